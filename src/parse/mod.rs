@@ -2,8 +2,30 @@
 //!
 //! One public entry point, [`parse_program`]; errors come back as
 //! [`SyntaxErrorInfo`], already shaped like CPython's SyntaxError.
+//!
+//! The parse runs on a helper thread with a large stack. lalrpop's parser is
+//! iterative, but trees it builds can be deep before [`limits`] gets to
+//! reject them, and dropping a deep tree (e.g. when the parser bails out on
+//! `1+1+…+1 +` with 100,000 terms) recurses once per level.
 
+pub mod actions;
 pub mod ast;
+mod error;
+pub mod fstring;
+pub mod limits;
+
+use std::cell::Cell;
+use std::sync::Mutex;
+
+use crate::lex::{self, Mode};
+use actions::Top;
+use ast::Loc;
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, clippy::pedantic, unused)]
+    python,
+    "/python.rs"
+);
 
 /// Which of CPython's syntax-error classes a parse failure belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,8 +50,106 @@ pub struct SyntaxErrorInfo {
     pub incomplete: bool,
 }
 
+/// Stack for the parsing thread. Only touched pages are committed, so the
+/// size costs address space, not memory.
+const PARSE_STACK: usize = 512 << 20;
+
 /// Parses a whole module.
 pub fn parse_program(source: &str) -> Result<ast::Program, SyntaxErrorInfo> {
-    let _ = source;
-    todo!("parser")
+    if let Some(pos) = source.find('\0') {
+        let at = lex::lines::LineIndex::new(source, Loc { line: 1, col: 0 }).loc(pos);
+        return Err(actions::error_at(
+            at,
+            "source code cannot contain null bytes",
+        ));
+    }
+    on_big_stack(|| parse_module(source))
 }
+
+fn parse_module(source: &str) -> Result<ast::Program, SyntaxErrorInfo> {
+    let tokens = lex::tokenize(source, Mode::Module, Loc { line: 1, col: 0 });
+    let prog = match run_parser(tokens)? {
+        Top::Module(p) => p,
+        Top::Expr(_) => return Err(actions::error_at(Loc::default(), "invalid syntax")),
+    };
+    if let Err(at) = limits::check(&prog) {
+        limits::dismantle(prog);
+        return Err(actions::error_at(
+            at,
+            "too many nested expressions (maximum recursion depth exceeded during compilation)",
+        ));
+    }
+    Ok(prog)
+}
+
+/// Parses the expression of an f-string field, `text` starting at `base`.
+/// Like CPython, the text is parsed as if parenthesised.
+pub(crate) fn parse_field_expr(text: &str, base: Loc) -> Result<ast::Expr, SyntaxErrorInfo> {
+    match run_parser(lex::tokenize(text, Mode::FieldExpr, base))? {
+        Top::Expr(e) => Ok(e),
+        Top::Module(_) => Err(actions::error_at(base, "invalid syntax")),
+    }
+}
+
+fn run_parser(tokens: lex::Tokens) -> Result<Top, SyntaxErrorInfo> {
+    let lex::Tokens {
+        toks,
+        error: lex_error,
+    } = tokens;
+    // How many tokens the parser has pulled: on failure the last one pulled
+    // is the offending one, which the error mapper wants to look around.
+    let pulled = Cell::new(0usize);
+    let stream = toks
+        .iter()
+        .map(|t| {
+            pulled.set(pulled.get() + 1);
+            Ok(t.clone())
+        })
+        .chain(lex_error.clone().map(Err));
+    python::TopParser::new().parse(stream).map_err(|e| {
+        let err = error::convert(e, &toks, pulled.get().saturating_sub(1));
+        // CPython re-tokenizes the rest of the file after a parser error and
+        // reports a tokenizer error instead if there is one; a bracket left
+        // open at EOF wins only over errors inside it (it probably caused
+        // them), and an unexpected indent is always reported as is.
+        match lex_error {
+            Some(lexed) if err.msg != "unexpected indent" => {
+                let unclosed = lexed.msg.ends_with("was never closed");
+                if !unclosed || (err.line, err.col) >= (lexed.line, lexed.col) {
+                    lexed
+                } else {
+                    err
+                }
+            }
+            _ => err,
+        }
+    })
+}
+
+/// Runs `f` on a thread with a [`PARSE_STACK`]-sized stack, or inline if no
+/// thread can be started.
+fn on_big_stack<T: Send>(
+    f: impl FnOnce() -> Result<T, SyntaxErrorInfo> + Send,
+) -> Result<T, SyntaxErrorInfo> {
+    let job = Mutex::new(Some(f));
+    let run = || job.lock().ok().and_then(|mut j| j.take()).map(|f| f());
+    let result = std::thread::scope(|s| {
+        let spawned = std::thread::Builder::new()
+            .name("gilt-parse".into())
+            .stack_size(PARSE_STACK)
+            .spawn_scoped(s, run);
+        match spawned {
+            Ok(handle) => handle.join().ok().flatten(),
+            Err(_) => run(),
+        }
+    });
+    result.unwrap_or_else(|| {
+        Err(actions::error_at(
+            Loc { line: 1, col: 0 },
+            "invalid syntax (internal parser error)",
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests;

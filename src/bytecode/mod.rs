@@ -1,0 +1,8 @@
+//! Bytecode: instructions, code objects and the disassembler.
+
+pub mod code;
+pub mod disasm;
+pub mod instr;
+
+pub use code::{CodeKind, CodeObject};
+pub use instr::Instr;

@@ -1,0 +1,259 @@
+//! The command line: parse flags (clap), build the runtime, run a script,
+//! `-c` code, stdin or the REPL, and turn the outcome into an exit status.
+
+use std::sync::Arc;
+
+use clap::Parser;
+
+use crate::object::value::Value;
+use crate::runtime::gil::{Gil, GilConfig, SwitchPolicy};
+use crate::vm::runtime::Config;
+use crate::vm::{PyErr, Runtime, Vm};
+
+/// gilt — a Python interpreter with a real, switchable GIL.
+#[derive(Parser, Debug)]
+#[command(name = "gilt", version, about, override_usage = "gilt [OPTIONS] [SCRIPT | -c CODE | -] [ARGS]...")]
+pub struct Cli {
+    /// Run CODE instead of a script file.
+    #[arg(short = 'c', value_name = "CODE")]
+    pub code: Option<String>,
+    /// Print the bytecode of the script instead of running it.
+    #[arg(long)]
+    pub dis: bool,
+    /// Turn the global interpreter lock on or off (default on; env GILT_GIL=1|0).
+    #[arg(long, value_name = "on|off", value_parser = ["on", "off"])]
+    pub gil: Option<String>,
+    /// Switch interval in milliseconds (default 5).
+    #[arg(long = "switch-interval", value_name = "MS")]
+    pub switch_interval: Option<f64>,
+    /// Switch policy: interval, ticks=N (Python 2's old GIL) or instr=N.
+    #[arg(long = "switch", value_name = "POLICY")]
+    pub switch: Option<SwitchPolicy>,
+    /// Print per-thread GIL statistics to stderr at exit.
+    #[arg(long)]
+    pub stats: bool,
+    /// The script to run ("-" reads it from stdin), then its arguments.
+    #[arg(value_name = "SCRIPT")]
+    pub script: Option<String>,
+    #[arg(value_name = "ARGS", trailing_var_arg = true, allow_hyphen_values = true)]
+    pub args: Vec<String>,
+}
+
+/// Entry point; returns the process exit status.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    // Python frames live on the heap, but native re-entry (sort keys,
+    // __repr__, generators) still recurses: give the main thread room.
+    let child = std::thread::Builder::new().stack_size(512 << 20).spawn(move || run(cli));
+    match child {
+        Ok(h) => h.join().unwrap_or(70),
+        Err(_) => 70,
+    }
+}
+
+fn gil_config(cli: &Cli) -> GilConfig {
+    let enabled = match cli.gil.as_deref() {
+        Some("off") => false,
+        Some(_) => true,
+        None => !matches!(std::env::var("GILT_GIL").as_deref(), Ok("0") | Ok("off")),
+    };
+    let mut cfg = GilConfig { enabled, ..GilConfig::default() };
+    if let Some(ms) = cli.switch_interval {
+        cfg.switch_interval = std::time::Duration::from_secs_f64((ms / 1000.0).max(1e-6));
+    }
+    if let Some(p) = cli.switch {
+        cfg.policy = p;
+    }
+    cfg
+}
+
+fn run(cli: Cli) -> i32 {
+    let (source, filename, argv0) = match (&cli.code, &cli.script) {
+        (Some(code), _) => {
+            let mut argv = vec!["-c".to_string()];
+            if let Some(s) = &cli.script {
+                argv.push(s.clone());
+            }
+            argv.extend(cli.args.iter().cloned());
+            (Some(code.clone()), "<string>".to_string(), argv)
+        }
+        (None, Some(s)) if s == "-" => {
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text);
+            let mut argv = vec!["-".to_string()];
+            argv.extend(cli.args.iter().cloned());
+            (Some(text), "<stdin>".to_string(), argv)
+        }
+        (None, Some(path)) => match std::fs::read(path) {
+            Ok(bytes) => {
+                let text = match String::from_utf8(bytes) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        let pos = e.utf8_error().valid_up_to();
+                        let line = String::from_utf8_lossy(&e.as_bytes()[..pos]).matches('\n').count() + 1;
+                        eprintln!(
+                            "  File \"{path}\", line {line}\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte",
+                            e.as_bytes()[pos]
+                        );
+                        return 1;
+                    }
+                };
+                let mut argv = vec![path.clone()];
+                argv.extend(cli.args.iter().cloned());
+                (Some(text), path.clone(), argv)
+            }
+            Err(e) => {
+                let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or(path.clone());
+                eprintln!("gilt: can't open file '{abs}': [Errno {}] {}", e.raw_os_error().unwrap_or(2), os_msg(&e));
+                return 2;
+            }
+        },
+        (None, None) => (None, "<stdin>".to_string(), vec![String::new()]),
+    };
+    let script_dir = match (&cli.code, &cli.script) {
+        (None, Some(p)) if p != "-" => std::path::Path::new(p)
+            .parent()
+            .map(|d| if d.as_os_str().is_empty() { ".".to_string() } else { d.display().to_string() })
+            .unwrap_or_else(|| ".".into()),
+        _ => ".".to_string(),
+    };
+    let gil = Gil::new(gil_config(&cli));
+    let _sigint = crate::runtime::interrupt::install_sigint_handler(&gil).ok();
+    let config = Config {
+        argv: argv0,
+        script_dir,
+        gil_enabled: gil.enabled(),
+        stats: cli.stats,
+        interactive: source.is_none(),
+        mp_child: false,
+    };
+    let rt = Arc::new(Runtime::new(config, gil.clone()));
+    crate::stdlib::init(&rt);
+    crate::stdlib::sys::create(&rt);
+    let mut main_gil = gil.register_main_thread("MainThread");
+    main_gil.acquire();
+    let mut vm = Vm::new(rt.clone(), Some(main_gil), true);
+    let status = match source {
+        Some(src) if cli.dis => match crate::compile_source(&mut vm, &src, &filename) {
+            Ok(code) => {
+                print!("{}", crate::bytecode::disasm::disassemble(&code));
+                0
+            }
+            Err(e) => report_uncaught(&mut vm, &e),
+        },
+        Some(src) => run_main_source(&mut vm, &src, &filename),
+        None => crate::stdlib::repl::run(&mut vm),
+    };
+    let status = finish(&mut vm, status);
+    if cli.stats {
+        eprint!("{}", gil.stats_table());
+    }
+    if let Some(g) = vm.gil.take() {
+        g.exit();
+    }
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    status
+}
+
+fn os_msg(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Runs the main script as `__main__`; returns the exit status.
+pub fn run_main_source(vm: &mut Vm, src: &str, filename: &str) -> i32 {
+    let globals = Arc::new(crate::object::dict::Dict::new());
+    globals.set_item_str("__name__", Value::str(if vm.rt.config.mp_child { "__mp_main__" } else { "__main__" }));
+    globals.set_item_str("__file__", Value::str(filename));
+    globals.set_item_str("__builtins__", Value::Dict(vm.rt.builtins.clone()));
+    globals.set_item_str("__doc__", Value::None);
+    globals.set_item_str("__package__", Value::None);
+    let module = Value::Module(Arc::new(crate::object::module::Module { name: Arc::from("__main__"), dict: globals.clone() }));
+    vm.rt.modules.set_item_str("__main__", module);
+    let code = match crate::compile_source(vm, src, filename) {
+        Ok(c) => c,
+        Err(e) => return report_uncaught(vm, &e),
+    };
+    match vm.run_code(code, globals) {
+        Ok(_) => 0,
+        Err(e) => report_uncaught(vm, &e),
+    }
+}
+
+/// At exit: join non-daemon threads (threading._shutdown) and flush.
+fn finish(vm: &mut Vm, status: i32) -> i32 {
+    if let Some(Value::Module(m)) = vm.rt.modules.get_item_str("threading")
+        && let Some(f) = m.dict.get_item_str("_shutdown")
+        && let Err(e) = vm.call(&f, vec![])
+    {
+        return report_uncaught(vm, &e);
+    }
+    status
+}
+
+/// Prints an uncaught exception the way CPython does and picks the exit status.
+pub fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
+    if vm.is_exc(e, "SystemExit") {
+        let args = vm.exc_args(e);
+        return match args.first() {
+            None | Some(Value::None) => 0,
+            Some(Value::Int(i)) => *i as i32,
+            Some(Value::Bool(b)) => *b as i32,
+            Some(other) => {
+                let s = vm.str_of(other).unwrap_or_default();
+                eprintln!("{s}");
+                1
+            }
+        };
+    }
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    if vm.is_exc(e, "SyntaxError") {
+        eprint!("{}", format_syntax_error(vm, e));
+        return 1;
+    }
+    let text = vm.format_exception(e);
+    eprint!("{text}");
+    1
+}
+
+/// `  File "x.py", line N` / source line / caret / `SyntaxError: msg`.
+pub fn format_syntax_error(vm: &mut Vm, e: &PyErr) -> String {
+    let d = &e.exc.dict;
+    let get = |k: &str| d.get_item_str(k);
+    let filename = match get("filename") {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => "<unknown>".into(),
+    };
+    let line = match get("lineno") {
+        Some(Value::Int(i)) => i,
+        _ => 0,
+    };
+    let offset = match get("offset") {
+        Some(Value::Int(i)) => i,
+        _ => 0,
+    };
+    let text = match get("text") {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => String::new(),
+    };
+    let mut out = format!("  File \"{filename}\", line {line}\n");
+    if !text.trim().is_empty() {
+        let stripped = text.trim_start();
+        let removed = text.chars().count() - stripped.chars().count();
+        let stripped = stripped.trim_end();
+        out.push_str(&format!("    {stripped}\n"));
+        if offset > 0 {
+            let col = (offset as usize).saturating_sub(1).saturating_sub(removed);
+            let col = col.min(stripped.chars().count());
+            out.push_str(&format!("    {}^\n", " ".repeat(col)));
+        }
+    }
+    out.push_str(&vm.exception_only(&e.value()));
+    out.push('\n');
+    out
+}

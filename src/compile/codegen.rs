@@ -1,0 +1,799 @@
+//! AST → bytecode for statements (expressions are in `codegen_expr.rs`).
+
+use std::sync::Arc;
+
+use super::symtable::{self, NameScope, Scope, ScopeKind};
+use super::unit::{FBlock, Unit};
+use crate::bytecode::code::{CodeKind, flags};
+use crate::bytecode::{CodeObject, Instr};
+use crate::object::value::Value;
+use crate::parse::ast::*;
+
+/// A compile-time SyntaxError (message and position).
+#[derive(Debug)]
+pub struct CompileError {
+    pub msg: String,
+    pub loc: Loc,
+}
+
+pub type CResult<T = ()> = Result<T, CompileError>;
+
+/// Compiles a parsed module into its code object.
+pub fn compile_module(program: &[Stmt], filename: &str, interactive: bool) -> CResult<Arc<CodeObject>> {
+    let scope = symtable::build(program).map_err(|e| CompileError { msg: e.msg, loc: e.loc })?;
+    let mut c = Compiler { units: Vec::new(), filename: Arc::from(filename), interactive };
+    c.units.push(Unit::new(scope, "<module>", "<module>", 1));
+    if let Some(doc) = docstring(program) {
+        let i = c.u().const_str(&doc);
+        c.u().emit(Instr::LoadConst(i));
+        let n = c.u().name("__doc__");
+        c.u().emit(Instr::StoreGlobal(n));
+    }
+    if has_annotations(program) {
+        c.u().emit(Instr::SetupAnnotations);
+    }
+    c.body(program)?;
+    let none = c.u().const_value(Value::None);
+    c.u().emit(Instr::LoadConst(none));
+    c.u().emit(Instr::ReturnValue);
+    let unit = c.units.pop().expect("module unit");
+    Ok(Arc::new(unit.finish(&c.filename, CodeKind::Module)))
+}
+
+/// An empty module code object (the placeholder frame under a thread's first call).
+pub fn empty_code() -> CodeObject {
+    let scope = symtable::build(&[]).expect("empty module");
+    let mut u = Unit::new(scope, "<native>", "<native>", 0);
+    u.emit(Instr::ReturnValue);
+    u.finish(&Arc::from("<native>"), CodeKind::Module)
+}
+
+pub(super) fn docstring(body: &[Stmt]) -> Option<String> {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr { kind: ExprKind::Constant(Constant::Str(s)), .. })) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { target, .. } => matches!(target.kind, ExprKind::Name(_)),
+        StmtKind::If { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::For { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
+        _ => false,
+    })
+}
+
+pub(super) fn err<T>(msg: &str, loc: Loc) -> CResult<T> {
+    Err(CompileError { msg: msg.to_string(), loc })
+}
+
+/// The compiler: a stack of units, innermost last.
+pub struct Compiler {
+    pub units: Vec<Unit>,
+    pub filename: Arc<str>,
+    pub interactive: bool,
+}
+
+impl Compiler {
+    #[inline]
+    pub fn u(&mut self) -> &mut Unit {
+        self.units.last_mut().expect("unit")
+    }
+
+    pub fn emit(&mut self, i: Instr) -> usize {
+        self.u().emit(i)
+    }
+
+    pub fn load_const(&mut self, v: Value) {
+        let i = self.u().const_value(v);
+        self.emit(Instr::LoadConst(i));
+    }
+
+    pub fn body(&mut self, body: &[Stmt]) -> CResult {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    // ---- names -------------------------------------------------------
+
+    pub fn load_name(&mut self, n: &str) {
+        let u = self.u();
+        let scope = u.scope.lookup(n);
+        let ins = match (u.kind, scope) {
+            (_, NameScope::Local) => Instr::LoadFast(u.varname(n)),
+            (ScopeKind::Class, NameScope::Free) => {
+                let d = u.deref_index(n).unwrap_or(0);
+                Instr::LoadClassDeref(d, u.name(n))
+            }
+            (_, NameScope::Cell) | (_, NameScope::Free) => Instr::LoadDeref(u.deref_index(n).unwrap_or(0)),
+            (ScopeKind::Class, NameScope::Name) => Instr::LoadName(u.name(n)),
+            _ => Instr::LoadGlobal(u.name(n)),
+        };
+        self.emit(ins);
+    }
+
+    pub fn store_name(&mut self, n: &str) {
+        let u = self.u();
+        let scope = u.scope.lookup(n);
+        let ins = match (u.kind, scope) {
+            (_, NameScope::Local) => Instr::StoreFast(u.varname(n)),
+            (_, NameScope::Cell) | (_, NameScope::Free) => Instr::StoreDeref(u.deref_index(n).unwrap_or(0)),
+            (ScopeKind::Class, NameScope::Name) => Instr::StoreName(u.name(n)),
+            _ => Instr::StoreGlobal(u.name(n)),
+        };
+        self.emit(ins);
+    }
+
+    fn delete_name(&mut self, n: &str) {
+        let u = self.u();
+        let scope = u.scope.lookup(n);
+        let ins = match (u.kind, scope) {
+            (_, NameScope::Local) => Instr::DeleteFast(u.varname(n)),
+            (_, NameScope::Cell) | (_, NameScope::Free) => Instr::DeleteDeref(u.deref_index(n).unwrap_or(0)),
+            (ScopeKind::Class, NameScope::Name) => Instr::DeleteName(u.name(n)),
+            _ => Instr::DeleteGlobal(u.name(n)),
+        };
+        self.emit(ins);
+    }
+
+    // ---- statements --------------------------------------------------
+
+    pub fn stmt(&mut self, s: &Stmt) -> CResult {
+        self.u().line = s.loc.line;
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                if self.interactive && self.units.len() == 1 {
+                    self.expr(e)?;
+                    self.emit(Instr::PrintExpr);
+                } else if !matches!(e.kind, ExprKind::Constant(_)) {
+                    self.expr(e)?;
+                    self.emit(Instr::PopTop);
+                }
+            }
+            StmtKind::Assign { targets, value } => {
+                self.expr(value)?;
+                for (i, t) in targets.iter().enumerate() {
+                    if i + 1 < targets.len() {
+                        self.emit(Instr::DupTop);
+                    }
+                    self.assign(t)?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
+            StmtKind::AnnAssign { target, annotation, value } => {
+                if let Some(v) = value {
+                    self.expr(v)?;
+                    self.assign(target)?;
+                }
+                if let ExprKind::Name(n) = &target.kind
+                    && matches!(self.u().kind, ScopeKind::Class | ScopeKind::Module)
+                {
+                    if self.u().kind == ScopeKind::Class {
+                        self.expr(annotation)?;
+                    } else {
+                        self.load_const(Value::None);
+                    }
+                    let a = self.u().name("__annotations__");
+                    let load = if self.u().kind == ScopeKind::Class { Instr::LoadName(a) } else { Instr::LoadGlobal(a) };
+                    self.emit(load);
+                    let k = self.u().const_str(n);
+                    self.emit(Instr::LoadConst(k));
+                    self.emit(Instr::StoreSubscr);
+                }
+            }
+            StmtKind::If { test, body, orelse } => {
+                self.expr(test)?;
+                let jf = self.emit(Instr::PopJumpIfFalse(0));
+                self.body(body)?;
+                if orelse.is_empty() {
+                    self.u().patch(jf);
+                } else {
+                    let je = self.emit(Instr::Jump(0));
+                    self.u().patch(jf);
+                    self.body(orelse)?;
+                    self.u().patch(je);
+                }
+            }
+            StmtKind::While { test, body, orelse } => {
+                let start = self.u().here();
+                self.expr(test)?;
+                let jf = self.emit(Instr::PopJumpIfFalse(0));
+                self.u().fblocks.push(FBlock::Loop { start, breaks: Vec::new(), is_for: false });
+                self.body(body)?;
+                self.emit(Instr::Jump(start));
+                let fb = self.u().fblocks.pop();
+                self.u().patch(jf);
+                self.body(orelse)?;
+                if let Some(FBlock::Loop { breaks, .. }) = fb {
+                    for b in breaks {
+                        self.u().patch(b);
+                    }
+                }
+            }
+            StmtKind::For { target, iter, body, orelse, is_async } => {
+                if *is_async {
+                    return self.async_for(target, iter, body, orelse, s.loc);
+                }
+                self.expr(iter)?;
+                self.emit(Instr::GetIter);
+                let start = self.u().here();
+                let fi = self.emit(Instr::ForIter(0));
+                self.assign(target)?;
+                self.u().fblocks.push(FBlock::Loop { start, breaks: Vec::new(), is_for: true });
+                self.body(body)?;
+                self.u().line = s.loc.line;
+                self.emit(Instr::Jump(start));
+                let fb = self.u().fblocks.pop();
+                self.u().patch(fi);
+                self.body(orelse)?;
+                if let Some(FBlock::Loop { breaks, .. }) = fb {
+                    for b in breaks {
+                        self.u().patch(b);
+                    }
+                }
+            }
+            StmtKind::Break => self.break_continue(true, s.loc)?,
+            StmtKind::Continue => self.break_continue(false, s.loc)?,
+            StmtKind::Pass => {}
+            StmtKind::Return(v) => {
+                if !matches!(self.u().kind, ScopeKind::Function) {
+                    return err("'return' outside function", s.loc);
+                }
+                match v {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(Value::None),
+                }
+                self.unwind_fblocks(true, None)?;
+                self.emit(Instr::ReturnValue);
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(t)?;
+                }
+            }
+            StmtKind::Assert { test, msg } => {
+                self.expr(test)?;
+                let j = self.emit(Instr::PopJumpIfTrue(0));
+                self.emit(Instr::LoadAssertionError);
+                if let Some(m) = msg {
+                    self.expr(m)?;
+                    self.emit(Instr::Call(1));
+                }
+                self.emit(Instr::Raise(1));
+                self.u().patch(j);
+            }
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Import(aliases) => {
+                for a in aliases {
+                    let n = self.u().name(&a.name);
+                    match &a.asname {
+                        Some(asname) => {
+                            self.emit(Instr::ImportName(n, 1 << 16));
+                            self.store_name(asname);
+                        }
+                        None => {
+                            self.emit(Instr::ImportName(n, 0));
+                            let top = a.name.split('.').next().unwrap_or("").to_string();
+                            self.store_name(&top);
+                        }
+                    }
+                }
+            }
+            StmtKind::ImportFrom { module, names, level } => {
+                let m = self.u().name(module.as_deref().unwrap_or(""));
+                self.emit(Instr::ImportName(m, (1 << 16) | *level));
+                for a in names {
+                    if a.name == "*" {
+                        self.emit(Instr::ImportStar);
+                        return Ok(());
+                    }
+                    let n = self.u().name(&a.name);
+                    self.emit(Instr::ImportFrom(n));
+                    self.store_name(a.asname.as_ref().unwrap_or(&a.name));
+                }
+                self.emit(Instr::PopTop);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                if finalbody.is_empty() {
+                    self.try_except(body, handlers, orelse)?;
+                } else {
+                    self.try_finally(body, handlers, orelse, finalbody)?;
+                }
+            }
+            StmtKind::Raise { exc, cause } => match (exc, cause) {
+                (None, _) => {
+                    self.emit(Instr::Raise(0));
+                }
+                (Some(e), None) => {
+                    self.expr(e)?;
+                    self.emit(Instr::Raise(1));
+                }
+                (Some(e), Some(c)) => {
+                    self.expr(e)?;
+                    self.expr(c)?;
+                    self.emit(Instr::Raise(2));
+                }
+            },
+            StmtKind::With { items, body, is_async } => {
+                if *is_async {
+                    return self.async_with(items, body, s.loc);
+                }
+                self.with(items, body)?;
+            }
+            StmtKind::FunctionDef(f) => self.function_def(f, s.loc)?,
+            StmtKind::ClassDef(c) => self.class_def(c, s.loc)?,
+        }
+        Ok(())
+    }
+
+    fn break_continue(&mut self, is_break: bool, loc: Loc) -> CResult {
+        let has_loop = self.u().fblocks.iter().any(|f| matches!(f, FBlock::Loop { .. }));
+        if !has_loop {
+            return err(if is_break { "'break' outside loop" } else { "'continue' not properly in loop" }, loc);
+        }
+        self.unwind_fblocks(false, Some(is_break))?;
+        Ok(())
+    }
+
+    /// Emits the clean-up for every fblock between here and the target: the
+    /// function exit (`ret`) or the innermost loop (`brk` = Some(is_break)).
+    fn unwind_fblocks(&mut self, ret: bool, brk: Option<bool>) -> CResult {
+        let saved = self.u().fblocks.clone();
+        let mut i = saved.len();
+        while i > 0 {
+            i -= 1;
+            let fb = saved[i].clone();
+            // While emitting a finally body, the blocks from here out are not active.
+            self.u().fblocks.truncate(i);
+            match fb {
+                FBlock::Loop { start, is_for, .. } => {
+                    if let Some(is_break) = brk {
+                        let mut restored = saved;
+                        if is_break {
+                            if is_for {
+                                self.emit(Instr::PopTop);
+                            }
+                            let j = self.emit(Instr::Jump(0));
+                            if let Some(FBlock::Loop { breaks, .. }) = restored.get_mut(i) {
+                                breaks.push(j);
+                            }
+                        } else {
+                            self.emit(Instr::Jump(start));
+                        }
+                        self.u().fblocks = restored;
+                        return Ok(());
+                    }
+                    // `return` inside a for loop leaves the iterator; ReturnValue discards the stack.
+                }
+                FBlock::TryExcept => {
+                    self.emit(Instr::PopBlock);
+                }
+                FBlock::Finally(body) => {
+                    // The return value (if any) stays below; finally bodies are stack-neutral.
+                    self.emit(Instr::PopBlock);
+                    self.body(&body)?;
+                }
+                FBlock::FinallyExc => {
+                    self.emit(Instr::PopExcept);
+                    if ret {
+                        self.emit(Instr::RotTwo);
+                    }
+                    self.emit(Instr::PopTop);
+                }
+                FBlock::Handler { name } => {
+                    self.emit(Instr::PopExcept);
+                    if let Some(n) = name {
+                        self.load_const(Value::None);
+                        self.store_name(&n);
+                        self.delete_name(&n);
+                    }
+                }
+                FBlock::AsyncWith => {
+                    self.emit(Instr::PopBlock);
+                    self.async_exit_normal(ret);
+                    if !ret {
+                        self.emit(Instr::PopTop);
+                    }
+                }
+                FBlock::With => {
+                    self.emit(Instr::PopBlock);
+                    if ret {
+                        self.emit(Instr::RotTwo);
+                    }
+                    self.emit(Instr::WithExitNormal);
+                }
+            }
+        }
+        self.u().fblocks = saved;
+        Ok(())
+    }
+
+    fn try_except(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt]) -> CResult {
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.u().fblocks.push(FBlock::TryExcept);
+        self.body(body)?;
+        self.u().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        self.body(orelse)?;
+        let mut ends = vec![self.emit(Instr::Jump(0))];
+        self.u().patch(setup);
+        for (idx, h) in handlers.iter().enumerate() {
+            self.u().line = h.loc.line;
+            if h.typ.is_none() && idx + 1 != handlers.len() {
+                return err("default 'except:' must be last", h.loc);
+            }
+            let mut next = None;
+            if let Some(t) = &h.typ {
+                self.emit(Instr::DupTop);
+                self.expr(t)?;
+                self.emit(Instr::CheckExcMatch);
+                next = Some(self.emit(Instr::PopJumpIfFalse(0)));
+            }
+            match &h.name {
+                Some(n) => self.store_name(n),
+                None => {
+                    self.emit(Instr::PopTop);
+                }
+            }
+            self.u().fblocks.push(FBlock::Handler { name: h.name.clone() });
+            self.body(&h.body)?;
+            self.u().fblocks.pop();
+            self.emit(Instr::PopExcept);
+            if let Some(n) = &h.name {
+                self.load_const(Value::None);
+                self.store_name(n);
+                self.delete_name(n);
+            }
+            ends.push(self.emit(Instr::Jump(0)));
+            if let Some(nx) = next {
+                self.u().patch(nx);
+            }
+        }
+        self.emit(Instr::Reraise);
+        for e in ends {
+            self.u().patch(e);
+        }
+        Ok(())
+    }
+
+    fn try_finally(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt], fin: &[Stmt]) -> CResult {
+        let fin_arc = Arc::new(fin.to_vec());
+        let setup = self.emit(Instr::SetupFinally(0));
+        self.u().fblocks.push(FBlock::Finally(fin_arc));
+        if handlers.is_empty() {
+            self.body(body)?;
+        } else {
+            self.try_except(body, handlers, orelse)?;
+        }
+        self.u().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        self.body(fin)?;
+        let end = self.emit(Instr::Jump(0));
+        self.u().patch(setup);
+        self.u().fblocks.push(FBlock::FinallyExc);
+        self.body(fin)?;
+        self.u().fblocks.pop();
+        self.emit(Instr::Reraise);
+        self.u().patch(end);
+        Ok(())
+    }
+
+    fn with(&mut self, items: &[WithItem], body: &[Stmt]) -> CResult {
+        let Some((first, rest)) = items.split_first() else {
+            return self.body(body);
+        };
+        self.expr(&first.context)?;
+        let setup = self.emit(Instr::SetupWith(0));
+        match &first.target {
+            Some(t) => self.assign(t)?,
+            None => {
+                self.emit(Instr::PopTop);
+            }
+        }
+        self.u().fblocks.push(FBlock::With);
+        self.with(rest, body)?;
+        self.u().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        self.emit(Instr::WithExitNormal);
+        let end = self.emit(Instr::Jump(0));
+        self.u().patch(setup);
+        self.emit(Instr::WithExceptStart);
+        let suppress = self.emit(Instr::PopJumpIfTrue(0));
+        self.emit(Instr::Reraise);
+        self.u().patch(suppress);
+        self.emit(Instr::PopTop);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::PopTop);
+        self.u().patch(end);
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr) -> CResult {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                self.load_name(n);
+                self.expr(value)?;
+                self.emit(Instr::Inplace(op));
+                self.store_name(n);
+            }
+            ExprKind::Attribute { value: obj, attr } => {
+                self.expr(obj)?;
+                self.emit(Instr::DupTop);
+                let a = self.u().name(attr);
+                self.emit(Instr::LoadAttr(a));
+                self.expr(value)?;
+                self.emit(Instr::Inplace(op));
+                self.emit(Instr::RotTwo);
+                self.emit(Instr::StoreAttr(a));
+            }
+            ExprKind::Subscript { value: obj, slice } => {
+                self.expr(obj)?;
+                self.expr(slice)?;
+                self.emit(Instr::DupTop2);
+                self.emit(Instr::BinarySubscr);
+                self.expr(value)?;
+                self.emit(Instr::Inplace(op));
+                self.emit(Instr::RotThree);
+                self.emit(Instr::StoreSubscr);
+            }
+            _ => return err("'expression' is an illegal expression for augmented assignment", target.loc),
+        }
+        Ok(())
+    }
+
+    /// Stores TOS into an assignment target.
+    pub fn assign(&mut self, t: &Expr) -> CResult {
+        match &t.kind {
+            ExprKind::Name(n) => self.store_name(n),
+            ExprKind::Attribute { value, attr } => {
+                self.expr(value)?;
+                let a = self.u().name(attr);
+                self.emit(Instr::StoreAttr(a));
+            }
+            ExprKind::Subscript { value, slice } => {
+                self.expr(value)?;
+                self.expr(slice)?;
+                self.emit(Instr::StoreSubscr);
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                let star = items.iter().position(|e| matches!(e.kind, ExprKind::Starred(_)));
+                match star {
+                    Some(pos) => {
+                        if items.iter().filter(|e| matches!(e.kind, ExprKind::Starred(_))).count() > 1 {
+                            return err("multiple starred expressions in assignment", t.loc);
+                        }
+                        let after = items.len() - pos - 1;
+                        self.emit(Instr::UnpackEx(pos as u32 | ((after as u32) << 16)));
+                    }
+                    None => {
+                        self.emit(Instr::UnpackSequence(items.len() as u32));
+                    }
+                }
+                for item in items {
+                    match &item.kind {
+                        ExprKind::Starred(inner) => self.assign(inner)?,
+                        _ => self.assign(item)?,
+                    }
+                }
+            }
+            ExprKind::Starred(_) => return err("starred assignment target must be in a list or tuple", t.loc),
+            _ => return err("cannot assign to expression", t.loc),
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, t: &Expr) -> CResult {
+        match &t.kind {
+            ExprKind::Name(n) => self.delete_name(n),
+            ExprKind::Attribute { value, attr } => {
+                self.expr(value)?;
+                let a = self.u().name(attr);
+                self.emit(Instr::DeleteAttr(a));
+            }
+            ExprKind::Subscript { value, slice } => {
+                self.expr(value)?;
+                self.expr(slice)?;
+                self.emit(Instr::DeleteSubscr);
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    self.delete(i)?;
+                }
+            }
+            _ => return err("cannot delete expression", t.loc),
+        }
+        Ok(())
+    }
+
+    // ---- functions and classes ----------------------------------------
+
+    fn child_qualname(&mut self, name: &str) -> String {
+        let u = self.u();
+        match u.kind {
+            ScopeKind::Module => name.to_string(),
+            ScopeKind::Class => format!("{}.{}", u.qualname, name),
+            _ => format!("{}.<locals>.{}", u.qualname, name),
+        }
+    }
+
+    /// Pushes defaults / kw-defaults and returns MakeFunction flags for them.
+    pub fn push_defaults(&mut self, args: &Arguments) -> CResult<u32> {
+        let mut fl = 0;
+        if !args.defaults.is_empty() {
+            for d in &args.defaults {
+                self.expr(d)?;
+            }
+            self.emit(Instr::BuildTuple(args.defaults.len() as u32));
+            fl |= 1;
+        }
+        let kw: Vec<(&Arg, &Expr)> =
+            args.kwonly.iter().zip(args.kw_defaults.iter()).filter_map(|(a, d)| d.as_ref().map(|d| (a, d))).collect();
+        if !kw.is_empty() {
+            for (a, d) in &kw {
+                let k = self.u().const_str(&a.name);
+                self.emit(Instr::LoadConst(k));
+                self.expr(d)?;
+            }
+            self.emit(Instr::BuildMap(kw.len() as u32));
+            fl |= 2;
+        }
+        Ok(fl)
+    }
+
+    /// Takes the next child scope for a nested function/class/comprehension.
+    pub fn next_child_scope(&mut self) -> Scope {
+        self.u().children.pop_front().expect("symtable and codegen disagree on scope order")
+    }
+
+    /// Emits the closure tuple (if any), the code constant and MakeFunction.
+    pub fn make_function(&mut self, code: CodeObject, mut fl: u32) {
+        if !code.freevars.is_empty() {
+            let frees: Vec<String> = code.freevars.iter().map(|s| s.as_str().to_string()).collect();
+            for f in &frees {
+                let idx = self.u().deref_index(f).unwrap_or(0);
+                self.emit(Instr::LoadClosure(idx));
+            }
+            self.emit(Instr::BuildTuple(frees.len() as u32));
+            fl |= 8;
+        }
+        let qual = code.qualname.clone();
+        let ci = self.u().const_value(Value::Code(Arc::new(code)));
+        self.emit(Instr::LoadConst(ci));
+        let qi = self.u().const_value(Value::Str(qual));
+        self.emit(Instr::LoadConst(qi));
+        self.emit(Instr::MakeFunction(fl));
+    }
+
+    fn set_params(u: &mut Unit, args: &Arguments) {
+        u.posonly = args.posonly.len() as u32;
+        u.argcount = (args.posonly.len() + args.args.len()) as u32;
+        u.kwonly = args.kwonly.len() as u32;
+        if args.vararg.is_some() {
+            u.flags |= flags::VARARGS;
+        }
+        if args.kwarg.is_some() {
+            u.flags |= flags::VARKEYWORDS;
+        }
+    }
+
+    fn function_def(&mut self, f: &FunctionDef, loc: Loc) -> CResult {
+        for d in &f.decorators {
+            self.expr(d)?;
+        }
+        let fl = self.push_defaults(&f.args)?;
+        let scope = self.next_child_scope();
+        let qual = self.child_qualname(&f.name);
+        let mut unit = Unit::new(scope, &f.name, &qual, loc.line);
+        Self::set_params(&mut unit, &f.args);
+        if unit.scope.is_generator {
+            unit.flags |= if f.is_async { flags::ASYNC_GENERATOR } else { flags::GENERATOR };
+        } else if f.is_async {
+            unit.flags |= flags::COROUTINE;
+        }
+        unit.in_async = f.is_async;
+        if let Some(doc) = docstring(&f.body) {
+            unit.docstring = Value::str(&doc);
+        }
+        self.units.push(unit);
+        self.body(&f.body)?;
+        if !matches!(self.u().instrs.last(), Some(Instr::ReturnValue)) || self.ends_open() {
+            self.load_const(Value::None);
+            self.emit(Instr::ReturnValue);
+        }
+        let unit = self.units.pop().expect("function unit");
+        let code = unit.finish(&self.filename, CodeKind::Function);
+        self.u().line = loc.line;
+        self.make_function(code, fl);
+        for _ in &f.decorators {
+            self.emit(Instr::Call(1));
+        }
+        self.store_name(&f.name);
+        Ok(())
+    }
+
+    /// True when some jump targets the end of the code (so a final return is needed).
+    fn ends_open(&mut self) -> bool {
+        let end = self.u().here();
+        self.u().instrs.iter().any(|i| match i {
+            Instr::Jump(t)
+            | Instr::PopJumpIfFalse(t)
+            | Instr::PopJumpIfTrue(t)
+            | Instr::JumpIfFalseOrPop(t)
+            | Instr::JumpIfTrueOrPop(t)
+            | Instr::ForIter(t)
+            | Instr::SetupExcept(t)
+            | Instr::SetupFinally(t)
+            | Instr::SetupWith(t)
+            | Instr::Send(t) => *t == end,
+            _ => false,
+        })
+    }
+
+    fn class_def(&mut self, c: &ClassDef, loc: Loc) -> CResult {
+        for d in &c.decorators {
+            self.expr(d)?;
+        }
+        let scope = self.next_child_scope();
+        let qual = self.child_qualname(&c.name);
+        let unit = Unit::new(scope, &c.name, &qual, loc.line);
+        self.units.push(unit);
+        // __module__ = __name__; __qualname__ = '...'
+        let n = self.u().name("__name__");
+        self.emit(Instr::LoadGlobal(n));
+        let m = self.u().name("__module__");
+        self.emit(Instr::StoreName(m));
+        let q = self.u().const_str(&qual);
+        self.emit(Instr::LoadConst(q));
+        let qn = self.u().name("__qualname__");
+        self.emit(Instr::StoreName(qn));
+        if let Some(doc) = docstring(&c.body) {
+            let d = self.u().const_str(&doc);
+            self.emit(Instr::LoadConst(d));
+            let dn = self.u().name("__doc__");
+            self.emit(Instr::StoreName(dn));
+        }
+        if has_annotations(&c.body) {
+            self.emit(Instr::SetupAnnotations);
+        }
+        self.body(&c.body)?;
+        if self.u().scope.uses_class_cell {
+            let idx = self.u().deref_index("__class__").unwrap_or(0);
+            self.emit(Instr::LoadClosure(idx));
+            let cc = self.u().name("__classcell__");
+            self.emit(Instr::StoreName(cc));
+        }
+        self.emit(Instr::LoadLocals);
+        self.emit(Instr::ReturnValue);
+        let unit = self.units.pop().expect("class unit");
+        let code = unit.finish(&self.filename, CodeKind::Class);
+        self.u().line = loc.line;
+        self.make_function(code, 0);
+        self.load_const(Value::str(&c.name));
+        for b in &c.bases {
+            self.expr(b)?;
+        }
+        if c.keywords.is_empty() {
+            self.emit(Instr::BuildClass(c.bases.len() as u32));
+        } else {
+            let mut names = Vec::new();
+            for k in &c.keywords {
+                match &k.arg {
+                    Some(a) => names.push(Value::str(a)),
+                    None => return err("class keyword **arguments are not supported", k.loc),
+                }
+                self.expr(&k.value)?;
+            }
+            self.load_const(Value::tuple(names));
+            self.emit(Instr::BuildClassKw((c.bases.len() + c.keywords.len()) as u32));
+        }
+        for _ in &c.decorators {
+            self.emit(Instr::Call(1));
+        }
+        self.store_name(&c.name);
+        Ok(())
+    }
+}

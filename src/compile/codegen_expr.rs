@@ -1,0 +1,655 @@
+//! AST → bytecode for expressions, comprehensions, calls and async forms.
+
+use super::codegen::{CResult, Compiler, err};
+use super::symtable::ScopeKind;
+use super::unit::{FBlock, Unit};
+use crate::bytecode::Instr;
+use crate::bytecode::code::{CodeKind, flags};
+use crate::object::value::Value;
+use crate::parse::ast::*;
+
+impl Compiler {
+    pub fn expr(&mut self, e: &Expr) -> CResult {
+        let saved = self.u().line;
+        self.u().line = e.loc.line;
+        let r = self.expr_inner(e);
+        self.u().line = saved;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> CResult {
+        match &e.kind {
+            ExprKind::Constant(c) => {
+                let v = match c {
+                    Constant::None => Value::None,
+                    Constant::True => Value::Bool(true),
+                    Constant::False => Value::Bool(false),
+                    Constant::Ellipsis => Value::Ellipsis,
+                    Constant::Int(b) => Value::from_bigint(b.clone()),
+                    Constant::Float(f) => Value::Float(*f),
+                    Constant::Str(s) => Value::str(s),
+                    Constant::Bytes(b) => Value::Bytes(std::sync::Arc::new(b.clone())),
+                };
+                self.load_const(v);
+            }
+            ExprKind::Name(n) => self.load_name(n),
+            ExprKind::BoolOp { op, values } => {
+                let mut jumps = Vec::new();
+                for (i, v) in values.iter().enumerate() {
+                    self.expr(v)?;
+                    if i + 1 < values.len() {
+                        let j = match op {
+                            BoolOp::And => Instr::JumpIfFalseOrPop(0),
+                            BoolOp::Or => Instr::JumpIfTrueOrPop(0),
+                        };
+                        jumps.push(self.emit(j));
+                    }
+                }
+                for j in jumps {
+                    self.u().patch(j);
+                }
+            }
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.emit(Instr::DupTop);
+                self.store_name(target);
+            }
+            ExprKind::BinOp { left, op, right } => {
+                self.expr(left)?;
+                self.expr(right)?;
+                self.emit(Instr::Binary(*op));
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                self.expr(operand)?;
+                self.emit(match op {
+                    UnaryOp::Invert => Instr::UnaryInvert,
+                    UnaryOp::Not => Instr::UnaryNot,
+                    UnaryOp::UAdd => Instr::UnaryPos,
+                    UnaryOp::USub => Instr::UnaryNeg,
+                });
+            }
+            ExprKind::Lambda { args, body } => {
+                let fl = self.push_defaults(args)?;
+                let scope = self.next_child_scope();
+                let qual = self.lambda_qualname("<lambda>");
+                let mut unit = Unit::new(scope, "<lambda>", &qual, e.loc.line);
+                unit.posonly = args.posonly.len() as u32;
+                unit.argcount = (args.posonly.len() + args.args.len()) as u32;
+                unit.kwonly = args.kwonly.len() as u32;
+                if args.vararg.is_some() {
+                    unit.flags |= flags::VARARGS;
+                }
+                if args.kwarg.is_some() {
+                    unit.flags |= flags::VARKEYWORDS;
+                }
+                if unit.scope.is_generator {
+                    unit.flags |= flags::GENERATOR;
+                }
+                self.units.push(unit);
+                self.expr(body)?;
+                self.emit(Instr::ReturnValue);
+                let unit = self.units.pop().expect("lambda unit");
+                let code = unit.finish(&self.filename, CodeKind::Function);
+                self.make_function(code, fl);
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                self.expr(test)?;
+                let jf = self.emit(Instr::PopJumpIfFalse(0));
+                self.expr(body)?;
+                let je = self.emit(Instr::Jump(0));
+                self.u().patch(jf);
+                self.expr(orelse)?;
+                self.u().patch(je);
+            }
+            ExprKind::Dict { keys, values } => {
+                if keys.iter().all(|k| k.is_some()) && keys.len() < 256 {
+                    for (k, v) in keys.iter().zip(values.iter()) {
+                        self.expr(k.as_ref().expect("key"))?;
+                        self.expr(v)?;
+                    }
+                    self.emit(Instr::BuildMap(keys.len() as u32));
+                } else {
+                    self.emit(Instr::BuildMap(0));
+                    for (k, v) in keys.iter().zip(values.iter()) {
+                        match k {
+                            Some(k) => {
+                                self.expr(k)?;
+                                self.expr(v)?;
+                                self.emit(Instr::MapAdd(1));
+                            }
+                            None => {
+                                self.expr(v)?;
+                                self.emit(Instr::DictUpdate);
+                            }
+                        }
+                    }
+                }
+            }
+            ExprKind::Set(items) => self.sequence(items, SeqKind::Set)?,
+            ExprKind::List(items) => self.sequence(items, SeqKind::List)?,
+            ExprKind::Tuple(items) => self.sequence(items, SeqKind::Tuple)?,
+            ExprKind::ListComp { elt, generators } => self.comprehension(CompKind::List, elt, None, generators, e.loc)?,
+            ExprKind::SetComp { elt, generators } => self.comprehension(CompKind::Set, elt, None, generators, e.loc)?,
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(CompKind::Dict, key, Some(value), generators, e.loc)?
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(CompKind::Gen, elt, None, generators, e.loc)?
+            }
+            ExprKind::Await(v) => {
+                if !self.u().in_async {
+                    let in_fn = matches!(self.u().kind, ScopeKind::Function | ScopeKind::Comprehension);
+                    return err(if in_fn { "'await' outside async function" } else { "'await' outside function" }, e.loc);
+                }
+                self.expr(v)?;
+                self.emit(Instr::GetAwaitable);
+                self.load_const(Value::None);
+                self.yield_from_loop();
+            }
+            ExprKind::Yield(v) => {
+                self.check_yield(e.loc)?;
+                match v {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(Value::None),
+                }
+                self.emit(Instr::YieldValue);
+            }
+            ExprKind::YieldFrom(v) => {
+                self.check_yield(e.loc)?;
+                if self.u().in_async {
+                    return err("'yield from' inside async function", e.loc);
+                }
+                self.expr(v)?;
+                self.emit(Instr::GetYieldFromIter);
+                self.load_const(Value::None);
+                self.yield_from_loop();
+            }
+            ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators)?,
+            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords)?,
+            ExprKind::FormattedValue { value, conversion, format_spec } => {
+                self.expr(value)?;
+                let mut fl = match conversion {
+                    Some('s') => 1,
+                    Some('r') => 2,
+                    Some('a') => 3,
+                    _ => 0,
+                };
+                if let Some(spec) = format_spec {
+                    self.expr(spec)?;
+                    fl |= 4;
+                }
+                self.emit(Instr::FormatValue(fl));
+            }
+            ExprKind::JoinedStr(parts) => {
+                if parts.is_empty() {
+                    self.load_const(Value::str(""));
+                } else {
+                    for p in parts {
+                        self.expr(p)?;
+                    }
+                    if parts.len() > 1 || !matches!(parts[0].kind, ExprKind::Constant(_)) {
+                        self.emit(Instr::BuildString(parts.len() as u32));
+                    }
+                }
+            }
+            ExprKind::Attribute { value, attr } => {
+                self.expr(value)?;
+                let a = self.u().name(attr);
+                self.emit(Instr::LoadAttr(a));
+            }
+            ExprKind::Subscript { value, slice } => {
+                self.expr(value)?;
+                self.expr(slice)?;
+                self.emit(Instr::BinarySubscr);
+            }
+            ExprKind::Starred(_) => return err("can't use starred expression here", e.loc),
+            ExprKind::Slice { lower, upper, step } => {
+                for p in [lower, upper] {
+                    match p {
+                        Some(x) => self.expr(x)?,
+                        None => self.load_const(Value::None),
+                    }
+                }
+                match step {
+                    Some(s) => {
+                        self.expr(s)?;
+                        self.emit(Instr::BuildSlice(3));
+                    }
+                    None => {
+                        self.emit(Instr::BuildSlice(2));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn lambda_qualname(&mut self, name: &str) -> String {
+        let u = self.u();
+        match u.kind {
+            ScopeKind::Module => name.to_string(),
+            ScopeKind::Class => format!("{}.{}", u.qualname, name),
+            _ => format!("{}.<locals>.{}", u.qualname, name),
+        }
+    }
+
+    fn check_yield(&mut self, loc: Loc) -> CResult {
+        let (kind, is_genexpr) = (self.u().kind, self.u().name == "<genexpr>");
+        match kind {
+            ScopeKind::Function => Ok(()),
+            ScopeKind::Comprehension if is_genexpr => Ok(()),
+            ScopeKind::Comprehension => err("'yield' inside list comprehension", loc),
+            _ => err("'yield' outside function", loc),
+        }
+    }
+
+    /// `iter value` on the stack: delegate until the sub-iterator returns.
+    fn yield_from_loop(&mut self) {
+        let start = self.u().here();
+        let send = self.emit(Instr::Send(0));
+        self.emit(Instr::YieldValue);
+        self.emit(Instr::Jump(start));
+        self.u().patch(send);
+    }
+
+    fn sequence(&mut self, items: &[Expr], kind: SeqKind) -> CResult {
+        let has_star = items.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)));
+        if !has_star {
+            // A tuple of constants is folded into one constant.
+            if kind == SeqKind::Tuple
+                && !items.is_empty()
+                && items.iter().all(|e| matches!(&e.kind, ExprKind::Constant(c) if !matches!(c, Constant::Bytes(_))))
+            {
+                for i in items {
+                    self.expr(i)?;
+                }
+                self.emit(Instr::BuildTuple(items.len() as u32));
+                return Ok(());
+            }
+            for i in items {
+                self.expr(i)?;
+            }
+            let n = items.len() as u32;
+            self.emit(match kind {
+                SeqKind::List => Instr::BuildList(n),
+                SeqKind::Tuple => Instr::BuildTuple(n),
+                SeqKind::Set => Instr::BuildSet(n),
+            });
+            return Ok(());
+        }
+        if kind == SeqKind::Set {
+            self.emit(Instr::BuildSet(0));
+        } else {
+            self.emit(Instr::BuildList(0));
+        }
+        for i in items {
+            match &i.kind {
+                ExprKind::Starred(inner) => {
+                    self.expr(inner)?;
+                    self.emit(if kind == SeqKind::Set { Instr::SetUpdate } else { Instr::ListExtend });
+                }
+                _ => {
+                    self.expr(i)?;
+                    self.emit(if kind == SeqKind::Set { Instr::SetAdd(1) } else { Instr::ListAppend(1) });
+                }
+            }
+        }
+        if kind == SeqKind::Tuple {
+            self.emit(Instr::ListToTuple);
+        }
+        Ok(())
+    }
+
+    fn compare(&mut self, left: &Expr, ops: &[CmpOp], comps: &[Expr]) -> CResult {
+        self.expr(left)?;
+        let cmp = |op: CmpOp| match op {
+            CmpOp::Is => Instr::IsOp(0),
+            CmpOp::IsNot => Instr::IsOp(1),
+            CmpOp::In => Instr::ContainsOp(0),
+            CmpOp::NotIn => Instr::ContainsOp(1),
+            other => Instr::Compare(other),
+        };
+        if ops.len() == 1 {
+            self.expr(&comps[0])?;
+            self.emit(cmp(ops[0]));
+            return Ok(());
+        }
+        let mut cleanups = Vec::new();
+        for (i, (op, c)) in ops.iter().zip(comps.iter()).enumerate() {
+            self.expr(c)?;
+            if i + 1 < ops.len() {
+                self.emit(Instr::DupTop);
+                self.emit(Instr::RotThree);
+                self.emit(cmp(*op));
+                cleanups.push(self.emit(Instr::JumpIfFalseOrPop(0)));
+            } else {
+                self.emit(cmp(*op));
+            }
+        }
+        let end = self.emit(Instr::Jump(0));
+        for c in cleanups {
+            self.u().patch(c);
+        }
+        self.emit(Instr::RotTwo);
+        self.emit(Instr::PopTop);
+        self.u().patch(end);
+        Ok(())
+    }
+
+    fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> CResult {
+        let has_star = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
+        let has_dstar = keywords.iter().any(|k| k.arg.is_none());
+        if !has_star && !has_dstar {
+            if let ExprKind::Attribute { value, attr } = &func.kind
+                && keywords.is_empty()
+            {
+                self.expr(value)?;
+                let a = self.u().name(attr);
+                self.emit(Instr::LoadMethod(a));
+                for a in args {
+                    self.expr(a)?;
+                }
+                self.emit(Instr::CallMethod(args.len() as u32));
+                return Ok(());
+            }
+            self.expr(func)?;
+            for a in args {
+                self.expr(a)?;
+            }
+            if keywords.is_empty() {
+                self.emit(Instr::Call(args.len() as u32));
+            } else {
+                let mut names = Vec::new();
+                for k in keywords {
+                    if let Some(n) = &k.arg {
+                        if names.iter().any(|v: &Value| v.as_str().map(|s| s.as_str()) == Some(n.as_str())) {
+                            return err(&format!("keyword argument repeated: {n}"), k.loc);
+                        }
+                        names.push(Value::str(n));
+                    }
+                    self.expr(&k.value)?;
+                }
+                self.load_const(Value::tuple(names));
+                self.emit(Instr::CallKw((args.len() + keywords.len()) as u32));
+            }
+            return Ok(());
+        }
+        self.expr(func)?;
+        self.sequence(args, SeqKind::Tuple)?;
+        if args.is_empty() || !has_star {
+            // sequence() built a plain tuple; fine either way.
+        }
+        if keywords.is_empty() {
+            self.emit(Instr::CallEx(0));
+            return Ok(());
+        }
+        self.emit(Instr::BuildMap(0));
+        for k in keywords {
+            match &k.arg {
+                Some(n) => {
+                    self.load_const(Value::str(n));
+                    self.expr(&k.value)?;
+                    self.emit(Instr::MapAdd(1));
+                }
+                None => {
+                    self.expr(&k.value)?;
+                    self.emit(Instr::DictMerge);
+                }
+            }
+        }
+        self.emit(Instr::CallEx(1));
+        Ok(())
+    }
+
+    fn comprehension(
+        &mut self,
+        kind: CompKind,
+        elt: &Expr,
+        value: Option<&Expr>,
+        gens: &[Comprehension],
+        loc: Loc,
+    ) -> CResult {
+        // The outermost iterable is evaluated here, in the enclosing scope.
+        self.expr(&gens[0].iter)?;
+        let scope = self.next_child_scope();
+        let name = match kind {
+            CompKind::List => "<listcomp>",
+            CompKind::Set => "<setcomp>",
+            CompKind::Dict => "<dictcomp>",
+            CompKind::Gen => "<genexpr>",
+        };
+        let qual = self.lambda_qualname(name);
+        let in_async = self.u().in_async;
+        let mut unit = Unit::new(scope, name, &qual, loc.line);
+        unit.argcount = 1;
+        unit.in_async = in_async;
+        let is_async = gens.iter().any(|g| g.is_async);
+        if kind == CompKind::Gen {
+            unit.flags |= if is_async { flags::ASYNC_GENERATOR } else { flags::GENERATOR };
+        } else if is_async {
+            unit.flags |= flags::COROUTINE;
+        }
+        self.units.push(unit);
+        self.u().line = loc.line;
+        match kind {
+            CompKind::List => {
+                self.emit(Instr::BuildList(0));
+            }
+            CompKind::Set => {
+                self.emit(Instr::BuildSet(0));
+            }
+            CompKind::Dict => {
+                self.emit(Instr::BuildMap(0));
+            }
+            CompKind::Gen => {}
+        }
+        self.comp_level(kind, elt, value, gens, 0)?;
+        if kind == CompKind::Gen {
+            self.load_const(Value::None);
+        }
+        self.emit(Instr::ReturnValue);
+        let unit = self.units.pop().expect("comprehension unit");
+        let code = unit.finish(&self.filename, CodeKind::Function);
+        self.make_function(code, 0);
+        self.emit(Instr::RotTwo);
+        if gens[0].is_async {
+            return err("asynchronous comprehension outside of an asynchronous function", loc);
+        }
+        self.emit(Instr::GetIter);
+        self.emit(Instr::Call(1));
+        if is_async && kind != CompKind::Gen {
+            self.emit(Instr::GetAwaitable);
+            self.load_const(Value::None);
+            self.yield_from_loop();
+        }
+        Ok(())
+    }
+
+    fn comp_level(
+        &mut self,
+        kind: CompKind,
+        elt: &Expr,
+        value: Option<&Expr>,
+        gens: &[Comprehension],
+        depth: usize,
+    ) -> CResult {
+        let g = &gens[depth];
+        if depth == 0 {
+            let z = self.u().varname(".0");
+            self.emit(Instr::LoadFast(z));
+        } else {
+            self.expr(&g.iter)?;
+            self.emit(Instr::GetIter);
+        }
+        let start = self.u().here();
+        let fi = self.emit(Instr::ForIter(0));
+        self.assign(&g.target)?;
+        let mut skips = Vec::new();
+        for cond in &g.ifs {
+            self.expr(cond)?;
+            skips.push(self.emit(Instr::PopJumpIfFalse(0)));
+        }
+        if depth + 1 < gens.len() {
+            self.comp_level(kind, elt, value, gens, depth + 1)?;
+        } else {
+            // Stack below the element: the result container, then one iterator per level.
+            let d = (depth + 1) as u32;
+            match kind {
+                CompKind::List => {
+                    self.expr(elt)?;
+                    self.emit(Instr::ListAppend(d + 1));
+                }
+                CompKind::Set => {
+                    self.expr(elt)?;
+                    self.emit(Instr::SetAdd(d + 1));
+                }
+                CompKind::Dict => {
+                    self.expr(elt)?;
+                    self.expr(value.expect("dict comprehension value"))?;
+                    self.emit(Instr::MapAdd(d + 1));
+                }
+                CompKind::Gen => {
+                    self.expr(elt)?;
+                    self.emit(Instr::YieldValue);
+                    self.emit(Instr::PopTop);
+                }
+            }
+        }
+        for s in skips {
+            self.u().patch_to(s, start);
+        }
+        self.emit(Instr::Jump(start));
+        self.u().patch(fi);
+        Ok(())
+    }
+
+    pub fn async_for(&mut self, target: &Expr, iter: &Expr, body: &[Stmt], orelse: &[Stmt], loc: Loc) -> CResult {
+        if !self.u().in_async {
+            return err("'async for' outside async function", loc);
+        }
+        // it = aiter(iter); loop: try: x = await anext(it) except StopAsyncIteration: break
+        self.expr(iter)?;
+        let m = self.u().name("__aiter__");
+        self.emit(Instr::LoadMethod(m));
+        self.emit(Instr::CallMethod(0));
+        let start = self.u().here();
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.emit(Instr::DupTop);
+        let n = self.u().name("__anext__");
+        self.emit(Instr::LoadMethod(n));
+        self.emit(Instr::CallMethod(0));
+        self.emit(Instr::GetAwaitable);
+        self.load_const(Value::None);
+        self.yield_from_loop();
+        self.emit(Instr::PopBlock);
+        self.assign(target)?;
+        self.u().fblocks.push(FBlock::Loop { start, breaks: Vec::new(), is_for: true });
+        self.body(body)?;
+        self.emit(Instr::Jump(start));
+        let fb = self.u().fblocks.pop();
+        // handler: StopAsyncIteration ends the loop; anything else propagates.
+        self.u().patch(setup);
+        self.emit(Instr::DupTop);
+        let sai = self.u().name("StopAsyncIteration");
+        self.emit(Instr::LoadGlobal(sai));
+        self.emit(Instr::CheckExcMatch);
+        let nomatch = self.emit(Instr::PopJumpIfTrue(0));
+        self.emit(Instr::Reraise);
+        self.u().patch(nomatch);
+        self.emit(Instr::PopTop);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::PopTop);
+        self.body(orelse)?;
+        if let Some(FBlock::Loop { breaks, .. }) = fb {
+            for b in breaks {
+                self.u().patch(b);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn async_with(&mut self, items: &[WithItem], body: &[Stmt], loc: Loc) -> CResult {
+        if !self.u().in_async {
+            return err("'async with' outside async function", loc);
+        }
+        let Some((first, rest)) = items.split_first() else {
+            return self.body(body);
+        };
+        // mgr = ctx; target = await mgr.__aenter__()
+        self.expr(&first.context)?;
+        self.emit(Instr::DupTop);
+        let ae = self.u().name("__aenter__");
+        self.emit(Instr::LoadMethod(ae));
+        self.emit(Instr::CallMethod(0));
+        self.await_tos();
+        match &first.target {
+            Some(t) => self.assign(t)?,
+            None => {
+                self.emit(Instr::PopTop);
+            }
+        }
+        // stack: mgr
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.u().fblocks.push(FBlock::AsyncWith);
+        self.async_with(rest, body, loc)?;
+        self.u().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        self.async_exit_normal(false);
+        let end = self.emit(Instr::Jump(0));
+        // exceptional exit: mgr exc → suppress = await __gilt_aexit__(mgr, exc)
+        self.u().patch(setup);
+        self.emit(Instr::DupTop2);
+        let helper = self.u().name("__gilt_aexit__");
+        self.emit(Instr::LoadGlobal(helper));
+        self.emit(Instr::RotThree);
+        self.emit(Instr::Call(2));
+        self.await_tos();
+        let sup = self.emit(Instr::PopJumpIfTrue(0));
+        self.emit(Instr::Reraise);
+        self.u().patch(sup);
+        self.emit(Instr::PopTop);
+        self.emit(Instr::PopExcept);
+        self.u().patch(end);
+        self.emit(Instr::PopTop);
+        Ok(())
+    }
+
+    /// `awaitable → result`
+    pub fn await_tos(&mut self) {
+        self.emit(Instr::GetAwaitable);
+        self.load_const(Value::None);
+        self.yield_from_loop();
+    }
+
+    /// `mgr → mgr` (or `mgr retval → retval` when `ret`): await mgr.__aexit__(None, None, None).
+    pub fn async_exit_normal(&mut self, ret: bool) {
+        if ret {
+            self.emit(Instr::RotTwo);
+        } else {
+            self.emit(Instr::DupTop);
+        }
+        let ax = self.u().name("__aexit__");
+        self.emit(Instr::LoadMethod(ax));
+        for _ in 0..3 {
+            self.load_const(Value::None);
+        }
+        self.emit(Instr::CallMethod(3));
+        self.await_tos();
+        self.emit(Instr::PopTop);
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SeqKind {
+    List,
+    Tuple,
+    Set,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CompKind {
+    List,
+    Set,
+    Dict,
+    Gen,
+}

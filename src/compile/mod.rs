@@ -1,0 +1,8 @@
+//! Compilation: symbol tables, then bytecode generation.
+
+pub mod codegen;
+mod codegen_expr;
+pub mod symtable;
+mod unit;
+
+pub use codegen::{CompileError, compile_module};

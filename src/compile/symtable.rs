@@ -1,0 +1,612 @@
+//! The symbol-table pass: decides, for every name in every scope, whether it
+//! is a fast local, a cell (captured by an inner function), a free variable
+//! (captured from an outer one), or a global.
+//!
+//! It walks the tree in exactly the order the code generator does, so the
+//! generator can take child scopes one after the other from `children`.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::parse::ast::*;
+
+/// Kinds of scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    Module,
+    Class,
+    Function,
+    /// Comprehensions and generator expressions (function-like).
+    Comprehension,
+}
+
+/// Where a name lives in one scope, once resolved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameScope {
+    Local,
+    Cell,
+    Free,
+    GlobalExplicit,
+    GlobalImplicit,
+    /// Class-body or module-level name (locals dict / globals).
+    Name,
+}
+
+/// One scope's symbols, resolved, with its nested scopes in source order.
+#[derive(Debug)]
+pub struct Scope {
+    pub kind: ScopeKind,
+    pub name: String,
+    pub params: Vec<String>,
+    /// Names assigned here, in first-seen order (for stable local numbering).
+    pub assigned_order: Vec<String>,
+    assigned: HashSet<String>,
+    used: HashSet<String>,
+    globals: HashSet<String>,
+    nonlocals: HashSet<String>,
+    pub resolved: HashMap<String, NameScope>,
+    pub cells: Vec<String>,
+    pub frees: Vec<String>,
+    pub children: Vec<Scope>,
+    pub is_generator: bool,
+    pub is_async: bool,
+    /// A method uses `super()` or `__class__`: the class needs a `__class__` cell.
+    pub uses_class_cell: bool,
+    /// Comprehension-only: names bound by a walrus, which belong to the enclosing scope.
+    walrus_targets: HashSet<String>,
+}
+
+/// A compile-time error found while building the table.
+#[derive(Debug)]
+pub struct SymError {
+    pub msg: String,
+    pub loc: Loc,
+}
+
+impl Scope {
+    fn new(kind: ScopeKind, name: &str) -> Scope {
+        Scope {
+            kind,
+            name: name.to_string(),
+            params: Vec::new(),
+            assigned_order: Vec::new(),
+            assigned: HashSet::new(),
+            used: HashSet::new(),
+            globals: HashSet::new(),
+            nonlocals: HashSet::new(),
+            resolved: HashMap::new(),
+            cells: Vec::new(),
+            frees: Vec::new(),
+            children: Vec::new(),
+            is_generator: false,
+            is_async: false,
+            uses_class_cell: false,
+            walrus_targets: HashSet::new(),
+        }
+    }
+
+    fn assign(&mut self, name: &str) {
+        if self.assigned.insert(name.to_string()) {
+            self.assigned_order.push(name.to_string());
+        }
+    }
+
+    /// How code in this scope reaches `name`.
+    pub fn lookup(&self, name: &str) -> NameScope {
+        if let Some(s) = self.resolved.get(name) {
+            return *s;
+        }
+        match self.kind {
+            ScopeKind::Module | ScopeKind::Class => NameScope::Name,
+            _ => NameScope::GlobalImplicit,
+        }
+    }
+}
+
+/// Builds the resolved scope tree for a module.
+pub fn build(program: &[Stmt]) -> Result<Scope, SymError> {
+    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>")] };
+    for s in program {
+        b.stmt(s)?;
+    }
+    let mut top = b.stack.pop().expect("module scope");
+    resolve(&mut top, &[])?;
+    Ok(top)
+}
+
+struct Builder {
+    stack: Vec<Scope>,
+}
+
+impl Builder {
+    fn cur(&mut self) -> &mut Scope {
+        self.stack.last_mut().expect("scope")
+    }
+
+    fn push(&mut self, kind: ScopeKind, name: &str) {
+        self.stack.push(Scope::new(kind, name));
+    }
+
+    fn pop(&mut self) {
+        let s = self.stack.pop().expect("scope");
+        self.cur().children.push(s);
+    }
+
+    fn stmts(&mut self, body: &[Stmt]) -> Result<(), SymError> {
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Result<(), SymError> {
+        match &s.kind {
+            StmtKind::Expr(e) => self.expr(e)?,
+            StmtKind::Assign { targets, value } => {
+                self.expr(value)?;
+                for t in targets {
+                    self.target(t)?;
+                }
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                self.expr(value)?;
+                if let ExprKind::Name(n) = &target.kind {
+                    self.cur().used.insert(n.clone());
+                }
+                self.target(target)?;
+            }
+            StmtKind::AnnAssign { target, annotation, value } => {
+                if let Some(v) = value {
+                    self.expr(v)?;
+                }
+                if self.cur().kind == ScopeKind::Class {
+                    self.expr(annotation)?;
+                }
+                if value.is_some() || !matches!(target.kind, ExprKind::Name(_)) {
+                    self.target(target)?;
+                } else if let ExprKind::Name(n) = &target.kind {
+                    // `x: int` alone still makes x local in a function.
+                    let n = n.clone();
+                    self.cur().assign(&n);
+                }
+            }
+            StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+                self.expr(test)?;
+                self.stmts(body)?;
+                self.stmts(orelse)?;
+            }
+            StmtKind::For { target, iter, body, orelse, .. } => {
+                self.expr(iter)?;
+                self.target(target)?;
+                self.stmts(body)?;
+                self.stmts(orelse)?;
+            }
+            StmtKind::Break | StmtKind::Continue | StmtKind::Pass => {}
+            StmtKind::Return(v) => {
+                if let Some(v) = v {
+                    self.expr(v)?;
+                }
+            }
+            StmtKind::Delete(ts) => {
+                for t in ts {
+                    self.target(t)?;
+                }
+            }
+            StmtKind::Assert { test, msg } => {
+                self.expr(test)?;
+                if let Some(m) = msg {
+                    self.expr(m)?;
+                }
+            }
+            StmtKind::Global(names) => {
+                for n in names {
+                    let cur = self.cur();
+                    if cur.params.contains(n) {
+                        return Err(SymError { msg: format!("name '{n}' is parameter and global"), loc: s.loc });
+                    }
+                    if cur.used.contains(n) || cur.assigned.contains(n) {
+                        let what = if cur.assigned.contains(n) { "assigned to" } else { "used" };
+                        return Err(SymError { msg: format!("name '{n}' is {what} before global declaration"), loc: s.loc });
+                    }
+                    cur.globals.insert(n.clone());
+                }
+            }
+            StmtKind::Nonlocal(names) => {
+                if self.cur().kind == ScopeKind::Module {
+                    return Err(SymError { msg: "nonlocal declaration not allowed at module level".into(), loc: s.loc });
+                }
+                for n in names {
+                    let cur = self.cur();
+                    if cur.params.contains(n) {
+                        return Err(SymError { msg: format!("name '{n}' is parameter and nonlocal"), loc: s.loc });
+                    }
+                    if cur.used.contains(n) || cur.assigned.contains(n) {
+                        let what = if cur.assigned.contains(n) { "assigned to" } else { "used" };
+                        return Err(SymError { msg: format!("name '{n}' is {what} before nonlocal declaration"), loc: s.loc });
+                    }
+                    cur.nonlocals.insert(n.clone());
+                }
+            }
+            StmtKind::Import(aliases) => {
+                for a in aliases {
+                    let bound = a.asname.clone().unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
+                    self.cur().assign(&bound);
+                }
+            }
+            StmtKind::ImportFrom { names, .. } => {
+                for a in names {
+                    if a.name == "*" {
+                        continue;
+                    }
+                    let bound = a.asname.clone().unwrap_or_else(|| a.name.clone());
+                    self.cur().assign(&bound);
+                }
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                self.stmts(body)?;
+                for h in handlers {
+                    if let Some(t) = &h.typ {
+                        self.expr(t)?;
+                    }
+                    if let Some(n) = &h.name {
+                        self.cur().assign(n);
+                    }
+                    self.stmts(&h.body)?;
+                }
+                self.stmts(orelse)?;
+                self.stmts(finalbody)?;
+            }
+            StmtKind::Raise { exc, cause } => {
+                if let Some(e) = exc {
+                    self.expr(e)?;
+                }
+                if let Some(c) = cause {
+                    self.expr(c)?;
+                }
+            }
+            StmtKind::With { items, body, .. } => {
+                for it in items {
+                    self.expr(&it.context)?;
+                    if let Some(t) = &it.target {
+                        self.target(t)?;
+                    }
+                }
+                self.stmts(body)?;
+            }
+            StmtKind::FunctionDef(f) => {
+                for d in &f.decorators {
+                    self.expr(d)?;
+                }
+                self.arg_defaults(&f.args)?;
+                let name = f.name.clone();
+                self.cur().assign(&name);
+                self.push(ScopeKind::Function, &f.name);
+                self.cur().is_async = f.is_async;
+                self.params(&f.args);
+                self.stmts(&f.body)?;
+                self.pop();
+            }
+            StmtKind::ClassDef(c) => {
+                for d in &c.decorators {
+                    self.expr(d)?;
+                }
+                for b in &c.bases {
+                    self.expr(b)?;
+                }
+                for k in &c.keywords {
+                    self.expr(&k.value)?;
+                }
+                let name = c.name.clone();
+                self.cur().assign(&name);
+                self.push(ScopeKind::Class, &c.name);
+                self.stmts(&c.body)?;
+                self.pop();
+            }
+        }
+        Ok(())
+    }
+
+    fn arg_defaults(&mut self, a: &Arguments) -> Result<(), SymError> {
+        for d in &a.defaults {
+            self.expr(d)?;
+        }
+        for d in a.kw_defaults.iter().flatten() {
+            self.expr(d)?;
+        }
+        Ok(())
+    }
+
+    fn params(&mut self, a: &Arguments) {
+        let mut names: Vec<String> = Vec::new();
+        for p in a.posonly.iter().chain(a.args.iter()).chain(a.kwonly.iter()) {
+            names.push(p.name.clone());
+        }
+        if let Some(v) = &a.vararg {
+            names.push(v.name.clone());
+        }
+        if let Some(k) = &a.kwarg {
+            names.push(k.name.clone());
+        }
+        for n in &names {
+            self.cur().assign(n);
+        }
+        self.cur().params = names;
+    }
+
+    fn target(&mut self, t: &Expr) -> Result<(), SymError> {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                let n = n.clone();
+                self.cur().assign(&n);
+            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                for i in items {
+                    self.target(i)?;
+                }
+            }
+            ExprKind::Starred(inner) => self.target(inner)?,
+            ExprKind::Attribute { value, .. } => self.expr(value)?,
+            ExprKind::Subscript { value, slice } => {
+                self.expr(value)?;
+                self.expr(slice)?;
+            }
+            _ => self.expr(t)?,
+        }
+        Ok(())
+    }
+
+    fn use_name(&mut self, n: &str) {
+        if n == "super" || n == "__class__" {
+            // Zero-argument super() needs the class cell of the enclosing class.
+            let in_function = matches!(self.cur().kind, ScopeKind::Function | ScopeKind::Comprehension);
+            if in_function {
+                self.cur().used.insert("__class__".to_string());
+            }
+        }
+        self.cur().used.insert(n.to_string());
+    }
+
+    fn comprehension(&mut self, generators: &[Comprehension], elts: &[&Expr], name: &str) -> Result<(), SymError> {
+        // The first iterable is evaluated in the enclosing scope.
+        self.expr(&generators[0].iter)?;
+        self.push(ScopeKind::Comprehension, name);
+        self.cur().params.push(".0".to_string());
+        self.cur().assign(".0");
+        for (i, g) in generators.iter().enumerate() {
+            if i > 0 {
+                self.expr(&g.iter)?;
+            }
+            self.target(&g.target)?;
+            for cond in &g.ifs {
+                self.expr(cond)?;
+            }
+        }
+        for e in elts {
+            self.expr(e)?;
+        }
+        if name == "<genexpr>" {
+            self.cur().is_generator = true;
+        }
+        self.pop();
+        Ok(())
+    }
+
+    fn expr(&mut self, e: &Expr) -> Result<(), SymError> {
+        match &e.kind {
+            ExprKind::BoolOp { values, .. } => {
+                for v in values {
+                    self.expr(v)?;
+                }
+            }
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                let idx = self.stack.len() - 1;
+                if self.stack[idx].kind == ScopeKind::Comprehension {
+                    // Bind in the nearest enclosing non-comprehension scope.
+                    let mut j = idx;
+                    while j > 0 && self.stack[j].kind == ScopeKind::Comprehension {
+                        self.stack[j].walrus_targets.insert(target.clone());
+                        self.stack[j].used.insert(target.clone());
+                        j -= 1;
+                    }
+                    self.stack[j].assign(target);
+                } else {
+                    self.cur().assign(target);
+                }
+            }
+            ExprKind::BinOp { left, right, .. } => {
+                self.expr(left)?;
+                self.expr(right)?;
+            }
+            ExprKind::UnaryOp { operand, .. } => self.expr(operand)?,
+            ExprKind::Lambda { args, body } => {
+                self.arg_defaults(args)?;
+                self.push(ScopeKind::Function, "<lambda>");
+                self.params(args);
+                self.expr(body)?;
+                self.pop();
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                self.expr(test)?;
+                self.expr(body)?;
+                self.expr(orelse)?;
+            }
+            ExprKind::Dict { keys, values } => {
+                for (k, v) in keys.iter().zip(values.iter()) {
+                    if let Some(k) = k {
+                        self.expr(k)?;
+                    }
+                    self.expr(v)?;
+                }
+            }
+            ExprKind::Set(items) | ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::JoinedStr(items) => {
+                for i in items {
+                    self.expr(i)?;
+                }
+            }
+            ExprKind::ListComp { elt, generators } => self.comprehension(generators, &[elt], "<listcomp>")?,
+            ExprKind::SetComp { elt, generators } => self.comprehension(generators, &[elt], "<setcomp>")?,
+            ExprKind::GeneratorExp { elt, generators } => self.comprehension(generators, &[elt], "<genexpr>")?,
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(generators, &[key, value], "<dictcomp>")?
+            }
+            ExprKind::Await(v) => self.expr(v)?,
+            ExprKind::Yield(v) => {
+                self.cur().is_generator = true;
+                if let Some(v) = v {
+                    self.expr(v)?;
+                }
+            }
+            ExprKind::YieldFrom(v) => {
+                self.cur().is_generator = true;
+                self.expr(v)?;
+            }
+            ExprKind::Compare { left, comparators, .. } => {
+                self.expr(left)?;
+                for c in comparators {
+                    self.expr(c)?;
+                }
+            }
+            ExprKind::Call { func, args, keywords } => {
+                self.expr(func)?;
+                for a in args {
+                    self.expr(a)?;
+                }
+                for k in keywords {
+                    self.expr(&k.value)?;
+                }
+            }
+            ExprKind::FormattedValue { value, format_spec, .. } => {
+                self.expr(value)?;
+                if let Some(s) = format_spec {
+                    self.expr(s)?;
+                }
+            }
+            ExprKind::Constant(_) => {}
+            ExprKind::Attribute { value, .. } => self.expr(value)?,
+            ExprKind::Subscript { value, slice } => {
+                self.expr(value)?;
+                self.expr(slice)?;
+            }
+            ExprKind::Starred(v) => self.expr(v)?,
+            ExprKind::Name(n) => self.use_name(n),
+            ExprKind::Slice { lower, upper, step } => {
+                for p in [lower, upper, step].into_iter().flatten() {
+                    self.expr(p)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Resolves names bottom-up. `enclosing` lists the function scopes around
+/// this one (innermost last) with the names they bind locally.
+fn resolve(scope: &mut Scope, enclosing: &[HashSet<String>]) -> Result<(), SymError> {
+    let is_fn = matches!(scope.kind, ScopeKind::Function | ScopeKind::Comprehension);
+    // First decide this scope's own bindings.
+    for n in scope.globals.clone() {
+        scope.resolved.insert(n, NameScope::GlobalExplicit);
+    }
+    if is_fn {
+        for n in scope.assigned_order.clone() {
+            if scope.globals.contains(&n) || scope.nonlocals.contains(&n) || scope.walrus_targets.contains(&n) {
+                continue;
+            }
+            scope.resolved.insert(n, NameScope::Local);
+        }
+    }
+    for n in scope.nonlocals.clone() {
+        if !enclosing.iter().any(|s| s.contains(&n)) {
+            return Err(SymError { msg: format!("no binding for nonlocal '{n}' found"), loc: Loc::default() });
+        }
+        scope.resolved.insert(n.clone(), NameScope::Free);
+        scope.frees.push(n);
+    }
+    for n in scope.walrus_targets.clone() {
+        scope.resolved.insert(n.clone(), NameScope::Free);
+        if !scope.frees.contains(&n) {
+            scope.frees.push(n);
+        }
+    }
+    // Names this scope uses without binding: free if an enclosing function binds them.
+    let mut used: Vec<String> = scope.used.iter().cloned().collect();
+    used.sort();
+    for n in used {
+        if scope.resolved.contains_key(&n) {
+            continue;
+        }
+        if scope.kind == ScopeKind::Class && n != "__class__" {
+            if enclosing.iter().any(|s| s.contains(&n)) && !scope.assigned.contains(&n) {
+                scope.resolved.insert(n.clone(), NameScope::Free);
+                scope.frees.push(n);
+            }
+            continue;
+        }
+        if scope.kind == ScopeKind::Module {
+            continue;
+        }
+        if enclosing.iter().any(|s| s.contains(&n)) {
+            scope.resolved.insert(n.clone(), NameScope::Free);
+            scope.frees.push(n);
+        }
+    }
+    // Children see this scope's locals (class scopes are invisible to them,
+    // except for the implicit __class__ cell).
+    let mut child_env: Vec<HashSet<String>> = enclosing.to_vec();
+    if is_fn {
+        let locals: HashSet<String> = scope
+            .resolved
+            .iter()
+            .filter(|(_, s)| matches!(s, NameScope::Local | NameScope::Free))
+            .map(|(n, _)| n.clone())
+            .collect();
+        child_env.push(locals);
+    } else if scope.kind == ScopeKind::Class {
+        let mut s = HashSet::new();
+        s.insert("__class__".to_string());
+        child_env.push(s);
+    }
+    let mut children = std::mem::take(&mut scope.children);
+    for c in children.iter_mut() {
+        resolve(c, &child_env)?;
+        // A child's free variable that we bind becomes a cell here; one we
+        // don't bind passes through us as a free variable of our own.
+        for f in c.frees.clone() {
+            if scope.kind == ScopeKind::Class {
+                if f == "__class__" {
+                    scope.uses_class_cell = true;
+                    if !scope.cells.contains(&f) {
+                        scope.cells.push(f.clone());
+                    }
+                } else if enclosing.iter().any(|s| s.contains(&f)) && !scope.frees.contains(&f) {
+                    scope.frees.push(f.clone());
+                    scope.resolved.entry(f.clone()).or_insert(NameScope::Free);
+                }
+                continue;
+            }
+            match scope.resolved.get(&f) {
+                Some(NameScope::Local) | Some(NameScope::Cell) => {
+                    scope.resolved.insert(f.clone(), NameScope::Cell);
+                    if !scope.cells.contains(&f) {
+                        scope.cells.push(f.clone());
+                    }
+                }
+                Some(NameScope::Free) => {}
+                _ => {
+                    if scope.kind != ScopeKind::Module && !scope.frees.contains(&f) {
+                        scope.frees.push(f.clone());
+                        scope.resolved.insert(f.clone(), NameScope::Free);
+                    }
+                }
+            }
+        }
+    }
+    scope.children = children;
+    // Unresolved names in functions are globals.
+    if is_fn {
+        for n in scope.used.clone() {
+            scope.resolved.entry(n).or_insert(NameScope::GlobalImplicit);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! Classes (`type` objects, built-in and user-defined) and their instances.
+
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use super::dict::Dict;
+use super::str::PyStr;
+use super::value::Value;
+
+/// What kind of built-in storage instances of a class carry. A user class
+/// inherits its layout from the built-in base it derives from (`class
+/// Counter(dict)` instances carry a real dict).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Object,
+    Exception,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    /// A built-in type that cannot be subclassed or instantiated this way.
+    Opaque,
+}
+
+/// A class: `type(x)` for every value.
+pub struct Class {
+    pub name: Mutex<Arc<PyStr>>,
+    pub qualname: Mutex<Arc<PyStr>>,
+    pub bases: Vec<Arc<Class>>,
+    /// The method resolution order *without* the class itself (C3).
+    pub mro: Vec<Arc<Class>>,
+    pub dict: Arc<Dict>,
+    /// The metaclass; `None` means plain `type`.
+    pub metaclass: Option<Arc<Class>>,
+    pub layout: Layout,
+    /// True for classes made by the runtime (int, list, ValueError, …).
+    pub builtin: bool,
+}
+
+impl Class {
+    /// Looks an attribute up along the MRO (the class first).
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        let key = PyStr::new(name);
+        self.lookup_str(&key)
+    }
+
+    /// Same as `lookup` with a prepared (hash-cached) key.
+    #[inline]
+    pub fn lookup_str(&self, key: &PyStr) -> Option<Value> {
+        if let Some(v) = self.dict.get_str(key) {
+            return Some(v);
+        }
+        for c in &self.mro {
+            if let Some(v) = c.dict.get_str(key) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// Looks up along the MRO but ignores built-in classes, to tell whether
+    /// Python code overrides a special method.
+    pub fn lookup_user(&self, name: &str) -> Option<Value> {
+        self.lookup_user_str(&PyStr::new(name))
+    }
+
+    /// `lookup_user` with a prepared key.
+    pub fn lookup_user_str(&self, key: &PyStr) -> Option<Value> {
+        if !self.builtin
+            && let Some(v) = self.dict.get_str(key)
+        {
+            return Some(v);
+        }
+        for c in &self.mro {
+            if !c.builtin
+                && let Some(v) = c.dict.get_str(key)
+            {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    pub fn name(&self) -> Arc<PyStr> {
+        self.name.lock().clone()
+    }
+
+    /// True when `self` is `other` or derives from it.
+    pub fn is_subclass(&self, other: &Class) -> bool {
+        std::ptr::eq(self, other) || self.mro.iter().any(|c| std::ptr::eq(Arc::as_ptr(c), other))
+    }
+
+    /// Iterates the class and its MRO.
+    pub fn mro_with_self<'a>(self: &'a Arc<Self>) -> impl Iterator<Item = &'a Arc<Class>> + 'a {
+        std::iter::once(self).chain(self.mro.iter())
+    }
+}
+
+/// One line of a traceback: where an exception passed through.
+#[derive(Clone, Debug)]
+pub struct TbEntry {
+    pub filename: Arc<str>,
+    pub line: u32,
+    pub name: Arc<str>,
+}
+
+/// The state every exception instance carries.
+#[derive(Clone, Default)]
+pub struct ExcState {
+    pub args: Vec<Value>,
+    pub traceback: Vec<TbEntry>,
+    pub cause: Option<Value>,
+    pub context: Option<Value>,
+    pub suppress_context: bool,
+}
+
+/// Built-in storage of an instance (see [`Layout`]).
+pub enum Payload {
+    None,
+    /// The built-in value a subclass instance wraps (a dict for `Counter`, …).
+    Builtin(Value),
+    Exception(Mutex<ExcState>),
+}
+
+/// An instance of a user-defined class (or of a built-in exception class).
+pub struct Instance {
+    pub class: Arc<Class>,
+    pub dict: Arc<Dict>,
+    pub payload: Payload,
+}
+
+impl Instance {
+    pub fn new(class: Arc<Class>, payload: Payload) -> Instance {
+        Instance { class, dict: Arc::new(Dict::new()), payload }
+    }
+
+    pub fn exc(&self) -> Option<&Mutex<ExcState>> {
+        match &self.payload {
+            Payload::Exception(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn builtin_value(&self) -> Option<&Value> {
+        match &self.payload {
+            Payload::Builtin(v) => Some(v),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! Built-in descriptors: property, staticmethod, classmethod, and super.
+
+use std::any::Any;
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use super::class::Class;
+use super::native::NativeObject;
+use super::value::Value;
+
+/// `property(fget, fset, fdel, doc)`.
+pub struct Property {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+    /// The attribute name, learned from `__set_name__` (for error messages).
+    pub name: Mutex<Option<String>>,
+    pub class: Arc<Class>,
+}
+
+/// `staticmethod(f)`.
+pub struct StaticMethod {
+    pub func: Value,
+    pub class: Arc<Class>,
+}
+
+/// `classmethod(f)`.
+pub struct ClassMethod {
+    pub func: Value,
+    pub class: Arc<Class>,
+}
+
+/// `super(cls, obj)`: attribute lookup starts after `start` in obj's MRO.
+pub struct Super {
+    pub start: Arc<Class>,
+    pub obj: Value,
+    /// The class whose MRO is searched (type(obj), or obj itself for classmethods).
+    pub obj_type: Arc<Class>,
+    pub class: Arc<Class>,
+}
+
+macro_rules! native_object {
+    ($t:ty) => {
+        impl NativeObject for $t {
+            fn class(&self) -> &Arc<Class> {
+                &self.class
+            }
+            fn as_any(&self) -> &dyn Any {
+                self
+            }
+        }
+    };
+}
+
+native_object!(Property);
+native_object!(StaticMethod);
+native_object!(ClassMethod);
+native_object!(Super);

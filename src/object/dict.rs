@@ -1,0 +1,255 @@
+//! `dict`: an insertion-ordered hash table behind its own lock.
+//!
+//! Entries live in a Vec in insertion order (deleted ones become holes and
+//! are compacted away later); a hashbrown table maps hashes to entry
+//! positions. Key comparison that needs Python code (`__eq__` on a user
+//! class) cannot run under the lock, so lookups report such candidates back
+//! to the caller (the VM), which compares them with the lock released.
+
+use hashbrown::HashTable;
+use parking_lot::{Mutex, MutexGuard};
+
+use super::eq::native_eq;
+use super::value::Value;
+
+/// One key/value pair with the key's hash.
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+/// The table itself; reached through `Dict::lock()`.
+#[derive(Default, Clone)]
+pub struct DictTable {
+    entries: Vec<Option<Entry>>,
+    index: HashTable<usize>,
+    len: usize,
+}
+
+/// The outcome of a lookup done under the lock.
+pub enum Probe {
+    Found(usize),
+    Missing,
+    /// Entries with an equal hash whose equality only Python code can decide.
+    NeedsPython(Vec<(usize, Value)>),
+}
+
+impl DictTable {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Looks a key up using only Rust-side equality.
+    pub fn probe(&self, hash: i64, key: &Value) -> Probe {
+        let mut undecided = Vec::new();
+        for &pos in self.index.iter_hash(hash as u64) {
+            if let Some(e) = &self.entries[pos]
+                && e.hash == hash
+            {
+                match native_eq(&e.key, key) {
+                    Some(true) => return Probe::Found(pos),
+                    Some(false) => {}
+                    None => undecided.push((pos, e.key.clone())),
+                }
+            }
+        }
+        if undecided.is_empty() { Probe::Missing } else { Probe::NeedsPython(undecided) }
+    }
+
+    /// Finds an entry by identity of its key (after Python-level comparison).
+    pub fn position_of_key(&self, hash: i64, key: &Value) -> Option<usize> {
+        self.index
+            .iter_hash(hash as u64)
+            .copied()
+            .find(|&pos| matches!(&self.entries[pos], Some(e) if e.key.is(key)))
+    }
+
+    pub fn entry(&self, pos: usize) -> Option<&Entry> {
+        self.entries.get(pos).and_then(|e| e.as_ref())
+    }
+
+    pub fn set_value_at(&mut self, pos: usize, value: Value) {
+        if let Some(Some(e)) = self.entries.get_mut(pos) {
+            e.value = value;
+        }
+    }
+
+    /// Appends a new key (the caller has checked it is absent).
+    pub fn push_new(&mut self, hash: i64, key: Value, value: Value) {
+        let pos = self.entries.len();
+        self.entries.push(Some(Entry { hash, key, value }));
+        let entries = &self.entries;
+        self.index.insert_unique(hash as u64, pos, |&p| {
+            entries[p].as_ref().map(|e| e.hash as u64).unwrap_or(0)
+        });
+        self.len += 1;
+    }
+
+    pub fn remove_at(&mut self, pos: usize) -> Option<Entry> {
+        let e = self.entries.get_mut(pos)?.take()?;
+        if let Ok(found) = self.index.find_entry(e.hash as u64, |&p| p == pos) {
+            found.remove();
+        }
+        self.len -= 1;
+        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        Some(e)
+    }
+
+    fn compact(&mut self) {
+        let old = std::mem::take(&mut self.entries);
+        self.index.clear();
+        self.len = 0;
+        for e in old.into_iter().flatten() {
+            self.push_new(e.hash, e.key, e.value);
+        }
+    }
+
+    pub fn clear(&mut self) {
+        *self = DictTable::default();
+    }
+
+    /// Live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().flatten()
+    }
+
+    /// The live entry at or after raw position `pos`, for iterators that
+    /// survive between calls: returns the entry and the next raw position.
+    pub fn next_from(&self, mut pos: usize) -> Option<(&Entry, usize)> {
+        while pos < self.entries.len() {
+            if let Some(e) = &self.entries[pos] {
+                return Some((e, pos + 1));
+            }
+            pos += 1;
+        }
+        None
+    }
+
+    /// Removes and returns the last live entry (for `popitem`).
+    pub fn pop_last(&mut self) -> Option<Entry> {
+        let pos = self.entries.iter().rposition(|e| e.is_some())?;
+        let e = self.remove_at(pos);
+        while matches!(self.entries.last(), Some(None)) {
+            self.entries.pop();
+        }
+        e
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        self.iter().map(|e| e.key.clone()).collect()
+    }
+    pub fn values(&self) -> Vec<Value> {
+        self.iter().map(|e| e.value.clone()).collect()
+    }
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+
+    /// Number of raw positions (for iterator bookkeeping).
+    pub fn raw_len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Fast path for string keys (globals, attributes): pointer or byte equality.
+    pub fn get_str(&self, hash: i64, key: &str) -> Option<&Value> {
+        for &pos in self.index.iter_hash(hash as u64) {
+            if let Some(e) = &self.entries[pos]
+                && e.hash == hash
+                && let Value::Str(s) = &e.key
+                && s.as_str() == key
+            {
+                return Some(&e.value);
+            }
+        }
+        None
+    }
+
+    /// Inserts or replaces a string key (natively comparable, never needs Python).
+    pub fn set_str(&mut self, key: &std::sync::Arc<super::str::PyStr>, value: Value) {
+        let hash = key.hash();
+        for &pos in self.index.iter_hash(hash as u64) {
+            if let Some(e) = &mut self.entries[pos]
+                && e.hash == hash
+                && let Value::Str(s) = &e.key
+                && s.as_str() == key.as_str()
+            {
+                e.value = value;
+                return;
+            }
+        }
+        self.push_new(hash, Value::Str(key.clone()), value);
+    }
+
+    pub fn remove_str(&mut self, key: &str, hash: i64) -> Option<Entry> {
+        let pos = self.index.iter_hash(hash as u64).copied().find(|&pos| {
+            matches!(&self.entries[pos], Some(e) if matches!(&e.key, Value::Str(s) if s.as_str() == key))
+        })?;
+        self.remove_at(pos)
+    }
+}
+
+/// A Python dict (also used for module globals, class and instance attributes).
+#[derive(Default)]
+pub struct Dict {
+    table: Mutex<DictTable>,
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    pub fn from_table(t: DictTable) -> Dict {
+        Dict { table: Mutex::new(t) }
+    }
+
+    /// Locks the table for one operation. Never call Python code while holding it.
+    #[inline]
+    pub fn lock(&self) -> MutexGuard<'_, DictTable> {
+        self.table.lock()
+    }
+
+    pub fn len(&self) -> usize {
+        self.table.lock().len
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    #[inline]
+    pub fn get_str(&self, key: &super::str::PyStr) -> Option<Value> {
+        self.table.lock().get_str(key.hash(), key.as_str()).cloned()
+    }
+
+    /// Looks up a Rust string key (computes its hash).
+    pub fn get_item_str(&self, key: &str) -> Option<Value> {
+        let tmp = super::str::PyStr::new(key);
+        self.get_str(&tmp)
+    }
+
+    #[inline]
+    pub fn set_str(&self, key: &std::sync::Arc<super::str::PyStr>, value: Value) {
+        self.table.lock().set_str(key, value)
+    }
+
+    pub fn set_item_str(&self, key: &str, value: Value) {
+        let k = std::sync::Arc::new(super::str::PyStr::new(key));
+        self.set_str(&k, value)
+    }
+
+    pub fn remove_item_str(&self, key: &str) -> Option<Value> {
+        let tmp = super::str::PyStr::new(key);
+        self.table.lock().remove_str(key, tmp.hash()).map(|e| e.value)
+    }
+
+    pub fn snapshot(&self) -> DictTable {
+        self.table.lock().clone()
+    }
+}

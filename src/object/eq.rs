@@ -1,0 +1,130 @@
+//! Equality and hashing that Rust can decide alone, without running Python.
+//!
+//! Containers use these under their lock; when the answer needs a user's
+//! `__eq__`/`__hash__`, they say so (None / NeedsPython) and the VM finishes
+//! the job with the lock released.
+
+use super::class::Instance;
+use super::hash::{hash_bigint, hash_f64, hash_i64, hash_tuple};
+use super::value::Value;
+use num_bigint::BigInt;
+
+/// `a == b` when Rust can tell; None when a user `__eq__` must decide.
+pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
+    use Value::*;
+    if a.is(b) {
+        return Some(true);
+    }
+    Some(match (a, b) {
+        (Str(x), Str(y)) => x.as_str() == y.as_str(),
+        (Int(x), Int(y)) => x == y,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && int_float_exact(*x, *y),
+        (Float(x), Float(y)) => x == y,
+        (Bool(x), Bool(y)) => x == y,
+        (Bool(x), Int(y)) | (Int(y), Bool(x)) => *x as i64 == *y,
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => *x as i64 as f64 == *y,
+        (BigInt(x), BigInt(y)) => x == y,
+        (BigInt(_), Int(_) | Bool(_)) | (Int(_) | Bool(_), BigInt(_)) => false,
+        (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => bigint_eq_float(x, *y),
+        (Tuple(x), Tuple(y)) => {
+            if x.items.len() != y.items.len() {
+                return Some(false);
+            }
+            for (p, q) in x.items.iter().zip(y.items.iter()) {
+                if !native_eq(p, q)? {
+                    return Some(false);
+                }
+            }
+            true
+        }
+        (Bytes(x), Bytes(y)) => x == y,
+        (Instance(x), _) if has_user_eq(x) => return Option::None,
+        (_, Instance(y)) if has_user_eq(y) => return Option::None,
+        (Instance(_), _) | (_, Instance(_)) => false,
+        (List(_), List(_)) | (Dict(_), Dict(_)) | (Set(_), Set(_)) | (Range(_), Range(_)) => {
+            return Option::None;
+        }
+        _ => false,
+    })
+}
+
+fn int_float_exact(x: i64, y: f64) -> bool {
+    // i64 -> f64 may round; compare exactly through i128.
+    y.fract() == 0.0 && y.abs() < 1.8e19 && (y as i128) == x as i128
+}
+
+fn bigint_eq_float(x: &BigInt, y: f64) -> bool {
+    use num_traits::FromPrimitive;
+    y.is_finite() && y.fract() == 0.0 && BigInt::from_f64(y).map(|b| &b == x).unwrap_or(false)
+}
+
+/// True when the instance's class (or a base other than `object`) defines `__eq__`.
+pub fn has_user_eq(inst: &Instance) -> bool {
+    inst.class.lookup_user("__eq__").is_some() || !matches!(inst.payload, super::class::Payload::None)
+}
+
+/// The outcome of hashing in Rust.
+pub enum HashOutcome {
+    Hash(i64),
+    /// The value's type is unhashable (list, dict, set, …): TypeError.
+    Unhashable,
+    /// A user `__hash__` must be called.
+    NeedsPython,
+}
+
+/// `hash(v)` when Rust can compute it.
+pub fn native_hash(v: &Value) -> HashOutcome {
+    use HashOutcome::*;
+    match v {
+        Value::Int(i) => Hash(hash_i64(*i)),
+        Value::Bool(b) => Hash(*b as i64),
+        Value::Float(f) => Hash(hash_f64(*f, v.id())),
+        Value::BigInt(b) => Hash(hash_bigint(b)),
+        Value::Str(s) => Hash(s.hash()),
+        Value::None => Hash(0x5f3759df),
+        Value::Tuple(t) => {
+            let mut hs = Vec::with_capacity(t.items.len());
+            for item in t.items.iter() {
+                match native_hash(item) {
+                    Hash(h) => hs.push(h),
+                    other => return other,
+                }
+            }
+            Hash(hash_tuple(&hs))
+        }
+        Value::Bytes(b) => {
+            let mut x: u64 = 0xcbf29ce484222325;
+            for &c in b.iter() {
+                x ^= c as u64;
+                x = x.wrapping_mul(0x100000001b3);
+            }
+            Hash((x >> 2) as i64)
+        }
+        Value::Set(s) if s.frozen => {
+            let mut acc: u64 = 0;
+            for h in s.lock().hashes() {
+                let h = h as u64;
+                acc ^= ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
+            }
+            acc ^= (s.lock().len() as u64 + 1).wrapping_mul(1927868237);
+            acc = acc.wrapping_mul(69069).wrapping_add(907133923);
+            Hash(acc as i64)
+        }
+        Value::List(_) | Value::Dict(_) | Value::Set(_) => Unhashable,
+        Value::Instance(inst) => {
+            if inst.class.lookup_user("__hash__").is_some() || inst.class.lookup_user("__eq__").is_some() {
+                NeedsPython
+            } else if !matches!(inst.payload, super::class::Payload::None) {
+                NeedsPython
+            } else {
+                Hash(v.id() >> 4)
+            }
+        }
+        Value::Slice(_) => Unhashable,
+        _ => Hash(v.id() >> 4),
+    }
+}
+
+pub fn hash_of_i64(i: i64) -> i64 {
+    hash_i64(i)
+}

@@ -1,0 +1,61 @@
+//! Python functions, built-in functions and bound methods.
+
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use super::dict::Dict;
+use super::str::PyStr;
+use super::value::Value;
+use crate::bytecode::CodeObject;
+use crate::vm::{Args, PyResult, Vm};
+
+/// A closure cell: a variable shared between a function and the functions
+/// nested in it. `None` = not yet bound.
+pub struct Cell(pub Mutex<Option<Value>>);
+
+impl Cell {
+    pub fn new(v: Option<Value>) -> Cell {
+        Cell(Mutex::new(v))
+    }
+    pub fn get(&self) -> Option<Value> {
+        self.0.lock().clone()
+    }
+    pub fn set(&self, v: Option<Value>) {
+        *self.0.lock() = v;
+    }
+}
+
+/// A function defined in Python: code plus the environment it closes over.
+pub struct Function {
+    pub code: Arc<CodeObject>,
+    pub globals: Arc<Dict>,
+    /// Defaults of the last positional parameters.
+    pub defaults: Vec<Value>,
+    /// Defaults of keyword-only parameters, by name.
+    pub kwdefaults: Vec<(Arc<PyStr>, Value)>,
+    pub closure: Vec<Arc<Cell>>,
+    pub name: Mutex<Arc<PyStr>>,
+    pub qualname: Mutex<Arc<PyStr>>,
+    pub doc: Mutex<Value>,
+    pub module: Value,
+    /// Attributes set on the function (`f.calls = 0`, `__wrapped__`, …).
+    pub dict: Arc<Dict>,
+}
+
+/// The Rust signature every built-in function has.
+pub type NativeFn = dyn Fn(&mut Vm, Args) -> PyResult + Send + Sync;
+
+/// A function implemented in Rust.
+pub struct NativeFunction {
+    pub name: Arc<str>,
+    pub func: Box<NativeFn>,
+    /// For methods of built-in types: the class they belong to (for errors and repr).
+    pub owner: Option<Arc<str>>,
+}
+
+/// A function bound to the object it was looked up on (`obj.method`).
+pub struct BoundMethod {
+    pub receiver: Value,
+    pub func: Value,
+}

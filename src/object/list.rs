@@ -1,0 +1,36 @@
+//! `list`: a growable sequence behind its own lock.
+
+use parking_lot::{Mutex, MutexGuard};
+
+use super::value::Value;
+
+/// A Python list. Every operation takes the lock once; Python code (a sort
+/// key, an `__eq__`) never runs while it is held.
+pub struct List {
+    items: Mutex<Vec<Value>>,
+}
+
+impl List {
+    pub fn new(items: Vec<Value>) -> List {
+        List { items: Mutex::new(items) }
+    }
+    #[inline]
+    pub fn lock(&self) -> MutexGuard<'_, Vec<Value>> {
+        self.items.lock()
+    }
+    pub fn len(&self) -> usize {
+        self.items.lock().len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn snapshot(&self) -> Vec<Value> {
+        self.items.lock().clone()
+    }
+    pub fn push(&self, v: Value) {
+        self.items.lock().push(v)
+    }
+    pub fn get(&self, i: usize) -> Option<Value> {
+        self.items.lock().get(i).cloned()
+    }
+}

@@ -1,0 +1,20 @@
+//! The object model: `Value` and one file per kind of object.
+
+pub mod class;
+pub mod descr;
+pub mod dict;
+pub mod eq;
+pub mod function;
+pub mod generator;
+pub mod hash;
+pub mod iter;
+pub mod list;
+pub mod module;
+pub mod native;
+pub mod numfmt;
+pub mod set;
+pub mod str;
+pub mod tuple;
+pub mod value;
+
+pub use value::Value;

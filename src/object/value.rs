@@ -1,0 +1,207 @@
+//! `Value`: what a Python variable holds.
+//!
+//! Small immutable things (None, bools, small ints, floats) live inline, so
+//! arithmetic in a loop allocates nothing; everything else is an `Arc` to an
+//! object whose mutable parts sit behind a parking_lot lock of their own
+//! (decision 1 of ARCHITECTURE.md: objects are Send + Sync, so threads can run
+//! truly in parallel with the GIL off and still never tear an object).
+
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+
+use super::class::{Class, Instance};
+use super::dict::Dict;
+use super::function::{BoundMethod, Function, NativeFunction};
+use super::generator::Generator;
+use super::iter::NativeIter;
+use super::list::List;
+use super::module::Module;
+use super::native::NativeObject;
+use super::set::Set;
+use super::str::PyStr;
+use super::tuple::Tuple;
+use crate::bytecode::CodeObject;
+
+/// A Python value. Cloning is cheap: a copy or an `Arc` increment.
+#[derive(Clone)]
+pub enum Value {
+    None,
+    NotImplemented,
+    Ellipsis,
+    Bool(bool),
+    /// An int that fits in 64 bits; arithmetic overflows into `BigInt`.
+    Int(i64),
+    /// An int that does not fit in 64 bits (always normalised: never small).
+    BigInt(Arc<BigInt>),
+    Float(f64),
+    Str(Arc<PyStr>),
+    Bytes(Arc<Vec<u8>>),
+    Tuple(Arc<Tuple>),
+    List(Arc<List>),
+    Dict(Arc<Dict>),
+    /// set or frozenset (the `frozen` flag tells which).
+    Set(Arc<Set>),
+    Function(Arc<Function>),
+    Native(Arc<NativeFunction>),
+    Method(Arc<BoundMethod>),
+    Class(Arc<Class>),
+    Instance(Arc<Instance>),
+    Module(Arc<Module>),
+    /// generator, coroutine or async generator.
+    Generator(Arc<Generator>),
+    /// Built-in iterators (list_iterator, range_iterator, zip, map, …).
+    Iter(Arc<NativeIter>),
+    Range(Arc<Range>),
+    Slice(Arc<Slice>),
+    Code(Arc<CodeObject>),
+    /// Everything else implemented in Rust: locks, files, threads, …
+    Native2(Arc<dyn NativeObject>),
+}
+
+/// `range(start, stop, step)`: immutable, so no lock.
+#[derive(Debug)]
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Range {
+    pub fn len(&self) -> i64 {
+        if self.step > 0 {
+            if self.stop > self.start {
+                (self.stop - self.start - 1) / self.step + 1
+            } else {
+                0
+            }
+        } else if self.stop < self.start {
+            (self.start - self.stop - 1) / (-self.step) + 1
+        } else {
+            0
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn get(&self, i: i64) -> i64 {
+        self.start + i * self.step
+    }
+}
+
+/// `slice(start, stop, step)` as produced by `a[x:y:z]`.
+pub struct Slice {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+impl Value {
+    #[inline]
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    pub fn str(s: &str) -> Value {
+        Value::Str(Arc::new(PyStr::new(s)))
+    }
+
+    pub fn string(s: String) -> Value {
+        Value::Str(Arc::new(PyStr::from_string(s)))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Arc::new(Tuple::new(items)))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Arc::new(List::new(items)))
+    }
+
+    /// Builds an int value, demoting to the inline form when it fits.
+    pub fn from_bigint(b: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Arc::new(b)),
+        }
+    }
+
+    /// Identity, as `is` sees it: same inline value or same object.
+    pub fn is(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (None, None) | (NotImplemented, NotImplemented) | (Ellipsis, Ellipsis) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            _ => match (self.ptr(), other.ptr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// The address of the object behind the value, if it is boxed.
+    pub fn ptr(&self) -> Option<usize> {
+        use Value::*;
+        Some(match self {
+            BigInt(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Str(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Bytes(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Tuple(a) => Arc::as_ptr(a) as *const u8 as usize,
+            List(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Dict(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Set(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Function(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Native(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Method(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Class(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Instance(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Module(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Generator(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Iter(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Range(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Slice(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Code(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Native2(a) => Arc::as_ptr(a) as *const u8 as usize,
+            _ => return Option::None,
+        })
+    }
+
+    /// `id(x)`: the object address, or a stable made-up number for inline values.
+    pub fn id(&self) -> i64 {
+        match self.ptr() {
+            Some(p) => p as i64,
+            None => match self {
+                Value::None => 0x1000,
+                Value::NotImplemented => 0x1010,
+                Value::Ellipsis => 0x1020,
+                Value::Bool(b) => 0x1030 + *b as i64 * 16,
+                Value::Int(i) => 0x10_0000_0000i64.wrapping_add(i.wrapping_mul(32)),
+                Value::Float(f) => (f.to_bits() >> 4) as i64,
+                _ => 0,
+            },
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&Arc<PyStr>> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::None => write!(f, "None"),
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Int(i) => write!(f, "{i}"),
+            Value::Float(x) => write!(f, "{x}"),
+            Value::Str(s) => write!(f, "{:?}", s.as_str()),
+            _ => write!(f, "<value>"),
+        }
+    }
+}

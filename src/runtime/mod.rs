@@ -1,0 +1,13 @@
+//! The runtime: what runs beside the bytecode interpreter.
+//!
+//! - `gil`: the global interpreter lock and its eval-breaker word.
+//! - `policy`: switch policies (`--switch interval|ticks=N|instr=N`).
+//! - `events`: block kinds, release reasons, and the event-recording seam.
+//! - `stats`: per-thread GIL statistics and the `--stats` table.
+//! - `interrupt`: Ctrl-C → KeyboardInterrupt, and interruptible waits.
+
+pub mod events;
+pub mod gil;
+pub mod interrupt;
+pub mod policy;
+pub mod stats;

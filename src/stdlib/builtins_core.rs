@@ -1,0 +1,817 @@
+//! The core built-ins: print, len, isinstance, the constructors of the
+//! built-in types, object/type/BaseException dunders, super and the
+//! descriptor types.
+
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+
+use super::{def, method};
+use crate::object::class::{Class, Instance, Layout, Payload};
+use crate::object::descr::{ClassMethod, Property, StaticMethod, Super};
+use crate::object::dict::Dict;
+use crate::object::list::List;
+use crate::object::numfmt;
+use crate::object::value::{Range, Value};
+use crate::vm::{Args, PyResult, Runtime, Vm};
+
+pub fn register(rt: &Runtime) {
+    let b = &rt.builtins;
+    let t = &rt.types;
+    for (name, cls) in [
+        ("object", &t.object),
+        ("type", &t.type_),
+        ("int", &t.int),
+        ("bool", &t.bool_),
+        ("float", &t.float),
+        ("str", &t.str_),
+        ("bytes", &t.bytes),
+        ("list", &t.list),
+        ("tuple", &t.tuple),
+        ("dict", &t.dict),
+        ("set", &t.set),
+        ("frozenset", &t.frozenset),
+        ("range", &t.range),
+        ("slice", &t.slice),
+        ("property", &t.property),
+        ("staticmethod", &t.staticmethod),
+        ("classmethod", &t.classmethod),
+        ("super", &t.super_),
+    ] {
+        b.set_item_str(name, Value::Class(cls.clone()));
+    }
+    b.set_item_str("None", Value::None);
+    b.set_item_str("NotImplemented", Value::NotImplemented);
+    b.set_item_str("Ellipsis", Value::Ellipsis);
+    b.set_item_str("__name__", Value::str("builtins"));
+
+    def(b, "print", builtin_print);
+    def(b, "len", |vm, a| {
+        a.check(vm, "len", 1, 1)?;
+        let n = vm.len_of(&a.pos[0])?;
+        Ok(Value::Int(n as i64))
+    });
+    def(b, "repr", |vm, a| {
+        a.check(vm, "repr", 1, 1)?;
+        Ok(Value::string(vm.repr_of(&a.pos[0])?))
+    });
+    def(b, "isinstance", |vm, a| {
+        a.check(vm, "isinstance", 2, 2)?;
+        Ok(Value::Bool(vm.isinstance(&a.pos[0], &a.pos[1])?))
+    });
+    def(b, "issubclass", |vm, a| {
+        a.check(vm, "issubclass", 2, 2)?;
+        let Value::Class(c) = &a.pos[0] else {
+            return Err(vm.type_error("issubclass() arg 1 must be a class"));
+        };
+        let c = c.clone();
+        Ok(Value::Bool(vm.issubclass(&c, &a.pos[1])?))
+    });
+    def(b, "iter", |vm, a| {
+        a.check(vm, "iter", 1, 2)?;
+        if a.pos.len() == 2 {
+            let it = crate::object::iter::NativeIter::Callable {
+                func: a.pos[0].clone(),
+                sentinel: a.pos[1].clone(),
+                done: parking_lot::Mutex::new(false),
+            };
+            return Ok(Value::Iter(Arc::new(it)));
+        }
+        vm.get_iter(&a.pos[0])
+    });
+    def(b, "next", |vm, a| {
+        a.check(vm, "next", 1, 2)?;
+        let it = a.pos[0].clone();
+        if !matches!(it, Value::Iter(_) | Value::Generator(_)) && vm.class_of(&it).lookup("__next__").is_none() {
+            let tn = vm.type_name(&it);
+            return Err(vm.type_error(&format!("'{tn}' object is not an iterator")));
+        }
+        match vm.next_value(&it)? {
+            Some(v) => Ok(v),
+            None => match a.pos.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.stop_iteration(None)),
+            },
+        }
+    });
+    def(b, "__gilt_aexit__", |vm, a| {
+        let (mgr, exc) = (a.pos[0].clone(), a.pos[1].clone());
+        let typ = Value::Class(vm.class_of(&exc));
+        vm.call_method(&mgr, "__aexit__", vec![typ, exc, Value::None])
+    });
+
+    register_object(rt);
+    register_type(rt);
+    register_exceptions(rt);
+    register_constructors(rt);
+    register_descriptors(rt);
+}
+
+fn builtin_print(vm: &mut Vm, mut a: Args) -> PyResult {
+    let sep = match a.take_kw("sep") {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(Value::None) | None => " ".to_string(),
+        Some(_) => return Err(vm.type_error("sep must be None or a string")),
+    };
+    let end = match a.take_kw("end") {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(Value::None) | None => "\n".to_string(),
+        Some(_) => return Err(vm.type_error("end must be None or a string")),
+    };
+    let file = a.take_kw("file").filter(|f| !f.is_none());
+    let flush = a.take_kw("flush");
+    a.no_extra_kw(vm, "print")?;
+    let mut s = String::new();
+    for (i, v) in a.pos.iter().enumerate() {
+        if i > 0 {
+            s.push_str(&sep);
+        }
+        match v {
+            Value::Str(x) => s.push_str(x.as_str()),
+            _ => s.push_str(&vm.str_of(v)?),
+        }
+    }
+    s.push_str(&end);
+    match file {
+        Some(f) => {
+            vm.call_method(&f, "write", vec![Value::string(s)])?;
+            if let Some(fl) = flush
+                && vm.truthy(&fl)?
+            {
+                vm.call_method(&f, "flush", vec![])?;
+            }
+        }
+        None => vm.write_stdout(&s)?,
+    }
+    Ok(Value::None)
+}
+
+impl Vm {
+    /// `len(v)`.
+    pub fn len_of(&mut self, v: &Value) -> PyResult<usize> {
+        Ok(match v {
+            Value::Str(s) => s.char_len(),
+            Value::List(l) => l.len(),
+            Value::Tuple(t) => t.items.len(),
+            Value::Dict(d) => d.len(),
+            Value::Set(s) => s.len(),
+            Value::Bytes(b) => b.len(),
+            Value::Range(r) => r.len() as usize,
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup_user("__len__") {
+                    let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    let n = self.index_of(&r)?;
+                    if n < 0 {
+                        return Err(self.value_error("__len__() should return >= 0"));
+                    }
+                    return Ok(n as usize);
+                }
+                if let Some(p) = inst.builtin_value().cloned() {
+                    return self.len_of(&p);
+                }
+                let tn = self.type_name(v);
+                return Err(self.type_error(&format!("object of type '{tn}' has no len()")));
+            }
+            _ => {
+                let cls = self.class_of(v);
+                let cls_is_meta = matches!(v, Value::Class(_));
+                if let Some(m) = cls.lookup("__len__") {
+                    let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    return Ok(self.index_of(&r)?.max(0) as usize);
+                }
+                let _ = cls_is_meta;
+                let tn = self.type_name(v);
+                return Err(self.type_error(&format!("object of type '{tn}' has no len()")));
+            }
+        })
+    }
+
+    /// `isinstance(v, spec)` (a class or tuple of classes; honours `__instancecheck__`).
+    pub fn isinstance(&mut self, v: &Value, spec: &Value) -> PyResult<bool> {
+        match spec {
+            Value::Class(c) => {
+                if let Some(meta) = &c.metaclass
+                    && let Some(m) = meta.lookup_user("__instancecheck__")
+                {
+                    let r = self.call_method_value(&m, spec.clone(), vec![v.clone()])?;
+                    return self.truthy(&r);
+                }
+                Ok(self.class_of(v).is_subclass(c))
+            }
+            Value::Tuple(t) => {
+                for s in t.items.iter() {
+                    if self.isinstance(v, s)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => {
+                if let Some(m) = self.get_attr_str(spec, "__instancecheck__")? {
+                    let r = self.call(&m, vec![v.clone()])?;
+                    return self.truthy(&r);
+                }
+                Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+            }
+        }
+    }
+
+    pub fn issubclass(&mut self, c: &Arc<Class>, spec: &Value) -> PyResult<bool> {
+        match spec {
+            Value::Class(s) => {
+                if let Some(meta) = &s.metaclass
+                    && let Some(m) = meta.lookup_user("__subclasscheck__")
+                {
+                    let r = self.call_method_value(&m, spec.clone(), vec![Value::Class(c.clone())])?;
+                    return self.truthy(&r);
+                }
+                Ok(c.is_subclass(s))
+            }
+            Value::Tuple(t) => {
+                for s in t.items.iter() {
+                    if self.issubclass(c, s)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+        }
+    }
+
+    /// `int(v)` for a single argument.
+    pub fn to_int(&mut self, v: &Value) -> PyResult {
+        match v {
+            Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            Value::Float(f) => {
+                let b = numfmt::float_to_int_checked(*f).map_err(|e| self.num_err(e))?;
+                Ok(Value::from_bigint(b))
+            }
+            Value::Str(s) => {
+                let b = numfmt::parse_int(s.as_str(), 10).map_err(|m| self.value_error(&m))?;
+                Ok(Value::from_bigint(b))
+            }
+            Value::Bytes(b) => {
+                let r = numfmt::parse_int_bytes(b, 10).map_err(|m| self.value_error(&m))?;
+                Ok(Value::from_bigint(r))
+            }
+            _ => {
+                let cls = self.class_of(v);
+                for name in ["__int__", "__index__", "__trunc__"] {
+                    if let Some(m) = cls.lookup_user(name) {
+                        return self.call_method_value(&m, v.clone(), vec![]);
+                    }
+                }
+                if let Some(p) = crate::vm::ops::payload_of(v) {
+                    return self.to_int(&p);
+                }
+                let tn = self.type_name(v);
+                Err(self.type_error(&format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
+                )))
+            }
+        }
+    }
+
+    /// `float(v)`.
+    pub fn to_float(&mut self, v: &Value) -> PyResult<f64> {
+        match v {
+            Value::Float(f) => Ok(*f),
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(self.as_f64(v)?.unwrap_or(0.0)),
+            Value::Str(s) => numfmt::parse_float(s.as_str()).map_err(|m| self.value_error(&m)),
+            _ => {
+                let cls = self.class_of(v);
+                if let Some(m) = cls.lookup_user("__float__") {
+                    let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    return self.to_float(&r);
+                }
+                if let Some(m) = cls.lookup_user("__index__") {
+                    let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    return self.to_float(&r);
+                }
+                if let Some(p) = crate::vm::ops::payload_of(v) {
+                    return self.to_float(&p);
+                }
+                let tn = self.type_name(v);
+                Err(self.type_error(&format!("float() argument must be a string or a real number, not '{tn}'")))
+            }
+        }
+    }
+
+    /// Wraps a built-in value for a subclass instance (`class C(list)`), or
+    /// returns it as is for the exact built-in class.
+    pub fn wrap_builtin(&mut self, cls: &Value, v: Value) -> Value {
+        match cls {
+            Value::Class(c) if !c.builtin => Value::Instance(Arc::new(Instance::new(c.clone(), Payload::Builtin(v)))),
+            _ => v,
+        }
+    }
+}
+
+fn cls_arg(a: &Args) -> Value {
+    a.pos.first().cloned().unwrap_or(Value::None)
+}
+
+fn register_constructors(rt: &Runtime) {
+    let t = &rt.types;
+    method(&t.int, "__new__", |vm, mut a| {
+        let cls = cls_arg(&a);
+        let base = a.take_kw("base");
+        let r = match (a.pos.get(1), base.or_else(|| a.pos.get(2).cloned())) {
+            (None, _) => Value::Int(0),
+            (Some(v), None) => vm.to_int(v)?,
+            (Some(v), Some(b)) => {
+                let base = vm.index_of(&b)?;
+                if base != 0 && !(2..=36).contains(&base) {
+                    return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+                }
+                match v {
+                    Value::Str(s) => {
+                        Value::from_bigint(numfmt::parse_int(s.as_str(), base as u32).map_err(|m| vm.value_error(&m))?)
+                    }
+                    Value::Bytes(s) => {
+                        Value::from_bigint(numfmt::parse_int_bytes(s, base as u32).map_err(|m| vm.value_error(&m))?)
+                    }
+                    _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
+                }
+            }
+        };
+        Ok(vm.wrap_builtin(&cls, r))
+    });
+    method(&t.bool_, "__new__", |vm, a| {
+        let r = match a.pos.get(1) {
+            Some(v) => vm.truthy(v)?,
+            None => false,
+        };
+        Ok(Value::Bool(r))
+    });
+    method(&t.float, "__new__", |vm, a| {
+        let cls = cls_arg(&a);
+        let r = match a.pos.get(1) {
+            Some(v) => vm.to_float(v)?,
+            None => 0.0,
+        };
+        Ok(vm.wrap_builtin(&cls, Value::Float(r)))
+    });
+    method(&t.str_, "__new__", |vm, mut a| {
+        let cls = cls_arg(&a);
+        let encoding = a.take_kw("encoding");
+        let r = match a.pos.get(1) {
+            None => Value::str(""),
+            Some(Value::Bytes(b)) if encoding.is_some() || a.pos.len() > 2 => {
+                Value::string(String::from_utf8_lossy(b).into_owned())
+            }
+            Some(Value::Str(s)) => Value::Str(s.clone()),
+            Some(v) => Value::string(vm.str_of(v)?),
+        };
+        Ok(vm.wrap_builtin(&cls, r))
+    });
+    method(&t.tuple, "__new__", |vm, a| {
+        let cls = cls_arg(&a);
+        let r = match a.pos.get(1) {
+            None => Value::tuple(vec![]),
+            Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
+            Some(v) => Value::tuple(vm.collect(v)?),
+        };
+        Ok(vm.wrap_builtin(&cls, r))
+    });
+    method(&t.frozenset, "__new__", |vm, a| {
+        let cls = cls_arg(&a);
+        let items = match a.pos.get(1) {
+            None => vec![],
+            Some(v) => vm.collect(v)?,
+        };
+        let s = vm.new_set(items, true)?;
+        Ok(vm.wrap_builtin(&cls, s))
+    });
+    method(&t.bytes, "__new__", |vm, a| {
+        let r: Vec<u8> = match a.pos.get(1) {
+            None => vec![],
+            Some(Value::Str(s)) => s.as_str().as_bytes().to_vec(),
+            Some(Value::Int(n)) => vec![0; (*n).max(0) as usize],
+            Some(v) => {
+                let items = vm.collect(v)?;
+                let mut out = Vec::new();
+                for i in items {
+                    let n = vm.index_of(&i)?;
+                    if !(0..256).contains(&n) {
+                        return Err(vm.value_error("bytes must be in range(0, 256)"));
+                    }
+                    out.push(n as u8);
+                }
+                out
+            }
+        };
+        Ok(Value::Bytes(Arc::new(r)))
+    });
+    // Mutable containers: __new__ makes an empty one, __init__ fills it.
+    method(&t.list, "__new__", |vm, a| {
+        let cls = cls_arg(&a);
+        Ok(vm.wrap_builtin(&cls, Value::list(vec![])))
+    });
+    method(&t.list, "__init__", |vm, a| {
+        let target = crate::vm::ops::payload_of(&a.pos[0]).unwrap_or_else(|| a.pos[0].clone());
+        if let Value::List(l) = target {
+            let items = match a.pos.get(1) {
+                Some(v) => vm.collect(v)?,
+                None => vec![],
+            };
+            *l.lock() = items;
+        }
+        Ok(Value::None)
+    });
+    method(&t.set, "__new__", |vm, a| {
+        let cls = cls_arg(&a);
+        let s = Value::Set(Arc::new(crate::object::set::Set::new(false)));
+        Ok(vm.wrap_builtin(&cls, s))
+    });
+    method(&t.set, "__init__", |vm, a| {
+        let target = crate::vm::ops::payload_of(&a.pos[0]).unwrap_or_else(|| a.pos[0].clone());
+        if let Value::Set(s) = target {
+            s.lock().clear();
+            if let Some(v) = a.pos.get(1) {
+                if let Value::Set(src) = v {
+                    let copy = vm.set_copy(src, false);
+                    if let Value::Set(c) = copy {
+                        *s.lock() = c.lock().clone();
+                    }
+                } else {
+                    if let Some(d) = vm.as_dict(v) {
+                        let n = d.len();
+                        s.lock().reserve_for_merge(n);
+                    }
+                    for item in vm.collect(v)? {
+                        vm.set_add(&s, item)?;
+                    }
+                }
+            }
+        }
+        Ok(Value::None)
+    });
+    method(&t.dict, "__new__", |vm, a| {
+        let cls = cls_arg(&a);
+        Ok(vm.wrap_builtin(&cls, Value::Dict(Arc::new(Dict::new()))))
+    });
+    method(&t.dict, "__init__", |vm, a| {
+        let target = vm.as_dict(&a.pos[0]);
+        if let Some(d) = target {
+            vm.dict_update_from(&d, &a.pos[1..], &a.kw)?;
+        }
+        Ok(Value::None)
+    });
+    method(&t.range, "__new__", |vm, a| {
+        let args: Vec<i64> = a.pos[1..].iter().map(|v| vm.index_of(v)).collect::<PyResult<_>>()?;
+        let (start, stop, step) = match args.len() {
+            1 => (0, args[0], 1),
+            2 => (args[0], args[1], 1),
+            3 => (args[0], args[1], args[2]),
+            0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
+            n => return Err(vm.type_error(&format!("range expected at most 3 arguments, got {n}"))),
+        };
+        if step == 0 {
+            return Err(vm.value_error("range() arg 3 must not be zero"));
+        }
+        Ok(Value::Range(Arc::new(Range { start, stop, step })))
+    });
+    method(&t.slice, "__new__", |_vm, a| {
+        let p = &a.pos[1..];
+        let (start, stop, step) = match p.len() {
+            1 => (Value::None, p[0].clone(), Value::None),
+            2 => (p[0].clone(), p[1].clone(), Value::None),
+            _ => (p[0].clone(), p[1].clone(), p.get(2).cloned().unwrap_or(Value::None)),
+        };
+        Ok(Value::Slice(Arc::new(crate::object::value::Slice { start, stop, step })))
+    });
+}
+
+impl Vm {
+    /// `dict.update(*args, **kw)` semantics.
+    pub fn dict_update_from(&mut self, d: &Arc<Dict>, pos: &[Value], kw: &[(Arc<crate::object::str::PyStr>, Value)]) -> PyResult<()> {
+        if let Some(src) = pos.first() {
+            let is_mapping = self.as_dict(src).is_some() || self.get_attr_str(src, "keys")?.is_some();
+            if is_mapping {
+                for (k, v) in self.mapping_items(src)? {
+                    self.dict_set(d, k, v)?;
+                }
+            } else {
+                let items = self.collect(src)?;
+                for (i, item) in items.into_iter().enumerate() {
+                    let pair = self.collect(&item).map_err(|_| {
+                        self.type_error(&format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+                    })?;
+                    if pair.len() != 2 {
+                        return Err(self.value_error(&format!(
+                            "dictionary update sequence element #{i} has length {}; 2 is required",
+                            pair.len()
+                        )));
+                    }
+                    let mut it = pair.into_iter();
+                    let (k, v) = (it.next().expect("k"), it.next().expect("v"));
+                    self.dict_set(d, k, v)?;
+                }
+            }
+        }
+        for (k, v) in kw {
+            d.set_str(k, v.clone());
+        }
+        Ok(())
+    }
+}
+
+fn register_object(rt: &Runtime) {
+    let o = &rt.types.object;
+    method(o, "__init__", |_vm, _a| Ok(Value::None));
+    method(o, "__new__", |vm, a| {
+        let Some(Value::Class(c)) = a.pos.first() else {
+            return Err(vm.type_error("object.__new__(X): X is not a type object"));
+        };
+        let payload = match c.layout {
+            Layout::Exception => Payload::Exception(parking_lot::Mutex::new(crate::object::class::ExcState {
+                args: a.pos[1..].to_vec(),
+                ..Default::default()
+            })),
+            _ => Payload::None,
+        };
+        Ok(Value::Instance(Arc::new(Instance::new(c.clone(), payload))))
+    });
+    method(o, "__setattr__", |vm, a| {
+        a.check(vm, "__setattr__", 3, 3)?;
+        let Value::Instance(inst) = &a.pos[0] else { return Err(vm.type_error("can't apply this __setattr__")) };
+        let Value::Str(name) = &a.pos[1] else { return Err(vm.type_error("attribute name must be string")) };
+        let (inst, name) = (inst.clone(), name.clone());
+        vm.generic_setattr(&inst, &a.pos[0], &name, a.pos[2].clone())?;
+        Ok(Value::None)
+    });
+    method(o, "__delattr__", |vm, a| {
+        let Value::Instance(inst) = &a.pos[0] else { return Err(vm.type_error("can't apply this __delattr__")) };
+        let Value::Str(name) = &a.pos[1] else { return Err(vm.type_error("attribute name must be string")) };
+        if inst.dict.remove_item_str(name.as_str()).is_none() {
+            return Err(vm.attribute_error(&a.pos[0], name.as_str()));
+        }
+        Ok(Value::None)
+    });
+    method(o, "__getattribute__", |vm, a| {
+        let Value::Str(name) = &a.pos[1] else { return Err(vm.type_error("attribute name must be string")) };
+        let name = name.clone();
+        vm.get_attr(&a.pos[0], &name)
+    });
+    method(o, "__repr__", |vm, a| {
+        let v = &a.pos[0];
+        let cls = vm.class_of(v);
+        let module = match cls.dict.get_item_str("__module__") {
+            Some(Value::Str(s)) => format!("{}.", s.as_str()),
+            _ => String::new(),
+        };
+        Ok(Value::string(format!("<{}{} object at {:#x}>", module, cls.qualname.lock().as_str(), v.id())))
+    });
+    method(o, "__str__", |vm, a| Ok(Value::string(vm.repr_of(&a.pos[0])?)));
+    method(o, "__eq__", |_vm, a| Ok(if a.pos[0].is(&a.pos[1]) { Value::Bool(true) } else { Value::NotImplemented }));
+    method(o, "__ne__", |vm, a| {
+        let r = vm.compare(&a.pos[0], &a.pos[1], crate::parse::ast::CmpOp::Eq)?;
+        Ok(Value::Bool(!vm.truthy(&r)?))
+    });
+    method(o, "__hash__", |_vm, a| Ok(Value::Int(a.pos[0].id() >> 4)));
+    method(o, "__format__", |vm, a| {
+        let spec = match a.pos.get(1) {
+            Some(Value::Str(s)) => s.as_str().to_string(),
+            _ => String::new(),
+        };
+        if !spec.is_empty() {
+            let tn = vm.type_name(&a.pos[0]);
+            return Err(vm.type_error(&format!("unsupported format string passed to {tn}.__format__")));
+        }
+        Ok(Value::string(vm.str_of(&a.pos[0])?))
+    });
+    method(o, "__init_subclass__", |_vm, _a| Ok(Value::None));
+    method(o, "__dir__", |vm, a| {
+        let names = vm.dir_of(&a.pos[0])?;
+        Ok(Value::list(names))
+    });
+}
+
+fn register_type(rt: &Runtime) {
+    let t = &rt.types.type_;
+    method(t, "__new__", |vm, a| {
+        // type.__new__(meta, name, bases, ns, **kw)
+        if a.pos.len() == 2 {
+            return Ok(Value::Class(vm.class_of(&a.pos[1])));
+        }
+        if a.pos.len() != 4 {
+            return Err(vm.type_error("type.__new__() takes exactly 3 arguments"));
+        }
+        let meta = match &a.pos[0] {
+            Value::Class(m) => Some(m.clone()),
+            _ => None,
+        };
+        let Value::Str(name) = &a.pos[1] else { return Err(vm.type_error("type.__new__() argument 1 must be str")) };
+        let bases: Vec<Arc<Class>> = vm
+            .collect(&a.pos[2])?
+            .into_iter()
+            .filter_map(|b| if let Value::Class(c) = b { Some(c) } else { None })
+            .collect();
+        let Value::Dict(ns) = &a.pos[3] else { return Err(vm.type_error("type.__new__() argument 3 must be dict")) };
+        let cls = vm.type_new(meta, name.clone(), bases, ns, a.kw)?;
+        Ok(Value::Class(cls))
+    });
+    method(t, "__init__", |_vm, _a| Ok(Value::None));
+    method(t, "__call__", |vm, a| {
+        let Some(Value::Class(c)) = a.pos.first() else { return Err(vm.type_error("descriptor '__call__' requires a type")) };
+        let c = c.clone();
+        let rest = Args::with_kw(a.pos[1..].to_vec(), a.kw);
+        vm.default_type_call(&c, rest)
+    });
+    method(t, "mro", |_vm, a| {
+        let Some(Value::Class(c)) = a.pos.first() else { return Ok(Value::list(vec![])) };
+        Ok(Value::list(c.mro_with_self().map(|x| Value::Class(x.clone())).collect()))
+    });
+    method(t, "__subclasses__", |_vm, _a| Ok(Value::list(vec![])));
+    method(t, "__repr__", |vm, a| {
+        let v = a.pos[0].clone();
+        if let Value::Class(c) = &v {
+            let module = match c.dict.get_item_str("__module__") {
+                Some(Value::Str(s)) if !c.builtin && s.as_str() != "builtins" => format!("{}.", s.as_str()),
+                _ => String::new(),
+            };
+            return Ok(Value::string(format!("<class '{}{}'>", module, c.qualname.lock().as_str())));
+        }
+        Ok(Value::string(vm.repr_of(&v)?))
+    });
+}
+
+fn register_exceptions(rt: &Runtime) {
+    let be = rt.types.exceptions["BaseException"].clone();
+    method(&be, "__init__", |_vm, a| {
+        if let Value::Instance(i) = &a.pos[0]
+            && let Some(st) = i.exc()
+        {
+            st.lock().args = a.pos[1..].to_vec();
+        }
+        Ok(Value::None)
+    });
+    method(&be, "__new__", |vm, a| {
+        let Some(Value::Class(c)) = a.pos.first() else { return Err(vm.type_error("BaseException.__new__ needs a class")) };
+        let st = crate::object::class::ExcState { args: a.pos[1..].to_vec(), ..Default::default() };
+        Ok(Value::Instance(Arc::new(Instance::new(c.clone(), Payload::Exception(parking_lot::Mutex::new(st))))))
+    });
+    method(&be, "with_traceback", |_vm, a| Ok(a.pos[0].clone()));
+    method(&be, "add_note", |vm, a| {
+        let notes = vm.get_attr_str(&a.pos[0], "__notes__")?;
+        match notes {
+            Some(Value::List(l)) => l.push(a.pos[1].clone()),
+            _ => {
+                if let Value::Instance(i) = &a.pos[0] {
+                    i.dict.set_item_str("__notes__", Value::list(vec![a.pos[1].clone()]));
+                }
+            }
+        }
+        Ok(Value::None)
+    });
+    let si = rt.types.exceptions["StopIteration"].clone();
+    let _ = si;
+}
+
+fn register_descriptors(rt: &Runtime) {
+    let t = &rt.types;
+    method(&t.property, "__new__", |vm, mut a| {
+        let fget = a.arg(1, "fget").unwrap_or(Value::None);
+        let fset = a.arg(2, "fset").unwrap_or(Value::None);
+        let fdel = a.arg(3, "fdel").unwrap_or(Value::None);
+        let mut doc = a.arg(4, "doc").unwrap_or(Value::None);
+        if doc.is_none() && !fget.is_none() {
+            doc = vm.get_attr_str(&fget, "__doc__")?.unwrap_or(Value::None);
+        }
+        let name = match &fget {
+            Value::Function(f) => Some(f.name.lock().as_str().to_string()),
+            _ => None,
+        };
+        let cls = vm.rt.types.property.clone();
+        Ok(Value::Native2(Arc::new(Property { fget, fset, fdel, doc, name: parking_lot::Mutex::new(name), class: cls })))
+    });
+    fn with_prop(vm: &mut Vm, a: &Args, which: u8) -> PyResult {
+        let Value::Native2(o) = &a.pos[0] else { return Err(vm.type_error("expected property")) };
+        let Some(p) = o.as_any().downcast_ref::<Property>() else { return Err(vm.type_error("expected property")) };
+        let f = a.pos.get(1).cloned().unwrap_or(Value::None);
+        let np = Property {
+            fget: if which == 0 { f.clone() } else { p.fget.clone() },
+            fset: if which == 1 { f.clone() } else { p.fset.clone() },
+            fdel: if which == 2 { f } else { p.fdel.clone() },
+            doc: p.doc.clone(),
+            name: parking_lot::Mutex::new(p.name.lock().clone()),
+            class: p.class.clone(),
+        };
+        Ok(Value::Native2(Arc::new(np)))
+    }
+    method(&t.property, "getter", |vm, a| with_prop(vm, &a, 0));
+    method(&t.property, "setter", |vm, a| with_prop(vm, &a, 1));
+    method(&t.property, "deleter", |vm, a| with_prop(vm, &a, 2));
+    method(&t.property, "__get__", |vm, a| {
+        let Value::Native2(o) = &a.pos[0] else { return Ok(Value::None) };
+        let obj = a.pos.get(1).cloned().unwrap_or(Value::None);
+        if obj.is_none() {
+            return Ok(a.pos[0].clone());
+        }
+        let cls = vm.class_of(&obj);
+        let o2 = Value::Native2(o.clone());
+        vm.descr_get(&o2, &obj, &cls)
+    });
+    method(&t.staticmethod, "__new__", |vm, a| {
+        let f = a.pos.get(1).cloned().unwrap_or(Value::None);
+        let cls = vm.rt.types.staticmethod.clone();
+        Ok(Value::Native2(Arc::new(StaticMethod { func: f, class: cls })))
+    });
+    method(&t.classmethod, "__new__", |vm, a| {
+        let f = a.pos.get(1).cloned().unwrap_or(Value::None);
+        let cls = vm.rt.types.classmethod.clone();
+        Ok(Value::Native2(Arc::new(ClassMethod { func: f, class: cls })))
+    });
+    method(&t.super_, "__new__", |vm, a| {
+        let (start, obj) = if a.pos.len() >= 3 {
+            let Value::Class(c) = &a.pos[1] else { return Err(vm.type_error("super() argument 1 must be a type")) };
+            (c.clone(), a.pos[2].clone())
+        } else {
+            vm.zero_arg_super()?
+        };
+        let obj_type = match &obj {
+            Value::Class(c) if c.is_subclass(&start) => c.clone(),
+            _ => vm.class_of(&obj),
+        };
+        if !obj_type.is_subclass(&start) {
+            return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+        }
+        let cls = vm.rt.types.super_.clone();
+        Ok(Value::Native2(Arc::new(Super { start, obj, obj_type, class: cls })))
+    });
+}
+
+impl Vm {
+    /// `super()` without arguments: the `__class__` cell and first argument
+    /// of the calling Python frame.
+    fn zero_arg_super(&mut self) -> PyResult<(Arc<Class>, Value)> {
+        let f = &self.frame;
+        let code = f.code.clone();
+        let ncell = code.cellvars.len();
+        let class_cell = code.freevars.iter().position(|n| n.as_str() == "__class__").map(|i| i + ncell);
+        let Some(ci) = class_cell else {
+            return Err(self.runtime_error("super(): __class__ cell not found"));
+        };
+        let cls = match f.cells.get(ci).and_then(|c| c.get()) {
+            Some(Value::Class(c)) => c,
+            _ => return Err(self.runtime_error("super(): empty __class__ cell")),
+        };
+        if code.argcount == 0 && code.flags & crate::bytecode::code::flags::VARARGS == 0 {
+            return Err(self.runtime_error("super(): no arguments"));
+        }
+        // The first argument may live in a cell if a closure captured it.
+        let first = match f.locals.first().cloned().flatten() {
+            Some(v) => v,
+            None => {
+                let name = &code.varnames[0];
+                match code.cellvars.iter().position(|c| c.as_str() == name.as_str()) {
+                    Some(i) => f.cells[i].get().unwrap_or(Value::None),
+                    None => return Err(self.runtime_error("super(): arg[0] deleted")),
+                }
+            }
+        };
+        Ok((cls, first))
+    }
+
+    /// `dir(obj)`: sorted attribute names.
+    pub fn dir_of(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        let mut names: Vec<String> = Vec::new();
+        let mut add_dict = |d: &Dict, names: &mut Vec<String>| {
+            for k in d.lock().keys() {
+                if let Value::Str(s) = k {
+                    names.push(s.as_str().to_string());
+                }
+            }
+        };
+        match v {
+            Value::Instance(i) => {
+                add_dict(&i.dict, &mut names);
+                for c in i.class.mro_with_self() {
+                    add_dict(&c.dict, &mut names);
+                }
+            }
+            Value::Class(c) => {
+                for c in c.mro_with_self() {
+                    add_dict(&c.dict, &mut names);
+                }
+            }
+            Value::Module(m) => add_dict(&m.dict, &mut names),
+            _ => {
+                let cls = self.class_of(v);
+                for c in cls.mro_with_self() {
+                    add_dict(&c.dict, &mut names);
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        Ok(names.into_iter().map(|n| Value::string(n)).collect())
+    }
+}
+
+/// Keeps imports used when the list type grows helpers.
+#[allow(dead_code)]
+fn _unused(_: &List, _: BigInt) {}

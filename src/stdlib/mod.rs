@@ -1,0 +1,55 @@
+//! The standard library: built-in functions and types' methods (Rust),
+//! native modules (Rust) and modules embedded as Python source (py/).
+
+pub mod builtins_core;
+pub mod mt19937;
+pub mod repl;
+pub mod sys;
+
+use std::sync::Arc;
+
+use crate::object::class::Class;
+use crate::object::dict::Dict;
+use crate::object::native::NativeObject;
+use crate::object::value::Value;
+use crate::vm::{Args, PyResult, Runtime, Vm};
+
+include!(concat!(env!("OUT_DIR"), "/frozen.rs"));
+
+/// Adds a native function to a namespace dict.
+pub fn def(d: &Dict, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static) {
+    d.set_item_str(name, Vm::native(name, f));
+}
+
+/// Adds a native method to a class.
+pub fn method(cls: &Arc<Class>, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static) {
+    def(&cls.dict, name, f);
+}
+
+/// Fills the builtins dict and the built-in types' methods.
+pub fn init(rt: &Runtime) {
+    builtins_core::register(rt);
+    for (name, cls) in &rt.types.exceptions {
+        rt.builtins.set_item_str(name, Value::Class(cls.clone()));
+    }
+    let extra: &[fn(&Runtime)] = &EXTRA_INITS;
+    for f in extra {
+        f(rt);
+    }
+}
+
+/// Registration hooks of the other built-in type/function files.
+const EXTRA_INITS: [fn(&Runtime); 0] = [];
+
+/// A module implemented in Rust, created on first import.
+pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    let _ = vm;
+    let _ = name;
+    Ok(None)
+}
+
+/// Attributes of Rust-implemented objects that are not methods.
+pub fn native_attr(vm: &mut Vm, o: &Arc<dyn NativeObject>, name: &str) -> Option<Value> {
+    let _ = (vm, o, name);
+    None
+}

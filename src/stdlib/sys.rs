@@ -1,0 +1,138 @@
+//! The `sys` module and the standard streams.
+
+use std::any::Any;
+use std::io::Write;
+use std::sync::Arc;
+
+use super::def;
+use crate::object::class::{Class, Layout};
+use crate::object::dict::Dict;
+use crate::object::module::Module;
+use crate::object::native::NativeObject;
+use crate::object::value::Value;
+use crate::runtime::gil::BlockKind;
+use crate::vm::runtime::new_builtin_class;
+use crate::vm::{Runtime, Vm};
+
+/// sys.stdout / sys.stderr: writes go straight to the process's fd.
+pub struct StdStream {
+    pub fd: u8,
+    pub class: Arc<Class>,
+}
+
+impl NativeObject for StdStream {
+    fn class(&self) -> &Arc<Class> {
+        &self.class
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn stream_of(v: &Value) -> Option<u8> {
+    match v {
+        Value::Native2(o) => o.as_any().downcast_ref::<StdStream>().map(|s| s.fd),
+        _ => None,
+    }
+}
+
+/// Creates the sys module and registers it in sys.modules.
+pub fn create(rt: &Arc<Runtime>) -> Value {
+    let d = Arc::new(Dict::new());
+    let stream_cls = new_builtin_class("TextIOWrapper", &[rt.types.object.clone()], Layout::Opaque);
+    def(&stream_cls.dict, "write", |vm, a| {
+        let fd = stream_of(&a.pos[0]).unwrap_or(1);
+        let s = match a.pos.get(1) {
+            Some(Value::Str(s)) => s.clone(),
+            Some(other) => {
+                let tn = vm.type_name(other);
+                return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
+            }
+            None => return Err(vm.type_error("write() takes exactly one argument (0 given)")),
+        };
+        let n = s.char_len();
+        vm.allow_threads(BlockKind::Io, || {
+            if fd == 2 {
+                let _ = std::io::stderr().lock().write_all(s.as_str().as_bytes());
+            } else {
+                let _ = std::io::stdout().lock().write_all(s.as_str().as_bytes());
+            }
+        });
+        Ok(Value::Int(n as i64))
+    });
+    def(&stream_cls.dict, "flush", |_vm, a| {
+        match stream_of(&a.pos[0]) {
+            Some(2) => {
+                let _ = std::io::stderr().flush();
+            }
+            _ => {
+                let _ = std::io::stdout().flush();
+            }
+        }
+        Ok(Value::None)
+    });
+    def(&stream_cls.dict, "fileno", |_vm, a| Ok(Value::Int(stream_of(&a.pos[0]).unwrap_or(1) as i64)));
+    def(&stream_cls.dict, "isatty", |_vm, _a| Ok(Value::Bool(false)));
+    let mk = |fd: u8| Value::Native2(Arc::new(StdStream { fd, class: stream_cls.clone() }));
+    d.set_item_str("stdout", mk(1));
+    d.set_item_str("stderr", mk(2));
+    d.set_item_str("__stdout__", mk(1));
+    d.set_item_str("__stderr__", mk(2));
+    d.set_item_str("__name__", Value::str("sys"));
+    let argv: Vec<Value> = rt.config.argv.iter().map(|a| Value::str(a)).collect();
+    d.set_item_str("argv", Value::list(argv));
+    d.set_item_str("path", Value::list(vec![Value::str(&rt.config.script_dir)]));
+    d.set_item_str("modules", Value::Dict(rt.modules.clone()));
+    d.set_item_str("version", Value::str("3.11.7 (gilt 0.1.0)"));
+    d.set_item_str(
+        "version_info",
+        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
+    );
+    d.set_item_str("platform", Value::str(std::env::consts::OS));
+    d.set_item_str("byteorder", Value::str("little"));
+    d.set_item_str("maxsize", Value::Int(i64::MAX));
+    d.set_item_str("executable", Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
+    d.set_item_str("implementation", Value::str("gilt"));
+    d.set_item_str("builtin_module_names", Value::tuple(vec![]));
+    def(&d, "exit", |vm, a| {
+        let cls = vm.rt.types.exc("SystemExit");
+        Err(vm.new_exception(&cls, a.pos.into_iter().take(1).collect()))
+    });
+    def(&d, "getrecursionlimit", |vm, _a| Ok(Value::Int(vm.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) as i64)));
+    def(&d, "setrecursionlimit", |vm, a| {
+        let n = vm.index_of(&a.pos[0])?;
+        if n < 1 {
+            return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+        }
+        vm.rt.recursion_limit.store(n as usize, std::sync::atomic::Ordering::Relaxed);
+        Ok(Value::None)
+    });
+    def(&d, "getswitchinterval", |vm, _a| Ok(Value::Float(vm.rt.gil.switch_interval().as_secs_f64())));
+    def(&d, "setswitchinterval", |vm, a| {
+        let s = vm.to_float(&a.pos[0])?;
+        if s <= 0.0 {
+            return Err(vm.value_error("switch interval must be strictly positive"));
+        }
+        vm.rt.gil.set_switch_interval(std::time::Duration::from_secs_f64(s));
+        Ok(Value::None)
+    });
+    def(&d, "_is_gil_enabled", |vm, _a| Ok(Value::Bool(vm.rt.gil.enabled())));
+    def(&d, "exc_info", |vm, _a| Ok(exc_info(vm)));
+    def(&d, "exception", |vm, _a| Ok(vm.current_handled().unwrap_or(Value::None)));
+    def(&d, "intern", |_vm, a| Ok(a.pos[0].clone()));
+    def(&d, "getsizeof", |_vm, _a| Ok(Value::Int(64)));
+    def(&d, "getdefaultencoding", |_vm, _a| Ok(Value::str("utf-8")));
+    let m = Value::Module(Arc::new(Module { name: Arc::from("sys"), dict: d }));
+    rt.modules.set_item_str("sys", m.clone());
+    m
+}
+
+fn exc_info(vm: &mut Vm) -> Value {
+    match vm.current_handled() {
+        Some(e) => {
+            let cls = Value::Class(vm.class_of(&e));
+            Value::tuple(vec![cls, e, Value::None])
+        }
+        None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    }
+}

@@ -1,0 +1,83 @@
+//! Arguments of a call into a built-in function, and helpers to unpack them.
+
+use std::sync::Arc;
+
+use super::{PyResult, Vm};
+use crate::object::str::PyStr;
+use crate::object::value::Value;
+
+/// Positional and keyword arguments of one call.
+#[derive(Default)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Arc<PyStr>, Value)>,
+}
+
+impl Args {
+    pub fn new(pos: Vec<Value>) -> Args {
+        Args { pos, kw: Vec::new() }
+    }
+
+    pub fn with_kw(pos: Vec<Value>, kw: Vec<(Arc<PyStr>, Value)>) -> Args {
+        Args { pos, kw }
+    }
+
+    pub fn len(&self) -> usize {
+        self.pos.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pos.is_empty() && self.kw.is_empty()
+    }
+
+    /// Removes and returns a keyword argument.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value> {
+        let i = self.kw.iter().position(|(k, _)| k.as_str() == name)?;
+        Some(self.kw.remove(i).1)
+    }
+
+    /// Positional argument `i`, or the keyword `name`, removing the keyword.
+    pub fn arg(&mut self, i: usize, name: &str) -> Option<Value> {
+        if let Some(v) = self.take_kw(name) {
+            return Some(v);
+        }
+        self.pos.get(i).cloned()
+    }
+
+    /// Checks the positional count is within `min..=max` and that no
+    /// unknown keywords remain; `fname` is used in the error message.
+    pub fn check(&self, vm: &mut Vm, fname: &str, min: usize, max: usize) -> PyResult<()> {
+        let n = self.pos.len();
+        if n < min || n > max {
+            let msg = if min == max {
+                match min {
+                    0 => format!("{fname}() takes no arguments ({n} given)"),
+                    1 => format!("{fname}() takes exactly one argument ({n} given)"),
+                    _ => format!("{fname}() takes exactly {min} arguments ({n} given)"),
+                }
+            } else if n < min {
+                format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            } else {
+                format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            };
+            return Err(vm.type_error(&msg));
+        }
+        Ok(())
+    }
+
+    /// Fails if keyword arguments were passed to a function that takes none.
+    pub fn no_kw(&self, vm: &mut Vm, fname: &str) -> PyResult<()> {
+        if !self.kw.is_empty() {
+            return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
+        }
+        Ok(())
+    }
+
+    /// Fails on any keyword left over after the function took the ones it knows.
+    pub fn no_extra_kw(&self, vm: &mut Vm, fname: &str) -> PyResult<()> {
+        if let Some((k, _)) = self.kw.first() {
+            return Err(vm.type_error(&format!("{fname}() got an unexpected keyword argument '{}'", k.as_str())));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,538 @@
+//! Attribute access: `obj.name`, `obj.name = v`, `del obj.name`, and the
+//! method lookup behind LoadMethod. Follows CPython's generic rules: data
+//! descriptors on the class, then the instance dict, then other class
+//! attributes (functions become bound methods), then `__getattr__`.
+
+use std::sync::Arc;
+
+use super::{PyResult, Vm};
+use crate::object::class::{Class, Instance};
+use crate::object::descr::{ClassMethod, Property, StaticMethod, Super};
+use crate::object::str::PyStr;
+use crate::object::value::Value;
+
+impl Vm {
+    /// `type(v)`.
+    pub fn class_of(&self, v: &Value) -> Arc<Class> {
+        let t = &self.rt.types;
+        match v {
+            Value::Instance(i) => i.class.clone(),
+            Value::None => t.none.clone(),
+            Value::NotImplemented => t.notimpl.clone(),
+            Value::Ellipsis => t.ellipsis.clone(),
+            Value::Bool(_) => t.bool_.clone(),
+            Value::Int(_) | Value::BigInt(_) => t.int.clone(),
+            Value::Float(_) => t.float.clone(),
+            Value::Str(_) => t.str_.clone(),
+            Value::Bytes(_) => t.bytes.clone(),
+            Value::Tuple(_) => t.tuple.clone(),
+            Value::List(_) => t.list.clone(),
+            Value::Dict(_) => t.dict.clone(),
+            Value::Set(s) => {
+                if s.frozen {
+                    t.frozenset.clone()
+                } else {
+                    t.set.clone()
+                }
+            }
+            Value::Function(_) => t.function.clone(),
+            Value::Native(_) => t.builtin_function.clone(),
+            Value::Method(_) => t.method.clone(),
+            Value::Class(c) => c.metaclass.clone().unwrap_or_else(|| t.type_.clone()),
+            Value::Module(_) => t.module.clone(),
+            Value::Generator(g) => match g.kind {
+                crate::object::generator::GenKind::Generator => t.generator.clone(),
+                crate::object::generator::GenKind::Coroutine => t.coroutine.clone(),
+                crate::object::generator::GenKind::AsyncGenerator => t.async_generator.clone(),
+            },
+            Value::Iter(_) => t.iterator.clone(),
+            Value::Range(_) => t.range.clone(),
+            Value::Slice(_) => t.slice.clone(),
+            Value::Code(_) => t.code.clone(),
+            Value::Native2(o) => o.class().clone(),
+        }
+    }
+
+    /// The name of `type(v)`, as error messages show it.
+    pub fn type_name(&self, v: &Value) -> String {
+        self.class_of(v).name().as_str().to_string()
+    }
+
+    /// `getattr(obj, name)`.
+    pub fn get_attr(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult {
+        match self.get_attr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.attribute_error(obj, name.as_str())),
+        }
+    }
+
+    /// `getattr(obj, name)` with absence reported as None (AttributeError
+    /// raised by Python code such as a property still propagates).
+    pub fn get_attr_opt(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        match obj {
+            Value::Instance(inst) => self.instance_getattr(inst, obj, name),
+            Value::Class(c) => self.class_getattr(c, name),
+            Value::Module(m) => {
+                if let Some(v) = m.dict.get_str(name) {
+                    return Ok(Some(v));
+                }
+                if name.as_str() == "__dict__" {
+                    return Ok(Some(Value::Dict(m.dict.clone())));
+                }
+                if let Some(ga) = m.dict.get_item_str("__getattr__") {
+                    return self.call(&ga, vec![Value::Str(name.clone())]).map(Some);
+                }
+                Ok(None)
+            }
+            Value::Native2(o) if o.as_any().is::<Super>() => {
+                let s = o.as_any().downcast_ref::<Super>().expect("super");
+                self.super_getattr(s, name)
+            }
+            _ => self.builtin_getattr(obj, name),
+        }
+    }
+
+    fn instance_getattr(&mut self, inst: &Arc<Instance>, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        let cls = inst.class.clone();
+        let cls_attr = cls.lookup_str(name);
+        if let Some(a) = &cls_attr
+            && self.is_data_descriptor(a)
+        {
+            return self.descr_get(a, obj, &cls).map(Some);
+        }
+        if let Some(v) = inst.dict.get_str(name) {
+            return Ok(Some(v));
+        }
+        match name.as_str() {
+            "__dict__" => return Ok(Some(Value::Dict(inst.dict.clone()))),
+            "__class__" => return Ok(Some(Value::Class(cls))),
+            _ => {}
+        }
+        if let Some(st) = inst.exc() {
+            let st = st.lock();
+            match name.as_str() {
+                "args" => return Ok(Some(Value::tuple(st.args.clone()))),
+                "__cause__" => return Ok(Some(st.cause.clone().unwrap_or(Value::None))),
+                "__context__" => return Ok(Some(st.context.clone().unwrap_or(Value::None))),
+                "__suppress_context__" => return Ok(Some(Value::Bool(st.suppress_context))),
+                "__traceback__" => return Ok(Some(Value::None)),
+                _ => {}
+            }
+        }
+        if let Some(a) = cls_attr {
+            return self.descr_get(&a, obj, &cls).map(Some);
+        }
+        if let Some(pv) = inst.builtin_value().cloned()
+            && let Some(v) = self.builtin_special_attr(&pv, name.as_str())?
+        {
+            return Ok(Some(v));
+        }
+        if let Some(ga) = cls.lookup_user("__getattr__") {
+            return match self.call(&ga, vec![obj.clone(), Value::Str(name.clone())]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) => Err(e),
+            };
+        }
+        Ok(None)
+    }
+
+    fn class_getattr(&mut self, c: &Arc<Class>, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        match name.as_str() {
+            "__name__" => return Ok(Some(Value::Str(c.name()))),
+            "__qualname__" => return Ok(Some(Value::Str(c.qualname.lock().clone()))),
+            "__mro__" => {
+                let mut items = vec![Value::Class(c.clone())];
+                items.extend(c.mro.iter().map(|m| Value::Class(m.clone())));
+                return Ok(Some(Value::tuple(items)));
+            }
+            "__bases__" => {
+                let items = c.bases.iter().map(|m| Value::Class(m.clone())).collect();
+                return Ok(Some(Value::tuple(items)));
+            }
+            "__base__" => {
+                return Ok(Some(c.bases.first().map(|b| Value::Class(b.clone())).unwrap_or(Value::None)));
+            }
+            "__dict__" => return Ok(Some(Value::Dict(c.dict.clone()))),
+            "__class__" => return Ok(Some(Value::Class(self.class_of(&Value::Class(c.clone()))))),
+            _ => {}
+        }
+        if let Some(a) = c.lookup_str(name) {
+            if let Value::Native2(o) = &a {
+                if let Some(sm) = o.as_any().downcast_ref::<StaticMethod>() {
+                    return Ok(Some(sm.func.clone()));
+                }
+                if let Some(cm) = o.as_any().downcast_ref::<ClassMethod>() {
+                    return Ok(Some(Vm::bound(Value::Class(c.clone()), cm.func.clone())));
+                }
+                if o.as_any().is::<Property>() {
+                    return Ok(Some(a));
+                }
+            }
+            if let Value::Instance(di) = &a
+                && let Some(get) = di.class.lookup_user("__get__")
+            {
+                return self.call(&get, vec![a.clone(), Value::None, Value::Class(c.clone())]).map(Some);
+            }
+            return Ok(Some(a));
+        }
+        match name.as_str() {
+            "__doc__" => return Ok(Some(Value::None)),
+            "__module__" => return Ok(Some(Value::str("builtins"))),
+            _ => {}
+        }
+        // Methods of the metaclass (or of `type`) bound to the class.
+        let meta = self.class_of(&Value::Class(c.clone()));
+        if let Some(a) = meta.lookup_str(name) {
+            return self.descr_get(&a, &Value::Class(c.clone()), &meta).map(Some);
+        }
+        Ok(None)
+    }
+
+    fn super_getattr(&mut self, s: &Super, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        let mro: Vec<Arc<Class>> = s.obj_type.mro_with_self().cloned().collect();
+        let start = mro.iter().position(|c| Arc::ptr_eq(c, &s.start)).map(|i| i + 1).unwrap_or(mro.len());
+        for c in &mro[start..] {
+            if let Some(a) = c.dict.get_str(name) {
+                // A classmethod reached through super() binds to the original class.
+                if let Value::Native2(o) = &a
+                    && let Some(cm) = o.as_any().downcast_ref::<ClassMethod>()
+                {
+                    let recv = match &s.obj {
+                        Value::Class(_) => s.obj.clone(),
+                        _ => Value::Class(s.obj_type.clone()),
+                    };
+                    return Ok(Some(Vm::bound(recv, cm.func.clone())));
+                }
+                if matches!(s.obj, Value::Class(_)) {
+                    if let Value::Native2(o) = &a
+                        && let Some(sm) = o.as_any().downcast_ref::<StaticMethod>()
+                    {
+                        return Ok(Some(sm.func.clone()));
+                    }
+                    // super().__new__ / super().method on a class: unbound.
+                    return Ok(Some(a));
+                }
+                return self.descr_get(&a, &s.obj, &s.obj_type).map(Some);
+            }
+        }
+        if name.as_str() == "__class__" {
+            return Ok(Some(Value::Class(self.rt.types.super_.clone())));
+        }
+        Ok(None)
+    }
+
+    fn is_data_descriptor(&self, a: &Value) -> bool {
+        match a {
+            Value::Native2(o) => o.as_any().is::<Property>(),
+            Value::Instance(i) => {
+                !i.class.builtin && (i.class.lookup_user("__set__").is_some() || i.class.lookup_user("__delete__").is_some())
+            }
+            _ => false,
+        }
+    }
+
+    /// Binds a class attribute found for `obj` (functions → bound methods,
+    /// descriptors → their `__get__`).
+    pub fn descr_get(&mut self, a: &Value, obj: &Value, cls: &Arc<Class>) -> PyResult {
+        match a {
+            Value::Function(_) | Value::Native(_) => Ok(Vm::bound(obj.clone(), a.clone())),
+            Value::Native2(o) => {
+                if let Some(p) = o.as_any().downcast_ref::<Property>() {
+                    if p.fget.is_none() {
+                        let n = p.name.lock().clone().unwrap_or_default();
+                        let tn = self.type_name(obj);
+                        return Err(self.err("AttributeError", &format!("property '{n}' of '{tn}' object has no getter")));
+                    }
+                    let f = p.fget.clone();
+                    return self.call(&f, vec![obj.clone()]);
+                }
+                if let Some(sm) = o.as_any().downcast_ref::<StaticMethod>() {
+                    return Ok(sm.func.clone());
+                }
+                if let Some(cm) = o.as_any().downcast_ref::<ClassMethod>() {
+                    return Ok(Vm::bound(Value::Class(cls.clone()), cm.func.clone()));
+                }
+                Ok(a.clone())
+            }
+            Value::Instance(di) if !di.class.builtin => match di.class.lookup_user("__get__") {
+                Some(get) => self.call(&get, vec![a.clone(), obj.clone(), Value::Class(cls.clone())]),
+                None => Ok(a.clone()),
+            },
+            _ => Ok(a.clone()),
+        }
+    }
+
+    pub fn unwrap_staticmethod(&self, o: &Arc<dyn crate::object::native::NativeObject>) -> Option<Value> {
+        o.as_any().downcast_ref::<StaticMethod>().map(|s| s.func.clone())
+    }
+
+    /// For LoadMethod: the unbound function when `obj.name` would be a
+    /// plain bound method (so CallMethod can skip making one).
+    pub fn lookup_method(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        match obj {
+            Value::Instance(inst) => {
+                let Some(a) = inst.class.lookup_str(name) else { return Ok(None) };
+                if matches!(a, Value::Function(_) | Value::Native(_)) && inst.dict.get_str(name).is_none() {
+                    return Ok(Some(a));
+                }
+                Ok(None)
+            }
+            Value::Class(_) | Value::Module(_) | Value::Native2(_) => Ok(None),
+            _ => {
+                let cls = self.class_of(obj);
+                match cls.lookup_str(name) {
+                    Some(a @ Value::Native(_)) => Ok(Some(a)),
+                    _ => Ok(None),
+                }
+            }
+        }
+    }
+
+    /// Attributes of built-in values that are not methods.
+    fn builtin_getattr(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        if let Some(v) = self.builtin_special_attr(obj, name.as_str())? {
+            return Ok(Some(v));
+        }
+        if let Value::Function(f) = obj
+            && let Some(v) = f.dict.get_str(name)
+        {
+            return Ok(Some(v));
+        }
+        if let Value::Native2(o) = obj
+            && let Some(v) = self.native_object_attr(o, name.as_str())?
+        {
+            return Ok(Some(v));
+        }
+        let cls = self.class_of(obj);
+        match cls.lookup_str(name) {
+            Some(a) => self.descr_get(&a, obj, &cls).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn builtin_special_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        let v = match (obj, name) {
+            (_, "__class__") => Value::Class(self.class_of(obj)),
+            (Value::Function(f), "__name__") => Value::Str(f.name.lock().clone()),
+            (Value::Function(f), "__qualname__") => Value::Str(f.qualname.lock().clone()),
+            (Value::Function(f), "__doc__") => f.doc.lock().clone(),
+            (Value::Function(f), "__module__") => f.module.clone(),
+            (Value::Function(f), "__dict__") => Value::Dict(f.dict.clone()),
+            (Value::Function(f), "__globals__") => Value::Dict(f.globals.clone()),
+            (Value::Function(f), "__code__") => Value::Code(f.code.clone()),
+            (Value::Function(f), "__defaults__") => {
+                if f.defaults.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.defaults.clone())
+                }
+            }
+            (Value::Function(f), "__annotations__") => match f.dict.get_item_str("__annotations__") {
+                Some(v) => v,
+                None => {
+                    let d = Value::Dict(Arc::new(crate::object::dict::Dict::new()));
+                    f.dict.set_item_str("__annotations__", d.clone());
+                    d
+                }
+            },
+            (Value::Function(f), "__kwdefaults__") => {
+                if f.kwdefaults.is_empty() {
+                    Value::None
+                } else {
+                    let d = crate::object::dict::Dict::new();
+                    for (k, v) in &f.kwdefaults {
+                        d.set_str(k, v.clone());
+                    }
+                    Value::Dict(Arc::new(d))
+                }
+            }
+            (Value::Code(c), "co_name") => Value::Str(c.name.clone()),
+            (Value::Code(c), "co_filename") => Value::str(&c.filename),
+            (Value::Code(c), "co_firstlineno") => Value::Int(c.firstlineno as i64),
+            (Value::Code(c), "co_argcount") => Value::Int(c.argcount as i64),
+            (Value::Code(c), "co_varnames") => Value::tuple(c.varnames.iter().map(|s| Value::Str(s.clone())).collect()),
+            (Value::Native(n), "__name__") | (Value::Native(n), "__qualname__") => Value::str(&n.name),
+            (Value::Native(_), "__doc__") => Value::None,
+            (Value::Native(_), "__module__") => Value::str("builtins"),
+            (Value::Method(m), "__self__") => m.receiver.clone(),
+            (Value::Method(m), "__func__") => m.func.clone(),
+            (Value::Method(m), "__name__" | "__qualname__" | "__doc__" | "__module__") => {
+                let f = m.func.clone();
+                let key = self.rt.intern(name);
+                return self.get_attr_opt(&f, &key);
+            }
+            (Value::Generator(g), "__name__") => Value::Str(g.name.clone()),
+            (Value::Generator(g), "__qualname__") => Value::Str(g.qualname.clone()),
+            (Value::Generator(g), "gi_running" | "cr_running") => Value::Bool(g.state.lock().running),
+            (Value::Range(r), "start") => Value::Int(r.start),
+            (Value::Range(r), "stop") => Value::Int(r.stop),
+            (Value::Range(r), "step") => Value::Int(r.step),
+            (Value::Slice(s), "start") => s.start.clone(),
+            (Value::Slice(s), "stop") => s.stop.clone(),
+            (Value::Slice(s), "step") => s.step.clone(),
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "real" | "numerator") => self.to_int_value(obj)?,
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "imag") => Value::Int(0),
+            (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Value::Int(1),
+            (Value::Float(f), "real") => Value::Float(*f),
+            (Value::Float(_), "imag") => Value::Float(0.0),
+            _ => return Ok(None),
+        };
+        Ok(Some(v))
+    }
+
+    fn native_object_attr(&mut self, o: &Arc<dyn crate::object::native::NativeObject>, name: &str) -> PyResult<Option<Value>> {
+        if let Some(p) = o.as_any().downcast_ref::<Property>() {
+            return Ok(match name {
+                "fget" => Some(p.fget.clone()),
+                "fset" => Some(p.fset.clone()),
+                "fdel" => Some(p.fdel.clone()),
+                "__doc__" => Some(p.doc.clone()),
+                _ => None,
+            });
+        }
+        if let Some(sm) = o.as_any().downcast_ref::<StaticMethod>() {
+            return Ok(if name == "__func__" { Some(sm.func.clone()) } else { None });
+        }
+        if let Some(cm) = o.as_any().downcast_ref::<ClassMethod>() {
+            return Ok(if name == "__func__" { Some(cm.func.clone()) } else { None });
+        }
+        Ok(crate::stdlib::native_attr(self, o, name))
+    }
+
+    /// `setattr(obj, name, v)`.
+    pub fn set_attr(&mut self, obj: &Value, name: &Arc<PyStr>, v: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class.clone();
+                if let Some(sa) = cls.lookup_user("__setattr__") {
+                    self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v])?;
+                    return Ok(());
+                }
+                self.generic_setattr(inst, obj, name, v)
+            }
+            Value::Class(c) => {
+                match name.as_str() {
+                    "__name__" => {
+                        if let Value::Str(s) = &v {
+                            *c.name.lock() = s.clone();
+                        }
+                    }
+                    "__qualname__" => {
+                        if let Value::Str(s) = &v {
+                            *c.qualname.lock() = s.clone();
+                        }
+                    }
+                    _ => {}
+                }
+                c.dict.set_str(name, v);
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.dict.set_str(name, v);
+                Ok(())
+            }
+            Value::Function(f) => {
+                match name.as_str() {
+                    "__name__" => {
+                        if let Value::Str(s) = &v {
+                            *f.name.lock() = s.clone();
+                        }
+                    }
+                    "__qualname__" => {
+                        if let Value::Str(s) = &v {
+                            *f.qualname.lock() = s.clone();
+                        }
+                    }
+                    "__doc__" => *f.doc.lock() = v.clone(),
+                    _ => {}
+                }
+                f.dict.set_str(name, v);
+                Ok(())
+            }
+            _ => {
+                let tn = self.type_name(obj);
+                Err(self.err("AttributeError", &format!("'{tn}' object has no attribute '{}'", name.as_str())))
+            }
+        }
+    }
+
+    /// `object.__setattr__`: descriptors, then the instance dict.
+    pub fn generic_setattr(&mut self, inst: &Arc<Instance>, obj: &Value, name: &Arc<PyStr>, v: Value) -> PyResult<()> {
+        let cls = inst.class.clone();
+        if let Some(a) = cls.lookup_str(name) {
+            match &a {
+                Value::Native2(o) if o.as_any().is::<Property>() => {
+                    let p = o.as_any().downcast_ref::<Property>().expect("property");
+                    if p.fset.is_none() {
+                        let tn = cls.name();
+                        return Err(self.err(
+                            "AttributeError",
+                            &format!("property '{}' of '{}' object has no setter", name.as_str(), tn.as_str()),
+                        ));
+                    }
+                    let f = p.fset.clone();
+                    self.call(&f, vec![obj.clone(), v])?;
+                    return Ok(());
+                }
+                Value::Instance(di) if !di.class.builtin => {
+                    if let Some(set) = di.class.lookup_user("__set__") {
+                        self.call(&set, vec![a.clone(), obj.clone(), v])?;
+                        return Ok(());
+                    }
+                }
+                _ => {}
+            }
+        }
+        inst.dict.set_str(name, v);
+        Ok(())
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn del_attr(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                if let Some(da) = inst.class.lookup_user("__delattr__") {
+                    self.call(&da, vec![obj.clone(), Value::Str(name.clone())])?;
+                    return Ok(());
+                }
+                if let Some(Value::Native2(o)) = inst.class.lookup_str(name)
+                    && let Some(p) = o.as_any().downcast_ref::<Property>()
+                    && !p.fdel.is_none()
+                {
+                    let f = p.fdel.clone();
+                    self.call(&f, vec![obj.clone()])?;
+                    return Ok(());
+                }
+                if inst.dict.remove_item_str(name.as_str()).is_none() {
+                    return Err(self.attribute_error(obj, name.as_str()));
+                }
+                Ok(())
+            }
+            Value::Class(c) => {
+                if c.dict.remove_item_str(name.as_str()).is_none() {
+                    return Err(self.attribute_error(obj, name.as_str()));
+                }
+                Ok(())
+            }
+            Value::Module(m) => {
+                if m.dict.remove_item_str(name.as_str()).is_none() {
+                    return Err(self.attribute_error(obj, name.as_str()));
+                }
+                Ok(())
+            }
+            Value::Function(f) => {
+                if f.dict.remove_item_str(name.as_str()).is_none() {
+                    return Err(self.attribute_error(obj, name.as_str()));
+                }
+                Ok(())
+            }
+            _ => Err(self.attribute_error(obj, name.as_str())),
+        }
+    }
+
+    /// `hasattr`-style probe by Rust name.
+    pub fn get_attr_str(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        let key = self.rt.intern(name);
+        self.get_attr_opt(obj, &key)
+    }
+}

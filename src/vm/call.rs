@@ -1,0 +1,418 @@
+//! Calling things: argument binding, frames for Python functions, calls
+//! from Rust back into Python, instantiating classes.
+
+use std::sync::Arc;
+
+use super::eval::Exit;
+use super::frame::Frame;
+use super::{Args, PyResult, Vm};
+use crate::bytecode::code::flags;
+use crate::object::class::{Class, Instance, Layout, Payload};
+use crate::object::dict::Dict;
+use crate::object::function::{BoundMethod, Cell, Function, NativeFunction};
+use crate::object::generator::{GenKind, GenState, Generator};
+use crate::object::str::PyStr;
+use crate::object::value::Value;
+use parking_lot::Mutex;
+
+type Kw = Vec<(Arc<PyStr>, Value)>;
+
+impl Vm {
+    /// Calls any callable with positional arguments (from Rust code).
+    pub fn call(&mut self, f: &Value, args: Vec<Value>) -> PyResult {
+        self.call_value(f, Args::new(args))
+    }
+
+    /// Calls any callable with positional and keyword arguments.
+    pub fn call_value(&mut self, f: &Value, args: Args) -> PyResult {
+        match f {
+            Value::Function(func) => self.call_function(func, args.pos, args.kw),
+            Value::Native(n) => (n.func)(self, args),
+            Value::Method(m) => {
+                let mut pos = Vec::with_capacity(args.pos.len() + 1);
+                pos.push(m.receiver.clone());
+                pos.extend(args.pos);
+                self.call_value(&m.func, Args::with_kw(pos, args.kw))
+            }
+            Value::Class(c) => self.call_class(c, args),
+            _ => {
+                let cls = self.class_of(f);
+                match cls.lookup("__call__") {
+                    Some(m) => {
+                        let mut pos = Vec::with_capacity(args.pos.len() + 1);
+                        pos.push(f.clone());
+                        pos.extend(args.pos);
+                        self.call_value(&m, Args::with_kw(pos, args.kw))
+                    }
+                    None => {
+                        let tn = self.type_name(f);
+                        Err(self.type_error(&format!("'{tn}' object is not callable")))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Calls a method found on a class with an explicit receiver.
+    pub fn call_method_value(&mut self, f: &Value, receiver: Value, args: Vec<Value>) -> PyResult {
+        let mut pos = Vec::with_capacity(args.len() + 1);
+        pos.push(receiver);
+        pos.extend(args);
+        self.call_value(f, Args::new(pos))
+    }
+
+    /// `obj.name(*args)` from Rust.
+    pub fn call_method(&mut self, obj: &Value, name: &str, args: Vec<Value>) -> PyResult {
+        let key = self.rt.intern(name);
+        match self.lookup_method(obj, &key)? {
+            Some(m) => self.call_method_value(&m, obj.clone(), args),
+            None => {
+                let f = self.get_attr(obj, &key)?;
+                self.call(&f, args)
+            }
+        }
+    }
+
+    /// Runs a Python function to completion on a nested loop.
+    pub fn call_function(&mut self, func: &Arc<Function>, pos: Vec<Value>, kw: Kw) -> PyResult {
+        let frame = self.make_frame(func, pos, kw)?;
+        if func.code.is_generator_like() {
+            return Ok(self.new_generator(func, frame));
+        }
+        self.run_to_return(frame)
+    }
+
+    /// Runs a frame to completion and returns its result.
+    pub fn run_to_return(&mut self, frame: Box<Frame>) -> PyResult {
+        let limit = self.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
+        if self.frames.len() >= limit {
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let (r, _frame) = self.run_pushed(frame);
+        match r? {
+            Exit::Return(v) => Ok(v),
+            Exit::Yield(_) => Err(self.runtime_error("yield outside generator")),
+        }
+    }
+
+    pub fn new_generator(&mut self, func: &Arc<Function>, frame: Box<Frame>) -> Value {
+        let code = &func.code;
+        let kind = if code.flags & flags::COROUTINE != 0 {
+            GenKind::Coroutine
+        } else if code.flags & flags::ASYNC_GENERATOR != 0 {
+            GenKind::AsyncGenerator
+        } else {
+            GenKind::Generator
+        };
+        Value::Generator(Arc::new(Generator {
+            kind,
+            name: func.name.lock().clone(),
+            qualname: func.qualname.lock().clone(),
+            state: Mutex::new(GenState { frame: Some(frame), running: false, finished: false, awaited: false }),
+        }))
+    }
+
+    /// Binds call arguments to a new frame for `func` (CPython's rules and messages).
+    pub fn make_frame(&mut self, func: &Arc<Function>, pos: Vec<Value>, kw: Kw) -> PyResult<Box<Frame>> {
+        let code = func.code.clone();
+        let mut frame = Box::new(Frame::new(code.clone(), func.globals.clone()));
+        let argcount = code.argcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let has_varargs = code.flags & flags::VARARGS != 0;
+        let has_varkw = code.flags & flags::VARKEYWORDS != 0;
+        let n = pos.len();
+        // Fast path: exact positional call.
+        if kw.is_empty() && n == argcount && kwonly == 0 && !has_varargs && !has_varkw {
+            for (i, v) in pos.into_iter().enumerate() {
+                frame.locals[i] = Some(v);
+            }
+        } else {
+            self.bind_slow(func, &mut frame, pos, kw)?;
+        }
+        if !code.cellvars.is_empty() || !code.freevars.is_empty() {
+            let mut cells = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
+            for (i, _) in code.cellvars.iter().enumerate() {
+                let init = code.cell2arg[i].and_then(|a| frame.locals[a as usize].clone());
+                cells.push(Arc::new(Cell::new(init)));
+            }
+            cells.extend(func.closure.iter().cloned());
+            frame.cells = cells;
+        }
+        Ok(frame)
+    }
+
+    fn bind_slow(&mut self, func: &Arc<Function>, frame: &mut Frame, pos: Vec<Value>, kw: Kw) -> PyResult<()> {
+        let code = func.code.clone();
+        let qual = func.qualname.lock().as_str().to_string();
+        let argcount = code.argcount as usize;
+        let posonly = code.posonlyargcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let has_varargs = code.flags & flags::VARARGS != 0;
+        let has_varkw = code.flags & flags::VARKEYWORDS != 0;
+        let n = pos.len();
+        let mut extra = Vec::new();
+        for (i, v) in pos.into_iter().enumerate() {
+            if i < argcount {
+                frame.locals[i] = Some(v);
+            } else {
+                extra.push(v);
+            }
+        }
+        let mut slot = argcount + kwonly;
+        if has_varargs {
+            frame.locals[slot] = Some(Value::tuple(extra));
+            slot += 1;
+        } else if !extra.is_empty() {
+            let ndef = func.defaults.len();
+            let takes = if ndef > 0 {
+                format!("from {} to {} positional arguments", argcount - ndef, argcount)
+            } else {
+                format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+            };
+            let kwgiven = kw.iter().filter(|(k, _)| code.varnames[..argcount].iter().any(|v| v.as_str() == k.as_str())).count();
+            let given = if kwgiven > 0 {
+                format!(
+                    "{n} positional argument{} (and {kwgiven} keyword-only argument{}) were given",
+                    if n == 1 { "" } else { "s" },
+                    if kwgiven == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{n} {}", if n == 1 { "was given" } else { "were given" })
+            };
+            return Err(self.type_error(&format!("{qual}() takes {takes} but {given}")));
+        }
+        let kwdict = if has_varkw {
+            let d = Arc::new(Dict::new());
+            frame.locals[slot] = Some(Value::Dict(d.clone()));
+            Some(d)
+        } else {
+            None
+        };
+        let mut posonly_as_kw = Vec::new();
+        for (k, v) in kw {
+            let idx = code.varnames[..argcount + kwonly].iter().position(|vn| vn.as_str() == k.as_str());
+            match idx {
+                Some(j) if j >= posonly => {
+                    if frame.locals[j].is_some() {
+                        return Err(self.type_error(&format!("{qual}() got multiple values for argument '{}'", k.as_str())));
+                    }
+                    frame.locals[j] = Some(v);
+                }
+                _ => match &kwdict {
+                    Some(d) => d.set_str(&k, v),
+                    None => {
+                        if idx.is_some() {
+                            posonly_as_kw.push(k.as_str().to_string());
+                        } else {
+                            return Err(self.type_error(&format!("{qual}() got an unexpected keyword argument '{}'", k.as_str())));
+                        }
+                    }
+                },
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(self.type_error(&format!(
+                "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_as_kw.join(", ")
+            )));
+        }
+        // Defaults for the missing positional parameters.
+        let ndef = func.defaults.len();
+        let first_default = argcount - ndef.min(argcount);
+        let mut missing = Vec::new();
+        for i in 0..argcount {
+            if frame.locals[i].is_none() {
+                if i >= first_default {
+                    frame.locals[i] = Some(func.defaults[i - first_default].clone());
+                } else {
+                    missing.push(code.varnames[i].as_str().to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(&format!(
+                "{qual}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        let mut missing_kw = Vec::new();
+        for i in argcount..argcount + kwonly {
+            if frame.locals[i].is_none() {
+                let name = &code.varnames[i];
+                match func.kwdefaults.iter().find(|(k, _)| k.as_str() == name.as_str()) {
+                    Some((_, v)) => frame.locals[i] = Some(v.clone()),
+                    None => missing_kw.push(name.as_str().to_string()),
+                }
+            }
+        }
+        if !missing_kw.is_empty() {
+            return Err(self.type_error(&format!(
+                "{qual}() missing {} required keyword-only argument{}: {}",
+                missing_kw.len(),
+                if missing_kw.len() == 1 { "" } else { "s" },
+                name_list(&missing_kw)
+            )));
+        }
+        Ok(())
+    }
+
+    /// MakeFunction: builds a function object from its parts on the stack.
+    pub fn make_function(
+        &mut self,
+        code: Value,
+        qualname: Value,
+        defaults: Option<Value>,
+        kwdefaults: Option<Value>,
+        closure: Option<Value>,
+    ) -> PyResult {
+        let Value::Code(code) = code else { return Err(self.runtime_error("MakeFunction without code")) };
+        let defaults = match defaults {
+            Some(Value::Tuple(t)) => t.items.to_vec(),
+            _ => Vec::new(),
+        };
+        let kwdefaults = match kwdefaults {
+            Some(Value::Dict(d)) => d
+                .lock()
+                .items()
+                .into_iter()
+                .filter_map(|(k, v)| k.as_str().map(|s| (s.clone(), v)))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let closure = match closure {
+            Some(Value::Tuple(t)) => t
+                .items
+                .iter()
+                .filter_map(|c| match c {
+                    Value::Native2(o) => o.as_any().downcast_ref::<super::eval::CellRef>().map(|r| r.0.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let qual = match qualname {
+            Value::Str(s) => s,
+            _ => code.qualname.clone(),
+        };
+        let module = self.frame.globals.get_item_str("__name__").unwrap_or(Value::None);
+        Ok(Value::Function(Arc::new(Function {
+            name: Mutex::new(code.name.clone()),
+            qualname: Mutex::new(qual),
+            doc: Mutex::new(code.docstring.clone()),
+            globals: self.frame.globals.clone(),
+            defaults,
+            kwdefaults,
+            closure,
+            module,
+            dict: Arc::new(Dict::new()),
+            code,
+        })))
+    }
+
+    /// Wraps a Rust closure as a built-in function value.
+    pub fn native(name: &str, f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static) -> Value {
+        Value::Native(Arc::new(NativeFunction { name: Arc::from(name), func: Box::new(f), owner: None }))
+    }
+
+    pub fn bound(receiver: Value, func: Value) -> Value {
+        Value::Method(Arc::new(BoundMethod { receiver, func }))
+    }
+
+    // ---- classes -------------------------------------------------------
+
+    /// True when calling `cls` can run `__init__` as an ordinary frame.
+    pub fn can_inline_init(&self, cls: &Arc<Class>) -> bool {
+        cls.layout == Layout::Object
+            && cls.metaclass.as_ref().is_none_or(|m| m.lookup_user("__call__").is_none())
+            && cls.lookup_user("__new__").is_none()
+            && matches!(cls.lookup("__init__"), Some(Value::Function(_)))
+    }
+
+    /// Creates the instance and enters `__init__` as a frame whose return
+    /// value is replaced by the instance.
+    pub fn instantiate_inline(&mut self, cls: &Arc<Class>, args: Vec<Value>, kw: Kw) -> PyResult<()> {
+        let inst = Value::Instance(Arc::new(Instance::new(cls.clone(), Payload::None)));
+        let Some(Value::Function(init)) = cls.lookup("__init__") else { unreachable!() };
+        let mut pos = Vec::with_capacity(args.len() + 1);
+        pos.push(inst.clone());
+        pos.extend(args);
+        let mut frame = self.make_frame(&init, pos, kw)?;
+        frame.return_override = Some(inst);
+        self.push_frame(frame)
+    }
+
+    /// `cls(*args, **kw)`.
+    pub fn call_class(&mut self, cls: &Arc<Class>, args: Args) -> PyResult {
+        if Arc::ptr_eq(cls, &self.rt.types.type_) {
+            return self.type_call(args);
+        }
+        if let Some(meta) = &cls.metaclass
+            && let Some(call) = meta.lookup_user("__call__")
+        {
+            let mut pos = vec![Value::Class(cls.clone())];
+            pos.extend(args.pos);
+            return self.call_value(&call, Args::with_kw(pos, args.kw));
+        }
+        self.default_type_call(cls, args)
+    }
+
+    /// `type.__call__`: `__new__` then `__init__`.
+    pub fn default_type_call(&mut self, cls: &Arc<Class>, args: Args) -> PyResult {
+        let new = cls.lookup("__new__");
+        let init = cls.lookup("__init__");
+        let user_new = cls.lookup_user("__new__").is_some();
+        let user_init = cls.lookup_user("__init__").is_some();
+        let obj = match new {
+            Some(newf) if user_new || cls.layout != Layout::Object => {
+                let newf = match newf {
+                    Value::Native2(ref o) => self.unwrap_staticmethod(o).unwrap_or(newf.clone()),
+                    other => other,
+                };
+                let mut pos = vec![Value::Class(cls.clone())];
+                pos.extend(args.pos.iter().cloned());
+                self.call_value(&newf, Args::with_kw(pos, args.kw.clone()))?
+            }
+            _ => {
+                if !user_init && (!args.pos.is_empty() || !args.kw.is_empty()) {
+                    let name = cls.name();
+                    return Err(self.type_error(&format!("{}() takes no arguments", name.as_str())));
+                }
+                Value::Instance(Arc::new(Instance::new(cls.clone(), Payload::None)))
+            }
+        };
+        // __init__ runs only if __new__ returned an instance of cls.
+        let obj_cls = self.class_of(&obj);
+        if !obj_cls.is_subclass(cls) {
+            return Ok(obj);
+        }
+        if let Some(init) = init
+            && (user_init || cls.builtin || cls.layout != Layout::Object)
+        {
+            let mut pos = vec![obj.clone()];
+            pos.extend(args.pos);
+            let r = self.call_value(&init, Args::with_kw(pos, args.kw))?;
+            if !r.is_none() {
+                let tn = self.type_name(&r);
+                return Err(self.type_error(&format!("__init__() should return None, not '{tn}'")));
+            }
+        }
+        Ok(obj)
+    }
+
+    /// Calls an `__exit__`-style async helper etc.: `fn(*args)` looked up in builtins.
+    pub fn call_builtin(&mut self, name: &str, args: Vec<Value>) -> PyResult {
+        let f = self.rt.builtins.get_item_str(name).ok_or_else(|| self.name_error(name))?;
+        self.call(&f, args)
+    }
+}
+
+fn name_list(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}

@@ -1,0 +1,674 @@
+//! Subscripting and the container primitives the VM and built-ins share:
+//! dict and set operations that may need Python-level hashing/equality,
+//! and the built-in binary operators on sequences, sets and dicts.
+
+use std::sync::Arc;
+
+use super::ops::payload_of;
+use super::{PyResult, Vm};
+use crate::object::dict::{Dict, Probe};
+use crate::object::eq::{HashOutcome, native_hash};
+use crate::object::set::{Set, SetProbe, SetTable};
+use crate::object::value::{Slice, Value};
+use crate::parse::ast::BinOp;
+
+impl Vm {
+    /// `hash(v)`.
+    pub fn hash_value(&mut self, v: &Value) -> PyResult<i64> {
+        match native_hash(v) {
+            HashOutcome::Hash(h) => Ok(h),
+            HashOutcome::Unhashable => {
+                let tn = self.type_name(v);
+                Err(self.type_error(&format!("unhashable type: '{tn}'")))
+            }
+            HashOutcome::NeedsPython => {
+                let Value::Instance(inst) = v else { unreachable!() };
+                let cls = inst.class.clone();
+                match cls.lookup_user("__hash__") {
+                    Some(Value::None) => {
+                        let tn = self.type_name(v);
+                        Err(self.type_error(&format!("unhashable type: '{tn}'")))
+                    }
+                    Some(h) => {
+                        let r = self.call_method_value(&h, v.clone(), vec![])?;
+                        match r {
+                            Value::Int(i) => Ok(crate::object::hash::hash_i64(i)),
+                            Value::BigInt(b) => Ok(crate::object::hash::hash_bigint(&b)),
+                            Value::Bool(b) => Ok(b as i64),
+                            _ => Err(self.type_error("__hash__ method should return an integer")),
+                        }
+                    }
+                    None => {
+                        if cls.lookup_user("__eq__").is_some() {
+                            let tn = self.type_name(v);
+                            return Err(self.type_error(&format!("unhashable type: '{tn}'")));
+                        }
+                        match inst.builtin_value().cloned() {
+                            Some(p) => self.hash_value(&p),
+                            None => Ok(v.id() >> 4),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Resolves a probe that needs Python equality: the position of the
+    /// equal key, if any. Runs `__eq__` with the dict unlocked.
+    fn resolve_dict_probe(&mut self, d: &Dict, hash: i64, key: &Value) -> PyResult<Option<usize>> {
+        let probe = d.lock().probe(hash, key);
+        match probe {
+            Probe::Found(p) => Ok(Some(p)),
+            Probe::Missing => Ok(None),
+            Probe::NeedsPython(cands) => {
+                for (_, k) in cands {
+                    if self.eq(&k, key)? {
+                        return Ok(d.lock().position_of_key(hash, &k));
+                    }
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    pub fn dict_get(&mut self, d: &Dict, key: &Value) -> PyResult<Option<Value>> {
+        if let Value::Str(s) = key {
+            return Ok(d.get_str(s));
+        }
+        let h = self.hash_value(key)?;
+        let pos = self.resolve_dict_probe(d, h, key)?;
+        Ok(pos.and_then(|p| d.lock().entry(p).map(|e| e.value.clone())))
+    }
+
+    pub fn dict_set(&mut self, d: &Dict, key: Value, value: Value) -> PyResult<()> {
+        if let Value::Str(s) = &key {
+            d.set_str(s, value);
+            return Ok(());
+        }
+        let h = self.hash_value(&key)?;
+        let pos = self.resolve_dict_probe(d, h, &key)?;
+        let mut t = d.lock();
+        match pos {
+            Some(p) => t.set_value_at(p, value),
+            None => t.push_new(h, key, value),
+        }
+        Ok(())
+    }
+
+    pub fn dict_del(&mut self, d: &Dict, key: &Value) -> PyResult<Option<Value>> {
+        let h = self.hash_value(key)?;
+        let pos = self.resolve_dict_probe(d, h, key)?;
+        Ok(pos.and_then(|p| d.lock().remove_at(p)).map(|e| e.value))
+    }
+
+    pub fn set_contains(&mut self, s: &Set, key: &Value) -> PyResult<bool> {
+        let h = match self.hash_value(key) {
+            Ok(h) => h,
+            Err(e) => {
+                // `[1] in {1}` is a TypeError in CPython too; frozenset lookups of sets work.
+                if let Value::Set(inner) = key {
+                    let fz = Set::from_table(true, inner.lock().clone());
+                    return self.set_contains(s, &Value::Set(Arc::new(fz)));
+                }
+                return Err(e);
+            }
+        };
+        let probe = s.lock().probe(h, key, None);
+        match probe {
+            SetProbe::Found => Ok(true),
+            SetProbe::Missing => Ok(false),
+            SetProbe::NeedsPython(cands) => {
+                for k in cands {
+                    if self.eq(&k, key)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    pub fn set_add(&mut self, s: &Set, key: Value) -> PyResult<()> {
+        let h = self.hash_value(&key)?;
+        let probe = s.lock().probe(h, &key, None);
+        let present = match probe {
+            SetProbe::Found => true,
+            SetProbe::Missing => false,
+            SetProbe::NeedsPython(cands) => {
+                let mut found = false;
+                for k in cands {
+                    if self.eq(&k, &key)? {
+                        found = true;
+                        break;
+                    }
+                }
+                found
+            }
+        };
+        if !present {
+            s.lock().insert_new(h, key);
+        }
+        Ok(())
+    }
+
+    /// Removes `key`; returns whether it was there.
+    pub fn set_discard(&mut self, s: &Set, key: &Value) -> PyResult<bool> {
+        let h = self.hash_value(key)?;
+        let probe = s.lock().probe(h, key, None);
+        match probe {
+            SetProbe::Found => Ok(s.lock().remove_equal(h, key, None)),
+            SetProbe::Missing => Ok(false),
+            SetProbe::NeedsPython(cands) => {
+                for k in cands {
+                    if self.eq(&k, key)? {
+                        return Ok(s.lock().remove_equal(h, key, Some(&k)));
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    /// A new set from values, inserted in order (as BUILD_SET and set(iterable) do).
+    pub fn new_set(&mut self, items: Vec<Value>, frozen: bool) -> PyResult {
+        let s = Arc::new(Set::new(frozen));
+        for v in items {
+            self.set_add(&s, v)?;
+        }
+        Ok(Value::Set(s))
+    }
+
+    /// A copy of a set's table (CPython's set_copy/merge layout rules).
+    pub fn set_copy(&self, s: &Set, frozen: bool) -> Value {
+        let src = s.lock().clone();
+        let mut t = SetTable::default();
+        t.reserve_for_merge(src.len());
+        if !t.try_copy_from(&src) {
+            t = src;
+        }
+        Value::Set(Arc::new(Set::from_table(frozen, t)))
+    }
+
+    /// (key, value) pairs of a mapping (dict, or anything with keys()).
+    pub fn mapping_items(&mut self, m: &Value) -> PyResult<Vec<(Value, Value)>> {
+        match m {
+            Value::Dict(d) => Ok(d.lock().items()),
+            _ => {
+                if let Some(p) = payload_of(m)
+                    && let Value::Dict(d) = &p
+                    && self.class_of(m).lookup_user("keys").is_none()
+                {
+                    return Ok(d.lock().items());
+                }
+                let Some(keys_fn) = self.get_attr_str(m, "keys")? else {
+                    let tn = self.type_name(m);
+                    return Err(self.type_error(&format!("'{tn}' object is not a mapping")));
+                };
+                let keys = self.call(&keys_fn, vec![])?;
+                let keys = self.collect(&keys)?;
+                let mut out = Vec::with_capacity(keys.len());
+                for k in keys {
+                    let v = self.get_item(m, &k)?;
+                    out.push((k, v));
+                }
+                Ok(out)
+            }
+        }
+    }
+
+    /// The dict behind a value (a dict, or a dict subclass instance).
+    pub fn as_dict(&self, v: &Value) -> Option<Arc<Dict>> {
+        match v {
+            Value::Dict(d) => Some(d.clone()),
+            Value::Instance(i) => match i.builtin_value() {
+                Some(Value::Dict(d)) => Some(d.clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// `obj[key]`.
+    pub fn get_item(&mut self, obj: &Value, key: &Value) -> PyResult {
+        match obj {
+            Value::List(l) => match key {
+                Value::Int(i) => {
+                    let g = l.lock();
+                    let n = g.len() as i64;
+                    let j = if *i < 0 { i + n } else { *i };
+                    if j < 0 || j >= n {
+                        drop(g);
+                        return Err(self.index_error("list index out of range"));
+                    }
+                    Ok(g[j as usize].clone())
+                }
+                Value::Slice(s) => {
+                    let items = l.snapshot();
+                    let r = self.slice_vec(&items, s)?;
+                    Ok(Value::list(r))
+                }
+                _ => {
+                    let i = self.seq_index(key, "list")?;
+                    self.get_item(obj, &Value::Int(i))
+                }
+            },
+            Value::Tuple(t) => match key {
+                Value::Slice(s) => {
+                    let r = self.slice_vec(&t.items, s)?;
+                    Ok(Value::tuple(r))
+                }
+                _ => {
+                    let i = self.seq_index(key, "tuple")?;
+                    let n = t.items.len() as i64;
+                    let j = if i < 0 { i + n } else { i };
+                    if j < 0 || j >= n {
+                        return Err(self.index_error("tuple index out of range"));
+                    }
+                    Ok(t.items[j as usize].clone())
+                }
+            },
+            Value::Str(s) => match key {
+                Value::Slice(sl) => self.str_slice(s, sl),
+                _ => {
+                    let i = self.seq_index(key, "string")?;
+                    let n = s.char_len() as i64;
+                    let j = if i < 0 { i + n } else { i };
+                    if j < 0 || j >= n {
+                        return Err(self.index_error("string index out of range"));
+                    }
+                    Ok(Value::string(s.char_at(j as usize).to_string()))
+                }
+            },
+            Value::Bytes(b) => match key {
+                Value::Slice(sl) => {
+                    let items: Vec<Value> = b.iter().map(|x| Value::Int(*x as i64)).collect();
+                    let r = self.slice_vec(&items, sl)?;
+                    let bytes = r.iter().map(|v| if let Value::Int(i) = v { *i as u8 } else { 0 }).collect();
+                    Ok(Value::Bytes(Arc::new(bytes)))
+                }
+                _ => {
+                    let i = self.seq_index(key, "bytes")?;
+                    let n = b.len() as i64;
+                    let j = if i < 0 { i + n } else { i };
+                    if j < 0 || j >= n {
+                        return Err(self.index_error("index out of range"));
+                    }
+                    Ok(Value::Int(b[j as usize] as i64))
+                }
+            },
+            Value::Dict(d) => match self.dict_get(d, key)? {
+                Some(v) => Ok(v),
+                None => Err(self.key_error(key.clone())),
+            },
+            Value::Range(r) => match key {
+                Value::Slice(sl) => {
+                    let (start, _stop, step, len) = self.slice_indices(sl, r.len())?;
+                    let nstart = r.start + start * r.step;
+                    let nstep = r.step * step;
+                    let nstop = nstart + len * nstep;
+                    Ok(Value::Range(Arc::new(crate::object::value::Range { start: nstart, stop: nstop, step: nstep })))
+                }
+                _ => {
+                    let i = self.seq_index(key, "range object")?;
+                    let n = r.len();
+                    let j = if i < 0 { i + n } else { i };
+                    if j < 0 || j >= n {
+                        return Err(self.index_error("range object index out of range"));
+                    }
+                    Ok(Value::Int(r.get(j)))
+                }
+            },
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup_user("__getitem__") {
+                    return self.call_method_value(&m, obj.clone(), vec![key.clone()]);
+                }
+                if let Some(p) = inst.builtin_value().cloned() {
+                    if let Value::Dict(d) = &p {
+                        if let Some(v) = self.dict_get(d, key)? {
+                            return Ok(v);
+                        }
+                        if let Some(missing) = inst.class.lookup_user("__missing__") {
+                            return self.call_method_value(&missing, obj.clone(), vec![key.clone()]);
+                        }
+                        return Err(self.key_error(key.clone()));
+                    }
+                    return self.get_item(&p, key);
+                }
+                let tn = self.type_name(obj);
+                Err(self.type_error(&format!("'{tn}' object is not subscriptable")))
+            }
+            Value::Class(c) => {
+                if let Some(m) = c.lookup("__class_getitem__") {
+                    return self.call_value(&m, super::Args::new(vec![obj.clone(), key.clone()]));
+                }
+                if c.builtin || c.metaclass.is_none() {
+                    // `list[int]` and friends in annotations: the class itself is fine.
+                    if c.builtin {
+                        return Ok(obj.clone());
+                    }
+                }
+                let meta = self.class_of(obj);
+                if let Some(m) = meta.lookup("__getitem__") {
+                    return self.call_method_value(&m, obj.clone(), vec![key.clone()]);
+                }
+                let name = c.name();
+                Err(self.type_error(&format!("type '{}' is not subscriptable", name.as_str())))
+            }
+            _ => {
+                let cls = self.class_of(obj);
+                if let Some(m) = cls.lookup("__getitem__") {
+                    return self.call_method_value(&m, obj.clone(), vec![key.clone()]);
+                }
+                let tn = self.type_name(obj);
+                Err(self.type_error(&format!("'{tn}' object is not subscriptable")))
+            }
+        }
+    }
+
+    fn seq_index(&mut self, key: &Value, what: &str) -> PyResult<i64> {
+        match key {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::BigInt(_) => Err(self.index_error(&format!("cannot fit 'int' into an index-sized integer ({what})"))),
+            Value::Instance(_) => self.index_of(key),
+            _ => {
+                let tn = self.type_name(key);
+                let w = if what == "string" { "string" } else { what };
+                Err(self.type_error(&format!("{w} indices must be integers or slices, not {tn}")))
+            }
+        }
+    }
+
+    /// Resolves a slice against a length: (start, stop, step, count).
+    pub fn slice_indices(&mut self, s: &Slice, len: i64) -> PyResult<(i64, i64, i64, i64)> {
+        let step = match &s.step {
+            Value::None => 1,
+            v => self.index_of(v)?,
+        };
+        if step == 0 {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        let clamp = |v: i64, lo: i64, hi: i64| v.max(lo).min(hi);
+        let (lo, hi) = if step > 0 { (0, len) } else { (-1, len - 1) };
+        let start = match &s.start {
+            Value::None => {
+                if step > 0 {
+                    0
+                } else {
+                    len - 1
+                }
+            }
+            v => {
+                let i = self.index_of(v)?;
+                clamp(if i < 0 { i + len } else { i }, lo, hi)
+            }
+        };
+        let stop = match &s.stop {
+            Value::None => {
+                if step > 0 {
+                    len
+                } else {
+                    -1
+                }
+            }
+            v => {
+                let i = self.index_of(v)?;
+                clamp(if i < 0 { i + len } else { i }, lo, hi)
+            }
+        };
+        let count = if step > 0 {
+            if stop > start { (stop - start - 1) / step + 1 } else { 0 }
+        } else if start > stop {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        };
+        Ok((start, stop, step, count))
+    }
+
+    pub fn slice_vec(&mut self, items: &[Value], s: &Slice) -> PyResult<Vec<Value>> {
+        let (start, _, step, count) = self.slice_indices(s, items.len() as i64)?;
+        let mut out = Vec::with_capacity(count as usize);
+        let mut i = start;
+        for _ in 0..count {
+            out.push(items[i as usize].clone());
+            i += step;
+        }
+        Ok(out)
+    }
+
+    fn str_slice(&mut self, s: &crate::object::str::PyStr, sl: &Slice) -> PyResult {
+        let (start, stop, step, count) = self.slice_indices(sl, s.char_len() as i64)?;
+        if step == 1 {
+            let (a, b) = (start.max(0) as usize, stop.max(start) as usize);
+            return Ok(Value::str(s.substring(a, b.min(s.char_len()))));
+        }
+        let chars: Vec<char> = s.as_str().chars().collect();
+        let mut out = String::with_capacity(count as usize);
+        let mut i = start;
+        for _ in 0..count {
+            out.push(chars[i as usize]);
+            i += step;
+        }
+        Ok(Value::string(out))
+    }
+
+    /// `obj[key] = v`.
+    pub fn set_item(&mut self, obj: &Value, key: Value, v: Value) -> PyResult<()> {
+        match obj {
+            Value::List(l) => match &key {
+                Value::Slice(s) => {
+                    let new_items = self.collect(&v)?;
+                    let len = l.len() as i64;
+                    let (start, stop, step, count) = self.slice_indices(s, len)?;
+                    let mut g = l.lock();
+                    if step == 1 {
+                        let a = start as usize;
+                        let b = (stop.max(start)) as usize;
+                        g.splice(a..b, new_items);
+                    } else {
+                        if new_items.len() as i64 != count {
+                            drop(g);
+                            return Err(self.value_error(&format!(
+                                "attempt to assign sequence of size {} to extended slice of size {count}",
+                                new_items.len()
+                            )));
+                        }
+                        let mut i = start;
+                        for item in new_items {
+                            g[i as usize] = item;
+                            i += step;
+                        }
+                    }
+                    Ok(())
+                }
+                _ => {
+                    let i = self.seq_index(&key, "list")?;
+                    let mut g = l.lock();
+                    let n = g.len() as i64;
+                    let j = if i < 0 { i + n } else { i };
+                    if j < 0 || j >= n {
+                        drop(g);
+                        return Err(self.index_error("list assignment index out of range"));
+                    }
+                    g[j as usize] = v;
+                    Ok(())
+                }
+            },
+            Value::Dict(d) => self.dict_set(d, key, v),
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup_user("__setitem__") {
+                    self.call_method_value(&m, obj.clone(), vec![key, v])?;
+                    return Ok(());
+                }
+                if let Some(p) = inst.builtin_value().cloned() {
+                    return self.set_item(&p, key, v);
+                }
+                let tn = self.type_name(obj);
+                Err(self.type_error(&format!("'{tn}' object does not support item assignment")))
+            }
+            _ => {
+                let cls = self.class_of(obj);
+                if let Some(m) = cls.lookup("__setitem__")
+                    && matches!(obj, Value::Native2(_))
+                {
+                    self.call_method_value(&m, obj.clone(), vec![key, v])?;
+                    return Ok(());
+                }
+                let tn = self.type_name(obj);
+                Err(self.type_error(&format!("'{tn}' object does not support item assignment")))
+            }
+        }
+    }
+
+    /// `del obj[key]`.
+    pub fn del_item(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
+        match obj {
+            Value::List(l) => match key {
+                Value::Slice(s) => {
+                    let len = l.len() as i64;
+                    let (start, _stop, step, count) = self.slice_indices(s, len)?;
+                    let mut idx: Vec<usize> = (0..count).map(|k| (start + k * step) as usize).collect();
+                    idx.sort_unstable();
+                    let mut g = l.lock();
+                    for i in idx.into_iter().rev() {
+                        g.remove(i);
+                    }
+                    Ok(())
+                }
+                _ => {
+                    let i = self.seq_index(key, "list")?;
+                    let mut g = l.lock();
+                    let n = g.len() as i64;
+                    let j = if i < 0 { i + n } else { i };
+                    if j < 0 || j >= n {
+                        drop(g);
+                        return Err(self.index_error("list assignment index out of range"));
+                    }
+                    g.remove(j as usize);
+                    Ok(())
+                }
+            },
+            Value::Dict(d) => match self.dict_del(d, key)? {
+                Some(_) => Ok(()),
+                None => Err(self.key_error(key.clone())),
+            },
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup_user("__delitem__") {
+                    self.call_method_value(&m, obj.clone(), vec![key.clone()])?;
+                    return Ok(());
+                }
+                if let Some(p) = inst.builtin_value().cloned() {
+                    return self.del_item(&p, key);
+                }
+                let tn = self.type_name(obj);
+                Err(self.type_error(&format!("'{tn}' object doesn't support item deletion")))
+            }
+            _ => {
+                let tn = self.type_name(obj);
+                Err(self.type_error(&format!("'{tn}' object doesn't support item deletion")))
+            }
+        }
+    }
+
+    /// Built-in binary operators on non-numeric built-in types.
+    pub fn builtin_binop(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+        use Value::*;
+        Ok(Some(match (a, b, op) {
+            (Str(x), Str(y), BinOp::Add) => {
+                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+                s.push_str(x.as_str());
+                s.push_str(y.as_str());
+                Value::string(s)
+            }
+            (Str(x), Int(_) | Bool(_), BinOp::Mult) | (Int(_) | Bool(_), Str(x), BinOp::Mult) => {
+                let n = if let Str(_) = a { self.index_of(b)? } else { self.index_of(a)? };
+                Value::string(x.as_str().repeat(n.max(0) as usize))
+            }
+            (Str(x), _, BinOp::Mod) => Value::string(self.percent_format(x.as_str(), b)?),
+            (Bytes(x), Bytes(y), BinOp::Add) => {
+                let mut v = (**x).clone();
+                v.extend_from_slice(y);
+                Value::Bytes(Arc::new(v))
+            }
+            (Bytes(x), Int(n), BinOp::Mult) => Value::Bytes(Arc::new(x.repeat((*n).max(0) as usize))),
+            (List(x), List(y), BinOp::Add) => {
+                let mut v = x.snapshot();
+                v.extend(y.snapshot());
+                Value::list(v)
+            }
+            (Tuple(x), Tuple(y), BinOp::Add) => {
+                let mut v = x.items.to_vec();
+                v.extend(y.items.iter().cloned());
+                Value::tuple(v)
+            }
+            (List(_) | Tuple(_), Int(_) | Bool(_), BinOp::Mult) | (Int(_) | Bool(_), List(_) | Tuple(_), BinOp::Mult) => {
+                let (seq, n) = if let Int(_) | Bool(_) = a { (b, self.index_of(a)?) } else { (a, self.index_of(b)?) };
+                let items = self.seq_items(seq);
+                let mut v = Vec::with_capacity(items.len() * n.max(0) as usize);
+                for _ in 0..n.max(0) {
+                    v.extend(items.iter().cloned());
+                }
+                if let List(_) = seq { Value::list(v) } else { Value::tuple(v) }
+            }
+            (Set(x), Set(y), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
+                return self.set_binop(x, y, op).map(Some);
+            }
+            (Dict(x), Dict(y), BinOp::BitOr) => {
+                let d = Arc::new(crate::object::dict::Dict::from_table(x.snapshot()));
+                for (k, v) in y.lock().items() {
+                    self.dict_set(&d, k, v)?;
+                }
+                Value::Dict(d)
+            }
+            _ => return Ok(Option::None),
+        }))
+    }
+
+    fn set_binop(&mut self, x: &Arc<Set>, y: &Arc<Set>, op: BinOp) -> PyResult {
+        let frozen = x.frozen;
+        match op {
+            BinOp::BitOr => {
+                let r = self.set_copy(x, frozen);
+                if let Value::Set(rs) = &r {
+                    let other = y.lock().entries();
+                    rs.lock().reserve_for_merge(other.len());
+                    for (_, k) in other {
+                        self.set_add(rs, k)?;
+                    }
+                }
+                Ok(r)
+            }
+            BinOp::BitAnd => {
+                let (small, big) = if y.len() > x.len() { (x, y) } else { (y, x) };
+                let r = Arc::new(Set::new(frozen));
+                for k in small.lock().keys() {
+                    if self.set_contains(big, &k)? {
+                        self.set_add(&r, k)?;
+                    }
+                }
+                Ok(Value::Set(r))
+            }
+            BinOp::Sub => {
+                let r = Arc::new(Set::new(frozen));
+                for k in x.lock().keys() {
+                    if !self.set_contains(y, &k)? {
+                        self.set_add(&r, k)?;
+                    }
+                }
+                Ok(Value::Set(r))
+            }
+            _ => {
+                let r = self.set_copy(x, frozen);
+                if let Value::Set(rs) = &r {
+                    for k in y.lock().keys() {
+                        if !self.set_discard(rs, &k)? {
+                            self.set_add(rs, k)?;
+                        }
+                    }
+                }
+                Ok(r)
+            }
+        }
+    }
+}

@@ -1,0 +1,413 @@
+//! `str()`, `repr()`, `ascii()`, `format()` and `%`-formatting of values.
+
+use num_bigint::BigInt;
+
+use super::{PyErr, PyResult, Vm};
+use crate::object::numfmt::{self, NumError, PercentArgs, StarArg};
+use crate::object::value::Value;
+
+impl Vm {
+    /// Converts a numeric-helper error into the matching Python exception.
+    pub fn num_err(&self, e: NumError) -> PyErr {
+        let name = e.type_name();
+        self.err(name, e.message())
+    }
+
+    /// `str(v)`.
+    pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Str(s) => Ok(s.as_str().to_string()),
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup_user("__str__") {
+                    let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    return match r {
+                        Value::Str(s) => Ok(s.as_str().to_string()),
+                        other => {
+                            let tn = self.type_name(&other);
+                            Err(self.type_error(&format!("__str__ returned non-string (type {tn})")))
+                        }
+                    };
+                }
+                if inst.class.lookup_user("__repr__").is_some() {
+                    return self.repr_of(v);
+                }
+                if let Some(st) = inst.exc() {
+                    let args = st.lock().args.clone();
+                    let is_key = inst.class.is_subclass(&self.rt.types.exc("KeyError"));
+                    return match args.len() {
+                        0 => Ok(String::new()),
+                        1 if is_key => self.repr_of(&args[0]),
+                        1 => self.str_of(&args[0]),
+                        _ => self.repr_of(&Value::tuple(args)),
+                    };
+                }
+                if let Some(p) = inst.builtin_value().cloned() {
+                    return self.str_of(&p);
+                }
+                self.repr_of(v)
+            }
+            _ => self.repr_of(v),
+        }
+    }
+
+    /// `repr(v)`.
+    pub fn repr_of(&mut self, v: &Value) -> PyResult<String> {
+        Ok(match v {
+            Value::None => "None".into(),
+            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Int(i) => i.to_string(),
+            Value::BigInt(b) => numfmt::int_to_decimal(b).map_err(|e| self.num_err(e))?,
+            Value::Float(f) => numfmt::float_repr(*f),
+            Value::Str(s) => numfmt::py_str_repr(s.as_str()),
+            Value::Bytes(b) => numfmt::py_bytes_repr(b),
+            Value::Ellipsis => "Ellipsis".into(),
+            Value::NotImplemented => "NotImplemented".into(),
+            Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => return self.container_repr(v),
+            Value::Range(r) => {
+                if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
+            Value::Slice(s) => {
+                let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
+                format!("slice({}, {}, {})", self.repr_of(&a)?, self.repr_of(&b)?, self.repr_of(&c)?)
+            }
+            Value::Function(f) => format!("<function {} at {:#x}>", f.qualname.lock().as_str(), v.id()),
+            Value::Native(n) => format!("<built-in function {}>", n.name),
+            Value::Method(m) => {
+                let recv = m.receiver.clone();
+                let fname = match &m.func {
+                    Value::Function(f) => f.qualname.lock().as_str().to_string(),
+                    Value::Native(n) => n.name.to_string(),
+                    _ => "?".into(),
+                };
+                if let Value::Native(n) = &m.func {
+                    let tn = self.type_name(&recv);
+                    return Ok(format!("<built-in method {} of {} object at {:#x}>", n.name, tn, recv.id()));
+                }
+                format!("<bound method {} of {}>", fname, self.repr_of(&recv)?)
+            }
+            Value::Class(c) => {
+                if let Some(meta) = &c.metaclass
+                    && let Some(m) = meta.lookup_user("__repr__")
+                {
+                    return self.call_str_method(&m, v);
+                }
+                let module = match c.dict.get_item_str("__module__") {
+                    Some(Value::Str(s)) if !c.builtin && s.as_str() != "builtins" => format!("{}.", s.as_str()),
+                    _ => String::new(),
+                };
+                format!("<class '{}{}'>", module, c.qualname.lock().as_str())
+            }
+            Value::Module(m) => match m.dict.get_item_str("__file__") {
+                Some(Value::Str(f)) => format!("<module '{}' from '{}'>", m.name, f.as_str()),
+                _ => format!("<module '{}' (built-in)>", m.name),
+            },
+            Value::Generator(g) => {
+                let kind = match g.kind {
+                    crate::object::generator::GenKind::Generator => "generator",
+                    crate::object::generator::GenKind::Coroutine => "coroutine",
+                    crate::object::generator::GenKind::AsyncGenerator => "async_generator",
+                };
+                format!("<{} object {} at {:#x}>", kind, g.qualname.as_str(), v.id())
+            }
+            Value::Iter(_) => format!("<iterator object at {:#x}>", v.id()),
+            Value::Code(c) => format!("<code object {} at {:#x}, file \"{}\", line {}>", c.name.as_str(), v.id(), c.filename, c.firstlineno),
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup_user("__repr__") {
+                    return self.call_str_method(&m, v);
+                }
+                if let Some(st) = inst.exc() {
+                    let args = st.lock().args.clone();
+                    let name = inst.class.name();
+                    let inner = match args.len() {
+                        1 => self.repr_of(&args[0])?,
+                        _ => {
+                            let r = self.repr_of(&Value::tuple(args.clone()))?;
+                            if args.is_empty() { String::new() } else { r[1..r.len() - 1].trim_end_matches(',').to_string() }
+                        }
+                    };
+                    return Ok(format!("{}({})", name.as_str(), inner));
+                }
+                if let Some(p) = inst.builtin_value().cloned() {
+                    return self.repr_of(&p);
+                }
+                let module = match inst.class.dict.get_item_str("__module__") {
+                    Some(Value::Str(s)) => format!("{}.", s.as_str()),
+                    _ => String::new(),
+                };
+                format!("<{}{} object at {:#x}>", module, inst.class.qualname.lock().as_str(), v.id())
+            }
+            Value::Native2(o) => {
+                let cls = o.class().clone();
+                if let Some(m) = cls.lookup("__repr__") {
+                    return self.call_str_method(&m, v);
+                }
+                format!("<{} object at {:#x}>", cls.name().as_str(), v.id())
+            }
+        })
+    }
+
+    fn call_str_method(&mut self, m: &Value, v: &Value) -> PyResult<String> {
+        let r = self.call_method_value(m, v.clone(), vec![])?;
+        match r {
+            Value::Str(s) => Ok(s.as_str().to_string()),
+            other => {
+                let tn = self.type_name(&other);
+                Err(self.type_error(&format!("__repr__ returned non-string (type {tn})")))
+            }
+        }
+    }
+
+    fn container_repr(&mut self, v: &Value) -> PyResult<String> {
+        let id = v.id();
+        if self.repr_guard.contains(&id) {
+            return Ok(match v {
+                Value::List(_) => "[...]",
+                Value::Dict(_) => "{...}",
+                _ => "(...)",
+            }
+            .into());
+        }
+        if self.repr_guard.len() > 500 {
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+        }
+        self.repr_guard.push(id);
+        let r = self.container_repr_inner(v);
+        self.repr_guard.pop();
+        r
+    }
+
+    fn container_repr_inner(&mut self, v: &Value) -> PyResult<String> {
+        let mut out = String::new();
+        match v {
+            Value::List(l) => {
+                out.push('[');
+                for (i, x) in l.snapshot().iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&self.repr_of(x)?);
+                }
+                out.push(']');
+            }
+            Value::Tuple(t) => {
+                out.push('(');
+                for (i, x) in t.items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&self.repr_of(x)?);
+                }
+                if t.items.len() == 1 {
+                    out.push(',');
+                }
+                out.push(')');
+            }
+            Value::Dict(d) => {
+                out.push('{');
+                for (i, (k, val)) in d.lock().items().iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&self.repr_of(k)?);
+                    out.push_str(": ");
+                    out.push_str(&self.repr_of(val)?);
+                }
+                out.push('}');
+            }
+            Value::Set(s) => {
+                let keys = s.lock().keys();
+                if keys.is_empty() {
+                    return Ok(if s.frozen { "frozenset()" } else { "set()" }.into());
+                }
+                if s.frozen {
+                    out.push_str("frozenset(");
+                }
+                out.push('{');
+                for (i, x) in keys.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&self.repr_of(x)?);
+                }
+                out.push('}');
+                if s.frozen {
+                    out.push(')');
+                }
+            }
+            _ => {}
+        }
+        Ok(out)
+    }
+
+    /// `ascii(v)`.
+    pub fn ascii_of(&mut self, v: &Value) -> PyResult<String> {
+        let r = self.repr_of(v)?;
+        Ok(numfmt::py_ascii_escape(&r))
+    }
+
+    /// `format(v, spec)`.
+    pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        match v {
+            Value::Int(i) => {
+                if spec.is_empty() {
+                    return Ok(i.to_string());
+                }
+                numfmt::int_format(&BigInt::from(*i), spec, "int").map_err(|e| self.num_err(e))
+            }
+            Value::BigInt(b) => numfmt::int_format(b, spec, "int").map_err(|e| self.num_err(e)),
+            Value::Bool(b) => {
+                if spec.is_empty() {
+                    return Ok(if *b { "True" } else { "False" }.into());
+                }
+                numfmt::int_format(&BigInt::from(*b as i64), spec, "bool").map_err(|e| self.num_err(e))
+            }
+            Value::Float(f) => numfmt::float_format(*f, spec).map_err(|e| self.num_err(e)),
+            Value::Str(s) => numfmt::str_format(s.as_str(), spec).map_err(|e| self.num_err(e)),
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup_user("__format__") {
+                    let r = self.call_method_value(&m, v.clone(), vec![Value::str(spec)])?;
+                    return match r {
+                        Value::Str(s) => Ok(s.as_str().to_string()),
+                        _ => Err(self.type_error("__format__ must return a str")),
+                    };
+                }
+                if let Some(p) = inst.builtin_value().cloned()
+                    && inst.class.lookup_user("__str__").is_none()
+                {
+                    return self.format_value(&p, spec);
+                }
+                self.format_default(v, spec)
+            }
+            _ => self.format_default(v, spec),
+        }
+    }
+
+    fn format_default(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        if spec.is_empty() {
+            return self.str_of(v);
+        }
+        let tn = self.type_name(v);
+        Err(self.type_error(&format!("unsupported format string passed to {tn}.__format__")))
+    }
+
+    /// `fmt % args`.
+    pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<String> {
+        let mut a = PercentCtx { vm: self, args: args.clone() };
+        let r = numfmt::percent_format(fmt, &mut a);
+        self.pct(r)
+    }
+}
+
+struct PercentCtx<'a> {
+    vm: &'a mut Vm,
+    args: Value,
+}
+
+/// Error type for `%` formatting: either a ready PyErr or a NumError to convert.
+enum PctErr {
+    Py(PyErr),
+    Num(NumError),
+}
+
+impl From<NumError> for PctErr {
+    fn from(e: NumError) -> Self {
+        PctErr::Num(e)
+    }
+}
+
+impl Vm {
+    fn pct(&self, r: Result<String, PctErr>) -> PyResult<String> {
+        match r {
+            Ok(s) => Ok(s),
+            Err(PctErr::Py(e)) => Err(e),
+            Err(PctErr::Num(e)) => Err(self.num_err(e)),
+        }
+    }
+}
+
+impl PercentArgs for PercentCtx<'_> {
+    type Value = Value;
+    type Error = PctErr;
+    fn tuple_len(&self) -> Option<usize> {
+        match &self.args {
+            Value::Tuple(t) => Some(t.items.len()),
+            _ => None,
+        }
+    }
+    fn tuple_item(&mut self, i: usize) -> Value {
+        match &self.args {
+            Value::Tuple(t) => t.items[i].clone(),
+            _ => Value::None,
+        }
+    }
+    fn whole(&mut self) -> Value {
+        self.args.clone()
+    }
+    fn is_mapping(&self) -> bool {
+        match &self.args {
+            Value::Dict(_) => true,
+            Value::Tuple(_) | Value::Str(_) => false,
+            Value::Instance(i) => i.class.lookup("__getitem__").is_some() || matches!(i.builtin_value(), Some(Value::Dict(_))),
+            _ => false,
+        }
+    }
+    fn lookup(&mut self, key: &str) -> Result<Value, PctErr> {
+        let a = self.args.clone();
+        self.vm.get_item(&a, &Value::str(key)).map_err(PctErr::Py)
+    }
+    fn star(&mut self, v: &Value) -> StarArg {
+        match v {
+            Value::Int(i) => StarArg::Int(*i),
+            Value::Bool(b) => StarArg::Int(*b as i64),
+            Value::BigInt(_) => StarArg::TooBig,
+            _ => StarArg::NotInt,
+        }
+    }
+    fn int_value(&mut self, v: &Value, conv: char) -> Result<BigInt, PctErr> {
+        match v {
+            Value::Int(i) => Ok(BigInt::from(*i)),
+            Value::Bool(b) => Ok(BigInt::from(*b as i64)),
+            Value::BigInt(b) => Ok((**b).clone()),
+            Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
+                numfmt::float_to_int_checked(*f).map_err(PctErr::Num)
+            }
+            Value::Instance(i) if i.builtin_value().is_some() => {
+                let p = i.builtin_value().cloned().expect("payload");
+                self.int_value(&p, conv)
+            }
+            _ => {
+                let tn = self.vm.type_name(v);
+                Err(PctErr::Num(numfmt::percent::int_required_error(conv, &tn)))
+            }
+        }
+    }
+    fn float_value(&mut self, v: &Value) -> Result<f64, PctErr> {
+        match self.vm.as_f64(v).map_err(PctErr::Py)? {
+            Some(f) => Ok(f),
+            None => {
+                let tn = self.vm.type_name(v);
+                Err(PctErr::Num(numfmt::percent::float_required_error(&tn)))
+            }
+        }
+    }
+    fn char_value(&mut self, v: &Value) -> Result<char, PctErr> {
+        match v {
+            Value::Str(s) if s.char_len() == 1 => Ok(s.char_at(0)),
+            Value::Int(i) => numfmt::percent::char_from_int(&BigInt::from(*i)).map_err(PctErr::Num),
+            _ => Err(PctErr::Num(numfmt::percent::char_required_error())),
+        }
+    }
+    fn str(&mut self, v: &Value) -> Result<String, PctErr> {
+        self.vm.str_of(v).map_err(PctErr::Py)
+    }
+    fn repr(&mut self, v: &Value) -> Result<String, PctErr> {
+        self.vm.repr_of(v).map_err(PctErr::Py)
+    }
+    fn ascii(&mut self, v: &Value) -> Result<String, PctErr> {
+        self.vm.ascii_of(v).map_err(PctErr::Py)
+    }
+}

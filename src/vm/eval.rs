@@ -1,0 +1,942 @@
+//! The dispatch loop: one function that executes instructions of the
+//! current frame, pushing and popping frames for Python-to-Python calls
+//! without recursing on the Rust stack.
+
+use std::sync::Arc;
+
+use super::frame::{Block, BlockKind, Frame};
+use super::{Args, PyErr, PyResult, Vm};
+use crate::bytecode::Instr;
+use crate::object::dict::Dict;
+use crate::object::value::Value;
+
+/// How a run of the loop ended.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+impl Vm {
+    /// Runs `frame` until it returns or yields, then restores the previous
+    /// current frame. Hands the frame back (generators keep it).
+    pub fn run_pushed(&mut self, frame: Box<Frame>) -> (PyResult<Exit>, Box<Frame>) {
+        if self.native_depth > self.max_native_depth() {
+            let e = self.err("RecursionError", "maximum recursion depth exceeded");
+            return (Err(e), frame);
+        }
+        let prev = std::mem::replace(&mut self.frame, frame);
+        self.frames.push(prev);
+        let base = self.frames.len();
+        self.native_depth += 1;
+        let r = match self.pending_throw.take() {
+            Some(err) => {
+                self.add_traceback_here(&err);
+                match self.unwind(err, base) {
+                    Ok(()) => self.run_frame(base),
+                    Err(e) => Err(e),
+                }
+            }
+            None => self.run_frame(base),
+        };
+        self.native_depth -= 1;
+        // Whatever happened, frames above base are gone; pop back to the caller.
+        while self.frames.len() > base {
+            let p = self.frames.pop().expect("frame");
+            self.frame = p;
+        }
+        let prev = self.frames.pop().expect("caller frame");
+        let done = std::mem::replace(&mut self.frame, prev);
+        (r, done)
+    }
+
+    fn max_native_depth(&self) -> usize {
+        let limit = self.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
+        limit.clamp(50, 2500)
+    }
+
+    /// Runs until the frame at depth `base` returns or yields, handling
+    /// exceptions by unwinding blocks and frames above `base`.
+    fn run_frame(&mut self, base: usize) -> PyResult<Exit> {
+        loop {
+            match self.run_until_error(base) {
+                Ok(exit) => return Ok(exit),
+                Err(err) => {
+                    if !std::mem::take(&mut self.reraising) {
+                        self.add_traceback_here(&err);
+                    }
+                    self.unwind(err, base)?;
+                }
+            }
+        }
+    }
+
+    /// Finds a handler for `err` in the current frame or its callers above
+    /// `base`; jumps there, or returns the error when none is found.
+    fn unwind(&mut self, err: PyErr, base: usize) -> PyResult<()> {
+        loop {
+            while let Some(block) = self.frame.blocks.pop() {
+                match block.kind {
+                    BlockKind::Handler => {
+                        self.frame.handled.pop();
+                    }
+                    BlockKind::Except | BlockKind::Finally => {
+                        let v = err.value();
+                        self.frame.stack.truncate(block.depth as usize);
+                        self.frame.blocks.push(Block { kind: BlockKind::Handler, handler: 0, depth: block.depth });
+                        self.frame.handled.push(v.clone());
+                        self.frame.stack.push(v);
+                        self.frame.pc = block.handler as usize;
+                        return Ok(());
+                    }
+                }
+            }
+            if self.frames.len() == base {
+                return Err(err);
+            }
+            let parent = self.frames.pop().expect("parent frame");
+            self.frame = parent;
+            self.add_traceback_here(&err);
+        }
+    }
+
+    #[inline]
+    fn pop(&mut self) -> Value {
+        self.frame.stack.pop().expect("stack underflow")
+    }
+
+    #[inline]
+    fn top(&self) -> &Value {
+        self.frame.stack.last().expect("stack underflow")
+    }
+
+    #[inline]
+    fn push(&mut self, v: Value) {
+        self.frame.stack.push(v)
+    }
+
+    fn pop_n(&mut self, n: usize) -> Vec<Value> {
+        let len = self.frame.stack.len();
+        self.frame.stack.split_off(len - n)
+    }
+
+    fn name_at(&self, i: u32) -> Arc<crate::object::str::PyStr> {
+        self.frame.code.names[i as usize].clone()
+    }
+
+    /// Checks the eval breaker (GIL drop requests, Ctrl-C) at a safe point.
+    #[inline]
+    fn safe_point(&mut self) -> PyResult<()> {
+        if self.rt.gil.breaker_set() {
+            self.handle_breaker()?;
+        }
+        Ok(())
+    }
+
+    fn run_until_error(&mut self, base: usize) -> PyResult<Exit> {
+        loop {
+            let pc = self.frame.pc;
+            let instr = self.frame.code.instrs[pc];
+            self.frame.pc = pc + 1;
+            if self.tick_every_instruction {
+                self.tick_instruction()?;
+            }
+            match instr {
+                Instr::Nop => {}
+                Instr::LoadConst(i) => {
+                    let v = self.frame.code.consts[i as usize].clone();
+                    self.push(v);
+                }
+                Instr::LoadFast(i) => match &self.frame.locals[i as usize] {
+                    Some(v) => {
+                        let v = v.clone();
+                        self.push(v);
+                    }
+                    None => {
+                        let name = self.frame.code.varnames[i as usize].clone();
+                        return Err(self.err(
+                            "UnboundLocalError",
+                            &format!("cannot access local variable '{}' where it is not associated with a value", name.as_str()),
+                        ));
+                    }
+                },
+                Instr::StoreFast(i) => {
+                    let v = self.pop();
+                    self.frame.locals[i as usize] = Some(v);
+                }
+                Instr::DeleteFast(i) => {
+                    if self.frame.locals[i as usize].take().is_none() {
+                        let name = self.frame.code.varnames[i as usize].clone();
+                        return Err(self.err(
+                            "UnboundLocalError",
+                            &format!("cannot access local variable '{}' where it is not associated with a value", name.as_str()),
+                        ));
+                    }
+                }
+                Instr::LoadDeref(i) => {
+                    let v = self.frame.cells[i as usize].get();
+                    match v {
+                        Some(v) => self.push(v),
+                        None => return Err(self.unbound_deref(i)),
+                    }
+                }
+                Instr::StoreDeref(i) => {
+                    let v = self.pop();
+                    self.frame.cells[i as usize].set(Some(v));
+                }
+                Instr::DeleteDeref(i) => {
+                    let cell = self.frame.cells[i as usize].clone();
+                    if cell.get().is_none() {
+                        return Err(self.unbound_deref(i));
+                    }
+                    cell.set(None);
+                }
+                Instr::LoadClosure(i) => {
+                    let c = self.frame.cells[i as usize].clone();
+                    self.push(Value::Native2(Arc::new(CellRef(c, self.rt.types.object.clone()))));
+                }
+                Instr::LoadClassDeref(i, n) => {
+                    let name = self.name_at(n);
+                    let found = self.frame.locals_dict.as_ref().and_then(|d| d.get_str(&name));
+                    match found {
+                        Some(v) => self.push(v),
+                        None => match self.frame.cells[i as usize].get() {
+                            Some(v) => self.push(v),
+                            None => return Err(self.unbound_deref(i)),
+                        },
+                    }
+                }
+                Instr::LoadGlobal(i) => {
+                    let name = self.name_at(i);
+                    let v = self.load_global(&name)?;
+                    self.push(v);
+                }
+                Instr::StoreGlobal(i) => {
+                    let name = self.name_at(i);
+                    let v = self.pop();
+                    self.frame.globals.set_str(&name, v);
+                }
+                Instr::DeleteGlobal(i) => {
+                    let name = self.name_at(i);
+                    if self.frame.globals.remove_item_str(name.as_str()).is_none() {
+                        return Err(self.name_error(name.as_str()));
+                    }
+                }
+                Instr::LoadName(i) => {
+                    let name = self.name_at(i);
+                    let local = self.frame.locals_dict.as_ref().and_then(|d| d.get_str(&name));
+                    let v = match local {
+                        Some(v) => v,
+                        None => self.load_global(&name)?,
+                    };
+                    self.push(v);
+                }
+                Instr::StoreName(i) => {
+                    let name = self.name_at(i);
+                    let v = self.pop();
+                    match &self.frame.locals_dict {
+                        Some(d) => d.set_str(&name, v),
+                        None => self.frame.globals.set_str(&name, v),
+                    }
+                }
+                Instr::DeleteName(i) => {
+                    let name = self.name_at(i);
+                    let d = self.frame.locals_dict.clone().unwrap_or_else(|| self.frame.globals.clone());
+                    if d.remove_item_str(name.as_str()).is_none() {
+                        return Err(self.name_error(name.as_str()));
+                    }
+                }
+                Instr::LoadAttr(i) => {
+                    let name = self.name_at(i);
+                    let obj = self.pop();
+                    let v = self.get_attr(&obj, &name)?;
+                    self.push(v);
+                }
+                Instr::StoreAttr(i) => {
+                    let name = self.name_at(i);
+                    let obj = self.pop();
+                    let v = self.pop();
+                    self.set_attr(&obj, &name, v)?;
+                }
+                Instr::DeleteAttr(i) => {
+                    let name = self.name_at(i);
+                    let obj = self.pop();
+                    self.del_attr(&obj, &name)?;
+                }
+                Instr::LoadMethod(i) => {
+                    let name = self.name_at(i);
+                    let obj = self.pop();
+                    match self.lookup_method(&obj, &name)? {
+                        Some(m) => {
+                            self.push(m);
+                            self.push(obj);
+                        }
+                        None => {
+                            let v = self.get_attr(&obj, &name)?;
+                            self.push(Value::None);
+                            self.push(v);
+                        }
+                    }
+                }
+                Instr::CallMethod(argc) => {
+                    self.safe_point()?;
+                    let n = argc as usize;
+                    let len = self.frame.stack.len();
+                    let is_plain = self.frame.stack[len - n - 2].is_none();
+                    if is_plain {
+                        let args = self.pop_n(n);
+                        let f = self.pop();
+                        self.pop();
+                        self.call_in_loop(f, args, Vec::new())?;
+                    } else {
+                        let mut args = self.pop_n(n + 1);
+                        let f = self.pop();
+                        if let Value::Function(func) = &f {
+                            let func = func.clone();
+                            self.enter_function(&func, args, Vec::new())?;
+                        } else {
+                            let receiver = args.remove(0);
+                            let r = self.call_method_value(&f, receiver, args)?;
+                            self.push(r);
+                        }
+                    }
+                }
+                Instr::Call(argc) => {
+                    self.safe_point()?;
+                    let args = self.pop_n(argc as usize);
+                    let f = self.pop();
+                    self.call_in_loop(f, args, Vec::new())?;
+                }
+                Instr::CallKw(argc) => {
+                    self.safe_point()?;
+                    let names = self.pop();
+                    let mut args = self.pop_n(argc as usize);
+                    let f = self.pop();
+                    let kw = match names {
+                        Value::Tuple(t) => {
+                            let kwvals = args.split_off(args.len() - t.items.len());
+                            t.items
+                                .iter()
+                                .zip(kwvals)
+                                .map(|(k, v)| (k.as_str().cloned().expect("kw name"), v))
+                                .collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    self.call_in_loop(f, args, kw)?;
+                }
+                Instr::CallEx(flag) => {
+                    self.safe_point()?;
+                    let kwargs = if flag & 1 != 0 { Some(self.pop()) } else { None };
+                    let args = self.pop();
+                    let f = self.pop();
+                    let pos = match args {
+                        Value::Tuple(t) => t.items.to_vec(),
+                        other => self.collect(&other)?,
+                    };
+                    let mut kw = Vec::new();
+                    if let Some(Value::Dict(d)) = kwargs {
+                        for (k, v) in d.lock().items() {
+                            match k {
+                                Value::Str(s) => kw.push((s, v)),
+                                _ => return Err(self.type_error("keywords must be strings")),
+                            }
+                        }
+                    }
+                    self.call_in_loop(f, pos, kw)?;
+                }
+                Instr::BinarySubscr => {
+                    let key = self.pop();
+                    let obj = self.pop();
+                    let v = self.get_item(&obj, &key)?;
+                    self.push(v);
+                }
+                Instr::StoreSubscr => {
+                    let key = self.pop();
+                    let obj = self.pop();
+                    let v = self.pop();
+                    self.set_item(&obj, key, v)?;
+                }
+                Instr::DeleteSubscr => {
+                    let key = self.pop();
+                    let obj = self.pop();
+                    self.del_item(&obj, &key)?;
+                }
+                Instr::Binary(op) => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = self.binary_op(&a, &b, op)?;
+                    self.push(r);
+                }
+                Instr::Inplace(op) => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = self.inplace_op(&a, &b, op)?;
+                    self.push(r);
+                }
+                Instr::Compare(op) => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = self.compare(&a, &b, op)?;
+                    self.push(r);
+                }
+                Instr::IsOp(inv) => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    self.push(Value::Bool(a.is(&b) != (inv == 1)));
+                }
+                Instr::ContainsOp(inv) => {
+                    let container = self.pop();
+                    let item = self.pop();
+                    let r = self.contains(&container, &item)?;
+                    self.push(Value::Bool(r != (inv == 1)));
+                }
+                Instr::UnaryNeg => {
+                    let a = self.pop();
+                    let r = self.unary_neg(&a)?;
+                    self.push(r);
+                }
+                Instr::UnaryPos => {
+                    let a = self.pop();
+                    let r = self.unary_pos(&a)?;
+                    self.push(r);
+                }
+                Instr::UnaryInvert => {
+                    let a = self.pop();
+                    let r = self.unary_invert(&a)?;
+                    self.push(r);
+                }
+                Instr::UnaryNot => {
+                    let a = self.pop();
+                    let t = self.truthy(&a)?;
+                    self.push(Value::Bool(!t));
+                }
+                Instr::PopTop => {
+                    self.pop();
+                }
+                Instr::DupTop => {
+                    let v = self.top().clone();
+                    self.push(v);
+                }
+                Instr::DupTop2 => {
+                    let len = self.frame.stack.len();
+                    let a = self.frame.stack[len - 2].clone();
+                    let b = self.frame.stack[len - 1].clone();
+                    self.push(a);
+                    self.push(b);
+                }
+                Instr::RotTwo => {
+                    let len = self.frame.stack.len();
+                    self.frame.stack.swap(len - 1, len - 2);
+                }
+                Instr::RotThree => {
+                    let v = self.pop();
+                    let len = self.frame.stack.len();
+                    self.frame.stack.insert(len - 2, v);
+                }
+                Instr::RotFour => {
+                    let v = self.pop();
+                    let len = self.frame.stack.len();
+                    self.frame.stack.insert(len - 3, v);
+                }
+                Instr::Jump(t) => {
+                    if (t as usize) < pc {
+                        self.safe_point()?;
+                    }
+                    self.frame.pc = t as usize;
+                }
+                Instr::PopJumpIfFalse(t) => {
+                    let v = self.pop();
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        ref other => self.truthy(other)?,
+                    };
+                    if !b {
+                        self.frame.pc = t as usize;
+                    }
+                }
+                Instr::PopJumpIfTrue(t) => {
+                    let v = self.pop();
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        ref other => self.truthy(other)?,
+                    };
+                    if b {
+                        self.frame.pc = t as usize;
+                    }
+                }
+                Instr::JumpIfFalseOrPop(t) => {
+                    let v = self.top().clone();
+                    if !self.truthy(&v)? {
+                        self.frame.pc = t as usize;
+                    } else {
+                        self.pop();
+                    }
+                }
+                Instr::JumpIfTrueOrPop(t) => {
+                    let v = self.top().clone();
+                    if self.truthy(&v)? {
+                        self.frame.pc = t as usize;
+                    } else {
+                        self.pop();
+                    }
+                }
+                Instr::GetIter => {
+                    let v = self.pop();
+                    let it = self.get_iter(&v)?;
+                    self.push(it);
+                }
+                Instr::ForIter(t) => {
+                    let it = self.top().clone();
+                    match self.next_value(&it)? {
+                        Some(v) => self.push(v),
+                        None => {
+                            self.pop();
+                            self.frame.pc = t as usize;
+                        }
+                    }
+                }
+                Instr::BuildTuple(n) => {
+                    let items = self.pop_n(n as usize);
+                    self.push(Value::tuple(items));
+                }
+                Instr::BuildList(n) => {
+                    let items = self.pop_n(n as usize);
+                    self.push(Value::list(items));
+                }
+                Instr::BuildSet(n) => {
+                    let items = self.pop_n(n as usize);
+                    let s = self.new_set(items, false)?;
+                    self.push(s);
+                }
+                Instr::BuildMap(n) => {
+                    let items = self.pop_n(2 * n as usize);
+                    let d = Arc::new(Dict::new());
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        self.dict_set(&d, k, v)?;
+                    }
+                    self.push(Value::Dict(d));
+                }
+                Instr::BuildString(n) => {
+                    let parts = self.pop_n(n as usize);
+                    let mut s = String::new();
+                    for p in &parts {
+                        if let Value::Str(ps) = p {
+                            s.push_str(ps.as_str());
+                        }
+                    }
+                    self.push(Value::string(s));
+                }
+                Instr::BuildSlice(n) => {
+                    let step = if n == 3 { self.pop() } else { Value::None };
+                    let stop = self.pop();
+                    let start = self.pop();
+                    self.push(Value::Slice(Arc::new(crate::object::value::Slice { start, stop, step })));
+                }
+                Instr::ListAppend(d) => {
+                    let v = self.pop();
+                    let len = self.frame.stack.len();
+                    if let Value::List(l) = &self.frame.stack[len - d as usize] {
+                        l.push(v);
+                    }
+                }
+                Instr::SetAdd(d) => {
+                    let v = self.pop();
+                    let len = self.frame.stack.len();
+                    let s = self.frame.stack[len - d as usize].clone();
+                    if let Value::Set(s) = s {
+                        self.set_add(&s, v)?;
+                    }
+                }
+                Instr::MapAdd(d) => {
+                    let v = self.pop();
+                    let k = self.pop();
+                    let len = self.frame.stack.len();
+                    let m = self.frame.stack[len - d as usize].clone();
+                    if let Value::Dict(m) = m {
+                        self.dict_set(&m, k, v)?;
+                    }
+                }
+                Instr::ListExtend => {
+                    let it = self.pop();
+                    let items = self.collect(&it)?;
+                    if let Value::List(l) = self.top() {
+                        l.lock().extend(items);
+                    }
+                }
+                Instr::SetUpdate => {
+                    let it = self.pop();
+                    let items = self.collect(&it)?;
+                    if let Value::Set(s) = self.top().clone() {
+                        for v in items {
+                            self.set_add(&s, v)?;
+                        }
+                    }
+                }
+                Instr::DictUpdate | Instr::DictMerge => {
+                    let m = self.pop();
+                    let target = self.top().clone();
+                    if let Value::Dict(d) = target {
+                        let pairs = self.mapping_items(&m)?;
+                        for (k, v) in pairs {
+                            if instr == Instr::DictMerge && self.dict_get(&d, &k)?.is_some() {
+                                let ks = self.str_of(&k)?;
+                                return Err(self.type_error(&format!("got multiple values for keyword argument '{ks}'")));
+                            }
+                            self.dict_set(&d, k, v)?;
+                        }
+                    }
+                }
+                Instr::ListToTuple => {
+                    let l = self.pop();
+                    if let Value::List(l) = l {
+                        let items = l.snapshot();
+                        self.push(Value::tuple(items));
+                    }
+                }
+                Instr::FormatValue(fl) => {
+                    let spec = if fl & 4 != 0 { Some(self.pop()) } else { None };
+                    let v = self.pop();
+                    let v = match fl & 3 {
+                        1 => Value::string(self.str_of(&v)?),
+                        2 => Value::string(self.repr_of(&v)?),
+                        3 => Value::string(self.ascii_of(&v)?),
+                        _ => v,
+                    };
+                    let spec_s = match &spec {
+                        Some(Value::Str(s)) => s.as_str().to_string(),
+                        _ => String::new(),
+                    };
+                    let r = match (&v, spec_s.is_empty()) {
+                        (Value::Str(_), true) => v,
+                        _ => Value::string(self.format_value(&v, &spec_s)?),
+                    };
+                    self.push(r);
+                }
+                Instr::UnpackSequence(n) => {
+                    let seq = self.pop();
+                    let items = self.unpack(&seq, n as usize)?;
+                    for v in items.into_iter().rev() {
+                        self.push(v);
+                    }
+                }
+                Instr::UnpackEx(arg) => {
+                    let before = (arg & 0xffff) as usize;
+                    let after = (arg >> 16) as usize;
+                    let seq = self.pop();
+                    let items = self.collect(&seq)?;
+                    if items.len() < before + after {
+                        return Err(self.value_error(&format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            before + after,
+                            items.len()
+                        )));
+                    }
+                    let mid_end = items.len() - after;
+                    let mut out = Vec::with_capacity(before + after + 1);
+                    out.extend_from_slice(&items[..before]);
+                    out.push(Value::list(items[before..mid_end].to_vec()));
+                    out.extend_from_slice(&items[mid_end..]);
+                    for v in out.into_iter().rev() {
+                        self.push(v);
+                    }
+                }
+                Instr::MakeFunction(fl) => {
+                    let qualname = self.pop();
+                    let code = self.pop();
+                    let closure = if fl & 8 != 0 { Some(self.pop()) } else { None };
+                    let kwdefaults = if fl & 2 != 0 { Some(self.pop()) } else { None };
+                    let defaults = if fl & 1 != 0 { Some(self.pop()) } else { None };
+                    let f = self.make_function(code, qualname, defaults, kwdefaults, closure)?;
+                    self.push(f);
+                }
+                Instr::ReturnValue => {
+                    let mut v = self.pop();
+                    if let Some(o) = self.frame.return_override.take() {
+                        if !v.is_none() {
+                            let tn = self.type_name(&v);
+                            return Err(self.type_error(&format!("__init__() should return None, not '{tn}'")));
+                        }
+                        v = o;
+                    }
+                    if self.frames.len() == base {
+                        return Ok(Exit::Return(v));
+                    }
+                    let parent = self.frames.pop().expect("caller frame");
+                    self.frame = parent;
+                    self.push(v);
+                }
+                Instr::YieldValue => {
+                    let v = self.pop();
+                    return Ok(Exit::Yield(v));
+                }
+                Instr::GetYieldFromIter => {
+                    let v = self.pop();
+                    let it = match &v {
+                        Value::Generator(_) => v,
+                        _ => self.get_iter(&v)?,
+                    };
+                    self.push(it);
+                }
+                Instr::GetAwaitable => {
+                    let v = self.pop();
+                    let aw = self.get_awaitable(v)?;
+                    self.push(aw);
+                }
+                Instr::Send(t) => {
+                    let sent = self.pop();
+                    let it = self.top().clone();
+                    match self.send_to(&it, sent)? {
+                        super::iter::SendResult::Yielded(y) => self.push(y),
+                        super::iter::SendResult::Returned(r) => {
+                            self.pop();
+                            self.push(r);
+                            self.frame.pc = t as usize;
+                        }
+                    }
+                }
+                Instr::SetupExcept(t) => {
+                    let depth = self.frame.stack.len() as u32;
+                    self.frame.blocks.push(Block { kind: BlockKind::Except, handler: t, depth });
+                }
+                Instr::SetupFinally(t) => {
+                    let depth = self.frame.stack.len() as u32;
+                    self.frame.blocks.push(Block { kind: BlockKind::Finally, handler: t, depth });
+                }
+                Instr::SetupWith(t) => {
+                    let cm = self.pop();
+                    let (exit, entered) = self.enter_context(&cm)?;
+                    self.push(exit);
+                    let depth = self.frame.stack.len() as u32;
+                    self.frame.blocks.push(Block { kind: BlockKind::Finally, handler: t, depth });
+                    self.push(entered);
+                }
+                Instr::PopBlock => {
+                    self.frame.blocks.pop();
+                }
+                Instr::PopExcept => {
+                    if let Some(b) = self.frame.blocks.pop()
+                        && b.kind == BlockKind::Handler
+                    {
+                        self.frame.handled.pop();
+                    }
+                }
+                Instr::Reraise => {
+                    let v = self.pop();
+                    self.reraising = true;
+                    return Err(match v {
+                        Value::Instance(i) => PyErr { exc: i },
+                        _ => self.runtime_error("bad re-raise"),
+                    });
+                }
+                Instr::Raise(kind) => return Err(self.do_raise(kind)?),
+                Instr::CheckExcMatch => {
+                    let spec = self.pop();
+                    let exc = self.top().clone();
+                    let m = self.exception_matches(&exc, &spec)?;
+                    self.push(Value::Bool(m));
+                }
+                Instr::WithExitNormal => {
+                    let exit = self.pop();
+                    self.call(&exit, vec![Value::None, Value::None, Value::None])?;
+                }
+                Instr::WithExceptStart => {
+                    let len = self.frame.stack.len();
+                    let exit = self.frame.stack[len - 2].clone();
+                    let exc = self.frame.stack[len - 1].clone();
+                    let typ = Value::Class(self.class_of(&exc));
+                    let r = self.call(&exit, vec![typ, exc, Value::None])?;
+                    let b = self.truthy(&r)?;
+                    self.push(Value::Bool(b));
+                }
+                Instr::ImportName(n, fl) => {
+                    let name = self.name_at(n);
+                    let m = self.import_name(name.as_str(), fl & 0xffff, fl & (1 << 16) != 0)?;
+                    self.push(m);
+                }
+                Instr::ImportFrom(n) => {
+                    let name = self.name_at(n);
+                    let m = self.top().clone();
+                    let v = self.import_from(&m, &name)?;
+                    self.push(v);
+                }
+                Instr::ImportStar => {
+                    let m = self.pop();
+                    self.import_star(&m)?;
+                }
+                Instr::LoadAssertionError => {
+                    let c = self.rt.types.exc("AssertionError");
+                    self.push(Value::Class(c));
+                }
+                Instr::PrintExpr => {
+                    let v = self.pop();
+                    if !v.is_none() {
+                        let r = self.repr_of(&v)?;
+                        self.write_stdout(&format!("{r}\n"))?;
+                        self.rt.builtins.set_item_str("_", v);
+                    }
+                }
+                Instr::BuildClass(n) | Instr::BuildClassKw(n) => {
+                    let kwnames = if matches!(instr, Instr::BuildClassKw(_)) { Some(self.pop()) } else { None };
+                    let mut items = self.pop_n(n as usize);
+                    let mut kw = Vec::new();
+                    if let Some(Value::Tuple(t)) = kwnames {
+                        let vals = items.split_off(items.len() - t.items.len());
+                        for (k, v) in t.items.iter().zip(vals) {
+                            kw.push((k.as_str().cloned().expect("kw"), v));
+                        }
+                    }
+                    let name = self.pop();
+                    let body = self.pop();
+                    let cls = self.build_class(body, name, items, kw)?;
+                    self.push(cls);
+                }
+                Instr::LoadLocals => {
+                    let d = self.frame.locals_dict.clone().unwrap_or_else(|| self.frame.globals.clone());
+                    self.push(Value::Dict(d));
+                }
+                Instr::SetupAnnotations => {
+                    let d = self.frame.locals_dict.clone().unwrap_or_else(|| self.frame.globals.clone());
+                    if d.get_item_str("__annotations__").is_none() {
+                        d.set_item_str("__annotations__", Value::Dict(Arc::new(Dict::new())));
+                    }
+                }
+            }
+        }
+    }
+
+    fn unbound_deref(&self, i: u32) -> PyErr {
+        let code = &self.frame.code;
+        let ncell = code.cellvars.len();
+        let (name, free) = if (i as usize) < ncell {
+            (code.cellvars[i as usize].clone(), false)
+        } else {
+            (code.freevars[i as usize - ncell].clone(), true)
+        };
+        if free {
+            self.err(
+                "NameError",
+                &format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name.as_str()),
+            )
+        } else {
+            self.err(
+                "UnboundLocalError",
+                &format!("cannot access local variable '{}' where it is not associated with a value", name.as_str()),
+            )
+        }
+    }
+
+    /// globals, then builtins.
+    #[inline]
+    pub fn load_global(&mut self, name: &crate::object::str::PyStr) -> PyResult {
+        if let Some(v) = self.frame.globals.get_str(name) {
+            return Ok(v);
+        }
+        if let Some(v) = self.rt.builtins.get_str(name) {
+            return Ok(v);
+        }
+        Err(self.name_error(name.as_str()))
+    }
+
+    fn do_raise(&mut self, kind: u32) -> PyResult<PyErr> {
+        match kind {
+            0 => match self.current_handled() {
+                Some(Value::Instance(i)) => {
+                    self.reraising = true;
+                    Ok(PyErr { exc: i })
+                }
+                _ => Err(self.runtime_error("No active exception to reraise")),
+            },
+            1 => {
+                let v = self.pop();
+                let e = self.make_raisable(v)?;
+                self.chain_context(&e);
+                Ok(e)
+            }
+            _ => {
+                let cause = self.pop();
+                let v = self.pop();
+                let e = self.make_raisable(v)?;
+                let cause = match cause {
+                    Value::None => None,
+                    c => Some(self.make_raisable(c)?.value()),
+                };
+                if let Some(st) = e.exc.exc() {
+                    let mut st = st.lock();
+                    st.cause = cause;
+                    st.suppress_context = true;
+                }
+                self.chain_context(&e);
+                Ok(e)
+            }
+        }
+    }
+
+    /// Calls `f` from inside the loop: Python functions get a new frame on
+    /// the frame stack; everything else is called directly and its result pushed.
+    fn call_in_loop(&mut self, f: Value, args: Vec<Value>, kw: Vec<(Arc<crate::object::str::PyStr>, Value)>) -> PyResult<()> {
+        match &f {
+            Value::Function(func) => {
+                let func = func.clone();
+                self.enter_function(&func, args, kw)
+            }
+            Value::Method(m) if matches!(m.func, Value::Function(_)) => {
+                let Value::Function(func) = &m.func else { unreachable!() };
+                let func = func.clone();
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(m.receiver.clone());
+                full.extend(args);
+                self.enter_function(&func, full, kw)
+            }
+            Value::Class(cls) if self.can_inline_init(cls) => {
+                let cls = cls.clone();
+                self.instantiate_inline(&cls, args, kw)
+            }
+            _ => {
+                let r = self.call_value(&f, Args::with_kw(args, kw))?;
+                self.push(r);
+                Ok(())
+            }
+        }
+    }
+
+    /// Binds arguments and either pushes a new frame (ordinary functions)
+    /// or pushes a new generator/coroutine object.
+    pub fn enter_function(
+        &mut self,
+        func: &Arc<crate::object::function::Function>,
+        args: Vec<Value>,
+        kw: Vec<(Arc<crate::object::str::PyStr>, Value)>,
+    ) -> PyResult<()> {
+        let frame = self.make_frame(func, args, kw)?;
+        if func.code.is_generator_like() {
+            let g = self.new_generator(func, frame);
+            self.push(g);
+            return Ok(());
+        }
+        self.push_frame(frame)
+    }
+
+    /// Makes `frame` the current frame (a Python-to-Python call).
+    pub fn push_frame(&mut self, frame: Box<Frame>) -> PyResult<()> {
+        let limit = self.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
+        if self.frames.len() >= limit {
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let prev = std::mem::replace(&mut self.frame, frame);
+        self.frames.push(prev);
+        Ok(())
+    }
+}
+
+/// A closure cell travelling on the value stack between LoadClosure and MakeFunction.
+pub struct CellRef(pub Arc<crate::object::function::Cell>, pub Arc<crate::object::class::Class>);
+
+impl crate::object::native::NativeObject for CellRef {
+    fn class(&self) -> &Arc<crate::object::class::Class> {
+        &self.1
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}

@@ -1,0 +1,151 @@
+//! Making, raising and matching exceptions.
+
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use super::{PyErr, PyResult, Vm};
+use crate::object::class::{Class, ExcState, Instance, Payload, TbEntry};
+use crate::object::value::Value;
+
+impl Vm {
+    /// A new exception instance of `class` with `args` (no traceback yet).
+    pub fn new_exception(&self, class: &Arc<Class>, args: Vec<Value>) -> PyErr {
+        let inst = Instance::new(class.clone(), Payload::Exception(Mutex::new(ExcState { args, ..Default::default() })));
+        PyErr { exc: Arc::new(inst) }
+    }
+
+    /// A new exception of a built-in class with a message.
+    pub fn err(&self, name: &str, msg: &str) -> PyErr {
+        let cls = self.rt.types.exc(name);
+        self.new_exception(&cls, vec![Value::str(msg)])
+    }
+
+    pub fn type_error(&self, msg: &str) -> PyErr {
+        self.err("TypeError", msg)
+    }
+    pub fn value_error(&self, msg: &str) -> PyErr {
+        self.err("ValueError", msg)
+    }
+    pub fn index_error(&self, msg: &str) -> PyErr {
+        self.err("IndexError", msg)
+    }
+    pub fn runtime_error(&self, msg: &str) -> PyErr {
+        self.err("RuntimeError", msg)
+    }
+    pub fn overflow_error(&self, msg: &str) -> PyErr {
+        self.err("OverflowError", msg)
+    }
+    pub fn zero_division(&self, msg: &str) -> PyErr {
+        self.err("ZeroDivisionError", msg)
+    }
+    pub fn name_error(&self, name: &str) -> PyErr {
+        let e = self.err("NameError", &format!("name '{name}' is not defined"));
+        let _ = e.exc.dict.set_item_str("name", Value::str(name));
+        e
+    }
+    pub fn key_error(&self, key: Value) -> PyErr {
+        let cls = self.rt.types.exc("KeyError");
+        self.new_exception(&cls, vec![key])
+    }
+    pub fn stop_iteration(&self, value: Option<Value>) -> PyErr {
+        let cls = self.rt.types.exc("StopIteration");
+        self.new_exception(&cls, value.into_iter().collect())
+    }
+    pub fn attribute_error(&mut self, obj: &Value, name: &str) -> PyErr {
+        let msg = match obj {
+            Value::Module(m) => format!("module '{}' has no attribute '{}'", m.name, name),
+            Value::Class(c) => format!("type object '{}' has no attribute '{}'", c.name().as_str(), name),
+            _ => format!("'{}' object has no attribute '{}'", self.type_name(obj), name),
+        };
+        self.err("AttributeError", &msg)
+    }
+
+    /// Turns a raised value (a class or an instance) into an exception.
+    pub fn make_raisable(&mut self, v: Value) -> PyResult<PyErr> {
+        match &v {
+            Value::Instance(i) if i.exc().is_some() => Ok(PyErr { exc: i.clone() }),
+            Value::Class(c) if c.is_subclass(&self.rt.types.exceptions["BaseException"]) => {
+                let inst = self.call(&v, Vec::new())?;
+                match inst {
+                    Value::Instance(i) if i.exc().is_some() => Ok(PyErr { exc: i }),
+                    _ => Err(self.type_error("calling the exception class did not return an exception")),
+                }
+            }
+            _ => Err(self.type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    /// Does the exception match `spec` (a class or a tuple of classes)?
+    pub fn exception_matches(&mut self, exc: &Value, spec: &Value) -> PyResult<bool> {
+        let cls = self.class_of(exc);
+        match spec {
+            Value::Class(c) => {
+                if !c.is_subclass(&self.rt.types.exceptions["BaseException"]) {
+                    return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+                }
+                Ok(cls.is_subclass(c))
+            }
+            Value::Tuple(t) => {
+                for item in t.items.iter() {
+                    if self.exception_matches(exc, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
+    /// Records that the exception passed through the current frame at its current line.
+    pub fn add_traceback_here(&self, err: &PyErr) {
+        let f = &self.frame;
+        let entry = TbEntry { filename: f.code.filename.clone(), line: f.line(), name: Arc::from(f.code.name.as_str()) };
+        if let Some(st) = err.exc.exc() {
+            st.lock().traceback.push(entry);
+        }
+    }
+
+    /// The exception currently being handled (innermost `except` block), if any.
+    pub fn current_handled(&self) -> Option<Value> {
+        if let Some(v) = self.frame.handled.last() {
+            return Some(v.clone());
+        }
+        for f in self.frames.iter().rev() {
+            if let Some(v) = f.handled.last() {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    /// Sets `__context__` on a freshly raised exception from the one being handled.
+    pub fn chain_context(&self, err: &PyErr) {
+        if let Some(ctx) = self.current_handled() {
+            if let Value::Instance(ci) = &ctx
+                && Arc::ptr_eq(ci, &err.exc)
+            {
+                return;
+            }
+            if let Some(st) = err.exc.exc() {
+                let mut st = st.lock();
+                if st.context.is_none() {
+                    st.context = Some(ctx);
+                }
+            }
+        }
+    }
+
+    pub fn exc_args(&self, e: &PyErr) -> Vec<Value> {
+        e.exc.exc().map(|s| s.lock().args.clone()).unwrap_or_default()
+    }
+
+    /// True when the error is an instance of the named built-in exception class.
+    pub fn is_exc(&self, e: &PyErr, name: &str) -> bool {
+        match self.rt.types.exceptions.get(name) {
+            Some(c) => e.exc.class.is_subclass(c),
+            None => false,
+        }
+    }
+}

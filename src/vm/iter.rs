@@ -1,0 +1,521 @@
+//! Iteration: `iter()`, `next()`, generators and coroutines (resuming a
+//! suspended frame, `send`, `throw`, `close`).
+
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use super::eval::Exit;
+use super::{PyErr, PyResult, Vm};
+use crate::object::generator::{GenKind, Generator};
+use crate::object::iter::{DictIterKind, NativeIter};
+use crate::object::value::Value;
+
+/// What one step of a generator produced.
+pub enum SendResult {
+    Yielded(Value),
+    Returned(Value),
+}
+
+impl Vm {
+    /// `iter(v)`.
+    pub fn get_iter(&mut self, v: &Value) -> PyResult {
+        let it = match v {
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => {
+                NativeIter::Seq { seq: v.clone(), pos: Mutex::new(0) }
+            }
+            Value::Range(r) => NativeIter::Range { next: Mutex::new((r.start, r.len())), step: r.step },
+            Value::Dict(d) => NativeIter::Dict {
+                dict: d.clone(),
+                kind: DictIterKind::Keys,
+                pos: Mutex::new(0),
+                len_at_start: d.len(),
+            },
+            Value::Set(s) => NativeIter::Values(Mutex::new(s.lock().keys().into_iter())),
+            Value::Iter(_) | Value::Generator(_) => return Ok(v.clone()),
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup_user("__iter__") {
+                    let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    if !self.is_iterator(&r) {
+                        let tn = self.type_name(&r);
+                        return Err(self.type_error(&format!("iter() returned non-iterator of type '{tn}'")));
+                    }
+                    return Ok(r);
+                }
+                if let Some(p) = inst.builtin_value().cloned() {
+                    return self.get_iter(&p);
+                }
+                if inst.class.lookup_user("__getitem__").is_some() {
+                    NativeIter::GetItem { obj: v.clone(), index: Mutex::new(0) }
+                } else {
+                    return Err(self.not_iterable(v));
+                }
+            }
+            _ => {
+                let cls = self.class_of(v);
+                if let Some(m) = cls.lookup("__iter__") {
+                    return self.call_method_value(&m, v.clone(), vec![]);
+                }
+                if let Value::Class(c) = v
+                    && let Some(meta) = &c.metaclass
+                    && let Some(m) = meta.lookup("__iter__")
+                {
+                    return self.call_method_value(&m, v.clone(), vec![]);
+                }
+                return Err(self.not_iterable(v));
+            }
+        };
+        Ok(Value::Iter(Arc::new(it)))
+    }
+
+    fn not_iterable(&self, v: &Value) -> PyErr {
+        let tn = self.type_name(v);
+        self.type_error(&format!("'{tn}' object is not iterable"))
+    }
+
+    fn is_iterator(&self, v: &Value) -> bool {
+        match v {
+            Value::Iter(_) | Value::Generator(_) => true,
+            _ => self.class_of(v).lookup("__next__").is_some(),
+        }
+    }
+
+    /// `next(it)`: Some(value), or None when exhausted.
+    pub fn next_value(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        match it {
+            Value::Iter(ni) => self.native_next(ni),
+            Value::Generator(g) => match self.resume(g, Value::None)? {
+                SendResult::Yielded(v) => Ok(Some(v)),
+                SendResult::Returned(_) => Ok(None),
+            },
+            _ => {
+                let cls = self.class_of(it);
+                let Some(m) = cls.lookup("__next__") else {
+                    let tn = self.type_name(it);
+                    return Err(self.type_error(&format!("'{tn}' object is not an iterator")));
+                };
+                match self.call_method_value(&m, it.clone(), vec![]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.is_exc(&e, "StopIteration") => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+
+    fn native_next(&mut self, ni: &Arc<NativeIter>) -> PyResult<Option<Value>> {
+        match &**ni {
+            NativeIter::Seq { seq, pos } => {
+                let mut p = pos.lock();
+                match seq {
+                    Value::List(l) => {
+                        let g = l.lock();
+                        if *p < g.len() {
+                            *p += 1;
+                            return Ok(Some(g[*p - 1].clone()));
+                        }
+                        *p = usize::MAX / 2;
+                        Ok(None)
+                    }
+                    Value::Tuple(t) => {
+                        if *p < t.items.len() {
+                            *p += 1;
+                            return Ok(Some(t.items[*p - 1].clone()));
+                        }
+                        Ok(None)
+                    }
+                    Value::Str(s) => {
+                        let st = s.as_str();
+                        if *p < st.len() {
+                            let c = st[*p..].chars().next().expect("char");
+                            *p += c.len_utf8();
+                            return Ok(Some(Value::string(c.to_string())));
+                        }
+                        Ok(None)
+                    }
+                    Value::Bytes(b) => {
+                        if *p < b.len() {
+                            *p += 1;
+                            return Ok(Some(Value::Int(b[*p - 1] as i64)));
+                        }
+                        Ok(None)
+                    }
+                    _ => Ok(None),
+                }
+            }
+            NativeIter::SeqRev { seq, pos } => {
+                let mut p = pos.lock();
+                if *p < 0 {
+                    return Ok(None);
+                }
+                let items = self.seq_items(seq);
+                let i = *p as usize;
+                *p -= 1;
+                Ok(items.get(i).cloned())
+            }
+            NativeIter::Range { next, step } => {
+                let mut n = next.lock();
+                if n.1 <= 0 {
+                    return Ok(None);
+                }
+                let v = n.0;
+                n.0 = n.0.wrapping_add(*step);
+                n.1 -= 1;
+                Ok(Some(Value::Int(v)))
+            }
+            NativeIter::Dict { dict, kind, pos, len_at_start } => {
+                let t = dict.lock();
+                if t.len() != *len_at_start {
+                    drop(t);
+                    return Err(self.runtime_error("dictionary changed size during iteration"));
+                }
+                let mut p = pos.lock();
+                match t.next_from(*p) {
+                    Some((e, next)) => {
+                        *p = next;
+                        Ok(Some(match kind {
+                            DictIterKind::Keys => e.key.clone(),
+                            DictIterKind::Values => e.value.clone(),
+                            DictIterKind::Items => Value::tuple(vec![e.key.clone(), e.value.clone()]),
+                        }))
+                    }
+                    None => {
+                        *p = usize::MAX / 2;
+                        Ok(None)
+                    }
+                }
+            }
+            NativeIter::Values(vals) => Ok(vals.lock().next()),
+            NativeIter::Enumerate { inner, count } => {
+                let Some(v) = self.next_value(inner)? else { return Ok(None) };
+                let c = count.lock().clone();
+                let next = self.binary_op(&c, &Value::Int(1), crate::parse::ast::BinOp::Add)?;
+                *count.lock() = next;
+                Ok(Some(Value::tuple(vec![c, v])))
+            }
+            NativeIter::Zip { iters, strict, done } => {
+                if *done.lock() {
+                    return Ok(None);
+                }
+                let mut out = Vec::with_capacity(iters.len());
+                for (i, it) in iters.iter().enumerate() {
+                    match self.next_value(it)? {
+                        Some(v) => out.push(v),
+                        None => {
+                            *done.lock() = true;
+                            if *strict {
+                                if i > 0 {
+                                    return Err(self.value_error(&format!(
+                                        "zip() argument {} is shorter than argument{} {}",
+                                        i + 1,
+                                        if i == 1 { "" } else { "s" },
+                                        if i == 1 { "1".to_string() } else { format!("1-{i}") }
+                                    )));
+                                }
+                                for (j, rest) in iters.iter().enumerate().skip(1) {
+                                    if self.next_value(rest)?.is_some() {
+                                        return Err(self.value_error(&format!(
+                                            "zip() argument {} is longer than argument{} {}",
+                                            j + 1,
+                                            if j == 1 { "" } else { "s" },
+                                            if j == 1 { "1".to_string() } else { format!("1-{j}") }
+                                        )));
+                                    }
+                                }
+                            }
+                            return Ok(None);
+                        }
+                    }
+                }
+                if iters.is_empty() {
+                    return Ok(None);
+                }
+                Ok(Some(Value::tuple(out)))
+            }
+            NativeIter::Map { func, iters } => {
+                let mut args = Vec::with_capacity(iters.len());
+                for it in iters {
+                    match self.next_value(it)? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                self.call(func, args).map(Some)
+            }
+            NativeIter::Filter { func, iter } => loop {
+                let Some(v) = self.next_value(iter)? else { return Ok(None) };
+                let keep = if func.is_none() {
+                    self.truthy(&v)?
+                } else {
+                    let r = self.call(func, vec![v.clone()])?;
+                    self.truthy(&r)?
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            },
+            NativeIter::Callable { func, sentinel, done } => {
+                if *done.lock() {
+                    return Ok(None);
+                }
+                let v = self.call(func, vec![])?;
+                if self.eq(&v, sentinel)? {
+                    *done.lock() = true;
+                    return Ok(None);
+                }
+                Ok(Some(v))
+            }
+            NativeIter::GetItem { obj, index } => {
+                let i = *index.lock();
+                match self.get_item(obj, &Value::Int(i)) {
+                    Ok(v) => {
+                        *index.lock() = i + 1;
+                        Ok(Some(v))
+                    }
+                    Err(e) if self.is_exc(&e, "IndexError") || self.is_exc(&e, "StopIteration") => Ok(None),
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+
+    /// All items of an iterable.
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(l) => Ok(l.snapshot()),
+            Value::Tuple(t) => Ok(t.items.to_vec()),
+            _ => {
+                let it = self.get_iter(v)?;
+                let mut out = Vec::new();
+                while let Some(x) = self.next_value(&it)? {
+                    out.push(x);
+                }
+                Ok(out)
+            }
+        }
+    }
+
+    /// Unpacks exactly `n` items (for `a, b = seq`).
+    pub fn unpack(&mut self, v: &Value, n: usize) -> PyResult<Vec<Value>> {
+        let items = match v {
+            Value::Tuple(t) => t.items.to_vec(),
+            Value::List(l) => l.snapshot(),
+            _ => {
+                let it = match self.get_iter(v) {
+                    Ok(it) => it,
+                    Err(_) => {
+                        let tn = self.type_name(v);
+                        return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
+                    }
+                };
+                let mut out = Vec::with_capacity(n);
+                while let Some(x) = self.next_value(&it)? {
+                    out.push(x);
+                    if out.len() > n {
+                        return Err(self.value_error(&format!("too many values to unpack (expected {n})")));
+                    }
+                }
+                out
+            }
+        };
+        if items.len() > n {
+            return Err(self.value_error(&format!("too many values to unpack (expected {n})")));
+        }
+        if items.len() < n {
+            return Err(self.value_error(&format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )));
+        }
+        Ok(items)
+    }
+
+    // ---- generators ----------------------------------------------------
+
+    /// Resumes a generator with `sent` (the value of the paused `yield`).
+    pub fn resume(&mut self, g: &Arc<Generator>, sent: Value) -> PyResult<SendResult> {
+        self.resume_with(g, Ok(sent))
+    }
+
+    /// Resumes with either a value or an exception to raise at the `yield`.
+    pub fn resume_with(&mut self, g: &Arc<Generator>, input: Result<Value, PyErr>) -> PyResult<SendResult> {
+        let mut frame = {
+            let mut st = g.state.lock();
+            if st.running {
+                drop(st);
+                return Err(self.value_error("generator already executing"));
+            }
+            match st.frame.take() {
+                Some(f) => {
+                    st.running = true;
+                    st.awaited = true;
+                    f
+                }
+                None => {
+                    drop(st);
+                    if g.kind == GenKind::Coroutine {
+                        return Err(self.runtime_error("cannot reuse already awaited coroutine"));
+                    }
+                    return match input {
+                        Err(e) => Err(e),
+                        Ok(_) => Ok(SendResult::Returned(Value::None)),
+                    };
+                }
+            }
+        };
+        let just_started = frame.pc == 0;
+        match input {
+            Ok(v) => {
+                if just_started {
+                    if !v.is_none() {
+                        g.state.lock().frame = Some(frame);
+                        g.state.lock().running = false;
+                        return Err(self.type_error("can't send non-None value to a just-started generator"));
+                    }
+                } else {
+                    frame.stack.push(v);
+                }
+            }
+            Err(e) => {
+                // Raise inside the generator at its paused yield.
+                if just_started {
+                    let mut st = g.state.lock();
+                    st.running = false;
+                    st.finished = true;
+                    return Err(e);
+                }
+                frame.stack.push(Value::None);
+                return self.resume_raising(g, frame, e);
+            }
+        }
+        let (r, frame) = self.run_pushed(frame);
+        self.finish_step(g, r, frame)
+    }
+
+    fn resume_raising(&mut self, g: &Arc<Generator>, mut frame: Box<crate::vm::frame::Frame>, e: PyErr) -> PyResult<SendResult> {
+        // Simulate the exception being raised by the instruction after the yield.
+        frame.stack.pop();
+        let (r, frame) = self.run_pushed_with_error(frame, e);
+        self.finish_step(g, r, frame)
+    }
+
+    fn finish_step(&mut self, g: &Arc<Generator>, r: PyResult<Exit>, frame: Box<crate::vm::frame::Frame>) -> PyResult<SendResult> {
+        let mut st = g.state.lock();
+        st.running = false;
+        match r {
+            Ok(Exit::Yield(v)) => {
+                st.frame = Some(frame);
+                Ok(SendResult::Yielded(v))
+            }
+            Ok(Exit::Return(v)) => {
+                st.finished = true;
+                Ok(SendResult::Returned(v))
+            }
+            Err(e) => {
+                st.finished = true;
+                drop(st);
+                if self.is_exc(&e, "StopIteration") {
+                    let msg = match g.kind {
+                        GenKind::Coroutine => "coroutine raised StopIteration",
+                        GenKind::AsyncGenerator => "async generator raised StopIteration",
+                        GenKind::Generator => "generator raised StopIteration",
+                    };
+                    let ne = self.runtime_error(msg);
+                    if let Some(s) = ne.exc.exc() {
+                        s.lock().cause = Some(e.value());
+                    }
+                    return Err(ne);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// One `Send` step of `yield from` / `await`.
+    pub fn send_to(&mut self, it: &Value, v: Value) -> PyResult<SendResult> {
+        match it {
+            Value::Generator(g) => self.resume(g, v),
+            _ => {
+                if v.is_none() {
+                    return match self.next_value_raw(it)? {
+                        Ok(y) => Ok(SendResult::Yielded(y)),
+                        Err(ret) => Ok(SendResult::Returned(ret)),
+                    };
+                }
+                match self.call_method(it, "send", vec![v]) {
+                    Ok(y) => Ok(SendResult::Yielded(y)),
+                    Err(e) if self.is_exc(&e, "StopIteration") => {
+                        Ok(SendResult::Returned(self.exc_args(&e).into_iter().next().unwrap_or(Value::None)))
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+
+    /// next() that reports StopIteration's value: Ok(Ok(item)) or Ok(Err(return value)).
+    fn next_value_raw(&mut self, it: &Value) -> PyResult<Result<Value, Value>> {
+        match it {
+            Value::Iter(_) => Ok(self.next_value(it)?.ok_or(Value::None)),
+            _ => {
+                let cls = self.class_of(it);
+                let Some(m) = cls.lookup("__next__") else {
+                    let tn = self.type_name(it);
+                    return Err(self.type_error(&format!("'{tn}' object is not an iterator")));
+                };
+                match self.call_method_value(&m, it.clone(), vec![]) {
+                    Ok(v) => Ok(Ok(v)),
+                    Err(e) if self.is_exc(&e, "StopIteration") => {
+                        Ok(Err(self.exc_args(&e).into_iter().next().unwrap_or(Value::None)))
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+        }
+    }
+
+    /// `await v`: the iterator to delegate to.
+    pub fn get_awaitable(&mut self, v: Value) -> PyResult {
+        match &v {
+            Value::Generator(g) if g.kind == GenKind::Coroutine => Ok(v),
+            _ => {
+                let cls = self.class_of(&v);
+                if let Some(m) = cls.lookup("__await__") {
+                    return self.call_method_value(&m, v.clone(), vec![]);
+                }
+                let tn = self.type_name(&v);
+                Err(self.type_error(&format!("object {tn} can't be used in 'await' expression")))
+            }
+        }
+    }
+
+    /// `gen.throw(exc)`.
+    pub fn gen_throw(&mut self, g: &Arc<Generator>, e: PyErr) -> PyResult<SendResult> {
+        self.resume_with(g, Err(e))
+    }
+
+    /// `gen.close()`.
+    pub fn gen_close(&mut self, g: &Arc<Generator>) -> PyResult<()> {
+        let started = {
+            let st = g.state.lock();
+            if st.frame.is_none() {
+                return Ok(());
+            }
+            st.frame.as_ref().map(|f| f.pc > 0).unwrap_or(false)
+        };
+        if !started {
+            let mut st = g.state.lock();
+            st.frame = None;
+            st.finished = true;
+            return Ok(());
+        }
+        let ge = self.err("GeneratorExit", "");
+        let ge = self.new_exception(&ge.exc.class.clone(), vec![]);
+        match self.gen_throw(g, ge) {
+            Ok(SendResult::Yielded(_)) => Err(self.runtime_error("generator ignored GeneratorExit")),
+            Ok(SendResult::Returned(_)) => Ok(()),
+            Err(e) if self.is_exc(&e, "GeneratorExit") || self.is_exc(&e, "StopIteration") => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! The virtual machine: a per-thread `Vm` running frames over a shared
+//! `Runtime` (types, modules, the GIL).
+
+pub mod args;
+pub mod attr;
+pub mod call;
+pub mod class_build;
+pub mod convert;
+pub mod eval;
+pub mod exc;
+pub mod frame;
+pub mod import;
+pub mod iter;
+pub mod ops;
+pub mod runtime;
+pub mod containers;
+pub mod numeric;
+pub mod thread_state;
+pub mod traceback;
+
+use std::sync::Arc;
+
+pub use args::Args;
+pub use runtime::Runtime;
+
+use crate::object::class::Instance;
+use crate::object::value::Value;
+use frame::Frame;
+
+/// A raised Python exception (always an instance of BaseException).
+#[derive(Clone)]
+pub struct PyErr {
+    pub exc: Arc<Instance>,
+}
+
+impl PyErr {
+    pub fn value(&self) -> Value {
+        Value::Instance(self.exc.clone())
+    }
+}
+
+impl std::fmt::Debug for PyErr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PyErr({})", self.exc.class.name().as_str())
+    }
+}
+
+/// The result of anything that may raise.
+pub type PyResult<T = Value> = Result<T, PyErr>;
+
+/// One thread's interpreter: its frames and its view of the runtime. Python
+/// calls push frames onto `frames` instead of recursing on the Rust stack.
+pub struct Vm {
+    pub rt: Arc<Runtime>,
+    /// The frame being executed.
+    pub frame: Box<Frame>,
+    /// Its callers, outermost first.
+    pub frames: Vec<Box<Frame>>,
+    /// Nesting of Rust-level re-entries into the interpreter (native code
+    /// calling back into Python), bounded so the Rust stack cannot overflow.
+    pub native_depth: usize,
+    /// This thread's GIL handle (None before the runtime's lock exists).
+    pub gil: Option<crate::runtime::gil::GilThread>,
+    /// Whether the current switch policy needs a per-instruction tick.
+    pub tick_every_instruction: bool,
+    /// True for the process's main thread (receives KeyboardInterrupt).
+    pub is_main_thread: bool,
+    /// Thread ident as reported by threading.get_ident().
+    pub ident: i64,
+    /// Set by a re-raise so the traceback gets no duplicate entry.
+    pub reraising: bool,
+    /// Containers being repr'd (to print `[...]` for self-references).
+    pub repr_guard: Vec<i64>,
+    /// An exception to raise in the next frame run (generator `throw`).
+    pub pending_throw: Option<PyErr>,
+}

@@ -1,0 +1,320 @@
+//! Arithmetic on ints (inline i64, promoting to big ints) and floats, with
+//! Python's floor-division and modulo sign rules and error messages.
+
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::{PyResult, Vm};
+use crate::object::value::Value;
+use crate::parse::ast::BinOp;
+
+/// An int operand, borrowed as a big int when needed.
+pub fn to_big(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    }
+}
+
+pub fn is_int(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+}
+
+impl Vm {
+    /// Int ∘ int, both inline: the hot path.
+    #[inline]
+    pub fn int_op(&mut self, x: i64, y: i64, op: BinOp) -> PyResult {
+        let r = match op {
+            BinOp::Add => x.checked_add(y),
+            BinOp::Sub => x.checked_sub(y),
+            BinOp::Mult => x.checked_mul(y),
+            BinOp::FloorDiv => {
+                if y == 0 {
+                    return Err(self.zero_division("integer division or modulo by zero"));
+                }
+                x.checked_div_euclid(y).map(|_| {
+                    let q = x / y;
+                    if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q }
+                })
+            }
+            BinOp::Mod => {
+                if y == 0 {
+                    return Err(self.zero_division("integer modulo by zero"));
+                }
+                x.checked_rem(y).map(|m| if m != 0 && ((m < 0) != (y < 0)) { m + y } else { m })
+            }
+            BinOp::Div => {
+                if y == 0 {
+                    return Err(self.zero_division("division by zero"));
+                }
+                return Ok(Value::Float(int_true_div(x, y)));
+            }
+            BinOp::Pow => {
+                if y < 0 {
+                    if x == 0 {
+                        return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+                    }
+                    return Ok(Value::Float((x as f64).powf(y as f64)));
+                }
+                if y > u32::MAX as i64 {
+                    None
+                } else {
+                    x.checked_pow(y as u32)
+                }
+            }
+            BinOp::LShift => {
+                if y < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                if y < 63 && x.unsigned_abs().leading_zeros() as i64 > y + 1 { Some(x << y) } else { None }
+            }
+            BinOp::RShift => {
+                if y < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+            }
+            BinOp::BitAnd => Some(x & y),
+            BinOp::BitOr => Some(x | y),
+            BinOp::BitXor => Some(x ^ y),
+            BinOp::MatMult => return Err(self.unsupported(&Value::Int(x), &Value::Int(y), op)),
+        };
+        match r {
+            Some(v) => Ok(Value::Int(v)),
+            None => self.big_op(&BigInt::from(x), &BigInt::from(y), op),
+        }
+    }
+
+    /// Int ∘ int with at least one big operand.
+    pub fn big_op(&mut self, x: &BigInt, y: &BigInt, op: BinOp) -> PyResult {
+        Ok(match op {
+            BinOp::Add => Value::from_bigint(x + y),
+            BinOp::Sub => Value::from_bigint(x - y),
+            BinOp::Mult => Value::from_bigint(x * y),
+            BinOp::FloorDiv => {
+                if y.is_zero() {
+                    return Err(self.zero_division("integer division or modulo by zero"));
+                }
+                Value::from_bigint(x.div_floor(y))
+            }
+            BinOp::Mod => {
+                if y.is_zero() {
+                    return Err(self.zero_division("integer modulo by zero"));
+                }
+                Value::from_bigint(x.mod_floor(y))
+            }
+            BinOp::Div => {
+                if y.is_zero() {
+                    return Err(self.zero_division("division by zero"));
+                }
+                Value::Float(self.big_true_div(x, y)?)
+            }
+            BinOp::Pow => {
+                if y.is_negative() {
+                    if x.is_zero() {
+                        return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+                    }
+                    let xf = self.big_to_f64(x)?;
+                    let yf = self.big_to_f64(y)?;
+                    return Ok(Value::Float(xf.powf(yf)));
+                }
+                let e = y.to_u32().ok_or_else(|| self.overflow_error("exponent too large"))?;
+                Value::from_bigint(num_traits::pow::Pow::pow(x, e))
+            }
+            BinOp::LShift => {
+                if y.is_negative() {
+                    return Err(self.value_error("negative shift count"));
+                }
+                let s = y.to_usize().ok_or_else(|| self.overflow_error("too many digits in integer"))?;
+                Value::from_bigint(x << s)
+            }
+            BinOp::RShift => {
+                if y.is_negative() {
+                    return Err(self.value_error("negative shift count"));
+                }
+                let s = y.to_usize().unwrap_or(usize::MAX / 2);
+                if s > x.bits() as usize + 1 {
+                    Value::Int(if x.is_negative() { -1 } else { 0 })
+                } else {
+                    Value::from_bigint(x >> s)
+                }
+            }
+            BinOp::BitAnd => Value::from_bigint(x & y),
+            BinOp::BitOr => Value::from_bigint(x | y),
+            BinOp::BitXor => Value::from_bigint(x ^ y),
+            BinOp::MatMult => return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+        })
+    }
+
+    /// Float ∘ float.
+    pub fn float_op(&mut self, x: f64, y: f64, op: BinOp) -> PyResult {
+        Ok(Value::Float(match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mult => x * y,
+            BinOp::Div => {
+                if y == 0.0 {
+                    return Err(self.zero_division("float division by zero"));
+                }
+                x / y
+            }
+            BinOp::FloorDiv => {
+                if y == 0.0 {
+                    return Err(self.zero_division("float floor division by zero"));
+                }
+                float_divmod(x, y).0
+            }
+            BinOp::Mod => {
+                if y == 0.0 {
+                    return Err(self.zero_division("float modulo"));
+                }
+                float_divmod(x, y).1
+            }
+            BinOp::Pow => return self.float_pow(x, y),
+            _ => return Err(self.unsupported(&Value::Float(x), &Value::Float(y), op)),
+        }))
+    }
+
+    pub fn float_pow(&mut self, x: f64, y: f64) -> PyResult {
+        if x == 0.0 && y < 0.0 {
+            return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+        }
+        if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+            return Err(self.value_error("complex numbers are not supported by gilt"));
+        }
+        let r = x.powf(y);
+        if r.is_infinite() && x.is_finite() && y.is_finite() {
+            return Err(self.overflow_error("(34, 'Numerical result out of range')"));
+        }
+        Ok(Value::Float(r))
+    }
+
+    pub fn big_to_f64(&self, b: &BigInt) -> PyResult<f64> {
+        match b.to_f64() {
+            Some(f) if f.is_finite() => Ok(f),
+            _ => Err(self.overflow_error("int too large to convert to float")),
+        }
+    }
+
+    fn big_true_div(&self, x: &BigInt, y: &BigInt) -> PyResult<f64> {
+        if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64())
+            && a.unsigned_abs() < (1 << 53)
+            && b.unsigned_abs() < (1 << 53)
+        {
+            return Ok(a as f64 / b as f64);
+        }
+        // Scale so the quotient keeps 64+ significant bits, then round once.
+        let shift = (y.bits() as i64 - x.bits() as i64 + 66).max(0) as usize;
+        let q = (x << shift) / y;
+        let f = q.to_f64().unwrap_or(f64::INFINITY) / 2f64.powi(shift as i32);
+        if f.is_infinite() {
+            return Err(self.overflow_error("integer division result too large for a float"));
+        }
+        Ok(f)
+    }
+
+    /// A number as f64 (ints convert; None when not a number).
+    pub fn as_f64(&self, v: &Value) -> PyResult<Option<f64>> {
+        Ok(match v {
+            Value::Float(f) => Some(*f),
+            Value::Int(i) => Some(*i as f64),
+            Value::Bool(b) => Some(*b as i64 as f64),
+            Value::BigInt(b) => Some(self.big_to_f64(b)?),
+            _ => None,
+        })
+    }
+
+    /// Arithmetic between numbers (int, bool, float, big int); None if not numbers.
+    pub fn numeric_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => self.int_op(*x, *y, op).map(Some),
+            (Value::Float(x), Value::Float(y)) => self.float_op(*x, *y, op).map(Some),
+            (Value::Float(_), _) | (_, Value::Float(_)) => {
+                let (Some(x), Some(y)) = (self.as_f64(a)?, self.as_f64(b)?) else { return Ok(None) };
+                if matches!(op, BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
+                    return Ok(None);
+                }
+                self.float_op(x, y, op).map(Some)
+            }
+            _ if is_int(a) && is_int(b) => {
+                if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+                    match op {
+                        BinOp::BitAnd => return Ok(Some(Value::Bool(*x & *y))),
+                        BinOp::BitOr => return Ok(Some(Value::Bool(*x | *y))),
+                        BinOp::BitXor => return Ok(Some(Value::Bool(*x ^ *y))),
+                        _ => {}
+                    }
+                }
+                match (small(a), small(b)) {
+                    (Some(x), Some(y)) => self.int_op(x, y, op).map(Some),
+                    _ => {
+                        let (x, y) = (to_big(a).expect("int"), to_big(b).expect("int"));
+                        self.big_op(&x, &y, op).map(Some)
+                    }
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+
+    pub fn to_int_value(&self, v: &Value) -> PyResult {
+        Ok(match v {
+            Value::Bool(b) => Value::Int(*b as i64),
+            Value::Int(_) | Value::BigInt(_) => v.clone(),
+            _ => return Err(self.type_error("an integer is required")),
+        })
+    }
+
+    pub fn new_bigint(&self, b: BigInt) -> Value {
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Arc::new(b)),
+        }
+    }
+}
+
+fn small(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+/// int / int → float, correctly rounded in the common case.
+fn int_true_div(x: i64, y: i64) -> f64 {
+    if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+        x as f64 / y as f64
+    } else {
+        (x as f64) / (y as f64)
+    }
+}
+
+/// CPython's float divmod (floor quotient, modulo with the divisor's sign).
+pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(vx / wx)
+    };
+    (floordiv, m)
+}

@@ -1,0 +1,620 @@
+//! Operators: binary and in-place arithmetic, comparisons, membership,
+//! unary operators and truth testing, for built-in and user types.
+
+use std::sync::Arc;
+
+use super::{PyErr, PyResult, Vm};
+use crate::object::class::Instance;
+use crate::object::eq::native_eq;
+use crate::object::value::Value;
+use crate::parse::ast::{BinOp, CmpOp};
+
+/// The dunder names of a binary operator: (normal, reflected, in-place, symbol).
+pub fn binop_names(op: BinOp) -> (&'static str, &'static str, &'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__", "__iadd__", "+"),
+        BinOp::Sub => ("__sub__", "__rsub__", "__isub__", "-"),
+        BinOp::Mult => ("__mul__", "__rmul__", "__imul__", "*"),
+        BinOp::MatMult => ("__matmul__", "__rmatmul__", "__imatmul__", "@"),
+        BinOp::Div => ("__truediv__", "__rtruediv__", "__itruediv__", "/"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__", "//"),
+        BinOp::Mod => ("__mod__", "__rmod__", "__imod__", "%"),
+        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__", "**"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__", "<<"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__", ">>"),
+        BinOp::BitOr => ("__or__", "__ror__", "__ior__", "|"),
+        BinOp::BitXor => ("__xor__", "__rxor__", "__ixor__", "^"),
+        BinOp::BitAnd => ("__and__", "__rand__", "__iand__", "&"),
+    }
+}
+
+fn cmp_names(op: CmpOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        CmpOp::Lt => ("__lt__", "__gt__", "<"),
+        CmpOp::LtE => ("__le__", "__ge__", "<="),
+        CmpOp::Gt => ("__gt__", "__lt__", ">"),
+        CmpOp::GtE => ("__ge__", "__le__", ">="),
+        CmpOp::Eq => ("__eq__", "__eq__", "=="),
+        CmpOp::NotEq => ("__ne__", "__ne__", "!="),
+        _ => ("", "", "?"),
+    }
+}
+
+impl Vm {
+    pub fn unsupported(&self, a: &Value, b: &Value, op: BinOp) -> PyErr {
+        let sym = binop_names(op).3;
+        let (ta, tb) = (self.type_name(a), self.type_name(b));
+        if op == BinOp::Add && ta == "str" {
+            return self.type_error(&format!("can only concatenate str (not \"{tb}\") to str"));
+        }
+        if op == BinOp::Add && ta == "list" {
+            return self.type_error(&format!("can only concatenate list (not \"{tb}\") to list"));
+        }
+        if op == BinOp::Add && ta == "tuple" {
+            return self.type_error(&format!("can only concatenate tuple (not \"{tb}\") to tuple"));
+        }
+        if op == BinOp::Pow {
+            return self.type_error(&format!("unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'"));
+        }
+        self.type_error(&format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"))
+    }
+
+    /// `a op b`.
+    pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult {
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return self.int_op(*x, *y, op);
+        }
+        if let (Value::Float(x), Value::Float(y)) = (a, b) {
+            return self.float_op(*x, *y, op);
+        }
+        if let Some(v) = self.numeric_op(a, b, op)? {
+            return Ok(v);
+        }
+        let a_user = matches!(a, Value::Instance(_)) || matches!(a, Value::Class(c) if c.metaclass.is_some());
+        let b_user = matches!(b, Value::Instance(_)) || matches!(b, Value::Class(c) if c.metaclass.is_some());
+        if !a_user && !b_user {
+            if let Some(v) = self.builtin_binop(a, b, op)? {
+                return Ok(v);
+            }
+            return Err(self.unsupported(a, b, op));
+        }
+        let (name, rname, _, _) = binop_names(op);
+        let ca = self.class_of(a);
+        let cb = self.class_of(b);
+        // A subclass's reflected method gets the first chance.
+        let b_first = !Arc::ptr_eq(&ca, &cb) && cb.is_subclass(&ca) && cb.lookup_user(rname).is_some();
+        if b_first && let Some(r) = self.try_dunder(b, rname, a)? {
+            return Ok(r);
+        }
+        if let Some(r) = self.try_dunder(a, name, b)? {
+            return Ok(r);
+        }
+        if !b_first && !Arc::ptr_eq(&ca, &cb) && let Some(r) = self.try_dunder(b, rname, a)? {
+            return Ok(r);
+        }
+        // Subclasses of built-in types without their own method: use the payload.
+        let pa = payload_of(a);
+        let pb = payload_of(b);
+        if pa.is_some() || pb.is_some() {
+            let a2 = pa.unwrap_or_else(|| a.clone());
+            let b2 = pb.unwrap_or_else(|| b.clone());
+            if !matches!(a2, Value::Instance(_)) && !matches!(b2, Value::Instance(_)) {
+                return self.binary_op(&a2, &b2, op);
+            }
+        }
+        Err(self.unsupported(a, b, op))
+    }
+
+    /// Calls `obj.name(arg)` if the class defines it (user code or a
+    /// built-in dunder); None when absent or NotImplemented.
+    fn try_dunder(&mut self, obj: &Value, name: &str, arg: &Value) -> PyResult<Option<Value>> {
+        let cls = self.class_of(obj);
+        let Some(m) = cls.lookup_user(name) else { return Ok(None) };
+        let r = self.call_method_value(&m, obj.clone(), vec![arg.clone()])?;
+        Ok(if matches!(r, Value::NotImplemented) { None } else { Some(r) })
+    }
+
+    /// `a op= b`.
+    pub fn inplace_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult {
+        match (a, op) {
+            (Value::Int(x), _) if let Value::Int(y) = b => return self.int_op(*x, *y, op),
+            (Value::List(l), BinOp::Add) => {
+                let items = self.collect(b)?;
+                l.lock().extend(items);
+                return Ok(a.clone());
+            }
+            (Value::List(l), BinOp::Mult) => {
+                let n = self.index_of(b)?;
+                let mut g = l.lock();
+                let orig = g.clone();
+                g.clear();
+                for _ in 0..n.max(0) {
+                    g.extend(orig.iter().cloned());
+                }
+                return Ok(a.clone());
+            }
+            (Value::Set(s), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) if !s.frozen => {
+                if let Value::Set(_) = b {
+                    let r = self.binary_op(a, b, op)?;
+                    if let Value::Set(rs) = r {
+                        let t = rs.lock().clone();
+                        *s.lock() = t;
+                    }
+                    return Ok(a.clone());
+                }
+            }
+            (Value::Dict(d), BinOp::BitOr) => {
+                let items = self.mapping_items(b)?;
+                for (k, v) in items {
+                    self.dict_set(d, k, v)?;
+                }
+                return Ok(a.clone());
+            }
+            (Value::Instance(_), _) => {
+                let iname = binop_names(op).2;
+                if let Some(r) = self.try_dunder(a, iname, b)? {
+                    return Ok(r);
+                }
+            }
+            _ => {}
+        }
+        self.binary_op(a, b, op)
+    }
+
+    /// `a == b` as a bool.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if let Some(r) = native_eq(a, b) {
+            return Ok(r);
+        }
+        let r = self.compare(a, b, CmpOp::Eq)?;
+        self.truthy(&r)
+    }
+
+    /// Rich comparison `a op b`.
+    pub fn compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult {
+        use std::cmp::Ordering;
+        // Fast paths for the common built-in cases.
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(cmp_result(x.cmp(y), op))),
+            (Value::Float(x), Value::Float(y)) => return Ok(Value::Bool(float_cmp(*x, *y, op))),
+            (Value::Str(x), Value::Str(y)) => return Ok(Value::Bool(cmp_result(x.as_str().cmp(y.as_str()), op))),
+            _ => {}
+        }
+        let user = matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_));
+        if user {
+            let (name, rname, _) = cmp_names(op);
+            let ca = self.class_of(a);
+            let cb = self.class_of(b);
+            let b_first = !Arc::ptr_eq(&ca, &cb) && cb.is_subclass(&ca) && cb.lookup_user(rname).is_some();
+            if b_first && let Some(r) = self.try_dunder(b, rname, a)? {
+                return Ok(r);
+            }
+            if let Some(r) = self.try_dunder(a, name, b)? {
+                return Ok(r);
+            }
+            if op == CmpOp::NotEq && ca.lookup_user("__eq__").is_some() {
+                if let Some(r) = self.try_dunder(a, "__eq__", b)? {
+                    let t = self.truthy(&r)?;
+                    return Ok(Value::Bool(!t));
+                }
+            }
+            if !b_first && let Some(r) = self.try_dunder(b, rname, a)? {
+                return Ok(r);
+            }
+            if op == CmpOp::NotEq && cb.lookup_user("__eq__").is_some() {
+                if let Some(r) = self.try_dunder(b, "__eq__", a)? {
+                    let t = self.truthy(&r)?;
+                    return Ok(Value::Bool(!t));
+                }
+            }
+            let pa = payload_of(a);
+            let pb = payload_of(b);
+            if pa.is_some() || pb.is_some() {
+                let a2 = pa.unwrap_or_else(|| a.clone());
+                let b2 = pb.unwrap_or_else(|| b.clone());
+                if !matches!(a2, Value::Instance(_)) && !matches!(b2, Value::Instance(_)) {
+                    return self.compare(&a2, &b2, op);
+                }
+            }
+            return match op {
+                CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+                CmpOp::NotEq => Ok(Value::Bool(!a.is(b))),
+                _ => Err(self.cmp_unsupported(a, b, op)),
+            };
+        }
+        if let Some(ord) = self.builtin_order(a, b)? {
+            return Ok(Value::Bool(match ord {
+                Some(o) => cmp_result(o, op),
+                None => op == CmpOp::NotEq,
+            }));
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::Bool(self.builtin_eq(a, b)?)),
+            CmpOp::NotEq => Ok(Value::Bool(!self.builtin_eq(a, b)?)),
+            _ => {
+                if let (Value::Set(_), Value::Set(_)) = (a, b) {
+                    return self.set_compare(a, b, op);
+                }
+                let _ = Ordering::Equal;
+                Err(self.cmp_unsupported(a, b, op))
+            }
+        }
+    }
+
+    fn cmp_unsupported(&self, a: &Value, b: &Value, op: CmpOp) -> PyErr {
+        let sym = cmp_names(op).2;
+        self.type_error(&format!(
+            "'{sym}' not supported between instances of '{}' and '{}'",
+            self.type_name(a),
+            self.type_name(b)
+        ))
+    }
+
+    /// Ordering of two built-in values when they are orderable: numbers,
+    /// strings, bytes, and lists/tuples (lexicographic). `Some(None)` means
+    /// "unordered" (a NaN).
+    pub fn builtin_order(&mut self, a: &Value, b: &Value) -> PyResult<Option<Option<std::cmp::Ordering>>> {
+        use Value::*;
+        Ok(Some(match (a, b) {
+            (Int(_) | Bool(_) | BigInt(_), Int(_) | Bool(_) | BigInt(_)) => {
+                let x = super::numeric::to_big(a).expect("int");
+                let y = super::numeric::to_big(b).expect("int");
+                Some(x.cmp(&y))
+            }
+            (Int(_) | Bool(_) | BigInt(_) | Float(_), Int(_) | Bool(_) | BigInt(_) | Float(_)) => {
+                let x = num_as_f64_lossy(a);
+                let y = num_as_f64_lossy(b);
+                x.partial_cmp(&y)
+            }
+            (Str(x), Str(y)) => Some(x.as_str().cmp(y.as_str())),
+            (Bytes(x), Bytes(y)) => Some(x.cmp(y)),
+            (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
+                let xs = self.seq_items(a);
+                let ys = self.seq_items(b);
+                for (x, y) in xs.iter().zip(ys.iter()) {
+                    if !self.eq(x, y)? {
+                        let lt = self.compare(x, y, CmpOp::Lt)?;
+                        if self.truthy(&lt)? {
+                            return Ok(Some(Some(std::cmp::Ordering::Less)));
+                        }
+                        let gt = self.compare(x, y, CmpOp::Gt)?;
+                        if self.truthy(&gt)? {
+                            return Ok(Some(Some(std::cmp::Ordering::Greater)));
+                        }
+                        return Ok(Some(Option::None));
+                    }
+                }
+                Some(xs.len().cmp(&ys.len()))
+            }
+            _ => return Ok(Option::None),
+        }))
+    }
+
+    /// Equality of built-in containers (element-wise, may run Python `__eq__`).
+    fn builtin_eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        use Value::*;
+        match (a, b) {
+            (Dict(x), Dict(y)) => {
+                if x.len() != y.len() {
+                    return Ok(false);
+                }
+                let items = x.lock().items();
+                for (k, v) in items {
+                    match self.dict_get(y, &k)? {
+                        Some(v2) => {
+                            if !self.eq(&v, &v2)? {
+                                return Ok(false);
+                            }
+                        }
+                        Option::None => return Ok(false),
+                    }
+                }
+                Ok(true)
+            }
+            (Set(x), Set(y)) => {
+                if x.len() != y.len() {
+                    return Ok(false);
+                }
+                let keys = x.lock().keys();
+                for k in keys {
+                    if !self.set_contains(y, &k)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            (Range(x), Range(y)) => {
+                let (lx, ly) = (x.len(), y.len());
+                Ok(lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step))))
+            }
+            (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
+                let xs = self.seq_items(a);
+                let ys = self.seq_items(b);
+                if xs.len() != ys.len() {
+                    return Ok(false);
+                }
+                for (x, y) in xs.iter().zip(ys.iter()) {
+                    if !self.eq(x, y)? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            _ => Ok(native_eq(a, b).unwrap_or(false)),
+        }
+    }
+
+    /// Items of a list or tuple (a snapshot).
+    pub fn seq_items(&self, v: &Value) -> Vec<Value> {
+        match v {
+            Value::List(l) => l.snapshot(),
+            Value::Tuple(t) => t.items.to_vec(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(i) => Ok(s.as_str().contains(i.as_str())),
+                _ => Err(self.type_error(&format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)
+                ))),
+            },
+            Value::List(_) | Value::Tuple(_) => {
+                let items = self.seq_items(container);
+                for x in &items {
+                    if self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Value::Dict(d) => Ok(self.dict_get(d, item)?.is_some()),
+            Value::Set(s) => self.set_contains(s, item),
+            Value::Range(r) => {
+                let i = match item {
+                    Value::Int(i) => *i,
+                    Value::Bool(b) => *b as i64,
+                    _ => return Ok(false),
+                };
+                if r.step > 0 {
+                    Ok(i >= r.start && i < r.stop && (i - r.start) % r.step == 0)
+                } else {
+                    Ok(i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0)
+                }
+            }
+            Value::Bytes(b) => match item {
+                Value::Int(i) => Ok(b.contains(&(*i as u8))),
+                Value::Bytes(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])),
+                _ => Err(self.type_error("a bytes-like object is required")),
+            },
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup_user("__contains__") {
+                    let r = self.call_method_value(&m, container.clone(), vec![item.clone()])?;
+                    return self.truthy(&r);
+                }
+                if let Some(p) = inst.builtin_value().cloned() {
+                    return self.contains(&p, item);
+                }
+                self.contains_by_iter(container, item)
+            }
+            Value::Native2(_) => {
+                let cls = self.class_of(container);
+                if let Some(m) = cls.lookup("__contains__") {
+                    let r = self.call_method_value(&m, container.clone(), vec![item.clone()])?;
+                    return self.truthy(&r);
+                }
+                self.contains_by_iter(container, item)
+            }
+            _ => self.contains_by_iter(container, item),
+        }
+    }
+
+    fn contains_by_iter(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        let it = match self.get_iter(container) {
+            Ok(it) => it,
+            Err(_) => {
+                let tn = self.type_name(container);
+                return Err(self.type_error(&format!("argument of type '{tn}' is not iterable")));
+            }
+        };
+        while let Some(x) = self.next_value(&it)? {
+            if self.eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    pub fn unary_neg(&mut self, a: &Value) -> PyResult {
+        match a {
+            Value::Int(i) => Ok(match i.checked_neg() {
+                Some(v) => Value::Int(v),
+                None => Value::from_bigint(-num_bigint::BigInt::from(*i)),
+            }),
+            Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
+            Value::BigInt(b) => Ok(Value::from_bigint(-(**b).clone())),
+            Value::Float(f) => Ok(Value::Float(-f)),
+            _ => self.unary_dunder(a, "__neg__", "-"),
+        }
+    }
+
+    pub fn unary_pos(&mut self, a: &Value) -> PyResult {
+        match a {
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(a.clone()),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            _ => self.unary_dunder(a, "__pos__", "+"),
+        }
+    }
+
+    pub fn unary_invert(&mut self, a: &Value) -> PyResult {
+        match a {
+            Value::Int(i) => Ok(Value::Int(!i)),
+            Value::Bool(b) => Ok(Value::Int(!(*b as i64))),
+            Value::BigInt(b) => Ok(Value::from_bigint(-(**b).clone() - 1)),
+            _ => self.unary_dunder(a, "__invert__", "~"),
+        }
+    }
+
+    fn unary_dunder(&mut self, a: &Value, name: &str, sym: &str) -> PyResult {
+        let cls = self.class_of(a);
+        if let Some(m) = cls.lookup_user(name) {
+            return self.call_method_value(&m, a.clone(), vec![]);
+        }
+        if let Some(p) = payload_of(a) {
+            return match sym {
+                "-" => self.unary_neg(&p),
+                "+" => self.unary_pos(&p),
+                _ => self.unary_invert(&p),
+            };
+        }
+        let tn = self.type_name(a);
+        Err(self.type_error(&format!("bad operand type for unary {sym}: '{tn}'")))
+    }
+
+    /// `bool(v)`.
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::BigInt(_) => true,
+            Value::Str(s) => !s.as_str().is_empty(),
+            Value::Bytes(b) => !b.is_empty(),
+            Value::List(l) => !l.is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) => !d.is_empty(),
+            Value::Set(s) => !s.is_empty(),
+            Value::Range(r) => !r.is_empty(),
+            Value::Instance(inst) => return self.instance_truthy(inst, v),
+            Value::Native2(_) => {
+                let cls = self.class_of(v);
+                if let Some(m) = cls.lookup("__bool__") {
+                    let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    return self.truthy(&r);
+                }
+                if let Some(m) = cls.lookup("__len__") {
+                    let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    return self.truthy(&r);
+                }
+                true
+            }
+            _ => true,
+        })
+    }
+
+    fn instance_truthy(&mut self, inst: &Arc<Instance>, v: &Value) -> PyResult<bool> {
+        if let Some(m) = inst.class.lookup_user("__bool__") {
+            let r = self.call_method_value(&m, v.clone(), vec![])?;
+            return match r {
+                Value::Bool(b) => Ok(b),
+                _ => {
+                    let tn = self.type_name(&r);
+                    Err(self.type_error(&format!("__bool__ should return bool, returned {tn}")))
+                }
+            };
+        }
+        if let Some(m) = inst.class.lookup_user("__len__") {
+            let r = self.call_method_value(&m, v.clone(), vec![])?;
+            return Ok(self.index_of(&r)? != 0);
+        }
+        if let Some(p) = inst.builtin_value().cloned() {
+            return self.truthy(&p);
+        }
+        Ok(true)
+    }
+
+    /// An int usable as an index (ints, bools, `__index__`).
+    pub fn index_of(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::BigInt(_) => Err(self.err("IndexError", "cannot fit 'int' into an index-sized integer")),
+            Value::Instance(inst) => {
+                if let Some(m) = inst.class.lookup_user("__index__") {
+                    let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    return self.index_of(&r);
+                }
+                if let Some(p) = inst.builtin_value().cloned() {
+                    return self.index_of(&p);
+                }
+                let tn = self.type_name(v);
+                Err(self.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+            }
+            _ => {
+                let tn = self.type_name(v);
+                Err(self.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+            }
+        }
+    }
+
+    fn set_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult {
+        let (Value::Set(x), Value::Set(y)) = (a, b) else { unreachable!() };
+        let sub = |vm: &mut Vm, p: &Arc<crate::object::set::Set>, q: &Arc<crate::object::set::Set>| -> PyResult<bool> {
+            for k in p.lock().keys() {
+                if !vm.set_contains(q, &k)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        };
+        let (lx, ly) = (x.len(), y.len());
+        Ok(Value::Bool(match op {
+            CmpOp::LtE => sub(self, x, y)?,
+            CmpOp::Lt => lx < ly && sub(self, x, y)?,
+            CmpOp::GtE => sub(self, y, x)?,
+            CmpOp::Gt => lx > ly && sub(self, y, x)?,
+            _ => false,
+        }))
+    }
+}
+
+/// The built-in value inside a subclass instance (e.g. the dict of a Counter).
+pub fn payload_of(v: &Value) -> Option<Value> {
+    match v {
+        Value::Instance(i) => i.builtin_value().cloned(),
+        _ => None,
+    }
+}
+
+fn num_as_f64_lossy(v: &Value) -> f64 {
+    use num_traits::ToPrimitive;
+    match v {
+        Value::Int(i) => *i as f64,
+        Value::Bool(b) => *b as i64 as f64,
+        Value::Float(f) => *f,
+        Value::BigInt(b) => b.to_f64().unwrap_or(f64::INFINITY),
+        _ => f64::NAN,
+    }
+}
+
+#[inline]
+pub fn cmp_result(o: std::cmp::Ordering, op: CmpOp) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        CmpOp::Lt => o == Less,
+        CmpOp::LtE => o != Greater,
+        CmpOp::Gt => o == Greater,
+        CmpOp::GtE => o != Less,
+        CmpOp::Eq => o == Equal,
+        CmpOp::NotEq => o != Equal,
+        _ => false,
+    }
+}
+
+#[inline]
+fn float_cmp(x: f64, y: f64, op: CmpOp) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::LtE => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::GtE => x >= y,
+        CmpOp::Eq => x == y,
+        CmpOp::NotEq => x != y,
+        _ => false,
+    }
+}

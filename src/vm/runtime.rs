@@ -1,0 +1,272 @@
+//! The state every thread of one interpreter shares: built-in types, the
+//! builtins and sys.modules dicts, the GIL and the configuration.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, AtomicUsize};
+
+use parking_lot::Mutex;
+
+use crate::object::class::{Class, Layout};
+use crate::object::dict::Dict;
+use crate::object::str::PyStr;
+use crate::object::value::Value;
+
+/// How gilt was started (from the command line).
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub argv: Vec<String>,
+    /// Directory of the main script (first entry of sys.path).
+    pub script_dir: String,
+    pub gil_enabled: bool,
+    pub stats: bool,
+    pub interactive: bool,
+    /// Set in a child process started by multiprocessing.
+    pub mp_child: bool,
+}
+
+/// The built-in classes, created once per runtime.
+pub struct Types {
+    pub object: Arc<Class>,
+    pub type_: Arc<Class>,
+    pub int: Arc<Class>,
+    pub bool_: Arc<Class>,
+    pub float: Arc<Class>,
+    pub str_: Arc<Class>,
+    pub bytes: Arc<Class>,
+    pub list: Arc<Class>,
+    pub tuple: Arc<Class>,
+    pub dict: Arc<Class>,
+    pub set: Arc<Class>,
+    pub frozenset: Arc<Class>,
+    pub none: Arc<Class>,
+    pub notimpl: Arc<Class>,
+    pub ellipsis: Arc<Class>,
+    pub function: Arc<Class>,
+    pub builtin_function: Arc<Class>,
+    pub method: Arc<Class>,
+    pub module: Arc<Class>,
+    pub generator: Arc<Class>,
+    pub coroutine: Arc<Class>,
+    pub async_generator: Arc<Class>,
+    pub range: Arc<Class>,
+    pub slice: Arc<Class>,
+    pub code: Arc<Class>,
+    pub iterator: Arc<Class>,
+    pub property: Arc<Class>,
+    pub staticmethod: Arc<Class>,
+    pub classmethod: Arc<Class>,
+    pub super_: Arc<Class>,
+    pub dict_keys: Arc<Class>,
+    pub dict_values: Arc<Class>,
+    pub dict_items: Arc<Class>,
+    /// Every built-in exception class by name.
+    pub exceptions: HashMap<&'static str, Arc<Class>>,
+}
+
+/// Creates a built-in class.
+pub fn new_builtin_class(name: &str, bases: &[Arc<Class>], layout: Layout) -> Arc<Class> {
+    let mro = crate::vm::class_build::c3_mro_of_bases(bases).unwrap_or_else(|_| bases.to_vec());
+    let n = Arc::new(PyStr::new(name));
+    Arc::new(Class {
+        name: Mutex::new(n.clone()),
+        qualname: Mutex::new(n),
+        bases: bases.to_vec(),
+        mro,
+        dict: Arc::new(Dict::new()),
+        metaclass: None,
+        layout,
+        builtin: true,
+    })
+}
+
+/// The exception hierarchy, parent before child: (name, parent).
+pub const EXCEPTIONS: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("StopIteration", "Exception"),
+    ("StopAsyncIteration", "Exception"),
+    ("ArithmeticError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("FileExistsError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("BytesWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+];
+
+impl Types {
+    pub fn new() -> Types {
+        let object = new_builtin_class("object", &[], Layout::Object);
+        let c = |name: &str, layout: Layout| new_builtin_class(name, std::slice::from_ref(&object), layout);
+        let int = c("int", Layout::Int);
+        let bool_ = new_builtin_class("bool", std::slice::from_ref(&int), Layout::Opaque);
+        let mut exceptions: HashMap<&'static str, Arc<Class>> = HashMap::new();
+        for (name, parent) in EXCEPTIONS {
+            let base = if parent.is_empty() { object.clone() } else { exceptions[parent].clone() };
+            exceptions.insert(name, new_builtin_class(name, &[base], Layout::Exception));
+        }
+        Types {
+            type_: c("type", Layout::Opaque),
+            int,
+            bool_,
+            float: c("float", Layout::Float),
+            str_: c("str", Layout::Str),
+            bytes: c("bytes", Layout::Bytes),
+            list: c("list", Layout::List),
+            tuple: c("tuple", Layout::Tuple),
+            dict: c("dict", Layout::Dict),
+            set: c("set", Layout::Set),
+            frozenset: c("frozenset", Layout::FrozenSet),
+            none: c("NoneType", Layout::Opaque),
+            notimpl: c("NotImplementedType", Layout::Opaque),
+            ellipsis: c("ellipsis", Layout::Opaque),
+            function: c("function", Layout::Opaque),
+            builtin_function: c("builtin_function_or_method", Layout::Opaque),
+            method: c("method", Layout::Opaque),
+            module: c("module", Layout::Opaque),
+            generator: c("generator", Layout::Opaque),
+            coroutine: c("coroutine", Layout::Opaque),
+            async_generator: c("async_generator", Layout::Opaque),
+            range: c("range", Layout::Opaque),
+            slice: c("slice", Layout::Opaque),
+            code: c("code", Layout::Opaque),
+            iterator: c("iterator", Layout::Opaque),
+            property: c("property", Layout::Opaque),
+            staticmethod: c("staticmethod", Layout::Opaque),
+            classmethod: c("classmethod", Layout::Opaque),
+            super_: c("super", Layout::Opaque),
+            dict_keys: c("dict_keys", Layout::Opaque),
+            dict_values: c("dict_values", Layout::Opaque),
+            dict_items: c("dict_items", Layout::Opaque),
+            exceptions,
+            object,
+        }
+    }
+
+    pub fn exc(&self, name: &str) -> Arc<Class> {
+        self.exceptions.get(name).cloned().unwrap_or_else(|| self.exceptions["Exception"].clone())
+    }
+}
+
+impl Default for Types {
+    fn default() -> Self {
+        Types::new()
+    }
+}
+
+/// Everything the threads of one interpreter share.
+pub struct Runtime {
+    pub types: Types,
+    pub builtins: Arc<Dict>,
+    /// sys.modules
+    pub modules: Arc<Dict>,
+    pub config: Config,
+    /// Source lines of every file compiled, for tracebacks.
+    pub sources: Mutex<HashMap<Arc<str>, Arc<Vec<String>>>>,
+    pub recursion_limit: AtomicUsize,
+    /// The GIL (shared by all threads of this interpreter).
+    pub gil: Arc<crate::runtime::gil::Gil>,
+    /// Interned attribute and global names.
+    interned: Mutex<HashMap<String, Arc<PyStr>>>,
+    pub next_thread_ident: AtomicI64,
+    /// Threads started with `thread()`/`_thread` that are still running.
+    pub live_threads: Mutex<Vec<std::thread::JoinHandle<()>>>,
+    /// Cache of compiled modules embedded in the binary.
+    pub frozen_cache: Mutex<HashMap<String, Arc<crate::bytecode::CodeObject>>>,
+    /// Count of `Thread-N` names handed out (mirrors threading's counter).
+    pub sys_module: Mutex<Option<Value>>,
+}
+
+impl Runtime {
+    pub fn new(config: Config, gil: Arc<crate::runtime::gil::Gil>) -> Runtime {
+        Runtime {
+            types: Types::new(),
+            builtins: Arc::new(Dict::new()),
+            modules: Arc::new(Dict::new()),
+            config,
+            sources: Mutex::new(HashMap::new()),
+            recursion_limit: AtomicUsize::new(1000),
+            gil,
+            interned: Mutex::new(HashMap::new()),
+            next_thread_ident: AtomicI64::new(1),
+            live_threads: Mutex::new(Vec::new()),
+            frozen_cache: Mutex::new(HashMap::new()),
+            sys_module: Mutex::new(None),
+        }
+    }
+
+    /// The shared `Arc<PyStr>` for a name.
+    pub fn intern(&self, s: &str) -> Arc<PyStr> {
+        let mut m = self.interned.lock();
+        if let Some(v) = m.get(s) {
+            return v.clone();
+        }
+        let v = Arc::new(PyStr::new(s));
+        m.insert(s.to_string(), v.clone());
+        v
+    }
+
+    pub fn add_source(&self, filename: &str, text: &str) {
+        let lines: Vec<String> = text.lines().map(|l| l.to_string()).collect();
+        self.sources.lock().insert(Arc::from(filename), Arc::new(lines));
+    }
+
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        let m = self.sources.lock();
+        let lines = m.get(filename)?;
+        lines.get((line as usize).checked_sub(1)?).cloned()
+    }
+}

@@ -1,0 +1,113 @@
+//! Per-thread VM plumbing: creating a `Vm`, the GIL's eval-breaker hook,
+//! context managers and writing to sys.stdout.
+
+use std::sync::Arc;
+
+use super::eval::Exit;
+use super::frame::Frame;
+use super::{PyErr, PyResult, Vm};
+use crate::bytecode::CodeObject;
+use crate::object::value::Value;
+use crate::runtime::gil::{BreakerAction, GilThread};
+
+impl Vm {
+    /// A VM for one OS thread over a shared runtime.
+    pub fn new(rt: Arc<super::Runtime>, gil: Option<GilThread>, is_main: bool) -> Vm {
+        let dummy = Arc::new(crate::compile::codegen::empty_code());
+        let tick = rt.gil.policy_needs_per_instruction();
+        let ident = rt.next_thread_ident.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let globals = rt.builtins.clone();
+        Vm {
+            frame: Box::new(Frame::new(dummy, globals)),
+            frames: Vec::new(),
+            native_depth: 0,
+            gil,
+            tick_every_instruction: tick,
+            is_main_thread: is_main,
+            ident: 0x7f00_0000_0000 + ident * 0x1000,
+            reraising: false,
+            repr_guard: Vec::new(),
+            pending_throw: None,
+            rt,
+        }
+    }
+
+    /// Runs a module-level code object with the given globals.
+    pub fn run_code(&mut self, code: Arc<CodeObject>, globals: Arc<crate::object::dict::Dict>) -> PyResult {
+        let frame = Box::new(Frame::new(code, globals));
+        self.run_to_return(frame)
+    }
+
+    /// Called when the eval breaker is set: honours GIL drop requests and Ctrl-C.
+    pub fn handle_breaker(&mut self) -> PyResult<()> {
+        if let Some(g) = self.gil.as_mut()
+            && g.handle_breaker() == BreakerAction::RaiseKeyboardInterrupt
+        {
+            let cls = self.rt.types.exc("KeyboardInterrupt");
+            return Err(self.new_exception(&cls, vec![]));
+        }
+        Ok(())
+    }
+
+    /// Per-instruction hook for the `ticks=N` / `instr=N` switch policies.
+    pub fn tick_instruction(&mut self) -> PyResult<()> {
+        if let Some(g) = self.gil.as_mut() {
+            g.count_instruction();
+        }
+        Ok(())
+    }
+
+    /// Runs a blocking operation with the GIL released.
+    pub fn allow_threads<R>(&mut self, kind: crate::runtime::gil::BlockKind, f: impl FnOnce() -> R) -> R {
+        match self.gil.as_mut() {
+            Some(g) => g.allow_threads(kind, f),
+            None => f(),
+        }
+    }
+
+    /// `with cm:` entry: returns (bound `__exit__`, result of `__enter__`).
+    pub fn enter_context(&mut self, cm: &Value) -> PyResult<(Value, Value)> {
+        let cls = self.class_of(cm);
+        let (Some(enter), Some(exit)) = (cls.lookup("__enter__"), cls.lookup("__exit__")) else {
+            let tn = self.type_name(cm);
+            let missing = if cls.lookup("__enter__").is_none() { "" } else { "/__exit__" };
+            let _ = missing;
+            return Err(self.type_error(&format!(
+                "'{tn}' object does not support the context manager protocol"
+            )));
+        };
+        let exit_bound = self.descr_get(&exit, cm, &cls)?;
+        let entered = self.call_method_value(&enter, cm.clone(), vec![])?;
+        Ok((exit_bound, entered))
+    }
+
+    /// Writes to `sys.stdout` (whatever object it currently is).
+    pub fn write_stdout(&mut self, s: &str) -> PyResult<()> {
+        let out = self.sys_attr("stdout");
+        match out {
+            Some(o) => {
+                self.call_method(&o, "write", vec![Value::str(s)])?;
+                Ok(())
+            }
+            None => {
+                use std::io::Write;
+                let _ = std::io::stdout().write_all(s.as_bytes());
+                Ok(())
+            }
+        }
+    }
+
+    /// An attribute of the `sys` module, if it is loaded.
+    pub fn sys_attr(&self, name: &str) -> Option<Value> {
+        match self.rt.modules.get_item_str("sys") {
+            Some(Value::Module(m)) => m.dict.get_item_str(name),
+            _ => None,
+        }
+    }
+
+    /// Pushes `frame` and raises `err` inside it at once (for `gen.throw`).
+    pub fn run_pushed_with_error(&mut self, frame: Box<Frame>, err: PyErr) -> (PyResult<Exit>, Box<Frame>) {
+        self.pending_throw = Some(err);
+        self.run_pushed(frame)
+    }
+}

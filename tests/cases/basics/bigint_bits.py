@@ -1,0 +1,10 @@
+n = 2 ** 100 + 12345
+print(n & 0xFFFF, n | 1, n ^ (2 ** 100), n >> 90, n << 3)
+print(-n >> 95, ~n, -(2 ** 70) & 0xFF)
+print((2 ** 100).bit_length(), (2 ** 100 - 1).bit_length(), (-(2 ** 80)).bit_length())
+print(hex(2 ** 100), bin(2 ** 70), oct(2 ** 65))
+print(int("1" * 30, 2), int("f" * 20, 16))
+print(float(2 ** 80), float(-(2 ** 90)))
+print(2 ** 100 / 2 ** 98, 10 ** 30 / 10 ** 10)
+print(2 ** 64 == 2.0 ** 64, 2 ** 53 + 1 > 2.0 ** 53)
+print(hash(2 ** 100) == hash(2 ** 100), str(-(10 ** 25)))

@@ -1,0 +1,12 @@
+x = 7.0
+print(x.is_integer(), 7.5.is_integer(), (-0.0).is_integer())
+print(int(7.9), int(-7.9), int(1e20))
+print(round(2.675, 2), round(3.14159, 3), round(-1.5), round(2.5), round(0.5))
+print(round(1234.5678, -2), round(15, -1), round(25, -1))
+print(abs(-3.5), -abs(2.0))
+print(7.0 // 2, 7.0 % 2, -7.0 // 2, 7 / 2.0)
+print(1.5 + 2, 3 * 0.5, 10 - 0.25)
+print(0.1 + 0.7, 0.3 - 0.1, 3 * 0.1 == 0.3)
+print((0.5).as_integer_ratio(), (0.75).as_integer_ratio())
+print(float(True), float(-5), 1e3 == 1000)
+print(max(1.5, 2), min(-0.5, 0), sum([0.1] * 10))

@@ -1,0 +1,8 @@
+print(int("ff", 16), int("FF", 16), int("0xff", 16), int("0xff", 0))
+print(int("101", 2), int("0b101", 0), int("0o17", 0), int("17", 8), int("z", 36))
+print(int(" 42 "), int("-17"), int("+8"), int("1_000"))
+print(int(3.9), int(-3.9), int(True), int(-0.5))
+print(float("1.5"), float("-inf"), float("  2e-3 "), float(7))
+print(str(42), str(-3.0), str(True), str(None), repr("x"))
+print(bool(0), bool(1), bool("False"), int("007"))
+print(int(), float(), str(), bool())

@@ -1,0 +1,8 @@
+print(1 + 2 * 3, (1 + 2) * 3, 2 * 3 ** 2, -3 ** 2, 2 ** -1)
+print(10 - 4 - 3, 100 / 10 / 5, 2 ** 2 ** 3)
+print(1 + 2 << 1, 1 | 2 & 3, 1 ^ 3 & 2, 6 & 3 | 8)
+print(not 1 == 2, not 1 + 1 == 3, 1 < 2 == True)
+print(True or False and False, (True or False) and False)
+print(1 if True else 2 + 10, (1 if False else 2) + 10)
+print(-2 * -3, - - 4, 7 % 3 * 2, 7 * 3 % 4)
+print(3 > 2 and 2 > 1 or 0, 2 + 3 in [5], 4 // 2 ** 2)

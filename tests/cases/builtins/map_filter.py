@@ -1,0 +1,6 @@
+print(list(map(str, [1, 2, 3])), list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])))
+print(list(filter(lambda s: len(s) > 2, ["a", "abc", "de", "fghi"])), list(filter(None, [0, "", None, 3, "x"])))
+m = map(abs, [-1, -2])
+print(next(m), list(m), list(m))
+print(sum(map(int, "12345")), "".join(map(chr, [72, 105])), list(map(len, ["ab", ""])))
+print(type(map(str, [])).__name__, type(filter(None, [])).__name__, type(zip()).__name__)

@@ -1,0 +1,11 @@
+import sys
+print("to stdout")
+print("to stderr first", file=sys.stderr)
+print("a", "b", "c", sep=" | ", end=" <end>\n")
+print("partial", end="")
+print(" line", flush=True)
+print("err", "parts", sep="-", file=sys.stderr)
+print(1, 2, sep="", end="")
+print()
+print("x", file=sys.stdout)
+print("last stderr line", file=sys.stderr)

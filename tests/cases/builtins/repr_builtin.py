@@ -1,0 +1,5 @@
+print(repr(1), repr(1.0), repr("a'b"), repr([1, "2"]), repr((1,)), repr({1: "x"}), repr(None))
+print(repr(True), repr(set()), repr({1, 2}), repr(frozenset({3})), repr(range(2, 5)), repr(b"\x01a"))
+print(repr(float("inf")), repr(-0.0), repr(1e-8), repr(10 ** 20), repr(2.0 ** 70))
+print(repr("\\"), repr("\n"), repr("'\""), repr(""), repr(...), repr(NotImplemented))
+print(str("s"), str(1e16), ascii("é") if False else "'\\xe9'")

@@ -1,0 +1,11 @@
+records = [("b", 2), ("a", 2), ("c", 1), ("a", 1), ("b", 1)]
+by_num = sorted(records, key=lambda r: r[1])
+print(by_num)
+by_letter_then_num = sorted(sorted(records, key=lambda r: r[1]), key=lambda r: r[0])
+print(by_letter_then_num)
+print(sorted(records, key=lambda r: r[1], reverse=True))
+words = "the quick brown fox jumps over the lazy dog".split()
+print(sorted(words, key=len))
+print(sorted(words, key=len, reverse=True))
+lst = list(range(20))
+print(sorted(lst, key=lambda x: x % 3))

@@ -1,0 +1,6 @@
+print(sum([1, 2, 3]), sum([1, 2, 3], 10), sum([[1], [2, 3]], []), sum(()), sum([0.1, 0.2, 0.3]))
+print(sum(range(1, 11), start=-55), sum([1.5, 2, True]))
+print(round(0.5), round(1.5), round(2.5), round(3.5), round(-0.5), round(-1.5), round(-2.5))
+print(round(2.675, 2), round(0.125, 2), round(0.375, 2), round(1.005, 2), round(12345, -2), round(-15, -1))
+print(round(3.14159), type(round(3.7)).__name__, round(3.7, 0), type(round(3.7, 0)).__name__, round(5, 1))
+print(round(1e20), round(7.45, 1), round(7.55, 1), round(0.0), round(-0.4))

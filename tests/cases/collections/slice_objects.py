@@ -1,0 +1,5 @@
+s = slice(1, 8, 2)
+data = list(range(10))
+print(s, s.start, s.stop, s.step, data[s], "abcdefghij"[s])
+print(slice(3), slice(None, None, -1), data[slice(None, None, -1)])
+print(s.indices(5), slice(-3, None).indices(10))

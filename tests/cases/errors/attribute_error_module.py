@@ -1,0 +1,2 @@
+import math
+math.no_such_function_here

@@ -1,0 +1,1 @@
+label = "count: " + 3

@@ -1,0 +1,3 @@
+ages = {"ann": 30}
+print(ages["ann"])
+print(ages["bob"])

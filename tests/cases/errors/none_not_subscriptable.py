@@ -1,0 +1,3 @@
+def find():
+    pass
+find()["key"]

@@ -1,0 +1,2 @@
+print("raising SystemExit with a string")
+raise SystemExit("stopping now")

@@ -1,0 +1,4 @@
+def helper():
+    print("helper running")
+    undefined_name
+helper()

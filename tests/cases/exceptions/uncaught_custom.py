@@ -1,0 +1,4 @@
+class InventoryError(Exception):
+    pass
+print("checking stock")
+raise InventoryError("out of widgets")

@@ -1,0 +1,16 @@
+import io
+buf = io.StringIO()
+buf.write("first\n")
+print("second", file=buf)
+buf.write("third")
+print(repr(buf.getvalue()))
+r = io.StringIO("a\nb\nc\n")
+print(repr(r.readline()), r.readlines())
+r.seek(0)
+print(repr(r.read()), [line.strip() for line in io.StringIO("x\ny")])
+r2 = io.StringIO("abcdef")
+print(r2.read(2), r2.read(2), r2.tell())
+with io.StringIO() as s:
+    s.write("ctx")
+    print(s.getvalue())
+print(s.closed)

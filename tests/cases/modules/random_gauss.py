@@ -1,0 +1,10 @@
+import random
+random.seed(7)
+print([random.gauss(0, 1) for _ in range(4)])
+print(random.gauss(100, 15), random.random())
+random.seed(7)
+print(random.gauss(0, 1))
+rng = random.Random(99)
+print(rng.random(), rng.randint(1, 6), rng.choice("abc"))
+random.seed(1)
+print(round(sum(random.gauss(10, 2) for _ in range(1000)) / 1000, 6))

@@ -1,0 +1,11 @@
+import random
+random.seed(42)
+print([random.random() for _ in range(5)])
+random.seed(42)
+print(random.random())
+random.seed(0)
+print([random.randint(1, 100) for _ in range(10)])
+random.seed(12345)
+print(random.random(), random.randint(-1000, 1000), random.randrange(10), random.randrange(0, 100, 5))
+random.seed(2 ** 40 + 7)
+print(random.random())

@@ -1,0 +1,3 @@
+import sys
+print("checking config")
+sys.exit("fatal: configuration missing")

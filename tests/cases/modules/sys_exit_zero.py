@@ -1,0 +1,6 @@
+import sys
+print("clean exit")
+try:
+    sys.exit()
+finally:
+    print("finally still runs")

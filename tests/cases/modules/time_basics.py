@@ -1,0 +1,13 @@
+import time
+t0 = time.time()
+print(type(t0).__name__, t0 > 1_600_000_000)
+p0 = time.perf_counter()
+m0 = time.monotonic()
+time.sleep(0.02)
+print(time.perf_counter() - p0 >= 0.015, time.monotonic() >= m0, time.process_time() >= 0)
+print(time.strftime("%Y", time.localtime(86400 * 400)))
+print(time.strftime("%Y-%m-%d %H:%M:%S", (2024, 3, 9, 14, 5, 7, 0, 69, -1)))
+lt = time.localtime()
+print(lt.tm_year >= 2024, 1 <= lt.tm_mon <= 12, len(tuple(lt)))
+time.sleep(0)
+print("done")

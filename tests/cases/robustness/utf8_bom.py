@@ -1,0 +1,2 @@
+﻿print('bom ok')
+print('second line')

@@ -1,0 +1,2 @@
+print("\N{LATIN SMALL LETTER E WITH ACUTE}", "\N{BULLET}", "\N{GREEK SMALL LETTER ALPHA}")
+print(len("\N{SNOWMAN}"), ord("\N{SNOWMAN}"))

@@ -1,0 +1,5 @@
+print("key=value=more".partition("="))
+print("key=value=more".rpartition("="))
+print("novalue".partition("="), "novalue".rpartition("="))
+head, sep, tail = "user@example.com".partition("@")
+print(head, sep, tail)

@@ -1,0 +1,7 @@
+print("a-b-c".split("-", maxsplit=1), "hello"[::-1].capitalize())
+print("   ".isspace(), "".isspace(), "Title Case Here".istitle())
+print("tab\tsep".expandtabs(4), "%s" % "x".join(["1", "2", "3"]))
+print("abc".index("c"), "aAbB".swapcase(), "hello".count("l"))
+print(str(b"x"), str(1.0), str([1, "a"]), str((1,)))
+print("CamelCaseString".lower().replace("case", "-case"), "x".isascii(), "é".isascii())
+print("hello world".title().replace(" ", ""), "  x  ".strip() or "empty")

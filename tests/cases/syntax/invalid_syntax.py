@@ -1,0 +1,2 @@
+print("this must not run: the file fails to compile")
+x = = 1

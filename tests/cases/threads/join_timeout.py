@@ -1,0 +1,11 @@
+import threading
+release = threading.Event()
+t = threading.Thread(target=release.wait)
+t.start()
+t.join(timeout=0.05)
+print("alive after timed join:", t.is_alive())
+release.set()
+t.join()
+print("alive after full join:", t.is_alive())
+t.join(timeout=0.01)
+print("second join ok")

@@ -1,0 +1,18 @@
+import logging
+import sys
+logging.basicConfig(format="[%(levelname)-8s] %(name)s - %(message)s", stream=sys.stdout)
+root = logging.getLogger()
+print("root level:", logging.getLevelName(root.level))
+logging.info("hidden: default level is WARNING")
+logging.warning("shown")
+db = logging.getLogger("app.db")
+db.setLevel(logging.DEBUG)
+db.debug("db debug shown")
+web = logging.getLogger("app.web")
+web.info("web info hidden (inherits WARNING)")
+web.error("web error shown")
+print(db.name, db.getEffectiveLevel(), web.getEffectiveLevel(), logging.getLogger("app.db") is db)
+print(db.isEnabledFor(logging.DEBUG), web.isEnabledFor(logging.INFO))
+root.setLevel(logging.ERROR)
+logging.warning("now hidden")
+logging.error("still shown")

@@ -1,0 +1,226 @@
+//! Command-line behaviour of the `gilt` binary: script lookup, `-c`, `-` (stdin), `--version`,
+//! `--help`, `--gil`, `--dis`. Script semantics are tested by tests/scripts.rs.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+const GILT: &str = env!("CARGO_BIN_EXE_gilt");
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn all_output(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+}
+
+/// Runs gilt with `args`, feeding `stdin` (or nothing), killing it after TIMEOUT.
+fn gilt(args: &[&str], stdin: Option<&str>) -> Run {
+    let mut cmd = Command::new(GILT);
+    cmd.args(args)
+        .env_remove("GILT_GIL")
+        .current_dir(env!("CARGO_TARGET_TMPDIR"))
+        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("cannot start gilt");
+    if let Some(text) = stdin {
+        let mut pipe = child.stdin.take().unwrap();
+        let text = text.to_string();
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(text.as_bytes());
+        });
+    }
+    let out = reader(child.stdout.take().unwrap());
+    let err = reader(child.stderr.take().unwrap());
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("gilt {args:?} hung: killed after {} s", TIMEOUT.as_secs());
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let grace = Duration::from_secs(5);
+    Run {
+        code: status.code(),
+        stdout: out.recv_timeout(grace).unwrap_or_default(),
+        stderr: err.recv_timeout(grace).unwrap_or_default(),
+    }
+}
+
+fn reader(mut pipe: impl Read + Send + 'static) -> mpsc::Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = pipe.read_to_end(&mut buf);
+        let _ = tx.send(String::from_utf8_lossy(&buf).into_owned());
+    });
+    rx
+}
+
+/// Writes a script into the test's scratch directory and returns its absolute path.
+fn script(name: &str, text: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn assert_no_panic(run: &Run) {
+    assert_ne!(run.code, Some(101), "gilt panicked:\n{}", run.stderr);
+    assert!(!run.stderr.contains("panicked at"), "gilt panicked:\n{}", run.stderr);
+    assert!(run.code.is_some(), "gilt was killed by a signal:\n{}", run.stderr);
+}
+
+#[test]
+fn missing_script_exits_2_with_message() {
+    let r = gilt(&["no_such_script_for_gilt.py"], None);
+    assert_no_panic(&r);
+    assert_eq!(r.code, Some(2), "stderr: {}", r.stderr);
+    assert!(r.stdout.is_empty(), "stdout: {}", r.stdout);
+    assert!(r.stderr.contains("no_such_script_for_gilt.py"), "stderr should name the file: {}", r.stderr);
+}
+
+#[test]
+fn dash_c_runs_code() {
+    let r = gilt(&["-c", "print(1 + 2)\nprint('two lines')"], None);
+    assert_eq!(r.code, Some(0), "stderr: {}", r.stderr);
+    assert_eq!(r.stdout, "3\ntwo lines\n");
+}
+
+#[test]
+fn dash_c_sets_argv() {
+    let r = gilt(&["-c", "import sys; print(sys.argv)", "a", "b c"], None);
+    assert_eq!(r.code, Some(0), "stderr: {}", r.stderr);
+    assert_eq!(r.stdout, "['-c', 'a', 'b c']\n");
+}
+
+#[test]
+fn dash_c_exit_code_and_errors() {
+    let r = gilt(&["-c", "import sys; sys.exit(5)"], None);
+    assert_eq!(r.code, Some(5), "stderr: {}", r.stderr);
+    let r = gilt(&["-c", "1 / 0"], None);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("ZeroDivisionError: division by zero"), "stderr: {}", r.stderr);
+    let r = gilt(&["-c", "x = = 1"], None);
+    assert_no_panic(&r);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("SyntaxError"), "stderr: {}", r.stderr);
+}
+
+#[test]
+fn dash_reads_script_from_stdin() {
+    let r = gilt(&["-"], Some("x = 20\nfor i in range(2):\n    print('from stdin', x + i)\n"));
+    assert_eq!(r.code, Some(0), "stderr: {}", r.stderr);
+    assert_eq!(r.stdout, "from stdin 20\nfrom stdin 21\n");
+}
+
+#[test]
+fn dash_sets_argv() {
+    let r = gilt(&["-", "x", "y"], Some("import sys\nprint(sys.argv)\n"));
+    assert_eq!(r.code, Some(0), "stderr: {}", r.stderr);
+    assert_eq!(r.stdout, "['-', 'x', 'y']\n");
+}
+
+#[test]
+fn script_args_and_exit_code() {
+    let path = script("cli_args.py", "import sys\nprint(sys.argv[1:])\nsys.exit(int(sys.argv[1]))\n");
+    let r = gilt(&[&path, "3", "--not-a-gilt-flag", "last"], None);
+    assert_eq!(r.stdout, "['3', '--not-a-gilt-flag', 'last']\n", "stderr: {}", r.stderr);
+    assert_eq!(r.code, Some(3));
+}
+
+#[test]
+fn uncaught_exception_prints_traceback_and_exits_1() {
+    let path = script("cli_raise.py", "print('before')\nraise KeyError('k')\n");
+    let r = gilt(&[&path], None);
+    assert_eq!(r.code, Some(1));
+    assert_eq!(r.stdout, "before\n");
+    assert!(r.stderr.starts_with("Traceback (most recent call last):"), "stderr: {}", r.stderr);
+    assert!(r.stderr.contains("line 2"), "stderr: {}", r.stderr);
+    assert_eq!(r.stderr.trim_end().lines().last(), Some("KeyError: 'k'"));
+}
+
+#[test]
+fn version_flag() {
+    let r = gilt(&["--version"], None);
+    assert_eq!(r.code, Some(0), "stderr: {}", r.stderr);
+    let text = r.all_output();
+    assert!(text.to_lowercase().contains("gilt"), "--version output: {text}");
+    assert!(text.chars().any(|c| c.is_ascii_digit()), "--version output: {text}");
+}
+
+#[test]
+fn help_flag() {
+    let r = gilt(&["--help"], None);
+    assert_eq!(r.code, Some(0), "stderr: {}", r.stderr);
+    let text = r.stdout.to_lowercase();
+    assert!(text.contains("usage"), "--help output: {}", r.stdout);
+    assert!(text.contains("--dis"), "--help should mention --dis: {}", r.stdout);
+    assert!(text.contains("-c"), "--help should mention -c: {}", r.stdout);
+}
+
+#[test]
+fn gil_flag_accepts_on_and_off() {
+    for mode in ["on", "off"] {
+        let r = gilt(&["--gil", mode, "-c", "print('ok')"], None);
+        assert_eq!(r.code, Some(0), "--gil {mode}: {}", r.stderr);
+        assert_eq!(r.stdout, "ok\n");
+    }
+}
+
+#[test]
+fn gil_maybe_is_a_usage_error() {
+    let path = script("cli_gil.py", "print('must not run')\n");
+    let r = gilt(&["--gil", "maybe", &path], None);
+    assert_no_panic(&r);
+    assert_eq!(r.code, Some(2), "stderr: {}", r.stderr);
+    assert!(!r.stdout.contains("must not run"));
+    assert!(!r.stderr.is_empty(), "a usage error needs a message");
+}
+
+#[test]
+fn dis_shows_instructions_and_line_numbers() {
+    let src = "import sys\n\n# padding so that the function body sits on lines 10 and 11\n\n\n\n\n\n\
+               def add(a, b):\n    total = a + b\n    return total\n\nprint('SHOULD_NOT_RUN', add(1, 2))\n";
+    assert_eq!(src.lines().nth(9), Some("    total = a + b"));
+    let path = script("cli_dis.py", src);
+    let r = gilt(&["--dis", &path], None);
+    assert_eq!(r.code, Some(0), "stderr: {}", r.stderr);
+    let out = &r.stdout;
+    assert!(!out.contains("SHOULD_NOT_RUN"), "--dis must not run the script:\n{out}");
+    assert!(out.contains("add"), "--dis should name the function:\n{out}");
+    assert!(out.to_lowercase().contains("return"), "--dis should show a return instruction:\n{out}");
+    let tokens: Vec<&str> = out.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+    for line in ["10", "11"] {
+        assert!(tokens.contains(&line), "--dis should show line number {line}:\n{out}");
+    }
+}
+
+#[test]
+fn directory_as_script_does_not_panic() {
+    let r = gilt(&[env!("CARGO_TARGET_TMPDIR")], None);
+    assert_no_panic(&r);
+    assert_ne!(r.code, Some(0), "running a directory should fail");
+    assert!(!r.stderr.is_empty());
+}
+
+#[test]
+fn repl_reads_piped_stdin_until_eof() {
+    let r = gilt(&[], Some("x = 6 * 7\nprint('answer', x)\n"));
+    assert_no_panic(&r);
+    assert_eq!(r.code, Some(0), "stderr: {}", r.stderr);
+    assert!(r.stdout.contains("answer 42"), "stdout: {}", r.stdout);
+}
