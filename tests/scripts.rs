@@ -43,6 +43,12 @@ fn main() {
     collect(&root, &mut scripts);
     scripts.sort();
 
+    // Cases gilt does not pass yet are listed in tests/known_failures.txt and
+    // reported as ignored (run them with `--include-ignored`), so CI stays a
+    // gate for everything that works while the list shows what does not.
+    let known = std::fs::read_to_string(root.parent().unwrap().join("known_failures.txt")).unwrap_or_default();
+    let known: std::collections::HashSet<&str> =
+        known.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
     let mut trials = Vec::new();
     for script in scripts {
         let rel = script.strip_prefix(&root).unwrap().with_extension("");
@@ -58,7 +64,8 @@ fn main() {
                 None => name.clone(),
             };
             let case = Case { script: script.clone(), gil };
-            trials.push(Trial::test(test_name, move || run_case(&case)));
+            let ignored = known.contains(test_name.as_str());
+            trials.push(Trial::test(test_name, move || run_case(&case)).with_ignored_flag(ignored));
         }
     }
     let root_for_check = root.clone();

@@ -157,6 +157,22 @@ impl DictTable {
         self.entries.len()
     }
 
+    /// Lookup by an interned key: pointer equality first, then bytes.
+    #[inline]
+    pub fn get_pystr(&self, key: &super::str::PyStr) -> Option<&Value> {
+        let hash = key.hash();
+        for &pos in self.index.iter_hash(hash as u64) {
+            if let Some(e) = &self.entries[pos]
+                && e.hash == hash
+                && let Value::Str(s) = &e.key
+                && (std::ptr::eq(&**s, key) || s.as_str() == key.as_str())
+            {
+                return Some(&e.value);
+            }
+        }
+        None
+    }
+
     /// Fast path for string keys (globals, attributes): pointer or byte equality.
     pub fn get_str(&self, hash: i64, key: &str) -> Option<&Value> {
         for &pos in self.index.iter_hash(hash as u64) {
@@ -225,7 +241,7 @@ impl Dict {
 
     #[inline]
     pub fn get_str(&self, key: &super::str::PyStr) -> Option<Value> {
-        self.table.lock().get_str(key.hash(), key.as_str()).cloned()
+        self.table.lock().get_pystr(key).cloned()
     }
 
     /// Looks up a Rust string key (computes its hash).

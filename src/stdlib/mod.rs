@@ -2,6 +2,11 @@
 //! native modules (Rust) and modules embedded as Python source (py/).
 
 pub mod builtins_core;
+pub mod builtins_more;
+pub mod file;
+pub mod str_format;
+pub mod types_bytes;
+pub mod types_str;
 pub mod mt19937;
 pub mod repl;
 pub mod sys;
@@ -39,7 +44,8 @@ pub fn init(rt: &Runtime) {
 }
 
 /// Registration hooks of the other built-in type/function files.
-const EXTRA_INITS: [fn(&Runtime); 0] = [];
+const EXTRA_INITS: [fn(&Runtime); 4] =
+    [builtins_more::register, types_str::register, types_bytes::register, file::register];
 
 /// A module implemented in Rust, created on first import.
 pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {

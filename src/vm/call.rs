@@ -88,7 +88,8 @@ impl Vm {
         if self.frames.len() >= limit {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
-        let (r, _frame) = self.run_pushed(frame);
+        let (r, frame) = self.run_pushed(frame);
+        self.recycle_frame(frame);
         match r? {
             Exit::Return(v) => Ok(v),
             Exit::Yield(_) => Err(self.runtime_error("yield outside generator")),
@@ -115,7 +116,7 @@ impl Vm {
     /// Binds call arguments to a new frame for `func` (CPython's rules and messages).
     pub fn make_frame(&mut self, func: &Arc<Function>, pos: Vec<Value>, kw: Kw) -> PyResult<Box<Frame>> {
         let code = func.code.clone();
-        let mut frame = Box::new(Frame::new(code.clone(), func.globals.clone()));
+        let mut frame = self.alloc_frame(code.clone(), func.globals.clone());
         let argcount = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & flags::VARARGS != 0;
@@ -324,17 +325,18 @@ impl Vm {
 
     /// True when calling `cls` can run `__init__` as an ordinary frame.
     pub fn can_inline_init(&self, cls: &Arc<Class>) -> bool {
+        let n = &self.rt.names;
         cls.layout == Layout::Object
-            && cls.metaclass.as_ref().is_none_or(|m| m.lookup_user("__call__").is_none())
-            && cls.lookup_user("__new__").is_none()
-            && matches!(cls.lookup("__init__"), Some(Value::Function(_)))
+            && cls.metaclass.as_ref().is_none_or(|m| m.lookup_user_str(&n.call).is_none())
+            && cls.lookup_user_str(&n.new).is_none()
+            && matches!(cls.lookup_str(&n.init), Some(Value::Function(_)))
     }
 
     /// Creates the instance and enters `__init__` as a frame whose return
     /// value is replaced by the instance.
     pub fn instantiate_inline(&mut self, cls: &Arc<Class>, args: Vec<Value>, kw: Kw) -> PyResult<()> {
         let inst = Value::Instance(Arc::new(Instance::new(cls.clone(), Payload::None)));
-        let Some(Value::Function(init)) = cls.lookup("__init__") else { unreachable!() };
+        let Some(Value::Function(init)) = cls.lookup_str(&self.rt.names.init) else { unreachable!() };
         let mut pos = Vec::with_capacity(args.len() + 1);
         pos.push(inst.clone());
         pos.extend(args);

@@ -663,7 +663,8 @@ impl Vm {
                         return Ok(Exit::Return(v));
                     }
                     let parent = self.frames.pop().expect("caller frame");
-                    self.frame = parent;
+                    let done = std::mem::replace(&mut self.frame, parent);
+                    self.recycle_frame(done);
                     self.push(v);
                 }
                 Instr::YieldValue => {

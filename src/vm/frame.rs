@@ -63,6 +63,22 @@ impl Frame {
         }
     }
 
+    /// Re-initialises a recycled frame for a new activation (keeps the
+    /// allocations of its vectors).
+    pub fn reset(&mut self, code: Arc<CodeObject>, globals: Arc<Dict>) {
+        self.stack.clear();
+        self.locals.clear();
+        self.locals.resize(code.varnames.len(), None);
+        self.cells.clear();
+        self.globals = globals;
+        self.locals_dict = None;
+        self.blocks.clear();
+        self.handled.clear();
+        self.return_override = None;
+        self.pc = 0;
+        self.code = code;
+    }
+
     /// The line of the instruction being executed.
     pub fn line(&self) -> u32 {
         // pc already points past the instruction being executed.

@@ -27,6 +27,32 @@ use crate::object::class::Instance;
 use crate::object::value::Value;
 use frame::Frame;
 
+impl Vm {
+    /// A frame for `code`, recycled from the pool when possible.
+    pub fn alloc_frame(&mut self, code: Arc<crate::bytecode::CodeObject>, globals: Arc<crate::object::dict::Dict>) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.reset(code, globals);
+                f
+            }
+            None => Box::new(Frame::new(code, globals)),
+        }
+    }
+
+    /// Returns a finished frame to the pool.
+    pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
+        if self.frame_pool.len() < 64 {
+            f.stack.clear();
+            f.locals.clear();
+            f.cells.clear();
+            f.handled.clear();
+            f.locals_dict = None;
+            f.return_override = None;
+            self.frame_pool.push(f);
+        }
+    }
+}
+
 /// A raised Python exception (always an instance of BaseException).
 #[derive(Clone)]
 pub struct PyErr {
@@ -71,6 +97,8 @@ pub struct Vm {
     pub reraising: bool,
     /// Containers being repr'd (to print `[...]` for self-references).
     pub repr_guard: Vec<i64>,
+    /// Finished frames kept for reuse, so a call allocates nothing.
+    pub frame_pool: Vec<Box<Frame>>,
     /// An exception to raise in the next frame run (generator `throw`).
     pub pending_throw: Option<PyErr>,
 }

@@ -207,9 +207,17 @@ impl Default for Types {
     }
 }
 
+/// Frequently looked-up names, hashed once.
+pub struct Names {
+    pub init: Arc<PyStr>,
+    pub new: Arc<PyStr>,
+    pub call: Arc<PyStr>,
+}
+
 /// Everything the threads of one interpreter share.
 pub struct Runtime {
     pub types: Types,
+    pub names: Names,
     pub builtins: Arc<Dict>,
     /// sys.modules
     pub modules: Arc<Dict>,
@@ -234,6 +242,11 @@ impl Runtime {
     pub fn new(config: Config, gil: Arc<crate::runtime::gil::Gil>) -> Runtime {
         Runtime {
             types: Types::new(),
+            names: Names {
+                init: Arc::new(PyStr::new("__init__")),
+                new: Arc::new(PyStr::new("__new__")),
+                call: Arc::new(PyStr::new("__call__")),
+            },
             builtins: Arc::new(Dict::new()),
             modules: Arc::new(Dict::new()),
             config,

@@ -28,6 +28,7 @@ impl Vm {
             reraising: false,
             repr_guard: Vec::new(),
             pending_throw: None,
+            frame_pool: Vec::new(),
             rt,
         }
     }

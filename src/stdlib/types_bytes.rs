@@ -1,0 +1,392 @@
+//! Methods of `bytes`.
+
+use std::sync::Arc;
+
+use super::method;
+use super::types_str::norm_range;
+use crate::object::value::Value;
+use crate::vm::{Args, PyResult, Runtime, Vm};
+
+/// The bytes inside a bytes value or bytes-subclass instance.
+pub fn as_bytes(v: &Value) -> Option<Arc<Vec<u8>>> {
+    match v {
+        Value::Bytes(b) => Some(b.clone()),
+        Value::Instance(_) => match crate::vm::ops::payload_of(v) {
+            Some(Value::Bytes(b)) => Some(b),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn recv(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Arc<Vec<u8>>> {
+    match a.pos.first().and_then(as_bytes) {
+        Some(b) => Ok(b),
+        None => Err(vm.type_error(&format!("descriptor '{fname}' requires a 'bytes' object"))),
+    }
+}
+
+fn arg(vm: &mut Vm, v: &Value) -> PyResult<Arc<Vec<u8>>> {
+    match as_bytes(v) {
+        Some(b) => Ok(b),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
+        }
+    }
+}
+
+fn bytes(v: Vec<u8>) -> PyResult {
+    Ok(Value::Bytes(Arc::new(v)))
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(hay.len());
+    }
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn split_on(hay: &[u8], sep: &[u8], max: i64) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut rest = hay;
+    while max < 0 || (out.len() as i64) < max {
+        match find(rest, sep) {
+            Some(i) => {
+                out.push(rest[..i].to_vec());
+                rest = &rest[i + sep.len()..];
+            }
+            None => break,
+        }
+    }
+    out.push(rest.to_vec());
+    out
+}
+
+fn replace(hay: &[u8], old: &[u8], new: &[u8], count: i64) -> Vec<u8> {
+    let mut out = Vec::with_capacity(hay.len());
+    let mut rest = hay;
+    let mut n = 0;
+    if old.is_empty() {
+        for (i, b) in hay.iter().enumerate() {
+            if count < 0 || (i as i64) < count {
+                out.extend_from_slice(new);
+            }
+            out.push(*b);
+        }
+        if count < 0 || (hay.len() as i64) < count {
+            out.extend_from_slice(new);
+        }
+        return out;
+    }
+    while count < 0 || n < count {
+        match find(rest, old) {
+            Some(i) => {
+                out.extend_from_slice(&rest[..i]);
+                out.extend_from_slice(new);
+                rest = &rest[i + old.len()..];
+                n += 1;
+            }
+            None => break,
+        }
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
+fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<String> {
+    let e = enc.to_ascii_lowercase().replace('_', "-");
+    match e.as_str() {
+        "utf-8" | "utf8" | "u8" => match std::str::from_utf8(b) {
+            Ok(s) => Ok(s.to_string()),
+            Err(err) if errors == "strict" => {
+                let pos = err.valid_up_to();
+                let reason = if err.error_len().is_none() { "unexpected end of data" } else { "invalid start byte" };
+                Err(vm.err(
+                    "UnicodeDecodeError",
+                    &format!("'utf-8' codec can't decode byte 0x{:02x} in position {pos}: {reason}", b[pos]),
+                ))
+            }
+            Err(_) => {
+                let s = String::from_utf8_lossy(b).into_owned();
+                Ok(if errors == "ignore" { s.replace('\u{fffd}', "") } else { s })
+            }
+        },
+        "ascii" | "us-ascii" => {
+            let mut out = String::with_capacity(b.len());
+            for (i, &c) in b.iter().enumerate() {
+                if c < 128 {
+                    out.push(c as char);
+                } else if errors == "replace" {
+                    out.push('\u{fffd}');
+                } else if errors != "ignore" {
+                    return Err(vm.err(
+                        "UnicodeDecodeError",
+                        &format!("'ascii' codec can't decode byte 0x{c:02x} in position {i}: ordinal not in range(128)"),
+                    ));
+                }
+            }
+            Ok(out)
+        }
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => Ok(b.iter().map(|&c| c as char).collect()),
+        _ => Err(vm.err("LookupError", &format!("unknown encoding: {enc}"))),
+    }
+}
+
+/// Decodes bytes for `bytes.decode` and `str(b, encoding)`.
+pub fn decode_bytes(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<String> {
+    decode(vm, b, enc, errors)
+}
+
+fn strip_set(a: &Args, vm: &mut Vm) -> PyResult<Option<Arc<Vec<u8>>>> {
+    match a.pos.get(1) {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => arg(vm, v).map(Some),
+    }
+}
+
+fn strip(vm: &mut Vm, a: Args, name: &str, l: bool, r: bool) -> PyResult {
+    let b = recv(vm, &a, name)?;
+    let set = strip_set(&a, vm)?;
+    let is_strip = |c: &u8| match &set {
+        None => c.is_ascii_whitespace() || *c == 0x0b,
+        Some(s) => s.contains(c),
+    };
+    let mut s = 0;
+    let mut e = b.len();
+    if l {
+        while s < e && is_strip(&b[s]) {
+            s += 1;
+        }
+    }
+    if r {
+        while e > s && is_strip(&b[e - 1]) {
+            e -= 1;
+        }
+    }
+    bytes(b[s..e].to_vec())
+}
+
+fn find_impl(vm: &mut Vm, a: &Args, name: &str, rev: bool) -> PyResult<i64> {
+    a.check(vm, name, 2, 4)?;
+    let b = recv(vm, a, name)?;
+    let sub = match &a.pos[1] {
+        Value::Int(n) => vec![*n as u8],
+        v => arg(vm, v)?.to_vec(),
+    };
+    let (s, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), b.len())?;
+    if s > e {
+        return Ok(-1);
+    }
+    let r = if rev { rfind(&b[s..e], &sub) } else { find(&b[s..e], &sub) };
+    Ok(r.map_or(-1, |i| (i + s) as i64))
+}
+
+/// Registers the bytes methods.
+pub fn register(rt: &Runtime) {
+    let c = &rt.types.bytes;
+    method(c, "decode", |vm, mut a| {
+        let b = recv(vm, &a, "decode")?;
+        let enc = match a.arg(1, "encoding") {
+            Some(Value::Str(s)) => s.as_str().to_string(),
+            _ => "utf-8".into(),
+        };
+        let errors = match a.arg(2, "errors") {
+            Some(Value::Str(s)) => s.as_str().to_string(),
+            _ => "strict".into(),
+        };
+        Ok(Value::string(decode(vm, &b, &enc, &errors)?))
+    });
+    method(c, "hex", |vm, a| {
+        let b = recv(vm, &a, "hex")?;
+        let sep = match a.pos.get(1) {
+            Some(Value::Str(s)) => s.as_str().to_string(),
+            _ => String::new(),
+        };
+        let parts: Vec<String> = b.iter().map(|x| format!("{x:02x}")).collect();
+        Ok(Value::string(parts.join(&sep)))
+    });
+    method(c, "fromhex", |vm, a| {
+        // bytes.fromhex(s): the class attribute is the plain native, so the
+        // string may be arg 0 (or arg 1 when called through the class object).
+        let s = a.pos.iter().rev().find_map(|v| if let Value::Str(s) = v { Some(s.clone()) } else { None });
+        let Some(s) = s else { return Err(vm.type_error("fromhex() argument must be str")) };
+        let mut out = Vec::new();
+        let digits: Vec<(usize, char)> = s.as_str().chars().enumerate().filter(|(_, c)| !c.is_whitespace()).collect();
+        let mut i = 0;
+        while i < digits.len() {
+            let (p, h) = digits[i];
+            let Some(hv) = h.to_digit(16) else {
+                return Err(vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {p}")));
+            };
+            let Some(&(p2, l)) = digits.get(i + 1) else {
+                return Err(vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {}", p + 1)));
+            };
+            let Some(lv) = l.to_digit(16) else {
+                return Err(vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {p2}")));
+            };
+            out.push((hv * 16 + lv) as u8);
+            i += 2;
+        }
+        bytes(out)
+    });
+    method(c, "join", |vm, a| {
+        a.check(vm, "join", 2, 2)?;
+        let sep = recv(vm, &a, "join")?;
+        let items = vm.collect(&a.pos[1])?;
+        let mut out = Vec::new();
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(&sep);
+            }
+            match as_bytes(it) {
+                Some(b) => out.extend_from_slice(&b),
+                None => {
+                    let tn = vm.type_name(it);
+                    return Err(vm.type_error(&format!("sequence item {i}: expected a bytes-like object, {tn} found")));
+                }
+            }
+        }
+        bytes(out)
+    });
+    method(c, "split", |vm, mut a| {
+        let b = recv(vm, &a, "split")?;
+        let sep = a.arg(1, "sep");
+        let max = match a.arg(2, "maxsplit") {
+            Some(v) => vm.index_of(&v)?,
+            None => -1,
+        };
+        let parts: Vec<Vec<u8>> = match sep {
+            None | Some(Value::None) => {
+                let ws = |c: &u8| c.is_ascii_whitespace() || *c == 0x0b;
+                let mut out = Vec::new();
+                let mut i = 0;
+                while i < b.len() {
+                    while i < b.len() && ws(&b[i]) {
+                        i += 1;
+                    }
+                    if i >= b.len() {
+                        break;
+                    }
+                    if max >= 0 && out.len() as i64 >= max {
+                        let mut e = b.len();
+                        while e > i && ws(&b[e - 1]) {
+                            e -= 1;
+                        }
+                        out.push(b[i..e].to_vec());
+                        break;
+                    }
+                    let st = i;
+                    while i < b.len() && !ws(&b[i]) {
+                        i += 1;
+                    }
+                    out.push(b[st..i].to_vec());
+                }
+                out
+            }
+            Some(s) => {
+                let s = arg(vm, &s)?;
+                if s.is_empty() {
+                    return Err(vm.value_error("empty separator"));
+                }
+                split_on(&b, &s, max)
+            }
+        };
+        Ok(Value::list(parts.into_iter().map(|p| Value::Bytes(Arc::new(p))).collect()))
+    });
+    method(c, "strip", |vm, a| strip(vm, a, "strip", true, true));
+    method(c, "lstrip", |vm, a| strip(vm, a, "lstrip", true, false));
+    method(c, "rstrip", |vm, a| strip(vm, a, "rstrip", false, true));
+    for (name, ends) in [("startswith", false), ("endswith", true)] {
+        method(c, name, move |vm, a| {
+            a.check(vm, name, 2, 4)?;
+            let b = recv(vm, &a, name)?;
+            let (s, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), b.len())?;
+            let cands: Vec<Value> = match &a.pos[1] {
+                Value::Tuple(t) => t.items.to_vec(),
+                v => vec![v.clone()],
+            };
+            for p in cands {
+                let p = arg(vm, &p)?;
+                if s <= e && ((ends && b[s..e].ends_with(&p)) || (!ends && b[s..e].starts_with(&p))) {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            Ok(Value::Bool(false))
+        });
+    }
+    method(c, "find", |vm, a| Ok(Value::Int(find_impl(vm, &a, "find", false)?)));
+    method(c, "rfind", |vm, a| Ok(Value::Int(find_impl(vm, &a, "rfind", true)?)));
+    method(c, "index", |vm, a| match find_impl(vm, &a, "index", false)? {
+        -1 => Err(vm.value_error("subsection not found")),
+        i => Ok(Value::Int(i)),
+    });
+    method(c, "replace", |vm, a| {
+        a.check(vm, "replace", 3, 4)?;
+        let b = recv(vm, &a, "replace")?;
+        let old = arg(vm, &a.pos[1])?;
+        let new = arg(vm, &a.pos[2])?;
+        let count = match a.pos.get(3) {
+            Some(v) => vm.index_of(v)?,
+            None => -1,
+        };
+        bytes(replace(&b, &old, &new, count))
+    });
+    method(c, "upper", |vm, a| bytes(recv(vm, &a, "upper")?.to_ascii_uppercase()));
+    method(c, "lower", |vm, a| bytes(recv(vm, &a, "lower")?.to_ascii_lowercase()));
+    method(c, "count", |vm, a| {
+        a.check(vm, "count", 2, 4)?;
+        let b = recv(vm, &a, "count")?;
+        let sub = match &a.pos[1] {
+            Value::Int(n) => vec![*n as u8],
+            v => arg(vm, v)?.to_vec(),
+        };
+        let (s, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), b.len())?;
+        if s > e {
+            return Ok(Value::Int(0));
+        }
+        let hay = &b[s..e];
+        if sub.is_empty() {
+            return Ok(Value::Int(hay.len() as i64 + 1));
+        }
+        let (mut n, mut i) = (0, 0);
+        while let Some(j) = find(&hay[i..], &sub) {
+            n += 1;
+            i += j + sub.len();
+        }
+        Ok(Value::Int(n))
+    });
+    method(c, "isdigit", |vm, a| {
+        let b = recv(vm, &a, "isdigit")?;
+        Ok(Value::Bool(!b.is_empty() && b.iter().all(u8::is_ascii_digit)))
+    });
+    method(c, "isalpha", |vm, a| {
+        let b = recv(vm, &a, "isalpha")?;
+        Ok(Value::Bool(!b.is_empty() && b.iter().all(u8::is_ascii_alphabetic)))
+    });
+    method(c, "__len__", |vm, a| Ok(Value::Int(recv(vm, &a, "__len__")?.len() as i64)));
+    method(c, "__getitem__", |vm, a| {
+        a.check(vm, "__getitem__", 2, 2)?;
+        let b = recv(vm, &a, "__getitem__")?;
+        vm.get_item(&Value::Bytes(b), &a.pos[1])
+    });
+    method(c, "__iter__", |vm, a| {
+        let b = recv(vm, &a, "__iter__")?;
+        vm.get_iter(&Value::Bytes(b))
+    });
+    method(c, "__contains__", |vm, a| {
+        a.check(vm, "__contains__", 2, 2)?;
+        let b = recv(vm, &a, "__contains__")?;
+        Ok(Value::Bool(match &a.pos[1] {
+            Value::Int(n) => b.contains(&(*n as u8)),
+            v => find(&b, &arg(vm, v)?).is_some(),
+        }))
+    });
+}

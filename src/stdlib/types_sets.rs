@@ -1,0 +1,420 @@
+//! Methods of `set` / `frozenset`, and the dict view objects returned by
+//! `dict.keys()`, `values()` and `items()`.
+
+use std::any::Any;
+use std::sync::Arc;
+
+use super::method;
+use super::types_containers::builtin_of;
+use crate::object::class::Class;
+use crate::object::dict::Dict;
+use crate::object::iter::{DictIterKind, NativeIter};
+use crate::object::native::NativeObject;
+use crate::object::set::Set;
+use crate::object::value::Value;
+use crate::parse::ast::{BinOp, CmpOp};
+use crate::vm::{Args, PyResult, Runtime, Vm};
+
+/// A live view of a dict (`dict_keys`, `dict_values`, `dict_items`).
+pub struct DictView {
+    pub dict: Arc<Dict>,
+    pub kind: DictIterKind,
+    pub class: Arc<Class>,
+}
+
+impl NativeObject for DictView {
+    fn class(&self) -> &Arc<Class> {
+        &self.class
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Registers set, frozenset and dict-view methods.
+pub fn register(rt: &Runtime) {
+    register_sets(rt);
+    register_views(rt);
+}
+
+fn recv_set(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Arc<Set>> {
+    match a.pos.first().map(builtin_of) {
+        Some(Value::Set(s)) => Ok(s),
+        _ => {
+            let tn = a.pos.first().map(|v| vm.type_name(v)).unwrap_or_default();
+            Err(vm.type_error(&format!("descriptor '{name}' for 'set' objects doesn't apply to a '{tn}' object")))
+        }
+    }
+}
+
+/// Any iterable as a set (sets are used as they are).
+fn as_set(vm: &mut Vm, v: &Value) -> PyResult<Arc<Set>> {
+    match builtin_of(v) {
+        Value::Set(s) => Ok(s),
+        other => {
+            let items = vm.collect(&other)?;
+            match vm.new_set(items, true)? {
+                Value::Set(s) => Ok(s),
+                _ => unreachable!(),
+            }
+        }
+    }
+}
+
+/// The set behind `v` when it is a set or frozenset (for operators).
+fn set_operand(v: &Value) -> Option<Arc<Set>> {
+    match builtin_of(v) {
+        Value::Set(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn fold(vm: &mut Vm, s: &Arc<Set>, others: &[Value], op: BinOp) -> PyResult {
+    let mut r = vm.set_copy(s, s.frozen);
+    for o in others {
+        let os = as_set(vm, o)?;
+        r = vm.binary_op(&r, &Value::Set(os), op)?;
+    }
+    if let Value::Set(rs) = &r
+        && rs.frozen != s.frozen
+    {
+        return Ok(vm.set_copy(rs, s.frozen));
+    }
+    Ok(r)
+}
+
+fn replace_contents(s: &Set, r: &Value) {
+    if let Value::Set(rs) = r {
+        let t = rs.lock().clone();
+        *s.lock() = t;
+    }
+}
+
+fn is_subset(vm: &mut Vm, a: &Set, b: &Arc<Set>) -> PyResult<bool> {
+    if a.len() > b.len() {
+        return Ok(false);
+    }
+    let keys = a.lock().keys();
+    for k in keys {
+        if !vm.set_contains(b, &k)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn register_sets(rt: &Runtime) {
+    for c in [&rt.types.set, &rt.types.frozenset] {
+        for (name, op) in [
+            ("union", BinOp::BitOr),
+            ("intersection", BinOp::BitAnd),
+            ("difference", BinOp::Sub),
+            ("symmetric_difference", BinOp::BitXor),
+        ] {
+            method(c, name, move |vm, a| {
+                let s = recv_set(vm, &a, name)?;
+                if op == BinOp::BitXor && a.pos.len() != 2 {
+                    let n = a.pos.len().saturating_sub(1);
+                    return Err(vm.type_error(&format!("symmetric_difference() takes exactly one argument ({n} given)")));
+                }
+                fold(vm, &s, &a.pos[1..], op)
+            });
+        }
+        method(c, "copy", |vm, a| {
+            let s = recv_set(vm, &a, "copy")?;
+            if s.frozen && matches!(a.pos[0], Value::Set(_)) {
+                return Ok(a.pos[0].clone());
+            }
+            Ok(vm.set_copy(&s, s.frozen))
+        });
+        method(c, "issubset", |vm, a| {
+            let s = recv_set(vm, &a, "issubset")?;
+            a.check(vm, "issubset", 2, 2)?;
+            let o = as_set(vm, &a.pos[1])?;
+            Ok(Value::Bool(is_subset(vm, &s, &o)?))
+        });
+        method(c, "issuperset", |vm, a| {
+            let s = recv_set(vm, &a, "issuperset")?;
+            a.check(vm, "issuperset", 2, 2)?;
+            let o = as_set(vm, &a.pos[1])?;
+            Ok(Value::Bool(is_subset(vm, &o, &s)?))
+        });
+        method(c, "isdisjoint", |vm, a| {
+            let s = recv_set(vm, &a, "isdisjoint")?;
+            a.check(vm, "isdisjoint", 2, 2)?;
+            let items = vm.collect(&builtin_of(&a.pos[1]))?;
+            for k in items {
+                if vm.set_contains(&s, &k)? {
+                    return Ok(Value::Bool(false));
+                }
+            }
+            Ok(Value::Bool(true))
+        });
+        method(c, "__len__", |vm, a| Ok(Value::Int(recv_set(vm, &a, "__len__")?.len() as i64)));
+        method(c, "__contains__", |vm, a| {
+            let s = recv_set(vm, &a, "__contains__")?;
+            a.check(vm, "__contains__", 2, 2)?;
+            Ok(Value::Bool(vm.set_contains(&s, &a.pos[1])?))
+        });
+        method(c, "__iter__", |vm, a| {
+            let s = recv_set(vm, &a, "__iter__")?;
+            vm.get_iter(&Value::Set(s))
+        });
+        method(c, "__repr__", |vm, a| {
+            let s = recv_set(vm, &a, "__repr__")?;
+            Ok(Value::string(vm.repr_of(&Value::Set(s))?))
+        });
+        method(c, "__hash__", |vm, a| {
+            let s = recv_set(vm, &a, "__hash__")?;
+            Ok(Value::Int(vm.hash_value(&Value::Set(s))?))
+        });
+        for (name, op) in [("__or__", BinOp::BitOr), ("__and__", BinOp::BitAnd), ("__sub__", BinOp::Sub), ("__xor__", BinOp::BitXor)] {
+            method(c, name, move |vm, a| {
+                let s = recv_set(vm, &a, name)?;
+                a.check(vm, name, 2, 2)?;
+                match set_operand(&a.pos[1]) {
+                    Some(o) => vm.binary_op(&Value::Set(s), &Value::Set(o), op),
+                    None => Ok(Value::NotImplemented),
+                }
+            });
+        }
+        for (name, op) in [("__ror__", BinOp::BitOr), ("__rand__", BinOp::BitAnd), ("__rsub__", BinOp::Sub), ("__rxor__", BinOp::BitXor)] {
+            method(c, name, move |vm, a| {
+                let s = recv_set(vm, &a, name)?;
+                a.check(vm, name, 2, 2)?;
+                match set_operand(&a.pos[1]) {
+                    Some(o) => vm.binary_op(&Value::Set(o), &Value::Set(s), op),
+                    None => Ok(Value::NotImplemented),
+                }
+            });
+        }
+        for (name, op) in [
+            ("__eq__", CmpOp::Eq),
+            ("__ne__", CmpOp::NotEq),
+            ("__lt__", CmpOp::Lt),
+            ("__le__", CmpOp::LtE),
+            ("__gt__", CmpOp::Gt),
+            ("__ge__", CmpOp::GtE),
+        ] {
+            method(c, name, move |vm, a| {
+                let s = recv_set(vm, &a, name)?;
+                a.check(vm, name, 2, 2)?;
+                match set_operand(&a.pos[1]) {
+                    Some(o) => vm.compare(&Value::Set(s), &Value::Set(o), op),
+                    None => Ok(Value::NotImplemented),
+                }
+            });
+        }
+    }
+    let c = &rt.types.set;
+    method(c, "add", |vm, a| {
+        let s = recv_set(vm, &a, "add")?;
+        a.check(vm, "add", 2, 2)?;
+        vm.set_add(&s, a.pos[1].clone())?;
+        Ok(Value::None)
+    });
+    method(c, "remove", |vm, a| {
+        let s = recv_set(vm, &a, "remove")?;
+        a.check(vm, "remove", 2, 2)?;
+        if !vm.set_discard(&s, &a.pos[1])? {
+            return Err(vm.key_error(a.pos[1].clone()));
+        }
+        Ok(Value::None)
+    });
+    method(c, "discard", |vm, a| {
+        let s = recv_set(vm, &a, "discard")?;
+        a.check(vm, "discard", 2, 2)?;
+        vm.set_discard(&s, &a.pos[1])?;
+        Ok(Value::None)
+    });
+    method(c, "pop", |vm, a| {
+        let s = recv_set(vm, &a, "pop")?;
+        let v = s.lock().pop();
+        v.ok_or_else(|| vm.err("KeyError", "pop from an empty set"))
+    });
+    method(c, "clear", |vm, a| {
+        recv_set(vm, &a, "clear")?.lock().clear();
+        Ok(Value::None)
+    });
+    method(c, "update", |vm, a| {
+        let s = recv_set(vm, &a, "update")?;
+        for o in &a.pos[1..] {
+            let items = match builtin_of(o) {
+                Value::Set(os) => os.lock().keys(),
+                other => vm.collect(&other)?,
+            };
+            s.lock().reserve_for_merge(items.len());
+            for k in items {
+                vm.set_add(&s, k)?;
+            }
+        }
+        Ok(Value::None)
+    });
+    for (name, op) in [
+        ("intersection_update", BinOp::BitAnd),
+        ("difference_update", BinOp::Sub),
+        ("symmetric_difference_update", BinOp::BitXor),
+    ] {
+        method(c, name, move |vm, a| {
+            let s = recv_set(vm, &a, name)?;
+            let r = fold(vm, &s, &a.pos[1..], op)?;
+            replace_contents(&s, &r);
+            Ok(Value::None)
+        });
+    }
+    for (name, op) in [("__ior__", BinOp::BitOr), ("__iand__", BinOp::BitAnd), ("__isub__", BinOp::Sub), ("__ixor__", BinOp::BitXor)] {
+        method(c, name, move |vm, a| {
+            let s = recv_set(vm, &a, name)?;
+            a.check(vm, name, 2, 2)?;
+            match set_operand(&a.pos[1]) {
+                Some(o) => {
+                    let r = vm.binary_op(&Value::Set(s.clone()), &Value::Set(o), op)?;
+                    replace_contents(&s, &r);
+                    Ok(a.pos[0].clone())
+                }
+                None => Ok(Value::NotImplemented),
+            }
+        });
+    }
+}
+
+fn recv_view(vm: &mut Vm, a: &Args) -> PyResult<(Arc<Dict>, DictIterKind)> {
+    if let Some(Value::Native2(o)) = a.pos.first()
+        && let Some(v) = o.as_any().downcast_ref::<DictView>()
+    {
+        return Ok((v.dict.clone(), v.kind));
+    }
+    Err(vm.type_error("descriptor requires a dict view"))
+}
+
+fn view_items(d: &Dict, kind: DictIterKind) -> Vec<Value> {
+    let t = d.lock();
+    match kind {
+        DictIterKind::Keys => t.keys(),
+        DictIterKind::Values => t.values(),
+        DictIterKind::Items => t.items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
+    }
+}
+
+/// The contents of a view or any iterable, as a fresh (mutable) set.
+fn view_to_set(vm: &mut Vm, v: &Value) -> PyResult<Arc<Set>> {
+    let items = match v {
+        Value::Native2(o) if o.as_any().is::<DictView>() => {
+            let dv = o.as_any().downcast_ref::<DictView>().expect("view");
+            view_items(&dv.dict, dv.kind)
+        }
+        other => vm.collect(&builtin_of(other))?,
+    };
+    match vm.new_set(items, false)? {
+        Value::Set(s) => Ok(s),
+        _ => unreachable!(),
+    }
+}
+
+fn register_views(rt: &Runtime) {
+    let t = &rt.types;
+    for (c, label) in [(&t.dict_keys, "dict_keys"), (&t.dict_values, "dict_values"), (&t.dict_items, "dict_items")] {
+        method(c, "__iter__", |vm, a| {
+            let (d, kind) = recv_view(vm, &a)?;
+            let len = d.len();
+            Ok(Value::Iter(Arc::new(NativeIter::Dict { dict: d, kind, pos: parking_lot::Mutex::new(0), len_at_start: len })))
+        });
+        method(c, "__len__", |vm, a| Ok(Value::Int(recv_view(vm, &a)?.0.len() as i64)));
+        method(c, "__reversed__", |vm, a| {
+            let (d, kind) = recv_view(vm, &a)?;
+            let mut items = view_items(&d, kind);
+            items.reverse();
+            Ok(Value::Iter(Arc::new(NativeIter::Values(parking_lot::Mutex::new(items.into_iter())))))
+        });
+        method(c, "__repr__", move |vm, a| {
+            let (d, kind) = recv_view(vm, &a)?;
+            let items = view_items(&d, kind);
+            let inner = vm.repr_of(&Value::list(items))?;
+            Ok(Value::string(format!("{label}({inner})")))
+        });
+        method(c, "__contains__", |vm, a| {
+            let (d, kind) = recv_view(vm, &a)?;
+            a.check(vm, "__contains__", 2, 2)?;
+            let x = &a.pos[1];
+            match kind {
+                DictIterKind::Keys => Ok(Value::Bool(vm.dict_get(&d, x)?.is_some())),
+                DictIterKind::Items => {
+                    let Value::Tuple(tp) = x else { return Ok(Value::Bool(false)) };
+                    if tp.len() != 2 {
+                        return Ok(Value::Bool(false));
+                    }
+                    match vm.dict_get(&d, &tp.items[0])? {
+                        Some(v) => Ok(Value::Bool(v.is(&tp.items[1]) || vm.eq(&v, &tp.items[1])?)),
+                        None => Ok(Value::Bool(false)),
+                    }
+                }
+                DictIterKind::Values => {
+                    let items = view_items(&d, kind);
+                    for v in items {
+                        if v.is(x) || vm.eq(&v, x)? {
+                            return Ok(Value::Bool(true));
+                        }
+                    }
+                    Ok(Value::Bool(false))
+                }
+            }
+        });
+        if label == "dict_values" {
+            continue;
+        }
+        for (name, op, rev) in [
+            ("__and__", BinOp::BitAnd, false),
+            ("__or__", BinOp::BitOr, false),
+            ("__sub__", BinOp::Sub, false),
+            ("__xor__", BinOp::BitXor, false),
+            ("__rand__", BinOp::BitAnd, true),
+            ("__ror__", BinOp::BitOr, true),
+            ("__rsub__", BinOp::Sub, true),
+            ("__rxor__", BinOp::BitXor, true),
+        ] {
+            method(c, name, move |vm, a| {
+                a.check(vm, name, 2, 2)?;
+                let me = view_to_set(vm, &a.pos[0])?;
+                let other = match view_to_set(vm, &a.pos[1]) {
+                    Ok(o) => o,
+                    Err(_) => return Ok(Value::NotImplemented),
+                };
+                let (x, y) = if rev { (other, me) } else { (me, other) };
+                vm.binary_op(&Value::Set(x), &Value::Set(y), op)
+            });
+        }
+        for (name, op) in [
+            ("__eq__", CmpOp::Eq),
+            ("__ne__", CmpOp::NotEq),
+            ("__lt__", CmpOp::Lt),
+            ("__le__", CmpOp::LtE),
+            ("__gt__", CmpOp::Gt),
+            ("__ge__", CmpOp::GtE),
+        ] {
+            method(c, name, move |vm, a| {
+                a.check(vm, name, 2, 2)?;
+                let ok = match &a.pos[1] {
+                    Value::Native2(o) => o.as_any().downcast_ref::<DictView>().is_some_and(|v| v.kind != DictIterKind::Values),
+                    other => matches!(builtin_of(other), Value::Set(_)),
+                };
+                if !ok {
+                    return Ok(Value::NotImplemented);
+                }
+                let me = view_to_set(vm, &a.pos[0])?;
+                let other = view_to_set(vm, &a.pos[1])?;
+                vm.compare(&Value::Set(me), &Value::Set(other), op)
+            });
+        }
+        method(c, "isdisjoint", |vm, a| {
+            a.check(vm, "isdisjoint", 2, 2)?;
+            let me = view_to_set(vm, &a.pos[0])?;
+            let items = vm.collect(&builtin_of(&a.pos[1]))?;
+            for k in items {
+                if vm.set_contains(&me, &k)? {
+                    return Ok(Value::Bool(false));
+                }
+            }
+            Ok(Value::Bool(true))
+        });
+    }
+}

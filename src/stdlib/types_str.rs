@@ -1,0 +1,737 @@
+//! Methods of `str`: searching, splitting, case mapping, predicates,
+//! padding and the dunders used by subclasses. `str.format` lives in
+//! `str_format.rs`, the bytes methods in `types_bytes.rs`.
+
+use std::sync::Arc;
+
+use super::method;
+use crate::object::numfmt;
+use crate::object::str::PyStr;
+use crate::object::value::Value;
+use crate::parse::ast::{BinOp, CmpOp};
+use crate::vm::{Args, PyResult, Runtime, Vm};
+
+/// The `str` receiver of a method: a str or an instance of a str subclass.
+pub fn recv_str(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Arc<PyStr>> {
+    match a.pos.first() {
+        Some(v) => match as_pystr(v) {
+            Some(s) => Ok(s),
+            None => {
+                let tn = vm.type_name(v);
+                Err(vm.type_error(&format!("descriptor '{fname}' requires a 'str' object but received a '{tn}'")))
+            }
+        },
+        None => Err(vm.type_error(&format!("descriptor '{fname}' of 'str' object needs an argument"))),
+    }
+}
+
+/// The string inside a `str` value or str-subclass instance.
+pub fn as_pystr(v: &Value) -> Option<Arc<PyStr>> {
+    match v {
+        Value::Str(s) => Some(s.clone()),
+        Value::Instance(_) => match crate::vm::ops::payload_of(v) {
+            Some(Value::Str(s)) => Some(s),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A str argument, or a TypeError "`what` must be str, not int".
+pub fn str_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Arc<PyStr>> {
+    match as_pystr(v) {
+        Some(s) => Ok(s),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!("{what} must be str, not {tn}")))
+        }
+    }
+}
+
+/// Resolves optional `start`/`end` arguments (None allowed) against a
+/// length like a slice does; the result may have start > end.
+pub fn norm_range(vm: &mut Vm, start: Option<&Value>, end: Option<&Value>, len: usize) -> PyResult<(usize, usize)> {
+    let len = len as i64;
+    let fix = |i: i64| -> i64 { if i < 0 { (i + len).max(0) } else { i.min(len) } };
+    let s = match start {
+        None | Some(Value::None) => 0,
+        Some(v) => fix(vm.index_of(v)?),
+    };
+    let e = match end {
+        None | Some(Value::None) => len,
+        Some(v) => fix(vm.index_of(v)?),
+    };
+    Ok((s as usize, e as usize))
+}
+
+/// Raw start value (for the "start beyond the end" rules of find/startswith).
+fn raw_start(vm: &mut Vm, start: Option<&Value>, len: usize) -> PyResult<i64> {
+    match start {
+        None | Some(Value::None) => Ok(0),
+        Some(v) => {
+            let i = vm.index_of(v)?;
+            Ok(if i < 0 { (i + len as i64).max(0) } else { i })
+        }
+    }
+}
+
+fn s(v: String) -> PyResult {
+    Ok(Value::string(v))
+}
+
+/// Splits on runs of Python whitespace, at most `maxsplit` times (< 0: no limit).
+pub fn split_whitespace(st: &str, maxsplit: i64) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = st.trim_start_matches(numfmt::is_py_space);
+    while !rest.is_empty() {
+        if maxsplit >= 0 && out.len() as i64 >= maxsplit {
+            out.push(rest.to_string());
+            break;
+        }
+        let end = rest.find(numfmt::is_py_space).unwrap_or(rest.len());
+        out.push(rest[..end].to_string());
+        rest = rest[end..].trim_start_matches(numfmt::is_py_space);
+    }
+    out
+}
+
+fn rsplit_whitespace(st: &str, maxsplit: i64) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = st.trim_end_matches(numfmt::is_py_space);
+    while !rest.is_empty() {
+        if maxsplit >= 0 && out.len() as i64 >= maxsplit {
+            out.push(rest.to_string());
+            break;
+        }
+        let start = rest.rfind(numfmt::is_py_space).map(|i| i + rest[i..].chars().next().map_or(1, |c| c.len_utf8())).unwrap_or(0);
+        out.push(rest[start..].to_string());
+        rest = rest[..start].trim_end_matches(numfmt::is_py_space);
+    }
+    out.reverse();
+    out
+}
+
+fn strs_to_list(v: Vec<String>) -> Value {
+    Value::list(v.into_iter().map(Value::string).collect())
+}
+
+fn opt_str(vm: &mut Vm, v: Option<Value>, what: &str) -> PyResult<Option<Arc<PyStr>>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => str_arg(vm, &v, what).map(Some),
+    }
+}
+
+fn maxsplit_arg(vm: &mut Vm, a: &mut Args, i: usize) -> PyResult<i64> {
+    match a.arg(i, "maxsplit") {
+        None => Ok(-1),
+        Some(v) => vm.index_of(&v),
+    }
+}
+
+fn strip_impl(vm: &mut Vm, mut a: Args, name: &str, left: bool, right: bool) -> PyResult {
+    let st = recv_str(vm, &a, name)?;
+    let chars = opt_str(vm, a.arg(1, "chars"), &format!("{name} arg"))?;
+    let x = st.as_str();
+    let r = match &chars {
+        None => {
+            let mut r = x;
+            if left {
+                r = r.trim_start_matches(numfmt::is_py_space);
+            }
+            if right {
+                r = r.trim_end_matches(numfmt::is_py_space);
+            }
+            r
+        }
+        Some(cs) => {
+            let set: Vec<char> = cs.as_str().chars().collect();
+            let mut r = x;
+            if left {
+                r = r.trim_start_matches(|c| set.contains(&c));
+            }
+            if right {
+                r = r.trim_end_matches(|c| set.contains(&c));
+            }
+            r
+        }
+    };
+    if r.len() == x.len() && matches!(a.pos[0], Value::Str(_)) {
+        return Ok(a.pos[0].clone());
+    }
+    Ok(Value::str(r))
+}
+
+/// `find`/`rfind`/`index`/`rindex`: code-point index of `sub` or -1.
+fn find_impl(vm: &mut Vm, mut a: Args, name: &str, rev: bool) -> PyResult<i64> {
+    a.check(vm, name, 2, 4)?;
+    let st = recv_str(vm, &a, name)?;
+    let sub = str_arg(vm, &a.pos[1].clone(), "must be str, not")
+        .map_err(|_| {
+            let tn = vm.type_name(&a.pos[1]);
+            vm.type_error(&format!("must be str, not {tn}"))
+        })?;
+    let len = st.char_len();
+    let rs = raw_start(vm, a.pos.get(2), len)?;
+    let (b, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), len)?;
+    if rs > len as i64 || b > e {
+        return Ok(-1);
+    }
+    let hay = st.substring(b, e);
+    let found = if rev { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
+    Ok(match found {
+        Some(bi) => (b + if st.is_ascii() { bi } else { hay[..bi].chars().count() }) as i64,
+        None => -1,
+    })
+}
+
+fn starts_ends(vm: &mut Vm, a: Args, name: &str, ends: bool) -> PyResult {
+    a.check(vm, name, 2, 4)?;
+    let st = recv_str(vm, &a, name)?;
+    let len = st.char_len();
+    let rs = raw_start(vm, a.pos.get(2), len)?;
+    let (b, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), len)?;
+    let prefixes: Vec<Value> = match &a.pos[1] {
+        Value::Tuple(t) => t.items.to_vec(),
+        v => vec![v.clone()],
+    };
+    for p in prefixes {
+        let Some(p) = as_pystr(&p) else {
+            let tn = vm.type_name(&a.pos[1]);
+            let what = if ends { "endswith" } else { "startswith" };
+            let msg = if matches!(a.pos[1], Value::Tuple(_)) {
+                format!("tuple for {what} must only contain str, not {}", vm.type_name(&p))
+            } else {
+                format!("{what} first arg must be str or a tuple of str, not {tn}")
+            };
+            return Err(vm.type_error(&msg));
+        };
+        if rs > len as i64 || b > e {
+            continue;
+        }
+        let hay = st.substring(b, e);
+        if (ends && hay.ends_with(p.as_str())) || (!ends && hay.starts_with(p.as_str())) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn is_cased(c: char) -> bool {
+    c.is_uppercase() || c.is_lowercase()
+}
+
+/// `str.title()`.
+pub fn title(x: &str) -> String {
+    let mut out = String::with_capacity(x.len());
+    let mut prev_cased = false;
+    for c in x.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = is_cased(c);
+    }
+    out
+}
+
+fn is_digit_char(c: char) -> bool {
+    numfmt::decimal_value(c).is_some()
+        || matches!(c, '²' | '³' | '¹' | '\u{2070}'..='\u{2079}' | '\u{2080}'..='\u{2089}' | '\u{2460}'..='\u{2468}' | '\u{2474}'..='\u{247c}' | '\u{2488}'..='\u{2490}' | '\u{24f5}'..='\u{24fd}' | '\u{24ea}' | '\u{24ff}' | '\u{2776}'..='\u{277e}' | '\u{2780}'..='\u{2788}' | '\u{278a}'..='\u{2792}')
+}
+
+fn pred(rt: &Runtime, name: &'static str, empty: bool, f: fn(&str) -> bool) {
+    method(&rt.types.str_, name, move |vm, a| {
+        let st = recv_str(vm, &a, name)?;
+        let x = st.as_str();
+        Ok(Value::Bool(if x.is_empty() { empty } else { f(x) }))
+    });
+}
+
+fn pad(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Arc<PyStr>, usize, char)> {
+    a.check(vm, name, 2, 3)?;
+    let st = recv_str(vm, a, name)?;
+    let w = vm.index_of(&a.pos[1])?;
+    let fill = match a.pos.get(2) {
+        None => ' ',
+        Some(v) => {
+            let f = as_pystr(v).ok_or_else(|| {
+                let tn = vm.type_name(v);
+                vm.type_error(&format!("{name}() argument 2 must be str, not {tn}"))
+            })?;
+            if f.char_len() != 1 {
+                return Err(vm.type_error("The fill character must be exactly one character long"));
+            }
+            f.char_at(0)
+        }
+    };
+    Ok((st, w.max(0) as usize, fill))
+}
+
+fn fill(c: char, n: usize) -> String {
+    std::iter::repeat_n(c, n).collect()
+}
+
+/// Splits at line boundaries (`str.splitlines`).
+pub fn splitlines(x: &str, keepends: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = x.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        if !is_break {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if c == '\r' && it.peek().map(|p| p.1) == Some('\n') {
+            it.next();
+            end += 1;
+        }
+        out.push(if keepends { x[start..end].to_string() } else { x[start..i].to_string() });
+        start = end;
+    }
+    if start < x.len() {
+        out.push(x[start..].to_string());
+    }
+    out
+}
+
+/// Encodes a str (`str.encode`) with utf-8, ascii or latin-1.
+pub fn encode(vm: &mut Vm, x: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    let enc = encoding.to_ascii_lowercase().replace('_', "-");
+    let limit: u32 = match enc.as_str() {
+        "utf-8" | "utf8" | "u8" => return Ok(x.as_bytes().to_vec()),
+        "ascii" | "us-ascii" => 128,
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => 256,
+        _ => return Err(vm.err("LookupError", &format!("unknown encoding: {encoding}"))),
+    };
+    let mut out = Vec::with_capacity(x.len());
+    for (pos, c) in x.chars().enumerate() {
+        if (c as u32) < limit {
+            out.push(c as u32 as u8);
+            continue;
+        }
+        match errors {
+            "ignore" => {}
+            "replace" => out.push(b'?'),
+            "backslashreplace" => out.extend(numfmt::py_ascii_escape(&c.to_string()).bytes()),
+            _ => {
+                let name = if limit == 128 { "ascii" } else { "latin-1" };
+                let esc = numfmt::py_str_ascii(&c.to_string());
+                let esc = &esc[1..esc.len() - 1];
+                return Err(vm.err(
+                    "UnicodeEncodeError",
+                    &format!("'{name}' codec can't encode character '{esc}' in position {pos}: ordinal not in range({limit})"),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn cmp_op(rt: &Runtime, name: &'static str, op: CmpOp) {
+    method(&rt.types.str_, name, move |vm, a| {
+        let st = recv_str(vm, &a, name)?;
+        let Some(o) = a.pos.get(1).and_then(as_pystr) else { return Ok(Value::NotImplemented) };
+        let ord = st.as_str().cmp(o.as_str());
+        Ok(Value::Bool(crate::vm::ops::cmp_result(ord, op)))
+    });
+}
+
+/// Registers the str methods.
+pub fn register(rt: &Runtime) {
+    let c = &rt.types.str_;
+    method(c, "split", |vm, mut a| {
+        let st = recv_str(vm, &a, "split")?;
+        let sep = opt_str(vm, a.arg(1, "sep"), "must be str or None, not")?;
+        let max = maxsplit_arg(vm, &mut a, 2)?;
+        a.no_extra_kw(vm, "split")?;
+        match sep {
+            None => Ok(strs_to_list(split_whitespace(st.as_str(), max))),
+            Some(sep) if sep.as_str().is_empty() => Err(vm.value_error("empty separator")),
+            Some(sep) => {
+                let v: Vec<String> = if max < 0 {
+                    st.as_str().split(sep.as_str()).map(String::from).collect()
+                } else {
+                    st.as_str().splitn(max as usize + 1, sep.as_str()).map(String::from).collect()
+                };
+                Ok(strs_to_list(v))
+            }
+        }
+    });
+    method(c, "rsplit", |vm, mut a| {
+        let st = recv_str(vm, &a, "rsplit")?;
+        let sep = opt_str(vm, a.arg(1, "sep"), "must be str or None, not")?;
+        let max = maxsplit_arg(vm, &mut a, 2)?;
+        a.no_extra_kw(vm, "rsplit")?;
+        match sep {
+            None => Ok(strs_to_list(rsplit_whitespace(st.as_str(), max))),
+            Some(sep) if sep.as_str().is_empty() => Err(vm.value_error("empty separator")),
+            Some(sep) => {
+                let mut v: Vec<String> = if max < 0 {
+                    st.as_str().rsplit(sep.as_str()).map(String::from).collect()
+                } else {
+                    st.as_str().rsplitn(max as usize + 1, sep.as_str()).map(String::from).collect()
+                };
+                v.reverse();
+                Ok(strs_to_list(v))
+            }
+        }
+    });
+    method(c, "join", |vm, a| {
+        a.check(vm, "join", 2, 2)?;
+        let st = recv_str(vm, &a, "join")?;
+        let items = match &a.pos[1] {
+            Value::List(l) => l.snapshot(),
+            Value::Tuple(t) => t.items.to_vec(),
+            v => vm.collect(v).map_err(|e| {
+                if vm.is_exc(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e }
+            })?,
+        };
+        let sep = st.as_str();
+        let mut out = String::new();
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            match it {
+                Value::Str(x) => out.push_str(x.as_str()),
+                other => match as_pystr(other) {
+                    Some(x) => out.push_str(x.as_str()),
+                    None => {
+                        let tn = vm.type_name(other);
+                        return Err(vm.type_error(&format!("sequence item {i}: expected str instance, {tn} found")));
+                    }
+                },
+            }
+        }
+        s(out)
+    });
+    method(c, "strip", |vm, a| strip_impl(vm, a, "strip", true, true));
+    method(c, "lstrip", |vm, a| strip_impl(vm, a, "lstrip", true, false));
+    method(c, "rstrip", |vm, a| strip_impl(vm, a, "rstrip", false, true));
+    method(c, "replace", |vm, mut a| {
+        let st = recv_str(vm, &a, "replace")?;
+        if a.pos.len() < 3 {
+            return Err(vm.type_error(&format!("replace expected at least 2 arguments, got {}", a.pos.len().saturating_sub(1))));
+        }
+        let old = str_arg(vm, &a.pos[1].clone(), "replace() argument 1")?;
+        let new = str_arg(vm, &a.pos[2].clone(), "replace() argument 2")?;
+        let count = match a.arg(3, "count") {
+            None => -1,
+            Some(v) => vm.index_of(&v)?,
+        };
+        let r = if count < 0 {
+            st.as_str().replace(old.as_str(), new.as_str())
+        } else {
+            st.as_str().replacen(old.as_str(), new.as_str(), count as usize)
+        };
+        s(r)
+    });
+    method(c, "find", |vm, a| Ok(Value::Int(find_impl(vm, a, "find", false)?)));
+    method(c, "rfind", |vm, a| Ok(Value::Int(find_impl(vm, a, "rfind", true)?)));
+    method(c, "index", |vm, a| match find_impl(vm, a, "index", false)? {
+        -1 => Err(vm.value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    });
+    method(c, "rindex", |vm, a| match find_impl(vm, a, "rindex", true)? {
+        -1 => Err(vm.value_error("substring not found")),
+        i => Ok(Value::Int(i)),
+    });
+    method(c, "count", |vm, a| {
+        a.check(vm, "count", 2, 4)?;
+        let st = recv_str(vm, &a, "count")?;
+        let sub = str_arg(vm, &a.pos[1].clone(), "count() argument 1")?;
+        let len = st.char_len();
+        let rs = raw_start(vm, a.pos.get(2), len)?;
+        let (b, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), len)?;
+        if rs > len as i64 || b > e {
+            return Ok(Value::Int(0));
+        }
+        let hay = st.substring(b, e);
+        let n = if sub.as_str().is_empty() { e - b + 1 } else { hay.matches(sub.as_str()).count() };
+        Ok(Value::Int(n as i64))
+    });
+    method(c, "startswith", |vm, a| starts_ends(vm, a, "startswith", false));
+    method(c, "endswith", |vm, a| starts_ends(vm, a, "endswith", true));
+    method(c, "upper", |vm, a| s(recv_str(vm, &a, "upper")?.as_str().to_uppercase()));
+    method(c, "lower", |vm, a| s(recv_str(vm, &a, "lower")?.as_str().to_lowercase()));
+    method(c, "casefold", |vm, a| s(recv_str(vm, &a, "casefold")?.as_str().to_lowercase().replace('ß', "ss")));
+    method(c, "title", |vm, a| s(title(recv_str(vm, &a, "title")?.as_str())));
+    method(c, "capitalize", |vm, a| {
+        let st = recv_str(vm, &a, "capitalize")?;
+        let mut it = st.as_str().chars();
+        let mut out = String::new();
+        if let Some(f) = it.next() {
+            out.extend(f.to_uppercase());
+            out.extend(it.as_str().to_lowercase().chars());
+        }
+        s(out)
+    });
+    method(c, "swapcase", |vm, a| {
+        let st = recv_str(vm, &a, "swapcase")?;
+        let mut out = String::new();
+        for ch in st.as_str().chars() {
+            if ch.is_uppercase() {
+                out.extend(ch.to_lowercase());
+            } else if ch.is_lowercase() {
+                out.extend(ch.to_uppercase());
+            } else {
+                out.push(ch);
+            }
+        }
+        s(out)
+    });
+    pred(rt, "isdigit", false, |x| x.chars().all(is_digit_char));
+    pred(rt, "isdecimal", false, |x| x.chars().all(|c| numfmt::decimal_value(c).is_some()));
+    pred(rt, "isnumeric", false, |x| x.chars().all(|c| c.is_numeric()));
+    pred(rt, "isalpha", false, |x| x.chars().all(|c| c.is_alphabetic()));
+    pred(rt, "isalnum", false, |x| x.chars().all(|c| c.is_alphabetic() || c.is_numeric()));
+    pred(rt, "isspace", false, |x| x.chars().all(numfmt::is_py_space));
+    pred(rt, "isascii", true, |x| x.is_ascii());
+    pred(rt, "isprintable", true, |x| x.chars().all(numfmt::is_printable));
+    pred(rt, "isupper", false, |x| x.chars().any(is_cased) && !x.chars().any(|c| c.is_lowercase()));
+    pred(rt, "islower", false, |x| x.chars().any(is_cased) && !x.chars().any(|c| c.is_uppercase()));
+    pred(rt, "istitle", false, |x| {
+        let (mut prev_cased, mut any) = (false, false);
+        for c in x.chars() {
+            if c.is_uppercase() {
+                if prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                any = true;
+            } else if c.is_lowercase() {
+                if !prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                any = true;
+            } else {
+                prev_cased = false;
+            }
+        }
+        any
+    });
+    pred(rt, "isidentifier", false, |x| {
+        let mut it = x.chars();
+        let f = it.next().unwrap_or(' ');
+        (f == '_' || f.is_alphabetic()) && it.all(|c| c == '_' || c.is_alphanumeric())
+    });
+    method(c, "center", |vm, a| {
+        let (st, w, f) = pad(vm, &a, "center")?;
+        let n = st.char_len();
+        if w <= n {
+            return Ok(Value::Str(st));
+        }
+        let marg = w - n;
+        let left = marg / 2 + (marg & w & 1);
+        s(format!("{}{}{}", fill(f, left), st.as_str(), fill(f, marg - left)))
+    });
+    method(c, "ljust", |vm, a| {
+        let (st, w, f) = pad(vm, &a, "ljust")?;
+        let n = st.char_len();
+        if w <= n {
+            return Ok(Value::Str(st));
+        }
+        s(format!("{}{}", st.as_str(), fill(f, w - n)))
+    });
+    method(c, "rjust", |vm, a| {
+        let (st, w, f) = pad(vm, &a, "rjust")?;
+        let n = st.char_len();
+        if w <= n {
+            return Ok(Value::Str(st));
+        }
+        s(format!("{}{}", fill(f, w - n), st.as_str()))
+    });
+    method(c, "zfill", |vm, a| {
+        a.check(vm, "zfill", 2, 2)?;
+        let st = recv_str(vm, &a, "zfill")?;
+        let w = vm.index_of(&a.pos[1])?.max(0) as usize;
+        let n = st.char_len();
+        if w <= n {
+            return Ok(Value::Str(st));
+        }
+        let x = st.as_str();
+        let (sign, rest) = match x.chars().next() {
+            Some(c @ ('+' | '-')) => (c.to_string(), &x[1..]),
+            _ => (String::new(), x),
+        };
+        s(format!("{sign}{}{rest}", "0".repeat(w - n)))
+    });
+    method(c, "partition", |vm, a| {
+        a.check(vm, "partition", 2, 2)?;
+        let st = recv_str(vm, &a, "partition")?;
+        let sep = str_arg(vm, &a.pos[1].clone(), "must be str, not")?;
+        if sep.as_str().is_empty() {
+            return Err(vm.value_error("empty separator"));
+        }
+        let x = st.as_str();
+        Ok(match x.find(sep.as_str()) {
+            Some(i) => Value::tuple(vec![Value::str(&x[..i]), Value::Str(sep.clone()), Value::str(&x[i + sep.as_str().len()..])]),
+            None => Value::tuple(vec![Value::Str(st.clone()), Value::str(""), Value::str("")]),
+        })
+    });
+    method(c, "rpartition", |vm, a| {
+        a.check(vm, "rpartition", 2, 2)?;
+        let st = recv_str(vm, &a, "rpartition")?;
+        let sep = str_arg(vm, &a.pos[1].clone(), "must be str, not")?;
+        if sep.as_str().is_empty() {
+            return Err(vm.value_error("empty separator"));
+        }
+        let x = st.as_str();
+        Ok(match x.rfind(sep.as_str()) {
+            Some(i) => Value::tuple(vec![Value::str(&x[..i]), Value::Str(sep.clone()), Value::str(&x[i + sep.as_str().len()..])]),
+            None => Value::tuple(vec![Value::str(""), Value::str(""), Value::Str(st.clone())]),
+        })
+    });
+    method(c, "splitlines", |vm, mut a| {
+        let st = recv_str(vm, &a, "splitlines")?;
+        let keep = match a.arg(1, "keepends") {
+            Some(v) => vm.truthy(&v)?,
+            None => false,
+        };
+        Ok(strs_to_list(splitlines(st.as_str(), keep)))
+    });
+    method(c, "encode", |vm, mut a| {
+        let st = recv_str(vm, &a, "encode")?;
+        let enc = opt_str(vm, a.arg(1, "encoding"), "encode() argument 'encoding'")?;
+        let errors = opt_str(vm, a.arg(2, "errors"), "encode() argument 'errors'")?;
+        let b = encode(
+            vm,
+            st.as_str(),
+            enc.as_ref().map_or("utf-8", |e| e.as_str()),
+            errors.as_ref().map_or("strict", |e| e.as_str()),
+        )?;
+        Ok(Value::Bytes(Arc::new(b)))
+    });
+    method(c, "expandtabs", |vm, mut a| {
+        let st = recv_str(vm, &a, "expandtabs")?;
+        let ts = match a.arg(1, "tabsize") {
+            Some(v) => vm.index_of(&v)?,
+            None => 8,
+        };
+        let mut out = String::new();
+        let mut col: i64 = 0;
+        for ch in st.as_str().chars() {
+            match ch {
+                '\t' => {
+                    if ts > 0 {
+                        let n = ts - col % ts;
+                        out.push_str(&" ".repeat(n as usize));
+                        col += n;
+                    }
+                }
+                '\n' | '\r' => {
+                    out.push(ch);
+                    col = 0;
+                }
+                _ => {
+                    out.push(ch);
+                    col += 1;
+                }
+            }
+        }
+        s(out)
+    });
+    method(c, "removeprefix", |vm, a| {
+        a.check(vm, "removeprefix", 2, 2)?;
+        let st = recv_str(vm, &a, "removeprefix")?;
+        let p = str_arg(vm, &a.pos[1].clone(), "removeprefix() argument")?;
+        Ok(match st.as_str().strip_prefix(p.as_str()) {
+            Some(r) => Value::str(r),
+            None => Value::Str(st.clone()),
+        })
+    });
+    method(c, "removesuffix", |vm, a| {
+        a.check(vm, "removesuffix", 2, 2)?;
+        let st = recv_str(vm, &a, "removesuffix")?;
+        let p = str_arg(vm, &a.pos[1].clone(), "removesuffix() argument")?;
+        Ok(match st.as_str().strip_suffix(p.as_str()) {
+            Some(r) if !p.as_str().is_empty() => Value::str(r),
+            _ => Value::Str(st.clone()),
+        })
+    });
+    register_dunders(rt);
+    super::str_format::register(rt);
+}
+
+fn register_dunders(rt: &Runtime) {
+    let c = &rt.types.str_;
+    method(c, "__len__", |vm, a| Ok(Value::Int(recv_str(vm, &a, "__len__")?.char_len() as i64)));
+    method(c, "__contains__", |vm, a| {
+        a.check(vm, "__contains__", 2, 2)?;
+        let st = recv_str(vm, &a, "__contains__")?;
+        let Some(sub) = as_pystr(&a.pos[1]) else {
+            let tn = vm.type_name(&a.pos[1]);
+            return Err(vm.type_error(&format!("'in <string>' requires string as left operand, not {tn}")));
+        };
+        Ok(Value::Bool(st.as_str().contains(sub.as_str())))
+    });
+    method(c, "__getitem__", |vm, a| {
+        a.check(vm, "__getitem__", 2, 2)?;
+        let st = recv_str(vm, &a, "__getitem__")?;
+        vm.get_item(&Value::Str(st), &a.pos[1])
+    });
+    method(c, "__add__", |vm, a| {
+        let st = recv_str(vm, &a, "__add__")?;
+        match a.pos.get(1).and_then(as_pystr) {
+            Some(o) => s(format!("{}{}", st.as_str(), o.as_str())),
+            None => Ok(Value::NotImplemented),
+        }
+    });
+    method(c, "__mul__", |vm, a| {
+        let st = recv_str(vm, &a, "__mul__")?;
+        match a.pos.get(1) {
+            Some(n @ (Value::Int(_) | Value::Bool(_))) => vm.binary_op(&Value::Str(st), n, BinOp::Mult),
+            _ => Ok(Value::NotImplemented),
+        }
+    });
+    method(c, "__rmul__", |vm, a| {
+        let st = recv_str(vm, &a, "__rmul__")?;
+        match a.pos.get(1) {
+            Some(n @ (Value::Int(_) | Value::Bool(_))) => vm.binary_op(&Value::Str(st), n, BinOp::Mult),
+            _ => Ok(Value::NotImplemented),
+        }
+    });
+    method(c, "__mod__", |vm, a| {
+        a.check(vm, "__mod__", 2, 2)?;
+        let st = recv_str(vm, &a, "__mod__")?;
+        s(vm.percent_format(st.as_str(), &a.pos[1])?)
+    });
+    method(c, "__eq__", |vm, a| {
+        let st = recv_str(vm, &a, "__eq__")?;
+        Ok(match a.pos.get(1).and_then(as_pystr) {
+            Some(o) => Value::Bool(st.as_str() == o.as_str()),
+            None => Value::NotImplemented,
+        })
+    });
+    method(c, "__ne__", |vm, a| {
+        let st = recv_str(vm, &a, "__ne__")?;
+        Ok(match a.pos.get(1).and_then(as_pystr) {
+            Some(o) => Value::Bool(st.as_str() != o.as_str()),
+            None => Value::NotImplemented,
+        })
+    });
+    cmp_op(rt, "__lt__", CmpOp::Lt);
+    cmp_op(rt, "__le__", CmpOp::LtE);
+    cmp_op(rt, "__gt__", CmpOp::Gt);
+    cmp_op(rt, "__ge__", CmpOp::GtE);
+    method(c, "__hash__", |vm, a| Ok(Value::Int(recv_str(vm, &a, "__hash__")?.hash())));
+    method(c, "__iter__", |vm, a| {
+        let st = recv_str(vm, &a, "__iter__")?;
+        vm.get_iter(&Value::Str(st))
+    });
+    method(c, "__str__", |vm, a| Ok(Value::Str(recv_str(vm, &a, "__str__")?)));
+    method(c, "__repr__", |vm, a| s(numfmt::py_str_repr(recv_str(vm, &a, "__repr__")?.as_str())));
+    method(c, "__format__", |vm, a| {
+        let st = recv_str(vm, &a, "__format__")?;
+        let spec = match a.pos.get(1).and_then(as_pystr) {
+            Some(p) => p,
+            None => return Err(vm.type_error("format() argument 2 must be str")),
+        };
+        s(vm.format_value(&Value::Str(st), spec.as_str())?)
+    });
+    method(c, "__getnewargs__", |vm, a| Ok(Value::tuple(vec![Value::Str(recv_str(vm, &a, "__getnewargs__")?)])));
+}
