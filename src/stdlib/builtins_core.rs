@@ -779,7 +779,7 @@ impl Vm {
     /// `dir(obj)`: sorted attribute names.
     pub fn dir_of(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         let mut names: Vec<String> = Vec::new();
-        let mut add_dict = |d: &Dict, names: &mut Vec<String>| {
+        let add_dict = |d: &Dict, names: &mut Vec<String>| {
             for k in d.lock().keys() {
                 if let Value::Str(s) = k {
                     names.push(s.as_str().to_string());

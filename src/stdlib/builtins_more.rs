@@ -1,4 +1,546 @@
-//! More built-in functions.
-use crate::vm::Runtime;
-/// Registers them.
-pub fn register(_rt: &Runtime) {}
+//! Built-in functions over iterables and numbers: min, max, sum, sorted,
+//! enumerate, zip, map, filter, reversed, any, all, abs, round, divmod,
+//! pow, chr, ord, hex, bin, oct. The introspection and I/O built-ins are in
+//! `builtins_attr.rs`.
+
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+use num_traits::{One, Signed, Zero};
+use parking_lot::Mutex;
+
+use super::def;
+use crate::object::iter::NativeIter;
+use crate::object::numfmt;
+use crate::object::value::Value;
+use crate::parse::ast::{BinOp, CmpOp};
+use crate::vm::numeric::to_big;
+use crate::vm::{Args, PyResult, Runtime, Vm};
+
+/// `a < b` with fast paths for ints, floats and strs.
+pub fn less_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x < y),
+        (Value::Float(x), Value::Float(y)) => Ok(x < y),
+        (Value::Str(x), Value::Str(y)) => Ok(x.as_str() < y.as_str()),
+        _ => {
+            let r = vm.compare(a, b, CmpOp::Lt)?;
+            match r {
+                Value::Bool(b) => Ok(b),
+                other => vm.truthy(&other),
+            }
+        }
+    }
+}
+
+/// Stable merge sort of `items` ordered by `keys` (same length) using only
+/// `<`, like CPython's list.sort. On error the order is unspecified.
+fn merge_sort(vm: &mut Vm, items: Vec<Value>, keys: Vec<Value>) -> PyResult<Vec<Value>> {
+    let n = items.len();
+    let mut pairs: Vec<(Value, Value)> = keys.into_iter().zip(items).collect();
+    // Insertion-sort short runs, then merge them bottom-up.
+    const RUN: usize = 16;
+    let mut start = 0;
+    while start < n {
+        let end = (start + RUN).min(n);
+        for i in start + 1..end {
+            let mut j = i;
+            while j > start && less_than(vm, &pairs[j].0, &pairs[j - 1].0)? {
+                pairs.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        start = end;
+    }
+    let mut width = RUN;
+    let mut buf: Vec<(Value, Value)> = Vec::with_capacity(n);
+    while width < n {
+        let mut lo = 0;
+        let mut src = std::mem::take(&mut pairs).into_iter().map(Some).collect::<Vec<_>>();
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            let (mut i, mut j) = (lo, mid);
+            while i < mid && j < hi {
+                let take_right = {
+                    let (r, l) = (src[j].as_ref().expect("r"), src[i].as_ref().expect("l"));
+                    less_than(vm, &r.0, &l.0)?
+                };
+                if take_right {
+                    buf.push(src[j].take().expect("r"));
+                    j += 1;
+                } else {
+                    buf.push(src[i].take().expect("l"));
+                    i += 1;
+                }
+            }
+            for k in i..mid {
+                buf.push(src[k].take().expect("l"));
+            }
+            for k in j..hi {
+                buf.push(src[k].take().expect("r"));
+            }
+            lo = hi;
+        }
+        pairs = std::mem::take(&mut buf);
+        width *= 2;
+    }
+    Ok(pairs.into_iter().map(|(_, v)| v).collect())
+}
+
+/// Sorts values like `list.sort(key=, reverse=)`: stable, `<` only, and a
+/// reverse sort keeps equal items in their original order.
+pub fn sort_values(vm: &mut Vm, mut items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    if reverse {
+        items.reverse();
+    }
+    let keys = match key {
+        Some(k) if !k.is_none() => {
+            let mut ks = Vec::with_capacity(items.len());
+            for it in &items {
+                ks.push(vm.call(k, vec![it.clone()])?);
+            }
+            ks
+        }
+        _ => items.clone(),
+    };
+    let mut out = merge_sort(vm, items, keys)?;
+    if reverse {
+        out.reverse();
+    }
+    Ok(out)
+}
+
+fn min_max(vm: &mut Vm, mut a: Args, name: &str, op: CmpOp) -> PyResult {
+    let key = a.take_kw("key").filter(|k| !k.is_none());
+    let default = a.take_kw("default");
+    a.no_extra_kw(vm, name)?;
+    let items = match a.pos.len() {
+        0 => return Err(vm.type_error(&format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.collect(&a.pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(vm.type_error(&format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            std::mem::take(&mut a.pos)
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for it in items {
+        let k = match &key {
+            Some(f) => vm.call(f, vec![it.clone()])?,
+            None => it.clone(),
+        };
+        best = Some(match best {
+            None => (k, it),
+            Some((bk, bv)) => {
+                let better = if op == CmpOp::Lt { less_than(vm, &k, &bk)? } else { less_than(vm, &bk, &k)? };
+                if better { (k, it) } else { (bk, bv) }
+            }
+        });
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(&format!("{name}() arg is an empty sequence"))),
+        },
+    }
+}
+
+fn sum(vm: &mut Vm, mut a: Args) -> PyResult {
+    let start = a.take_kw("start");
+    a.no_extra_kw(vm, "sum")?;
+    a.check(vm, "sum", 1, 2)?;
+    let mut acc = start.or_else(|| a.pos.get(1).cloned()).unwrap_or(Value::Int(0));
+    match &acc {
+        Value::Str(_) => return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]")),
+        Value::Bytes(_) => return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]")),
+        _ => {}
+    }
+    let it = vm.get_iter(&a.pos[0])?;
+    while let Some(x) = vm.next_value(&it)? {
+        acc = match (&acc, &x) {
+            (Value::Int(p), Value::Int(q)) => match p.checked_add(*q) {
+                Some(r) => Value::Int(r),
+                None => vm.binary_op(&acc, &x, BinOp::Add)?,
+            },
+            (Value::Float(p), Value::Float(q)) => Value::Float(p + q),
+            (Value::Float(p), Value::Int(q)) => Value::Float(p + *q as f64),
+            _ => vm.binary_op(&acc, &x, BinOp::Add)?,
+        };
+    }
+    Ok(acc)
+}
+
+fn reversed(vm: &mut Vm, a: Args) -> PyResult {
+    a.check(vm, "reversed", 1, 1)?;
+    let v = a.pos[0].clone();
+    let vals = |items: Vec<Value>| Ok(Value::Iter(Arc::new(NativeIter::Values(Mutex::new(items.into_iter())))));
+    match &v {
+        Value::List(l) => {
+            let n = l.len() as isize;
+            Ok(Value::Iter(Arc::new(NativeIter::SeqRev { seq: v.clone(), pos: Mutex::new(n - 1) })))
+        }
+        Value::Tuple(t) => {
+            let n = t.items.len() as isize;
+            Ok(Value::Iter(Arc::new(NativeIter::SeqRev { seq: v.clone(), pos: Mutex::new(n - 1) })))
+        }
+        Value::Str(s) => vals(s.as_str().chars().rev().map(|c| Value::string(c.to_string())).collect()),
+        Value::Bytes(b) => vals(b.iter().rev().map(|x| Value::Int(*x as i64)).collect()),
+        Value::Range(r) => {
+            let n = r.len();
+            let (start, step) = (r.get(n - 1), -r.step);
+            Ok(Value::Iter(Arc::new(NativeIter::Range { next: Mutex::new((start, n)), step })))
+        }
+        Value::Dict(_) => {
+            let mut items = vm.collect(&v)?;
+            items.reverse();
+            vals(items)
+        }
+        _ => {
+            let cls = vm.class_of(&v);
+            if let Some(m) = cls.lookup_user("__reversed__") {
+                return vm.call_method_value(&m, v.clone(), vec![]);
+            }
+            if let Value::Instance(i) = &v
+                && cls.lookup_user("__len__").is_none()
+                && let Some(p) = i.builtin_value().cloned()
+            {
+                return reversed(vm, Args::new(vec![p]));
+            }
+            if let Some(m) = cls.lookup("__reversed__") {
+                return vm.call_method_value(&m, v.clone(), vec![]);
+            }
+            if cls.lookup("__len__").is_some() && cls.lookup("__getitem__").is_some() && !matches!(v, Value::Set(_)) {
+                let n = vm.len_of(&v)?;
+                let mut items = Vec::with_capacity(n);
+                for i in (0..n).rev() {
+                    items.push(vm.get_item(&v, &Value::Int(i as i64))?);
+                }
+                return vals(items);
+            }
+            let tn = vm.type_name(&v);
+            Err(vm.type_error(&format!("'{tn}' object is not reversible")))
+        }
+    }
+}
+
+fn abs(vm: &mut Vm, a: Args) -> PyResult {
+    a.check(vm, "abs", 1, 1)?;
+    Ok(match &a.pos[0] {
+        Value::Int(i) => match i.checked_abs() {
+            Some(r) => Value::Int(r),
+            None => Value::from_bigint(BigInt::from(*i).abs()),
+        },
+        Value::BigInt(b) => Value::from_bigint(b.abs()),
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Float(f) => Value::Float(f.abs()),
+        v => {
+            let cls = vm.class_of(v);
+            match cls.lookup("__abs__") {
+                Some(m) => return vm.call_method_value(&m, v.clone(), vec![]),
+                None => match crate::vm::ops::payload_of(v) {
+                    Some(p) => return abs(vm, Args::new(vec![p])),
+                    None => {
+                        let tn = vm.type_name(v);
+                        return Err(vm.type_error(&format!("bad operand type for abs(): '{tn}'")));
+                    }
+                },
+            }
+        }
+    })
+}
+
+fn round(vm: &mut Vm, mut a: Args) -> PyResult {
+    let nd = a.take_kw("ndigits");
+    a.no_extra_kw(vm, "round")?;
+    a.check(vm, "round", 1, 2)?;
+    let x = a.pos[0].clone();
+    let nd = nd.or_else(|| a.pos.get(1).cloned()).filter(|v| !v.is_none());
+    match &x {
+        Value::Float(f) => match nd {
+            None => {
+                let r = numfmt::round_float_to_int(*f).map_err(|e| vm.num_err(e))?;
+                Ok(Value::from_bigint(r))
+            }
+            Some(n) => {
+                let n = vm.index_of(&n)?;
+                Ok(Value::Float(numfmt::round_float(*f, n).map_err(|e| vm.num_err(e))?))
+            }
+        },
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            let b = to_big(&x).unwrap_or_default();
+            match nd {
+                None => Ok(Value::from_bigint(b)),
+                Some(n) => {
+                    let n = vm.index_of(&n)?;
+                    Ok(Value::from_bigint(numfmt::round_int(&b, n)))
+                }
+            }
+        }
+        _ => {
+            let cls = vm.class_of(&x);
+            if let Some(m) = cls.lookup("__round__") {
+                let args = nd.into_iter().collect();
+                return vm.call_method_value(&m, x.clone(), args);
+            }
+            if let Some(p) = crate::vm::ops::payload_of(&x) {
+                let mut v = vec![p];
+                v.extend(nd);
+                return round(vm, Args::new(v));
+            }
+            let tn = vm.type_name(&x);
+            Err(vm.type_error(&format!("type {tn} doesn't define __round__ method")))
+        }
+    }
+}
+
+fn divmod(vm: &mut Vm, a: Args) -> PyResult {
+    a.check(vm, "divmod", 2, 2)?;
+    let (x, y) = (&a.pos[0], &a.pos[1]);
+    let is_num = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_));
+    if is_num(x) && is_num(y) {
+        if matches!(x, Value::Float(_)) || matches!(y, Value::Float(_)) {
+            let (fx, fy) = (vm.to_float(x)?, vm.to_float(y)?);
+            let (q, r) = numfmt::float_divmod(fx, fy).map_err(|e| vm.num_err(e))?;
+            return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
+        }
+        let (bx, by) = (to_big(x).unwrap_or_default(), to_big(y).unwrap_or_default());
+        let (q, r) = numfmt::bigint_divmod(&bx, &by).map_err(|e| vm.num_err(e))?;
+        return Ok(Value::tuple(vec![Value::from_bigint(q), Value::from_bigint(r)]));
+    }
+    let cx = vm.class_of(x);
+    if let Some(m) = cx.lookup("__divmod__") {
+        let r = vm.call_method_value(&m, x.clone(), vec![y.clone()])?;
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(r);
+        }
+    }
+    let cy = vm.class_of(y);
+    if let Some(m) = cy.lookup("__rdivmod__") {
+        let r = vm.call_method_value(&m, y.clone(), vec![x.clone()])?;
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(r);
+        }
+    }
+    let (tx, ty) = (vm.type_name(x), vm.type_name(y));
+    Err(vm.type_error(&format!("unsupported operand type(s) for divmod(): '{tx}' and '{ty}'")))
+}
+
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let (mut old_r, mut r) = (a.clone(), m.clone());
+    let (mut old_s, mut s) = (BigInt::one(), BigInt::zero());
+    while !r.is_zero() {
+        let q = &old_r / &r;
+        let nr = &old_r - &q * &r;
+        old_r = std::mem::replace(&mut r, nr);
+        let ns = &old_s - &q * &s;
+        old_s = std::mem::replace(&mut s, ns);
+    }
+    if old_r.is_one() { Some(((old_s % m) + m) % m) } else { None }
+}
+
+fn pow(vm: &mut Vm, mut a: Args) -> PyResult {
+    let m = a.take_kw("mod");
+    let e = a.take_kw("exp");
+    a.no_extra_kw(vm, "pow")?;
+    let mut pos = a.pos;
+    if let Some(e) = e {
+        pos.insert(1.min(pos.len()), e);
+    }
+    if let Some(m) = m {
+        pos.push(m);
+    }
+    if pos.len() < 2 || pos.len() > 3 {
+        return Err(vm.type_error(&format!("pow expected 2 or 3 arguments, got {}", pos.len())));
+    }
+    if pos.len() == 2 || pos[2].is_none() {
+        return vm.binary_op(&pos[0], &pos[1], BinOp::Pow);
+    }
+    let (Some(b), Some(e), Some(m)) = (to_big(&pos[0]), to_big(&pos[1]), to_big(&pos[2])) else {
+        let cls = vm.class_of(&pos[0]);
+        if let Some(f) = cls.lookup_user("__pow__") {
+            return vm.call_method_value(&f, pos[0].clone(), vec![pos[1].clone(), pos[2].clone()]);
+        }
+        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    };
+    if m.is_zero() {
+        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+    }
+    let am = m.abs();
+    let mut base = ((b % &am) + &am) % &am;
+    let mut exp = e;
+    if exp.is_negative() {
+        match mod_inverse(&base, &am) {
+            Some(inv) => base = inv,
+            None => return Err(vm.value_error("base is not invertible for the given modulus")),
+        }
+        exp = -exp;
+    }
+    let mut r = base.modpow(&exp, &am);
+    if m.is_negative() && !r.is_zero() {
+        r += &m;
+    }
+    Ok(Value::from_bigint(r))
+}
+
+/// An int argument for hex/oct/bin/chr (via `__index__` for other objects).
+fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
+    if let Some(b) = to_big(v) {
+        return Ok(b);
+    }
+    let cls = vm.class_of(v);
+    if let Some(m) = cls.lookup_user("__index__") {
+        let r = vm.call_method_value(&m, v.clone(), vec![])?;
+        if let Some(b) = to_big(&r) {
+            return Ok(b);
+        }
+    }
+    if let Some(p) = crate::vm::ops::payload_of(v)
+        && let Some(b) = to_big(&p)
+    {
+        return Ok(b);
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+}
+
+fn base_fn(rt: &Runtime, name: &'static str, base: u32) {
+    def(&rt.builtins, name, move |vm, a| {
+        a.check(vm, name, 1, 1)?;
+        let b = int_arg(vm, &a.pos[0])?;
+        Ok(Value::string(numfmt::int_to_base(&b, base)))
+    });
+}
+
+fn any_all(vm: &mut Vm, a: Args, name: &str, want: bool) -> PyResult {
+    a.check(vm, name, 1, 1)?;
+    let it = vm.get_iter(&a.pos[0])?;
+    while let Some(x) = vm.next_value(&it)? {
+        if vm.truthy(&x)? == want {
+            return Ok(Value::Bool(want));
+        }
+    }
+    Ok(Value::Bool(!want))
+}
+
+/// Registers the built-ins of this file and of `builtins_attr.rs`.
+pub fn register(rt: &Runtime) {
+    let b = &rt.builtins;
+    def(b, "min", |vm, a| min_max(vm, a, "min", CmpOp::Lt));
+    def(b, "max", |vm, a| min_max(vm, a, "max", CmpOp::Gt));
+    def(b, "sum", sum);
+    def(b, "sorted", |vm, mut a| {
+        let key = a.take_kw("key");
+        let rev = a.take_kw("reverse");
+        a.no_extra_kw(vm, "sorted")?;
+        if a.pos.len() != 1 {
+            return Err(vm.type_error(&format!("sorted expected 1 argument, got {}", a.pos.len())));
+        }
+        let rev = match rev {
+            Some(r) => vm.truthy(&r)?,
+            None => false,
+        };
+        let items = vm.collect(&a.pos[0])?;
+        Ok(Value::list(sort_values(vm, items, key.as_ref(), rev)?))
+    });
+    def(b, "enumerate", |vm, mut a| {
+        let start = a.take_kw("start");
+        let it = a.take_kw("iterable");
+        a.no_extra_kw(vm, "enumerate")?;
+        let Some(src) = it.or_else(|| a.pos.first().cloned()) else {
+            return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+        };
+        let start = start.or_else(|| a.pos.get(1).cloned()).unwrap_or(Value::Int(0));
+        if !matches!(start, Value::Int(_) | Value::BigInt(_)) {
+            let n = vm.index_of(&start)?;
+            let _ = n;
+        }
+        let inner = vm.get_iter(&src)?;
+        Ok(Value::Iter(Arc::new(NativeIter::Enumerate { inner, count: Mutex::new(start) })))
+    });
+    def(b, "zip", |vm, mut a| {
+        let strict = match a.take_kw("strict") {
+            Some(v) => vm.truthy(&v)?,
+            None => false,
+        };
+        a.no_extra_kw(vm, "zip")?;
+        let mut iters = Vec::with_capacity(a.pos.len());
+        for (i, v) in a.pos.iter().enumerate() {
+            match vm.get_iter(v) {
+                Ok(it) => iters.push(it),
+                Err(e) if vm.is_exc(&e, "TypeError") => {
+                    return Err(vm.type_error(&format!("zip argument #{} must support iteration", i + 1)));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Value::Iter(Arc::new(NativeIter::Zip { iters, strict, done: Mutex::new(false) })))
+    });
+    def(b, "map", |vm, a| {
+        a.no_kw(vm, "map")?;
+        if a.pos.len() < 2 {
+            return Err(vm.type_error("map() must have at least two arguments."));
+        }
+        let func = a.pos[0].clone();
+        let mut iters = Vec::new();
+        for v in &a.pos[1..] {
+            iters.push(vm.get_iter(v)?);
+        }
+        Ok(Value::Iter(Arc::new(NativeIter::Map { func, iters })))
+    });
+    def(b, "filter", |vm, a| {
+        a.no_kw(vm, "filter")?;
+        a.check(vm, "filter", 2, 2)?;
+        let iter = vm.get_iter(&a.pos[1])?;
+        Ok(Value::Iter(Arc::new(NativeIter::Filter { func: a.pos[0].clone(), iter })))
+    });
+    def(b, "reversed", reversed);
+    def(b, "any", |vm, a| any_all(vm, a, "any", true));
+    def(b, "all", |vm, a| any_all(vm, a, "all", false));
+    def(b, "abs", abs);
+    def(b, "round", round);
+    def(b, "divmod", divmod);
+    def(b, "pow", pow);
+    def(b, "chr", |vm, a| {
+        a.check(vm, "chr", 1, 1)?;
+        let n = int_arg(vm, &a.pos[0])?;
+        let c = u32::try_from(&n).ok().and_then(char::from_u32);
+        match c {
+            Some(c) => Ok(Value::string(c.to_string())),
+            None if u32::try_from(&n).is_ok_and(|x| (0xd800..0xe000).contains(&x)) => {
+                Err(vm.value_error("chr() arg is a surrogate (not supported)"))
+            }
+            None => Err(vm.value_error("chr() arg not in range(0x110000)")),
+        }
+    });
+    def(b, "ord", |vm, a| {
+        a.check(vm, "ord", 1, 1)?;
+        match &a.pos[0] {
+            Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0) as i64)),
+            Value::Str(s) => {
+                Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", s.char_len())))
+            }
+            Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+            Value::Bytes(b) => {
+                Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", b.len())))
+            }
+            v => {
+                if let Some(s) = super::types_str::as_pystr(v)
+                    && s.char_len() == 1
+                {
+                    return Ok(Value::Int(s.char_at(0) as i64));
+                }
+                let tn = vm.type_name(v);
+                Err(vm.type_error(&format!("ord() expected string of length 1, but {tn} found")))
+            }
+        }
+    });
+    base_fn(rt, "hex", 16);
+    base_fn(rt, "oct", 8);
+    base_fn(rt, "bin", 2);
+    super::builtins_attr::register(rt);
+}

@@ -1,4 +1,565 @@
-//! File objects.
-use crate::vm::Runtime;
-/// Registers them.
-pub fn register(_rt: &Runtime) {}
+//! `open()` and the file objects it returns (text and binary), with the GIL
+//! released around the actual reads and writes.
+
+use std::any::Any;
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use super::{def, method};
+use crate::object::class::{Class, Layout};
+use crate::object::descr::Property;
+use crate::object::native::NativeObject;
+use crate::object::value::Value;
+use crate::runtime::gil::BlockKind;
+use crate::vm::runtime::new_builtin_class;
+use crate::vm::{Args, PyErr, PyResult, Runtime, Vm};
+
+/// The OS-level state of an open file: the handle plus a read-ahead and a
+/// write-behind buffer (only one of them is non-empty at a time).
+struct FileState {
+    file: Option<File>,
+    rbuf: Vec<u8>,
+    rpos: usize,
+    wbuf: Vec<u8>,
+    eof: bool,
+}
+
+/// A file object (`_io.TextIOWrapper` or `_io.BufferedReader`-like).
+pub struct FileObj {
+    class: Arc<Class>,
+    name: Value,
+    mode: String,
+    binary: bool,
+    readable: bool,
+    writable: bool,
+    state: Mutex<FileState>,
+}
+
+impl NativeObject for FileObj {
+    fn class(&self) -> &Arc<Class> {
+        &self.class
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl FileState {
+    fn flush_w(&mut self) -> std::io::Result<()> {
+        if !self.wbuf.is_empty()
+            && let Some(f) = self.file.as_mut()
+        {
+            f.write_all(&self.wbuf)?;
+            self.wbuf.clear();
+        }
+        Ok(())
+    }
+
+    /// Drops read-ahead, moving the OS position back to the logical one.
+    fn drop_r(&mut self) -> std::io::Result<()> {
+        let ahead = self.rbuf.len() - self.rpos;
+        if ahead > 0
+            && let Some(f) = self.file.as_mut()
+        {
+            f.seek(SeekFrom::Current(-(ahead as i64)))?;
+        }
+        self.rbuf.clear();
+        self.rpos = 0;
+        self.eof = false;
+        Ok(())
+    }
+
+    fn fill(&mut self) -> std::io::Result<bool> {
+        if self.rpos < self.rbuf.len() {
+            return Ok(true);
+        }
+        self.flush_w()?;
+        self.rbuf.clear();
+        self.rpos = 0;
+        if self.eof {
+            return Ok(false);
+        }
+        let Some(f) = self.file.as_mut() else { return Ok(false) };
+        self.rbuf.resize(65536, 0);
+        let n = f.read(&mut self.rbuf)?;
+        self.rbuf.truncate(n);
+        if n == 0 {
+            self.eof = true;
+        }
+        Ok(n > 0)
+    }
+
+    fn read_all(&mut self) -> std::io::Result<Vec<u8>> {
+        self.flush_w()?;
+        let mut out = self.rbuf[self.rpos..].to_vec();
+        self.rbuf.clear();
+        self.rpos = 0;
+        if let Some(f) = self.file.as_mut() {
+            f.read_to_end(&mut out)?;
+        }
+        Ok(out)
+    }
+
+    /// Up to `n` bytes (binary) or `n` UTF-8 characters (text).
+    fn read_n(&mut self, n: usize, text: bool) -> std::io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut chars = 0;
+        let mut pending = 0;
+        while chars < n || pending > 0 {
+            if !self.fill()? {
+                break;
+            }
+            let b = self.rbuf[self.rpos];
+            self.rpos += 1;
+            out.push(b);
+            if pending > 0 {
+                pending -= 1;
+                continue;
+            }
+            chars += 1;
+            if text {
+                pending = match b {
+                    0xC0..=0xDF => 1,
+                    0xE0..=0xEF => 2,
+                    0xF0..=0xF7 => 3,
+                    _ => 0,
+                };
+            }
+        }
+        Ok(out)
+    }
+
+    fn read_line(&mut self, limit: usize) -> std::io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        while out.len() < limit {
+            if !self.fill()? {
+                break;
+            }
+            let avail = &self.rbuf[self.rpos..];
+            let take = avail.len().min(limit - out.len());
+            match avail[..take].iter().position(|&c| c == b'\n') {
+                Some(i) => {
+                    out.extend_from_slice(&avail[..=i]);
+                    self.rpos += i + 1;
+                    break;
+                }
+                None => {
+                    out.extend_from_slice(&avail[..take]);
+                    self.rpos += take;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn write(&mut self, data: &[u8]) -> std::io::Result<()> {
+        self.drop_r()?;
+        self.wbuf.extend_from_slice(data);
+        if self.wbuf.len() >= 65536 {
+            self.flush_w()?;
+        }
+        Ok(())
+    }
+}
+
+/// Converts an I/O error into the matching OSError subclass.
+pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&Value>) -> PyErr {
+    use std::io::ErrorKind::*;
+    let errno = e.raw_os_error().unwrap_or(0);
+    let cls = match e.kind() {
+        NotFound => "FileNotFoundError",
+        PermissionDenied => "PermissionError",
+        AlreadyExists => "FileExistsError",
+        _ if errno == 21 => "IsADirectoryError",
+        _ if errno == 20 => "NotADirectoryError",
+        _ => "OSError",
+    };
+    let mut strerror = e.to_string();
+    if let Some(i) = strerror.find(" (os error") {
+        strerror.truncate(i);
+    }
+    let cls = vm.rt.types.exc(cls);
+    let err = vm.new_exception(&cls, vec![Value::Int(errno as i64), Value::string(strerror.clone())]);
+    err.exc.dict.set_item_str("errno", Value::Int(errno as i64));
+    err.exc.dict.set_item_str("strerror", Value::string(strerror));
+    err.exc.dict.set_item_str("filename", filename.cloned().unwrap_or(Value::None));
+    err
+}
+
+fn this<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a FileObj> {
+    if let Some(Value::Native2(o)) = a.pos.first()
+        && let Some(f) = o.as_any().downcast_ref::<FileObj>()
+    {
+        return Ok(f);
+    }
+    Err(vm.type_error("descriptor requires a file object"))
+}
+
+fn this_arc(vm: &mut Vm, a: &Args) -> PyResult<Arc<dyn NativeObject>> {
+    this(vm, a)?;
+    match &a.pos[0] {
+        Value::Native2(o) => Ok(o.clone()),
+        _ => unreachable!(),
+    }
+}
+
+fn with_state<R>(
+    vm: &mut Vm,
+    a: &Args,
+    op: &str,
+    f: impl FnOnce(&mut FileState) -> std::io::Result<R>,
+) -> PyResult<R> {
+    let o = this_arc(vm, a)?;
+    let fo = o.as_any().downcast_ref::<FileObj>().expect("file");
+    if fo.state.lock().file.is_none() {
+        return Err(vm.value_error("I/O operation on closed file."));
+    }
+    match op {
+        "r" if !fo.readable => return Err(unsupported(vm, "not readable")),
+        "w" if !fo.writable => return Err(unsupported(vm, "not writable")),
+        _ => {}
+    }
+    let r = vm.allow_threads(BlockKind::Io, || {
+        let mut st = fo.state.lock();
+        f(&mut st)
+    });
+    r.map_err(|e| os_error(vm, &e, Some(&fo.name)))
+}
+
+fn to_value(vm: &mut Vm, fo_binary: bool, data: Vec<u8>) -> PyResult {
+    if fo_binary {
+        return Ok(Value::Bytes(Arc::new(data)));
+    }
+    let s = match String::from_utf8(data) {
+        Ok(s) => s,
+        Err(e) => {
+            let pos = e.utf8_error().valid_up_to();
+            let b = e.as_bytes()[pos];
+            return Err(vm.err(
+                "UnicodeDecodeError",
+                &format!("'utf-8' codec can't decode byte 0x{b:02x} in position {pos}: invalid start byte"),
+            ));
+        }
+    };
+    Ok(Value::string(if s.contains('\r') { s.replace("\r\n", "\n") } else { s }))
+}
+
+fn unsupported(vm: &mut Vm, msg: &str) -> PyErr {
+    // io.UnsupportedOperation is an OSError/ValueError subclass in CPython.
+    vm.err("OSError", msg)
+}
+
+fn readline(vm: &mut Vm, a: &Args) -> PyResult {
+    let binary = this(vm, a)?.binary;
+    let limit = match a.pos.get(1) {
+        Some(Value::None) | None => usize::MAX,
+        Some(v) => {
+            let n = vm.index_of(v)?;
+            if n < 0 { usize::MAX } else { n as usize }
+        }
+    };
+    let data = with_state(vm, a, "r", |st| st.read_line(limit))?;
+    to_value(vm, binary, data)
+}
+
+fn open(vm: &mut Vm, mut a: Args, cls: &Arc<Class>) -> PyResult {
+    let file = a.arg(0, "file");
+    let mode = a.arg(1, "mode");
+    let _buffering = a.arg(2, "buffering");
+    let _encoding = a.arg(3, "encoding");
+    let _errors = a.arg(4, "errors");
+    let _newline = a.arg(5, "newline");
+    a.pos.clear();
+    let _ = a.take_kw("closefd");
+    a.no_extra_kw(vm, "open")?;
+    let Some(file) = file else { return Err(vm.type_error("open() missing required argument 'file' (pos 1)")) };
+    let path = match &file {
+        Value::Str(s) => s.as_str().to_string(),
+        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        v => match super::types_str::as_pystr(v) {
+            Some(s) => s.as_str().to_string(),
+            None => match vm.get_attr_str(v, "__fspath__")? {
+                Some(f) => {
+                    let r = vm.call(&f, vec![])?;
+                    vm.str_of(&r)?
+                }
+                None => {
+                    let tn = vm.type_name(v);
+                    return Err(vm.type_error(&format!("expected str, bytes or os.PathLike object, not {tn}")));
+                }
+            },
+        },
+    };
+    let mode = match mode {
+        None | Some(Value::None) => "r".to_string(),
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(_) => return Err(vm.type_error("open() argument 'mode' must be str")),
+    };
+    let mut opts = OpenOptions::new();
+    let (mut r, mut w, mut plus, mut binary, mut kinds) = (false, false, false, false, 0);
+    for c in mode.chars() {
+        match c {
+            'r' => {
+                r = true;
+                kinds += 1;
+            }
+            'w' => {
+                w = true;
+                opts.write(true).create(true).truncate(true);
+                kinds += 1;
+            }
+            'a' => {
+                w = true;
+                opts.append(true).create(true);
+                kinds += 1;
+            }
+            'x' => {
+                w = true;
+                opts.write(true).create_new(true);
+                kinds += 1;
+            }
+            '+' => plus = true,
+            'b' => binary = true,
+            't' => {}
+            _ => return Err(vm.value_error(&format!("invalid mode: '{mode}'"))),
+        }
+    }
+    if kinds != 1 {
+        return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
+    }
+    if r || plus {
+        opts.read(true);
+    }
+    if plus {
+        opts.write(true);
+        w = true;
+        r = true;
+    }
+    let res = vm.allow_threads(BlockKind::Io, || opts.open(&path));
+    let f = match res {
+        Ok(f) => f,
+        Err(e) => return Err(os_error(vm, &e, Some(&Value::string(path)))),
+    };
+    if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+        let cls = vm.rt.types.exc("IsADirectoryError");
+        let err = vm.new_exception(&cls, vec![Value::Int(21), Value::str("Is a directory")]);
+        err.exc.dict.set_item_str("errno", Value::Int(21));
+        err.exc.dict.set_item_str("strerror", Value::str("Is a directory"));
+        err.exc.dict.set_item_str("filename", Value::string(path));
+        return Err(err);
+    }
+    let st = FileState { file: Some(f), rbuf: Vec::new(), rpos: 0, wbuf: Vec::new(), eof: false };
+    let obj = FileObj {
+        class: cls.clone(),
+        name: file,
+        mode,
+        binary,
+        readable: r,
+        writable: w,
+        state: Mutex::new(st),
+    };
+    Ok(Value::Native2(Arc::new(obj)))
+}
+
+fn prop(rt: &Runtime, cls: &Arc<Class>, name: &str, f: fn(&FileObj) -> Value) {
+    let getter = Vm::native(name, move |vm, a| Ok(f(this(vm, &a)?)));
+    let p = Property {
+        fget: getter,
+        fset: Value::None,
+        fdel: Value::None,
+        doc: Value::None,
+        name: Mutex::new(Some(name.to_string())),
+        class: rt.types.property.clone(),
+    };
+    cls.dict.set_item_str(name, Value::Native2(Arc::new(p)));
+}
+
+/// Creates the file class and registers `open`.
+pub fn register(rt: &Runtime) {
+    let cls = new_builtin_class("TextIOWrapper", &[rt.types.object.clone()], Layout::Opaque);
+    cls.dict.set_item_str("__module__", Value::str("_io"));
+    let c = &cls;
+    method(c, "read", |vm, a| {
+        let binary = this(vm, &a)?.binary;
+        let n = match a.pos.get(1) {
+            Some(Value::None) | None => -1,
+            Some(v) => vm.index_of(v)?,
+        };
+        let data = with_state(vm, &a, "r", move |st| if n < 0 { st.read_all() } else { st.read_n(n as usize, !binary) })?;
+        to_value(vm, binary, data)
+    });
+    method(c, "readline", |vm, a| readline(vm, &a));
+    method(c, "readlines", |vm, a| {
+        let binary = this(vm, &a)?.binary;
+        let mut out = Vec::new();
+        loop {
+            let data = with_state(vm, &a, "r", |st| st.read_line(usize::MAX))?;
+            if data.is_empty() {
+                break;
+            }
+            out.push(to_value(vm, binary, data)?);
+        }
+        Ok(Value::list(out))
+    });
+    method(c, "write", |vm, a| {
+        a.check(vm, "write", 2, 2)?;
+        let binary = this(vm, &a)?.binary;
+        let (data, n) = match (&a.pos[1], binary) {
+            (Value::Str(s), false) => (s.as_str().as_bytes().to_vec(), s.char_len()),
+            (Value::Bytes(b), true) => (b.to_vec(), b.len()),
+            (v, false) => match super::types_str::as_pystr(v) {
+                Some(s) => (s.as_str().as_bytes().to_vec(), s.char_len()),
+                None => {
+                    let tn = vm.type_name(v);
+                    return Err(vm.type_error(&format!("write() argument must be str, not {tn}")));
+                }
+            },
+            (v, true) => {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
+            }
+        };
+        with_state(vm, &a, "w", move |st| st.write(&data))?;
+        Ok(Value::Int(n as i64))
+    });
+    method(c, "writelines", |vm, a| {
+        a.check(vm, "writelines", 2, 2)?;
+        let items = vm.collect(&a.pos[1])?;
+        for it in items {
+            vm.call_method(&a.pos[0], "write", vec![it])?;
+        }
+        Ok(Value::None)
+    });
+    method(c, "flush", |vm, a| {
+        if this(vm, &a)?.state.lock().file.is_none() {
+            return Err(vm.value_error("I/O operation on closed file."));
+        }
+        with_state(vm, &a, "", |st| st.flush_w())?;
+        Ok(Value::None)
+    });
+    method(c, "close", |vm, a| {
+        let fo = this(vm, &a)?;
+        if fo.state.lock().file.is_none() {
+            return Ok(Value::None);
+        }
+        with_state(vm, &a, "", |st| {
+            let r = st.flush_w();
+            st.file = None;
+            r
+        })?;
+        Ok(Value::None)
+    });
+    method(c, "__enter__", |vm, a| {
+        if this(vm, &a)?.state.lock().file.is_none() {
+            return Err(vm.value_error("I/O operation on closed file."));
+        }
+        Ok(a.pos[0].clone())
+    });
+    method(c, "__exit__", |vm, a| {
+        vm.call_method(&a.pos[0], "close", vec![])?;
+        Ok(Value::None)
+    });
+    method(c, "__iter__", |vm, a| {
+        if this(vm, &a)?.state.lock().file.is_none() {
+            return Err(vm.value_error("I/O operation on closed file."));
+        }
+        Ok(a.pos[0].clone())
+    });
+    method(c, "__next__", |vm, a| {
+        let line = readline(vm, &Args::new(vec![a.pos[0].clone()]))?;
+        let empty = match &line {
+            Value::Str(s) => s.as_str().is_empty(),
+            Value::Bytes(b) => b.is_empty(),
+            _ => true,
+        };
+        if empty { Err(vm.stop_iteration(None)) } else { Ok(line) }
+    });
+    method(c, "seek", |vm, a| {
+        a.check(vm, "seek", 2, 3)?;
+        let off = vm.index_of(&a.pos[1])?;
+        let whence = match a.pos.get(2) {
+            Some(v) => vm.index_of(v)?,
+            None => 0,
+        };
+        let pos = match whence {
+            0 if off >= 0 => SeekFrom::Start(off as u64),
+            0 => return Err(vm.value_error(&format!("negative seek position {off}"))),
+            1 => SeekFrom::Current(off),
+            2 => SeekFrom::End(off),
+            _ => return Err(vm.value_error(&format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
+        };
+        let r = with_state(vm, &a, "", move |st| {
+            st.flush_w()?;
+            st.drop_r()?;
+            st.file.as_mut().map_or(Ok(0), |f| f.seek(pos))
+        })?;
+        Ok(Value::Int(r as i64))
+    });
+    method(c, "tell", |vm, a| {
+        let r = with_state(vm, &a, "", |st| {
+            st.flush_w()?;
+            let ahead = (st.rbuf.len() - st.rpos) as u64;
+            st.file.as_mut().map_or(Ok(0), |f| f.stream_position().map(|p| p - ahead))
+        })?;
+        Ok(Value::Int(r as i64))
+    });
+    method(c, "truncate", |vm, a| {
+        let size = match a.pos.get(1) {
+            Some(v) if !v.is_none() => Some(vm.index_of(v)? as u64),
+            _ => None,
+        };
+        let r = with_state(vm, &a, "w", move |st| {
+            st.flush_w()?;
+            st.drop_r()?;
+            let f = st.file.as_mut().expect("open");
+            let n = match size {
+                Some(n) => n,
+                None => f.stream_position()?,
+            };
+            f.set_len(n)?;
+            Ok(n)
+        })?;
+        Ok(Value::Int(r as i64))
+    });
+    method(c, "fileno", |vm, a| {
+        let fo = this(vm, &a)?;
+        let st = fo.state.lock();
+        match &st.file {
+            #[cfg(unix)]
+            Some(f) => Ok(Value::Int(std::os::unix::io::AsRawFd::as_raw_fd(f) as i64)),
+            _ => {
+                drop(st);
+                Err(unsupported(vm, "fileno"))
+            }
+        }
+    });
+    method(c, "readable", |vm, a| Ok(Value::Bool(this(vm, &a)?.readable)));
+    method(c, "writable", |vm, a| Ok(Value::Bool(this(vm, &a)?.writable)));
+    method(c, "seekable", |vm, a| {
+        this(vm, &a)?;
+        Ok(Value::Bool(true))
+    });
+    method(c, "isatty", |vm, a| {
+        this(vm, &a)?;
+        Ok(Value::Bool(false))
+    });
+    method(c, "__repr__", |vm, a| {
+        let fo = this(vm, &a)?;
+        let (name, mode, binary) = (fo.name.clone(), fo.mode.clone(), fo.binary);
+        let nr = vm.repr_of(&name)?;
+        Ok(Value::string(if binary {
+            format!("<_io.BufferedReader name={nr}>")
+        } else {
+            format!("<_io.TextIOWrapper name={nr} mode='{mode}' encoding='UTF-8'>")
+        }))
+    });
+    prop(rt, c, "name", |f| f.name.clone());
+    prop(rt, c, "mode", |f| Value::str(&f.mode));
+    prop(rt, c, "closed", |f| Value::Bool(f.state.lock().file.is_none()));
+    prop(rt, c, "encoding", |f| if f.binary { Value::None } else { Value::str("UTF-8") });
+    let cls2 = cls.clone();
+    def(&rt.builtins, "open", move |vm, a| open(vm, a, &cls2));
+}

@@ -2,6 +2,7 @@
 //! native modules (Rust) and modules embedded as Python source (py/).
 
 pub mod builtins_core;
+pub mod builtins_attr;
 pub mod builtins_more;
 pub mod file;
 pub mod str_format;
@@ -10,6 +11,15 @@ pub mod types_str;
 pub mod mt19937;
 pub mod repl;
 pub mod sys;
+pub mod mod_math;
+pub mod mod_misc;
+pub mod mod_os;
+pub mod mod_random;
+pub mod mod_thread;
+pub mod mod_time;
+pub mod types_containers;
+pub mod types_num;
+pub mod types_sets;
 
 use std::sync::Arc;
 
@@ -44,14 +54,27 @@ pub fn init(rt: &Runtime) {
 }
 
 /// Registration hooks of the other built-in type/function files.
-const EXTRA_INITS: [fn(&Runtime); 4] =
-    [builtins_more::register, types_str::register, types_bytes::register, file::register];
+const EXTRA_INITS: [fn(&Runtime); 6] = [
+    builtins_more::register,
+    types_str::register,
+    types_bytes::register,
+    file::register,
+    types_containers::register,
+    mod_thread::register,
+];
 
 /// A module implemented in Rust, created on first import.
 pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    let _ = vm;
-    let _ = name;
-    Ok(None)
+    match name {
+        "time" => mod_time::create(vm).map(Some),
+        "math" => mod_math::create(vm).map(Some),
+        "_os" => mod_os::create(vm).map(Some),
+        "_thread" => mod_thread::create(vm).map(Some),
+        "_random" => mod_random::create(vm).map(Some),
+        "traceback" => mod_misc::create_traceback(vm).map(Some),
+        "gc" => mod_misc::create_gc(vm).map(Some),
+        _ => Ok(None),
+    }
 }
 
 /// Attributes of Rust-implemented objects that are not methods.

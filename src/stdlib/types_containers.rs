@@ -118,7 +118,7 @@ fn merge_sort(vm: &mut Vm, v: &mut Vec<(Value, Value)>, err: &mut Option<crate::
     if n < 2 {
         return;
     }
-    let mut lt = |vm: &mut Vm, a: &Value, b: &Value, err: &mut Option<crate::vm::PyErr>| -> bool {
+    let lt = |vm: &mut Vm, a: &Value, b: &Value, err: &mut Option<crate::vm::PyErr>| -> bool {
         if err.is_some() {
             return false;
         }

@@ -72,8 +72,48 @@ fn set_operand(v: &Value) -> Option<Arc<Set>> {
 fn fold(vm: &mut Vm, s: &Arc<Set>, others: &[Value], op: BinOp) -> PyResult {
     let mut r = vm.set_copy(s, s.frozen);
     for o in others {
-        let os = as_set(vm, o)?;
-        r = vm.binary_op(&r, &Value::Set(os), op)?;
+        let Value::Set(rs) = r.clone() else { unreachable!() };
+        r = match (op, set_operand(o)) {
+            (BinOp::BitXor, _) => {
+                // CPython: a new set from `other`, then toggle our elements.
+                let res = match set_operand(o) {
+                    Some(os) => vm.set_copy(&os, s.frozen),
+                    None => {
+                        let items = vm.collect(o)?;
+                        vm.new_set(items, s.frozen)?
+                    }
+                };
+                let Value::Set(res_s) = &res else { unreachable!() };
+                for k in rs.lock().keys() {
+                    if !vm.set_discard(res_s, &k)? {
+                        vm.set_add(res_s, k)?;
+                    }
+                }
+                res
+            }
+            (_, Some(os)) => vm.binary_op(&r, &Value::Set(os), op)?,
+            (BinOp::BitOr, None) => {
+                for k in vm.collect(o)? {
+                    vm.set_add(&rs, k)?;
+                }
+                r
+            }
+            (BinOp::BitAnd, None) => {
+                let res = Arc::new(Set::new(s.frozen));
+                for k in vm.collect(o)? {
+                    if vm.set_contains(&rs, &k)? {
+                        vm.set_add(&res, k)?;
+                    }
+                }
+                Value::Set(res)
+            }
+            (_, None) => {
+                for k in vm.collect(o)? {
+                    vm.set_discard(&rs, &k)?;
+                }
+                r
+            }
+        };
     }
     if let Value::Set(rs) = &r
         && rs.frozen != s.frozen
@@ -257,6 +297,16 @@ fn register_sets(rt: &Runtime) {
     ] {
         method(c, name, move |vm, a| {
             let s = recv_set(vm, &a, name)?;
+            if op == BinOp::BitXor {
+                a.check(vm, name, 2, 2)?;
+                let o = as_set(vm, &a.pos[1])?;
+                for k in o.lock().keys() {
+                    if !vm.set_discard(&s, &k)? {
+                        vm.set_add(&s, k)?;
+                    }
+                }
+                return Ok(Value::None);
+            }
             let r = fold(vm, &s, &a.pos[1..], op)?;
             replace_contents(&s, &r);
             Ok(Value::None)

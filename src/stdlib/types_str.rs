@@ -163,14 +163,13 @@ fn strip_impl(vm: &mut Vm, mut a: Args, name: &str, left: bool, right: bool) -> 
 }
 
 /// `find`/`rfind`/`index`/`rindex`: code-point index of `sub` or -1.
-fn find_impl(vm: &mut Vm, mut a: Args, name: &str, rev: bool) -> PyResult<i64> {
+fn find_impl(vm: &mut Vm, a: Args, name: &str, rev: bool) -> PyResult<i64> {
     a.check(vm, name, 2, 4)?;
     let st = recv_str(vm, &a, name)?;
-    let sub = str_arg(vm, &a.pos[1].clone(), "must be str, not")
-        .map_err(|_| {
-            let tn = vm.type_name(&a.pos[1]);
-            vm.type_error(&format!("must be str, not {tn}"))
-        })?;
+    let Some(sub) = as_pystr(&a.pos[1]) else {
+        let tn = vm.type_name(&a.pos[1]);
+        return Err(vm.type_error(&format!("must be str, not {tn}")));
+    };
     let len = st.char_len();
     let rs = raw_start(vm, a.pos.get(2), len)?;
     let (b, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), len)?;
@@ -221,6 +220,25 @@ fn is_cased(c: char) -> bool {
     c.is_uppercase() || c.is_lowercase()
 }
 
+/// Unicode titlecase of one character (ß → Ss, ǆ → ǅ).
+pub fn push_titlecase(out: &mut String, c: char) {
+    match c as u32 {
+        0x1c4..=0x1c6 => out.push('\u{1c5}'),
+        0x1c7..=0x1c9 => out.push('\u{1c8}'),
+        0x1ca..=0x1cc => out.push('\u{1cb}'),
+        0x1f1..=0x1f3 => out.push('\u{1f2}'),
+        _ => {
+            let mut up = c.to_uppercase();
+            if let Some(f) = up.next() {
+                out.push(f);
+            }
+            for r in up {
+                out.extend(r.to_lowercase());
+            }
+        }
+    }
+}
+
 /// `str.title()`.
 pub fn title(x: &str) -> String {
     let mut out = String::with_capacity(x.len());
@@ -229,7 +247,7 @@ pub fn title(x: &str) -> String {
         if prev_cased {
             out.extend(c.to_lowercase());
         } else {
-            out.extend(c.to_uppercase());
+            push_titlecase(&mut out, c);
         }
         prev_cased = is_cased(c);
     }
@@ -464,8 +482,8 @@ pub fn register(rt: &Runtime) {
         let mut it = st.as_str().chars();
         let mut out = String::new();
         if let Some(f) = it.next() {
-            out.extend(f.to_uppercase());
-            out.extend(it.as_str().to_lowercase().chars());
+            push_titlecase(&mut out, f);
+            out.push_str(&it.as_str().to_lowercase());
         }
         s(out)
     });

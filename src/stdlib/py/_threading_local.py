@@ -85,7 +85,7 @@ class local:
             defaults.update(getattr(base, '_local__defaults', None) or {})
         try:
             items = list(vars(cls).items())
-        except TypeError:
+        except Exception:
             items = []
         for name, value in items:
             if name.startswith('__') and name.endswith('__'):

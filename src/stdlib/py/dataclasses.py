@@ -59,7 +59,12 @@ _PARAMS = '__dataclass_params__'
 _POST_INIT_NAME = '__post_init__'
 
 
-class InitVar:
+class _InitVarMeta(type):
+    def __getitem__(cls, type):
+        return InitVar(type)
+
+
+class InitVar(metaclass=_InitVarMeta):
     def __init__(self, type):
         self.type = type
 
@@ -69,9 +74,6 @@ class InitVar:
         else:
             type_name = repr(self.type)
         return 'dataclasses.InitVar[%s]' % type_name
-
-    def __class_getitem__(cls, type):
-        return InitVar(type)
 
 
 class Field:

@@ -5,7 +5,6 @@ StringIO keeps appended writes as a list of chunks and joins them only when
 the text is read, so building a string with many write() calls is linear.
 """
 
-import builtins as _builtins
 
 __all__ = ['StringIO', 'BytesIO', 'IOBase', 'RawIOBase', 'BufferedIOBase',
            'TextIOBase', 'UnsupportedOperation', 'open', 'SEEK_SET',
@@ -16,7 +15,7 @@ SEEK_CUR = 1
 SEEK_END = 2
 DEFAULT_BUFFER_SIZE = 8192
 
-open = _builtins.open
+open = open   # the builtin
 
 
 class UnsupportedOperation(OSError, ValueError):

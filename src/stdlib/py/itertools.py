@@ -433,7 +433,8 @@ def product(*iterables, repeat=1):
     return _product(pools)
 
 
-def _permutations(pool, r):
+def _permutations_slow(pool, r):
+    # CPython's documented algorithm (lexicographic order of index tuples)
     n = len(pool)
     if r > n:
         return
@@ -453,6 +454,39 @@ def _permutations(pool, r):
                 break
         else:
             return
+
+
+def _count_perms(m, k):
+    total = 1
+    for i in range(k):
+        total *= m - i
+    return total
+
+
+def _permutations(pool, r):
+    # Same order as CPython (lexicographic in the element positions), but the
+    # last k positions are expanded from a precomputed table for each prefix
+    # of length r - k, which is several times faster than stepping the
+    # index/cycle arrays once per permutation.
+    n = len(pool)
+    if r > n:
+        return
+    k = min(r, 6)
+    while k > 1 and _count_perms(n - r + k, k) > 5040:
+        k -= 1
+    if k <= 1:
+        yield from _permutations_slow(pool, r)
+        return
+    m = n - (r - k)
+    table = list(_permutations_slow(tuple(range(m)), k))
+    all_indices = range(n)
+    for prefix in _permutations_slow(tuple(all_indices), r - k):
+        used = set(prefix)
+        rest = [pool[i] for i in all_indices if i not in used]
+        pre = tuple([pool[i] for i in prefix])
+        get = rest.__getitem__
+        for t in table:
+            yield pre + tuple(map(get, t))
 
 
 def permutations(iterable, r=None):

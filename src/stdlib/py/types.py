@@ -51,7 +51,7 @@ def _cell_factory():
     a = 1
 
     def f():
-        nonlocal a
+        return a
     closure = getattr(f, '__closure__', None)
     return type(closure[0]) if closure else None
 

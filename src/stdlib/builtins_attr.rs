@@ -1,0 +1,221 @@
+//! Introspection and I/O built-ins: hash, id, callable, getattr, setattr,
+//! hasattr, delattr, vars, dir, globals, locals, input, format, ascii,
+//! exit/quit and `__import__`.
+
+use std::sync::Arc;
+
+use super::def;
+use crate::object::dict::Dict;
+use crate::object::str::PyStr;
+use crate::object::value::Value;
+use crate::runtime::gil::BlockKind;
+use crate::vm::{Args, PyResult, Runtime, Vm};
+
+fn name_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Arc<PyStr>> {
+    match super::types_str::as_pystr(v) {
+        Some(s) => Ok(s),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!("{fname}(): attribute name must be string, not '{tn}'")))
+        }
+    }
+}
+
+/// `callable(v)`.
+pub fn is_callable(vm: &Vm, v: &Value) -> bool {
+    match v {
+        Value::Function(_) | Value::Native(_) | Value::Method(_) | Value::Class(_) => true,
+        _ => vm.class_of(v).lookup("__call__").is_some(),
+    }
+}
+
+/// The current frame's locals as a dict (a snapshot for function frames).
+pub fn locals_of(vm: &mut Vm) -> Value {
+    let f = &vm.frame;
+    if let Some(d) = &f.locals_dict {
+        return Value::Dict(d.clone());
+    }
+    if f.code.kind == crate::bytecode::code::CodeKind::Module {
+        return Value::Dict(f.globals.clone());
+    }
+    let d = Dict::new();
+    for (i, name) in f.code.varnames.iter().enumerate() {
+        if let Some(Some(v)) = f.locals.get(i) {
+            d.set_str(name, v.clone());
+        }
+    }
+    for (i, name) in f.code.cellvars.iter().chain(f.code.freevars.iter()).enumerate() {
+        if let Some(c) = f.cells.get(i)
+            && let Some(v) = c.get()
+        {
+            d.set_str(name, v);
+        }
+    }
+    Value::Dict(Arc::new(d))
+}
+
+fn input(vm: &mut Vm, a: Args) -> PyResult {
+    a.check(vm, "input", 0, 1)?;
+    if let Some(p) = a.pos.first() {
+        let s = vm.str_of(p)?;
+        vm.write_stdout(&s)?;
+    }
+    if let Some(out) = vm.sys_attr("stdout")
+        && vm.get_attr_str(&out, "flush")?.is_some()
+    {
+        vm.call_method(&out, "flush", vec![])?;
+    }
+    {
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+    }
+    // A replaced sys.stdin (e.g. io.StringIO) is read through Python.
+    if let Some(inp) = vm.sys_attr("stdin")
+        && !matches!(inp, Value::None)
+        && let Value::Instance(_) = inp
+    {
+        let line = vm.call_method(&inp, "readline", vec![])?;
+        let s = vm.str_of(&line)?;
+        if s.is_empty() {
+            return Err(vm.err("EOFError", "EOF when reading a line"));
+        }
+        return Ok(Value::str(s.strip_suffix('\n').unwrap_or(&s)));
+    }
+    let r = vm.allow_threads(BlockKind::Input, || {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line).map(|n| (n, line))
+    });
+    match r {
+        Ok((0, _)) => Err(vm.err("EOFError", "EOF when reading a line")),
+        Ok((_, mut line)) => {
+            if line.ends_with('\n') {
+                line.pop();
+            }
+            Ok(Value::string(line))
+        }
+        Err(e) => Err(vm.err("OSError", &e.to_string())),
+    }
+}
+
+/// Registers the built-ins of this file.
+pub fn register(rt: &Runtime) {
+    let b = &rt.builtins;
+    def(b, "hash", |vm, a| {
+        a.check(vm, "hash", 1, 1)?;
+        Ok(Value::Int(vm.hash_value(&a.pos[0])?))
+    });
+    def(b, "id", |vm, a| {
+        a.check(vm, "id", 1, 1)?;
+        Ok(Value::Int(a.pos[0].id()))
+    });
+    def(b, "callable", |vm, a| {
+        a.check(vm, "callable", 1, 1)?;
+        Ok(Value::Bool(is_callable(vm, &a.pos[0])))
+    });
+    def(b, "getattr", |vm, a| {
+        a.check(vm, "getattr", 2, 3)?;
+        let name = name_arg(vm, &a.pos[1], "getattr")?;
+        match vm.get_attr(&a.pos[0], &name) {
+            Ok(v) => Ok(v),
+            Err(e) if a.pos.len() == 3 && vm.is_exc(&e, "AttributeError") => Ok(a.pos[2].clone()),
+            Err(e) => Err(e),
+        }
+    });
+    def(b, "setattr", |vm, a| {
+        a.check(vm, "setattr", 3, 3)?;
+        let name = name_arg(vm, &a.pos[1], "setattr")?;
+        vm.set_attr(&a.pos[0], &name, a.pos[2].clone())?;
+        Ok(Value::None)
+    });
+    def(b, "hasattr", |vm, a| {
+        a.check(vm, "hasattr", 2, 2)?;
+        let name = name_arg(vm, &a.pos[1], "hasattr")?;
+        match vm.get_attr(&a.pos[0], &name) {
+            Ok(_) => Ok(Value::Bool(true)),
+            Err(e) if vm.is_exc(&e, "AttributeError") => Ok(Value::Bool(false)),
+            Err(e) => Err(e),
+        }
+    });
+    def(b, "delattr", |vm, a| {
+        a.check(vm, "delattr", 2, 2)?;
+        let name = name_arg(vm, &a.pos[1], "delattr")?;
+        vm.del_attr(&a.pos[0], &name)?;
+        Ok(Value::None)
+    });
+    def(b, "vars", |vm, a| {
+        a.check(vm, "vars", 0, 1)?;
+        let Some(v) = a.pos.first() else { return Ok(locals_of(vm)) };
+        match v {
+            Value::Instance(i) => Ok(Value::Dict(i.dict.clone())),
+            Value::Class(c) => Ok(Value::Dict(c.dict.clone())),
+            Value::Module(m) => Ok(Value::Dict(m.dict.clone())),
+            _ => match vm.get_attr_str(v, "__dict__")? {
+                Some(d) => Ok(d),
+                None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+            },
+        }
+    });
+    def(b, "dir", |vm, a| {
+        a.check(vm, "dir", 0, 1)?;
+        let Some(v) = a.pos.first() else {
+            let Value::Dict(d) = locals_of(vm) else { return Ok(Value::list(vec![])) };
+            let mut names: Vec<String> =
+                d.lock().keys().iter().filter_map(|k| k.as_str().map(|s| s.as_str().to_string())).collect();
+            names.sort();
+            return Ok(Value::list(names.into_iter().map(Value::string).collect()));
+        };
+        let cls = vm.class_of(v);
+        if let Some(m) = cls.lookup_user("__dir__") {
+            let r = vm.call_method_value(&m, v.clone(), vec![])?;
+            let items = vm.collect(&r)?;
+            return Ok(Value::list(super::builtins_more::sort_values(vm, items, None, false)?));
+        }
+        Ok(Value::list(vm.dir_of(v)?))
+    });
+    def(b, "globals", |vm, a| {
+        a.check(vm, "globals", 0, 0)?;
+        Ok(Value::Dict(vm.frame.globals.clone()))
+    });
+    def(b, "locals", |vm, a| {
+        a.check(vm, "locals", 0, 0)?;
+        Ok(locals_of(vm))
+    });
+    def(b, "input", input);
+    def(b, "format", |vm, a| {
+        a.check(vm, "format", 1, 2)?;
+        let spec = match a.pos.get(1) {
+            None => String::new(),
+            Some(v) => match super::types_str::as_pystr(v) {
+                Some(s) => s.as_str().to_string(),
+                None => {
+                    let tn = vm.type_name(v);
+                    return Err(vm.type_error(&format!("format() argument 2 must be str, not {tn}")));
+                }
+            },
+        };
+        Ok(Value::string(vm.format_value(&a.pos[0], &spec)?))
+    });
+    def(b, "ascii", |vm, a| {
+        a.check(vm, "ascii", 1, 1)?;
+        Ok(Value::string(vm.ascii_of(&a.pos[0])?))
+    });
+    for name in ["exit", "quit"] {
+        def(b, name, |vm, a| {
+            let cls = vm.rt.types.exc("SystemExit");
+            Err(vm.new_exception(&cls, a.pos.into_iter().take(1).collect()))
+        });
+    }
+    def(b, "__import__", |vm, mut a| {
+        let name = a.arg(0, "name").unwrap_or(Value::None);
+        let fromlist = a.arg(3, "fromlist").unwrap_or(Value::None);
+        let level = match a.arg(4, "level") {
+            Some(v) => vm.index_of(&v)?,
+            None => 0,
+        };
+        let Some(name) = super::types_str::as_pystr(&name) else {
+            return Err(vm.type_error("__import__() argument 1 must be str"));
+        };
+        let want_leaf = !fromlist.is_none() && vm.truthy(&fromlist)?;
+        vm.import_name(name.as_str(), level.max(0) as u32, want_leaf)
+    });
+}

@@ -1,0 +1,555 @@
+//! The `math` module.
+
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+use super::def;
+use crate::object::dict::Dict;
+use crate::object::module::Module;
+use crate::object::value::Value;
+use crate::parse::ast::BinOp;
+use crate::vm::numeric::to_big;
+use crate::vm::{Args, PyErr, PyResult, Vm};
+
+fn domain(vm: &Vm) -> PyErr {
+    vm.value_error("math domain error")
+}
+
+fn range_err(vm: &Vm) -> PyErr {
+    vm.overflow_error("math range error")
+}
+
+/// A real-number argument as f64 (ints, floats, `__float__`/`__index__`).
+fn real(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Float(f) => Ok(*f),
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::BigInt(b) => b.to_f64().filter(|f| f.is_finite()).ok_or_else(|| vm.overflow_error("int too large to convert to float")),
+        Value::Instance(_) => vm.to_float(v),
+        _ => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!("must be real number, not {tn}")))
+        }
+    }
+}
+
+/// An integer argument (ints and `__index__`).
+fn integer(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<BigInt> {
+    if let Some(b) = to_big(v) {
+        return Ok(b);
+    }
+    if let Value::Instance(inst) = v {
+        if inst.class.lookup_user("__index__").is_some() {
+            let r = vm.call_method(v, "__index__", vec![])?;
+            if let Some(b) = to_big(&r) {
+                return Ok(b);
+            }
+        }
+        if let Some(p) = inst.builtin_value()
+            && let Some(b) = to_big(p)
+        {
+            return Ok(b);
+        }
+    }
+    let tn = vm.type_name(v);
+    let _ = fname;
+    Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+}
+
+fn arg(vm: &mut Vm, a: &Args, fname: &str, n: usize) -> PyResult<()> {
+    a.check(vm, fname, n, n)
+}
+
+fn checked(vm: &Vm, x: f64, r: f64) -> PyResult {
+    if r.is_nan() && !x.is_nan() {
+        return Err(domain(vm));
+    }
+    if r.is_infinite() && x.is_finite() {
+        return Err(range_err(vm));
+    }
+    Ok(Value::Float(r))
+}
+
+fn f1(d: &Dict, name: &'static str, f: fn(f64) -> f64) {
+    def(d, name, move |vm, a| {
+        arg(vm, &a, name, 1)?;
+        let x = real(vm, &a.pos[0])?;
+        checked(vm, x, f(x))
+    });
+}
+
+/// `math.log` of any int or float (big ints beyond f64 range work too).
+fn ln(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    if let Some(b) = to_big(v) {
+        if !b.is_positive() {
+            return Err(domain(vm));
+        }
+        if let Some(f) = b.to_f64().filter(|f| f.is_finite()) {
+            return Ok(f.ln());
+        }
+        let shift = b.bits().saturating_sub(60);
+        let top = (&b >> shift).to_f64().unwrap_or(1.0);
+        return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
+    }
+    let x = real(vm, v)?;
+    if x.is_nan() {
+        return Ok(x);
+    }
+    if x <= 0.0 {
+        return Err(domain(vm));
+    }
+    Ok(x.ln())
+}
+
+/// Exact sum of floats (Shewchuk's algorithm, as in CPython's fsum).
+fn fsum(vm: &mut Vm, items: Vec<Value>) -> PyResult<f64> {
+    let mut partials: Vec<f64> = Vec::new();
+    let mut special = 0.0f64;
+    let mut inf_sum = 0.0f64;
+    for v in items {
+        let mut x = real(vm, &v)?;
+        if !x.is_finite() {
+            if x.is_infinite() {
+                inf_sum += x;
+            }
+            special += x;
+            continue;
+        }
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        if x.is_infinite() {
+            return Err(vm.overflow_error("intermediate overflow in fsum"));
+        }
+        partials.push(x);
+    }
+    if special != 0.0 {
+        if inf_sum.is_nan() {
+            return Err(vm.value_error("-inf + inf in fsum"));
+        }
+        return Ok(special);
+    }
+    let mut hi = 0.0;
+    if let Some(mut n) = partials.len().checked_sub(0).filter(|n| *n > 0) {
+        n -= 1;
+        hi = partials[n];
+        let mut lo = 0.0;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = partials[n];
+            hi = x + y;
+            let yr = hi - x;
+            lo = y - yr;
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            let yr = x - hi;
+            if y == yr {
+                hi = x;
+            }
+        }
+    }
+    Ok(hi)
+}
+
+fn float_to_int(vm: &mut Vm, f: f64) -> PyResult {
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(vm.overflow_error("cannot convert float infinity to integer"));
+    }
+    vm.to_int(&Value::Float(f))
+}
+
+fn rounding(vm: &mut Vm, a: &Args, name: &'static str, dunder: &str, f: fn(f64) -> f64) -> PyResult {
+    arg(vm, a, name, 1)?;
+    let v = &a.pos[0];
+    match v {
+        Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(x) => float_to_int(vm, f(*x)),
+        _ => {
+            if vm.class_of(v).lookup(dunder).is_some() {
+                return vm.call_method(v, dunder, vec![]);
+            }
+            let x = real(vm, v)?;
+            float_to_int(vm, f(x))
+        }
+    }
+}
+
+fn factorial(n: u64) -> BigInt {
+    let mut r = BigInt::one();
+    for i in 2..=n {
+        r *= i;
+    }
+    r
+}
+
+fn perm_big(n: &BigInt, k: &BigInt) -> BigInt {
+    let mut r = BigInt::one();
+    let mut i = BigInt::zero();
+    while &i < k {
+        r *= n - &i;
+        i += 1;
+    }
+    r
+}
+
+/// Creates the `math` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    let d = Arc::new(Dict::new());
+    d.set_item_str("__name__", Value::str("math"));
+    d.set_item_str("pi", Value::Float(std::f64::consts::PI));
+    d.set_item_str("e", Value::Float(std::f64::consts::E));
+    d.set_item_str("tau", Value::Float(std::f64::consts::TAU));
+    d.set_item_str("inf", Value::Float(f64::INFINITY));
+    d.set_item_str("nan", Value::Float(f64::NAN));
+    f1(&d, "sqrt", f64::sqrt);
+    f1(&d, "exp", f64::exp);
+    f1(&d, "expm1", f64::exp_m1);
+    f1(&d, "fabs", f64::abs);
+    f1(&d, "sin", f64::sin);
+    f1(&d, "cos", f64::cos);
+    f1(&d, "tan", f64::tan);
+    f1(&d, "asin", f64::asin);
+    f1(&d, "acos", f64::acos);
+    f1(&d, "atan", f64::atan);
+    f1(&d, "sinh", f64::sinh);
+    f1(&d, "cosh", f64::cosh);
+    f1(&d, "tanh", f64::tanh);
+    f1(&d, "asinh", f64::asinh);
+    f1(&d, "acosh", f64::acosh);
+    f1(&d, "atanh", f64::atanh);
+    f1(&d, "degrees", f64::to_degrees);
+    f1(&d, "radians", f64::to_radians);
+    f1(&d, "log1p", f64::ln_1p);
+    def(&d, "floor", |vm, a| rounding(vm, &a, "floor", "__floor__", f64::floor));
+    def(&d, "ceil", |vm, a| rounding(vm, &a, "ceil", "__ceil__", f64::ceil));
+    def(&d, "trunc", |vm, a| rounding(vm, &a, "trunc", "__trunc__", f64::trunc));
+    def(&d, "log", |vm, a| {
+        a.check(vm, "log", 1, 2)?;
+        let x = ln(vm, &a.pos[0])?;
+        match a.pos.get(1) {
+            Some(b) => {
+                let lb = ln(vm, b)?;
+                if lb == 0.0 {
+                    return Err(vm.zero_division("float division by zero"));
+                }
+                Ok(Value::Float(x / lb))
+            }
+            None => Ok(Value::Float(x)),
+        }
+    });
+    def(&d, "log2", |vm, a| {
+        arg(vm, &a, "log2", 1)?;
+        if let Some(b) = to_big(&a.pos[0])
+            && b.is_positive()
+            && b.to_f64().is_none_or(|f| !f.is_finite())
+        {
+            return Ok(Value::Float(ln(vm, &a.pos[0])? / std::f64::consts::LN_2));
+        }
+        let x = real(vm, &a.pos[0])?;
+        if x <= 0.0 {
+            return Err(domain(vm));
+        }
+        Ok(Value::Float(x.log2()))
+    });
+    def(&d, "log10", |vm, a| {
+        arg(vm, &a, "log10", 1)?;
+        if let Some(b) = to_big(&a.pos[0])
+            && b.is_positive()
+            && b.to_f64().is_none_or(|f| !f.is_finite())
+        {
+            return Ok(Value::Float(ln(vm, &a.pos[0])? / std::f64::consts::LN_10));
+        }
+        let x = real(vm, &a.pos[0])?;
+        if x <= 0.0 {
+            return Err(domain(vm));
+        }
+        Ok(Value::Float(x.log10()))
+    });
+    def(&d, "pow", |vm, a| {
+        arg(vm, &a, "pow", 2)?;
+        let (x, y) = (real(vm, &a.pos[0])?, real(vm, &a.pos[1])?);
+        if x == 0.0 && y < 0.0 {
+            return Err(domain(vm));
+        }
+        let r = x.powf(y);
+        if r.is_nan() && !x.is_nan() && !y.is_nan() {
+            return Err(domain(vm));
+        }
+        if r.is_infinite() && x.is_finite() && y.is_finite() {
+            return Err(range_err(vm));
+        }
+        Ok(Value::Float(r))
+    });
+    def(&d, "atan2", |vm, a| {
+        arg(vm, &a, "atan2", 2)?;
+        let (y, x) = (real(vm, &a.pos[0])?, real(vm, &a.pos[1])?);
+        Ok(Value::Float(y.atan2(x)))
+    });
+    def(&d, "copysign", |vm, a| {
+        arg(vm, &a, "copysign", 2)?;
+        let (x, y) = (real(vm, &a.pos[0])?, real(vm, &a.pos[1])?);
+        Ok(Value::Float(x.copysign(y)))
+    });
+    def(&d, "fmod", |vm, a| {
+        arg(vm, &a, "fmod", 2)?;
+        let (x, y) = (real(vm, &a.pos[0])?, real(vm, &a.pos[1])?);
+        if y == 0.0 || x.is_infinite() {
+            if x.is_nan() || y.is_nan() {
+                return Ok(Value::Float(f64::NAN));
+            }
+            return Err(domain(vm));
+        }
+        Ok(Value::Float(x % y))
+    });
+    def(&d, "remainder", |vm, a| {
+        arg(vm, &a, "remainder", 2)?;
+        let (x, y) = (real(vm, &a.pos[0])?, real(vm, &a.pos[1])?);
+        if y == 0.0 || x.is_infinite() {
+            return Err(domain(vm));
+        }
+        let n = (x / y).round_ties_even();
+        Ok(Value::Float(x - n * y))
+    });
+    def(&d, "modf", |vm, a| {
+        arg(vm, &a, "modf", 1)?;
+        let x = real(vm, &a.pos[0])?;
+        if x.is_infinite() {
+            return Ok(Value::tuple(vec![Value::Float(0.0f64.copysign(x)), Value::Float(x)]));
+        }
+        let i = x.trunc();
+        Ok(Value::tuple(vec![Value::Float((x - i).copysign(x)), Value::Float(i)]))
+    });
+    def(&d, "frexp", |vm, a| {
+        arg(vm, &a, "frexp", 1)?;
+        let x = real(vm, &a.pos[0])?;
+        if x == 0.0 || !x.is_finite() {
+            return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
+        }
+        let mut e = x.abs().log2().floor() as i64 + 1;
+        let mut m = x / 2f64.powi(e as i32);
+        if m.abs() >= 1.0 {
+            m /= 2.0;
+            e += 1;
+        } else if m.abs() < 0.5 {
+            m *= 2.0;
+            e -= 1;
+        }
+        if !m.is_finite() || m == 0.0 {
+            // Subnormals: scale up first.
+            let y = x * 2f64.powi(64);
+            let e2 = y.abs().log2().floor() as i64 + 1;
+            return Ok(Value::tuple(vec![Value::Float(y / 2f64.powi(e2 as i32)), Value::Int(e2 - 64)]));
+        }
+        Ok(Value::tuple(vec![Value::Float(m), Value::Int(e)]))
+    });
+    def(&d, "ldexp", |vm, a| {
+        arg(vm, &a, "ldexp", 2)?;
+        let x = real(vm, &a.pos[0])?;
+        let e = integer(vm, &a.pos[1], "ldexp")?.to_i64().unwrap_or(i64::MAX).clamp(-20000, 20000);
+        let mut r = x;
+        let mut e = e as i32;
+        while e > 1000 {
+            r *= 2f64.powi(1000);
+            e -= 1000;
+        }
+        while e < -1000 {
+            r *= 2f64.powi(-1000);
+            e += 1000;
+        }
+        r *= 2f64.powi(e);
+        if r.is_infinite() && x.is_finite() {
+            return Err(range_err(vm));
+        }
+        Ok(Value::Float(r))
+    });
+    def(&d, "isfinite", |vm, a| Ok(Value::Bool(real(vm, a.pos.first().unwrap_or(&Value::None))?.is_finite())));
+    def(&d, "isinf", |vm, a| Ok(Value::Bool(real(vm, a.pos.first().unwrap_or(&Value::None))?.is_infinite())));
+    def(&d, "isnan", |vm, a| Ok(Value::Bool(real(vm, a.pos.first().unwrap_or(&Value::None))?.is_nan())));
+    def(&d, "isclose", |vm, mut a| {
+        let rel = match a.take_kw("rel_tol") {
+            Some(v) => real(vm, &v)?,
+            None => 1e-9,
+        };
+        let abs = match a.take_kw("abs_tol") {
+            Some(v) => real(vm, &v)?,
+            None => 0.0,
+        };
+        a.no_extra_kw(vm, "isclose")?;
+        arg(vm, &a, "isclose", 2)?;
+        if rel < 0.0 || abs < 0.0 {
+            return Err(vm.value_error("tolerances must be non-negative"));
+        }
+        let (x, y) = (real(vm, &a.pos[0])?, real(vm, &a.pos[1])?);
+        if x == y {
+            return Ok(Value::Bool(true));
+        }
+        if x.is_infinite() || y.is_infinite() {
+            return Ok(Value::Bool(false));
+        }
+        let diff = (y - x).abs();
+        Ok(Value::Bool(diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs))
+    });
+    def(&d, "factorial", |vm, a| {
+        arg(vm, &a, "factorial", 1)?;
+        if let Value::Float(_) = a.pos[0] {
+            return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+        }
+        let n = integer(vm, &a.pos[0], "factorial")?;
+        if n.is_negative() {
+            return Err(vm.value_error("factorial() not defined for negative values"));
+        }
+        let n = n.to_u64().ok_or_else(|| vm.overflow_error("factorial() argument should not exceed 9223372036854775807"))?;
+        Ok(Value::from_bigint(factorial(n)))
+    });
+    def(&d, "gcd", |vm, a| {
+        let mut g = BigInt::zero();
+        for v in &a.pos {
+            let x = integer(vm, v, "gcd")?;
+            g = g.gcd(&x);
+        }
+        Ok(Value::from_bigint(g))
+    });
+    def(&d, "lcm", |vm, a| {
+        let mut l = BigInt::one();
+        for v in &a.pos {
+            let x = integer(vm, v, "lcm")?;
+            if x.is_zero() || l.is_zero() {
+                l = BigInt::zero();
+            } else {
+                l = l.lcm(&x);
+            }
+        }
+        Ok(Value::from_bigint(l.abs()))
+    });
+    def(&d, "isqrt", |vm, a| {
+        arg(vm, &a, "isqrt", 1)?;
+        let n = integer(vm, &a.pos[0], "isqrt")?;
+        if n.is_negative() {
+            return Err(vm.value_error("isqrt() argument must be nonnegative"));
+        }
+        Ok(Value::from_bigint(n.sqrt()))
+    });
+    def(&d, "comb", |vm, a| {
+        arg(vm, &a, "comb", 2)?;
+        let n = integer(vm, &a.pos[0], "comb")?;
+        let k = integer(vm, &a.pos[1], "comb")?;
+        if n.is_negative() {
+            return Err(vm.value_error("n must be a non-negative integer"));
+        }
+        if k.is_negative() {
+            return Err(vm.value_error("k must be a non-negative integer"));
+        }
+        if k > n {
+            return Ok(Value::Int(0));
+        }
+        let k = if &n - &k < k { &n - &k } else { k };
+        let mut r = BigInt::one();
+        let mut i = BigInt::zero();
+        while i < k {
+            r = r * (&n - &i) / (&i + 1);
+            i += 1;
+        }
+        Ok(Value::from_bigint(r))
+    });
+    def(&d, "perm", |vm, a| {
+        a.check(vm, "perm", 1, 2)?;
+        let n = integer(vm, &a.pos[0], "perm")?;
+        let k = match a.pos.get(1) {
+            Some(v) if !v.is_none() => integer(vm, v, "perm")?,
+            _ => n.clone(),
+        };
+        if n.is_negative() {
+            return Err(vm.value_error("n must be a non-negative integer"));
+        }
+        if k.is_negative() {
+            return Err(vm.value_error("k must be a non-negative integer"));
+        }
+        if k > n {
+            return Ok(Value::Int(0));
+        }
+        Ok(Value::from_bigint(perm_big(&n, &k)))
+    });
+    def(&d, "prod", |vm, mut a| {
+        let start = a.take_kw("start").unwrap_or(Value::Int(1));
+        a.no_extra_kw(vm, "prod")?;
+        arg(vm, &a, "prod", 1)?;
+        let items = vm.collect(&a.pos[0])?;
+        let mut r = start;
+        for x in items {
+            r = vm.binary_op(&r, &x, BinOp::Mult)?;
+        }
+        Ok(r)
+    });
+    def(&d, "fsum", |vm, a| {
+        arg(vm, &a, "fsum", 1)?;
+        let items = vm.collect(&a.pos[0])?;
+        Ok(Value::Float(fsum(vm, items)?))
+    });
+    def(&d, "hypot", |vm, a| {
+        let mut xs = Vec::with_capacity(a.pos.len());
+        for v in &a.pos {
+            xs.push(real(vm, v)?.abs());
+        }
+        Ok(Value::Float(hypot(&xs)))
+    });
+    def(&d, "dist", |vm, a| {
+        arg(vm, &a, "dist", 2)?;
+        let p = vm.collect(&a.pos[0])?;
+        let q = vm.collect(&a.pos[1])?;
+        if p.len() != q.len() {
+            return Err(vm.value_error("both points must have the same number of dimensions"));
+        }
+        let mut xs = Vec::with_capacity(p.len());
+        for (x, y) in p.iter().zip(q.iter()) {
+            xs.push((real(vm, x)? - real(vm, y)?).abs());
+        }
+        Ok(Value::Float(hypot(&xs)))
+    });
+    let _ = vm;
+    Ok(Value::Module(Arc::new(Module { name: Arc::from("math"), dict: d })))
+}
+
+/// Euclidean norm of non-negative values, scaled to avoid overflow.
+fn hypot(xs: &[f64]) -> f64 {
+    if xs.iter().any(|x| x.is_infinite()) {
+        return f64::INFINITY;
+    }
+    if xs.iter().any(|x| x.is_nan()) {
+        return f64::NAN;
+    }
+    if xs.len() == 2 {
+        return xs[0].hypot(xs[1]);
+    }
+    let max = xs.iter().cloned().fold(0.0, f64::max);
+    if max == 0.0 {
+        return 0.0;
+    }
+    let s: f64 = xs.iter().map(|x| (x / max) * (x / max)).sum();
+    max * s.sqrt()
+}

@@ -1,0 +1,110 @@
+//! Small native modules: `traceback` and `gc`.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::def;
+use crate::object::dict::Dict;
+use crate::object::module::Module;
+use crate::object::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+fn module(name: &str, d: Arc<Dict>) -> Value {
+    d.set_item_str("__name__", Value::str(name));
+    Value::Module(Arc::new(Module { name: Arc::from(name), dict: d }))
+}
+
+/// The text of an exception value (None → "NoneType: None\n").
+fn format_value(vm: &mut Vm, exc: Option<Value>) -> String {
+    match exc {
+        Some(Value::Instance(i)) if i.exc().is_some() => vm.format_exception(&PyErr { exc: i }),
+        Some(Value::Class(c)) => format!("{}\n", c.name().as_str()),
+        _ => "NoneType: None\n".to_string(),
+    }
+}
+
+/// Writes `s` to `file`, or to sys.stderr when None.
+fn write_to(vm: &mut Vm, file: Option<Value>, s: String) -> PyResult<()> {
+    let target = match file.filter(|f| !f.is_none()) {
+        Some(f) => Some(f),
+        None => vm.sys_attr("stderr"),
+    };
+    match target {
+        Some(f) => {
+            vm.call_method(&f, "write", vec![Value::string(s)])?;
+        }
+        None => eprint!("{s}"),
+    }
+    Ok(())
+}
+
+/// The exception argument of format_exception/print_exception: the
+/// 3.10+ single-argument form or the old (type, value, tb) form.
+fn exc_arg(a: &crate::vm::Args) -> Option<Value> {
+    match a.pos.len() {
+        0 => None,
+        1 => a.pos.first().cloned(),
+        _ => a.pos.get(1).cloned().filter(|v| !v.is_none()).or_else(|| a.pos.first().cloned()),
+    }
+}
+
+/// Creates the `traceback` module.
+pub fn create_traceback(_vm: &mut Vm) -> PyResult<Value> {
+    let d = Arc::new(Dict::new());
+    def(&d, "format_exc", |vm, _a| {
+        let e = vm.current_handled();
+        Ok(Value::string(format_value(vm, e)))
+    });
+    def(&d, "print_exc", |vm, mut a| {
+        let file = a.take_kw("file").or_else(|| a.pos.get(1).cloned());
+        let e = vm.current_handled();
+        let s = format_value(vm, e);
+        write_to(vm, file, s)?;
+        Ok(Value::None)
+    });
+    def(&d, "format_exception", |vm, a| {
+        let e = exc_arg(&a);
+        Ok(Value::list(vec![Value::string(format_value(vm, e))]))
+    });
+    def(&d, "format_exception_only", |vm, a| {
+        let s = match exc_arg(&a) {
+            Some(e) => vm.exception_only(&e),
+            None => "NoneType: None".to_string(),
+        };
+        Ok(Value::list(vec![Value::string(format!("{s}\n"))]))
+    });
+    def(&d, "print_exception", |vm, mut a| {
+        let file = a.take_kw("file");
+        let e = exc_arg(&a);
+        let s = format_value(vm, e);
+        write_to(vm, file, s)?;
+        Ok(Value::None)
+    });
+    def(&d, "format_stack", |_vm, _a| Ok(Value::list(vec![])));
+    def(&d, "print_stack", |_vm, _a| Ok(Value::None));
+    Ok(module("traceback", d))
+}
+
+/// Creates the `gc` module (reference counting does all the work: no-ops).
+pub fn create_gc(vm: &mut Vm) -> PyResult<Value> {
+    let _ = vm;
+    let d = Arc::new(Dict::new());
+    let enabled = Arc::new(AtomicBool::new(true));
+    def(&d, "collect", |_vm, _a| Ok(Value::Int(0)));
+    let e = enabled.clone();
+    def(&d, "enable", move |_vm, _a| {
+        e.store(true, Ordering::Relaxed);
+        Ok(Value::None)
+    });
+    let e = enabled.clone();
+    def(&d, "disable", move |_vm, _a| {
+        e.store(false, Ordering::Relaxed);
+        Ok(Value::None)
+    });
+    def(&d, "isenabled", move |_vm, _a| Ok(Value::Bool(enabled.load(Ordering::Relaxed))));
+    def(&d, "get_count", |_vm, _a| Ok(Value::tuple(vec![Value::Int(0), Value::Int(0), Value::Int(0)])));
+    def(&d, "get_objects", |_vm, _a| Ok(Value::list(vec![])));
+    def(&d, "get_referrers", |_vm, _a| Ok(Value::list(vec![])));
+    d.set_item_str("garbage", Value::list(vec![]));
+    Ok(module("gc", d))
+}

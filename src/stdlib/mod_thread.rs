@@ -1,0 +1,426 @@
+//! The `_thread` module (OS threads, each with its own `Vm`, and locks
+//! that release the GIL while waiting) and the `thread(fn, *args)`
+//! built-in returning a joinable handle.
+
+use std::any::Any;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex};
+
+use super::def;
+use super::types_num::prop;
+use crate::object::class::{Class, Layout};
+use crate::object::dict::Dict;
+use crate::object::module::Module;
+use crate::object::native::NativeObject;
+use crate::object::str::PyStr;
+use crate::object::value::Value;
+use crate::runtime::gil::BlockKind;
+use crate::runtime::interrupt::InterruptCheck;
+use crate::vm::runtime::new_builtin_class;
+use crate::vm::{Args, PyErr, PyResult, Runtime, Vm};
+
+/// Largest timeout a lock wait accepts, in seconds.
+pub const TIMEOUT_MAX: f64 = 4_294_967.0;
+
+/// `_thread.LockType`: a plain (non-reentrant) lock.
+pub struct Lock {
+    locked: Mutex<bool>,
+    cv: Condvar,
+    class: Arc<Class>,
+}
+
+/// `_thread.RLock`: owner ident and recursion count.
+pub struct RLock {
+    state: Mutex<(i64, usize)>,
+    cv: Condvar,
+    class: Arc<Class>,
+}
+
+/// The outcome of a thread started by `thread()`, shared with its handle.
+type Outcome = Arc<(Mutex<Option<Result<Value, PyErr>>>, Condvar)>;
+
+/// What `thread(fn, ...)` returns: join / is_alive / name / ident.
+pub struct ThreadHandle {
+    outcome: Outcome,
+    name: String,
+    ident: i64,
+    class: Arc<Class>,
+}
+
+macro_rules! native {
+    ($t:ty) => {
+        impl NativeObject for $t {
+            fn class(&self) -> &Arc<Class> {
+                &self.class
+            }
+            fn as_any(&self) -> &dyn Any {
+                self
+            }
+        }
+    };
+}
+native!(Lock);
+native!(RLock);
+native!(ThreadHandle);
+
+fn this<'a, T: 'static>(vm: &mut Vm, a: &'a Args, what: &str) -> PyResult<&'a T> {
+    if let Some(Value::Native2(o)) = a.pos.first()
+        && let Some(t) = o.as_any().downcast_ref::<T>()
+    {
+        return Ok(t);
+    }
+    Err(vm.type_error(&format!("descriptor requires a '{what}' object")))
+}
+
+fn interrupted(vm: &mut Vm) -> PyErr {
+    let cls = vm.rt.types.exc("KeyboardInterrupt");
+    vm.new_exception(&cls, vec![])
+}
+
+/// Parses `acquire(blocking=True, timeout=-1)` into an optional deadline;
+/// `Ok(None)` with `blocking` false means "try once".
+fn acquire_args(vm: &mut Vm, mut a: Args) -> PyResult<(bool, Option<Instant>)> {
+    let blocking = match a.arg(1, "blocking") {
+        Some(v) => vm.truthy(&v)?,
+        None => true,
+    };
+    let timeout = match a.arg(2, "timeout") {
+        Some(Value::None) | None => -1.0,
+        Some(v) => vm.to_float(&v)?,
+    };
+    if !blocking && timeout != -1.0 {
+        return Err(vm.value_error("can't specify a timeout for a non-blocking call"));
+    }
+    if timeout < 0.0 && timeout != -1.0 {
+        return Err(vm.value_error("timeout value must be a non-negative number"));
+    }
+    if timeout > TIMEOUT_MAX {
+        return Err(vm.overflow_error("timeout value is too large"));
+    }
+    let deadline = if !blocking {
+        Some(Instant::now())
+    } else if timeout >= 0.0 {
+        Some(Instant::now() + Duration::from_secs_f64(timeout))
+    } else {
+        None
+    };
+    Ok((blocking, deadline))
+}
+
+fn check_of(vm: &Vm) -> InterruptCheck {
+    vm.gil.as_ref().map(|g| g.interrupt_check()).unwrap_or_else(InterruptCheck::never)
+}
+
+fn lock_acquire(vm: &mut Vm, l: &Lock, deadline: Option<Instant>) -> PyResult<bool> {
+    {
+        let mut g = l.locked.lock();
+        if !*g {
+            *g = true;
+            return Ok(true);
+        }
+    }
+    if deadline.is_some_and(|d| d <= Instant::now()) {
+        return Ok(false);
+    }
+    let check = check_of(vm);
+    let r = vm.allow_threads(BlockKind::Lock, || {
+        let mut g = l.locked.lock();
+        check.wait_until(deadline, |slice| {
+            if *g {
+                l.cv.wait_for(&mut g, slice);
+            }
+            if !*g {
+                *g = true;
+                true
+            } else {
+                false
+            }
+        })
+    });
+    r.map_err(|_| interrupted(vm))
+}
+
+fn rlock_acquire(vm: &mut Vm, l: &RLock, deadline: Option<Instant>) -> PyResult<bool> {
+    let me = vm.ident;
+    {
+        let mut g = l.state.lock();
+        if g.1 == 0 || g.0 == me {
+            *g = (me, g.1 + 1);
+            return Ok(true);
+        }
+    }
+    if deadline.is_some_and(|d| d <= Instant::now()) {
+        return Ok(false);
+    }
+    let check = check_of(vm);
+    let r = vm.allow_threads(BlockKind::Lock, || {
+        let mut g = l.state.lock();
+        check.wait_until(deadline, |slice| {
+            if g.1 != 0 {
+                l.cv.wait_for(&mut g, slice);
+            }
+            if g.1 == 0 {
+                *g = (me, 1);
+                true
+            } else {
+                false
+            }
+        })
+    });
+    r.map_err(|_| interrupted(vm))
+}
+
+fn lock_class(name: &str, rt: &Runtime) -> Arc<Class> {
+    let c = new_builtin_class(name, &[rt.types.object.clone()], Layout::Opaque);
+    c.dict.set_item_str("__module__", Value::str("_thread"));
+    c
+}
+
+fn make_lock_class(rt: &Runtime) -> Arc<Class> {
+    let c = lock_class("lock", rt);
+    for name in ["acquire", "acquire_lock", "__enter__"] {
+        def(&c.dict, name, |vm, a| {
+            let (_, deadline) = acquire_args(vm, Args::with_kw(a.pos.clone(), a.kw.clone()))?;
+            let l = this::<Lock>(vm, &a, "lock")?;
+            Ok(Value::Bool(lock_acquire(vm, l, deadline)?))
+        });
+    }
+    for name in ["release", "release_lock", "__exit__"] {
+        def(&c.dict, name, |vm, a| {
+            let l = this::<Lock>(vm, &a, "lock")?;
+            let mut g = l.locked.lock();
+            if !*g {
+                drop(g);
+                return Err(vm.runtime_error("release unlocked lock"));
+            }
+            *g = false;
+            drop(g);
+            l.cv.notify_one();
+            Ok(Value::None)
+        });
+    }
+    for name in ["locked", "locked_lock"] {
+        def(&c.dict, name, |vm, a| Ok(Value::Bool(*this::<Lock>(vm, &a, "lock")?.locked.lock())));
+    }
+    def(&c.dict, "_at_fork_reinit", |vm, a| {
+        *this::<Lock>(vm, &a, "lock")?.locked.lock() = false;
+        Ok(Value::None)
+    });
+    def(&c.dict, "__repr__", |vm, a| {
+        let l = this::<Lock>(vm, &a, "lock")?;
+        let st = if *l.locked.lock() { "locked" } else { "unlocked" };
+        Ok(Value::string(format!("<{} _thread.lock object at {:#x}>", st, a.pos[0].id())))
+    });
+    c
+}
+
+fn make_rlock_class(rt: &Runtime) -> Arc<Class> {
+    let c = lock_class("RLock", rt);
+    for name in ["acquire", "__enter__"] {
+        def(&c.dict, name, |vm, a| {
+            let (_, deadline) = acquire_args(vm, Args::with_kw(a.pos.clone(), a.kw.clone()))?;
+            let l = this::<RLock>(vm, &a, "RLock")?;
+            Ok(Value::Bool(rlock_acquire(vm, l, deadline)?))
+        });
+    }
+    for name in ["release", "__exit__"] {
+        def(&c.dict, name, |vm, a| {
+            let me = vm.ident;
+            let l = this::<RLock>(vm, &a, "RLock")?;
+            let mut g = l.state.lock();
+            if g.1 == 0 || g.0 != me {
+                drop(g);
+                return Err(vm.runtime_error("cannot release un-acquired lock"));
+            }
+            g.1 -= 1;
+            let free = g.1 == 0;
+            drop(g);
+            if free {
+                l.cv.notify_one();
+            }
+            Ok(Value::None)
+        });
+    }
+    def(&c.dict, "_is_owned", |vm, a| {
+        let me = vm.ident;
+        let g = *this::<RLock>(vm, &a, "RLock")?.state.lock();
+        Ok(Value::Bool(g.1 > 0 && g.0 == me))
+    });
+    def(&c.dict, "locked", |vm, a| Ok(Value::Bool(this::<RLock>(vm, &a, "RLock")?.state.lock().1 > 0)));
+    def(&c.dict, "_at_fork_reinit", |vm, a| {
+        *this::<RLock>(vm, &a, "RLock")?.state.lock() = (0, 0);
+        Ok(Value::None)
+    });
+    c
+}
+
+/// Converts a kwargs dict into keyword arguments.
+fn kwargs_of(vm: &mut Vm, kw: Option<&Value>) -> PyResult<Vec<(Arc<PyStr>, Value)>> {
+    let Some(kw) = kw.filter(|k| !k.is_none()) else { return Ok(Vec::new()) };
+    let Some(d) = vm.as_dict(kw) else {
+        return Err(vm.type_error("optional 3rd arg must be a dictionary"));
+    };
+    let mut out = Vec::new();
+    for (k, v) in d.lock().items() {
+        match k {
+            Value::Str(s) => out.push((s, v)),
+            _ => return Err(vm.type_error("keywords must be strings")),
+        }
+    }
+    Ok(out)
+}
+
+/// Starts an OS thread running `body` on a fresh `Vm` that holds the GIL;
+/// returns the new thread's ident.
+pub fn spawn(vm: &mut Vm, name: String, body: impl FnOnce(&mut Vm) + Send + 'static) -> PyResult<i64> {
+    let gil_thread = vm.rt.gil.register_thread(name.clone());
+    let mut child = Vm::new(vm.rt.clone(), Some(gil_thread), false);
+    let ident = child.ident;
+    let r = std::thread::Builder::new().name(name).stack_size(64 << 20).spawn(move || {
+        if let Some(g) = child.gil.as_mut() {
+            g.acquire();
+        }
+        body(&mut child);
+        if let Some(g) = child.gil.take() {
+            g.exit();
+        }
+    });
+    match r {
+        Ok(_handle) => Ok(ident),
+        Err(e) => Err(vm.runtime_error(&format!("can't start new thread: {e}"))),
+    }
+}
+
+/// Creates the `_thread` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    let rt = vm.rt.clone();
+    let d = Arc::new(Dict::new());
+    d.set_item_str("__name__", Value::str("_thread"));
+    let lock_cls = make_lock_class(&rt);
+    let rlock_cls = make_rlock_class(&rt);
+    d.set_item_str("LockType", Value::Class(lock_cls.clone()));
+    d.set_item_str("TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
+    d.set_item_str("error", Value::Class(rt.types.exc("RuntimeError")));
+    let running = Arc::new(AtomicUsize::new(0));
+    let lc = lock_cls.clone();
+    let new_lock = move |_vm: &mut Vm, _a: Args| {
+        Ok(Value::Native2(Arc::new(Lock { locked: Mutex::new(false), cv: Condvar::new(), class: lc.clone() })))
+    };
+    def(&d, "allocate_lock", new_lock.clone());
+    def(&d, "allocate", new_lock);
+    def(&d, "RLock", move |_vm, _a| {
+        Ok(Value::Native2(Arc::new(RLock { state: Mutex::new((0, 0)), cv: Condvar::new(), class: rlock_cls.clone() })))
+    });
+    let counter = running.clone();
+    def(&d, "start_new_thread", move |vm, a| {
+        a.check(vm, "start_new_thread", 2, 3)?;
+        let func = a.pos[0].clone();
+        let args = match &a.pos[1] {
+            Value::Tuple(t) => t.items.to_vec(),
+            _ => return Err(vm.type_error("2nd arg must be a tuple")),
+        };
+        let kw = kwargs_of(vm, a.pos.get(2))?;
+        let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
+        let counter2 = counter.clone();
+        spawn(vm, format!("Thread-{n}"), move |child| {
+            if let Err(e) = child.call_value(&func, Args::with_kw(args, kw))
+                && !child.is_exc(&e, "SystemExit")
+            {
+                let fr = child.repr_of(&func).unwrap_or_default();
+                let tb = child.format_exception(&e);
+                use std::io::Write;
+                let _ = std::io::stdout().flush();
+                eprint!("Exception ignored in thread started by: {fr}\n{tb}");
+            }
+            counter2.fetch_sub(1, Ordering::SeqCst);
+        })
+        .map(Value::Int)
+    });
+    def(&d, "get_ident", |vm, _a| Ok(Value::Int(vm.ident)));
+    def(&d, "get_native_id", |vm, _a| Ok(Value::Int(vm.ident)));
+    def(&d, "set_name", |vm, a| {
+        if let Some(Value::Str(s)) = a.pos.first() {
+            let s = s.as_str().to_string();
+            if let Some(g) = vm.gil.as_mut() {
+                g.set_name(s);
+            }
+        }
+        Ok(Value::None)
+    });
+    def(&d, "_count", move |_vm, _a| Ok(Value::Int(running.load(Ordering::SeqCst) as i64)));
+    def(&d, "interrupt_main", |vm, _a| {
+        vm.rt.gil.interrupt_main();
+        Ok(Value::None)
+    });
+    def(&d, "stack_size", |_vm, _a| Ok(Value::Int(0)));
+    def(&d, "daemon_threads_allowed", |_vm, _a| Ok(Value::Bool(true)));
+    Ok(Value::Module(Arc::new(Module { name: Arc::from("_thread"), dict: d })))
+}
+
+/// Adds the `thread(fn, *args, **kwargs)` built-in.
+pub fn register(rt: &Runtime) {
+    let cls = new_builtin_class("thread_handle", &[rt.types.object.clone()], Layout::Opaque);
+    def(&cls.dict, "join", |vm, mut a| {
+        let timeout = match a.arg(1, "timeout") {
+            Some(Value::None) | None => None,
+            Some(v) => Some(vm.to_float(&v)?.max(0.0)),
+        };
+        let h = this::<ThreadHandle>(vm, &a, "thread_handle")?;
+        let outcome = h.outcome.clone();
+        let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t));
+        let check = check_of(vm);
+        let r = vm.allow_threads(BlockKind::Join, || {
+            let (m, cv) = &*outcome;
+            let mut g = m.lock();
+            check.wait_until(deadline, |slice| {
+                if g.is_none() {
+                    cv.wait_for(&mut g, slice);
+                }
+                g.is_some()
+            })
+        });
+        match r {
+            Err(_) => Err(interrupted(vm)),
+            Ok(false) => Ok(Value::None),
+            Ok(true) => match outcome.0.lock().clone() {
+                Some(Ok(v)) => Ok(v),
+                Some(Err(e)) => Err(e),
+                None => Ok(Value::None),
+            },
+        }
+    });
+    def(&cls.dict, "is_alive", |vm, a| {
+        let h = this::<ThreadHandle>(vm, &a, "thread_handle")?;
+        Ok(Value::Bool(h.outcome.0.lock().is_none()))
+    });
+    def(&cls.dict, "__repr__", |vm, a| {
+        let h = this::<ThreadHandle>(vm, &a, "thread_handle")?;
+        let st = if h.outcome.0.lock().is_none() { "running" } else { "finished" };
+        Ok(Value::string(format!("<thread {} ({st})>", h.name)))
+    });
+    prop(rt, &cls, "name", |vm, a| Ok(Value::str(&this::<ThreadHandle>(vm, &a, "thread_handle")?.name)));
+    prop(rt, &cls, "ident", |vm, a| Ok(Value::Int(this::<ThreadHandle>(vm, &a, "thread_handle")?.ident)));
+    let count = Arc::new(AtomicUsize::new(0));
+    def(&rt.builtins, "thread", move |vm, mut a| {
+        if a.pos.is_empty() {
+            return Err(vm.type_error("thread() missing required argument 'fn'"));
+        }
+        let func = a.pos.remove(0);
+        let kw = std::mem::take(&mut a.kw);
+        let n = count.fetch_add(1, Ordering::SeqCst) + 1;
+        let name = format!("Thread-{n}");
+        let outcome: Outcome = Arc::new((Mutex::new(None), Condvar::new()));
+        let out2 = outcome.clone();
+        let pos = a.pos;
+        let ident = spawn(vm, name.clone(), move |child| {
+            let r = child.call_value(&func, Args::with_kw(pos, kw));
+            let (m, cv) = &*out2;
+            *m.lock() = Some(r);
+            cv.notify_all();
+        })?;
+        Ok(Value::Native2(Arc::new(ThreadHandle { outcome, name, ident, class: cls.clone() })))
+    });
+}

@@ -1,0 +1,378 @@
+//! Methods of `int` and `float`: the named ones (`bit_length`, `to_bytes`,
+//! `as_integer_ratio`, …) and the arithmetic dunders as thin wrappers over
+//! the VM's operators, so `int.__add__(a, b)` and `super().__add__(x)` in
+//! a subclass work.
+
+use std::sync::Arc;
+
+use num_bigint::{BigInt, Sign};
+use num_traits::{Signed, Zero};
+use parking_lot::Mutex;
+
+use super::method;
+use crate::object::class::Class;
+use crate::object::descr::Property;
+use super::types_containers::builtin_of;
+use crate::object::numfmt;
+use crate::object::value::Value;
+use crate::parse::ast::{BinOp, CmpOp};
+use crate::vm::numeric::to_big;
+use crate::vm::{Args, PyResult, Runtime, Vm};
+
+/// Registers the int and float methods.
+pub fn register(rt: &Runtime) {
+    register_int(rt);
+    register_float(rt);
+}
+
+fn is_intlike(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+}
+
+fn recv_int(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
+    match a.pos.first().map(builtin_of) {
+        Some(v) if is_intlike(&v) => Ok(match v {
+            Value::Bool(b) => Value::Int(b as i64),
+            other => other,
+        }),
+        _ => {
+            let tn = a.pos.first().map(|v| vm.type_name(v)).unwrap_or_default();
+            Err(vm.type_error(&format!("descriptor '{name}' requires a 'int' object but received a '{tn}'")))
+        }
+    }
+}
+
+fn recv_float(vm: &mut Vm, a: &Args, name: &str) -> PyResult<f64> {
+    match a.pos.first().map(builtin_of) {
+        Some(Value::Float(f)) => Ok(f),
+        _ => {
+            let tn = a.pos.first().map(|v| vm.type_name(v)).unwrap_or_default();
+            Err(vm.type_error(&format!("descriptor '{name}' requires a 'float' object but received a '{tn}'")))
+        }
+    }
+}
+
+const BINOPS: [(&str, &str, BinOp); 12] = [
+    ("__add__", "__radd__", BinOp::Add),
+    ("__sub__", "__rsub__", BinOp::Sub),
+    ("__mul__", "__rmul__", BinOp::Mult),
+    ("__truediv__", "__rtruediv__", BinOp::Div),
+    ("__floordiv__", "__rfloordiv__", BinOp::FloorDiv),
+    ("__mod__", "__rmod__", BinOp::Mod),
+    ("__pow__", "__rpow__", BinOp::Pow),
+    ("__lshift__", "__rlshift__", BinOp::LShift),
+    ("__rshift__", "__rrshift__", BinOp::RShift),
+    ("__and__", "__rand__", BinOp::BitAnd),
+    ("__or__", "__ror__", BinOp::BitOr),
+    ("__xor__", "__rxor__", BinOp::BitXor),
+];
+
+const CMPS: [(&str, CmpOp); 6] = [
+    ("__eq__", CmpOp::Eq),
+    ("__ne__", CmpOp::NotEq),
+    ("__lt__", CmpOp::Lt),
+    ("__le__", CmpOp::LtE),
+    ("__gt__", CmpOp::Gt),
+    ("__ge__", CmpOp::GtE),
+];
+
+fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    match builtin_of(v) {
+        Value::Bytes(b) => Ok((*b).clone()),
+        other => {
+            let items = vm.collect(&other)?;
+            items
+                .iter()
+                .map(|x| match x {
+                    Value::Int(i) if (0..256).contains(i) => Ok(*i as u8),
+                    _ => Err(vm.value_error("bytes must be in range(0, 256)")),
+                })
+                .collect()
+        }
+    }
+}
+
+fn byteorder(vm: &mut Vm, v: Option<Value>) -> PyResult<bool> {
+    match v {
+        None => Ok(false),
+        Some(Value::Str(s)) if s.as_str() == "big" => Ok(false),
+        Some(Value::Str(s)) if s.as_str() == "little" => Ok(true),
+        Some(Value::Str(_)) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+        Some(other) => {
+            let tn = vm.type_name(&other);
+            Err(vm.type_error(&format!("to_bytes() argument 'byteorder' must be str, not {tn}")))
+        }
+    }
+}
+
+fn register_int(rt: &Runtime) {
+    let c = &rt.types.int;
+    method(c, "bit_length", |vm, a| {
+        let v = to_big(&recv_int(vm, &a, "bit_length")?).unwrap_or_default();
+        Ok(Value::Int(v.magnitude().bits() as i64))
+    });
+    method(c, "bit_count", |vm, a| {
+        let v = to_big(&recv_int(vm, &a, "bit_count")?).unwrap_or_default();
+        let n: u64 = v.magnitude().to_u64_digits().iter().map(|d| d.count_ones() as u64).sum();
+        Ok(Value::Int(n as i64))
+    });
+    method(c, "to_bytes", |vm, mut a| {
+        let v = to_big(&recv_int(vm, &a, "to_bytes")?).unwrap_or_default();
+        let length = match a.arg(1, "length") {
+            Some(l) => vm.index_of(&l)?,
+            None => 1,
+        };
+        let little = byteorder(vm, a.arg(2, "byteorder"))?;
+        let signed = match a.take_kw("signed") {
+            Some(s) => vm.truthy(&s)?,
+            None => false,
+        };
+        if length < 0 {
+            return Err(vm.value_error("length argument must be non-negative"));
+        }
+        if v.is_negative() && !signed {
+            return Err(vm.overflow_error("can't convert negative int to unsigned"));
+        }
+        let mut bytes = if signed { v.to_signed_bytes_le() } else { v.to_bytes_le().1 };
+        if v.is_zero() {
+            bytes.clear();
+        }
+        // Trim redundant sign bytes, then check the fit.
+        let fill = if v.is_negative() { 0xff } else { 0 };
+        while bytes.len() > length as usize && bytes.last() == Some(&fill) {
+            let l = bytes.len();
+            if signed && l >= 2 && (bytes[l - 2] & 0x80 != 0) != (fill == 0xff) {
+                break;
+            }
+            bytes.pop();
+        }
+        if bytes.len() > length as usize {
+            return Err(vm.overflow_error("int too big to convert"));
+        }
+        bytes.resize(length as usize, fill);
+        if !little {
+            bytes.reverse();
+        }
+        Ok(Value::Bytes(Arc::new(bytes)))
+    });
+    method(c, "from_bytes", |vm, mut a| {
+        let cls = match a.pos.first() {
+            Some(Value::Class(_)) => Some(a.pos.remove(0)),
+            _ => None,
+        };
+        let data = a.arg(0, "bytes").ok_or_else(|| vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
+        let bytes = bytes_arg(vm, &data)?;
+        let little = byteorder(vm, a.arg(1, "byteorder"))?;
+        let signed = match a.take_kw("signed") {
+            Some(s) => vm.truthy(&s)?,
+            None => false,
+        };
+        let v = match (signed, little) {
+            (true, true) => BigInt::from_signed_bytes_le(&bytes),
+            (true, false) => BigInt::from_signed_bytes_be(&bytes),
+            (false, true) => BigInt::from_bytes_le(Sign::Plus, &bytes),
+            (false, false) => BigInt::from_bytes_be(Sign::Plus, &bytes),
+        };
+        let r = Value::from_bigint(v);
+        match cls {
+            Some(Value::Class(c)) if !c.builtin => vm.call(&Value::Class(c), vec![r]),
+            _ => Ok(r),
+        }
+    });
+    for name in ["conjugate", "__index__", "__int__", "__pos__", "__trunc__", "__floor__", "__ceil__"] {
+        method(c, name, move |vm, a| recv_int(vm, &a, name));
+    }
+    method(c, "__round__", |vm, a| {
+        let v = recv_int(vm, &a, "__round__")?;
+        match a.pos.get(1) {
+            Some(n) if !n.is_none() => {
+                let nd = vm.index_of(n)?;
+                Ok(Value::from_bigint(numfmt::round_int(&to_big(&v).unwrap_or_default(), nd)))
+            }
+            _ => Ok(v),
+        }
+    });
+    prop(rt, c, "numerator", |vm, a| recv_int(vm, &a, "numerator"));
+    prop(rt, c, "real", |vm, a| recv_int(vm, &a, "real"));
+    prop(rt, c, "denominator", |_vm, _a| Ok(Value::Int(1)));
+    prop(rt, c, "imag", |_vm, _a| Ok(Value::Int(0)));
+    method(c, "is_integer", |_vm, _a| Ok(Value::Bool(true)));
+    method(c, "as_integer_ratio", |vm, a| {
+        let v = recv_int(vm, &a, "as_integer_ratio")?;
+        Ok(Value::tuple(vec![v, Value::Int(1)]))
+    });
+    method(c, "__float__", |vm, a| {
+        let v = recv_int(vm, &a, "__float__")?;
+        Ok(Value::Float(vm.to_float(&v)?))
+    });
+    method(c, "__abs__", |vm, a| {
+        let v = to_big(&recv_int(vm, &a, "__abs__")?).unwrap_or_default();
+        Ok(Value::from_bigint(v.abs()))
+    });
+    method(c, "__neg__", |vm, a| {
+        let v = recv_int(vm, &a, "__neg__")?;
+        vm.unary_neg(&v)
+    });
+    method(c, "__invert__", |vm, a| {
+        let v = recv_int(vm, &a, "__invert__")?;
+        vm.unary_invert(&v)
+    });
+    method(c, "__bool__", |vm, a| {
+        let v = recv_int(vm, &a, "__bool__")?;
+        Ok(Value::Bool(vm.truthy(&v)?))
+    });
+    method(c, "__hash__", |vm, a| {
+        let v = recv_int(vm, &a, "__hash__")?;
+        Ok(Value::Int(vm.hash_value(&v)?))
+    });
+    method(c, "__repr__", |vm, a| {
+        let v = recv_int(vm, &a, "__repr__")?;
+        Ok(Value::string(vm.repr_of(&v)?))
+    });
+    method(c, "__divmod__", |vm, a| {
+        let v = recv_int(vm, &a, "__divmod__")?;
+        let o = builtin_of(a.pos.get(1).unwrap_or(&Value::None));
+        if !is_intlike(&o) {
+            return Ok(Value::NotImplemented);
+        }
+        let q = vm.binary_op(&v, &o, BinOp::FloorDiv)?;
+        let r = vm.binary_op(&v, &o, BinOp::Mod)?;
+        Ok(Value::tuple(vec![q, r]))
+    });
+    for (name, rname, op) in BINOPS {
+        method(c, name, move |vm, a| {
+            let v = recv_int(vm, &a, name)?;
+            let o = builtin_of(a.pos.get(1).unwrap_or(&Value::None));
+            if !is_intlike(&o) {
+                return Ok(Value::NotImplemented);
+            }
+            if op == BinOp::Pow && a.pos.len() > 2 && !a.pos[2].is_none() {
+                return vm.call_builtin("pow", vec![v, o, a.pos[2].clone()]);
+            }
+            vm.binary_op(&v, &o, op)
+        });
+        method(c, rname, move |vm, a| {
+            let v = recv_int(vm, &a, rname)?;
+            let o = builtin_of(a.pos.get(1).unwrap_or(&Value::None));
+            if !is_intlike(&o) {
+                return Ok(Value::NotImplemented);
+            }
+            vm.binary_op(&o, &v, op)
+        });
+    }
+    for (name, op) in CMPS {
+        method(c, name, move |vm, a| {
+            let v = recv_int(vm, &a, name)?;
+            let o = builtin_of(a.pos.get(1).unwrap_or(&Value::None));
+            if !is_intlike(&o) && !(matches!(o, Value::Float(_)) && matches!(op, CmpOp::Eq | CmpOp::NotEq)) {
+                return Ok(Value::NotImplemented);
+            }
+            vm.compare(&v, &o, op)
+        });
+    }
+}
+
+fn float_operand(v: &Value) -> Option<Value> {
+    match builtin_of(v) {
+        o @ (Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => Some(o),
+        _ => None,
+    }
+}
+
+fn register_float(rt: &Runtime) {
+    let c = &rt.types.float;
+    method(c, "is_integer", |vm, a| Ok(Value::Bool(numfmt::float_is_integer(recv_float(vm, &a, "is_integer")?))));
+    method(c, "as_integer_ratio", |vm, a| {
+        let f = recv_float(vm, &a, "as_integer_ratio")?;
+        let (n, d) = numfmt::float_as_integer_ratio(f).map_err(|e| vm.num_err(e))?;
+        Ok(Value::tuple(vec![Value::from_bigint(n), Value::from_bigint(d)]))
+    });
+    method(c, "hex", |vm, a| Ok(Value::string(numfmt::float_hex(recv_float(vm, &a, "hex")?))));
+    method(c, "fromhex", |vm, a| {
+        let s = match a.pos.last() {
+            Some(Value::Str(s)) if a.pos.len() <= 2 => s.clone(),
+            _ => return Err(vm.type_error("fromhex() argument must be str")),
+        };
+        let f = numfmt::float_fromhex(s.as_str()).map_err(|e| vm.num_err(e))?;
+        match a.pos.first() {
+            Some(Value::Class(c)) if !c.builtin => vm.call(&Value::Class(c.clone()), vec![Value::Float(f)]),
+            _ => Ok(Value::Float(f)),
+        }
+    });
+    method(c, "conjugate", |vm, a| Ok(Value::Float(recv_float(vm, &a, "conjugate")?)));
+    method(c, "__float__", |vm, a| Ok(Value::Float(recv_float(vm, &a, "__float__")?)));
+    method(c, "__pos__", |vm, a| Ok(Value::Float(recv_float(vm, &a, "__pos__")?)));
+    method(c, "__neg__", |vm, a| Ok(Value::Float(-recv_float(vm, &a, "__neg__")?)));
+    method(c, "__abs__", |vm, a| Ok(Value::Float(recv_float(vm, &a, "__abs__")?.abs())));
+    method(c, "__bool__", |vm, a| Ok(Value::Bool(recv_float(vm, &a, "__bool__")? != 0.0)));
+    method(c, "__hash__", |vm, a| {
+        let f = recv_float(vm, &a, "__hash__")?;
+        Ok(Value::Int(vm.hash_value(&Value::Float(f))?))
+    });
+    method(c, "__repr__", |vm, a| Ok(Value::string(numfmt::float_repr(recv_float(vm, &a, "__repr__")?))));
+    for name in ["__int__", "__trunc__"] {
+        method(c, name, move |vm, a| {
+            let f = recv_float(vm, &a, name)?;
+            vm.to_int(&Value::Float(f))
+        });
+    }
+    method(c, "__floor__", |vm, a| {
+        let f = recv_float(vm, &a, "__floor__")?;
+        vm.to_int(&Value::Float(f.floor()))
+    });
+    method(c, "__ceil__", |vm, a| {
+        let f = recv_float(vm, &a, "__ceil__")?;
+        vm.to_int(&Value::Float(f.ceil()))
+    });
+    method(c, "__round__", |vm, a| {
+        let f = recv_float(vm, &a, "__round__")?;
+        match a.pos.get(1) {
+            Some(n) if !n.is_none() => {
+                let nd = vm.index_of(n)?;
+                Ok(Value::Float(numfmt::round_float(f, nd).map_err(|e| vm.num_err(e))?))
+            }
+            _ => Ok(Value::from_bigint(numfmt::round_float_to_int(f).map_err(|e| vm.num_err(e))?)),
+        }
+    });
+    method(c, "__divmod__", |vm, a| {
+        let f = recv_float(vm, &a, "__divmod__")?;
+        let Some(o) = float_operand(a.pos.get(1).unwrap_or(&Value::None)) else { return Ok(Value::NotImplemented) };
+        let q = vm.binary_op(&Value::Float(f), &o, BinOp::FloorDiv)?;
+        let r = vm.binary_op(&Value::Float(f), &o, BinOp::Mod)?;
+        Ok(Value::tuple(vec![q, r]))
+    });
+    for (name, rname, op) in BINOPS.into_iter().take(7) {
+        method(c, name, move |vm, a| {
+            let f = recv_float(vm, &a, name)?;
+            let Some(o) = float_operand(a.pos.get(1).unwrap_or(&Value::None)) else { return Ok(Value::NotImplemented) };
+            vm.binary_op(&Value::Float(f), &o, op)
+        });
+        method(c, rname, move |vm, a| {
+            let f = recv_float(vm, &a, rname)?;
+            let Some(o) = float_operand(a.pos.get(1).unwrap_or(&Value::None)) else { return Ok(Value::NotImplemented) };
+            vm.binary_op(&o, &Value::Float(f), op)
+        });
+    }
+    for (name, op) in CMPS {
+        method(c, name, move |vm, a| {
+            let f = recv_float(vm, &a, name)?;
+            let Some(o) = float_operand(a.pos.get(1).unwrap_or(&Value::None)) else { return Ok(Value::NotImplemented) };
+            vm.compare(&Value::Float(f), &o, op)
+        });
+    }
+    prop(rt, c, "real", |vm, a| Ok(Value::Float(recv_float(vm, &a, "real")?)));
+    prop(rt, c, "imag", |_vm, _a| Ok(Value::Float(0.0)));
+}
+
+/// Adds a read-only property computed by a native getter.
+pub fn prop(rt: &Runtime, cls: &Arc<Class>, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static) {
+    let p = Property {
+        fget: Vm::native(name, f),
+        fset: Value::None,
+        fdel: Value::None,
+        doc: Value::None,
+        name: Mutex::new(Some(name.to_string())),
+        class: rt.types.property.clone(),
+    };
+    cls.dict.set_item_str(name, Value::Native2(Arc::new(p)));
+}
