@@ -168,7 +168,7 @@ pub enum Instr {
     Reraise,
     /// raise: arg 0 = bare raise, 1 = `raise exc`, 2 = `raise exc from cause`
     Raise(u32),
-    /// `exc type → exc bool` does exc match type (a class or tuple)?
+    /// `exc type → bool` does exc match type (a class or tuple)? (the compiler DupTops exc first)
     CheckExcMatch,
     /// `exit → ` call exit(None, None, None) and discard the result
     WithExitNormal,

@@ -35,3 +35,53 @@ pub enum NativeIter {
     /// The old protocol: call `__getitem__(0)`, `(1)`, … until IndexError.
     GetItem { obj: Value, index: Mutex<i64> },
 }
+
+impl NativeIter {
+    /// The name CPython gives this iterator's type (`type(iter([]))` is `list_iterator`).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            NativeIter::Seq { seq, .. } => match seq {
+                Value::List(_) => "list_iterator",
+                Value::Tuple(_) => "tuple_iterator",
+                Value::Str(s) if s.is_ascii() => "str_ascii_iterator",
+                Value::Str(_) => "str_iterator",
+                _ => "bytes_iterator",
+            },
+            NativeIter::SeqRev { .. } => "list_reverseiterator",
+            NativeIter::Range { .. } => "range_iterator",
+            NativeIter::Dict { kind, .. } => match kind {
+                DictIterKind::Keys => "dict_keyiterator",
+                DictIterKind::Values => "dict_valueiterator",
+                DictIterKind::Items => "dict_itemiterator",
+            },
+            NativeIter::Values(_) => "set_iterator",
+            NativeIter::Enumerate { .. } => "enumerate",
+            NativeIter::Zip { .. } => "zip",
+            NativeIter::Map { .. } => "map",
+            NativeIter::Filter { .. } => "filter",
+            NativeIter::Callable { .. } => "callable_iterator",
+            NativeIter::GetItem { .. } => "iterator",
+        }
+    }
+}
+
+/// Every iterator type name, so the runtime can make one class for each.
+pub const ITER_TYPE_NAMES: &[&str] = &[
+    "list_iterator",
+    "tuple_iterator",
+    "str_ascii_iterator",
+    "str_iterator",
+    "bytes_iterator",
+    "list_reverseiterator",
+    "range_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "set_iterator",
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "callable_iterator",
+    "iterator",
+];

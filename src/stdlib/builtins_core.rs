@@ -100,6 +100,34 @@ pub fn register(rt: &Runtime) {
         vm.call_method(&mgr, "__aexit__", vec![typ, exc, Value::None])
     });
 
+    // bytearray: only the name for now (isinstance checks); it builds bytes.
+    let ba = crate::vm::runtime::new_builtin_class("bytearray", &[rt.types.object.clone()], Layout::Opaque);
+    method(&ba, "__new__", |vm, a| {
+        let newf = vm.rt.types.bytes.lookup("__new__").unwrap_or(Value::None);
+        let mut args = vec![Value::Class(vm.rt.types.bytes.clone())];
+        args.extend(a.pos.into_iter().skip(1));
+        vm.call(&newf, args)
+    });
+    b.set_item_str("bytearray", Value::Class(ba));
+    for cls in [&rt.types.int, &rt.types.float, &rt.types.bool_, &rt.types.str_] {
+        method(cls, "__format__", |vm, a| {
+            let spec = match a.pos.get(1) {
+                Some(Value::Str(s)) => s.as_str().to_string(),
+                _ => String::new(),
+            };
+            let v = crate::vm::ops::payload_of(&a.pos[0]).unwrap_or_else(|| a.pos[0].clone());
+            Ok(Value::string(vm.format_value(&v, &spec)?))
+        });
+    }
+
+    for cls in rt.types.iterators.values() {
+        method(cls, "__iter__", |_vm, a| Ok(a.pos[0].clone()));
+        method(cls, "__next__", |vm, a| match vm.next_value(&a.pos[0])? {
+            Some(v) => Ok(v),
+            None => Err(vm.stop_iteration(None)),
+        });
+    }
+
     register_object(rt);
     register_type(rt);
     register_exceptions(rt);

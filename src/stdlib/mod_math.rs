@@ -550,6 +550,29 @@ fn hypot(xs: &[f64]) -> f64 {
     if max == 0.0 {
         return 0.0;
     }
-    let s: f64 = xs.iter().map(|x| (x / max) * (x / max)).sum();
-    max * s.sqrt()
+    // Scale by a power of two (exact), sum the squares exactly, then
+    // correct the square root once (CPython's vector_norm idea).
+    let exp = max.log2().floor() as i32;
+    let scale = 2f64.powi(-exp);
+    let mut parts = Vec::with_capacity(xs.len() * 2);
+    for x in xs {
+        let y = x * scale;
+        let p = y * y;
+        parts.push(Value::Float(p));
+        parts.push(Value::Float(y.mul_add(y, -p)));
+    }
+    let mut sum = 0.0;
+    let mut comp = 0.0;
+    for v in &parts {
+        if let Value::Float(t) = v {
+            let s2 = sum + t;
+            comp += if sum.abs() >= t.abs() { (sum - s2) + t } else { (t - s2) + sum };
+            sum = s2;
+        }
+    }
+    let total = sum + comp;
+    let mut h = total.sqrt();
+    let r = (-h).mul_add(h, total);
+    h += r / (2.0 * h);
+    h / scale
 }

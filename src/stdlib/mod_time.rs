@@ -4,7 +4,13 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use parking_lot::Mutex;
+
 use super::def;
+use super::types_containers::builtin_of;
+use super::types_num::prop;
+use crate::object::class::{Class, Instance, Layout, Payload};
+use crate::object::str::PyStr;
 use crate::object::dict::Dict;
 use crate::object::module::Module;
 use crate::object::value::Value;
@@ -63,8 +69,50 @@ fn broken_down(secs: i64) -> [i64; 9] {
     [y, m as i64, d as i64, rem / 3600, rem % 3600 / 60, rem % 60, wday, yday, 0]
 }
 
-fn tuple_of(f: [i64; 9]) -> Value {
-    Value::tuple(f.iter().map(|x| Value::Int(*x)).collect())
+const FIELDS: [&str; 9] = ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"];
+
+/// `time.struct_time`: a tuple subclass with `tm_*` attributes. It is
+/// flagged non-builtin so its own `__repr__` is used.
+fn struct_time_class(vm: &Vm) -> Arc<Class> {
+    let t = &vm.rt.types;
+    let name = Arc::new(PyStr::new("struct_time"));
+    let cls = Arc::new(Class {
+        name: Mutex::new(name.clone()),
+        qualname: Mutex::new(name),
+        bases: vec![t.tuple.clone()],
+        mro: vec![t.tuple.clone(), t.object.clone()],
+        dict: Arc::new(Dict::new()),
+        metaclass: None,
+        layout: Layout::Tuple,
+        builtin: false,
+    });
+    cls.dict.set_item_str("__module__", Value::str("time"));
+    for (i, f) in FIELDS.iter().enumerate() {
+        prop(&vm.rt, &cls, f, move |_vm, a| match a.pos.first().map(builtin_of) {
+            Some(Value::Tuple(t)) => Ok(t.items.get(i).cloned().unwrap_or(Value::None)),
+            _ => Ok(Value::None),
+        });
+    }
+    prop(&vm.rt, &cls, "tm_zone", |_vm, _a| Ok(Value::str("UTC")));
+    prop(&vm.rt, &cls, "tm_gmtoff", |_vm, _a| Ok(Value::Int(0)));
+    def(&cls.dict, "__repr__", |vm, a| {
+        let items = match a.pos.first().map(builtin_of) {
+            Some(Value::Tuple(t)) => t.items.to_vec(),
+            _ => vec![],
+        };
+        let mut parts = Vec::new();
+        for (f, v) in FIELDS.iter().zip(items.iter()) {
+            parts.push(format!("{f}={}", vm.repr_of(v)?));
+        }
+        Ok(Value::string(format!("time.struct_time({})", parts.join(", "))))
+    });
+    def(&cls.dict, "__reduce__", |_vm, a| Ok(a.pos.first().map(builtin_of).unwrap_or(Value::None)));
+    cls
+}
+
+fn tuple_of(cls: &Arc<Class>, f: [i64; 9]) -> Value {
+    let t = Value::tuple(f.iter().map(|x| Value::Int(*x)).collect());
+    Value::Instance(Arc::new(Instance::new(cls.clone(), Payload::Builtin(t))))
 }
 
 fn secs_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
@@ -203,10 +251,13 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::None)
     });
+    let st = struct_time_class(vm);
+    d.set_item_str("struct_time", Value::Class(st.clone()));
     for name in ["localtime", "gmtime"] {
-        def(&d, name, |vm, a| {
+        let st = st.clone();
+        def(&d, name, move |vm, a| {
             let s = secs_arg(vm, a.pos.first())?;
-            Ok(tuple_of(broken_down(s)))
+            Ok(tuple_of(&st, broken_down(s)))
         });
     }
     def(&d, "mktime", |vm, a| {
@@ -234,6 +285,5 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let y = vm.index_of(&a.pos[0])?;
         Ok(Value::Bool(is_leap(y)))
     });
-    let _ = vm;
     Ok(Value::Module(Arc::new(Module { name: Arc::from("time"), dict: d })))
 }

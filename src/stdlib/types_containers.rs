@@ -582,14 +582,9 @@ fn register_dict(rt: &Runtime) {
         recv_dict(vm, &a, "clear")?.lock().clear();
         Ok(Value::None)
     });
-    method(c, "fromkeys", |vm, a| {
-        // Reached through the class, the first argument is the iterable;
-        // through an instance or `cls.fromkeys` of a subclass, the receiver.
+    super::types_num::classmethod(rt, c, "fromkeys", |vm, a| {
         let (cls, rest) = match a.pos.first() {
             Some(Value::Class(c)) => (Some(c.clone()), &a.pos[1..]),
-            Some(v) if a.pos.len() >= 2 && vm.as_dict(v).is_some() && !matches!(v, Value::Dict(_)) => {
-                (Some(vm.class_of(v)), &a.pos[1..])
-            }
             _ => (None, &a.pos[..]),
         };
         if rest.is_empty() || rest.len() > 2 {

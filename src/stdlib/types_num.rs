@@ -11,7 +11,7 @@ use parking_lot::Mutex;
 
 use super::method;
 use crate::object::class::Class;
-use crate::object::descr::Property;
+use crate::object::descr::{ClassMethod, Property};
 use super::types_containers::builtin_of;
 use crate::object::numfmt;
 use crate::object::value::Value;
@@ -155,7 +155,7 @@ fn register_int(rt: &Runtime) {
         }
         Ok(Value::Bytes(Arc::new(bytes)))
     });
-    method(c, "from_bytes", |vm, mut a| {
+    classmethod(rt, c, "from_bytes", |vm, mut a| {
         let cls = match a.pos.first() {
             Some(Value::Class(_)) => Some(a.pos.remove(0)),
             _ => None,
@@ -288,7 +288,7 @@ fn register_float(rt: &Runtime) {
         Ok(Value::tuple(vec![Value::from_bigint(n), Value::from_bigint(d)]))
     });
     method(c, "hex", |vm, a| Ok(Value::string(numfmt::float_hex(recv_float(vm, &a, "hex")?))));
-    method(c, "fromhex", |vm, a| {
+    classmethod(rt, c, "fromhex", |vm, a| {
         let s = match a.pos.last() {
             Some(Value::Str(s)) if a.pos.len() <= 2 => s.clone(),
             _ => return Err(vm.type_error("fromhex() argument must be str")),
@@ -362,6 +362,12 @@ fn register_float(rt: &Runtime) {
     }
     prop(rt, c, "real", |vm, a| Ok(Value::Float(recv_float(vm, &a, "real")?)));
     prop(rt, c, "imag", |_vm, _a| Ok(Value::Float(0.0)));
+}
+
+/// Adds a native class method (its first argument is the class).
+pub fn classmethod(rt: &Runtime, cls: &Arc<Class>, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static) {
+    let cm = ClassMethod { func: Vm::native(name, f), class: rt.types.classmethod.clone() };
+    cls.dict.set_item_str(name, Value::Native2(Arc::new(cm)));
 }
 
 /// Adds a read-only property computed by a native getter.

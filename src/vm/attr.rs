@@ -45,7 +45,7 @@ impl Vm {
                 crate::object::generator::GenKind::Coroutine => t.coroutine.clone(),
                 crate::object::generator::GenKind::AsyncGenerator => t.async_generator.clone(),
             },
-            Value::Iter(_) => t.iterator.clone(),
+            Value::Iter(ni) => t.iterators.get(ni.type_name()).cloned().unwrap_or_else(|| t.iterator.clone()),
             Value::Range(_) => t.range.clone(),
             Value::Slice(_) => t.slice.clone(),
             Value::Code(_) => t.code.clone(),
@@ -116,6 +116,21 @@ impl Vm {
                 "__context__" => return Ok(Some(st.context.clone().unwrap_or(Value::None))),
                 "__suppress_context__" => return Ok(Some(Value::Bool(st.suppress_context))),
                 "__traceback__" => return Ok(Some(Value::None)),
+                "code" if cls.is_subclass(&self.rt.types.exc("SystemExit")) => {
+                    return Ok(Some(match st.args.len() {
+                        0 => Value::None,
+                        1 => st.args[0].clone(),
+                        _ => Value::tuple(st.args.clone()),
+                    }));
+                }
+                "value" if cls.is_subclass(&self.rt.types.exc("StopIteration")) => {
+                    return Ok(Some(st.args.first().cloned().unwrap_or(Value::None)));
+                }
+                "errno" | "strerror" if cls.is_subclass(&self.rt.types.exc("OSError")) => {
+                    let i = if name.as_str() == "errno" { 0 } else { 1 };
+                    return Ok(Some(if st.args.len() >= 2 { st.args[i].clone() } else { Value::None }));
+                }
+                "filename" if cls.is_subclass(&self.rt.types.exc("OSError")) => return Ok(Some(Value::None)),
                 _ => {}
             }
         }

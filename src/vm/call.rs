@@ -347,6 +347,39 @@ impl Vm {
 
     /// `cls(*args, **kw)`.
     pub fn call_class(&mut self, cls: &Arc<Class>, args: Args) -> PyResult {
+        if cls.builtin && args.kw.is_empty() && args.pos.len() == 1 {
+            // Conversions like str(i) / int(s) are hot: skip the generic protocol.
+            let t = &self.rt.types;
+            let v = &args.pos[0];
+            if Arc::ptr_eq(cls, &t.str_) {
+                return Ok(match v {
+                    Value::Str(_) => v.clone(),
+                    Value::Int(i) => Value::string(i.to_string()),
+                    _ => Value::string(self.str_of(v)?),
+                });
+            }
+            if Arc::ptr_eq(cls, &t.int) {
+                return self.to_int(v);
+            }
+            if Arc::ptr_eq(cls, &t.float) {
+                return Ok(Value::Float(self.to_float(v)?));
+            }
+            if Arc::ptr_eq(cls, &t.bool_) {
+                return Ok(Value::Bool(self.truthy(v)?));
+            }
+            if Arc::ptr_eq(cls, &t.list) {
+                return Ok(Value::list(self.collect(v)?));
+            }
+            if Arc::ptr_eq(cls, &t.tuple) {
+                return Ok(match v {
+                    Value::Tuple(_) => v.clone(),
+                    _ => Value::tuple(self.collect(v)?),
+                });
+            }
+            if Arc::ptr_eq(cls, &t.type_) {
+                return Ok(Value::Class(self.class_of(v)));
+            }
+        }
         if Arc::ptr_eq(cls, &self.rt.types.type_) {
             return self.type_call(args);
         }

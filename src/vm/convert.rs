@@ -34,6 +34,16 @@ impl Vm {
                 if let Some(st) = inst.exc() {
                     let args = st.lock().args.clone();
                     let is_key = inst.class.is_subclass(&self.rt.types.exc("KeyError"));
+                    if inst.class.is_subclass(&self.rt.types.exc("OSError"))
+                        && args.len() >= 2
+                        && matches!(args[0], Value::Int(_))
+                    {
+                        let mut s = format!("[Errno {}] {}", self.str_of(&args[0])?, self.str_of(&args[1])?);
+                        if let Some(f) = inst.dict.get_item_str("filename").filter(|f| !f.is_none()) {
+                            s.push_str(&format!(": {}", self.repr_of(&f)?));
+                        }
+                        return Ok(s);
+                    }
                     return match args.len() {
                         0 => Ok(String::new()),
                         1 if is_key => self.repr_of(&args[0]),

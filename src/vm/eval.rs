@@ -733,7 +733,7 @@ impl Vm {
                 Instr::Raise(kind) => return Err(self.do_raise(kind)?),
                 Instr::CheckExcMatch => {
                     let spec = self.pop();
-                    let exc = self.top().clone();
+                    let exc = self.pop();
                     let m = self.exception_matches(&exc, &spec)?;
                     self.push(Value::Bool(m));
                 }

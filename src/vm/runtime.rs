@@ -62,6 +62,8 @@ pub struct Types {
     pub dict_items: Arc<Class>,
     /// Every built-in exception class by name.
     pub exceptions: HashMap<&'static str, Arc<Class>>,
+    /// One class per kind of built-in iterator (list_iterator, map, zip, …).
+    pub iterators: HashMap<&'static str, Arc<Class>>,
 }
 
 /// Creates a built-in class.
@@ -158,7 +160,9 @@ impl Types {
             let base = if parent.is_empty() { object.clone() } else { exceptions[parent].clone() };
             exceptions.insert(name, new_builtin_class(name, &[base], Layout::Exception));
         }
+        let iterators = crate::object::iter::ITER_TYPE_NAMES.iter().map(|n| (*n, c(n, Layout::Opaque))).collect();
         Types {
+            iterators,
             type_: c("type", Layout::Opaque),
             int,
             bool_,
