@@ -16,14 +16,11 @@ fn main() {
     embed_python_stdlib();
 }
 
-/// Maps a file name in src/stdlib/py to the module name it provides.
+/// Maps a file name in src/stdlib/py to the module name it provides. Dotted
+/// names (`os.path`, `collections.abc`) are registered in sys.modules by
+/// their parent module (`os.py` imports `os_path`), as CPython's os does.
 fn module_name(stem: &str) -> String {
-    match stem {
-        "os_path" => "os.path".into(),
-        "concurrent_futures" => "concurrent.futures".into(),
-        "collections_abc" => "collections.abc".into(),
-        other => other.into(),
-    }
+    stem.into()
 }
 
 fn embed_python_stdlib() {

@@ -32,6 +32,9 @@ pub struct Cli {
     /// Print per-thread GIL statistics to stderr at exit.
     #[arg(long)]
     pub stats: bool,
+    /// Internal: run as a multiprocessing worker child (see runtime/process.rs).
+    #[arg(long = "mp-worker", hide = true)]
+    pub mp_worker: bool,
     /// The script to run ("-" reads it from stdin), then its arguments.
     #[arg(value_name = "SCRIPT")]
     pub script: Option<String>,
@@ -68,6 +71,10 @@ fn gil_config(cli: &Cli) -> GilConfig {
 }
 
 fn run(cli: Cli) -> i32 {
+    crate::runtime::process::set_worker_argv(worker_argv(&cli));
+    if cli.mp_worker {
+        return run_mp_worker(cli);
+    }
     let (source, filename, argv0) = match (&cli.code, &cli.script) {
         (Some(code), _) => {
             let mut argv = vec!["-c".to_string()];
@@ -148,6 +155,78 @@ fn run(cli: Cli) -> i32 {
     if cli.stats {
         eprint!("{}", gil.stats_table());
     }
+    if let Some(g) = vm.gil.take() {
+        g.exit();
+    }
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    status
+}
+
+/// The arguments a worker child is started with: this process's GIL flags,
+/// `--mp-worker`, then the script and its arguments (none for `-c`/stdin).
+fn worker_argv(cli: &Cli) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        if a == "--" || !a.starts_with("--") || a == "--mp-worker" {
+            if !a.starts_with('-') {
+                break;
+            }
+            continue;
+        }
+        let (flag, inline) = a.split_once('=').map(|(f, v)| (f.to_string(), Some(v.to_string()))).unwrap_or((a.clone(), None));
+        if ["--gil", "--switch", "--switch-interval"].contains(&flag.as_str()) {
+            let v = inline.or_else(|| it.next()).unwrap_or_default();
+            out.push(format!("{flag}={v}"));
+        }
+    }
+    out.push("--mp-worker".into());
+    if cli.code.is_none()
+        && let Some(s) = cli.script.as_ref().filter(|s| *s != "-")
+    {
+        out.push(s.clone());
+        out.extend(cli.args.iter().cloned());
+    }
+    out
+}
+
+/// A worker child: run the parent's script as `__mp_main__` (its guarded
+/// part is skipped), then serve jobs over fd 3 (`_mp_core._worker_main`).
+fn run_mp_worker(cli: Cli) -> i32 {
+    let gil = Gil::new(gil_config(&cli));
+    let _sigint = crate::runtime::interrupt::install_sigint_handler(&gil).ok();
+    let script = cli.script.clone();
+    let mut argv: Vec<String> = script.iter().cloned().collect();
+    argv.extend(cli.args.iter().cloned());
+    let script_dir = script
+        .as_deref()
+        .and_then(|p| std::path::Path::new(p).parent())
+        .map(|d| if d.as_os_str().is_empty() { ".".to_string() } else { d.display().to_string() })
+        .unwrap_or_else(|| ".".into());
+    let config = Config { argv, script_dir, gil_enabled: gil.enabled(), stats: false, interactive: false, mp_child: true };
+    let rt = Arc::new(Runtime::new(config, gil.clone()));
+    crate::stdlib::init(&rt);
+    crate::stdlib::sys::create(&rt);
+    let mut main_gil = gil.register_main_thread("MainThread");
+    main_gil.acquire();
+    let mut vm = Vm::new(rt.clone(), Some(main_gil), true);
+    let mut ok = true;
+    if let Some(path) = &script {
+        let src = std::fs::read_to_string(path).unwrap_or_default();
+        crate::stdlib::mod_process::set_bootstrapping(true);
+        ok = run_main_source(&mut vm, &src, path) == 0;
+        crate::stdlib::mod_process::set_bootstrapping(false);
+    }
+    let status = match vm.import_name("_mp_core", 0, true).and_then(|m| {
+        let f = vm.get_attr_str(&m, "_worker_main")?.unwrap_or(Value::None);
+        vm.call(&f, vec![Value::Bool(ok)])
+    }) {
+        Ok(Value::Int(code)) => code as i32,
+        Ok(_) => 0,
+        Err(e) => report_uncaught(&mut vm, &e),
+    };
+    let status = finish(&mut vm, status);
     if let Some(g) = vm.gil.take() {
         g.exit();
     }

@@ -51,6 +51,10 @@ pub struct CodeObject {
     pub docstring: Value,
     /// For class bodies: whether a `__class__` cell must be created.
     pub needs_class_cell: bool,
+    /// Only plain positional parameters, no cells, not a generator: a call
+    /// with exactly `argcount` positional arguments can move them straight
+    /// from the caller's stack into the new frame.
+    pub simple_args: bool,
 }
 
 impl CodeObject {

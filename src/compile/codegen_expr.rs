@@ -423,12 +423,6 @@ impl Compiler {
         let mut unit = Unit::new(scope, name, &qual, loc.line);
         unit.argcount = 1;
         unit.in_async = in_async;
-        let is_async = gens.iter().any(|g| g.is_async);
-        if kind == CompKind::Gen {
-            unit.flags |= if is_async { flags::ASYNC_GENERATOR } else { flags::GENERATOR };
-        } else if is_async {
-            unit.flags |= flags::COROUTINE;
-        }
         self.units.push(unit);
         self.u().line = loc.line;
         match kind {
@@ -448,14 +442,27 @@ impl Compiler {
             self.load_const(Value::None);
         }
         self.emit(Instr::ReturnValue);
-        let unit = self.units.pop().expect("comprehension unit");
+        let mut unit = self.units.pop().expect("comprehension unit");
+        // Async when it has an `async for` or an `await` (in this unit's own code).
+        let is_async = gens.iter().any(|g| g.is_async) || unit.instrs.iter().any(|i| matches!(i, Instr::GetAwaitable));
+        if kind == CompKind::Gen {
+            unit.flags |= if is_async { flags::ASYNC_GENERATOR } else { flags::GENERATOR };
+        } else if is_async {
+            unit.flags |= flags::COROUTINE;
+        }
         let code = unit.finish(&self.filename, CodeKind::Function);
         self.make_function(code, 0);
         self.emit(Instr::RotTwo);
-        if gens[0].is_async {
+        if is_async && kind != CompKind::Gen && !in_async {
             return err("asynchronous comprehension outside of an asynchronous function", loc);
         }
-        self.emit(Instr::GetIter);
+        if gens[0].is_async {
+            let m = self.u().name("__aiter__");
+            self.emit(Instr::LoadMethod(m));
+            self.emit(Instr::CallMethod(0));
+        } else {
+            self.emit(Instr::GetIter);
+        }
         self.emit(Instr::Call(1));
         if is_async && kind != CompKind::Gen {
             self.emit(Instr::GetAwaitable);
@@ -479,10 +486,28 @@ impl Compiler {
             self.emit(Instr::LoadFast(z));
         } else {
             self.expr(&g.iter)?;
-            self.emit(Instr::GetIter);
+            if g.is_async {
+                let m = self.u().name("__aiter__");
+                self.emit(Instr::LoadMethod(m));
+                self.emit(Instr::CallMethod(0));
+            } else {
+                self.emit(Instr::GetIter);
+            }
         }
         let start = self.u().here();
-        let fi = self.emit(Instr::ForIter(0));
+        let (fi, setup) = if g.is_async {
+            // try: target = await it.__anext__() except StopAsyncIteration: end
+            let setup = self.emit(Instr::SetupExcept(0));
+            self.emit(Instr::DupTop);
+            let n = self.u().name("__anext__");
+            self.emit(Instr::LoadMethod(n));
+            self.emit(Instr::CallMethod(0));
+            self.await_tos();
+            self.emit(Instr::PopBlock);
+            (None, Some(setup))
+        } else {
+            (Some(self.emit(Instr::ForIter(0))), None)
+        };
         self.assign(&g.target)?;
         let mut skips = Vec::new();
         for cond in &g.ifs {
@@ -519,8 +544,29 @@ impl Compiler {
             self.u().patch_to(s, start);
         }
         self.emit(Instr::Jump(start));
-        self.u().patch(fi);
+        if let Some(fi) = fi {
+            self.u().patch(fi);
+        }
+        if let Some(setup) = setup {
+            self.u().patch(setup);
+            self.stop_async_iteration_handler();
+        }
         Ok(())
+    }
+
+    /// Exception handler ending an async loop: `it exc → ` on
+    /// StopAsyncIteration, re-raises anything else.
+    fn stop_async_iteration_handler(&mut self) {
+        self.emit(Instr::DupTop);
+        let sai = self.u().name("StopAsyncIteration");
+        self.emit(Instr::LoadGlobal(sai));
+        self.emit(Instr::CheckExcMatch);
+        let nomatch = self.emit(Instr::PopJumpIfTrue(0));
+        self.emit(Instr::Reraise);
+        self.u().patch(nomatch);
+        self.emit(Instr::PopTop);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::PopTop);
     }
 
     pub fn async_for(&mut self, target: &Expr, iter: &Expr, body: &[Stmt], orelse: &[Stmt], loc: Loc) -> CResult {
@@ -549,16 +595,7 @@ impl Compiler {
         let fb = self.u().fblocks.pop();
         // handler: StopAsyncIteration ends the loop; anything else propagates.
         self.u().patch(setup);
-        self.emit(Instr::DupTop);
-        let sai = self.u().name("StopAsyncIteration");
-        self.emit(Instr::LoadGlobal(sai));
-        self.emit(Instr::CheckExcMatch);
-        let nomatch = self.emit(Instr::PopJumpIfTrue(0));
-        self.emit(Instr::Reraise);
-        self.u().patch(nomatch);
-        self.emit(Instr::PopTop);
-        self.emit(Instr::PopExcept);
-        self.emit(Instr::PopTop);
+        self.stop_async_iteration_handler();
         self.body(orelse)?;
         if let Some(FBlock::Loop { breaks, .. }) = fb {
             for b in breaks {

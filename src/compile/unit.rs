@@ -7,7 +7,7 @@ use std::sync::Arc;
 use num_bigint::BigInt;
 
 use super::symtable::{NameScope, Scope, ScopeKind};
-use crate::bytecode::code::CodeKind;
+use crate::bytecode::code::{CodeKind, flags};
 use crate::bytecode::{CodeObject, Instr};
 use crate::object::str::PyStr;
 use crate::object::value::Value;
@@ -233,6 +233,10 @@ impl Unit {
             flags: self.flags,
             docstring: self.docstring,
             needs_class_cell: self.scope.uses_class_cell,
+            simple_args: self.kwonly == 0
+                && self.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) == 0
+                && self.cellvars.is_empty()
+                && self.freevars.is_empty(),
         }
     }
 }

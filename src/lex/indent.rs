@@ -4,9 +4,10 @@
 //!
 //! The whole token list is built before parsing starts. That costs memory
 //! proportional to the source but lets a later pass look ahead as far as it
-//! likes (see [`mark_with_parens`]). A lexing error ends the list; it is
-//! handed to the parser in sequence, so an earlier *syntax* error still wins,
-//! as in CPython where the parser pulls tokens lazily.
+//! likes (see [`mark_with_parens`]). A lexing error ends the list and is
+//! handed to the parser after the last token; when the parser fails earlier,
+//! which of the two errors is reported follows CPython (see
+//! `parse::overrides`).
 
 use logos::Logos;
 
@@ -45,7 +46,7 @@ pub fn tokenize(src: &str, mode: Mode, base: Loc) -> Tokens {
     let mut layer = Layer {
         src,
         lines: LineIndex::new(src, base),
-        out: Vec::with_capacity(src.len() / 3 + 4),
+        out: Vec::with_capacity(src.len() / 8 + 4),
         indents: vec![(0, 0)],
         brackets: Vec::new(),
         at_line_start: mode == Mode::Module,
@@ -107,7 +108,15 @@ impl Layer<'_> {
         while let Some(res) = lex.next() {
             let span = lex.span();
             match res {
-                Err(raw) => return Err(self.raw_error(raw)),
+                Err(raw) => {
+                    // Indentation is judged before the token, as in CPython:
+                    // an unexpected indent wins over a bad first token.
+                    if self.at_line_start && self.brackets.is_empty() {
+                        let at = self.lines.loc(span.start);
+                        self.indentation(span.start, at)?;
+                    }
+                    return Err(self.raw_error(raw));
+                }
                 Ok(Tok::Newline) => {
                     if self.brackets.is_empty() {
                         if self.line_has_tokens {
@@ -251,11 +260,14 @@ impl Layer<'_> {
                 at,
             ));
         } else {
-            while self.indents.len() > 1 && col < self.indents.last().map_or(0, |l| l.0) {
-                self.indents.pop();
-                self.out.push((at, Tok::Dedent, at));
-            }
-            let (top, top_alt) = *self.indents.last().unwrap_or(&(0, 0));
+            // Check the target level before emitting DEDENTs: CPython reports a
+            // bad unindent before the parser sees any of them.
+            let keep = self
+                .indents
+                .iter()
+                .rposition(|l| l.0 <= col)
+                .map_or(1, |p| p + 1);
+            let (top, top_alt) = self.indents[keep - 1];
             if col != top {
                 let width = self.lines.line_text(line).chars().count() as u32;
                 let msg = "unindent does not match any outer indentation level";
@@ -270,6 +282,10 @@ impl Layer<'_> {
             if alt != top_alt {
                 return Err(tab_error());
             }
+            for _ in keep..self.indents.len() {
+                self.out.push((at, Tok::Dedent, at));
+            }
+            self.indents.truncate(keep);
         }
         Ok(())
     }

@@ -259,3 +259,18 @@ fn with_parens_are_marked_only_before_colon() {
         "With LPar a Comma b RPar As c Colon NL IN Pass NL DE"
     );
 }
+
+#[test]
+fn crlf_sources_parse_like_lf() {
+    let lf = "if x:\n    y = '''a\nb'''\nz = 2\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let a = crate::parse::parse_program(lf).unwrap();
+    let b = crate::parse::parse_program(&crlf).unwrap();
+    assert_eq!(format!("{a:?}"), format!("{b:?}"));
+}
+
+#[test]
+fn bom_and_form_feed() {
+    assert!(crate::parse::parse_program("\u{feff}x = 1\n").is_ok());
+    assert!(crate::parse::parse_program("x = 1\n\x0cy = 2\n").is_ok());
+}

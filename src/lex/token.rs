@@ -326,6 +326,11 @@ fn line_continuation(lex: &mut Lexer<'_, Tok>) -> FilterResult<(), RawError> {
 fn name(lex: &mut Lexer<'_, Tok>) -> Result<String, RawError> {
     let s = lex.slice();
     if !s.is_ascii() {
+        // NFKC is not implemented; fullwidth ASCII (the common case) is folded.
+        let folded: String = s.chars().map(fold_fullwidth).collect();
+        if folded.is_ascii() {
+            return Ok(folded);
+        }
         let start = lex.span().start;
         for (i, c) in s.char_indices() {
             let ok = c.is_ascii_alphanumeric()
@@ -340,11 +345,23 @@ fn name(lex: &mut Lexer<'_, Tok>) -> Result<String, RawError> {
     Ok(s.to_string())
 }
 
+fn fold_fullwidth(c: char) -> char {
+    match c {
+        '\u{FF10}'..='\u{FF19}'
+        | '\u{FF21}'..='\u{FF3A}'
+        | '\u{FF41}'..='\u{FF5A}'
+        | '\u{FF3F}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
 fn is_joiner(c: char) -> bool {
     matches!(
         c,
         '\u{200C}' | '\u{200D}' | '\u{00B7}' | '\u{0387}' | '\u{203F}' | '\u{2040}'
     ) || ('\u{0300}'..='\u{036F}').contains(&c)
+        || ('\u{FE00}'..='\u{FE0F}').contains(&c)
+        || ('\u{E0100}'..='\u{E01EF}').contains(&c)
 }
 
 fn bad_char(c: char, at: usize) -> RawError {

@@ -24,6 +24,11 @@ pub enum Layout {
     Dict,
     Set,
     FrozenSet,
+    /// A built-in type whose native `__new__` also builds the instances of
+    /// its Python subclasses: `type` (metaclasses), and property,
+    /// staticmethod and classmethod (the native descriptor, with the
+    /// subclass as its class).
+    NativeNew,
     /// A built-in type that cannot be subclassed or instantiated this way.
     Opaque,
 }

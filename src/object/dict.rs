@@ -7,7 +7,7 @@
 //! to the caller (the VM), which compares them with the lock released.
 
 use hashbrown::HashTable;
-use parking_lot::{Mutex, MutexGuard};
+use super::spinlock::{SpinGuard, SpinLock};
 
 use super::eq::native_eq;
 use super::value::Value;
@@ -214,7 +214,7 @@ impl DictTable {
 /// A Python dict (also used for module globals, class and instance attributes).
 #[derive(Default)]
 pub struct Dict {
-    table: Mutex<DictTable>,
+    table: SpinLock<DictTable>,
 }
 
 impl Dict {
@@ -223,12 +223,12 @@ impl Dict {
     }
 
     pub fn from_table(t: DictTable) -> Dict {
-        Dict { table: Mutex::new(t) }
+        Dict { table: SpinLock::new(t) }
     }
 
     /// Locks the table for one operation. Never call Python code while holding it.
     #[inline]
-    pub fn lock(&self) -> MutexGuard<'_, DictTable> {
+    pub fn lock(&self) -> SpinGuard<'_, DictTable> {
         self.table.lock()
     }
 

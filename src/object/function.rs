@@ -12,11 +12,11 @@ use crate::vm::{Args, PyResult, Vm};
 
 /// A closure cell: a variable shared between a function and the functions
 /// nested in it. `None` = not yet bound.
-pub struct Cell(pub Mutex<Option<Value>>);
+pub struct Cell(pub crate::object::spinlock::SpinLock<Option<Value>>);
 
 impl Cell {
     pub fn new(v: Option<Value>) -> Cell {
-        Cell(Mutex::new(v))
+        Cell(crate::object::spinlock::SpinLock::new(v))
     }
     pub fn get(&self) -> Option<Value> {
         self.0.lock().clone()

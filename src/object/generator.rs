@@ -32,3 +32,19 @@ pub struct Generator {
     pub qualname: Arc<PyStr>,
     pub state: Mutex<GenState>,
 }
+
+impl Drop for Generator {
+    /// A coroutine dropped before it ever ran warns, as CPython does (the
+    /// creation site is not recorded, so the location is CPython's `sys:1`).
+    fn drop(&mut self) {
+        if self.kind != GenKind::Coroutine {
+            return;
+        }
+        let st = self.state.get_mut();
+        if !st.awaited && st.frame.as_ref().is_some_and(|f| f.pc == 0) {
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+            eprintln!("sys:1: RuntimeWarning: coroutine '{}' was never awaited", self.qualname.as_str());
+        }
+    }
+}

@@ -1,21 +1,21 @@
 //! `list`: a growable sequence behind its own lock.
 
-use parking_lot::{Mutex, MutexGuard};
+use super::spinlock::{SpinGuard, SpinLock};
 
 use super::value::Value;
 
 /// A Python list. Every operation takes the lock once; Python code (a sort
 /// key, an `__eq__`) never runs while it is held.
 pub struct List {
-    items: Mutex<Vec<Value>>,
+    items: SpinLock<Vec<Value>>,
 }
 
 impl List {
     pub fn new(items: Vec<Value>) -> List {
-        List { items: Mutex::new(items) }
+        List { items: SpinLock::new(items) }
     }
     #[inline]
-    pub fn lock(&self) -> MutexGuard<'_, Vec<Value>> {
+    pub fn lock(&self) -> SpinGuard<'_, Vec<Value>> {
         self.items.lock()
     }
     pub fn len(&self) -> usize {

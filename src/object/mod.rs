@@ -13,6 +13,7 @@ pub mod module;
 pub mod native;
 pub mod numfmt;
 pub mod set;
+pub mod spinlock;
 pub mod str;
 pub mod tuple;
 pub mod value;

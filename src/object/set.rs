@@ -5,7 +5,7 @@
 //! probing 9 deep, then perturbed jumps; resized at 60% fill). Reproducing
 //! the table reproduces the order.
 
-use parking_lot::{Mutex, MutexGuard};
+use super::spinlock::{SpinGuard, SpinLock};
 
 use super::eq::native_eq;
 use super::value::Value;
@@ -257,18 +257,18 @@ impl SetTable {
 /// A Python set or frozenset.
 pub struct Set {
     pub frozen: bool,
-    table: Mutex<SetTable>,
+    table: SpinLock<SetTable>,
 }
 
 impl Set {
     pub fn new(frozen: bool) -> Set {
-        Set { frozen, table: Mutex::new(SetTable::default()) }
+        Set { frozen, table: SpinLock::new(SetTable::default()) }
     }
     pub fn from_table(frozen: bool, t: SetTable) -> Set {
-        Set { frozen, table: Mutex::new(t) }
+        Set { frozen, table: SpinLock::new(t) }
     }
     #[inline]
-    pub fn lock(&self) -> MutexGuard<'_, SetTable> {
+    pub fn lock(&self) -> SpinGuard<'_, SetTable> {
         self.table.lock()
     }
     pub fn len(&self) -> usize {

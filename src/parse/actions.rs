@@ -30,6 +30,15 @@ pub enum Param {
     Slash(Loc),
 }
 
+/// A checked call argument list (also a class's bases and keywords).
+#[derive(Debug, Default)]
+pub struct CallArgs {
+    pub args: Vec<Expr>,
+    pub keywords: Vec<Keyword>,
+    /// The sole argument is an unparenthesised generator expression.
+    pub bare_genexp: bool,
+}
+
 /// One item of a call's argument list, before ordering checks.
 #[derive(Debug)]
 pub enum ArgItem {
@@ -66,8 +75,56 @@ fn bx(e: Expr) -> Box<Expr> {
     Box::new(e)
 }
 
-pub fn binop(l: Loc, left: Expr, op: BinOp, right: Expr) -> Expr {
-    Expr::new(
+/// Longest chain of nodes the parser builds before giving up; see
+/// [`chained`]. Equal to the whole-tree limit checked after parsing.
+const MAX_CHAIN: usize = super::limits::MAX_DEPTH;
+
+/// Builds a node that may extend an operator chain (`a+b+…`, `---x`,
+/// `a.b.c…`, `x if c else …`), refusing once the chain reaches
+/// [`MAX_CHAIN`]. Chains need no brackets, so without this a big enough
+/// input builds a tree deep enough to overflow the stack when dropped. Only
+/// the chain's spine is walked, so each node costs at most `MAX_CHAIN` steps.
+pub fn chained(l: Loc, kind: ExprKind) -> Result<Expr, PErr> {
+    let e = Expr::new(l, kind);
+    if spine_len(&e) > MAX_CHAIN {
+        return fail(l, TOO_DEEP);
+    }
+    Ok(e)
+}
+
+/// The message for expressions nested beyond the limits.
+pub const TOO_DEEP: &str =
+    "too many nested expressions (maximum recursion depth exceeded during compilation)";
+
+/// Length of the path from `e` along the child each chain form extends,
+/// counted up to `MAX_CHAIN + 1`.
+fn spine_len(mut e: &Expr) -> usize {
+    let mut n = 1;
+    while n <= MAX_CHAIN {
+        e = match &e.kind {
+            ExprKind::BinOp {
+                right,
+                op: BinOp::Pow,
+                ..
+            } => right,
+            ExprKind::BinOp { left, .. } => left,
+            ExprKind::UnaryOp { operand, .. } => operand,
+            ExprKind::Attribute { value, .. } | ExprKind::Subscript { value, .. } => value,
+            ExprKind::Call { func, .. } => func,
+            ExprKind::IfExp { orelse, .. } => orelse,
+            ExprKind::Lambda { body, .. } => body,
+            ExprKind::Await(v) | ExprKind::Starred(v) => v,
+            ExprKind::NamedExpr { value, .. } => value,
+            _ => break,
+        };
+        n += 1;
+    }
+    n
+}
+
+pub fn binop(l: Loc, left: Expr, op: BinOp, right: Expr) -> Result<Expr, PErr> {
+    // The other operand's own chain was checked when it was built.
+    chained(
         l,
         ExprKind::BinOp {
             left: bx(left),
@@ -77,8 +134,8 @@ pub fn binop(l: Loc, left: Expr, op: BinOp, right: Expr) -> Expr {
     )
 }
 
-pub fn unary(l: Loc, op: UnaryOp, e: Expr) -> Expr {
-    Expr::new(l, ExprKind::UnaryOp { op, operand: bx(e) })
+pub fn unary(l: Loc, op: UnaryOp, e: Expr) -> Result<Expr, PErr> {
+    chained(l, ExprKind::UnaryOp { op, operand: bx(e) })
 }
 
 pub fn boolop(l: Loc, op: BoolOp, first: Expr, rest: Vec<Expr>) -> Expr {
@@ -108,12 +165,12 @@ pub fn tuple(l: Loc, first: Expr, rest: Vec<Expr>) -> Expr {
 }
 
 /// `a[*b]` subscripts with a one-element tuple, as in CPython 3.11.
-pub fn subscript(l: Loc, value: Expr, slice: Expr) -> Expr {
+pub fn subscript(l: Loc, value: Expr, slice: Expr) -> Result<Expr, PErr> {
     let slice = match slice.kind {
         ExprKind::Starred(_) => Expr::new(slice.loc, ExprKind::Tuple(vec![slice])),
         _ => slice,
     };
-    Expr::new(
+    chained(
         l,
         ExprKind::Subscript {
             value: bx(value),
@@ -158,24 +215,16 @@ pub fn paren(e: Expr) -> Result<Expr, PErr> {
 
 /// A call; a bare generator argument gets the call's `(` as its position, as
 /// in CPython.
-pub fn call(
-    l: Loc,
-    func: Expr,
-    paren: Loc,
-    (mut args, keywords): (Vec<Expr>, Vec<Keyword>),
-) -> Expr {
-    if let [
-        arg @ Expr {
-            kind: ExprKind::GeneratorExp { .. },
-            ..
-        },
-    ] = args.as_mut_slice()
-        && keywords.is_empty()
-        && arg.loc > paren
-    {
-        arg.loc = paren;
+pub fn call(l: Loc, func: Expr, paren: Loc, call_args: CallArgs) -> Result<Expr, PErr> {
+    let CallArgs {
+        mut args,
+        keywords,
+        bare_genexp,
+    } = call_args;
+    if bare_genexp {
+        args[0].loc = paren;
     }
-    Expr::new(
+    chained(
         l,
         ExprKind::Call {
             func: bx(func),
@@ -185,8 +234,9 @@ pub fn call(
     )
 }
 
-pub fn arguments(items: Vec<ArgItem>) -> Result<(Vec<Expr>, Vec<Keyword>), PErr> {
+pub fn arguments(items: Vec<ArgItem>) -> Result<CallArgs, PErr> {
     let n = items.len();
+    let bare_genexp = n == 1 && matches!(items[0], ArgItem::Gen(_));
     let mut args = Vec::new();
     let mut keywords: Vec<Keyword> = Vec::new();
     let (mut seen_kw, mut seen_kw_unpack) = (false, false);
@@ -231,7 +281,11 @@ pub fn arguments(items: Vec<ArgItem>) -> Result<(Vec<Expr>, Vec<Keyword>), PErr>
             }
         }
     }
-    Ok((args, keywords))
+    Ok(CallArgs {
+        args,
+        keywords,
+        bare_genexp,
+    })
 }
 
 /// Orders a parameter list into [`Arguments`], with CPython's messages.
@@ -321,10 +375,14 @@ pub fn params(items: Vec<Param>) -> Result<Arguments, PErr> {
 pub fn class_def(
     l: Loc,
     name: String,
-    args: Option<(Vec<Expr>, Vec<Keyword>)>,
+    args: Option<CallArgs>,
     body: Vec<Stmt>,
 ) -> Result<Stmt, PErr> {
-    let (bases, keywords) = args.unwrap_or_default();
+    let CallArgs {
+        args: bases,
+        keywords,
+        ..
+    } = args.unwrap_or_default();
     let class = ClassDef {
         name,
         bases,
@@ -353,7 +411,10 @@ pub fn if_stmt(
     body: Vec<Stmt>,
     elifs: Vec<(Loc, Expr, Vec<Stmt>)>,
     orelse: Option<Vec<Stmt>>,
-) -> Stmt {
+) -> Result<Stmt, PErr> {
+    if elifs.len() >= MAX_CHAIN {
+        return fail(elifs[MAX_CHAIN - 1].0, TOO_DEEP);
+    }
     let mut orelse = orelse.unwrap_or_default();
     for (el, etest, ebody) in elifs.into_iter().rev() {
         orelse = vec![Stmt::new(
@@ -365,7 +426,7 @@ pub fn if_stmt(
             },
         )];
     }
-    Stmt::new(l, StmtKind::If { test, body, orelse })
+    Ok(Stmt::new(l, StmtKind::If { test, body, orelse }))
 }
 
 pub fn import_from(

@@ -10,66 +10,59 @@ use super::ast::Loc;
 use super::{SyntaxErrorInfo, SyntaxErrorKind};
 use crate::lex::{Spanned, Tok};
 
-fn info(
-    kind: SyntaxErrorKind,
-    msg: impl Into<String>,
-    loc: Loc,
-    incomplete: bool,
-) -> SyntaxErrorInfo {
+fn info(kind: SyntaxErrorKind, msg: impl Into<String>, loc: Loc) -> SyntaxErrorInfo {
     SyntaxErrorInfo {
         kind,
         msg: msg.into(),
         line: loc.line,
         col: loc.col + 1,
-        incomplete,
+        incomplete: false,
     }
 }
 
 fn syntax(msg: impl Into<String>, loc: Loc) -> SyntaxErrorInfo {
-    info(SyntaxErrorKind::SyntaxError, msg, loc, false)
+    info(SyntaxErrorKind::SyntaxError, msg, loc)
 }
 
 /// Maps a parse failure. `toks` is the token list fed to the parser and
-/// `index` the position of the offending token in it (`toks.len()` at EOF).
+/// `index` the position of the offending token in it.
 pub fn convert(
     e: ParseError<Loc, Tok, SyntaxErrorInfo>,
     toks: &[Spanned],
     index: usize,
 ) -> SyntaxErrorInfo {
-    match e {
-        ParseError::User { error } => error,
-        ParseError::InvalidToken { location } => syntax("invalid syntax", location),
-        ParseError::ExtraToken { token } => syntax("invalid syntax", token.0),
-        ParseError::UnrecognizedEof { location, expected } => {
-            // The token list ends with NEWLINE/DEDENTs, so running out means
-            // a block header or decorator still wants its body: more input
-            // would help, which is what the REPL needs to know.
-            let at = toks
-                .iter()
-                .rev()
-                .find(|t| t.1 != Tok::Dedent)
-                .map_or(location, |t| t.0);
-            let mut err = unexpected(toks, toks.len(), at, &expected);
-            err.incomplete = true;
-            err
-        }
-        ParseError::UnrecognizedToken { token, expected } => {
-            let (l, tok, r) = token;
+    // The DEDENTs closing the blocks at EOF count as the end of input.
+    let trailing_dedents = toks.iter().rev().take_while(|t| t.1 == Tok::Dedent).count();
+    let eof_index = toks.len() - trailing_dedents;
+    let (index, at, expected) = match e {
+        ParseError::User { error } => return error,
+        ParseError::InvalidToken { location } => return syntax("invalid syntax", location),
+        ParseError::ExtraToken { token } => return syntax("invalid syntax", token.0),
+        ParseError::UnrecognizedEof { location, expected } => (toks.len(), location, expected),
+        ParseError::UnrecognizedToken {
+            token: (l, tok, r),
+            expected,
+        } => {
             if tok == Tok::Indent {
                 let at = Loc {
                     line: r.line,
                     col: r.col.max(1) - 1,
                 };
-                return info(
-                    SyntaxErrorKind::IndentationError,
-                    "unexpected indent",
-                    at,
-                    false,
-                );
+                return info(SyntaxErrorKind::IndentationError, "unexpected indent", at);
             }
-            unexpected(toks, index, l, &expected)
+            (index, l, expected)
         }
+    };
+    if index >= eof_index {
+        // Running out of input after the final NEWLINE means a block header
+        // or decorator still wants its body: more input would help, which
+        // is what the REPL needs to know. CPython points at that NEWLINE.
+        let at = toks[..eof_index].last().map_or(at, |t| t.0);
+        let mut err = unexpected(toks, eof_index, at, &expected);
+        err.incomplete = true;
+        return err;
     }
+    unexpected(toks, index, at, &expected)
 }
 
 fn expects(expected: &[String], terminal: &str) -> bool {
@@ -79,43 +72,65 @@ fn expects(expected: &[String], terminal: &str) -> bool {
 /// The message for an unexpected token (or EOF) at `index`, positioned at `at`.
 fn unexpected(toks: &[Spanned], index: usize, at: Loc, expected: &[String]) -> SyntaxErrorInfo {
     let tok = toks.get(index).map(|t| &t.1);
+    let prev = index.checked_sub(1).map(|i| &toks[i].1);
     if expects(expected, "INDENT") {
         let msg = match block_header(toks, index) {
             Some((what, line)) => format!("expected an indented block after {what} on line {line}"),
             None => "expected an indented block".to_string(),
         };
-        return info(SyntaxErrorKind::IndentationError, msg, at, false);
+        return info(SyntaxErrorKind::IndentationError, msg, at);
     }
     if expects(expected, "\"except\"") && expects(expected, "\"finally\"") {
         return syntax("expected 'except' or 'finally' block", at);
     }
-    if tok == Some(&Tok::Newline) && expects(expected, "\":\"") {
+    // CPython insists on ':' after a compound header that ended, and right
+    // after `try`, `else` and `finally`.
+    let forced_colon = matches!(prev, Some(Tok::Try | Tok::Else | Tok::Finally));
+    if (tok == Some(&Tok::Newline) || forced_colon) && expects(expected, "\":\"") {
         return syntax("expected ':'", at);
     }
-    if tok == Some(&Tok::Newline)
-        && expects(expected, "\"else\"")
-        && line_has(toks, index, &Tok::If)
+    if index >= 2 && toks[index - 2].1 == Tok::Def && expects(expected, "\"(\"") {
+        return syntax("expected '('", at);
+    }
+    if expects(expected, "\"else\"")
+        && let Some(if_at) = (line_start(toks, index)..index)
+            .rev()
+            .find(|&i| toks[i].1 == Tok::If)
+        && if_at > 0
+        && ends_operand(&toks[if_at - 1].1)
     {
-        return syntax("expected 'else' after 'if' expression", at);
+        let start = operand_start(toks, if_at - 1);
+        return syntax("expected 'else' after 'if' expression", toks[start].0);
+    }
+    if tok == Some(&Tok::For)
+        && let Some(open) = innermost_open(toks, index)
+        && matches!(toks[open].1, Tok::LSqb | Tok::LBrace)
+        && top_level_comma(toks, open, index)
+    {
+        return syntax(
+            "did you forget parentheses around the comprehension target?",
+            toks[open + 1].0,
+        );
     }
     if index >= 2 && index < toks.len() {
-        let prev = &toks[index - 1];
-        if let Tok::Name(n) = &prev.1
+        let before = &toks[index - 1];
+        if let Tok::Name(n) = &before.1
             && (n == "print" || n == "exec")
             && starts_line(&toks[index - 2].1)
             && starts_operand(&toks[index].1)
         {
             let msg = format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?");
-            return syntax(msg, prev.0);
+            return syntax(msg, before.0);
         }
         let name_then_string =
-            matches!(prev.1, Tok::Name(_)) && matches!(toks[index].1, Tok::Str(_));
-        if ends_operand(&prev.1)
+            matches!(before.1, Tok::Name(_)) && matches!(toks[index].1, Tok::Str(_));
+        if ends_operand(&before.1)
             && starts_operand(&toks[index].1)
             && !name_then_string
-            && in_brackets(toks, index)
+            && in_plain_brackets(toks, index)
         {
-            return syntax("invalid syntax. Perhaps you forgot a comma?", prev.0);
+            let start = operand_start(toks, index - 1);
+            return syntax("invalid syntax. Perhaps you forgot a comma?", toks[start].0);
         }
     }
     syntax("invalid syntax", at)
@@ -162,18 +177,128 @@ fn starts_operand(t: &Tok) -> bool {
     )
 }
 
-/// Whether the token at `index` sits inside brackets of its logical line.
-fn in_brackets(toks: &[Spanned], index: usize) -> bool {
+fn is_binary_operator(t: &Tok) -> bool {
+    use Tok::*;
+    matches!(
+        t,
+        Plus | Minus
+            | Star
+            | DoubleStar
+            | Slash
+            | DoubleSlash
+            | Percent
+            | At
+            | LShift
+            | RShift
+            | Amper
+            | VBar
+            | Circumflex
+            | Less
+            | Greater
+            | LessEqual
+            | GreaterEqual
+            | EqEqual
+            | NotEqual
+            | In
+            | Is
+            | And
+            | Or
+    )
+}
+
+/// Index of the innermost bracket still open at `index`, on its logical line.
+fn innermost_open(toks: &[Spanned], index: usize) -> Option<usize> {
     let start = line_start(toks, index);
-    let mut depth: i64 = 0;
-    for t in &toks[start..index] {
+    let mut opens: Vec<usize> = Vec::new();
+    for (i, t) in toks.iter().enumerate().take(index).skip(start) {
         match t.1.bracket() {
-            Some('(' | '[' | '{') => depth += 1,
-            Some(_) => depth -= 1,
+            Some('(' | '[' | '{') => opens.push(i),
+            Some(_) => {
+                opens.pop();
+            }
             None => {}
         }
     }
-    depth > 0
+    opens.last().copied()
+}
+
+/// Whether a comma sits directly inside the bracket at `open`, before `index`.
+fn top_level_comma(toks: &[Spanned], open: usize, index: usize) -> bool {
+    let mut depth = 0usize;
+    for t in &toks[open + 1..index] {
+        match t.1.bracket() {
+            Some('(' | '[' | '{') => depth += 1,
+            Some(_) => depth = depth.saturating_sub(1),
+            None if depth == 0 && t.1 == Tok::Comma => return true,
+            None => {}
+        }
+    }
+    false
+}
+
+/// Whether the token at `index` sits inside brackets of its logical line
+/// that hold a plain list of expressions (not a comprehension, where CPython
+/// does not suggest a comma).
+fn in_plain_brackets(toks: &[Spanned], index: usize) -> bool {
+    let Some(open) = innermost_open(toks, index) else {
+        return false;
+    };
+    if open >= 2 && toks[open - 2].1 == Tok::Def {
+        return false;
+    }
+    let (mut depth, mut in_for) = (0usize, false);
+    for t in &toks[open + 1..index] {
+        match t.1.bracket() {
+            Some('(' | '[' | '{') => depth += 1,
+            Some(_) => depth = depth.saturating_sub(1),
+            None if depth == 0 && t.1 == Tok::For => in_for = true,
+            None if depth == 0 && (t.1 == Tok::Lambda || (in_for && t.1 == Tok::In)) => {
+                return false;
+            }
+            None => {}
+        }
+    }
+    true
+}
+
+/// Index of the first token of the operand ending at `end`: CPython's caret
+/// for "Perhaps you forgot a comma?" sits there (`f(a.b(c) d)` → at `a`).
+fn operand_start(toks: &[Spanned], end: usize) -> usize {
+    let mut i = end;
+    loop {
+        // Step over one primary: an atom with its trailers.
+        loop {
+            if matches!(toks[i].1.bracket(), Some(')' | ']' | '}')) {
+                let mut depth = 0usize;
+                while i > 0 {
+                    match toks[i].1.bracket() {
+                        Some(')' | ']' | '}') => depth += 1,
+                        Some(_) => depth = depth.saturating_sub(1),
+                        None => {}
+                    }
+                    if depth == 0 {
+                        break;
+                    }
+                    i -= 1;
+                }
+            }
+            match toks.get(i.wrapping_sub(1)).map(|t| &t.1) {
+                Some(Tok::Dot) if i >= 2 => i -= 2,
+                Some(t) if matches!(toks[i].1, Tok::LPar | Tok::LSqb) && ends_operand(t) => i -= 1,
+                Some(Tok::Str(_)) if matches!(toks[i].1, Tok::Str(_)) => i -= 1,
+                _ => break,
+            }
+        }
+        // Then over a binary operator or a unary prefix before it.
+        match toks.get(i.wrapping_sub(1)).map(|t| &t.1) {
+            Some(op) if is_binary_operator(op) && i >= 2 && ends_operand(&toks[i - 2].1) => i -= 2,
+            Some(Tok::Minus | Tok::Plus | Tok::Tilde | Tok::Not | Tok::Await) => {
+                i -= 1;
+                return i;
+            }
+            _ => return i,
+        }
+    }
 }
 
 /// Index of the first token of the logical line containing `index`.
@@ -188,12 +313,6 @@ fn line_start(toks: &[Spanned], index: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-fn line_has(toks: &[Spanned], index: usize, what: &Tok) -> bool {
-    toks[line_start(toks, index)..index.min(toks.len())]
-        .iter()
-        .any(|t| &t.1 == what)
 }
 
 /// For "expected an indented block after X on line N": the statement whose

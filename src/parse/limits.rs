@@ -4,14 +4,15 @@
 //! Brackets are limited to 200 levels by the lexer and blocks to 100 levels,
 //! but chains need no brackets: `a+a+a+…`, `-------x`, `a.b.c.d…`,
 //! `elif` ladders. CPython gives up on those at roughly 3000 levels
-//! ("maximum recursion depth exceeded during compilation"); we stop earlier, at
-//! [`MAX_DEPTH`].
+//! ("maximum recursion depth exceeded during compilation"); gilt at
+//! [`MAX_DEPTH`], both while building chains (see `actions::chained`) and,
+//! here, for the finished tree.
 
 use super::ast::*;
 
 /// The deepest statement/expression nesting a parsed program may have. The
 /// compiler may rely on it.
-pub const MAX_DEPTH: usize = 1000;
+pub const MAX_DEPTH: usize = 2000;
 
 /// Checks the depth of `prog`; on failure returns where the limit was hit.
 /// The walk itself stops descending at the limit, so it cannot overflow.

@@ -3,15 +3,19 @@
 //! One public entry point, [`parse_program`]; errors come back as
 //! [`SyntaxErrorInfo`], already shaped like CPython's SyntaxError.
 //!
-//! The parse runs on a helper thread with a large stack. lalrpop's parser is
-//! iterative, but trees it builds can be deep before [`limits`] gets to
-//! reject them, and dropping a deep tree (e.g. when the parser bails out on
-//! `1+1+…+1 +` with 100,000 terms) recurses once per level.
+//! Depth is bounded three ways, because a deep tree overflows the stack when
+//! anything recursive (including `Drop`) walks it: the lexer refuses more
+//! than 200 nested brackets and 100 indentation levels; grammar actions
+//! refuse operator chains (`a+a+…`, `---x`, `a.b.c…`) and `elif` ladders
+//! longer than [`limits::MAX_DEPTH`] as they are built; and the finished tree
+//! is checked against that same limit, so the compiler may recurse freely.
+//! Mixed nestings can still get deeper than the limit mid-parse, so the
+//! parse also runs on a helper thread with a large stack.
 
-pub mod actions;
+mod actions;
 pub mod ast;
 mod error;
-pub mod fstring;
+mod fstring;
 pub mod limits;
 
 use std::cell::Cell;
@@ -63,6 +67,9 @@ pub fn parse_program(source: &str) -> Result<ast::Program, SyntaxErrorInfo> {
             "source code cannot contain null bytes",
         ));
     }
+    // A UTF-8 byte order mark is not part of the program (CPython skips it
+    // when reading a file); columns on line 1 then count from after it.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     on_big_stack(|| parse_module(source))
 }
 
@@ -74,10 +81,7 @@ fn parse_module(source: &str) -> Result<ast::Program, SyntaxErrorInfo> {
     };
     if let Err(at) = limits::check(&prog) {
         limits::dismantle(prog);
-        return Err(actions::error_at(
-            at,
-            "too many nested expressions (maximum recursion depth exceeded during compilation)",
-        ));
+        return Err(actions::error_at(at, actions::TOO_DEEP));
     }
     Ok(prog)
 }
@@ -108,22 +112,48 @@ fn run_parser(tokens: lex::Tokens) -> Result<Top, SyntaxErrorInfo> {
         .chain(lex_error.clone().map(Err));
     python::TopParser::new().parse(stream).map_err(|e| {
         let err = error::convert(e, &toks, pulled.get().saturating_sub(1));
-        // CPython re-tokenizes the rest of the file after a parser error and
-        // reports a tokenizer error instead if there is one; a bracket left
-        // open at EOF wins only over errors inside it (it probably caused
-        // them), and an unexpected indent is always reported as is.
+        let last_line = toks.last().map_or(0, |t| t.0.line);
+        // Where the parser stopped (not where the message points).
+        let stopped = toks
+            .get(pulled.get().saturating_sub(1))
+            .map_or((u32::MAX, 0), |t| (t.0.line, t.0.col + 1));
         match lex_error {
-            Some(lexed) if err.msg != "unexpected indent" => {
-                let unclosed = lexed.msg.ends_with("was never closed");
-                if !unclosed || (err.line, err.col) >= (lexed.line, lexed.col) {
-                    lexed
-                } else {
-                    err
-                }
-            }
+            Some(lexed) if overrides(&lexed, &err, stopped, last_line) => lexed,
             _ => err,
         }
     })
+}
+
+/// Whether a lexing error later in the file replaces a parser error, as in
+/// CPython, which re-tokenizes the rest of the file after a parser error:
+/// errors the tokenizer raises itself win; indentation and line-continuation
+/// errors do not (the tokenizer only flags them); a bracket left open at EOF
+/// wins if the parser stopped inside it (it probably caused the error); an
+/// unexpected indent is always reported as is. `stopped` is the (line,
+/// 1-based column) of the token the parser stopped at.
+fn overrides(
+    lexed: &SyntaxErrorInfo,
+    parsed: &SyntaxErrorInfo,
+    stopped: (u32, u32),
+    last_line: u32,
+) -> bool {
+    if parsed.msg == "unexpected indent" || lexed.kind != SyntaxErrorKind::SyntaxError {
+        return false;
+    }
+    if lexed
+        .msg
+        .starts_with("unexpected character after line continuation")
+        || lexed.msg == "unexpected EOF while parsing"
+    {
+        return false;
+    }
+    if lexed.msg.ends_with("was never closed") {
+        // CPython also reports it when its parser had looked ahead to EOF,
+        // which is roughly "stopped on the last line".
+        return stopped.0 > lexed.line
+            || (stopped >= (lexed.line, lexed.col) && stopped.0 >= last_line);
+    }
+    true
 }
 
 /// Runs `f` on a thread with a [`PARSE_STACK`]-sized stack, or inline if no

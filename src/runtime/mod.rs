@@ -10,4 +10,5 @@ pub mod events;
 pub mod gil;
 pub mod interrupt;
 pub mod policy;
+pub mod process;
 pub mod stats;

@@ -699,6 +699,15 @@ fn register_exceptions(rt: &Runtime) {
     let _ = si;
 }
 
+/// The class a descriptor's `__new__(cls, ...)` builds: `cls` when it
+/// derives from `base` (a Python subclass of property/classmethod/...).
+fn descriptor_class(a: &Args, base: &Arc<Class>) -> Arc<Class> {
+    match a.pos.first() {
+        Some(Value::Class(c)) if c.is_subclass(base) => c.clone(),
+        _ => base.clone(),
+    }
+}
+
 fn register_descriptors(rt: &Runtime) {
     let t = &rt.types;
     method(&t.property, "__new__", |vm, mut a| {
@@ -713,7 +722,7 @@ fn register_descriptors(rt: &Runtime) {
             Value::Function(f) => Some(f.name.lock().as_str().to_string()),
             _ => None,
         };
-        let cls = vm.rt.types.property.clone();
+        let cls = descriptor_class(&a, &vm.rt.types.property);
         Ok(Value::Native2(Arc::new(Property { fget, fset, fdel, doc, name: parking_lot::Mutex::new(name), class: cls })))
     });
     fn with_prop(vm: &mut Vm, a: &Args, which: u8) -> PyResult {
@@ -745,12 +754,12 @@ fn register_descriptors(rt: &Runtime) {
     });
     method(&t.staticmethod, "__new__", |vm, a| {
         let f = a.pos.get(1).cloned().unwrap_or(Value::None);
-        let cls = vm.rt.types.staticmethod.clone();
+        let cls = descriptor_class(&a, &vm.rt.types.staticmethod);
         Ok(Value::Native2(Arc::new(StaticMethod { func: f, class: cls })))
     });
     method(&t.classmethod, "__new__", |vm, a| {
         let f = a.pos.get(1).cloned().unwrap_or(Value::None);
-        let cls = vm.rt.types.classmethod.clone();
+        let cls = descriptor_class(&a, &vm.rt.types.classmethod);
         Ok(Value::Native2(Arc::new(ClassMethod { func: f, class: cls })))
     });
     method(&t.super_, "__new__", |vm, a| {

@@ -14,12 +14,15 @@ pub mod sys;
 pub mod mod_math;
 pub mod mod_misc;
 pub mod mod_os;
+pub mod mod_process;
+pub mod mp_wire;
 pub mod mod_random;
 pub mod mod_thread;
 pub mod mod_time;
 pub mod types_containers;
 pub mod types_num;
 pub mod types_sets;
+pub mod types_gen;
 
 use std::sync::Arc;
 
@@ -54,13 +57,15 @@ pub fn init(rt: &Runtime) {
 }
 
 /// Registration hooks of the other built-in type/function files.
-const EXTRA_INITS: [fn(&Runtime); 6] = [
+const EXTRA_INITS: [fn(&Runtime); 8] = [
     builtins_more::register,
     types_str::register,
     types_bytes::register,
     file::register,
     types_containers::register,
     mod_thread::register,
+    types_gen::register,
+    mod_process::register,
 ];
 
 /// A module implemented in Rust, created on first import.
@@ -70,6 +75,7 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "math" => mod_math::create(vm).map(Some),
         "_os" => mod_os::create(vm).map(Some),
         "_thread" => mod_thread::create(vm).map(Some),
+        "_mp" => mod_process::create(vm).map(Some),
         "_random" => mod_random::create(vm).map(Some),
         "traceback" => mod_misc::create_traceback(vm).map(Some),
         "gc" => mod_misc::create_gc(vm).map(Some),

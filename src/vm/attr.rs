@@ -218,7 +218,12 @@ impl Vm {
                     };
                     return Ok(Some(Vm::bound(recv, cm.func.clone())));
                 }
-                if matches!(s.obj, Value::Class(_)) {
+                // super() inside a class-level method (`__new__`, a classmethod):
+                // obj is a subclass of start, not an instance (a metaclass's
+                // super() has a class as its instance: that one binds).
+                if let Value::Class(oc) = &s.obj
+                    && oc.is_subclass(&s.start)
+                {
                     if let Value::Native2(o) = &a
                         && let Some(sm) = o.as_any().downcast_ref::<StaticMethod>()
                     {

@@ -134,7 +134,7 @@ impl Vm {
             bases.push(self.rt.types.object.clone());
         }
         for b in &bases {
-            if b.layout == Layout::Opaque && !Arc::ptr_eq(b, &self.rt.types.type_) && !Arc::ptr_eq(b, &self.rt.types.object) {
+            if b.layout == Layout::Opaque && !Arc::ptr_eq(b, &self.rt.types.object) {
                 return Err(self.type_error(&format!(
                     "type '{}' is not an acceptable base type",
                     b.name().as_str()
@@ -180,7 +180,7 @@ impl Vm {
             mro,
             dict: dict.clone(),
             metaclass: meta,
-            layout: if is_meta { Layout::Object } else { layout },
+            layout: if is_meta { Layout::NativeNew } else { layout },
             builtin: false,
         });
         let cls_val = Value::Class(cls.clone());

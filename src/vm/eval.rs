@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::frame::{Block, BlockKind, Frame};
 use super::{Args, PyErr, PyResult, Vm};
 use crate::bytecode::Instr;
+use crate::parse::ast::BinOp;
 use crate::object::dict::Dict;
 use crate::object::value::Value;
 
@@ -281,6 +282,14 @@ impl Vm {
                     self.safe_point()?;
                     let n = argc as usize;
                     let len = self.frame.stack.len();
+                    if let Value::Function(func) = &self.frame.stack[len - n - 2]
+                        && func.code.simple_args
+                        && func.code.argcount as usize == n + 1
+                    {
+                        let func = func.clone();
+                        self.call_simple(&func, n + 1)?;
+                        continue;
+                    }
                     let is_plain = self.frame.stack[len - n - 2].is_none();
                     if is_plain {
                         let args = self.pop_n(n);
@@ -302,6 +311,16 @@ impl Vm {
                 }
                 Instr::Call(argc) => {
                     self.safe_point()?;
+                    let n = argc as usize;
+                    let len = self.frame.stack.len();
+                    if let Value::Function(func) = &self.frame.stack[len - n - 1]
+                        && func.code.simple_args
+                        && func.code.argcount as usize == n
+                    {
+                        let func = func.clone();
+                        self.call_simple(&func, n)?;
+                        continue;
+                    }
                     let args = self.pop_n(argc as usize);
                     let f = self.pop();
                     self.call_in_loop(f, args, Vec::new())?;
@@ -362,18 +381,60 @@ impl Vm {
                     self.del_item(&obj, &key)?;
                 }
                 Instr::Binary(op) => {
+                    let len = self.frame.stack.len();
+                    if let (Value::Int(x), Value::Int(y)) = (&self.frame.stack[len - 2], &self.frame.stack[len - 1]) {
+                        let (x, y) = (*x, *y);
+                        let fast = match op {
+                            BinOp::Add => x.checked_add(y),
+                            BinOp::Sub => x.checked_sub(y),
+                            BinOp::Mult => x.checked_mul(y),
+                            BinOp::Mod if y > 0 && x >= 0 => Some(x % y),
+                            BinOp::FloorDiv if y > 0 && x >= 0 => Some(x / y),
+                            BinOp::BitAnd => Some(x & y),
+                            BinOp::BitOr => Some(x | y),
+                            BinOp::BitXor => Some(x ^ y),
+                            _ => None,
+                        };
+                        if let Some(r) = fast {
+                            self.frame.stack.truncate(len - 1);
+                            self.frame.stack[len - 2] = Value::Int(r);
+                            continue;
+                        }
+                    }
                     let b = self.pop();
                     let a = self.pop();
                     let r = self.binary_op(&a, &b, op)?;
                     self.push(r);
                 }
                 Instr::Inplace(op) => {
+                    let len = self.frame.stack.len();
+                    if let (Value::Int(x), Value::Int(y)) = (&self.frame.stack[len - 2], &self.frame.stack[len - 1]) {
+                        let (x, y) = (*x, *y);
+                        let fast = match op {
+                            BinOp::Add => x.checked_add(y),
+                            BinOp::Sub => x.checked_sub(y),
+                            BinOp::Mult => x.checked_mul(y),
+                            _ => None,
+                        };
+                        if let Some(r) = fast {
+                            self.frame.stack.truncate(len - 1);
+                            self.frame.stack[len - 2] = Value::Int(r);
+                            continue;
+                        }
+                    }
                     let b = self.pop();
                     let a = self.pop();
                     let r = self.inplace_op(&a, &b, op)?;
                     self.push(r);
                 }
                 Instr::Compare(op) => {
+                    let len = self.frame.stack.len();
+                    if let (Value::Int(x), Value::Int(y)) = (&self.frame.stack[len - 2], &self.frame.stack[len - 1]) {
+                        let r = super::ops::cmp_result(x.cmp(y), op);
+                        self.frame.stack.truncate(len - 1);
+                        self.frame.stack[len - 2] = Value::Bool(r);
+                        continue;
+                    }
                     let b = self.pop();
                     let a = self.pop();
                     let r = self.compare(&a, &b, op)?;
@@ -486,6 +547,23 @@ impl Vm {
                     self.push(it);
                 }
                 Instr::ForIter(t) => {
+                    if let Some(Value::Iter(ni)) = self.frame.stack.last()
+                        && let crate::object::iter::NativeIter::Range { next, step } = &**ni
+                    {
+                        let mut n = next.lock();
+                        if n.1 > 0 {
+                            let v = n.0;
+                            n.0 = n.0.wrapping_add(*step);
+                            n.1 -= 1;
+                            drop(n);
+                            self.frame.stack.push(Value::Int(v));
+                        } else {
+                            drop(n);
+                            self.frame.stack.pop();
+                            self.frame.pc = t as usize;
+                        }
+                        continue;
+                    }
                     let it = self.top().clone();
                     match self.next_value(&it)? {
                         Some(v) => self.push(v),
@@ -916,6 +994,26 @@ impl Vm {
             return Ok(());
         }
         self.push_frame(frame)
+    }
+
+    /// The fast call: moves the top `n` stack values into a new frame's
+    /// locals and makes it current. The callee slot below them (and, for
+    /// CallMethod, the marker below that) is popped too.
+    fn call_simple(&mut self, func: &Arc<crate::object::function::Function>, n: usize) -> PyResult<()> {
+        let limit = self.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
+        if self.frames.len() >= limit {
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let mut frame = self.alloc_frame(func.code.clone(), func.globals.clone());
+        let len = self.frame.stack.len();
+        for (slot, v) in frame.locals.iter_mut().zip(self.frame.stack.drain(len - n..)) {
+            *slot = Some(v);
+        }
+        // CallMethod leaves the method in the callee slot; Call leaves the function.
+        self.frame.stack.pop();
+        let prev = std::mem::replace(&mut self.frame, frame);
+        self.frames.push(prev);
+        Ok(())
     }
 
     /// Makes `frame` the current frame (a Python-to-Python call).

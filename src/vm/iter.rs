@@ -6,6 +6,8 @@ use std::sync::Arc;
 use parking_lot::Mutex;
 
 use super::eval::Exit;
+use super::frame::Frame;
+use crate::bytecode::instr::Instr;
 use super::{PyErr, PyResult, Vm};
 use crate::object::generator::{GenKind, Generator};
 use crate::object::iter::{DictIterKind, NativeIter};
@@ -384,6 +386,9 @@ impl Vm {
                     st.finished = true;
                     return Err(e);
                 }
+                if let Some(target) = delegation_target(&frame) {
+                    return self.throw_delegated(g, frame, e, target);
+                }
                 frame.stack.push(Value::None);
                 return self.resume_raising(g, frame, e);
             }
@@ -392,14 +397,76 @@ impl Vm {
         self.finish_step(g, r, frame)
     }
 
-    fn resume_raising(&mut self, g: &Arc<Generator>, mut frame: Box<crate::vm::frame::Frame>, e: PyErr) -> PyResult<SendResult> {
+    /// `throw()` into a generator paused inside `yield from` / `await`:
+    /// the exception goes to the innermost delegate first (PEP 380), so
+    /// its `finally` blocks run; `GeneratorExit` closes the delegate and is
+    /// then raised here.
+    fn throw_delegated(&mut self, g: &Arc<Generator>, mut frame: Box<Frame>, e: PyErr, target: usize) -> PyResult<SendResult> {
+        let delegate = frame.stack.last().cloned().unwrap_or(Value::None);
+        let outcome = if self.is_exc(&e, "GeneratorExit") {
+            let closed = match &delegate {
+                Value::Generator(d) => self.gen_close(d),
+                _ => match self.class_of(&delegate).lookup("close") {
+                    Some(m) => self.call_method_value(&m, delegate.clone(), vec![]).map(drop),
+                    None => Ok(()),
+                },
+            };
+            match closed {
+                Ok(()) => Err(e),
+                Err(e2) => Err(e2),
+            }
+        } else {
+            match &delegate {
+                Value::Generator(d) => self.gen_throw(d, e),
+                _ => match self.class_of(&delegate).lookup("throw") {
+                    Some(m) => match self.call_method_value(&m, delegate.clone(), vec![e.value()]) {
+                        Ok(y) => Ok(SendResult::Yielded(y)),
+                        Err(e2) if self.is_exc(&e2, "StopIteration") => {
+                            Ok(SendResult::Returned(self.exc_args(&e2).into_iter().next().unwrap_or(Value::None)))
+                        }
+                        Err(e2) => Err(e2),
+                    },
+                    None => Err(e),
+                },
+            }
+        };
+        match outcome {
+            Ok(SendResult::Yielded(y)) => {
+                let mut st = g.state.lock();
+                st.frame = Some(frame);
+                st.running = false;
+                Ok(SendResult::Yielded(y))
+            }
+            Ok(SendResult::Returned(v)) => {
+                // The delegation finished: continue after the loop with its value.
+                frame.stack.pop();
+                frame.stack.push(v);
+                frame.pc = target;
+                let (r, frame) = self.run_pushed(frame);
+                self.finish_step(g, r, frame)
+            }
+            Err(e2) => {
+                frame.stack.pop();
+                frame.stack.push(Value::None);
+                self.resume_raising(g, frame, e2)
+            }
+        }
+    }
+
+    /// Whether a suspended generator is paused inside `yield from` / `await`
+    /// (its next instruction jumps back to a `Send`).
+    pub fn gen_is_delegating(&self, g: &Generator) -> bool {
+        g.state.lock().frame.as_ref().is_some_and(|f| delegation_target(f).is_some())
+    }
+
+    fn resume_raising(&mut self, g: &Arc<Generator>, mut frame: Box<Frame>, e: PyErr) -> PyResult<SendResult> {
         // Simulate the exception being raised by the instruction after the yield.
         frame.stack.pop();
         let (r, frame) = self.run_pushed_with_error(frame, e);
         self.finish_step(g, r, frame)
     }
 
-    fn finish_step(&mut self, g: &Arc<Generator>, r: PyResult<Exit>, frame: Box<crate::vm::frame::Frame>) -> PyResult<SendResult> {
+    fn finish_step(&mut self, g: &Arc<Generator>, r: PyResult<Exit>, frame: Box<Frame>) -> PyResult<SendResult> {
         let mut st = g.state.lock();
         st.running = false;
         match r {
@@ -517,5 +584,22 @@ impl Vm {
             Err(e) if self.is_exc(&e, "GeneratorExit") || self.is_exc(&e, "StopIteration") => Ok(()),
             Err(e) => Err(e),
         }
+    }
+}
+
+/// For a frame paused at the `YieldValue` of a `yield from` / `await`
+/// loop (`Send(end); YieldValue; Jump(send)`), the label after the loop.
+fn delegation_target(frame: &Frame) -> Option<usize> {
+    let code = &frame.code;
+    let pc = frame.pc;
+    if pc == 0 || !matches!(code.instrs.get(pc - 1), Some(Instr::YieldValue)) {
+        return None;
+    }
+    match code.instrs.get(pc) {
+        Some(Instr::Jump(start)) => match code.instrs.get(*start as usize) {
+            Some(Instr::Send(end)) if frame.stack.last().is_some() => Some(*end as usize),
+            _ => None,
+        },
+        _ => None,
     }
 }

@@ -163,7 +163,7 @@ impl Types {
         let iterators = crate::object::iter::ITER_TYPE_NAMES.iter().map(|n| (*n, c(n, Layout::Opaque))).collect();
         Types {
             iterators,
-            type_: c("type", Layout::Opaque),
+            type_: c("type", Layout::NativeNew),
             int,
             bool_,
             float: c("float", Layout::Float),
@@ -188,9 +188,9 @@ impl Types {
             slice: c("slice", Layout::Opaque),
             code: c("code", Layout::Opaque),
             iterator: c("iterator", Layout::Opaque),
-            property: c("property", Layout::Opaque),
-            staticmethod: c("staticmethod", Layout::Opaque),
-            classmethod: c("classmethod", Layout::Opaque),
+            property: c("property", Layout::NativeNew),
+            staticmethod: c("staticmethod", Layout::NativeNew),
+            classmethod: c("classmethod", Layout::NativeNew),
             super_: c("super", Layout::Opaque),
             dict_keys: c("dict_keys", Layout::Opaque),
             dict_values: c("dict_values", Layout::Opaque),

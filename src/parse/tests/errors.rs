@@ -342,8 +342,8 @@ const ROWS: &[Row] = &[
         S,
         "expected 'else' after 'if' expression",
         1,
-        11,
-    ), // CPython: 1:5
+        5,
+    ),
     ("(1, 2) = x", S, "cannot assign to literal", 1, 2),
     (
         "a + 1 = 2",

@@ -30,9 +30,9 @@ fn long_operator_chains_are_bounded() {
     let limit = Duration::from_secs(10);
     let sum = "x = ".to_string() + &vec!["1"; 100_000].join("+");
     assert!(timed(&sum, limit).unwrap_err().contains("too many nested"));
-    // The same chain ending in a syntax error: lalrpop drops a deep tree.
+    // The chain is refused as soon as it gets too long, before the error.
     let bad = sum.clone() + " +";
-    assert_eq!(timed(&bad, limit).unwrap_err(), "invalid syntax");
+    assert!(timed(&bad, limit).unwrap_err().contains("too many nested"));
     let neg = "x = ".to_string() + &"-".repeat(100_000) + "1";
     assert!(timed(&neg, limit).unwrap_err().contains("too many nested"));
     let nots = "not ".repeat(50_000) + "x";

@@ -734,7 +734,12 @@ def _register_builtins():
         yield
     samples = [iter(b''), iter(bytearray()), iter({}.keys()), iter({}.values()),
                iter({}.items()), iter([]), reversed([]), iter(range(0)),
-               iter(range(1 << 1000)), iter(set()), iter(''), iter(()), zip()]
+               iter(set()), iter(''), iter(()), zip()]
+    try:
+        # CPython's longrange_iterator; a range may be limited to 64 bits.
+        samples.append(iter(range(1 << 1000)))
+    except (OverflowError, IndexError):
+        pass
     for s in samples:
         Iterator.register(type(s))
     Generator.register(type(gen()))

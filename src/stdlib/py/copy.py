@@ -61,6 +61,11 @@ def copy(x):
     return _reconstruct(x, None, *rv)
 
 
+try:
+    _complex = (complex,)
+except NameError:       # gilt has no complex numbers yet
+    _complex = ()
+
 _copy_dispatch = d = {}
 
 
@@ -68,10 +73,10 @@ def _copy_immutable(x):
     return x
 
 
-for t in (type(None), int, float, bool, complex, str, tuple,
+for t in (type(None), int, float, bool, str, tuple,
           bytes, frozenset, type, range, slice, property,
           _BuiltinFunctionType, type(Ellipsis), type(NotImplemented),
-          _FunctionType, _MethodType):
+          _FunctionType, _MethodType) + _complex:
     d[t] = _copy_immutable
 
 d[list] = list.copy
@@ -126,8 +131,8 @@ def _deepcopy_atomic(x, memo):
 
 
 for t in (type(None), type(Ellipsis), type(NotImplemented), int, float, bool,
-          complex, bytes, str, type, range, _BuiltinFunctionType,
-          _FunctionType, property):
+          bytes, str, type, range, _BuiltinFunctionType,
+          _FunctionType, property) + _complex:
     d[t] = _deepcopy_atomic
 
 

@@ -11,8 +11,14 @@ __all__ = ['accumulate', 'chain', 'combinations', 'combinations_with_replacement
            'takewhile', 'tee', 'zip_longest']
 
 
+try:
+    _NUMBER_TYPES = (int, float, complex)
+except NameError:       # gilt has no complex numbers yet
+    _NUMBER_TYPES = (int, float)
+
+
 def _is_number(x):
-    return isinstance(x, (int, float, complex)) or hasattr(type(x), '__index__') \
+    return isinstance(x, _NUMBER_TYPES) or hasattr(type(x), '__index__') \
         or hasattr(type(x), '__float__')
 
 
