@@ -46,6 +46,21 @@ pub struct Class {
     pub layout: Layout,
     /// True for classes made by the runtime (int, list, ValueError, …).
     pub builtin: bool,
+    /// Cached facts about the class's attributes (see [`class_flags`]) that
+    /// let attribute access skip lookups; recomputed when the class changes.
+    pub flags: std::sync::atomic::AtomicU32,
+}
+
+/// Bits of `Class::flags`.
+pub mod class_flags {
+    /// Some class in the MRO defines `__setattr__` in Python.
+    pub const HAS_SETATTR: u32 = 1;
+    /// Some class in the MRO has a data descriptor (a property, or an object
+    /// whose class defines `__set__`/`__delete__`): instance attribute reads
+    /// must consult the class first.
+    pub const HAS_DATA_DESCR: u32 = 2;
+    /// The flags have not been computed (treat everything as possible).
+    pub const UNKNOWN: u32 = 1 << 31;
 }
 
 impl Class {
@@ -90,6 +105,48 @@ impl Class {
             }
         }
         None
+    }
+
+    /// The attribute-access flags, computing them on first use.
+    pub fn attr_flags(&self) -> u32 {
+        use std::sync::atomic::Ordering;
+        let f = self.flags.load(Ordering::Relaxed);
+        if f & class_flags::UNKNOWN == 0 {
+            return f;
+        }
+        let mut f = 0;
+        let classes = std::iter::once(self).chain(self.mro.iter().map(|c| &**c));
+        for c in classes {
+            if c.builtin {
+                continue;
+            }
+            // Snapshot first: checking a descriptor's class locks other dicts
+            // (maybe this one, for `A.a = A()`), and these locks don't nest.
+            let items = c.dict.lock().items();
+            for (k, v) in &items {
+                if let Value::Str(k) = k
+                    && k.as_str() == "__setattr__"
+                {
+                    f |= class_flags::HAS_SETATTR;
+                }
+                match v {
+                    Value::Native2(o) if o.as_any().is::<super::descr::Property>() => f |= class_flags::HAS_DATA_DESCR,
+                    Value::Instance(i)
+                        if i.class.lookup_user("__set__").is_some() || i.class.lookup_user("__delete__").is_some() =>
+                    {
+                        f |= class_flags::HAS_DATA_DESCR
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.flags.store(f, Ordering::Relaxed);
+        f
+    }
+
+    /// Forgets the cached flags (after the class's dict changed).
+    pub fn invalidate_flags(&self) {
+        self.flags.store(class_flags::UNKNOWN, std::sync::atomic::Ordering::Relaxed);
     }
 
     pub fn name(&self) -> Arc<PyStr> {

@@ -110,7 +110,12 @@ impl Value {
         Value::Str(Arc::new(PyStr::from_string(s)))
     }
 
+    /// Builds a tuple; the empty tuple is a singleton, as in CPython (`() is ()`).
     pub fn tuple(items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            static EMPTY: std::sync::OnceLock<Arc<Tuple>> = std::sync::OnceLock::new();
+            return Value::Tuple(EMPTY.get_or_init(|| Arc::new(Tuple::new(Vec::new()))).clone());
+        }
         Value::Tuple(Arc::new(Tuple::new(items)))
     }
 

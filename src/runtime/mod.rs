@@ -5,7 +5,10 @@
 //! - `events`: block kinds, release reasons, and the event-recording seam.
 //! - `stats`: per-thread GIL statistics and the `--stats` table.
 //! - `interrupt`: Ctrl-C → KeyboardInterrupt, and interruptible waits.
+//! - `eventloop`, `eventloop_fut`: the asyncio event loop, futures and tasks.
 
+pub mod eventloop;
+pub mod eventloop_fut;
 pub mod events;
 pub mod gil;
 pub mod interrupt;

@@ -682,6 +682,21 @@ fn register_exceptions(rt: &Runtime) {
         let st = crate::object::class::ExcState { args: a.pos[1..].to_vec(), ..Default::default() };
         Ok(Value::Instance(Arc::new(Instance::new(c.clone(), Payload::Exception(parking_lot::Mutex::new(st))))))
     });
+    let os_error = rt.types.exceptions["OSError"].clone();
+    method(&os_error, "__new__", |vm, a| {
+        let Some(Value::Class(c)) = a.pos.first() else { return Err(vm.type_error("OSError.__new__ needs a class")) };
+        // OSError(errno, strerror) picks the subclass for errno, as CPython does.
+        let mut cls = c.clone();
+        if Arc::ptr_eq(c, &vm.rt.types.exceptions["OSError"])
+            && a.pos.len() >= 3
+            && let Value::Int(errno) = a.pos[1]
+            && let Some(name) = os_error_subclass(errno)
+        {
+            cls = vm.rt.types.exceptions[name].clone();
+        }
+        let st = crate::object::class::ExcState { args: a.pos[1..].to_vec(), ..Default::default() };
+        Ok(Value::Instance(Arc::new(Instance::new(cls, Payload::Exception(parking_lot::Mutex::new(st))))))
+    });
     method(&be, "with_traceback", |_vm, a| Ok(a.pos[0].clone()));
     method(&be, "add_note", |vm, a| {
         let notes = vm.get_attr_str(&a.pos[0], "__notes__")?;
@@ -697,6 +712,27 @@ fn register_exceptions(rt: &Runtime) {
     });
     let si = rt.types.exceptions["StopIteration"].clone();
     let _ = si;
+}
+
+/// The OSError subclass CPython picks for a (Linux) errno.
+fn os_error_subclass(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        11 | 114 | 115 => "BlockingIOError",
+        10 => "ChildProcessError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        111 => "ConnectionRefusedError",
+        104 => "ConnectionResetError",
+        17 => "FileExistsError",
+        2 => "FileNotFoundError",
+        21 => "IsADirectoryError",
+        20 => "NotADirectoryError",
+        4 => "InterruptedError",
+        1 | 13 => "PermissionError",
+        3 => "ProcessLookupError",
+        110 => "TimeoutError",
+        _ => return None,
+    })
 }
 
 /// The class a descriptor's `__new__(cls, ...)` builds: `cls` when it

@@ -23,6 +23,8 @@ pub mod types_containers;
 pub mod types_num;
 pub mod types_sets;
 pub mod types_gen;
+pub mod mod_asyncio;
+pub mod mod_asyncio_loop;
 
 use std::sync::Arc;
 
@@ -79,6 +81,7 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_random" => mod_random::create(vm).map(Some),
         "traceback" => mod_misc::create_traceback(vm).map(Some),
         "gc" => mod_misc::create_gc(vm).map(Some),
+        "_asyncio" => mod_asyncio::create(vm).map(Some),
         _ => Ok(None),
     }
 }

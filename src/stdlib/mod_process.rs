@@ -28,6 +28,9 @@ use crate::vm::{Args, PyErr, PyResult, Runtime, Vm};
 /// process then is the missing-`__main__`-guard mistake.
 static BOOTSTRAPPING: AtomicBool = AtomicBool::new(false);
 
+/// Set when a start was refused during bootstrapping (reported to the parent).
+static GUARD_MISSING: AtomicBool = AtomicBool::new(false);
+
 /// The `(reduce, resolve)` hooks registered by `_mp_core`.
 static HOOKS: Mutex<Option<(Value, Value)>> = Mutex::new(None);
 
@@ -417,6 +420,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let c2 = cc.clone();
     def(&d, "spawn", move |vm, _a| {
         if BOOTSTRAPPING.load(Ordering::SeqCst) {
+            GUARD_MISSING.store(true, Ordering::SeqCst);
             return Err(vm.runtime_error(BOOTSTRAP_MSG));
         }
         let w = process::spawn_worker().map_err(|e| io_err(vm, e))?;
@@ -441,6 +445,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         _ => Err(vm.type_error("loads() needs bytes")),
     });
     def(&d, "is_child", |vm, _a| Ok(Value::Bool(vm.rt.config.mp_child)));
+    def(&d, "guard_missing", |_vm, _a| Ok(Value::Bool(GUARD_MISSING.load(Ordering::SeqCst))));
     def(&d, "bootstrapping", |_vm, _a| Ok(Value::Bool(BOOTSTRAPPING.load(Ordering::SeqCst))));
     def(&d, "cpu_count", |_vm, _a| {
         Ok(Value::Int(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1) as i64))

@@ -84,10 +84,9 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     d.set_item_str("path", Value::list(vec![Value::str(&rt.config.script_dir)]));
     d.set_item_str("modules", Value::Dict(rt.modules.clone()));
     d.set_item_str("version", Value::str("3.11.7 (gilt 0.1.0)"));
-    d.set_item_str(
-        "version_info",
-        Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)]),
-    );
+    let vi = [Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)];
+    let vi_fields = &["major", "minor", "micro", "releaselevel", "serial"];
+    d.set_item_str("version_info", struct_seq(rt, "sys", "version_info", vi_fields, vi.to_vec()));
     d.set_item_str("platform", Value::str(std::env::consts::OS));
     d.set_item_str("byteorder", Value::str("little"));
     d.set_item_str("maxsize", Value::Int(i64::MAX));
@@ -135,4 +134,45 @@ fn exc_info(vm: &mut Vm) -> Value {
         }
         None => Value::tuple(vec![Value::None, Value::None, Value::None]),
     }
+}
+
+/// A CPython "struct sequence" (`sys.version_info`): an instance of a tuple
+/// subclass `module.name` whose items are also readable as `fields`.
+pub fn struct_seq(rt: &Runtime, module: &str, name: &str, fields: &'static [&'static str], items: Vec<Value>) -> Value {
+    use crate::object::class::{Instance, Payload};
+    use crate::object::str::PyStr;
+    use crate::stdlib::types_containers::builtin_of;
+    let t = &rt.types;
+    let pname = Arc::new(PyStr::new(name));
+    let cls = Arc::new(Class {
+        name: parking_lot::Mutex::new(pname.clone()),
+        qualname: parking_lot::Mutex::new(pname),
+        bases: vec![t.tuple.clone()],
+        mro: vec![t.tuple.clone(), t.object.clone()],
+        dict: Arc::new(Dict::new()),
+        metaclass: None,
+        layout: Layout::Tuple,
+        builtin: false,
+        flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
+    });
+    cls.dict.set_item_str("__module__", Value::str(module));
+    for (i, f) in fields.iter().enumerate() {
+        crate::stdlib::types_num::prop(rt, &cls, f, move |_vm, a| match a.pos.first().map(builtin_of) {
+            Some(Value::Tuple(t)) => Ok(t.items.get(i).cloned().unwrap_or(Value::None)),
+            _ => Ok(Value::None),
+        });
+    }
+    let qual = format!("{module}.{name}");
+    def(&cls.dict, "__repr__", move |vm, a| {
+        let items = match a.pos.first().map(builtin_of) {
+            Some(Value::Tuple(t)) => t.items.to_vec(),
+            _ => vec![],
+        };
+        let mut parts = Vec::new();
+        for (f, v) in fields.iter().zip(items.iter()) {
+            parts.push(format!("{f}={}", vm.repr_of(v)?));
+        }
+        Ok(Value::string(format!("{qual}({})", parts.join(", "))))
+    });
+    Value::Instance(Arc::new(Instance::new(cls, Payload::Builtin(Value::tuple(items)))))
 }

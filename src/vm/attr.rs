@@ -93,6 +93,12 @@ impl Vm {
     }
 
     fn instance_getattr(&mut self, inst: &Arc<Instance>, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        // Without data descriptors on the class, the instance dict decides first.
+        if inst.class.attr_flags() & crate::object::class::class_flags::HAS_DATA_DESCR == 0
+            && let Some(v) = inst.dict.get_str(name)
+        {
+            return Ok(Some(v));
+        }
         let cls = inst.class.clone();
         let cls_attr = cls.lookup_str(name);
         if let Some(a) = &cls_attr
@@ -423,6 +429,14 @@ impl Vm {
     pub fn set_attr(&mut self, obj: &Value, name: &Arc<PyStr>, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
+                use crate::object::class::class_flags::{HAS_DATA_DESCR, HAS_SETATTR};
+                if inst.exc().is_some() && self.set_exc_state(inst, name, &v)? {
+                    return Ok(());
+                }
+                if inst.class.attr_flags() & (HAS_SETATTR | HAS_DATA_DESCR) == 0 {
+                    inst.dict.set_str(name, v);
+                    return Ok(());
+                }
                 let cls = inst.class.clone();
                 if let Some(sa) = cls.lookup_user("__setattr__") {
                     self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v])?;
@@ -445,6 +459,7 @@ impl Vm {
                     _ => {}
                 }
                 c.dict.set_str(name, v);
+                c.invalidate_flags();
                 Ok(())
             }
             Value::Module(m) => {
@@ -474,6 +489,43 @@ impl Vm {
                 Err(self.err("AttributeError", &format!("'{tn}' object has no attribute '{}'", name.as_str())))
             }
         }
+    }
+
+    /// Assigns the attributes an exception keeps in its state (`args`,
+    /// `__cause__`, `__context__`, `__suppress_context__`); false for others.
+    fn set_exc_state(&mut self, inst: &Arc<Instance>, name: &Arc<PyStr>, v: &Value) -> PyResult<bool> {
+        let Some(st) = inst.exc() else { return Ok(false) };
+        match name.as_str() {
+            "args" => {
+                let args = self.collect(v)?;
+                st.lock().args = args;
+            }
+            "__cause__" | "__context__" => {
+                let ok = match v {
+                    Value::None => true,
+                    Value::Instance(i) => i.exc().is_some(),
+                    _ => false,
+                };
+                if !ok {
+                    let what = if name.as_str() == "__cause__" { "cause" } else { "context" };
+                    return Err(self.type_error(&format!("exception {what} must be None or derive from BaseException")));
+                }
+                let val = if v.is_none() { None } else { Some(v.clone()) };
+                let mut st = st.lock();
+                if name.as_str() == "__cause__" {
+                    st.cause = val;
+                    st.suppress_context = true;
+                } else {
+                    st.context = val;
+                }
+            }
+            "__suppress_context__" => {
+                let b = self.truthy(v)?;
+                st.lock().suppress_context = b;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
     }
 
     /// `object.__setattr__`: descriptors, then the instance dict.
@@ -515,13 +567,28 @@ impl Vm {
                     self.call(&da, vec![obj.clone(), Value::Str(name.clone())])?;
                     return Ok(());
                 }
-                if let Some(Value::Native2(o)) = inst.class.lookup_str(name)
-                    && let Some(p) = o.as_any().downcast_ref::<Property>()
-                    && !p.fdel.is_none()
-                {
-                    let f = p.fdel.clone();
-                    self.call(&f, vec![obj.clone()])?;
-                    return Ok(());
+                match inst.class.lookup_str(name) {
+                    Some(Value::Native2(o)) if o.as_any().is::<Property>() => {
+                        let p = o.as_any().downcast_ref::<Property>().expect("property");
+                        if p.fdel.is_none() {
+                            let tn = inst.class.name();
+                            let msg = format!("property '{}' of '{}' object has no deleter", name.as_str(), tn.as_str());
+                            return Err(self.err("AttributeError", &msg));
+                        }
+                        let f = p.fdel.clone();
+                        self.call(&f, vec![obj.clone()])?;
+                        return Ok(());
+                    }
+                    Some(a @ Value::Instance(_)) => {
+                        let Value::Instance(di) = &a else { unreachable!() };
+                        if !di.class.builtin
+                            && let Some(del) = di.class.lookup_user("__delete__")
+                        {
+                            self.call(&del, vec![a.clone(), obj.clone()])?;
+                            return Ok(());
+                        }
+                    }
+                    _ => {}
                 }
                 if inst.dict.remove_item_str(name.as_str()).is_none() {
                     return Err(self.attribute_error(obj, name.as_str()));

@@ -36,7 +36,7 @@ pub fn c3_mro_of_bases(bases: &[Arc<Class>]) -> Result<Vec<Arc<Class>>, String> 
         let Some(next) = found else {
             let names: Vec<String> = bases.iter().map(|b| b.name().as_str().to_string()).collect();
             return Err(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };
@@ -182,6 +182,7 @@ impl Vm {
             metaclass: meta,
             layout: if is_meta { Layout::NativeNew } else { layout },
             builtin: false,
+            flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
         });
         let cls_val = Value::Class(cls.clone());
         if let Some(cell) = dict.remove_item_str("__classcell__")

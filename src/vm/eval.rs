@@ -120,9 +120,6 @@ impl Vm {
         self.frame.stack.split_off(len - n)
     }
 
-    fn name_at(&self, i: u32) -> Arc<crate::object::str::PyStr> {
-        self.frame.code.names[i as usize].clone()
-    }
 
     /// Checks the eval breaker (GIL drop requests, Ctrl-C) at a safe point.
     #[inline]
@@ -134,9 +131,16 @@ impl Vm {
     }
 
     fn run_until_error(&mut self, base: usize) -> PyResult<Exit> {
+        // A local handle on the current code object: names and instructions
+        // are read through it without touching reference counts; it is
+        // refreshed only when a call or return switches frames.
+        let mut code = self.frame.code.clone();
         loop {
+            if !Arc::ptr_eq(&code, &self.frame.code) {
+                code = self.frame.code.clone();
+            }
             let pc = self.frame.pc;
-            let instr = self.frame.code.instrs[pc];
+            let instr = code.instrs[pc];
             self.frame.pc = pc + 1;
             if self.tick_every_instruction {
                 self.tick_instruction()?;
@@ -196,7 +200,7 @@ impl Vm {
                     self.push(Value::Native2(Arc::new(CellRef(c, self.rt.types.object.clone()))));
                 }
                 Instr::LoadClassDeref(i, n) => {
-                    let name = self.name_at(n);
+                    let name = &code.names[n as usize];
                     let found = self.frame.locals_dict.as_ref().and_then(|d| d.get_str(&name));
                     match found {
                         Some(v) => self.push(v),
@@ -207,23 +211,23 @@ impl Vm {
                     }
                 }
                 Instr::LoadGlobal(i) => {
-                    let name = self.name_at(i);
+                    let name = &code.names[i as usize];
                     let v = self.load_global(&name)?;
                     self.push(v);
                 }
                 Instr::StoreGlobal(i) => {
-                    let name = self.name_at(i);
+                    let name = &code.names[i as usize];
                     let v = self.pop();
                     self.frame.globals.set_str(&name, v);
                 }
                 Instr::DeleteGlobal(i) => {
-                    let name = self.name_at(i);
+                    let name = &code.names[i as usize];
                     if self.frame.globals.remove_item_str(name.as_str()).is_none() {
                         return Err(self.name_error(name.as_str()));
                     }
                 }
                 Instr::LoadName(i) => {
-                    let name = self.name_at(i);
+                    let name = &code.names[i as usize];
                     let local = self.frame.locals_dict.as_ref().and_then(|d| d.get_str(&name));
                     let v = match local {
                         Some(v) => v,
@@ -232,7 +236,7 @@ impl Vm {
                     self.push(v);
                 }
                 Instr::StoreName(i) => {
-                    let name = self.name_at(i);
+                    let name = &code.names[i as usize];
                     let v = self.pop();
                     match &self.frame.locals_dict {
                         Some(d) => d.set_str(&name, v),
@@ -240,31 +244,31 @@ impl Vm {
                     }
                 }
                 Instr::DeleteName(i) => {
-                    let name = self.name_at(i);
+                    let name = &code.names[i as usize];
                     let d = self.frame.locals_dict.clone().unwrap_or_else(|| self.frame.globals.clone());
                     if d.remove_item_str(name.as_str()).is_none() {
                         return Err(self.name_error(name.as_str()));
                     }
                 }
                 Instr::LoadAttr(i) => {
-                    let name = self.name_at(i);
+                    let name = &code.names[i as usize];
                     let obj = self.pop();
                     let v = self.get_attr(&obj, &name)?;
                     self.push(v);
                 }
                 Instr::StoreAttr(i) => {
-                    let name = self.name_at(i);
+                    let name = &code.names[i as usize];
                     let obj = self.pop();
                     let v = self.pop();
                     self.set_attr(&obj, &name, v)?;
                 }
                 Instr::DeleteAttr(i) => {
-                    let name = self.name_at(i);
+                    let name = &code.names[i as usize];
                     let obj = self.pop();
                     self.del_attr(&obj, &name)?;
                 }
                 Instr::LoadMethod(i) => {
-                    let name = self.name_at(i);
+                    let name = &code.names[i as usize];
                     let obj = self.pop();
                     match self.lookup_method(&obj, &name)? {
                         Some(m) => {
@@ -286,8 +290,7 @@ impl Vm {
                         && func.code.simple_args
                         && func.code.argcount as usize == n + 1
                     {
-                        let func = func.clone();
-                        self.call_simple(&func, n + 1)?;
+                        self.call_simple(n + 1)?;
                         continue;
                     }
                     let is_plain = self.frame.stack[len - n - 2].is_none();
@@ -317,8 +320,7 @@ impl Vm {
                         && func.code.simple_args
                         && func.code.argcount as usize == n
                     {
-                        let func = func.clone();
-                        self.call_simple(&func, n)?;
+                        self.call_simple(n)?;
                         continue;
                     }
                     let args = self.pop_n(argc as usize);
@@ -829,12 +831,12 @@ impl Vm {
                     self.push(Value::Bool(b));
                 }
                 Instr::ImportName(n, fl) => {
-                    let name = self.name_at(n);
+                    let name = &code.names[n as usize];
                     let m = self.import_name(name.as_str(), fl & 0xffff, fl & (1 << 16) != 0)?;
                     self.push(m);
                 }
                 Instr::ImportFrom(n) => {
-                    let name = self.name_at(n);
+                    let name = &code.names[n as usize];
                     let m = self.top().clone();
                     let v = self.import_from(&m, &name)?;
                     self.push(v);
@@ -997,20 +999,27 @@ impl Vm {
     }
 
     /// The fast call: moves the top `n` stack values into a new frame's
-    /// locals and makes it current. The callee slot below them (and, for
-    /// CallMethod, the marker below that) is popped too.
-    fn call_simple(&mut self, func: &Arc<crate::object::function::Function>, n: usize) -> PyResult<()> {
+    /// locals and makes it current; the function just below them is popped
+    /// too (for CallMethod the receiver is the first of the `n`).
+    fn call_simple(&mut self, n: usize) -> PyResult<()> {
         let limit = self.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
         if self.frames.len() >= limit {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
-        let mut frame = self.alloc_frame(func.code.clone(), func.globals.clone());
         let len = self.frame.stack.len();
-        for (slot, v) in frame.locals.iter_mut().zip(self.frame.stack.drain(len - n..)) {
-            *slot = Some(v);
-        }
-        // CallMethod leaves the method in the callee slot; Call leaves the function.
-        self.frame.stack.pop();
+        // Take the function out of its stack slot (no reference-count traffic).
+        let Value::Function(func) = std::mem::replace(&mut self.frame.stack[len - n - 1], Value::None) else {
+            unreachable!("call_simple on a non-function")
+        };
+        let mut frame = match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.reset(&func.code, &func.globals);
+                f
+            }
+            None => Box::new(Frame::new_unfilled(func.code.clone(), func.globals.clone())),
+        };
+        frame.fill_locals(self.frame.stack.drain(len - n..));
+        self.frame.stack.truncate(len - n - 1);
         let prev = std::mem::replace(&mut self.frame, frame);
         self.frames.push(prev);
         Ok(())

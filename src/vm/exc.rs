@@ -15,10 +15,14 @@ impl Vm {
         PyErr { exc: Arc::new(inst) }
     }
 
-    /// A new exception of a built-in class with a message.
+    /// A new exception of a built-in class with a message, raised now: its
+    /// `__context__` is the exception being handled, if any (as CPython's
+    /// `PyErr_SetObject`).
     pub fn err(&self, name: &str, msg: &str) -> PyErr {
         let cls = self.rt.types.exc(name);
-        self.new_exception(&cls, vec![Value::str(msg)])
+        let e = self.new_exception(&cls, vec![Value::str(msg)]);
+        self.chain_context(&e);
+        e
     }
 
     pub fn type_error(&self, msg: &str) -> PyErr {
@@ -46,7 +50,9 @@ impl Vm {
     }
     pub fn key_error(&self, key: Value) -> PyErr {
         let cls = self.rt.types.exc("KeyError");
-        self.new_exception(&cls, vec![key])
+        let e = self.new_exception(&cls, vec![key]);
+        self.chain_context(&e);
+        e
     }
     pub fn stop_iteration(&self, value: Option<Value>) -> PyErr {
         let cls = self.rt.types.exc("StopIteration");

@@ -47,11 +47,18 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A frame with every local unbound.
     pub fn new(code: Arc<CodeObject>, globals: Arc<Dict>) -> Frame {
-        let nlocals = code.varnames.len();
+        let mut f = Frame::new_unfilled(code, globals);
+        f.fill_locals(std::iter::empty());
+        f
+    }
+
+    /// A frame whose locals the caller fills with `fill_locals`.
+    pub fn new_unfilled(code: Arc<CodeObject>, globals: Arc<Dict>) -> Frame {
         Frame {
             stack: Vec::with_capacity(8),
-            locals: vec![None; nlocals],
+            locals: Vec::new(),
             cells: Vec::new(),
             globals,
             locals_dict: None,
@@ -63,20 +70,30 @@ impl Frame {
         }
     }
 
-    /// Re-initialises a recycled frame for a new activation (keeps the
-    /// allocations of its vectors).
-    pub fn reset(&mut self, code: Arc<CodeObject>, globals: Arc<Dict>) {
-        self.stack.clear();
-        self.locals.clear();
-        self.locals.resize(code.varnames.len(), None);
-        self.cells.clear();
-        self.globals = globals;
-        self.locals_dict = None;
-        self.blocks.clear();
-        self.handled.clear();
-        self.return_override = None;
+    /// Re-initialises a recycled frame (emptied by `Vm::recycle_frame`)
+    /// for a new activation, keeping the allocations of its vectors. The
+    /// locals are left empty: the caller fills them (see `fill_locals`).
+    /// Takes references so that a frame reused for the same function (a
+    /// loop calling it, a recursion) costs no reference-count traffic.
+    #[inline]
+    pub fn reset(&mut self, code: &Arc<CodeObject>, globals: &Arc<Dict>) {
+        if !Arc::ptr_eq(&self.globals, globals) {
+            self.globals = globals.clone();
+        }
+        if !Arc::ptr_eq(&self.code, code) {
+            self.code = code.clone();
+        }
         self.pc = 0;
-        self.code = code;
+    }
+
+    /// Sets the first locals from `args` and the rest to unbound.
+    #[inline]
+    pub fn fill_locals(&mut self, args: impl Iterator<Item = Value>) {
+        self.locals.extend(args.map(Some));
+        let n = self.code.varnames.len();
+        if self.locals.len() < n {
+            self.locals.resize(n, None);
+        }
     }
 
     /// The line of the instruction being executed.

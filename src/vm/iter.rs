@@ -8,6 +8,7 @@ use parking_lot::Mutex;
 use super::eval::Exit;
 use super::frame::Frame;
 use crate::bytecode::instr::Instr;
+use crate::runtime::eventloop_fut::FutIter;
 use super::{PyErr, PyResult, Vm};
 use crate::object::generator::{GenKind, Generator};
 use crate::object::iter::{DictIterKind, NativeIter};
@@ -502,6 +503,10 @@ impl Vm {
     pub fn send_to(&mut self, it: &Value, v: Value) -> PyResult<SendResult> {
         match it {
             Value::Generator(g) => self.resume(g, v),
+            Value::Native2(o) if o.as_any().is::<FutIter>() => {
+                let fi = o.as_any().downcast_ref::<FutIter>().expect("FutIter");
+                fi.step(self, Ok(v))
+            }
             _ => {
                 if v.is_none() {
                     return match self.next_value_raw(it)? {

@@ -28,15 +28,28 @@ use crate::object::value::Value;
 use frame::Frame;
 
 impl Vm {
-    /// A frame for `code`, recycled from the pool when possible.
+    /// A frame for `code` with all locals unbound, recycled from the pool when possible.
     pub fn alloc_frame(&mut self, code: Arc<crate::bytecode::CodeObject>, globals: Arc<crate::object::dict::Dict>) -> Box<Frame> {
-        match self.frame_pool.pop() {
+        self.alloc_frame_with(code, globals, std::iter::empty())
+    }
+
+    /// A frame whose first locals are `args` (the rest unbound).
+    #[inline]
+    pub fn alloc_frame_with(
+        &mut self,
+        code: Arc<crate::bytecode::CodeObject>,
+        globals: Arc<crate::object::dict::Dict>,
+        args: impl Iterator<Item = Value>,
+    ) -> Box<Frame> {
+        let mut f = match self.frame_pool.pop() {
             Some(mut f) => {
-                f.reset(code, globals);
+                f.reset(&code, &globals);
                 f
             }
-            None => Box::new(Frame::new(code, globals)),
-        }
+            None => Box::new(Frame::new_unfilled(code, globals)),
+        };
+        f.fill_locals(args);
+        f
     }
 
     /// Returns a finished frame to the pool.
@@ -45,6 +58,7 @@ impl Vm {
             f.stack.clear();
             f.locals.clear();
             f.cells.clear();
+            f.blocks.clear();
             f.handled.clear();
             f.locals_dict = None;
             f.return_override = None;

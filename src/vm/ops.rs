@@ -261,11 +261,9 @@ impl Vm {
                 let y = super::numeric::to_big(b).expect("int");
                 Some(x.cmp(&y))
             }
-            (Int(_) | Bool(_) | BigInt(_) | Float(_), Int(_) | Bool(_) | BigInt(_) | Float(_)) => {
-                let x = num_as_f64_lossy(a);
-                let y = num_as_f64_lossy(b);
-                x.partial_cmp(&y)
-            }
+            (Float(x), Float(y)) => x.partial_cmp(y),
+            (Float(x), _) => int_float_cmp(&super::numeric::to_big(b).expect("int"), *x).map(|o| o.reverse()),
+            (Int(_) | Bool(_) | BigInt(_), Float(y)) => int_float_cmp(&super::numeric::to_big(a).expect("int"), *y),
             (Str(x), Str(y)) => Some(x.as_str().cmp(y.as_str())),
             (Bytes(x), Bytes(y)) => Some(x.cmp(y)),
             (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
@@ -581,15 +579,23 @@ pub fn payload_of(v: &Value) -> Option<Value> {
     }
 }
 
-fn num_as_f64_lossy(v: &Value) -> f64 {
-    use num_traits::ToPrimitive;
-    match v {
-        Value::Int(i) => *i as f64,
-        Value::Bool(b) => *b as i64 as f64,
-        Value::Float(f) => *f,
-        Value::BigInt(b) => b.to_f64().unwrap_or(f64::INFINITY),
-        _ => f64::NAN,
+/// Exact ordering of an int and a float, as CPython's `float_richcompare`
+/// (no rounding of the int): None when `y` is a NaN.
+fn int_float_cmp(x: &num_bigint::BigInt, y: f64) -> Option<std::cmp::Ordering> {
+    use num_traits::FromPrimitive;
+    use std::cmp::Ordering;
+    if y.is_nan() {
+        return None;
     }
+    if y.is_infinite() {
+        return Some(if y > 0.0 { Ordering::Less } else { Ordering::Greater });
+    }
+    let fl = y.floor();
+    let big = num_bigint::BigInt::from_f64(fl).expect("finite");
+    Some(match x.cmp(&big) {
+        Ordering::Equal if fl < y => Ordering::Less,
+        o => o,
+    })
 }
 
 #[inline]

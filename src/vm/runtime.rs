@@ -79,6 +79,7 @@ pub fn new_builtin_class(name: &str, bases: &[Arc<Class>], layout: Layout) -> Ar
         metaclass: None,
         layout,
         builtin: true,
+        flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
     })
 }
 

@@ -749,10 +749,33 @@ class _Missing:
 _missing = _Missing()
 
 
+class _tuplegetter:
+    """A namedtuple field: reads item `index`; read-only (CPython's C type)."""
+
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        return obj[self._index]
+
+    def __set__(self, obj, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, obj):
+        raise AttributeError("can't delete attribute")
+
+    def __repr__(self):
+        return '_tuplegetter(%r, %r)' % (self._index, self.__doc__)
+
+
+_tuplegetter.__module__ = '_collections'
+
+
 def _field_property(index):
-    def getter(self):
-        return self[index]
-    return property(getter, doc='Alias for field number %d' % index)
+    return _tuplegetter(index, 'Alias for field number %d' % index)
 
 
 from _collections_more import Counter, ChainMap, UserDict, UserList, UserString

@@ -10,3 +10,5 @@ except ImportError:
 
 if futures is not None:
     _sys.modules.setdefault('concurrent.futures', futures)
+    _sys.modules.setdefault('concurrent.futures.process', futures)
+    _sys.modules.setdefault('concurrent.futures.thread', futures)

@@ -5,7 +5,7 @@ Executor) and thread.py (ThreadPoolExecutor) in one module, without weakref:
 worker threads hold a plain reference to their executor, and at interpreter
 exit threading._shutdown() runs _python_exit() (registered with
 threading._register_atexit) which stops the workers before they are joined.
-ProcessPoolExecutor is a placeholder until gilt has processes.
+ProcessPoolExecutor's methods are in _mp_executor.py.
 """
 
 import collections
@@ -889,14 +889,12 @@ class ThreadPoolExecutor(Executor):
                     _threads_queues.pop(t, None)
 
 
-class ProcessPoolExecutor(Executor):
-    """Placeholder: gilt has no processes yet."""
+from _mp_executor import ProcessPoolMethods as _ProcessPoolMethods
 
-    def __init__(self, max_workers=None, mp_context=None, initializer=None,
-                 initargs=(), *, max_tasks_per_child=None):
-        raise NotImplementedError(
-            'ProcessPoolExecutor is not supported by gilt yet (no multiprocessing); '
-            'use ThreadPoolExecutor')
+
+class ProcessPoolExecutor(_ProcessPoolMethods, Executor):
+    """Runs calls in worker processes (gilt processes, spawned); the methods
+    are in _mp_executor.py."""
 
 
 class BrokenProcessPool(BrokenExecutor):

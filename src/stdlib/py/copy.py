@@ -82,7 +82,8 @@ for t in (type(None), int, float, bool, str, tuple,
 d[list] = list.copy
 d[dict] = dict.copy
 d[set] = set.copy
-d[bytearray] = bytearray.copy
+if hasattr(bytearray, 'copy'):     # gilt's bytearray is a placeholder
+    d[bytearray] = bytearray.copy
 
 del d, t
 

@@ -5,6 +5,7 @@ Python helpers (getenv, makedirs, removedirs, walk, fspath, ...)."""
 import sys
 from _os import *
 import _os
+_exit = _os._exit
 
 try:
     import os_path as path

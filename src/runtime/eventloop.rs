@@ -1,0 +1,476 @@
+//! The asyncio event loop core (decision 5 of ARCHITECTURE.md): a ready
+//! queue, a timer heap and a thread-safe inbox, with futures and tasks as
+//! native objects so that tens of thousands of tasks stay cheap.
+//!
+//! One loop iteration follows CPython's `BaseEventLoop._run_once`: wait
+//! (with the GIL released, so other Python threads run) until the next
+//! timer is due or another thread posts work, move due timers to the ready
+//! queue, then run exactly the callbacks that were ready at that moment.
+//!
+//! A task is a future plus a coroutine. A *step* resumes the coroutine;
+//! what it yields is the future it waits on (the innermost `await fut`
+//! passes it up through every frame), and the task's wake-up is
+//! registered as that future's done-callback. `asyncio.sleep(d)` is a
+//! future completed by a timer: no Python frame runs for the sleep itself.
+
+use std::any::Any;
+use std::cmp::Ordering as CmpOrdering;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex};
+
+use crate::object::class::Class;
+use crate::object::native::NativeObject;
+use crate::object::value::Value;
+use crate::runtime::gil::BlockKind;
+use crate::vm::iter::SendResult;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// Classes and exception types shared by the loop, futures and tasks of
+/// one `_asyncio` module (created with the module; no global state).
+pub struct AsyncState {
+    pub loop_class: Arc<Class>,
+    pub future_class: Arc<Class>,
+    pub task_class: Arc<Class>,
+    pub iter_class: Arc<Class>,
+    pub handle_class: Arc<Class>,
+    pub cancelled_error: Value,
+    pub invalid_state: Value,
+}
+
+impl AsyncState {
+    /// A `CancelledError(msg)` to raise.
+    pub fn cancelled(&self, vm: &mut Vm, msg: &Option<Value>) -> PyErr {
+        let args = msg.iter().cloned().collect();
+        match vm.call(&self.cancelled_error, args).and_then(|v| vm.make_raisable(v)) {
+            Ok(e) => e,
+            Err(e) => e,
+        }
+    }
+
+    /// An `InvalidStateError(msg)` to raise.
+    pub fn invalid(&self, vm: &mut Vm, msg: &str) -> PyErr {
+        match vm.call(&self.invalid_state, vec![Value::str(msg)]).and_then(|v| vm.make_raisable(v)) {
+            Ok(e) => e,
+            Err(e) => e,
+        }
+    }
+}
+
+/// `call_soon(func, *args)` and friends: a cancellable callback.
+pub struct Handle {
+    pub func: Value,
+    pub args: Vec<Value>,
+    pub cancelled: AtomicBool,
+    /// Loop time for timer handles.
+    pub when: Option<f64>,
+    pub class: Arc<Class>,
+}
+
+/// A unit of work on the ready queue.
+pub enum Job {
+    /// A Python callback.
+    Call(Arc<Handle>),
+    /// Resume a task's coroutine (optionally throwing into it).
+    Step(Arc<Fut>, Option<PyErr>),
+    /// Run one done-callback of a future.
+    Done(Arc<Fut>, Callback),
+    /// Complete a future with a value unless it is already done (sleep).
+    Wake(Arc<Fut>, Value),
+}
+
+/// Something to run when a future completes.
+pub enum Callback {
+    /// A Python callable, called with the future.
+    Py(Value),
+    /// Wake the task that awaits the future.
+    Wake(Arc<Fut>),
+    /// Child `i` of a gather (the outer future) finished.
+    Gather(Arc<Fut>, usize),
+    /// `run_until_complete`'s future is done: stop the loop.
+    Stop,
+}
+
+struct Timer {
+    when: Instant,
+    seq: u64,
+    job: Job,
+}
+
+impl PartialEq for Timer {
+    fn eq(&self, o: &Self) -> bool {
+        self.when == o.when && self.seq == o.seq
+    }
+}
+impl Eq for Timer {}
+impl PartialOrd for Timer {
+    fn partial_cmp(&self, o: &Self) -> Option<CmpOrdering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Timer {
+    /// Reversed, so the max-heap pops the earliest (then the oldest) first.
+    fn cmp(&self, o: &Self) -> CmpOrdering {
+        o.when.cmp(&self.when).then(o.seq.cmp(&self.seq))
+    }
+}
+
+/// An event loop. Its Python face is the native class `Loop`.
+pub struct LoopCore {
+    pub st: Arc<AsyncState>,
+    ready: Mutex<VecDeque<Job>>,
+    timers: Mutex<BinaryHeap<Timer>>,
+    seq: AtomicU64,
+    /// Work posted by other threads, and the condvar the idle loop waits on.
+    inbox: Mutex<Vec<Job>>,
+    inbox_cv: Condvar,
+    epoch: Instant,
+    stopping: AtomicBool,
+    pub running: AtomicBool,
+    pub closed: AtomicBool,
+    pub debug: AtomicBool,
+    pub current_task: Mutex<Option<Arc<Fut>>>,
+    /// Pending tasks (for `all_tasks`), keyed by address.
+    pub tasks: Mutex<HashMap<usize, Arc<Fut>>>,
+    /// Tasks that failed; reported at close unless their exception was retrieved.
+    failed: Mutex<Vec<Arc<Fut>>>,
+    pub task_counter: AtomicU64,
+    /// `set_exception_handler`'s handler (None: print the error).
+    pub exception_handler: Mutex<Value>,
+}
+
+impl NativeObject for LoopCore {
+    fn class(&self) -> &Arc<Class> {
+        &self.st.loop_class
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+thread_local! {
+    static RUNNING: std::cell::RefCell<Vec<Arc<LoopCore>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The loop running in this thread, if any.
+pub fn running_loop() -> Option<Arc<LoopCore>> {
+    RUNNING.with(|r| r.borrow().last().cloned())
+}
+
+impl LoopCore {
+    /// A new, idle loop.
+    pub fn new(st: Arc<AsyncState>) -> Arc<LoopCore> {
+        Arc::new(LoopCore {
+            st,
+            ready: Mutex::new(VecDeque::new()),
+            timers: Mutex::new(BinaryHeap::new()),
+            seq: AtomicU64::new(0),
+            inbox: Mutex::new(Vec::new()),
+            inbox_cv: Condvar::new(),
+            epoch: Instant::now(),
+            stopping: AtomicBool::new(false),
+            running: AtomicBool::new(false),
+            closed: AtomicBool::new(false),
+            debug: AtomicBool::new(false),
+            current_task: Mutex::new(None),
+            tasks: Mutex::new(HashMap::new()),
+            failed: Mutex::new(Vec::new()),
+            task_counter: AtomicU64::new(0),
+            exception_handler: Mutex::new(Value::None),
+        })
+    }
+
+    /// The loop as a Python value.
+    pub fn value(self: &Arc<Self>) -> Value {
+        Value::Native2(self.clone())
+    }
+
+    /// `loop.time()`: monotonic seconds.
+    pub fn time(&self) -> f64 {
+        self.epoch.elapsed().as_secs_f64()
+    }
+
+    /// Appends a job to the ready queue (loop thread only).
+    pub fn push(&self, job: Job) {
+        self.ready.lock().push_back(job);
+    }
+
+    /// Posts a job from any thread and wakes the loop.
+    pub fn push_threadsafe(&self, job: Job) {
+        self.inbox.lock().push(job);
+        self.inbox_cv.notify_all();
+    }
+
+    /// Schedules `job` at loop time `when`.
+    pub fn push_at(&self, when: f64, job: Job) {
+        let d = Duration::from_secs_f64((when - self.time()).clamp(0.0, 1e9));
+        self.push_after(d, job);
+    }
+
+    /// Schedules `job` after `d`.
+    pub fn push_after(&self, d: Duration, job: Job) {
+        let seq = self.seq.fetch_add(1, Ordering::Relaxed);
+        self.timers.lock().push(Timer { when: Instant::now() + d, seq, job });
+    }
+
+    /// `loop.stop()`.
+    pub fn stop(&self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        self.inbox_cv.notify_all();
+    }
+
+    /// `loop.run_forever()`: runs until `stop()`.
+    pub fn run_forever(self: &Arc<Self>, vm: &mut Vm) -> PyResult<()> {
+        if self.closed.load(Ordering::SeqCst) {
+            return Err(vm.runtime_error("Event loop is closed"));
+        }
+        if self.running.load(Ordering::SeqCst) {
+            return Err(vm.runtime_error("This event loop is already running"));
+        }
+        if running_loop().is_some() {
+            return Err(vm.runtime_error("Cannot run the event loop while another loop is running"));
+        }
+        self.running.store(true, Ordering::SeqCst);
+        RUNNING.with(|r| r.borrow_mut().push(self.clone()));
+        let r = self.run_loop(vm);
+        RUNNING.with(|r| r.borrow_mut().pop());
+        self.running.store(false, Ordering::SeqCst);
+        self.stopping.store(false, Ordering::SeqCst);
+        r
+    }
+
+    fn run_loop(self: &Arc<Self>, vm: &mut Vm) -> PyResult<()> {
+        loop {
+            self.wait_for_work(vm)?;
+            let now = Instant::now();
+            {
+                let mut timers = self.timers.lock();
+                let mut ready = self.ready.lock();
+                while timers.peek().is_some_and(|t| t.when <= now) {
+                    ready.push_back(timers.pop().expect("timer").job);
+                }
+            }
+            let n = self.ready.lock().len();
+            for _ in 0..n {
+                let Some(job) = self.ready.lock().pop_front() else { break };
+                self.run_job(vm, job)?;
+            }
+            if self.stopping.load(Ordering::SeqCst) {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Blocks, GIL released, until something is ready, a timer is due or
+    /// another thread posts work; moves the inbox to the ready queue.
+    fn wait_for_work(&self, vm: &mut Vm) -> PyResult<()> {
+        let busy = || !self.ready.lock().is_empty() || self.stopping.load(Ordering::SeqCst);
+        if !busy() {
+            let next = self.timers.lock().peek().map(|t| t.when);
+            let due = next.is_some_and(|w| w <= Instant::now());
+            if !due && self.inbox.lock().is_empty() {
+                let check = vm.gil.as_ref().map(|g| g.interrupt_check());
+                let check = check.unwrap_or_else(crate::runtime::interrupt::InterruptCheck::never);
+                let r = vm.allow_threads(BlockKind::Select, || {
+                    let mut inbox = self.inbox.lock();
+                    check.wait_until(next, |slice| {
+                        if inbox.is_empty() && !self.stopping.load(Ordering::SeqCst) {
+                            self.inbox_cv.wait_for(&mut inbox, slice);
+                        }
+                        !inbox.is_empty() || self.stopping.load(Ordering::SeqCst)
+                    })
+                });
+                if r.is_err() {
+                    let cls = vm.rt.types.exc("KeyboardInterrupt");
+                    return Err(vm.new_exception(&cls, vec![]));
+                }
+            }
+        }
+        let posted: Vec<Job> = std::mem::take(&mut *self.inbox.lock());
+        if !posted.is_empty() {
+            self.ready.lock().extend(posted);
+        }
+        Ok(())
+    }
+
+    fn run_job(self: &Arc<Self>, vm: &mut Vm, job: Job) -> PyResult<()> {
+        match job {
+            Job::Call(h) => {
+                if !h.cancelled.load(Ordering::Relaxed) {
+                    let r = vm.call(&h.func, h.args.clone());
+                    self.callback_error(vm, r, &h.func)?;
+                }
+            }
+            Job::Step(t, exc) => self.task_step(vm, &t, exc)?,
+            Job::Wake(f, v) => {
+                if f.is_pending() {
+                    f.finish(Status::Result(v));
+                }
+            }
+            Job::Done(f, cb) => match cb {
+                Callback::Py(func) => {
+                    let r = vm.call(&func, vec![f.value()]);
+                    self.callback_error(vm, r, &func)?;
+                }
+                Callback::Wake(t) => self.task_step(vm, &t, None)?,
+                Callback::Gather(outer, i) => crate::stdlib::mod_asyncio::gather_child_done(vm, &outer, i, &f)?,
+                Callback::Stop => self.stop(),
+            },
+        }
+        Ok(())
+    }
+
+    /// Reports an exception from a callback as CPython's default handler does.
+    fn callback_error(self: &Arc<Self>, vm: &mut Vm, r: PyResult, func: &Value) -> PyResult<()> {
+        let Err(e) = r else { return Ok(()) };
+        if vm.is_exc(&e, "KeyboardInterrupt") || vm.is_exc(&e, "SystemExit") {
+            return Err(e);
+        }
+        let h = self.exception_handler.lock().clone();
+        if !h.is_none() {
+            let ctx = crate::object::dict::Dict::new();
+            ctx.set_item_str("message", Value::str("Exception in callback"));
+            ctx.set_item_str("exception", e.value());
+            return vm.call(&h, vec![self.value(), Value::Dict(Arc::new(ctx))]).map(drop);
+        }
+        let what = vm.repr_of(func).unwrap_or_default();
+        let tb = vm.format_exception(&e);
+        eprint!("Exception in callback {what}()\n{tb}");
+        Ok(())
+    }
+
+    /// One step of task `t`: resume its coroutine and act on what it yields.
+    pub fn task_step(self: &Arc<Self>, vm: &mut Vm, t: &Arc<Fut>, exc: Option<PyErr>) -> PyResult<()> {
+        let Some(tp) = &t.task else { return Ok(()) };
+        if !t.is_pending() {
+            return Ok(());
+        }
+        let mut exc = exc;
+        if let Some(msg) = tp.must_cancel.lock().take() {
+            exc = Some(self.st.cancelled(vm, &msg));
+        }
+        *tp.waiter.lock() = None;
+        let coro = tp.coro.lock().clone();
+        let prev = self.current_task.lock().replace(t.clone());
+        let r = match (&coro, exc) {
+            (Value::Generator(g), None) => vm.resume(g, Value::None),
+            (Value::Generator(g), Some(e)) => vm.gen_throw(g, e),
+            (_, None) => vm.send_to(&coro, Value::None),
+            (_, Some(e)) => throw_into(vm, &coro, e),
+        };
+        *self.current_task.lock() = prev;
+        match r {
+            Ok(SendResult::Returned(v)) => {
+                if let Some(msg) = tp.must_cancel.lock().take() {
+                    t.finish(Status::Cancelled(msg));
+                } else {
+                    t.finish(Status::Result(v));
+                }
+                self.task_done(t);
+            }
+            Ok(SendResult::Yielded(y)) => self.task_wait(vm, t, y),
+            Err(e) => {
+                if vm.exception_matches(&e.value(), &self.st.cancelled_error).unwrap_or(false) {
+                    let msg = vm.exc_args(&e).into_iter().next();
+                    t.finish(Status::Cancelled(msg));
+                    self.task_done(t);
+                } else if vm.is_exc(&e, "KeyboardInterrupt") || vm.is_exc(&e, "SystemExit") {
+                    t.finish(Status::Exception(e.clone()));
+                    self.task_done(t);
+                    return Err(e);
+                } else {
+                    t.finish(Status::Exception(e));
+                    self.task_done(t);
+                    self.failed.lock().push(t.clone());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn task_done(&self, t: &Arc<Fut>) {
+        self.tasks.lock().remove(&(Arc::as_ptr(t) as usize));
+    }
+
+    /// The task yielded `y`: a future to wait on, or None (a bare `yield`).
+    fn task_wait(self: &Arc<Self>, vm: &mut Vm, t: &Arc<Fut>, y: Value) {
+        let tp = t.task.as_ref().expect("task");
+        let fut = as_fut(&y);
+        match fut {
+            Some(f) if Arc::ptr_eq(&f, t) => {
+                let r = t.repr(vm);
+                let e = vm.runtime_error(&format!("Task cannot await on itself: {r}"));
+                self.push(Job::Step(t.clone(), Some(e)));
+            }
+            Some(f) => {
+                f.arm(self);
+                let must = tp.must_cancel.lock().take();
+                *tp.waiter.lock() = Some(f.clone());
+                f.add_callback(Callback::Wake(t.clone()));
+                if let Some(msg) = must
+                    && !f.cancel(msg.clone())
+                {
+                    *tp.must_cancel.lock() = Some(msg);
+                }
+            }
+            None if y.is_none() => self.push(Job::Step(t.clone(), None)),
+            None => {
+                let r = vm.repr_of(&y).unwrap_or_default();
+                let e = vm.runtime_error(&format!("Task got bad yield: {r}"));
+                self.push(Job::Step(t.clone(), Some(e)));
+            }
+        }
+    }
+
+    /// Prints "Task exception was never retrieved" for failed tasks whose
+    /// exception nobody looked at (called when the loop closes).
+    pub fn report_unretrieved(&self, vm: &mut Vm) {
+        let failed: Vec<Arc<Fut>> = std::mem::take(&mut *self.failed.lock());
+        for t in failed {
+            let e = {
+                let st = t.state.lock();
+                match &st.status {
+                    Status::Exception(e) if !st.retrieved => e.clone(),
+                    _ => continue,
+                }
+            };
+            let r = t.repr(vm);
+            let tb = vm.format_exception(&e);
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+            eprint!("Task exception was never retrieved\nfuture: {r}\n{tb}");
+        }
+    }
+}
+
+/// `throw(e)` into a non-generator awaitable iterator.
+fn throw_into(vm: &mut Vm, it: &Value, e: PyErr) -> PyResult<SendResult> {
+    if let Value::Native2(o) = it
+        && let Some(fi) = o.as_any().downcast_ref::<FutIter>()
+    {
+        return fi.step(vm, Err(e));
+    }
+    match vm.call_method(it, "throw", vec![e.value()]) {
+        Ok(y) => Ok(SendResult::Yielded(y)),
+        Err(e2) if vm.is_exc(&e2, "StopIteration") => {
+            Ok(SendResult::Returned(vm.exc_args(&e2).into_iter().next().unwrap_or(Value::None)))
+        }
+        Err(e2) => Err(e2),
+    }
+}
+
+pub use super::eventloop_fut::{Fut, FutIter, FutState, GatherPart, Status, TaskPart};
+
+/// The native future behind a value, if it is one.
+pub fn as_fut(v: &Value) -> Option<Arc<Fut>> {
+    match v {
+        Value::Native2(o) if o.as_any().is::<Fut>() => {
+            let a: Arc<dyn Any + Send + Sync> = o.clone();
+            a.downcast::<Fut>().ok()
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,315 @@
+//! Futures and tasks of the event loop (see `eventloop.rs`): one native
+//! type, `Fut`, whose optional parts make it a task or a gather.
+
+use std::any::Any;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use parking_lot::Mutex;
+
+use super::eventloop::{AsyncState, Callback, Job, LoopCore, running_loop};
+use crate::object::class::Class;
+use crate::object::native::NativeObject;
+use crate::object::value::Value;
+use crate::vm::iter::SendResult;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// Where a future stands.
+#[derive(Clone)]
+pub enum Status {
+    Pending,
+    Result(Value),
+    Exception(PyErr),
+    /// Cancelled, with the optional message.
+    Cancelled(Option<Value>),
+}
+
+/// The mutable part of a future.
+pub struct FutState {
+    pub status: Status,
+    pub callbacks: Vec<Callback>,
+    /// Whether `result()`/`exception()` looked at a stored exception.
+    pub retrieved: bool,
+    /// `sleep(delay, result)` not yet started: armed when first awaited.
+    pub sleep: Option<(f64, Value)>,
+    /// The loop this future belongs to.
+    pub lp: Option<Arc<LoopCore>>,
+}
+
+/// What makes a future a task.
+pub struct TaskPart {
+    /// The coroutine (or the awaitable's iterator) being driven.
+    pub coro: Mutex<Value>,
+    pub name: Mutex<Value>,
+    /// The future the task waits on.
+    pub waiter: Mutex<Option<Arc<Fut>>>,
+    /// Set by `cancel()` when there is no waiter to cancel: the message.
+    pub must_cancel: Mutex<Option<Option<Value>>>,
+    /// `cancelling()`: pending cancellation requests.
+    pub num_cancels: AtomicUsize,
+}
+
+/// What makes a future the outer future of `gather`.
+pub struct GatherPart {
+    pub children: Vec<Arc<Fut>>,
+    pub return_exceptions: bool,
+    pub finished: AtomicUsize,
+    pub cancel_requested: Mutex<bool>,
+}
+
+/// An asyncio Future, Task or gather result (`_asyncio.Future` / `Task`).
+pub struct Fut {
+    pub st: Arc<AsyncState>,
+    pub state: Mutex<FutState>,
+    pub task: Option<TaskPart>,
+    pub gather: Option<GatherPart>,
+}
+
+impl NativeObject for Fut {
+    fn class(&self) -> &Arc<Class> {
+        if self.task.is_some() { &self.st.task_class } else { &self.st.future_class }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl Fut {
+    /// A pending future on `lp`.
+    pub fn new(st: Arc<AsyncState>, lp: Option<Arc<LoopCore>>) -> Fut {
+        Fut {
+            st,
+            state: Mutex::new(FutState { status: Status::Pending, callbacks: Vec::new(), retrieved: false, sleep: None, lp }),
+            task: None,
+            gather: None,
+        }
+    }
+
+    /// The future as a Python value.
+    pub fn value(self: &Arc<Self>) -> Value {
+        Value::Native2(self.clone())
+    }
+
+    /// Not done yet.
+    pub fn is_pending(&self) -> bool {
+        matches!(self.state.lock().status, Status::Pending)
+    }
+
+    /// The loop of this future.
+    pub fn lp(&self) -> Option<Arc<LoopCore>> {
+        self.state.lock().lp.clone()
+    }
+
+    /// Starts a lazy `sleep` timer on `lp` (no-op for other futures).
+    pub fn arm(self: &Arc<Self>, lp: &Arc<LoopCore>) {
+        let sleep = {
+            let mut s = self.state.lock();
+            if s.lp.is_none() {
+                s.lp = Some(lp.clone());
+            }
+            s.sleep.take()
+        };
+        if let Some((d, v)) = sleep {
+            if d <= 0.0 {
+                lp.push(Job::Wake(self.clone(), v));
+            } else {
+                lp.push_after(Duration::from_secs_f64(d.min(1e9)), Job::Wake(self.clone(), v));
+            }
+        }
+    }
+
+    /// Completes the future and schedules its callbacks.
+    pub fn finish(self: &Arc<Self>, status: Status) {
+        let (cbs, lp) = {
+            let mut s = self.state.lock();
+            if !matches!(s.status, Status::Pending) {
+                return;
+            }
+            s.status = status;
+            (std::mem::take(&mut s.callbacks), s.lp.clone().or_else(running_loop))
+        };
+        if let Some(lp) = lp {
+            let mut ready = Vec::with_capacity(cbs.len());
+            for cb in cbs {
+                ready.push(Job::Done(self.clone(), cb));
+            }
+            for j in ready {
+                lp.push(j);
+            }
+        }
+    }
+
+    /// Adds a done-callback; scheduled at once if already done.
+    pub fn add_callback(self: &Arc<Self>, cb: Callback) {
+        let lp = {
+            let mut s = self.state.lock();
+            if matches!(s.status, Status::Pending) {
+                s.callbacks.push(cb);
+                return;
+            }
+            s.lp.clone().or_else(running_loop)
+        };
+        if let Some(lp) = lp {
+            lp.push(Job::Done(self.clone(), cb));
+        }
+    }
+
+    /// `cancel(msg)`: true if this call cancelled (or will cancel) it.
+    pub fn cancel(self: &Arc<Self>, msg: Option<Value>) -> bool {
+        if !self.is_pending() {
+            return false;
+        }
+        if let Some(tp) = &self.task {
+            tp.num_cancels.fetch_add(1, Ordering::SeqCst);
+            let waiter = tp.waiter.lock().clone();
+            if let Some(w) = waiter
+                && w.cancel(msg.clone())
+            {
+                return true;
+            }
+            *tp.must_cancel.lock() = Some(msg);
+            return true;
+        }
+        if let Some(g) = &self.gather {
+            let mut any = false;
+            for c in &g.children {
+                if c.cancel(msg.clone()) {
+                    any = true;
+                }
+            }
+            if any {
+                *g.cancel_requested.lock() = true;
+            }
+            return any;
+        }
+        self.finish(Status::Cancelled(msg));
+        true
+    }
+
+    /// `result()`: the value, or the stored exception raised.
+    pub fn result(&self, vm: &mut Vm) -> PyResult {
+        let mut s = self.state.lock();
+        match &s.status {
+            Status::Pending => {
+                drop(s);
+                Err(self.st.invalid(vm, "Result is not set."))
+            }
+            Status::Result(v) => Ok(v.clone()),
+            Status::Exception(e) => {
+                let e = e.clone();
+                s.retrieved = true;
+                Err(e)
+            }
+            Status::Cancelled(m) => {
+                let m = m.clone();
+                drop(s);
+                Err(self.st.cancelled(vm, &m))
+            }
+        }
+    }
+
+    /// `exception()`: the stored exception or None.
+    pub fn exception(&self, vm: &mut Vm) -> PyResult {
+        let mut s = self.state.lock();
+        match &s.status {
+            Status::Pending => {
+                drop(s);
+                Err(self.st.invalid(vm, "Exception is not set."))
+            }
+            Status::Result(_) => Ok(Value::None),
+            Status::Exception(e) => {
+                let v = e.value();
+                s.retrieved = true;
+                Ok(v)
+            }
+            Status::Cancelled(m) => {
+                let m = m.clone();
+                drop(s);
+                Err(self.st.cancelled(vm, &m))
+            }
+        }
+    }
+
+    /// CPython's repr: `<Task pending name='Task-1' coro=<main() running at …>>`.
+    pub fn repr(&self, vm: &mut Vm) -> String {
+        let status = self.state.lock().status.clone();
+        let state = match &status {
+            Status::Pending => "pending",
+            Status::Cancelled(_) => "cancelled",
+            _ => "finished",
+        };
+        let Some(tp) = &self.task else {
+            return match status {
+                Status::Result(v) => format!("<Future finished result={}>", vm.repr_of(&v).unwrap_or_default()),
+                Status::Exception(e) => format!("<Future finished exception={}>", vm.repr_of(&e.value()).unwrap_or_default()),
+                _ => format!("<Future {state}>"),
+            };
+        };
+        let name = tp.name.lock().clone();
+        let name = vm.repr_of(&name).unwrap_or_default();
+        let coro = tp.coro.lock().clone();
+        let coro = match &coro {
+            Value::Generator(g) => {
+                let st = g.state.lock();
+                let code = st.frame.as_ref().map(|f| (f.code.filename.clone(), f.code.firstlineno));
+                let running = st.frame.is_some();
+                drop(st);
+                match code {
+                    Some((file, line)) if running => format!("<{}() running at {file}:{line}>", g.qualname.as_str()),
+                    _ => format!("<{}() done>", g.qualname.as_str()),
+                }
+            }
+            other => vm.repr_of(other).unwrap_or_default(),
+        };
+        let tail = match &status {
+            Status::Result(v) => format!(" result={}", vm.repr_of(v).unwrap_or_default()),
+            Status::Exception(e) => format!(" exception={}", vm.repr_of(&e.value()).unwrap_or_default()),
+            _ => String::new(),
+        };
+        format!("<Task {state} name={name} coro={coro}{tail}>")
+    }
+}
+
+/// The iterator of `await fut`: yields the future until it is done, then
+/// returns its result (CPython's `FutureIter`).
+pub struct FutIter {
+    pub fut: Arc<Fut>,
+}
+
+impl NativeObject for FutIter {
+    fn class(&self) -> &Arc<Class> {
+        &self.fut.st.iter_class
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl FutIter {
+    /// One `send`/`throw` step.
+    pub fn step(&self, vm: &mut Vm, input: Result<Value, PyErr>) -> PyResult<SendResult> {
+        if let Err(e) = input {
+            return Err(e);
+        }
+        let f = &self.fut;
+        let lazy = f.state.lock().sleep.as_ref().map(|(d, _)| *d);
+        if let Some(d) = lazy {
+            let Some(lp) = running_loop() else {
+                return Err(vm.runtime_error("no running event loop"));
+            };
+            if d <= 0.0 {
+                // sleep(0): yield once to the loop, then return at once.
+                let v = f.state.lock().sleep.take().map(|s| s.1).unwrap_or(Value::None);
+                f.state.lock().lp = Some(lp);
+                f.finish(Status::Result(v));
+                return Ok(SendResult::Yielded(Value::None));
+            }
+            f.arm(&lp);
+        }
+        if f.is_pending() {
+            return Ok(SendResult::Yielded(f.value()));
+        }
+        f.result(vm).map(SendResult::Returned)
+    }
+}

@@ -1,0 +1,478 @@
+//! The `_asyncio` module: the Python face of the Rust event loop
+//! (`runtime/eventloop.rs`): `Loop`, `Future`, `Task`, `Handle`, and the
+//! hot functions `sleep`, `gather`, `create_task`, `ensure_future`.
+//! `py/asyncio.py` builds the rest of the asyncio API on top.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use parking_lot::Mutex;
+
+use super::{def, method};
+use crate::object::class::{Class, Layout};
+use crate::object::dict::Dict;
+use crate::object::generator::GenKind;
+use crate::object::module::Module;
+use crate::object::value::Value;
+use crate::runtime::eventloop::{AsyncState, Callback, Handle, Job, LoopCore, as_fut, running_loop};
+use crate::runtime::eventloop_fut::{Fut, FutIter, GatherPart, Status, TaskPart};
+use crate::vm::iter::SendResult;
+use crate::vm::runtime::new_builtin_class;
+use crate::vm::{Args, PyErr, PyResult, Runtime, Vm};
+
+fn fut_of(vm: &mut Vm, a: &Args) -> PyResult<Arc<Fut>> {
+    a.pos.first().and_then(as_fut).ok_or_else(|| vm.type_error("descriptor requires a '_asyncio.Future' object"))
+}
+
+fn loop_of(v: &Value) -> Option<Arc<LoopCore>> {
+    match v {
+        Value::Native2(o) if o.as_any().is::<LoopCore>() => {
+            let a: Arc<dyn std::any::Any + Send + Sync> = o.clone();
+            a.downcast::<LoopCore>().ok()
+        }
+        _ => None,
+    }
+}
+
+
+fn need_running(vm: &mut Vm) -> PyResult<Arc<LoopCore>> {
+    running_loop().ok_or_else(|| vm.runtime_error("no running event loop"))
+}
+
+/// The loop named by an optional `loop=` argument, else the running one.
+fn loop_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Arc<LoopCore>> {
+    match v.as_ref().and_then(loop_of) {
+        Some(l) => Ok(l),
+        None => need_running(vm),
+    }
+}
+
+fn exc_of(vm: &mut Vm, v: Value) -> PyResult<PyErr> {
+    let e = vm.make_raisable(v)?;
+    if vm.is_exc(&e, "StopIteration") {
+        return Err(vm.type_error("StopIteration interacts badly with generators and cannot be raised into a Future"));
+    }
+    Ok(e)
+}
+
+/// A new task driving `coro` (a coroutine or any awaitable) on `lp`.
+pub fn new_task(vm: &mut Vm, lp: &Arc<LoopCore>, coro: Value, name: Option<Value>) -> PyResult<Arc<Fut>> {
+    let driven = match &coro {
+        Value::Generator(g) if g.kind == GenKind::Coroutine => coro.clone(),
+        _ => match as_fut(&coro) {
+            Some(f) => Value::Native2(Arc::new(FutIter { fut: f })),
+            None => {
+                if vm.class_of(&coro).lookup("__await__").is_none() {
+                    let r = vm.repr_of(&coro)?;
+                    return Err(vm.type_error(&format!("a coroutine was expected, got {r}")));
+                }
+                vm.get_awaitable(coro.clone())?
+            }
+        },
+    };
+    let n = lp.task_counter.fetch_add(1, Ordering::Relaxed) + 1;
+    let name = match name {
+        Some(v) if !v.is_none() => {
+            let s = vm.str_of(&v)?;
+            Value::string(s)
+        }
+        _ => Value::string(format!("Task-{n}")),
+    };
+    let mut f = Fut::new(lp.st.clone(), Some(lp.clone()));
+    f.task = Some(TaskPart {
+        coro: Mutex::new(driven),
+        name: Mutex::new(name),
+        waiter: Mutex::new(None),
+        must_cancel: Mutex::new(None),
+        num_cancels: AtomicUsize::new(0),
+    });
+    let t = Arc::new(f);
+    lp.tasks.lock().insert(Arc::as_ptr(&t) as usize, t.clone());
+    lp.push(Job::Step(t.clone(), None));
+    Ok(t)
+}
+
+/// `ensure_future(aw)`: futures as they are, coroutines wrapped in tasks.
+pub fn ensure_future(vm: &mut Vm, lp: &Arc<LoopCore>, aw: Value) -> PyResult<Arc<Fut>> {
+    if let Some(f) = as_fut(&aw) {
+        f.arm(lp);
+        return Ok(f);
+    }
+    match &aw {
+        Value::Generator(g) if g.kind == GenKind::Coroutine => new_task(vm, lp, aw, None),
+        _ => {
+            if vm.class_of(&aw).lookup("__await__").is_none() {
+                return Err(vm.type_error("An asyncio.Future, a coroutine or an awaitable is required"));
+            }
+            new_task(vm, lp, aw, None)
+        }
+    }
+}
+
+/// A gather child finished: record it and maybe complete the outer future.
+pub fn gather_child_done(vm: &mut Vm, outer: &Arc<Fut>, _i: usize, child: &Arc<Fut>) -> PyResult<()> {
+    let g = outer.gather.as_ref().expect("gather");
+    let done = g.finished.fetch_add(1, Ordering::SeqCst) + 1;
+    let cstatus = child.state.lock().status.clone();
+    if !outer.is_pending() {
+        if let Status::Exception(_) = cstatus {
+            child.state.lock().retrieved = true;
+        }
+        return Ok(());
+    }
+    if !g.return_exceptions {
+        match &cstatus {
+            Status::Cancelled(m) => {
+                let e = outer.st.cancelled(vm, m);
+                outer.finish(Status::Exception(e));
+                return Ok(());
+            }
+            Status::Exception(e) => {
+                child.state.lock().retrieved = true;
+                outer.finish(Status::Exception(e.clone()));
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+    if done < g.children.len() {
+        return Ok(());
+    }
+    let mut results = Vec::with_capacity(g.children.len());
+    for c in &g.children {
+        let st = c.state.lock().status.clone();
+        results.push(match st {
+            Status::Result(v) => v,
+            Status::Exception(e) => {
+                c.state.lock().retrieved = true;
+                e.value()
+            }
+            Status::Cancelled(m) => outer.st.cancelled(vm, &m).value(),
+            Status::Pending => Value::None,
+        });
+    }
+    if *g.cancel_requested.lock() {
+        let e = outer.st.cancelled(vm, &None);
+        outer.finish(Status::Exception(e));
+    } else {
+        outer.finish(Status::Result(Value::list(results)));
+    }
+    Ok(())
+}
+
+fn gather(vm: &mut Vm, st: &Arc<AsyncState>, mut a: Args) -> PyResult {
+    let ret_exc = match a.take_kw("return_exceptions") {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    let lp = need_running(vm)?;
+    let mut children: Vec<Arc<Fut>> = Vec::with_capacity(a.pos.len());
+    let mut seen: Vec<(i64, usize)> = Vec::new();
+    for aw in a.pos {
+        let id = aw.id();
+        if matches!(aw, Value::Generator(_))
+            && let Some(&(_, j)) = seen.iter().find(|(k, _)| *k == id)
+        {
+            let c = children[j].clone();
+            children.push(c);
+            continue;
+        }
+        if matches!(aw, Value::Generator(_)) {
+            seen.push((id, children.len()));
+        }
+        children.push(ensure_future(vm, &lp, aw)?);
+    }
+    let mut outer = Fut::new(st.clone(), Some(lp.clone()));
+    let n = children.len();
+    outer.gather = Some(GatherPart {
+        children: children.clone(),
+        return_exceptions: ret_exc,
+        finished: AtomicUsize::new(0),
+        cancel_requested: Mutex::new(false),
+    });
+    let outer = Arc::new(outer);
+    if n == 0 {
+        outer.finish(Status::Result(Value::list(vec![])));
+    }
+    for (i, c) in children.iter().enumerate() {
+        c.add_callback(Callback::Gather(outer.clone(), i));
+    }
+    Ok(outer.value())
+}
+
+fn add_future_methods(cls: &Arc<Class>) {
+    method(cls, "result", |vm, a| fut_of(vm, &a)?.result(vm));
+    method(cls, "exception", |vm, a| fut_of(vm, &a)?.exception(vm));
+    method(cls, "done", |vm, a| Ok(Value::Bool(!fut_of(vm, &a)?.is_pending())));
+    method(cls, "cancelled", |vm, a| {
+        Ok(Value::Bool(matches!(fut_of(vm, &a)?.state.lock().status, Status::Cancelled(_))))
+    });
+    method(cls, "cancel", |vm, mut a| {
+        let msg = a.arg(1, "msg").filter(|v| !v.is_none());
+        Ok(Value::Bool(fut_of(vm, &a)?.cancel(msg)))
+    });
+    method(cls, "set_result", |vm, a| {
+        let f = fut_of(vm, &a)?;
+        if f.task.is_some() {
+            return Err(vm.runtime_error("Task does not support set_result() operation"));
+        }
+        if !f.is_pending() {
+            let r = f.repr(vm);
+            return Err(f.st.invalid(vm, &format!("invalid state: {r}")));
+        }
+        f.finish(Status::Result(a.pos.get(1).cloned().unwrap_or(Value::None)));
+        Ok(Value::None)
+    });
+    method(cls, "set_exception", |vm, a| {
+        let f = fut_of(vm, &a)?;
+        if f.task.is_some() {
+            return Err(vm.runtime_error("Task does not support set_exception() operation"));
+        }
+        if !f.is_pending() {
+            let r = f.repr(vm);
+            return Err(f.st.invalid(vm, &format!("invalid state: {r}")));
+        }
+        let e = exc_of(vm, a.pos.get(1).cloned().unwrap_or(Value::None))?;
+        f.finish(Status::Exception(e));
+        Ok(Value::None)
+    });
+    method(cls, "add_done_callback", |vm, mut a| {
+        let _ = a.take_kw("context");
+        let f = fut_of(vm, &a)?;
+        let cb = a.pos.get(1).cloned().unwrap_or(Value::None);
+        f.add_callback(Callback::Py(cb));
+        Ok(Value::None)
+    });
+    method(cls, "remove_done_callback", |vm, a| {
+        let f = fut_of(vm, &a)?;
+        let cb = a.pos.get(1).cloned().unwrap_or(Value::None);
+        let mut s = f.state.lock();
+        let before = s.callbacks.len();
+        s.callbacks.retain(|c| !matches!(c, Callback::Py(v) if v.id() == cb.id()));
+        Ok(Value::Int((before - s.callbacks.len()) as i64))
+    });
+    method(cls, "get_loop", |vm, a| {
+        let f = fut_of(vm, &a)?;
+        match f.lp() {
+            Some(l) => Ok(l.value()),
+            None => Ok(need_running(vm)?.value()),
+        }
+    });
+    for name in ["__await__", "__iter__"] {
+        method(cls, name, |vm, a| {
+            let f = fut_of(vm, &a)?;
+            Ok(Value::Native2(Arc::new(FutIter { fut: f })))
+        });
+    }
+    method(cls, "__repr__", |vm, a| {
+        let f = fut_of(vm, &a)?;
+        Ok(Value::string(f.repr(vm)))
+    });
+}
+
+fn add_task_methods(cls: &Arc<Class>) {
+    fn task(vm: &mut Vm, a: &Args) -> PyResult<Arc<Fut>> {
+        let f = fut_of(vm, a)?;
+        if f.task.is_none() {
+            return Err(vm.type_error("descriptor requires a '_asyncio.Task' object"));
+        }
+        Ok(f)
+    }
+    method(cls, "get_name", |vm, a| Ok(task(vm, &a)?.task.as_ref().expect("task").name.lock().clone()));
+    method(cls, "set_name", |vm, a| {
+        let t = task(vm, &a)?;
+        let s = vm.str_of(&a.pos.get(1).cloned().unwrap_or(Value::None))?;
+        *t.task.as_ref().expect("task").name.lock() = Value::string(s);
+        Ok(Value::None)
+    });
+    method(cls, "get_coro", |vm, a| Ok(task(vm, &a)?.task.as_ref().expect("task").coro.lock().clone()));
+    method(cls, "cancelling", |vm, a| {
+        Ok(Value::Int(task(vm, &a)?.task.as_ref().expect("task").num_cancels.load(Ordering::SeqCst) as i64))
+    });
+    method(cls, "uncancel", |vm, a| {
+        let t = task(vm, &a)?;
+        let tp = t.task.as_ref().expect("task");
+        let n = tp.num_cancels.load(Ordering::SeqCst);
+        if n > 0 {
+            tp.num_cancels.store(n - 1, Ordering::SeqCst);
+        }
+        Ok(Value::Int(n.saturating_sub(1) as i64))
+    });
+}
+
+fn iter_class(rt: &Runtime) -> Arc<Class> {
+    let c = new_builtin_class("FutureIter", &[rt.types.object.clone()], Layout::Opaque);
+    fn fi<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a FutIter> {
+        if let Some(Value::Native2(o)) = a.pos.first()
+            && let Some(t) = o.as_any().downcast_ref::<FutIter>()
+        {
+            return Ok(t);
+        }
+        Err(vm.type_error("expected a FutureIter"))
+    }
+    fn out(vm: &mut Vm, r: SendResult) -> PyResult {
+        match r {
+            SendResult::Yielded(v) => Ok(v),
+            SendResult::Returned(v) => Err(vm.stop_iteration(Some(v))),
+        }
+    }
+    method(&c, "__iter__", |_vm, a| Ok(a.pos[0].clone()));
+    method(&c, "__next__", |vm, a| {
+        let r = fi(vm, &a)?.step(vm, Ok(Value::None))?;
+        out(vm, r)
+    });
+    method(&c, "send", |vm, a| {
+        let r = fi(vm, &a)?.step(vm, Ok(Value::None))?;
+        out(vm, r)
+    });
+    method(&c, "throw", |vm, a| {
+        let e = super::types_gen::throw_args(vm, &a.pos[1..])?;
+        let r = fi(vm, &a)?.step(vm, Err(e))?;
+        out(vm, r)
+    });
+    method(&c, "close", |_vm, _a| Ok(Value::None));
+    c
+}
+
+fn handle_class(rt: &Runtime) -> Arc<Class> {
+    let c = new_builtin_class("TimerHandle", &[rt.types.object.clone()], Layout::Opaque);
+    fn h<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a Handle> {
+        if let Some(Value::Native2(o)) = a.pos.first()
+            && let Some(t) = o.as_any().downcast_ref::<Handle>()
+        {
+            return Ok(t);
+        }
+        Err(vm.type_error("expected a Handle"))
+    }
+    method(&c, "cancel", |vm, a| {
+        h(vm, &a)?.cancelled.store(true, Ordering::SeqCst);
+        Ok(Value::None)
+    });
+    method(&c, "cancelled", |vm, a| Ok(Value::Bool(h(vm, &a)?.cancelled.load(Ordering::SeqCst))));
+    method(&c, "when", |vm, a| Ok(h(vm, &a)?.when.map(Value::Float).unwrap_or(Value::None)));
+    c
+}
+
+impl crate::object::native::NativeObject for Handle {
+    fn class(&self) -> &Arc<Class> {
+        &self.class
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// `CancelledError` / `InvalidStateError`, made as Python classes.
+fn exc_class(vm: &mut Vm, name: &str, base: &str) -> PyResult<Value> {
+    let d = Dict::new();
+    d.set_item_str("__module__", Value::str("asyncio.exceptions"));
+    let base = Value::Class(vm.rt.types.exc(base));
+    let ty = Value::Class(vm.rt.types.type_.clone());
+    vm.call(&ty, vec![Value::str(name), Value::tuple(vec![base]), Value::Dict(Arc::new(d))])
+}
+
+/// Creates the `_asyncio` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    let rt = vm.rt.clone();
+    let d = Arc::new(Dict::new());
+    d.set_item_str("__name__", Value::str("_asyncio"));
+    let future_class = new_builtin_class("Future", &[rt.types.object.clone()], Layout::Opaque);
+    future_class.dict.set_item_str("__module__", Value::str("asyncio"));
+    let task_class = new_builtin_class("Task", &[future_class.clone()], Layout::Opaque);
+    task_class.dict.set_item_str("__module__", Value::str("asyncio"));
+    let loop_class = new_builtin_class("EventLoop", &[rt.types.object.clone()], Layout::Opaque);
+    loop_class.dict.set_item_str("__module__", Value::str("asyncio"));
+    let cancelled_error = exc_class(vm, "CancelledError", "BaseException")?;
+    let invalid_state = exc_class(vm, "InvalidStateError", "Exception")?;
+    let st = Arc::new(AsyncState {
+        loop_class: loop_class.clone(),
+        future_class: future_class.clone(),
+        task_class: task_class.clone(),
+        iter_class: iter_class(&rt),
+        handle_class: handle_class(&rt),
+        cancelled_error: cancelled_error.clone(),
+        invalid_state: invalid_state.clone(),
+    });
+    add_future_methods(&future_class);
+    add_task_methods(&task_class);
+    super::mod_asyncio_loop::add_loop_methods(&st, &loop_class);
+    d.set_item_str("CancelledError", cancelled_error);
+    d.set_item_str("InvalidStateError", invalid_state);
+    d.set_item_str("EventLoop", Value::Class(loop_class));
+    d.set_item_str("Future", Value::Class(future_class.clone()));
+    d.set_item_str("Task", Value::Class(task_class.clone()));
+    let s = st.clone();
+    method(&future_class, "__new__", move |vm, mut a| {
+        let lp = match a.arg(1, "loop").as_ref().and_then(loop_of) {
+            Some(l) => Some(l),
+            None => running_loop(),
+        };
+        let _ = vm;
+        Ok(Arc::new(Fut::new(s.clone(), lp)).value())
+    });
+    method(&task_class, "__new__", move |vm, mut a| {
+        let coro = a.arg(1, "coro").unwrap_or(Value::None);
+        let name = a.take_kw("name");
+        let lp = loop_arg(vm, a.take_kw("loop"))?;
+        Ok(new_task(vm, &lp, coro, name)?.value())
+    });
+    let s = st.clone();
+    def(&d, "new_event_loop", move |_vm, _a| Ok(LoopCore::new(s.clone()).value()));
+    def(&d, "get_running_loop", |vm, _a| Ok(need_running(vm)?.value()));
+    def(&d, "_get_running_loop", |_vm, _a| Ok(running_loop().map(|l| l.value()).unwrap_or(Value::None)));
+    def(&d, "current_task", |vm, mut a| {
+        let lp = loop_arg(vm, a.arg(0, "loop"))?;
+        let t = lp.current_task.lock().clone();
+        Ok(t.map(|t| t.value()).unwrap_or(Value::None))
+    });
+    def(&d, "_all_tasks", |vm, mut a| {
+        let lp = loop_arg(vm, a.arg(0, "loop"))?;
+        let ts: Vec<Value> = lp.tasks.lock().values().filter(|t| t.is_pending()).map(|t| t.value()).collect();
+        Ok(Value::list(ts))
+    });
+    let s = st.clone();
+    def(&d, "sleep", move |vm, mut a| {
+        let delay = a.arg(0, "delay").unwrap_or(Value::None);
+        let result = a.arg(1, "result").unwrap_or(Value::None);
+        let d = vm.to_float(&delay)?;
+        let f = Fut::new(s.clone(), running_loop());
+        f.state.lock().sleep = Some((d, result));
+        Ok(Arc::new(f).value())
+    });
+    let s = st.clone();
+    def(&d, "gather", move |vm, a| gather(vm, &s, a));
+    def(&d, "create_task", |vm, mut a| {
+        let coro = a.arg(0, "coro").unwrap_or(Value::None);
+        let name = a.take_kw("name");
+        let _ = a.take_kw("context");
+        let lp = need_running(vm)?;
+        Ok(new_task(vm, &lp, coro, name)?.value())
+    });
+    def(&d, "ensure_future", |vm, mut a| {
+        let aw = a.arg(0, "coro_or_future").unwrap_or(Value::None);
+        let lp = loop_arg(vm, a.take_kw("loop"))?;
+        Ok(ensure_future(vm, &lp, aw)?.value())
+    });
+    def(&d, "iscoroutinefunction", |_vm, a| {
+        let mut f = a.pos.first().cloned().unwrap_or(Value::None);
+        if let Value::Method(m) = &f {
+            f = m.func.clone();
+        }
+        let flags = match &f {
+            Value::Function(func) => func.code.flags,
+            _ => 0,
+        };
+        Ok(Value::Bool(flags & crate::bytecode::code::flags::COROUTINE != 0))
+    });
+    def(&d, "isfuture", |_vm, a| Ok(Value::Bool(a.pos.first().and_then(as_fut).is_some())));
+    Ok(Value::Module(Arc::new(Module { name: Arc::from("_asyncio"), dict: d })))
+}
+
+/// Adds the built-in `run(coro)`, the same as `asyncio.run`.
+pub fn register(rt: &Runtime) {
+    def(&rt.builtins, "run", |vm, a| {
+        let m = vm.import_name("asyncio", 0, true)?;
+        let f = vm.get_attr_str(&m, "run")?.unwrap_or(Value::None);
+        vm.call_value(&f, a)
+    });
+}

@@ -1,0 +1,413 @@
+"""The protocol between a gilt parent and its worker children, under
+spawn_process, multiprocessing and ProcessPoolExecutor.
+
+A child is the gilt binary started with --mp-worker (src/runtime/process.rs):
+it runs the parent's script as __mp_main__, then calls _worker_main, which
+reads messages from its socket (fd 3). Each message is one value in the
+encoding of src/stdlib/mp_wire.rs; values that are not plain go through
+_reduce (here) and come back through _resolve.
+
+Parent -> child:
+  ('call', fn, args, kwargs)   run fn; answer ('ok', result) or ('err', exc)
+  ('proc', process)            run process._bootstrap(); answer ('exit', code), exit
+  ('ident', name)              the child's current_process().name (pool workers)
+  ('resp', ok, value)          the answer to a child's request
+Child -> parent:
+  ('ok', v) ('err', exc) ('exit', code)
+  ('bootstrap', guard_missing) the main module failed while running as __mp_main__
+  ('req', obj_id, method, args, kwargs)
+                               call a method of a shared object (Queue, Pipe,
+                               Manager dict, ...) that lives in the parent; the
+                               parent's thread serving this child answers 'resp'.
+End of stream (EOF) means the other side exited or died.
+"""
+
+import sys
+import _mp
+import _thread
+import os
+
+_builtins = __builtins__ if isinstance(__builtins__, dict) else __builtins__.__dict__
+
+
+# ----------------------------------------------------------- values ------
+
+class RemoteTraceback(Exception):
+    """Carries the child's formatted traceback as an exception's __cause__."""
+
+    def __init__(self, tb):
+        self.tb = tb
+
+    def __str__(self):
+        return self.tb
+
+
+def _cannot(obj, why):
+    try:
+        r = repr(obj)
+    except BaseException:
+        r = '<%s object>' % type(obj).__name__
+    return TypeError('cannot send %s to a child process: %s' % (r, why))
+
+
+def _lookup(module, qualname):
+    if module in ('__main__', '__mp_main__'):
+        mod = sys.modules.get('__main__')
+    elif module == 'builtins':
+        return _builtins[qualname]
+    else:
+        mod = sys.modules.get(module)
+        if mod is None:
+            __import__(module)
+            mod = sys.modules[module]
+    obj = mod
+    for part in qualname.split('.'):
+        try:
+            obj = getattr(obj, part)
+        except AttributeError:
+            where = 'the child process' if _mp.is_child() else 'this process'
+            raise AttributeError("Can't get attribute %r on module %r in %s "
+                                 "(is it defined under the __main__ guard?)"
+                                 % (qualname, module, where)) from None
+    return obj
+
+
+def _by_name(obj):
+    qual = getattr(obj, '__qualname__', None) or getattr(obj, '__name__', None)
+    module = getattr(obj, '__module__', None)
+    if qual is None:
+        raise _cannot(obj, 'it has no name to be found by')
+    if '<lambda>' in qual:
+        raise _cannot(obj, 'only module-level functions can be sent by name (a lambda has none)')
+    if '<locals>' in qual:
+        raise _cannot(obj, 'only module-level functions and classes can be sent by name '
+                           '(this one is defined inside a function)')
+    if module is None or module == 'builtins':
+        if _builtins.get(qual) is obj:
+            return ('G', ('builtins', qual))
+        raise _cannot(obj, 'it is not reachable by a module-level name')
+    try:
+        found = _lookup(module, qual)
+    except Exception:
+        found = None
+    if found is not obj:
+        raise _cannot(obj, 'it is not reachable as %s.%s' % (module, qual))
+    return ('G', (module, qual))
+
+
+def _format_exc(e):
+    import traceback
+    return ''.join(traceback.format_exception(type(e), e, e.__traceback__))
+
+
+def _reduce(obj):
+    """(tag, payload) for a value that is not plain; see _resolve."""
+    if isinstance(obj, BaseException):
+        d = getattr(obj, '__dict__', None) or {}
+        d = {k: v for k, v in d.items() if k != '_mp_tb'}
+        return ('E', (type(obj), obj.args, getattr(obj, '_mp_tb', None), d))
+    if isinstance(obj, type):
+        return _by_name(obj)
+    if type(obj).__name__ == 'module':
+        return ('m', obj.__name__)
+    self = getattr(obj, '__self__', None)
+    if self is not None and callable(obj) and type(self).__name__ != 'module':
+        return ('B', (self, obj.__name__))
+    if type(obj).__name__ in ('function', 'builtin_function_or_method'):
+        return _by_name(obj)
+    state = None
+    gs = getattr(type(obj), '__mp_getstate__', None)
+    if gs is not None:
+        state = gs(obj)
+    else:
+        state = getattr(obj, '__dict__', None)
+        if state is None:
+            raise _cannot(obj, '%s objects belong to one process and cannot be copied '
+                               '(send plain values, or use the multiprocessing versions '
+                               'of locks and queues)' % type(obj).__name__)
+        state = dict(state)
+    return ('I', (type(obj), state))
+
+
+def _resolve(tag, payload):
+    if tag == 'G':
+        return _lookup(payload[0], payload[1])
+    if tag == 'I':
+        cls, state = payload
+        obj = cls.__new__(cls)
+        ss = getattr(cls, '__mp_setstate__', None)
+        if ss is not None:
+            ss(obj, state)
+        else:
+            obj.__dict__.update(state)
+        return obj
+    if tag == 'E':
+        cls, args, tb, d = payload
+        try:
+            e = cls(*args)
+        except Exception:
+            e = Exception(*args)
+        try:
+            for k, v in d.items():
+                setattr(e, k, v)
+        except Exception:
+            pass
+        if tb:
+            e._mp_tb = tb
+            e.__cause__ = RemoteTraceback('\n"""\n' + tb + '"""')
+        return e
+    if tag == 'B':
+        return getattr(payload[0], payload[1])
+    if tag == 'm':
+        __import__(payload)
+        return sys.modules[payload]
+    raise ValueError('unknown tag %r in a message from another process' % (tag,))
+
+
+_mp.set_hooks(_reduce, _resolve)
+
+
+# ------------------------------------------------ shared objects ------
+
+_registry = {}
+_reg_lock = _thread.allocate_lock()
+_next_id = [0]
+
+
+def register(obj):
+    """Keeps obj in this process and returns its reference (owner pid, id)."""
+    with _reg_lock:
+        _next_id[0] += 1
+        _registry[_next_id[0]] = obj
+        return (os.getpid(), _next_id[0])
+
+
+def call(ref, method, args=(), kwargs=None):
+    """Calls a method of a registered object, here or in the parent."""
+    if ref[0] == os.getpid():
+        return getattr(_registry[ref[1]], method)(*args, **(kwargs or {}))
+    if _conn is None or ref[0] != os.getppid():
+        raise RuntimeError('this shared object belongs to process %d; gilt serves shared '
+                           'objects only to the direct children of the process that made them'
+                           % ref[0])
+    with _rpc_lock:
+        _conn.send(('req', ref[1], method, tuple(args), kwargs or {}))
+        while True:
+            m = _conn.recv()
+            if m[0] == 'resp':
+                break
+    if m[1]:
+        return m[2]
+    raise m[2]
+
+
+def _serve_request(conn, m):
+    _, oid, method, args, kwargs = m
+    try:
+        r = ('resp', True, getattr(_registry[oid], method)(*args, **kwargs))
+    except BaseException as e:
+        r = ('resp', False, e)
+    try:
+        conn.send(r)
+    except TypeError as e:
+        conn.send(('resp', False, e))
+
+
+# ---------------------------------------------------- the parent ------
+
+class ChildDied(Exception):
+    """A child exited (killed, os._exit, crash) before answering."""
+
+
+_live = set()
+
+
+def bootstrap_error(guard_missing, pid):
+    if guard_missing:
+        return RuntimeError(_mp.BOOTSTRAP_MESSAGE)
+    return RuntimeError('child process %d failed while running the main module as __mp_main__ '
+                        '(its traceback is above)' % pid)
+
+
+def exchange(conn):
+    """Reads the child's messages, serving its requests, until an answer;
+    None when the child went away first."""
+    while True:
+        try:
+            m = conn.recv()
+        except EOFError:
+            return None
+        if m[0] == 'req':
+            _serve_request(conn, m)
+        else:
+            return m
+
+
+class Child:
+    """A started child with one message in flight and a thread that serves it
+    until the answer arrives (so the parent may do other work meanwhile)."""
+
+    def __init__(self, msg, daemon=False):
+        _mp.dumps(msg)              # a TypeError for a lambda etc. comes before the spawn
+        self._conn = _mp.spawn()
+        self.pid = self._conn.pid
+        self._done = _thread.allocate_lock()
+        self._done.acquire()
+        self.outcome = None
+        self.exitcode = None
+        try:
+            self._conn.send(msg)
+        except BaseException:
+            self._conn.kill()
+            self._conn.wait()
+            raise
+        _live.add(self)
+        import threading
+        threading.Thread(target=self._serve, name='mp-serve-%d' % self.pid, daemon=daemon).start()
+
+    def _serve(self):
+        try:
+            self.outcome = exchange(self._conn)
+        except BaseException as e:
+            self.outcome = ('err', e)
+        self._conn.close()
+        self.exitcode = self._conn.wait()
+        _live.discard(self)
+        self._done.release()
+
+    def wait(self, timeout=None):
+        """True once the child has answered and exited."""
+        if timeout is None:
+            got = self._done.acquire()
+        else:
+            got = self._done.acquire(True, max(0.0, timeout))
+        if got:
+            self._done.release()
+        return got
+
+    def poll_exitcode(self):
+        return self._conn.exitcode()
+
+    def terminate(self):
+        self._conn.terminate()
+
+    def kill(self):
+        self._conn.kill()
+
+
+class ProcessHandle:
+    """What spawn_process returns."""
+
+    def __init__(self, fn, args, kwargs):
+        self._child = Child(('call', fn, args, kwargs))
+        self.pid = self._child.pid
+
+    @property
+    def exitcode(self):
+        if self._child.wait(0):
+            return self._child.exitcode
+        return self._child.poll_exitcode()
+
+    def is_alive(self):
+        return not self._child.wait(0) and self._child.poll_exitcode() is None
+
+    def terminate(self):
+        self._child.terminate()
+
+    def kill(self):
+        self._child.kill()
+
+    def join(self, timeout=None):
+        """fn's result (None if still running after timeout); re-raises fn's
+        exception with the child's traceback as its __cause__."""
+        if not self._child.wait(timeout):
+            return None
+        out = self._child.outcome
+        if out is None:
+            raise ChildDied('child process %d exited with code %s before returning a result'
+                            % (self.pid, self._child.exitcode))
+        if out[0] == 'ok':
+            return out[1]
+        if out[0] == 'bootstrap':
+            raise bootstrap_error(out[1], self.pid)
+        raise out[1]
+
+    def __repr__(self):
+        st = 'running' if self.is_alive() else 'exitcode=%s' % self.exitcode
+        return '<process_handle pid=%d %s>' % (self.pid, st)
+
+
+def spawn_process(fn, *args, **kwargs):
+    """Runs fn(*args, **kwargs) in a new gilt process; returns its handle."""
+    return ProcessHandle(fn, args, kwargs)
+
+
+# ----------------------------------------------------- the child ------
+
+_conn = None
+_rpc_lock = _thread.allocate_lock()
+current = None          # this process's Process object (or a stand-in)
+current_name = None     # set by ('ident', name)
+
+
+def _flush():
+    for f in (sys.stdout, sys.stderr):
+        try:
+            f.flush()
+        except Exception:
+            pass
+
+
+def _with_tb(e):
+    try:
+        e._mp_tb = _format_exc(e)
+    except Exception:
+        pass
+    return e
+
+
+def _worker_main(ok):
+    """The child's loop; returns its exit status."""
+    global _conn, current, current_name
+    _conn = _mp.child_conn()
+    if '__main__' in sys.modules:
+        sys.modules.setdefault('__mp_main__', sys.modules['__main__'])
+    if not ok:
+        _flush()
+        _conn.send(('bootstrap', _mp.guard_missing()))
+        return 1
+    code = 0
+    while True:
+        try:
+            m = _conn.recv()
+        except EOFError:
+            break
+        except BaseException as e:
+            _conn.send(('err', _with_tb(e)))
+            continue
+        kind = m[0]
+        if kind == 'call':
+            try:
+                r = ('ok', m[1](*m[2], **m[3]))
+            except BaseException as e:
+                r = ('err', _with_tb(e))
+            _flush()
+            try:
+                _conn.send(r)
+            except BaseException as e:
+                _conn.send(('err', _with_tb(e)))
+        elif kind == 'proc':
+            current = m[1]
+            code = current._bootstrap()
+            _flush()
+            try:
+                _conn.send(('exit', code))
+            except BaseException:
+                pass
+            break
+        elif kind == 'ident':
+            current_name = m[1]
+        elif kind == 'stop':
+            break
+    _flush()
+    return code

@@ -1,0 +1,320 @@
+"""multiprocessing.Pool for gilt.
+
+Each worker process has a thread in the parent that takes the next task
+from a shared queue, sends it over the worker's socket, serves the worker's
+requests (shared queues, managers) until the answer arrives, and stores it
+in the task's AsyncResult. A worker that dies while running a task (killed,
+os._exit, crash) fails that task and every later one at once with
+ChildDied: nothing waits for an answer that cannot come.
+"""
+
+import os
+import queue
+import threading
+import _mp
+import _mp_core
+
+_pool_seq = [0]
+
+
+def _mp_mod():
+    import multiprocessing
+    return multiprocessing
+
+
+class AsyncResult:
+    """The pending result of apply_async / map_async."""
+
+    def __init__(self, n, callback=None, error_callback=None, single=False):
+        self._event = threading.Event()
+        self._left = n
+        self._values = [None] * n
+        self._error = None
+        self._single = single
+        self._callback = callback
+        self._error_callback = error_callback
+        self._lock = threading.Lock()
+        if n == 0:
+            self._finish()
+
+    def _set(self, i, ok, value):
+        with self._lock:
+            if self._event.is_set():
+                return
+            if ok:
+                self._values[i:i + len(value)] = value
+                self._left -= len(value)
+                done = self._left <= 0
+            else:
+                self._error = value
+                done = True
+        if done:
+            self._finish()
+
+    def _finish(self):
+        self._event.set()
+        try:
+            if self._error is None:
+                if self._callback is not None:
+                    self._callback(self._value())
+            elif self._error_callback is not None:
+                self._error_callback(self._error)
+        except BaseException:
+            pass
+
+    def _value(self):
+        return self._values[0] if self._single else self._values
+
+    def ready(self):
+        return self._event.is_set()
+
+    def successful(self):
+        if not self.ready():
+            raise ValueError('%r not ready' % self)
+        return self._error is None
+
+    def wait(self, timeout=None):
+        self._event.wait(timeout)
+
+    def get(self, timeout=None):
+        if not self._event.wait(timeout):
+            raise _mp_mod().TimeoutError()
+        if self._error is not None:
+            raise self._error
+        return self._value()
+
+
+ApplyResult = AsyncResult
+MapResult = AsyncResult
+
+
+class _IMapIterator:
+    """imap / imap_unordered: yields results as chunks come back."""
+
+    def __init__(self, ordered):
+        self._cond = threading.Condition()
+        self._ready = {}
+        self._order = []
+        self._next = 0
+        self._total = None
+        self._ordered = ordered
+        self._got = 0
+
+    def _set(self, i, ok, value):
+        with self._cond:
+            if ok:
+                for k, v in enumerate(value):
+                    self._ready[i + k] = (True, v)
+                    self._order.append(i + k)
+            else:
+                self._ready[i] = (False, value)
+                self._order.append(i)
+            self._cond.notify_all()
+
+    def __iter__(self):
+        return self
+
+    def next(self, timeout=None):
+        with self._cond:
+            while True:
+                if self._total is not None and self._got >= self._total:
+                    raise StopIteration
+                key = self._next if self._ordered else (self._order[0] if self._order else None)
+                if key is not None and key in self._ready:
+                    ok, v = self._ready.pop(key)
+                    if self._ordered:
+                        self._next += 1
+                    else:
+                        self._order.pop(0)
+                    self._got += 1
+                    if not ok:
+                        raise v
+                    return v
+                if not self._cond.wait(timeout):
+                    raise _mp_mod().TimeoutError()
+
+    __next__ = next
+
+
+class Pool:
+    """A pool of worker processes (see the module docstring)."""
+
+    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        if processes is None:
+            processes = _mp.cpu_count()
+        if processes < 1:
+            raise ValueError('Number of processes must be at least 1')
+        self._processes = processes
+        self._tasks = queue.Queue()
+        self._state = 'RUN'
+        self._broken = None
+        self._conns = []
+        self._threads = []
+        if initializer is not None:
+            _mp.dumps((initializer, tuple(initargs)))
+        for _ in range(processes):
+            _pool_seq[0] += 1
+            conn = _mp.spawn()
+            conn.send(('ident', 'SpawnPoolWorker-%d' % _pool_seq[0]))
+            self._conns.append(conn)
+        for conn in self._conns:
+            t = threading.Thread(target=self._serve, args=(conn, initializer, tuple(initargs)), daemon=True)
+            t.start()
+            self._threads.append(t)
+
+    def _serve(self, conn, initializer, initargs):
+        if initializer is not None:
+            conn.send(('call', initializer, initargs, {}))
+            m = _mp_core.exchange(conn)
+            if m is None or m[0] != 'ok':
+                self._fail(conn, m)
+                return
+        while True:
+            task = self._tasks.get()
+            if task is None:
+                break
+            result, i, fn, chunk, star = task
+            if self._broken is not None:
+                result._set(i, False, self._broken)
+                continue
+            try:
+                mp = _mp_mod()
+                conn.send(('call', mp._pool_chunk, (fn, chunk, star), {}))
+            except TypeError as e:
+                result._set(i, False, e)
+                continue
+            except OSError:
+                self._fail(conn, None, result, i)
+                return
+            m = _mp_core.exchange(conn)
+            if m is None or m[0] == 'bootstrap':
+                self._fail(conn, m, result, i)
+                return
+            if m[0] == 'ok':
+                result._set(i, True, m[1])
+            else:
+                result._set(i, False, m[1])
+        try:
+            conn.send(('stop',))
+        except OSError:
+            pass
+        conn.wait(1.0)
+
+    def _fail(self, conn, m, result=None, i=0):
+        code = conn.wait(1.0)
+        if m is not None and m[0] == 'bootstrap':
+            err = _mp_core.bootstrap_error(m[1], conn.pid)
+        elif m is not None and m[0] == 'err':
+            err = m[1]
+        else:
+            err = _mp_core.ChildDied('a worker process (pid %d) died with exit code %s while '
+                                     'running a task; the pool is broken' % (conn.pid, code))
+        self._broken = err
+        if result is not None:
+            result._set(i, False, err)
+        while True:
+            try:
+                task = self._tasks.get_nowait()
+            except queue.Empty:
+                break
+            if task is None:
+                self._tasks.put(None)
+                break
+            task[0]._set(task[1], False, err)
+
+    def _check(self):
+        if self._state != 'RUN':
+            raise ValueError('Pool not running')
+        if self._broken is not None:
+            raise self._broken
+
+    def _submit(self, fn, items, chunksize, star, result):
+        i = 0
+        while i < len(items):
+            self._tasks.put((result, i, fn, items[i:i + chunksize], star))
+            i += chunksize
+
+    def _chunksize(self, n, chunksize):
+        if chunksize is None:
+            chunksize, extra = divmod(n, self._processes * 4)
+            if extra:
+                chunksize += 1
+        return max(1, chunksize)
+
+    def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+        self._check()
+        r = AsyncResult(1, callback, error_callback, single=True)
+        if kwds:
+            self._tasks.put((r, 0, _mp_mod()._apply_kw, [(func, tuple(args), dict(kwds))], True))
+        else:
+            self._tasks.put((r, 0, func, [tuple(args)], True))
+        return r
+
+    def apply(self, func, args=(), kwds={}):
+        return self.apply_async(func, args, kwds).get()
+
+    def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None, star=False):
+        self._check()
+        items = list(iterable)
+        r = AsyncResult(len(items), callback, error_callback)
+        self._submit(func, items, self._chunksize(len(items), chunksize), star, r)
+        return r
+
+    def map(self, func, iterable, chunksize=None):
+        return self.map_async(func, iterable, chunksize).get()
+
+    def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return self.map_async(func, iterable, chunksize, callback, error_callback, star=True)
+
+    def starmap(self, func, iterable, chunksize=None):
+        return self.starmap_async(func, iterable, chunksize).get()
+
+    def _imap(self, func, iterable, chunksize, ordered):
+        self._check()
+        items = list(iterable)
+        it = _IMapIterator(ordered)
+        it._total = len(items)
+        self._submit(func, items, max(1, chunksize), False, it)
+        return it
+
+    def imap(self, func, iterable, chunksize=1):
+        return self._imap(func, iterable, chunksize, True)
+
+    def imap_unordered(self, func, iterable, chunksize=1):
+        return self._imap(func, iterable, chunksize, False)
+
+    def close(self):
+        if self._state == 'RUN':
+            self._state = 'CLOSE'
+            for _ in self._threads:
+                self._tasks.put(None)
+
+    def terminate(self):
+        self._state = 'TERMINATE'
+        for c in self._conns:
+            c.kill()
+        err = ValueError('Pool was terminated')
+        if self._broken is None:
+            self._broken = err
+        for _ in self._threads:
+            self._tasks.put(None)
+        for t in self._threads:
+            t.join(1.0)
+        for c in self._conns:
+            c.wait(1.0)
+
+    def join(self):
+        if self._state == 'RUN':
+            raise ValueError('Pool is still running')
+        for t in self._threads:
+            t.join()
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *a):
+        self.terminate()
+
+    def __repr__(self):
+        return '<multiprocessing.pool.Pool state=%s pool_size=%d>' % (self._state, self._processes)

@@ -1,0 +1,618 @@
+"""asyncio for gilt: the event loop, futures, tasks, sleep and gather are
+native (the `_asyncio` module, Rust); this module adds the rest of the API
+in Python on top of them: run, wait, wait_for, as_completed, shield,
+timeout, TaskGroup, to_thread, and (from _asyncio_locks / _asyncio_streams)
+queues, locks and TCP streams."""
+
+import _asyncio
+import _thread
+from _asyncio import (CancelledError, InvalidStateError, Future, Task, sleep, gather,
+                      ensure_future, get_running_loop, _get_running_loop, current_task,
+                      isfuture, iscoroutinefunction, create_task)
+
+AbstractEventLoop = _asyncio.EventLoop
+BaseEventLoop = _asyncio.EventLoop
+TimeoutError = TimeoutError
+
+FIRST_COMPLETED = 'FIRST_COMPLETED'
+FIRST_EXCEPTION = 'FIRST_EXCEPTION'
+ALL_COMPLETED = 'ALL_COMPLETED'
+
+
+class IncompleteReadError(EOFError):
+    """readexactly() hit EOF before reading enough bytes."""
+
+    def __init__(self, partial, expected):
+        r_expected = 'undefined' if expected is None else repr(expected)
+        super().__init__(f'{len(partial)} bytes read on a total of {r_expected} expected bytes')
+        self.partial = partial
+        self.expected = expected
+
+
+class LimitOverrunError(Exception):
+    """A separator was not found within the buffer limit."""
+
+    def __init__(self, message, consumed):
+        super().__init__(message)
+        self.consumed = consumed
+
+
+try:
+    BaseExceptionGroup
+except NameError:
+    class BaseExceptionGroup(BaseException):
+        """A group of exceptions (what TaskGroup raises)."""
+
+        def __init__(self, message, exceptions):
+            super().__init__(message, exceptions)
+            self.message = message
+            self.exceptions = tuple(exceptions)
+
+        def __str__(self):
+            n = len(self.exceptions)
+            return f"{self.message} ({n} sub-exception{'s' if n > 1 else ''})"
+
+    class ExceptionGroup(BaseExceptionGroup):
+        """A group of Exceptions."""
+
+
+async def _noop():
+    pass
+
+_c = _noop()
+_coroutine_type = type(_c)
+_c.close()
+del _c
+
+
+def iscoroutine(obj):
+    """True for coroutine objects."""
+    return type(obj) is _coroutine_type
+
+
+# ---- loops ------------------------------------------------------------------
+
+_loops = {}
+
+
+def new_event_loop():
+    """A new event loop (the native one)."""
+    return _asyncio.new_event_loop()
+
+
+def set_event_loop(loop):
+    """Sets this thread's current loop."""
+    _loops[_thread.get_ident()] = loop
+
+
+def get_event_loop():
+    """The running loop, else this thread's loop (created if needed)."""
+    loop = _get_running_loop()
+    if loop is not None:
+        return loop
+    loop = _loops.get(_thread.get_ident())
+    if loop is None:
+        loop = new_event_loop()
+        set_event_loop(loop)
+    return loop
+
+
+def all_tasks(loop=None):
+    """The set of not-yet-done tasks of the (running) loop."""
+    return set(_asyncio._all_tasks(loop))
+
+
+def _cancel_all_tasks(loop):
+    to_cancel = _asyncio._all_tasks(loop)
+    if not to_cancel:
+        return
+    for task in to_cancel:
+        task.cancel()
+
+    async def _wait():
+        return await gather(*to_cancel, return_exceptions=True)
+    loop.run_until_complete(_wait())
+    for task in to_cancel:
+        if task.cancelled():
+            continue
+        if task.exception() is not None:
+            import sys
+            print('unhandled exception during asyncio.run() shutdown', file=sys.stderr)
+
+
+def run(main, *, debug=None):
+    """Runs coroutine `main` on a new loop and closes it; returns its result."""
+    if _get_running_loop() is not None:
+        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
+    if not iscoroutine(main):
+        raise ValueError("a coroutine was expected, got {!r}".format(main))
+    loop = new_event_loop()
+    try:
+        set_event_loop(loop)
+        if debug is not None:
+            loop.set_debug(debug)
+        return loop.run_until_complete(main)
+    finally:
+        try:
+            _cancel_all_tasks(loop)
+        finally:
+            set_event_loop(None)
+            loop.close()
+
+
+class Runner:
+    """`with asyncio.Runner() as r: r.run(coro)`."""
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._loop = None
+        self._debug = debug
+        self._factory = loop_factory or new_event_loop
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def get_loop(self):
+        if self._loop is None:
+            self._loop = self._factory()
+        return self._loop
+
+    def run(self, coro):
+        if _get_running_loop() is not None:
+            raise RuntimeError("Runner.run() cannot be called from a running event loop")
+        return self.get_loop().run_until_complete(coro)
+
+    def close(self):
+        if self._loop is not None:
+            try:
+                _cancel_all_tasks(self._loop)
+            finally:
+                self._loop.close()
+
+
+# ---- loop methods written in Python -------------------------------------------
+
+def _set_result_unless_cancelled(fut, result):
+    if not fut.done():
+        fut.set_result(result)
+
+
+def _set_exception_unless_done(fut, exc):
+    if not fut.done():
+        fut.set_exception(exc)
+
+
+def _run_in_thread(loop, fut, func, args):
+    def worker():
+        try:
+            r = func(*args)
+        except BaseException as e:
+            loop.call_soon_threadsafe(_set_exception_unless_done, fut, e)
+        else:
+            loop.call_soon_threadsafe(_set_result_unless_cancelled, fut, r)
+    _thread.start_new_thread(worker, ())
+
+
+def _run_in_executor(self, executor, func, *args):
+    fut = self.create_future()
+    if executor is None:
+        _run_in_thread(self, fut, func, args)
+        return fut
+    cf = executor.submit(func, *args)
+
+    def copy(cfut):
+        try:
+            r = cfut.result()
+        except BaseException as e:
+            self.call_soon_threadsafe(_set_exception_unless_done, fut, e)
+        else:
+            self.call_soon_threadsafe(_set_result_unless_cancelled, fut, r)
+    cf.add_done_callback(copy)
+    return fut
+
+
+async def _shutdown_asyncgens(self):
+    pass
+
+
+async def _shutdown_default_executor(self, timeout=None):
+    pass
+
+
+_asyncio.EventLoop.run_in_executor = _run_in_executor
+_asyncio.EventLoop.shutdown_asyncgens = _shutdown_asyncgens
+_asyncio.EventLoop.shutdown_default_executor = _shutdown_default_executor
+
+
+async def to_thread(func, /, *args, **kwargs):
+    """Runs func(*args, **kwargs) in a new OS thread; the loop waits without the GIL."""
+    loop = get_running_loop()
+    fut = loop.create_future()
+    _run_in_thread(loop, fut, lambda: func(*args, **kwargs), ())
+    return await fut
+
+
+# ---- waiting ------------------------------------------------------------------
+
+def _release_waiter(waiter, *args):
+    if not waiter.done():
+        waiter.set_result(None)
+
+
+async def _cancel_and_wait(fut):
+    loop = get_running_loop()
+    waiter = loop.create_future()
+    cb = lambda f: _release_waiter(waiter)
+    fut.add_done_callback(cb)
+    try:
+        fut.cancel()
+        await waiter
+    finally:
+        fut.remove_done_callback(cb)
+
+
+async def wait_for(fut, timeout):
+    """Waits for one awaitable, cancelling it after `timeout` seconds (TimeoutError)."""
+    loop = get_running_loop()
+    if timeout is None:
+        return await fut
+    if timeout <= 0:
+        fut = ensure_future(fut)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+    waiter = loop.create_future()
+    timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    cb = lambda f: _release_waiter(waiter)
+    fut = ensure_future(fut)
+    fut.add_done_callback(cb)
+    try:
+        try:
+            await waiter
+        except CancelledError:
+            if fut.done():
+                return fut.result()
+            fut.remove_done_callback(cb)
+            await _cancel_and_wait(fut)
+            raise
+        if fut.done():
+            return fut.result()
+        fut.remove_done_callback(cb)
+        await _cancel_and_wait(fut)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+    finally:
+        timeout_handle.cancel()
+
+
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+    """Waits for futures/tasks; returns (done, pending) sets."""
+    if isfuture(fs) or iscoroutine(fs):
+        raise TypeError(f"expect a list of futures, not {type(fs).__name__}")
+    if not fs:
+        raise ValueError('Set of Tasks/Futures is empty.')
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError(f'Invalid return_when value: {return_when}')
+    fs = set(fs)
+    if any(iscoroutine(f) for f in fs):
+        raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
+    loop = get_running_loop()
+    waiter = loop.create_future()
+    timeout_handle = None
+    if timeout is not None:
+        timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    counter = [len(fs)]
+
+    def _on_completion(f):
+        counter[0] -= 1
+        if (counter[0] <= 0 or return_when == FIRST_COMPLETED or
+                return_when == FIRST_EXCEPTION and (not f.cancelled() and f.exception() is not None)):
+            if timeout_handle is not None:
+                timeout_handle.cancel()
+            if not waiter.done():
+                waiter.set_result(None)
+
+    for f in fs:
+        f.add_done_callback(_on_completion)
+    try:
+        await waiter
+    finally:
+        if timeout_handle is not None:
+            timeout_handle.cancel()
+        for f in fs:
+            f.remove_done_callback(_on_completion)
+    done, pending = set(), set()
+    for f in fs:
+        if f.done():
+            done.add(f)
+        else:
+            pending.add(f)
+    return done, pending
+
+
+def as_completed(fs, *, timeout=None):
+    """Yields awaitables giving the results in completion order."""
+    if isfuture(fs) or iscoroutine(fs):
+        raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
+    loop = get_event_loop()
+    todo = {ensure_future(f) for f in set(fs)}
+    done = []
+    waiters = []
+    timeout_handle = None
+
+    def _wake():
+        while waiters:
+            w = waiters.pop(0)
+            if not w.done():
+                w.set_result(None)
+
+    def _on_timeout():
+        for f in todo:
+            f.remove_done_callback(_on_completion)
+            done.append(None)
+        todo.clear()
+        _wake()
+
+    def _on_completion(f):
+        if not todo:
+            return
+        todo.discard(f)
+        done.append(f)
+        if not todo and timeout_handle is not None:
+            timeout_handle.cancel()
+        _wake()
+
+    async def _wait_for_one():
+        while not done:
+            w = loop.create_future()
+            waiters.append(w)
+            await w
+        f = done.pop(0)
+        if f is None:
+            raise TimeoutError
+        return f.result()
+
+    for f in todo:
+        f.add_done_callback(_on_completion)
+    if todo and timeout is not None:
+        timeout_handle = loop.call_later(timeout, _on_timeout)
+    for _ in range(len(todo)):
+        yield _wait_for_one()
+
+
+def shield(arg):
+    """Protects an awaitable from cancellation of the awaiting task."""
+    inner = ensure_future(arg)
+    if inner.done():
+        return inner
+    loop = inner.get_loop()
+    outer = loop.create_future()
+
+    def _inner_done_callback(inner):
+        if outer.cancelled():
+            if not inner.cancelled():
+                inner.exception()
+            return
+        if inner.cancelled():
+            outer.cancel()
+        else:
+            exc = inner.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+            else:
+                outer.set_result(inner.result())
+
+    def _outer_done_callback(outer):
+        if not inner.done():
+            inner.remove_done_callback(_inner_done_callback)
+
+    inner.add_done_callback(_inner_done_callback)
+    outer.add_done_callback(_outer_done_callback)
+    return outer
+
+
+def run_coroutine_threadsafe(coro, loop):
+    """Submits a coroutine to a loop running in another thread."""
+    import concurrent_futures as _cf
+    future = _cf.Future()
+
+    def callback():
+        task = ensure_future(coro, loop=loop)
+
+        def done(t):
+            if t.cancelled():
+                future.cancel()
+            elif t.exception() is not None:
+                future.set_exception(t.exception())
+            else:
+                future.set_result(t.result())
+        task.add_done_callback(done)
+    loop.call_soon_threadsafe(callback)
+    return future
+
+
+# ---- timeouts and task groups ---------------------------------------------------------
+
+class Timeout:
+    """`async with asyncio.timeout(delay):` cancels the block after `delay`."""
+
+    def __init__(self, when):
+        self._state = 'created'
+        self._timeout_handler = None
+        self._task = None
+        self._when = when
+
+    def when(self):
+        return self._when
+
+    def reschedule(self, when):
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+        self._when = when
+        if when is None:
+            self._timeout_handler = None
+        else:
+            loop = get_running_loop()
+            if when <= loop.time():
+                self._timeout_handler = loop.call_soon(self._on_timeout)
+            else:
+                self._timeout_handler = loop.call_at(when, self._on_timeout)
+
+    def expired(self):
+        return self._state in ('expiring', 'expired')
+
+    def __repr__(self):
+        info = [self._state]
+        if self._state == 'entered':
+            info.append(f"when={self._when}")
+        return f"<Timeout [{' '.join(info)}]>"
+
+    async def __aenter__(self):
+        self._state = 'entered'
+        self._task = current_task()
+        if self._task is None:
+            raise RuntimeError("Timeout should be used inside a task")
+        self.reschedule(self._when)
+        return self
+
+    async def __aexit__(self, exc_type, exc_val, exc_tb):
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+            self._timeout_handler = None
+        if self._state == 'expiring':
+            self._state = 'expired'
+            if self._task.uncancel() == 0 and exc_type is CancelledError:
+                raise TimeoutError from exc_val
+        elif self._state == 'entered':
+            self._state = 'exited'
+        return None
+
+    def _on_timeout(self):
+        self._task.cancel()
+        self._state = 'expiring'
+        self._timeout_handler = None
+
+
+def timeout(delay):
+    """An async context manager cancelling its block after `delay` seconds."""
+    loop = get_running_loop()
+    return Timeout(loop.time() + delay if delay is not None else None)
+
+
+def timeout_at(when):
+    """Like timeout(), with an absolute loop time."""
+    return Timeout(when)
+
+
+class TaskGroup:
+    """`async with TaskGroup() as tg: tg.create_task(...)` waits for all of them."""
+
+    def __init__(self):
+        self._entered = False
+        self._exiting = False
+        self._aborting = False
+        self._loop = None
+        self._parent_task = None
+        self._parent_cancel_requested = False
+        self._tasks = set()
+        self._errors = []
+        self._base_error = None
+        self._on_completed_fut = None
+
+    async def __aenter__(self):
+        if self._entered:
+            raise RuntimeError(f"TaskGroup {self!r} has been already entered")
+        self._entered = True
+        self._loop = get_running_loop()
+        self._parent_task = current_task()
+        if self._parent_task is None:
+            raise RuntimeError(f'TaskGroup {self!r} cannot determine the parent task')
+        return self
+
+    async def __aexit__(self, et, exc, tb):
+        self._exiting = True
+        propagate_cancellation_error = None
+        if exc is not None and self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        if et is CancelledError:
+            if self._parent_cancel_requested and not self._parent_task.uncancel():
+                pass
+            else:
+                propagate_cancellation_error = exc
+        if et is not None and not self._aborting:
+            self._abort()
+        while self._tasks:
+            if self._on_completed_fut is None:
+                self._on_completed_fut = self._loop.create_future()
+            try:
+                await self._on_completed_fut
+            except CancelledError as ex:
+                if not self._aborting:
+                    propagate_cancellation_error = ex
+                    self._abort()
+            self._on_completed_fut = None
+        if self._base_error is not None:
+            raise self._base_error
+        if propagate_cancellation_error and not self._errors:
+            raise propagate_cancellation_error
+        if et is not None and et is not CancelledError:
+            self._errors.append(exc)
+        if self._errors:
+            errors = self._errors
+            self._errors = None
+            raise BaseExceptionGroup('unhandled errors in a TaskGroup', errors) if any(
+                not isinstance(e, Exception) for e in errors) else ExceptionGroup(
+                'unhandled errors in a TaskGroup', errors)
+
+    def create_task(self, coro, *, name=None, context=None):
+        if not self._entered:
+            raise RuntimeError(f"TaskGroup {self!r} has not been entered")
+        if self._exiting and not self._tasks:
+            raise RuntimeError(f"TaskGroup {self!r} is finished")
+        if self._aborting:
+            raise RuntimeError(f"TaskGroup {self!r} is shutting down")
+        task = self._loop.create_task(coro, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._on_task_done)
+        return task
+
+    def _is_base_error(self, exc):
+        return isinstance(exc, (SystemExit, KeyboardInterrupt))
+
+    def _abort(self):
+        self._aborting = True
+        for t in self._tasks:
+            if not t.done():
+                t.cancel()
+
+    def _on_task_done(self, task):
+        self._tasks.discard(task)
+        if self._on_completed_fut is not None and not self._tasks:
+            if not self._on_completed_fut.done():
+                self._on_completed_fut.set_result(True)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is None:
+            return
+        self._errors.append(exc)
+        if self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        if self._parent_task.done():
+            return
+        if not self._aborting and not self._parent_cancel_requested:
+            self._abort()
+            self._parent_cancel_requested = True
+            self._parent_task.cancel()
+
+
+from _asyncio_locks import (Queue, LifoQueue, PriorityQueue, QueueEmpty, QueueFull,
+                            Lock, Event, Condition, Semaphore, BoundedSemaphore)

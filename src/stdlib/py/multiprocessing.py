@@ -1,0 +1,487 @@
+"""multiprocessing for gilt: real processes, each with its own interpreter
+and GIL, so CPU-bound work scales even with the GIL on.
+
+Processes are always *spawned* (a fresh gilt runs your script as
+__mp_main__, then the target); 'fork' is accepted and means spawn. The
+protocol is in _mp_core.py; locks, Value and Array (real shared memory and
+futexes) in _mp_sync.py; Pool in _mp_pool.py. Queue, Pipe and Manager
+objects live in the process that made them and are served to its children
+over their protocol sockets.
+"""
+
+import os
+import sys
+import _mp
+import _mp_core
+from _mp_sync import (Lock, RLock, Semaphore, BoundedSemaphore, Event, Condition,
+                      Barrier, Value, Array, RawValue, RawArray)
+
+__all__ = ['Process', 'current_process', 'parent_process', 'active_children',
+           'cpu_count', 'get_context', 'set_start_method', 'get_start_method',
+           'get_all_start_methods', 'freeze_support', 'Queue', 'JoinableQueue',
+           'SimpleQueue', 'Pipe', 'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore',
+           'Event', 'Condition', 'Barrier', 'Value', 'Array', 'RawValue', 'RawArray',
+           'Manager', 'Pool', 'TimeoutError', 'ProcessError', 'AuthenticationError',
+           'BufferTooShort']
+
+
+class ProcessError(Exception):
+    pass
+
+
+class BufferTooShort(ProcessError):
+    pass
+
+
+class TimeoutError(ProcessError):
+    pass
+
+
+class AuthenticationError(ProcessError):
+    pass
+
+
+def cpu_count():
+    return _mp.cpu_count()
+
+
+def freeze_support():
+    pass
+
+
+_start_method = [None]
+
+
+def set_start_method(method, force=False):
+    """'spawn' (what gilt always does); 'fork' and 'forkserver' are accepted
+    and also spawn."""
+    if method not in ('spawn', 'fork', 'forkserver', None):
+        raise ValueError('cannot find context for %r' % (method,))
+    if _start_method[0] is not None and not force:
+        raise RuntimeError('context has already been set')
+    _start_method[0] = method
+
+
+def get_start_method(allow_none=False):
+    if _start_method[0] is None and not allow_none:
+        _start_method[0] = 'spawn'
+    return _start_method[0]
+
+
+def get_all_start_methods():
+    return ['spawn', 'fork', 'forkserver']
+
+
+class _Context:
+    """What get_context returns: this module's API under one start method."""
+
+    def __init__(self, method):
+        self._method = method
+
+    def get_start_method(self, allow_none=False):
+        return self._method
+
+    def __getattr__(self, name):
+        return globals()[name]
+
+
+def get_context(method=None):
+    if method not in (None, 'spawn', 'fork', 'forkserver'):
+        raise ValueError('cannot find context for %r' % (method,))
+    return _Context(method or 'spawn')
+
+
+# ------------------------------------------------------------ Process ----
+
+_counter = [0]
+_children = set()
+
+
+class Process:
+    """A process running target(*args, **kwargs), or a subclass's run()."""
+
+    def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
+        assert group is None, 'group argument must be None for now'
+        _counter[0] += 1
+        self._identity = (_counter[0],)
+        self._target = target
+        self._args = tuple(args)
+        self._kwargs = dict(kwargs or {})
+        self._name = name or '%s-%d' % ('Process' if type(self) is Process else type(self).__name__, _counter[0])
+        self._daemon = bool(daemon) if daemon is not None else False
+        self._parent_pid = os.getpid()
+        self._child = None
+        self._closed = False
+
+    def __mp_getstate__(self):
+        d = dict(self.__dict__)
+        d['_child'] = None
+        return d
+
+    def run(self):
+        if self._target:
+            self._target(*self._args, **self._kwargs)
+
+    def start(self):
+        self._check_closed()
+        assert self._child is None, 'cannot start a process twice'
+        assert self._parent_pid == os.getpid(), 'can only start a process object created by current process'
+        self._child = _mp_core.Child(('proc', self), daemon=self._daemon)
+        _children.add(self)
+
+    def _bootstrap(self):
+        """Runs in the child: run(), then the exit code CPython would give."""
+        try:
+            self.run()
+            return 0
+        except SystemExit as e:
+            c = e.code
+            if c is None:
+                return 0
+            if isinstance(c, int):
+                return c
+            sys.stderr.write(str(c) + '\n')
+            return 1
+        except BaseException:
+            import traceback
+            _mp_core._flush()
+            sys.stderr.write('Process %s:\n' % self._name)
+            traceback.print_exc()
+            return 1
+
+    def _check_closed(self):
+        if self._closed:
+            raise ValueError('process object is closed')
+
+    def join(self, timeout=None):
+        self._check_closed()
+        assert self._parent_pid == os.getpid(), 'can only join a child process'
+        assert self._child is not None, 'can only join a started process'
+        if self._child.wait(timeout):
+            _children.discard(self)
+            out = self._child.outcome
+            if out is not None and out[0] == 'bootstrap':
+                raise _mp_core.bootstrap_error(out[1], self._child.pid)
+
+    def is_alive(self):
+        self._check_closed()
+        if self._child is None:
+            return False
+        alive = not self._child.wait(0)
+        if not alive:
+            _children.discard(self)
+        return alive
+
+    def terminate(self):
+        self._check_closed()
+        if self._child is not None:
+            self._child.terminate()
+
+    def kill(self):
+        self._check_closed()
+        if self._child is not None:
+            self._child.kill()
+
+    def close(self):
+        if self._child is not None and not self._child.wait(0):
+            raise ValueError('Cannot close a process while it is still running. '
+                             'You should first call join() or terminate().')
+        self._closed = True
+
+    @property
+    def exitcode(self):
+        self._check_closed()
+        if self._child is None:
+            return None
+        if self._child.wait(0):
+            return self._child.exitcode
+        return None
+
+    @property
+    def pid(self):
+        if _mp_core.current is self:
+            return os.getpid()
+        return self._child.pid if self._child is not None else None
+
+    ident = pid
+
+    @property
+    def name(self):
+        return self._name
+
+    @name.setter
+    def name(self, v):
+        self._name = v
+
+    @property
+    def daemon(self):
+        return self._daemon
+
+    @daemon.setter
+    def daemon(self, v):
+        assert self._child is None, 'process has already started'
+        self._daemon = bool(v)
+
+    @property
+    def authkey(self):
+        return b''
+
+    @property
+    def sentinel(self):
+        return self.pid
+
+    def __repr__(self):
+        if self._child is None:
+            st = 'initial'
+        elif _mp_core.current is self:
+            st = 'started'
+        elif self._child.wait(0):
+            st = 'stopped'
+        else:
+            st = 'started'
+        ec = ''
+        if st == 'stopped' and self._child.exitcode:
+            ec = ' exitcode=%s' % self._child.exitcode
+        dm = ' daemon' if self._daemon else ''
+        return '<%s name=%r %s%s%s>' % (type(self).__name__, self._name, st, ec, dm)
+
+
+class _OtherProcess:
+    """current_process() in the main process and pool workers, parent_process()."""
+
+    def __init__(self, name, pid, daemon=False):
+        self.name = name
+        self._pid = pid
+        self.daemon = daemon
+        self.exitcode = None
+        self.authkey = b''
+
+    @property
+    def pid(self):
+        return self._pid
+
+    ident = pid
+
+    def is_alive(self):
+        return True
+
+    def __repr__(self):
+        return '<_%sProcess name=%r parent=None started>' % ('Main' if self.name == 'MainProcess' else '', self.name)
+
+
+_me = [None]
+
+
+def current_process():
+    if _mp_core.current is not None:
+        return _mp_core.current
+    if _me[0] is None or _me[0].pid != os.getpid():
+        if _mp_core.current_name:
+            _me[0] = _OtherProcess(_mp_core.current_name, os.getpid(), True)
+        else:
+            _me[0] = _OtherProcess('MainProcess', os.getpid())
+    return _me[0]
+
+
+def parent_process():
+    if not _mp.is_child():
+        return None
+    return _OtherProcess('MainProcess', os.getppid())
+
+
+def active_children():
+    for p in list(_children):
+        p.is_alive()
+    return list(_children)
+
+
+# ----------------------------------------------- Queue, Pipe, Manager ----
+
+def _copy(obj):
+    """What the receiving process would see: a copy made through the wire
+    format (also rejects what cannot be sent, at put/send time)."""
+    return _mp.loads(_mp.dumps(obj))
+
+
+class _Shared:
+    """Base of objects served by their owner process; only the reference
+    travels to children."""
+
+    def __mp_getstate__(self):
+        return {'_ref': self._ref}
+
+    def _call(self, method, *args):
+        return _mp_core.call(self._ref, method, args)
+
+
+class Queue(_Shared):
+    """A FIFO shared by processes: it lives in the process that made it."""
+
+    def __init__(self, maxsize=0, *, ctx=None):
+        import queue
+        self._ref = _mp_core.register(queue.Queue(maxsize if maxsize > 0 else 0))
+
+    def put(self, obj, block=True, timeout=None):
+        if self._ref[0] == os.getpid():
+            obj = _copy(obj)
+        self._call('put', obj, block, timeout)
+
+    def get(self, block=True, timeout=None):
+        return self._call('get', block, timeout)
+
+    def put_nowait(self, obj):
+        return self.put(obj, False)
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def qsize(self):
+        return self._call('qsize')
+
+    def empty(self):
+        return self._call('empty')
+
+    def full(self):
+        return self._call('full')
+
+    def close(self):
+        pass
+
+    def join_thread(self):
+        pass
+
+    def cancel_join_thread(self):
+        pass
+
+
+class JoinableQueue(Queue):
+    def task_done(self):
+        self._call('task_done')
+
+    def join(self):
+        self._call('join')
+
+
+class SimpleQueue(Queue):
+    def __init__(self, *, ctx=None):
+        Queue.__init__(self)
+
+
+class _Chan:
+    """One direction of a Pipe, kept by the owner process."""
+
+    def __init__(self):
+        import queue
+        self.q = queue.Queue()
+
+    def put(self, obj):
+        self.q.put(obj)
+
+    def get(self):
+        return self.q.get()
+
+    def poll(self, timeout):
+        q = self.q
+        with q.not_empty:
+            if timeout is None:
+                while not q._qsize():
+                    q.not_empty.wait()
+                return True
+            return q.not_empty.wait_for(lambda: q._qsize() > 0, timeout)
+
+
+_EOF = ('__gilt_pipe_eof__',)
+
+
+class Connection:
+    """One end of a Pipe: send/recv plain values, poll, close."""
+
+    def __init__(self, rref, wref):
+        self._r = rref
+        self._w = wref
+        self.closed = False
+        self.readable = rref is not None
+        self.writable = wref is not None
+
+    def __mp_getstate__(self):
+        return {'_r': self._r, '_w': self._w, 'closed': self.closed,
+                'readable': self.readable, 'writable': self.writable}
+
+    def _check(self, want):
+        if self.closed:
+            raise OSError('handle is closed')
+        if want == 'r' and self._r is None:
+            raise OSError('connection is write-only')
+        if want == 'w' and self._w is None:
+            raise OSError('connection is read-only')
+
+    def send(self, obj):
+        self._check('w')
+        if self._w[0] == os.getpid():
+            obj = _copy(obj)
+        _mp_core.call(self._w, 'put', (obj,))
+
+    def recv(self):
+        self._check('r')
+        v = _mp_core.call(self._r, 'get')
+        if v == _EOF:
+            _mp_core.call(self._r, 'put', (_EOF,))
+            raise EOFError
+        return v
+
+    send_bytes = send
+    recv_bytes = recv
+
+    def poll(self, timeout=0.0):
+        self._check('r')
+        return _mp_core.call(self._r, 'poll', (timeout,))
+
+    def close(self):
+        if not self.closed and self._w is not None:
+            try:
+                _mp_core.call(self._w, 'put', (_EOF,))
+            except Exception:
+                pass
+        self.closed = True
+
+    def fileno(self):
+        raise OSError('gilt pipes have no file descriptor')
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *a):
+        self.close()
+
+
+def Pipe(duplex=True):
+    """(conn1, conn2): conn1 receives what conn2 sends (and, when duplex,
+    the other way round)."""
+    a = _mp_core.register(_Chan())
+    b = _mp_core.register(_Chan())
+    if duplex:
+        return Connection(a, b), Connection(b, a)
+    return Connection(a, None), Connection(None, a)
+
+
+def Manager():
+    from _mp_manager import SyncManager
+    m = SyncManager()
+    m.start()
+    return m
+
+
+def Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None):
+    from _mp_pool import Pool as _Pool
+    return _Pool(processes, initializer, initargs, maxtasksperchild)
+
+
+def _pool_chunk(fn, items, star):
+    """Runs one chunk of a Pool map in a worker."""
+    if star:
+        return [fn(*x) for x in items]
+    return [fn(x) for x in items]
+
+
+def _apply_kw(fn, args, kwargs):
+    return fn(*args, **kwargs)
