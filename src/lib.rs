@@ -40,7 +40,9 @@ pub fn compile_source_mode(vm: &mut Vm, src: &str, filename: &str, interactive: 
             return Err(syntax_error(vm, kind, &e.msg, filename, e.line, e.col, src));
         }
     };
-    compile::compile_module(&program, filename, interactive)
+    let rt = vm.rt.clone();
+    let intern: compile::unit::Interner = Arc::new(move |s: &str| rt.intern(s));
+    compile::compile_module(&program, filename, interactive, intern)
         .map_err(|e| syntax_error(vm, "SyntaxError", &e.msg, filename, e.loc.line, e.loc.col + 1, src))
 }
 

@@ -15,7 +15,10 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+PROCESSES = ["mp_pool", "mp_start"]
 SINGLE = ["fib", "loops", "objects", "collections_bench", "strings"]
+# Threaded workloads: each prints its own measurement line.
+THREADED = ["gil_cpu_threads", "io_threads", "race", "convoy", "thread_start", "lock_stress"]
 
 
 def timed(cmd):
@@ -29,8 +32,15 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--gilt", default=os.path.join(HERE, "..", "..", "target", "release", "gilt"))
-    ap.add_argument("workloads", nargs="*", default=SINGLE)
+    ap.add_argument("--threads", action="store_true", help="run the threaded workloads: gilt --gil on / off / CPython")
+    ap.add_argument("--processes", action="store_true", help="run mp_pool and mp_start: gilt --gil on / CPython")
+    ap.add_argument("workloads", nargs="*", default=None)
     a = ap.parse_args()
+    if a.threads:
+        return threaded(a)
+    if a.processes:
+        return processes(a)
+    a.workloads = a.workloads or SINGLE
     print(f"{'workload':<20} {'gilt (s)':>9} {'CPython (s)':>12} {'ratio':>7}  output")
     ratios = []
     for w in a.workloads:
@@ -52,6 +62,35 @@ def main():
         print(f"{w:<20} {mg:>9.3f} {mp:>12.3f} {mg / mp:>7.2f}  {same}")
     gm = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
     print(f"{'geometric mean':<20} {'':>9} {'':>12} {gm:>7.2f}")
+
+
+def threaded(a):
+    configs = [("gilt --gil on", [a.gilt, "--gil", "on"]), ("gilt --gil off", [a.gilt, "--gil", "off"]),
+               ("gilt --gil on --switch instr=1", [a.gilt, "--gil", "on", "--switch", "instr=1"]),
+               ("CPython", [sys.executable])]
+    for w in a.workloads or THREADED:
+        path = os.path.join(HERE, w + ".py")
+        print(f"== {w}")
+        for label, cmd in configs:
+            if "instr=1" in label and w != "race":
+                continue
+            dt, rc, out = timed(cmd + [path])
+            lines = out.strip().splitlines() or [f"(exit {rc})"]
+            for line in lines:
+                print(f"  {label:<32} {line}")
+
+
+def processes(a):
+    """mp_pool (Pool(2) speedup) and mp_start (process start+join median)."""
+    for w in a.workloads or PROCESSES:
+        path = os.path.join(HERE, w + ".py")
+        print(f"== {w}")
+        for _ in range(a.rounds):
+            for label, cmd in [("gilt --gil on", [a.gilt, "--gil", "on"]), ("CPython", [sys.executable])]:
+                dt, rc, out = timed(cmd + [path])
+                lines = out.strip().splitlines() or [f"(exit {rc})"]
+                for line in lines:
+                    print(f"  {label:<16} {line}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::symtable::{self, NameScope, Scope, ScopeKind};
-use super::unit::{FBlock, Unit};
+use super::unit::{FBlock, Interner, Unit};
 use crate::bytecode::code::{CodeKind, flags};
 use crate::bytecode::{CodeObject, Instr};
 use crate::object::value::Value;
@@ -19,10 +19,10 @@ pub struct CompileError {
 pub type CResult<T = ()> = Result<T, CompileError>;
 
 /// Compiles a parsed module into its code object.
-pub fn compile_module(program: &[Stmt], filename: &str, interactive: bool) -> CResult<Arc<CodeObject>> {
+pub fn compile_module(program: &[Stmt], filename: &str, interactive: bool, intern: Interner) -> CResult<Arc<CodeObject>> {
     let scope = symtable::build(program).map_err(|e| CompileError { msg: e.msg, loc: e.loc })?;
-    let mut c = Compiler { units: Vec::new(), filename: Arc::from(filename), interactive };
-    c.units.push(Unit::new(scope, "<module>", "<module>", 1));
+    let mut c = Compiler { units: Vec::new(), filename: Arc::from(filename), interactive, intern: intern.clone() };
+    c.units.push(Unit::new(intern, scope, "<module>", "<module>", 1));
     if let Some(doc) = docstring(program) {
         let i = c.u().const_str(&doc);
         c.u().emit(Instr::LoadConst(i));
@@ -43,7 +43,8 @@ pub fn compile_module(program: &[Stmt], filename: &str, interactive: bool) -> CR
 /// An empty module code object (the placeholder frame under a thread's first call).
 pub fn empty_code() -> CodeObject {
     let scope = symtable::build(&[]).expect("empty module");
-    let mut u = Unit::new(scope, "<native>", "<native>", 0);
+    let intern: Interner = Arc::new(|s: &str| Arc::new(crate::object::str::PyStr::new(s)));
+    let mut u = Unit::new(intern, scope, "<native>", "<native>", 0);
     u.emit(Instr::ReturnValue);
     u.finish(&Arc::from("<native>"), CodeKind::Module)
 }
@@ -74,6 +75,7 @@ pub struct Compiler {
     pub units: Vec<Unit>,
     pub filename: Arc<str>,
     pub interactive: bool,
+    pub intern: Interner,
 }
 
 impl Compiler {
@@ -687,7 +689,7 @@ impl Compiler {
         let fl = self.push_defaults(&f.args)?;
         let scope = self.next_child_scope();
         let qual = self.child_qualname(&f.name);
-        let mut unit = Unit::new(scope, &f.name, &qual, loc.line);
+        let mut unit = Unit::new(self.intern.clone(), scope, &f.name, &qual, loc.line);
         Self::set_params(&mut unit, &f.args);
         if unit.scope.is_generator {
             unit.flags |= if f.is_async { flags::ASYNC_GENERATOR } else { flags::GENERATOR };
@@ -739,7 +741,7 @@ impl Compiler {
         }
         let scope = self.next_child_scope();
         let qual = self.child_qualname(&c.name);
-        let unit = Unit::new(scope, &c.name, &qual, loc.line);
+        let unit = Unit::new(self.intern.clone(), scope, &c.name, &qual, loc.line);
         self.units.push(unit);
         // __module__ = __name__; __qualname__ = '...'
         let n = self.u().name("__name__");

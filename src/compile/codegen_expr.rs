@@ -72,7 +72,7 @@ impl Compiler {
                 let fl = self.push_defaults(args)?;
                 let scope = self.next_child_scope();
                 let qual = self.lambda_qualname("<lambda>");
-                let mut unit = Unit::new(scope, "<lambda>", &qual, e.loc.line);
+                let mut unit = Unit::new(self.intern.clone(), scope, "<lambda>", &qual, e.loc.line);
                 unit.posonly = args.posonly.len() as u32;
                 unit.argcount = (args.posonly.len() + args.args.len()) as u32;
                 unit.kwonly = args.kwonly.len() as u32;
@@ -420,7 +420,7 @@ impl Compiler {
         };
         let qual = self.lambda_qualname(name);
         let in_async = self.u().in_async;
-        let mut unit = Unit::new(scope, name, &qual, loc.line);
+        let mut unit = Unit::new(self.intern.clone(), scope, name, &qual, loc.line);
         unit.argcount = 1;
         unit.in_async = in_async;
         self.units.push(unit);

@@ -3,6 +3,6 @@
 pub mod codegen;
 mod codegen_expr;
 pub mod symtable;
-mod unit;
+pub mod unit;
 
 pub use codegen::{CompileError, compile_module};

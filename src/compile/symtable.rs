@@ -523,6 +523,12 @@ fn resolve(scope: &mut Scope, enclosing: &[HashSet<String>]) -> Result<(), SymEr
         scope.frees.push(n);
     }
     for n in scope.walrus_targets.clone() {
+        // The target lives in the enclosing function, or is a global when
+        // that scope is the module (or declares it global).
+        if !enclosing.iter().any(|s| s.contains(&n)) {
+            scope.resolved.insert(n, NameScope::GlobalExplicit);
+            continue;
+        }
         scope.resolved.insert(n.clone(), NameScope::Free);
         if !scope.frees.contains(&n) {
             scope.frees.push(n);

@@ -42,8 +42,14 @@ enum ConstKey {
     Other(usize),
 }
 
+/// Turns a name into the runtime's shared string for it, so that the
+/// same attribute or global name compiled in different functions is one
+/// object and dict lookups succeed on pointer equality.
+pub type Interner = Arc<dyn Fn(&str) -> Arc<PyStr> + Send + Sync>;
+
 /// A code object under construction.
 pub struct Unit {
+    pub intern: Interner,
     pub kind: ScopeKind,
     pub scope: Scope,
     pub children: VecDeque<Scope>,
@@ -72,9 +78,10 @@ pub struct Unit {
 }
 
 impl Unit {
-    pub fn new(mut scope: Scope, name: &str, qualname: &str, line: u32) -> Unit {
+    pub fn new(intern: Interner, mut scope: Scope, name: &str, qualname: &str, line: u32) -> Unit {
         let children: VecDeque<Scope> = std::mem::take(&mut scope.children).into();
         let mut u = Unit {
+            intern,
             kind: scope.kind,
             name: name.to_string(),
             qualname: qualname.to_string(),
@@ -183,7 +190,7 @@ impl Unit {
             return *i;
         }
         let i = self.names.len() as u32;
-        self.names.push(Arc::new(PyStr::new(n)));
+        self.names.push((self.intern)(n));
         self.name_index.insert(n.to_string(), i);
         i
     }
@@ -207,7 +214,7 @@ impl Unit {
     }
 
     pub fn finish(self, filename: &Arc<str>, kind: CodeKind) -> CodeObject {
-        let mk = |s: &String| Arc::new(PyStr::new(s));
+        let mk = |s: &String| (self.intern)(s);
         let cell2arg = self
             .cellvars
             .iter()

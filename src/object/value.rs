@@ -24,7 +24,6 @@ use super::tuple::Tuple;
 use crate::bytecode::CodeObject;
 
 /// A Python value. Cloning is cheap: a copy or an `Arc` increment.
-#[derive(Clone)]
 pub enum Value {
     None,
     NotImplemented,
@@ -57,6 +56,55 @@ pub enum Value {
     Code(Arc<CodeObject>),
     /// Everything else implemented in Rust: locks, files, threads, …
     Native2(Arc<dyn NativeObject>),
+}
+
+impl Clone for Value {
+    /// Inline for the unboxed variants (the common case in arithmetic);
+    /// boxed ones take the out-of-line path with its reference count.
+    #[inline]
+    fn clone(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            _ => self.clone_boxed(),
+        }
+    }
+}
+
+impl Value {
+    #[inline(never)]
+    fn clone_boxed(&self) -> Value {
+        use Value::*;
+        match self {
+            None => None,
+            NotImplemented => NotImplemented,
+            Ellipsis => Ellipsis,
+            Bool(b) => Bool(*b),
+            Int(i) => Int(*i),
+            Float(f) => Float(*f),
+            BigInt(a) => BigInt(a.clone()),
+            Str(a) => Str(a.clone()),
+            Bytes(a) => Bytes(a.clone()),
+            Tuple(a) => Tuple(a.clone()),
+            List(a) => List(a.clone()),
+            Dict(a) => Dict(a.clone()),
+            Set(a) => Set(a.clone()),
+            Function(a) => Function(a.clone()),
+            Native(a) => Native(a.clone()),
+            Method(a) => Method(a.clone()),
+            Class(a) => Class(a.clone()),
+            Instance(a) => Instance(a.clone()),
+            Module(a) => Module(a.clone()),
+            Generator(a) => Generator(a.clone()),
+            Iter(a) => Iter(a.clone()),
+            Range(a) => Range(a.clone()),
+            Slice(a) => Slice(a.clone()),
+            Code(a) => Code(a.clone()),
+            Native2(a) => Native2(a.clone()),
+        }
+    }
 }
 
 /// `range(start, stop, step)`: immutable, so no lock.

@@ -41,13 +41,23 @@ pub struct FutState {
 pub struct TaskPart {
     /// The coroutine (or the awaitable's iterator) being driven.
     pub coro: Mutex<Value>,
+    /// The name set by the user; None means `Task-{number}` (made lazily).
     pub name: Mutex<Value>,
+    pub number: u64,
     /// The future the task waits on.
     pub waiter: Mutex<Option<Arc<Fut>>>,
     /// Set by `cancel()` when there is no waiter to cancel: the message.
     pub must_cancel: Mutex<Option<Option<Value>>>,
     /// `cancelling()`: pending cancellation requests.
     pub num_cancels: AtomicUsize,
+}
+
+impl TaskPart {
+    /// `get_name()`.
+    pub fn name(&self) -> Value {
+        let n = self.name.lock().clone();
+        if n.is_none() { Value::string(format!("Task-{}", self.number)) } else { n }
+    }
 }
 
 /// What makes a future the outer future of `gather`.
@@ -62,8 +72,8 @@ pub struct GatherPart {
 pub struct Fut {
     pub st: Arc<AsyncState>,
     pub state: Mutex<FutState>,
-    pub task: Option<TaskPart>,
-    pub gather: Option<GatherPart>,
+    pub task: Option<Box<TaskPart>>,
+    pub gather: Option<Box<GatherPart>>,
 }
 
 impl NativeObject for Fut {
@@ -145,6 +155,9 @@ impl Fut {
         let lp = {
             let mut s = self.state.lock();
             if matches!(s.status, Status::Pending) {
+                if s.callbacks.capacity() == 0 {
+                    s.callbacks.reserve_exact(1);
+                }
                 s.callbacks.push(cb);
                 return;
             }
@@ -246,7 +259,7 @@ impl Fut {
                 _ => format!("<Future {state}>"),
             };
         };
-        let name = tp.name.lock().clone();
+        let name = tp.name();
         let name = vm.repr_of(&name).unwrap_or_default();
         let coro = tp.coro.lock().clone();
         let coro = match &coro {

@@ -86,11 +86,19 @@ pub fn register(rt: &Runtime) {
             let tn = vm.type_name(&it);
             return Err(vm.type_error(&format!("'{tn}' object is not an iterator")));
         }
-        match vm.next_value(&it)? {
+        // A generator's return value travels in StopIteration.value.
+        let (item, ret) = match &it {
+            Value::Generator(g) => match vm.resume(g, Value::None)? {
+                crate::vm::iter::SendResult::Yielded(v) => (Some(v), Value::None),
+                crate::vm::iter::SendResult::Returned(r) => (None, r),
+            },
+            _ => (vm.next_value(&it)?, Value::None),
+        };
+        match item {
             Some(v) => Ok(v),
             None => match a.pos.get(1) {
                 Some(d) => Ok(d.clone()),
-                None => Err(vm.stop_iteration(None)),
+                None => Err(vm.stop_iteration(if ret.is_none() { None } else { Some(ret) })),
             },
         }
     });

@@ -76,16 +76,17 @@ pub fn new_task(vm: &mut Vm, lp: &Arc<LoopCore>, coro: Value, name: Option<Value
             let s = vm.str_of(&v)?;
             Value::string(s)
         }
-        _ => Value::string(format!("Task-{n}")),
+        _ => Value::None,
     };
     let mut f = Fut::new(lp.st.clone(), Some(lp.clone()));
-    f.task = Some(TaskPart {
+    f.task = Some(Box::new(TaskPart {
         coro: Mutex::new(driven),
         name: Mutex::new(name),
+        number: n,
         waiter: Mutex::new(None),
         must_cancel: Mutex::new(None),
         num_cancels: AtomicUsize::new(0),
-    });
+    }));
     let t = Arc::new(f);
     lp.tasks.lock().insert(Arc::as_ptr(&t) as usize, t.clone());
     lp.push(Job::Step(t.clone(), None));
@@ -167,29 +168,29 @@ fn gather(vm: &mut Vm, st: &Arc<AsyncState>, mut a: Args) -> PyResult {
     };
     let lp = need_running(vm)?;
     let mut children: Vec<Arc<Fut>> = Vec::with_capacity(a.pos.len());
-    let mut seen: Vec<(i64, usize)> = Vec::new();
+    let mut seen: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
     for aw in a.pos {
         let id = aw.id();
         if matches!(aw, Value::Generator(_))
-            && let Some(&(_, j)) = seen.iter().find(|(k, _)| *k == id)
+            && let Some(&j) = seen.get(&id)
         {
             let c = children[j].clone();
             children.push(c);
             continue;
         }
         if matches!(aw, Value::Generator(_)) {
-            seen.push((id, children.len()));
+            seen.insert(id, children.len());
         }
         children.push(ensure_future(vm, &lp, aw)?);
     }
     let mut outer = Fut::new(st.clone(), Some(lp.clone()));
     let n = children.len();
-    outer.gather = Some(GatherPart {
+    outer.gather = Some(Box::new(GatherPart {
         children: children.clone(),
         return_exceptions: ret_exc,
         finished: AtomicUsize::new(0),
         cancel_requested: Mutex::new(false),
-    });
+    }));
     let outer = Arc::new(outer);
     if n == 0 {
         outer.finish(Status::Result(Value::list(vec![])));
@@ -278,7 +279,7 @@ fn add_task_methods(cls: &Arc<Class>) {
         }
         Ok(f)
     }
-    method(cls, "get_name", |vm, a| Ok(task(vm, &a)?.task.as_ref().expect("task").name.lock().clone()));
+    method(cls, "get_name", |vm, a| Ok(task(vm, &a)?.task.as_ref().expect("task").name()));
     method(cls, "set_name", |vm, a| {
         let t = task(vm, &a)?;
         let s = vm.str_of(&a.pos.get(1).cloned().unwrap_or(Value::None))?;
