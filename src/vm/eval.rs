@@ -300,15 +300,23 @@ impl Vm {
                         self.pop();
                         self.call_in_loop(f, args, Vec::new())?;
                     } else {
-                        let mut args = self.pop_n(n + 1);
+                        // The receiver is already first: exactly the argument list the method takes.
+                        let args = self.pop_n(n + 1);
                         let f = self.pop();
-                        if let Value::Function(func) = &f {
-                            let func = func.clone();
-                            self.enter_function(&func, args, Vec::new())?;
-                        } else {
-                            let receiver = args.remove(0);
-                            let r = self.call_method_value(&f, receiver, args)?;
-                            self.push(r);
+                        match &f {
+                            Value::Function(func) => {
+                                let func = func.clone();
+                                self.enter_function(&func, args, Vec::new())?;
+                            }
+                            Value::Native(nf) => {
+                                let nf = nf.clone();
+                                let r = (nf.func)(self, Args::new(args))?;
+                                self.push(r);
+                            }
+                            _ => {
+                                let r = self.call_value(&f, Args::new(args))?;
+                                self.push(r);
+                            }
                         }
                     }
                 }
