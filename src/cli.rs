@@ -107,7 +107,9 @@ fn run(cli: Cli) -> i32 {
                 };
                 let mut argv = vec![path.clone()];
                 argv.extend(cli.args.iter().cloned());
-                (Some(text), path.clone(), argv)
+                // Like CPython 3.9+, __main__'s __file__ (and tracebacks) use the absolute path.
+                let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or(path.clone());
+                (Some(text), abs, argv)
             }
             Err(e) => {
                 let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or(path.clone());

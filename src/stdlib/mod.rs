@@ -59,7 +59,7 @@ pub fn init(rt: &Runtime) {
 }
 
 /// Registration hooks of the other built-in type/function files.
-const EXTRA_INITS: [fn(&Runtime); 8] = [
+const EXTRA_INITS: [fn(&Runtime); 9] = [
     builtins_more::register,
     types_str::register,
     types_bytes::register,
@@ -68,6 +68,7 @@ const EXTRA_INITS: [fn(&Runtime); 8] = [
     mod_thread::register,
     types_gen::register,
     mod_process::register,
+    mod_asyncio::register,
 ];
 
 /// A module implemented in Rust, created on first import.

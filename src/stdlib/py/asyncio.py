@@ -44,7 +44,7 @@ except NameError:
         """A group of exceptions (what TaskGroup raises)."""
 
         def __init__(self, message, exceptions):
-            super().__init__(message, exceptions)
+            BaseException.__init__(self, message, exceptions)
             self.message = message
             self.exceptions = tuple(exceptions)
 
@@ -52,8 +52,11 @@ except NameError:
             n = len(self.exceptions)
             return f"{self.message} ({n} sub-exception{'s' if n > 1 else ''})"
 
-    class ExceptionGroup(BaseExceptionGroup):
+    class ExceptionGroup(Exception):
         """A group of Exceptions."""
+
+        __init__ = BaseExceptionGroup.__init__
+        __str__ = BaseExceptionGroup.__str__
 
 
 async def _noop():

@@ -1,0 +1,147 @@
+//! `--timeline`: at exit, a terminal picture of who held the GIL when. One
+//! row per thread, time across, one character per column for the state the
+//! thread was in for most of that stretch (running wins when it took at least
+//! a third, so short bursts stay visible), scaled to the terminal width
+//! (`COLUMNS`, default 80). ANSI colours only when stderr is a terminal.
+
+use std::fmt::Write as _;
+use std::time::Duration;
+
+use super::events::BlockKind;
+use super::trace::{State, Trace, Track};
+
+/// Width of the thread-name column (including the trailing space).
+const NAME_COLS: usize = 13;
+
+/// The character drawn for `state` (`None` = not alive).
+pub fn glyph(state: Option<State>) -> char {
+    match state {
+        Some(State::Holding) | Some(State::Running) => '█',
+        Some(State::Waiting) => '░',
+        Some(State::Blocked(BlockKind::Sleep)) => '·',
+        Some(State::Blocked(_)) => '-',
+        Some(State::Idle) | None => ' ',
+    }
+}
+
+fn colour(state: Option<State>) -> &'static str {
+    match state {
+        Some(State::Holding) | Some(State::Running) => "\x1b[32m",
+        Some(State::Waiting) => "\x1b[31m",
+        Some(State::Blocked(_)) => "\x1b[34m",
+        _ => "",
+    }
+}
+
+/// The terminal width to draw for: `COLUMNS` if set and sane, else 80.
+pub fn terminal_width() -> usize {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w: &usize| w >= 40).unwrap_or(80)
+}
+
+/// One row of states, `cols` wide, for `track` over `[0, end)`.
+pub fn row_states(track: &Track, end: Duration, cols: usize) -> Vec<Option<State>> {
+    let step = end.as_secs_f64() / cols as f64;
+    (0..cols)
+        .map(|c| {
+            let from = Duration::from_secs_f64(step * c as f64);
+            let to = Duration::from_secs_f64(step * (c + 1) as f64);
+            Trace::dominant(track, from, to)
+        })
+        .collect()
+}
+
+/// Renders the picture, its legend and the `--stats` table; `width` is the
+/// total line width, `ansi` turns colours on.
+pub fn render(trace: &Trace, width: usize, ansi: bool) -> String {
+    let cols = width.saturating_sub(NAME_COLS + 1).max(10);
+    let end = trace.end.max(Duration::from_micros(1));
+    let mut out = String::new();
+    let _ = writeln!(out, "GIL timeline of {} — {}", trace.script, trace.settings());
+    for t in &trace.tracks {
+        let mut name: String = t.name.chars().take(NAME_COLS - 1).collect();
+        while name.chars().count() < NAME_COLS {
+            name.push(' ');
+        }
+        out.push_str(&name);
+        out.push('|');
+        let mut last = "";
+        for st in row_states(t, end, cols) {
+            if ansi {
+                let c = colour(st);
+                if c != last {
+                    out.push_str(if c.is_empty() { "\x1b[0m" } else { c });
+                    last = c;
+                }
+            }
+            out.push(glyph(st));
+        }
+        if ansi && !last.is_empty() {
+            out.push_str("\x1b[0m");
+        }
+        out.push('\n');
+    }
+    let ms = end.as_secs_f64() * 1e3;
+    let right = format!("{ms:.0} ms");
+    let pad = (NAME_COLS + 1 + cols).saturating_sub(right.len() + NAME_COLS + 5);
+    let _ = writeln!(out, "{:NAME_COLS$}0 ms{}{right}", "", " ".repeat(pad));
+    let _ = writeln!(out, "█ running Python code{}   ░ waiting for the GIL   · sleeping   - blocked (I/O, lock, join…)",
+        if trace.gil_on { " (holds GIL)" } else { "" });
+    let _ = writeln!(out, "(blank: not started or finished; one column ≈ {:.1} ms)", ms / cols as f64);
+    out.push('\n');
+    out.push_str(&trace.stats_table);
+    // Keep every line within `width` (the legend is the widest).
+    out.lines().map(|l| fit(l, width, ansi)).collect::<Vec<_>>().join("\n") + "\n"
+}
+
+fn fit(line: &str, width: usize, ansi: bool) -> String {
+    if ansi || line.chars().count() <= width {
+        return line.to_string();
+    }
+    line.chars().take(width).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::events::GilThreadId;
+    use crate::runtime::gil::SwitchPolicy;
+    use crate::runtime::trace::Slice;
+
+    fn slice(a: u64, b: u64, state: State) -> Slice {
+        Slice { start: Duration::from_millis(a), end: Duration::from_millis(b), state, began: String::new(), ended: String::new() }
+    }
+
+    #[test]
+    fn fits_80_columns() {
+        let track = |id, slices| Track {
+            id: GilThreadId(id),
+            name: format!("Thread-{id} with a long name"),
+            is_main: id == 1,
+            start: Duration::ZERO,
+            end: Duration::from_millis(100),
+            slices,
+            drop_requests: vec![],
+        };
+        let trace = Trace {
+            tracks: vec![
+                track(1, vec![slice(0, 50, State::Holding), slice(50, 100, State::Blocked(BlockKind::Join))]),
+                track(2, vec![slice(10, 60, State::Waiting), slice(60, 100, State::Holding)]),
+            ],
+            flows: vec![],
+            end: Duration::from_millis(100),
+            script: "x.py".into(),
+            gil_on: true,
+            policy: SwitchPolicy::Interval,
+            switch_interval: Duration::from_millis(5),
+            switches: 3,
+            stats_table: String::new(),
+        };
+        let text = render(&trace, 80, false);
+        for l in text.lines() {
+            assert!(l.chars().count() <= 80, "too wide: {l:?}");
+        }
+        let row2 = text.lines().nth(2).unwrap();
+        assert!(row2.contains('░') && row2.contains('█'), "{row2}");
+        assert!(text.lines().nth(1).unwrap().contains('-'));
+    }
+}

@@ -1,0 +1,410 @@
+//! Recording GIL events (issue 6) and turning them into per-thread state
+//! slices, the one model every view is drawn from: `--trace` (Chrome Trace
+//! Event JSON, [`super::trace_json`]), `--timeline` ([`super::timeline`]) and
+//! `--report` ([`super::report`]).
+//!
+//! [`Recorder`] is the [`EventSink`] plugged into
+//! [`GilConfig::events`](super::gil::GilConfig::events) when one of those
+//! flags is given; otherwise nothing here runs. Each thread gets its own
+//! [`ThreadLog`] behind its own mutex, which only that thread locks while it
+//! runs (uncontended: one atomic swap per event, and events happen only at
+//! GIL state changes). [`Recorder::finish`] merges the logs at exit.
+//!
+//! Hook for asyncio (optional, not wired yet): an event loop can record task
+//! steps as extra tracks by calling [`Recorder::task_track`] and pushing
+//! [`Slice`]s into the returned track's `slices` before [`Recorder::finish`]
+//! runs; every view draws any [`Track`] the same way.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use parking_lot::Mutex;
+
+use super::events::{BlockKind, EventSink, GilEvent, GilThreadId, ReleaseReason, ThreadEvents};
+use super::gil::{Gil, SwitchPolicy};
+
+/// Everything one thread recorded, in time order.
+#[derive(Debug)]
+pub struct ThreadLog {
+    /// The thread's GIL id (its track id).
+    pub id: GilThreadId,
+    /// Name at registration.
+    pub name: String,
+    /// Whether it is the interpreter's main thread.
+    pub is_main: bool,
+    /// Registration instant.
+    pub started: Instant,
+    /// The events, as recorded.
+    pub events: Vec<(Instant, GilEvent)>,
+}
+
+struct ThreadRecorder {
+    log: Arc<Mutex<ThreadLog>>,
+}
+
+impl ThreadEvents for ThreadRecorder {
+    fn record(&mut self, at: Instant, event: GilEvent) {
+        self.log.lock().events.push((at, event));
+    }
+}
+
+/// The `EventSink` behind `--trace`, `--timeline` and `--report`.
+pub struct Recorder {
+    origin: Instant,
+    logs: Mutex<Vec<Arc<Mutex<ThreadLog>>>>,
+    extra: Mutex<Vec<Track>>,
+}
+
+impl Recorder {
+    /// A recorder whose time zero is now.
+    pub fn new() -> Arc<Recorder> {
+        Arc::new(Recorder { origin: Instant::now(), logs: Mutex::new(Vec::new()), extra: Mutex::new(Vec::new()) })
+    }
+
+    /// Time zero of every slice.
+    pub fn origin(&self) -> Instant {
+        self.origin
+    }
+
+    /// Adds a non-thread track (an asyncio task, say) drawn under the
+    /// threads; `id` should not collide with GIL thread ids (use ≥ 10_000).
+    pub fn task_track(&self, track: Track) {
+        self.extra.lock().push(track);
+    }
+
+    /// Merges every thread's log into a [`Trace`], accounting live threads up
+    /// to now. Call it after the main thread released the GIL for good.
+    pub fn finish(&self, gil: &Gil, script: &str) -> Trace {
+        let now = Instant::now();
+        let logs: Vec<Arc<Mutex<ThreadLog>>> = self.logs.lock().clone();
+        let gil_on = gil.enabled();
+        let mut tracks = Vec::new();
+        let mut releases: Vec<(GilThreadId, Vec<Duration>)> = Vec::new();
+        let mut takes: Vec<(GilThreadId, GilThreadId, Duration)> = Vec::new();
+        for log in &logs {
+            let log = log.lock();
+            let (track, rel, tk) = build_track(&log, self.origin, now, gil_on);
+            releases.push((log.id, rel));
+            takes.extend(tk);
+            tracks.push(track);
+        }
+        tracks.sort_by_key(|t| t.id);
+        tracks.extend(self.extra.lock().drain(..));
+        let mut flows = Vec::new();
+        for (to, from, at) in takes {
+            let Some((_, rel)) = releases.iter().find(|(id, _)| *id == from) else { continue };
+            let i = rel.partition_point(|&r| r <= at);
+            if i > 0 {
+                flows.push(Flow { from, to, released: rel[i - 1], taken: at });
+            }
+        }
+        flows.sort_by_key(|f| f.taken);
+        Trace {
+            tracks,
+            flows,
+            end: now.saturating_duration_since(self.origin),
+            script: script.to_string(),
+            gil_on,
+            policy: gil.policy(),
+            switch_interval: gil.switch_interval(),
+            switches: gil.switches(),
+            stats_table: gil.stats_table(),
+        }
+    }
+}
+
+impl EventSink for Recorder {
+    fn thread_started(&self, id: GilThreadId, name: &str, is_main: bool, at: Instant) -> Box<dyn ThreadEvents> {
+        let log = Arc::new(Mutex::new(ThreadLog {
+            id,
+            name: name.to_string(),
+            is_main,
+            started: at,
+            events: Vec::with_capacity(1024),
+        }));
+        self.logs.lock().push(Arc::clone(&log));
+        Box::new(ThreadRecorder { log })
+    }
+}
+
+/// What a thread is doing during a [`Slice`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum State {
+    /// Running Python code holding the GIL.
+    Holding,
+    /// Running Python code, GIL off.
+    Running,
+    /// Waiting to take the GIL.
+    Waiting,
+    /// In a blocking call with the GIL released.
+    Blocked(BlockKind),
+    /// Alive but neither running nor waiting (between a release and the next request).
+    Idle,
+}
+
+impl State {
+    /// The slice name shown in trace viewers.
+    pub fn label(self) -> String {
+        match self {
+            State::Holding => "running (GIL)".into(),
+            State::Running => "running (no GIL)".into(),
+            State::Waiting => "waiting for GIL".into(),
+            State::Blocked(k) => format!("blocked: {}", k.name()),
+            State::Idle => "idle".into(),
+        }
+    }
+
+    /// Whether the thread executes Python code in this state.
+    pub fn is_running(self) -> bool {
+        matches!(self, State::Holding | State::Running)
+    }
+}
+
+/// One stretch of a thread in one state; times are offsets from the
+/// recorder's origin.
+#[derive(Clone, Debug)]
+pub struct Slice {
+    /// Start offset.
+    pub start: Duration,
+    /// End offset.
+    pub end: Duration,
+    /// The state.
+    pub state: State,
+    /// Why the thread entered the state (e.g. "handed over by Thread-1").
+    pub began: String,
+    /// Why it left it (e.g. "drop request").
+    pub ended: String,
+}
+
+/// One row of every view: a thread (or an extra track such as a task).
+#[derive(Clone, Debug)]
+pub struct Track {
+    /// GIL thread id (or a caller-chosen id for extra tracks).
+    pub id: GilThreadId,
+    /// Latest name.
+    pub name: String,
+    /// Whether it is the main thread.
+    pub is_main: bool,
+    /// Registration offset.
+    pub start: Duration,
+    /// Exit offset, or the end of recording for a live thread.
+    pub end: Duration,
+    /// States in time order, without gaps between `start` and `end`.
+    pub slices: Vec<Slice>,
+    /// Offsets at which this thread, waiting, set a drop request.
+    pub drop_requests: Vec<Duration>,
+}
+
+impl Track {
+    /// Total time spent in states matching `pred`.
+    pub fn total(&self, pred: impl Fn(State) -> bool) -> Duration {
+        self.slices.iter().filter(|s| pred(s.state)).map(|s| s.end - s.start).sum()
+    }
+}
+
+/// A GIL hand-off: `from` released at `released`, `to` took it at `taken`.
+#[derive(Clone, Debug)]
+pub struct Flow {
+    /// The releasing thread.
+    pub from: GilThreadId,
+    /// The acquiring thread.
+    pub to: GilThreadId,
+    /// When `from` released.
+    pub released: Duration,
+    /// When `to` took the GIL.
+    pub taken: Duration,
+}
+
+/// The merged recording plus the run's settings: what every view draws.
+#[derive(Clone, Debug)]
+pub struct Trace {
+    /// One track per thread, in id order (then extra tracks).
+    pub tracks: Vec<Track>,
+    /// Hand-offs, by time taken.
+    pub flows: Vec<Flow>,
+    /// Length of the recording.
+    pub end: Duration,
+    /// The script's name (or `-c`).
+    pub script: String,
+    /// `--gil on`?
+    pub gil_on: bool,
+    /// `--switch`.
+    pub policy: SwitchPolicy,
+    /// Switch interval at the end.
+    pub switch_interval: Duration,
+    /// Total switches.
+    pub switches: u64,
+    /// The `--stats` table text.
+    pub stats_table: String,
+}
+
+impl Trace {
+    /// A one-line description of the GIL settings.
+    pub fn settings(&self) -> String {
+        if self.gil_on {
+            format!(
+                "GIL on, --switch {}, switch interval {:.1} ms, {} switches",
+                self.policy,
+                self.switch_interval.as_secs_f64() * 1e3,
+                self.switches
+            )
+        } else {
+            "GIL off (threads run in parallel)".to_string()
+        }
+    }
+
+    /// The state `track` was in for most of `[from, to)`, or `None` if it
+    /// was not alive for most of it. Used by the timeline and the report.
+    pub fn dominant(track: &Track, from: Duration, to: Duration) -> Option<State> {
+        let mut best: Vec<(State, Duration)> = Vec::new();
+        let i = track.slices.partition_point(|s| s.end <= from);
+        for s in &track.slices[i..] {
+            if s.start >= to {
+                break;
+            }
+            let overlap = s.end.min(to).saturating_sub(s.start.max(from));
+            match best.iter_mut().find(|(st, _)| *st == s.state) {
+                Some((_, d)) => *d += overlap,
+                None => best.push((s.state, overlap)),
+            }
+        }
+        let alive: Duration = best.iter().map(|(_, d)| *d).sum();
+        if alive * 3 < (to - from) {
+            return None;
+        }
+        // A thread that ran at all in the bucket shows as running when that
+        // is at least a third of its time: short bursts stay visible.
+        let run: Duration = best.iter().filter(|(s, _)| s.is_running()).map(|(_, d)| *d).sum();
+        if run * 3 >= alive
+            && let Some((s, _)) = best.iter().filter(|(s, _)| s.is_running()).max_by_key(|(_, d)| *d)
+        {
+            return Some(*s);
+        }
+        best.into_iter().max_by_key(|(_, d)| *d).map(|(s, _)| s)
+    }
+}
+
+/// Replays one thread's events into slices; also returns its release
+/// offsets and its takes-from-another-thread `(to, from, at)`.
+#[allow(clippy::type_complexity)]
+fn build_track(
+    log: &ThreadLog,
+    origin: Instant,
+    now: Instant,
+    gil_on: bool,
+) -> (Track, Vec<Duration>, Vec<(GilThreadId, GilThreadId, Duration)>) {
+    let off = |t: Instant| t.saturating_duration_since(origin);
+    let start = off(log.started);
+    let mut track = Track {
+        id: log.id,
+        name: log.name.clone(),
+        is_main: log.is_main,
+        start,
+        end: off(now),
+        slices: Vec::new(),
+        drop_requests: Vec::new(),
+    };
+    let mut releases = Vec::new();
+    let mut takes = Vec::new();
+    let mut cur = Cursor { state: State::Idle, since: start, began: String::from("thread started") };
+    let mut last_release = String::from("first request");
+    let mut ended_at = None;
+    for (at, ev) in &log.events {
+        let at = off(*at);
+        match ev {
+            GilEvent::Request => {
+                let why = format!("wants the GIL ({last_release})");
+                cur.go(&mut track, at, State::Waiting, "requested the GIL", why);
+            }
+            GilEvent::Take { from } => {
+                let next = if gil_on { State::Holding } else { State::Running };
+                let why = match from {
+                    Some(f) => format!("handed over by thread {}", f.0),
+                    None if gil_on => "took the GIL".to_string(),
+                    None => "runs (no GIL)".to_string(),
+                };
+                if let Some(f) = from {
+                    takes.push((log.id, *f, at));
+                }
+                cur.go(&mut track, at, next, "took the GIL", why);
+            }
+            GilEvent::Release(reason) => {
+                let next = match reason {
+                    ReleaseReason::BlockingCall(k) => State::Blocked(*k),
+                    _ => State::Idle,
+                };
+                last_release = reason.to_string();
+                if cur.state.is_running() {
+                    releases.push(at);
+                }
+                let why = format!("released: {reason}");
+                cur.go(&mut track, at, next, &why, why.clone());
+            }
+            GilEvent::DropRequest => track.drop_requests.push(at),
+            GilEvent::Renamed(name) => track.name.clone_from(name),
+            GilEvent::ThreadEnd => {
+                cur.go(&mut track, at, State::Idle, "thread exit", String::new());
+                ended_at = Some(at);
+            }
+        }
+    }
+    match ended_at {
+        Some(at) => track.end = at,
+        None => {
+            let end = track.end;
+            cur.go(&mut track, end, State::Idle, "still alive at exit", String::new());
+        }
+    }
+    track.slices.retain(|s| s.end > s.start);
+    (track, releases, takes)
+}
+
+/// The replay position: current state, since when, and why it began.
+struct Cursor {
+    state: State,
+    since: Duration,
+    began: String,
+}
+
+impl Cursor {
+    /// Closes the current slice at `at` and enters `next`.
+    fn go(&mut self, track: &mut Track, at: Duration, next: State, why_end: &str, why_begin: String) {
+        let at = at.max(self.since);
+        if at > self.since || self.state != State::Idle {
+            track.slices.push(Slice {
+                start: self.since,
+                end: at,
+                state: self.state,
+                began: std::mem::take(&mut self.began),
+                ended: why_end.to_string(),
+            });
+        }
+        self.state = next;
+        self.since = at;
+        self.began = why_begin;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::gil::GilConfig;
+
+    #[test]
+    fn held_time_matches_stats() {
+        let rec = Recorder::new();
+        let sink: Arc<dyn EventSink> = rec.clone();
+        let gil = Gil::new(GilConfig { events: Some(sink), ..GilConfig::default() });
+        let mut main = gil.register_main_thread("MainThread");
+        main.acquire();
+        std::thread::sleep(Duration::from_millis(2));
+        main.allow_threads(BlockKind::Sleep, || std::thread::sleep(Duration::from_millis(3)));
+        main.release(ReleaseReason::ThreadExit);
+        let trace = rec.finish(&gil, "t.py");
+        let held = trace.tracks[0].total(|s| s == State::Holding);
+        let stats = gil.thread_stats();
+        assert_eq!(held, stats[0].held);
+        assert!(trace.tracks[0].slices.iter().any(|s| s.state == State::Blocked(BlockKind::Sleep)));
+        drop(main);
+    }
+}

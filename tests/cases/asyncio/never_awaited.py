@@ -1,0 +1,5 @@
+async def f():
+    print("never printed")
+
+f()
+print("done")
