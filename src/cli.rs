@@ -32,6 +32,18 @@ pub struct Cli {
     /// Print per-thread GIL statistics to stderr at exit.
     #[arg(long)]
     pub stats: bool,
+    /// Write a Chrome/Perfetto trace of every GIL state change to FILE.json.
+    #[arg(long, value_name = "FILE.json")]
+    pub trace: Option<String>,
+    /// At exit, draw who held the GIL when, one row per thread (stderr).
+    #[arg(long)]
+    pub timeline: bool,
+    /// Write a self-contained HTML report (SVG timeline + stats) to FILE.html.
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<String>,
+    /// Restrict gilt and its child processes to N CPUs.
+    #[arg(long, value_name = "N")]
+    pub cpus: Option<usize>,
     /// Internal: run as a multiprocessing worker child (see runtime/process.rs).
     #[arg(long = "mp-worker", hide = true)]
     pub mp_worker: bool,
@@ -44,7 +56,17 @@ pub struct Cli {
 
 /// Entry point; returns the process exit status.
 pub fn main() -> i32 {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("compare") {
+        return crate::tools::compare::main(&args[2..]);
+    }
     let cli = Cli::parse();
+    if let Some(n) = cli.cpus
+        && let Err(e) = crate::tools::os::restrict_cpus(n)
+    {
+        eprintln!("gilt: --cpus {n}: {e}");
+        return 2;
+    }
     // Python frames live on the heap, but native re-entry (sort keys,
     // __repr__, generators) still recurses: give the main thread room.
     let child = std::thread::Builder::new().stack_size(512 << 20).spawn(move || run(cli));
@@ -126,7 +148,8 @@ fn run(cli: Cli) -> i32 {
             .unwrap_or_else(|| ".".into()),
         _ => ".".to_string(),
     };
-    let gil = Gil::new(gil_config(&cli));
+    let views = crate::tools::views::Views::new(cli.trace.clone(), cli.timeline, cli.report.clone());
+    let gil = Gil::new(GilConfig { events: views.sink(), ..gil_config(&cli) });
     let _sigint = crate::runtime::interrupt::install_sigint_handler(&gil).ok();
     let config = Config {
         argv: argv0,
@@ -162,6 +185,8 @@ fn run(cli: Cli) -> i32 {
     }
     use std::io::Write;
     let _ = std::io::stdout().flush();
+    views.finish(&gil, &filename);
+    crate::tools::views::write_stats_json(&gil);
     status
 }
 

@@ -13,6 +13,7 @@ pub mod object;
 pub mod parse;
 pub mod runtime;
 pub mod stdlib;
+pub mod tools;
 pub mod vm;
 
 use std::sync::Arc;

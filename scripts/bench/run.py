@@ -9,6 +9,7 @@ that run single-threaded (the threaded ones have their own rows with --gil on/of
 import argparse
 import math
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -19,12 +20,22 @@ PROCESSES = ["mp_pool", "mp_start"]
 SINGLE = ["fib", "loops", "objects", "collections_bench", "strings"]
 # Threaded workloads: each prints its own measurement line.
 THREADED = ["gil_cpu_threads", "io_threads", "race", "convoy", "thread_start", "lock_stress"]
+# Event-loop workloads: (script, argument); measured for wall time and peak RSS.
+ASYNC = [("async_many", "100000"), ("async_many", "1000000")]
+
+
+CPU_TIME = False
 
 
 def timed(cmd):
+    """Wall time of one run (or its CPU time with --cpu: steadier on a busy machine)."""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     dt = time.perf_counter() - t0
+    if CPU_TIME:
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        dt = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     return dt, r.returncode, r.stdout
 
 
@@ -34,8 +45,15 @@ def main():
     ap.add_argument("--gilt", default=os.path.join(HERE, "..", "..", "target", "release", "gilt"))
     ap.add_argument("--threads", action="store_true", help="run the threaded workloads: gilt --gil on / off / CPython")
     ap.add_argument("--processes", action="store_true", help="run mp_pool and mp_start: gilt --gil on / CPython")
+    ap.add_argument("--async", dest="asyncio", action="store_true",
+                    help="run async_many (100k and 1M tasks): wall time and peak RSS, gilt / CPython")
+    ap.add_argument("--cpu", action="store_true", help="compare CPU time (user+sys) instead of wall time")
     ap.add_argument("workloads", nargs="*", default=None)
     a = ap.parse_args()
+    global CPU_TIME
+    CPU_TIME = a.cpu
+    if a.asyncio:
+        return async_rows(a)
     if a.threads:
         return threaded(a)
     if a.processes:
@@ -91,6 +109,44 @@ def processes(a):
                 lines = out.strip().splitlines() or [f"(exit {rc})"]
                 for line in lines:
                     print(f"  {label:<16} {line}")
+
+
+def timed_rss(cmd):
+    """(wall seconds, peak RSS in MB, exit code, stdout) of one run."""
+    if os.path.exists("/usr/bin/time"):
+        t0 = time.perf_counter()
+        r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+        dt = time.perf_counter() - t0
+        last = (r.stderr.strip().splitlines() or ["0"])[-1]
+        kb = int(last) if last.isdigit() else 0
+        return dt, kb / 1024, r.returncode, r.stdout
+    import resource
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    dt, rc, out = timed(cmd)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return dt, max(after, before) / 1024, rc, out
+
+
+def async_rows(a):
+    """async_many N: N tasks each awaiting asyncio.sleep(0.5), gathered."""
+    print(f"{'workload':<22} {'gilt (s)':>9} {'gilt MB':>8} {'CPython (s)':>12} {'CPython MB':>11}  output")
+    for w, arg in ASYNC:
+        path = os.path.join(HERE, w + ".py")
+        rounds = a.rounds if arg == "100000" else 1
+        g, p, outs, ok = [], [], set(), True
+        for _ in range(rounds):
+            dt, mb, rc, out = timed_rss([a.gilt, path, arg])
+            ok &= rc == 0
+            g.append((dt, mb))
+            outs.add(out.split(",")[:2].__repr__())
+            dt, mb, rc, out = timed_rss([sys.executable, path, arg])
+            p.append((dt, mb))
+            outs.add(out.split(",")[:2].__repr__())
+        gt, gm = statistics.median(x[0] for x in g), max(x[1] for x in g)
+        pt, pm = statistics.median(x[0] for x in p), max(x[1] for x in p)
+        same = "same" if len(outs) == 1 and ok else "DIFFERENT"
+        print(f"{w + ' ' + arg:<22} {gt:>9.2f} {gm:>8.0f} {pt:>12.2f} {pm:>11.0f}  {same}")
 
 
 if __name__ == "__main__":

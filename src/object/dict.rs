@@ -7,6 +7,8 @@
 //! to the caller (the VM), which compares them with the lock released.
 
 use hashbrown::HashTable;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use super::spinlock::{SpinGuard, SpinLock};
 
 use super::eq::native_eq;
@@ -215,6 +217,31 @@ impl DictTable {
 #[derive(Default)]
 pub struct Dict {
     table: SpinLock<DictTable>,
+    /// Bumped on every mutable access, so lookup caches (globals, methods)
+    /// can tell in one load whether what they remember is still true.
+    version: AtomicU64,
+}
+
+/// The lock on a dict's table. Mutable access bumps the dict's version.
+pub struct DictGuard<'a> {
+    guard: SpinGuard<'a, DictTable>,
+    version: &'a AtomicU64,
+}
+
+impl std::ops::Deref for DictGuard<'_> {
+    type Target = DictTable;
+    #[inline]
+    fn deref(&self) -> &DictTable {
+        &self.guard
+    }
+}
+
+impl std::ops::DerefMut for DictGuard<'_> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut DictTable {
+        self.version.fetch_add(1, Ordering::Relaxed);
+        &mut self.guard
+    }
 }
 
 impl Dict {
@@ -223,13 +250,19 @@ impl Dict {
     }
 
     pub fn from_table(t: DictTable) -> Dict {
-        Dict { table: SpinLock::new(t) }
+        Dict { table: SpinLock::new(t), version: AtomicU64::new(0) }
     }
 
     /// Locks the table for one operation. Never call Python code while holding it.
     #[inline]
-    pub fn lock(&self) -> SpinGuard<'_, DictTable> {
-        self.table.lock()
+    pub fn lock(&self) -> DictGuard<'_> {
+        DictGuard { guard: self.table.lock(), version: &self.version }
+    }
+
+    /// The mutation counter (see `version`).
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::Relaxed)
     }
 
     pub fn len(&self) -> usize {
@@ -252,7 +285,7 @@ impl Dict {
 
     #[inline]
     pub fn set_str(&self, key: &std::sync::Arc<super::str::PyStr>, value: Value) {
-        self.table.lock().set_str(key, value)
+        self.lock().set_str(key, value)
     }
 
     pub fn set_item_str(&self, key: &str, value: Value) {
@@ -262,7 +295,7 @@ impl Dict {
 
     pub fn remove_item_str(&self, key: &str) -> Option<Value> {
         let tmp = super::str::PyStr::new(key);
-        self.table.lock().remove_str(key, tmp.hash()).map(|e| e.value)
+        self.lock().remove_str(key, tmp.hash()).map(|e| e.value)
     }
 
     pub fn snapshot(&self) -> DictTable {

@@ -88,8 +88,8 @@ pub enum Callback {
     Py(Value),
     /// Wake the task that awaits the future.
     Wake(Arc<Fut>),
-    /// Child `i` of a gather (the outer future) finished.
-    Gather(Arc<Fut>, usize),
+    /// A child of a gather (the outer future) finished.
+    Gather(Arc<Fut>),
     /// `run_until_complete`'s future is done: stop the loop.
     Stop,
 }
@@ -316,7 +316,7 @@ impl LoopCore {
                     self.callback_error(vm, r, &func)?;
                 }
                 Callback::Wake(t) => self.task_step(vm, &t, None)?,
-                Callback::Gather(outer, i) => crate::stdlib::mod_asyncio::gather_child_done(vm, &outer, i, &f)?,
+                Callback::Gather(outer) => crate::stdlib::mod_asyncio::gather_child_done(vm, &outer, &f)?,
                 Callback::Stop => self.stop(),
             },
         }
@@ -449,9 +449,9 @@ impl LoopCore {
 /// `throw(e)` into a non-generator awaitable iterator.
 fn throw_into(vm: &mut Vm, it: &Value, e: PyErr) -> PyResult<SendResult> {
     if let Value::Native2(o) = it
-        && let Some(fi) = o.as_any().downcast_ref::<FutIter>()
+        && (o.as_any().is::<FutIter>() || o.as_any().is::<Fut>())
     {
-        return fi.step(vm, Err(e));
+        return Err(e);
     }
     match vm.call_method(it, "throw", vec![e.value()]) {
         Ok(y) => Ok(SendResult::Yielded(y)),
@@ -472,5 +472,19 @@ pub fn as_fut(v: &Value) -> Option<Arc<Fut>> {
             a.downcast::<Fut>().ok()
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jobs_and_futures_stay_small() {
+        // 100k sleeping tasks must fit in 100 MB: keep the hot structs compact.
+        eprintln!("SIZES Callback {} Job {} Fut {} FutState {} TaskPart {} Timer {} Status {} Value {} Frame {} Gen {}", std::mem::size_of::<Callback>(), std::mem::size_of::<Job>(), std::mem::size_of::<Fut>(), std::mem::size_of::<FutState>(), std::mem::size_of::<TaskPart>(), std::mem::size_of::<Timer>(), std::mem::size_of::<Status>(), std::mem::size_of::<Value>(), std::mem::size_of::<crate::vm::frame::Frame>(), std::mem::size_of::<crate::object::generator::Generator>());
+        assert!(std::mem::size_of::<Callback>() <= 16, "Callback {}", std::mem::size_of::<Callback>());
+        assert!(std::mem::size_of::<Job>() <= 32, "Job {}", std::mem::size_of::<Job>());
+        assert!(std::mem::size_of::<Fut>() <= 128, "Fut {}", std::mem::size_of::<Fut>());
     }
 }

@@ -28,13 +28,50 @@ pub enum Status {
 /// The mutable part of a future.
 pub struct FutState {
     pub status: Status,
-    pub callbacks: Vec<Callback>,
+    pub callbacks: Callbacks,
     /// Whether `result()`/`exception()` looked at a stored exception.
     pub retrieved: bool,
     /// `sleep(delay, result)` not yet started: armed when first awaited.
-    pub sleep: Option<(f64, Value)>,
+    pub sleep: Option<Box<(f64, Value)>>,
     /// The loop this future belongs to.
     pub lp: Option<Arc<LoopCore>>,
+}
+
+/// A future's done-callbacks: usually none or one, so no `Vec` for those.
+pub enum Callbacks {
+    None,
+    One(Callback),
+    Many(Vec<Callback>),
+}
+
+impl Callbacks {
+    /// Appends a callback.
+    pub fn push(&mut self, cb: Callback) {
+        *self = match std::mem::replace(self, Callbacks::None) {
+            Callbacks::None => Callbacks::One(cb),
+            Callbacks::One(a) => Callbacks::Many(vec![a, cb]),
+            Callbacks::Many(mut v) => {
+                v.push(cb);
+                Callbacks::Many(v)
+            }
+        };
+    }
+
+    /// Removes the Python callbacks equal (by identity) to `func`; returns how many.
+    pub fn remove_py(&mut self, func: &Value) -> usize {
+        let v = match std::mem::replace(self, Callbacks::None) {
+            Callbacks::None => Vec::new(),
+            Callbacks::One(a) => vec![a],
+            Callbacks::Many(v) => v,
+        };
+        let before = v.len();
+        let kept: Vec<Callback> = v.into_iter().filter(|c| !matches!(c, Callback::Py(f) if f.id() == func.id())).collect();
+        let removed = before - kept.len();
+        for c in kept {
+            self.push(c);
+        }
+        removed
+    }
 }
 
 /// What makes a future a task.
@@ -90,7 +127,7 @@ impl Fut {
     pub fn new(st: Arc<AsyncState>, lp: Option<Arc<LoopCore>>) -> Fut {
         Fut {
             st,
-            state: Mutex::new(FutState { status: Status::Pending, callbacks: Vec::new(), retrieved: false, sleep: None, lp }),
+            state: Mutex::new(FutState { status: Status::Pending, callbacks: Callbacks::None, retrieved: false, sleep: None, lp }),
             task: None,
             gather: None,
         }
@@ -120,7 +157,8 @@ impl Fut {
             }
             s.sleep.take()
         };
-        if let Some((d, v)) = sleep {
+        if let Some(b) = sleep {
+            let (d, v) = *b;
             if d <= 0.0 {
                 lp.push(Job::Wake(self.clone(), v));
             } else {
@@ -137,15 +175,17 @@ impl Fut {
                 return;
             }
             s.status = status;
-            (std::mem::take(&mut s.callbacks), s.lp.clone().or_else(running_loop))
+            (std::mem::replace(&mut s.callbacks, Callbacks::None), s.lp.clone().or_else(running_loop))
         };
         if let Some(lp) = lp {
-            let mut ready = Vec::with_capacity(cbs.len());
-            for cb in cbs {
-                ready.push(Job::Done(self.clone(), cb));
-            }
-            for j in ready {
-                lp.push(j);
+            match cbs {
+                Callbacks::None => {}
+                Callbacks::One(cb) => lp.push(Job::Done(self.clone(), cb)),
+                Callbacks::Many(v) => {
+                    for cb in v {
+                        lp.push(Job::Done(self.clone(), cb));
+                    }
+                }
             }
         }
     }
@@ -155,9 +195,6 @@ impl Fut {
         let lp = {
             let mut s = self.state.lock();
             if matches!(s.status, Status::Pending) {
-                if s.callbacks.capacity() == 0 {
-                    s.callbacks.reserve_exact(1);
-                }
                 s.callbacks.push(cb);
                 return;
             }
@@ -302,18 +339,23 @@ impl NativeObject for FutIter {
 impl FutIter {
     /// One `send`/`throw` step.
     pub fn step(&self, vm: &mut Vm, input: Result<Value, PyErr>) -> PyResult<SendResult> {
+        Self::step_fut(&self.fut, vm, input)
+    }
+
+    /// One step of `await f` (used directly when the future itself is the
+    /// awaitable iterator).
+    pub fn step_fut(f: &Arc<Fut>, vm: &mut Vm, input: Result<Value, PyErr>) -> PyResult<SendResult> {
         if let Err(e) = input {
             return Err(e);
         }
-        let f = &self.fut;
-        let lazy = f.state.lock().sleep.as_ref().map(|(d, _)| *d);
+        let lazy = f.state.lock().sleep.as_ref().map(|b| b.0);
         if let Some(d) = lazy {
             let Some(lp) = running_loop() else {
                 return Err(vm.runtime_error("no running event loop"));
             };
             if d <= 0.0 {
                 // sleep(0): yield once to the loop, then return at once.
-                let v = f.state.lock().sleep.take().map(|s| s.1).unwrap_or(Value::None);
+                let v = f.state.lock().sleep.take().map(|b| b.1).unwrap_or(Value::None);
                 f.state.lock().lp = Some(lp);
                 f.finish(Status::Result(v));
                 return Ok(SendResult::Yielded(Value::None));

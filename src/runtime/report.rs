@@ -8,7 +8,6 @@ use std::fmt::Write as _;
 use std::time::Duration;
 
 use super::events::BlockKind;
-use super::timeline::row_states;
 use super::trace::{State, Trace};
 
 const WIDTH: usize = 1000;
@@ -48,7 +47,10 @@ pub fn svg(trace: &Trace) -> String {
         let _ = writeln!(out, r#"<g class="thread-row" data-thread="{}">"#, t.id.0);
         let _ = writeln!(out, r#"<text x="4" y="{}">{}</text>"#, y + 15, esc(&t.name));
         let _ = writeln!(out, r##"<rect x="{LABEL}" y="{y}" width="{COLS}" height="{BAR}" fill="#f4f4f4"/>"##);
-        let states = row_states(t, end, COLS);
+        let step = end.as_secs_f64() / COLS as f64;
+        let states: Vec<Option<State>> = (0..COLS)
+            .map(|c| Trace::dominant(t, Duration::from_secs_f64(step * c as f64), Duration::from_secs_f64(step * (c + 1) as f64)))
+            .collect();
         let mut c = 0;
         while c < states.len() {
             let st = states[c];

@@ -11,25 +11,45 @@ use super::events::BlockKind;
 use super::trace::{State, Trace, Track};
 
 /// Width of the thread-name column (including the trailing space).
-const NAME_COLS: usize = 13;
+const NAME_COLS: usize = 16;
 
-/// The character drawn for `state` (`None` = not alive).
-pub fn glyph(state: Option<State>) -> char {
-    match state {
-        Some(State::Holding) | Some(State::Running) => '█',
-        Some(State::Waiting) => '░',
-        Some(State::Blocked(BlockKind::Sleep)) => '·',
-        Some(State::Blocked(_)) => '-',
-        Some(State::Idle) | None => ' ',
-    }
+/// What one column of a row shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// Ran Python code for at least two thirds of the column.
+    Run,
+    /// Ran part of the column and waited for the GIL for part of it.
+    Turns,
+    /// Mostly waited for the GIL.
+    Wait,
+    /// Mostly slept.
+    Sleep,
+    /// Mostly blocked in I/O, a lock, a join…
+    Blocked,
+    /// Not alive (or idle) for most of the column.
+    Empty,
 }
 
-fn colour(state: Option<State>) -> &'static str {
-    match state {
-        Some(State::Holding) | Some(State::Running) => "\x1b[32m",
-        Some(State::Waiting) => "\x1b[31m",
-        Some(State::Blocked(_)) => "\x1b[34m",
-        _ => "",
+impl Cell {
+    /// The character drawn.
+    pub fn glyph(self) -> char {
+        match self {
+            Cell::Run => '█',
+            Cell::Turns => '▒',
+            Cell::Wait => '░',
+            Cell::Sleep => '·',
+            Cell::Blocked => '-',
+            Cell::Empty => ' ',
+        }
+    }
+
+    fn colour(self) -> &'static str {
+        match self {
+            Cell::Run | Cell::Turns => "\x1b[32m",
+            Cell::Wait => "\x1b[31m",
+            Cell::Sleep | Cell::Blocked => "\x1b[34m",
+            Cell::Empty => "",
+        }
     }
 }
 
@@ -38,16 +58,38 @@ pub fn terminal_width() -> usize {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w: &usize| w >= 40).unwrap_or(80)
 }
 
-/// One row of states, `cols` wide, for `track` over `[0, end)`.
-pub fn row_states(track: &Track, end: Duration, cols: usize) -> Vec<Option<State>> {
+/// One row of cells, `cols` wide, for `track` over `[0, end)`.
+pub fn row_cells(track: &Track, end: Duration, cols: usize) -> Vec<Cell> {
     let step = end.as_secs_f64() / cols as f64;
     (0..cols)
         .map(|c| {
             let from = Duration::from_secs_f64(step * c as f64);
             let to = Duration::from_secs_f64(step * (c + 1) as f64);
-            Trace::dominant(track, from, to)
+            cell(&Trace::shares(track, from, to))
         })
         .collect()
+}
+
+fn cell(shares: &[(State, Duration)]) -> Cell {
+    let total: Duration = shares.iter().map(|(_, d)| *d).sum();
+    if total.is_zero() {
+        return Cell::Empty;
+    }
+    let run: Duration = shares.iter().filter(|(s, _)| s.is_running()).map(|(_, d)| *d).sum();
+    let wait: Duration = shares.iter().filter(|(s, _)| *s == State::Waiting).map(|(_, d)| *d).sum();
+    if run * 3 >= total * 2 {
+        return Cell::Run;
+    }
+    if run * 5 >= total && wait * 5 >= total {
+        return Cell::Turns;
+    }
+    match shares.iter().max_by_key(|(_, d)| *d).map(|(s, _)| *s) {
+        Some(State::Holding | State::Running) => Cell::Run,
+        Some(State::Waiting) => Cell::Wait,
+        Some(State::Blocked(BlockKind::Sleep)) => Cell::Sleep,
+        Some(State::Blocked(_)) => Cell::Blocked,
+        Some(State::Idle) | None => Cell::Empty,
+    }
 }
 
 /// Renders the picture, its legend and the `--stats` table; `width` is the
@@ -56,7 +98,8 @@ pub fn render(trace: &Trace, width: usize, ansi: bool) -> String {
     let cols = width.saturating_sub(NAME_COLS + 1).max(10);
     let end = trace.end.max(Duration::from_micros(1));
     let mut out = String::new();
-    let _ = writeln!(out, "GIL timeline of {} — {}", trace.script, trace.settings());
+    let _ = writeln!(out, "GIL timeline of {}", trace.script);
+    let _ = writeln!(out, "{}", trace.settings());
     for t in &trace.tracks {
         let mut name: String = t.name.chars().take(NAME_COLS - 1).collect();
         while name.chars().count() < NAME_COLS {
@@ -65,15 +108,15 @@ pub fn render(trace: &Trace, width: usize, ansi: bool) -> String {
         out.push_str(&name);
         out.push('|');
         let mut last = "";
-        for st in row_states(t, end, cols) {
+        for c in row_cells(t, end, cols) {
             if ansi {
-                let c = colour(st);
-                if c != last {
-                    out.push_str(if c.is_empty() { "\x1b[0m" } else { c });
-                    last = c;
+                let code = c.colour();
+                if code != last {
+                    out.push_str(if code.is_empty() { "\x1b[0m" } else { code });
+                    last = code;
                 }
             }
-            out.push(glyph(st));
+            out.push(c.glyph());
         }
         if ansi && !last.is_empty() {
             out.push_str("\x1b[0m");
@@ -82,11 +125,12 @@ pub fn render(trace: &Trace, width: usize, ansi: bool) -> String {
     }
     let ms = end.as_secs_f64() * 1e3;
     let right = format!("{ms:.0} ms");
-    let pad = (NAME_COLS + 1 + cols).saturating_sub(right.len() + NAME_COLS + 5);
+    let pad = cols.saturating_sub(right.len() + 4);
     let _ = writeln!(out, "{:NAME_COLS$}0 ms{}{right}", "", " ".repeat(pad));
-    let _ = writeln!(out, "█ running Python code{}   ░ waiting for the GIL   · sleeping   - blocked (I/O, lock, join…)",
-        if trace.gil_on { " (holds GIL)" } else { "" });
-    let _ = writeln!(out, "(blank: not started or finished; one column ≈ {:.1} ms)", ms / cols as f64);
+    let run = if trace.gil_on { "running (holds the GIL)" } else { "running" };
+    let _ = writeln!(out, "█ {run}   ▒ taking turns   ░ waiting for the GIL");
+    let _ = writeln!(out, "· sleeping   - blocked (I/O, lock, join…)   blank: not alive");
+    let _ = writeln!(out, "one column ≈ {:.1} ms", ms / cols as f64);
     out.push('\n');
     out.push_str(&trace.stats_table);
     // Keep every line within `width` (the legend is the widest).

@@ -253,9 +253,15 @@ impl Trace {
         }
     }
 
-    /// The state `track` was in for most of `[from, to)`, or `None` if it
-    /// was not alive for most of it. Used by the timeline and the report.
+    /// The state `track` spent most of `[from, to)` in, or `None` if it was
+    /// alive for less than a third of it (used by the report).
     pub fn dominant(track: &Track, from: Duration, to: Duration) -> Option<State> {
+        Self::shares(track, from, to).into_iter().max_by_key(|(_, d)| *d).map(|(s, _)| s)
+    }
+
+    /// Time per state within `[from, to)`; empty if `track` was alive for
+    /// less than a third of it.
+    pub fn shares(track: &Track, from: Duration, to: Duration) -> Vec<(State, Duration)> {
         let mut best: Vec<(State, Duration)> = Vec::new();
         let i = track.slices.partition_point(|s| s.end <= from);
         for s in &track.slices[i..] {
@@ -270,17 +276,9 @@ impl Trace {
         }
         let alive: Duration = best.iter().map(|(_, d)| *d).sum();
         if alive * 3 < (to - from) {
-            return None;
+            return Vec::new();
         }
-        // A thread that ran at all in the bucket shows as running when that
-        // is at least a third of its time: short bursts stay visible.
-        let run: Duration = best.iter().filter(|(s, _)| s.is_running()).map(|(_, d)| *d).sum();
-        if run * 3 >= alive
-            && let Some((s, _)) = best.iter().filter(|(s, _)| s.is_running()).max_by_key(|(_, d)| *d)
-        {
-            return Some(*s);
-        }
-        best.into_iter().max_by_key(|(_, d)| *d).map(|(s, _)| s)
+        best
     }
 }
 

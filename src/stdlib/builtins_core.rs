@@ -861,7 +861,8 @@ impl Vm {
     pub fn dir_of(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         let mut names: Vec<String> = Vec::new();
         let add_dict = |d: &Dict, names: &mut Vec<String>| {
-            for k in d.lock().keys() {
+            let snapshot = d.lock().keys();
+            for k in snapshot {
                 if let Value::Str(s) = k {
                     names.push(s.as_str().to_string());
                 }

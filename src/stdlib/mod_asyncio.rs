@@ -60,7 +60,7 @@ pub fn new_task(vm: &mut Vm, lp: &Arc<LoopCore>, coro: Value, name: Option<Value
     let driven = match &coro {
         Value::Generator(g) if g.kind == GenKind::Coroutine => coro.clone(),
         _ => match as_fut(&coro) {
-            Some(f) => Value::Native2(Arc::new(FutIter { fut: f })),
+            Some(f) => f.value(),
             None => {
                 if vm.class_of(&coro).lookup("__await__").is_none() {
                     let r = vm.repr_of(&coro)?;
@@ -111,7 +111,7 @@ pub fn ensure_future(vm: &mut Vm, lp: &Arc<LoopCore>, aw: Value) -> PyResult<Arc
 }
 
 /// A gather child finished: record it and maybe complete the outer future.
-pub fn gather_child_done(vm: &mut Vm, outer: &Arc<Fut>, _i: usize, child: &Arc<Fut>) -> PyResult<()> {
+pub fn gather_child_done(vm: &mut Vm, outer: &Arc<Fut>, child: &Arc<Fut>) -> PyResult<()> {
     let g = outer.gather.as_ref().expect("gather");
     let done = g.finished.fetch_add(1, Ordering::SeqCst) + 1;
     let cstatus = child.state.lock().status.clone();
@@ -186,7 +186,7 @@ fn gather(vm: &mut Vm, st: &Arc<AsyncState>, mut a: Args) -> PyResult {
     let mut outer = Fut::new(st.clone(), Some(lp.clone()));
     let n = children.len();
     outer.gather = Some(Box::new(GatherPart {
-        children: children.clone(),
+        children,
         return_exceptions: ret_exc,
         finished: AtomicUsize::new(0),
         cancel_requested: Mutex::new(false),
@@ -195,8 +195,10 @@ fn gather(vm: &mut Vm, st: &Arc<AsyncState>, mut a: Args) -> PyResult {
     if n == 0 {
         outer.finish(Status::Result(Value::list(vec![])));
     }
-    for (i, c) in children.iter().enumerate() {
-        c.add_callback(Callback::Gather(outer.clone(), i));
+    if let Some(g) = &outer.gather {
+        for c in &g.children {
+            c.add_callback(Callback::Gather(outer.clone()));
+        }
     }
     Ok(outer.value())
 }
@@ -247,10 +249,8 @@ fn add_future_methods(cls: &Arc<Class>) {
     method(cls, "remove_done_callback", |vm, a| {
         let f = fut_of(vm, &a)?;
         let cb = a.pos.get(1).cloned().unwrap_or(Value::None);
-        let mut s = f.state.lock();
-        let before = s.callbacks.len();
-        s.callbacks.retain(|c| !matches!(c, Callback::Py(v) if v.id() == cb.id()));
-        Ok(Value::Int((before - s.callbacks.len()) as i64))
+        let n = f.state.lock().callbacks.remove_py(&cb);
+        Ok(Value::Int(n as i64))
     });
     method(cls, "get_loop", |vm, a| {
         let f = fut_of(vm, &a)?;
@@ -437,7 +437,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let result = a.arg(1, "result").unwrap_or(Value::None);
         let d = vm.to_float(&delay)?;
         let f = Fut::new(s.clone(), running_loop());
-        f.state.lock().sleep = Some((d, result));
+        f.state.lock().sleep = Some(Box::new((d, result)));
         Ok(Arc::new(f).value())
     });
     let s = st.clone();

@@ -17,6 +17,7 @@ use crate::object::module::Module;
 use crate::object::native::NativeObject;
 use crate::object::str::PyStr;
 use crate::object::value::Value;
+use crate::runtime::deadlock::{self, Holder, Site, Wait};
 use crate::runtime::gil::BlockKind;
 use crate::runtime::interrupt::InterruptCheck;
 use crate::vm::runtime::new_builtin_class;
@@ -27,9 +28,18 @@ pub const TIMEOUT_MAX: f64 = 4_294_967.0;
 
 /// `_thread.LockType`: a plain (non-reentrant) lock.
 pub struct Lock {
-    locked: Mutex<bool>,
+    state: Arc<Mutex<LockState>>,
     cv: Condvar,
     class: Arc<Class>,
+}
+
+/// A lock's state; owner and site are only read by the deadlock report.
+struct LockState {
+    locked: bool,
+    /// Ident of the thread that took it last.
+    owner: i64,
+    /// Where it was taken.
+    site: Option<Site>,
 }
 
 /// `_thread.RLock`: owner ident and recursion count.
@@ -114,11 +124,41 @@ fn check_of(vm: &Vm) -> InterruptCheck {
     vm.gil.as_ref().map(|g| g.interrupt_check()).unwrap_or_else(InterruptCheck::never)
 }
 
+/// The innermost frame of the user's code (not an embedded module), for
+/// "taken at" / "waiting at" in deadlock reports.
+fn user_site(vm: &Vm) -> Option<Site> {
+    std::iter::once(&vm.frame)
+        .chain(vm.frames.iter().rev())
+        .find(|f| !f.code.filename.starts_with('<'))
+        .map(|f| Site(f.code.clone(), f.pc))
+}
+
+/// What a blocking lock wait really is, judged (slow path only) by who
+/// called: a `Thread.join`, a `queue` operation, or a plain lock.
+fn wait_kind(vm: &Vm) -> BlockKind {
+    for f in std::iter::once(&vm.frame).chain(vm.frames.iter().rev()).take(6) {
+        match (&*f.code.filename, &*f.code.name) {
+            (_, "_wait_for_tstate_lock") => return BlockKind::Join,
+            ("<frozen queue>", _) => return BlockKind::Queue,
+            _ => {}
+        }
+    }
+    BlockKind::Lock
+}
+
+/// Registers a blocking wait with the deadlock watchdog.
+fn register_wait(vm: &Vm, what: String, timeout: bool, holder: deadlock::HolderFn) -> Option<deadlock::WaitGuard> {
+    let thread = vm.gil.as_ref()?.id();
+    Some(deadlock::begin_wait(&vm.rt.gil, Wait { ident: vm.ident, thread, what, site: user_site(vm), timeout, holder }))
+}
+
 fn lock_acquire(vm: &mut Vm, l: &Lock, deadline: Option<Instant>) -> PyResult<bool> {
     {
-        let mut g = l.locked.lock();
-        if !*g {
-            *g = true;
+        let mut g = l.state.lock();
+        if !g.locked {
+            g.locked = true;
+            g.owner = vm.ident;
+            g.site = user_site(vm);
             return Ok(true);
         }
     }
@@ -126,14 +166,29 @@ fn lock_acquire(vm: &mut Vm, l: &Lock, deadline: Option<Instant>) -> PyResult<bo
         return Ok(false);
     }
     let check = check_of(vm);
-    let r = vm.allow_threads(BlockKind::Lock, || {
-        let mut g = l.locked.lock();
+    let kind = wait_kind(vm);
+    let state = l.state.clone();
+    let what = match kind {
+        BlockKind::Join => "a thread to finish (join)".to_string(),
+        BlockKind::Queue => "a queue (lock inside queue.Queue)".to_string(),
+        _ => format!("lock {:#x}", Arc::as_ptr(&l.state) as usize),
+    };
+    let holder: deadlock::HolderFn = Arc::new(move || {
+        let g = state.lock();
+        g.locked.then(|| Holder { ident: g.owner, site: g.site.clone() })
+    });
+    let _wait = register_wait(vm, what, deadline.is_some(), holder);
+    let (me, site) = (vm.ident, user_site(vm));
+    let r = vm.allow_threads(kind, || {
+        let mut g = l.state.lock();
         check.wait_until(deadline, |slice| {
-            if *g {
+            if g.locked {
                 l.cv.wait_for(&mut g, slice);
             }
-            if !*g {
-                *g = true;
+            if !g.locked {
+                g.locked = true;
+                g.owner = me;
+                g.site = site.clone();
                 true
             } else {
                 false
@@ -156,6 +211,7 @@ fn rlock_acquire(vm: &mut Vm, l: &RLock, deadline: Option<Instant>) -> PyResult<
         return Ok(false);
     }
     let check = check_of(vm);
+    let _wait = register_wait(vm, "an RLock".to_string(), deadline.is_some(), Arc::new(|| None));
     let r = vm.allow_threads(BlockKind::Lock, || {
         let mut g = l.state.lock();
         check.wait_until(deadline, |slice| {
@@ -191,27 +247,28 @@ fn make_lock_class(rt: &Runtime) -> Arc<Class> {
     for name in ["release", "release_lock", "__exit__"] {
         def(&c.dict, name, |vm, a| {
             let l = this::<Lock>(vm, &a, "lock")?;
-            let mut g = l.locked.lock();
-            if !*g {
+            let mut g = l.state.lock();
+            if !g.locked {
                 drop(g);
                 return Err(vm.runtime_error("release unlocked lock"));
             }
-            *g = false;
+            g.locked = false;
+            g.site = None;
             drop(g);
             l.cv.notify_one();
             Ok(Value::None)
         });
     }
     for name in ["locked", "locked_lock"] {
-        def(&c.dict, name, |vm, a| Ok(Value::Bool(*this::<Lock>(vm, &a, "lock")?.locked.lock())));
+        def(&c.dict, name, |vm, a| Ok(Value::Bool(this::<Lock>(vm, &a, "lock")?.state.lock().locked)));
     }
     def(&c.dict, "_at_fork_reinit", |vm, a| {
-        *this::<Lock>(vm, &a, "lock")?.locked.lock() = false;
+        this::<Lock>(vm, &a, "lock")?.state.lock().locked = false;
         Ok(Value::None)
     });
     def(&c.dict, "__repr__", |vm, a| {
         let l = this::<Lock>(vm, &a, "lock")?;
-        let st = if *l.locked.lock() { "locked" } else { "unlocked" };
+        let st = if l.state.lock().locked { "locked" } else { "unlocked" };
         Ok(Value::string(format!("<{} _thread.lock object at {:#x}>", st, a.pos[0].id())))
     });
     c
@@ -264,7 +321,8 @@ fn kwargs_of(vm: &mut Vm, kw: Option<&Value>) -> PyResult<Vec<(Arc<PyStr>, Value
         return Err(vm.type_error("optional 3rd arg must be a dictionary"));
     };
     let mut out = Vec::new();
-    for (k, v) in d.lock().items() {
+    let snapshot = d.lock().items();
+    for (k, v) in snapshot {
         match k {
             Value::Str(s) => out.push((s, v)),
             _ => return Err(vm.type_error("keywords must be strings")),
@@ -307,7 +365,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let running = Arc::new(AtomicUsize::new(0));
     let lc = lock_cls.clone();
     let new_lock = move |_vm: &mut Vm, _a: Args| {
-        Ok(Value::Native2(Arc::new(Lock { locked: Mutex::new(false), cv: Condvar::new(), class: lc.clone() })))
+        let state = Arc::new(Mutex::new(LockState { locked: false, owner: 0, site: None }));
+        Ok(Value::Native2(Arc::new(Lock { state, cv: Condvar::new(), class: lc.clone() })))
     };
     def(&d, "allocate_lock", new_lock.clone());
     def(&d, "allocate", new_lock);

@@ -84,7 +84,8 @@ fn fold(vm: &mut Vm, s: &Arc<Set>, others: &[Value], op: BinOp) -> PyResult {
                     }
                 };
                 let Value::Set(res_s) = &res else { unreachable!() };
-                for k in rs.lock().keys() {
+                let snapshot = rs.lock().keys();
+                for k in snapshot {
                     if !vm.set_discard(res_s, &k)? {
                         vm.set_add(res_s, k)?;
                     }
@@ -300,7 +301,8 @@ fn register_sets(rt: &Runtime) {
             if op == BinOp::BitXor {
                 a.check(vm, name, 2, 2)?;
                 let o = as_set(vm, &a.pos[1])?;
-                for k in o.lock().keys() {
+                let snapshot = o.lock().keys();
+                for k in snapshot {
                     if !vm.set_discard(&s, &k)? {
                         vm.set_add(&s, k)?;
                     }

@@ -192,7 +192,8 @@ impl Vm {
             c.0.set(Some(cls_val.clone()));
         }
         // __set_name__ on descriptors.
-        for (k, v) in dict.lock().items() {
+        let snapshot = dict.lock().items();
+        for (k, v) in snapshot {
             if let Value::Native2(o) = &v
                 && let Some(p) = o.as_any().downcast_ref::<crate::object::descr::Property>()
                 && let Value::Str(ks) = &k
@@ -200,7 +201,8 @@ impl Vm {
                 *p.name.lock() = Some(ks.as_str().to_string());
             }
         }
-        for (k, v) in dict.lock().items() {
+        let snapshot = dict.lock().items();
+        for (k, v) in snapshot {
             if let Value::Instance(i) = &v
                 && let Some(sn) = i.class.lookup_user("__set_name__")
             {

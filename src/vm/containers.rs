@@ -616,7 +616,8 @@ impl Vm {
             }
             (Dict(x), Dict(y), BinOp::BitOr) => {
                 let d = Arc::new(crate::object::dict::Dict::from_table(x.snapshot()));
-                for (k, v) in y.lock().items() {
+                let snapshot = y.lock().items();
+                for (k, v) in snapshot {
                     self.dict_set(&d, k, v)?;
                 }
                 Value::Dict(d)
@@ -642,7 +643,8 @@ impl Vm {
             BinOp::BitAnd => {
                 let (small, big) = if y.len() > x.len() { (x, y) } else { (y, x) };
                 let r = Arc::new(Set::new(frozen));
-                for k in small.lock().keys() {
+                let snapshot = small.lock().keys();
+                for k in snapshot {
                     if self.set_contains(big, &k)? {
                         self.set_add(&r, k)?;
                     }
@@ -651,7 +653,8 @@ impl Vm {
             }
             BinOp::Sub => {
                 let r = Arc::new(Set::new(frozen));
-                for k in x.lock().keys() {
+                let snapshot = x.lock().keys();
+                for k in snapshot {
                     if !self.set_contains(y, &k)? {
                         self.set_add(&r, k)?;
                     }
@@ -661,7 +664,8 @@ impl Vm {
             _ => {
                 let r = self.set_copy(x, frozen);
                 if let Value::Set(rs) = &r {
-                    for k in y.lock().keys() {
+                    let snapshot = y.lock().keys();
+                    for k in snapshot {
                         if !self.set_discard(rs, &k)? {
                             self.set_add(rs, k)?;
                         }

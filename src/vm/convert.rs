@@ -218,7 +218,8 @@ impl Vm {
             }
             Value::Dict(d) => {
                 out.push('{');
-                for (i, (k, val)) in d.lock().items().iter().enumerate() {
+                let snapshot = d.lock().items();
+                for (i, (k, val)) in snapshot.iter().enumerate() {
                     if i > 0 {
                         out.push_str(", ");
                     }

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::cache::Site;
 use super::frame::{Block, BlockKind, Frame};
 use super::{Args, PyErr, PyResult, Vm};
 use crate::bytecode::Instr;
@@ -212,7 +213,16 @@ impl Vm {
                 }
                 Instr::LoadGlobal(i) => {
                     let name = &code.names[i as usize];
-                    let v = self.load_global(&name)?;
+                    let site = Site { code: Arc::as_ptr(&code) as usize, name: Arc::as_ptr(name) as usize, pc: pc as u32 };
+                    let globals = Arc::as_ptr(&self.frame.globals) as usize;
+                    let (gver, bver) = (self.frame.globals.version(), self.rt.builtins.version());
+                    if let Some(v) = self.cache.get_global(site, globals, gver, bver) {
+                        let v = v.clone();
+                        self.push(v);
+                        continue;
+                    }
+                    let v = self.load_global(name)?;
+                    self.cache.put_global(site, globals, gver, bver, v.clone());
                     self.push(v);
                 }
                 Instr::StoreGlobal(i) => {
@@ -270,8 +280,22 @@ impl Vm {
                 Instr::LoadMethod(i) => {
                     let name = &code.names[i as usize];
                     let obj = self.pop();
-                    match self.lookup_method(&obj, &name)? {
+                    let site = Site { code: Arc::as_ptr(&code) as usize, name: Arc::as_ptr(name) as usize, pc: pc as u32 };
+                    let key = self.class_key(&obj);
+                    if let Some((cls, vers)) = key
+                        && let Some(m) = self.cache.get_method(site, cls, vers)
+                        && !matches!(&obj, Value::Instance(inst) if inst.dict.get_str(name).is_some())
+                    {
+                        let m = m.clone();
+                        self.push(m);
+                        self.push(obj);
+                        continue;
+                    }
+                    match self.lookup_method(&obj, name)? {
                         Some(m) => {
+                            if let Some((cls, vers)) = key {
+                                self.cache.put_method(site, cls, vers, m.clone());
+                            }
                             self.push(m);
                             self.push(obj);
                         }

@@ -8,6 +8,7 @@ use parking_lot::Mutex;
 use super::eval::Exit;
 use super::frame::Frame;
 use crate::bytecode::instr::Instr;
+use crate::runtime::eventloop::as_fut;
 use crate::runtime::eventloop_fut::FutIter;
 use super::{PyErr, PyResult, Vm};
 use crate::object::generator::{GenKind, Generator};
@@ -507,6 +508,7 @@ impl Vm {
                 let fi = o.as_any().downcast_ref::<FutIter>().expect("FutIter");
                 fi.step(self, Ok(v))
             }
+            Value::Native2(_) if let Some(f) = as_fut(it) => FutIter::step_fut(&f, self, Ok(v)),
             _ => {
                 if v.is_none() {
                     return match self.next_value_raw(it)? {
@@ -550,6 +552,8 @@ impl Vm {
     pub fn get_awaitable(&mut self, v: Value) -> PyResult {
         match &v {
             Value::Generator(g) if g.kind == GenKind::Coroutine => Ok(v),
+            // A native future is its own awaitable iterator (no FutureIter object).
+            Value::Native2(o) if o.as_any().is::<crate::runtime::eventloop_fut::Fut>() => Ok(v),
             _ => {
                 let cls = self.class_of(&v);
                 if let Some(m) = cls.lookup("__await__") {

@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod attr;
+pub mod cache;
 pub mod call;
 pub mod class_build;
 pub mod convert;
@@ -111,6 +112,8 @@ pub struct Vm {
     pub reraising: bool,
     /// Containers being repr'd (to print `[...]` for self-references).
     pub repr_guard: Vec<i64>,
+    /// LoadGlobal / LoadMethod caches of this thread.
+    pub cache: Box<cache::LookupCache>,
     /// Finished frames kept for reuse, so a call allocates nothing.
     pub frame_pool: Vec<Box<Frame>>,
     /// An exception to raise in the next frame run (generator `throw`).

@@ -553,7 +553,9 @@ impl Vm {
     fn set_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult {
         let (Value::Set(x), Value::Set(y)) = (a, b) else { unreachable!() };
         let sub = |vm: &mut Vm, p: &Arc<crate::object::set::Set>, q: &Arc<crate::object::set::Set>| -> PyResult<bool> {
-            for k in p.lock().keys() {
+            // Snapshot first: `q` may be `p` itself, and its lock is not reentrant.
+            let keys = p.lock().keys();
+            for k in keys {
                 if !vm.set_contains(q, &k)? {
                     return Ok(false);
                 }

@@ -29,6 +29,7 @@ impl Vm {
             repr_guard: Vec::new(),
             pending_throw: None,
             frame_pool: Vec::new(),
+            cache: Box::default(),
             rt,
         }
     }

@@ -2,9 +2,14 @@
 Semaphore, BoundedSemaphore), built on the native futures of _asyncio.
 They follow CPython's asyncio/locks.py and queues.py."""
 
-import collections
-import heapq
 from _asyncio import get_running_loop, CancelledError
+
+
+class _Waiters(list):
+    """A small FIFO of waiter futures (collections.deque is a heavy import)."""
+
+    def popleft(self):
+        return self.pop(0)
 
 
 class QueueEmpty(Exception):
@@ -28,33 +33,43 @@ class Queue:
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
-        self._getters = collections.deque()
-        self._putters = collections.deque()
+        self._getters = _Waiters()
+        self._putters = _Waiters()
         self._unfinished_tasks = 0
         self._finished = None
         self._init(maxsize)
 
     def _init(self, maxsize):
-        self._queue = collections.deque()
+        self._queue = []
+        self._head = 0
 
     def _get(self):
-        return self._queue.popleft()
+        item = self._queue[self._head]
+        self._queue[self._head] = None
+        self._head += 1
+        if self._head > 32 and self._head * 2 > len(self._queue):
+            del self._queue[:self._head]
+            self._head = 0
+        return item
 
     def _put(self, item):
         self._queue.append(item)
+
+    def _len(self):
+        return len(self._queue) - self._head
 
     def __repr__(self):
         return f'<{type(self).__name__} maxsize={self._maxsize!r}>'
 
     def qsize(self):
-        return len(self._queue)
+        return self._len()
 
     @property
     def maxsize(self):
         return self._maxsize
 
     def empty(self):
-        return not self._queue
+        return self._len() == 0
 
     def full(self):
         if self._maxsize <= 0:
@@ -133,10 +148,15 @@ class PriorityQueue(Queue):
         self._queue = []
 
     def _put(self, item):
+        import heapq
         heapq.heappush(self._queue, item)
 
     def _get(self):
+        import heapq
         return heapq.heappop(self._queue)
+
+    def _len(self):
+        return len(self._queue)
 
 
 class LifoQueue(Queue):
@@ -150,6 +170,9 @@ class LifoQueue(Queue):
 
     def _get(self):
         return self._queue.pop()
+
+    def _len(self):
+        return len(self._queue)
 
 
 class _ContextManagerMixin:
@@ -182,7 +205,7 @@ class Lock(_ContextManagerMixin):
             self._locked = True
             return True
         if self._waiters is None:
-            self._waiters = collections.deque()
+            self._waiters = _Waiters()
         fut = get_running_loop().create_future()
         self._waiters.append(fut)
         try:
@@ -216,7 +239,7 @@ class Event:
     """A flag coroutines can wait on."""
 
     def __init__(self):
-        self._waiters = collections.deque()
+        self._waiters = _Waiters()
         self._value = False
 
     def __repr__(self):
@@ -258,7 +281,7 @@ class Condition(_ContextManagerMixin):
         self.locked = lock.locked
         self.acquire = lock.acquire
         self.release = lock.release
-        self._waiters = collections.deque()
+        self._waiters = _Waiters()
 
     async def wait(self):
         if not self.locked():
@@ -326,7 +349,7 @@ class Semaphore(_ContextManagerMixin):
             self._value -= 1
             return True
         if self._waiters is None:
-            self._waiters = collections.deque()
+            self._waiters = _Waiters()
         fut = get_running_loop().create_future()
         self._waiters.append(fut)
         try:

@@ -1,0 +1,155 @@
+//! Per-thread lookup caches for LoadGlobal and LoadMethod.
+//!
+//! Each instruction site (code object, pc) remembers what it found last
+//! time together with the versions of the dicts it consulted; a dict's
+//! version changes on every mutation, so a matching version proves the
+//! answer is still right. The caches are direct-mapped arrays owned by one
+//! thread's `Vm`: no locks, no reference-count traffic on a hit beyond
+//! cloning the result.
+
+use std::sync::Arc;
+
+use crate::object::class::Class;
+use crate::object::value::Value;
+
+const SLOTS: usize = 1024;
+
+struct GlobalEntry {
+    code: usize,
+    name: usize,
+    /// How often this site's answer went stale: a global that is assigned
+    /// all the time (a loop counter at module level) is not worth caching.
+    misses: u8,
+    pc: u32,
+    globals: usize,
+    gver: u64,
+    bver: u64,
+    value: Value,
+}
+
+struct MethodEntry {
+    code: usize,
+    name: usize,
+    pc: u32,
+    class: usize,
+    versions: u64,
+    method: Value,
+}
+
+/// The caches of one thread.
+pub struct LookupCache {
+    globals: Vec<Option<GlobalEntry>>,
+    methods: Vec<Option<MethodEntry>>,
+}
+
+impl Default for LookupCache {
+    fn default() -> Self {
+        LookupCache {
+            globals: (0..SLOTS).map(|_| None).collect(),
+            methods: (0..SLOTS).map(|_| None).collect(),
+        }
+    }
+}
+
+#[inline]
+fn slot(code: usize, pc: u32) -> usize {
+    ((code >> 4) ^ (pc as usize).wrapping_mul(0x9E37_79B9)) & (SLOTS - 1)
+}
+
+/// The sum of the versions of a class's dict and its MRO's dicts: it
+/// changes whenever any of them changes (versions only grow).
+#[inline]
+pub fn class_versions(cls: &Arc<Class>) -> u64 {
+    let mut v = cls.dict.version();
+    for c in &cls.mro {
+        v = v.wrapping_add(c.dict.version());
+    }
+    v
+}
+
+impl LookupCache {
+    #[inline]
+    pub fn get_global(&self, site: Site, globals: usize, gver: u64, bver: u64) -> Option<&Value> {
+        let Site { code, name, pc } = site;
+        match &self.globals[slot(code, pc)] {
+            Some(e)
+                if e.code == code
+                    && e.name == name
+                    && e.pc == pc
+                    && e.globals == globals
+                    && e.gver == gver
+                    && e.bver == bver =>
+            {
+                Some(&e.value)
+            }
+            _ => None,
+        }
+    }
+
+    pub fn put_global(&mut self, site: Site, globals: usize, gver: u64, bver: u64, value: Value) {
+        let Site { code, name, pc } = site;
+        let entry = &mut self.globals[slot(code, pc)];
+        let mut misses = 0;
+        if let Some(e) = entry
+            && e.code == code
+            && e.name == name
+            && e.pc == pc
+        {
+            if e.misses >= 8 {
+                return;
+            }
+            misses = e.misses + 1;
+        }
+        *entry = Some(GlobalEntry { code, name, misses, pc, globals, gver, bver, value });
+    }
+
+    #[inline]
+    pub fn get_method(&self, site: Site, class: usize, versions: u64) -> Option<&Value> {
+        let Site { code, name, pc } = site;
+        match &self.methods[slot(code, pc)] {
+            Some(e)
+                if e.code == code && e.name == name && e.pc == pc && e.class == class && e.versions == versions =>
+            {
+                Some(&e.method)
+            }
+            _ => None,
+        }
+    }
+
+    pub fn put_method(&mut self, site: Site, class: usize, versions: u64, method: Value) {
+        let Site { code, name, pc } = site;
+        self.methods[slot(code, pc)] = Some(MethodEntry { code, name, pc, class, versions, method });
+    }
+}
+
+/// An instruction site: the code object, the (interned) name it looks up
+/// and its pc. The name guards against a freed code object's address being
+/// reused by another.
+#[derive(Clone, Copy)]
+pub struct Site {
+    pub code: usize,
+    pub name: usize,
+    pub pc: u32,
+}
+
+impl crate::vm::Vm {
+    /// The class of a value and its MRO version sum, for the method cache
+    /// (None for values whose attribute lookup is not cached).
+    #[inline]
+    pub fn class_key(&self, v: &Value) -> Option<(usize, u64)> {
+        let t = &self.rt.types;
+        let c: &Arc<Class> = match v {
+            Value::Instance(i) => &i.class,
+            Value::Str(_) => &t.str_,
+            Value::List(_) => &t.list,
+            Value::Dict(_) => &t.dict,
+            Value::Tuple(_) => &t.tuple,
+            Value::Set(s) if !s.frozen => &t.set,
+            Value::Int(_) | Value::BigInt(_) => &t.int,
+            Value::Float(_) => &t.float,
+            Value::Bytes(_) => &t.bytes,
+            _ => return None,
+        };
+        Some((Arc::as_ptr(c) as usize, class_versions(c)))
+    }
+}
