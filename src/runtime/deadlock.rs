@@ -57,6 +57,9 @@ pub struct Wait {
     pub what: String,
     /// Where it waits.
     pub site: Option<Site>,
+    /// Finds a friendlier name for the object (a global variable holding
+    /// it, say); called only when a report is printed.
+    pub name: Option<Arc<dyn Fn() -> Option<String> + Send + Sync>>,
     /// Whether the wait has a timeout (then it is never part of a deadlock).
     pub timeout: bool,
     /// Who holds the object.
@@ -170,7 +173,14 @@ fn check(gil: &Gil) -> Option<(Vec<(i64, u64)>, String)> {
         let holder = if h.ident == ident { "itself".to_string() } else { holder };
         let taken = h.site.as_ref().map(|s| format!(", taken at {}", s.describe())).unwrap_or_default();
         let at = w.site.as_ref().map(|s| format!(" at {}", s.describe())).unwrap_or_default();
-        format!("  {} waits{at} for {}, held by {holder}{taken}\n", name_of(w.thread), w.what)
+        let what = match w.name.as_ref().and_then(|f| f()) {
+            Some(n) => format!("lock '{n}'"),
+            None => w.what.clone(),
+        };
+        if w.what.ends_with("(join)") {
+            return format!("  {} waits{at} for {holder} to finish (join)\n", name_of(w.thread));
+        }
+        format!("  {} waits{at} for {what}, held by {holder}{taken}\n", name_of(w.thread))
     };
     for &i in &cycle {
         out.push_str(&describe(i));

@@ -79,12 +79,12 @@ pub struct TaskPart {
     /// The coroutine (or the awaitable's iterator) being driven.
     pub coro: Mutex<Value>,
     /// The name set by the user; None means `Task-{number}` (made lazily).
-    pub name: Mutex<Value>,
+    pub name: Mutex<Option<Box<Value>>>,
     pub number: u64,
     /// The future the task waits on.
     pub waiter: Mutex<Option<Arc<Fut>>>,
     /// Set by `cancel()` when there is no waiter to cancel: the message.
-    pub must_cancel: Mutex<Option<Option<Value>>>,
+    pub must_cancel: Mutex<Option<Box<Option<Value>>>>,
     /// `cancelling()`: pending cancellation requests.
     pub num_cancels: AtomicUsize,
 }
@@ -92,8 +92,10 @@ pub struct TaskPart {
 impl TaskPart {
     /// `get_name()`.
     pub fn name(&self) -> Value {
-        let n = self.name.lock().clone();
-        if n.is_none() { Value::string(format!("Task-{}", self.number)) } else { n }
+        match &*self.name.lock() {
+            Some(n) => (**n).clone(),
+            None => Value::string(format!("Task-{}", self.number)),
+        }
     }
 }
 
@@ -218,7 +220,7 @@ impl Fut {
             {
                 return true;
             }
-            *tp.must_cancel.lock() = Some(msg);
+            *tp.must_cancel.lock() = Some(Box::new(msg));
             return true;
         }
         if let Some(g) = &self.gather {

@@ -74,10 +74,19 @@ pub fn new_task(vm: &mut Vm, lp: &Arc<LoopCore>, coro: Value, name: Option<Value
     let name = match name {
         Some(v) if !v.is_none() => {
             let s = vm.str_of(&v)?;
-            Value::string(s)
+            Some(Box::new(Value::string(s)))
         }
-        _ => Value::None,
+        _ => None,
     };
+    if let Value::Generator(g) = &driven
+        && let Some(f) = g.state.lock().frame.as_mut()
+        && f.pc == 0
+    {
+        // Memory: a not-yet-started coroutine's value stack shrinks to what
+        // most tasks need (it grows again if needed); 100k tasks must fit in
+        // 100 MB.
+        f.stack.shrink_to(4);
+    }
     let mut f = Fut::new(lp.st.clone(), Some(lp.clone()));
     f.task = Some(Box::new(TaskPart {
         coro: Mutex::new(driven),
@@ -283,7 +292,7 @@ fn add_task_methods(cls: &Arc<Class>) {
     method(cls, "set_name", |vm, a| {
         let t = task(vm, &a)?;
         let s = vm.str_of(&a.pos.get(1).cloned().unwrap_or(Value::None))?;
-        *t.task.as_ref().expect("task").name.lock() = Value::string(s);
+        *t.task.as_ref().expect("task").name.lock() = Some(Box::new(Value::string(s)));
         Ok(Value::None)
     });
     method(cls, "get_coro", |vm, a| Ok(task(vm, &a)?.task.as_ref().expect("task").coro.lock().clone()));

@@ -137,7 +137,7 @@ fn user_site(vm: &Vm) -> Option<Site> {
 /// called: a `Thread.join`, a `queue` operation, or a plain lock.
 fn wait_kind(vm: &Vm) -> BlockKind {
     for f in std::iter::once(&vm.frame).chain(vm.frames.iter().rev()).take(6) {
-        match (&*f.code.filename, &*f.code.name) {
+        match (&*f.code.filename, f.code.name.as_str()) {
             (_, "_wait_for_tstate_lock") => return BlockKind::Join,
             ("<frozen queue>", _) => return BlockKind::Queue,
             _ => {}
@@ -147,9 +147,37 @@ fn wait_kind(vm: &Vm) -> BlockKind {
 }
 
 /// Registers a blocking wait with the deadlock watchdog.
-fn register_wait(vm: &Vm, what: String, timeout: bool, holder: deadlock::HolderFn) -> Option<deadlock::WaitGuard> {
+fn register_wait(
+    vm: &Vm,
+    what: String,
+    timeout: bool,
+    holder: deadlock::HolderFn,
+    name: Option<Arc<dyn Fn() -> Option<String> + Send + Sync>>,
+) -> Option<deadlock::WaitGuard> {
     let thread = vm.gil.as_ref()?.id();
-    Some(deadlock::begin_wait(&vm.rt.gil, Wait { ident: vm.ident, thread, what, site: user_site(vm), timeout, holder }))
+    let wait = Wait { ident: vm.ident, thread, what, site: user_site(vm), name, timeout, holder };
+    Some(deadlock::begin_wait(&vm.rt.gil, wait))
+}
+
+/// A lazy lookup of the global variable (in the waiting code's module)
+/// that holds the lock whose state is `state`.
+fn global_name_of(vm: &Vm, state: &Arc<Mutex<LockState>>) -> Arc<dyn Fn() -> Option<String> + Send + Sync> {
+    let globals = std::iter::once(&vm.frame)
+        .chain(vm.frames.iter().rev())
+        .find(|f| !f.code.filename.starts_with('<'))
+        .map(|f| f.globals.clone());
+    let target = Arc::downgrade(state);
+    Arc::new(move || {
+        let target = target.upgrade()?;
+        globals.as_ref()?.lock().items().into_iter().find_map(|(k, v)| match (k, v) {
+            (Value::Str(k), Value::Native2(o)) => o
+                .as_any()
+                .downcast_ref::<Lock>()
+                .filter(|l| Arc::ptr_eq(&l.state, &target))
+                .map(|_| k.as_str().to_string()),
+            _ => None,
+        })
+    })
 }
 
 fn lock_acquire(vm: &mut Vm, l: &Lock, deadline: Option<Instant>) -> PyResult<bool> {
@@ -177,7 +205,8 @@ fn lock_acquire(vm: &mut Vm, l: &Lock, deadline: Option<Instant>) -> PyResult<bo
         let g = state.lock();
         g.locked.then(|| Holder { ident: g.owner, site: g.site.clone() })
     });
-    let _wait = register_wait(vm, what, deadline.is_some(), holder);
+    let name = (kind == BlockKind::Lock).then(|| global_name_of(vm, &l.state));
+    let _wait = register_wait(vm, what, deadline.is_some(), holder, name);
     let (me, site) = (vm.ident, user_site(vm));
     let r = vm.allow_threads(kind, || {
         let mut g = l.state.lock();
@@ -211,7 +240,7 @@ fn rlock_acquire(vm: &mut Vm, l: &RLock, deadline: Option<Instant>) -> PyResult<
         return Ok(false);
     }
     let check = check_of(vm);
-    let _wait = register_wait(vm, "an RLock".to_string(), deadline.is_some(), Arc::new(|| None));
+    let _wait = register_wait(vm, "an RLock".to_string(), deadline.is_some(), Arc::new(|| None), None);
     let r = vm.allow_threads(BlockKind::Lock, || {
         let mut g = l.state.lock();
         check.wait_until(deadline, |slice| {

@@ -53,6 +53,13 @@ impl Vm {
         if op == BinOp::Add && ta == "tuple" {
             return self.type_error(&format!("can only concatenate tuple (not \"{tb}\") to tuple"));
         }
+        if op == BinOp::Mult {
+            let is_seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_));
+            if is_seq(a) || is_seq(b) {
+                let other = if is_seq(a) { tb } else { ta };
+                return self.type_error(&format!("can't multiply sequence by non-int of type '{other}'"));
+            }
+        }
         if op == BinOp::Pow {
             return self.type_error(&format!("unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'"));
         }
