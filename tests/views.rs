@@ -32,6 +32,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
 
 /// A minimal JSON value and parser (enough to check the trace).
 #[derive(Debug, Clone)]
+#[allow(dead_code)]
 enum Json {
     Null,
     Bool(bool),

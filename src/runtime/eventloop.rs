@@ -140,6 +140,8 @@ pub struct LoopCore {
     pub task_counter: AtomicU64,
     /// `set_exception_handler`'s handler (None: print the error).
     pub exception_handler: Mutex<Value>,
+    /// Sockets being waited on (`eventloop_io.rs`).
+    pub io: super::eventloop_io::IoState,
 }
 
 impl NativeObject for LoopCore {
@@ -180,6 +182,7 @@ impl LoopCore {
             failed: Mutex::new(Vec::new()),
             task_counter: AtomicU64::new(0),
             exception_handler: Mutex::new(Value::None),
+            io: Default::default(),
         })
     }
 
@@ -202,6 +205,7 @@ impl LoopCore {
     pub fn push_threadsafe(&self, job: Job) {
         self.inbox.lock().push(job);
         self.inbox_cv.notify_all();
+        self.io.wake();
     }
 
     /// Schedules `job` at loop time `when`.
@@ -220,6 +224,7 @@ impl LoopCore {
     pub fn stop(&self) {
         self.stopping.store(true, Ordering::SeqCst);
         self.inbox_cv.notify_all();
+        self.io.wake();
     }
 
     /// `loop.run_forever()`: runs until `stop()`.
@@ -258,6 +263,13 @@ impl LoopCore {
                 let Some(job) = self.ready.lock().pop_front() else { break };
                 self.run_job(vm, job)?;
             }
+            {
+                // After a burst (100k tasks starting at once) give the memory back.
+                let mut ready = self.ready.lock();
+                if ready.capacity() > 4096 && ready.len() < ready.capacity() / 8 {
+                    ready.shrink_to(ready.len().max(64));
+                }
+            }
             if self.stopping.load(Ordering::SeqCst) {
                 return Ok(());
             }
@@ -268,6 +280,9 @@ impl LoopCore {
     /// another thread posts work; moves the inbox to the ready queue.
     fn wait_for_work(&self, vm: &mut Vm) -> PyResult<()> {
         let busy = || !self.ready.lock().is_empty() || self.stopping.load(Ordering::SeqCst);
+        if self.io.active() {
+            return self.wait_with_io(vm, busy());
+        }
         if !busy() {
             let next = self.timers.lock().peek().map(|t| t.when);
             let due = next.is_some_and(|w| w <= Instant::now());
@@ -293,6 +308,36 @@ impl LoopCore {
         if !posted.is_empty() {
             self.ready.lock().extend(posted);
         }
+        Ok(())
+    }
+
+    /// `wait_for_work` when sockets are watched: poll them (without
+    /// blocking when work is ready) and wake the futures of ready ones.
+    fn wait_with_io(&self, vm: &mut Vm, busy: bool) -> PyResult<()> {
+        let next = self.timers.lock().peek().map(|t| t.when);
+        let now = Instant::now();
+        let deadline = if busy || !self.inbox.lock().is_empty() || next.is_some_and(|w| w <= now) { Some(now) } else { next };
+        let check = vm.gil.as_ref().map(|g| g.interrupt_check());
+        let check = check.unwrap_or_else(crate::runtime::interrupt::InterruptCheck::never);
+        let interrupted = AtomicBool::new(false);
+        let ready = vm.allow_threads(BlockKind::Select, || {
+            self.io.poll(deadline, || {
+                if check.take_pending_interrupt() {
+                    interrupted.store(true, Ordering::SeqCst);
+                    return true;
+                }
+                !self.inbox.lock().is_empty() || self.stopping.load(Ordering::SeqCst)
+            })
+        });
+        if interrupted.load(Ordering::SeqCst) {
+            let cls = vm.rt.types.exc("KeyboardInterrupt");
+            return Err(vm.new_exception(&cls, vec![]));
+        }
+        for f in ready {
+            self.push(Job::Wake(f, Value::None));
+        }
+        let posted: Vec<Job> = std::mem::take(&mut *self.inbox.lock());
+        self.ready.lock().extend(posted);
         Ok(())
     }
 

@@ -12,6 +12,7 @@
 
 pub mod eventloop;
 pub mod eventloop_fut;
+pub mod eventloop_io;
 pub mod deadlock;
 pub mod events;
 pub mod gil;

@@ -184,8 +184,8 @@ mod tests {
         for l in text.lines() {
             assert!(l.chars().count() <= 80, "too wide: {l:?}");
         }
-        let row2 = text.lines().nth(2).unwrap();
+        let row2 = text.lines().nth(3).unwrap();
         assert!(row2.contains('░') && row2.contains('█'), "{row2}");
-        assert!(text.lines().nth(1).unwrap().contains('-'));
+        assert!(text.lines().nth(2).unwrap().contains('-'));
     }
 }

@@ -510,6 +510,29 @@ fn register_constructors(rt: &Runtime) {
         }
         Ok(Value::Range(Arc::new(Range { start, stop, step })))
     });
+    method(&t.range, "count", |vm, a| {
+        let r = vm.contains(&a.pos[0], &a.pos[1])?;
+        Ok(Value::Int(r as i64))
+    });
+    method(&t.range, "index", |vm, a| {
+        if let (Value::Range(r), Some(Value::Int(x))) = (&a.pos[0], a.pos.get(1))
+            && vm.contains(&a.pos[0], &a.pos[1])?
+        {
+            return Ok(Value::Int((x - r.start) / r.step));
+        }
+        let s = vm.repr_of(&a.pos[1])?;
+        Err(vm.value_error(&format!("{s} is not in range")))
+    });
+    method(&t.slice, "indices", |vm, a| {
+        let Value::Slice(sl) = &a.pos[0] else { return Err(vm.type_error("descriptor 'indices' requires a slice")) };
+        let len = vm.index_of(&a.pos[1])?;
+        if len < 0 {
+            return Err(vm.value_error("length should not be negative"));
+        }
+        let sl = sl.clone();
+        let (start, stop, step, _) = vm.slice_indices(&sl, len)?;
+        Ok(Value::tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
+    });
     method(&t.slice, "__new__", |_vm, a| {
         let p = &a.pos[1..];
         let (start, stop, step) = match p.len() {

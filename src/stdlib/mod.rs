@@ -25,6 +25,7 @@ pub mod types_sets;
 pub mod types_gen;
 pub mod mod_asyncio;
 pub mod mod_asyncio_loop;
+pub mod mod_asyncio_net;
 
 use std::sync::Arc;
 

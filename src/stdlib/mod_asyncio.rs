@@ -406,6 +406,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     add_future_methods(&future_class);
     add_task_methods(&task_class);
     super::mod_asyncio_loop::add_loop_methods(&st, &loop_class);
+    super::mod_asyncio_net::register(vm, &d, &st);
     d.set_item_str("CancelledError", cancelled_error);
     d.set_item_str("InvalidStateError", invalid_state);
     d.set_item_str("EventLoop", Value::Class(loop_class));

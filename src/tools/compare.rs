@@ -161,3 +161,4 @@ fn render(script: &str, runs: &[Outcome]) -> String {
     }
     out
 }
+

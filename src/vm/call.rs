@@ -170,7 +170,10 @@ impl Vm {
             } else {
                 format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
             };
-            let kwgiven = kw.iter().filter(|(k, _)| code.varnames[..argcount].iter().any(|v| v.as_str() == k.as_str())).count();
+            let kwgiven = kw
+                .iter()
+                .filter(|(k, _)| code.varnames[argcount..argcount + kwonly].iter().any(|v| v.as_str() == k.as_str()))
+                .count();
             let given = if kwgiven > 0 {
                 format!(
                     "{n} positional argument{} (and {kwgiven} keyword-only argument{}) were given",

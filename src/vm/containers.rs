@@ -571,6 +571,15 @@ impl Vm {
         }
     }
 
+    /// `seq * n` that would need more memory than any machine here has is a
+    /// MemoryError up front (as CPython's failed allocation is), not a hang.
+    fn check_repeat_size(&self, unit_bytes: usize, n: i64) -> PyResult<()> {
+        if n > 0 && (unit_bytes as u128) * (n as u128) > (1u128 << 36) {
+            return Err(self.err("MemoryError", ""));
+        }
+        Ok(())
+    }
+
     /// Built-in binary operators on non-numeric built-in types.
     pub fn builtin_binop(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         use Value::*;
@@ -583,6 +592,7 @@ impl Vm {
             }
             (Str(x), Int(_) | Bool(_), BinOp::Mult) | (Int(_) | Bool(_), Str(x), BinOp::Mult) => {
                 let n = if let Str(_) = a { self.index_of(b)? } else { self.index_of(a)? };
+                self.check_repeat_size(x.as_str().len(), n)?;
                 Value::string(x.as_str().repeat(n.max(0) as usize))
             }
             (Str(x), _, BinOp::Mod) => Value::string(self.percent_format(x.as_str(), b)?),
@@ -605,6 +615,7 @@ impl Vm {
             (List(_) | Tuple(_), Int(_) | Bool(_), BinOp::Mult) | (Int(_) | Bool(_), List(_) | Tuple(_), BinOp::Mult) => {
                 let (seq, n) = if let Int(_) | Bool(_) = a { (b, self.index_of(a)?) } else { (a, self.index_of(b)?) };
                 let items = self.seq_items(seq);
+                self.check_repeat_size(items.len() * std::mem::size_of::<Value>(), n)?;
                 let mut v = Vec::with_capacity(items.len() * n.max(0) as usize);
                 for _ in 0..n.max(0) {
                     v.extend(items.iter().cloned());

@@ -972,7 +972,13 @@ impl Vm {
                 let e = self.make_raisable(v)?;
                 let cause = match cause {
                     Value::None => None,
-                    c => Some(self.make_raisable(c)?.value()),
+                    c => match &c {
+                        Value::Instance(i) if i.exc().is_some() => Some(c.clone()),
+                        Value::Class(k) if k.is_subclass(&self.rt.types.exceptions["BaseException"]) => {
+                            Some(self.make_raisable(c.clone())?.value())
+                        }
+                        _ => return Err(self.type_error("exception causes must derive from BaseException")),
+                    },
                 };
                 if let Some(st) = e.exc.exc() {
                     let mut st = st.lock();

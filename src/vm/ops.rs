@@ -77,8 +77,8 @@ impl Vm {
         if let Some(v) = self.numeric_op(a, b, op)? {
             return Ok(v);
         }
-        let a_user = matches!(a, Value::Instance(_)) || matches!(a, Value::Class(c) if c.metaclass.is_some());
-        let b_user = matches!(b, Value::Instance(_)) || matches!(b, Value::Class(c) if c.metaclass.is_some());
+        let a_user = matches!(a, Value::Instance(_) | Value::Native2(_)) || matches!(a, Value::Class(c) if c.metaclass.is_some());
+        let b_user = matches!(b, Value::Instance(_) | Value::Native2(_)) || matches!(b, Value::Class(c) if c.metaclass.is_some());
         if !a_user && !b_user {
             if let Some(v) = self.builtin_binop(a, b, op)? {
                 return Ok(v);
@@ -116,7 +116,9 @@ impl Vm {
     /// built-in dunder); None when absent or NotImplemented.
     fn try_dunder(&mut self, obj: &Value, name: &str, arg: &Value) -> PyResult<Option<Value>> {
         let cls = self.class_of(obj);
-        let Some(m) = cls.lookup_user(name) else { return Ok(None) };
+        // Rust-implemented objects (dict views, …) define their dunders natively.
+        let found = if matches!(obj, Value::Native2(_)) { cls.lookup(name) } else { cls.lookup_user(name) };
+        let Some(m) = found else { return Ok(None) };
         let r = self.call_method_value(&m, obj.clone(), vec![arg.clone()])?;
         Ok(if matches!(r, Value::NotImplemented) { None } else { Some(r) })
     }
@@ -151,10 +153,8 @@ impl Vm {
                 }
             }
             (Value::Dict(d), BinOp::BitOr) => {
-                let items = self.mapping_items(b)?;
-                for (k, v) in items {
-                    self.dict_set(d, k, v)?;
-                }
+                // `d |= x` accepts what dict.update accepts (a mapping or pairs).
+                self.dict_update_from(d, std::slice::from_ref(b), &[])?;
                 return Ok(a.clone());
             }
             (Value::Instance(_), _) => {
@@ -187,7 +187,7 @@ impl Vm {
             (Value::Str(x), Value::Str(y)) => return Ok(Value::Bool(cmp_result(x.as_str().cmp(y.as_str()), op))),
             _ => {}
         }
-        let user = matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_));
+        let user = matches!(a, Value::Instance(_) | Value::Native2(_)) || matches!(b, Value::Instance(_) | Value::Native2(_));
         if user {
             let (name, rname, _) = cmp_names(op);
             let ca = self.class_of(a);

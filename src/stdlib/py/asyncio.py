@@ -19,16 +19,6 @@ FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
 
 
-class IncompleteReadError(EOFError):
-    """readexactly() hit EOF before reading enough bytes."""
-
-    def __init__(self, partial, expected):
-        r_expected = 'undefined' if expected is None else repr(expected)
-        super().__init__(f'{len(partial)} bytes read on a total of {r_expected} expected bytes')
-        self.partial = partial
-        self.expected = expected
-
-
 class LimitOverrunError(Exception):
     """A separator was not found within the buffer limit."""
 
@@ -619,3 +609,5 @@ class TaskGroup:
 
 from _asyncio_locks import (Queue, LifoQueue, PriorityQueue, QueueEmpty, QueueFull,
                             Lock, Event, Condition, Semaphore, BoundedSemaphore)
+from _asyncio_streams import (StreamReader, StreamWriter, Server, start_server, open_connection,
+                              IncompleteReadError)

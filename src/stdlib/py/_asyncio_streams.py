@@ -1,0 +1,294 @@
+"""asyncio streams over TCP (start_server, open_connection, StreamReader,
+StreamWriter, Server) on gilt's native non-blocking sockets: a coroutine
+that would block awaits a future the loop completes when poll(2) says the
+socket is ready."""
+
+import _asyncio
+from _asyncio import get_running_loop, CancelledError
+
+_LIMIT = 2 ** 16
+
+
+class IncompleteReadError(EOFError):
+    """readexactly() hit EOF before reading enough bytes."""
+
+    def __init__(self, partial, expected):
+        r_expected = 'undefined' if expected is None else repr(expected)
+        super().__init__(f'{len(partial)} bytes read on a total of {r_expected} expected bytes')
+        self.partial = partial
+        self.expected = expected
+
+
+async def _wait(sock, write):
+    await get_running_loop()._wait_io(sock.fileno(), write)
+
+
+class StreamReader:
+    """Reads from a socket: read, readline, readexactly, readuntil, at_eof."""
+
+    def __init__(self, sock=None, limit=_LIMIT):
+        self._sock = sock
+        self._buffer = b''
+        self._eof = False
+        self._limit = limit
+
+    def __repr__(self):
+        return '<StreamReader>'
+
+    def at_eof(self):
+        return self._eof and not self._buffer
+
+    def feed_data(self, data):
+        self._buffer += data
+
+    def feed_eof(self):
+        self._eof = True
+
+    async def _fill(self):
+        """Reads more data into the buffer; False at EOF."""
+        if self._eof or self._sock is None:
+            return False
+        while True:
+            data = self._sock.recv(65536)
+            if data is None:
+                await _wait(self._sock, False)
+                continue
+            if not data:
+                self._eof = True
+                return False
+            self._buffer += data
+            return True
+
+    async def read(self, n=-1):
+        if n == 0:
+            return b''
+        if n < 0:
+            while await self._fill():
+                pass
+            data, self._buffer = self._buffer, b''
+            return data
+        if not self._buffer:
+            await self._fill()
+        data, self._buffer = self._buffer[:n], self._buffer[n:]
+        return data
+
+    async def readexactly(self, n):
+        while len(self._buffer) < n:
+            if not await self._fill():
+                partial, self._buffer = self._buffer, b''
+                raise IncompleteReadError(partial, n)
+        data, self._buffer = self._buffer[:n], self._buffer[n:]
+        return data
+
+    async def readuntil(self, separator=b'\n'):
+        start = 0
+        while True:
+            i = self._buffer.find(separator, start)
+            if i >= 0:
+                end = i + len(separator)
+                data, self._buffer = self._buffer[:end], self._buffer[end:]
+                return data
+            start = max(0, len(self._buffer) - len(separator) + 1)
+            if not await self._fill():
+                partial, self._buffer = self._buffer, b''
+                raise IncompleteReadError(partial, None)
+
+    async def readline(self):
+        try:
+            return await self.readuntil(b'\n')
+        except IncompleteReadError as e:
+            return e.partial
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        line = await self.readline()
+        if line == b'':
+            raise StopAsyncIteration
+        return line
+
+
+class StreamWriter:
+    """Writes to a socket: write, writelines, drain, close, wait_closed."""
+
+    def __init__(self, sock, reader=None):
+        self._sock = sock
+        self._reader = reader
+        self._pending = b''
+        self._closing = False
+        try:
+            self._peer = sock.getpeername()
+        except OSError:
+            self._peer = None
+        self._sockname = sock.getsockname()
+
+    def __repr__(self):
+        return f'<StreamWriter peer={self._peer}>'
+
+    @property
+    def transport(self):
+        return self
+
+    def write(self, data):
+        if not isinstance(data, bytes):
+            data = bytes(data)
+        if self._pending:
+            self._pending += data
+            return
+        n = self._sock.send(data)
+        if n < len(data):
+            self._pending = data[n:]
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    async def drain(self):
+        while self._pending:
+            await _wait(self._sock, True)
+            n = self._sock.send(self._pending)
+            self._pending = self._pending[n:]
+
+    def can_write_eof(self):
+        return True
+
+    def write_eof(self):
+        self._sock.shutdown_write()
+
+    def is_closing(self):
+        return self._closing
+
+    def close(self):
+        if self._closing:
+            return
+        self._closing = True
+        if self._pending:
+            try:
+                get_running_loop().create_task(self._flush_and_close())
+                return
+            except RuntimeError:
+                pass
+        self._sock.close()
+
+    async def _flush_and_close(self):
+        try:
+            await self.drain()
+        finally:
+            self._sock.close()
+
+    async def wait_closed(self):
+        while self._pending and not self._sock.fileno() < 0:
+            await _wait(self._sock, True)
+
+    def get_extra_info(self, name, default=None):
+        if name == 'peername':
+            return self._peer
+        if name == 'sockname':
+            return self._sockname
+        if name == 'socket':
+            return self._sock
+        return default
+
+
+class Server:
+    """What start_server returns: serve_forever, close, wait_closed, async with."""
+
+    def __init__(self, sock, client_connected_cb, limit):
+        self._sock = sock
+        self._cb = client_connected_cb
+        self._limit = limit
+        self._serving = False
+        self._closed = False
+        self._accept_task = None
+        self._forever = None
+        self.sockets = [sock]
+
+    def __repr__(self):
+        return f'<Server sockets={self.sockets!r}>'
+
+    def get_loop(self):
+        return get_running_loop()
+
+    def is_serving(self):
+        return self._serving
+
+    async def start_serving(self):
+        self._start()
+
+    def _start(self):
+        if self._serving or self._closed:
+            return
+        self._serving = True
+        self._accept_task = get_running_loop().create_task(self._accept_loop())
+
+    async def _accept_loop(self):
+        loop = get_running_loop()
+        while not self._closed:
+            r = self._sock.accept()
+            if r is None:
+                await _wait(self._sock, False)
+                continue
+            conn, addr = r
+            reader = StreamReader(conn, self._limit)
+            writer = StreamWriter(conn, reader)
+            res = self._cb(reader, writer)
+            if _asyncio_iscoroutine(res):
+                loop.create_task(res)
+
+    def close(self):
+        if self._closed:
+            return
+        self._closed = True
+        self._serving = False
+        if self._accept_task is not None:
+            self._accept_task.cancel()
+        self._sock.close()
+        if self._forever is not None and not self._forever.done():
+            self._forever.cancel()
+
+    async def wait_closed(self):
+        if self._accept_task is not None and not self._accept_task.done():
+            try:
+                await self._accept_task
+            except CancelledError:
+                pass
+
+    async def serve_forever(self):
+        self._start()
+        self._forever = get_running_loop().create_future()
+        try:
+            await self._forever
+        except CancelledError:
+            try:
+                self.close()
+                await self.wait_closed()
+            finally:
+                raise
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        self.close()
+        await self.wait_closed()
+
+
+def _asyncio_iscoroutine(obj):
+    return type(obj).__name__ == 'coroutine'
+
+
+async def start_server(client_connected_cb, host=None, port=None, *, limit=_LIMIT, start_serving=True, **kwds):
+    """Listens on host:port; calls client_connected_cb(reader, writer) per connection."""
+    sock = _asyncio._tcp_listen(host, port or 0)
+    server = Server(sock, client_connected_cb, limit)
+    if start_serving:
+        server._start()
+    return server
+
+
+async def open_connection(host=None, port=None, *, limit=_LIMIT, **kwds):
+    """Connects to host:port; returns (reader, writer)."""
+    sock = _asyncio._tcp_connect(host, port)
+    reader = StreamReader(sock, limit)
+    return reader, StreamWriter(sock, reader)

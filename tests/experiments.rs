@@ -1,0 +1,133 @@
+//! Runs every classroom experiment in scripts/experiments/ at its small size
+//! ("small" argument) and checks that the effect it teaches shows, with wide
+//! margins (the machine may be busy), or is reported correctly. Serialized,
+//! because several of them measure time.
+
+use std::process::Command;
+use std::sync::Mutex;
+
+const GILT: &str = env!("CARGO_BIN_EXE_gilt");
+static SERIAL: Mutex<()> = Mutex::new(());
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn exp(flags: &[&str], name: &str) -> Out {
+    let _one_at_a_time = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let script = format!("{}/scripts/experiments/{name}", env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(GILT)
+        .args(flags)
+        .arg(&script)
+        .arg("small")
+        .env_remove("GILT_GIL")
+        .current_dir(env!("CARGO_TARGET_TMPDIR"))
+        .output()
+        .unwrap();
+    Out {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// The numbers on the `RESULT` line whose first word is `key` (or any, if "").
+fn result(o: &Out, key: &str) -> Vec<f64> {
+    let line = o
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("RESULT "))
+        .find(|l| key.is_empty() || l.split_whitespace().next() == Some(key))
+        .unwrap_or_else(|| panic!("no RESULT {key} line (exit {}):\n{}{}", o.code, o.stdout, o.stderr));
+    line.split_whitespace().filter_map(|w| w.trim_end_matches('x').parse().ok()).collect()
+}
+
+#[test]
+fn exp01_sleeping_threads_overlap() {
+    let o = exp(&[], "exp01_sleep_threads.py");
+    let speedup = result(&o, "speedup")[0];
+    assert!(speedup >= 2.0, "4 sleeps in threads should overlap: {}", o.stdout);
+}
+
+#[test]
+fn exp02_cpu_threads_gil_on_vs_off() {
+    let on = exp(&["--gil", "on"], "exp02_cpu_threads.py");
+    assert!(result(&on, "speedup")[0] < 1.4, "GIL on: no speedup expected: {}", on.stdout);
+    let off = exp(&["--gil", "off"], "exp02_cpu_threads.py");
+    assert!(off.stdout.contains("GIL off") && result(&off, "speedup")[0] > 0.5, "{}", off.stdout);
+}
+
+#[test]
+fn exp03_old_gil_on_two_cores_and_one() {
+    for flags in [&["--switch", "ticks=100", "--stats"][..], &["--switch", "ticks=100", "--stats", "--cpus", "1"][..]] {
+        let o = exp(flags, "exp03_old_gil_cores.py");
+        assert_eq!(o.code, 0, "{}", o.stderr);
+        assert!(o.stderr.contains("periodic releases"), "{}", o.stderr);
+        assert!(result(&o, "total")[0] > 0.0);
+    }
+}
+
+#[test]
+fn exp04_convoy_grows_with_the_switch_interval() {
+    let o = exp(&[], "exp04_convoy.py");
+    let (d1, d20) = (result(&o, "1")[1], result(&o, "20")[1]);
+    assert!(d20 > 5.0 && d20 > 1.5 * d1, "delay should grow with the interval: {}", o.stdout);
+}
+
+#[test]
+fn exp05_lost_update_and_the_lock_that_fixes_it() {
+    let on = exp(&["--switch", "instr=1"], "exp05_lost_update.py");
+    assert!(result(&on, "unsafe")[0] > 0.0, "instr=1 should lose updates: {}", on.stdout);
+    assert_eq!(result(&on, "safe")[0], 0.0);
+    let off = exp(&["--gil", "off"], "exp05_lost_update.py");
+    assert_eq!(result(&off, "safe")[0], 0.0, "{}", off.stdout);
+}
+
+#[test]
+fn exp06_more_consumers_finish_sooner() {
+    let o = exp(&[], "exp06_producer_consumer.py");
+    let (one, three) = (result(&o, "1"), result(&o, "3"));
+    assert_eq!((one[2], three[2]), (12.0, 12.0), "{}", o.stdout);
+    assert!(three[1] < one[1], "{}", o.stdout);
+}
+
+#[test]
+fn exp07_asyncio_waits_cheaper_than_threads() {
+    let o = exp(&[], "exp07_asyncio_vs_threads.py");
+    let r = result(&o, "");
+    assert!(r[0] < r[1], "{}", o.stdout);
+}
+
+#[test]
+fn exp08_pool_gives_the_same_results() {
+    let o = exp(&[], "exp08_pool_vs_threads.py");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(result(&o, "").len(), 3);
+}
+
+#[test]
+fn exp09_deadlock_is_reported() {
+    let o = exp(&[], "exp09_deadlock.py");
+    assert_eq!(o.code, 3, "{}", o.stderr);
+    for want in ["Deadlock detected:", "for lock 'audit_log', held by audit", "for lock 'accounts', held by transfer"] {
+        assert!(o.stderr.contains(want), "missing {want:?}:\n{}", o.stderr);
+    }
+}
+
+#[test]
+fn exp10_blocking_call_freezes_the_loop() {
+    let o = exp(&[], "exp10_blocking_in_asyncio.py");
+    let (fine, blocked) = (result(&o, "0")[1], result(&o, "1")[1]);
+    assert!(blocked > 60.0 && blocked > 2.0 * fine, "{}", o.stdout);
+}
+
+#[test]
+fn exp11_report_draws_every_thread() {
+    let html = format!("{}/exp11.html", env!("CARGO_TARGET_TMPDIR"));
+    let o = exp(&["--report", &html], "exp11_io_beside_cpu.py");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert_eq!(page.matches("class=\"thread-row\"").count(), 4);
+}
