@@ -369,7 +369,12 @@ impl Compiler {
                         self.u().fblocks = restored;
                         return Ok(());
                     }
-                    // `return` inside a for loop leaves the iterator; ReturnValue discards the stack.
+                    // `return` inside a for loop: drop the iterator below the return
+                    // value, so outer with/finally clean-ups find their own stack.
+                    if ret && is_for {
+                        self.emit(Instr::RotTwo);
+                        self.emit(Instr::PopTop);
+                    }
                 }
                 FBlock::TryExcept => {
                     self.emit(Instr::PopBlock);

@@ -84,6 +84,23 @@ impl Class {
         None
     }
 
+    /// Like `lookup_str`, also telling whether the class that holds the
+    /// attribute is built-in. A Rust function stored in a *user* class is a
+    /// plain function (CPython's builtins don't bind: `converter =
+    /// time.localtime` in a class body stays unbound); in a built-in class it
+    /// is a method.
+    pub fn lookup_str_owner(&self, key: &PyStr) -> Option<(Value, bool)> {
+        if let Some(v) = self.dict.get_str(key) {
+            return Some((v, self.builtin));
+        }
+        for c in &self.mro {
+            if let Some(v) = c.dict.get_str(key) {
+                return Some((v, c.builtin));
+            }
+        }
+        None
+    }
+
     /// Looks up along the MRO but ignores built-in classes, to tell whether
     /// Python code overrides a special method.
     pub fn lookup_user(&self, name: &str) -> Option<Value> {

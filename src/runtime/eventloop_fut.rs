@@ -81,6 +81,8 @@ pub struct TaskPart {
     /// The name set by the user; None means `Task-{number}` (made lazily).
     pub name: Mutex<Option<Box<Value>>>,
     pub number: u64,
+    /// The coroutine's code, for `coro=<f() done, defined at file:line>`.
+    pub code: Option<Arc<crate::bytecode::CodeObject>>,
     /// The future the task waits on.
     pub waiter: Mutex<Option<Arc<Fut>>>,
     /// Set by `cancel()` when there is no waiter to cancel: the message.
@@ -307,8 +309,9 @@ impl Fut {
                 let code = st.frame.as_ref().map(|f| (f.code.filename.clone(), f.code.firstlineno));
                 let running = st.frame.is_some();
                 drop(st);
-                match code {
-                    Some((file, line)) if running => format!("<{}() running at {file}:{line}>", g.qualname.as_str()),
+                match (code, &tp.code) {
+                    (Some((file, line)), _) if running => format!("<{}() running at {file}:{line}>", g.qualname.as_str()),
+                    (_, Some(c)) => format!("<{}() done, defined at {}:{}>", g.qualname.as_str(), c.filename, c.firstlineno),
                     _ => format!("<{}() done>", g.qualname.as_str()),
                 }
             }

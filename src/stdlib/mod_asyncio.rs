@@ -87,11 +87,16 @@ pub fn new_task(vm: &mut Vm, lp: &Arc<LoopCore>, coro: Value, name: Option<Value
         // 100 MB.
         f.stack.shrink_to(4);
     }
+    let code = match &driven {
+        Value::Generator(g) => g.state.lock().frame.as_ref().map(|f| f.code.clone()),
+        _ => None,
+    };
     let mut f = Fut::new(lp.st.clone(), Some(lp.clone()));
     f.task = Some(Box::new(TaskPart {
         coro: Mutex::new(driven),
         name: Mutex::new(name),
         number: n,
+        code,
         waiter: Mutex::new(None),
         must_cancel: Mutex::new(None),
         num_cancels: AtomicUsize::new(0),

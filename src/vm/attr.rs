@@ -141,6 +141,9 @@ impl Vm {
             }
         }
         if let Some(a) = cls_attr {
+            if matches!(a, Value::Native(_)) && !matches!(cls.lookup_str_owner(name), Some((_, true))) {
+                return Ok(Some(a));
+            }
             return self.descr_get(&a, obj, &cls).map(Some);
         }
         if let Some(pv) = inst.builtin_value().cloned()
@@ -297,8 +300,13 @@ impl Vm {
     pub fn lookup_method(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(inst) => {
-                let Some(a) = inst.class.lookup_str(name) else { return Ok(None) };
-                if matches!(a, Value::Function(_) | Value::Native(_)) && inst.dict.get_str(name).is_none() {
+                let Some((a, builtin_owner)) = inst.class.lookup_str_owner(name) else { return Ok(None) };
+                let is_method = match a {
+                    Value::Function(_) => true,
+                    Value::Native(_) => builtin_owner,
+                    _ => false,
+                };
+                if is_method && inst.dict.get_str(name).is_none() {
                     return Ok(Some(a));
                 }
                 Ok(None)
