@@ -506,7 +506,15 @@ impl Vm {
                     self.push(Value::Bool(!t));
                 }
                 Instr::PopTop => {
-                    self.pop();
+                    let v = self.pop();
+                    if let Value::Generator(g) = &v
+                        && Arc::strong_count(g) == 1
+                    {
+                        // The last reference to a suspended generator goes away
+                        // (`for x in gen(): break`): like CPython, close it so its
+                        // `finally` blocks and `with` exits run now.
+                        self.finalize_generator(g);
+                    }
                 }
                 Instr::DupTop => {
                     let v = self.top().clone();
@@ -1034,6 +1042,21 @@ impl Vm {
             return Ok(());
         }
         self.push_frame(frame)
+    }
+
+    /// Closes a generator that nothing refers to any more, if it is
+    /// suspended inside a try/with block. Errors are reported, not raised,
+    /// as CPython does for exceptions in finalizers.
+    fn finalize_generator(&mut self, g: &Arc<crate::object::generator::Generator>) {
+        let needs_close = {
+            let st = g.state.lock();
+            g.kind == crate::object::generator::GenKind::Generator
+                && st.frame.as_ref().is_some_and(|f| f.pc > 0 && !f.blocks.is_empty())
+        };
+        if needs_close && let Err(e) = self.gen_close(g) {
+            let text = self.format_exception(&e);
+            eprint!("Exception ignored in: <generator object {} at {:#x}>\n{text}", g.qualname.as_str(), Arc::as_ptr(g) as usize);
+        }
     }
 
     /// The fast call: moves the top `n` stack values into a new frame's
