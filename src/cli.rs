@@ -93,7 +93,6 @@ fn gil_config(cli: &Cli) -> GilConfig {
 }
 
 fn run(cli: Cli) -> i32 {
-    crate::runtime::process::set_worker_argv(worker_argv(&cli));
     if cli.mp_worker {
         return run_mp_worker(cli);
     }
@@ -158,6 +157,7 @@ fn run(cli: Cli) -> i32 {
         stats: cli.stats,
         interactive: source.is_none(),
         mp_child: false,
+        worker_argv: worker_argv(&cli),
     };
     let rt = Arc::new(Runtime::new(config, gil.clone()));
     crate::stdlib::init(&rt);
@@ -231,7 +231,15 @@ fn run_mp_worker(cli: Cli) -> i32 {
         .and_then(|p| std::path::Path::new(p).parent())
         .map(|d| if d.as_os_str().is_empty() { ".".to_string() } else { d.display().to_string() })
         .unwrap_or_else(|| ".".into());
-    let config = Config { argv, script_dir, gil_enabled: gil.enabled(), stats: false, interactive: false, mp_child: true };
+    let config = Config {
+        argv,
+        script_dir,
+        gil_enabled: gil.enabled(),
+        stats: false,
+        interactive: false,
+        mp_child: true,
+        worker_argv: worker_argv(&cli),
+    };
     let rt = Arc::new(Runtime::new(config, gil.clone()));
     crate::stdlib::init(&rt);
     crate::stdlib::sys::create(&rt);
@@ -241,9 +249,9 @@ fn run_mp_worker(cli: Cli) -> i32 {
     let mut ok = true;
     if let Some(path) = &script {
         let src = std::fs::read_to_string(path).unwrap_or_default();
-        crate::stdlib::mod_process::set_bootstrapping(true);
+        crate::stdlib::mod_process::set_bootstrapping(&rt, true);
         ok = run_main_source(&mut vm, &src, path) == 0;
-        crate::stdlib::mod_process::set_bootstrapping(false);
+        crate::stdlib::mod_process::set_bootstrapping(&rt, false);
     }
     let status = match vm.import_name("_mp_core", 0, true).and_then(|m| {
         let f = vm.get_attr_str(&m, "_worker_main")?.unwrap_or(Value::None);

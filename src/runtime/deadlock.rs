@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::{Arc, OnceLock, Weak};
+use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use parking_lot::Mutex;
@@ -66,32 +66,38 @@ pub struct Wait {
     pub holder: HolderFn,
 }
 
-struct Registry {
+struct RegistryInner {
     waits: HashMap<i64, (u64, Wait)>,
     seq: u64,
     gil: Option<Weak<Gil>>,
 }
 
-fn registry() -> &'static Mutex<Registry> {
-    static REG: OnceLock<Mutex<Registry>> = OnceLock::new();
-    REG.get_or_init(|| Mutex::new(Registry { waits: HashMap::new(), seq: 0, gil: None }))
+/// Who is waiting on what, for one runtime (kept in `Runtime::deadlocks`).
+pub struct Registry {
+    inner: Arc<Mutex<RegistryInner>>,
+}
+
+impl Default for Registry {
+    fn default() -> Self {
+        Registry { inner: Arc::new(Mutex::new(RegistryInner { waits: HashMap::new(), seq: 0, gil: None })) }
+    }
 }
 
 /// Removes the wait from the registry when dropped (the wait ended).
-pub struct WaitGuard(i64);
+pub struct WaitGuard(Arc<Mutex<RegistryInner>>, i64);
 
 impl Drop for WaitGuard {
     fn drop(&mut self) {
-        registry().lock().waits.remove(&self.0);
+        self.0.lock().waits.remove(&self.1);
     }
 }
 
 /// Records that a thread is about to block; keep the guard for the length
 /// of the wait. Starts the watchdog at the first wait without a timeout.
-pub fn begin_wait(gil: &Arc<Gil>, wait: Wait) -> WaitGuard {
+pub fn begin_wait(registry: &Registry, gil: &Arc<Gil>, wait: Wait) -> WaitGuard {
     let ident = wait.ident;
     let start = {
-        let mut reg = registry().lock();
+        let mut reg = registry.inner.lock();
         reg.seq += 1;
         let seq = reg.seq;
         let start = !wait.timeout && reg.gil.is_none();
@@ -102,20 +108,21 @@ pub fn begin_wait(gil: &Arc<Gil>, wait: Wait) -> WaitGuard {
         start
     };
     if start {
-        let _ = std::thread::Builder::new().name("gilt-deadlock-watchdog".into()).spawn(watchdog);
+        let reg = registry.inner.clone();
+        let _ = std::thread::Builder::new().name("gilt-deadlock-watchdog".into()).spawn(move || watchdog(reg));
     }
-    WaitGuard(ident)
+    WaitGuard(registry.inner.clone(), ident)
 }
 
-fn watchdog() {
+fn watchdog(registry: Arc<Mutex<RegistryInner>>) {
     let mut last: Option<Vec<(i64, u64)>> = None;
     loop {
         std::thread::sleep(Duration::from_millis(200));
-        let gil = match registry().lock().gil.as_ref().and_then(Weak::upgrade) {
+        let gil = match registry.lock().gil.as_ref().and_then(Weak::upgrade) {
             Some(g) => g,
             None => return,
         };
-        match check(&gil) {
+        match check(&gil, &registry) {
             Some((key, report)) if last.as_ref() == Some(&key) => {
                 use std::io::Write;
                 let _ = std::io::stdout().flush();
@@ -130,14 +137,14 @@ fn watchdog() {
 }
 
 /// If every live thread is in a hopeless wait: the snapshot key and the report.
-fn check(gil: &Gil) -> Option<(Vec<(i64, u64)>, String)> {
+fn check(gil: &Gil, registry: &Mutex<RegistryInner>) -> Option<(Vec<(i64, u64)>, String)> {
     let threads = gil.thread_stats();
     let live: Vec<GilThreadId> = threads.iter().filter(|t| t.ended.is_none()).map(|t| t.id).collect();
     if live.is_empty() {
         return None;
     }
     let name_of = |id: GilThreadId| threads.iter().find(|t| t.id == id).map(|t| t.name.clone()).unwrap_or_default();
-    let reg = registry().lock();
+    let reg = registry.lock();
     let mut holders = HashMap::new();
     for (ident, (_, w)) in &reg.waits {
         if w.timeout {

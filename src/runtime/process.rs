@@ -15,8 +15,7 @@ use std::os::fd::{AsRawFd, FromRawFd};
 use std::os::unix::net::UnixStream;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
+use std::sync::atomic::AtomicI32;
 use std::time::{Duration, Instant};
 
 use parking_lot::Mutex;
@@ -25,13 +24,8 @@ use parking_lot::Mutex;
 pub const CHILD_FD: i32 = 3;
 
 /// The flags a worker child is started with (set once by the CLI).
-static WORKER_ARGV: OnceLock<Vec<String>> = OnceLock::new();
 
-/// Records the argument list children are started with: the GIL flags,
-/// `--mp-worker`, then the parent's script and its arguments.
-pub fn set_worker_argv(argv: Vec<String>) {
-    let _ = WORKER_ARGV.set(argv);
-}
+
 
 /// One started worker: the OS process and the parent's end of the socket.
 pub struct Worker {
@@ -113,8 +107,8 @@ impl Channel {
 
 /// Starts a worker child. Fails with `Unsupported` when the CLI never set
 /// the worker argument list (gilt embedded without its command line).
-pub fn spawn_worker() -> io::Result<Worker> {
-    let argv = WORKER_ARGV.get().cloned().unwrap_or_else(|| vec!["--mp-worker".into()]);
+pub fn spawn_worker(worker_argv: &[String]) -> io::Result<Worker> {
+    let argv = if worker_argv.is_empty() { vec!["--mp-worker".into()] } else { worker_argv.to_vec() };
     let exe = std::env::current_exe()?;
     let (mine, theirs) = UnixStream::pair()?;
     let fd = theirs.as_raw_fd();
@@ -227,12 +221,11 @@ unsafe impl Send for Shm {}
 // SAFETY: as above.
 unsafe impl Sync for Shm {}
 
-static SHM_SEQ: AtomicUsize = AtomicUsize::new(0);
 
 impl Shm {
-    /// Creates and maps a zero-filled segment of `len` bytes.
-    pub fn create(len: usize) -> io::Result<Shm> {
-        let n = SHM_SEQ.fetch_add(1, Ordering::Relaxed);
+    /// Creates and maps a zero-filled segment of `len` bytes; `n` makes the
+    /// name unique within this process.
+    pub fn create(n: usize, len: usize) -> io::Result<Shm> {
         let name = format!("gilt-{}-{n}", std::process::id());
         Self::map(name, len.max(8), true)
     }

@@ -24,19 +24,25 @@ use crate::runtime::process::{self, Channel, Recv, Shm, Worker};
 use crate::vm::runtime::new_builtin_class;
 use crate::vm::{Args, PyErr, PyResult, Runtime, Vm};
 
-/// True while a worker child runs the parent's main module: starting a
-/// process then is the missing-`__main__`-guard mistake.
-static BOOTSTRAPPING: AtomicBool = AtomicBool::new(false);
-
-/// Set when a start was refused during bootstrapping (reported to the parent).
-static GUARD_MISSING: AtomicBool = AtomicBool::new(false);
-
-/// The `(reduce, resolve)` hooks registered by `_mp_core`.
-static HOOKS: Mutex<Option<(Value, Value)>> = Mutex::new(None);
+/// The multiprocessing state of one runtime (kept in `Runtime::mp`).
+#[derive(Default)]
+pub struct MpState {
+    /// True while a worker child runs the parent's main module: starting a
+    /// process then is the missing-`__main__`-guard mistake.
+    bootstrapping: AtomicBool,
+    /// Set when a start was refused during bootstrapping (reported to the parent).
+    guard_missing: AtomicBool,
+    /// The `(reduce, resolve)` hooks registered by `_mp_core`.
+    hooks: Mutex<Option<(Value, Value)>>,
+    /// The class of shared-memory segments, once `_mp` is imported.
+    shm_class: Mutex<Option<Arc<Class>>>,
+    /// Numbers shared-memory segments made by this process.
+    shm_seq: std::sync::atomic::AtomicUsize,
+}
 
 /// Marks the start / end of a worker child's bootstrap phase.
-pub fn set_bootstrapping(on: bool) {
-    BOOTSTRAPPING.store(on, Ordering::SeqCst);
+pub fn set_bootstrapping(rt: &Runtime, on: bool) {
+    rt.mp.bootstrapping.store(on, Ordering::SeqCst);
 }
 
 /// CPython's message for a process started during bootstrapping.
@@ -67,7 +73,6 @@ pub struct SharedMem {
     class: Arc<Class>,
 }
 
-static SHM_CLASS: Mutex<Option<Arc<Class>>> = Mutex::new(None);
 
 macro_rules! native {
     ($t:ty) => {
@@ -123,11 +128,12 @@ fn deadline(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<Instant>> {
 }
 
 fn hooks(vm: &mut Vm) -> PyResult<(Value, Value)> {
-    if let Some(h) = HOOKS.lock().clone() {
+    if let Some(h) = vm.rt.mp.hooks.lock().clone() {
         return Ok(h);
     }
     vm.import_name("_mp_core", 0, true)?;
-    HOOKS.lock().clone().ok_or_else(|| vm.runtime_error("_mp_core did not register its hooks"))
+    let h = vm.rt.mp.hooks.lock().clone();
+    h.ok_or_else(|| vm.runtime_error("_mp_core did not register its hooks"))
 }
 
 /// Encodes a value with the registered hooks.
@@ -146,7 +152,7 @@ fn decode(vm: &mut Vm, b: &[u8]) -> PyResult {
 /// Maps a segment created by another process (used by the decoder).
 pub fn open_shared(vm: &mut Vm, name: &str, size: usize) -> PyResult {
     let shm = Shm::open(name, size).map_err(|e| io_err(vm, e))?;
-    let class = SHM_CLASS.lock().clone().expect("_mp imported before shared memory arrives");
+    let class = vm.rt.mp.shm_class.lock().clone().expect("_mp imported before shared memory arrives");
     Ok(Value::Native2(Arc::new(SharedMem { shm, class })))
 }
 
@@ -414,16 +420,16 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     d.set_item_str("__name__", Value::str("_mp"));
     let cc = conn_class(&rt);
     let sc = shm_class(&rt);
-    *SHM_CLASS.lock() = Some(sc.clone());
+    *rt.mp.shm_class.lock() = Some(sc.clone());
     d.set_item_str("SharedMemType", Value::Class(sc.clone()));
     d.set_item_str("BOOTSTRAP_MESSAGE", Value::str(BOOTSTRAP_MSG));
     let c2 = cc.clone();
     def(&d, "spawn", move |vm, _a| {
-        if BOOTSTRAPPING.load(Ordering::SeqCst) {
-            GUARD_MISSING.store(true, Ordering::SeqCst);
+        if vm.rt.mp.bootstrapping.load(Ordering::SeqCst) {
+            vm.rt.mp.guard_missing.store(true, Ordering::SeqCst);
             return Err(vm.runtime_error(BOOTSTRAP_MSG));
         }
-        let w = process::spawn_worker().map_err(|e| io_err(vm, e))?;
+        let w = process::spawn_worker(&vm.rt.config.worker_argv).map_err(|e| io_err(vm, e))?;
         Ok(Value::Native2(Arc::new(Conn { worker: Some(w), chan: None, class: c2.clone() })))
     });
     prop_pid(&rt, &cc);
@@ -433,7 +439,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     });
     def(&d, "set_hooks", |vm, a| {
         a.check(vm, "set_hooks", 2, 2)?;
-        *HOOKS.lock() = Some((a.pos[0].clone(), a.pos[1].clone()));
+        *vm.rt.mp.hooks.lock() = Some((a.pos[0].clone(), a.pos[1].clone()));
         Ok(Value::None)
     });
     def(&d, "dumps", |vm, a| {
@@ -445,8 +451,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         _ => Err(vm.type_error("loads() needs bytes")),
     });
     def(&d, "is_child", |vm, _a| Ok(Value::Bool(vm.rt.config.mp_child)));
-    def(&d, "guard_missing", |_vm, _a| Ok(Value::Bool(GUARD_MISSING.load(Ordering::SeqCst))));
-    def(&d, "bootstrapping", |_vm, _a| Ok(Value::Bool(BOOTSTRAPPING.load(Ordering::SeqCst))));
+    def(&d, "guard_missing", |vm, _a| Ok(Value::Bool(vm.rt.mp.guard_missing.load(Ordering::SeqCst))));
+    def(&d, "bootstrapping", |vm, _a| Ok(Value::Bool(vm.rt.mp.bootstrapping.load(Ordering::SeqCst))));
     def(&d, "cpu_count", |_vm, _a| {
         Ok(Value::Int(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1) as i64))
     });
@@ -456,7 +462,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         if n < 0 {
             return Err(vm.value_error("size must be non-negative"));
         }
-        let shm = Shm::create(n as usize).map_err(|e| io_err(vm, e))?;
+        let shm = Shm::create(vm.rt.mp.shm_seq.fetch_add(1, Ordering::Relaxed), n as usize).map_err(|e| io_err(vm, e))?;
         Ok(Value::Native2(Arc::new(SharedMem { shm, class: sc.clone() })))
     });
     Ok(Value::Module(Arc::new(Module { name: Arc::from("_mp"), dict: d })))

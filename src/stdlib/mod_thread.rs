@@ -156,7 +156,7 @@ fn register_wait(
 ) -> Option<deadlock::WaitGuard> {
     let thread = vm.gil.as_ref()?.id();
     let wait = Wait { ident: vm.ident, thread, what, site: user_site(vm), name, timeout, holder };
-    Some(deadlock::begin_wait(&vm.rt.gil, wait))
+    Some(deadlock::begin_wait(&vm.rt.deadlocks, &vm.rt.gil, wait))
 }
 
 /// A lazy lookup of the global variable (in the waiting code's module)

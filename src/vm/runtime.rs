@@ -23,6 +23,8 @@ pub struct Config {
     pub interactive: bool,
     /// Set in a child process started by multiprocessing.
     pub mp_child: bool,
+    /// How to start a worker child: gilt's flags for the child's command line.
+    pub worker_argv: Vec<String>,
 }
 
 /// The built-in classes, created once per runtime.
@@ -241,6 +243,10 @@ pub struct Runtime {
     pub frozen_cache: Mutex<HashMap<String, Arc<crate::bytecode::CodeObject>>>,
     /// Count of `Thread-N` names handed out (mirrors threading's counter).
     pub sys_module: Mutex<Option<Value>>,
+    /// Threads blocked on locks/joins, for deadlock detection.
+    pub deadlocks: crate::runtime::deadlock::Registry,
+    /// multiprocessing's per-runtime state.
+    pub mp: crate::stdlib::mod_process::MpState,
 }
 
 impl Runtime {
@@ -263,6 +269,8 @@ impl Runtime {
             live_threads: Mutex::new(Vec::new()),
             frozen_cache: Mutex::new(HashMap::new()),
             sys_module: Mutex::new(None),
+            deadlocks: Default::default(),
+            mp: Default::default(),
         }
     }
 
