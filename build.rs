@@ -39,7 +39,9 @@ fn embed_python_stdlib() {
         }
     }
     entries.sort();
-    let mut out = String::from("/// Source of the Python module embedded under `name`.\npub fn frozen_source(name: &str) -> Option<&'static str> {\n    match name {\n");
+    let mut out = String::from(
+        "/// Source of the Python module embedded under `name`.\npub fn frozen_source(name: &str) -> Option<&'static str> {\n    match name {\n",
+    );
     for (name, path) in &entries {
         let _ = writeln!(out, "        {name:?} => Some(include_str!({path:?})),");
     }

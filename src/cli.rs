@@ -202,7 +202,8 @@ fn worker_argv(cli: &Cli) -> Vec<String> {
             }
             continue;
         }
-        let (flag, inline) = a.split_once('=').map(|(f, v)| (f.to_string(), Some(v.to_string()))).unwrap_or((a.clone(), None));
+        let (flag, inline) =
+            a.split_once('=').map(|(f, v)| (f.to_string(), Some(v.to_string()))).unwrap_or((a.clone(), None));
         if ["--gil", "--switch", "--switch-interval"].contains(&flag.as_str()) {
             let v = inline.or_else(|| it.next()).unwrap_or_default();
             out.push(format!("{flag}={v}"));
@@ -286,7 +287,8 @@ pub fn run_main_source(vm: &mut Vm, src: &str, filename: &str) -> i32 {
     globals.set_item_str("__builtins__", Value::Dict(vm.rt.builtins.clone()));
     globals.set_item_str("__doc__", Value::None);
     globals.set_item_str("__package__", Value::None);
-    let module = Value::Module(Arc::new(crate::object::module::Module { name: Arc::from("__main__"), dict: globals.clone() }));
+    let module =
+        Value::Module(Arc::new(crate::object::module::Module { name: Arc::from("__main__"), dict: globals.clone() }));
     vm.rt.modules.set_item_str("__main__", module);
     let code = match crate::compile_source(vm, src, filename) {
         Ok(c) => c,

@@ -56,8 +56,7 @@ fn main() {
         let dir = script.parent().unwrap();
         let both = rel.components().next().map(|c| c.as_os_str() == "threads").unwrap_or(false)
             || dir.join("BOTH_GIL_MODES").exists();
-        let modes: &[Option<&'static str>] =
-            if both { &[Some("on"), Some("off")] } else { &[None] };
+        let modes: &[Option<&'static str>] = if both { &[Some("on"), Some("off")] } else { &[None] };
         for &gil in modes {
             let test_name = match gil {
                 Some(m) => format!("{name}::gil_{m}"),
@@ -109,8 +108,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, out);
-        } else if path.extension().is_some_and(|e| e == "py") && path.with_extension("out").exists()
-        {
+        } else if path.extension().is_some_and(|e| e == "py") && path.with_extension("out").exists() {
             out.push(path);
         }
     }
@@ -187,8 +185,8 @@ fn reader(mut pipe: impl Read + Send + 'static) -> mpsc::Receiver<Vec<u8>> {
 }
 
 fn run_case(case: &Case) -> Result<(), Failed> {
-    let expected_out = std::fs::read(case.script.with_extension("out"))
-        .map_err(|e| format!("cannot read .out: {e}"))?;
+    let expected_out =
+        std::fs::read(case.script.with_extension("out")).map_err(|e| format!("cannot read .out: {e}"))?;
     let err_spec = std::fs::read_to_string(case.script.with_extension("err")).ok();
     let errfull = std::fs::read_to_string(case.script.with_extension("errfull")).ok();
 
@@ -209,9 +207,7 @@ fn run_case(case: &Case) -> Result<(), Failed> {
         match got.status {
             Some(code) if code == want_code => {}
             Some(code) => problems.push(format!("exit code: expected {want_code}, got {code}")),
-            None => problems.push(format!(
-                "exit code: expected {want_code}, but gilt was killed by a signal (crash?)"
-            )),
+            None => problems.push(format!("exit code: expected {want_code}, but gilt was killed by a signal (crash?)")),
         }
     }
     if let Some(want) = &want_last {
@@ -221,9 +217,7 @@ fn run_case(case: &Case) -> Result<(), Failed> {
             None => last == want,
         };
         if !ok {
-            problems.push(format!(
-                "last stderr line:\n  expected: {want}\n  got:      {last}"
-            ));
+            problems.push(format!("last stderr line:\n  expected: {want}\n  got:      {last}"));
         }
     }
     for sub in &want_subs {
@@ -278,12 +272,7 @@ fn diff(want: &str, got: &str) -> String {
     let w: Vec<&str> = want.split_inclusive('\n').collect();
     let g: Vec<&str> = got.split_inclusive('\n').collect();
     let first = w.iter().zip(g.iter()).position(|(a, b)| a != b).unwrap_or(w.len().min(g.len()));
-    let mut out = format!(
-        "  first difference at line {} (expected {} lines, got {})\n",
-        first + 1,
-        w.len(),
-        g.len()
-    );
+    let mut out = format!("  first difference at line {} (expected {} lines, got {})\n", first + 1, w.len(), g.len());
     let from = first.saturating_sub(2);
     for line in &w[from..first] {
         out.push_str(&format!("   {}\n", show(line)));

@@ -14,7 +14,8 @@ fn tmp(name: &str) -> PathBuf {
 
 /// gil_cpu_threads.py with a small N, written to the temp dir.
 fn small_cpu_script() -> PathBuf {
-    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/bench/gil_cpu_threads.py")).unwrap();
+    let src =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/bench/gil_cpu_threads.py")).unwrap();
     let src = src.replace("N = 6000000", "N = 400000");
     let path = tmp("views_cpu_threads.py");
     std::fs::write(&path, src).unwrap();
@@ -145,7 +146,8 @@ impl Parser<'_> {
                                 b'n' => out.push(b'\n'),
                                 b'u' => {
                                     let hex = std::str::from_utf8(&self.s[self.i..self.i + 4]).unwrap();
-                                    let c = char::from_u32(u32::from_str_radix(hex, 16).map_err(|e| e.to_string())?).unwrap();
+                                    let c = char::from_u32(u32::from_str_radix(hex, 16).map_err(|e| e.to_string())?)
+                                        .unwrap();
                                     out.extend(c.to_string().bytes());
                                     self.i += 4;
                                 }
@@ -172,7 +174,8 @@ impl Parser<'_> {
             }
             _ => {
                 let start = self.i;
-                while self.i < self.s.len() && matches!(self.s[self.i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') {
+                while self.i < self.s.len() && matches!(self.s[self.i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+                {
                     self.i += 1;
                 }
                 let text = std::str::from_utf8(&self.s[start..self.i]).unwrap();
@@ -269,7 +272,10 @@ fn report_has_one_svg_row_per_thread() {
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg"));
     assert_eq!(html.matches("class=\"thread-row\"").count(), 4);
     assert!(html.contains("views_cpu_threads.py") && html.contains("switch interval"));
-    assert!(!html.contains("http://") || html.matches("http://").all(|_| html.contains("xmlns=\"http://www.w3.org/2000/svg\"")));
+    assert!(
+        !html.contains("http://")
+            || html.matches("http://").all(|_| html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+    );
     assert!(!html.contains("<script src") && !html.contains("<link"));
 
     let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].into_iter().find(|p| Path::new(p).exists());
@@ -281,7 +287,15 @@ fn report_has_one_svg_row_per_thread() {
     let _ = std::fs::remove_file(&shot);
     let profile = tmp("views_chromium_profile");
     let status = Command::new(chromium)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--screenshot={}", shot.display()))
         .arg("--window-size=1000,700")

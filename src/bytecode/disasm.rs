@@ -55,8 +55,18 @@ fn hint_for(code: &CodeObject, instr: &super::Instr) -> String {
             let all: Vec<_> = code.cellvars.iter().chain(code.freevars.iter()).collect();
             format!("({})", all.get(*i as usize).map(|s| s.as_str()).unwrap_or("?"))
         }
-        LoadGlobal(i) | StoreGlobal(i) | DeleteGlobal(i) | LoadName(i) | StoreName(i) | DeleteName(i)
-        | LoadAttr(i) | StoreAttr(i) | DeleteAttr(i) | LoadMethod(i) | ImportFrom(i) | ImportName(i, _) => {
+        LoadGlobal(i)
+        | StoreGlobal(i)
+        | DeleteGlobal(i)
+        | LoadName(i)
+        | StoreName(i)
+        | DeleteName(i)
+        | LoadAttr(i)
+        | StoreAttr(i)
+        | DeleteAttr(i)
+        | LoadMethod(i)
+        | ImportFrom(i)
+        | ImportName(i, _) => {
             format!("({})", name(i))
         }
         _ => String::new(),

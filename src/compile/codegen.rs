@@ -19,7 +19,12 @@ pub struct CompileError {
 pub type CResult<T = ()> = Result<T, CompileError>;
 
 /// Compiles a parsed module into its code object.
-pub fn compile_module(program: &[Stmt], filename: &str, interactive: bool, intern: Interner) -> CResult<Arc<CodeObject>> {
+pub fn compile_module(
+    program: &[Stmt],
+    filename: &str,
+    interactive: bool,
+    intern: Interner,
+) -> CResult<Arc<CodeObject>> {
     let scope = symtable::build(program).map_err(|e| CompileError { msg: e.msg, loc: e.loc })?;
     let mut c = Compiler { units: Vec::new(), filename: Arc::from(filename), interactive, intern: intern.clone() };
     c.units.push(Unit::new(intern, scope, "<module>", "<module>", 1));
@@ -180,7 +185,8 @@ impl Compiler {
                         self.load_const(Value::None);
                     }
                     let a = self.u().name("__annotations__");
-                    let load = if self.u().kind == ScopeKind::Class { Instr::LoadName(a) } else { Instr::LoadGlobal(a) };
+                    let load =
+                        if self.u().kind == ScopeKind::Class { Instr::LoadName(a) } else { Instr::LoadGlobal(a) };
                     self.emit(load);
                     let k = self.u().const_str(n);
                     self.emit(Instr::LoadConst(k));

@@ -128,7 +128,9 @@ impl Compiler {
             ExprKind::Set(items) => self.sequence(items, SeqKind::Set)?,
             ExprKind::List(items) => self.sequence(items, SeqKind::List)?,
             ExprKind::Tuple(items) => self.sequence(items, SeqKind::Tuple)?,
-            ExprKind::ListComp { elt, generators } => self.comprehension(CompKind::List, elt, None, generators, e.loc)?,
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(CompKind::List, elt, None, generators, e.loc)?
+            }
             ExprKind::SetComp { elt, generators } => self.comprehension(CompKind::Set, elt, None, generators, e.loc)?,
             ExprKind::DictComp { key, value, generators } => {
                 self.comprehension(CompKind::Dict, key, Some(value), generators, e.loc)?
@@ -139,7 +141,10 @@ impl Compiler {
             ExprKind::Await(v) => {
                 if !self.u().in_async {
                     let in_fn = matches!(self.u().kind, ScopeKind::Function | ScopeKind::Comprehension);
-                    return err(if in_fn { "'await' outside async function" } else { "'await' outside function" }, e.loc);
+                    return err(
+                        if in_fn { "'await' outside async function" } else { "'await' outside function" },
+                        e.loc,
+                    );
                 }
                 self.expr(v)?;
                 self.emit(Instr::GetAwaitable);

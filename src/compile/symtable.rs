@@ -205,14 +205,20 @@ impl Builder {
                     }
                     if cur.used.contains(n) || cur.assigned.contains(n) {
                         let what = if cur.assigned.contains(n) { "assigned to" } else { "used" };
-                        return Err(SymError { msg: format!("name '{n}' is {what} before global declaration"), loc: s.loc });
+                        return Err(SymError {
+                            msg: format!("name '{n}' is {what} before global declaration"),
+                            loc: s.loc,
+                        });
                     }
                     cur.globals.insert(n.clone());
                 }
             }
             StmtKind::Nonlocal(names) => {
                 if self.cur().kind == ScopeKind::Module {
-                    return Err(SymError { msg: "nonlocal declaration not allowed at module level".into(), loc: s.loc });
+                    return Err(SymError {
+                        msg: "nonlocal declaration not allowed at module level".into(),
+                        loc: s.loc,
+                    });
                 }
                 for n in names {
                     let cur = self.cur();
@@ -221,7 +227,10 @@ impl Builder {
                     }
                     if cur.used.contains(n) || cur.assigned.contains(n) {
                         let what = if cur.assigned.contains(n) { "assigned to" } else { "used" };
-                        return Err(SymError { msg: format!("name '{n}' is {what} before nonlocal declaration"), loc: s.loc });
+                        return Err(SymError {
+                            msg: format!("name '{n}' is {what} before nonlocal declaration"),
+                            loc: s.loc,
+                        });
                     }
                     cur.nonlocals.insert(n.clone());
                 }

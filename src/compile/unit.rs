@@ -241,7 +241,13 @@ impl Unit {
             docstring: self.docstring,
             needs_class_cell: self.scope.uses_class_cell,
             simple_args: self.kwonly == 0
-                && self.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) == 0
+                && self.flags
+                    & (flags::VARARGS
+                        | flags::VARKEYWORDS
+                        | flags::GENERATOR
+                        | flags::COROUTINE
+                        | flags::ASYNC_GENERATOR)
+                    == 0
                 && self.cellvars.is_empty()
                 && self.freevars.is_empty(),
         }

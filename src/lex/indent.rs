@@ -73,20 +73,8 @@ struct Layer<'s> {
     mode: Mode,
 }
 
-fn err(
-    kind: SyntaxErrorKind,
-    msg: impl Into<String>,
-    line: u32,
-    col1: u32,
-    incomplete: bool,
-) -> SyntaxErrorInfo {
-    SyntaxErrorInfo {
-        kind,
-        msg: msg.into(),
-        line,
-        col: col1,
-        incomplete,
-    }
+fn err(kind: SyntaxErrorKind, msg: impl Into<String>, line: u32, col1: u32, incomplete: bool) -> SyntaxErrorInfo {
+    SyntaxErrorInfo { kind, msg: msg.into(), line, col: col1, incomplete }
 }
 
 impl Layer<'_> {
@@ -95,10 +83,7 @@ impl Layer<'_> {
         match self.mode {
             Mode::Module => self.out.push((start, Tok::StartModule, start)),
             Mode::FieldExpr => {
-                let paren = Loc {
-                    line: start.line,
-                    col: start.col.saturating_sub(1),
-                };
+                let paren = Loc { line: start.line, col: start.col.saturating_sub(1) };
                 self.out.push((paren, Tok::StartExpr, paren));
                 self.out.push((paren, Tok::LPar, start));
                 self.brackets.push(('(', paren));
@@ -121,14 +106,7 @@ impl Layer<'_> {
                     if self.brackets.is_empty() {
                         if self.line_has_tokens {
                             let at = self.lines.loc(span.start);
-                            self.out.push((
-                                at,
-                                Tok::Newline,
-                                Loc {
-                                    line: at.line,
-                                    col: at.col + 1,
-                                },
-                            ));
+                            self.out.push((at, Tok::Newline, Loc { line: at.line, col: at.col + 1 }));
                             self.line_has_tokens = false;
                         }
                         self.at_line_start = true;
@@ -153,10 +131,7 @@ impl Layer<'_> {
         let to = self.lines.loc(end);
         if let Tok::Str(s) = &mut tok {
             s.loc = at;
-            s.body_loc = Loc {
-                line: at.line,
-                col: at.col + s.head_len,
-            };
+            s.body_loc = Loc { line: at.line, col: at.col + s.head_len };
             s.end = to;
         }
         self.out.push((at, tok, to));
@@ -167,25 +142,13 @@ impl Layer<'_> {
         let syntax = SyntaxErrorKind::SyntaxError;
         if matches!(b, '(' | '[' | '{') {
             if self.brackets.len() >= MAX_BRACKET_DEPTH {
-                return Err(err(
-                    syntax,
-                    "too many nested parentheses",
-                    at.line,
-                    at.col + 1,
-                    false,
-                ));
+                return Err(err(syntax, "too many nested parentheses", at.line, at.col + 1, false));
             }
             self.brackets.push((b, at));
             return Ok(());
         }
         let Some((open, open_at)) = self.brackets.pop() else {
-            return Err(err(
-                syntax,
-                format!("unmatched '{b}'"),
-                at.line,
-                at.col + 1,
-                false,
-            ));
+            return Err(err(syntax, format!("unmatched '{b}'"), at.line, at.col + 1, false));
         };
         let expected = match open {
             '(' => ')',
@@ -193,8 +156,7 @@ impl Layer<'_> {
             _ => '}',
         };
         if b != expected {
-            let mut msg =
-                format!("closing parenthesis '{b}' does not match opening parenthesis '{open}'");
+            let mut msg = format!("closing parenthesis '{b}' does not match opening parenthesis '{open}'");
             if open_at.line != at.line {
                 msg += &format!(" on line {}", open_at.line);
             }
@@ -222,15 +184,8 @@ impl Layer<'_> {
                 _ => {}
             }
         }
-        let tab_error = || {
-            err(
-                SyntaxErrorKind::TabError,
-                "inconsistent use of tabs and spaces in indentation",
-                at.line,
-                1,
-                false,
-            )
-        };
+        let tab_error =
+            || err(SyntaxErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", at.line, 1, false);
         let (top, top_alt) = *self.indents.last().unwrap_or(&(0, 0));
         if col == top {
             if alt != top_alt {
@@ -242,42 +197,19 @@ impl Layer<'_> {
             }
             if self.indents.len() >= MAX_INDENT_DEPTH {
                 let kind = SyntaxErrorKind::IndentationError;
-                return Err(err(
-                    kind,
-                    "too many levels of indentation",
-                    at.line,
-                    at.col + 1,
-                    false,
-                ));
+                return Err(err(kind, "too many levels of indentation", at.line, at.col + 1, false));
             }
             self.indents.push((col, alt));
-            self.out.push((
-                Loc {
-                    line: at.line,
-                    col: 0,
-                },
-                Tok::Indent,
-                at,
-            ));
+            self.out.push((Loc { line: at.line, col: 0 }, Tok::Indent, at));
         } else {
             // Check the target level before emitting DEDENTs: CPython reports a
             // bad unindent before the parser sees any of them.
-            let keep = self
-                .indents
-                .iter()
-                .rposition(|l| l.0 <= col)
-                .map_or(1, |p| p + 1);
+            let keep = self.indents.iter().rposition(|l| l.0 <= col).map_or(1, |p| p + 1);
             let (top, top_alt) = self.indents[keep - 1];
             if col != top {
                 let width = self.lines.line_text(line).chars().count() as u32;
                 let msg = "unindent does not match any outer indentation level";
-                return Err(err(
-                    SyntaxErrorKind::IndentationError,
-                    msg,
-                    at.line,
-                    width + 1,
-                    false,
-                ));
+                return Err(err(SyntaxErrorKind::IndentationError, msg, at.line, width + 1, false));
             }
             if alt != top_alt {
                 return Err(tab_error());
@@ -298,13 +230,7 @@ impl Layer<'_> {
         }
         if let Some(&(c, at)) = self.brackets.last() {
             let msg = format!("'{c}' was never closed");
-            return Err(err(
-                SyntaxErrorKind::SyntaxError,
-                msg,
-                at.line,
-                at.col + 1,
-                true,
-            ));
+            return Err(err(SyntaxErrorKind::SyntaxError, msg, at.line, at.col + 1, true));
         }
         if self.line_has_tokens {
             self.out.push((eof, Tok::Newline, eof));
@@ -321,21 +247,11 @@ impl Layer<'_> {
         let mut msg = raw.msg;
         if let Some(d) = raw.detected_at {
             // At EOF, CPython names the line holding the last character.
-            let d = if d >= self.src.len() {
-                self.src.len().saturating_sub(1)
-            } else {
-                d
-            };
+            let d = if d >= self.src.len() { self.src.len().saturating_sub(1) } else { d };
             let line = self.lines.report_line(self.lines.line_of(d));
             msg += &format!(" (detected at line {line})");
         }
-        err(
-            SyntaxErrorKind::SyntaxError,
-            msg,
-            at.line,
-            at.col + 1,
-            raw.incomplete,
-        )
+        err(SyntaxErrorKind::SyntaxError, msg, at.line, at.col + 1, raw.incomplete)
     }
 }
 

@@ -31,12 +31,7 @@ impl<'s> LineIndex<'s> {
             }
             i += 1;
         }
-        LineIndex {
-            src,
-            starts,
-            base,
-            cache: (0, 0, 0),
-        }
+        LineIndex { src, starts, base, cache: (0, 0, 0) }
     }
 
     /// 0-based physical line index of a byte offset.
@@ -75,18 +70,11 @@ impl<'s> LineIndex<'s> {
         };
         self.cache = (line, offset, col);
         let col = if line == 0 { col + self.base.col } else { col };
-        Loc {
-            line: self.report_line(line),
-            col,
-        }
+        Loc { line: self.report_line(line), col }
     }
 
     fn count_chars(&self, from: usize, to: usize) -> u32 {
         let s = self.src.get(from..to).unwrap_or("");
-        if s.is_ascii() {
-            s.len() as u32
-        } else {
-            s.chars().count() as u32
-        }
+        if s.is_ascii() { s.len() as u32 } else { s.chars().count() as u32 }
     }
 }

@@ -27,12 +27,7 @@ pub(crate) fn lex_string(lex: &mut Lexer<'_, Tok>) -> Result<StrLit, RawError> {
             } else {
                 ("unterminated string literal", false)
             };
-            return Err(RawError {
-                msg: msg.into(),
-                at: start,
-                detected_at: Some(start + head.len() + i),
-                incomplete,
-            });
+            return Err(RawError { msg: msg.into(), at: start, detected_at: Some(start + head.len() + i), incomplete });
         };
         match c {
             b'\\' => {
@@ -199,11 +194,7 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, DecodeError> {
                         return Err(unicode_error(pos, end, "unknown Unicode character name"));
                     }
                     None => {
-                        return Err(unicode_error(
-                            pos,
-                            pos + 1,
-                            "malformed \\N character escape",
-                        ));
+                        return Err(unicode_error(pos, pos + 1, "malformed \\N character escape"));
                     }
                 }
             }
@@ -228,17 +219,13 @@ fn take_hex(it: &mut std::iter::Peekable<std::str::CharIndices<'_>>, n: usize) -
 
 /// `pos` and `end` are byte indices (inclusive) of the bad escape in the body.
 fn unicode_error(pos: usize, end: usize, what: &str) -> DecodeError {
-    DecodeError(format!(
-        "(unicode error) 'unicodeescape' codec can't decode bytes in position {pos}-{end}: {what}"
-    ))
+    DecodeError(format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {pos}-{end}: {what}"))
 }
 
 /// Decodes a `bytes` literal body; only ASCII may appear literally.
 pub fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError> {
     if !body.is_ascii() {
-        return Err(DecodeError(
-            "bytes can only contain ASCII literal characters".into(),
-        ));
+        return Err(DecodeError("bytes can only contain ASCII literal characters".into()));
     }
     let mut norm = String::with_capacity(body.len());
     push_newline_normalised(&mut norm, body);
@@ -296,14 +283,9 @@ pub fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError> {
                 out.push(v as u8);
             }
             b'x' => {
-                let hex = b
-                    .get(i..i + 2)
-                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+                let hex = b.get(i..i + 2).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
                 let Some(h) = hex else {
-                    return Err(DecodeError(format!(
-                        "(value error) invalid \\x escape at position {}",
-                        i - 2
-                    )));
+                    return Err(DecodeError(format!("(value error) invalid \\x escape at position {}", i - 2)));
                 };
                 let s = std::str::from_utf8(h).unwrap_or("0");
                 out.push(u8::from_str_radix(s, 16).unwrap_or(0));

@@ -20,10 +20,7 @@ fn kinds(src: &str) -> String {
             Tok::Name(n) => n.clone(),
             Tok::Int(i) => i.to_string(),
             Tok::Float(f) => format!("{f:?}"),
-            Tok::Str(s) => format!(
-                "s{}{}{}:{}",
-                s.bytes as u8, s.raw as u8, s.fstring as u8, s.body
-            ),
+            Tok::Str(s) => format!("s{}{}{}:{}", s.bytes as u8, s.raw as u8, s.fstring as u8, s.body),
             other => format!("{other:?}"),
         })
         .collect();
@@ -31,9 +28,7 @@ fn kinds(src: &str) -> String {
 }
 
 fn lex_err(src: &str) -> (SyntaxErrorKind, String, u32, u32, bool) {
-    let e = tokenize(src, Mode::Module, Loc { line: 1, col: 0 })
-        .error
-        .expect("expected a lex error");
+    let e = tokenize(src, Mode::Module, Loc { line: 1, col: 0 }).error.expect("expected a lex error");
     (e.kind, e.msg, e.line, e.col, e.incomplete)
 }
 
@@ -55,14 +50,8 @@ fn simple_tokens() {
 
 #[test]
 fn numbers() {
-    assert_eq!(
-        kinds("0 00 0_0 123 1_000 0x1F 0X_f 0o17 0b1_01"),
-        "0 0 0 123 1000 31 15 15 5 NL"
-    );
-    assert_eq!(
-        kinds("1.5 1. .5 1e3 1E-3 1_0.5_0 1e1_0"),
-        "1.5 1.0 0.5 1000.0 0.001 10.5 10000000000.0 NL"
-    );
+    assert_eq!(kinds("0 00 0_0 123 1_000 0x1F 0X_f 0o17 0b1_01"), "0 0 0 123 1000 31 15 15 5 NL");
+    assert_eq!(kinds("1.5 1. .5 1e3 1E-3 1_0.5_0 1e1_0"), "1.5 1.0 0.5 1000.0 0.001 10.5 10000000000.0 NL");
     assert_eq!(kinds("1if x else 2"), "1 If x Else 2 NL");
     assert_eq!(kinds("1..real"), "1.0 Dot real NL");
     let big = "9".repeat(50);
@@ -88,22 +77,13 @@ fn number_errors() {
 
 #[test]
 fn string_prefixes_and_quotes() {
-    assert_eq!(
-        kinds("'a' \"b\" '''c''' \"\"\"d\"\"\""),
-        "s000:a s000:b s000:c s000:d NL"
-    );
+    assert_eq!(kinds("'a' \"b\" '''c''' \"\"\"d\"\"\""), "s000:a s000:b s000:c s000:d NL");
     assert_eq!(
         kinds("r'a' R'a' b'a' B'a' rb'a' bR'a' Br'a' RB'a'"),
         "s010:a s010:a s100:a s100:a s110:a s110:a s110:a s110:a NL"
     );
-    assert_eq!(
-        kinds("f'a' F'a' rf'a' fR'a' Rf'a' u'a' U'a'"),
-        "s001:a s001:a s011:a s011:a s011:a s000:a s000:a NL"
-    );
-    assert_eq!(
-        kinds(r#"'it\'s' "q\"" r'\'' '''a'b''c'''"#),
-        r#"s000:it\'s s000:q\" s010:\' s000:a'b''c NL"#
-    );
+    assert_eq!(kinds("f'a' F'a' rf'a' fR'a' Rf'a' u'a' U'a'"), "s001:a s001:a s011:a s011:a s011:a s000:a s000:a NL");
+    assert_eq!(kinds(r#"'it\'s' "q\"" r'\'' '''a'b''c'''"#), r#"s000:it\'s s000:q\" s010:\' s000:a'b''c NL"#);
     // `ub` is not a prefix: a name followed by a string.
     assert_eq!(kinds("ub'x'"), "ub s000:x NL");
     assert_eq!(kinds("'a\\\nb'"), "s000:a\\\nb NL");
@@ -113,13 +93,7 @@ fn string_prefixes_and_quotes() {
 fn string_errors() {
     assert_eq!(
         lex_err("x = 'abc\ny"),
-        (
-            SyntaxErrorKind::SyntaxError,
-            "unterminated string literal (detected at line 1)".into(),
-            1,
-            5,
-            false
-        )
+        (SyntaxErrorKind::SyntaxError, "unterminated string literal (detected at line 1)".into(), 1, 5, false)
     );
     assert_eq!(
         lex_err("x = '''abc\n\n"),
@@ -131,18 +105,12 @@ fn string_errors() {
             true
         )
     );
-    assert_eq!(
-        lex_err("'abc\\").1,
-        "unterminated string literal (detected at line 1)"
-    );
+    assert_eq!(lex_err("'abc\\").1, "unterminated string literal (detected at line 1)");
 }
 
 #[test]
 fn escapes() {
-    assert_eq!(
-        decode_str(r"a\tb\n\\\'\x41\101\u00e9\U0001F600\N{EM DASH}\q", false).unwrap(),
-        "a\tb\n\\'AAé😀—\\q"
-    );
+    assert_eq!(decode_str(r"a\tb\n\\\'\x41\101\u00e9\U0001F600\N{EM DASH}\q", false).unwrap(), "a\tb\n\\'AAé😀—\\q");
     assert_eq!(decode_str(r"\0\7\77\777", false).unwrap(), "\0\x07?\u{1ff}");
     assert_eq!(decode_str("line\\\ncont", false).unwrap(), "linecont");
     assert_eq!(decode_str("a\r\nb\rc", false).unwrap(), "a\nb\nc");
@@ -151,10 +119,7 @@ fn escapes() {
     assert!(decode_str(r"\u12", false).is_err());
     assert!(decode_str(r"\N{NO SUCH NAME}", false).is_err());
     assert!(decode_str(r"\U00110000", false).is_err());
-    assert_eq!(
-        decode_bytes(r"\x00\xff\n\101\u1234", false).unwrap(),
-        b"\x00\xff\nA\\u1234"
-    );
+    assert_eq!(decode_bytes(r"\x00\xff\n\101\u1234", false).unwrap(), b"\x00\xff\nA\\u1234");
     assert_eq!(decode_bytes(r"\x00", true).unwrap(), b"\\x00");
     assert!(decode_bytes("é", false).is_err());
     assert!(decode_bytes(r"\x4", false).is_err());
@@ -163,10 +128,7 @@ fn escapes() {
 #[test]
 fn indentation() {
     assert_eq!(kinds("if x:\n    y\nz"), "If x Colon NL IN y NL DE z NL");
-    assert_eq!(
-        kinds("if x:\n  if y:\n    z\nw\n"),
-        "If x Colon NL IN If y Colon NL IN z NL DE DE w NL"
-    );
+    assert_eq!(kinds("if x:\n  if y:\n    z\nw\n"), "If x Colon NL IN If y Colon NL IN z NL DE DE w NL");
     // Blank lines, comment lines and bracketed continuation lines are ignored.
     assert_eq!(
         kinds("if x:\n\n    # c\n        # d\n    y = (1,\n  2)\n"),
@@ -174,16 +136,10 @@ fn indentation() {
     );
     assert_eq!(kinds("x = 1 + \\\n        2\n"), "x Equal 1 Plus 2 NL");
     // EOF closes every block, with a NEWLINE first if the line had none.
-    assert_eq!(
-        kinds("if x:\n  if y:\n    z"),
-        "If x Colon NL IN If y Colon NL IN z NL DE DE"
-    );
+    assert_eq!(kinds("if x:\n  if y:\n    z"), "If x Colon NL IN If y Colon NL IN z NL DE DE");
     assert_eq!(kinds("\n\n   \n"), "");
     // Tabs go to the next multiple of 8, consistently used.
-    assert_eq!(
-        kinds("if x:\n\ty\n\tif z:\n\t\tw\n"),
-        "If x Colon NL IN y NL If z Colon NL IN w NL DE DE"
-    );
+    assert_eq!(kinds("if x:\n\ty\n\tif z:\n\t\tw\n"), "If x Colon NL IN y NL If z Colon NL IN w NL DE DE");
     assert_eq!(kinds("if x:\n \ty\n"), "If x Colon NL IN y NL DE");
 }
 
@@ -192,21 +148,12 @@ fn indentation_errors() {
     let (kind, msg, line, col, _) = lex_err("if x:\n        y\n\tz\n");
     assert_eq!(
         (kind, msg.as_str(), line, col),
-        (
-            SyntaxErrorKind::TabError,
-            "inconsistent use of tabs and spaces in indentation",
-            3,
-            1
-        )
+        (SyntaxErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", 3, 1)
     );
     let (kind, msg, line, _, _) = lex_err("if x:\n    y\n  z\n");
     assert_eq!(
         (kind, msg.as_str(), line),
-        (
-            SyntaxErrorKind::IndentationError,
-            "unindent does not match any outer indentation level",
-            3
-        )
+        (SyntaxErrorKind::IndentationError, "unindent does not match any outer indentation level", 3)
     );
     let (kind, ..) = lex_err("if x:\n\ty\n        z\n");
     assert_eq!(kind, SyntaxErrorKind::TabError);
@@ -214,20 +161,11 @@ fn indentation_errors() {
 
 #[test]
 fn brackets() {
-    assert_eq!(
-        lex_err("(]").1,
-        "closing parenthesis ']' does not match opening parenthesis '('"
-    );
-    assert_eq!(
-        lex_err("(\n]").1,
-        "closing parenthesis ']' does not match opening parenthesis '(' on line 1"
-    );
+    assert_eq!(lex_err("(]").1, "closing parenthesis ']' does not match opening parenthesis '('");
+    assert_eq!(lex_err("(\n]").1, "closing parenthesis ']' does not match opening parenthesis '(' on line 1");
     assert_eq!(lex_err("x)").1, "unmatched ')'");
     assert_eq!(lex_err("f(a, [b,\n").1, "'[' was never closed");
-    assert!(
-        lex_err("f(a, [b,\n").4,
-        "an unclosed bracket means the input is incomplete"
-    );
+    assert!(lex_err("f(a, [b,\n").4, "an unclosed bracket means the input is incomplete");
 }
 
 #[test]
@@ -250,14 +188,8 @@ fn field_mode_offsets_positions() {
 
 #[test]
 fn with_parens_are_marked_only_before_colon() {
-    assert_eq!(
-        kinds("with (a, b):\n pass"),
-        "With WithLPar a Comma b RPar Colon NL IN Pass NL DE"
-    );
-    assert_eq!(
-        kinds("with (a, b) as c:\n pass"),
-        "With LPar a Comma b RPar As c Colon NL IN Pass NL DE"
-    );
+    assert_eq!(kinds("with (a, b):\n pass"), "With WithLPar a Comma b RPar Colon NL IN Pass NL DE");
+    assert_eq!(kinds("with (a, b) as c:\n pass"), "With LPar a Comma b RPar As c Colon NL IN Pass NL DE");
 }
 
 #[test]

@@ -25,12 +25,7 @@ pub struct RawError {
 
 impl RawError {
     fn new(msg: impl Into<String>, at: usize) -> RawError {
-        RawError {
-            msg: msg.into(),
-            at,
-            detected_at: None,
-            incomplete: false,
-        }
+        RawError { msg: msg.into(), at, detected_at: None, incomplete: false }
     }
 
     /// Called by logos for input that matches no token.
@@ -44,16 +39,12 @@ impl RawError {
                     e.incomplete = true;
                     e
                 } else {
-                    RawError::new(
-                        "unexpected character after line continuation character",
-                        at + 1,
-                    )
+                    RawError::new("unexpected character after line continuation character", at + 1)
                 }
             }
-            c if (c as u32) < 0x20 || c == '\x7f' => RawError::new(
-                format!("invalid non-printable character U+{:04X}", c as u32),
-                at,
-            ),
+            c if (c as u32) < 0x20 || c == '\x7f' => {
+                RawError::new(format!("invalid non-printable character U+{:04X}", c as u32), at)
+            }
             _ => RawError::new("invalid syntax", at),
         }
     }
@@ -111,17 +102,11 @@ pub enum Tok {
     #[regex(r"0[oO](_?[0-7])+", |l| radix(l, 8, "octal"))]
     #[regex(r"0[bB](_?[01])+", |l| radix(l, 2, "binary"))]
     Int(BigInt),
-    #[regex(
-        r"[0-9](_?[0-9])*\.([0-9](_?[0-9])*)?([eE][+-]?[0-9](_?[0-9])*)?",
-        float
-    )]
+    #[regex(r"[0-9](_?[0-9])*\.([0-9](_?[0-9])*)?([eE][+-]?[0-9](_?[0-9])*)?", float)]
     #[regex(r"\.[0-9](_?[0-9])*([eE][+-]?[0-9](_?[0-9])*)?", float)]
     #[regex(r"[0-9](_?[0-9])*[eE][+-]?[0-9](_?[0-9])*", float)]
     Float(f64),
-    #[regex(
-        r#"([rRuUfFbB]|[rR][bBfF]|[bBfF][rR])?['"]"#,
-        crate::lex::strings::lex_string
-    )]
+    #[regex(r#"([rRuUfFbB]|[rR][bBfF]|[bBfF][rR])?['"]"#, crate::lex::strings::lex_string)]
     Str(StrLit),
 
     #[token("False")]
@@ -347,33 +332,23 @@ fn name(lex: &mut Lexer<'_, Tok>) -> Result<String, RawError> {
 
 fn fold_fullwidth(c: char) -> char {
     match c {
-        '\u{FF10}'..='\u{FF19}'
-        | '\u{FF21}'..='\u{FF3A}'
-        | '\u{FF41}'..='\u{FF5A}'
-        | '\u{FF3F}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' | '\u{FF3F}' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
         _ => c,
     }
 }
 
 fn is_joiner(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200C}' | '\u{200D}' | '\u{00B7}' | '\u{0387}' | '\u{203F}' | '\u{2040}'
-    ) || ('\u{0300}'..='\u{036F}').contains(&c)
+    matches!(c, '\u{200C}' | '\u{200D}' | '\u{00B7}' | '\u{0387}' | '\u{203F}' | '\u{2040}')
+        || ('\u{0300}'..='\u{036F}').contains(&c)
         || ('\u{FE00}'..='\u{FE0F}').contains(&c)
         || ('\u{E0100}'..='\u{E01EF}').contains(&c)
 }
 
 fn bad_char(c: char, at: usize) -> RawError {
-    if c.is_whitespace()
-        || c.is_control()
-        || ('\u{200B}'..='\u{200F}').contains(&c)
-        || c == '\u{FEFF}'
-    {
-        RawError::new(
-            format!("invalid non-printable character U+{:04X}", c as u32),
-            at,
-        )
+    if c.is_whitespace() || c.is_control() || ('\u{200B}'..='\u{200F}').contains(&c) || c == '\u{FEFF}' {
+        RawError::new(format!("invalid non-printable character U+{:04X}", c as u32), at)
     } else {
         RawError::new(format!("invalid character '{c}' (U+{:04X})", c as u32), at)
     }
@@ -388,24 +363,15 @@ fn check_number_end(lex: &Lexer<'_, Tok>, kind: &str) -> Result<(), RawError> {
         return Ok(());
     };
     if c == 'j' || c == 'J' {
-        return Err(RawError::new(
-            "complex numbers are not supported",
-            lex.span().start,
-        ));
+        return Err(RawError::new("complex numbers are not supported", lex.span().start));
     }
-    let keyword_follows = ["and", "else", "for", "if", "in", "is", "not", "or"]
-        .iter()
-        .any(|k| rest.starts_with(k));
+    let keyword_follows = ["and", "else", "for", "if", "in", "is", "not", "or"].iter().any(|k| rest.starts_with(k));
     if keyword_follows {
         return Ok(());
     }
     if c.is_ascii_alphanumeric() || c == '_' || (!c.is_ascii() && c.is_alphanumeric()) {
         // CPython's caret: on a stray `_`, else on the literal's last char.
-        let at = if c == '_' && !lex.slice().ends_with('.') {
-            at
-        } else {
-            at - 1
-        };
+        let at = if c == '_' && !lex.slice().ends_with('.') { at } else { at - 1 };
         return Err(RawError::new(format!("invalid {kind} literal"), at));
     }
     Ok(())
@@ -427,10 +393,9 @@ fn decimal(lex: &mut Lexer<'_, Tok>) -> Result<BigInt, RawError> {
             if !kind.is_empty() {
                 let d = rest.get(1).copied();
                 return Err(match d {
-                    Some(d) if d.is_ascii_digit() && !valid(d) => RawError::new(
-                        format!("invalid digit '{}' in {kind} literal", d as char),
-                        start + 2,
-                    ),
+                    Some(d) if d.is_ascii_digit() && !valid(d) => {
+                        RawError::new(format!("invalid digit '{}' in {kind} literal", d as char), start + 2)
+                    }
                     _ => RawError::new(format!("invalid {kind} literal"), start + 1),
                 });
             }
@@ -451,10 +416,7 @@ fn radix(lex: &mut Lexer<'_, Tok>, radix: u32, kind: &str) -> Result<BigInt, Raw
     if let Some(d) = lex.remainder().bytes().next()
         && d.is_ascii_digit()
     {
-        return Err(RawError::new(
-            format!("invalid digit '{}' in {kind} literal", d as char),
-            lex.span().end,
-        ));
+        return Err(RawError::new(format!("invalid digit '{}' in {kind} literal", d as char), lex.span().end));
     }
     check_number_end(lex, kind)?;
     let digits: Vec<u8> = lex.slice().bytes().skip(2).filter(|&b| b != b'_').collect();
@@ -469,6 +431,5 @@ fn parse_digits(digits: &[u8], radix: u32) -> BigInt {
 fn float(lex: &mut Lexer<'_, Tok>) -> Result<f64, RawError> {
     check_number_end(lex, "decimal")?;
     let s: String = lex.slice().chars().filter(|&c| c != '_').collect();
-    s.parse::<f64>()
-        .map_err(|_| RawError::new("invalid decimal literal", lex.span().start))
+    s.parse::<f64>().map_err(|_| RawError::new("invalid decimal literal", lex.span().start))
 }

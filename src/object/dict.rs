@@ -65,10 +65,7 @@ impl DictTable {
 
     /// Finds an entry by identity of its key (after Python-level comparison).
     pub fn position_of_key(&self, hash: i64, key: &Value) -> Option<usize> {
-        self.index
-            .iter_hash(hash as u64)
-            .copied()
-            .find(|&pos| matches!(&self.entries[pos], Some(e) if e.key.is(key)))
+        self.index.iter_hash(hash as u64).copied().find(|&pos| matches!(&self.entries[pos], Some(e) if e.key.is(key)))
     }
 
     pub fn entry(&self, pos: usize) -> Option<&Entry> {
@@ -86,9 +83,7 @@ impl DictTable {
         let pos = self.entries.len();
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
-        self.index.insert_unique(hash as u64, pos, |&p| {
-            entries[p].as_ref().map(|e| e.hash as u64).unwrap_or(0)
-        });
+        self.index.insert_unique(hash as u64, pos, |&p| entries[p].as_ref().map(|e| e.hash as u64).unwrap_or(0));
         self.len += 1;
     }
 
@@ -206,9 +201,9 @@ impl DictTable {
     }
 
     pub fn remove_str(&mut self, key: &str, hash: i64) -> Option<Entry> {
-        let pos = self.index.iter_hash(hash as u64).copied().find(|&pos| {
-            matches!(&self.entries[pos], Some(e) if matches!(&e.key, Value::Str(s) if s.as_str() == key))
-        })?;
+        let pos = self.index.iter_hash(hash as u64).copied().find(
+            |&pos| matches!(&self.entries[pos], Some(e) if matches!(&e.key, Value::Str(s) if s.as_str() == key)),
+        )?;
         self.remove_at(pos)
     }
 }

@@ -64,11 +64,7 @@ pub fn hash_f64(v: f64, nan_identity: i64) -> i64 {
             x -= MODULUS;
         }
     }
-    let e = if e >= 0 {
-        e % MODULUS_BITS as i32
-    } else {
-        MODULUS_BITS as i32 - 1 - ((-1 - e) % MODULUS_BITS as i32)
-    };
+    let e = if e >= 0 { e % MODULUS_BITS as i32 } else { MODULUS_BITS as i32 - 1 - ((-1 - e) % MODULUS_BITS as i32) };
     x = ((x << e) & MODULUS) | (x >> (MODULUS_BITS as i32 - e));
     fix(x as i64 * sign)
 }

@@ -60,11 +60,7 @@ impl PyStr {
 
     /// The code point at `i` (0 ≤ i < char_len).
     pub fn char_at(&self, i: usize) -> char {
-        if self.is_ascii() {
-            self.s.as_bytes()[i] as char
-        } else {
-            self.s.chars().nth(i).unwrap_or('\0')
-        }
+        if self.is_ascii() { self.s.as_bytes()[i] as char } else { self.s.chars().nth(i).unwrap_or('\0') }
     }
 
     /// The substring of code points `start..end`.
@@ -80,11 +76,7 @@ impl PyStr {
 
     /// Byte offset of code point `i` (i may equal char_len).
     pub fn byte_offset(&self, i: usize) -> usize {
-        if self.is_ascii() {
-            i
-        } else {
-            self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len())
-        }
+        if self.is_ascii() { i } else { self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len()) }
     }
 
     /// Code-point index of byte offset `b`.

@@ -118,11 +118,7 @@ pub struct Range {
 impl Range {
     pub fn len(&self) -> i64 {
         if self.step > 0 {
-            if self.stop > self.start {
-                (self.stop - self.start - 1) / self.step + 1
-            } else {
-                0
-            }
+            if self.stop > self.start { (self.stop - self.start - 1) / self.step + 1 } else { 0 }
         } else if self.stop < self.start {
             (self.start - self.stop - 1) / (-self.step) + 1
         } else {

@@ -62,9 +62,7 @@ pub fn error_at(loc: Loc, msg: impl Into<String>) -> SyntaxErrorInfo {
 
 /// Fails the parse with a SyntaxError at `loc`.
 pub fn fail<T>(loc: Loc, msg: impl Into<String>) -> Result<T, PErr> {
-    Err(ParseError::User {
-        error: error_at(loc, msg),
-    })
+    Err(ParseError::User { error: error_at(loc, msg) })
 }
 
 fn user(error: SyntaxErrorInfo) -> PErr {
@@ -93,8 +91,7 @@ pub fn chained(l: Loc, kind: ExprKind) -> Result<Expr, PErr> {
 }
 
 /// The message for expressions nested beyond the limits.
-pub const TOO_DEEP: &str =
-    "too many nested expressions (maximum recursion depth exceeded during compilation)";
+pub const TOO_DEEP: &str = "too many nested expressions (maximum recursion depth exceeded during compilation)";
 
 /// Length of the path from `e` along the child each chain form extends,
 /// counted up to `MAX_CHAIN + 1`.
@@ -102,11 +99,7 @@ fn spine_len(mut e: &Expr) -> usize {
     let mut n = 1;
     while n <= MAX_CHAIN {
         e = match &e.kind {
-            ExprKind::BinOp {
-                right,
-                op: BinOp::Pow,
-                ..
-            } => right,
+            ExprKind::BinOp { right, op: BinOp::Pow, .. } => right,
             ExprKind::BinOp { left, .. } => left,
             ExprKind::UnaryOp { operand, .. } => operand,
             ExprKind::Attribute { value, .. } | ExprKind::Subscript { value, .. } => value,
@@ -124,14 +117,7 @@ fn spine_len(mut e: &Expr) -> usize {
 
 pub fn binop(l: Loc, left: Expr, op: BinOp, right: Expr) -> Result<Expr, PErr> {
     // The other operand's own chain was checked when it was built.
-    chained(
-        l,
-        ExprKind::BinOp {
-            left: bx(left),
-            op,
-            right: bx(right),
-        },
-    )
+    chained(l, ExprKind::BinOp { left: bx(left), op, right: bx(right) })
 }
 
 pub fn unary(l: Loc, op: UnaryOp, e: Expr) -> Result<Expr, PErr> {
@@ -147,14 +133,7 @@ pub fn boolop(l: Loc, op: BoolOp, first: Expr, rest: Vec<Expr>) -> Expr {
 
 pub fn compare(l: Loc, left: Expr, rest: Vec<(CmpOp, Expr)>) -> Expr {
     let (ops, comparators) = rest.into_iter().unzip();
-    Expr::new(
-        l,
-        ExprKind::Compare {
-            left: bx(left),
-            ops,
-            comparators,
-        },
-    )
+    Expr::new(l, ExprKind::Compare { left: bx(left), ops, comparators })
 }
 
 pub fn tuple(l: Loc, first: Expr, rest: Vec<Expr>) -> Expr {
@@ -170,34 +149,15 @@ pub fn subscript(l: Loc, value: Expr, slice: Expr) -> Result<Expr, PErr> {
         ExprKind::Starred(_) => Expr::new(slice.loc, ExprKind::Tuple(vec![slice])),
         _ => slice,
     };
-    chained(
-        l,
-        ExprKind::Subscript {
-            value: bx(value),
-            slice: bx(slice),
-        },
-    )
+    chained(l, ExprKind::Subscript { value: bx(value), slice: bx(slice) })
 }
 
 pub fn slice(l: Loc, lower: Option<Expr>, upper: Option<Expr>, step: Option<Expr>) -> Expr {
-    Expr::new(
-        l,
-        ExprKind::Slice {
-            lower: lower.map(bx),
-            upper: upper.map(bx),
-            step: step.map(bx),
-        },
-    )
+    Expr::new(l, ExprKind::Slice { lower: lower.map(bx), upper: upper.map(bx), step: step.map(bx) })
 }
 
 pub fn genexp(l: Loc, elt: Expr, generators: Vec<Comprehension>) -> Expr {
-    Expr::new(
-        l,
-        ExprKind::GeneratorExp {
-            elt: bx(elt),
-            generators,
-        },
-    )
+    Expr::new(l, ExprKind::GeneratorExp { elt: bx(elt), generators })
 }
 
 pub fn dict(l: Loc, items: Vec<(Option<Expr>, Expr)>) -> Expr {
@@ -216,22 +176,11 @@ pub fn paren(e: Expr) -> Result<Expr, PErr> {
 /// A call; a bare generator argument gets the call's `(` as its position, as
 /// in CPython.
 pub fn call(l: Loc, func: Expr, paren: Loc, call_args: CallArgs) -> Result<Expr, PErr> {
-    let CallArgs {
-        mut args,
-        keywords,
-        bare_genexp,
-    } = call_args;
+    let CallArgs { mut args, keywords, bare_genexp } = call_args;
     if bare_genexp {
         args[0].loc = paren;
     }
-    chained(
-        l,
-        ExprKind::Call {
-            func: bx(func),
-            args,
-            keywords,
-        },
-    )
+    chained(l, ExprKind::Call { func: bx(func), args, keywords })
 }
 
 pub fn arguments(items: Vec<ArgItem>) -> Result<CallArgs, PErr> {
@@ -251,16 +200,10 @@ pub fn arguments(items: Vec<ArgItem>) -> Result<CallArgs, PErr> {
             ArgItem::Pos(e) => {
                 let starred = matches!(e.kind, ExprKind::Starred(_));
                 if starred && seen_kw_unpack {
-                    return fail(
-                        e.loc,
-                        "iterable argument unpacking follows keyword argument unpacking",
-                    );
+                    return fail(e.loc, "iterable argument unpacking follows keyword argument unpacking");
                 }
                 if !starred && seen_kw_unpack {
-                    return fail(
-                        e.loc,
-                        "positional argument follows keyword argument unpacking",
-                    );
+                    return fail(e.loc, "positional argument follows keyword argument unpacking");
                 }
                 if !starred && seen_kw {
                     return fail(e.loc, "positional argument follows keyword argument");
@@ -281,18 +224,13 @@ pub fn arguments(items: Vec<ArgItem>) -> Result<CallArgs, PErr> {
             }
         }
     }
-    Ok(CallArgs {
-        args,
-        keywords,
-        bare_genexp,
-    })
+    Ok(CallArgs { args, keywords, bare_genexp })
 }
 
 /// Orders a parameter list into [`Arguments`], with CPython's messages.
 pub fn params(items: Vec<Param>) -> Result<Arguments, PErr> {
     let mut a = Arguments::default();
-    let (mut seen_slash, mut seen_star, mut seen_kwarg, mut seen_default) =
-        (false, false, false, false);
+    let (mut seen_slash, mut seen_star, mut seen_kwarg, mut seen_default) = (false, false, false, false);
     let mut bare_star: Option<Loc> = None;
     let mut names: Vec<(String, Loc)> = Vec::new();
     for p in items {
@@ -363,33 +301,15 @@ pub fn params(items: Vec<Param>) -> Result<Arguments, PErr> {
     }
     for (i, (name, loc)) in names.iter().enumerate() {
         if names[..i].iter().any(|(n, _)| n == name) {
-            return fail(
-                *loc,
-                format!("duplicate argument '{name}' in function definition"),
-            );
+            return fail(*loc, format!("duplicate argument '{name}' in function definition"));
         }
     }
     Ok(a)
 }
 
-pub fn class_def(
-    l: Loc,
-    name: String,
-    args: Option<CallArgs>,
-    body: Vec<Stmt>,
-) -> Result<Stmt, PErr> {
-    let CallArgs {
-        args: bases,
-        keywords,
-        ..
-    } = args.unwrap_or_default();
-    let class = ClassDef {
-        name,
-        bases,
-        keywords,
-        body,
-        decorators: Vec::new(),
-    };
+pub fn class_def(l: Loc, name: String, args: Option<CallArgs>, body: Vec<Stmt>) -> Result<Stmt, PErr> {
+    let CallArgs { args: bases, keywords, .. } = args.unwrap_or_default();
+    let class = ClassDef { name, bases, keywords, body, decorators: Vec::new() };
     Ok(Stmt::new(l, StmtKind::ClassDef(Box::new(class))))
 }
 
@@ -417,14 +337,7 @@ pub fn if_stmt(
     }
     let mut orelse = orelse.unwrap_or_default();
     for (el, etest, ebody) in elifs.into_iter().rev() {
-        orelse = vec![Stmt::new(
-            el,
-            StmtKind::If {
-                test: etest,
-                body: ebody,
-                orelse,
-            },
-        )];
+        orelse = vec![Stmt::new(el, StmtKind::If { test: etest, body: ebody, orelse })];
     }
     Ok(Stmt::new(l, StmtKind::If { test, body, orelse }))
 }
@@ -440,46 +353,20 @@ pub fn import_from(
         return fail(import, "invalid syntax");
     }
     let level = dots.iter().sum();
-    Ok(Stmt::new(
-        l,
-        StmtKind::ImportFrom {
-            module,
-            names,
-            level,
-        },
-    ))
+    Ok(Stmt::new(l, StmtKind::ImportFrom { module, names, level }))
 }
 
 /// `with (a as b, c):`; `with ():` is an empty tuple as the one item.
-pub fn paren_with(
-    l: Loc,
-    is_async: bool,
-    paren: Loc,
-    mut items: Vec<WithItem>,
-    body: Vec<Stmt>,
-) -> Stmt {
+pub fn paren_with(l: Loc, is_async: bool, paren: Loc, mut items: Vec<WithItem>, body: Vec<Stmt>) -> Stmt {
     if items.is_empty() {
-        items.push(WithItem {
-            context: Expr::new(paren, ExprKind::Tuple(Vec::new())),
-            target: None,
-        });
+        items.push(WithItem { context: Expr::new(paren, ExprKind::Tuple(Vec::new())), target: None });
     }
-    Stmt::new(
-        l,
-        StmtKind::With {
-            items,
-            body,
-            is_async,
-        },
-    )
+    Stmt::new(l, StmtKind::With { items, body, is_async })
 }
 
 pub fn with_item(context: Expr, target: Expr) -> Result<WithItem, PErr> {
     check(&target, Ctx::Store)?;
-    Ok(WithItem {
-        context,
-        target: Some(target),
-    })
+    Ok(WithItem { context, target: Some(target) })
 }
 
 pub fn for_stmt(
@@ -492,31 +379,12 @@ pub fn for_stmt(
 ) -> Result<Stmt, PErr> {
     check(&target, Ctx::Store)?;
     no_lone_star(&iter)?;
-    Ok(Stmt::new(
-        l,
-        StmtKind::For {
-            target,
-            iter,
-            body,
-            orelse: orelse.unwrap_or_default(),
-            is_async,
-        },
-    ))
+    Ok(Stmt::new(l, StmtKind::For { target, iter, body, orelse: orelse.unwrap_or_default(), is_async }))
 }
 
-pub fn comprehension(
-    is_async: bool,
-    target: Expr,
-    iter: Expr,
-    ifs: Vec<Expr>,
-) -> Result<Comprehension, PErr> {
+pub fn comprehension(is_async: bool, target: Expr, iter: Expr, ifs: Vec<Expr>) -> Result<Comprehension, PErr> {
     check(&target, Ctx::Store)?;
-    Ok(Comprehension {
-        target,
-        iter,
-        ifs,
-        is_async,
-    })
+    Ok(Comprehension { target, iter, ifs, is_async })
 }
 
 fn no_lone_star(e: &Expr) -> Result<(), PErr> {
@@ -552,9 +420,7 @@ pub fn assign(l: Loc, targets: Vec<Expr>, value: Expr) -> Result<Stmt, PErr> {
             // CPython suggests `==` when the bad target sits right before
             // the final `=` and is an operand-level expression.
             let right_before_eq = match &t.kind {
-                ExprKind::Tuple(elts) if t.loc == elts[0].loc => {
-                    elts.last().is_some_and(|x| x.loc == at)
-                }
+                ExprKind::Tuple(elts) if t.loc == elts[0].loc => elts.last().is_some_and(|x| x.loc == at),
                 _ => t.loc == at,
             };
             if hint && i == 0 && last == 0 && right_before_eq {
@@ -564,10 +430,7 @@ pub fn assign(l: Loc, targets: Vec<Expr>, value: Expr) -> Result<Stmt, PErr> {
         }
     }
     if let ExprKind::Starred(_) = targets[0].kind {
-        return fail(
-            targets[0].loc,
-            "starred assignment target must be in a list or tuple",
-        );
+        return fail(targets[0].loc, "starred assignment target must be in a list or tuple");
     }
     no_lone_star(&value)?;
     Ok(Stmt::new(l, StmtKind::Assign { targets, value }))
@@ -578,29 +441,18 @@ pub fn aug_assign(l: Loc, target: Expr, op: BinOp, value: Expr) -> Result<Stmt, 
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
         _ => {
             let what = expr_name(&target);
-            return fail(
-                target.loc,
-                format!("'{what}' is an illegal expression for augmented assignment"),
-            );
+            return fail(target.loc, format!("'{what}' is an illegal expression for augmented assignment"));
         }
     }
     no_lone_star(&value)?;
     Ok(Stmt::new(l, StmtKind::AugAssign { target, op, value }))
 }
 
-pub fn ann_assign(
-    l: Loc,
-    target: Expr,
-    annotation: Expr,
-    value: Option<Expr>,
-) -> Result<Stmt, PErr> {
+pub fn ann_assign(l: Loc, target: Expr, annotation: Expr, value: Option<Expr>) -> Result<Stmt, PErr> {
     match target.kind {
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
         ExprKind::Tuple(_) => {
-            return fail(
-                target.loc,
-                "only single target (not tuple) can be annotated",
-            );
+            return fail(target.loc, "only single target (not tuple) can be annotated");
         }
         ExprKind::List(_) => {
             return fail(target.loc, "only single target (not list) can be annotated");
@@ -610,14 +462,7 @@ pub fn ann_assign(
     if let Some(v) = &value {
         no_lone_star(v)?;
     }
-    Ok(Stmt::new(
-        l,
-        StmtKind::AnnAssign {
-            target,
-            annotation,
-            value,
-        },
-    ))
+    Ok(Stmt::new(l, StmtKind::AnnAssign { target, annotation, value }))
 }
 
 /// Where a target appears: assignment-like binding, or `del`.
@@ -643,17 +488,9 @@ fn check(e: &Expr, ctx: Ctx) -> Result<(), PErr> {
 /// nesting, which needs brackets, so it is bounded by the bracket limit.
 fn check_target(e: &Expr, ctx: Ctx) -> Result<(), TargetError> {
     let bad = |what: &str, hint: bool| {
-        let verb = if ctx == Ctx::Del {
-            "delete"
-        } else {
-            "assign to"
-        };
+        let verb = if ctx == Ctx::Del { "delete" } else { "assign to" };
         let err = error_at(e.loc, format!("cannot {verb} {what}"));
-        Err(TargetError {
-            err,
-            hint: hint && ctx == Ctx::Store,
-            at: e.loc,
-        })
+        Err(TargetError { err, hint: hint && ctx == Ctx::Store, at: e.loc })
     };
     match &e.kind {
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => Ok(()),
@@ -665,11 +502,7 @@ fn check_target(e: &Expr, ctx: Ctx) -> Result<(), TargetError> {
                     starred += 1;
                     if starred > 1 {
                         let err = error_at(e.loc, "multiple starred expressions in assignment");
-                        return Err(TargetError {
-                            err,
-                            hint: false,
-                            at: e.loc,
-                        });
+                        return Err(TargetError { err, hint: false, at: e.loc });
                     }
                 }
             }
@@ -682,16 +515,9 @@ fn check_target(e: &Expr, ctx: Ctx) -> Result<(), TargetError> {
             check_target(inner, ctx)
         }
         ExprKind::Starred(_) => bad("starred", false),
-        ExprKind::Constant(Constant::None | Constant::True | Constant::False) => {
-            bad(expr_name(e), false)
-        }
-        ExprKind::Compare { .. } | ExprKind::IfExp { .. } | ExprKind::Lambda { .. } => {
-            bad(expr_name(e), false)
-        }
-        ExprKind::BoolOp { .. }
-        | ExprKind::UnaryOp {
-            op: UnaryOp::Not, ..
-        } => bad("expression", false),
+        ExprKind::Constant(Constant::None | Constant::True | Constant::False) => bad(expr_name(e), false),
+        ExprKind::Compare { .. } | ExprKind::IfExp { .. } | ExprKind::Lambda { .. } => bad(expr_name(e), false),
+        ExprKind::BoolOp { .. } | ExprKind::UnaryOp { op: UnaryOp::Not, .. } => bad("expression", false),
         _ => bad(expr_name(e), true),
     }
 }
@@ -738,11 +564,7 @@ pub fn strings(l: Loc, lits: Vec<StrLit>) -> Result<Expr, PErr> {
     }
     // Like CPython: escape errors point past the literal, non-ASCII bytes at it.
     let decode_err = |lit: &StrLit, msg: String| {
-        let at = if msg.starts_with("bytes can only") {
-            lit.loc
-        } else {
-            lit.end
-        };
+        let at = if msg.starts_with("bytes can only") { lit.loc } else { lit.end };
         user(error_at(at, msg))
     };
     if bytes {
@@ -767,10 +589,7 @@ pub fn strings(l: Loc, lits: Vec<StrLit>) -> Result<Expr, PErr> {
             }
         } else {
             let s = decode_str(&lit.body, lit.raw).map_err(|e| decode_err(lit, e.0))?;
-            push_part(
-                &mut parts,
-                Expr::new(lit.loc, ExprKind::Constant(Constant::Str(s))),
-            );
+            push_part(&mut parts, Expr::new(lit.loc, ExprKind::Constant(Constant::Str(s))));
         }
     }
     Ok(Expr::new(l, ExprKind::JoinedStr(parts)))
@@ -783,11 +602,7 @@ pub fn push_part(parts: &mut Vec<Expr>, part: Expr) {
         if s.is_empty() {
             return;
         }
-        if let Some(Expr {
-            kind: ExprKind::Constant(Constant::Str(prev)),
-            ..
-        }) = parts.last_mut()
-        {
+        if let Some(Expr { kind: ExprKind::Constant(Constant::Str(prev)), .. }) = parts.last_mut() {
             prev.push_str(s);
             return;
         }

@@ -11,13 +11,7 @@ use super::{SyntaxErrorInfo, SyntaxErrorKind};
 use crate::lex::{Spanned, Tok};
 
 fn info(kind: SyntaxErrorKind, msg: impl Into<String>, loc: Loc) -> SyntaxErrorInfo {
-    SyntaxErrorInfo {
-        kind,
-        msg: msg.into(),
-        line: loc.line,
-        col: loc.col + 1,
-        incomplete: false,
-    }
+    SyntaxErrorInfo { kind, msg: msg.into(), line: loc.line, col: loc.col + 1, incomplete: false }
 }
 
 fn syntax(msg: impl Into<String>, loc: Loc) -> SyntaxErrorInfo {
@@ -26,11 +20,7 @@ fn syntax(msg: impl Into<String>, loc: Loc) -> SyntaxErrorInfo {
 
 /// Maps a parse failure. `toks` is the token list fed to the parser and
 /// `index` the position of the offending token in it.
-pub fn convert(
-    e: ParseError<Loc, Tok, SyntaxErrorInfo>,
-    toks: &[Spanned],
-    index: usize,
-) -> SyntaxErrorInfo {
+pub fn convert(e: ParseError<Loc, Tok, SyntaxErrorInfo>, toks: &[Spanned], index: usize) -> SyntaxErrorInfo {
     // The DEDENTs closing the blocks at EOF count as the end of input.
     let trailing_dedents = toks.iter().rev().take_while(|t| t.1 == Tok::Dedent).count();
     let eof_index = toks.len() - trailing_dedents;
@@ -39,15 +29,9 @@ pub fn convert(
         ParseError::InvalidToken { location } => return syntax("invalid syntax", location),
         ParseError::ExtraToken { token } => return syntax("invalid syntax", token.0),
         ParseError::UnrecognizedEof { location, expected } => (toks.len(), location, expected),
-        ParseError::UnrecognizedToken {
-            token: (l, tok, r),
-            expected,
-        } => {
+        ParseError::UnrecognizedToken { token: (l, tok, r), expected } => {
             if tok == Tok::Indent {
-                let at = Loc {
-                    line: r.line,
-                    col: r.col.max(1) - 1,
-                };
+                let at = Loc { line: r.line, col: r.col.max(1) - 1 };
                 return info(SyntaxErrorKind::IndentationError, "unexpected indent", at);
             }
             (index, l, expected)
@@ -93,9 +77,7 @@ fn unexpected(toks: &[Spanned], index: usize, at: Loc, expected: &[String]) -> S
         return syntax("expected '('", at);
     }
     if expects(expected, "\"else\"")
-        && let Some(if_at) = (line_start(toks, index)..index)
-            .rev()
-            .find(|&i| toks[i].1 == Tok::If)
+        && let Some(if_at) = (line_start(toks, index)..index).rev().find(|&i| toks[i].1 == Tok::If)
         && if_at > 0
         && ends_operand(&toks[if_at - 1].1)
     {
@@ -107,10 +89,7 @@ fn unexpected(toks: &[Spanned], index: usize, at: Loc, expected: &[String]) -> S
         && matches!(toks[open].1, Tok::LSqb | Tok::LBrace)
         && top_level_comma(toks, open, index)
     {
-        return syntax(
-            "did you forget parentheses around the comprehension target?",
-            toks[open + 1].0,
-        );
+        return syntax("did you forget parentheses around the comprehension target?", toks[open + 1].0);
     }
     if index >= 2 && index < toks.len() {
         let before = &toks[index - 1];
@@ -122,8 +101,7 @@ fn unexpected(toks: &[Spanned], index: usize, at: Loc, expected: &[String]) -> S
             let msg = format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?");
             return syntax(msg, before.0);
         }
-        let name_then_string =
-            matches!(before.1, Tok::Name(_)) && matches!(toks[index].1, Tok::Str(_));
+        let name_then_string = matches!(before.1, Tok::Name(_)) && matches!(toks[index].1, Tok::Str(_));
         if ends_operand(&before.1)
             && starts_operand(&toks[index].1)
             && !name_then_string
@@ -137,10 +115,7 @@ fn unexpected(toks: &[Spanned], index: usize, at: Loc, expected: &[String]) -> S
 }
 
 fn starts_line(t: &Tok) -> bool {
-    matches!(
-        t,
-        Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartModule | Tok::Semi
-    )
+    matches!(t, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartModule | Tok::Semi)
 }
 
 fn ends_operand(t: &Tok) -> bool {
@@ -304,12 +279,7 @@ fn operand_start(toks: &[Spanned], end: usize) -> usize {
 /// Index of the first token of the logical line containing `index`.
 fn line_start(toks: &[Spanned], index: usize) -> usize {
     let mut i = index.min(toks.len());
-    while i > 0
-        && !matches!(
-            toks[i - 1].1,
-            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartModule
-        )
-    {
+    while i > 0 && !matches!(toks[i - 1].1, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartModule) {
         i -= 1;
     }
     i

@@ -44,12 +44,7 @@ pub fn parse_fstring(lit: &StrLit) -> Result<Vec<Expr>, SyntaxErrorInfo> {
     if depth > MAX_FSTRING_NESTING {
         return Err(error_at(lit.loc, "f-string: expressions nested too deeply"));
     }
-    let mut sc = Scanner {
-        body: &lit.body,
-        pos: 0,
-        loc: lit.body_loc,
-        lit,
-    };
+    let mut sc = Scanner { body: &lit.body, pos: 0, loc: lit.body_loc, lit };
     sc.parts(0)
 }
 
@@ -78,10 +73,7 @@ impl Scanner<'_> {
         self.pos += c.len_utf8();
         let crlf = c == '\r' && self.peek() == Some('\n');
         if c == '\n' || (c == '\r' && !crlf) {
-            self.loc = Loc {
-                line: self.loc.line + 1,
-                col: 0,
-            };
+            self.loc = Loc { line: self.loc.line + 1, col: 0 };
         } else if !crlf {
             self.loc.col += 1;
         }
@@ -151,12 +143,7 @@ impl Scanner<'_> {
         Ok(parts)
     }
 
-    fn flush(
-        &self,
-        parts: &mut Vec<Expr>,
-        text: &mut String,
-        loc: Loc,
-    ) -> Result<(), SyntaxErrorInfo> {
+    fn flush(&self, parts: &mut Vec<Expr>, text: &mut String, loc: Loc) -> Result<(), SyntaxErrorInfo> {
         if !text.is_empty() {
             let s = decode_str(text, self.lit.raw).map_err(|e| error_at(self.lit.end, e.0))?;
             push_part(parts, Expr::new(loc, ExprKind::Constant(Constant::Str(s))));
@@ -177,10 +164,7 @@ impl Scanner<'_> {
         let start_loc = self.loc;
         self.skip_expression()?;
         let expr_text = &self.body[start..self.pos];
-        if expr_text
-            .trim_matches([' ', '\t', '\n', '\r', '\x0c'])
-            .is_empty()
-        {
+        if expr_text.trim_matches([' ', '\t', '\n', '\r', '\x0c']).is_empty() {
             return Err(self.err("f-string: empty expression not allowed"));
         }
         let mut conversion = None;
@@ -192,10 +176,7 @@ impl Scanner<'_> {
             }
             debug = true;
             let text = self.body[start..self.pos].to_string();
-            push_part(
-                parts,
-                Expr::new(field_loc, ExprKind::Constant(Constant::Str(text))),
-            );
+            push_part(parts, Expr::new(field_loc, ExprKind::Constant(Constant::Str(text))));
         }
         if self.peek() == Some('!') {
             self.bump();
@@ -203,8 +184,7 @@ impl Scanner<'_> {
                 Some(c @ ('s' | 'r' | 'a')) => conversion = Some(c),
                 None => return Err(self.err("f-string: expecting '}'")),
                 Some(_) => {
-                    return Err(self
-                        .err("f-string: invalid conversion character: expected 's', 'r', or 'a'"));
+                    return Err(self.err("f-string: invalid conversion character: expected 's', 'r', or 'a'"));
                 }
             }
         }
@@ -228,14 +208,7 @@ impl Scanner<'_> {
             }
             e
         })?;
-        Ok(Expr::new(
-            field_loc,
-            ExprKind::FormattedValue {
-                value: Box::new(value),
-                conversion,
-                format_spec,
-            },
-        ))
+        Ok(Expr::new(field_loc, ExprKind::FormattedValue { value: Box::new(value), conversion, format_spec }))
     }
 
     /// Advances to the end of a field's expression: a top-level `}`, `!`
@@ -271,9 +244,8 @@ impl Scanner<'_> {
                         _ => '}',
                     };
                     if c != want {
-                        let msg = format!(
-                            "f-string: closing parenthesis '{c}' does not match opening parenthesis '{open}'"
-                        );
+                        let msg =
+                            format!("f-string: closing parenthesis '{c}' does not match opening parenthesis '{open}'");
                         return Err(self.err(&msg));
                     }
                     self.bump();
@@ -304,9 +276,7 @@ impl Scanner<'_> {
             if c == '\\' {
                 return Err(self.err("f-string expression part cannot include a backslash"));
             }
-            if c == quote
-                && (!triple || self.body[self.pos..].starts_with(&quote.to_string().repeat(3)))
-            {
+            if c == quote && (!triple || self.body[self.pos..].starts_with(&quote.to_string().repeat(3))) {
                 for _ in 0..n {
                     self.bump();
                 }

@@ -29,13 +29,7 @@ fn exprs<'a>(v: impl IntoIterator<Item = &'a Expr>, d: usize) -> Result<(), Loc>
 }
 
 fn args(a: &Arguments, d: usize) -> Result<(), Loc> {
-    let all = a
-        .posonly
-        .iter()
-        .chain(&a.args)
-        .chain(&a.vararg)
-        .chain(&a.kwonly)
-        .chain(&a.kwarg);
+    let all = a.posonly.iter().chain(&a.args).chain(&a.vararg).chain(&a.kwonly).chain(&a.kwarg);
     exprs(all.filter_map(|p| p.annotation.as_ref()), d)?;
     exprs(a.defaults.iter().chain(a.kw_defaults.iter().flatten()), d)
 }
@@ -49,35 +43,20 @@ fn stmt(s: &Stmt, d: usize) -> Result<(), Loc> {
         StmtKind::Expr(e) | StmtKind::Return(Some(e)) => expr(e, d),
         StmtKind::Assign { targets, value } => exprs(targets.iter().chain([value]), d),
         StmtKind::AugAssign { target, value, .. } => exprs([target, value], d),
-        StmtKind::AnnAssign {
-            target,
-            annotation,
-            value,
-        } => exprs([target, annotation].into_iter().chain(value), d),
+        StmtKind::AnnAssign { target, annotation, value } => exprs([target, annotation].into_iter().chain(value), d),
         StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
             expr(test, d)?;
             stmts(body, d)?;
             stmts(orelse, d)
         }
-        StmtKind::For {
-            target,
-            iter,
-            body,
-            orelse,
-            ..
-        } => {
+        StmtKind::For { target, iter, body, orelse, .. } => {
             exprs([target, iter], d)?;
             stmts(body, d)?;
             stmts(orelse, d)
         }
         StmtKind::Delete(v) => exprs(v, d),
         StmtKind::Assert { test, msg } => exprs([test].into_iter().chain(msg), d),
-        StmtKind::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } => {
+        StmtKind::Try { body, handlers, orelse, finalbody } => {
             stmts(body, d)?;
             for h in handlers {
                 exprs(&h.typ, d)?;
@@ -115,8 +94,7 @@ fn stmt(s: &Stmt, d: usize) -> Result<(), Loc> {
 }
 
 fn comps(gens: &[Comprehension], d: usize) -> Result<(), Loc> {
-    gens.iter()
-        .try_for_each(|g| exprs([&g.target, &g.iter].into_iter().chain(&g.ifs), d))
+    gens.iter().try_for_each(|g| exprs([&g.target, &g.iter].into_iter().chain(&g.ifs), d))
 }
 
 fn expr(e: &Expr, d: usize) -> Result<(), Loc> {
@@ -135,47 +113,29 @@ fn expr(e: &Expr, d: usize) -> Result<(), Loc> {
         }
         ExprKind::IfExp { test, body, orelse } => exprs([&**test, &**body, &**orelse], d),
         ExprKind::Dict { keys, values } => exprs(keys.iter().flatten().chain(values), d),
-        ExprKind::Set(v) | ExprKind::List(v) | ExprKind::Tuple(v) | ExprKind::JoinedStr(v) => {
-            exprs(v, d)
-        }
+        ExprKind::Set(v) | ExprKind::List(v) | ExprKind::Tuple(v) | ExprKind::JoinedStr(v) => exprs(v, d),
         ExprKind::ListComp { elt, generators }
         | ExprKind::SetComp { elt, generators }
         | ExprKind::GeneratorExp { elt, generators } => {
             expr(elt, d)?;
             comps(generators, d)
         }
-        ExprKind::DictComp {
-            key,
-            value,
-            generators,
-        } => {
+        ExprKind::DictComp { key, value, generators } => {
             exprs([&**key, &**value], d)?;
             comps(generators, d)
         }
         ExprKind::Await(v) | ExprKind::YieldFrom(v) | ExprKind::Starred(v) => expr(v, d),
         ExprKind::Yield(v) => exprs(v.as_deref(), d),
-        ExprKind::Compare {
-            left, comparators, ..
-        } => exprs([&**left].into_iter().chain(comparators), d),
-        ExprKind::Call {
-            func,
-            args,
-            keywords,
-        } => exprs(
-            [&**func]
-                .into_iter()
-                .chain(args)
-                .chain(keywords.iter().map(|k| &k.value)),
-            d,
-        ),
-        ExprKind::FormattedValue {
-            value, format_spec, ..
-        } => exprs([&**value].into_iter().chain(format_spec.as_deref()), d),
+        ExprKind::Compare { left, comparators, .. } => exprs([&**left].into_iter().chain(comparators), d),
+        ExprKind::Call { func, args, keywords } => {
+            exprs([&**func].into_iter().chain(args).chain(keywords.iter().map(|k| &k.value)), d)
+        }
+        ExprKind::FormattedValue { value, format_spec, .. } => {
+            exprs([&**value].into_iter().chain(format_spec.as_deref()), d)
+        }
         ExprKind::Attribute { value, .. } => expr(value, d),
         ExprKind::Subscript { value, slice } => exprs([&**value, &**slice], d),
-        ExprKind::Slice { lower, upper, step } => {
-            exprs(lower.iter().chain(upper).chain(step).map(|b| &**b), d)
-        }
+        ExprKind::Slice { lower, upper, step } => exprs(lower.iter().chain(upper).chain(step).map(|b| &**b), d),
         ExprKind::Constant(_) | ExprKind::Name(_) => Ok(()),
     }
 }
@@ -207,20 +167,9 @@ fn push_s(work: &mut Vec<Node>, v: Vec<Stmt>) {
 }
 
 fn take_args(a: Arguments, work: &mut Vec<Node>) {
-    let params = a
-        .posonly
-        .into_iter()
-        .chain(a.args)
-        .chain(a.vararg)
-        .chain(a.kwonly)
-        .chain(a.kwarg);
+    let params = a.posonly.into_iter().chain(a.args).chain(a.vararg).chain(a.kwonly).chain(a.kwarg);
     push_e(work, params.filter_map(|p| p.annotation));
-    push_e(
-        work,
-        a.defaults
-            .into_iter()
-            .chain(a.kw_defaults.into_iter().flatten()),
-    );
+    push_e(work, a.defaults.into_iter().chain(a.kw_defaults.into_iter().flatten()));
 }
 
 fn take_stmt(s: Stmt, work: &mut Vec<Node>) {
@@ -228,35 +177,22 @@ fn take_stmt(s: Stmt, work: &mut Vec<Node>) {
         StmtKind::Expr(e) | StmtKind::Return(Some(e)) => push_e(work, [e]),
         StmtKind::Assign { targets, value } => push_e(work, targets.into_iter().chain([value])),
         StmtKind::AugAssign { target, value, .. } => push_e(work, [target, value]),
-        StmtKind::AnnAssign {
-            target,
-            annotation,
-            value,
-        } => push_e(work, [target, annotation].into_iter().chain(value)),
+        StmtKind::AnnAssign { target, annotation, value } => {
+            push_e(work, [target, annotation].into_iter().chain(value))
+        }
         StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
             push_e(work, [test]);
             push_s(work, body);
             push_s(work, orelse);
         }
-        StmtKind::For {
-            target,
-            iter,
-            body,
-            orelse,
-            ..
-        } => {
+        StmtKind::For { target, iter, body, orelse, .. } => {
             push_e(work, [target, iter]);
             push_s(work, body);
             push_s(work, orelse);
         }
         StmtKind::Delete(v) => push_e(work, v),
         StmtKind::Assert { test, msg } => push_e(work, [test].into_iter().chain(msg)),
-        StmtKind::Try {
-            body,
-            handlers,
-            orelse,
-            finalbody,
-        } => {
+        StmtKind::Try { body, handlers, orelse, finalbody } => {
             push_s(work, body);
             for h in handlers {
                 push_e(work, h.typ);
@@ -306,47 +242,29 @@ fn take_expr(e: Expr, work: &mut Vec<Node>) {
         }
         ExprKind::IfExp { test, body, orelse } => push_e(work, [*test, *body, *orelse]),
         ExprKind::Dict { keys, values } => push_e(work, keys.into_iter().flatten().chain(values)),
-        ExprKind::Set(v) | ExprKind::List(v) | ExprKind::Tuple(v) | ExprKind::JoinedStr(v) => {
-            push_e(work, v)
-        }
+        ExprKind::Set(v) | ExprKind::List(v) | ExprKind::Tuple(v) | ExprKind::JoinedStr(v) => push_e(work, v),
         ExprKind::ListComp { elt, generators }
         | ExprKind::SetComp { elt, generators }
         | ExprKind::GeneratorExp { elt, generators } => {
             push_e(work, [*elt]);
             take_comps(generators, work);
         }
-        ExprKind::DictComp {
-            key,
-            value,
-            generators,
-        } => {
+        ExprKind::DictComp { key, value, generators } => {
             push_e(work, [*key, *value]);
             take_comps(generators, work);
         }
         ExprKind::Await(v) | ExprKind::YieldFrom(v) | ExprKind::Starred(v) => push_e(work, [*v]),
         ExprKind::Yield(v) => push_e(work, v.map(|b| *b)),
-        ExprKind::Compare {
-            left, comparators, ..
-        } => push_e(work, [*left].into_iter().chain(comparators)),
-        ExprKind::Call {
-            func,
-            args,
-            keywords,
-        } => push_e(
-            work,
-            [*func]
-                .into_iter()
-                .chain(args)
-                .chain(keywords.into_iter().map(|k| k.value)),
-        ),
-        ExprKind::FormattedValue {
-            value, format_spec, ..
-        } => push_e(work, [*value].into_iter().chain(format_spec.map(|b| *b))),
+        ExprKind::Compare { left, comparators, .. } => push_e(work, [*left].into_iter().chain(comparators)),
+        ExprKind::Call { func, args, keywords } => {
+            push_e(work, [*func].into_iter().chain(args).chain(keywords.into_iter().map(|k| k.value)))
+        }
+        ExprKind::FormattedValue { value, format_spec, .. } => {
+            push_e(work, [*value].into_iter().chain(format_spec.map(|b| *b)))
+        }
         ExprKind::Attribute { value, .. } => push_e(work, [*value]),
         ExprKind::Subscript { value, slice } => push_e(work, [*value, *slice]),
-        ExprKind::Slice { lower, upper, step } => {
-            push_e(work, lower.into_iter().chain(upper).chain(step).map(|b| *b))
-        }
+        ExprKind::Slice { lower, upper, step } => push_e(work, lower.into_iter().chain(upper).chain(step).map(|b| *b)),
         ExprKind::Constant(_) | ExprKind::Name(_) => {}
     }
 }

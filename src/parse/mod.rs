@@ -62,10 +62,7 @@ const PARSE_STACK: usize = 512 << 20;
 pub fn parse_program(source: &str) -> Result<ast::Program, SyntaxErrorInfo> {
     if let Some(pos) = source.find('\0') {
         let at = lex::lines::LineIndex::new(source, Loc { line: 1, col: 0 }).loc(pos);
-        return Err(actions::error_at(
-            at,
-            "source code cannot contain null bytes",
-        ));
+        return Err(actions::error_at(at, "source code cannot contain null bytes"));
     }
     // A UTF-8 byte order mark is not part of the program (CPython skips it
     // when reading a file); columns on line 1 then count from after it.
@@ -96,10 +93,7 @@ pub(crate) fn parse_field_expr(text: &str, base: Loc) -> Result<ast::Expr, Synta
 }
 
 fn run_parser(tokens: lex::Tokens) -> Result<Top, SyntaxErrorInfo> {
-    let lex::Tokens {
-        toks,
-        error: lex_error,
-    } = tokens;
+    let lex::Tokens { toks, error: lex_error } = tokens;
     // How many tokens the parser has pulled: on failure the last one pulled
     // is the offending one, which the error mapper wants to look around.
     let pulled = Cell::new(0usize);
@@ -114,9 +108,7 @@ fn run_parser(tokens: lex::Tokens) -> Result<Top, SyntaxErrorInfo> {
         let err = error::convert(e, &toks, pulled.get().saturating_sub(1));
         let last_line = toks.last().map_or(0, |t| t.0.line);
         // Where the parser stopped (not where the message points).
-        let stopped = toks
-            .get(pulled.get().saturating_sub(1))
-            .map_or((u32::MAX, 0), |t| (t.0.line, t.0.col + 1));
+        let stopped = toks.get(pulled.get().saturating_sub(1)).map_or((u32::MAX, 0), |t| (t.0.line, t.0.col + 1));
         match lex_error {
             Some(lexed) if overrides(&lexed, &err, stopped, last_line) => lexed,
             _ => err,
@@ -131,18 +123,11 @@ fn run_parser(tokens: lex::Tokens) -> Result<Top, SyntaxErrorInfo> {
 /// wins if the parser stopped inside it (it probably caused the error); an
 /// unexpected indent is always reported as is. `stopped` is the (line,
 /// 1-based column) of the token the parser stopped at.
-fn overrides(
-    lexed: &SyntaxErrorInfo,
-    parsed: &SyntaxErrorInfo,
-    stopped: (u32, u32),
-    last_line: u32,
-) -> bool {
+fn overrides(lexed: &SyntaxErrorInfo, parsed: &SyntaxErrorInfo, stopped: (u32, u32), last_line: u32) -> bool {
     if parsed.msg == "unexpected indent" || lexed.kind != SyntaxErrorKind::SyntaxError {
         return false;
     }
-    if lexed
-        .msg
-        .starts_with("unexpected character after line continuation")
+    if lexed.msg.starts_with("unexpected character after line continuation")
         || lexed.msg == "unexpected EOF while parsing"
     {
         return false;
@@ -150,35 +135,25 @@ fn overrides(
     if lexed.msg.ends_with("was never closed") {
         // CPython also reports it when its parser had looked ahead to EOF,
         // which is roughly "stopped on the last line".
-        return stopped.0 > lexed.line
-            || (stopped >= (lexed.line, lexed.col) && stopped.0 >= last_line);
+        return stopped.0 > lexed.line || (stopped >= (lexed.line, lexed.col) && stopped.0 >= last_line);
     }
     true
 }
 
 /// Runs `f` on a thread with a [`PARSE_STACK`]-sized stack, or inline if no
 /// thread can be started.
-fn on_big_stack<T: Send>(
-    f: impl FnOnce() -> Result<T, SyntaxErrorInfo> + Send,
-) -> Result<T, SyntaxErrorInfo> {
+fn on_big_stack<T: Send>(f: impl FnOnce() -> Result<T, SyntaxErrorInfo> + Send) -> Result<T, SyntaxErrorInfo> {
     let job = Mutex::new(Some(f));
     let run = || job.lock().ok().and_then(|mut j| j.take()).map(|f| f());
     let result = std::thread::scope(|s| {
-        let spawned = std::thread::Builder::new()
-            .name("gilt-parse".into())
-            .stack_size(PARSE_STACK)
-            .spawn_scoped(s, run);
+        let spawned =
+            std::thread::Builder::new().name("gilt-parse".into()).stack_size(PARSE_STACK).spawn_scoped(s, run);
         match spawned {
             Ok(handle) => handle.join().ok().flatten(),
             Err(_) => run(),
         }
     });
-    result.unwrap_or_else(|| {
-        Err(actions::error_at(
-            Loc { line: 1, col: 0 },
-            "invalid syntax (internal parser error)",
-        ))
-    })
+    result.unwrap_or_else(|| Err(actions::error_at(Loc { line: 1, col: 0 }, "invalid syntax (internal parser error)")))
 }
 
 #[cfg(test)]

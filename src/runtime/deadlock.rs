@@ -199,9 +199,6 @@ fn check(gil: &Gil, registry: &Mutex<RegistryInner>) -> Option<(Vec<(i64, u64)>,
             out.push_str(&describe(i));
         }
     }
-    let _ = writeln!(
-        out,
-        "every thread is blocked and none can ever be released: gilt exits with status 3"
-    );
+    let _ = writeln!(out, "every thread is blocked and none can ever be released: gilt exits with status 3");
     Some((key, out))
 }

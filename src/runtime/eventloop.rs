@@ -317,7 +317,8 @@ impl LoopCore {
     fn wait_with_io(&self, vm: &mut Vm, busy: bool) -> PyResult<()> {
         let next = self.timers.lock().peek().map(|t| t.when);
         let now = Instant::now();
-        let deadline = if busy || !self.inbox.lock().is_empty() || next.is_some_and(|w| w <= now) { Some(now) } else { next };
+        let deadline =
+            if busy || !self.inbox.lock().is_empty() || next.is_some_and(|w| w <= now) { Some(now) } else { next };
         let check = vm.gil.as_ref().map(|g| g.interrupt_check());
         let check = check.unwrap_or_else(crate::runtime::interrupt::InterruptCheck::never);
         let interrupted = AtomicBool::new(false);

@@ -65,7 +65,8 @@ impl Callbacks {
             Callbacks::Many(v) => v,
         };
         let before = v.len();
-        let kept: Vec<Callback> = v.into_iter().filter(|c| !matches!(c, Callback::Py(f) if f.id() == func.id())).collect();
+        let kept: Vec<Callback> =
+            v.into_iter().filter(|c| !matches!(c, Callback::Py(f) if f.id() == func.id())).collect();
         let removed = before - kept.len();
         for c in kept {
             self.push(c);
@@ -131,7 +132,13 @@ impl Fut {
     pub fn new(st: Arc<AsyncState>, lp: Option<Arc<LoopCore>>) -> Fut {
         Fut {
             st,
-            state: Mutex::new(FutState { status: Status::Pending, callbacks: Callbacks::None, retrieved: false, sleep: None, lp }),
+            state: Mutex::new(FutState {
+                status: Status::Pending,
+                callbacks: Callbacks::None,
+                retrieved: false,
+                sleep: None,
+                lp,
+            }),
             task: None,
             gather: None,
         }
@@ -296,7 +303,9 @@ impl Fut {
         let Some(tp) = &self.task else {
             return match status {
                 Status::Result(v) => format!("<Future finished result={}>", vm.repr_of(&v).unwrap_or_default()),
-                Status::Exception(e) => format!("<Future finished exception={}>", vm.repr_of(&e.value()).unwrap_or_default()),
+                Status::Exception(e) => {
+                    format!("<Future finished exception={}>", vm.repr_of(&e.value()).unwrap_or_default())
+                }
                 _ => format!("<Future {state}>"),
             };
         };
@@ -310,8 +319,12 @@ impl Fut {
                 let running = st.frame.is_some();
                 drop(st);
                 match (code, &tp.code) {
-                    (Some((file, line)), _) if running => format!("<{}() running at {file}:{line}>", g.qualname.as_str()),
-                    (_, Some(c)) => format!("<{}() done, defined at {}:{}>", g.qualname.as_str(), c.filename, c.firstlineno),
+                    (Some((file, line)), _) if running => {
+                        format!("<{}() running at {file}:{line}>", g.qualname.as_str())
+                    }
+                    (_, Some(c)) => {
+                        format!("<{}() done, defined at {}:{}>", g.qualname.as_str(), c.filename, c.firstlineno)
+                    }
                     _ => format!("<{}() done>", g.qualname.as_str()),
                 }
             }

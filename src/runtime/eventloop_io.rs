@@ -71,7 +71,11 @@ impl IoState {
             let waits = self.waits.lock();
             let mut fds: Vec<libc::pollfd> = waits
                 .iter()
-                .map(|w| libc::pollfd { fd: w.fd, events: if w.write { libc::POLLOUT } else { libc::POLLIN }, revents: 0 })
+                .map(|w| libc::pollfd {
+                    fd: w.fd,
+                    events: if w.write { libc::POLLOUT } else { libc::POLLIN },
+                    revents: 0,
+                })
                 .collect();
             let pipe_r = self.pipe.lock().map(|p| p.0);
             if let Some(r) = pipe_r {

@@ -137,11 +137,5 @@ pub trait ThreadEvents: Send {
 pub trait EventSink: Send + Sync {
     /// Called once per registered thread (at registration, which is the
     /// thread's start event); returns that thread's recorder.
-    fn thread_started(
-        &self,
-        id: GilThreadId,
-        name: &str,
-        is_main: bool,
-        at: Instant,
-    ) -> Box<dyn ThreadEvents>;
+    fn thread_started(&self, id: GilThreadId, name: &str, is_main: bool, at: Instant) -> Box<dyn ThreadEvents>;
 }

@@ -203,21 +203,12 @@ impl Gil {
             enabled: config.enabled,
             policy: config.policy,
             interval_ns: AtomicU64::new(0),
-            state: Mutex::new(GilState {
-                locked: false,
-                holder: None,
-                last_holder: None,
-                switches: 0,
-                wanting: 0,
-            }),
+            state: Mutex::new(GilState { locked: false, holder: None, last_holder: None, switches: 0, wanting: 0 }),
             released: Condvar::new(),
             taken: Condvar::new(),
             wanting: AtomicU32::new(0),
             interrupt_pending: Arc::new(AtomicBool::new(false)),
-            registry: Mutex::new(Registry {
-                next_id: 1,
-                threads: Vec::new(),
-            }),
+            registry: Mutex::new(Registry { next_id: 1, threads: Vec::new() }),
             events: config.events,
             created: Instant::now(),
         };
@@ -252,8 +243,7 @@ impl Gil {
     /// `sys.setswitchinterval` should reject ≤ 0 with ValueError first).
     pub fn set_switch_interval(&self, interval: Duration) {
         let ns = interval.max(Self::MIN_SWITCH_INTERVAL).as_nanos();
-        self.interval_ns
-            .store(u64::try_from(ns).unwrap_or(u64::MAX), Ordering::Relaxed);
+        self.interval_ns.store(u64::try_from(ns).unwrap_or(u64::MAX), Ordering::Relaxed);
     }
 
     /// The fast-path check: is any breaker bit set? One relaxed load.
@@ -328,10 +318,7 @@ impl Gil {
             reg.threads.push(Arc::clone(&stats));
             (id, stats)
         };
-        let recorder = self
-            .events
-            .as_ref()
-            .map(|sink| sink.thread_started(id, &name, is_main, now));
+        let recorder = self.events.as_ref().map(|sink| sink.thread_started(id, &name, is_main, now));
         let every = match self.policy {
             SwitchPolicy::Interval => u32::MAX,
             SwitchPolicy::Ticks(n) | SwitchPolicy::Instr(n) => n.max(1),
@@ -527,10 +514,7 @@ impl GilThread {
             let now = Instant::now();
             self.count_release(ReleaseReason::BlockingCall(kind), Phase::Blocked(kind), now);
         }
-        let _retake = Retake {
-            thread: self,
-            was_active,
-        };
+        let _retake = Retake { thread: self, was_active };
         blocking()
     }
 
@@ -634,9 +618,7 @@ impl GilThread {
             let saved = st.switches;
             let timed_out = gil.released.wait_for(st, gil.switch_interval()).timed_out();
             if timed_out && st.locked && st.switches == saved {
-                let before = gil
-                    .breaker
-                    .fetch_or(BreakerBit::GIL_DROP_REQUEST.mask(), Ordering::SeqCst);
+                let before = gil.breaker.fetch_or(BreakerBit::GIL_DROP_REQUEST.mask(), Ordering::SeqCst);
                 if before & BreakerBit::GIL_DROP_REQUEST.mask() == 0 {
                     self.stats.lock().drop_requests += 1;
                     self.record(Instant::now(), GilEvent::DropRequest);

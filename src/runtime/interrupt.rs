@@ -73,10 +73,7 @@ pub fn install_sigint_handler(gil: &Arc<Gil>) -> io::Result<SigintHandler> {
     let mut ids = Vec::with_capacity(2);
     // Runs first: if an earlier Ctrl-C is still pending, act like the
     // default handler (terminate). The first Ctrl-C finds the flag false.
-    ids.push(signal_hook::flag::register_conditional_default(
-        SIGINT,
-        Arc::clone(gil.interrupt_flag()),
-    )?);
+    ids.push(signal_hook::flag::register_conditional_default(SIGINT, Arc::clone(gil.interrupt_flag()))?);
     let target = Arc::clone(gil);
     // SAFETY: the action is async-signal-safe. `Gil::interrupt_main` does
     // one atomic store and one atomic `fetch_or` on fields of a `Gil` kept
@@ -135,17 +132,11 @@ impl InterruptCheck {
 
     /// Consumes a pending Ctrl-C: true at most once per Ctrl-C.
     pub fn take_pending_interrupt(&self) -> bool {
-        self.flag
-            .as_ref()
-            .is_some_and(|flag| flag.swap(false, Ordering::SeqCst))
+        self.flag.as_ref().is_some_and(|flag| flag.swap(false, Ordering::SeqCst))
     }
 
     fn slice(&self) -> Duration {
-        if self.is_live() {
-            POLL_SLICE
-        } else {
-            LONG_SLICE
-        }
+        if self.is_live() { POLL_SLICE } else { LONG_SLICE }
     }
 
     /// Sleeps for `duration`, or until Ctrl-C (main thread). Call it inside
@@ -202,9 +193,7 @@ impl InterruptCheck {
             }
             let slice = match deadline {
                 None => self.slice(),
-                Some(deadline) => deadline
-                    .saturating_duration_since(Instant::now())
-                    .min(self.slice()),
+                Some(deadline) => deadline.saturating_duration_since(Instant::now()).min(self.slice()),
             };
             if wait(slice) {
                 return Ok(true);
@@ -250,9 +239,7 @@ mod tests {
             std::thread::sleep(Duration::from_millis(100));
             g.interrupt_main();
         });
-        let r = main.allow_threads(BlockKind::Sleep, || {
-            check.interruptible_sleep(Duration::from_secs(10))
-        });
+        let r = main.allow_threads(BlockKind::Sleep, || check.interruptible_sleep(Duration::from_secs(10)));
         t.join().unwrap();
         assert_eq!(r, Err(Interrupted));
         assert!(start.elapsed() < Duration::from_secs(2));

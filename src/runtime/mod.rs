@@ -10,10 +10,10 @@
 //! - `deadlock`: the lock wait registry and the deadlock watchdog.
 //! - `eventloop`, `eventloop_fut`: the asyncio event loop, futures and tasks.
 
+pub mod deadlock;
 pub mod eventloop;
 pub mod eventloop_fut;
 pub mod eventloop_io;
-pub mod deadlock;
 pub mod events;
 pub mod gil;
 pub mod interrupt;

@@ -59,9 +59,7 @@ impl FromStr for SwitchPolicy {
         let Some((kind, n)) = s.split_once('=') else {
             return Err(ParsePolicyError(match s {
                 "ticks" | "instr" => format!("'{s}' needs a count, e.g. '{s}=100'"),
-                _ => format!(
-                    "unknown switch policy '{s}': expected 'interval', 'ticks=N' or 'instr=N'"
-                ),
+                _ => format!("unknown switch policy '{s}': expected 'interval', 'ticks=N' or 'instr=N'"),
             }));
         };
         let count = match n.trim().parse::<u32>() {

@@ -25,8 +25,6 @@ pub const CHILD_FD: i32 = 3;
 
 /// The flags a worker child is started with (set once by the CLI).
 
-
-
 /// One started worker: the OS process and the parent's end of the socket.
 pub struct Worker {
     /// The child's process id.
@@ -221,7 +219,6 @@ unsafe impl Send for Shm {}
 // SAFETY: as above.
 unsafe impl Sync for Shm {}
 
-
 impl Shm {
     /// Creates and maps a zero-filled segment of `len` bytes; `n` makes the
     /// name unique within this process.
@@ -246,7 +243,14 @@ impl Shm {
         }
         // SAFETY: mapping a regular file of at least `len` bytes, shared.
         let ptr = unsafe {
-            libc::mmap(std::ptr::null_mut(), len, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_SHARED, f.as_raw_fd(), 0)
+            libc::mmap(
+                std::ptr::null_mut(),
+                len,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_SHARED,
+                f.as_raw_fd(),
+                0,
+            )
         };
         if ptr == libc::MAP_FAILED {
             return Err(io::Error::last_os_error());

@@ -49,7 +49,13 @@ pub fn svg(trace: &Trace) -> String {
         let _ = writeln!(out, r##"<rect x="{LABEL}" y="{y}" width="{COLS}" height="{BAR}" fill="#f4f4f4"/>"##);
         let step = end.as_secs_f64() / COLS as f64;
         let states: Vec<Option<State>> = (0..COLS)
-            .map(|c| Trace::dominant(t, Duration::from_secs_f64(step * c as f64), Duration::from_secs_f64(step * (c + 1) as f64)))
+            .map(|c| {
+                Trace::dominant(
+                    t,
+                    Duration::from_secs_f64(step * c as f64),
+                    Duration::from_secs_f64(step * (c + 1) as f64),
+                )
+            })
             .collect();
         let mut c = 0;
         while c < states.len() {

@@ -142,9 +142,7 @@ impl ThreadStats {
 
     /// Registration to exit (or to `now` for a live thread).
     pub fn wall(&self, now: Instant) -> Duration {
-        self.ended
-            .unwrap_or(now)
-            .saturating_duration_since(self.started)
+        self.ended.unwrap_or(now).saturating_duration_since(self.started)
     }
 }
 
@@ -209,11 +207,7 @@ pub fn render_table(threads: &[ThreadStats], summary: &GilSummary, now: Instant)
 
     let secs = summary.elapsed.as_secs_f64();
     let mode = if on {
-        let per_sec = if secs > 0.0 {
-            summary.switches as f64 / secs
-        } else {
-            0.0
-        };
+        let per_sec = if secs > 0.0 { summary.switches as f64 / secs } else { 0.0 };
         format!(
             "GIL on, --switch {}, switch interval {:.1} ms\n\
              {} switches in {:.2} s: {:.1} switches/s",
@@ -282,11 +276,7 @@ fn rows_to_show(threads: &[ThreadStats]) -> Vec<GilThreadId> {
 /// Milliseconds with one decimal, switching to whole seconds when too wide.
 fn ms(d: Duration) -> String {
     let ms = d.as_secs_f64() * 1e3;
-    if ms < 99_999.95 {
-        format!("{ms:.1}")
-    } else {
-        format!("{:.0}s", d.as_secs_f64())
-    }
+    if ms < 99_999.95 { format!("{ms:.1}") } else { format!("{:.0}s", d.as_secs_f64()) }
 }
 
 /// A count, abbreviated above six digits so the columns stay narrow.
@@ -319,19 +309,13 @@ mod tests {
         let mut s = ThreadStats::new(GilThreadId(1), "t".into(), true, t0);
         s.enter(Phase::Waiting, t0 + Duration::from_millis(1));
         s.enter(Phase::Holding, t0 + Duration::from_millis(3));
-        s.enter(
-            Phase::Blocked(BlockKind::Sleep),
-            t0 + Duration::from_millis(10),
-        );
+        s.enter(Phase::Blocked(BlockKind::Sleep), t0 + Duration::from_millis(10));
         s.enter(Phase::Waiting, t0 + Duration::from_millis(20));
         s.finish(t0 + Duration::from_millis(21));
         assert_eq!(s.waiting, Duration::from_millis(3));
         assert_eq!(s.held, Duration::from_millis(7));
         assert_eq!(s.blocked(), Duration::from_millis(10));
-        assert_eq!(
-            s.wall(t0 + Duration::from_secs(9)),
-            Duration::from_millis(21)
-        );
+        assert_eq!(s.wall(t0 + Duration::from_secs(9)), Duration::from_millis(21));
     }
 
     #[test]

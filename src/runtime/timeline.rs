@@ -152,7 +152,13 @@ mod tests {
     use crate::runtime::trace::Slice;
 
     fn slice(a: u64, b: u64, state: State) -> Slice {
-        Slice { start: Duration::from_millis(a), end: Duration::from_millis(b), state, began: String::new(), ended: String::new() }
+        Slice {
+            start: Duration::from_millis(a),
+            end: Duration::from_millis(b),
+            state,
+            began: String::new(),
+            ended: String::new(),
+        }
     }
 
     #[test]

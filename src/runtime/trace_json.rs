@@ -24,7 +24,9 @@ pub fn render(trace: &Trace) -> String {
             r#"{{"name":"thread_name","ph":"M","pid":{pid},"tid":{tid},"args":{{"name":{}}}}}"#,
             quote(&t.name)
         ));
-        ev.push(format!(r#"{{"name":"thread_sort_index","ph":"M","pid":{pid},"tid":{tid},"args":{{"sort_index":{tid}}}}}"#));
+        ev.push(format!(
+            r#"{{"name":"thread_sort_index","ph":"M","pid":{pid},"tid":{tid},"args":{{"sort_index":{tid}}}}}"#
+        ));
         for s in t.slices.iter().filter(|s| s.state != State::Idle) {
             ev.push(format!(
                 r#"{{"name":{},"cat":"gil","ph":"X","pid":{pid},"tid":{tid},"ts":{},"dur":{},"args":{{"began":{},"ended":{}}}}}"#,

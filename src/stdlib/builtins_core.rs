@@ -546,7 +546,12 @@ fn register_constructors(rt: &Runtime) {
 
 impl Vm {
     /// `dict.update(*args, **kw)` semantics.
-    pub fn dict_update_from(&mut self, d: &Arc<Dict>, pos: &[Value], kw: &[(Arc<crate::object::str::PyStr>, Value)]) -> PyResult<()> {
+    pub fn dict_update_from(
+        &mut self,
+        d: &Arc<Dict>,
+        pos: &[Value],
+        kw: &[(Arc<crate::object::str::PyStr>, Value)],
+    ) -> PyResult<()> {
         if let Some(src) = pos.first() {
             let is_mapping = self.as_dict(src).is_some() || self.get_attr_str(src, "keys")?.is_some();
             if is_mapping {
@@ -557,7 +562,9 @@ impl Vm {
                 let items = self.collect(src)?;
                 for (i, item) in items.into_iter().enumerate() {
                     let pair = self.collect(&item).map_err(|_| {
-                        self.type_error(&format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+                        self.type_error(&format!(
+                            "cannot convert dictionary update sequence element #{i} to a sequence"
+                        ))
                     })?;
                     if pair.len() != 2 {
                         return Err(self.value_error(&format!(
@@ -675,7 +682,9 @@ fn register_type(rt: &Runtime) {
     });
     method(t, "__init__", |_vm, _a| Ok(Value::None));
     method(t, "__call__", |vm, a| {
-        let Some(Value::Class(c)) = a.pos.first() else { return Err(vm.type_error("descriptor '__call__' requires a type")) };
+        let Some(Value::Class(c)) = a.pos.first() else {
+            return Err(vm.type_error("descriptor '__call__' requires a type"));
+        };
         let c = c.clone();
         let rest = Args::with_kw(a.pos[1..].to_vec(), a.kw);
         vm.default_type_call(&c, rest)
@@ -709,7 +718,9 @@ fn register_exceptions(rt: &Runtime) {
         Ok(Value::None)
     });
     method(&be, "__new__", |vm, a| {
-        let Some(Value::Class(c)) = a.pos.first() else { return Err(vm.type_error("BaseException.__new__ needs a class")) };
+        let Some(Value::Class(c)) = a.pos.first() else {
+            return Err(vm.type_error("BaseException.__new__ needs a class"));
+        };
         let st = crate::object::class::ExcState { args: a.pos[1..].to_vec(), ..Default::default() };
         Ok(Value::Instance(Arc::new(Instance::new(c.clone(), Payload::Exception(parking_lot::Mutex::new(st))))))
     });
@@ -790,7 +801,14 @@ fn register_descriptors(rt: &Runtime) {
             _ => None,
         };
         let cls = descriptor_class(&a, &vm.rt.types.property);
-        Ok(Value::Native2(Arc::new(Property { fget, fset, fdel, doc, name: parking_lot::Mutex::new(name), class: cls })))
+        Ok(Value::Native2(Arc::new(Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+            name: parking_lot::Mutex::new(name),
+            class: cls,
+        })))
     });
     fn with_prop(vm: &mut Vm, a: &Args, which: u8) -> PyResult {
         let Value::Native2(o) = &a.pos[0] else { return Err(vm.type_error("expected property")) };

@@ -120,9 +120,9 @@ fn min_max(vm: &mut Vm, mut a: Args, name: &str, op: CmpOp) -> PyResult {
         1 => vm.collect(&a.pos[0])?,
         _ => {
             if default.is_some() {
-                return Err(vm.type_error(&format!(
-                    "Cannot specify a default for {name}() with multiple positional arguments"
-                )));
+                return Err(
+                    vm.type_error(&format!("Cannot specify a default for {name}() with multiple positional arguments"))
+                );
             }
             std::mem::take(&mut a.pos)
         }

@@ -206,12 +206,7 @@ fn this_arc(vm: &mut Vm, a: &Args) -> PyResult<Arc<dyn NativeObject>> {
     }
 }
 
-fn with_state<R>(
-    vm: &mut Vm,
-    a: &Args,
-    op: &str,
-    f: impl FnOnce(&mut FileState) -> std::io::Result<R>,
-) -> PyResult<R> {
+fn with_state<R>(vm: &mut Vm, a: &Args, op: &str, f: impl FnOnce(&mut FileState) -> std::io::Result<R>) -> PyResult<R> {
     let o = this_arc(vm, a)?;
     let fo = o.as_any().downcast_ref::<FileObj>().expect("file");
     if fo.state.lock().file.is_none() {
@@ -352,15 +347,7 @@ fn open(vm: &mut Vm, mut a: Args, cls: &Arc<Class>) -> PyResult {
         return Err(err);
     }
     let st = FileState { file: Some(f), rbuf: Vec::new(), rpos: 0, wbuf: Vec::new(), eof: false };
-    let obj = FileObj {
-        class: cls.clone(),
-        name: file,
-        mode,
-        binary,
-        readable: r,
-        writable: w,
-        state: Mutex::new(st),
-    };
+    let obj = FileObj { class: cls.clone(), name: file, mode, binary, readable: r, writable: w, state: Mutex::new(st) };
     Ok(Value::Native2(Arc::new(obj)))
 }
 
@@ -388,7 +375,8 @@ pub fn register(rt: &Runtime) {
             Some(Value::None) | None => -1,
             Some(v) => vm.index_of(v)?,
         };
-        let data = with_state(vm, &a, "r", move |st| if n < 0 { st.read_all() } else { st.read_n(n as usize, !binary) })?;
+        let data =
+            with_state(vm, &a, "r", move |st| if n < 0 { st.read_all() } else { st.read_n(n as usize, !binary) })?;
         to_value(vm, binary, data)
     });
     method(c, "readline", |vm, a| readline(vm, &a));

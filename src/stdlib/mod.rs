@@ -1,31 +1,31 @@
 //! The standard library: built-in functions and types' methods (Rust),
 //! native modules (Rust) and modules embedded as Python source (py/).
 
-pub mod builtins_core;
 pub mod builtins_attr;
+pub mod builtins_core;
 pub mod builtins_more;
 pub mod file;
-pub mod str_format;
-pub mod types_bytes;
-pub mod types_str;
-pub mod mt19937;
-pub mod repl;
-pub mod sys;
+pub mod mod_asyncio;
+pub mod mod_asyncio_loop;
+pub mod mod_asyncio_net;
 pub mod mod_math;
 pub mod mod_misc;
 pub mod mod_os;
 pub mod mod_process;
-pub mod mp_wire;
 pub mod mod_random;
 pub mod mod_thread;
 pub mod mod_time;
+pub mod mp_wire;
+pub mod mt19937;
+pub mod repl;
+pub mod str_format;
+pub mod sys;
+pub mod types_bytes;
 pub mod types_containers;
+pub mod types_gen;
 pub mod types_num;
 pub mod types_sets;
-pub mod types_gen;
-pub mod mod_asyncio;
-pub mod mod_asyncio_loop;
-pub mod mod_asyncio_net;
+pub mod types_str;
 
 use std::sync::Arc;
 

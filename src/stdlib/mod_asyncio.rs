@@ -34,7 +34,6 @@ fn loop_of(v: &Value) -> Option<Arc<LoopCore>> {
     }
 }
 
-
 fn need_running(vm: &mut Vm) -> PyResult<Arc<LoopCore>> {
     running_loop().ok_or_else(|| vm.runtime_error("no running event loop"))
 }

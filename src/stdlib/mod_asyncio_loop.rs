@@ -140,7 +140,12 @@ pub fn add_loop_methods(st: &Arc<AsyncState>, cls: &Arc<Class>) {
         let r = lp.running.load(Ordering::SeqCst);
         let c = lp.closed.load(Ordering::SeqCst);
         let d = lp.debug.load(Ordering::SeqCst);
-        Ok(Value::string(format!("<_UnixSelectorEventLoop running={} closed={} debug={}>", py_bool(r), py_bool(c), py_bool(d))))
+        Ok(Value::string(format!(
+            "<_UnixSelectorEventLoop running={} closed={} debug={}>",
+            py_bool(r),
+            py_bool(c),
+            py_bool(d)
+        )))
     });
 }
 

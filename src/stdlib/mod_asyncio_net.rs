@@ -96,7 +96,8 @@ fn socket_class(rt: &crate::vm::Runtime) -> Arc<Class> {
             Ok((st, addr)) => {
                 st.set_nonblocking(true).map_err(|e| os_error(vm, e))?;
                 let _ = st.set_nodelay(true);
-                let ns = Value::Native2(Arc::new(Socket { sock: Mutex::new(Sock::Stream(st)), class: s.class.clone() }));
+                let ns =
+                    Value::Native2(Arc::new(Socket { sock: Mutex::new(Sock::Stream(st)), class: s.class.clone() }));
                 Ok(Value::tuple(vec![ns, addr_value(addr)]))
             }
             Err(e) if e.kind() == ErrorKind::WouldBlock => Ok(Value::None),

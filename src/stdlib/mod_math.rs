@@ -28,7 +28,9 @@ fn real(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         Value::Float(f) => Ok(*f),
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
-        Value::BigInt(b) => b.to_f64().filter(|f| f.is_finite()).ok_or_else(|| vm.overflow_error("int too large to convert to float")),
+        Value::BigInt(b) => {
+            b.to_f64().filter(|f| f.is_finite()).ok_or_else(|| vm.overflow_error("int too large to convert to float"))
+        }
         Value::Instance(_) => vm.to_float(v),
         _ => {
             let tn = vm.type_name(v);
@@ -424,7 +426,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         if n.is_negative() {
             return Err(vm.value_error("factorial() not defined for negative values"));
         }
-        let n = n.to_u64().ok_or_else(|| vm.overflow_error("factorial() argument should not exceed 9223372036854775807"))?;
+        let n = n
+            .to_u64()
+            .ok_or_else(|| vm.overflow_error("factorial() argument should not exceed 9223372036854775807"))?;
         Ok(Value::from_bigint(factorial(n)))
     });
     def(&d, "gcd", |vm, a| {

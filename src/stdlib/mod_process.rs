@@ -73,7 +73,6 @@ pub struct SharedMem {
     class: Arc<Class>,
 }
 
-
 macro_rules! native {
     ($t:ty) => {
         impl NativeObject for $t {
@@ -264,7 +263,11 @@ fn fmt_size(vm: &mut Vm, fmt: &str) -> PyResult<usize> {
         "h" | "H" => 2,
         "i" | "I" | "f" => 4,
         "l" | "L" | "q" | "Q" | "d" => 8,
-        _ => return Err(vm.value_error(&format!("bad typecode {fmt:?} (must be b, B, h, H, i, I, l, L, q, Q, f, d, c or ?)"))),
+        _ => {
+            return Err(
+                vm.value_error(&format!("bad typecode {fmt:?} (must be b, B, h, H, i, I, l, L, q, Q, f, d, c or ?)"))
+            );
+        }
     })
 }
 
@@ -462,7 +465,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         if n < 0 {
             return Err(vm.value_error("size must be non-negative"));
         }
-        let shm = Shm::create(vm.rt.mp.shm_seq.fetch_add(1, Ordering::Relaxed), n as usize).map_err(|e| io_err(vm, e))?;
+        let shm =
+            Shm::create(vm.rt.mp.shm_seq.fetch_add(1, Ordering::Relaxed), n as usize).map_err(|e| io_err(vm, e))?;
         Ok(Value::Native2(Arc::new(SharedMem { shm, class: sc.clone() })))
     });
     Ok(Value::Module(Arc::new(Module { name: Arc::from("_mp"), dict: d })))

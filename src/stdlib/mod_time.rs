@@ -10,16 +10,27 @@ use super::def;
 use super::types_containers::builtin_of;
 use super::types_num::prop;
 use crate::object::class::{Class, Instance, Layout, Payload};
-use crate::object::str::PyStr;
 use crate::object::dict::Dict;
 use crate::object::module::Module;
+use crate::object::str::PyStr;
 use crate::object::value::Value;
 use crate::runtime::gil::BlockKind;
 use crate::vm::{PyResult, Vm};
 
 const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn now_f64() -> f64 {
@@ -69,7 +80,8 @@ fn broken_down(secs: i64) -> [i64; 9] {
     [y, m as i64, d as i64, rem / 3600, rem % 3600 / 60, rem % 60, wday, yday, 0]
 }
 
-const FIELDS: [&str; 9] = ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"];
+const FIELDS: [&str; 9] =
+    ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"];
 
 /// `time.struct_time`: a tuple subclass with `tm_*` attributes. It is
 /// flagged non-builtin so its own `__repr__` is used.

@@ -25,9 +25,7 @@ pub struct Mt19937 {
 
 impl std::fmt::Debug for Mt19937 {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Mt19937")
-            .field("index", &self.index)
-            .finish()
+        f.debug_struct("Mt19937").field("index", &self.index).finish()
     }
 }
 
@@ -42,10 +40,7 @@ impl Default for Mt19937 {
 impl Mt19937 {
     /// A generator seeded like `random.Random(seed)` for an int seed.
     pub fn from_seed(seed: &BigInt) -> Self {
-        let mut mt = Mt19937 {
-            state: [0; N],
-            index: N + 1,
-        };
+        let mut mt = Mt19937 { state: [0; N], index: N + 1 };
         mt.seed_from_bigint(seed);
         mt
     }
@@ -55,9 +50,7 @@ impl Mt19937 {
         self.state[0] = s;
         for i in 1..N {
             let prev = self.state[i - 1];
-            self.state[i] = 1_812_433_253u32
-                .wrapping_mul(prev ^ (prev >> 30))
-                .wrapping_add(i as u32);
+            self.state[i] = 1_812_433_253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
         }
         self.index = N;
     }
@@ -71,9 +64,7 @@ impl Mt19937 {
         let (mut i, mut j) = (1usize, 0usize);
         for _ in 0..N.max(key.len()) {
             let prev = mt[i - 1];
-            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_664_525))
-                .wrapping_add(key[j])
-                .wrapping_add(j as u32);
+            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_664_525)).wrapping_add(key[j]).wrapping_add(j as u32);
             i += 1;
             j += 1;
             if i >= N {
@@ -86,8 +77,7 @@ impl Mt19937 {
         }
         for _ in 0..N - 1 {
             let prev = mt[i - 1];
-            mt[i] =
-                (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
+            mt[i] = (mt[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 mt[0] = mt[N - 1];
@@ -115,25 +105,13 @@ impl Mt19937 {
     pub fn seed_from_entropy(&mut self) {
         use std::io::Read;
         let mut buf = [0u8; N * 4];
-        let ok = std::fs::File::open("/dev/urandom")
-            .and_then(|mut f| f.read_exact(&mut buf))
-            .is_ok();
+        let ok = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)).is_ok();
         if ok {
-            let key: Vec<u32> = buf
-                .chunks_exact(4)
-                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-                .collect();
+            let key: Vec<u32> = buf.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
             self.init_by_array(&key);
         } else {
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap_or_default();
-            let key = [
-                now.as_secs() as u32,
-                (now.as_secs() >> 32) as u32,
-                now.subsec_nanos(),
-                std::process::id(),
-            ];
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+            let key = [now.as_secs() as u32, (now.as_secs() >> 32) as u32, now.subsec_nanos(), std::process::id()];
             self.init_by_array(&key);
         }
     }
@@ -353,20 +331,12 @@ mod tests {
             let mut mt = Mt19937::from_seed(&big(seed));
             mt.random();
             let (x, y) = (mt.getrandbits(*k), mt.getrandbits(*k));
-            assert_eq!(
-                (x.to_string(), y.to_string()),
-                (a.to_string(), b.to_string()),
-                "seed {seed} k {k}"
-            );
+            assert_eq!((x.to_string(), y.to_string()), (a.to_string(), b.to_string()), "seed {seed} k {k}");
             if *k <= 64 {
                 let mut mt = Mt19937::from_seed(&big(seed));
                 mt.random();
                 let (x, y) = (mt.getrandbits_u64(*k as u32), mt.getrandbits_u64(*k as u32));
-                assert_eq!(
-                    (x.to_string(), y.to_string()),
-                    (a.to_string(), b.to_string()),
-                    "u64 seed {seed} k {k}"
-                );
+                assert_eq!((x.to_string(), y.to_string()), (a.to_string(), b.to_string()), "u64 seed {seed} k {k}");
             }
         }
     }

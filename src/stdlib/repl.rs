@@ -17,7 +17,11 @@ pub fn run(vm: &mut Vm) -> i32 {
         Err(_) => None,
     };
     if interactive {
-        println!("gilt {} (Python 3.11 compatible; GIL {})", env!("CARGO_PKG_VERSION"), if vm.rt.gil.enabled() { "on" } else { "off" });
+        println!(
+            "gilt {} (Python 3.11 compatible; GIL {})",
+            env!("CARGO_PKG_VERSION"),
+            if vm.rt.gil.enabled() { "on" } else { "off" }
+        );
         println!("Type \"exit()\" or Ctrl-D to leave.");
     }
     let mut buffer = String::new();
@@ -47,7 +51,8 @@ pub fn run(vm: &mut Vm) -> i32 {
         buffer.push_str(&line);
         buffer.push('\n');
         // A compound statement continues until a blank line.
-        let more = !buffer.trim().is_empty() && (line.trim_end().ends_with(':') || (buffer.lines().count() > 1 && !line.trim().is_empty()));
+        let more = !buffer.trim().is_empty()
+            && (line.trim_end().ends_with(':') || (buffer.lines().count() > 1 && !line.trim().is_empty()));
         if more {
             continue;
         }

@@ -64,7 +64,11 @@ fn render(vm: &mut Vm, fmt: &str, st: &mut Fmt<'_>, depth: u32) -> PyResult<Stri
                     j += 1;
                 }
                 if j >= b.len() {
-                    let msg = if i + 1 == b.len() { "Single '{' encountered in format string" } else { "expected '}' before end of string" };
+                    let msg = if i + 1 == b.len() {
+                        "Single '{' encountered in format string"
+                    } else {
+                        "expected '}' before end of string"
+                    };
                     return Err(vm.value_error(msg));
                 }
                 if depth == 0 {
@@ -219,7 +223,11 @@ pub fn register(rt: &Runtime) {
     method(c, "maketrans", |vm, a| {
         // Called unbound as str.maketrans(x[, y[, z]]); skip a str receiver
         // when called on an instance with 2+ arguments.
-        let args: &[Value] = if a.pos.len() >= 2 && matches!(a.pos[0], Value::Str(_)) && matches!(a.pos[1], Value::Str(_)) && a.pos.len() == 4 {
+        let args: &[Value] = if a.pos.len() >= 2
+            && matches!(a.pos[0], Value::Str(_))
+            && matches!(a.pos[1], Value::Str(_))
+            && a.pos.len() == 4
+        {
             &a.pos[1..]
         } else {
             &a.pos[..]
@@ -230,7 +238,9 @@ pub fn register(rt: &Runtime) {
                 for (k, v) in vm.mapping_items(m)? {
                     let key = match &k {
                         Value::Str(s) if s.char_len() == 1 => Value::Int(s.char_at(0) as i64),
-                        Value::Str(_) => return Err(vm.value_error("string keys in translate table must be of length 1")),
+                        Value::Str(_) => {
+                            return Err(vm.value_error("string keys in translate table must be of length 1"));
+                        }
                         Value::Int(_) => k.clone(),
                         _ => return Err(vm.type_error("keys in translate table must be strings or integers")),
                     };

@@ -90,14 +90,19 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     d.set_item_str("platform", Value::str(std::env::consts::OS));
     d.set_item_str("byteorder", Value::str("little"));
     d.set_item_str("maxsize", Value::Int(i64::MAX));
-    d.set_item_str("executable", Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()));
+    d.set_item_str(
+        "executable",
+        Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()),
+    );
     d.set_item_str("implementation", Value::str("gilt"));
     d.set_item_str("builtin_module_names", Value::tuple(vec![]));
     def(&d, "exit", |vm, a| {
         let cls = vm.rt.types.exc("SystemExit");
         Err(vm.new_exception(&cls, a.pos.into_iter().take(1).collect()))
     });
-    def(&d, "getrecursionlimit", |vm, _a| Ok(Value::Int(vm.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) as i64)));
+    def(&d, "getrecursionlimit", |vm, _a| {
+        Ok(Value::Int(vm.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) as i64))
+    });
     def(&d, "setrecursionlimit", |vm, a| {
         let n = vm.index_of(&a.pos[0])?;
         if n < 1 {

@@ -129,7 +129,9 @@ fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<String> {
                 } else if errors != "ignore" {
                     return Err(vm.err(
                         "UnicodeDecodeError",
-                        &format!("'ascii' codec can't decode byte 0x{c:02x} in position {i}: ordinal not in range(128)"),
+                        &format!(
+                            "'ascii' codec can't decode byte 0x{c:02x} in position {i}: ordinal not in range(128)"
+                        ),
                     ));
                 }
             }
@@ -227,7 +229,9 @@ pub fn register(rt: &Runtime) {
                 return Err(vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {p}")));
             };
             let Some(&(p2, l)) = digits.get(i + 1) else {
-                return Err(vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {}", p + 1)));
+                return Err(
+                    vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {}", p + 1))
+                );
             };
             let Some(lv) = l.to_digit(16) else {
                 return Err(vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {p2}")));

@@ -597,7 +597,9 @@ fn register_dict(rt: &Runtime) {
             _ => Value::Dict(Arc::new(Dict::new())),
         };
         match vm.as_dict(&target) {
-            Some(d) if matches!(target, Value::Dict(_)) || vm.class_of(&target).lookup_user("__setitem__").is_none() => {
+            Some(d)
+                if matches!(target, Value::Dict(_)) || vm.class_of(&target).lookup_user("__setitem__").is_none() =>
+            {
                 for k in keys {
                     vm.dict_set(&d, k, dv.clone())?;
                 }

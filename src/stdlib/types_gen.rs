@@ -204,7 +204,12 @@ pub fn register(rt: &Runtime) {
     let aw = make_awaitable_class(rt);
     method(&t.async_generator, "__aiter__", |_vm, a| Ok(a.pos[0].clone()));
     let new_aw = move |g: Arc<Generator>, op: AgenOp| {
-        Value::Native2(Arc::new(AgenAwaitable { agen: g, op: Mutex::new(Some(op)), closing: Mutex::new(false), class: aw.clone() }))
+        Value::Native2(Arc::new(AgenAwaitable {
+            agen: g,
+            op: Mutex::new(Some(op)),
+            closing: Mutex::new(false),
+            class: aw.clone(),
+        }))
     };
     let n1 = new_aw.clone();
     method(&t.async_generator, "__anext__", move |vm, a| Ok(n1(agen(vm, &a)?, AgenOp::Send(Value::None))));

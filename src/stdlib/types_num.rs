@@ -10,9 +10,9 @@ use num_traits::{Signed, Zero};
 use parking_lot::Mutex;
 
 use super::method;
+use super::types_containers::builtin_of;
 use crate::object::class::Class;
 use crate::object::descr::{ClassMethod, Property};
-use super::types_containers::builtin_of;
 use crate::object::numfmt;
 use crate::object::value::Value;
 use crate::parse::ast::{BinOp, CmpOp};
@@ -160,7 +160,8 @@ fn register_int(rt: &Runtime) {
             Some(Value::Class(_)) => Some(a.pos.remove(0)),
             _ => None,
         };
-        let data = a.arg(0, "bytes").ok_or_else(|| vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
+        let data =
+            a.arg(0, "bytes").ok_or_else(|| vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"))?;
         let bytes = bytes_arg(vm, &data)?;
         let little = byteorder(vm, a.arg(1, "byteorder"))?;
         let signed = match a.take_kw("signed") {
@@ -365,7 +366,12 @@ fn register_float(rt: &Runtime) {
 }
 
 /// Adds a native class method (its first argument is the class).
-pub fn classmethod(rt: &Runtime, cls: &Arc<Class>, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static) {
+pub fn classmethod(
+    rt: &Runtime,
+    cls: &Arc<Class>,
+    name: &str,
+    f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static,
+) {
     let cm = ClassMethod { func: Vm::native(name, f), class: rt.types.classmethod.clone() };
     cls.dict.set_item_str(name, Value::Native2(Arc::new(cm)));
 }

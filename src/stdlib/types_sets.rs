@@ -156,7 +156,9 @@ fn register_sets(rt: &Runtime) {
                 let s = recv_set(vm, &a, name)?;
                 if op == BinOp::BitXor && a.pos.len() != 2 {
                     let n = a.pos.len().saturating_sub(1);
-                    return Err(vm.type_error(&format!("symmetric_difference() takes exactly one argument ({n} given)")));
+                    return Err(
+                        vm.type_error(&format!("symmetric_difference() takes exactly one argument ({n} given)"))
+                    );
                 }
                 fold(vm, &s, &a.pos[1..], op)
             });
@@ -209,7 +211,9 @@ fn register_sets(rt: &Runtime) {
             let s = recv_set(vm, &a, "__hash__")?;
             Ok(Value::Int(vm.hash_value(&Value::Set(s))?))
         });
-        for (name, op) in [("__or__", BinOp::BitOr), ("__and__", BinOp::BitAnd), ("__sub__", BinOp::Sub), ("__xor__", BinOp::BitXor)] {
+        for (name, op) in
+            [("__or__", BinOp::BitOr), ("__and__", BinOp::BitAnd), ("__sub__", BinOp::Sub), ("__xor__", BinOp::BitXor)]
+        {
             method(c, name, move |vm, a| {
                 let s = recv_set(vm, &a, name)?;
                 a.check(vm, name, 2, 2)?;
@@ -219,7 +223,12 @@ fn register_sets(rt: &Runtime) {
                 }
             });
         }
-        for (name, op) in [("__ror__", BinOp::BitOr), ("__rand__", BinOp::BitAnd), ("__rsub__", BinOp::Sub), ("__rxor__", BinOp::BitXor)] {
+        for (name, op) in [
+            ("__ror__", BinOp::BitOr),
+            ("__rand__", BinOp::BitAnd),
+            ("__rsub__", BinOp::Sub),
+            ("__rxor__", BinOp::BitXor),
+        ] {
             method(c, name, move |vm, a| {
                 let s = recv_set(vm, &a, name)?;
                 a.check(vm, name, 2, 2)?;
@@ -314,7 +323,9 @@ fn register_sets(rt: &Runtime) {
             Ok(Value::None)
         });
     }
-    for (name, op) in [("__ior__", BinOp::BitOr), ("__iand__", BinOp::BitAnd), ("__isub__", BinOp::Sub), ("__ixor__", BinOp::BitXor)] {
+    for (name, op) in
+        [("__ior__", BinOp::BitOr), ("__iand__", BinOp::BitAnd), ("__isub__", BinOp::Sub), ("__ixor__", BinOp::BitXor)]
+    {
         method(c, name, move |vm, a| {
             let s = recv_set(vm, &a, name)?;
             a.check(vm, name, 2, 2)?;
@@ -369,7 +380,12 @@ fn register_views(rt: &Runtime) {
         method(c, "__iter__", |vm, a| {
             let (d, kind) = recv_view(vm, &a)?;
             let len = d.len();
-            Ok(Value::Iter(Arc::new(NativeIter::Dict { dict: d, kind, pos: parking_lot::Mutex::new(0), len_at_start: len })))
+            Ok(Value::Iter(Arc::new(NativeIter::Dict {
+                dict: d,
+                kind,
+                pos: parking_lot::Mutex::new(0),
+                len_at_start: len,
+            })))
         });
         method(c, "__len__", |vm, a| Ok(Value::Int(recv_view(vm, &a)?.0.len() as i64)));
         method(c, "__reversed__", |vm, a| {
@@ -446,7 +462,9 @@ fn register_views(rt: &Runtime) {
             method(c, name, move |vm, a| {
                 a.check(vm, name, 2, 2)?;
                 let ok = match &a.pos[1] {
-                    Value::Native2(o) => o.as_any().downcast_ref::<DictView>().is_some_and(|v| v.kind != DictIterKind::Values),
+                    Value::Native2(o) => {
+                        o.as_any().downcast_ref::<DictView>().is_some_and(|v| v.kind != DictIterKind::Values)
+                    }
                     other => matches!(builtin_of(other), Value::Set(_)),
                 };
                 if !ok {

@@ -103,7 +103,10 @@ fn rsplit_whitespace(st: &str, maxsplit: i64) -> Vec<String> {
             out.push(rest.to_string());
             break;
         }
-        let start = rest.rfind(numfmt::is_py_space).map(|i| i + rest[i..].chars().next().map_or(1, |c| c.len_utf8())).unwrap_or(0);
+        let start = rest
+            .rfind(numfmt::is_py_space)
+            .map(|i| i + rest[i..].chars().next().map_or(1, |c| c.len_utf8()))
+            .unwrap_or(0);
         out.push(rest[start..].to_string());
         rest = rest[..start].trim_end_matches(numfmt::is_py_space);
     }
@@ -297,7 +300,8 @@ pub fn splitlines(x: &str, keepends: bool) -> Vec<String> {
     let mut start = 0;
     let mut it = x.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break =
+            matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
         if !is_break {
             continue;
         }
@@ -340,7 +344,9 @@ pub fn encode(vm: &mut Vm, x: &str, encoding: &str, errors: &str) -> PyResult<Ve
                 let esc = &esc[1..esc.len() - 1];
                 return Err(vm.err(
                     "UnicodeEncodeError",
-                    &format!("'{name}' codec can't encode character '{esc}' in position {pos}: ordinal not in range({limit})"),
+                    &format!(
+                        "'{name}' codec can't encode character '{esc}' in position {pos}: ordinal not in range({limit})"
+                    ),
                 ));
             }
         }
@@ -403,9 +409,9 @@ pub fn register(rt: &Runtime) {
         let items = match &a.pos[1] {
             Value::List(l) => l.snapshot(),
             Value::Tuple(t) => t.items.to_vec(),
-            v => vm.collect(v).map_err(|e| {
-                if vm.is_exc(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e }
-            })?,
+            v => vm
+                .collect(v)
+                .map_err(|e| if vm.is_exc(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e })?,
         };
         let sep = st.as_str();
         let mut out = String::new();
@@ -432,7 +438,9 @@ pub fn register(rt: &Runtime) {
     method(c, "replace", |vm, mut a| {
         let st = recv_str(vm, &a, "replace")?;
         if a.pos.len() < 3 {
-            return Err(vm.type_error(&format!("replace expected at least 2 arguments, got {}", a.pos.len().saturating_sub(1))));
+            return Err(
+                vm.type_error(&format!("replace expected at least 2 arguments, got {}", a.pos.len().saturating_sub(1)))
+            );
         }
         let old = str_arg(vm, &a.pos[1].clone(), "replace() argument 1")?;
         let new = str_arg(vm, &a.pos[2].clone(), "replace() argument 2")?;
@@ -587,7 +595,11 @@ pub fn register(rt: &Runtime) {
         }
         let x = st.as_str();
         Ok(match x.find(sep.as_str()) {
-            Some(i) => Value::tuple(vec![Value::str(&x[..i]), Value::Str(sep.clone()), Value::str(&x[i + sep.as_str().len()..])]),
+            Some(i) => Value::tuple(vec![
+                Value::str(&x[..i]),
+                Value::Str(sep.clone()),
+                Value::str(&x[i + sep.as_str().len()..]),
+            ]),
             None => Value::tuple(vec![Value::Str(st.clone()), Value::str(""), Value::str("")]),
         })
     });
@@ -600,7 +612,11 @@ pub fn register(rt: &Runtime) {
         }
         let x = st.as_str();
         Ok(match x.rfind(sep.as_str()) {
-            Some(i) => Value::tuple(vec![Value::str(&x[..i]), Value::Str(sep.clone()), Value::str(&x[i + sep.as_str().len()..])]),
+            Some(i) => Value::tuple(vec![
+                Value::str(&x[..i]),
+                Value::Str(sep.clone()),
+                Value::str(&x[i + sep.as_str().len()..]),
+            ]),
             None => Value::tuple(vec![Value::str(""), Value::str(""), Value::Str(st.clone())]),
         })
     });

@@ -123,7 +123,11 @@ fn field(json: &Option<String>, key: &str) -> Option<f64> {
 fn render(script: &str, runs: &[Outcome]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "gilt compare {script}");
-    let _ = writeln!(out, "{:<24}{:>9}{:>9}{:>9}{:>13}{:>10}", "mode", "wall s", "CPU s", "speedup", "GIL wait ms", "switches");
+    let _ = writeln!(
+        out,
+        "{:<24}{:>9}{:>9}{:>9}{:>13}{:>10}",
+        "mode", "wall s", "CPU s", "speedup", "GIL wait ms", "switches"
+    );
     let _ = writeln!(out, "{}", "-".repeat(74));
     let base = runs.first().map(|r| r.wall.as_secs_f64()).unwrap_or(1.0);
     for r in runs {
@@ -161,4 +165,3 @@ fn render(script: &str, runs: &[Outcome]) -> String {
     }
     out
 }
-

@@ -254,7 +254,8 @@ impl Vm {
         match a {
             Value::Native2(o) => o.as_any().is::<Property>(),
             Value::Instance(i) => {
-                !i.class.builtin && (i.class.lookup_user("__set__").is_some() || i.class.lookup_user("__delete__").is_some())
+                !i.class.builtin
+                    && (i.class.lookup_user("__set__").is_some() || i.class.lookup_user("__delete__").is_some())
             }
             _ => false,
         }
@@ -270,7 +271,9 @@ impl Vm {
                     if p.fget.is_none() {
                         let n = p.name.lock().clone().unwrap_or_default();
                         let tn = self.type_name(obj);
-                        return Err(self.err("AttributeError", &format!("property '{n}' of '{tn}' object has no getter")));
+                        return Err(
+                            self.err("AttributeError", &format!("property '{n}' of '{tn}' object has no getter"))
+                        );
                     }
                     let f = p.fget.clone();
                     return self.call(&f, vec![obj.clone()]);
@@ -414,7 +417,11 @@ impl Vm {
         Ok(Some(v))
     }
 
-    fn native_object_attr(&mut self, o: &Arc<dyn crate::object::native::NativeObject>, name: &str) -> PyResult<Option<Value>> {
+    fn native_object_attr(
+        &mut self,
+        o: &Arc<dyn crate::object::native::NativeObject>,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
         if let Some(p) = o.as_any().downcast_ref::<Property>() {
             return Ok(match name {
                 "fget" => Some(p.fget.clone()),
@@ -580,7 +587,8 @@ impl Vm {
                         let p = o.as_any().downcast_ref::<Property>().expect("property");
                         if p.fdel.is_none() {
                             let tn = inst.class.name();
-                            let msg = format!("property '{}' of '{}' object has no deleter", name.as_str(), tn.as_str());
+                            let msg =
+                                format!("property '{}' of '{}' object has no deleter", name.as_str(), tn.as_str());
                             return Err(self.err("AttributeError", &msg));
                         }
                         let f = p.fdel.clone();

@@ -44,10 +44,7 @@ pub struct LookupCache {
 
 impl Default for LookupCache {
     fn default() -> Self {
-        LookupCache {
-            globals: (0..SLOTS).map(|_| None).collect(),
-            methods: (0..SLOTS).map(|_| None).collect(),
-        }
+        LookupCache { globals: (0..SLOTS).map(|_| None).collect(), methods: (0..SLOTS).map(|_| None).collect() }
     }
 }
 
@@ -107,9 +104,7 @@ impl LookupCache {
     pub fn get_method(&self, site: Site, class: usize, versions: u64) -> Option<&Value> {
         let Site { code, name, pc } = site;
         match &self.methods[slot(code, pc)] {
-            Some(e)
-                if e.code == code && e.name == name && e.pc == pc && e.class == class && e.versions == versions =>
-            {
+            Some(e) if e.code == code && e.name == name && e.pc == pc && e.class == class && e.versions == versions => {
                 Some(&e.method)
             }
             _ => None,

@@ -198,7 +198,9 @@ impl Vm {
             match idx {
                 Some(j) if j >= posonly => {
                     if frame.locals[j].is_some() {
-                        return Err(self.type_error(&format!("{qual}() got multiple values for argument '{}'", k.as_str())));
+                        return Err(
+                            self.type_error(&format!("{qual}() got multiple values for argument '{}'", k.as_str()))
+                        );
                     }
                     frame.locals[j] = Some(v);
                 }
@@ -208,7 +210,8 @@ impl Vm {
                         if idx.is_some() {
                             posonly_as_kw.push(k.as_str().to_string());
                         } else {
-                            return Err(self.type_error(&format!("{qual}() got an unexpected keyword argument '{}'", k.as_str())));
+                            return Err(self
+                                .type_error(&format!("{qual}() got an unexpected keyword argument '{}'", k.as_str())));
                         }
                     }
                 },
@@ -277,12 +280,9 @@ impl Vm {
             _ => Vec::new(),
         };
         let kwdefaults = match kwdefaults {
-            Some(Value::Dict(d)) => d
-                .lock()
-                .items()
-                .into_iter()
-                .filter_map(|(k, v)| k.as_str().map(|s| (s.clone(), v)))
-                .collect(),
+            Some(Value::Dict(d)) => {
+                d.lock().items().into_iter().filter_map(|(k, v)| k.as_str().map(|s| (s.clone(), v))).collect()
+            }
             _ => Vec::new(),
         };
         let closure = match closure {

@@ -135,10 +135,7 @@ impl Vm {
         }
         for b in &bases {
             if b.layout == Layout::Opaque && !Arc::ptr_eq(b, &self.rt.types.object) {
-                return Err(self.type_error(&format!(
-                    "type '{}' is not an acceptable base type",
-                    b.name().as_str()
-                )));
+                return Err(self.type_error(&format!("type '{}' is not an acceptable base type", b.name().as_str())));
             }
         }
         let mro = c3_mro_of_bases(&bases).map_err(|m| self.type_error(&m))?;
@@ -210,7 +207,8 @@ impl Vm {
             }
         }
         // The parent's __init_subclass__.
-        let parent_init = cls.mro.iter().find_map(|c| if c.builtin { None } else { c.dict.get_item_str("__init_subclass__") });
+        let parent_init =
+            cls.mro.iter().find_map(|c| if c.builtin { None } else { c.dict.get_item_str("__init_subclass__") });
         if let Some(Value::Native2(o)) = parent_init
             && let Some(cm) = o.as_any().downcast_ref::<crate::object::descr::ClassMethod>()
         {
@@ -218,10 +216,9 @@ impl Vm {
             self.call_value(&f, Args::with_kw(vec![cls_val.clone()], kw))?;
         } else if let Some((k, _)) = kw.first() {
             let _ = k;
-            return Err(self.type_error(&format!(
-                "{}.__init_subclass__() takes no keyword arguments",
-                cls.name().as_str()
-            )));
+            return Err(
+                self.type_error(&format!("{}.__init_subclass__() takes no keyword arguments", cls.name().as_str()))
+            );
         }
         Ok(cls)
     }
@@ -231,7 +228,9 @@ impl Vm {
         match args.pos.len() {
             1 => Ok(Value::Class(self.class_of(&args.pos[0]))),
             3 => {
-                let Value::Str(name) = &args.pos[0] else { return Err(self.type_error("type.__new__() argument 1 must be str")) };
+                let Value::Str(name) = &args.pos[0] else {
+                    return Err(self.type_error("type.__new__() argument 1 must be str"));
+                };
                 let bases = self.collect(&args.pos[1])?;
                 let mut bs = Vec::new();
                 for b in bases {
@@ -239,7 +238,9 @@ impl Vm {
                         bs.push(c);
                     }
                 }
-                let Value::Dict(ns) = &args.pos[2] else { return Err(self.type_error("type.__new__() argument 3 must be dict")) };
+                let Value::Dict(ns) = &args.pos[2] else {
+                    return Err(self.type_error("type.__new__() argument 3 must be dict"));
+                };
                 let cls = self.type_new(None, name.clone(), bs, ns, args.kw)?;
                 Ok(Value::Class(cls))
             }
@@ -247,4 +248,3 @@ impl Vm {
         }
     }
 }
-

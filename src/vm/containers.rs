@@ -369,7 +369,9 @@ impl Vm {
         match key {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
-            Value::BigInt(_) => Err(self.index_error(&format!("cannot fit 'int' into an index-sized integer ({what})"))),
+            Value::BigInt(_) => {
+                Err(self.index_error(&format!("cannot fit 'int' into an index-sized integer ({what})")))
+            }
             Value::Instance(_) => self.index_of(key),
             _ => {
                 let tn = self.type_name(key);
@@ -612,7 +614,8 @@ impl Vm {
                 v.extend(y.items.iter().cloned());
                 Value::tuple(v)
             }
-            (List(_) | Tuple(_), Int(_) | Bool(_), BinOp::Mult) | (Int(_) | Bool(_), List(_) | Tuple(_), BinOp::Mult) => {
+            (List(_) | Tuple(_), Int(_) | Bool(_), BinOp::Mult)
+            | (Int(_) | Bool(_), List(_) | Tuple(_), BinOp::Mult) => {
                 let (seq, n) = if let Int(_) | Bool(_) = a { (b, self.index_of(a)?) } else { (a, self.index_of(b)?) };
                 let items = self.seq_items(seq);
                 self.check_repeat_size(items.len() * std::mem::size_of::<Value>(), n)?;

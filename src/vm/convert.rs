@@ -124,7 +124,13 @@ impl Vm {
                 format!("<{} object {} at {:#x}>", kind, g.qualname.as_str(), v.id())
             }
             Value::Iter(_) => format!("<iterator object at {:#x}>", v.id()),
-            Value::Code(c) => format!("<code object {} at {:#x}, file \"{}\", line {}>", c.name.as_str(), v.id(), c.filename, c.firstlineno),
+            Value::Code(c) => format!(
+                "<code object {} at {:#x}, file \"{}\", line {}>",
+                c.name.as_str(),
+                v.id(),
+                c.filename,
+                c.firstlineno
+            ),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__repr__") {
                     return self.call_str_method(&m, v);
@@ -136,7 +142,11 @@ impl Vm {
                         1 => self.repr_of(&args[0])?,
                         _ => {
                             let r = self.repr_of(&Value::tuple(args.clone()))?;
-                            if args.is_empty() { String::new() } else { r[1..r.len() - 1].trim_end_matches(',').to_string() }
+                            if args.is_empty() {
+                                String::new()
+                            } else {
+                                r[1..r.len() - 1].trim_end_matches(',').to_string()
+                            }
                         }
                     };
                     return Ok(format!("{}({})", name.as_str(), inner));
@@ -182,7 +192,9 @@ impl Vm {
             .into());
         }
         if self.repr_guard.len() > 500 {
-            return Err(self.err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object"));
+            return Err(
+                self.err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object")
+            );
         }
         self.repr_guard.push(id);
         let r = self.container_repr_inner(v);
@@ -362,7 +374,9 @@ impl PercentArgs for PercentCtx<'_> {
         match &self.args {
             Value::Dict(_) => true,
             Value::Tuple(_) | Value::Str(_) => false,
-            Value::Instance(i) => i.class.lookup("__getitem__").is_some() || matches!(i.builtin_value(), Some(Value::Dict(_))),
+            Value::Instance(i) => {
+                i.class.lookup("__getitem__").is_some() || matches!(i.builtin_value(), Some(Value::Dict(_)))
+            }
             _ => false,
         }
     }
@@ -383,9 +397,7 @@ impl PercentArgs for PercentCtx<'_> {
             Value::Int(i) => Ok(BigInt::from(*i)),
             Value::Bool(b) => Ok(BigInt::from(*b as i64)),
             Value::BigInt(b) => Ok((**b).clone()),
-            Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => {
-                numfmt::float_to_int_checked(*f).map_err(PctErr::Num)
-            }
+            Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => numfmt::float_to_int_checked(*f).map_err(PctErr::Num),
             Value::Instance(i) if i.builtin_value().is_some() => {
                 let p = i.builtin_value().cloned().expect("payload");
                 self.int_value(&p, conv)

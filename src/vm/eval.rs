@@ -8,9 +8,9 @@ use super::cache::Site;
 use super::frame::{Block, BlockKind, Frame};
 use super::{Args, PyErr, PyResult, Vm};
 use crate::bytecode::Instr;
-use crate::parse::ast::BinOp;
 use crate::object::dict::Dict;
 use crate::object::value::Value;
+use crate::parse::ast::BinOp;
 
 /// How a run of the loop ended.
 pub enum Exit {
@@ -121,7 +121,6 @@ impl Vm {
         self.frame.stack.split_off(len - n)
     }
 
-
     /// Checks the eval breaker (GIL drop requests, Ctrl-C) at a safe point.
     #[inline]
     fn safe_point(&mut self) -> PyResult<()> {
@@ -161,7 +160,10 @@ impl Vm {
                         let name = self.frame.code.varnames[i as usize].clone();
                         return Err(self.err(
                             "UnboundLocalError",
-                            &format!("cannot access local variable '{}' where it is not associated with a value", name.as_str()),
+                            &format!(
+                                "cannot access local variable '{}' where it is not associated with a value",
+                                name.as_str()
+                            ),
                         ));
                     }
                 },
@@ -174,7 +176,10 @@ impl Vm {
                         let name = self.frame.code.varnames[i as usize].clone();
                         return Err(self.err(
                             "UnboundLocalError",
-                            &format!("cannot access local variable '{}' where it is not associated with a value", name.as_str()),
+                            &format!(
+                                "cannot access local variable '{}' where it is not associated with a value",
+                                name.as_str()
+                            ),
                         ));
                     }
                 }
@@ -213,7 +218,8 @@ impl Vm {
                 }
                 Instr::LoadGlobal(i) => {
                     let name = &code.names[i as usize];
-                    let site = Site { code: Arc::as_ptr(&code) as usize, name: Arc::as_ptr(name) as usize, pc: pc as u32 };
+                    let site =
+                        Site { code: Arc::as_ptr(&code) as usize, name: Arc::as_ptr(name) as usize, pc: pc as u32 };
                     let globals = Arc::as_ptr(&self.frame.globals) as usize;
                     let (gver, bver) = (self.frame.globals.version(), self.rt.builtins.version());
                     if let Some(v) = self.cache.get_global(site, globals, gver, bver) {
@@ -280,7 +286,8 @@ impl Vm {
                 Instr::LoadMethod(i) => {
                     let name = &code.names[i as usize];
                     let obj = self.pop();
-                    let site = Site { code: Arc::as_ptr(&code) as usize, name: Arc::as_ptr(name) as usize, pc: pc as u32 };
+                    let site =
+                        Site { code: Arc::as_ptr(&code) as usize, name: Arc::as_ptr(name) as usize, pc: pc as u32 };
                     let key = self.class_key(&obj);
                     if let Some((cls, vers)) = key
                         && let Some(m) = self.cache.get_method(site, cls, vers)
@@ -701,7 +708,9 @@ impl Vm {
                         for (k, v) in pairs {
                             if instr == Instr::DictMerge && self.dict_get(&d, &k)?.is_some() {
                                 let ks = self.str_of(&k)?;
-                                return Err(self.type_error(&format!("got multiple values for keyword argument '{ks}'")));
+                                return Err(
+                                    self.type_error(&format!("got multiple values for keyword argument '{ks}'"))
+                                );
                             }
                             self.dict_set(&d, k, v)?;
                         }
@@ -937,7 +946,10 @@ impl Vm {
         if free {
             self.err(
                 "NameError",
-                &format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name.as_str()),
+                &format!(
+                    "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                    name.as_str()
+                ),
             )
         } else {
             self.err(
@@ -1001,7 +1013,12 @@ impl Vm {
 
     /// Calls `f` from inside the loop: Python functions get a new frame on
     /// the frame stack; everything else is called directly and its result pushed.
-    fn call_in_loop(&mut self, f: Value, args: Vec<Value>, kw: Vec<(Arc<crate::object::str::PyStr>, Value)>) -> PyResult<()> {
+    fn call_in_loop(
+        &mut self,
+        f: Value,
+        args: Vec<Value>,
+        kw: Vec<(Arc<crate::object::str::PyStr>, Value)>,
+    ) -> PyResult<()> {
         match &f {
             Value::Function(func) => {
                 let func = func.clone();
@@ -1055,7 +1072,11 @@ impl Vm {
         };
         if needs_close && let Err(e) = self.gen_close(g) {
             let text = self.format_exception(&e);
-            eprint!("Exception ignored in: <generator object {} at {:#x}>\n{text}", g.qualname.as_str(), Arc::as_ptr(g) as usize);
+            eprint!(
+                "Exception ignored in: <generator object {} at {:#x}>\n{text}",
+                g.qualname.as_str(),
+                Arc::as_ptr(g) as usize
+            );
         }
     }
 

@@ -11,7 +11,8 @@ use crate::object::value::Value;
 impl Vm {
     /// A new exception instance of `class` with `args` (no traceback yet).
     pub fn new_exception(&self, class: &Arc<Class>, args: Vec<Value>) -> PyErr {
-        let inst = Instance::new(class.clone(), Payload::Exception(Mutex::new(ExcState { args, ..Default::default() })));
+        let inst =
+            Instance::new(class.clone(), Payload::Exception(Mutex::new(ExcState { args, ..Default::default() })));
         PyErr { exc: Arc::new(inst) }
     }
 
@@ -88,7 +89,9 @@ impl Vm {
         match spec {
             Value::Class(c) => {
                 if !c.is_subclass(&self.rt.types.exceptions["BaseException"]) {
-                    return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+                    return Err(
+                        self.type_error("catching classes that do not inherit from BaseException is not allowed")
+                    );
                 }
                 Ok(cls.is_subclass(c))
             }
@@ -107,7 +110,8 @@ impl Vm {
     /// Records that the exception passed through the current frame at its current line.
     pub fn add_traceback_here(&self, err: &PyErr) {
         let f = &self.frame;
-        let entry = TbEntry { filename: f.code.filename.clone(), line: f.line(), name: Arc::from(f.code.name.as_str()) };
+        let entry =
+            TbEntry { filename: f.code.filename.clone(), line: f.line(), name: Arc::from(f.code.name.as_str()) };
         if let Some(st) = err.exc.exc() {
             st.lock().traceback.push(entry);
         }

@@ -98,7 +98,9 @@ impl Vm {
             return l
                 .snapshot()
                 .iter()
-                .filter_map(|v| v.as_str().map(|s| if s.as_str().is_empty() { ".".to_string() } else { s.as_str().to_string() }))
+                .filter_map(|v| {
+                    v.as_str().map(|s| if s.as_str().is_empty() { ".".to_string() } else { s.as_str().to_string() })
+                })
                 .collect();
         }
         vec![self.rt.config.script_dir.clone()]
@@ -122,7 +124,11 @@ impl Vm {
         if !filename.starts_with("<frozen") {
             dict.set_item_str("__file__", Value::str(filename));
         }
-        let package = if is_pkg { name.to_string() } else { name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default() };
+        let package = if is_pkg {
+            name.to_string()
+        } else {
+            name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+        };
         dict.set_item_str("__package__", Value::str(&package));
         dict.set_item_str("__builtins__", Value::Dict(self.rt.builtins.clone()));
         dict.set_item_str("__doc__", Value::None);
@@ -151,10 +157,8 @@ impl Vm {
                 Some(Value::Str(f)) => format!(" ({})", f.as_str()),
                 _ => " (unknown location)".to_string(),
             };
-            let e = self.err(
-                "ImportError",
-                &format!("cannot import name '{}' from '{}'{}", name.as_str(), md.name, loc),
-            );
+            let e =
+                self.err("ImportError", &format!("cannot import name '{}' from '{}'{}", name.as_str(), md.name, loc));
             return Err(e);
         }
         Err(self.err("ImportError", &format!("cannot import name '{}'", name.as_str())))

@@ -7,13 +7,13 @@ use parking_lot::Mutex;
 
 use super::eval::Exit;
 use super::frame::Frame;
-use crate::bytecode::instr::Instr;
-use crate::runtime::eventloop::as_fut;
-use crate::runtime::eventloop_fut::FutIter;
 use super::{PyErr, PyResult, Vm};
+use crate::bytecode::instr::Instr;
 use crate::object::generator::{GenKind, Generator};
 use crate::object::iter::{DictIterKind, NativeIter};
 use crate::object::value::Value;
+use crate::runtime::eventloop::as_fut;
+use crate::runtime::eventloop_fut::FutIter;
 
 /// What one step of a generator produced.
 pub enum SendResult {
@@ -326,10 +326,7 @@ impl Vm {
             return Err(self.value_error(&format!("too many values to unpack (expected {n})")));
         }
         if items.len() < n {
-            return Err(self.value_error(&format!(
-                "not enough values to unpack (expected {n}, got {})",
-                items.len()
-            )));
+            return Err(self.value_error(&format!("not enough values to unpack (expected {n}, got {})", items.len())));
         }
         Ok(items)
     }
@@ -403,7 +400,13 @@ impl Vm {
     /// the exception goes to the innermost delegate first (PEP 380), so
     /// its `finally` blocks run; `GeneratorExit` closes the delegate and is
     /// then raised here.
-    fn throw_delegated(&mut self, g: &Arc<Generator>, mut frame: Box<Frame>, e: PyErr, target: usize) -> PyResult<SendResult> {
+    fn throw_delegated(
+        &mut self,
+        g: &Arc<Generator>,
+        mut frame: Box<Frame>,
+        e: PyErr,
+        target: usize,
+    ) -> PyResult<SendResult> {
         let delegate = frame.stack.last().cloned().unwrap_or(Value::None);
         let outcome = if self.is_exc(&e, "GeneratorExit") {
             let closed = match &delegate {

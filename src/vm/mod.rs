@@ -6,16 +6,16 @@ pub mod attr;
 pub mod cache;
 pub mod call;
 pub mod class_build;
+pub mod containers;
 pub mod convert;
 pub mod eval;
 pub mod exc;
 pub mod frame;
 pub mod import;
 pub mod iter;
+pub mod numeric;
 pub mod ops;
 pub mod runtime;
-pub mod containers;
-pub mod numeric;
 pub mod thread_state;
 pub mod traceback;
 
@@ -30,7 +30,11 @@ use frame::Frame;
 
 impl Vm {
     /// A frame for `code` with all locals unbound, recycled from the pool when possible.
-    pub fn alloc_frame(&mut self, code: Arc<crate::bytecode::CodeObject>, globals: Arc<crate::object::dict::Dict>) -> Box<Frame> {
+    pub fn alloc_frame(
+        &mut self,
+        code: Arc<crate::bytecode::CodeObject>,
+        globals: Arc<crate::object::dict::Dict>,
+    ) -> Box<Frame> {
         self.alloc_frame_with(code, globals, std::iter::empty())
     }
 

@@ -61,11 +61,7 @@ impl Vm {
                     }
                     return Ok(Value::Float((x as f64).powf(y as f64)));
                 }
-                if y > u32::MAX as i64 {
-                    None
-                } else {
-                    x.checked_pow(y as u32)
-                }
+                if y > u32::MAX as i64 { None } else { x.checked_pow(y as u32) }
             }
             BinOp::LShift => {
                 if y < 0 {

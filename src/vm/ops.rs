@@ -77,8 +77,10 @@ impl Vm {
         if let Some(v) = self.numeric_op(a, b, op)? {
             return Ok(v);
         }
-        let a_user = matches!(a, Value::Instance(_) | Value::Native2(_)) || matches!(a, Value::Class(c) if c.metaclass.is_some());
-        let b_user = matches!(b, Value::Instance(_) | Value::Native2(_)) || matches!(b, Value::Class(c) if c.metaclass.is_some());
+        let a_user = matches!(a, Value::Instance(_) | Value::Native2(_))
+            || matches!(a, Value::Class(c) if c.metaclass.is_some());
+        let b_user = matches!(b, Value::Instance(_) | Value::Native2(_))
+            || matches!(b, Value::Class(c) if c.metaclass.is_some());
         if !a_user && !b_user {
             if let Some(v) = self.builtin_binop(a, b, op)? {
                 return Ok(v);
@@ -96,7 +98,10 @@ impl Vm {
         if let Some(r) = self.try_dunder(a, name, b)? {
             return Ok(r);
         }
-        if !b_first && !Arc::ptr_eq(&ca, &cb) && let Some(r) = self.try_dunder(b, rname, a)? {
+        if !b_first
+            && !Arc::ptr_eq(&ca, &cb)
+            && let Some(r) = self.try_dunder(b, rname, a)?
+        {
             return Ok(r);
         }
         // Subclasses of built-in types without their own method: use the payload.
@@ -187,7 +192,8 @@ impl Vm {
             (Value::Str(x), Value::Str(y)) => return Ok(Value::Bool(cmp_result(x.as_str().cmp(y.as_str()), op))),
             _ => {}
         }
-        let user = matches!(a, Value::Instance(_) | Value::Native2(_)) || matches!(b, Value::Instance(_) | Value::Native2(_));
+        let user =
+            matches!(a, Value::Instance(_) | Value::Native2(_)) || matches!(b, Value::Instance(_) | Value::Native2(_));
         if user {
             let (name, rname, _) = cmp_names(op);
             let ca = self.class_of(a);

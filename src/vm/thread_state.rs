@@ -74,9 +74,7 @@ impl Vm {
             let tn = self.type_name(cm);
             let missing = if cls.lookup("__enter__").is_none() { "" } else { "/__exit__" };
             let _ = missing;
-            return Err(self.type_error(&format!(
-                "'{tn}' object does not support the context manager protocol"
-            )));
+            return Err(self.type_error(&format!("'{tn}' object does not support the context manager protocol")));
         };
         let exit_bound = self.descr_get(&exit, cm, &cls)?;
         let entered = self.call_method_value(&enter, cm.clone(), vec![])?;

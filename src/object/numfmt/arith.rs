@@ -144,9 +144,7 @@ pub fn float_pow(iv: f64, iw: f64) -> Result<f64, NumError> {
     // is overflow to infinity.
     let r = base.powf(iw);
     if r.is_infinite() {
-        return Err(NumError::Overflow(
-            "(34, 'Numerical result out of range')".to_owned(),
-        ));
+        return Err(NumError::Overflow("(34, 'Numerical result out of range')".to_owned()));
     }
     Ok(if negate { -r } else { r })
 }

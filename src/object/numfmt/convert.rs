@@ -38,11 +38,7 @@ fn round_scaled(q: &BigUint, shift: i64, sticky: bool) -> Option<f64> {
         return None;
     }
     // Bits of precision available at this magnitude (fewer when subnormal).
-    let keep = if e_top >= -1022 {
-        53
-    } else {
-        53 - (-1022 - e_top)
-    };
+    let keep = if e_top >= -1022 { 53 } else { 53 - (-1022 - e_top) };
     let drop = qb - keep;
     let m: u64 = if drop <= 0 {
         // Fits exactly; at most 53 bits.
@@ -96,8 +92,7 @@ pub fn int_true_div(a: &BigInt, b: &BigInt) -> Result<f64, NumError> {
     if a.is_zero() {
         return Ok(signed(0.0));
     }
-    let overflow =
-        || NumError::Overflow("integer division result too large for a float".to_owned());
+    let overflow = || NumError::Overflow("integer division result too large for a float".to_owned());
     let na = a.bits() as i64;
     let nb = b.bits() as i64;
     if na - nb > 1025 {
@@ -128,9 +123,7 @@ pub fn float_to_int_checked(x: f64) -> Result<BigInt, NumError> {
         return Err(NumError::value("cannot convert float NaN to integer"));
     }
     if x.is_infinite() {
-        return Err(NumError::Overflow(
-            "cannot convert float infinity to integer".to_owned(),
-        ));
+        return Err(NumError::Overflow("cannot convert float infinity to integer".to_owned()));
     }
     let t = x.trunc();
     if t.abs() < 9.2e18 {
@@ -139,10 +132,7 @@ pub fn float_to_int_checked(x: f64) -> Result<BigInt, NumError> {
     // |t| >= 2**63 is an integer: mantissa * 2**exp with exp > 0.
     let (mant, exp) = decompose(t);
     let mag = BigUint::from(mant) << exp as u64;
-    Ok(BigInt::from_biguint(
-        if t < 0.0 { Sign::Minus } else { Sign::Plus },
-        mag,
-    ))
+    Ok(BigInt::from_biguint(if t < 0.0 { Sign::Minus } else { Sign::Plus }, mag))
 }
 
 /// |x| = mant * 2**exp with integer mant (finite x).
@@ -150,11 +140,7 @@ fn decompose(x: f64) -> (u64, i64) {
     let bits = x.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1 << 52) - 1);
-    if biased == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1 << 52), biased - 1075)
-    }
+    if biased == 0 { (frac, -1074) } else { (frac | (1 << 52), biased - 1075) }
 }
 
 /// `float.is_integer()`.
@@ -170,9 +156,7 @@ pub fn float_as_integer_ratio(x: f64) -> Result<(BigInt, BigInt), NumError> {
         return Err(NumError::value("cannot convert NaN to integer ratio"));
     }
     if x.is_infinite() {
-        return Err(NumError::Overflow(
-            "cannot convert Infinity to integer ratio".to_owned(),
-        ));
+        return Err(NumError::Overflow("cannot convert Infinity to integer ratio".to_owned()));
     }
     let (mut mant, mut exp) = decompose(x);
     if mant == 0 {
@@ -187,11 +171,7 @@ pub fn float_as_integer_ratio(x: f64) -> Result<(BigInt, BigInt), NumError> {
     if x < 0.0 {
         num = -num;
     }
-    if exp >= 0 {
-        Ok((num << exp as u64, BigInt::from(1)))
-    } else {
-        Ok((num, BigInt::from(1) << (-exp) as u64))
-    }
+    if exp >= 0 { Ok((num << exp as u64, BigInt::from(1))) } else { Ok((num, BigInt::from(1) << (-exp) as u64)) }
 }
 
 /// `float.hex()`: `0x1.8000000000000p+1`, `-0x0.0p+0`, `inf`, `nan`.
@@ -200,27 +180,13 @@ pub fn float_hex(x: f64) -> String {
         return super::float_repr::float_repr(x);
     }
     if x == 0.0 {
-        return if x.is_sign_negative() {
-            "-0x0.0p+0"
-        } else {
-            "0x0.0p+0"
-        }
-        .to_owned();
+        return if x.is_sign_negative() { "-0x0.0p+0" } else { "0x0.0p+0" }.to_owned();
     }
     let bits = x.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1 << 52) - 1);
-    let (lead, exp) = if biased == 0 {
-        (0, -1022)
-    } else {
-        (1, biased - 1023)
-    };
-    format!(
-        "{}0x{lead}.{frac:013x}p{}{}",
-        if x < 0.0 { "-" } else { "" },
-        if exp < 0 { '-' } else { '+' },
-        exp.abs()
-    )
+    let (lead, exp) = if biased == 0 { (0, -1022) } else { (1, biased - 1023) };
+    format!("{}0x{lead}.{frac:013x}p{}{}", if x < 0.0 { "-" } else { "" }, if exp < 0 { '-' } else { '+' }, exp.abs())
 }
 
 /// `float.fromhex(s)`, correctly rounded.  Errors: `ValueError("invalid
@@ -302,8 +268,7 @@ pub fn float_fromhex(s: &str) -> Result<f64, NumError> {
         return Ok(sgn(0.0));
     }
     let shift = 4 * frac_digits - exp;
-    let v = round_scaled(&mant, shift, false).ok_or_else(|| {
-        NumError::Overflow("hexadecimal value too large to represent as a float".to_owned())
-    })?;
+    let v = round_scaled(&mant, shift, false)
+        .ok_or_else(|| NumError::Overflow("hexadecimal value too large to represent as a float".to_owned()))?;
     Ok(sgn(v))
 }

@@ -36,25 +36,12 @@ pub struct FloatFmt {
 
 impl FloatFmt {
     /// Options for `repr(x)` / `str(x)`.
-    pub const REPR: FloatFmt = FloatFmt {
-        code: 'r',
-        precision: 0,
-        sign: false,
-        add_dot_0: true,
-        alt: false,
-        no_neg_0: false,
-    };
+    pub const REPR: FloatFmt =
+        FloatFmt { code: 'r', precision: 0, sign: false, add_dot_0: true, alt: false, no_neg_0: false };
 
     /// Options for code `code` with precision `precision` and no flags.
     pub fn new(code: char, precision: usize) -> FloatFmt {
-        FloatFmt {
-            code,
-            precision,
-            sign: false,
-            add_dot_0: false,
-            alt: false,
-            no_neg_0: false,
-        }
+        FloatFmt { code, precision, sign: false, add_dot_0: false, alt: false, no_neg_0: false }
     }
 }
 
@@ -72,10 +59,7 @@ struct StackBuf {
 
 impl StackBuf {
     fn new() -> Self {
-        StackBuf {
-            buf: [0; 40],
-            len: 0,
-        }
+        StackBuf { buf: [0; 40], len: 0 }
     }
     fn as_bytes(&self) -> &[u8] {
         &self.buf[..self.len]
@@ -236,19 +220,14 @@ fn equals_exactly(x: f64, mant: u64, q: i64) -> bool {
     let bits = x.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1 << 52) - 1);
-    let (mut m, mut e) = if biased == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1 << 52), biased - 1075)
-    };
+    let (mut m, mut e) = if biased == 0 { (frac, -1074) } else { (frac | (1 << 52), biased - 1075) };
     if m == 0 {
         return false;
     }
     let tz = m.trailing_zeros();
     m >>= tz;
     e += i64::from(tz);
-    let pow10 =
-        |k: i64| -> Option<u128> { u32::try_from(k).ok().and_then(|k| 10u128.checked_pow(k)) };
+    let pow10 = |k: i64| -> Option<u128> { u32::try_from(k).ok().and_then(|k| 10u128.checked_pow(k)) };
     let scaled = |k: i64| pow10(k).and_then(|p| u128::from(mant).checked_mul(p));
     if e >= 0 {
         // x = m * 2**e is an integer; mant * 10**q is one only for q >= 0,
@@ -297,11 +276,7 @@ fn exact_digits(ax: f64, ndigits: usize) -> (Vec<u8>, i64) {
     let b = s.as_bytes();
     let epos = b.iter().position(|&c| c == b'e').unwrap_or(b.len());
     let exp = parse_exp(&b[epos..]);
-    let mut digits: Vec<u8> = b[..epos]
-        .iter()
-        .copied()
-        .filter(u8::is_ascii_digit)
-        .collect();
+    let mut digits: Vec<u8> = b[..epos].iter().copied().filter(u8::is_ascii_digit).collect();
     while digits.len() > 1 && digits.last() == Some(&b'0') {
         digits.pop();
     }
@@ -331,16 +306,7 @@ fn write_fixed(out: &mut String, neg: bool, ax: f64, fmt: &FloatFmt) {
 /// Lay out `digits`/`decpt` exactly like `format_float_short` for the codes
 /// `e`, `g` and `r`.  `precision` is the dtoa digit count (already +1 for 'e').
 #[allow(clippy::too_many_arguments)]
-fn emit(
-    out: &mut String,
-    neg: bool,
-    digits: &[u8],
-    decpt: i64,
-    code: u8,
-    precision: i64,
-    fmt: &FloatFmt,
-    upper: bool,
-) {
+fn emit(out: &mut String, neg: bool, digits: &[u8], decpt: i64, code: u8, precision: i64, fmt: &FloatFmt, upper: bool) {
     let digits_len = digits.len() as i64;
     let mut decpt = decpt;
     let mut vdigits_end = digits_len;
@@ -351,11 +317,7 @@ fn emit(
             vdigits_end = precision;
         }
         b'g' => {
-            let limit = if fmt.add_dot_0 {
-                precision - 1
-            } else {
-                precision
-            };
+            let limit = if fmt.add_dot_0 { precision - 1 } else { precision };
             if decpt <= -4 || decpt > limit {
                 use_exp = true;
             }
@@ -378,11 +340,7 @@ fn emit(
     // Ensure vdigits_start < decpt <= vdigits_end (strictly less than the end
     // when add_dot_0 asks for at least one digit after the point).
     let vdigits_start = if decpt <= 0 { decpt - 1 } else { 0 };
-    vdigits_end = if !use_exp && fmt.add_dot_0 {
-        vdigits_end.max(decpt + 1)
-    } else {
-        vdigits_end.max(decpt)
-    };
+    vdigits_end = if !use_exp && fmt.add_dot_0 { vdigits_end.max(decpt + 1) } else { vdigits_end.max(decpt) };
 
     let total = (vdigits_end - vdigits_start) as usize + 8;
     out.reserve(total);

@@ -8,8 +8,7 @@
 
 use super::float_repr::{FloatFmt, write_double, write_float_repr};
 use super::format_spec::{
-    Align, FormatSpec, NumberParts, calc_padding, fill_number, is_plain, parse_format_spec,
-    push_fill,
+    Align, FormatSpec, NumberParts, calc_padding, fill_number, is_plain, parse_format_spec, push_fill,
 };
 use super::int_str::{check_decimal_len, int_to_decimal};
 use super::{MAX_FORMAT_LEN, NumError, convert::bigint_to_f64, too_big};
@@ -129,10 +128,7 @@ fn unknown_code(ty: char, type_name: &str) -> NumError {
     NumError::value(if (ty as u32) > 32 && (ty as u32) < 128 {
         format!("Unknown format code '{ty}' for object of type '{tn}'")
     } else {
-        format!(
-            "Unknown format code '\\x{:x}' for object of type '{tn}'",
-            ty as u32
-        )
+        format!("Unknown format code '\\x{:x}' for object of type '{tn}'", ty as u32)
     })
 }
 
@@ -158,27 +154,19 @@ fn format_int_impl(v: IntVal<'_>, spec: &FormatSpec, type_name: &str) -> Result<
         _ => return Err(unknown_code(ty, type_name)),
     }
     if spec.precision.is_some() {
-        return Err(NumError::value(
-            "Precision not allowed in integer format specifier",
-        ));
+        return Err(NumError::value("Precision not allowed in integer format specifier"));
     }
     if spec.no_neg_0 {
-        return Err(NumError::value(
-            "Negative zero coercion (z) not allowed in integer format specifier",
-        ));
+        return Err(NumError::value("Negative zero coercion (z) not allowed in integer format specifier"));
     }
     let (fill, align) = spec.fill_align(Align::Right);
     let mut out = String::new();
     if ty == 'c' {
         if spec.sign.is_some() {
-            return Err(NumError::value(
-                "Sign not allowed with integer format specifier 'c'",
-            ));
+            return Err(NumError::value("Sign not allowed with integer format specifier 'c'"));
         }
         if spec.alternate {
-            return Err(NumError::value(
-                "Alternate form (#) not allowed with integer format specifier 'c'",
-            ));
+            return Err(NumError::value("Alternate form (#) not allowed with integer format specifier 'c'"));
         }
         let ch = int_to_char(v.to_i64())?;
         let mut buf = [0u8; 4];
@@ -235,19 +223,13 @@ fn format_int_impl(v: IntVal<'_>, spec: &FormatSpec, type_name: &str) -> Result<
 pub(crate) fn int_to_char(v: Option<i64>) -> Result<char, NumError> {
     // CPython first converts to a C long (`None`: it did not fit), then
     // range-checks.
-    let x = v.ok_or_else(|| {
-        NumError::Overflow("Python int too large to convert to C long".to_owned())
-    })?;
+    let x = v.ok_or_else(|| NumError::Overflow("Python int too large to convert to C long".to_owned()))?;
     if !(0..=0x10ffff).contains(&x) {
-        return Err(NumError::Overflow(
-            "%c arg not in range(0x110000)".to_owned(),
-        ));
+        return Err(NumError::Overflow("%c arg not in range(0x110000)".to_owned()));
     }
     // Rust strings cannot hold lone surrogates (U+D800..U+DFFF).
     char::from_u32(x as u32).ok_or_else(|| {
-        NumError::value(format!(
-            "character U+{x:04x} is a surrogate, which this implementation cannot store in a str"
-        ))
+        NumError::value(format!("character U+{x:04x} is a surrogate, which this implementation cannot store in a str"))
     })
 }
 
@@ -334,32 +316,22 @@ pub fn format_str(s: &str, spec: &FormatSpec, type_name: &str) -> Result<String,
     }
     match spec.sign {
         Some(' ') => {
-            return Err(NumError::value(
-                "Space not allowed in string format specifier",
-            ));
+            return Err(NumError::value("Space not allowed in string format specifier"));
         }
         Some(_) => {
-            return Err(NumError::value(
-                "Sign not allowed in string format specifier",
-            ));
+            return Err(NumError::value("Sign not allowed in string format specifier"));
         }
         None => {}
     }
     if spec.no_neg_0 {
-        return Err(NumError::value(
-            "Negative zero coercion (z) not allowed in string format specifier",
-        ));
+        return Err(NumError::value("Negative zero coercion (z) not allowed in string format specifier"));
     }
     if spec.alternate {
-        return Err(NumError::value(
-            "Alternate form (#) not allowed in string format specifier",
-        ));
+        return Err(NumError::value("Alternate form (#) not allowed in string format specifier"));
     }
     let (fill, align) = spec.fill_align(Align::Left);
     if align == Align::AfterSign {
-        return Err(NumError::value(
-            "'=' alignment not allowed in string format specifier",
-        ));
+        return Err(NumError::value("'=' alignment not allowed in string format specifier"));
     }
     let width = spec.width_isize()?;
     // Truncate to `precision` characters.

@@ -185,10 +185,7 @@ pub fn parse_format_spec(spec: &str, type_name: &str) -> Result<FormatSpec, Stri
     let mut it = rest.chars();
     f.ty = it.next();
     if it.next().is_some() {
-        return Err(format!(
-            "Invalid format specifier '{spec}' for object of type '{}'",
-            truncate200(type_name)
-        ));
+        return Err(format!("Invalid format specifier '{spec}' for object of type '{}'", truncate200(type_name)));
     }
     Ok(f)
 }
@@ -231,13 +228,8 @@ impl FormatSpec {
         } else {
             ' '
         };
-        let align = self
-            .align
-            .unwrap_or(if self.zero_pad && default == Align::Right {
-                Align::AfterSign
-            } else {
-                default
-            });
+        let align =
+            self.align.unwrap_or(if self.zero_pad && default == Align::Right { Align::AfterSign } else { default });
         (fill, align)
     }
 
@@ -334,18 +326,9 @@ pub(crate) fn fill_number(
         Some(' ') => Some(if p.neg { '-' } else { ' ' }),
         _ => p.neg.then_some('-'),
     };
-    let n_remainder = if p.remainder.is_ascii() {
-        p.remainder.len()
-    } else {
-        p.remainder.chars().count()
-    } as isize;
-    let n_non_digit =
-        sign.is_some() as isize + p.prefix.len() as isize + p.has_decimal as isize + n_remainder;
-    let min_width = if fill == '0' && align == Align::AfterSign {
-        width - n_non_digit
-    } else {
-        0
-    };
+    let n_remainder = if p.remainder.is_ascii() { p.remainder.len() } else { p.remainder.chars().count() } as isize;
+    let n_non_digit = sign.is_some() as isize + p.prefix.len() as isize + p.has_decimal as isize + n_remainder;
+    let min_width = if fill == '0' && align == Align::AfterSign { width - n_non_digit } else { 0 };
     // Without a separator the "grouped" digits are just the digits with
     // leading zeros up to `min_width`; only real grouping needs a buffer.
     let mut grouped = Vec::new();
@@ -404,11 +387,7 @@ pub(crate) fn push_fill(out: &mut String, fill: char, n: isize) {
 /// `calc_padding`: left and right padding for a field of `nchars` characters.
 pub(crate) fn calc_padding(nchars: usize, width: isize, align: Align) -> (isize, isize) {
     let nchars = nchars as isize;
-    let total = if width >= 0 {
-        width.max(nchars)
-    } else {
-        nchars
-    };
+    let total = if width >= 0 { width.max(nchars) } else { nchars };
     let lpad = match align {
         Align::Right => total - nchars,
         Align::Center => (total - nchars) / 2,

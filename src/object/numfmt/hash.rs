@@ -83,11 +83,7 @@ pub fn hash_f64(v: f64, id: usize) -> i64 {
     }
     // Multiply by 2**e modulo 2**61-1, i.e. rotate by e mod 61.
     let bits = HASH_BITS as i32;
-    let e = if e >= 0 {
-        e % bits
-    } else {
-        bits - 1 - ((-1 - e) % bits)
-    } as u32;
+    let e = if e >= 0 { e % bits } else { bits - 1 - ((-1 - e) % bits) } as u32;
     x = ((x << e) & HASH_MODULUS) | (x >> (HASH_BITS - e));
     fix_minus_one((x as i64).wrapping_mul(sign))
 }

@@ -25,9 +25,7 @@ pub fn get_int_max_str_digits() -> usize {
 /// `sys.set_int_max_str_digits(n)`; the error is the `ValueError` text.
 pub fn set_int_max_str_digits(n: i64) -> Result<(), String> {
     if n != 0 && n < INT_MAX_STR_DIGITS_THRESHOLD as i64 {
-        return Err(format!(
-            "maxdigits must be 0 or larger than {INT_MAX_STR_DIGITS_THRESHOLD}"
-        ));
+        return Err(format!("maxdigits must be 0 or larger than {INT_MAX_STR_DIGITS_THRESHOLD}"));
     }
     INT_MAX_STR_DIGITS.store(n as usize, Ordering::Relaxed);
     Ok(())

@@ -36,32 +36,27 @@ mod unicode_tables;
 mod tests;
 
 pub use arith::{
-    bigint_divmod, bigint_floordiv, bigint_mod, float_div, float_divmod, float_floordiv, float_mod,
-    float_pow, i64_divmod, i64_floordiv, i64_mod,
+    bigint_divmod, bigint_floordiv, bigint_mod, float_div, float_divmod, float_floordiv, float_mod, float_pow,
+    i64_divmod, i64_floordiv, i64_mod,
 };
 pub use convert::{
-    bigint_to_f64, float_as_integer_ratio, float_fromhex, float_hex, float_is_integer,
-    float_to_int_checked, int_true_div,
+    bigint_to_f64, float_as_integer_ratio, float_fromhex, float_hex, float_is_integer, float_to_int_checked,
+    int_true_div,
 };
 pub use float_repr::{FloatFmt, double_to_string, float_repr, write_double, write_float_repr};
 pub use format_num::{
-    float_format, float_format_named, format_float, format_i64, format_int, format_str, int_format,
-    str_format,
+    float_format, float_format_named, format_float, format_i64, format_int, format_str, int_format, str_format,
 };
 pub use format_spec::{Align, FormatSpec, Grouping, parse_format_spec};
 pub use hash::{hash_bigint, hash_complex, hash_f64, hash_i64, hash_pointer, hash_tuple};
-pub use int_str::{
-    get_int_max_str_digits, i64_to_base, int_to_base, int_to_decimal, set_int_max_str_digits,
-};
+pub use int_str::{get_int_max_str_digits, i64_to_base, int_to_base, int_to_decimal, set_int_max_str_digits};
 pub use parse_num::{parse_float, parse_float_bytes, parse_int, parse_int_bytes};
 pub use percent::{
-    PercentArgs, StarArg, char_from_int, char_required_error, float_required_error,
-    int_required_error, percent_format,
+    PercentArgs, StarArg, char_from_int, char_required_error, float_required_error, int_required_error, percent_format,
 };
 pub use round::{round_float, round_float_to_int, round_int};
 pub use str_repr::{
-    decimal_value, is_printable, is_py_space, py_ascii_escape, py_bytes_repr, py_str_ascii,
-    py_str_repr, write_str_repr,
+    decimal_value, is_printable, is_py_space, py_ascii_escape, py_bytes_repr, py_str_ascii, py_str_repr, write_str_repr,
 };
 
 use std::fmt;

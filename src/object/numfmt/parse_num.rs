@@ -25,10 +25,9 @@ pub fn parse_int(s: &str, base: u32) -> Result<BigInt, String> {
     check_base(base)?;
     let ascii = to_ascii_digits(s);
     parse_ascii_int(&ascii, base).map_err(|e| match e {
-        IntParseError::Invalid => format!(
-            "invalid literal for int() with base {base}: {}",
-            truncate_chars(py_str_repr(s), 200)
-        ),
+        IntParseError::Invalid => {
+            format!("invalid literal for int() with base {base}: {}", truncate_chars(py_str_repr(s), 200))
+        }
         IntParseError::Limit(m) => m,
     })
 }
@@ -38,10 +37,9 @@ pub fn parse_int(s: &str, base: u32) -> Result<BigInt, String> {
 pub fn parse_int_bytes(b: &[u8], base: u32) -> Result<BigInt, String> {
     check_base(base)?;
     parse_ascii_int(b, base).map_err(|e| match e {
-        IntParseError::Invalid => format!(
-            "invalid literal for int() with base {base}: {}",
-            py_bytes_repr(&b[..b.len().min(200)])
-        ),
+        IntParseError::Invalid => {
+            format!("invalid literal for int() with base {base}: {}", py_bytes_repr(&b[..b.len().min(200)]))
+        }
         IntParseError::Limit(m) => m,
     })
 }
@@ -121,12 +119,7 @@ fn parse_ascii_int(s: &[u8], base: u32) -> Result<BigInt, IntParseError> {
             }
         };
     }
-    if at(i) == b'0'
-        && matches!(
-            (base, at(i + 1)),
-            (16, b'x' | b'X') | (8, b'o' | b'O') | (2, b'b' | b'B')
-        )
-    {
+    if at(i) == b'0' && matches!((base, at(i + 1)), (16, b'x' | b'X') | (8, b'o' | b'O') | (2, b'b' | b'B')) {
         i += 2;
         // One underscore is allowed right after the prefix.
         if at(i) == b'_' {
@@ -177,10 +170,7 @@ fn parse_ascii_int(s: &[u8], base: u32) -> Result<BigInt, IntParseError> {
     if i != s.len() {
         return Err(IntParseError::Invalid);
     }
-    Ok(BigInt::from_biguint(
-        if neg { Sign::Minus } else { Sign::Plus },
-        magnitude,
-    ))
+    Ok(BigInt::from_biguint(if neg { Sign::Minus } else { Sign::Plus }, magnitude))
 }
 
 /// Value of validated digits (with underscores) in `base`.
@@ -195,11 +185,7 @@ fn digits_to_biguint(d: &[u8], base: u32) -> BigUint {
         }
         return BigUint::from(v);
     }
-    let vals: Vec<u8> = d
-        .iter()
-        .filter(|&&c| c != b'_')
-        .map(|&c| digit_value(c) as u8)
-        .collect();
+    let vals: Vec<u8> = d.iter().filter(|&&c| c != b'_').map(|&c| digit_value(c) as u8).collect();
     BigUint::from_radix_be(&vals, base).unwrap_or_default()
 }
 
@@ -209,14 +195,12 @@ fn digits_to_biguint(d: &[u8], base: u32) -> BigUint {
 /// The error is the `ValueError` message.
 pub fn parse_float(s: &str) -> Result<f64, String> {
     let ascii = to_ascii_digits(s);
-    parse_ascii_float(&ascii)
-        .ok_or_else(|| format!("could not convert string to float: {}", py_str_repr(s)))
+    parse_ascii_float(&ascii).ok_or_else(|| format!("could not convert string to float: {}", py_str_repr(s)))
 }
 
 /// `float(b)` for `bytes`.
 pub fn parse_float_bytes(b: &[u8]) -> Result<f64, String> {
-    parse_ascii_float(b)
-        .ok_or_else(|| format!("could not convert string to float: {}", py_bytes_repr(b)))
+    parse_ascii_float(b).ok_or_else(|| format!("could not convert string to float: {}", py_bytes_repr(b)))
 }
 
 fn parse_ascii_float(s: &[u8]) -> Option<f64> {

@@ -76,10 +76,7 @@ pub fn int_required_error(conv: char, type_name: &str) -> NumError {
 
 /// `TypeError` for `%f`... given a non-number of type `type_name`.
 pub fn float_required_error(type_name: &str) -> NumError {
-    NumError::Type(format!(
-        "must be real number, not {}",
-        truncate50(type_name)
-    ))
+    NumError::Type(format!("must be real number, not {}", truncate50(type_name)))
 }
 
 fn truncate50(s: &str) -> &str {
@@ -143,18 +140,14 @@ impl<A: PercentArgs> Ctx<'_, A> {
             }
             return Ok(self.args.tuple_item(idx as usize));
         }
-        Err(NumError::Type(
-            "not enough arguments for format string".to_owned(),
-        ))
+        Err(NumError::Type("not enough arguments for format string".to_owned()))
     }
 
     fn star(&mut self, what_overflow: &str) -> Result<i64, NumError> {
         let v = self.next_arg()?;
         match self.args.star(&v) {
             StarArg::NotInt => Err(NumError::Type("* wants int".to_owned())),
-            StarArg::TooBig => Err(NumError::Overflow(format!(
-                "Python int too large to convert to C {what_overflow}"
-            ))),
+            StarArg::TooBig => Err(NumError::Overflow(format!("Python int too large to convert to C {what_overflow}"))),
             StarArg::Int(i) => Ok(i),
         }
     }
@@ -171,16 +164,7 @@ pub fn percent_format<A: PercentArgs>(fmt: &str, args: &mut A) -> Result<String,
         None => (-1, -2),
     };
     let dict = args.tuple_len().is_none() && args.is_mapping();
-    let mut ctx = Ctx {
-        args,
-        fmt,
-        pos: 0,
-        exhausted: false,
-        arglen,
-        argidx,
-        dict,
-        current: None,
-    };
+    let mut ctx = Ctx { args, fmt, pos: 0, exhausted: false, arglen, argidx, dict, current: None };
     let mut out = String::with_capacity(fmt.len() + 16);
     while ctx.pos < fmt.len() {
         match fmt[ctx.pos..].find('%') {
@@ -196,10 +180,7 @@ pub fn percent_format<A: PercentArgs>(fmt: &str, args: &mut A) -> Result<String,
         }
     }
     if ctx.argidx < ctx.arglen && !ctx.dict {
-        return Err(NumError::Type(
-            "not all arguments converted during string formatting".to_owned(),
-        )
-        .into());
+        return Err(NumError::Type("not all arguments converted during string formatting".to_owned()).into());
     }
     Ok(out)
 }
@@ -281,10 +262,7 @@ fn format_one<A: PercentArgs>(ctx: &mut Ctx<'_, A>, out: &mut String) -> Result<
         if ch == '*' {
             prec = ctx.star("int")?;
             if prec > i64::from(i32::MAX) || prec < i64::from(i32::MIN) {
-                return Err(NumError::Overflow(
-                    "Python int too large to convert to C int".to_owned(),
-                )
-                .into());
+                return Err(NumError::Overflow("Python int too large to convert to C int".to_owned()).into());
             }
             prec = prec.max(0);
             if let Some(c) = ctx.next_char() {
@@ -339,11 +317,7 @@ fn format_one<A: PercentArgs>(ctx: &mut Ctx<'_, A>, out: &mut String) -> Result<
         'c' => ctx.args.char_value(&v)?.to_string(),
         _ => {
             let index = ctx.fmt[..ctx.pos].chars().count() - 1;
-            let shown = if (31..=126).contains(&(ch as u32)) {
-                ch
-            } else {
-                '?'
-            };
+            let shown = if (31..=126).contains(&(ch as u32)) { ch } else { '?' };
             return Err(NumError::value(format!(
                 "unsupported format character '{shown}' (0x{:x}) at index {index}",
                 ch as u32
@@ -353,10 +327,7 @@ fn format_one<A: PercentArgs>(ctx: &mut Ctx<'_, A>, out: &mut String) -> Result<
     };
     output(out, &text, ch, flags, width, prec, sign)?;
     if ctx.dict && ctx.argidx < ctx.arglen {
-        return Err(NumError::Type(
-            "not all arguments converted during string formatting".to_owned(),
-        )
-        .into());
+        return Err(NumError::Type("not all arguments converted during string formatting".to_owned()).into());
     }
     Ok(())
 }
@@ -404,16 +375,9 @@ fn output(
     prec: i64,
     mut sign: bool,
 ) -> Result<(), NumError> {
-    let fill = if sign && flags & F_ZERO != 0 {
-        '0'
-    } else {
-        ' '
-    };
+    let fill = if sign && flags & F_ZERO != 0 { '0' } else { ' ' };
     let mut len = text.chars().count() as i64;
-    if (width == -1 || width <= len)
-        && (prec == -1 || prec >= len)
-        && flags & (F_SIGN | F_BLANK) == 0
-    {
+    if (width == -1 || width <= len) && (prec == -1 || prec >= len) && flags & (F_SIGN | F_BLANK) == 0 {
         out.push_str(text);
         return Ok(());
     }

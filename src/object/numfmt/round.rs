@@ -50,11 +50,7 @@ pub fn round_float(x: f64, ndigits: i64) -> Result<f64, NumError> {
     let bits = x.abs().to_bits();
     let biased = (bits >> 52) as i64;
     let frac = bits & ((1 << 52) - 1);
-    let (mant, exp) = if biased == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1 << 52), biased - 1075)
-    };
+    let (mant, exp) = if biased == 0 { (frac, -1074) } else { (frac | (1 << 52), biased - 1075) };
     let p: BigUint = BigUint::from(10u32).pow(k);
     let (num, den) = if exp >= 0 {
         (BigUint::from(mant) << exp as u64, p.clone())
@@ -70,8 +66,8 @@ pub fn round_float(x: f64, ndigits: i64) -> Result<f64, NumError> {
         return Ok(0.0f64.copysign(x));
     }
     let rounded = BigInt::from(q * p);
-    let v = bigint_to_f64(&rounded)
-        .map_err(|_| NumError::Overflow("rounded value too large to represent".to_owned()))?;
+    let v =
+        bigint_to_f64(&rounded).map_err(|_| NumError::Overflow("rounded value too large to represent".to_owned()))?;
     Ok(if x < 0.0 { -v } else { v })
 }
 

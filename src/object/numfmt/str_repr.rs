@@ -63,11 +63,7 @@ pub fn py_str_ascii(s: &str) -> String {
 /// Append `repr(s)` (or `ascii(s)` when `ascii_only`) to `out`.
 pub fn write_str_repr(out: &mut String, s: &str, ascii_only: bool) {
     // CPython prefers single quotes and switches only when that avoids escapes.
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     out.push(quote);
     for c in s.chars() {
         match c {
@@ -120,11 +116,7 @@ pub fn py_ascii_escape(repr: &str) -> String {
 /// `repr()` of a Python `bytes` object (`b'...'`), used for error messages
 /// such as `int(b'x')`.
 pub fn py_bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
     out.push(quote as char);

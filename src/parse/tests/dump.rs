@@ -6,19 +6,13 @@ use crate::parse::ast::*;
 /// Renders statements one per line, without positions inside f-strings
 /// (CPython 3.11's are unreliable there, so the corpus cannot check them).
 pub fn dump(prog: &[Stmt]) -> String {
-    let mut d = Dumper {
-        in_fstring: 0,
-        fstring_locs: false,
-    };
+    let mut d = Dumper { in_fstring: 0, fstring_locs: false };
     prog.iter().map(|s| d.stmt(s) + "\n").collect()
 }
 
 /// Like [`dump`] but with every position.
 pub fn dump_all(prog: &[Stmt]) -> String {
-    let mut d = Dumper {
-        in_fstring: 0,
-        fstring_locs: true,
-    };
+    let mut d = Dumper { in_fstring: 0, fstring_locs: true };
     prog.iter().map(|s| d.stmt(s) + "\n").collect()
 }
 
@@ -58,11 +52,7 @@ fn esc_bytes(b: &[u8]) -> String {
 
 impl Dumper {
     fn loc(&self, l: Loc) -> String {
-        if self.in_fstring > 0 && !self.fstring_locs {
-            "@?".into()
-        } else {
-            format!("@{}:{}", l.line, l.col)
-        }
+        if self.in_fstring > 0 && !self.fstring_locs { "@?".into() } else { format!("@{}:{}", l.line, l.col) }
     }
 
     fn opt(&mut self, e: Option<&Expr>) -> String {
@@ -101,16 +91,8 @@ impl Dumper {
     }
 
     fn keywords(&mut self, v: &[Keyword]) -> String {
-        let parts: Vec<String> = v
-            .iter()
-            .map(|k| {
-                format!(
-                    "kw({}, {})",
-                    k.arg.as_deref().unwrap_or("~"),
-                    self.expr(&k.value)
-                )
-            })
-            .collect();
+        let parts: Vec<String> =
+            v.iter().map(|k| format!("kw({}, {})", k.arg.as_deref().unwrap_or("~"), self.expr(&k.value))).collect();
         format!("[{}]", parts.join(", "))
     }
 
@@ -144,51 +126,20 @@ impl Dumper {
                 format!("Assign{l}({}, {})", self.exprs(targets), self.expr(value))
             }
             StmtKind::AugAssign { target, op, value } => {
-                format!(
-                    "AugAssign{l}({}, {op:?}, {})",
-                    self.expr(target),
-                    self.expr(value)
-                )
+                format!("AugAssign{l}({}, {op:?}, {})", self.expr(target), self.expr(value))
             }
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-            } => {
-                let (t, a, v) = (
-                    self.expr(target),
-                    self.expr(annotation),
-                    self.opt(value.as_ref()),
-                );
+            StmtKind::AnnAssign { target, annotation, value } => {
+                let (t, a, v) = (self.expr(target), self.expr(annotation), self.opt(value.as_ref()));
                 format!("AnnAssign{l}({t}, {a}, {v})")
             }
             StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
-                let name = if matches!(s.kind, StmtKind::If { .. }) {
-                    "If"
-                } else {
-                    "While"
-                };
-                format!(
-                    "{name}{l}({}, {}, {})",
-                    self.expr(test),
-                    self.stmts(body),
-                    self.stmts(orelse)
-                )
+                let name = if matches!(s.kind, StmtKind::If { .. }) { "If" } else { "While" };
+                format!("{name}{l}({}, {}, {})", self.expr(test), self.stmts(body), self.stmts(orelse))
             }
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-                is_async,
-            } => {
+            StmtKind::For { target, iter, body, orelse, is_async } => {
                 let name = if *is_async { "AsyncFor" } else { "For" };
                 let (t, i) = (self.expr(target), self.expr(iter));
-                format!(
-                    "{name}{l}({t}, {i}, {}, {})",
-                    self.stmts(body),
-                    self.stmts(orelse)
-                )
+                format!("{name}{l}({t}, {i}, {}, {})", self.stmts(body), self.stmts(orelse))
             }
             StmtKind::Break => format!("Break{l}"),
             StmtKind::Continue => format!("Continue{l}"),
@@ -201,55 +152,25 @@ impl Dumper {
             StmtKind::Global(n) => format!("Global{l}({})", n.join(", ")),
             StmtKind::Nonlocal(n) => format!("Nonlocal{l}({})", n.join(", ")),
             StmtKind::Import(a) => format!("Import{l}({})", Self::aliases(a)),
-            StmtKind::ImportFrom {
-                module,
-                names,
-                level,
-            } => {
-                format!(
-                    "ImportFrom{l}({}, {}, {level})",
-                    module.as_deref().unwrap_or("~"),
-                    Self::aliases(names)
-                )
+            StmtKind::ImportFrom { module, names, level } => {
+                format!("ImportFrom{l}({}, {}, {level})", module.as_deref().unwrap_or("~"), Self::aliases(names))
             }
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
                 let hs: Vec<String> = handlers
                     .iter()
                     .map(|h| {
                         let hl = self.loc(h.loc);
                         let typ = self.opt(h.typ.as_ref());
-                        format!(
-                            "except{hl}({typ}, {}, {})",
-                            h.name.as_deref().unwrap_or("~"),
-                            self.stmts(&h.body)
-                        )
+                        format!("except{hl}({typ}, {}, {})", h.name.as_deref().unwrap_or("~"), self.stmts(&h.body))
                     })
                     .collect();
                 let b = self.stmts(body);
-                format!(
-                    "Try{l}({b}, [{}], {}, {})",
-                    hs.join(", "),
-                    self.stmts(orelse),
-                    self.stmts(finalbody)
-                )
+                format!("Try{l}({b}, [{}], {}, {})", hs.join(", "), self.stmts(orelse), self.stmts(finalbody))
             }
             StmtKind::Raise { exc, cause } => {
-                format!(
-                    "Raise{l}({}, {})",
-                    self.opt(exc.as_ref()),
-                    self.opt(cause.as_ref())
-                )
+                format!("Raise{l}({}, {})", self.opt(exc.as_ref()), self.opt(cause.as_ref()))
             }
-            StmtKind::With {
-                items,
-                body,
-                is_async,
-            } => {
+            StmtKind::With { items, body, is_async } => {
                 let name = if *is_async { "AsyncWith" } else { "With" };
                 let its: Vec<String> = items
                     .iter()
@@ -261,11 +182,7 @@ impl Dumper {
                 format!("{name}{l}([{}], {})", its.join(", "), self.stmts(body))
             }
             StmtKind::FunctionDef(f) => {
-                let name = if f.is_async {
-                    "AsyncFunctionDef"
-                } else {
-                    "FunctionDef"
-                };
+                let name = if f.is_async { "AsyncFunctionDef" } else { "FunctionDef" };
                 let args = self.args(&f.args);
                 let body = self.stmts(&f.body);
                 let decs = self.exprs(&f.decorators);
@@ -289,11 +206,9 @@ impl Dumper {
             ExprKind::NamedExpr { target, value } => {
                 format!("NamedExpr{l}({target}, {})", self.expr(value))
             }
-            ExprKind::BinOp { left, op, right } => format!(
-                "BinOp{l}({}, {op:?}, {})",
-                self.expr(left),
-                self.expr(right)
-            ),
+            ExprKind::BinOp { left, op, right } => {
+                format!("BinOp{l}({}, {op:?}, {})", self.expr(left), self.expr(right))
+            }
             ExprKind::UnaryOp { op, operand } => {
                 format!("UnaryOp{l}({op:?}, {})", self.expr(operand))
             }
@@ -301,12 +216,7 @@ impl Dumper {
                 format!("Lambda{l}({}, {})", self.args(args), self.expr(body))
             }
             ExprKind::IfExp { test, body, orelse } => {
-                format!(
-                    "IfExp{l}({}, {}, {})",
-                    self.expr(test),
-                    self.expr(body),
-                    self.expr(orelse)
-                )
+                format!("IfExp{l}({}, {}, {})", self.expr(test), self.expr(body), self.expr(orelse))
             }
             ExprKind::Dict { keys, values } => {
                 let ks: Vec<String> = keys.iter().map(|k| self.opt(k.as_ref())).collect();
@@ -315,72 +225,32 @@ impl Dumper {
             ExprKind::Set(v) => format!("Set{l}({})", self.exprs(v)),
             ExprKind::List(v) => format!("List{l}({})", self.exprs(v)),
             ExprKind::Tuple(v) => format!("Tuple{l}({})", self.exprs(v)),
-            ExprKind::ListComp { elt, generators } => format!(
-                "ListComp{l}({}, {})",
-                self.expr(elt),
-                self.comps(generators)
-            ),
+            ExprKind::ListComp { elt, generators } => {
+                format!("ListComp{l}({}, {})", self.expr(elt), self.comps(generators))
+            }
             ExprKind::SetComp { elt, generators } => {
                 format!("SetComp{l}({}, {})", self.expr(elt), self.comps(generators))
             }
             ExprKind::GeneratorExp { elt, generators } => {
-                format!(
-                    "GeneratorExp{l}({}, {})",
-                    self.expr(elt),
-                    self.comps(generators)
-                )
+                format!("GeneratorExp{l}({}, {})", self.expr(elt), self.comps(generators))
             }
-            ExprKind::DictComp {
-                key,
-                value,
-                generators,
-            } => {
-                format!(
-                    "DictComp{l}({}, {}, {})",
-                    self.expr(key),
-                    self.expr(value),
-                    self.comps(generators)
-                )
+            ExprKind::DictComp { key, value, generators } => {
+                format!("DictComp{l}({}, {}, {})", self.expr(key), self.expr(value), self.comps(generators))
             }
             ExprKind::Await(v) => format!("Await{l}({})", self.expr(v)),
             ExprKind::Yield(v) => format!("Yield{l}({})", self.opt(v.as_deref())),
             ExprKind::YieldFrom(v) => format!("YieldFrom{l}({})", self.expr(v)),
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } => {
+            ExprKind::Compare { left, ops, comparators } => {
                 let ops: Vec<String> = ops.iter().map(|o| format!("{o:?}")).collect();
-                format!(
-                    "Compare{l}({}, [{}], {})",
-                    self.expr(left),
-                    ops.join(", "),
-                    self.exprs(comparators)
-                )
+                format!("Compare{l}({}, [{}], {})", self.expr(left), ops.join(", "), self.exprs(comparators))
             }
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            } => {
-                format!(
-                    "Call{l}({}, {}, {})",
-                    self.expr(func),
-                    self.exprs(args),
-                    self.keywords(keywords)
-                )
+            ExprKind::Call { func, args, keywords } => {
+                format!("Call{l}({}, {}, {})", self.expr(func), self.exprs(args), self.keywords(keywords))
             }
-            ExprKind::FormattedValue {
-                value,
-                conversion,
-                format_spec,
-            } => {
+            ExprKind::FormattedValue { value, conversion, format_spec } => {
                 let conv = conversion.map_or("~".to_string(), |c| c.to_string());
                 let v = self.expr(value);
-                format!(
-                    "FormattedValue{l}({v}, {conv}, {})",
-                    self.opt(format_spec.as_deref())
-                )
+                format!("FormattedValue{l}({v}, {conv}, {})", self.opt(format_spec.as_deref()))
             }
             ExprKind::JoinedStr(v) => {
                 self.in_fstring += 1;
@@ -410,11 +280,7 @@ impl Dumper {
             ExprKind::Starred(v) => format!("Starred{l}({})", self.expr(v)),
             ExprKind::Name(n) => format!("Name{l}({n})"),
             ExprKind::Slice { lower, upper, step } => {
-                let (a, b, c) = (
-                    self.opt(lower.as_deref()),
-                    self.opt(upper.as_deref()),
-                    self.opt(step.as_deref()),
-                );
+                let (a, b, c) = (self.opt(lower.as_deref()), self.opt(upper.as_deref()), self.opt(step.as_deref()));
                 format!("Slice{l}({a}, {b}, {c})")
             }
         }

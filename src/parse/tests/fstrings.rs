@@ -17,28 +17,16 @@ fn parts_and_conversions() {
          JoinedStr@?([Constant@?('>'), FormattedValue@?(Name@?(w), ~, ~)])), Constant@?('c')]))\n"
     );
     assert_eq!(d("f''"), "Expr@1:0(JoinedStr@1:0([]))\n");
-    assert_eq!(
-        d("f'{{x}}'"),
-        "Expr@1:0(JoinedStr@1:0([Constant@?('{x}')]))\n"
-    );
+    assert_eq!(d("f'{{x}}'"), "Expr@1:0(JoinedStr@1:0([Constant@?('{x}')]))\n");
     assert_eq!(d("'plain'"), "Expr@1:0(Constant@1:0('plain'))\n");
 }
 
 #[test]
 fn self_documenting_fields_keep_their_text() {
     let f = |s: &str| d(s).replace("@?", "");
-    assert_eq!(
-        f("f'{x=}'"),
-        "Expr@1:0(JoinedStr@1:0([Constant('x='), FormattedValue(Name(x), r, ~)]))\n"
-    );
-    assert_eq!(
-        f("f'{x = }'"),
-        "Expr@1:0(JoinedStr@1:0([Constant('x = '), FormattedValue(Name(x), r, ~)]))\n"
-    );
-    assert_eq!(
-        f("f'{x=!s}'"),
-        "Expr@1:0(JoinedStr@1:0([Constant('x='), FormattedValue(Name(x), s, ~)]))\n"
-    );
+    assert_eq!(f("f'{x=}'"), "Expr@1:0(JoinedStr@1:0([Constant('x='), FormattedValue(Name(x), r, ~)]))\n");
+    assert_eq!(f("f'{x = }'"), "Expr@1:0(JoinedStr@1:0([Constant('x = '), FormattedValue(Name(x), r, ~)]))\n");
+    assert_eq!(f("f'{x=!s}'"), "Expr@1:0(JoinedStr@1:0([Constant('x='), FormattedValue(Name(x), s, ~)]))\n");
     assert_eq!(
         f("f'{x=:>5}'"),
         "Expr@1:0(JoinedStr@1:0([Constant('x='), FormattedValue(Name(x), ~, JoinedStr([Constant('>5')]))]))\n"
@@ -67,10 +55,7 @@ fn field_expressions_have_file_positions() {
 #[test]
 fn nested_quotes_and_strings_inside_fields() {
     let f = |s: &str| d(s).replace("@?", "");
-    assert_eq!(
-        f("f\"{'}'}\""),
-        "Expr@1:0(JoinedStr@1:0([FormattedValue(Constant('}'), ~, ~)]))\n"
-    );
+    assert_eq!(f("f\"{'}'}\""), "Expr@1:0(JoinedStr@1:0([FormattedValue(Constant('}'), ~, ~)]))\n");
     assert_eq!(
         f("f'{a[\"k\"]}'"),
         "Expr@1:0(JoinedStr@1:0([FormattedValue(Subscript(Name(a), Constant('k')), ~, ~)]))\n"
@@ -79,18 +64,9 @@ fn nested_quotes_and_strings_inside_fields() {
         f("f'''{f\"{x}\"}'''"),
         "Expr@1:0(JoinedStr@1:0([FormattedValue(JoinedStr([FormattedValue(Name(x), ~, ~)]), ~, ~)]))\n"
     );
-    assert_eq!(
-        f("f'{x!r}' 'y'"),
-        "Expr@1:0(JoinedStr@1:0([FormattedValue(Name(x), r, ~), Constant('y')]))\n"
-    );
-    assert_eq!(
-        f("f'{a, b}'"),
-        "Expr@1:0(JoinedStr@1:0([FormattedValue(Tuple([Name(a), Name(b)]), ~, ~)]))\n"
-    );
-    assert_eq!(
-        f("f'{yield}'"),
-        "Expr@1:0(JoinedStr@1:0([FormattedValue(Yield(~), ~, ~)]))\n"
-    );
+    assert_eq!(f("f'{x!r}' 'y'"), "Expr@1:0(JoinedStr@1:0([FormattedValue(Name(x), r, ~), Constant('y')]))\n");
+    assert_eq!(f("f'{a, b}'"), "Expr@1:0(JoinedStr@1:0([FormattedValue(Tuple([Name(a), Name(b)]), ~, ~)]))\n");
+    assert_eq!(f("f'{yield}'"), "Expr@1:0(JoinedStr@1:0([FormattedValue(Yield(~), ~, ~)]))\n");
 }
 
 #[test]
@@ -100,14 +76,8 @@ fn escapes_in_literal_parts() {
         f(r"f'\t{x}\n'"),
         "Expr@1:0(JoinedStr@1:0([Constant('\\x09'), FormattedValue(Name(x), ~, ~), Constant('\\n')]))\n"
     );
-    assert_eq!(
-        f(r"rf'\t{x}'"),
-        "Expr@1:0(JoinedStr@1:0([Constant('\\\\t'), FormattedValue(Name(x), ~, ~)]))\n"
-    );
-    assert_eq!(
-        f(r"f'\N{BULLET}{x}'"),
-        "Expr@1:0(JoinedStr@1:0([Constant('•'), FormattedValue(Name(x), ~, ~)]))\n"
-    );
+    assert_eq!(f(r"rf'\t{x}'"), "Expr@1:0(JoinedStr@1:0([Constant('\\\\t'), FormattedValue(Name(x), ~, ~)]))\n");
+    assert_eq!(f(r"f'\N{BULLET}{x}'"), "Expr@1:0(JoinedStr@1:0([Constant('•'), FormattedValue(Name(x), ~, ~)]))\n");
 }
 
 #[test]
@@ -116,26 +86,14 @@ fn errors() {
         ("f'{x'", "f-string: expecting '}'"),
         ("f'{}'", "f-string: empty expression not allowed"),
         ("f'{ }'", "f-string: empty expression not allowed"),
-        (
-            "f'{x!z}'",
-            "f-string: invalid conversion character: expected 's', 'r', or 'a'",
-        ),
+        ("f'{x!z}'", "f-string: invalid conversion character: expected 's', 'r', or 'a'"),
         ("f'}'", "f-string: single '}' is not allowed"),
         ("f'{a:{b:{c}}}'", "f-string: expressions nested too deeply"),
         ("f'{a)}'", "f-string: unmatched ')'"),
-        (
-            "f'{a(]}'",
-            "f-string: closing parenthesis ']' does not match opening parenthesis '('",
-        ),
+        ("f'{a(]}'", "f-string: closing parenthesis ']' does not match opening parenthesis '('"),
         ("f'{#}'", "f-string expression part cannot include '#'"),
-        (
-            r"f'{\n}'",
-            "f-string expression part cannot include a backslash",
-        ),
-        (
-            "f'{a b}'",
-            "f-string: invalid syntax. Perhaps you forgot a comma?",
-        ),
+        (r"f'{\n}'", "f-string expression part cannot include a backslash"),
+        ("f'{a b}'", "f-string: invalid syntax. Perhaps you forgot a comma?"),
         ("f'{*a}'", "f-string: cannot use starred expression here"),
         ("f'{x:{y}'", "f-string: expecting '}'"),
     ];
@@ -144,8 +102,5 @@ fn errors() {
     }
     // Errors inside a field point into the field.
     let err = e("x = 1\ny = f'{a +}'");
-    assert_eq!(
-        (err.msg.as_str(), err.line, err.col),
-        ("f-string: invalid syntax", 2, 11)
-    );
+    assert_eq!((err.msg.as_str(), err.line, err.col), ("f-string: invalid syntax", 2, 11));
 }

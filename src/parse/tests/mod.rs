@@ -39,26 +39,18 @@ fn corpus_matches_cpython() {
                 if got != want {
                     for (g, w) in got.lines().zip(want.lines()) {
                         if g != w {
-                            failures
-                                .push(format!("--- source:\n{src}--- got:\n{g}\n--- want:\n{w}\n"));
+                            failures.push(format!("--- source:\n{src}--- got:\n{g}\n--- want:\n{w}\n"));
                         }
                     }
                     if got.lines().count() != want.lines().count() {
-                        failures.push(format!(
-                            "--- source:\n{src}--- got:\n{got}--- want:\n{want}"
-                        ));
+                        failures.push(format!("--- source:\n{src}--- got:\n{got}--- want:\n{want}"));
                     }
                 }
             }
             Err(e) => failures.push(format!("--- source:\n{src}--- error: {e:?}\n")),
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]

@@ -220,18 +220,15 @@ fn random_bytes_never_panic() {
 #[test]
 fn random_python_fragments_never_panic() {
     const PIECES: &[&str] = &[
-        "x", "1", "'s'", "f'{x}'", "(", ")", "[", "]", "{", "}", ":", ",", "=", "+", "-", "*",
-        "**", ".", "lambda", "if", "else", "for", "in", "not", "and", "def", "class", "return",
-        "yield", "await", "async", "with", "as", "\n", "\n    ", "\n\t", " ", ";", "@", ":=", "->",
-        "import", "from", "try", "except", "finally", "while", "\\\n", "#c\n", "'''", "\"", "0x",
-        "1.5", "...", "del", "global", "pass", "elif", "is", "or", "|", "~",
+        "x", "1", "'s'", "f'{x}'", "(", ")", "[", "]", "{", "}", ":", ",", "=", "+", "-", "*", "**", ".", "lambda",
+        "if", "else", "for", "in", "not", "and", "def", "class", "return", "yield", "await", "async", "with", "as",
+        "\n", "\n    ", "\n\t", " ", ";", "@", ":=", "->", "import", "from", "try", "except", "finally", "while",
+        "\\\n", "#c\n", "'''", "\"", "0x", "1.5", "...", "del", "global", "pass", "elif", "is", "or", "|", "~",
     ];
     let mut rng = Rng(12345);
     for _ in 0..3000 {
         let n = (rng.next() % 24) as usize;
-        let src: String = (0..n)
-            .map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize])
-            .collect();
+        let src: String = (0..n).map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize]).collect();
         let _ = parse_program(&src);
     }
 }

@@ -33,23 +33,14 @@ fn headline_formats() {
     assert_eq!(float_format(1234.5, ",.2f").unwrap(), "1,234.50");
     assert_eq!(float_format(2.675, ".2f").unwrap(), "2.67");
     assert_eq!(float_format(0.125, ".2f").unwrap(), "0.12");
-    assert_eq!(
-        int_format(&big("1234"), "010,", "int").unwrap(),
-        "00,001,234"
-    );
+    assert_eq!(int_format(&big("1234"), "010,", "int").unwrap(), "00,001,234");
     assert_eq!(int_format(&big("-31"), "#x", "int").unwrap(), "-0x1f");
     let e = int_format(&big("1"), "99999999999999999999", "int").unwrap_err();
     assert_eq!(e.message(), "Too many decimal digits in format string");
     let e = float_format(1.0, "abc").unwrap_err();
-    assert_eq!(
-        e.message(),
-        "Invalid format specifier 'abc' for object of type 'float'"
-    );
+    assert_eq!(e.message(), "Invalid format specifier 'abc' for object of type 'float'");
     let e = int_format(&big("1"), "q", "bool").unwrap_err();
-    assert_eq!(
-        e.message(),
-        "Unknown format code 'q' for object of type 'bool'"
-    );
+    assert_eq!(e.message(), "Unknown format code 'q' for object of type 'bool'");
     assert_eq!(int_to_base(&big("-31"), 16), "-0x1f");
     assert_eq!(i64_to_base(i64::MIN, 2).len(), 67);
 }
@@ -66,10 +57,7 @@ fn huge_precision_pads_exactly() {
     assert!(t.starts_with("0.1000000000000000055511151231"));
     assert!(t[1100..].bytes().all(|b| b == b'0'));
     let g = float_format(0.1, ".70000g").unwrap();
-    assert_eq!(
-        g,
-        "0.1000000000000000055511151231257827021181583404541015625"
-    );
+    assert_eq!(g, "0.1000000000000000055511151231257827021181583404541015625");
     assert_eq!(float_format(0.1, "#.70000g").unwrap().len(), 70002);
     assert_eq!(float_format(5e-324, ".1074f").unwrap().len(), 1076);
     assert!(float_format(5e-324, ".1074f").unwrap().ends_with("65625"));
@@ -96,16 +84,10 @@ fn int_string_limit() {
     );
     // The digit count is checked before trailing garbage is noticed.
     assert_eq!(parse_int(&format!("{ones}x"), 10).unwrap_err(), e);
-    assert_eq!(
-        parse_int(&"1".repeat(4300), 10).unwrap().to_string().len(),
-        4300
-    );
+    assert_eq!(parse_int(&"1".repeat(4300), 10).unwrap().to_string().len(), 4300);
     assert_eq!(parse_int(&"f".repeat(5000), 16).unwrap().bits(), 20000);
     let e = parse_int(&"x".repeat(300), 10).unwrap_err();
-    assert_eq!(
-        e.len(),
-        "invalid literal for int() with base 10: ".len() + 200
-    );
+    assert_eq!(e.len(), "invalid literal for int() with base 10: ".len() + 200);
 
     let limit_msg = "Exceeds the limit (4300 digits) for integer string conversion; \
                      use sys.set_int_max_str_digits() to increase the limit";
@@ -117,18 +99,12 @@ fn int_string_limit() {
     assert_eq!(int_to_decimal(&too_big).unwrap_err().message(), limit_msg);
     let huge = num_traits::Pow::pow(&ten, 100000u32);
     assert_eq!(int_to_decimal(&huge).unwrap_err().message(), limit_msg);
-    assert_eq!(
-        int_format(&too_big, "d", "int").unwrap_err().message(),
-        limit_msg
-    );
+    assert_eq!(int_format(&too_big, "d", "int").unwrap_err().message(), limit_msg);
     assert!(int_format(&too_big, "x", "int").is_ok());
     let mut args = Args(A::T(&[V::I("1")]));
     assert_eq!(percent_format("%d", &mut args).unwrap(), "1");
 
-    assert_eq!(
-        set_int_max_str_digits(5).unwrap_err(),
-        "maxdigits must be 0 or larger than 640"
-    );
+    assert_eq!(set_int_max_str_digits(5).unwrap_err(), "maxdigits must be 0 or larger than 640");
     // Re-setting the default leaves the global unchanged for other tests.
     set_int_max_str_digits(4300).unwrap();
 }
@@ -136,15 +112,9 @@ fn int_string_limit() {
 #[test]
 fn bytes_parsing() {
     assert_eq!(parse_int_bytes(b" 0x1f ", 16).unwrap(), BigInt::from(31));
-    assert_eq!(
-        parse_int_bytes(b"1\xff", 10).unwrap_err(),
-        "invalid literal for int() with base 10: b'1\\xff'"
-    );
+    assert_eq!(parse_int_bytes(b"1\xff", 10).unwrap_err(), "invalid literal for int() with base 10: b'1\\xff'");
     assert_eq!(parse_num::parse_float_bytes(b" 1.5 ").unwrap(), 1.5);
-    assert_eq!(
-        parse_num::parse_float_bytes(b"it's").unwrap_err(),
-        "could not convert string to float: b\"it's\""
-    );
+    assert_eq!(parse_num::parse_float_bytes(b"it's").unwrap_err(), "could not convert string to float: b\"it's\"");
     assert_eq!(py_bytes_repr(b"a'b\"c\\\n\x00"), "b'a\\'b\"c\\\\\\n\\x00'");
 }
 
@@ -220,22 +190,8 @@ fn fuzz_specs_never_panic() {
         "2147483648",
     ];
     let mut rng = Rng(0x9e3779b97f4a7c15);
-    let ints = [
-        big("0"),
-        big("-7"),
-        big("123456789012345678901234567890"),
-        big("1114112"),
-    ];
-    let floats = [
-        0.0,
-        -0.0,
-        1.5,
-        -1e300,
-        5e-324,
-        f64::NAN,
-        f64::NEG_INFINITY,
-        2.675,
-    ];
+    let ints = [big("0"), big("-7"), big("123456789012345678901234567890"), big("1114112")];
+    let floats = [0.0, -0.0, 1.5, -1e300, 5e-324, f64::NAN, f64::NEG_INFINITY, 2.675];
     for _ in 0..20000 {
         let n = (rng.next() % 6) as usize;
         let spec: String = (0..n).map(|_| rng.pick(&atoms)).collect();

@@ -22,12 +22,7 @@ pub(crate) fn matches(got: &Result<String, NumError>, want: &Expect) -> bool {
 
 /// Panic with every failure at once, so one run shows the whole picture.
 pub(crate) fn report(bad: Vec<String>) {
-    assert!(
-        bad.is_empty(),
-        "{} failures:\n{}",
-        bad.len(),
-        bad.join("\n")
-    );
+    assert!(bad.is_empty(), "{} failures:\n{}", bad.len(), bad.join("\n"));
 }
 
 pub(crate) fn big(s: &str) -> BigInt {
@@ -40,9 +35,7 @@ pub(crate) fn check_format_float(cases: &[(u64, &str, Expect)]) {
         let x = f64::from_bits(*bits);
         let got = float_format(x, spec);
         if !matches(&got, want) {
-            bad.push(format!(
-                "format({x:?}, {spec:?}): got {got:?}, want {want:?}"
-            ));
+            bad.push(format!("format({x:?}, {spec:?}): got {got:?}, want {want:?}"));
         }
     }
     report(bad);
@@ -74,9 +67,7 @@ pub(crate) fn check_format_str(cases: &[(&str, &str, Expect)]) {
     for (v, spec, want) in cases {
         let got = str_format(v, spec);
         if !matches(&got, want) {
-            bad.push(format!(
-                "format({v:?}, {spec:?}): got {got:?}, want {want:?}"
-            ));
+            bad.push(format!("format({v:?}, {spec:?}): got {got:?}, want {want:?}"));
         }
     }
     report(bad);
@@ -100,9 +91,7 @@ pub(crate) fn check_str_repr(cases: &[(&str, &str, &str)]) {
         let r = py_str_repr(s);
         let a = py_str_ascii(s);
         if r != *want_repr || a != *want_ascii {
-            bad.push(format!(
-                "repr({s:?}): got {r} / {a}, want {want_repr} / {want_ascii}"
-            ));
+            bad.push(format!("repr({s:?}): got {r} / {a}, want {want_repr} / {want_ascii}"));
         }
         if py_ascii_escape(&r) != *want_ascii {
             bad.push(format!("ascii_escape(repr({s:?})) != ascii"));
@@ -125,9 +114,7 @@ pub(crate) fn check_printable(cases: &[(u32, bool)]) {
 pub(crate) fn check_parse_int(cases: &[(&str, u32, Expect)]) {
     let mut bad = Vec::new();
     for (s, base, want) in cases {
-        let got = parse_int(s, *base)
-            .map(|v| v.to_string())
-            .map_err(NumError::Value);
+        let got = parse_int(s, *base).map(|v| v.to_string()).map_err(NumError::Value);
         if !matches(&got, want) {
             bad.push(format!("int({s:?}, {base}): got {got:?}, want {want:?}"));
         }
@@ -181,12 +168,7 @@ fn run_op(op: &str, a: &str, b: &str) -> Result<String, NumError> {
             let (n, d) = float_as_integer_ratio(fl(a))?;
             format!("{n}/{d}")
         }
-        "isint" => (if float_is_integer(fl(a)) {
-            "True"
-        } else {
-            "False"
-        })
-        .to_owned(),
+        "isint" => (if float_is_integer(fl(a)) { "True" } else { "False" }).to_owned(),
         "fromhex" => r(float_fromhex(a)?),
         "hexb" => int_to_base(&big(a), 16),
         "octb" => int_to_base(&big(a), 8),
@@ -201,11 +183,7 @@ fn run_op(op: &str, a: &str, b: &str) -> Result<String, NumError> {
         }
         "hashfloat" => hash_f64(fl(a), 0).to_string(),
         "hashtuple" => {
-            let hs: Vec<i64> = a
-                .split(',')
-                .filter(|s| !s.is_empty())
-                .map(|s| s.parse().unwrap())
-                .collect();
+            let hs: Vec<i64> = a.split(',').filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect();
             hash_tuple(&hs).to_string()
         }
         _ => panic!("unknown op {op}"),

@@ -104,10 +104,7 @@ impl PercentArgs for Args {
                 .find(|(k, _)| *k == key)
                 .map(|(_, v)| Obj::V(v.clone()))
                 .ok_or_else(|| Exc("KeyError".into(), py_str_repr(key))),
-            _ => Err(Exc(
-                "TypeError".into(),
-                "list indices must be integers or slices, not str".into(),
-            )),
+            _ => Err(Exc("TypeError".into(), "list indices must be integers or slices, not str".into())),
         }
     }
     fn star(&mut self, v: &Obj) -> StarArg {
@@ -119,12 +116,8 @@ impl PercentArgs for Args {
     fn int_value(&mut self, v: &Obj, conv: char) -> Result<BigInt, Exc> {
         let val = self.val(v).unwrap_or(V::N);
         match &val {
-            V::F(bits) if !matches!(conv, 'o' | 'x' | 'X') => {
-                Ok(float_to_int_checked(f64::from_bits(*bits))?)
-            }
-            _ => val
-                .int()
-                .ok_or_else(|| int_required_error(conv, val.type_name()).into()),
+            V::F(bits) if !matches!(conv, 'o' | 'x' | 'X') => Ok(float_to_int_checked(f64::from_bits(*bits))?),
+            _ => val.int().ok_or_else(|| int_required_error(conv, val.type_name()).into()),
         }
     }
     fn float_value(&mut self, v: &Obj) -> Result<f64, Exc> {
