@@ -112,9 +112,10 @@ pub fn native_hash(v: &Value) -> HashOutcome {
         }
         Value::List(_) | Value::Dict(_) | Value::Set(_) => Unhashable,
         Value::Instance(inst) => {
-            if inst.class.lookup_user("__hash__").is_some() || inst.class.lookup_user("__eq__").is_some() {
-                NeedsPython
-            } else if !matches!(inst.payload, super::class::Payload::None) {
+            if inst.class.lookup_user("__hash__").is_some()
+                || inst.class.lookup_user("__eq__").is_some()
+                || !matches!(inst.payload, super::class::Payload::None)
+            {
                 NeedsPython
             } else {
                 Hash(v.id() >> 4)

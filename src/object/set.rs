@@ -112,10 +112,8 @@ impl SetTable {
                         }
                         return;
                     }
-                    Slot::Dummy => {
-                        if freeslot.is_none() {
-                            freeslot = Some(i + j);
-                        }
+                    Slot::Dummy if freeslot.is_none() => {
+                        freeslot = Some(i + j);
                     }
                     _ => {}
                 }

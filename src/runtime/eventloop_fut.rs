@@ -363,9 +363,7 @@ impl FutIter {
     /// One step of `await f` (used directly when the future itself is the
     /// awaitable iterator).
     pub fn step_fut(f: &Arc<Fut>, vm: &mut Vm, input: Result<Value, PyErr>) -> PyResult<SendResult> {
-        if let Err(e) = input {
-            return Err(e);
-        }
+        input?;
         let lazy = f.state.lock().sleep.as_ref().map(|b| b.0);
         if let Some(d) = lazy {
             let Some(lp) = running_loop() else {

@@ -23,8 +23,6 @@ use parking_lot::Mutex;
 /// The child's end of the protocol socket.
 pub const CHILD_FD: i32 = 3;
 
-/// The flags a worker child is started with (set once by the CLI).
-
 /// One started worker: the OS process and the parent's end of the socket.
 pub struct Worker {
     /// The child's process id.
@@ -280,7 +278,7 @@ impl Shm {
 
     /// The 32-bit atomic word at byte offset `off` (4-aligned, in bounds).
     pub fn word(&self, off: usize) -> Option<&AtomicI32> {
-        if off % 4 != 0 || off + 4 > self.len {
+        if !off.is_multiple_of(4) || off + 4 > self.len {
             return None;
         }
         // SAFETY: aligned, in bounds, lives as long as the mapping.

@@ -109,7 +109,7 @@ pub fn register(rt: &Runtime) {
     });
 
     // bytearray: only the name for now (isinstance checks); it builds bytes.
-    let ba = crate::vm::runtime::new_builtin_class("bytearray", &[rt.types.object.clone()], Layout::Opaque);
+    let ba = crate::vm::runtime::new_builtin_class("bytearray", std::slice::from_ref(&rt.types.object), Layout::Opaque);
     method(&ba, "__new__", |vm, a| {
         let newf = vm.rt.types.bytes.lookup("__new__").unwrap_or(Value::None);
         let mut args = vec![Value::Class(vm.rt.types.bytes.clone())];
@@ -931,7 +931,7 @@ impl Vm {
         }
         names.sort();
         names.dedup();
-        Ok(names.into_iter().map(|n| Value::string(n)).collect())
+        Ok(names.into_iter().map(Value::string).collect())
     }
 }
 

@@ -74,11 +74,11 @@ fn merge_sort(vm: &mut Vm, items: Vec<Value>, keys: Vec<Value>) -> PyResult<Vec<
                     i += 1;
                 }
             }
-            for k in i..mid {
-                buf.push(src[k].take().expect("l"));
+            for slot in &mut src[i..mid] {
+                buf.push(slot.take().expect("l"));
             }
-            for k in j..hi {
-                buf.push(src[k].take().expect("r"));
+            for slot in &mut src[j..hi] {
+                buf.push(slot.take().expect("r"));
             }
             lo = hi;
         }

@@ -366,7 +366,7 @@ fn prop(rt: &Runtime, cls: &Arc<Class>, name: &str, f: fn(&FileObj) -> Value) {
 
 /// Creates the file class and registers `open`.
 pub fn register(rt: &Runtime) {
-    let cls = new_builtin_class("TextIOWrapper", &[rt.types.object.clone()], Layout::Opaque);
+    let cls = new_builtin_class("TextIOWrapper", std::slice::from_ref(&rt.types.object), Layout::Opaque);
     cls.dict.set_item_str("__module__", Value::str("_io"));
     let c = &cls;
     method(c, "read", |vm, a| {

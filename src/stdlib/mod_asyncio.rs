@@ -315,7 +315,7 @@ fn add_task_methods(cls: &Arc<Class>) {
 }
 
 fn iter_class(rt: &Runtime) -> Arc<Class> {
-    let c = new_builtin_class("FutureIter", &[rt.types.object.clone()], Layout::Opaque);
+    let c = new_builtin_class("FutureIter", std::slice::from_ref(&rt.types.object), Layout::Opaque);
     fn fi<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a FutIter> {
         if let Some(Value::Native2(o)) = a.pos.first()
             && let Some(t) = o.as_any().downcast_ref::<FutIter>()
@@ -349,7 +349,7 @@ fn iter_class(rt: &Runtime) -> Arc<Class> {
 }
 
 fn handle_class(rt: &Runtime) -> Arc<Class> {
-    let c = new_builtin_class("TimerHandle", &[rt.types.object.clone()], Layout::Opaque);
+    let c = new_builtin_class("TimerHandle", std::slice::from_ref(&rt.types.object), Layout::Opaque);
     fn h<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a Handle> {
         if let Some(Value::Native2(o)) = a.pos.first()
             && let Some(t) = o.as_any().downcast_ref::<Handle>()
@@ -390,11 +390,11 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let rt = vm.rt.clone();
     let d = Arc::new(Dict::new());
     d.set_item_str("__name__", Value::str("_asyncio"));
-    let future_class = new_builtin_class("Future", &[rt.types.object.clone()], Layout::Opaque);
+    let future_class = new_builtin_class("Future", std::slice::from_ref(&rt.types.object), Layout::Opaque);
     future_class.dict.set_item_str("__module__", Value::str("asyncio"));
-    let task_class = new_builtin_class("Task", &[future_class.clone()], Layout::Opaque);
+    let task_class = new_builtin_class("Task", std::slice::from_ref(&future_class), Layout::Opaque);
     task_class.dict.set_item_str("__module__", Value::str("asyncio"));
-    let loop_class = new_builtin_class("EventLoop", &[rt.types.object.clone()], Layout::Opaque);
+    let loop_class = new_builtin_class("EventLoop", std::slice::from_ref(&rt.types.object), Layout::Opaque);
     loop_class.dict.set_item_str("__module__", Value::str("asyncio"));
     let cancelled_error = exc_class(vm, "CancelledError", "BaseException")?;
     let invalid_state = exc_class(vm, "InvalidStateError", "Exception")?;

@@ -78,7 +78,7 @@ fn resolve(vm: &mut Vm, a: &Args) -> PyResult<SocketAddr> {
 }
 
 fn socket_class(rt: &crate::vm::Runtime) -> Arc<Class> {
-    let c = new_builtin_class("socket", &[rt.types.object.clone()], Layout::Opaque);
+    let c = new_builtin_class("socket", std::slice::from_ref(&rt.types.object), Layout::Opaque);
     method(&c, "fileno", |vm, a| {
         Ok(Value::Int(match &*this(vm, &a)?.sock.lock() {
             Sock::Listener(l) => l.as_raw_fd() as i64,

@@ -156,7 +156,7 @@ pub fn open_shared(vm: &mut Vm, name: &str, size: usize) -> PyResult {
 }
 
 fn conn_class(rt: &Runtime) -> Arc<Class> {
-    let c = new_builtin_class("conn", &[rt.types.object.clone()], Layout::Opaque);
+    let c = new_builtin_class("conn", std::slice::from_ref(&rt.types.object), Layout::Opaque);
     c.dict.set_item_str("__module__", Value::str("_mp"));
     def(&c.dict, "send", |vm, a| {
         a.check(vm, "send", 2, 2)?;
@@ -308,7 +308,7 @@ fn word<'a>(vm: &mut Vm, m: &'a Shm, a: &Args, i: usize) -> PyResult<&'a std::sy
 }
 
 fn shm_class(rt: &Runtime) -> Arc<Class> {
-    let c = new_builtin_class("SharedMem", &[rt.types.object.clone()], Layout::Opaque);
+    let c = new_builtin_class("SharedMem", std::slice::from_ref(&rt.types.object), Layout::Opaque);
     c.dict.set_item_str("__module__", Value::str("_mp"));
     prop(rt, &c, "name", |vm, a| Ok(Value::str(&this::<SharedMem>(vm, &a, "SharedMem")?.shm.name)));
     prop(rt, &c, "size", |vm, a| Ok(Value::Int(this::<SharedMem>(vm, &a, "SharedMem")?.shm.len as i64)));

@@ -62,7 +62,7 @@ fn seed(vm: &mut Vm, mt: &mut Mt19937, v: Option<&Value>) -> PyResult<()> {
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let d = Arc::new(Dict::new());
     d.set_item_str("__name__", Value::str("_random"));
-    let cls = new_builtin_class("Random", &[vm.rt.types.object.clone()], Layout::Opaque);
+    let cls = new_builtin_class("Random", std::slice::from_ref(&vm.rt.types.object), Layout::Opaque);
     cls.dict.set_item_str("__module__", Value::str("_random"));
     let c2 = cls.clone();
     def(&cls.dict, "__new__", move |vm, a| {

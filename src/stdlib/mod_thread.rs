@@ -259,7 +259,7 @@ fn rlock_acquire(vm: &mut Vm, l: &RLock, deadline: Option<Instant>) -> PyResult<
 }
 
 fn lock_class(name: &str, rt: &Runtime) -> Arc<Class> {
-    let c = new_builtin_class(name, &[rt.types.object.clone()], Layout::Opaque);
+    let c = new_builtin_class(name, std::slice::from_ref(&rt.types.object), Layout::Opaque);
     c.dict.set_item_str("__module__", Value::str("_thread"));
     c
 }
@@ -450,7 +450,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
 
 /// Adds the `thread(fn, *args, **kwargs)` built-in.
 pub fn register(rt: &Runtime) {
-    let cls = new_builtin_class("thread_handle", &[rt.types.object.clone()], Layout::Opaque);
+    let cls = new_builtin_class("thread_handle", std::slice::from_ref(&rt.types.object), Layout::Opaque);
     def(&cls.dict, "join", |vm, mut a| {
         let timeout = match a.arg(1, "timeout") {
             Some(Value::None) | None => None,

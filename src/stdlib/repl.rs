@@ -12,10 +12,7 @@ pub fn run(vm: &mut Vm) -> i32 {
     globals.set_item_str("__name__", Value::str("__main__"));
     globals.set_item_str("__builtins__", Value::Dict(vm.rt.builtins.clone()));
     let interactive = std::io::IsTerminal::is_terminal(&std::io::stdin());
-    let mut editor = match rustyline::DefaultEditor::new() {
-        Ok(e) => Some(e),
-        Err(_) => None,
-    };
+    let mut editor = rustyline::DefaultEditor::new().ok();
     if interactive {
         println!(
             "gilt {} (Python 3.11 compatible; GIL {})",

@@ -39,7 +39,7 @@ fn stream_of(v: &Value) -> Option<u8> {
 /// Creates the sys module and registers it in sys.modules.
 pub fn create(rt: &Arc<Runtime>) -> Value {
     let d = Arc::new(Dict::new());
-    let stream_cls = new_builtin_class("TextIOWrapper", &[rt.types.object.clone()], Layout::Opaque);
+    let stream_cls = new_builtin_class("TextIOWrapper", std::slice::from_ref(&rt.types.object), Layout::Opaque);
     def(&stream_cls.dict, "write", |vm, a| {
         let fd = stream_of(&a.pos[0]).unwrap_or(1);
         let s = match a.pos.get(1) {

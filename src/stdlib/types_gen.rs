@@ -167,7 +167,7 @@ fn recv_aw<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a AgenAwaitable> {
 }
 
 fn make_awaitable_class(rt: &Runtime) -> Arc<Class> {
-    let c = new_builtin_class("async_generator_asend", &[rt.types.object.clone()], Layout::Opaque);
+    let c = new_builtin_class("async_generator_asend", std::slice::from_ref(&rt.types.object), Layout::Opaque);
     method(&c, "__await__", |_vm, a| Ok(a.pos[0].clone()));
     method(&c, "__iter__", |_vm, a| Ok(a.pos[0].clone()));
     method(&c, "__next__", |vm, a| recv_aw(vm, &a)?.step(vm, Ok(Value::None)));

@@ -265,7 +265,8 @@ fn register_int(rt: &Runtime) {
         method(c, name, move |vm, a| {
             let v = recv_int(vm, &a, name)?;
             let o = builtin_of(a.pos.get(1).unwrap_or(&Value::None));
-            if !is_intlike(&o) && !(matches!(o, Value::Float(_)) && matches!(op, CmpOp::Eq | CmpOp::NotEq)) {
+            let float_eq = matches!(o, Value::Float(_)) && matches!(op, CmpOp::Eq | CmpOp::NotEq);
+            if !is_intlike(&o) && !float_eq {
                 return Ok(Value::NotImplemented);
             }
             vm.compare(&v, &o, op)

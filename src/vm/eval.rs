@@ -207,7 +207,7 @@ impl Vm {
                 }
                 Instr::LoadClassDeref(i, n) => {
                     let name = &code.names[n as usize];
-                    let found = self.frame.locals_dict.as_ref().and_then(|d| d.get_str(&name));
+                    let found = self.frame.locals_dict.as_ref().and_then(|d| d.get_str(name));
                     match found {
                         Some(v) => self.push(v),
                         None => match self.frame.cells[i as usize].get() {
@@ -234,7 +234,7 @@ impl Vm {
                 Instr::StoreGlobal(i) => {
                     let name = &code.names[i as usize];
                     let v = self.pop();
-                    self.frame.globals.set_str(&name, v);
+                    self.frame.globals.set_str(name, v);
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = &code.names[i as usize];
@@ -244,10 +244,10 @@ impl Vm {
                 }
                 Instr::LoadName(i) => {
                     let name = &code.names[i as usize];
-                    let local = self.frame.locals_dict.as_ref().and_then(|d| d.get_str(&name));
+                    let local = self.frame.locals_dict.as_ref().and_then(|d| d.get_str(name));
                     let v = match local {
                         Some(v) => v,
-                        None => self.load_global(&name)?,
+                        None => self.load_global(name)?,
                     };
                     self.push(v);
                 }
@@ -255,8 +255,8 @@ impl Vm {
                     let name = &code.names[i as usize];
                     let v = self.pop();
                     match &self.frame.locals_dict {
-                        Some(d) => d.set_str(&name, v),
-                        None => self.frame.globals.set_str(&name, v),
+                        Some(d) => d.set_str(name, v),
+                        None => self.frame.globals.set_str(name, v),
                     }
                 }
                 Instr::DeleteName(i) => {
@@ -269,19 +269,19 @@ impl Vm {
                 Instr::LoadAttr(i) => {
                     let name = &code.names[i as usize];
                     let obj = self.pop();
-                    let v = self.get_attr(&obj, &name)?;
+                    let v = self.get_attr(&obj, name)?;
                     self.push(v);
                 }
                 Instr::StoreAttr(i) => {
                     let name = &code.names[i as usize];
                     let obj = self.pop();
                     let v = self.pop();
-                    self.set_attr(&obj, &name, v)?;
+                    self.set_attr(&obj, name, v)?;
                 }
                 Instr::DeleteAttr(i) => {
                     let name = &code.names[i as usize];
                     let obj = self.pop();
-                    self.del_attr(&obj, &name)?;
+                    self.del_attr(&obj, name)?;
                 }
                 Instr::LoadMethod(i) => {
                     let name = &code.names[i as usize];
@@ -307,7 +307,7 @@ impl Vm {
                             self.push(obj);
                         }
                         None => {
-                            let v = self.get_attr(&obj, &name)?;
+                            let v = self.get_attr(&obj, name)?;
                             self.push(Value::None);
                             self.push(v);
                         }
@@ -887,7 +887,7 @@ impl Vm {
                 Instr::ImportFrom(n) => {
                     let name = &code.names[n as usize];
                     let m = self.top().clone();
-                    let v = self.import_from(&m, &name)?;
+                    let v = self.import_from(&m, name)?;
                     self.push(v);
                 }
                 Instr::ImportStar => {

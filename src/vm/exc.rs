@@ -46,7 +46,7 @@ impl Vm {
     }
     pub fn name_error(&self, name: &str) -> PyErr {
         let e = self.err("NameError", &format!("name '{name}' is not defined"));
-        let _ = e.exc.dict.set_item_str("name", Value::str(name));
+        e.exc.dict.set_item_str("name", Value::str(name));
         e
     }
     pub fn key_error(&self, key: Value) -> PyErr {

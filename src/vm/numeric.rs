@@ -52,7 +52,10 @@ impl Vm {
                 if y == 0 {
                     return Err(self.zero_division("division by zero"));
                 }
-                return Ok(Value::Float(int_true_div(x, y)));
+                if let Some(q) = int_true_div(x, y) {
+                    return Ok(Value::Float(q));
+                }
+                return self.big_op(&BigInt::from(x), &BigInt::from(y), op);
             }
             BinOp::Pow => {
                 if y < 0 {
@@ -282,13 +285,10 @@ fn small(v: &Value) -> Option<i64> {
     }
 }
 
-/// int / int → float, correctly rounded in the common case.
-fn int_true_div(x: i64, y: i64) -> f64 {
-    if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
-        x as f64 / y as f64
-    } else {
-        (x as f64) / (y as f64)
-    }
+/// int / int → float: exact operands (below 2**53) give a correctly
+/// rounded quotient; larger ones go through the big-int path.
+fn int_true_div(x: i64, y: i64) -> Option<f64> {
+    if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) { Some(x as f64 / y as f64) } else { None }
 }
 
 /// CPython's float divmod (floor quotient, modulo with the divisor's sign).

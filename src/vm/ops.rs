@@ -205,20 +205,22 @@ impl Vm {
             if let Some(r) = self.try_dunder(a, name, b)? {
                 return Ok(r);
             }
-            if op == CmpOp::NotEq && ca.lookup_user("__eq__").is_some() {
-                if let Some(r) = self.try_dunder(a, "__eq__", b)? {
-                    let t = self.truthy(&r)?;
-                    return Ok(Value::Bool(!t));
-                }
+            if op == CmpOp::NotEq
+                && ca.lookup_user("__eq__").is_some()
+                && let Some(r) = self.try_dunder(a, "__eq__", b)?
+            {
+                let t = self.truthy(&r)?;
+                return Ok(Value::Bool(!t));
             }
             if !b_first && let Some(r) = self.try_dunder(b, rname, a)? {
                 return Ok(r);
             }
-            if op == CmpOp::NotEq && cb.lookup_user("__eq__").is_some() {
-                if let Some(r) = self.try_dunder(b, "__eq__", a)? {
-                    let t = self.truthy(&r)?;
-                    return Ok(Value::Bool(!t));
-                }
+            if op == CmpOp::NotEq
+                && cb.lookup_user("__eq__").is_some()
+                && let Some(r) = self.try_dunder(b, "__eq__", a)?
+            {
+                let t = self.truthy(&r)?;
+                return Ok(Value::Bool(!t));
             }
             let pa = payload_of(a);
             let pb = payload_of(b);
