@@ -423,24 +423,12 @@ impl Vm {
                 }
                 Instr::Binary(op) => {
                     let len = self.frame.stack.len();
-                    if let (Value::Int(x), Value::Int(y)) = (&self.frame.stack[len - 2], &self.frame.stack[len - 1]) {
-                        let (x, y) = (*x, *y);
-                        let fast = match op {
-                            BinOp::Add => x.checked_add(y),
-                            BinOp::Sub => x.checked_sub(y),
-                            BinOp::Mult => x.checked_mul(y),
-                            BinOp::Mod if y > 0 && x >= 0 => Some(x % y),
-                            BinOp::FloorDiv if y > 0 && x >= 0 => Some(x / y),
-                            BinOp::BitAnd => Some(x & y),
-                            BinOp::BitOr => Some(x | y),
-                            BinOp::BitXor => Some(x ^ y),
-                            _ => None,
-                        };
-                        if let Some(r) = fast {
-                            self.frame.stack.truncate(len - 1);
-                            self.frame.stack[len - 2] = Value::Int(r);
-                            continue;
-                        }
+                    if let (Value::Int(x), Value::Int(y)) = (&self.frame.stack[len - 2], &self.frame.stack[len - 1])
+                        && let Some(r) = small_int_op(*x, *y, op)
+                    {
+                        self.frame.stack.truncate(len - 1);
+                        self.frame.stack[len - 2] = Value::Int(r);
+                        continue;
                     }
                     let b = self.pop();
                     let a = self.pop();
@@ -449,19 +437,12 @@ impl Vm {
                 }
                 Instr::Inplace(op) => {
                     let len = self.frame.stack.len();
-                    if let (Value::Int(x), Value::Int(y)) = (&self.frame.stack[len - 2], &self.frame.stack[len - 1]) {
-                        let (x, y) = (*x, *y);
-                        let fast = match op {
-                            BinOp::Add => x.checked_add(y),
-                            BinOp::Sub => x.checked_sub(y),
-                            BinOp::Mult => x.checked_mul(y),
-                            _ => None,
-                        };
-                        if let Some(r) = fast {
-                            self.frame.stack.truncate(len - 1);
-                            self.frame.stack[len - 2] = Value::Int(r);
-                            continue;
-                        }
+                    if let (Value::Int(x), Value::Int(y)) = (&self.frame.stack[len - 2], &self.frame.stack[len - 1])
+                        && let Some(r) = small_int_op(*x, *y, op)
+                    {
+                        self.frame.stack.truncate(len - 1);
+                        self.frame.stack[len - 2] = Value::Int(r);
+                        continue;
                     }
                     let b = self.pop();
                     let a = self.pop();
@@ -1116,6 +1097,23 @@ impl Vm {
         let prev = std::mem::replace(&mut self.frame, frame);
         self.frames.push(prev);
         Ok(())
+    }
+}
+
+/// Int ∘ int without overflow and without Python's sign subtleties: the
+/// cases the dispatch loop finishes inline (None: take the general path).
+#[inline]
+fn small_int_op(x: i64, y: i64, op: BinOp) -> Option<i64> {
+    match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mult => x.checked_mul(y),
+        BinOp::Mod if y > 0 && x >= 0 => Some(x % y),
+        BinOp::FloorDiv if y > 0 && x >= 0 => Some(x / y),
+        BinOp::BitAnd => Some(x & y),
+        BinOp::BitOr => Some(x | y),
+        BinOp::BitXor => Some(x ^ y),
+        _ => None,
     }
 }
 

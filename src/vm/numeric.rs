@@ -166,13 +166,13 @@ impl Vm {
                 if y == 0.0 {
                     return Err(self.zero_division("float floor division by zero"));
                 }
-                float_divmod(x, y).0
+                crate::object::numfmt::float_floordiv(x, y).map_err(|e| self.num_err(e))?
             }
             BinOp::Mod => {
                 if y == 0.0 {
                     return Err(self.zero_division("float modulo"));
                 }
-                float_divmod(x, y).1
+                crate::object::numfmt::float_mod(x, y).map_err(|e| self.num_err(e))?
             }
             BinOp::Pow => return self.float_pow(x, y),
             _ => return Err(self.unsupported(&Value::Float(x), &Value::Float(y), op)),
@@ -289,28 +289,4 @@ fn small(v: &Value) -> Option<i64> {
 /// rounded quotient; larger ones go through the big-int path.
 fn int_true_div(x: i64, y: i64) -> Option<f64> {
     if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) { Some(x as f64 / y as f64) } else { None }
-}
-
-/// CPython's float divmod (floor quotient, modulo with the divisor's sign).
-pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
-    let mut m = vx % wx;
-    let mut div = (vx - m) / wx;
-    if m != 0.0 {
-        if (wx < 0.0) != (m < 0.0) {
-            m += wx;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(wx);
-    }
-    let floordiv = if div != 0.0 {
-        let mut f = div.floor();
-        if div - f > 0.5 {
-            f += 1.0;
-        }
-        f
-    } else {
-        0.0f64.copysign(vx / wx)
-    };
-    (floordiv, m)
 }
