@@ -99,7 +99,14 @@ fn acquire_args(vm: &mut Vm, mut a: Args) -> PyResult<(bool, Option<Instant>)> {
     };
     let timeout = match a.arg(2, "timeout") {
         Some(Value::None) | None => -1.0,
-        Some(v) => vm.to_float(&v)?,
+        // A real number only (no parsing of strings), as CPython.
+        Some(v) => match vm.as_f64(&v)? {
+            Some(f) => f,
+            None => {
+                let tn = vm.type_name(&v);
+                return Err(vm.type_error(&format!("must be real number, not {tn}")));
+            }
+        },
     };
     if !blocking && timeout != -1.0 {
         return Err(vm.value_error("can't specify a timeout for a non-blocking call"));

@@ -68,7 +68,7 @@ impl LookupCache {
     #[inline]
     pub fn get_global(&self, site: Site, globals: usize, gver: u64, bver: u64) -> Option<&Value> {
         let Site { code, name, pc } = site;
-        match &self.globals[slot(code, pc)] {
+        match self.globals.get(slot(code, pc))? {
             Some(e)
                 if e.code == code
                     && e.name == name
@@ -85,6 +85,9 @@ impl LookupCache {
 
     pub fn put_global(&mut self, site: Site, globals: usize, gver: u64, bver: u64, value: Value) {
         let Site { code, name, pc } = site;
+        if self.globals.is_empty() {
+            self.globals = (0..SLOTS).map(|_| None).collect();
+        }
         let entry = &mut self.globals[slot(code, pc)];
         let mut misses = 0;
         if let Some(e) = entry
@@ -103,7 +106,7 @@ impl LookupCache {
     #[inline]
     pub fn get_method(&self, site: Site, class: usize, versions: u64) -> Option<&Value> {
         let Site { code, name, pc } = site;
-        match &self.methods[slot(code, pc)] {
+        match self.methods.get(slot(code, pc))? {
             Some(e) if e.code == code && e.name == name && e.pc == pc && e.class == class && e.versions == versions => {
                 Some(&e.method)
             }
@@ -113,6 +116,9 @@ impl LookupCache {
 
     pub fn put_method(&mut self, site: Site, class: usize, versions: u64, method: Value) {
         let Site { code, name, pc } = site;
+        if self.methods.is_empty() {
+            self.methods = (0..SLOTS).map(|_| None).collect();
+        }
         self.methods[slot(code, pc)] = Some(MethodEntry { code, name, pc, class, versions, method });
     }
 }

@@ -247,6 +247,8 @@ pub struct Runtime {
     pub deadlocks: crate::runtime::deadlock::Registry,
     /// multiprocessing's per-runtime state.
     pub mp: crate::stdlib::mod_process::MpState,
+    /// The code of the placeholder frame every thread's VM starts with.
+    pub empty_code: Arc<crate::bytecode::CodeObject>,
 }
 
 impl Runtime {
@@ -271,6 +273,7 @@ impl Runtime {
             sys_module: Mutex::new(None),
             deadlocks: Default::default(),
             mp: Default::default(),
+            empty_code: Arc::new(crate::compile::codegen::empty_code()),
         }
     }
 

@@ -13,7 +13,7 @@ use crate::runtime::gil::{BreakerAction, GilThread};
 impl Vm {
     /// A VM for one OS thread over a shared runtime.
     pub fn new(rt: Arc<super::Runtime>, gil: Option<GilThread>, is_main: bool) -> Vm {
-        let dummy = Arc::new(crate::compile::codegen::empty_code());
+        let dummy = rt.empty_code.clone();
         let tick = rt.gil.policy_needs_per_instruction();
         let ident = rt.next_thread_ident.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let globals = rt.builtins.clone();

@@ -567,13 +567,19 @@ class Thread:
 
         with _active_limbo_lock:
             _limbo[self] = self
+        # A plain lock is the cheapest handshake: the new thread releases it
+        # once it is registered (Event.wait would build a Condition waiter).
+        handshake = _allocate_lock()
+        handshake.acquire()
+        self._handshake = handshake
         try:
             _start_new_thread(self._bootstrap, ())
         except Exception:
             with _active_limbo_lock:
                 del _limbo[self]
             raise
-        self._started.wait()
+        handshake.acquire()
+        self._handshake = None
 
     def run(self):
         """Method representing the thread's activity."""
@@ -622,6 +628,7 @@ class Thread:
             with _active_limbo_lock:
                 _active[self._ident] = self
                 del _limbo[self]
+            self._handshake.release()
 
             try:
                 self.run()
