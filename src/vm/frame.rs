@@ -57,7 +57,7 @@ impl Frame {
     /// A frame whose locals the caller fills with `fill_locals`.
     pub fn new_unfilled(code: Arc<CodeObject>, globals: Arc<Dict>) -> Frame {
         Frame {
-            stack: Vec::with_capacity(8),
+            stack: Vec::new(),
             locals: Vec::new(),
             cells: Vec::new(),
             globals,
