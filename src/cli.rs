@@ -54,6 +54,10 @@ pub struct Cli {
     pub args: Vec<String>,
 }
 
+/// The name of the OS thread the interpreter's main thread runs on (with a
+/// 512 MB stack, so deep native recursion and the parser are safe on it).
+pub const MAIN_THREAD_NAME: &str = "gilt-main";
+
 /// Entry point; returns the process exit status.
 pub fn main() -> i32 {
     let args: Vec<String> = std::env::args().collect();
@@ -69,7 +73,7 @@ pub fn main() -> i32 {
     }
     // Python frames live on the heap, but native re-entry (sort keys,
     // __repr__, generators) still recurses: give the main thread room.
-    let child = std::thread::Builder::new().stack_size(512 << 20).spawn(move || run(cli));
+    let child = std::thread::Builder::new().name(MAIN_THREAD_NAME.into()).stack_size(512 << 20).spawn(move || run(cli));
     match child {
         Ok(h) => h.join().unwrap_or(70),
         Err(_) => 70,

@@ -143,6 +143,11 @@ fn overrides(lexed: &SyntaxErrorInfo, parsed: &SyntaxErrorInfo, stopped: (u32, u
 /// Runs `f` on a thread with a [`PARSE_STACK`]-sized stack, or inline if no
 /// thread can be started.
 fn on_big_stack<T: Send>(f: impl FnOnce() -> Result<T, SyntaxErrorInfo> + Send) -> Result<T, SyntaxErrorInfo> {
+    // The main interpreter thread already runs on a 512 MB stack (cli.rs);
+    // spawning a parser thread per import there only costs page faults.
+    if std::thread::current().name() == Some(crate::cli::MAIN_THREAD_NAME) {
+        return f();
+    }
     let job = Mutex::new(Some(f));
     let run = || job.lock().ok().and_then(|mut j| j.take()).map(|f| f());
     let result = std::thread::scope(|s| {
