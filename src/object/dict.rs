@@ -149,10 +149,6 @@ impl DictTable {
         self.iter().map(|e| (e.key.clone(), e.value.clone())).collect()
     }
 
-    /// Number of raw positions (for iterator bookkeeping).
-    pub fn raw_len(&self) -> usize {
-        self.entries.len()
-    }
 
     /// Lookup by an interned key: pointer equality first, then bytes.
     #[inline]

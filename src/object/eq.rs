@@ -125,7 +125,3 @@ pub fn native_hash(v: &Value) -> HashOutcome {
         _ => Hash(v.id() >> 4),
     }
 }
-
-pub fn hash_of_i64(i: i64) -> i64 {
-    hash_i64(i)
-}

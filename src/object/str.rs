@@ -79,10 +79,6 @@ impl PyStr {
         if self.is_ascii() { i } else { self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len()) }
     }
 
-    /// Code-point index of byte offset `b`.
-    pub fn char_index(&self, b: usize) -> usize {
-        if self.is_ascii() { b } else { self.s[..b].chars().count() }
-    }
 }
 
 impl PartialEq for PyStr {

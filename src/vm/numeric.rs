@@ -1,7 +1,6 @@
 //! Arithmetic on ints (inline i64, promoting to big ints) and floats, with
 //! Python's floor-division and modulo sign rules and error messages.
 
-use std::sync::Arc;
 
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -269,12 +268,6 @@ impl Vm {
         })
     }
 
-    pub fn new_bigint(&self, b: BigInt) -> Value {
-        match b.to_i64() {
-            Some(i) => Value::Int(i),
-            None => Value::BigInt(Arc::new(b)),
-        }
-    }
 }
 
 fn small(v: &Value) -> Option<i64> {
