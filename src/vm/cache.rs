@@ -12,7 +12,7 @@ use std::sync::Arc;
 use crate::object::class::Class;
 use crate::object::value::Value;
 
-const SLOTS: usize = 1024;
+const SLOTS: usize = 256;
 
 struct GlobalEntry {
     code: usize,
