@@ -421,7 +421,7 @@ impl Vm {
                     let obj = self.pop();
                     self.del_item(&obj, &key)?;
                 }
-                Instr::Binary(op) => {
+                Instr::Binary(op) | Instr::Inplace(op) => {
                     let len = self.frame.stack.len();
                     if let (Value::Int(x), Value::Int(y)) = (&self.frame.stack[len - 2], &self.frame.stack[len - 1])
                         && let Some(r) = small_int_op(*x, *y, op)
@@ -432,21 +432,11 @@ impl Vm {
                     }
                     let b = self.pop();
                     let a = self.pop();
-                    let r = self.binary_op(&a, &b, op)?;
-                    self.push(r);
-                }
-                Instr::Inplace(op) => {
-                    let len = self.frame.stack.len();
-                    if let (Value::Int(x), Value::Int(y)) = (&self.frame.stack[len - 2], &self.frame.stack[len - 1])
-                        && let Some(r) = small_int_op(*x, *y, op)
-                    {
-                        self.frame.stack.truncate(len - 1);
-                        self.frame.stack[len - 2] = Value::Int(r);
-                        continue;
-                    }
-                    let b = self.pop();
-                    let a = self.pop();
-                    let r = self.inplace_op(&a, &b, op)?;
+                    let r = if matches!(instr, Instr::Inplace(_)) {
+                        self.inplace_op(&a, &b, op)?
+                    } else {
+                        self.binary_op(&a, &b, op)?
+                    };
                     self.push(r);
                 }
                 Instr::Compare(op) => {
