@@ -362,6 +362,17 @@ impl Vm {
                         self.call_simple(n)?;
                         continue;
                     }
+                    if let Value::Class(cls) = &self.frame.stack[len - n - 1] {
+                        let cls = cls.clone();
+                        let site = Site { code: Arc::as_ptr(&code) as usize, name: usize::MAX, pc: pc as u32 };
+                        if let Some(init) = self.cached_inline_init(&cls, site)
+                            && init.code.simple_args
+                            && init.code.argcount as usize == n + 1
+                        {
+                            self.instantiate_simple(&cls, &init, n)?;
+                            continue;
+                        }
+                    }
                     let args = self.pop_n(argc as usize);
                     let f = self.pop();
                     self.call_in_loop(f, args, Vec::new())?;
@@ -1073,6 +1084,63 @@ impl Vm {
         };
         frame.fill_locals(self.frame.stack.drain(len - n..));
         self.frame.stack.truncate(len - n - 1);
+        let prev = std::mem::replace(&mut self.frame, frame);
+        self.frames.push(prev);
+        Ok(())
+    }
+
+    /// The `__init__` a call of `cls` can run as a plain frame (see
+    /// `can_inline_init`), remembered per call site and class version.
+    fn cached_inline_init(
+        &mut self,
+        cls: &Arc<crate::object::class::Class>,
+        site: Site,
+    ) -> Option<Arc<crate::object::function::Function>> {
+        let (ptr, vers) = (Arc::as_ptr(cls) as usize, super::cache::class_versions(cls));
+        let found = match self.cache.get_method(site, ptr, vers) {
+            Some(v) => v.clone(),
+            None => {
+                let v = if self.can_inline_init(cls) {
+                    cls.lookup_str(&self.rt.names.init).unwrap_or(Value::None)
+                } else {
+                    Value::None
+                };
+                self.cache.put_method(site, ptr, vers, v.clone());
+                v
+            }
+        };
+        match found {
+            Value::Function(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// `cls(a1..an)` with a plain `__init__(self, a1..an)`: the new instance
+    /// and the arguments go straight from the stack into `__init__`'s frame,
+    /// whose return value is replaced by the instance.
+    fn instantiate_simple(
+        &mut self,
+        cls: &Arc<crate::object::class::Class>,
+        init: &Arc<crate::object::function::Function>,
+        n: usize,
+    ) -> PyResult<()> {
+        use crate::object::class::{Instance, Payload};
+        let limit = self.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
+        if self.frames.len() >= limit {
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let inst = Value::Instance(Arc::new(Instance::new(cls.clone(), Payload::None)));
+        let mut frame = match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.reset(&init.code, &init.globals);
+                f
+            }
+            None => Box::new(Frame::new_unfilled(init.code.clone(), init.globals.clone())),
+        };
+        let len = self.frame.stack.len();
+        frame.fill_locals(std::iter::once(inst.clone()).chain(self.frame.stack.drain(len - n..)));
+        self.frame.stack.truncate(len - n - 1);
+        frame.return_override = Some(inst);
         let prev = std::mem::replace(&mut self.frame, frame);
         self.frames.push(prev);
         Ok(())
