@@ -268,6 +268,17 @@ impl Vm {
                 }
                 Instr::LoadAttr(i) => {
                     let name = &code.names[i as usize];
+                    // The common case inline: an instance attribute of a class
+                    // without data descriptors is just its dict entry.
+                    if let Some(Value::Instance(inst)) = self.frame.stack.last()
+                        && inst.class.attr_flags() & crate::object::class::class_flags::HAS_DATA_DESCR == 0
+                        && let Some(v) = inst.dict.get_str(name)
+                    {
+                        if let Some(top) = self.frame.stack.last_mut() {
+                            *top = v;
+                        }
+                        continue;
+                    }
                     let obj = self.pop();
                     let v = self.get_attr(&obj, name)?;
                     self.push(v);
