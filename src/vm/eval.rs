@@ -606,6 +606,26 @@ impl Vm {
                         }
                         continue;
                     }
+                    if let Some(Value::Iter(ni)) = self.frame.stack.last()
+                        && let crate::object::iter::NativeIter::Seq { seq: Value::List(l), pos } = &**ni
+                    {
+                        let mut p = pos.lock();
+                        let item = l.lock().get(*p).cloned();
+                        match item {
+                            Some(v) => {
+                                *p += 1;
+                                drop(p);
+                                self.frame.stack.push(v);
+                            }
+                            None => {
+                                *p = usize::MAX / 2;
+                                drop(p);
+                                self.frame.stack.pop();
+                                self.frame.pc = t as usize;
+                            }
+                        }
+                        continue;
+                    }
                     let it = self.top().clone();
                     match self.next_value(&it)? {
                         Some(v) => self.push(v),
