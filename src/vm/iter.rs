@@ -476,6 +476,13 @@ impl Vm {
         st.running = false;
         match r {
             Ok(Exit::Yield(v)) => {
+                let mut frame = frame;
+                // A suspended coroutine may wait long (100,000 sleeping tasks):
+                // keep only the stack it uses. Generators resume at once, so
+                // they keep their capacity.
+                if g.kind == GenKind::Coroutine && frame.stack.capacity() > frame.stack.len() + 1 {
+                    frame.stack.shrink_to_fit();
+                }
                 st.frame = Some(frame);
                 Ok(SendResult::Yielded(v))
             }
