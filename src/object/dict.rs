@@ -149,7 +149,6 @@ impl DictTable {
         self.iter().map(|e| (e.key.clone(), e.value.clone())).collect()
     }
 
-
     /// Lookup by an interned key: pointer equality first, then bytes.
     #[inline]
     pub fn get_pystr(&self, key: &super::str::PyStr) -> Option<&Value> {

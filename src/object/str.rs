@@ -78,7 +78,6 @@ impl PyStr {
     pub fn byte_offset(&self, i: usize) -> usize {
         if self.is_ascii() { i } else { self.s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.s.len()) }
     }
-
 }
 
 impl PartialEq for PyStr {

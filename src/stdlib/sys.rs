@@ -12,7 +12,7 @@ use crate::object::native::NativeObject;
 use crate::object::value::Value;
 use crate::runtime::gil::BlockKind;
 use crate::vm::runtime::new_builtin_class;
-use crate::vm::{Runtime, Vm};
+use crate::vm::{PyResult, Runtime, Vm};
 
 /// sys.stdout / sys.stderr: writes go straight to the process's fd.
 pub struct StdStream {
@@ -73,7 +73,10 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     });
     def(&stream_cls.dict, "fileno", |_vm, a| Ok(Value::Int(stream_of(&a.pos[0]).unwrap_or(1) as i64)));
     def(&stream_cls.dict, "isatty", |_vm, _a| Ok(Value::Bool(false)));
+    add_stdin_methods(&stream_cls);
     let mk = |fd: u8| Value::Native2(Arc::new(StdStream { fd, class: stream_cls.clone() }));
+    d.set_item_str("stdin", mk(0));
+    d.set_item_str("__stdin__", mk(0));
     d.set_item_str("stdout", mk(1));
     d.set_item_str("stderr", mk(2));
     d.set_item_str("__stdout__", mk(1));
@@ -129,6 +132,55 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     let m = Value::Module(Arc::new(Module { name: Arc::from("sys"), dict: d }));
     rt.modules.set_item_str("sys", m.clone());
     m
+}
+
+/// Reads one line from the process's stdin with the GIL released ("" at EOF).
+fn read_stdin_line(vm: &mut Vm) -> PyResult<String> {
+    use std::io::BufRead;
+    let r = vm.allow_threads(BlockKind::Input, || {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line).map(|_| line)
+    });
+    r.map_err(|e| vm.err("OSError", &e.to_string()))
+}
+
+/// Reading methods of sys.stdin (the same class serves the three streams).
+fn add_stdin_methods(cls: &Arc<Class>) {
+    def(&cls.dict, "readline", |vm, _a| Ok(Value::string(read_stdin_line(vm)?)));
+    def(&cls.dict, "readlines", |vm, _a| {
+        let mut lines = Vec::new();
+        loop {
+            let l = read_stdin_line(vm)?;
+            if l.is_empty() {
+                return Ok(Value::list(lines));
+            }
+            lines.push(Value::string(l));
+        }
+    });
+    def(&cls.dict, "read", |vm, a| {
+        let n = match a.pos.get(1) {
+            Some(Value::None) | None => -1,
+            Some(v) => vm.index_of(v)?,
+        };
+        let r = vm.allow_threads(BlockKind::Input, || {
+            use std::io::Read;
+            let mut s = String::new();
+            if n < 0 {
+                std::io::stdin().lock().read_to_string(&mut s).map(|_| s)
+            } else {
+                let mut buf = vec![0u8; n as usize];
+                let k = std::io::stdin().lock().read(&mut buf)?;
+                Ok(String::from_utf8_lossy(&buf[..k]).into_owned())
+            }
+        });
+        r.map(Value::string).map_err(|e| vm.err("OSError", &e.to_string()))
+    });
+    def(&cls.dict, "__iter__", |_vm, a| Ok(a.pos[0].clone()));
+    def(&cls.dict, "__next__", |vm, _a| {
+        let l = read_stdin_line(vm)?;
+        if l.is_empty() { Err(vm.stop_iteration(None)) } else { Ok(Value::string(l)) }
+    });
+    def(&cls.dict, "close", |_vm, _a| Ok(Value::None));
 }
 
 fn exc_info(vm: &mut Vm) -> Value {

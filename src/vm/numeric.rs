@@ -1,7 +1,6 @@
 //! Arithmetic on ints (inline i64, promoting to big ints) and floats, with
 //! Python's floor-division and modulo sign rules and error messages.
 
-
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -267,7 +266,6 @@ impl Vm {
             _ => return Err(self.type_error("an integer is required")),
         })
     }
-
 }
 
 fn small(v: &Value) -> Option<i64> {
