@@ -13,6 +13,7 @@ pub mod mod_misc;
 pub mod mod_os;
 pub mod mod_process;
 pub mod mod_random;
+pub mod mod_re;
 pub mod mod_thread;
 pub mod mod_time;
 pub mod mp_wire;
@@ -81,6 +82,7 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_thread" => mod_thread::create(vm).map(Some),
         "_mp" => mod_process::create(vm).map(Some),
         "_random" => mod_random::create(vm).map(Some),
+        "re" => mod_re::create(vm).map(Some),
         "traceback" => mod_misc::create_traceback(vm).map(Some),
         "gc" => mod_misc::create_gc(vm).map(Some),
         "_asyncio" => mod_asyncio::create(vm).map(Some),

@@ -104,6 +104,10 @@ impl Vm {
         {
             return Ok(r);
         }
+        // `"%r" % obj`: str's own `%` accepts any right operand.
+        if let (Value::Str(fmt), BinOp::Mod) = (a, op) {
+            return Ok(Value::string(self.percent_format(fmt.as_str(), b)?));
+        }
         // Subclasses of built-in types without their own method: use the payload.
         let pa = payload_of(a);
         let pb = payload_of(b);
