@@ -647,22 +647,16 @@ fn register_dict(rt: &Runtime) {
         keys.reverse();
         Ok(Value::Iter(Arc::new(NativeIter::Values(parking_lot::Mutex::new(keys.into_iter())))))
     });
-    method(c, "__eq__", |vm, a| {
-        let d = recv_dict(vm, &a, "__eq__")?;
-        let o = arg1(vm, &a, "__eq__")?;
-        match vm.as_dict(&o) {
-            Some(o) => vm.compare(&Value::Dict(d), &Value::Dict(o), CmpOp::Eq),
-            None => Ok(Value::NotImplemented),
-        }
-    });
-    method(c, "__ne__", |vm, a| {
-        let d = recv_dict(vm, &a, "__ne__")?;
-        let o = arg1(vm, &a, "__ne__")?;
-        match vm.as_dict(&o) {
-            Some(o) => vm.compare(&Value::Dict(d), &Value::Dict(o), CmpOp::NotEq),
-            None => Ok(Value::NotImplemented),
-        }
-    });
+    for (name, op) in [("__eq__", CmpOp::Eq), ("__ne__", CmpOp::NotEq)] {
+        method(c, name, move |vm, a| {
+            let d = recv_dict(vm, &a, name)?;
+            let o = arg1(vm, &a, name)?;
+            match vm.as_dict(&o) {
+                Some(o) => vm.compare(&Value::Dict(d), &Value::Dict(o), op),
+                None => Ok(Value::NotImplemented),
+            }
+        });
+    }
     method(c, "__or__", |vm, a| {
         let d = recv_dict(vm, &a, "__or__")?;
         let o = arg1(vm, &a, "__or__")?;
