@@ -5,7 +5,7 @@
 //! the job with the lock released.
 
 use super::class::Instance;
-use super::hash::{hash_bigint, hash_f64, hash_i64, hash_tuple};
+use super::numfmt::{hash_bigint, hash_f64, hash_i64, hash_tuple};
 use super::value::Value;
 use num_bigint::BigInt;
 
@@ -78,7 +78,7 @@ pub fn native_hash(v: &Value) -> HashOutcome {
     match v {
         Value::Int(i) => Hash(hash_i64(*i)),
         Value::Bool(b) => Hash(*b as i64),
-        Value::Float(f) => Hash(hash_f64(*f, v.id())),
+        Value::Float(f) => Hash(hash_f64(*f, v.id() as usize)),
         Value::BigInt(b) => Hash(hash_bigint(b)),
         Value::Str(s) => Hash(s.hash()),
         Value::None => Hash(0x5f3759df),

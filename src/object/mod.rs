@@ -6,7 +6,6 @@ pub mod dict;
 pub mod eq;
 pub mod function;
 pub mod generator;
-pub mod hash;
 pub mod iter;
 pub mod list;
 pub mod module;

@@ -32,8 +32,8 @@ impl Vm {
                     Some(h) => {
                         let r = self.call_method_value(&h, v.clone(), vec![])?;
                         match r {
-                            Value::Int(i) => Ok(crate::object::hash::hash_i64(i)),
-                            Value::BigInt(b) => Ok(crate::object::hash::hash_bigint(&b)),
+                            Value::Int(i) => Ok(crate::object::numfmt::hash_i64(i)),
+                            Value::BigInt(b) => Ok(crate::object::numfmt::hash_bigint(&b)),
                             Value::Bool(b) => Ok(b as i64),
                             _ => Err(self.type_error("__hash__ method should return an integer")),
                         }

@@ -191,28 +191,14 @@ impl Vm {
         Ok(Value::Float(r))
     }
 
+    /// int → float, correctly rounded (OverflowError when too large).
     pub fn big_to_f64(&self, b: &BigInt) -> PyResult<f64> {
-        match b.to_f64() {
-            Some(f) if f.is_finite() => Ok(f),
-            _ => Err(self.overflow_error("int too large to convert to float")),
-        }
+        crate::object::numfmt::bigint_to_f64(b).map_err(|e| self.num_err(e))
     }
 
+    /// int / int → float, correctly rounded as CPython's.
     fn big_true_div(&self, x: &BigInt, y: &BigInt) -> PyResult<f64> {
-        if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64())
-            && a.unsigned_abs() < (1 << 53)
-            && b.unsigned_abs() < (1 << 53)
-        {
-            return Ok(a as f64 / b as f64);
-        }
-        // Scale so the quotient keeps 64+ significant bits, then round once.
-        let shift = (y.bits() as i64 - x.bits() as i64 + 66).max(0) as usize;
-        let q = (x << shift) / y;
-        let f = q.to_f64().unwrap_or(f64::INFINITY) / 2f64.powi(shift as i32);
-        if f.is_infinite() {
-            return Err(self.overflow_error("integer division result too large for a float"));
-        }
-        Ok(f)
+        crate::object::numfmt::int_true_div(x, y).map_err(|e| self.num_err(e))
     }
 
     /// A number as f64 (ints convert; None when not a number).
