@@ -41,12 +41,21 @@ pub struct Cli {
     /// Write a self-contained HTML report (SVG timeline + stats) to FILE.html.
     #[arg(long, value_name = "FILE.html")]
     pub report: Option<String>,
+    /// At exit, print a profile of Python functions with GIL wait and blocked time (stderr).
+    #[arg(long)]
+    pub profile: bool,
+    /// Write the profile as CSV to FILE.csv (implies profiling).
+    #[arg(long = "profile-out", value_name = "FILE.csv")]
+    pub profile_out: Option<String>,
     /// Restrict gilt and its child processes to N CPUs.
     #[arg(long, value_name = "N")]
     pub cpus: Option<usize>,
     /// Internal: run as a multiprocessing worker child (see runtime/process.rs).
     #[arg(long = "mp-worker", hide = true)]
     pub mp_worker: bool,
+    /// Internal: record this child's events into the parent's trace (tools/child_trace.rs).
+    #[arg(long = "trace-child", hide = true, value_name = "DIR@NANOS")]
+    pub trace_child: Option<String>,
     /// The script to run ("-" reads it from stdin), then its arguments.
     #[arg(value_name = "SCRIPT")]
     pub script: Option<String>,
@@ -162,7 +171,12 @@ fn run(cli: Cli) -> i32 {
         interactive: source.is_none(),
         mp_child: false,
         worker_argv: worker_argv(&cli),
+        profile: None,
     };
+    let mut config = config;
+    config.worker_argv.splice(0..0, views.child_flag());
+    let profiler = (cli.profile || cli.profile_out.is_some()).then(crate::runtime::profile::Profiler::new);
+    config.profile = profiler.clone();
     let rt = Arc::new(Runtime::new(config, gil.clone()));
     crate::stdlib::init(&rt);
     crate::stdlib::sys::create(&rt);
@@ -183,6 +197,9 @@ fn run(cli: Cli) -> i32 {
     let status = finish(&mut vm, status);
     if cli.stats {
         eprint!("{}", gil.stats_table());
+    }
+    if let Some(p) = &profiler {
+        crate::tools::views::write_profile(p, cli.profile, cli.profile_out.as_deref());
     }
     if let Some(g) = vm.gil.take() {
         g.exit();
@@ -208,7 +225,7 @@ fn worker_argv(cli: &Cli) -> Vec<String> {
         }
         let (flag, inline) =
             a.split_once('=').map(|(f, v)| (f.to_string(), Some(v.to_string()))).unwrap_or((a.clone(), None));
-        if ["--gil", "--switch", "--switch-interval"].contains(&flag.as_str()) {
+        if ["--gil", "--switch", "--switch-interval", crate::tools::child_trace::FLAG].contains(&flag.as_str()) {
             let v = inline.or_else(|| it.next()).unwrap_or_default();
             out.push(format!("{flag}={v}"));
         }
@@ -226,9 +243,14 @@ fn worker_argv(cli: &Cli) -> Vec<String> {
 /// A worker child: run the parent's script as `__mp_main__` (its guarded
 /// part is skipped), then serve jobs over fd 3 (`_mp_core._worker_main`).
 fn run_mp_worker(cli: Cli) -> i32 {
-    let gil = Gil::new(gil_config(&cli));
+    let recording = crate::tools::child_trace::ChildRecording::start(cli.trace_child.as_deref());
+    let gil = Gil::new(GilConfig { events: recording.as_ref().map(|r| r.sink()), ..gil_config(&cli) });
     let _sigint = crate::runtime::interrupt::install_sigint_handler(&gil).ok();
     let script = cli.script.clone();
+    let script_name = script.clone().unwrap_or_else(|| "-c".into());
+    if let Some(r) = &recording {
+        r.catch_termination(&gil, &script_name);
+    }
     let mut argv: Vec<String> = script.iter().cloned().collect();
     argv.extend(cli.args.iter().cloned());
     let script_dir = script
@@ -244,6 +266,7 @@ fn run_mp_worker(cli: Cli) -> i32 {
         interactive: false,
         mp_child: true,
         worker_argv: worker_argv(&cli),
+        profile: None,
     };
     let rt = Arc::new(Runtime::new(config, gil.clone()));
     crate::stdlib::init(&rt);
@@ -272,6 +295,9 @@ fn run_mp_worker(cli: Cli) -> i32 {
     }
     use std::io::Write;
     let _ = std::io::stdout().flush();
+    if let Some(r) = &recording {
+        r.finish(&gil, &script_name);
+    }
     status
 }
 

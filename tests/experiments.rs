@@ -121,6 +121,18 @@ fn exp10_blocking_call_freezes_the_loop() {
     let o = exp(&[], "exp10_blocking_in_asyncio.py");
     let (fine, blocked) = (result(&o, "0")[1], result(&o, "1")[1]);
     assert!(blocked > 60.0 && blocked > 2.0 * fine, "{}", o.stdout);
+    assert!(!o.stderr.contains("Executing"), "plain runs report nothing: {}", o.stderr);
+    // With the timeline: reported once on stderr, with where, and drawn as `!`.
+    let o = exp(&["--timeline"], "exp10_blocking_in_asyncio.py");
+    assert_eq!(
+        o.stderr.matches("Executing <Task pending name='Task-1' coro=<main() running at").count(),
+        1,
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("worker() ran from") && o.stderr.contains(":21 to line 26"), "{}", o.stderr);
+    assert!(o.stderr.lines().any(|l| l.starts_with("Task-1") && l.contains('!')), "{}", o.stderr);
+    assert!(o.stderr.contains("worker() exp10_blocking_in_asyncio.py:21→26"), "{}", o.stderr);
 }
 
 #[test]

@@ -6,9 +6,9 @@
 //! * `NAME.args`    extra command-line arguments, one per line.
 //! * `NAME.stdin`   fed to standard input (otherwise stdin is null).
 //! * `NAME.err`     line 1: expected exit code; line 2: expected last non-empty line of stderr
-//!                  (a prefix when it ends with `*`; not checked when empty); lines 3…: each a
-//!                  substring that must appear somewhere in stderr. Without `NAME.err` the exit
-//!                  code must be 0 and stderr is not looked at.
+//!   (a prefix when it ends with `*`; not checked when empty); lines 3…: each a substring that
+//!   must appear somewhere in stderr. Without `NAME.err` the exit code must be 0 and stderr is
+//!   not looked at.
 //! * `NAME.errfull` the complete expected stderr.
 //!
 //! Before stderr is compared, the absolute path of the case's folder followed by `/` is removed
@@ -225,10 +225,10 @@ fn run_case(case: &Case) -> Result<(), Failed> {
             problems.push(format!("stderr does not contain: {sub}"));
         }
     }
-    if let Some(full) = &errfull {
-        if stderr != *full {
-            problems.push(format!("stderr differs from .errfull:\n{}", diff(full, &stderr)));
-        }
+    if let Some(full) = &errfull
+        && stderr != *full
+    {
+        problems.push(format!("stderr differs from .errfull:\n{}", diff(full, &stderr)));
     }
 
     // Stdout, exactly.

@@ -6,6 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+use common::json::{Json, parse};
+
 const GILT: &str = env!("CARGO_BIN_EXE_gilt");
 
 fn tmp(name: &str) -> PathBuf {
@@ -29,168 +32,6 @@ fn run(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
-}
-
-/// A minimal JSON value and parser (enough to check the trace).
-#[derive(Debug, Clone)]
-#[allow(dead_code)]
-enum Json {
-    Null,
-    Bool(bool),
-    Num(f64),
-    Str(String),
-    Arr(Vec<Json>),
-    Obj(Vec<(String, Json)>),
-}
-
-impl Json {
-    fn get(&self, key: &str) -> Option<&Json> {
-        match self {
-            Json::Obj(kv) => kv.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
-    fn str(&self) -> &str {
-        match self {
-            Json::Str(s) => s,
-            _ => "",
-        }
-    }
-    fn num(&self) -> f64 {
-        match self {
-            Json::Num(n) => *n,
-            _ => f64::NAN,
-        }
-    }
-}
-
-struct Parser<'a> {
-    s: &'a [u8],
-    i: usize,
-}
-
-impl Parser<'_> {
-    fn ws(&mut self) {
-        while self.i < self.s.len() && self.s[self.i].is_ascii_whitespace() {
-            self.i += 1;
-        }
-    }
-    fn eat(&mut self, c: u8) -> Result<(), String> {
-        self.ws();
-        if self.s.get(self.i) == Some(&c) {
-            self.i += 1;
-            Ok(())
-        } else {
-            Err(format!("expected {:?} at byte {}", c as char, self.i))
-        }
-    }
-    fn value(&mut self) -> Result<Json, String> {
-        self.ws();
-        match self.s.get(self.i) {
-            Some(b'{') => {
-                self.i += 1;
-                let mut kv = Vec::new();
-                self.ws();
-                if self.s.get(self.i) == Some(&b'}') {
-                    self.i += 1;
-                    return Ok(Json::Obj(kv));
-                }
-                loop {
-                    self.ws();
-                    let Json::Str(k) = self.value()? else { return Err("key".into()) };
-                    self.eat(b':')?;
-                    kv.push((k, self.value()?));
-                    self.ws();
-                    match self.s.get(self.i) {
-                        Some(b',') => self.i += 1,
-                        Some(b'}') => {
-                            self.i += 1;
-                            return Ok(Json::Obj(kv));
-                        }
-                        _ => return Err(format!("bad object at {}", self.i)),
-                    }
-                }
-            }
-            Some(b'[') => {
-                self.i += 1;
-                let mut v = Vec::new();
-                self.ws();
-                if self.s.get(self.i) == Some(&b']') {
-                    self.i += 1;
-                    return Ok(Json::Arr(v));
-                }
-                loop {
-                    v.push(self.value()?);
-                    self.ws();
-                    match self.s.get(self.i) {
-                        Some(b',') => self.i += 1,
-                        Some(b']') => {
-                            self.i += 1;
-                            return Ok(Json::Arr(v));
-                        }
-                        _ => return Err(format!("bad array at {}", self.i)),
-                    }
-                }
-            }
-            Some(b'"') => {
-                self.i += 1;
-                let mut out = Vec::new();
-                while let Some(&c) = self.s.get(self.i) {
-                    self.i += 1;
-                    match c {
-                        b'"' => return Ok(Json::Str(String::from_utf8(out).map_err(|e| e.to_string())?)),
-                        b'\\' => {
-                            let e = self.s[self.i];
-                            self.i += 1;
-                            match e {
-                                b'n' => out.push(b'\n'),
-                                b'u' => {
-                                    let hex = std::str::from_utf8(&self.s[self.i..self.i + 4]).unwrap();
-                                    let c = char::from_u32(u32::from_str_radix(hex, 16).map_err(|e| e.to_string())?)
-                                        .unwrap();
-                                    out.extend(c.to_string().bytes());
-                                    self.i += 4;
-                                }
-                                other => out.push(other),
-                            }
-                        }
-                        c if c < 0x20 => return Err("control char in string".into()),
-                        c => out.push(c),
-                    }
-                }
-                Err("unterminated string".into())
-            }
-            Some(b't') if self.s[self.i..].starts_with(b"true") => {
-                self.i += 4;
-                Ok(Json::Bool(true))
-            }
-            Some(b'f') if self.s[self.i..].starts_with(b"false") => {
-                self.i += 5;
-                Ok(Json::Bool(false))
-            }
-            Some(b'n') if self.s[self.i..].starts_with(b"null") => {
-                self.i += 4;
-                Ok(Json::Null)
-            }
-            _ => {
-                let start = self.i;
-                while self.i < self.s.len() && matches!(self.s[self.i], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
-                {
-                    self.i += 1;
-                }
-                let text = std::str::from_utf8(&self.s[start..self.i]).unwrap();
-                text.parse().map(Json::Num).map_err(|_| format!("bad number {text:?} at {start}"))
-            }
-        }
-    }
-}
-
-fn parse(text: &str) -> Json {
-    let mut p = Parser { s: text.as_bytes(), i: 0 };
-    let v = p.value().unwrap_or_else(|e| panic!("invalid JSON: {e}"));
-    p.ws();
-    assert_eq!(p.i, text.len(), "trailing data after JSON");
-    v
 }
 
 /// `held ms` per thread row of the `--stats` table, in row order.
@@ -278,33 +119,81 @@ fn report_has_one_svg_row_per_thread() {
     );
     assert!(!html.contains("<script src") && !html.contains("<link"));
 
-    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].into_iter().find(|p| Path::new(p).exists());
-    let Some(chromium) = chromium else {
-        eprintln!("skipped: headless render of the report (chromium is not installed)");
+    let Some(chromium) = chromium() else {
+        eprintln!("skipped: headless render of the report (chromium is not installed; .ci/run installs it)");
         return;
     };
+    // The page as Chromium lays it out: a copy of the report with a probe
+    // script that measures every row and asks the renderer which element
+    // is painted at the middle of the row's bar.
+    let probe = tmp("views_report_probe.html");
+    std::fs::write(&probe, html.replace("</body>", PROBE)).unwrap();
+    let dom = headless(chromium, &["--dump-dom", "--window-size=1000,2000"], &probe);
+    let rows: Vec<Vec<String>> = dom
+        .split("data-probe=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or_else(|| panic!("the probe did not run: {dom}"))
+        .split('|')
+        .map(|r| r.split(':').map(str::to_string).collect())
+        .collect();
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    assert_eq!(rows[0][0], "MainThread");
+    for r in &rows {
+        let num = |i: usize| r[i].parse::<f64>().unwrap();
+        // name, row width, row height, top, painted on top, coloured bars.
+        assert!(num(1) > 600.0 && num(2) >= 15.0 && num(3) >= 0.0, "row not laid out: {r:?}");
+        assert_eq!(r[4], "1", "row hidden under something else: {r:?}");
+        assert!(num(5) >= 1.0, "row has no coloured bar: {r:?}");
+    }
+    // And a real picture of it.
     let shot = tmp("views_report.png");
     let _ = std::fs::remove_file(&shot);
+    headless(chromium, &[&format!("--screenshot={}", shot.display()), "--window-size=1000,800"], &html_path);
+    let png = std::fs::read(&shot).expect("no screenshot");
+    assert!(png.starts_with(b"\x89PNG") && png.len() > 5000, "screenshot too small to show the rows");
+}
+
+/// Appended to the report for the render test: writes, per thread row,
+/// `name:width:height:top:hit:bars` into `body[data-probe]`.
+const PROBE: &str = r#"<script>
+const rows = [...document.querySelectorAll('.thread-row')].map(r => {
+  const b = r.getBoundingClientRect();
+  const bg = r.querySelectorAll('rect')[0].getBoundingClientRect();
+  const hit = document.elementFromPoint(bg.left + bg.width / 2, bg.top + bg.height / 2);
+  const bars = [...r.querySelectorAll('rect[fill]')].filter(x => x.getAttribute('fill') !== '#f4f4f4').length;
+  return [r.querySelector('text').textContent, Math.round(b.width), Math.round(b.height),
+          Math.round(b.top), r.contains(hit) ? 1 : 0, bars].join(':');
+});
+document.body.setAttribute('data-probe', rows.join('|'));
+</script></body>"#;
+
+/// Debian's `chromium` (installed by .ci/run in CI), if present.
+fn chromium() -> Option<&'static str> {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"].into_iter().find(|p| Path::new(p).exists())
+}
+
+/// Runs headless Chromium on `page` with `extra` flags; returns its stdout.
+fn headless(chromium: &str, extra: &[&str], page: &Path) -> String {
     let profile = tmp("views_chromium_profile");
-    let status = Command::new(chromium)
+    let out = Command::new(chromium)
         .args([
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
+            "--disable-dev-shm-usage",
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
+            "--hide-scrollbars",
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
-        .arg(format!("--screenshot={}", shot.display()))
-        .arg("--window-size=1000,700")
-        .arg(format!("file://{}", html_path.display()))
+        .args(extra)
+        .arg(format!("file://{}", page.display()))
         .output()
-        .unwrap();
-    assert!(shot.exists(), "no screenshot: {}", String::from_utf8_lossy(&status.stderr));
-    let png = std::fs::read(&shot).unwrap();
-    assert!(png.starts_with(b"\x89PNG") && png.len() > 5000, "screenshot too small to show the rows");
+        .expect("chromium runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
@@ -316,4 +205,61 @@ fn compare_runs_both_modes() {
     for want in ["GIL on ", "GIL off ", "GIL on, ticks=100", "1.00x", "output (the same in every mode):", "done 2"] {
         assert!(stdout.contains(want), "missing {want:?} in:\n{stdout}");
     }
+}
+
+#[test]
+fn child_processes_are_merged_into_the_trace() {
+    let script = tmp("views_pool.py");
+    std::fs::write(
+        &script,
+        "import multiprocessing as mp\nimport time\n\ndef work(n):\n    return sum(range(n))\n\ndef forever():\n    time.sleep(100)\n\n\
+         if __name__ == '__main__':\n    with mp.Pool(2) as p:\n        print(p.map(work, [50000] * 4))\n\
+         \x20   q = mp.Process(target=forever)\n    q.start()\n    time.sleep(0.2)\n    q.terminate()\n    q.join()\n    print('exitcode', q.exitcode)\n",
+    )
+    .unwrap();
+    let json_path = tmp("views_pool.json");
+    let (code, stdout, stderr) = run(&["--trace", json_path.to_str().unwrap(), script.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    // Tracing must not change what the script sees (SIGTERM stays SIGTERM).
+    assert_eq!(stdout, format!("[{}]\nexitcode -15\n", ["1249975000"; 4].join(", ")));
+    let doc = parse(&std::fs::read_to_string(&json_path).unwrap());
+    let Some(Json::Arr(events)) = doc.get("traceEvents") else { panic!("no traceEvents") };
+    let pid_of = |e: &Json| e.get("pid").unwrap().num() as u64;
+    let processes: Vec<(u64, String)> = events
+        .iter()
+        .filter(|e| e.get("ph").unwrap().str() == "M" && e.get("name").unwrap().str() == "process_name")
+        .map(|e| (pid_of(e), e.get("args").unwrap().get("name").unwrap().str().to_string()))
+        .collect();
+    // The parent, two Pool workers and the Process.
+    assert_eq!(processes.len(), 4, "{processes:?}");
+    assert!(processes[0].1.starts_with("gilt ") && processes[1..].iter().all(|(_, n)| n.starts_with("gilt worker")));
+    let parent = processes[0].0;
+    let end_of = |pid: u64| {
+        events
+            .iter()
+            .filter(|e| pid_of(e) == pid && e.get("ph").unwrap().str() == "X")
+            .map(|e| (e.get("ts").unwrap().num(), e.get("ts").unwrap().num() + e.get("dur").unwrap().num()))
+            .fold((f64::MAX, 0.0f64), |(a, b), (s, t)| (a.min(s), b.max(t)))
+    };
+    let (_, parent_end) = end_of(parent);
+    for (pid, _) in &processes[1..] {
+        let named_main = events.iter().any(|e| {
+            pid_of(e) == *pid && e.get("name").unwrap().str() == "thread_name" && {
+                e.get("args").unwrap().get("name").unwrap().str() == "MainThread"
+            }
+        });
+        assert!(named_main, "child {pid} has no MainThread track");
+        // On the parent's clock: the child starts after the parent and is
+        // done about when the parent ends.
+        let (start, end) = end_of(*pid);
+        assert!(
+            start > 0.0 && start < end && end < parent_end + 3e6,
+            "child {pid}: {start}..{end}, parent ends {parent_end}"
+        );
+    }
+    let leftovers = std::fs::read_dir(std::env::temp_dir())
+        .unwrap()
+        .flatten()
+        .any(|e| e.file_name().to_string_lossy().starts_with(&format!("gilt-trace-{}-", processes[0].0)));
+    assert!(!leftovers, "the children's directory was not removed");
 }

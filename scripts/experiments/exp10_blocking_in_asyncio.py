@@ -1,6 +1,6 @@
-# Run:     gilt scripts/experiments/exp10_blocking_in_asyncio.py
-# Observe: a heartbeat task should tick every 20 ms. A coroutine that calls time.sleep (a
-#          blocking call) freezes the whole event loop; await asyncio.sleep does not.
+# Run:     gilt --timeline scripts/experiments/exp10_blocking_in_asyncio.py
+# Observe: a heartbeat task ticks every 20 ms; time.sleep in a coroutine freezes the whole loop
+#          (await asyncio.sleep does not): gilt reports "Executing <Task…> took" and draws it as !.
 import asyncio
 import sys
 import time

@@ -96,6 +96,26 @@ pub enum Instr {
     RotFour,
     /// jump to target
     Jump(Label),
+
+    // Superinstructions: written by the peephole pass (`compile/peephole.rs`)
+    // over the first instruction of a sequence they stand for. The rest of
+    // the sequence stays in place, so a jump into its middle still works;
+    // the superinstruction skips it. They exist because each dispatch,
+    // push and pop costs as much as the work of these small steps.
+    /// `LoadFast(a); LoadFast(b)`: `→ local a, local b`
+    LoadFastFast(u32, u32),
+    /// `LoadFast(a); LoadConst(c)`: `→ local a, consts[c]`
+    LoadFastConst(u32, u32),
+    /// `LoadFast(a); LoadConst(c); Binary(op)`: `→ local a op consts[c]`
+    /// (indexes below 65536; wider ones keep the plain sequence)
+    BinaryFastConst(u16, u16, BinOp),
+    /// `LoadFast(a); LoadFast(b); Binary(op)`: `→ local a op local b`
+    BinaryFastFast(u16, u16, BinOp),
+    /// `LoadFast(a); LoadAttr(name)`: `→ local a.names[name]`, reading the
+    /// local in place (no reference-count traffic on the object)
+    LoadFastAttr(u32, u32),
+    /// `Compare(op); PopJumpIfFalse(t)`: `a b →` and jump to t unless `a op b`
+    CompareJumpIfFalse(CmpOp, Label),
     /// `v →` jump if v is false
     PopJumpIfFalse(Label),
     /// `v →` jump if v is true

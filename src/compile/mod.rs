@@ -2,6 +2,7 @@
 
 pub mod codegen;
 mod codegen_expr;
+mod peephole;
 pub mod symtable;
 pub mod unit;
 

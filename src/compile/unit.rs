@@ -213,7 +213,8 @@ impl Unit {
         self.freevars.iter().position(|c| c == n).map(|i| (i + self.cellvars.len()) as u32)
     }
 
-    pub fn finish(self, filename: &Arc<str>, kind: CodeKind) -> CodeObject {
+    pub fn finish(mut self, filename: &Arc<str>, kind: CodeKind) -> CodeObject {
+        super::peephole::fuse(&mut self.instrs);
         let mk = |s: &String| (self.intern)(s);
         let cell2arg = self
             .cellvars

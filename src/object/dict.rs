@@ -22,12 +22,41 @@ pub struct Entry {
     pub value: Value,
 }
 
+/// Up to this many raw entries a table keeps no hash index: a linear scan
+/// comparing stored hashes is faster than probing, and the instance
+/// dicts of most objects (a handful of attributes) then cost one
+/// allocation instead of two.
+const SMALL: usize = 8;
+
 /// The table itself; reached through `Dict::lock()`.
 #[derive(Default, Clone)]
 pub struct DictTable {
     entries: Vec<Option<Entry>>,
+    /// Hash → entry position; empty while `indexed` is false.
     index: HashTable<usize>,
+    /// Set once the table outgrows `SMALL` raw entries (reset by compaction).
+    indexed: bool,
     len: usize,
+}
+
+/// Positions of the entries whose hash may equal a given hash.
+enum Candidates<'a> {
+    Scan(std::iter::Enumerate<std::slice::Iter<'a, Option<Entry>>>, i64),
+    Index(hashbrown::hash_table::IterHash<'a, usize>),
+}
+
+impl Iterator for Candidates<'_> {
+    type Item = usize;
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Candidates::Scan(it, hash) => {
+                let hash = *hash;
+                it.find(|(_, e)| matches!(e, Some(e) if e.hash == hash)).map(|(pos, _)| pos)
+            }
+            Candidates::Index(it) => it.next().copied(),
+        }
+    }
 }
 
 /// The outcome of a lookup done under the lock.
@@ -46,10 +75,19 @@ impl DictTable {
         self.len == 0
     }
 
+    #[inline]
+    fn candidates(&self, hash: i64) -> Candidates<'_> {
+        if self.indexed {
+            Candidates::Index(self.index.iter_hash(hash as u64))
+        } else {
+            Candidates::Scan(self.entries.iter().enumerate(), hash)
+        }
+    }
+
     /// Looks a key up using only Rust-side equality.
     pub fn probe(&self, hash: i64, key: &Value) -> Probe {
         let mut undecided = Vec::new();
-        for &pos in self.index.iter_hash(hash as u64) {
+        for pos in self.candidates(hash) {
             if let Some(e) = &self.entries[pos]
                 && e.hash == hash
             {
@@ -65,7 +103,7 @@ impl DictTable {
 
     /// Finds an entry by identity of its key (after Python-level comparison).
     pub fn position_of_key(&self, hash: i64, key: &Value) -> Option<usize> {
-        self.index.iter_hash(hash as u64).copied().find(|&pos| matches!(&self.entries[pos], Some(e) if e.key.is(key)))
+        self.candidates(hash).find(|&pos| matches!(&self.entries[pos], Some(e) if e.key.is(key)))
     }
 
     pub fn entry(&self, pos: usize) -> Option<&Entry> {
@@ -82,14 +120,27 @@ impl DictTable {
     pub fn push_new(&mut self, hash: i64, key: Value, value: Value) {
         let pos = self.entries.len();
         self.entries.push(Some(Entry { hash, key, value }));
-        let entries = &self.entries;
-        self.index.insert_unique(hash as u64, pos, |&p| entries[p].as_ref().map(|e| e.hash as u64).unwrap_or(0));
         self.len += 1;
+        let entries = &self.entries;
+        let hasher = |&p: &usize| entries[p].as_ref().map(|e| e.hash as u64).unwrap_or(0);
+        if self.indexed {
+            self.index.insert_unique(hash as u64, pos, hasher);
+        } else if entries.len() > SMALL {
+            self.indexed = true;
+            self.index.reserve(entries.len(), hasher);
+            for (p, e) in entries.iter().enumerate() {
+                if let Some(e) = e {
+                    self.index.insert_unique(e.hash as u64, p, hasher);
+                }
+            }
+        }
     }
 
     pub fn remove_at(&mut self, pos: usize) -> Option<Entry> {
         let e = self.entries.get_mut(pos)?.take()?;
-        if let Ok(found) = self.index.find_entry(e.hash as u64, |&p| p == pos) {
+        if self.indexed
+            && let Ok(found) = self.index.find_entry(e.hash as u64, |&p| p == pos)
+        {
             found.remove();
         }
         self.len -= 1;
@@ -102,6 +153,7 @@ impl DictTable {
     fn compact(&mut self) {
         let old = std::mem::take(&mut self.entries);
         self.index.clear();
+        self.indexed = false;
         self.len = 0;
         for e in old.into_iter().flatten() {
             self.push_new(e.hash, e.key, e.value);
@@ -153,7 +205,7 @@ impl DictTable {
     #[inline]
     pub fn get_pystr(&self, key: &super::str::PyStr) -> Option<&Value> {
         let hash = key.hash();
-        for &pos in self.index.iter_hash(hash as u64) {
+        for pos in self.candidates(hash) {
             if let Some(e) = &self.entries[pos]
                 && e.hash == hash
                 && let Value::Str(s) = &e.key
@@ -167,7 +219,7 @@ impl DictTable {
 
     /// Fast path for string keys (globals, attributes): pointer or byte equality.
     pub fn get_str(&self, hash: i64, key: &str) -> Option<&Value> {
-        for &pos in self.index.iter_hash(hash as u64) {
+        for pos in self.candidates(hash) {
             if let Some(e) = &self.entries[pos]
                 && e.hash == hash
                 && let Value::Str(s) = &e.key
@@ -182,21 +234,22 @@ impl DictTable {
     /// Inserts or replaces a string key (natively comparable, never needs Python).
     pub fn set_str(&mut self, key: &std::sync::Arc<super::str::PyStr>, value: Value) {
         let hash = key.hash();
-        for &pos in self.index.iter_hash(hash as u64) {
-            if let Some(e) = &mut self.entries[pos]
-                && e.hash == hash
-                && let Value::Str(s) = &e.key
-                && s.as_str() == key.as_str()
-            {
-                e.value = value;
-                return;
+        let found = self.candidates(hash).find(|&pos| {
+            matches!(&self.entries[pos], Some(e) if e.hash == hash
+                && matches!(&e.key, Value::Str(s) if std::sync::Arc::ptr_eq(s, key) || s.as_str() == key.as_str()))
+        });
+        match found {
+            Some(pos) => {
+                if let Some(e) = &mut self.entries[pos] {
+                    e.value = value;
+                }
             }
+            None => self.push_new(hash, Value::Str(key.clone()), value),
         }
-        self.push_new(hash, Value::Str(key.clone()), value);
     }
 
     pub fn remove_str(&mut self, key: &str, hash: i64) -> Option<Entry> {
-        let pos = self.index.iter_hash(hash as u64).copied().find(
+        let pos = self.candidates(hash).find(
             |&pos| matches!(&self.entries[pos], Some(e) if matches!(&e.key, Value::Str(s) if s.as_str() == key)),
         )?;
         self.remove_at(pos)

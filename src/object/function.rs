@@ -52,6 +52,21 @@ pub struct NativeFunction {
     pub func: Box<NativeFn>,
     /// For methods of built-in types: the class they belong to (for errors and repr).
     pub owner: Option<Arc<str>>,
+    /// Set on the few built-ins the dispatch loop may run inline.
+    pub fast: Option<FastCall>,
+}
+
+/// Built-ins the dispatch loop runs inline when their arguments are of
+/// the usual built-in types (as CPython 3.11 specialises calls of `len`,
+/// `isinstance` and `list.append`): no argument vector and no reference
+/// counting on the arguments. Any other case calls the function itself,
+/// so the inline path never decides anything the function would not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FastCall {
+    Len,
+    Isinstance,
+    ListAppend,
+    DictGet,
 }
 
 /// A function bound to the object it was looked up on (`obj.method`).

@@ -24,6 +24,13 @@ use super::tuple::Tuple;
 use crate::bytecode::CodeObject;
 
 /// A Python value. Cloning is cheap: a copy or an `Arc` increment.
+///
+/// Every payload is one word (`Native2` boxes its fat pointer), so a value
+/// is two words: `repr(u64)` makes the tag a full word with the payload at
+/// offset 8, so values move as two aligned words (with a byte tag and a
+/// `Bool` payload at offset 1, generic moves mixed unaligned loads and
+/// stores that defeat store-to-load forwarding).
+#[repr(u64)]
 pub enum Value {
     None,
     NotImplemented,
@@ -55,7 +62,11 @@ pub enum Value {
     Slice(Arc<Slice>),
     Code(Arc<CodeObject>),
     /// Everything else implemented in Rust: locks, files, threads, …
-    Native2(Arc<dyn NativeObject>),
+    ///
+    /// Boxed because a `dyn` Arc is a fat pointer: unboxed it would make
+    /// every `Value` 24 bytes instead of 16. Identity (`is`, `id`) is the
+    /// inner object's address, so two boxes of one object are the same object.
+    Native2(Box<Arc<dyn NativeObject>>),
 }
 
 impl Clone for Value {
@@ -74,6 +85,11 @@ impl Clone for Value {
 }
 
 impl Value {
+    /// Wraps an object implemented in Rust.
+    pub fn from_native(obj: Arc<dyn NativeObject>) -> Value {
+        Value::Native2(Box::new(obj))
+    }
+
     #[inline(never)]
     fn clone_boxed(&self) -> Value {
         use Value::*;
@@ -213,7 +229,7 @@ impl Value {
             Range(a) => Arc::as_ptr(a) as *const u8 as usize,
             Slice(a) => Arc::as_ptr(a) as *const u8 as usize,
             Code(a) => Arc::as_ptr(a) as *const u8 as usize,
-            Native2(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Native2(a) => Arc::as_ptr(&**a) as *const u8 as usize,
             _ => return Option::None,
         })
     }
@@ -252,5 +268,16 @@ impl std::fmt::Debug for Value {
             Value::Str(s) => write!(f, "{:?}", s.as_str()),
             _ => write!(f, "<value>"),
         }
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::Value;
+
+    #[test]
+    fn a_value_is_two_words() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert_eq!(std::mem::size_of::<Option<Value>>(), 16);
     }
 }

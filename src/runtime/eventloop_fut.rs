@@ -21,8 +21,9 @@ pub enum Status {
     Pending,
     Result(Value),
     Exception(PyErr),
-    /// Cancelled, with the optional message.
-    Cancelled(Option<Value>),
+    /// Cancelled, with the optional message (boxed: cancelling is rare, and
+    /// an inline `Option<Value>` would make every future 8 bytes bigger).
+    Cancelled(Box<Option<Value>>),
 }
 
 /// The mutable part of a future.
@@ -37,11 +38,12 @@ pub struct FutState {
     pub lp: Option<Arc<LoopCore>>,
 }
 
-/// A future's done-callbacks: usually none or one, so no `Vec` for those.
+/// A future's done-callbacks: usually none or one, so no `Vec` for those
+/// (and a boxed one for more, which keeps this enum as small as a `Callback`).
 pub enum Callbacks {
     None,
     One(Callback),
-    Many(Vec<Callback>),
+    Many(Box<Vec<Callback>>),
 }
 
 impl Callbacks {
@@ -49,7 +51,7 @@ impl Callbacks {
     pub fn push(&mut self, cb: Callback) {
         *self = match std::mem::replace(self, Callbacks::None) {
             Callbacks::None => Callbacks::One(cb),
-            Callbacks::One(a) => Callbacks::Many(vec![a, cb]),
+            Callbacks::One(a) => Callbacks::Many(Box::new(vec![a, cb])),
             Callbacks::Many(mut v) => {
                 v.push(cb);
                 Callbacks::Many(v)
@@ -62,7 +64,7 @@ impl Callbacks {
         let v = match std::mem::replace(self, Callbacks::None) {
             Callbacks::None => Vec::new(),
             Callbacks::One(a) => vec![a],
-            Callbacks::Many(v) => v,
+            Callbacks::Many(v) => *v,
         };
         let before = v.len();
         let kept: Vec<Callback> =
@@ -75,27 +77,36 @@ impl Callbacks {
     }
 }
 
-/// What makes a future a task.
+/// What makes a future a task. Every pending task owns one, so it is kept
+/// to 80 bytes: the coroutine never changes (no lock), and the mutable
+/// fields share one lock.
 pub struct TaskPart {
     /// The coroutine (or the awaitable's iterator) being driven.
-    pub coro: Mutex<Value>,
-    /// The name set by the user; None means `Task-{number}` (made lazily).
-    pub name: Mutex<Option<Box<Value>>>,
+    pub coro: Value,
     pub number: u64,
     /// The coroutine's code, for `coro=<f() done, defined at file:line>`.
     pub code: Option<Arc<crate::bytecode::CodeObject>>,
-    /// The future the task waits on.
-    pub waiter: Mutex<Option<Arc<Fut>>>,
-    /// Set by `cancel()` when there is no waiter to cancel: the message.
-    pub must_cancel: Mutex<Option<Box<Option<Value>>>>,
     /// `cancelling()`: pending cancellation requests.
     pub num_cancels: AtomicUsize,
+    /// The fields that change. Never held while Python code runs.
+    pub m: Mutex<TaskMut>,
+}
+
+/// The mutable fields of a task (`TaskPart::m`).
+#[derive(Default)]
+pub struct TaskMut {
+    /// The name set by the user; None means `Task-{number}` (made lazily).
+    pub name: Option<Box<Value>>,
+    /// The future the task waits on.
+    pub waiter: Option<Arc<Fut>>,
+    /// Set by `cancel()` when there is no waiter to cancel: the message.
+    pub must_cancel: Option<Box<Option<Value>>>,
 }
 
 impl TaskPart {
     /// `get_name()`.
     pub fn name(&self) -> Value {
-        match &*self.name.lock() {
+        match &self.m.lock().name {
             Some(n) => (**n).clone(),
             None => Value::string(format!("Task-{}", self.number)),
         }
@@ -146,7 +157,7 @@ impl Fut {
 
     /// The future as a Python value.
     pub fn value(self: &Arc<Self>) -> Value {
-        Value::Native2(self.clone())
+        Value::from_native(self.clone())
     }
 
     /// Not done yet.
@@ -170,6 +181,7 @@ impl Fut {
         };
         if let Some(b) = sleep {
             let (d, v) = *b;
+            let v = if v.is_none() { None } else { Some(Box::new(v)) };
             if d <= 0.0 {
                 lp.push(Job::Wake(self.clone(), v));
             } else {
@@ -193,7 +205,7 @@ impl Fut {
                 Callbacks::None => {}
                 Callbacks::One(cb) => lp.push(Job::Done(self.clone(), cb)),
                 Callbacks::Many(v) => {
-                    for cb in v {
+                    for cb in *v {
                         lp.push(Job::Done(self.clone(), cb));
                     }
                 }
@@ -223,13 +235,13 @@ impl Fut {
         }
         if let Some(tp) = &self.task {
             tp.num_cancels.fetch_add(1, Ordering::SeqCst);
-            let waiter = tp.waiter.lock().clone();
+            let waiter = tp.m.lock().waiter.clone();
             if let Some(w) = waiter
                 && w.cancel(msg.clone())
             {
                 return true;
             }
-            *tp.must_cancel.lock() = Some(Box::new(msg));
+            tp.m.lock().must_cancel = Some(Box::new(msg));
             return true;
         }
         if let Some(g) = &self.gather {
@@ -244,7 +256,7 @@ impl Fut {
             }
             return any;
         }
-        self.finish(Status::Cancelled(msg));
+        self.finish(Status::Cancelled(Box::new(msg)));
         true
     }
 
@@ -311,7 +323,7 @@ impl Fut {
         };
         let name = tp.name();
         let name = vm.repr_of(&name).unwrap_or_default();
-        let coro = tp.coro.lock().clone();
+        let coro = tp.coro.clone();
         let coro = match &coro {
             Value::Generator(g) => {
                 let st = g.state.lock();

@@ -122,6 +122,31 @@ pub enum GilEvent {
     Renamed(String),
     /// The thread exited.
     ThreadEnd,
+    /// The event loop running on this thread resumed asyncio task `task`
+    /// (its address: unique while the task lives) named `name`.
+    TaskStep {
+        /// The task's address.
+        task: usize,
+        /// Its name (`Task-1`, or the one given to `create_task`).
+        name: String,
+    },
+    /// The step of `task` ended: the task awaits something or, `done`, finished.
+    TaskStepEnd {
+        /// The task's address.
+        task: usize,
+        /// Whether the task finished (returned, raised or was cancelled).
+        done: bool,
+    },
+    /// A loop callback or task step that had just run for `took` (100 ms or
+    /// more) without yielding: it blocked the event loop.
+    SlowStep {
+        /// What ran and where, e.g. `Task-1: worker() from x.py:21 to x.py:26`.
+        what: String,
+        /// How long it ran.
+        took: std::time::Duration,
+        /// The task, when it was a task step (its address).
+        task: Option<usize>,
+    },
 }
 
 /// Receives the events of one thread; owned by that thread, so it can buffer

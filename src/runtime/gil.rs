@@ -418,6 +418,27 @@ impl GilThread {
         self.gil.breaker_set()
     }
 
+    /// Total time this thread has waited for the GIL, and been blocked per
+    /// [`BlockKind`], so far. `--profile` reads it at every call and return
+    /// and charges the difference to the function on top of the thread's
+    /// stack; read while Python code runs, both totals are final.
+    pub fn idle_totals(&self) -> (Duration, [Duration; BlockKind::COUNT]) {
+        let s = self.stats.lock();
+        (s.waiting, s.blocked_by_kind)
+    }
+
+    /// Whether events are being recorded (`--trace`, `--timeline`, `--report`).
+    #[inline]
+    pub fn is_recording(&self) -> bool {
+        self.recorder.is_some()
+    }
+
+    /// Records an event that is not a GIL state change (asyncio task steps,
+    /// slow loop steps) at `at`; nothing when not recording.
+    pub fn record_event(&mut self, at: Instant, event: GilEvent) {
+        self.record(at, event);
+    }
+
     /// Renames the thread (Python's `Thread.name = …`), for stats and traces.
     pub fn set_name(&mut self, name: impl Into<String>) {
         let name = name.into();

@@ -3,6 +3,9 @@
 //! thread was in for most of that stretch (running wins when it took at least
 //! a third, so short bursts stay visible), scaled to the terminal width
 //! (`COLUMNS`, default 80). ANSI colours only when stderr is a terminal.
+//! asyncio tasks get rows of their own under the threads (at most
+//! [`MAX_TASK_ROWS`]), and steps that blocked the event loop are marked `!`
+//! and listed under the picture.
 
 use std::fmt::Write as _;
 use std::time::Duration;
@@ -12,6 +15,10 @@ use super::trace::{State, Trace, Track};
 
 /// Width of the thread-name column (including the trailing space).
 const NAME_COLS: usize = 16;
+/// Task rows drawn at most (a run may have 100,000 tasks; `--trace` has them all).
+pub const MAX_TASK_ROWS: usize = 12;
+/// Loop-blocking steps listed at most.
+const MAX_MARKS: usize = 5;
 
 /// What one column of a row shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +33,8 @@ pub enum Cell {
     Sleep,
     /// Mostly blocked in I/O, a lock, a join…
     Blocked,
+    /// An asyncio step that blocked the event loop.
+    Slow,
     /// Not alive (or idle) for most of the column.
     Empty,
 }
@@ -39,6 +48,7 @@ impl Cell {
             Cell::Wait => '░',
             Cell::Sleep => '·',
             Cell::Blocked => '-',
+            Cell::Slow => '!',
             Cell::Empty => ' ',
         }
     }
@@ -46,7 +56,7 @@ impl Cell {
     fn colour(self) -> &'static str {
         match self {
             Cell::Run | Cell::Turns => "\x1b[32m",
-            Cell::Wait => "\x1b[31m",
+            Cell::Wait | Cell::Slow => "\x1b[31m",
             Cell::Sleep | Cell::Blocked => "\x1b[34m",
             Cell::Empty => "",
         }
@@ -75,6 +85,10 @@ fn cell(shares: &[(State, Duration)]) -> Cell {
     if total.is_zero() {
         return Cell::Empty;
     }
+    let slow: Duration = shares.iter().filter(|(s, _)| *s == State::SlowStep).map(|(_, d)| *d).sum();
+    if slow * 3 >= total {
+        return Cell::Slow;
+    }
     let run: Duration = shares.iter().filter(|(s, _)| s.is_running()).map(|(_, d)| *d).sum();
     let wait: Duration = shares.iter().filter(|(s, _)| *s == State::Waiting).map(|(_, d)| *d).sum();
     if run * 3 >= total * 2 {
@@ -84,9 +98,10 @@ fn cell(shares: &[(State, Duration)]) -> Cell {
         return Cell::Turns;
     }
     match shares.iter().max_by_key(|(_, d)| *d).map(|(s, _)| *s) {
-        Some(State::Holding | State::Running) => Cell::Run,
+        Some(State::Holding | State::Running | State::TaskStep) => Cell::Run,
+        Some(State::SlowStep) => Cell::Slow,
         Some(State::Waiting) => Cell::Wait,
-        Some(State::Blocked(BlockKind::Sleep)) => Cell::Sleep,
+        Some(State::Blocked(BlockKind::Sleep) | State::TaskAwait) => Cell::Sleep,
         Some(State::Blocked(_)) => Cell::Blocked,
         Some(State::Idle) | None => Cell::Empty,
     }
@@ -100,7 +115,10 @@ pub fn render(trace: &Trace, width: usize, ansi: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "GIL timeline of {}", trace.script);
     let _ = writeln!(out, "{}", trace.settings());
-    for t in &trace.tracks {
+    let tasks = trace.tracks.iter().filter(|t| t.is_task).count();
+    let shown =
+        trace.tracks.iter().filter(|t| !t.is_task).chain(trace.tracks.iter().filter(|t| t.is_task).take(MAX_TASK_ROWS));
+    for t in shown {
         let mut name: String = t.name.chars().take(NAME_COLS - 1).collect();
         while name.chars().count() < NAME_COLS {
             name.push(' ');
@@ -130,6 +148,25 @@ pub fn render(trace: &Trace, width: usize, ansi: bool) -> String {
     let run = if trace.gil_on { "running (holds the GIL)" } else { "running" };
     let _ = writeln!(out, "█ {run}   ▒ taking turns   ░ waiting for the GIL");
     let _ = writeln!(out, "· sleeping   - blocked (I/O, lock, join…)   blank: not alive");
+    if tasks > 0 {
+        let _ = writeln!(out, "asyncio task rows: █ a step runs   · awaiting   ! a step blocks the loop");
+        if tasks > MAX_TASK_ROWS {
+            let _ = writeln!(out, "({MAX_TASK_ROWS} of {tasks} tasks drawn; --trace has them all)");
+        }
+    }
+    let marks: Vec<_> = trace.tracks.iter().flat_map(|t| t.marks.iter()).collect();
+    for m in marks.iter().take(MAX_MARKS) {
+        let _ = writeln!(
+            out,
+            "! at {:.0} ms a step blocked the event loop for {:.0} ms:\n    {}",
+            m.start.as_secs_f64() * 1e3,
+            m.took.as_secs_f64() * 1e3,
+            m.what
+        );
+    }
+    if marks.len() > MAX_MARKS {
+        let _ = writeln!(out, "! … and {} more blocking steps", marks.len() - MAX_MARKS);
+    }
     let _ = writeln!(out, "one column ≈ {:.1} ms", ms / cols as f64);
     out.push('\n');
     out.push_str(&trace.stats_table);
@@ -171,6 +208,8 @@ mod tests {
             end: Duration::from_millis(100),
             slices,
             drop_requests: vec![],
+            is_task: false,
+            marks: vec![],
         };
         let trace = Trace {
             tracks: vec![

@@ -10,13 +10,12 @@
 //! runs (uncontended: one atomic swap per event, and events happen only at
 //! GIL state changes). [`Recorder::finish`] merges the logs at exit.
 //!
-//! Hook for asyncio (optional, not wired yet): an event loop can record task
-//! steps as extra tracks by calling [`Recorder::task_track`] and pushing
-//! [`Slice`]s into the returned track's `slices` before [`Recorder::finish`]
-//! runs; every view draws any [`Track`] the same way.
+//! asyncio task steps arrive as [`GilEvent::TaskStep`] / [`GilEvent::TaskStepEnd`]
+//! events in the log of the thread running the loop; [`super::trace_tasks`]
+//! turns them into one extra track per task, drawn under the threads.
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use parking_lot::Mutex;
 
@@ -51,6 +50,8 @@ impl ThreadEvents for ThreadRecorder {
 /// The `EventSink` behind `--trace`, `--timeline` and `--report`.
 pub struct Recorder {
     origin: Instant,
+    /// The wall-clock time of `origin`, to line up child processes' traces.
+    origin_wall: SystemTime,
     logs: Mutex<Vec<Arc<Mutex<ThreadLog>>>>,
     extra: Mutex<Vec<Track>>,
 }
@@ -58,7 +59,12 @@ pub struct Recorder {
 impl Recorder {
     /// A recorder whose time zero is now.
     pub fn new() -> Arc<Recorder> {
-        Arc::new(Recorder { origin: Instant::now(), logs: Mutex::new(Vec::new()), extra: Mutex::new(Vec::new()) })
+        Arc::new(Recorder {
+            origin: Instant::now(),
+            origin_wall: SystemTime::now(),
+            logs: Mutex::new(Vec::new()),
+            extra: Mutex::new(Vec::new()),
+        })
     }
 
     /// Time zero of every slice.
@@ -66,9 +72,15 @@ impl Recorder {
         self.origin
     }
 
-    /// Adds a non-thread track (an asyncio task, say) drawn under the
-    /// threads; `id` should not collide with GIL thread ids (use ≥ 10_000).
-    pub fn task_track(&self, track: Track) {
+    /// Time zero as wall-clock time (child processes' traces are shifted
+    /// by the difference between their origin and their parent's).
+    pub fn origin_wall(&self) -> SystemTime {
+        self.origin_wall
+    }
+
+    /// Adds a non-thread track drawn under the threads; `id` should not
+    /// collide with GIL thread ids or task tracks (use ≥ 1_000_000).
+    pub fn extra_track(&self, track: Track) {
         self.extra.lock().push(track);
     }
 
@@ -81,14 +93,17 @@ impl Recorder {
         let mut tracks = Vec::new();
         let mut releases: Vec<(GilThreadId, Vec<Duration>)> = Vec::new();
         let mut takes: Vec<(GilThreadId, GilThreadId, Duration)> = Vec::new();
+        let mut tasks = Vec::new();
         for log in &logs {
             let log = log.lock();
             let (track, rel, tk) = build_track(&log, self.origin, now, gil_on);
             releases.push((log.id, rel));
             takes.extend(tk);
             tracks.push(track);
+            tasks.push(super::trace_tasks::task_tracks(&log, self.origin, now));
         }
         tracks.sort_by_key(|t| t.id);
+        tracks.extend(super::trace_tasks::number(tasks));
         tracks.extend(self.extra.lock().drain(..));
         let mut flows = Vec::new();
         for (to, from, at) in takes {
@@ -140,6 +155,13 @@ pub enum State {
     Blocked(BlockKind),
     /// Alive but neither running nor waiting (between a release and the next request).
     Idle,
+    /// asyncio task tracks: the loop runs a step of the task.
+    TaskStep,
+    /// asyncio task tracks: a step that ran 100 ms or more without yielding,
+    /// blocking the event loop (and every other task).
+    SlowStep,
+    /// asyncio task tracks: the task is suspended, awaiting something.
+    TaskAwait,
 }
 
 impl State {
@@ -151,12 +173,15 @@ impl State {
             State::Waiting => "waiting for GIL".into(),
             State::Blocked(k) => format!("blocked: {}", k.name()),
             State::Idle => "idle".into(),
+            State::TaskStep => "task step".into(),
+            State::SlowStep => "BLOCKING the event loop".into(),
+            State::TaskAwait => "awaiting".into(),
         }
     }
 
-    /// Whether the thread executes Python code in this state.
+    /// Whether the thread (or task) executes Python code in this state.
     pub fn is_running(self) -> bool {
-        matches!(self, State::Holding | State::Running)
+        matches!(self, State::Holding | State::Running | State::TaskStep | State::SlowStep)
     }
 }
 
@@ -176,6 +201,18 @@ pub struct Slice {
     pub ended: String,
 }
 
+/// A loop callback or task step that blocked the event loop (100 ms or
+/// more without yielding), marked on the track of the loop's thread.
+#[derive(Clone, Debug)]
+pub struct Mark {
+    /// When the step began (offset).
+    pub start: Duration,
+    /// How long it ran.
+    pub took: Duration,
+    /// What ran and where.
+    pub what: String,
+}
+
 /// One row of every view: a thread (or an extra track such as a task).
 #[derive(Clone, Debug)]
 pub struct Track {
@@ -193,6 +230,10 @@ pub struct Track {
     pub slices: Vec<Slice>,
     /// Offsets at which this thread, waiting, set a drop request.
     pub drop_requests: Vec<Duration>,
+    /// Whether this is an asyncio task's track rather than a thread's.
+    pub is_task: bool,
+    /// Steps that blocked the event loop while it ran on this thread.
+    pub marks: Vec<Mark>,
 }
 
 impl Track {
@@ -218,7 +259,8 @@ pub struct Flow {
 /// The merged recording plus the run's settings: what every view draws.
 #[derive(Clone, Debug)]
 pub struct Trace {
-    /// One track per thread, in id order (then extra tracks).
+    /// One track per thread, in id order, then one per asyncio task (in
+    /// order of first step), then extra tracks.
     pub tracks: Vec<Track>,
     /// Hand-offs, by time taken.
     pub flows: Vec<Flow>,
@@ -301,6 +343,8 @@ fn build_track(
         end: off(now),
         slices: Vec::new(),
         drop_requests: Vec::new(),
+        is_task: false,
+        marks: Vec::new(),
     };
     let mut releases = Vec::new();
     let mut takes = Vec::new();
@@ -344,6 +388,11 @@ fn build_track(
                 cur.go(&mut track, at, State::Idle, "thread exit", String::new());
                 ended_at = Some(at);
             }
+            GilEvent::SlowStep { what, took, .. } => {
+                track.marks.push(Mark { start: at.saturating_sub(*took), took: *took, what: what.clone() });
+            }
+            // Task tracks are built by `trace_tasks`.
+            GilEvent::TaskStep { .. } | GilEvent::TaskStepEnd { .. } => {}
         }
     }
     match ended_at {

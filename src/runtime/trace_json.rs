@@ -4,20 +4,42 @@
 //! (`ph: "X"`) per state slice with its reasons in `args`, and each GIL
 //! hand-off as a flow arrow (`ph: "s"` on the releasing thread, `ph: "f"` on
 //! the acquiring one). Idle stretches are left out. Times are microseconds.
+//!
+//! asyncio tasks are tracks too (`tid` ≥ 10,000, named after the task): a
+//! slice per step, "BLOCKING the event loop" for a step of 100 ms or more,
+//! which also gets an instant event on the loop thread's track. Child
+//! processes render their own events with [`events`] (their `pid`, shifted
+//! onto the parent's clock) and the parent splices them in ([`render`]'s
+//! `children`), so a Pool run shows every worker as a process of its own.
 
 use std::fmt::Write as _;
 use std::time::Duration;
 
 use super::trace::{State, Trace};
 
-/// Renders `trace` as a Trace Event JSON document.
-pub fn render(trace: &Trace) -> String {
-    let pid = std::process::id();
+/// Renders `trace` as a Trace Event JSON document; `children` are event
+/// lists of child processes (see [`events`]), each one JSON object per line
+/// separated by commas, spliced in as they are.
+pub fn render(trace: &Trace, children: &[String]) -> String {
+    let label = format!("gilt {} ({})", trace.script, trace.settings());
+    let mut ev = events(trace, std::process::id(), Duration::ZERO, &label);
+    ev.extend(children.iter().filter(|c| !c.trim().is_empty()).map(|c| c.trim().trim_end_matches(',').to_string()));
+    let mut out = String::from("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n");
+    out.push_str(&ev.join(",\n"));
+    out.push_str("\n]}\n");
+    out
+}
+
+/// The trace's events as JSON objects for process `pid` (named `label`),
+/// every timestamp moved later by `shift` (a child's start on the parent's
+/// clock).
+pub fn events(trace: &Trace, pid: u32, shift: Duration, label: &str) -> Vec<String> {
+    let ts = |d: Duration| us(d + shift);
     let mut ev: Vec<String> = Vec::new();
-    ev.push(format!(
-        r#"{{"name":"process_name","ph":"M","pid":{pid},"tid":0,"args":{{"name":{}}}}}"#,
-        quote(&format!("gilt {} ({})", trace.script, trace.settings()))
-    ));
+    ev.push(format!(r#"{{"name":"process_name","ph":"M","pid":{pid},"tid":0,"args":{{"name":{}}}}}"#, quote(label)));
+    // The parent first, then children in order of start.
+    let order = shift.as_millis();
+    ev.push(format!(r#"{{"name":"process_sort_index","ph":"M","pid":{pid},"tid":0,"args":{{"sort_index":{order}}}}}"#));
     for t in &trace.tracks {
         let tid = t.id.0;
         ev.push(format!(
@@ -27,11 +49,12 @@ pub fn render(trace: &Trace) -> String {
         ev.push(format!(
             r#"{{"name":"thread_sort_index","ph":"M","pid":{pid},"tid":{tid},"args":{{"sort_index":{tid}}}}}"#
         ));
+        let cat = if t.is_task { "asyncio" } else { "gil" };
         for s in t.slices.iter().filter(|s| s.state != State::Idle) {
             ev.push(format!(
-                r#"{{"name":{},"cat":"gil","ph":"X","pid":{pid},"tid":{tid},"ts":{},"dur":{},"args":{{"began":{},"ended":{}}}}}"#,
+                r#"{{"name":{},"cat":"{cat}","ph":"X","pid":{pid},"tid":{tid},"ts":{},"dur":{},"args":{{"began":{},"ended":{}}}}}"#,
                 quote(&s.state.label()),
-                us(s.start),
+                ts(s.start),
                 us(s.end - s.start),
                 quote(&s.began),
                 quote(&s.ended)
@@ -40,28 +63,36 @@ pub fn render(trace: &Trace) -> String {
         for d in &t.drop_requests {
             ev.push(format!(
                 r#"{{"name":"drop request","cat":"gil","ph":"i","s":"t","pid":{pid},"tid":{tid},"ts":{}}}"#,
-                us(*d)
+                ts(*d)
+            ));
+        }
+        for m in &t.marks {
+            ev.push(format!(
+                r#"{{"name":"blocking call in the event loop","cat":"asyncio","ph":"i","s":"t","pid":{pid},"tid":{tid},"ts":{},"args":{{"what":{},"took_ms":{:.3}}}}}"#,
+                ts(m.start),
+                quote(&m.what),
+                m.took.as_secs_f64() * 1e3
             ));
         }
     }
+    // Flow ids are global to the file: keep each process's apart.
+    let base = u64::from(pid) * 10_000_000;
     for (n, f) in trace.flows.iter().enumerate() {
+        let n = base + n as u64;
         // Bind the start inside the releaser's last running slice.
         let s_ts = f.released.saturating_sub(Duration::from_nanos(500));
         ev.push(format!(
             r#"{{"name":"GIL hand-off","cat":"handoff","ph":"s","id":{n},"pid":{pid},"tid":{},"ts":{}}}"#,
             f.from.0,
-            us(s_ts)
+            ts(s_ts)
         ));
         ev.push(format!(
             r#"{{"name":"GIL hand-off","cat":"handoff","ph":"f","bp":"e","id":{n},"pid":{pid},"tid":{},"ts":{}}}"#,
             f.to.0,
-            us(f.taken)
+            ts(f.taken)
         ));
     }
-    let mut out = String::from("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n");
-    out.push_str(&ev.join(",\n"));
-    out.push_str("\n]}\n");
-    out
+    ev
 }
 
 /// Microseconds with nanosecond precision, as a JSON number.

@@ -6,10 +6,11 @@ use std::sync::Arc;
 
 use num_bigint::BigInt;
 
-use super::{def, method};
+use super::{def, def_fast, method};
 use crate::object::class::{Class, Instance, Layout, Payload};
 use crate::object::descr::{ClassMethod, Property, StaticMethod, Super};
 use crate::object::dict::Dict;
+use crate::object::function::FastCall;
 use crate::object::list::List;
 use crate::object::numfmt;
 use crate::object::value::{Range, Value};
@@ -46,7 +47,7 @@ pub fn register(rt: &Runtime) {
     b.set_item_str("__name__", Value::str("builtins"));
 
     def(b, "print", builtin_print);
-    def(b, "len", |vm, a| {
+    def_fast(b, "len", FastCall::Len, |vm, a| {
         a.check(vm, "len", 1, 1)?;
         let n = vm.len_of(&a.pos[0])?;
         Ok(Value::Int(n as i64))
@@ -55,7 +56,7 @@ pub fn register(rt: &Runtime) {
         a.check(vm, "repr", 1, 1)?;
         Ok(Value::string(vm.repr_of(&a.pos[0])?))
     });
-    def(b, "isinstance", |vm, a| {
+    def_fast(b, "isinstance", FastCall::Isinstance, |vm, a| {
         a.check(vm, "isinstance", 2, 2)?;
         Ok(Value::Bool(vm.isinstance(&a.pos[0], &a.pos[1])?))
     });
@@ -801,7 +802,7 @@ fn register_descriptors(rt: &Runtime) {
             _ => None,
         };
         let cls = descriptor_class(&a, &vm.rt.types.property);
-        Ok(Value::Native2(Arc::new(Property {
+        Ok(Value::from_native(Arc::new(Property {
             fget,
             fset,
             fdel,
@@ -822,7 +823,7 @@ fn register_descriptors(rt: &Runtime) {
             name: parking_lot::Mutex::new(p.name.lock().clone()),
             class: p.class.clone(),
         };
-        Ok(Value::Native2(Arc::new(np)))
+        Ok(Value::from_native(Arc::new(np)))
     }
     method(&t.property, "getter", |vm, a| with_prop(vm, &a, 0));
     method(&t.property, "setter", |vm, a| with_prop(vm, &a, 1));
@@ -840,12 +841,12 @@ fn register_descriptors(rt: &Runtime) {
     method(&t.staticmethod, "__new__", |vm, a| {
         let f = a.pos.get(1).cloned().unwrap_or(Value::None);
         let cls = descriptor_class(&a, &vm.rt.types.staticmethod);
-        Ok(Value::Native2(Arc::new(StaticMethod { func: f, class: cls })))
+        Ok(Value::from_native(Arc::new(StaticMethod { func: f, class: cls })))
     });
     method(&t.classmethod, "__new__", |vm, a| {
         let f = a.pos.get(1).cloned().unwrap_or(Value::None);
         let cls = descriptor_class(&a, &vm.rt.types.classmethod);
-        Ok(Value::Native2(Arc::new(ClassMethod { func: f, class: cls })))
+        Ok(Value::from_native(Arc::new(ClassMethod { func: f, class: cls })))
     });
     method(&t.super_, "__new__", |vm, a| {
         let (start, obj) = if a.pos.len() >= 3 {
@@ -862,7 +863,7 @@ fn register_descriptors(rt: &Runtime) {
             return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
         }
         let cls = vm.rt.types.super_.clone();
-        Ok(Value::Native2(Arc::new(Super { start, obj, obj_type, class: cls })))
+        Ok(Value::from_native(Arc::new(Super { start, obj, obj_type, class: cls })))
     });
 }
 

@@ -201,7 +201,7 @@ fn this<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a FileObj> {
 fn this_arc(vm: &mut Vm, a: &Args) -> PyResult<Arc<dyn NativeObject>> {
     this(vm, a)?;
     match &a.pos[0] {
-        Value::Native2(o) => Ok(o.clone()),
+        Value::Native2(o) => Ok((**o).clone()),
         _ => unreachable!(),
     }
 }
@@ -348,7 +348,7 @@ fn open(vm: &mut Vm, mut a: Args, cls: &Arc<Class>) -> PyResult {
     }
     let st = FileState { file: Some(f), rbuf: Vec::new(), rpos: 0, wbuf: Vec::new(), eof: false };
     let obj = FileObj { class: cls.clone(), name: file, mode, binary, readable: r, writable: w, state: Mutex::new(st) };
-    Ok(Value::Native2(Arc::new(obj)))
+    Ok(Value::from_native(Arc::new(obj)))
 }
 
 fn prop(rt: &Runtime, cls: &Arc<Class>, name: &str, f: fn(&FileObj) -> Value) {
@@ -361,7 +361,7 @@ fn prop(rt: &Runtime, cls: &Arc<Class>, name: &str, f: fn(&FileObj) -> Value) {
         name: Mutex::new(Some(name.to_string())),
         class: rt.types.property.clone(),
     };
-    cls.dict.set_item_str(name, Value::Native2(Arc::new(p)));
+    cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
 }
 
 /// Creates the file class and registers `open`.

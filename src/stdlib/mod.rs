@@ -43,6 +43,16 @@ pub fn def(d: &Dict, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult + Send + 
     d.set_item_str(name, Vm::native(name, f));
 }
 
+/// Adds a native function that the dispatch loop may run inline (see [`FastCall`]).
+pub fn def_fast(
+    d: &Dict,
+    name: &str,
+    fast: crate::object::function::FastCall,
+    f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static,
+) {
+    d.set_item_str(name, Vm::native_fast(name, fast, f));
+}
+
 /// Adds a native method to a class.
 pub fn method(cls: &Arc<Class>, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static) {
     def(&cls.dict, name, f);

@@ -15,7 +15,7 @@ use crate::object::generator::GenKind;
 use crate::object::module::Module;
 use crate::object::value::Value;
 use crate::runtime::eventloop::{AsyncState, Callback, Handle, Job, LoopCore, as_fut, running_loop};
-use crate::runtime::eventloop_fut::{Fut, FutIter, GatherPart, Status, TaskPart};
+use crate::runtime::eventloop_fut::{Fut, FutIter, GatherPart, Status, TaskMut, TaskPart};
 use crate::vm::iter::SendResult;
 use crate::vm::runtime::new_builtin_class;
 use crate::vm::{Args, PyErr, PyResult, Runtime, Vm};
@@ -27,7 +27,7 @@ fn fut_of(vm: &mut Vm, a: &Args) -> PyResult<Arc<Fut>> {
 fn loop_of(v: &Value) -> Option<Arc<LoopCore>> {
     match v {
         Value::Native2(o) if o.as_any().is::<LoopCore>() => {
-            let a: Arc<dyn std::any::Any + Send + Sync> = o.clone();
+            let a: Arc<dyn std::any::Any + Send + Sync> = (**o).clone();
             a.downcast::<LoopCore>().ok()
         }
         _ => None,
@@ -92,13 +92,11 @@ pub fn new_task(vm: &mut Vm, lp: &Arc<LoopCore>, coro: Value, name: Option<Value
     };
     let mut f = Fut::new(lp.st.clone(), Some(lp.clone()));
     f.task = Some(Box::new(TaskPart {
-        coro: Mutex::new(driven),
-        name: Mutex::new(name),
+        coro: driven,
         number: n,
         code,
-        waiter: Mutex::new(None),
-        must_cancel: Mutex::new(None),
         num_cancels: AtomicUsize::new(0),
+        m: Mutex::new(TaskMut { name, ..Default::default() }),
     }));
     let t = Arc::new(f);
     lp.tasks.lock().insert(Arc::as_ptr(&t) as usize, t.clone());
@@ -256,7 +254,7 @@ fn add_future_methods(cls: &Arc<Class>) {
         let _ = a.take_kw("context");
         let f = fut_of(vm, &a)?;
         let cb = a.pos.get(1).cloned().unwrap_or(Value::None);
-        f.add_callback(Callback::Py(cb));
+        f.add_callback(Callback::Py(Box::new(cb)));
         Ok(Value::None)
     });
     method(cls, "remove_done_callback", |vm, a| {
@@ -275,7 +273,7 @@ fn add_future_methods(cls: &Arc<Class>) {
     for name in ["__await__", "__iter__"] {
         method(cls, name, |vm, a| {
             let f = fut_of(vm, &a)?;
-            Ok(Value::Native2(Arc::new(FutIter { fut: f })))
+            Ok(Value::from_native(Arc::new(FutIter { fut: f })))
         });
     }
     method(cls, "__repr__", |vm, a| {
@@ -296,10 +294,10 @@ fn add_task_methods(cls: &Arc<Class>) {
     method(cls, "set_name", |vm, a| {
         let t = task(vm, &a)?;
         let s = vm.str_of(&a.pos.get(1).cloned().unwrap_or(Value::None))?;
-        *t.task.as_ref().expect("task").name.lock() = Some(Box::new(Value::string(s)));
+        t.task.as_ref().expect("task").m.lock().name = Some(Box::new(Value::string(s)));
         Ok(Value::None)
     });
-    method(cls, "get_coro", |vm, a| Ok(task(vm, &a)?.task.as_ref().expect("task").coro.lock().clone()));
+    method(cls, "get_coro", |vm, a| Ok(task(vm, &a)?.task.as_ref().expect("task").coro.clone()));
     method(cls, "cancelling", |vm, a| {
         Ok(Value::Int(task(vm, &a)?.task.as_ref().expect("task").num_cancels.load(Ordering::SeqCst) as i64))
     });

@@ -14,7 +14,7 @@ fn this(vm: &mut Vm, a: &Args) -> PyResult<Arc<LoopCore>> {
     if let Some(Value::Native2(o)) = a.pos.first()
         && o.as_any().is::<LoopCore>()
     {
-        let any: Arc<dyn std::any::Any + Send + Sync> = o.clone();
+        let any: Arc<dyn std::any::Any + Send + Sync> = (**o).clone();
         if let Ok(l) = any.downcast::<LoopCore>() {
             return Ok(l);
         }
@@ -94,7 +94,7 @@ pub fn add_loop_methods(st: &Arc<AsyncState>, cls: &Arc<Class>) {
         check_open(vm, &lp)?;
         let h = handle(&s, &mut a, 1, None);
         lp.push(Job::Call(h.clone()));
-        Ok(Value::Native2(h))
+        Ok(Value::from_native(h))
     });
     let s = st.clone();
     method(cls, "call_soon_threadsafe", move |vm, mut a| {
@@ -102,7 +102,7 @@ pub fn add_loop_methods(st: &Arc<AsyncState>, cls: &Arc<Class>) {
         check_open(vm, &lp)?;
         let h = handle(&s, &mut a, 1, None);
         lp.push_threadsafe(Job::Call(h.clone()));
-        Ok(Value::Native2(h))
+        Ok(Value::from_native(h))
     });
     let s = st.clone();
     method(cls, "call_later", move |vm, mut a| {
@@ -111,7 +111,7 @@ pub fn add_loop_methods(st: &Arc<AsyncState>, cls: &Arc<Class>) {
         let d = vm.to_float(&a.pos.get(1).cloned().unwrap_or(Value::None))?;
         let h = handle(&s, &mut a, 2, Some(lp.time() + d));
         lp.push_after(std::time::Duration::from_secs_f64(d.clamp(0.0, 1e9)), Job::Call(h.clone()));
-        Ok(Value::Native2(h))
+        Ok(Value::from_native(h))
     });
     let s = st.clone();
     method(cls, "call_at", move |vm, mut a| {
@@ -120,7 +120,7 @@ pub fn add_loop_methods(st: &Arc<AsyncState>, cls: &Arc<Class>) {
         let when = vm.to_float(&a.pos.get(1).cloned().unwrap_or(Value::None))?;
         let h = handle(&s, &mut a, 2, Some(when));
         lp.push_at(when, Job::Call(h.clone()));
-        Ok(Value::Native2(h))
+        Ok(Value::from_native(h))
     });
     let s = st.clone();
     method(cls, "create_future", move |vm, a| {

@@ -97,7 +97,7 @@ fn socket_class(rt: &crate::vm::Runtime) -> Arc<Class> {
                 st.set_nonblocking(true).map_err(|e| os_error(vm, e))?;
                 let _ = st.set_nodelay(true);
                 let ns =
-                    Value::Native2(Arc::new(Socket { sock: Mutex::new(Sock::Stream(st)), class: s.class.clone() }));
+                    Value::from_native(Arc::new(Socket { sock: Mutex::new(Sock::Stream(st)), class: s.class.clone() }));
                 Ok(Value::tuple(vec![ns, addr_value(addr)]))
             }
             Err(e) if e.kind() == ErrorKind::WouldBlock => Ok(Value::None),
@@ -173,7 +173,7 @@ pub fn register(vm: &mut Vm, d: &Dict, st: &Arc<AsyncState>) {
         let addr = resolve(vm, &a)?;
         let l = TcpListener::bind(addr).map_err(|e| os_error(vm, e))?;
         l.set_nonblocking(true).map_err(|e| os_error(vm, e))?;
-        Ok(Value::Native2(Arc::new(Socket { sock: Mutex::new(Sock::Listener(l)), class: c1.clone() })))
+        Ok(Value::from_native(Arc::new(Socket { sock: Mutex::new(Sock::Listener(l)), class: c1.clone() })))
     });
     def(d, "_tcp_connect", move |vm, a| {
         let addr = resolve(vm, &a)?;
@@ -181,14 +181,14 @@ pub fn register(vm: &mut Vm, d: &Dict, st: &Arc<AsyncState>) {
         let s = r.map_err(|e| os_error(vm, e))?;
         s.set_nonblocking(true).map_err(|e| os_error(vm, e))?;
         let _ = s.set_nodelay(true);
-        Ok(Value::Native2(Arc::new(Socket { sock: Mutex::new(Sock::Stream(s)), class: cls.clone() })))
+        Ok(Value::from_native(Arc::new(Socket { sock: Mutex::new(Sock::Stream(s)), class: cls.clone() })))
     });
     let s = st.clone();
     method(&st.loop_class, "_wait_io", move |vm, a| {
         // loop._wait_io(fd, write) -> a future completed when fd is ready
         let lp: Arc<LoopCore> = match a.pos.first() {
             Some(Value::Native2(o)) if o.as_any().is::<LoopCore>() => {
-                let any: Arc<dyn std::any::Any + Send + Sync> = o.clone();
+                let any: Arc<dyn std::any::Any + Send + Sync> = (**o).clone();
                 any.downcast::<LoopCore>().map_err(|_| vm.type_error("expected a loop"))?
             }
             _ => return Err(vm.type_error("expected a loop")),

@@ -152,7 +152,7 @@ fn decode(vm: &mut Vm, b: &[u8]) -> PyResult {
 pub fn open_shared(vm: &mut Vm, name: &str, size: usize) -> PyResult {
     let shm = Shm::open(name, size).map_err(|e| io_err(vm, e))?;
     let class = vm.rt.mp.shm_class.lock().clone().expect("_mp imported before shared memory arrives");
-    Ok(Value::Native2(Arc::new(SharedMem { shm, class })))
+    Ok(Value::from_native(Arc::new(SharedMem { shm, class })))
 }
 
 fn conn_class(rt: &Runtime) -> Arc<Class> {
@@ -220,13 +220,13 @@ fn conn_class(rt: &Runtime) -> Arc<Class> {
     });
     def(&c.dict, "terminate", |vm, a| {
         if let Some(w) = &this::<Conn>(vm, &a, "conn")?.worker {
-            w.signal(libc::SIGTERM);
+            crate::tools::child_trace::signal(vm, w, libc::SIGTERM);
         }
         Ok(Value::None)
     });
     def(&c.dict, "kill", |vm, a| {
         if let Some(w) = &this::<Conn>(vm, &a, "conn")?.worker {
-            w.signal(libc::SIGKILL);
+            crate::tools::child_trace::signal(vm, w, libc::SIGKILL);
         }
         Ok(Value::None)
     });
@@ -433,12 +433,12 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             return Err(vm.runtime_error(BOOTSTRAP_MSG));
         }
         let w = process::spawn_worker(&vm.rt.config.worker_argv).map_err(|e| io_err(vm, e))?;
-        Ok(Value::Native2(Arc::new(Conn { worker: Some(w), chan: None, class: c2.clone() })))
+        Ok(Value::from_native(Arc::new(Conn { worker: Some(w), chan: None, class: c2.clone() })))
     });
     prop_pid(&rt, &cc);
     def(&d, "child_conn", move |vm, _a| {
         let ch = process::child_channel().map_err(|e| io_err(vm, e))?;
-        Ok(Value::Native2(Arc::new(Conn { worker: None, chan: Some(ch), class: cc.clone() })))
+        Ok(Value::from_native(Arc::new(Conn { worker: None, chan: Some(ch), class: cc.clone() })))
     });
     def(&d, "set_hooks", |vm, a| {
         a.check(vm, "set_hooks", 2, 2)?;
@@ -467,7 +467,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         }
         let shm =
             Shm::create(vm.rt.mp.shm_seq.fetch_add(1, Ordering::Relaxed), n as usize).map_err(|e| io_err(vm, e))?;
-        Ok(Value::Native2(Arc::new(SharedMem { shm, class: sc.clone() })))
+        Ok(Value::from_native(Arc::new(SharedMem { shm, class: sc.clone() })))
     });
     Ok(Value::Module(Arc::new(Module { name: Arc::from("_mp"), dict: d })))
 }

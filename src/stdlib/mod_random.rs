@@ -68,7 +68,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     def(&cls.dict, "__new__", move |vm, a| {
         let mut mt = Mt19937::from_seed(&BigInt::from(0));
         seed(vm, &mut mt, a.pos.get(1))?;
-        Ok(Value::Native2(Arc::new(Random { mt: Mutex::new(mt), class: c2.clone() })))
+        Ok(Value::from_native(Arc::new(Random { mt: Mutex::new(mt), class: c2.clone() })))
     });
     def(&cls.dict, "__init__", |_vm, _a| Ok(Value::None));
     def(&cls.dict, "seed", |vm, a| {

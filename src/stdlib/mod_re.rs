@@ -125,7 +125,7 @@ fn get_pat(vm: &mut Vm, cls: &Classes, v: &Value, flags: i64) -> PyResult<(Arc<P
         return Ok((p.inner.clone(), v.clone()));
     }
     let inner = Arc::new(compile_inner(vm, cls, v, flags)?);
-    let obj = Value::Native2(Arc::new(PatObj { inner: inner.clone(), class: cls.pat.clone() }));
+    let obj = Value::from_native(Arc::new(PatObj { inner: inner.clone(), class: cls.pat.clone() }));
     Ok((inner, obj))
 }
 
@@ -181,7 +181,7 @@ fn make_match(
 ) -> Value {
     let bspans: Vec<Option<(usize, usize)>> = (0..c.len()).map(|i| c.get(i).map(|m| (m.start(), m.end()))).collect();
     let cspans = bspans.iter().map(|o| o.map(|(a, b)| (h.c(a), h.c(b)))).collect();
-    Value::Native2(Arc::new(MatObj {
+    Value::from_native(Arc::new(MatObj {
         pat: pat.clone(),
         pat_val: pv.clone(),
         string: h.val.clone(),
@@ -314,7 +314,7 @@ fn prop(vm: &Vm, cls: &Arc<Class>, name: &str, f: impl Fn(&mut Vm, &Args) -> PyR
         name: Mutex::new(Some(name.to_string())),
         class: vm.rt.types.property.clone(),
     };
-    cls.dict.set_item_str(name, Value::Native2(Arc::new(p)));
+    cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
 }
 
 fn flags_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<i64> {

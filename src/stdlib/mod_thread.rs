@@ -373,7 +373,8 @@ pub fn spawn(vm: &mut Vm, name: String, body: impl FnOnce(&mut Vm) + Send + 'sta
     let gil_thread = vm.rt.gil.register_thread(name.clone());
     let mut child = Vm::new(vm.rt.clone(), Some(gil_thread), false);
     let ident = child.ident;
-    let r = std::thread::Builder::new().name(name).stack_size(64 << 20).spawn(move || {
+    // A parked OS thread if there is one (see runtime/workers.rs).
+    let r = crate::runtime::workers::spawn(name, move || {
         if let Some(g) = child.gil.as_mut() {
             g.acquire();
         }
@@ -383,7 +384,7 @@ pub fn spawn(vm: &mut Vm, name: String, body: impl FnOnce(&mut Vm) + Send + 'sta
         }
     });
     match r {
-        Ok(_handle) => Ok(ident),
+        Ok(()) => Ok(ident),
         Err(e) => Err(vm.runtime_error(&format!("can't start new thread: {e}"))),
     }
 }
@@ -402,12 +403,16 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let lc = lock_cls.clone();
     let new_lock = move |_vm: &mut Vm, _a: Args| {
         let state = Arc::new(Mutex::new(LockState { locked: false, owner: 0, site: None }));
-        Ok(Value::Native2(Arc::new(Lock { state, cv: Condvar::new(), class: lc.clone() })))
+        Ok(Value::from_native(Arc::new(Lock { state, cv: Condvar::new(), class: lc.clone() })))
     };
     def(&d, "allocate_lock", new_lock.clone());
     def(&d, "allocate", new_lock);
     def(&d, "RLock", move |_vm, _a| {
-        Ok(Value::Native2(Arc::new(RLock { state: Mutex::new((0, 0)), cv: Condvar::new(), class: rlock_cls.clone() })))
+        Ok(Value::from_native(Arc::new(RLock {
+            state: Mutex::new((0, 0)),
+            cv: Condvar::new(),
+            class: rlock_cls.clone(),
+        })))
     });
     let counter = running.clone();
     def(&d, "start_new_thread", move |vm, a| {
@@ -516,6 +521,6 @@ pub fn register(rt: &Runtime) {
             *m.lock() = Some(r);
             cv.notify_all();
         })?;
-        Ok(Value::Native2(Arc::new(ThreadHandle { outcome, name, ident, class: cls.clone() })))
+        Ok(Value::from_native(Arc::new(ThreadHandle { outcome, name, ident, class: cls.clone() })))
     });
 }

@@ -74,7 +74,7 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     def(&stream_cls.dict, "fileno", |_vm, a| Ok(Value::Int(stream_of(&a.pos[0]).unwrap_or(1) as i64)));
     def(&stream_cls.dict, "isatty", |_vm, _a| Ok(Value::Bool(false)));
     add_stdin_methods(&stream_cls);
-    let mk = |fd: u8| Value::Native2(Arc::new(StdStream { fd, class: stream_cls.clone() }));
+    let mk = |fd: u8| Value::from_native(Arc::new(StdStream { fd, class: stream_cls.clone() }));
     d.set_item_str("stdin", mk(0));
     d.set_item_str("__stdin__", mk(0));
     d.set_item_str("stdout", mk(1));

@@ -8,8 +8,9 @@
 
 use std::sync::Arc;
 
-use super::method;
+use super::{def_fast, method};
 use crate::object::dict::Dict;
+use crate::object::function::FastCall;
 use crate::object::iter::{DictIterKind, NativeIter};
 use crate::object::list::List;
 use crate::object::tuple::Tuple;
@@ -221,7 +222,7 @@ fn is_list_like(v: &Value) -> Option<Value> {
 
 fn register_list(rt: &Runtime) {
     let c = &rt.types.list;
-    method(c, "append", |vm, a| {
+    def_fast(&c.dict, "append", FastCall::ListAppend, |vm, a| {
         let l = recv_list(vm, &a, "append")?;
         let x = arg1(vm, &a, "list.append")?;
         l.push(x);
@@ -515,12 +516,12 @@ fn new_view(vm: &mut Vm, d: Arc<Dict>, kind: DictIterKind) -> Value {
         DictIterKind::Values => t.dict_values.clone(),
         DictIterKind::Items => t.dict_items.clone(),
     };
-    Value::Native2(Arc::new(super::types_sets::DictView { dict: d, kind, class }))
+    Value::from_native(Arc::new(super::types_sets::DictView { dict: d, kind, class }))
 }
 
 fn register_dict(rt: &Runtime) {
     let c = &rt.types.dict;
-    method(c, "get", |vm, a| {
+    def_fast(&c.dict, "get", FastCall::DictGet, |vm, a| {
         let d = recv_dict(vm, &a, "get")?;
         a.check(vm, "get", 2, 3)?;
         Ok(vm.dict_get(&d, &a.pos[1])?.unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))

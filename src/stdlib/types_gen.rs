@@ -204,7 +204,7 @@ pub fn register(rt: &Runtime) {
     let aw = make_awaitable_class(rt);
     method(&t.async_generator, "__aiter__", |_vm, a| Ok(a.pos[0].clone()));
     let new_aw = move |g: Arc<Generator>, op: AgenOp| {
-        Value::Native2(Arc::new(AgenAwaitable {
+        Value::from_native(Arc::new(AgenAwaitable {
             agen: g,
             op: Mutex::new(Some(op)),
             closing: Mutex::new(false),

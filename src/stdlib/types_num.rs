@@ -374,7 +374,7 @@ pub fn classmethod(
     f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static,
 ) {
     let cm = ClassMethod { func: Vm::native(name, f), class: rt.types.classmethod.clone() };
-    cls.dict.set_item_str(name, Value::Native2(Arc::new(cm)));
+    cls.dict.set_item_str(name, Value::from_native(Arc::new(cm)));
 }
 
 /// Adds a read-only property computed by a native getter.
@@ -387,5 +387,5 @@ pub fn prop(rt: &Runtime, cls: &Arc<Class>, name: &str, f: impl Fn(&mut Vm, Args
         name: Mutex::new(Some(name.to_string())),
         class: rt.types.property.clone(),
     };
-    cls.dict.set_item_str(name, Value::Native2(Arc::new(p)));
+    cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
 }

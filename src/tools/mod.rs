@@ -1,7 +1,8 @@
 //! Command-line tools around a run (issue 6): the trace views' wiring
-//! (`views`), `gilt compare` (`compare`) and OS knobs (`os`: `--cpus`,
-//! children's CPU time).
+//! (`views`), child processes' traces (`child_trace`), `gilt compare`
+//! (`compare`) and OS knobs (`os`: `--cpus`, children's CPU time).
 
+pub mod child_trace;
 pub mod compare;
 pub mod os;
 pub mod views;

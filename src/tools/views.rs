@@ -1,7 +1,8 @@
 //! Wiring of `--trace`, `--timeline` and `--report` into a run: builds the
 //! [`Recorder`] when any of them is asked for (and only then), and writes
 //! the views at exit. Also writes the small stats JSON `gilt compare` reads
-//! from its children (env `GILT_STATS_JSON=FILE`).
+//! from its children (env `GILT_STATS_JSON=FILE`). With `--trace`, child
+//! processes record too and their events are merged in (`child_trace`).
 
 use std::sync::Arc;
 
@@ -9,6 +10,7 @@ use crate::runtime::events::EventSink;
 use crate::runtime::gil::Gil;
 use crate::runtime::trace::Recorder;
 use crate::runtime::{report, timeline, trace_json};
+use crate::tools::child_trace::ChildTrace;
 
 /// The views asked for on the command line.
 pub struct Views {
@@ -16,13 +18,25 @@ pub struct Views {
     timeline: bool,
     report: Option<String>,
     recorder: Option<Arc<Recorder>>,
+    /// Where child processes leave their events (`--trace` only).
+    children: Option<ChildTrace>,
 }
 
 impl Views {
     /// Views for these flags; records only if at least one is set.
     pub fn new(trace: Option<String>, timeline: bool, report: Option<String>) -> Views {
         let wanted = trace.is_some() || timeline || report.is_some();
-        Views { trace, timeline, report, recorder: wanted.then(Recorder::new) }
+        let recorder = wanted.then(Recorder::new);
+        let children = match (&trace, &recorder) {
+            (Some(_), Some(r)) => Some(ChildTrace::for_parent(r.origin_wall())),
+            _ => None,
+        };
+        Views { trace, timeline, report, recorder, children }
+    }
+
+    /// The flag that makes child processes record into this trace.
+    pub fn child_flag(&self) -> Option<String> {
+        self.children.as_ref().map(ChildTrace::flag)
     }
 
     /// The sink for `GilConfig::events` (`None` when nothing is recorded).
@@ -34,8 +48,9 @@ impl Views {
     pub fn finish(&self, gil: &Gil, script: &str) {
         let Some(rec) = &self.recorder else { return };
         let trace = rec.finish(gil, script);
+        let children = self.children.as_ref().map(ChildTrace::collect).unwrap_or_default();
         if let Some(path) = &self.trace
-            && let Err(e) = std::fs::write(path, trace_json::render(&trace))
+            && let Err(e) = std::fs::write(path, trace_json::render(&trace, &children))
         {
             eprintln!("gilt: cannot write trace {path}: {e}");
         }
@@ -68,4 +83,18 @@ pub fn write_stats_json(gil: &Gil) {
         sum(&|t| t.forced as f64),
     );
     let _ = std::fs::write(path, json);
+}
+
+/// At exit: the `--profile` table on stderr and/or the `--profile-out` CSV.
+pub fn write_profile(p: &crate::runtime::profile::Profiler, table: bool, csv: Option<&str>) {
+    use crate::runtime::profile_view;
+    let rows = p.rows();
+    if table {
+        eprint!("{}", profile_view::table(&rows, p.thread_count(), p.elapsed()));
+    }
+    if let Some(path) = csv
+        && let Err(e) = std::fs::write(path, profile_view::csv(&rows))
+    {
+        eprintln!("gilt: cannot write profile {path}: {e}");
+    }
 }

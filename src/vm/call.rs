@@ -9,7 +9,7 @@ use super::{Args, PyResult, Vm};
 use crate::bytecode::code::flags;
 use crate::object::class::{Class, Instance, Layout, Payload};
 use crate::object::dict::Dict;
-use crate::object::function::{BoundMethod, Cell, Function, NativeFunction};
+use crate::object::function::{BoundMethod, Cell, FastCall, Function, NativeFunction};
 use crate::object::generator::{GenKind, GenState, Generator};
 use crate::object::str::PyStr;
 use crate::object::value::Value;
@@ -137,7 +137,7 @@ impl Vm {
                 cells.push(Arc::new(Cell::new(init)));
             }
             cells.extend(func.closure.iter().cloned());
-            frame.cells = cells;
+            frame.cells = cells.into_boxed_slice();
         }
         Ok(frame)
     }
@@ -317,7 +317,21 @@ impl Vm {
 
     /// Wraps a Rust closure as a built-in function value.
     pub fn native(name: &str, f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static) -> Value {
-        Value::Native(Arc::new(NativeFunction { name: Arc::from(name), func: Box::new(f), owner: None }))
+        Value::Native(Arc::new(NativeFunction { name: Arc::from(name), func: Box::new(f), owner: None, fast: None }))
+    }
+
+    /// A built-in function the dispatch loop may run inline (see [`FastCall`]).
+    pub fn native_fast(
+        name: &str,
+        fast: FastCall,
+        f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static,
+    ) -> Value {
+        Value::Native(Arc::new(NativeFunction {
+            name: Arc::from(name),
+            func: Box::new(f),
+            owner: None,
+            fast: Some(fast),
+        }))
     }
 
     pub fn bound(receiver: Value, func: Value) -> Value {
@@ -338,10 +352,10 @@ impl Vm {
     /// Creates the instance and enters `__init__` as a frame whose return
     /// value is replaced by the instance.
     pub fn instantiate_inline(&mut self, cls: &Arc<Class>, args: Vec<Value>, kw: Kw) -> PyResult<()> {
-        let inst = Value::Instance(Arc::new(Instance::new(cls.clone(), Payload::None)));
+        let inst = Arc::new(Instance::new(cls.clone(), Payload::None));
         let Some(Value::Function(init)) = cls.lookup_str(&self.rt.names.init) else { unreachable!() };
         let mut pos = Vec::with_capacity(args.len() + 1);
-        pos.push(inst.clone());
+        pos.push(Value::Instance(inst.clone()));
         pos.extend(args);
         let mut frame = self.make_frame(&init, pos, kw)?;
         frame.return_override = Some(inst);

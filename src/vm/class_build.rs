@@ -98,7 +98,7 @@ impl Vm {
             let mut cells: Vec<Arc<crate::object::function::Cell>> =
                 code.cellvars.iter().map(|_| Arc::new(crate::object::function::Cell::new(None))).collect();
             cells.extend(body_fn.closure.iter().cloned());
-            frame.cells = cells;
+            frame.cells = cells.into_boxed_slice();
         }
         self.run_to_return(frame)?;
         let bases_tuple = Value::tuple(base_classes.iter().map(|c| Value::Class(c.clone())).collect());
@@ -152,7 +152,7 @@ impl Vm {
         for special in ["__init_subclass__", "__class_getitem__"] {
             if let Some(f @ Value::Function(_)) = dict.get_item_str(special) {
                 let cm = crate::object::descr::ClassMethod { func: f, class: self.rt.types.classmethod.clone() };
-                dict.set_item_str(special, Value::Native2(Arc::new(cm)));
+                dict.set_item_str(special, Value::from_native(Arc::new(cm)));
             }
         }
         let qualname = match dict.get_item_str("__qualname__") {

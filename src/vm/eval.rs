@@ -28,6 +28,7 @@ impl Vm {
         }
         let prev = std::mem::replace(&mut self.frame, frame);
         self.frames.push(prev);
+        self.prof_enter();
         let base = self.frames.len();
         self.native_depth += 1;
         let r = match self.pending_throw.take() {
@@ -48,6 +49,7 @@ impl Vm {
         }
         let prev = self.frames.pop().expect("caller frame");
         let done = std::mem::replace(&mut self.frame, prev);
+        self.prof_exit();
         (r, done)
     }
 
@@ -97,6 +99,7 @@ impl Vm {
             }
             let parent = self.frames.pop().expect("parent frame");
             self.frame = parent;
+            self.prof_exit();
             self.add_traceback_here(&err);
         }
     }
@@ -104,6 +107,33 @@ impl Vm {
     #[inline]
     fn pop(&mut self) -> Value {
         self.frame.stack.pop().expect("stack underflow")
+    }
+
+    /// Drops the top `n` stack values, which the caller has just seen to
+    /// be ints: forgetting them skips the drop glue (an int owns nothing).
+    #[inline]
+    fn discard_ints(&mut self, n: usize) {
+        for _ in 0..n {
+            std::mem::forget(self.frame.stack.pop());
+        }
+    }
+
+    /// The value of fast local `i`, or UnboundLocalError.
+    #[inline(always)]
+    fn local(&mut self, i: u32) -> PyResult<Value> {
+        match &self.frame.locals[i as usize] {
+            Some(v) => Ok(v.clone()),
+            None => Err(self.unbound_local(i)),
+        }
+    }
+
+    #[cold]
+    fn unbound_local(&mut self, i: u32) -> PyErr {
+        let name = self.frame.code.varnames[i as usize].clone();
+        self.err(
+            "UnboundLocalError",
+            &format!("cannot access local variable '{}' where it is not associated with a value", name.as_str()),
+        )
     }
 
     #[inline]
@@ -131,13 +161,14 @@ impl Vm {
     }
 
     fn run_until_error(&mut self, base: usize) -> PyResult<Exit> {
-        // A local handle on the current code object: names and instructions
-        // are read through it without touching reference counts; it is
-        // refreshed only when a call or return switches frames.
-        let mut code = self.frame.code.clone();
+        // A local view of the current frame's code object: instructions,
+        // names and constants are read through it without going through
+        // `self.frame` and without touching reference counts (an `Arc` clone
+        // here cost two atomic updates at every call and every return).
+        let mut code = CodeView::of(&self.frame.code);
         loop {
-            if !Arc::ptr_eq(&code, &self.frame.code) {
-                code = self.frame.code.clone();
+            if !code.is(&self.frame.code) {
+                code = CodeView::of(&self.frame.code);
             }
             let pc = self.frame.pc;
             let instr = code.instrs[pc];
@@ -151,22 +182,71 @@ impl Vm {
                     let v = self.frame.code.consts[i as usize].clone();
                     self.push(v);
                 }
-                Instr::LoadFast(i) => match &self.frame.locals[i as usize] {
-                    Some(v) => {
-                        let v = v.clone();
+                Instr::LoadFast(i) => {
+                    let v = self.local(i)?;
+                    self.push(v);
+                }
+                Instr::LoadFastFast(a, b) => {
+                    let va = self.local(a)?;
+                    self.push(va);
+                    self.frame.pc = pc + 2;
+                    let vb = self.local(b)?;
+                    self.push(vb);
+                }
+                Instr::LoadFastConst(a, c) => {
+                    let v = self.local(a)?;
+                    self.push(v);
+                    self.push(code.consts[c as usize].clone());
+                    self.frame.pc = pc + 2;
+                }
+                Instr::BinaryFastConst(a, c, op) => {
+                    let y = &code.consts[c as usize];
+                    if let Some(Value::Int(x)) = &self.frame.locals[a as usize]
+                        && let Value::Int(y) = y
+                        && let Some(r) = small_int_op(*x, *y, op)
+                    {
+                        self.frame.pc = pc + 3;
+                        self.push(Value::Int(r));
+                        continue;
+                    }
+                    let x = self.local(a as u32)?;
+                    self.frame.pc = pc + 3;
+                    let r = self.binary_op(&x, y, op)?;
+                    self.push(r);
+                }
+                Instr::BinaryFastFast(a, b, op) => {
+                    if let (Some(Value::Int(x)), Some(Value::Int(y))) =
+                        (&self.frame.locals[a as usize], &self.frame.locals[b as usize])
+                        && let Some(r) = small_int_op(*x, *y, op)
+                    {
+                        self.frame.pc = pc + 3;
+                        self.push(Value::Int(r));
+                        continue;
+                    }
+                    let x = self.local(a as u32)?;
+                    self.frame.pc = pc + 2;
+                    let y = self.local(b as u32)?;
+                    self.frame.pc = pc + 3;
+                    let r = self.binary_op(&x, &y, op)?;
+                    self.push(r);
+                }
+                Instr::LoadFastAttr(a, n) => {
+                    let name = &code.names[n as usize];
+                    // As LoadAttr's inline case, but reading the object where
+                    // it lies in its local slot instead of a clone of it.
+                    if let Some(Value::Instance(inst)) = &self.frame.locals[a as usize]
+                        && inst.class.attr_flags() & crate::object::class::class_flags::HAS_DATA_DESCR == 0
+                        && let Some(v) = inst.dict.get_str(name)
+                    {
+                        self.frame.pc = pc + 2;
                         self.push(v);
+                        continue;
                     }
-                    None => {
-                        let name = self.frame.code.varnames[i as usize].clone();
-                        return Err(self.err(
-                            "UnboundLocalError",
-                            &format!(
-                                "cannot access local variable '{}' where it is not associated with a value",
-                                name.as_str()
-                            ),
-                        ));
-                    }
-                },
+                    let obj = self.local(a)?;
+                    self.frame.pc = pc + 2;
+                    let v = self.get_attr(&obj, name)?;
+                    self.push(v);
+                }
                 Instr::StoreFast(i) => {
                     let v = self.pop();
                     self.frame.locals[i as usize] = Some(v);
@@ -203,7 +283,7 @@ impl Vm {
                 }
                 Instr::LoadClosure(i) => {
                     let c = self.frame.cells[i as usize].clone();
-                    self.push(Value::Native2(Arc::new(CellRef(c, self.rt.types.object.clone()))));
+                    self.push(Value::from_native(Arc::new(CellRef(c, self.rt.types.object.clone()))));
                 }
                 Instr::LoadClassDeref(i, n) => {
                     let name = &code.names[n as usize];
@@ -218,8 +298,7 @@ impl Vm {
                 }
                 Instr::LoadGlobal(i) => {
                     let name = &code.names[i as usize];
-                    let site =
-                        Site { code: Arc::as_ptr(&code) as usize, name: Arc::as_ptr(name) as usize, pc: pc as u32 };
+                    let site = Site { code: code.addr(), name: Arc::as_ptr(name) as usize, pc: pc as u32 };
                     let globals = Arc::as_ptr(&self.frame.globals) as usize;
                     let (gver, bver) = (self.frame.globals.version(), self.rt.builtins.version());
                     if let Some(v) = self.cache.get_global(site, globals, gver, bver) {
@@ -287,6 +366,17 @@ impl Vm {
                     let name = &code.names[i as usize];
                     let obj = self.pop();
                     let v = self.pop();
+                    // set_attr's plain-instance case inline.
+                    if let Value::Instance(inst) = &obj
+                        && inst.exc().is_none()
+                        && inst.class.attr_flags()
+                            & (crate::object::class::class_flags::HAS_SETATTR
+                                | crate::object::class::class_flags::HAS_DATA_DESCR)
+                            == 0
+                    {
+                        inst.dict.set_str(name, v);
+                        continue;
+                    }
                     self.set_attr(&obj, name, v)?;
                 }
                 Instr::DeleteAttr(i) => {
@@ -297,8 +387,7 @@ impl Vm {
                 Instr::LoadMethod(i) => {
                     let name = &code.names[i as usize];
                     let obj = self.pop();
-                    let site =
-                        Site { code: Arc::as_ptr(&code) as usize, name: Arc::as_ptr(name) as usize, pc: pc as u32 };
+                    let site = Site { code: code.addr(), name: Arc::as_ptr(name) as usize, pc: pc as u32 };
                     let key = self.class_key(&obj);
                     if let Some((cls, vers)) = key
                         && let Some(m) = self.cache.get_method(site, cls, vers)
@@ -333,6 +422,14 @@ impl Vm {
                         && func.code.argcount as usize == n + 1
                     {
                         self.call_simple(n + 1)?;
+                        continue;
+                    }
+                    if let Value::Native(nf) = &self.frame.stack[len - n - 2]
+                        && let Some(kind) = nf.fast
+                        && let Some(r) = self.fast_call(kind, len - n - 1, n + 1)
+                    {
+                        self.frame.stack.truncate(len - n - 2);
+                        self.push(r);
                         continue;
                     }
                     let is_plain = self.frame.stack[len - n - 2].is_none();
@@ -375,7 +472,7 @@ impl Vm {
                     }
                     if let Value::Class(cls) = &self.frame.stack[len - n - 1] {
                         let cls = cls.clone();
-                        let site = Site { code: Arc::as_ptr(&code) as usize, name: usize::MAX, pc: pc as u32 };
+                        let site = Site { code: code.addr(), name: usize::MAX, pc: pc as u32 };
                         if let Some(init) = self.cached_inline_init(&cls, site)
                             && init.code.simple_args
                             && init.code.argcount as usize == n + 1
@@ -383,6 +480,14 @@ impl Vm {
                             self.instantiate_simple(&cls, &init, n)?;
                             continue;
                         }
+                    }
+                    if let Value::Native(nf) = &self.frame.stack[len - n - 1]
+                        && let Some(kind) = nf.fast
+                        && let Some(r) = self.fast_call(kind, len - n, n)
+                    {
+                        self.frame.stack.truncate(len - n - 1);
+                        self.push(r);
+                        continue;
                     }
                     let args = self.pop_n(argc as usize);
                     let f = self.pop();
@@ -444,12 +549,12 @@ impl Vm {
                     self.del_item(&obj, &key)?;
                 }
                 Instr::Binary(op) | Instr::Inplace(op) => {
-                    let len = self.frame.stack.len();
-                    if let (Value::Int(x), Value::Int(y)) = (&self.frame.stack[len - 2], &self.frame.stack[len - 1])
+                    if let [.., Value::Int(x), Value::Int(y)] = self.frame.stack.as_mut_slice()
                         && let Some(r) = small_int_op(*x, *y, op)
                     {
-                        self.frame.stack.truncate(len - 1);
-                        self.frame.stack[len - 2] = Value::Int(r);
+                        // The result overwrites the left int's payload in place.
+                        *x = r;
+                        self.discard_ints(1);
                         continue;
                     }
                     let b = self.pop();
@@ -465,14 +570,35 @@ impl Vm {
                     let len = self.frame.stack.len();
                     if let (Value::Int(x), Value::Int(y)) = (&self.frame.stack[len - 2], &self.frame.stack[len - 1]) {
                         let r = super::ops::cmp_result(x.cmp(y), op);
-                        self.frame.stack.truncate(len - 1);
-                        self.frame.stack[len - 2] = Value::Bool(r);
+                        self.discard_ints(1);
+                        std::mem::forget(std::mem::replace(&mut self.frame.stack[len - 2], Value::Bool(r)));
                         continue;
                     }
                     let b = self.pop();
                     let a = self.pop();
                     let r = self.compare(&a, &b, op)?;
                     self.push(r);
+                }
+                Instr::CompareJumpIfFalse(op, target) => {
+                    self.frame.pc = pc + 1;
+                    let len = self.frame.stack.len();
+                    let holds = if let (Value::Int(x), Value::Int(y)) =
+                        (&self.frame.stack[len - 2], &self.frame.stack[len - 1])
+                    {
+                        let r = super::ops::cmp_result(x.cmp(y), op);
+                        self.discard_ints(2);
+                        r
+                    } else {
+                        let b = self.pop();
+                        let a = self.pop();
+                        let r = self.compare(&a, &b, op)?;
+                        self.frame.pc = pc + 2;
+                        match r {
+                            Value::Bool(t) => t,
+                            other => self.truthy(&other)?,
+                        }
+                    };
+                    self.frame.pc = if holds { pc + 2 } else { target as usize };
                 }
                 Instr::IsOp(inv) => {
                     let b = self.pop();
@@ -799,13 +925,14 @@ impl Vm {
                             let tn = self.type_name(&v);
                             return Err(self.type_error(&format!("__init__() should return None, not '{tn}'")));
                         }
-                        v = o;
+                        v = Value::Instance(o);
                     }
                     if self.frames.len() == base {
                         return Ok(Exit::Return(v));
                     }
                     let parent = self.frames.pop().expect("caller frame");
                     let done = std::mem::replace(&mut self.frame, parent);
+                    self.prof_exit();
                     self.recycle_frame(done);
                     self.push(v);
                 }
@@ -1113,10 +1240,20 @@ impl Vm {
             }
             None => Box::new(Frame::new_unfilled(func.code.clone(), func.globals.clone())),
         };
-        frame.fill_locals(self.frame.stack.drain(len - n..));
-        self.frame.stack.truncate(len - n - 1);
+        // Move the arguments into the new frame's first locals, leaving
+        // `None`s behind, then drop the emptied slots without drop glue.
+        let nlocals = frame.code.varnames.len();
+        frame.locals.reserve(nlocals);
+        for slot in &mut self.frame.stack[len - n..] {
+            frame.locals.push(Some(std::mem::replace(slot, Value::None)));
+        }
+        frame.locals.resize(nlocals, None);
+        for _ in 0..=n {
+            std::mem::forget(self.frame.stack.pop());
+        }
         let prev = std::mem::replace(&mut self.frame, frame);
         self.frames.push(prev);
+        self.prof_enter();
         Ok(())
     }
 
@@ -1160,7 +1297,7 @@ impl Vm {
         if self.frames.len() >= limit {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
-        let inst = Value::Instance(Arc::new(Instance::new(cls.clone(), Payload::None)));
+        let inst = Arc::new(Instance::new(cls.clone(), Payload::None));
         let mut frame = match self.frame_pool.pop() {
             Some(mut f) => {
                 f.reset(&init.code, &init.globals);
@@ -1169,11 +1306,12 @@ impl Vm {
             None => Box::new(Frame::new_unfilled(init.code.clone(), init.globals.clone())),
         };
         let len = self.frame.stack.len();
-        frame.fill_locals(std::iter::once(inst.clone()).chain(self.frame.stack.drain(len - n..)));
+        frame.fill_locals(std::iter::once(Value::Instance(inst.clone())).chain(self.frame.stack.drain(len - n..)));
         self.frame.stack.truncate(len - n - 1);
         frame.return_override = Some(inst);
         let prev = std::mem::replace(&mut self.frame, frame);
         self.frames.push(prev);
+        self.prof_enter();
         Ok(())
     }
 
@@ -1185,7 +1323,47 @@ impl Vm {
         }
         let prev = std::mem::replace(&mut self.frame, frame);
         self.frames.push(prev);
+        self.prof_enter();
         Ok(())
+    }
+}
+
+/// The code object of the running frame, borrowed without a reference count.
+///
+/// SAFETY: `run_until_error` re-derives the view from `self.frame.code` at
+/// the top of every instruction whenever the frame's code changed, so the
+/// view starts each instruction pointing at a code object the current frame
+/// owns an `Arc` of. Within an instruction that frame is not dropped: calls
+/// move it to `self.frames` (still owned), nested runs restore it before
+/// returning, and the only arm that releases it (`ReturnValue`, recycling
+/// the finished frame) does not read the view afterwards. Frames belong to
+/// one thread's `Vm`, so no other thread can release it either.
+#[derive(Clone, Copy)]
+struct CodeView(*const crate::bytecode::CodeObject);
+
+impl CodeView {
+    #[inline]
+    fn of(code: &Arc<crate::bytecode::CodeObject>) -> CodeView {
+        CodeView(Arc::as_ptr(code))
+    }
+
+    #[inline]
+    fn is(self, code: &Arc<crate::bytecode::CodeObject>) -> bool {
+        std::ptr::eq(self.0, Arc::as_ptr(code))
+    }
+
+    #[inline]
+    fn addr(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl std::ops::Deref for CodeView {
+    type Target = crate::bytecode::CodeObject;
+    #[inline]
+    fn deref(&self) -> &crate::bytecode::CodeObject {
+        // SAFETY: see the type's comment.
+        unsafe { &*self.0 }
     }
 }
 

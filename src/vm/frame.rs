@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::bytecode::CodeObject;
+use crate::object::class::Instance;
 use crate::object::dict::Dict;
 use crate::object::function::Cell;
 use crate::object::value::Value;
@@ -34,16 +35,21 @@ pub struct Frame {
     pub stack: Vec<Value>,
     /// Fast locals (`None` = unbound).
     pub locals: Vec<Option<Value>>,
-    /// Cells for cellvars, then the closure's cells for freevars.
-    pub cells: Vec<Arc<Cell>>,
+    /// Cells for cellvars, then the closure's cells for freevars. Set once
+    /// when the frame is made, so a boxed slice: 8 bytes smaller than a
+    /// `Vec`, which keeps `Frame` in a smaller allocator size class (every
+    /// suspended coroutine owns one).
+    pub cells: Box<[Arc<Cell>]>,
     pub globals: Arc<Dict>,
     /// The locals mapping of class bodies (and `exec`-style module code).
     pub locals_dict: Option<Arc<Dict>>,
     pub blocks: Vec<Block>,
     /// Exceptions being handled by the Handler blocks, innermost last.
     pub handled: Vec<Value>,
-    /// When set, `return` hands back this value instead (used by `__init__`).
-    pub return_override: Option<Value>,
+    /// When set, `return` hands back this instance instead (used by
+    /// `__init__`). An `Arc`, not a `Value`: 16 bytes smaller, which keeps
+    /// `Frame` within a 160-byte allocation.
+    pub return_override: Option<Arc<Instance>>,
 }
 
 impl Frame {
@@ -59,7 +65,7 @@ impl Frame {
         Frame {
             stack: Vec::new(),
             locals: Vec::new(),
-            cells: Vec::new(),
+            cells: Box::default(),
             globals,
             locals_dict: None,
             blocks: Vec::new(),
@@ -89,8 +95,14 @@ impl Frame {
     /// Sets the first locals from `args` and the rest to unbound.
     #[inline]
     pub fn fill_locals(&mut self, args: impl Iterator<Item = Value>) {
-        self.locals.extend(args.map(Some));
         let n = self.code.varnames.len();
+        if self.locals.capacity() < n {
+            // Exactly n: a fresh `Vec` would round up to at least four
+            // slots, and a suspended coroutine keeps its locals for as long
+            // as it waits (100k tasks of one local each: 7 MB saved).
+            self.locals.reserve_exact(n - self.locals.len());
+        }
+        self.locals.extend(args.map(Some));
         if self.locals.len() < n {
             self.locals.resize(n, None);
         }
@@ -100,5 +112,15 @@ impl Frame {
     pub fn line(&self) -> u32 {
         // pc already points past the instruction being executed.
         if self.pc == 0 { self.code.firstlineno } else { self.code.line_of(self.pc - 1) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn frame_fits_a_160_byte_allocation() {
+        // Every suspended coroutine owns a boxed frame (100k sleeping tasks
+        // must fit in 100 MB); mimalloc's next size class is 192 bytes.
+        assert!(std::mem::size_of::<super::Frame>() <= 160, "Frame {}", std::mem::size_of::<super::Frame>());
     }
 }

@@ -10,11 +10,13 @@ pub mod containers;
 pub mod convert;
 pub mod eval;
 pub mod exc;
+mod fastcall;
 pub mod frame;
 pub mod import;
 pub mod iter;
 pub mod numeric;
 pub mod ops;
+pub mod profile_hooks;
 pub mod runtime;
 pub mod thread_state;
 pub mod traceback;
@@ -62,7 +64,9 @@ impl Vm {
         if self.frame_pool.len() < 64 {
             f.stack.clear();
             f.locals.clear();
-            f.cells.clear();
+            if !f.cells.is_empty() {
+                f.cells = Box::default();
+            }
             f.blocks.clear();
             f.handled.clear();
             f.locals_dict = None;
@@ -122,4 +126,6 @@ pub struct Vm {
     pub frame_pool: Vec<Box<Frame>>,
     /// An exception to raise in the next frame run (generator `throw`).
     pub pending_throw: Option<PyErr>,
+    /// This thread's `--profile` state (None: not profiling).
+    pub profile: Option<crate::runtime::profile::ThreadProfile>,
 }

@@ -25,6 +25,8 @@ pub struct Config {
     pub mp_child: bool,
     /// How to start a worker child: gilt's flags for the child's command line.
     pub worker_argv: Vec<String>,
+    /// `--profile` / `--profile-out`: the collector every thread's Vm registers with.
+    pub profile: Option<Arc<crate::runtime::profile::Profiler>>,
 }
 
 /// The built-in classes, created once per runtime.

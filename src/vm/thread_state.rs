@@ -17,6 +17,7 @@ impl Vm {
         let tick = rt.gil.policy_needs_per_instruction();
         let ident = rt.next_thread_ident.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let globals = rt.builtins.clone();
+        let profile = rt.config.profile.as_ref().map(|p| p.thread(gil.as_ref()));
         Vm {
             frame: Box::new(Frame::new(dummy, globals)),
             frames: Vec::new(),
@@ -30,6 +31,7 @@ impl Vm {
             pending_throw: None,
             frame_pool: Vec::new(),
             cache: Box::default(),
+            profile,
             rt,
         }
     }

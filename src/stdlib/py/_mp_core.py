@@ -342,6 +342,29 @@ def spawn_process(fn, *args, **kwargs):
     return ProcessHandle(fn, args, kwargs)
 
 
+_pool_seq = [0]
+
+
+def spawn_pool_workers(processes, initializer, initargs):
+    """Checks Pool's arguments and starts its worker processes; returns
+    (processes, conns). multiprocessing.Pool calls this before it imports
+    the pool's own modules (_mp_pool, threading): a child needs several ms
+    to boot, and the parent's importing then overlaps with it."""
+    if processes is None:
+        processes = _mp.cpu_count()
+    if processes < 1:
+        raise ValueError('Number of processes must be at least 1')
+    if initializer is not None:
+        _mp.dumps((initializer, tuple(initargs)))
+    conns = []
+    for _ in range(processes):
+        _pool_seq[0] += 1
+        conn = _mp.spawn()
+        conn.send(('ident', 'SpawnPoolWorker-%d' % _pool_seq[0]))
+        conns.append(conn)
+    return processes, conns
+
+
 # ----------------------------------------------------- the child ------
 
 _conn = None

@@ -8,13 +8,37 @@ os._exit, crash) fails that task and every later one at once with
 ChildDied: nothing waits for an answer that cannot come.
 """
 
-import os
-import queue
 import threading
 import _mp
 import _mp_core
 
-_pool_seq = [0]
+_EMPTY = object()
+
+
+class _Tasks:
+    """The pool's task queue: a list under a condition. (queue.Queue would
+    import collections and heapq: about 10 ms of compiling in the parent,
+    on the way to the first result.)"""
+
+    def __init__(self):
+        self._cond = threading.Condition(threading.Lock())
+        self._items = []
+
+    def put(self, item):
+        with self._cond:
+            self._items.append(item)
+            self._cond.notify()
+
+    def get(self):
+        with self._cond:
+            while not self._items:
+                self._cond.wait()
+            return self._items.pop(0)
+
+    def get_nowait(self):
+        """The next item, or _EMPTY."""
+        with self._cond:
+            return self._items.pop(0) if self._items else _EMPTY
 
 
 def _mp_mod():
@@ -139,24 +163,15 @@ class _IMapIterator:
 class Pool:
     """A pool of worker processes (see the module docstring)."""
 
-    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
-        if processes is None:
-            processes = _mp.cpu_count()
-        if processes < 1:
-            raise ValueError('Number of processes must be at least 1')
-        self._processes = processes
-        self._tasks = queue.Queue()
+    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None,
+                 _started=None):
+        if _started is None:
+            _started = _mp_core.spawn_pool_workers(processes, initializer, initargs)
+        self._processes, self._conns = _started
+        self._tasks = _Tasks()
         self._state = 'RUN'
         self._broken = None
-        self._conns = []
         self._threads = []
-        if initializer is not None:
-            _mp.dumps((initializer, tuple(initargs)))
-        for _ in range(processes):
-            _pool_seq[0] += 1
-            conn = _mp.spawn()
-            conn.send(('ident', 'SpawnPoolWorker-%d' % _pool_seq[0]))
-            self._conns.append(conn)
         for conn in self._conns:
             t = threading.Thread(target=self._serve, args=(conn, initializer, tuple(initargs)), daemon=True)
             t.start()
@@ -213,9 +228,8 @@ class Pool:
         if result is not None:
             result._set(i, False, err)
         while True:
-            try:
-                task = self._tasks.get_nowait()
-            except queue.Empty:
+            task = self._tasks.get_nowait()
+            if task is _EMPTY:
                 break
             if task is None:
                 self._tasks.put(None)

@@ -472,8 +472,10 @@ def Manager():
 
 
 def Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None):
+    # Children first: they boot while this process imports _mp_pool.
+    started = _mp_core.spawn_pool_workers(processes, initializer, initargs)
     from _mp_pool import Pool as _Pool
-    return _Pool(processes, initializer, initargs, maxtasksperchild)
+    return _Pool(processes, initializer, initargs, maxtasksperchild, _started=started)
 
 
 def _pool_chunk(fn, items, star):

@@ -21,6 +21,7 @@ __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
 
 _start_new_thread = _thread.start_new_thread
 _allocate_lock = _thread.allocate_lock
+_LockType = _thread.LockType
 get_ident = _thread.get_ident
 get_native_id = getattr(_thread, 'get_native_id', _thread.get_ident)
 _set_native_name = getattr(_thread, 'set_name', None)
@@ -148,6 +149,11 @@ class Condition:
         self._lock = lock
         self.acquire = lock.acquire
         self.release = lock.release
+        self._waiters = []
+        if type(lock) is _LockType:
+            # A plain lock has none of the hooks looked up below; skipping
+            # the three failed lookups makes Event() (one per Thread) cheaper.
+            return
         f = getattr(lock, '_release_save', None)
         if f is not None:
             self._release_save = f
@@ -157,7 +163,6 @@ class Condition:
         f = getattr(lock, '_is_owned', None)
         if f is not None:
             self._is_owned = f
-        self._waiters = []
 
     def __enter__(self):
         return self._lock.__enter__()
@@ -347,9 +352,13 @@ class Event:
 
     def set(self):
         """Set the internal flag to true."""
-        with self._cond:
+        cond = self._cond
+        with cond:
             self._flag = True
-            self._cond.notify_all()
+            # Every thread sets its Thread._started event once; nobody
+            # waits on it, so skip notify_all's bookkeeping then.
+            if cond._waiters:
+                cond.notify_all()
 
     def clear(self):
         """Reset the internal flag to false."""
@@ -487,7 +496,9 @@ def _newname(name_template):
     return name_template % n
 
 
-_active_limbo_lock = RLock()
+# The native RLock, as in CPython: taken three times per thread start, and
+# never part of a user's deadlock (it guards two dict updates).
+_active_limbo_lock = _thread.RLock()
 _active = {}    # maps thread id to Thread object
 _limbo = {}
 

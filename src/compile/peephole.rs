@@ -1,0 +1,39 @@
+//! The peephole pass: rewrites common instruction sequences into the
+//! superinstructions of `bytecode/instr.rs`, once a code object's jumps are
+//! final.
+//!
+//! A superinstruction replaces only the first instruction of its sequence;
+//! the others stay where they were, so jump targets, line numbers and
+//! exception handlers need no fixing, and a jump landing inside a sequence
+//! runs the original instructions. At run time the superinstruction does
+//! the whole sequence and moves the pc past it.
+
+use crate::bytecode::Instr;
+
+/// Rewrites `instrs` in place.
+pub fn fuse(instrs: &mut [Instr]) {
+    let mut i = 0;
+    while i < instrs.len() {
+        let rest = &instrs[i..];
+        let fused = match *rest {
+            [Instr::LoadFast(a), Instr::LoadConst(c), Instr::Binary(op), ..] if a <= 0xFFFF && c <= 0xFFFF => {
+                Some((Instr::BinaryFastConst(a as u16, c as u16, op), 3))
+            }
+            [Instr::LoadFast(a), Instr::LoadFast(b), Instr::Binary(op), ..] if a <= 0xFFFF && b <= 0xFFFF => {
+                Some((Instr::BinaryFastFast(a as u16, b as u16, op), 3))
+            }
+            [Instr::LoadFast(a), Instr::LoadAttr(n), ..] => Some((Instr::LoadFastAttr(a, n), 2)),
+            [Instr::LoadFast(a), Instr::LoadFast(b), ..] => Some((Instr::LoadFastFast(a, b), 2)),
+            [Instr::LoadFast(a), Instr::LoadConst(c), ..] => Some((Instr::LoadFastConst(a, c), 2)),
+            [Instr::Compare(op), Instr::PopJumpIfFalse(t), ..] => Some((Instr::CompareJumpIfFalse(op, t), 2)),
+            _ => None,
+        };
+        match fused {
+            Some((instr, len)) => {
+                instrs[i] = instr;
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+}

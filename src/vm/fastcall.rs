@@ -1,0 +1,76 @@
+//! Inline paths for the hottest built-in calls (`len(x)`, `isinstance(x, C)`,
+//! `lst.append(x)`, `d.get(k)`), taken by the dispatch loop when a native
+//! function carries a [`FastCall`] tag and its arguments are of the usual
+//! built-in types. They read the arguments where they lie on the value
+//! stack: no argument vector, no reference counting. Anything else (a user
+//! `__len__`, a metaclass `__instancecheck__`, keys needing Python-level
+//! equality) returns `None` and the function is called as usual.
+
+use std::sync::Arc;
+
+use super::Vm;
+use crate::object::class::Class;
+use crate::object::function::FastCall;
+use crate::object::value::Value;
+
+impl Vm {
+    /// Runs `kind` over the stack slots `start..start + n` (the arguments,
+    /// receiver first for methods) and returns the result, or `None` to
+    /// make the caller fall back to a real call. May pop arguments it
+    /// consumed; the caller truncates the stack to the callee's slot.
+    #[inline]
+    pub(super) fn fast_call(&mut self, kind: FastCall, start: usize, n: usize) -> Option<Value> {
+        let args = &self.frame.stack[start..start + n];
+        match (kind, args) {
+            (FastCall::Len, [v]) => {
+                let len = match v {
+                    Value::Str(s) => s.char_len(),
+                    Value::List(l) => l.len(),
+                    Value::Tuple(t) => t.items.len(),
+                    Value::Dict(d) => d.len(),
+                    Value::Set(s) => s.len(),
+                    Value::Bytes(b) => b.len(),
+                    _ => return None,
+                };
+                Some(Value::Int(len as i64))
+            }
+            (FastCall::Isinstance, [obj, Value::Class(cls)]) if cls.metaclass.is_none() => {
+                let own = self.class_ref(obj)?;
+                Some(Value::Bool(own.is_subclass(cls)))
+            }
+            (FastCall::ListAppend, [Value::List(_), _]) => {
+                let x = self.frame.stack.pop()?;
+                if let Value::List(l) = &self.frame.stack[start] {
+                    l.push(x);
+                }
+                Some(Value::None)
+            }
+            (FastCall::DictGet, [Value::Dict(d), Value::Str(key), rest @ ..]) if rest.len() <= 1 => {
+                let found = d.get_str(key);
+                Some(found.unwrap_or_else(|| rest.first().cloned().unwrap_or(Value::None)))
+            }
+            _ => None,
+        }
+    }
+
+    /// The class of a value, borrowed, for the kinds of values whose class
+    /// is known without allocating (instances and the common built-ins).
+    #[inline]
+    pub fn class_ref<'a>(&'a self, v: &'a Value) -> Option<&'a Arc<Class>> {
+        let t = &self.rt.types;
+        Some(match v {
+            Value::Instance(i) => &i.class,
+            Value::Str(_) => &t.str_,
+            Value::List(_) => &t.list,
+            Value::Dict(_) => &t.dict,
+            Value::Tuple(_) => &t.tuple,
+            Value::Set(s) if !s.frozen => &t.set,
+            Value::Int(_) | Value::BigInt(_) => &t.int,
+            Value::Bool(_) => &t.bool_,
+            Value::Float(_) => &t.float,
+            Value::Bytes(_) => &t.bytes,
+            Value::None => &t.none,
+            _ => return None,
+        })
+    }
+}
