@@ -188,6 +188,11 @@ fn find_impl(vm: &mut Vm, a: Args, name: &str, rev: bool) -> PyResult<i64> {
 }
 
 fn starts_ends(vm: &mut Vm, a: Args, name: &str, ends: bool) -> PyResult {
+    // The everyday case (`s.endswith("x")`) without building a prefix list.
+    if let ([Value::Str(st), Value::Str(p)], true) = (a.pos.as_slice(), a.kw.is_empty()) {
+        let (hay, p) = (st.as_str(), p.as_str());
+        return Ok(Value::Bool(if ends { hay.ends_with(p) } else { hay.starts_with(p) }));
+    }
     a.check(vm, name, 2, 4)?;
     let st = recv_str(vm, &a, name)?;
     let len = st.char_len();
@@ -217,6 +222,19 @@ fn starts_ends(vm: &mut Vm, a: Args, name: &str, ends: bool) -> PyResult {
         }
     }
     Ok(Value::Bool(false))
+}
+
+/// `s.split(sep, max)` for a non-empty separator: a one-character
+/// separator (the common `","`) takes the char searcher, which is much
+/// faster than the general substring one.
+fn split_on(s: &str, sep: &str, max: i64) -> Vec<String> {
+    let mut chars = sep.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if max < 0 => s.split(c).map(String::from).collect(),
+        (Some(c), None) => s.splitn(max as usize + 1, c).map(String::from).collect(),
+        _ if max < 0 => s.split(sep).map(String::from).collect(),
+        _ => s.splitn(max as usize + 1, sep).map(String::from).collect(),
+    }
 }
 
 fn is_cased(c: char) -> bool {
@@ -375,12 +393,7 @@ pub fn register(rt: &Runtime) {
             None => Ok(strs_to_list(split_whitespace(st.as_str(), max))),
             Some(sep) if sep.as_str().is_empty() => Err(vm.value_error("empty separator")),
             Some(sep) => {
-                let v: Vec<String> = if max < 0 {
-                    st.as_str().split(sep.as_str()).map(String::from).collect()
-                } else {
-                    st.as_str().splitn(max as usize + 1, sep.as_str()).map(String::from).collect()
-                };
-                Ok(strs_to_list(v))
+                Ok(strs_to_list(split_on(st.as_str(), sep.as_str(), max)))
             }
         }
     });

@@ -471,6 +471,14 @@ impl Vm {
                         continue;
                     }
                     if let Value::Class(cls) = &self.frame.stack[len - n - 1] {
+                        if n == 1
+                            && cls.builtin
+                            && let Some(r) = self.construct_fast(cls, &self.frame.stack[len - 1])
+                        {
+                            self.frame.stack.truncate(len - 2);
+                            self.push(r);
+                            continue;
+                        }
                         let cls = cls.clone();
                         let site = Site { code: code.addr(), name: usize::MAX, pc: pc as u32 };
                         if let Some(init) = self.cached_inline_init(&cls, site)
@@ -532,6 +540,28 @@ impl Vm {
                     self.call_in_loop(f, pos, kw)?;
                 }
                 Instr::BinarySubscr => {
+                    // list[int], tuple[int] and dict[str] inline.
+                    if let [.., obj, key] = self.frame.stack.as_slice() {
+                        let found = match (obj, key) {
+                            (Value::List(l), Value::Int(i)) => {
+                                let items = l.lock();
+                                let i = if *i < 0 { *i + items.len() as i64 } else { *i };
+                                usize::try_from(i).ok().and_then(|i| items.get(i).cloned())
+                            }
+                            (Value::Tuple(t), Value::Int(i)) => {
+                                let i = if *i < 0 { *i + t.items.len() as i64 } else { *i };
+                                usize::try_from(i).ok().and_then(|i| t.items.get(i).cloned())
+                            }
+                            (Value::Dict(d), Value::Str(k)) => d.get_str(k),
+                            _ => None,
+                        };
+                        if let Some(v) = found {
+                            let len = self.frame.stack.len();
+                            self.frame.stack.truncate(len - 1);
+                            self.frame.stack[len - 2] = v;
+                            continue;
+                        }
+                    }
                     let key = self.pop();
                     let obj = self.pop();
                     let v = self.get_item(&obj, &key)?;
@@ -784,13 +814,13 @@ impl Vm {
                     self.push(Value::Dict(d));
                 }
                 Instr::BuildString(n) => {
-                    let parts = self.pop_n(n as usize);
-                    let mut s = String::new();
-                    for p in &parts {
-                        if let Value::Str(ps) = p {
-                            s.push_str(ps.as_str());
-                        }
-                    }
+                    let len = self.frame.stack.len();
+                    let parts = &self.frame.stack[len - n as usize..];
+                    let strs = || parts.iter().filter_map(|p| if let Value::Str(s) = p { Some(s.as_str()) } else { None });
+                    // One allocation of the exact size: no regrowth, no shrink.
+                    let mut s = String::with_capacity(strs().map(str::len).sum());
+                    strs().for_each(|p| s.push_str(p));
+                    self.frame.stack.truncate(len - n as usize);
                     self.push(Value::string(s));
                 }
                 Instr::BuildSlice(n) => {
@@ -863,6 +893,14 @@ impl Vm {
                     }
                 }
                 Instr::FormatValue(fl) => {
+                    if fl == 0
+                        && let Some(top) = self.frame.stack.last_mut()
+                        && let Value::Int(i) = *top
+                    {
+                        // `{n}`: an int's str, without the format-spec machinery.
+                        *top = Value::string(i.to_string());
+                        continue;
+                    }
                     let spec = if fl & 4 != 0 { Some(self.pop()) } else { None };
                     let v = self.pop();
                     let v = match fl & 3 {

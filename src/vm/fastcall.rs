@@ -53,6 +53,42 @@ impl Vm {
         }
     }
 
+    /// `str(x)` / `int(x)` / `float(x)` / `bool(x)` for the argument types
+    /// whose answer needs no Python code and no error (else `None`).
+    #[inline]
+    pub(super) fn construct_fast(&self, cls: &Arc<Class>, arg: &Value) -> Option<Value> {
+        let t = &self.rt.types;
+        let c = Arc::as_ptr(cls);
+        if c == Arc::as_ptr(&t.str_) {
+            match arg {
+                Value::Str(_) => Some(arg.clone()),
+                Value::Int(i) => Some(Value::string(i.to_string())),
+                _ => None,
+            }
+        } else if c == Arc::as_ptr(&t.int) {
+            match arg {
+                Value::Int(_) => Some(arg.clone()),
+                Value::Bool(b) => Some(Value::Int(*b as i64)),
+                _ => None,
+            }
+        } else if c == Arc::as_ptr(&t.float) {
+            match arg {
+                Value::Float(_) => Some(arg.clone()),
+                Value::Int(i) if i.unsigned_abs() < (1u64 << 53) => Some(Value::Float(*i as f64)),
+                _ => None,
+            }
+        } else if c == Arc::as_ptr(&t.bool_) {
+            match arg {
+                Value::Bool(_) => Some(arg.clone()),
+                Value::Int(i) => Some(Value::Bool(*i != 0)),
+                Value::None => Some(Value::Bool(false)),
+                _ => None,
+            }
+        } else {
+            None
+        }
+    }
+
     /// The class of a value, borrowed, for the kinds of values whose class
     /// is known without allocating (instances and the common built-ins).
     #[inline]
