@@ -28,6 +28,12 @@ pub fn fuse(instrs: &mut [Instr]) {
             [Instr::Compare(op), Instr::PopJumpIfFalse(t), ..] => Some((Instr::CompareJumpIfFalse(op, t), 2)),
             _ => None,
         };
+        // `LoadFast a; LoadFast b; LoadConst c; Binary`: pairing a with b
+        // would hide the better `b op c`, so leave a alone.
+        let fused = match fused {
+            Some((Instr::LoadFastFast(..) | Instr::LoadFastConst(..), _)) if starts_binary(&instrs[i + 1..]) => None,
+            other => other,
+        };
         match fused {
             Some((instr, len)) => {
                 instrs[i] = instr;
@@ -36,4 +42,13 @@ pub fn fuse(instrs: &mut [Instr]) {
             None => i += 1,
         }
     }
+}
+
+/// True when `instrs` starts with a sequence `fuse` turns into a
+/// BinaryFastConst or BinaryFastFast.
+fn starts_binary(instrs: &[Instr]) -> bool {
+    matches!(
+        instrs,
+        [Instr::LoadFast(a), Instr::LoadConst(b) | Instr::LoadFast(b), Instr::Binary(_), ..] if *a <= 0xFFFF && *b <= 0xFFFF
+    )
 }
