@@ -18,19 +18,26 @@ pub enum DictIterKind {
 
 /// The state of a built-in iterator.
 pub enum NativeIter {
-    /// list / tuple / str / bytes by position (str: byte offset).
+    /// list / tuple / str / bytes by position (str: byte offset). An atomic
+    /// position (not a lock) because `for` loops step it on every iteration:
+    /// claiming a position is one atomic add, so two threads sharing the
+    /// iterator still never get the same item.
     Seq {
         seq: Value,
-        pos: Mutex<usize>,
+        pos: std::sync::atomic::AtomicUsize,
     },
     /// `reversed(list)`: position counts down; `usize::MAX` when done.
     SeqRev {
         seq: Value,
         pos: Mutex<isize>,
     },
+    /// `iter(range)`: item k is `start + k*step` for k < len; `taken` is the
+    /// next k, claimed with one atomic add (see `Seq`).
     Range {
-        next: Mutex<(i64, i64)>,
+        start: i64,
         step: i64,
+        len: i64,
+        taken: std::sync::atomic::AtomicI64,
     },
     Dict {
         dict: Arc<Dict>,
@@ -68,6 +75,30 @@ pub enum NativeIter {
         obj: Value,
         index: Mutex<i64>,
     },
+}
+
+impl NativeIter {
+    /// A range iterator over `len` items from `start` by `step`.
+    pub fn range(start: i64, len: i64, step: i64) -> NativeIter {
+        NativeIter::Range { start, step, len, taken: std::sync::atomic::AtomicI64::new(0) }
+    }
+
+    /// A position iterator over a list, tuple, str or bytes.
+    pub fn seq(seq: Value) -> NativeIter {
+        NativeIter::Seq { seq, pos: std::sync::atomic::AtomicUsize::new(0) }
+    }
+
+    /// The next item of a range iterator (None when exhausted or not a range).
+    #[inline]
+    pub fn range_next(&self) -> Option<i64> {
+        match self {
+            NativeIter::Range { start, step, len, taken } => {
+                let k = taken.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                (k < *len).then(|| start.wrapping_add(k.wrapping_mul(*step)))
+            }
+            _ => None,
+        }
+    }
 }
 
 impl NativeIter {

@@ -193,7 +193,7 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult {
         Value::Range(r) => {
             let n = r.len();
             let (start, step) = (r.get(n - 1), -r.step);
-            Ok(Value::Iter(Arc::new(NativeIter::Range { next: Mutex::new((start, n)), step })))
+            Ok(Value::Iter(Arc::new(NativeIter::range(start, n, step))))
         }
         Value::Dict(_) => {
             let mut items = vm.collect(&v)?;

@@ -745,42 +745,33 @@ impl Vm {
                     self.push(it);
                 }
                 Instr::ForIter(t) => {
-                    if let Some(Value::Iter(ni)) = self.frame.stack.last()
-                        && let crate::object::iter::NativeIter::Range { next, step } = &**ni
-                    {
-                        let mut n = next.lock();
-                        if n.1 > 0 {
-                            let v = n.0;
-                            n.0 = n.0.wrapping_add(*step);
-                            n.1 -= 1;
-                            drop(n);
-                            self.frame.stack.push(Value::Int(v));
-                        } else {
-                            drop(n);
-                            self.frame.stack.pop();
-                            self.frame.pc = t as usize;
-                        }
-                        continue;
-                    }
-                    if let Some(Value::Iter(ni)) = self.frame.stack.last()
-                        && let crate::object::iter::NativeIter::Seq { seq: Value::List(l), pos } = &**ni
-                    {
-                        let mut p = pos.lock();
-                        let item = l.lock().get(*p).cloned();
-                        match item {
-                            Some(v) => {
-                                *p += 1;
-                                drop(p);
-                                self.frame.stack.push(v);
+                    if let Some(Value::Iter(ni)) = self.frame.stack.last() {
+                        use crate::object::iter::NativeIter;
+                        let next = match &**ni {
+                            NativeIter::Range { .. } => Some(ni.range_next().map(Value::Int)),
+                            NativeIter::Seq { seq: Value::List(l), pos } => {
+                                use std::sync::atomic::Ordering::Relaxed;
+                                let p = pos.fetch_add(1, Relaxed);
+                                let item = l.lock().get(p).cloned();
+                                if item.is_none() {
+                                    pos.store(usize::MAX / 2, Relaxed);
+                                }
+                                Some(item)
                             }
-                            None => {
-                                *p = usize::MAX / 2;
-                                drop(p);
+                            _ => None,
+                        };
+                        match next {
+                            Some(Some(v)) => {
+                                self.frame.stack.push(v);
+                                continue;
+                            }
+                            Some(None) => {
                                 self.frame.stack.pop();
                                 self.frame.pc = t as usize;
+                                continue;
                             }
+                            None => {}
                         }
-                        continue;
                     }
                     let it = self.top().clone();
                     match self.next_value(&it)? {

@@ -26,9 +26,9 @@ impl Vm {
     pub fn get_iter(&mut self, v: &Value) -> PyResult {
         let it = match v {
             Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => {
-                NativeIter::Seq { seq: v.clone(), pos: Mutex::new(0) }
+                NativeIter::seq(v.clone())
             }
-            Value::Range(r) => NativeIter::Range { next: Mutex::new((r.start, r.len())), step: r.step },
+            Value::Range(r) => NativeIter::range(r.start, r.len(), r.step),
             Value::Dict(d) => NativeIter::Dict {
                 dict: d.clone(),
                 kind: DictIterKind::Keys,
@@ -110,40 +110,32 @@ impl Vm {
     fn native_next(&mut self, ni: &Arc<NativeIter>) -> PyResult<Option<Value>> {
         match &**ni {
             NativeIter::Seq { seq, pos } => {
-                let mut p = pos.lock();
+                use std::sync::atomic::Ordering::Relaxed;
                 match seq {
                     Value::List(l) => {
+                        let p = pos.fetch_add(1, Relaxed);
                         let g = l.lock();
-                        if *p < g.len() {
-                            *p += 1;
-                            return Ok(Some(g[*p - 1].clone()));
+                        if p < g.len() {
+                            return Ok(Some(g[p].clone()));
                         }
-                        *p = usize::MAX / 2;
+                        // Once exhausted, stays exhausted even if the list grows.
+                        pos.store(usize::MAX / 2, Relaxed);
                         Ok(None)
                     }
-                    Value::Tuple(t) => {
-                        if *p < t.items.len() {
-                            *p += 1;
-                            return Ok(Some(t.items[*p - 1].clone()));
-                        }
-                        Ok(None)
-                    }
+                    Value::Tuple(t) => Ok(t.items.get(pos.fetch_add(1, Relaxed)).cloned()),
                     Value::Str(s) => {
                         let st = s.as_str();
-                        if *p < st.len() {
-                            let c = st[*p..].chars().next().expect("char");
-                            *p += c.len_utf8();
-                            return Ok(Some(Value::string(c.to_string())));
+                        loop {
+                            let p = pos.load(Relaxed);
+                            let Some(c) = st.get(p..).and_then(|rest| rest.chars().next()) else {
+                                return Ok(None);
+                            };
+                            if pos.compare_exchange(p, p + c.len_utf8(), Relaxed, Relaxed).is_ok() {
+                                return Ok(Some(Value::string(c.to_string())));
+                            }
                         }
-                        Ok(None)
                     }
-                    Value::Bytes(b) => {
-                        if *p < b.len() {
-                            *p += 1;
-                            return Ok(Some(Value::Int(b[*p - 1] as i64)));
-                        }
-                        Ok(None)
-                    }
+                    Value::Bytes(b) => Ok(b.get(pos.fetch_add(1, Relaxed)).map(|x| Value::Int(*x as i64))),
                     _ => Ok(None),
                 }
             }
@@ -157,16 +149,7 @@ impl Vm {
                 *p -= 1;
                 Ok(items.get(i).cloned())
             }
-            NativeIter::Range { next, step } => {
-                let mut n = next.lock();
-                if n.1 <= 0 {
-                    return Ok(None);
-                }
-                let v = n.0;
-                n.0 = n.0.wrapping_add(*step);
-                n.1 -= 1;
-                Ok(Some(Value::Int(v)))
-            }
+            NativeIter::Range { .. } => Ok(ni.range_next().map(Value::Int)),
             NativeIter::Dict { dict, kind, pos, len_at_start } => {
                 let t = dict.lock();
                 if t.len() != *len_at_start {
