@@ -137,7 +137,7 @@ fn exp10_blocking_call_freezes_the_loop() {
 
 #[test]
 fn exp11_report_draws_every_thread() {
-    let html = format!("{}/exp11.html", env!("CARGO_TARGET_TMPDIR"));
+    let html = format!("{}/{}-exp11.html", env!("CARGO_TARGET_TMPDIR"), std::process::id());
     let o = exp(&["--report", &html], "exp11_io_beside_cpu.py");
     assert_eq!(o.code, 0, "{}", o.stderr);
     let page = std::fs::read_to_string(&html).unwrap();

@@ -40,7 +40,7 @@ print('done', total)
 ";
 
 fn tmp(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name)
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{}-{name}", std::process::id()))
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {

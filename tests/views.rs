@@ -11,8 +11,10 @@ use common::json::{Json, parse};
 
 const GILT: &str = env!("CARGO_BIN_EXE_gilt");
 
+/// A scratch path private to this test process: several `cargo test`
+/// runs may share the target directory at the same time.
 fn tmp(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).join(name)
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{}-{name}", std::process::id()))
 }
 
 /// gil_cpu_threads.py with a small N, written to the temp dir.
@@ -21,7 +23,10 @@ fn small_cpu_script() -> PathBuf {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/bench/gil_cpu_threads.py")).unwrap();
     let src = src.replace("N = 6000000", "N = 400000");
     let path = tmp("views_cpu_threads.py");
-    std::fs::write(&path, src).unwrap();
+    // Tests run in parallel and all use this script: write it atomically.
+    let part = tmp(&format!("views_cpu_threads.{:?}.part", std::thread::current().id()));
+    std::fs::write(&part, src).unwrap();
+    std::fs::rename(&part, &path).unwrap();
     path
 }
 
@@ -174,8 +179,12 @@ fn chromium() -> Option<&'static str> {
 }
 
 /// Runs headless Chromium on `page` with `extra` flags; returns its stdout.
+/// Each run gets a fresh profile directory: a Chromium still running on the
+/// same one would take the page over and this one would print nothing.
 fn headless(chromium: &str, extra: &[&str], page: &Path) -> String {
-    let profile = tmp("views_chromium_profile");
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let profile = tmp(&format!("views_chromium_profile_{n}"));
     let out = Command::new(chromium)
         .args([
             "--headless",
@@ -193,6 +202,7 @@ fn headless(chromium: &str, extra: &[&str], page: &Path) -> String {
         .arg(format!("file://{}", page.display()))
         .output()
         .expect("chromium runs");
+    let _ = std::fs::remove_dir_all(&profile);
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 

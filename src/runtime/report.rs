@@ -178,7 +178,8 @@ Hover over a bar for its exact times.</p>
 runs until its next <code>await</code>, then the loop picks the next ready task.
 A step that does not yield (a <code>time.sleep</code>, a long computation)
 freezes every other task; it is drawn in orange, with an orange line under
-the loop thread's row.{more}</p>
+the loop thread's row. While every task awaits, the loop's thread is blocked
+(dark blue) until the next timer or I/O is due.{more}</p>
 "##
         );
     }

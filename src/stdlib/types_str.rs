@@ -392,9 +392,7 @@ pub fn register(rt: &Runtime) {
         match sep {
             None => Ok(strs_to_list(split_whitespace(st.as_str(), max))),
             Some(sep) if sep.as_str().is_empty() => Err(vm.value_error("empty separator")),
-            Some(sep) => {
-                Ok(strs_to_list(split_on(st.as_str(), sep.as_str(), max)))
-            }
+            Some(sep) => Ok(strs_to_list(split_on(st.as_str(), sep.as_str(), max))),
         }
     });
     method(c, "rsplit", |vm, mut a| {

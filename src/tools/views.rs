@@ -3,6 +3,7 @@
 //! the views at exit. Also writes the small stats JSON `gilt compare` reads
 //! from its children (env `GILT_STATS_JSON=FILE`). With `--trace`, child
 //! processes record too and their events are merged in (`child_trace`).
+//! [`write_profile`] prints the `--profile` table / writes `--profile-out`.
 
 use std::sync::Arc;
 

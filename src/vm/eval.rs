@@ -807,7 +807,8 @@ impl Vm {
                 Instr::BuildString(n) => {
                     let len = self.frame.stack.len();
                     let parts = &self.frame.stack[len - n as usize..];
-                    let strs = || parts.iter().filter_map(|p| if let Value::Str(s) = p { Some(s.as_str()) } else { None });
+                    let strs =
+                        || parts.iter().filter_map(|p| if let Value::Str(s) = p { Some(s.as_str()) } else { None });
                     // One allocation of the exact size: no regrowth, no shrink.
                     let mut s = String::with_capacity(strs().map(str::len).sum());
                     strs().for_each(|p| s.push_str(p));
