@@ -624,7 +624,7 @@ impl Vm {
                         let r = self.compare(&a, &b, op)?;
                         self.frame.pc = pc + 2;
                         match r {
-                            Value::Bool(t) => t,
+                            Value::Boolean(t) => t.get(),
                             other => self.truthy(&other)?,
                         }
                     };
@@ -706,7 +706,7 @@ impl Vm {
                 Instr::PopJumpIfFalse(t) => {
                     let v = self.pop();
                     let b = match v {
-                        Value::Bool(b) => b,
+                        Value::Boolean(b) => b.get(),
                         ref other => self.truthy(other)?,
                     };
                     if !b {
@@ -716,7 +716,7 @@ impl Vm {
                 Instr::PopJumpIfTrue(t) => {
                     let v = self.pop();
                     let b = match v {
-                        Value::Bool(b) => b,
+                        Value::Boolean(b) => b.get(),
                         ref other => self.truthy(other)?,
                     };
                     if b {
@@ -807,7 +807,8 @@ impl Vm {
                 Instr::BuildString(n) => {
                     let len = self.frame.stack.len();
                     let parts = &self.frame.stack[len - n as usize..];
-                    let strs = || parts.iter().filter_map(|p| if let Value::Str(s) = p { Some(s.as_str()) } else { None });
+                    let strs =
+                        || parts.iter().filter_map(|p| if let Value::Str(s) = p { Some(s.as_str()) } else { None });
                     // One allocation of the exact size: no regrowth, no shrink.
                     let mut s = String::with_capacity(strs().map(str::len).sum());
                     strs().for_each(|p| s.push_str(p));
