@@ -348,7 +348,7 @@ pub fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
         return match args.first() {
             None | Some(Value::None) => 0,
             Some(Value::Int(i)) => *i as i32,
-            Some(Value::Bool(b)) => *b as i32,
+            Some(Value::Boolean(b)) => b.get() as i32,
             Some(other) => {
                 let s = vm.str_of(other).unwrap_or_default();
                 eprintln!("{s}");

@@ -43,9 +43,9 @@ fn hint_for(code: &CodeObject, instr: &super::Instr) -> String {
             Some(Value::Code(c)) => format!("(<code {}>)", c.name.as_str()),
             Some(Value::Str(s)) => format!("({:?})", s.as_str()),
             Some(Value::Int(n)) => format!("({n})"),
-            Some(Value::Float(f)) => format!("({f})"),
+            Some(Value::Flt(f)) => format!("({})", f.get()),
             Some(Value::None) => "(None)".into(),
-            Some(Value::Bool(b)) => format!("({})", if *b { "True" } else { "False" }),
+            Some(Value::Boolean(b)) => format!("({})", if b.get() { "True" } else { "False" }),
             _ => String::new(),
         },
         LoadFast(i) | StoreFast(i) | DeleteFast(i) => {

@@ -157,10 +157,10 @@ impl Unit {
         let key = match &v {
             Value::Int(i) => Some(ConstKey::Int(*i)),
             Value::BigInt(b) => Some(ConstKey::Big(b.to_string())),
-            Value::Float(f) => Some(ConstKey::Float(f.to_bits())),
+            Value::Flt(f) => Some(ConstKey::Float(f.get().to_bits())),
             Value::Str(s) => Some(ConstKey::Str(s.as_str().to_string())),
             Value::None => Some(ConstKey::Other(0)),
-            Value::Bool(b) => Some(ConstKey::Other(1 + *b as usize)),
+            Value::Boolean(b) => Some(ConstKey::Other(1 + b.get() as usize)),
             Value::Ellipsis => Some(ConstKey::Other(3)),
             _ => None,
         };

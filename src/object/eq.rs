@@ -18,14 +18,14 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
     Some(match (a, b) {
         (Str(x), Str(y)) => x.as_str() == y.as_str(),
         (Int(x), Int(y)) => x == y,
-        (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && int_float_exact(*x, *y),
-        (Float(x), Float(y)) => x == y,
-        (Bool(x), Bool(y)) => x == y,
-        (Bool(x), Int(y)) | (Int(y), Bool(x)) => *x as i64 == *y,
-        (Bool(x), Float(y)) | (Float(y), Bool(x)) => *x as i64 as f64 == *y,
+        (Int(x), Flt(y)) | (Flt(y), Int(x)) => (*x as f64) == y.get() && int_float_exact(*x, y.get()),
+        (Flt(x), Flt(y)) => x == y,
+        (Boolean(x), Boolean(y)) => x == y,
+        (Boolean(x), Int(y)) | (Int(y), Boolean(x)) => x.get() as i64 == *y,
+        (Boolean(x), Flt(y)) | (Flt(y), Boolean(x)) => x.get() as i64 as f64 == y.get(),
         (BigInt(x), BigInt(y)) => x == y,
-        (BigInt(_), Int(_) | Bool(_)) | (Int(_) | Bool(_), BigInt(_)) => false,
-        (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => bigint_eq_float(x, *y),
+        (BigInt(_), Int(_) | Boolean(_)) | (Int(_) | Boolean(_), BigInt(_)) => false,
+        (BigInt(x), Flt(y)) | (Flt(y), BigInt(x)) => bigint_eq_float(x, y.get()),
         (Tuple(x), Tuple(y)) => {
             if x.items.len() != y.items.len() {
                 return Some(false);
@@ -77,8 +77,8 @@ pub fn native_hash(v: &Value) -> HashOutcome {
     use HashOutcome::*;
     match v {
         Value::Int(i) => Hash(hash_i64(*i)),
-        Value::Bool(b) => Hash(*b as i64),
-        Value::Float(f) => Hash(hash_f64(*f, v.id() as usize)),
+        Value::Boolean(b) => Hash(b.get() as i64),
+        Value::Flt(f) => Hash(hash_f64(f.get(), v.id() as usize)),
         Value::BigInt(b) => Hash(hash_bigint(b)),
         Value::Str(s) => Hash(s.hash()),
         Value::None => Hash(0x5f3759df),

@@ -280,9 +280,9 @@ impl Vm {
     pub fn to_int(&mut self, v: &Value) -> PyResult {
         match v {
             Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
-            Value::Bool(b) => Ok(Value::Int(*b as i64)),
-            Value::Float(f) => {
-                let b = numfmt::float_to_int_checked(*f).map_err(|e| self.num_err(e))?;
+            Value::Boolean(b) => Ok(Value::Int(b.get() as i64)),
+            Value::Flt(f) => {
+                let b = numfmt::float_to_int_checked(f.get()).map_err(|e| self.num_err(e))?;
                 Ok(Value::from_bigint(b))
             }
             Value::Str(s) => {
@@ -314,8 +314,8 @@ impl Vm {
     /// `float(v)`.
     pub fn to_float(&mut self, v: &Value) -> PyResult<f64> {
         match v {
-            Value::Float(f) => Ok(*f),
-            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(self.as_f64(v)?.unwrap_or(0.0)),
+            Value::Flt(f) => Ok(f.get()),
+            Value::Int(_) | Value::Boolean(_) | Value::BigInt(_) => Ok(self.as_f64(v)?.unwrap_or(0.0)),
             Value::Str(s) => numfmt::parse_float(s.as_str()).map_err(|m| self.value_error(&m)),
             _ => {
                 let cls = self.class_of(v);

@@ -21,12 +21,12 @@ use crate::vm::{Args, PyResult, Runtime, Vm};
 pub fn less_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Ok(x < y),
-        (Value::Float(x), Value::Float(y)) => Ok(x < y),
+        (Value::Flt(x), Value::Flt(y)) => Ok(x.get() < y.get()),
         (Value::Str(x), Value::Str(y)) => Ok(x.as_str() < y.as_str()),
         _ => {
             let r = vm.compare(a, b, CmpOp::Lt)?;
             match r {
-                Value::Bool(b) => Ok(b),
+                Value::Boolean(b) => Ok(b.get()),
                 other => vm.truthy(&other),
             }
         }
@@ -167,8 +167,8 @@ fn sum(vm: &mut Vm, mut a: Args) -> PyResult {
                 Some(r) => Value::Int(r),
                 None => vm.binary_op(&acc, &x, BinOp::Add)?,
             },
-            (Value::Float(p), Value::Float(q)) => Value::Float(p + q),
-            (Value::Float(p), Value::Int(q)) => Value::Float(p + *q as f64),
+            (Value::Flt(p), Value::Flt(q)) => Value::Float(p.get() + q.get()),
+            (Value::Flt(p), Value::Int(q)) => Value::Float(p.get() + *q as f64),
             _ => vm.binary_op(&acc, &x, BinOp::Add)?,
         };
     }
@@ -236,8 +236,8 @@ fn abs(vm: &mut Vm, a: Args) -> PyResult {
             None => Value::from_bigint(BigInt::from(*i).abs()),
         },
         Value::BigInt(b) => Value::from_bigint(b.abs()),
-        Value::Bool(b) => Value::Int(*b as i64),
-        Value::Float(f) => Value::Float(f.abs()),
+        Value::Boolean(b) => Value::Int(b.get() as i64),
+        Value::Flt(f) => Value::Float(f.get().abs()),
         v => {
             let cls = vm.class_of(v);
             match cls.lookup("__abs__") {
@@ -261,17 +261,17 @@ fn round(vm: &mut Vm, mut a: Args) -> PyResult {
     let x = a.pos[0].clone();
     let nd = nd.or_else(|| a.pos.get(1).cloned()).filter(|v| !v.is_none());
     match &x {
-        Value::Float(f) => match nd {
+        Value::Flt(f) => match nd {
             None => {
-                let r = numfmt::round_float_to_int(*f).map_err(|e| vm.num_err(e))?;
+                let r = numfmt::round_float_to_int(f.get()).map_err(|e| vm.num_err(e))?;
                 Ok(Value::from_bigint(r))
             }
             Some(n) => {
                 let n = vm.index_of(&n)?;
-                Ok(Value::Float(numfmt::round_float(*f, n).map_err(|e| vm.num_err(e))?))
+                Ok(Value::Float(numfmt::round_float(f.get(), n).map_err(|e| vm.num_err(e))?))
             }
         },
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+        Value::Int(_) | Value::BigInt(_) | Value::Boolean(_) => {
             let b = to_big(&x).unwrap_or_default();
             match nd {
                 None => Ok(Value::from_bigint(b)),
@@ -301,9 +301,9 @@ fn round(vm: &mut Vm, mut a: Args) -> PyResult {
 fn divmod(vm: &mut Vm, a: Args) -> PyResult {
     a.check(vm, "divmod", 2, 2)?;
     let (x, y) = (&a.pos[0], &a.pos[1]);
-    let is_num = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_));
+    let is_num = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Boolean(_) | Value::Flt(_));
     if is_num(x) && is_num(y) {
-        if matches!(x, Value::Float(_)) || matches!(y, Value::Float(_)) {
+        if matches!(x, Value::Flt(_)) || matches!(y, Value::Flt(_)) {
             let (fx, fy) = (vm.to_float(x)?, vm.to_float(y)?);
             let (q, r) = numfmt::float_divmod(fx, fy).map_err(|e| vm.num_err(e))?;
             return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));

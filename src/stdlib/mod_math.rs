@@ -25,9 +25,9 @@ fn range_err(vm: &Vm) -> PyErr {
 /// A real-number argument as f64 (ints, floats, `__float__`/`__index__`).
 fn real(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
-        Value::Float(f) => Ok(*f),
+        Value::Flt(f) => Ok(f.get()),
         Value::Int(i) => Ok(*i as f64),
-        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Boolean(b) => Ok(b.get() as i64 as f64),
         Value::BigInt(b) => {
             b.to_f64().filter(|f| f.is_finite()).ok_or_else(|| vm.overflow_error("int too large to convert to float"))
         }
@@ -190,8 +190,8 @@ fn rounding(vm: &mut Vm, a: &Args, name: &'static str, dunder: &str, f: fn(f64) 
     let v = &a.pos[0];
     match v {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
-        Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Float(x) => float_to_int(vm, f(*x)),
+        Value::Boolean(b) => Ok(Value::Int(b.get() as i64)),
+        Value::Flt(x) => float_to_int(vm, f(x.get())),
         _ => {
             if vm.class_of(v).lookup(dunder).is_some() {
                 return vm.call_method(v, dunder, vec![]);
@@ -419,7 +419,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     });
     def(&d, "factorial", |vm, a| {
         arg(vm, &a, "factorial", 1)?;
-        if let Value::Float(_) = a.pos[0] {
+        if let Value::Flt(_) = a.pos[0] {
             return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
         }
         let n = integer(vm, &a.pos[0], "factorial")?;
@@ -568,14 +568,14 @@ fn hypot(xs: &[f64]) -> f64 {
     let mut sum = 0.0;
     let mut comp = 0.0;
     for v in &parts {
-        if let Value::Float(t) = v {
+        if let Some(t) = v.as_float() {
             let s2 = sum + t;
             comp += if sum.abs() >= t.abs() { (sum - s2) + t } else { (t - s2) + sum };
             sum = s2;
         }
     }
     let total = sum + comp;
-    let mut h = total.sqrt();
+    let mut h = f64::sqrt(total);
     let r = (-h).mul_add(h, total);
     h += r / (2.0 * h);
     h / scale

@@ -113,7 +113,7 @@ fn io_err(vm: &mut Vm, e: std::io::Error) -> PyErr {
 fn int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match vm.to_int_value(v)? {
         Value::Int(i) => Ok(i),
-        Value::Bool(b) => Ok(b as i64),
+        Value::Boolean(b) => Ok(b.get() as i64),
         _ => Err(vm.overflow_error("int too large")),
     }
 }
@@ -286,7 +286,7 @@ fn shm_write(vm: &mut Vm, m: &Shm, fmt: &str, off: usize, v: &Value) -> PyResult
             let big = match vm.to_int_value(v)? {
                 Value::Int(i) => num_bigint::BigInt::from(i),
                 Value::BigInt(b) => (*b).clone(),
-                Value::Bool(b) => num_bigint::BigInt::from(b as i64),
+                Value::Boolean(b) => num_bigint::BigInt::from(b.get() as i64),
                 _ => return Err(vm.type_error("an integer is required")),
             };
             big.to_u64().ok_or_else(|| vm.overflow_error("value out of range for unsigned 64-bit"))?.to_le_bytes()

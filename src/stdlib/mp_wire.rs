@@ -41,7 +41,7 @@ pub fn dumps(vm: &mut Vm, v: &Value, reduce: &Value, out: &mut Vec<u8>, depth: u
     let len = |out: &mut Vec<u8>, n: usize| out.extend_from_slice(&(n as u32).to_le_bytes());
     match v {
         Value::None => out.push(b'N'),
-        Value::Bool(b) => out.push(if *b { b'T' } else { b'F' }),
+        Value::Boolean(b) => out.push(if b.get() { b'T' } else { b'F' }),
         Value::Int(i) => {
             out.push(b'i');
             out.extend_from_slice(&i.to_le_bytes());
@@ -52,9 +52,9 @@ pub fn dumps(vm: &mut Vm, v: &Value, reduce: &Value, out: &mut Vec<u8>, depth: u
             len(out, bytes.len());
             out.extend_from_slice(&bytes);
         }
-        Value::Float(f) => {
+        Value::Flt(f) => {
             out.push(b'f');
-            out.extend_from_slice(&f.to_bits().to_le_bytes());
+            out.extend_from_slice(&f.get().to_bits().to_le_bytes());
         }
         Value::Str(s) => {
             out.push(b's');

@@ -186,13 +186,13 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: &Value, reverse: bool) -
         pairs.reverse();
     }
     let all_int = pairs.iter().all(|(k, _)| matches!(k, Value::Int(_)));
-    let all_float = pairs.iter().all(|(k, _)| matches!(k, Value::Float(f) if !f.is_nan()));
+    let all_float = pairs.iter().all(|(k, _)| matches!(k, Value::Flt(f) if !f.get().is_nan()));
     let all_str = pairs.iter().all(|(k, _)| matches!(k, Value::Str(_)));
     if all_int {
         pairs.sort_by_key(|(k, _)| if let Value::Int(i) = k { *i } else { 0 });
     } else if all_float {
         pairs.sort_by(|(a, _), (b, _)| match (a, b) {
-            (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal),
+            (Value::Flt(x), Value::Flt(y)) => x.get().partial_cmp(&y.get()).unwrap_or(std::cmp::Ordering::Equal),
             _ => std::cmp::Ordering::Equal,
         });
     } else if all_str {

@@ -26,13 +26,13 @@ pub fn register(rt: &Runtime) {
 }
 
 fn is_intlike(v: &Value) -> bool {
-    matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+    matches!(v, Value::Int(_) | Value::Boolean(_) | Value::BigInt(_))
 }
 
 fn recv_int(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
     match a.pos.first().map(builtin_of) {
         Some(v) if is_intlike(&v) => Ok(match v {
-            Value::Bool(b) => Value::Int(b as i64),
+            Value::Boolean(b) => Value::Int(b.get() as i64),
             other => other,
         }),
         _ => {
@@ -44,7 +44,7 @@ fn recv_int(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
 
 fn recv_float(vm: &mut Vm, a: &Args, name: &str) -> PyResult<f64> {
     match a.pos.first().map(builtin_of) {
-        Some(Value::Float(f)) => Ok(f),
+        Some(Value::Flt(f)) => Ok(f.get()),
         _ => {
             let tn = a.pos.first().map(|v| vm.type_name(v)).unwrap_or_default();
             Err(vm.type_error(&format!("descriptor '{name}' requires a 'float' object but received a '{tn}'")))
@@ -265,7 +265,7 @@ fn register_int(rt: &Runtime) {
         method(c, name, move |vm, a| {
             let v = recv_int(vm, &a, name)?;
             let o = builtin_of(a.pos.get(1).unwrap_or(&Value::None));
-            let float_eq = matches!(o, Value::Float(_)) && matches!(op, CmpOp::Eq | CmpOp::NotEq);
+            let float_eq = matches!(o, Value::Flt(_)) && matches!(op, CmpOp::Eq | CmpOp::NotEq);
             if !is_intlike(&o) && !float_eq {
                 return Ok(Value::NotImplemented);
             }
@@ -276,7 +276,7 @@ fn register_int(rt: &Runtime) {
 
 fn float_operand(v: &Value) -> Option<Value> {
     match builtin_of(v) {
-        o @ (Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => Some(o),
+        o @ (Value::Flt(_) | Value::Int(_) | Value::Boolean(_) | Value::BigInt(_)) => Some(o),
         _ => None,
     }
 }

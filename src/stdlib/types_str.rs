@@ -729,14 +729,14 @@ fn register_dunders(rt: &Runtime) {
     method(c, "__mul__", |vm, a| {
         let st = recv_str(vm, &a, "__mul__")?;
         match a.pos.get(1) {
-            Some(n @ (Value::Int(_) | Value::Bool(_))) => vm.binary_op(&Value::Str(st), n, BinOp::Mult),
+            Some(n @ (Value::Int(_) | Value::Boolean(_))) => vm.binary_op(&Value::Str(st), n, BinOp::Mult),
             _ => Ok(Value::NotImplemented),
         }
     });
     method(c, "__rmul__", |vm, a| {
         let st = recv_str(vm, &a, "__rmul__")?;
         match a.pos.get(1) {
-            Some(n @ (Value::Int(_) | Value::Bool(_))) => vm.binary_op(&Value::Str(st), n, BinOp::Mult),
+            Some(n @ (Value::Int(_) | Value::Boolean(_))) => vm.binary_op(&Value::Str(st), n, BinOp::Mult),
             _ => Ok(Value::NotImplemented),
         }
     });

@@ -147,7 +147,7 @@ impl crate::vm::Vm {
             Value::Tuple(_) => &t.tuple,
             Value::Set(s) if !s.frozen => &t.set,
             Value::Int(_) | Value::BigInt(_) => &t.int,
-            Value::Float(_) => &t.float,
+            Value::Flt(_) => &t.float,
             Value::Bytes(_) => &t.bytes,
             _ => return None,
         };

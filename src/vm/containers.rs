@@ -34,7 +34,7 @@ impl Vm {
                         match r {
                             Value::Int(i) => Ok(crate::object::numfmt::hash_i64(i)),
                             Value::BigInt(b) => Ok(crate::object::numfmt::hash_bigint(&b)),
-                            Value::Bool(b) => Ok(b as i64),
+                            Value::Boolean(b) => Ok(b.get() as i64),
                             _ => Err(self.type_error("__hash__ method should return an integer")),
                         }
                     }
@@ -368,7 +368,7 @@ impl Vm {
     fn seq_index(&mut self, key: &Value, what: &str) -> PyResult<i64> {
         match key {
             Value::Int(i) => Ok(*i),
-            Value::Bool(b) => Ok(*b as i64),
+            Value::Boolean(b) => Ok(b.get() as i64),
             Value::BigInt(_) => {
                 Err(self.index_error(&format!("cannot fit 'int' into an index-sized integer ({what})")))
             }
@@ -592,7 +592,7 @@ impl Vm {
                 s.push_str(y.as_str());
                 Value::string(s)
             }
-            (Str(x), Int(_) | Bool(_), BinOp::Mult) | (Int(_) | Bool(_), Str(x), BinOp::Mult) => {
+            (Str(x), Int(_) | Boolean(_), BinOp::Mult) | (Int(_) | Boolean(_), Str(x), BinOp::Mult) => {
                 let n = if let Str(_) = a { self.index_of(b)? } else { self.index_of(a)? };
                 self.check_repeat_size(x.as_str().len(), n)?;
                 Value::string(x.as_str().repeat(n.max(0) as usize))
@@ -614,9 +614,10 @@ impl Vm {
                 v.extend(y.items.iter().cloned());
                 Value::tuple(v)
             }
-            (List(_) | Tuple(_), Int(_) | Bool(_), BinOp::Mult)
-            | (Int(_) | Bool(_), List(_) | Tuple(_), BinOp::Mult) => {
-                let (seq, n) = if let Int(_) | Bool(_) = a { (b, self.index_of(a)?) } else { (a, self.index_of(b)?) };
+            (List(_) | Tuple(_), Int(_) | Boolean(_), BinOp::Mult)
+            | (Int(_) | Boolean(_), List(_) | Tuple(_), BinOp::Mult) => {
+                let (seq, n) =
+                    if let Int(_) | Boolean(_) = a { (b, self.index_of(a)?) } else { (a, self.index_of(b)?) };
                 let items = self.seq_items(seq);
                 self.check_repeat_size(items.len() * std::mem::size_of::<Value>(), n)?;
                 let mut v = Vec::with_capacity(items.len() * n.max(0) as usize);

@@ -64,10 +64,10 @@ impl Vm {
     pub fn repr_of(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::None => "None".into(),
-            Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+            Value::Boolean(b) => if b.get() { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => numfmt::int_to_decimal(b).map_err(|e| self.num_err(e))?,
-            Value::Float(f) => numfmt::float_repr(*f),
+            Value::Flt(f) => numfmt::float_repr(f.get()),
             Value::Str(s) => numfmt::py_str_repr(s.as_str()),
             Value::Bytes(b) => numfmt::py_bytes_repr(b),
             Value::Ellipsis => "Ellipsis".into(),
@@ -282,13 +282,13 @@ impl Vm {
                 numfmt::int_format(&BigInt::from(*i), spec, "int").map_err(|e| self.num_err(e))
             }
             Value::BigInt(b) => numfmt::int_format(b, spec, "int").map_err(|e| self.num_err(e)),
-            Value::Bool(b) => {
+            Value::Boolean(b) => {
                 if spec.is_empty() {
-                    return Ok(if *b { "True" } else { "False" }.into());
+                    return Ok(if b.get() { "True" } else { "False" }.into());
                 }
-                numfmt::int_format(&BigInt::from(*b as i64), spec, "bool").map_err(|e| self.num_err(e))
+                numfmt::int_format(&BigInt::from(b.get() as i64), spec, "bool").map_err(|e| self.num_err(e))
             }
-            Value::Float(f) => numfmt::float_format(*f, spec).map_err(|e| self.num_err(e)),
+            Value::Flt(f) => numfmt::float_format(f.get(), spec).map_err(|e| self.num_err(e)),
             Value::Str(s) => numfmt::str_format(s.as_str(), spec).map_err(|e| self.num_err(e)),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__format__") {
@@ -387,7 +387,7 @@ impl PercentArgs for PercentCtx<'_> {
     fn star(&mut self, v: &Value) -> StarArg {
         match v {
             Value::Int(i) => StarArg::Int(*i),
-            Value::Bool(b) => StarArg::Int(*b as i64),
+            Value::Boolean(b) => StarArg::Int(b.get() as i64),
             Value::BigInt(_) => StarArg::TooBig,
             _ => StarArg::NotInt,
         }
@@ -395,9 +395,11 @@ impl PercentArgs for PercentCtx<'_> {
     fn int_value(&mut self, v: &Value, conv: char) -> Result<BigInt, PctErr> {
         match v {
             Value::Int(i) => Ok(BigInt::from(*i)),
-            Value::Bool(b) => Ok(BigInt::from(*b as i64)),
+            Value::Boolean(b) => Ok(BigInt::from(b.get() as i64)),
             Value::BigInt(b) => Ok((**b).clone()),
-            Value::Float(f) if matches!(conv, 'd' | 'i' | 'u') => numfmt::float_to_int_checked(*f).map_err(PctErr::Num),
+            Value::Flt(f) if matches!(conv, 'd' | 'i' | 'u') => {
+                numfmt::float_to_int_checked(f.get()).map_err(PctErr::Num)
+            }
             Value::Instance(i) if i.builtin_value().is_some() => {
                 let p = i.builtin_value().cloned().expect("payload");
                 self.int_value(&p, conv)

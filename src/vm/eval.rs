@@ -624,7 +624,7 @@ impl Vm {
                         let r = self.compare(&a, &b, op)?;
                         self.frame.pc = pc + 2;
                         match r {
-                            Value::Bool(t) => t,
+                            Value::Boolean(t) => t.get(),
                             other => self.truthy(&other)?,
                         }
                     };
@@ -706,7 +706,7 @@ impl Vm {
                 Instr::PopJumpIfFalse(t) => {
                     let v = self.pop();
                     let b = match v {
-                        Value::Bool(b) => b,
+                        Value::Boolean(b) => b.get(),
                         ref other => self.truthy(other)?,
                     };
                     if !b {
@@ -716,7 +716,7 @@ impl Vm {
                 Instr::PopJumpIfTrue(t) => {
                     let v = self.pop();
                     let b = match v {
-                        Value::Bool(b) => b,
+                        Value::Boolean(b) => b.get(),
                         ref other => self.truthy(other)?,
                     };
                     if b {

@@ -68,18 +68,18 @@ impl Vm {
         } else if c == Arc::as_ptr(&t.int) {
             match arg {
                 Value::Int(_) => Some(arg.clone()),
-                Value::Bool(b) => Some(Value::Int(*b as i64)),
+                Value::Boolean(b) => Some(Value::Int(b.get() as i64)),
                 _ => None,
             }
         } else if c == Arc::as_ptr(&t.float) {
             match arg {
-                Value::Float(_) => Some(arg.clone()),
+                Value::Flt(_) => Some(arg.clone()),
                 Value::Int(i) if i.unsigned_abs() < (1u64 << 53) => Some(Value::Float(*i as f64)),
                 _ => None,
             }
         } else if c == Arc::as_ptr(&t.bool_) {
             match arg {
-                Value::Bool(_) => Some(arg.clone()),
+                Value::Boolean(_) => Some(arg.clone()),
                 Value::Int(i) => Some(Value::Bool(*i != 0)),
                 Value::None => Some(Value::Bool(false)),
                 _ => None,
@@ -102,8 +102,8 @@ impl Vm {
             Value::Tuple(_) => &t.tuple,
             Value::Set(s) if !s.frozen => &t.set,
             Value::Int(_) | Value::BigInt(_) => &t.int,
-            Value::Bool(_) => &t.bool_,
-            Value::Float(_) => &t.float,
+            Value::Boolean(_) => &t.bool_,
+            Value::Flt(_) => &t.float,
             Value::Bytes(_) => &t.bytes,
             Value::None => &t.none,
             _ => return None,

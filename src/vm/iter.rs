@@ -25,9 +25,7 @@ impl Vm {
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: &Value) -> PyResult {
         let it = match v {
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => {
-                NativeIter::seq(v.clone())
-            }
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => NativeIter::seq(v.clone()),
             Value::Range(r) => NativeIter::range(r.start, r.len(), r.step),
             Value::Dict(d) => NativeIter::Dict {
                 dict: d.clone(),

@@ -13,14 +13,14 @@ use crate::parse::ast::BinOp;
 pub fn to_big(v: &Value) -> Option<BigInt> {
     match v {
         Value::Int(i) => Some(BigInt::from(*i)),
-        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::Boolean(b) => Some(BigInt::from(b.get() as i64)),
         Value::BigInt(b) => Some((**b).clone()),
         _ => None,
     }
 }
 
 pub fn is_int(v: &Value) -> bool {
-    matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+    matches!(v, Value::Int(_) | Value::Boolean(_) | Value::BigInt(_))
 }
 
 impl Vm {
@@ -204,9 +204,9 @@ impl Vm {
     /// A number as f64 (ints convert; None when not a number).
     pub fn as_f64(&self, v: &Value) -> PyResult<Option<f64>> {
         Ok(match v {
-            Value::Float(f) => Some(*f),
+            Value::Flt(f) => Some(f.get()),
             Value::Int(i) => Some(*i as f64),
-            Value::Bool(b) => Some(*b as i64 as f64),
+            Value::Boolean(b) => Some(b.get() as i64 as f64),
             Value::BigInt(b) => Some(self.big_to_f64(b)?),
             _ => None,
         })
@@ -216,8 +216,8 @@ impl Vm {
     pub fn numeric_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => self.int_op(*x, *y, op).map(Some),
-            (Value::Float(x), Value::Float(y)) => self.float_op(*x, *y, op).map(Some),
-            (Value::Float(_), _) | (_, Value::Float(_)) => {
+            (Value::Flt(x), Value::Flt(y)) => self.float_op(x.get(), y.get(), op).map(Some),
+            (Value::Flt(_), _) | (_, Value::Flt(_)) => {
                 let (Some(x), Some(y)) = (self.as_f64(a)?, self.as_f64(b)?) else { return Ok(None) };
                 if matches!(op, BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
                     return Ok(None);
@@ -225,11 +225,11 @@ impl Vm {
                 self.float_op(x, y, op).map(Some)
             }
             _ if is_int(a) && is_int(b) => {
-                if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+                if let (Value::Boolean(x), Value::Boolean(y)) = (a, b) {
                     match op {
-                        BinOp::BitAnd => return Ok(Some(Value::Bool(*x & *y))),
-                        BinOp::BitOr => return Ok(Some(Value::Bool(*x | *y))),
-                        BinOp::BitXor => return Ok(Some(Value::Bool(*x ^ *y))),
+                        BinOp::BitAnd => return Ok(Some(Value::Bool(x.get() & y.get()))),
+                        BinOp::BitOr => return Ok(Some(Value::Bool(x.get() | y.get()))),
+                        BinOp::BitXor => return Ok(Some(Value::Bool(x.get() ^ y.get()))),
                         _ => {}
                     }
                 }
@@ -247,7 +247,7 @@ impl Vm {
 
     pub fn to_int_value(&self, v: &Value) -> PyResult {
         Ok(match v {
-            Value::Bool(b) => Value::Int(*b as i64),
+            Value::Boolean(b) => Value::Int(b.get() as i64),
             Value::Int(_) | Value::BigInt(_) => v.clone(),
             _ => return Err(self.type_error("an integer is required")),
         })
@@ -257,7 +257,7 @@ impl Vm {
 fn small(v: &Value) -> Option<i64> {
     match v {
         Value::Int(i) => Some(*i),
-        Value::Bool(b) => Some(*b as i64),
+        Value::Boolean(b) => Some(b.get() as i64),
         _ => None,
     }
 }

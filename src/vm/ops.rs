@@ -71,8 +71,8 @@ impl Vm {
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
             return self.int_op(*x, *y, op);
         }
-        if let (Value::Float(x), Value::Float(y)) = (a, b) {
-            return self.float_op(*x, *y, op);
+        if let (Value::Flt(x), Value::Flt(y)) = (a, b) {
+            return self.float_op(x.get(), y.get(), op);
         }
         if let Some(v) = self.numeric_op(a, b, op)? {
             return Ok(v);
@@ -192,7 +192,7 @@ impl Vm {
         // Fast paths for the common built-in cases.
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(cmp_result(x.cmp(y), op))),
-            (Value::Float(x), Value::Float(y)) => return Ok(Value::Bool(float_cmp(*x, *y, op))),
+            (Value::Flt(x), Value::Flt(y)) => return Ok(Value::Bool(float_cmp(x.get(), y.get(), op))),
             (Value::Str(x), Value::Str(y)) => return Ok(Value::Bool(cmp_result(x.as_str().cmp(y.as_str()), op))),
             _ => {}
         }
@@ -275,14 +275,16 @@ impl Vm {
     pub fn builtin_order(&mut self, a: &Value, b: &Value) -> PyResult<Option<Option<std::cmp::Ordering>>> {
         use Value::*;
         Ok(Some(match (a, b) {
-            (Int(_) | Bool(_) | BigInt(_), Int(_) | Bool(_) | BigInt(_)) => {
+            (Int(_) | Boolean(_) | BigInt(_), Int(_) | Boolean(_) | BigInt(_)) => {
                 let x = super::numeric::to_big(a).expect("int");
                 let y = super::numeric::to_big(b).expect("int");
                 Some(x.cmp(&y))
             }
-            (Float(x), Float(y)) => x.partial_cmp(y),
-            (Float(x), _) => int_float_cmp(&super::numeric::to_big(b).expect("int"), *x).map(|o| o.reverse()),
-            (Int(_) | Bool(_) | BigInt(_), Float(y)) => int_float_cmp(&super::numeric::to_big(a).expect("int"), *y),
+            (Flt(x), Flt(y)) => x.get().partial_cmp(&y.get()),
+            (Flt(x), _) => int_float_cmp(&super::numeric::to_big(b).expect("int"), x.get()).map(|o| o.reverse()),
+            (Int(_) | Boolean(_) | BigInt(_), Flt(y)) => {
+                int_float_cmp(&super::numeric::to_big(a).expect("int"), y.get())
+            }
             (Str(x), Str(y)) => Some(x.as_str().cmp(y.as_str())),
             (Bytes(x), Bytes(y)) => Some(x.cmp(y)),
             (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
@@ -394,7 +396,7 @@ impl Vm {
             Value::Range(r) => {
                 let i = match item {
                     Value::Int(i) => *i,
-                    Value::Bool(b) => *b as i64,
+                    Value::Boolean(b) => b.get() as i64,
                     _ => return Ok(false),
                 };
                 if r.step > 0 {
@@ -452,17 +454,17 @@ impl Vm {
                 Some(v) => Value::Int(v),
                 None => Value::from_bigint(-num_bigint::BigInt::from(*i)),
             }),
-            Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
+            Value::Boolean(b) => Ok(Value::Int(-(b.get() as i64))),
             Value::BigInt(b) => Ok(Value::from_bigint(-(**b).clone())),
-            Value::Float(f) => Ok(Value::Float(-f)),
+            Value::Flt(f) => Ok(Value::Float(-f.get())),
             _ => self.unary_dunder(a, "__neg__", "-"),
         }
     }
 
     pub fn unary_pos(&mut self, a: &Value) -> PyResult {
         match a {
-            Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(a.clone()),
-            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            Value::Int(_) | Value::BigInt(_) | Value::Flt(_) => Ok(a.clone()),
+            Value::Boolean(b) => Ok(Value::Int(b.get() as i64)),
             _ => self.unary_dunder(a, "__pos__", "+"),
         }
     }
@@ -470,7 +472,7 @@ impl Vm {
     pub fn unary_invert(&mut self, a: &Value) -> PyResult {
         match a {
             Value::Int(i) => Ok(Value::Int(!i)),
-            Value::Bool(b) => Ok(Value::Int(!(*b as i64))),
+            Value::Boolean(b) => Ok(Value::Int(!(b.get() as i64))),
             Value::BigInt(b) => Ok(Value::from_bigint(-(**b).clone() - 1)),
             _ => self.unary_dunder(a, "__invert__", "~"),
         }
@@ -496,9 +498,9 @@ impl Vm {
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         Ok(match v {
             Value::None => false,
-            Value::Bool(b) => *b,
+            Value::Boolean(b) => b.get(),
             Value::Int(i) => *i != 0,
-            Value::Float(f) => *f != 0.0,
+            Value::Flt(f) => f.get() != 0.0,
             Value::BigInt(_) => true,
             Value::Str(s) => !s.as_str().is_empty(),
             Value::Bytes(b) => !b.is_empty(),
@@ -528,7 +530,7 @@ impl Vm {
         if let Some(m) = inst.class.lookup_user("__bool__") {
             let r = self.call_method_value(&m, v.clone(), vec![])?;
             return match r {
-                Value::Bool(b) => Ok(b),
+                Value::Boolean(b) => Ok(b.get()),
                 _ => {
                     let tn = self.type_name(&r);
                     Err(self.type_error(&format!("__bool__ should return bool, returned {tn}")))
@@ -549,7 +551,7 @@ impl Vm {
     pub fn index_of(&mut self, v: &Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(*i),
-            Value::Bool(b) => Ok(*b as i64),
+            Value::Boolean(b) => Ok(b.get() as i64),
             Value::BigInt(_) => Err(self.err("IndexError", "cannot fit 'int' into an index-sized integer")),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__index__") {
