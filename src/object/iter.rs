@@ -45,8 +45,15 @@ pub enum NativeIter {
         pos: Mutex<usize>,
         len_at_start: usize,
     },
-    /// A precomputed sequence (sets, sorted snapshots, …).
+    /// A precomputed sequence (sorted snapshots, …).
     Values(Mutex<std::vec::IntoIter<Value>>),
+    /// `iter(set)`: a snapshot of the keys, plus the set and its size at the
+    /// start so that a change of size raises, as in CPython.
+    Set {
+        set: Arc<super::set::Set>,
+        keys: Mutex<std::vec::IntoIter<Value>>,
+        len_at_start: usize,
+    },
     Enumerate {
         inner: Value,
         count: Mutex<Value>,
@@ -119,7 +126,7 @@ impl NativeIter {
                 DictIterKind::Values => "dict_valueiterator",
                 DictIterKind::Items => "dict_itemiterator",
             },
-            NativeIter::Values(_) => "set_iterator",
+            NativeIter::Values(_) | NativeIter::Set { .. } => "set_iterator",
             NativeIter::Enumerate { .. } => "enumerate",
             NativeIter::Zip { .. } => "zip",
             NativeIter::Map { .. } => "map",

@@ -33,7 +33,10 @@ impl Vm {
                 pos: Mutex::new(0),
                 len_at_start: d.len(),
             },
-            Value::Set(s) => NativeIter::Values(Mutex::new(s.lock().keys().into_iter())),
+            Value::Set(s) => {
+                let t = s.lock();
+                NativeIter::Set { set: s.clone(), len_at_start: t.len(), keys: Mutex::new(t.keys().into_iter()) }
+            }
             Value::Iter(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__iter__") {
@@ -171,6 +174,12 @@ impl Vm {
                 }
             }
             NativeIter::Values(vals) => Ok(vals.lock().next()),
+            NativeIter::Set { set, keys, len_at_start } => {
+                if set.len() != *len_at_start {
+                    return Err(self.runtime_error("Set changed size during iteration"));
+                }
+                Ok(keys.lock().next())
+            }
             NativeIter::Enumerate { inner, count } => {
                 let Some(v) = self.next_value(inner)? else { return Ok(None) };
                 let c = count.lock().clone();
