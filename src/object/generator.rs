@@ -2,8 +2,6 @@
 
 use std::sync::Arc;
 
-use parking_lot::Mutex;
-
 use super::str::PyStr;
 use crate::vm::frame::Frame;
 
@@ -30,7 +28,7 @@ pub struct Generator {
     pub kind: GenKind,
     pub name: Arc<PyStr>,
     pub qualname: Arc<PyStr>,
-    pub state: Mutex<GenState>,
+    pub state: super::spinlock::SpinLock<GenState>,
 }
 
 impl Drop for Generator {

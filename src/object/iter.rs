@@ -39,10 +39,12 @@ pub enum NativeIter {
         len: i64,
         taken: std::sync::atomic::AtomicI64,
     },
+    /// Over a dict's raw entry positions; `pos` is only read and written
+    /// under the dict's lock, so a plain atomic word is enough.
     Dict {
         dict: Arc<Dict>,
         kind: DictIterKind,
-        pos: Mutex<usize>,
+        pos: std::sync::atomic::AtomicUsize,
         len_at_start: usize,
     },
     /// A precomputed sequence (sorted snapshots, …).

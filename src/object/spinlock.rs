@@ -1,4 +1,5 @@
-//! A tiny lock for the hottest objects (dicts: globals, attributes).
+//! A tiny lock for the hottest objects (dicts: globals, attributes; lists,
+//! sets, generator states).
 //!
 //! Why not parking_lot::Mutex? Its unlock is an atomic read-modify-write
 //! (it must check for parked waiters); this lock's unlock is a plain release
@@ -32,6 +33,11 @@ impl<T: Default> Default for SpinLock<T> {
 impl<T> SpinLock<T> {
     pub const fn new(value: T) -> Self {
         SpinLock { locked: AtomicBool::new(false), value: UnsafeCell::new(value) }
+    }
+
+    /// The value, through exclusive access (no locking needed).
+    pub fn get_mut(&mut self) -> &mut T {
+        self.value.get_mut()
     }
 
     /// Takes the lock; it is released when the guard is dropped.

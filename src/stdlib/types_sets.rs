@@ -383,7 +383,7 @@ fn register_views(rt: &Runtime) {
             Ok(Value::Iter(Arc::new(NativeIter::Dict {
                 dict: d,
                 kind,
-                pos: parking_lot::Mutex::new(0),
+                pos: std::sync::atomic::AtomicUsize::new(0),
                 len_at_start: len,
             })))
         });

@@ -109,7 +109,12 @@ impl Vm {
             kind,
             name: func.name.lock().clone(),
             qualname: func.qualname.lock().clone(),
-            state: Mutex::new(GenState { frame: Some(frame), running: false, finished: false, awaited: false }),
+            state: crate::object::spinlock::SpinLock::new(GenState {
+                frame: Some(frame),
+                running: false,
+                finished: false,
+                awaited: false,
+            }),
         }))
     }
 

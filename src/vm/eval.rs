@@ -912,7 +912,18 @@ impl Vm {
                     self.push(r);
                 }
                 Instr::UnpackSequence(n) => {
-                    let seq = self.pop();
+                    let seq = match self.pop() {
+                        // A tuple of the right size (`for k, v in d.items()`): its
+                        // items move out when nothing else holds it.
+                        Value::Tuple(t) if t.items.len() == n as usize => {
+                            match Arc::try_unwrap(t) {
+                                Ok(t) => t.items.into_vec().into_iter().rev().for_each(|v| self.push(v)),
+                                Err(t) => t.items.iter().rev().for_each(|v| self.push(v.clone())),
+                            }
+                            continue;
+                        }
+                        other => other,
+                    };
                     let items = self.unpack(&seq, n as usize)?;
                     for v in items.into_iter().rev() {
                         self.push(v);

@@ -30,7 +30,7 @@ impl Vm {
             Value::Dict(d) => NativeIter::Dict {
                 dict: d.clone(),
                 kind: DictIterKind::Keys,
-                pos: Mutex::new(0),
+                pos: std::sync::atomic::AtomicUsize::new(0),
                 len_at_start: d.len(),
             },
             Value::Set(s) => {
@@ -157,10 +157,10 @@ impl Vm {
                     drop(t);
                     return Err(self.runtime_error("dictionary changed size during iteration"));
                 }
-                let mut p = pos.lock();
-                match t.next_from(*p) {
+                use std::sync::atomic::Ordering::Relaxed;
+                match t.next_from(pos.load(Relaxed)) {
                     Some((e, next)) => {
-                        *p = next;
+                        pos.store(next, Relaxed);
                         Ok(Some(match kind {
                             DictIterKind::Keys => e.key.clone(),
                             DictIterKind::Values => e.value.clone(),
@@ -168,7 +168,7 @@ impl Vm {
                         }))
                     }
                     None => {
-                        *p = usize::MAX / 2;
+                        pos.store(usize::MAX / 2, Relaxed);
                         Ok(None)
                     }
                 }
@@ -182,6 +182,16 @@ impl Vm {
             }
             NativeIter::Enumerate { inner, count } => {
                 let Some(v) = self.next_value(inner)? else { return Ok(None) };
+                {
+                    // The usual small count: one lock, no generic addition.
+                    let mut c = count.lock();
+                    if let Value::Int(n) = *c
+                        && n < i64::MAX
+                    {
+                        *c = Value::Int(n + 1);
+                        return Ok(Some(Value::tuple(vec![Value::Int(n), v])));
+                    }
+                }
                 let c = count.lock().clone();
                 let next = self.binary_op(&c, &Value::Int(1), crate::parse::ast::BinOp::Add)?;
                 *count.lock() = next;
