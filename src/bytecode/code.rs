@@ -23,6 +23,39 @@ pub mod flags {
     pub const ASYNC_GENERATOR: u32 = 0x200;
 }
 
+/// Where an instruction's source ends and starts within its line, beyond the
+/// line number kept in `CodeObject::lines`: CPython's `co_positions()` minus
+/// the line. Columns count characters (CPython counts UTF-8 bytes and
+/// converts back when it prints). Six bytes per instruction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ColSpan {
+    /// 0-based start column; [`ColSpan::NONE`]'s `u16::MAX` means unknown.
+    pub col: u16,
+    /// 0-based column just past the end, on line `line + end_line_delta`.
+    pub end_col: u16,
+    pub end_line_delta: u16,
+}
+
+impl ColSpan {
+    /// No column information (no markers are drawn).
+    pub const NONE: ColSpan = ColSpan { col: u16::MAX, end_col: u16::MAX, end_line_delta: 0 };
+
+    /// The span from `(line, col)` to `(end_line, end_col)`, or NONE when it
+    /// does not fit or the end is unknown (`end_line == 0`).
+    pub fn new(line: u32, col: u32, end_line: u32, end_col: u32) -> ColSpan {
+        match (u16::try_from(col), u16::try_from(end_col), end_line.checked_sub(line).map(u16::try_from)) {
+            (Ok(col), Ok(end_col), Some(Ok(d))) if col != u16::MAX && end_line != 0 => {
+                ColSpan { col, end_col, end_line_delta: d }
+            }
+            _ => ColSpan::NONE,
+        }
+    }
+
+    pub fn is_known(&self) -> bool {
+        self.col != u16::MAX
+    }
+}
+
 /// Compiled code with everything the VM needs to run it. Immutable and
 /// shared (`Arc`) by every function object and frame made from it.
 pub struct CodeObject {
@@ -34,6 +67,9 @@ pub struct CodeObject {
     pub instrs: Vec<Instr>,
     /// Source line of each instruction (same length as `instrs`).
     pub lines: Vec<u32>,
+    /// Columns and end line of each instruction (same length as `instrs`),
+    /// read only to draw traceback markers.
+    pub cols: Vec<ColSpan>,
     pub consts: Vec<Value>,
     pub names: Vec<Arc<PyStr>>,
     /// Fast locals; parameters come first.
@@ -67,5 +103,8 @@ impl CodeObject {
     }
     pub fn line_of(&self, pc: usize) -> u32 {
         self.lines.get(pc).copied().unwrap_or(self.firstlineno)
+    }
+    pub fn cols_of(&self, pc: usize) -> ColSpan {
+        self.cols.get(pc).copied().unwrap_or(ColSpan::NONE)
     }
 }

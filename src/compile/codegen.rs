@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::symtable::{self, NameScope, Scope, ScopeKind};
 use super::unit::{FBlock, Interner, Unit};
-use crate::bytecode::code::{CodeKind, flags};
+use crate::bytecode::code::{CodeKind, ColSpan, flags};
 use crate::bytecode::{CodeObject, Instr};
 use crate::object::value::Value;
 use crate::parse::ast::*;
@@ -43,6 +43,20 @@ pub fn compile_module(
     c.u().emit(Instr::ReturnValue);
     let unit = c.units.pop().expect("module unit");
     Ok(Arc::new(unit.finish(&c.filename, CodeKind::Module)))
+}
+
+/// The last comparison CPython's `compiler_jump_if` visits in a condition
+/// (through `and`/`or`, `not` and conditional expressions).
+fn last_compare(e: &Expr) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::Compare { .. } => Some(e),
+        ExprKind::UnaryOp { op: UnaryOp::Not, operand } => last_compare(operand),
+        ExprKind::BoolOp { values, .. } => values.iter().rev().find_map(last_compare),
+        ExprKind::IfExp { test, body, orelse } => {
+            last_compare(orelse).or_else(|| last_compare(body)).or_else(|| last_compare(test))
+        }
+        _ => None,
+    }
 }
 
 /// An empty module code object (the placeholder frame under a thread's first call).
@@ -151,6 +165,7 @@ impl Compiler {
 
     pub fn stmt(&mut self, s: &Stmt) -> CResult {
         self.u().line = s.loc.line;
+        self.u().span = ColSpan::new(s.loc.line, s.loc.col, s.end.line, s.end.col);
         match &s.kind {
             StmtKind::Expr(e) => {
                 if self.interactive && self.units.len() == 1 {
@@ -234,6 +249,7 @@ impl Compiler {
                 self.u().fblocks.push(FBlock::Loop { start, breaks: Vec::new(), is_for: true });
                 self.body(body)?;
                 self.u().line = s.loc.line;
+                self.u().span = ColSpan::new(s.loc.line, s.loc.col, s.end.line, s.end.col);
                 self.emit(Instr::Jump(start));
                 let fb = self.u().fblocks.pop();
                 self.u().patch(fi);
@@ -266,6 +282,13 @@ impl Compiler {
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 let j = self.emit(Instr::PopJumpIfTrue(0));
+                // CPython's jump_if leaves the position of the last
+                // comparison it compiled in place: the AssertionError
+                // points at it.
+                if let Some(c) = last_compare(test) {
+                    self.u().line = c.loc.line;
+                    self.u().span = ColSpan::new(c.loc.line, c.loc.col, c.end.line, c.end.col);
+                }
                 self.emit(Instr::LoadAssertionError);
                 if let Some(m) = msg {
                     self.expr(m)?;
@@ -436,6 +459,7 @@ impl Compiler {
         self.u().patch(setup);
         for (idx, h) in handlers.iter().enumerate() {
             self.u().line = h.loc.line;
+            self.u().span = ColSpan::NONE;
             if h.typ.is_none() && idx + 1 != handlers.len() {
                 return err("default 'except:' must be last", h.loc);
             }
@@ -558,13 +582,30 @@ impl Compiler {
         Ok(())
     }
 
-    /// Stores TOS into an assignment target.
+    /// Stores TOS into an assignment target; its instructions take the
+    /// target's position (CPython visits targets as expressions).
     pub fn assign(&mut self, t: &Expr) -> CResult {
+        self.at_target(t, Self::assign_inner)
+    }
+
+    /// Runs `f` on target `t` with `t`'s position, then restores the current one.
+    fn at_target(&mut self, t: &Expr, f: fn(&mut Self, &Expr) -> CResult) -> CResult {
+        let u = self.u();
+        let saved = (u.line, u.span);
+        u.line = t.loc.line;
+        u.span = ColSpan::new(t.loc.line, t.loc.col, t.end.line, t.end.col);
+        let r = f(self, t);
+        (self.u().line, self.u().span) = saved;
+        r
+    }
+
+    fn assign_inner(&mut self, t: &Expr) -> CResult {
         match &t.kind {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let a = self.u().name(attr);
+                self.at_attr_name(t, attr, t.end);
                 self.emit(Instr::StoreAttr(a));
             }
             ExprKind::Subscript { value, slice } => {
@@ -600,11 +641,16 @@ impl Compiler {
     }
 
     fn delete(&mut self, t: &Expr) -> CResult {
+        self.at_target(t, Self::delete_inner)
+    }
+
+    fn delete_inner(&mut self, t: &Expr) -> CResult {
         match &t.kind {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let a = self.u().name(attr);
+                self.at_attr_name(t, attr, t.end);
                 self.emit(Instr::DeleteAttr(a));
             }
             ExprKind::Subscript { value, slice } => {

@@ -4,16 +4,18 @@ use super::codegen::{CResult, Compiler, err};
 use super::symtable::ScopeKind;
 use super::unit::{FBlock, Unit};
 use crate::bytecode::Instr;
-use crate::bytecode::code::{CodeKind, flags};
+use crate::bytecode::code::{CodeKind, ColSpan, flags};
 use crate::object::value::Value;
 use crate::parse::ast::*;
 
 impl Compiler {
     pub fn expr(&mut self, e: &Expr) -> CResult {
-        let saved = self.u().line;
-        self.u().line = e.loc.line;
+        let u = self.u();
+        let saved = (u.line, u.span);
+        u.line = e.loc.line;
+        u.span = ColSpan::new(e.loc.line, e.loc.col, e.end.line, e.end.col);
         let r = self.expr_inner(e);
-        self.u().line = saved;
+        (self.u().line, self.u().span) = saved;
         r
     }
 
@@ -200,6 +202,7 @@ impl Compiler {
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let a = self.u().name(attr);
+                self.at_attr_name(e, attr, e.end);
                 self.emit(Instr::LoadAttr(a));
             }
             ExprKind::Subscript { value, slice } => {
@@ -341,6 +344,20 @@ impl Compiler {
         Ok(())
     }
 
+    /// Positions what comes next for `value.attr` (`attr_expr`), ending at
+    /// `end`: the attribute expression itself, or, when it spans lines, from
+    /// the attribute name on (CPython's `update_start_location_to_match_attr`).
+    pub(super) fn at_attr_name(&mut self, attr_expr: &Expr, attr: &str, end: Loc) {
+        let (mut line, mut col) = (attr_expr.loc.line, attr_expr.loc.col);
+        if attr_expr.end.line != 0 && line != attr_expr.end.line {
+            line = attr_expr.end.line;
+            col = attr_expr.end.col.saturating_sub(attr.chars().count() as u32);
+        }
+        let u = self.u();
+        u.line = line;
+        u.span = ColSpan::new(line, col, end.line, end.col);
+    }
+
     fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> CResult {
         let has_star = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
         let has_dstar = keywords.iter().any(|k| k.arg.is_none());
@@ -350,9 +367,16 @@ impl Compiler {
             {
                 self.expr(value)?;
                 let a = self.u().name(attr);
+                // The call's own span, for CallMethod.
+                let (line, span) = (self.u().line, self.u().span);
+                let call_end = Loc { line: line + u32::from(span.end_line_delta), col: u32::from(span.end_col) };
+                self.at_attr_name(func, attr, func.end);
                 self.emit(Instr::LoadMethod(a));
                 for a in args {
                     self.expr(a)?;
+                }
+                if span.is_known() {
+                    self.at_attr_name(func, attr, call_end);
                 }
                 self.emit(Instr::CallMethod(args.len() as u32));
                 return Ok(());
@@ -425,11 +449,13 @@ impl Compiler {
         };
         let qual = self.lambda_qualname(name);
         let in_async = self.u().in_async;
+        let span = self.u().span;
         let mut unit = Unit::new(self.intern.clone(), scope, name, &qual, loc.line);
         unit.argcount = 1;
         unit.in_async = in_async;
         self.units.push(unit);
         self.u().line = loc.line;
+        self.u().span = span;
         match kind {
             CompKind::List => {
                 self.emit(Instr::BuildList(0));

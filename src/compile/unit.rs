@@ -7,7 +7,7 @@ use std::sync::Arc;
 use num_bigint::BigInt;
 
 use super::symtable::{NameScope, Scope, ScopeKind};
-use crate::bytecode::code::{CodeKind, flags};
+use crate::bytecode::code::{CodeKind, ColSpan, flags};
 use crate::bytecode::{CodeObject, Instr};
 use crate::object::str::PyStr;
 use crate::object::value::Value;
@@ -57,6 +57,7 @@ pub struct Unit {
     pub qualname: String,
     pub instrs: Vec<Instr>,
     pub lines: Vec<u32>,
+    pub cols: Vec<ColSpan>,
     pub consts: Vec<Value>,
     const_index: HashMap<ConstKey, u32>,
     pub names: Vec<Arc<PyStr>>,
@@ -67,6 +68,9 @@ pub struct Unit {
     pub freevars: Vec<String>,
     pub fblocks: Vec<FBlock>,
     pub line: u32,
+    /// Columns of the node being compiled (CPython's SET_LOC), recorded with
+    /// `line` for every instruction emitted.
+    pub span: ColSpan,
     pub firstlineno: u32,
     pub argcount: u32,
     pub posonly: u32,
@@ -87,6 +91,7 @@ impl Unit {
             qualname: qualname.to_string(),
             instrs: Vec::new(),
             lines: Vec::new(),
+            cols: Vec::new(),
             consts: Vec::new(),
             const_index: HashMap::new(),
             names: Vec::new(),
@@ -97,6 +102,7 @@ impl Unit {
             freevars: scope.frees.clone(),
             fblocks: Vec::new(),
             line,
+            span: ColSpan::NONE,
             firstlineno: line,
             argcount: 0,
             posonly: 0,
@@ -123,6 +129,7 @@ impl Unit {
     pub fn emit(&mut self, i: Instr) -> usize {
         self.instrs.push(i);
         self.lines.push(self.line);
+        self.cols.push(self.span);
         self.instrs.len() - 1
     }
 
@@ -229,6 +236,7 @@ impl Unit {
             kind,
             instrs: self.instrs,
             lines: self.lines,
+            cols: self.cols,
             consts: self.consts,
             names: self.names,
             varnames: self.varnames.iter().map(mk).collect(),

@@ -187,6 +187,8 @@ pub struct TbEntry {
     pub filename: Arc<str>,
     pub line: u32,
     pub name: Arc<str>,
+    /// Columns of the instruction that was running (the traceback markers).
+    pub cols: crate::bytecode::code::ColSpan,
 }
 
 /// The state every exception instance carries.

@@ -313,6 +313,36 @@ pub fn class_def(l: Loc, name: String, args: Option<CallArgs>, body: Vec<Stmt>) 
     Ok(Stmt::new(l, StmtKind::ClassDef(Box::new(class))))
 }
 
+/// Gives a compound statement the end of the last statement of its last
+/// block (CPython's `end_lineno`/`end_col_offset`). A loop, not recursion:
+/// `elif` ladders nest deeply.
+pub fn compound_ended(mut s: Stmt) -> Stmt {
+    let mut cur = &s;
+    let end = loop {
+        if cur.end.line != 0 {
+            break cur.end;
+        }
+        let last = match &cur.kind {
+            StmtKind::If { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. }
+            | StmtKind::For { body, orelse, .. } => orelse.last().or(body.last()),
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                finalbody.last().or(orelse.last()).or(handlers.last().and_then(|h| h.body.last())).or(body.last())
+            }
+            StmtKind::With { body, .. } => body.last(),
+            StmtKind::FunctionDef(f) => f.body.last(),
+            StmtKind::ClassDef(c) => c.body.last(),
+            _ => None,
+        };
+        match last {
+            Some(l) => cur = l,
+            None => break Loc::default(),
+        }
+    };
+    s.end = end;
+    s
+}
+
 /// Attaches decorators; the statement keeps the `def`/`class` line (3.8+).
 pub fn decorate(decorators: Vec<Expr>, mut s: Stmt) -> Stmt {
     match &mut s.kind {

@@ -16,10 +16,12 @@ pub struct Loc {
 /// A whole module: the statements of one file.
 pub type Program = Vec<Stmt>;
 
-/// A statement with the position of its first token.
+/// A statement with the position of its first token and where its last
+/// token ends (`end.line == 0`: not known).
 #[derive(Clone, Debug)]
 pub struct Stmt {
     pub loc: Loc,
+    pub end: Loc,
     pub kind: StmtKind,
 }
 
@@ -188,10 +190,13 @@ pub struct Comprehension {
     pub is_async: bool,
 }
 
-/// An expression with the position of its first token.
+/// An expression with the position of its first token and where its last
+/// token ends (`end.line == 0`: not known). As in CPython, a parenthesised
+/// expression's own span leaves the parentheses out.
 #[derive(Clone, Debug)]
 pub struct Expr {
     pub loc: Loc,
+    pub end: Loc,
     pub kind: ExprKind,
 }
 
@@ -356,13 +361,30 @@ pub enum CmpOp {
 }
 
 impl Expr {
+    /// A node whose end is not known yet (the grammar sets it).
     pub fn new(loc: Loc, kind: ExprKind) -> Expr {
-        Expr { loc, kind }
+        Expr { loc, end: Loc::default(), kind }
+    }
+    /// Sets the end if no inner production set it already (a parenthesised
+    /// operand passed through keeps its own span).
+    pub fn ended(mut self, end: Loc) -> Expr {
+        if self.end.line == 0 {
+            self.end = end;
+        }
+        self
     }
 }
 
 impl Stmt {
+    /// A node whose end is not known yet (the grammar sets it).
     pub fn new(loc: Loc, kind: StmtKind) -> Stmt {
-        Stmt { loc, kind }
+        Stmt { loc, end: Loc::default(), kind }
+    }
+    /// Sets the end if it is not known yet.
+    pub fn ended(mut self, end: Loc) -> Stmt {
+        if self.end.line == 0 {
+            self.end = end;
+        }
+        self
     }
 }

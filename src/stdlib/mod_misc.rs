@@ -17,7 +17,9 @@ fn module(name: &str, d: Arc<Dict>) -> Value {
 /// The text of an exception value (None → "NoneType: None\n").
 fn format_value(vm: &mut Vm, exc: Option<Value>) -> String {
     match exc {
-        Some(Value::Instance(i)) if i.exc().is_some() => vm.format_exception(&PyErr { exc: i }),
+        Some(Value::Instance(i)) if i.exc().is_some() => {
+            vm.format_exception_as(&PyErr { exc: i }, crate::vm::traceback::TbStyle::Py)
+        }
         Some(Value::Class(c)) => format!("{}\n", c.name().as_str()),
         _ => "NoneType: None\n".to_string(),
     }

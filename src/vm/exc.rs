@@ -110,8 +110,9 @@ impl Vm {
     /// Records that the exception passed through the current frame at its current line.
     pub fn add_traceback_here(&self, err: &PyErr) {
         let f = &self.frame;
+        let cols = if f.pc == 0 { crate::bytecode::code::ColSpan::NONE } else { f.code.cols_of(f.pc - 1) };
         let entry =
-            TbEntry { filename: f.code.filename.clone(), line: f.line(), name: Arc::from(f.code.name.as_str()) };
+            TbEntry { filename: f.code.filename.clone(), line: f.line(), name: Arc::from(f.code.name.as_str()), cols };
         if let Some(st) = err.exc.exc() {
             st.lock().traceback.push(entry);
         }

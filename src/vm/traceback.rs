@@ -1,18 +1,44 @@
-//! CPython-format tracebacks, including chained exceptions.
+//! CPython-format tracebacks, including chained exceptions, with the
+//! position markers of PEP 657 (`~~~^^^`) under each source line.
+//!
+//! CPython 3.11 draws them twice, slightly differently: in C
+//! (`Python/traceback.c`, for uncaught exceptions and threads) and in
+//! `Lib/traceback.py` (for `traceback.print_exc()` and friends); [`TbStyle`]
+//! picks one. Both take the instruction's span and, when it sits on one line,
+//! re-parse its text: a binary operation gets `~` under its operands and `^`
+//! under the operator, a subscript `~` under the value and `^` under `[…]`.
+//! Columns here count characters throughout (CPython converts its UTF-8 byte
+//! offsets to characters before drawing).
 
 use super::{PyErr, Vm};
+use crate::bytecode::code::ColSpan;
 use crate::object::value::Value;
+use crate::parse::ast::{ExprKind, StmtKind};
+
+/// Which of CPython's two traceback printers to imitate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TbStyle {
+    /// `Python/traceback.c`: uncaught exceptions, `Exception in thread …`.
+    C,
+    /// `Lib/traceback.py`: `traceback.print_exc()`, `format_exc()`, ….
+    Py,
+}
 
 impl Vm {
     /// The full text CPython prints for an uncaught exception.
     pub fn format_exception(&mut self, err: &PyErr) -> String {
+        self.format_exception_as(err, TbStyle::C)
+    }
+
+    /// The full traceback text, drawn as `style`'s printer does.
+    pub fn format_exception_as(&mut self, err: &PyErr, style: TbStyle) -> String {
         let mut out = String::new();
         let mut seen = Vec::new();
-        self.format_chain(&err.value(), &mut out, &mut seen);
+        self.format_chain(&err.value(), &mut out, &mut seen, style);
         out
     }
 
-    fn format_chain(&mut self, exc: &Value, out: &mut String, seen: &mut Vec<i64>) {
+    fn format_chain(&mut self, exc: &Value, out: &mut String, seen: &mut Vec<i64>, style: TbStyle) {
         seen.push(exc.id());
         let Value::Instance(inst) = exc else { return };
         let (cause, context, suppress) = match inst.exc() {
@@ -23,17 +49,17 @@ impl Vm {
             None => (None, None, false),
         };
         if let Some(c) = cause.filter(|c| !seen.contains(&c.id())) {
-            self.format_chain(&c, out, seen);
+            self.format_chain(&c, out, seen, style);
             out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
         } else if let Some(c) = context.filter(|c| !suppress && !seen.contains(&c.id())) {
-            self.format_chain(&c, out, seen);
+            self.format_chain(&c, out, seen, style);
             out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
         }
-        self.format_one(exc, out);
+        self.format_one(exc, out, style);
     }
 
     /// One exception: its traceback entries and the final `Type: message` line.
-    pub fn format_one(&mut self, exc: &Value, out: &mut String) {
+    pub fn format_one(&mut self, exc: &Value, out: &mut String, style: TbStyle) {
         let Value::Instance(inst) = exc else { return };
         let tb = inst.exc().map(|s| s.lock().traceback.clone()).unwrap_or_default();
         if !tb.is_empty() {
@@ -41,9 +67,13 @@ impl Vm {
             for e in tb.iter().rev() {
                 out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name));
                 if let Some(src) = self.rt.source_line(&e.filename, e.line) {
-                    let t = src.trim();
-                    if !t.is_empty() {
-                        out.push_str(&format!("    {t}\n"));
+                    let (shown, markers) = source_and_markers(&src, e.cols, style);
+                    if !shown.is_empty() {
+                        out.push_str(&format!("    {shown}\n"));
+                        if let Some(m) = markers {
+                            out.push_str(&m);
+                            out.push('\n');
+                        }
                     }
                 }
             }
@@ -68,5 +98,185 @@ impl Vm {
             Err(_) => "<exception str() failed>".to_string(),
         };
         if msg.is_empty() { name } else { format!("{name}: {msg}") }
+    }
+}
+
+/// The whitespace `Python/traceback.c` strips and skips (`IS_WHITESPACE`).
+fn is_c_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\x0c'
+}
+
+/// The source line as printed and the marker line under it, if any (with
+/// its four-space margin), for an instruction spanning `cols` of `src`.
+fn source_and_markers(src: &str, cols: ColSpan, style: TbStyle) -> (String, Option<String>) {
+    match style {
+        TbStyle::C => c_markers(src, cols),
+        TbStyle::Py => py_markers(src, cols),
+    }
+}
+
+/// `tb_displayline` of `Python/traceback.c` (3.11.7).
+fn c_markers(src: &str, cols: ColSpan) -> (String, Option<String>) {
+    let chars: Vec<char> = src.chars().collect();
+    // Only leading whitespace goes; trailing whitespace is printed.
+    let trunc = chars.iter().take_while(|c| is_c_space(**c)).count();
+    let shown: String = chars[trunc..].iter().collect();
+    if !cols.is_known() {
+        return (shown, None);
+    }
+    let start = cols.col as usize;
+    let mut end = cols.end_col as usize;
+    let mut anchors = None;
+    if cols.end_line_delta == 0 {
+        anchors = c_anchors(&chars, start, end);
+    } else {
+        // Up to the line's last non-blank character. CPython walks the UTF-8
+        // bytes with a character count, so on a line with non-ASCII text the
+        // markers stop short; so do these.
+        let bytes = src.as_bytes();
+        end = (0..chars.len().min(bytes.len())).rev().find(|&i| !is_c_space(bytes[i] as char)).map_or(0, |i| i + 1);
+    }
+    if end.checked_sub(start) == Some(chars.len() - trunc) && anchors.is_none() {
+        return (shown, None);
+    }
+    let mut m = String::from("    ");
+    for offset in trunc + 1..=end {
+        m.push(match anchors {
+            _ if offset <= start => ' ',
+            Some((l, r, _, sec)) if l < offset && offset <= r => sec,
+            Some((_, _, prim, _)) => prim,
+            None => '^',
+        });
+    }
+    (shown, Some(m))
+}
+
+/// The one expression statement `segment` parses to, if it is one.
+fn parse_segment(segment: &str) -> Option<crate::parse::ast::Expr> {
+    let mut prog = crate::parse::parse_program(segment).ok()?;
+    if prog.len() != 1 {
+        return None;
+    }
+    match prog.pop()?.kind {
+        StmtKind::Expr(e) => Some(e),
+        _ => None,
+    }
+}
+
+/// `extract_anchors_from_line` of `Python/traceback.c`: (left end, right
+/// start, primary char, secondary char), offsets in the whole line.
+fn c_anchors(line: &[char], start: usize, end: usize) -> Option<(usize, usize, char, char)> {
+    let seg = line.get(start..end)?;
+    let e = parse_segment(&seg.iter().collect::<String>())?;
+    let found = match &e.kind {
+        ExprKind::BinOp { left, right, .. } => {
+            let (from, to) = (left.end.col as usize, right.loc.col as usize);
+            let mut found = None;
+            for i in from..to.min(seg.len()) {
+                if is_c_space(seg[i]) {
+                    continue;
+                }
+                let mut r = i + 1;
+                if i + 1 < to && !is_c_space(seg[i + 1]) {
+                    r += 1;
+                }
+                found = Some((i, r, '^', '^'));
+                // A closing parenthesis of the left operand: keep looking.
+                if i + 1 < to && seg[i] == ')' {
+                    continue;
+                }
+                found = Some((i, r, '~', '^'));
+                break;
+            }
+            found?
+        }
+        ExprKind::Subscript { value, slice } => {
+            let (l, r) = subscript_anchors(seg, value.end.col as usize, slice.end.col as usize);
+            (l, r, '~', '^')
+        }
+        _ => return None,
+    };
+    Some((found.0 + start, found.1 + start, found.2, found.3))
+}
+
+/// `~` up to the `[`, `^` from it through the `]`.
+fn subscript_anchors(seg: &[char], value_end: usize, slice_end: usize) -> (usize, usize) {
+    let (mut l, mut r) = (value_end, slice_end + 1);
+    while l < seg.len() && seg[l] != '[' {
+        l += 1;
+    }
+    while r < seg.len() && seg[r] != ']' {
+        r += 1;
+    }
+    if r < seg.len() {
+        r += 1;
+    }
+    (l, r)
+}
+
+/// `StackSummary.format_frame_summary` of `Lib/traceback.py` (3.11.7),
+/// without its East Asian double-width adjustment.
+fn py_markers(src: &str, cols: ColSpan) -> (String, Option<String>) {
+    let shown = src.trim().to_string();
+    if !cols.is_known() || shown.is_empty() {
+        return (shown, None);
+    }
+    let chars: Vec<char> = src.chars().collect();
+    let shown_len = shown.chars().count() as i64;
+    // linecache's line ends in a newline; traceback.py counts it (and any
+    // trailing blanks) as stripped, which shifts markers left on lines with
+    // trailing whitespace. So do these.
+    let stripped = chars.len() as i64 + 1 - shown_len;
+    let start = cols.col as i64;
+    let mut end = cols.end_col as i64;
+    let mut anchors = None;
+    if cols.end_line_delta == 0 {
+        anchors = chars.get(cols.col as usize..cols.end_col as usize).and_then(py_anchors);
+    } else {
+        end = src.trim_end().chars().count() as i64;
+    }
+    let show = end - start < shown_len || anchors.is_some_and(|(l, r)| r - l > 0);
+    if !show {
+        return (shown, None);
+    }
+    let rep = |c: char, n: i64| c.to_string().repeat(n.max(0) as usize);
+    let mut m = String::from("    ");
+    m.push_str(&rep(' ', start + 1 - stripped));
+    match anchors {
+        Some((l, r)) => {
+            m.push_str(&rep('~', l));
+            m.push_str(&rep('^', r - l));
+            m.push_str(&rep('~', end - start - r));
+        }
+        None => m.push_str(&rep('^', end - start)),
+    }
+    (shown, Some(m))
+}
+
+/// `_extract_caret_anchors_from_line_segment` of `Lib/traceback.py`:
+/// offsets within the segment.
+fn py_anchors(seg: &[char]) -> Option<(i64, i64)> {
+    let e = parse_segment(&seg.iter().collect::<String>())?;
+    match &e.kind {
+        ExprKind::BinOp { left, right, .. } => {
+            let (from, to) = (left.end.col as usize, (right.loc.col as usize).min(seg.len()));
+            let op = seg.get(from..to)?;
+            let off = op.iter().take_while(|c| c.is_whitespace()).count();
+            let mut l = from + off;
+            let mut r = l + 1;
+            if off + 1 < op.len() && !op[off + 1].is_whitespace() {
+                r += 1;
+            }
+            while l < seg.len() && (seg[l].is_whitespace() || seg[l] == ')' || seg[l] == '#') {
+                l += 1;
+                r += 1;
+            }
+            Some((l as i64, r as i64))
+        }
+        ExprKind::Subscript { value, slice } => {
+            let (l, r) = subscript_anchors(seg, value.end.col as usize, slice.end.col as usize);
+            Some((l as i64, r as i64))
+        }
+        _ => None,
     }
 }
