@@ -64,7 +64,28 @@ impl Vm {
         let tb = inst.exc().map(|s| s.lock().traceback.clone()).unwrap_or_default();
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
+            // Runs of one repeated entry (deep recursion) print three times,
+            // then `[Previous line repeated N more times]`, as CPython does.
+            const CUTOFF: usize = 3;
+            let repeated = |out: &mut String, count: usize| {
+                if count > CUTOFF {
+                    let n = count - CUTOFF;
+                    out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+                }
+            };
+            let mut last: Option<(&str, u32, &str)> = None;
+            let mut count = 0;
             for e in tb.iter().rev() {
+                let key = (&*e.filename, e.line, &*e.name);
+                if last != Some(key) {
+                    repeated(out, count);
+                    last = Some(key);
+                    count = 0;
+                }
+                count += 1;
+                if count > CUTOFF {
+                    continue;
+                }
                 out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name));
                 if let Some(src) = self.rt.source_line(&e.filename, e.line) {
                     let (shown, markers) = source_and_markers(&src, e.cols, style);
@@ -77,6 +98,7 @@ impl Vm {
                     }
                 }
             }
+            repeated(out, count);
         }
         out.push_str(&self.exception_only(exc));
         out.push('\n');
