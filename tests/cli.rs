@@ -225,3 +225,31 @@ fn repl_reads_piped_stdin_until_eof() {
     assert_eq!(r.code, Some(0), "stderr: {}", r.stderr);
     assert!(r.stdout.contains("answer 42"), "stdout: {}", r.stdout);
 }
+
+/// An event loop whose every task waits for an Event nobody sets: CPython
+/// hangs; gilt reports the tasks and where they wait, and exits with 3.
+#[test]
+fn stuck_event_loop_is_reported_as_a_deadlock() {
+    let code = "import asyncio\n\
+                async def waiter(ev):\n    await ev.wait()\n\
+                async def main():\n    await asyncio.gather(waiter(asyncio.Event()), waiter(asyncio.Event()))\n\
+                asyncio.run(main())\n";
+    let started = Instant::now();
+    let r = gilt(&["-c", code], None);
+    assert_eq!(r.code, Some(3), "{}", r.all_output());
+    assert!(started.elapsed() < Duration::from_secs(5), "reported late: {:?}", started.elapsed());
+    for want in [
+        "Deadlock detected:",
+        "runs an asyncio event loop",
+        "Task-1: main() waiting at <string>:5",
+        "waiter() waiting at <string>:3",
+    ] {
+        assert!(r.stderr.contains(want), "missing {want:?} in:\n{}", r.stderr);
+    }
+    // A loop that waits for a thread (to_thread) is not stuck.
+    let code = "import asyncio, time\n\
+                async def main():\n    print(await asyncio.to_thread(lambda: time.sleep(0.6) or 5))\n\
+                asyncio.run(main())\n";
+    let r = gilt(&["-c", code], None);
+    assert_eq!((r.code, r.stdout.as_str()), (Some(0), "5\n"), "{}", r.stderr);
+}

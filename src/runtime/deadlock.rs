@@ -175,6 +175,13 @@ fn check(gil: &Gil, registry: &Mutex<RegistryInner>) -> Option<(Vec<(i64, u64)>,
     let mut out = String::from("Deadlock detected:\n");
     let describe = |ident: i64| -> String {
         let w = by_ident(ident).expect("waiter");
+        if w.what == super::eventloop_deadlock::IDLE_LOOP {
+            let tasks = w.name.as_ref().and_then(|f| f()).unwrap_or_default();
+            return format!(
+                "  {} runs an asyncio event loop whose every task waits for something no task or thread can provide:\n{tasks}",
+                name_of(w.thread)
+            );
+        }
         let h = &holders[&ident];
         let holder = by_ident(h.ident).map(|hw| name_of(hw.thread)).unwrap_or_else(|| "a finished thread".into());
         let holder = if h.ident == ident { "itself".to_string() } else { holder };

@@ -302,7 +302,7 @@ impl LoopCore {
 
     /// Blocks, GIL released, until something is ready, a timer is due or
     /// another thread posts work; moves the inbox to the ready queue.
-    fn wait_for_work(&self, vm: &mut Vm) -> PyResult<()> {
+    fn wait_for_work(self: &Arc<Self>, vm: &mut Vm) -> PyResult<()> {
         let busy = || !self.ready.lock().is_empty() || self.stopping.load(Ordering::SeqCst);
         if self.io.active() {
             return self.wait_with_io(vm, busy());
@@ -311,6 +311,8 @@ impl LoopCore {
             let next = self.timers.lock().peek().map(|t| t.at(self.epoch));
             let due = next.is_some_and(|w| w <= Instant::now());
             if !due && self.inbox.lock().is_empty() {
+                // Waiting with no timer: only another thread can wake us.
+                let _stuck = if next.is_none() { super::eventloop_deadlock::register_idle(self, vm) } else { None };
                 let check = vm.gil.as_ref().map(|g| g.interrupt_check());
                 let check = check.unwrap_or_else(crate::runtime::interrupt::InterruptCheck::never);
                 let r = vm.allow_threads(BlockKind::Select, || {

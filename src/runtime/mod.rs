@@ -16,6 +16,7 @@
 
 pub mod deadlock;
 pub mod eventloop;
+pub mod eventloop_deadlock;
 pub mod eventloop_fut;
 pub mod eventloop_io;
 pub mod eventloop_watch;
