@@ -3,6 +3,7 @@
 pub mod code;
 pub mod disasm;
 pub mod instr;
+pub mod marshal;
 
 pub use code::{CodeKind, CodeObject};
 pub use instr::Instr;

@@ -13,7 +13,9 @@
 //!   `eventloop_watch`: task tracks and loop-blocking steps for the views.
 //! - `profile`, `profile_view`: `--profile` and `--profile-out`.
 //! - `workers`: parked OS threads reused for Python threads.
+//! - `code_cache`: compiled embedded modules handed to worker children.
 
+pub mod code_cache;
 pub mod deadlock;
 pub mod eventloop;
 pub mod eventloop_deadlock;

@@ -8,7 +8,9 @@
 //! its stdout and stderr are the parent's. Parent and child talk over one
 //! `AF_UNIX` socket pair; the child's end is file descriptor 3
 //! ([`CHILD_FD`]). Messages are frames: a little-endian `u32` length, then
-//! that many bytes (the value encoding is in `stdlib/mp_wire.rs`).
+//! that many bytes (the value encoding is in `stdlib/mp_wire.rs`). The
+//! parent's first frame is its compiled embedded modules
+//! (`runtime/code_cache.rs`, read by [`preload_frame`]).
 
 use std::io::{self, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd};
@@ -66,6 +68,33 @@ impl Channel {
         buf.extend_from_slice(&(payload.len() as u32).to_le_bytes());
         buf.extend_from_slice(payload);
         w.write_all(&buf)
+    }
+
+    /// Asks for a send buffer of `bytes` (the kernel caps it at
+    /// `net.core.wmem_max`) and returns about how much one send can now
+    /// queue without waiting for the peer to read: three quarters of what
+    /// was granted (the rest is the kernel's bookkeeping), less room for the
+    /// messages that follow.
+    pub fn reserve_send_buffer(&self, bytes: usize) -> usize {
+        let fd = self.writer.lock().as_raw_fd();
+        let want = libc::c_int::try_from(bytes).unwrap_or(libc::c_int::MAX);
+        let mut got: libc::c_int = 0;
+        let mut len = std::mem::size_of::<libc::c_int>() as libc::socklen_t;
+        // SAFETY: plain get/setsockopt on our own socket with properly sized
+        // int arguments.
+        unsafe {
+            libc::setsockopt(
+                fd,
+                libc::SOL_SOCKET,
+                libc::SO_SNDBUF,
+                (&raw const want).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            );
+            if libc::getsockopt(fd, libc::SOL_SOCKET, libc::SO_SNDBUF, (&raw mut got).cast(), &mut len) != 0 {
+                return 0;
+            }
+        }
+        (usize::try_from(got).unwrap_or(0) * 3 / 4).saturating_sub(16 << 10)
     }
 
     /// Waits up to `slice` for input to be readable (or the peer to close).
@@ -178,9 +207,33 @@ impl Worker {
     }
 }
 
+/// The first frame a parent sends every worker, read once: its compiled
+/// embedded modules (`runtime/code_cache.rs`). Whoever needs fd 3 first
+/// reads it — the first import that misses the cache, or
+/// [`child_channel`] — so the protocol's own messages follow it. `None`
+/// when fd 3 is not a parent's socket or the parent went away.
+pub fn preload_frame() -> Option<&'static [u8]> {
+    static FRAME: std::sync::OnceLock<Option<Vec<u8>>> = std::sync::OnceLock::new();
+    FRAME
+        .get_or_init(|| {
+            // SAFETY: fd 3 is the socket the parent placed there (this runs
+            // in a worker only); ManuallyDrop leaves it open for
+            // `child_channel`, which takes ownership later.
+            let mut f = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(CHILD_FD) });
+            let mut len = [0u8; 4];
+            f.read_exact(&mut len).ok()?;
+            let mut buf = vec![0u8; u32::from_le_bytes(len) as usize];
+            f.read_exact(&mut buf).ok()?;
+            Some(buf)
+        })
+        .as_deref()
+}
+
 /// The child's side: wraps fd 3 and starts a watchdog that exits this
 /// process when the parent dies (so killed parents never leave orphans).
 pub fn child_channel() -> io::Result<Channel> {
+    // The code cache frame comes first; skip it if no import has read it.
+    let _ = preload_frame();
     // SAFETY: fd 3 was placed there by the parent's pre_exec and nothing
     // else in this process owns it.
     let s = unsafe { UnixStream::from_raw_fd(CHILD_FD) };

@@ -433,6 +433,12 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             return Err(vm.runtime_error(BOOTSTRAP_MSG));
         }
         let w = process::spawn_worker(&vm.rt.config.worker_argv).map_err(|e| io_err(vm, e))?;
+        // The first frame: our compiled embedded modules, so the child need
+        // not compile them again (runtime/code_cache.rs). A failed send
+        // shows up on the next one.
+        let room = w.chan.reserve_send_buffer(crate::runtime::code_cache::MAX_BYTES);
+        let blob = crate::runtime::code_cache::blob_for_child(&vm.rt, room);
+        let _ = vm.allow_threads(BlockKind::Process, || w.chan.send(&blob));
         Ok(Value::from_native(Arc::new(Conn { worker: Some(w), chan: None, class: c2.clone() })))
     });
     prop_pid(&rt, &cc);

@@ -127,6 +127,15 @@ fn acquire_args(vm: &mut Vm, mut a: Args) -> PyResult<(bool, Option<Instant>)> {
     Ok((blocking, deadline))
 }
 
+/// The deadline of an `acquire(...)` / `__enter__` call; a bare call (the
+/// common `with lock:`) needs no argument parsing.
+fn deadline_of(vm: &mut Vm, a: &Args) -> PyResult<Option<Instant>> {
+    if a.pos.len() == 1 && a.kw.is_empty() {
+        return Ok(None);
+    }
+    Ok(acquire_args(vm, Args::with_kw(a.pos.clone(), a.kw.clone()))?.1)
+}
+
 fn check_of(vm: &Vm) -> InterruptCheck {
     vm.gil.as_ref().map(|g| g.interrupt_check()).unwrap_or_else(InterruptCheck::never)
 }
@@ -275,7 +284,7 @@ fn make_lock_class(rt: &Runtime) -> Arc<Class> {
     let c = lock_class("lock", rt);
     for name in ["acquire", "acquire_lock", "__enter__"] {
         def(&c.dict, name, |vm, a| {
-            let (_, deadline) = acquire_args(vm, Args::with_kw(a.pos.clone(), a.kw.clone()))?;
+            let deadline = deadline_of(vm, &a)?;
             let l = this::<Lock>(vm, &a, "lock")?;
             Ok(Value::Bool(lock_acquire(vm, l, deadline)?))
         });
@@ -314,7 +323,7 @@ fn make_rlock_class(rt: &Runtime) -> Arc<Class> {
     let c = lock_class("RLock", rt);
     for name in ["acquire", "__enter__"] {
         def(&c.dict, name, |vm, a| {
-            let (_, deadline) = acquire_args(vm, Args::with_kw(a.pos.clone(), a.kw.clone()))?;
+            let deadline = deadline_of(vm, &a)?;
             let l = this::<RLock>(vm, &a, "RLock")?;
             Ok(Value::Bool(rlock_acquire(vm, l, deadline)?))
         });

@@ -113,7 +113,14 @@ impl Vm {
             match cached {
                 Some(c) => c,
                 None => {
-                    let c = crate::compile_source(self, src, filename)?;
+                    // A worker child may have the parent's compiled code.
+                    let c = match crate::runtime::code_cache::preloaded(&self.rt, filename, src) {
+                        Some(c) => {
+                            self.rt.add_source(filename, src);
+                            c
+                        }
+                        None => crate::compile_source(self, src, filename)?,
+                    };
                     self.rt.frozen_cache.lock().insert(filename.to_string(), c.clone());
                     c
                 }

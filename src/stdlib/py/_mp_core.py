@@ -7,6 +7,10 @@ reads messages from its socket (fd 3). Each message is one value in the
 encoding of src/stdlib/mp_wire.rs; values that are not plain go through
 _reduce (here) and come back through _resolve.
 
+Before any of these the parent sends one frame that is not a value: its
+compiled embedded modules (src/runtime/code_cache.rs), read by the child's
+runtime, never by this module.
+
 Parent -> child:
   ('call', fn, args, kwargs)   run fn; answer ('ok', result) or ('err', exc)
   ('proc', process)            run process._bootstrap(); answer ('exit', code), exit

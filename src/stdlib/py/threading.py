@@ -350,27 +350,31 @@ class Event:
 
     isSet = is_set
 
+    # The methods take the condition's plain lock directly (what `with
+    # self._cond` would do through two more Python calls): every Thread
+    # has an Event, set once at start.
+
     def set(self):
         """Set the internal flag to true."""
         cond = self._cond
-        with cond:
+        with cond._lock:
             self._flag = True
-            # Every thread sets its Thread._started event once; nobody
-            # waits on it, so skip notify_all's bookkeeping then.
+            # Nobody waits on a Thread's _started event: skip notify_all then.
             if cond._waiters:
                 cond.notify_all()
 
     def clear(self):
         """Reset the internal flag to false."""
-        with self._cond:
+        with self._cond._lock:
             self._flag = False
 
     def wait(self, timeout=None):
         """Block until the internal flag is true."""
-        with self._cond:
+        cond = self._cond
+        with cond._lock:
             signaled = self._flag
             if not signaled:
-                signaled = self._cond.wait(timeout)
+                signaled = cond.wait(timeout)
             return signaled
 
 
@@ -623,7 +627,11 @@ class Thread:
 
         if not self.daemon:
             with _shutdown_locks_lock:
-                _maintain_shutdown_locks()
+                # Purging the released locks of threads nobody joined keeps
+                # the set small; join() removes a thread's own lock, so this
+                # only has work when threads are not joined.
+                if len(_shutdown_locks) >= 32:
+                    _maintain_shutdown_locks()
                 _shutdown_locks.add(self._tstate_lock)
 
     def _bootstrap_inner(self):
@@ -654,12 +662,14 @@ class Thread:
                 tstate_lock.release()
 
     def _stop(self):
+        lock = self._tstate_lock
         self._is_stopped = True
         self._tstate_lock = None
         if not self.daemon:
             with _shutdown_locks_lock:
-                # Remove our lock and other released locks from _shutdown_locks
-                _maintain_shutdown_locks()
+                # Remove our (released) lock; other threads' released locks
+                # go when the set next grows (see _set_tstate_lock).
+                _shutdown_locks.discard(lock)
 
     def _delete(self):
         "Remove current thread from the dict of currently running threads."
