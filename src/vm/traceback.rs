@@ -70,7 +70,10 @@ impl Vm {
             let repeated = |out: &mut String, count: usize| {
                 if count > CUTOFF {
                     let n = count - CUTOFF;
-                    out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+                    out.push_str(&format!(
+                        "  [Previous line repeated {n} more time{}]\n",
+                        if n > 1 { "s" } else { "" }
+                    ));
                 }
             };
             let mut last: Option<(&str, u32, &str)> = None;

@@ -25,7 +25,7 @@ End of stream (EOF) means the other side exited or died.
 import sys
 import _mp
 import _thread
-import os
+from _os import getpid as _getpid, getppid as _getppid   # not os: see multiprocessing.py
 
 _builtins = __builtins__ if isinstance(__builtins__, dict) else __builtins__.__dict__
 
@@ -179,14 +179,14 @@ def register(obj):
     with _reg_lock:
         _next_id[0] += 1
         _registry[_next_id[0]] = obj
-        return (os.getpid(), _next_id[0])
+        return (_getpid(), _next_id[0])
 
 
 def call(ref, method, args=(), kwargs=None):
     """Calls a method of a registered object, here or in the parent."""
-    if ref[0] == os.getpid():
+    if ref[0] == _getpid():
         return getattr(_registry[ref[1]], method)(*args, **(kwargs or {}))
-    if _conn is None or ref[0] != os.getppid():
+    if _conn is None or ref[0] != _getppid():
         raise RuntimeError('this shared object belongs to process %d; gilt serves shared '
                            'objects only to the direct children of the process that made them'
                            % ref[0])

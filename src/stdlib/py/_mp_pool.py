@@ -8,20 +8,93 @@ os._exit, crash) fails that task and every later one at once with
 ChildDied: nothing waits for an answer that cannot come.
 """
 
-import threading
+import _thread
 import _mp
 import _mp_core
 
 _EMPTY = object()
 
+# The pool is built on _thread, not threading: Pool() runs while its worker
+# processes boot on the other cores, and compiling threading.py (about
+# 3.5 ms) would compete with them for the CPU on the way to the first result.
+
+
+class _Cond:
+    """A condition variable over a plain lock, waking waiters the way
+    threading.Condition does (each waiter sleeps on a lock of its own)."""
+
+    def __init__(self):
+        self._lock = _thread.allocate_lock()
+        self._waiters = []
+
+    def __enter__(self):
+        self._lock.acquire()
+        return self
+
+    def __exit__(self, *exc):
+        self._lock.release()
+
+    def wait(self, timeout=None):
+        """Releases the lock until notified or timeout passes; True if notified."""
+        waiter = _thread.allocate_lock()
+        waiter.acquire()
+        self._waiters.append(waiter)
+        self._lock.release()
+        gotit = False
+        try:
+            if timeout is None:
+                gotit = waiter.acquire()
+            elif timeout > 0:
+                gotit = waiter.acquire(True, timeout)
+            else:
+                gotit = waiter.acquire(False)
+            return gotit
+        finally:
+            self._lock.acquire()
+            if not gotit:
+                try:
+                    self._waiters.remove(waiter)
+                except ValueError:
+                    pass
+
+    def notify(self):
+        if self._waiters:
+            self._waiters.pop(0).release()
+
+    def notify_all(self):
+        waiters, self._waiters = self._waiters, []
+        for w in waiters:
+            w.release()
+
+
+class _Flag:
+    """A one-shot event: set once, then every wait returns True."""
+
+    def __init__(self):
+        self._cond = _Cond()
+        self._set = False
+
+    def is_set(self):
+        return self._set
+
+    def set(self):
+        with self._cond:
+            self._set = True
+            self._cond.notify_all()
+
+    def wait(self, timeout=None):
+        with self._cond:
+            if not self._set:
+                self._cond.wait(timeout)
+            return self._set
+
 
 class _Tasks:
     """The pool's task queue: a list under a condition. (queue.Queue would
-    import collections and heapq: about 10 ms of compiling in the parent,
-    on the way to the first result.)"""
+    import collections, heapq and threading: over 10 ms of compiling.)"""
 
     def __init__(self):
-        self._cond = threading.Condition(threading.Lock())
+        self._cond = _Cond()
         self._items = []
 
     def put(self, item):
@@ -50,14 +123,14 @@ class AsyncResult:
     """The pending result of apply_async / map_async."""
 
     def __init__(self, n, callback=None, error_callback=None, single=False):
-        self._event = threading.Event()
+        self._event = _Flag()
         self._left = n
         self._values = [None] * n
         self._error = None
         self._single = single
         self._callback = callback
         self._error_callback = error_callback
-        self._lock = threading.Lock()
+        self._lock = _thread.allocate_lock()
         if n == 0:
             self._finish()
 
@@ -116,7 +189,7 @@ class _IMapIterator:
     """imap / imap_unordered: yields results as chunks come back."""
 
     def __init__(self, ordered):
-        self._cond = threading.Condition()
+        self._cond = _Cond()
         self._ready = {}
         self._order = []
         self._next = 0
@@ -171,11 +244,18 @@ class Pool:
         self._tasks = _Tasks()
         self._state = 'RUN'
         self._broken = None
+        # One finished-flag per serving thread, for join() and terminate().
         self._threads = []
         for conn in self._conns:
-            t = threading.Thread(target=self._serve, args=(conn, initializer, tuple(initargs)), daemon=True)
-            t.start()
-            self._threads.append(t)
+            done = _Flag()
+            _thread.start_new_thread(self._serve_then_flag, (done, conn, initializer, tuple(initargs)))
+            self._threads.append(done)
+
+    def _serve_then_flag(self, done, conn, initializer, initargs):
+        try:
+            self._serve(conn, initializer, initargs)
+        finally:
+            done.set()
 
     def _serve(self, conn, initializer, initargs):
         if initializer is not None:
@@ -312,16 +392,16 @@ class Pool:
             self._broken = err
         for _ in self._threads:
             self._tasks.put(None)
-        for t in self._threads:
-            t.join(1.0)
+        for done in self._threads:
+            done.wait(1.0)
         for c in self._conns:
             c.wait(1.0)
 
     def join(self):
         if self._state == 'RUN':
             raise ValueError('Pool is still running')
-        for t in self._threads:
-            t.join()
+        for done in self._threads:
+            done.wait()
 
     def __enter__(self):
         self._check()

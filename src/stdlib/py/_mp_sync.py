@@ -9,8 +9,8 @@ server process. Value and Array keep their data there too: `v.value += 1`
 is a read then a write, and loses updates unless get_lock() is held.
 """
 
-import os
 import time
+from _os import getpid as _getpid   # not os: see multiprocessing.py
 import _mp
 import _thread
 
@@ -66,7 +66,7 @@ class Lock:
 
 
 def _me():
-    return os.getpid(), _thread.get_ident() & 0x7fffffff
+    return _getpid(), _thread.get_ident() & 0x7fffffff
 
 
 class RLock:

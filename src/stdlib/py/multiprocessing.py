@@ -9,12 +9,12 @@ objects live in the process that made them and are served to its children
 over their protocol sockets.
 """
 
-import os
 import sys
 import _mp
 import _mp_core
-from _mp_sync import (Lock, RLock, Semaphore, BoundedSemaphore, Event, Condition,
-                      Barrier, Value, Array, RawValue, RawArray)
+# The native module under os: only the pids are needed here, and a worker
+# whose script never imports os then doesn't compile os and os_path.
+from _os import getpid as _getpid, getppid as _getppid
 
 __all__ = ['Process', 'current_process', 'parent_process', 'active_children',
            'cpu_count', 'get_context', 'set_start_method', 'get_start_method',
@@ -23,6 +23,31 @@ __all__ = ['Process', 'current_process', 'parent_process', 'active_children',
            'Event', 'Condition', 'Barrier', 'Value', 'Array', 'RawValue', 'RawArray',
            'Manager', 'Pool', 'TimeoutError', 'ProcessError', 'AuthenticationError',
            'BufferTooShort']
+
+
+def _sync(name, doc):
+    """A factory for _mp_sync's `name`, imported on first use as CPython's
+    context methods import multiprocessing.synchronize: a worker process
+    that never makes a lock doesn't compile that module at start-up."""
+    def make(*args, **kwargs):
+        import _mp_sync
+        return getattr(_mp_sync, name)(*args, **kwargs)
+    make.__name__ = make.__qualname__ = name
+    make.__doc__ = doc
+    return make
+
+
+Lock = _sync('Lock', 'Returns a non-recursive lock object')
+RLock = _sync('RLock', 'Returns a recursive lock object')
+Condition = _sync('Condition', 'Returns a condition object')
+Semaphore = _sync('Semaphore', 'Returns a semaphore object')
+BoundedSemaphore = _sync('BoundedSemaphore', 'Returns a bounded semaphore object')
+Event = _sync('Event', 'Returns an event object')
+Barrier = _sync('Barrier', 'Returns a barrier object')
+Value = _sync('Value', 'Returns a synchronized shared object')
+Array = _sync('Array', 'Returns a synchronized shared array')
+RawValue = _sync('RawValue', 'Returns a shared object')
+RawArray = _sync('RawArray', 'Returns a shared array')
 
 
 class ProcessError(Exception):
@@ -109,7 +134,7 @@ class Process:
         self._kwargs = dict(kwargs or {})
         self._name = name or '%s-%d' % ('Process' if type(self) is Process else type(self).__name__, _counter[0])
         self._daemon = bool(daemon) if daemon is not None else False
-        self._parent_pid = os.getpid()
+        self._parent_pid = _getpid()
         self._child = None
         self._closed = False
 
@@ -125,7 +150,7 @@ class Process:
     def start(self):
         self._check_closed()
         assert self._child is None, 'cannot start a process twice'
-        assert self._parent_pid == os.getpid(), 'can only start a process object created by current process'
+        assert self._parent_pid == _getpid(), 'can only start a process object created by current process'
         self._child = _mp_core.Child(('proc', self), daemon=self._daemon)
         _children.add(self)
 
@@ -155,7 +180,7 @@ class Process:
 
     def join(self, timeout=None):
         self._check_closed()
-        assert self._parent_pid == os.getpid(), 'can only join a child process'
+        assert self._parent_pid == _getpid(), 'can only join a child process'
         assert self._child is not None, 'can only join a started process'
         if self._child.wait(timeout):
             _children.discard(self)
@@ -200,7 +225,7 @@ class Process:
     @property
     def pid(self):
         if _mp_core.current is self:
-            return os.getpid()
+            return _getpid()
         return self._child.pid if self._child is not None else None
 
     ident = pid
@@ -275,18 +300,18 @@ _me = [None]
 def current_process():
     if _mp_core.current is not None:
         return _mp_core.current
-    if _me[0] is None or _me[0].pid != os.getpid():
+    if _me[0] is None or _me[0].pid != _getpid():
         if _mp_core.current_name:
-            _me[0] = _OtherProcess(_mp_core.current_name, os.getpid(), True)
+            _me[0] = _OtherProcess(_mp_core.current_name, _getpid(), True)
         else:
-            _me[0] = _OtherProcess('MainProcess', os.getpid())
+            _me[0] = _OtherProcess('MainProcess', _getpid())
     return _me[0]
 
 
 def parent_process():
     if not _mp.is_child():
         return None
-    return _OtherProcess('MainProcess', os.getppid())
+    return _OtherProcess('MainProcess', _getppid())
 
 
 def active_children():
@@ -322,7 +347,7 @@ class Queue(_Shared):
         self._ref = _mp_core.register(queue.Queue(maxsize if maxsize > 0 else 0))
 
     def put(self, obj, block=True, timeout=None):
-        if self._ref[0] == os.getpid():
+        if self._ref[0] == _getpid():
             obj = _copy(obj)
         self._call('put', obj, block, timeout)
 
@@ -417,7 +442,7 @@ class Connection:
 
     def send(self, obj):
         self._check('w')
-        if self._w[0] == os.getpid():
+        if self._w[0] == _getpid():
             obj = _copy(obj)
         _mp_core.call(self._w, 'put', (obj,))
 
