@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use super::codegen::{CResult, Compiler, err};
 use crate::bytecode::Instr;
+use crate::bytecode::code::ColSpan;
 use crate::bytecode::pattern::{MatchPat, Pat};
 use crate::parse::ast::*;
 
@@ -132,7 +133,9 @@ impl Compiler {
             let idx = self.u().patterns.len() as u32;
             let nbindings = b.names.len() as u32;
             self.u().patterns.push(Arc::new(MatchPat { pat, nvalues: b.nvalues, nbindings }));
-            self.u().line = c.pattern.loc.line;
+            let (pl, pe) = (c.pattern.loc, c.pattern.end);
+            self.u().line = pl.line;
+            self.u().span = ColSpan::new(pl.line, pl.col, pe.line, pe.col);
             let mut fails = vec![self.emit(Instr::MatchPattern(idx, 0))];
             for n in b.names.iter().rev() {
                 self.store_name(n);

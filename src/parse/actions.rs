@@ -648,7 +648,7 @@ pub fn seq_pattern(l: Loc, first: Pattern, rest: Vec<Pattern>) -> Pattern {
     let mut v = Vec::with_capacity(rest.len() + 1);
     v.push(first);
     v.extend(rest);
-    Pattern { loc: l, kind: PatternKind::Sequence(v) }
+    Pattern { loc: l, end: Loc::default(), kind: PatternKind::Sequence(v) }
 }
 
 /// `p as name` (`_` cannot be the target).
@@ -656,7 +656,7 @@ pub fn as_pattern(l: Loc, p: Pattern, nl: Loc, n: String) -> Result<Pattern, PEr
     if n == "_" {
         return fail(nl, "cannot use '_' as a target");
     }
-    Ok(Pattern { loc: l, kind: PatternKind::As(Box::new(p), n) })
+    Ok(Pattern { loc: l, end: Loc::default(), kind: PatternKind::As(Box::new(p), n) })
 }
 
 /// `p | q | …`.
@@ -664,7 +664,7 @@ pub fn or_pattern(l: Loc, first: Pattern, rest: Vec<Pattern>) -> Pattern {
     let mut v = Vec::with_capacity(rest.len() + 1);
     v.push(first);
     v.extend(rest);
-    Pattern { loc: l, kind: PatternKind::Or(v) }
+    Pattern { loc: l, end: Loc::default(), kind: PatternKind::Or(v) }
 }
 
 /// `-number` in a pattern: the negated constant.
@@ -678,7 +678,7 @@ pub fn literal_pattern(l: Loc, e: Expr) -> Pattern {
         ExprKind::Constant(c @ (Constant::None | Constant::True | Constant::False)) => PatternKind::Singleton(c.clone()),
         _ => PatternKind::Value(e),
     };
-    Pattern { loc: l, kind }
+    Pattern { loc: l, end: Loc::default(), kind }
 }
 
 /// A dotted name as an expression (`Color.RED`).
@@ -707,9 +707,9 @@ fn e_len(e: &Expr) -> u32 {
 pub fn name_pattern(l: Loc, mut v: Vec<(String, Loc)>, r: Loc) -> Pattern {
     if v.len() == 1 {
         let (n, _) = v.pop().expect("a name");
-        return Pattern { loc: l, kind: PatternKind::Capture(if n == "_" { None } else { Some(n) }) };
+        return Pattern { loc: l, end: Loc::default(), kind: PatternKind::Capture(if n == "_" { None } else { Some(n) }) };
     }
-    Pattern { loc: l, kind: PatternKind::Value(dotted_expr(l, v, r)) }
+    Pattern { loc: l, end: Loc::default(), kind: PatternKind::Value(dotted_expr(l, v, r)) }
 }
 
 /// `Cls(p, …, attr=q, …)`: positional sub-patterns must come first.
@@ -729,7 +729,7 @@ pub fn class_pattern(
             None => patterns.push(p),
         }
     }
-    Ok(Pattern { loc: l, kind: PatternKind::Class { cls, patterns, kwd } })
+    Ok(Pattern { loc: l, end: Loc::default(), kind: PatternKind::Class { cls, patterns, kwd } })
 }
 
 /// `{key: p, …, **rest}`: `**rest` must be last.
@@ -752,5 +752,5 @@ pub fn mapping_pattern(l: Loc, items: Vec<(Option<Expr>, Pattern)>) -> Result<Pa
             },
         }
     }
-    Ok(Pattern { loc: l, kind: PatternKind::Mapping { keys, patterns, rest } })
+    Ok(Pattern { loc: l, end: Loc::default(), kind: PatternKind::Mapping { keys, patterns, rest } })
 }

@@ -123,7 +123,19 @@ pub struct MatchCase {
 #[derive(Clone, Debug)]
 pub struct Pattern {
     pub loc: Loc,
+    /// Where the pattern's last token ends (`line == 0`: not known yet).
+    pub end: Loc,
     pub kind: PatternKind,
+}
+
+impl Pattern {
+    /// Sets the end unless a narrower rule already did.
+    pub fn ended(mut self, end: Loc) -> Pattern {
+        if self.end.line == 0 {
+            self.end = end;
+        }
+        self
+    }
 }
 
 /// The pattern forms.

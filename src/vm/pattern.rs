@@ -137,7 +137,7 @@ impl Vm {
             Pat::Class { cls, pos, kw } => {
                 let cls_v = &values[*cls as usize];
                 let Value::Class(cls) = cls_v else {
-                    return Err(self.type_error("called match pattern must be a class"));
+                    return Err(self.type_error("called match pattern must be a type"));
                 };
                 if !self.isinstance(subject, cls_v)? {
                     return Ok(false);
