@@ -8,7 +8,6 @@ use std::sync::Arc;
 use crate::object::str::PyStr;
 
 /// One node of a compiled pattern.
-
 pub enum Pat {
     /// `_`: matches anything, binds nothing.
     Wildcard,
@@ -33,7 +32,6 @@ pub enum Pat {
 
 /// A whole `case` pattern: how many values the bytecode pushes for it and
 /// how many names it binds (pushed in slot order on success).
-
 pub struct MatchPat {
     pub pat: Pat,
     pub nvalues: u32,

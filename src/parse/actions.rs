@@ -675,7 +675,9 @@ pub fn negative(l: Loc, e: Expr) -> Expr {
 /// A literal pattern: None/True/False compare with `is`, the rest with `==`.
 pub fn literal_pattern(l: Loc, e: Expr) -> Pattern {
     let kind = match &e.kind {
-        ExprKind::Constant(c @ (Constant::None | Constant::True | Constant::False)) => PatternKind::Singleton(c.clone()),
+        ExprKind::Constant(c @ (Constant::None | Constant::True | Constant::False)) => {
+            PatternKind::Singleton(c.clone())
+        }
         _ => PatternKind::Value(e),
     };
     Pattern { loc: l, end: Loc::default(), kind }
@@ -707,7 +709,11 @@ fn e_len(e: &Expr) -> u32 {
 pub fn name_pattern(l: Loc, mut v: Vec<(String, Loc)>, r: Loc) -> Pattern {
     if v.len() == 1 {
         let (n, _) = v.pop().expect("a name");
-        return Pattern { loc: l, end: Loc::default(), kind: PatternKind::Capture(if n == "_" { None } else { Some(n) }) };
+        return Pattern {
+            loc: l,
+            end: Loc::default(),
+            kind: PatternKind::Capture(if n == "_" { None } else { Some(n) }),
+        };
     }
     Pattern { loc: l, end: Loc::default(), kind: PatternKind::Value(dotted_expr(l, v, r)) }
 }

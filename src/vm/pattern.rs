@@ -13,7 +13,8 @@ use crate::vm::PyResult;
 
 /// Built-in types whose instances a one-positional class pattern matches as
 /// a whole (`case int(x)`), CPython's `_Py_TPFLAGS_MATCH_SELF`.
-const MATCH_SELF: &[&str] = &["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"];
+const MATCH_SELF: &[&str] =
+    &["bool", "bytearray", "bytes", "dict", "float", "frozenset", "int", "list", "set", "str", "tuple"];
 
 fn in_mro(cls: &Arc<Class>, builtin: &[&str], any: &[&str]) -> bool {
     cls.mro_with_self().any(|c| {
@@ -152,7 +153,11 @@ impl Vm {
                     if let Some(n) = &attrs[i].0
                         && attrs[..i].iter().any(|(o, _)| o.as_ref().is_some_and(|o| o.as_str() == n.as_str()))
                     {
-                        let msg = format!("{}() got multiple sub-patterns for attribute '{}'", cls.name().as_str(), n.as_str());
+                        let msg = format!(
+                            "{}() got multiple sub-patterns for attribute '{}'",
+                            cls.name().as_str(),
+                            n.as_str()
+                        );
                         return Err(self.type_error(&msg));
                     }
                 }
