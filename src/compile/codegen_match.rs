@@ -14,6 +14,7 @@ use super::codegen::{CResult, Compiler, err};
 use crate::bytecode::Instr;
 use crate::bytecode::code::ColSpan;
 use crate::bytecode::pattern::{MatchPat, Pat};
+use crate::object::numfmt::str_repr::{py_bytes_repr, py_str_repr};
 use crate::parse::ast::*;
 
 /// Why a pattern matches everything, for the "makes remaining patterns
@@ -48,7 +49,21 @@ fn bound_names(p: &Pattern, out: &mut Vec<String>) -> CResult {
                 bound_names(i, out)?;
             }
         }
-        PatternKind::Mapping { patterns, rest, .. } => {
+        PatternKind::Mapping { keys, patterns, rest } => {
+            let mut seen: Vec<String> = Vec::new();
+            for k in keys {
+                let r = match &k.kind {
+                    ExprKind::Constant(Constant::Str(s)) => py_str_repr(s),
+                    ExprKind::Constant(Constant::Bytes(b)) => py_bytes_repr(b),
+                    ExprKind::Constant(Constant::Int(i)) => i.to_string(),
+                    ExprKind::Constant(Constant::None) => "None".into(),
+                    _ => continue,
+                };
+                if seen.contains(&r) {
+                    return err(&format!("mapping pattern checks duplicate key ({r})"), p.loc);
+                }
+                seen.push(r);
+            }
             for i in patterns {
                 bound_names(i, out)?;
             }

@@ -672,6 +672,15 @@ pub fn negative(l: Loc, e: Expr) -> Expr {
     Expr::new(l, ExprKind::UnaryOp { op: UnaryOp::USub, operand: bx(e) })
 }
 
+/// A string literal in a pattern: f-strings are refused, as in CPython.
+pub fn pattern_strings(l: Loc, lits: Vec<StrLit>) -> Result<Expr, PErr> {
+    let e = strings(l, lits)?;
+    if matches!(e.kind, ExprKind::JoinedStr(_)) {
+        return fail(l, "patterns may only match literals and attribute lookups");
+    }
+    Ok(e)
+}
+
 /// A literal pattern: None/True/False compare with `is`, the rest with `==`.
 pub fn literal_pattern(l: Loc, e: Expr) -> Pattern {
     let kind = match &e.kind {
