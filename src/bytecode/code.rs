@@ -91,6 +91,8 @@ pub struct CodeObject {
     /// with exactly `argcount` positional arguments can move them straight
     /// from the caller's stack into the new frame.
     pub simple_args: bool,
+    /// Compiled `case` patterns, indexed by `MatchPattern`'s argument.
+    pub patterns: Vec<Arc<super::pattern::MatchPat>>,
 }
 
 impl CodeObject {

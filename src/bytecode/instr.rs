@@ -212,4 +212,8 @@ pub enum Instr {
     LoadLocals,
     /// set up `__annotations__` in a class body
     SetupAnnotations,
+    /// `subject v1..vn → b1..bk` match the subject against `patterns[i]`
+    /// (n values it compares with, k names it binds, in slot order), or
+    /// `subject v1..vn →` and jump to target when it does not match
+    MatchPattern(u32, Label),
 }

@@ -299,6 +299,7 @@ instr_table! {
     94 => BuildClassKw(a: u32);
     95 => LoadLocals;
     96 => SetupAnnotations;
+    97 => MatchPattern(a: u32, b: u32);
 }
 
 /// A fingerprint of this build's encoding: the instruction table, the
@@ -361,6 +362,11 @@ fn get_names(r: &mut Reader, intern: Intern) -> Option<Vec<Arc<PyStr>>> {
 }
 
 fn put_code(w: &mut Writer, c: &CodeObject) -> Option<()> {
+    // Compiled `case` patterns are not encoded: code with a `match`
+    // statement is not handed over (the child compiles it itself).
+    if !c.patterns.is_empty() {
+        return None;
+    }
     w.str(c.name.as_str())?;
     w.str(c.qualname.as_str())?;
     w.u32(c.firstlineno);
@@ -462,6 +468,7 @@ fn get_code(r: &mut Reader, filename: &Arc<str>, intern: Intern, depth: u32) -> 
         docstring,
         needs_class_cell: bits & 1 != 0,
         simple_args: bits & 2 != 0,
+        patterns: Vec::new(),
     })
 }
 

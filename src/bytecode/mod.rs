@@ -4,6 +4,7 @@ pub mod code;
 pub mod disasm;
 pub mod instr;
 pub mod marshal;
+pub mod pattern;
 
 pub use code::{CodeKind, CodeObject};
 pub use instr::Instr;

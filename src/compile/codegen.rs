@@ -357,6 +357,7 @@ impl Compiler {
             }
             StmtKind::FunctionDef(f) => self.function_def(f, s.loc)?,
             StmtKind::ClassDef(c) => self.class_def(c, s.loc)?,
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
         }
         Ok(())
     }

@@ -2,6 +2,7 @@
 
 pub mod codegen;
 mod codegen_expr;
+mod codegen_match;
 mod peephole;
 pub mod symtable;
 pub mod unit;

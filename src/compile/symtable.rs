@@ -272,6 +272,16 @@ impl Builder {
                     self.expr(c)?;
                 }
             }
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                for c in cases {
+                    self.pattern(&c.pattern)?;
+                    if let Some(g) = &c.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&c.body)?;
+                }
+            }
             StmtKind::With { items, body, .. } => {
                 for it in items {
                     self.expr(&it.context)?;
@@ -339,6 +349,43 @@ impl Builder {
             self.cur().assign(n);
         }
         self.cur().params = names;
+    }
+
+    /// A `case` pattern: its captures are assignments, its values and
+    /// classes are loads.
+    fn pattern(&mut self, p: &Pattern) -> Result<(), SymError> {
+        match &p.kind {
+            PatternKind::Value(e) => self.expr(e)?,
+            PatternKind::Singleton(_) | PatternKind::Capture(None) | PatternKind::Star(None) => {}
+            PatternKind::Capture(Some(n)) | PatternKind::Star(Some(n)) => self.cur().assign(n),
+            PatternKind::Sequence(v) | PatternKind::Or(v) => {
+                for p in v {
+                    self.pattern(p)?;
+                }
+            }
+            PatternKind::Mapping { keys, patterns, rest } => {
+                for k in keys {
+                    self.expr(k)?;
+                }
+                for p in patterns {
+                    self.pattern(p)?;
+                }
+                if let Some(n) = rest {
+                    self.cur().assign(n);
+                }
+            }
+            PatternKind::Class { cls, patterns, kwd } => {
+                self.expr(cls)?;
+                for p in patterns.iter().chain(kwd.iter().map(|k| &k.1)) {
+                    self.pattern(p)?;
+                }
+            }
+            PatternKind::As(p, n) => {
+                self.pattern(p)?;
+                self.cur().assign(n);
+            }
+        }
+        Ok(())
     }
 
     fn target(&mut self, t: &Expr) -> Result<(), SymError> {

@@ -67,6 +67,8 @@ pub struct Unit {
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,
     pub fblocks: Vec<FBlock>,
+    /// Compiled `case` patterns (see `bytecode::pattern`).
+    pub patterns: Vec<Arc<crate::bytecode::pattern::MatchPat>>,
     pub line: u32,
     /// Columns of the node being compiled (CPython's SET_LOC), recorded with
     /// `line` for every instruction emitted.
@@ -101,6 +103,7 @@ impl Unit {
             cellvars: scope.cells.clone(),
             freevars: scope.frees.clone(),
             fblocks: Vec::new(),
+            patterns: Vec::new(),
             line,
             span: ColSpan::NONE,
             firstlineno: line,
@@ -156,6 +159,7 @@ impl Unit {
             SetupFinally(_) => SetupFinally(target),
             SetupWith(_) => SetupWith(target),
             Send(_) => Send(target),
+            MatchPattern(p, _) => MatchPattern(p, target),
             other => other,
         };
     }
@@ -259,6 +263,7 @@ impl Unit {
                     == 0
                 && self.cellvars.is_empty()
                 && self.freevars.is_empty(),
+            patterns: self.patterns,
         }
     }
 }

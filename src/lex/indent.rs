@@ -56,6 +56,7 @@ pub fn tokenize(src: &str, mode: Mode, base: Loc) -> Tokens {
     let error = layer.run().err();
     let mut toks = layer.out;
     mark_with_parens(&mut toks);
+    mark_soft_keywords(&mut toks);
     Tokens { toks, error }
 }
 
@@ -276,6 +277,63 @@ fn mark_with_parens(toks: &mut [Spanned]) {
                 }
                 break;
             }
+        }
+    }
+}
+
+/// Marks the soft keywords `match` and `case` as [`Tok::Match`] /
+/// [`Tok::Case`] (CPython's PEG parser decides by trying the match
+/// statement first). `match` is the keyword when it starts a statement whose
+/// logical line ends in `:`: no expression statement or assignment can, so
+/// `match(x)`, `match = 3` and `match.attr` stay names. `case` is the keyword
+/// when it starts a statement directly inside a match statement's block,
+/// where nothing else may stand. A `:`, `=` or `.` right after the word keeps
+/// it a name either way (`match: int = 3`).
+fn mark_soft_keywords(toks: &mut [Spanned]) {
+    // For each open indented block: is it a match statement's block?
+    let mut blocks: Vec<bool> = vec![false];
+    let (mut line_is_match, mut opens_match) = (false, false);
+    for i in 1..toks.len() {
+        match toks[i].1 {
+            Tok::Indent => {
+                blocks.push(opens_match);
+                opens_match = false;
+                continue;
+            }
+            Tok::Dedent => {
+                blocks.pop();
+                continue;
+            }
+            Tok::Newline => {
+                opens_match = line_is_match;
+                line_is_match = false;
+                continue;
+            }
+            _ => {}
+        }
+        if !matches!(toks[i - 1].1, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartModule) {
+            continue;
+        }
+        opens_match = false;
+        let Tok::Name(n) = &toks[i].1 else { continue };
+        let is_match = n == "match";
+        if !is_match && n != "case" {
+            continue;
+        }
+        if toks.get(i + 1).is_none_or(|t| matches!(t.1, Tok::Colon | Tok::Equal | Tok::Dot | Tok::Newline)) {
+            continue;
+        }
+        if is_match {
+            let mut j = i + 1;
+            while j < toks.len() && toks[j].1 != Tok::Newline {
+                j += 1;
+            }
+            if j < toks.len() && toks[j - 1].1 == Tok::Colon {
+                toks[i].1 = Tok::Match;
+                line_is_match = true;
+            }
+        } else if blocks.last() == Some(&true) {
+            toks[i].1 = Tok::Case;
         }
     }
 }

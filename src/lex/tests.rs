@@ -206,3 +206,30 @@ fn bom_and_form_feed() {
     assert!(crate::parse::parse_program("\u{feff}x = 1\n").is_ok());
     assert!(crate::parse::parse_program("x = 1\n\x0cy = 2\n").is_ok());
 }
+
+#[test]
+fn soft_keywords_match_case() {
+    // A match statement: `match` and `case` become keywords.
+    assert_eq!(
+        kinds("match x:\n    case 1:\n        pass\n    case _: pass\n"),
+        "Match x Colon NL IN Case 1 Colon NL IN Pass NL DE Case _ Colon Pass NL DE"
+    );
+    assert_eq!(
+        kinds("match (x):\n case [a]:\n  pass\n"),
+        "Match LPar x RPar Colon NL IN Case LSqb a RSqb Colon NL IN Pass NL DE DE"
+    );
+    // Names everywhere else.
+    assert_eq!(kinds("match = 3"), "match Equal 3 NL");
+    assert_eq!(kinds("match(x)"), "match LPar x RPar NL");
+    assert_eq!(kinds("match.a = 1"), "match Dot a Equal 1 NL");
+    assert_eq!(kinds("match: int = 1"), "match Colon int Equal 1 NL");
+    assert_eq!(kinds("case = 1"), "case Equal 1 NL");
+    assert_eq!(kinds("case(x)"), "case LPar x RPar NL");
+    // `case` outside a match block stays a name even in a header-like line.
+    assert_eq!(kinds("if x:\n    case[0]: int = 1\n"), "If x Colon NL IN case LSqb 0 RSqb Colon int Equal 1 NL DE");
+    // Inside a case body, a nested `case` name is a name again.
+    assert_eq!(
+        kinds("match x:\n    case 1:\n        case = 2\n"),
+        "Match x Colon NL IN Case 1 Colon NL IN case Equal 2 NL DE DE"
+    );
+}

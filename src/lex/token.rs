@@ -94,6 +94,11 @@ pub enum Tok {
     /// 3.10 parenthesized with-items form. Recognised by looking ahead in the
     /// token list, so the LR grammar needs no unbounded lookahead.
     WithLPar,
+    /// The soft keyword `match` starting a match statement (see
+    /// `indent::mark_soft_keywords`); elsewhere `match` is a plain name.
+    Match,
+    /// The soft keyword `case` starting a case block (same rule as `Match`).
+    Case,
 
     #[regex(r"[A-Za-z_\u{80}-\u{10FFFF}][A-Za-z0-9_\u{80}-\u{10FFFF}]*", name)]
     Name(String),

@@ -332,6 +332,7 @@ pub fn compound_ended(mut s: Stmt) -> Stmt {
             StmtKind::With { body, .. } => body.last(),
             StmtKind::FunctionDef(f) => f.body.last(),
             StmtKind::ClassDef(c) => c.body.last(),
+            StmtKind::Match { cases, .. } => cases.last().and_then(|c| c.body.last()),
             _ => None,
         };
         match last {
@@ -638,4 +639,133 @@ pub fn push_part(parts: &mut Vec<Expr>, part: Expr) {
         }
     }
     parts.push(part);
+}
+
+// ---------------------------------------------------------------- match patterns
+
+/// `first, *rest` as a sequence pattern.
+pub fn seq_pattern(l: Loc, first: Pattern, rest: Vec<Pattern>) -> Pattern {
+    let mut v = Vec::with_capacity(rest.len() + 1);
+    v.push(first);
+    v.extend(rest);
+    Pattern { loc: l, end: Loc::default(), kind: PatternKind::Sequence(v) }
+}
+
+/// `p as name` (`_` cannot be the target).
+pub fn as_pattern(l: Loc, p: Pattern, nl: Loc, n: String) -> Result<Pattern, PErr> {
+    if n == "_" {
+        return fail(nl, "cannot use '_' as a target");
+    }
+    Ok(Pattern { loc: l, end: Loc::default(), kind: PatternKind::As(Box::new(p), n) })
+}
+
+/// `p | q | …`.
+pub fn or_pattern(l: Loc, first: Pattern, rest: Vec<Pattern>) -> Pattern {
+    let mut v = Vec::with_capacity(rest.len() + 1);
+    v.push(first);
+    v.extend(rest);
+    Pattern { loc: l, end: Loc::default(), kind: PatternKind::Or(v) }
+}
+
+/// `-number` in a pattern: the negated constant.
+pub fn negative(l: Loc, e: Expr) -> Expr {
+    Expr::new(l, ExprKind::UnaryOp { op: UnaryOp::USub, operand: bx(e) })
+}
+
+/// A string literal in a pattern: f-strings are refused, as in CPython.
+pub fn pattern_strings(l: Loc, lits: Vec<StrLit>) -> Result<Expr, PErr> {
+    let e = strings(l, lits)?;
+    if matches!(e.kind, ExprKind::JoinedStr(_)) {
+        return fail(l, "patterns may only match literals and attribute lookups");
+    }
+    Ok(e)
+}
+
+/// A literal pattern: None/True/False compare with `is`, the rest with `==`.
+pub fn literal_pattern(l: Loc, e: Expr) -> Pattern {
+    let kind = match &e.kind {
+        ExprKind::Constant(c @ (Constant::None | Constant::True | Constant::False)) => {
+            PatternKind::Singleton(c.clone())
+        }
+        _ => PatternKind::Value(e),
+    };
+    Pattern { loc: l, end: Loc::default(), kind }
+}
+
+/// A dotted name as an expression (`Color.RED`).
+pub fn dotted_expr(l: Loc, v: Vec<(String, Loc)>, r: Loc) -> Expr {
+    let mut it = v.into_iter();
+    let (first, fl) = it.next().expect("a name");
+    let mut e = Expr::new(fl, ExprKind::Name(first));
+    e.end = Loc { line: fl.line, col: fl.col + e_len(&e) };
+    for (n, nl) in it {
+        let end = Loc { line: nl.line, col: nl.col + n.chars().count() as u32 };
+        e = Expr::new(l, ExprKind::Attribute { value: bx(e), attr: n });
+        e.end = end;
+    }
+    e.end = r;
+    e
+}
+
+fn e_len(e: &Expr) -> u32 {
+    match &e.kind {
+        ExprKind::Name(n) => n.chars().count() as u32,
+        _ => 0,
+    }
+}
+
+/// A bare name (capture or `_`) or a dotted name (value pattern).
+pub fn name_pattern(l: Loc, mut v: Vec<(String, Loc)>, r: Loc) -> Pattern {
+    if v.len() == 1 {
+        let (n, _) = v.pop().expect("a name");
+        return Pattern {
+            loc: l,
+            end: Loc::default(),
+            kind: PatternKind::Capture(if n == "_" { None } else { Some(n) }),
+        };
+    }
+    Pattern { loc: l, end: Loc::default(), kind: PatternKind::Value(dotted_expr(l, v, r)) }
+}
+
+/// `Cls(p, …, attr=q, …)`: positional sub-patterns must come first.
+pub fn class_pattern(
+    l: Loc,
+    v: Vec<(String, Loc)>,
+    r: Loc,
+    args: Vec<(Option<String>, Pattern)>,
+) -> Result<Pattern, PErr> {
+    let cls = dotted_expr(l, v, r);
+    let mut patterns = Vec::new();
+    let mut kwd: Vec<(String, Pattern)> = Vec::new();
+    for (name, p) in args {
+        match name {
+            Some(n) => kwd.push((n, p)),
+            None if !kwd.is_empty() => return fail(p.loc, "positional patterns follow keyword patterns"),
+            None => patterns.push(p),
+        }
+    }
+    Ok(Pattern { loc: l, end: Loc::default(), kind: PatternKind::Class { cls, patterns, kwd } })
+}
+
+/// `{key: p, …, **rest}`: `**rest` must be last.
+pub fn mapping_pattern(l: Loc, items: Vec<(Option<Expr>, Pattern)>) -> Result<Pattern, PErr> {
+    let mut keys = Vec::new();
+    let mut patterns = Vec::new();
+    let mut rest = None;
+    for (k, p) in items {
+        if rest.is_some() {
+            return fail(p.loc, "invalid syntax");
+        }
+        match k {
+            Some(k) => {
+                keys.push(k);
+                patterns.push(p);
+            }
+            None => match p.kind {
+                PatternKind::Capture(Some(n)) if n != "_" => rest = Some(n),
+                _ => return fail(p.loc, "invalid syntax"),
+            },
+        }
+    }
+    Ok(Pattern { loc: l, end: Loc::default(), kind: PatternKind::Mapping { keys, patterns, rest } })
 }

@@ -103,6 +103,62 @@ pub enum StmtKind {
     },
     FunctionDef(Box<FunctionDef>),
     ClassDef(Box<ClassDef>),
+    /// `match subject:` with its `case` blocks (PEP 634).
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
+}
+
+/// One `case pattern [if guard]:` block of a `match` statement.
+#[derive(Clone, Debug)]
+pub struct MatchCase {
+    pub loc: Loc,
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+/// A pattern of a `case` clause (CPython's `ast.pattern`).
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    pub loc: Loc,
+    /// Where the pattern's last token ends (`line == 0`: not known yet).
+    pub end: Loc,
+    pub kind: PatternKind,
+}
+
+impl Pattern {
+    /// Sets the end unless a narrower rule already did.
+    pub fn ended(mut self, end: Loc) -> Pattern {
+        if self.end.line == 0 {
+            self.end = end;
+        }
+        self
+    }
+}
+
+/// The pattern forms.
+#[derive(Clone, Debug)]
+pub enum PatternKind {
+    /// A literal or a dotted name, compared with `==`.
+    Value(Expr),
+    /// `None`, `True`, `False`, compared with `is`.
+    Singleton(Constant),
+    /// `name` (a capture) or `_` (None: the wildcard).
+    Capture(Option<String>),
+    /// `[p, *rest, q]` / `(p, q)` / `p, q`; items may be `Star`.
+    Sequence(Vec<Pattern>),
+    /// `*name` / `*_` (None) inside a sequence pattern.
+    Star(Option<String>),
+    /// `{key: p, **rest}`.
+    Mapping { keys: Vec<Expr>, patterns: Vec<Pattern>, rest: Option<String> },
+    /// `Cls(p, attr=q)`.
+    Class { cls: Expr, patterns: Vec<Pattern>, kwd: Vec<(String, Pattern)> },
+    /// `p as name`.
+    As(Box<Pattern>, String),
+    /// `p | q | r`.
+    Or(Vec<Pattern>),
 }
 
 /// `name [as asname]` in an import; `name` may be dotted (`os.path`).

@@ -82,6 +82,15 @@ fn stmt(s: &Stmt, d: usize) -> Result<(), Loc> {
             exprs(c.keywords.iter().map(|k| &k.value), d)?;
             stmts(&c.body, d)
         }
+        StmtKind::Match { subject, cases } => {
+            expr(subject, d)?;
+            for c in cases {
+                pattern(&c.pattern, d)?;
+                exprs(&c.guard, d)?;
+                stmts(&c.body, d)?;
+            }
+            Ok(())
+        }
         StmtKind::Return(None)
         | StmtKind::Break
         | StmtKind::Continue
@@ -90,6 +99,27 @@ fn stmt(s: &Stmt, d: usize) -> Result<(), Loc> {
         | StmtKind::Nonlocal(_)
         | StmtKind::Import(_)
         | StmtKind::ImportFrom { .. } => Ok(()),
+    }
+}
+
+fn pattern(p: &Pattern, d: usize) -> Result<(), Loc> {
+    if d >= MAX_DEPTH {
+        return Err(p.loc);
+    }
+    let d = d + 1;
+    match &p.kind {
+        PatternKind::Value(e) => expr(e, d),
+        PatternKind::Singleton(_) | PatternKind::Capture(_) | PatternKind::Star(_) => Ok(()),
+        PatternKind::Sequence(v) | PatternKind::Or(v) => v.iter().try_for_each(|p| pattern(p, d)),
+        PatternKind::Mapping { keys, patterns, .. } => {
+            exprs(keys, d)?;
+            patterns.iter().try_for_each(|p| pattern(p, d))
+        }
+        PatternKind::Class { cls, patterns, kwd } => {
+            expr(cls, d)?;
+            patterns.iter().chain(kwd.iter().map(|k| &k.1)).try_for_each(|p| pattern(p, d))
+        }
+        PatternKind::As(p, _) => pattern(p, d),
     }
 }
 
@@ -219,6 +249,13 @@ fn take_stmt(s: Stmt, work: &mut Vec<Node>) {
             push_e(work, c.decorators.into_iter().chain(c.bases));
             push_e(work, c.keywords.into_iter().map(|k| k.value));
             push_s(work, c.body);
+        }
+        StmtKind::Match { subject, cases } => {
+            push_e(work, [subject]);
+            for c in cases {
+                push_e(work, c.guard);
+                push_s(work, c.body);
+            }
         }
         _ => {}
     }

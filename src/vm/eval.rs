@@ -1041,6 +1041,18 @@ impl Vm {
                     });
                 }
                 Instr::Raise(kind) => return Err(self.do_raise(kind)?),
+                Instr::MatchPattern(i, fail) => {
+                    let p = self.frame.code.patterns[i as usize].clone();
+                    let at = self.frame.stack.len() - p.nvalues as usize;
+                    let values: Vec<Value> = self.frame.stack.drain(at..).collect();
+                    let subject = self.pop();
+                    let mut binds = vec![Value::None; p.nbindings as usize];
+                    if self.match_pat(&p.pat, &subject, &values, &mut binds)? {
+                        self.frame.stack.extend(binds);
+                    } else {
+                        self.frame.pc = fail as usize;
+                    }
+                }
                 Instr::CheckExcMatch => {
                     let spec = self.pop();
                     let exc = self.pop();

@@ -16,6 +16,7 @@ pub mod import;
 pub mod iter;
 pub mod numeric;
 pub mod ops;
+mod pattern;
 pub mod profile_hooks;
 pub mod runtime;
 pub mod thread_state;

@@ -196,6 +196,11 @@ impl Dumper {
                 let decs = self.exprs(&c.decorators);
                 format!("ClassDef{l}({}, {bases}, {kws}, {body}, {decs})", c.name)
             }
+            // Not in the corpus (gen_expected.py has no match_case rendering yet).
+            StmtKind::Match { subject, cases } => {
+                let cs: Vec<String> = cases.iter().map(|c| self.stmts(&c.body)).collect();
+                format!("Match{l}({}, [{}])", self.expr(subject), cs.join(", "))
+            }
         }
     }
 

@@ -1,0 +1,4 @@
+f = len
+match 1:
+    case f():
+        pass

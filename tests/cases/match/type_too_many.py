@@ -1,0 +1,6 @@
+class Point:
+    __match_args__ = ('x',)
+    x = 1
+match Point():
+    case Point(1, 2):
+        pass
