@@ -186,41 +186,27 @@ fn builtin_print(vm: &mut Vm, mut a: Args) -> PyResult {
 impl Vm {
     /// `len(v)`.
     pub fn len_of(&mut self, v: &Value) -> PyResult<usize> {
-        Ok(match v {
-            Value::Str(s) => s.char_len(),
-            Value::List(l) => l.len(),
-            Value::Tuple(t) => t.items.len(),
-            Value::Dict(d) => d.len(),
-            Value::Set(s) => s.len(),
-            Value::Bytes(b) => b.len(),
-            Value::Range(r) => r.len() as usize,
-            Value::Instance(inst) => {
-                if let Some(m) = inst.class.lookup_user("__len__") {
-                    let r = self.call_method_value(&m, v.clone(), vec![])?;
-                    let n = self.index_of(&r)?;
-                    if n < 0 {
-                        return Err(self.value_error("__len__() should return >= 0"));
-                    }
-                    return Ok(n as usize);
+        if let Some(n) = crate::vm::fastcall::builtin_len(v) {
+            return Ok(n);
+        }
+        if let Value::Instance(inst) = v {
+            if let Some(m) = inst.class.lookup_user("__len__") {
+                let r = self.call_method_value(&m, v.clone(), vec![])?;
+                let n = self.index_of(&r)?;
+                if n < 0 {
+                    return Err(self.value_error("__len__() should return >= 0"));
                 }
-                if let Some(p) = inst.builtin_value().cloned() {
-                    return self.len_of(&p);
-                }
-                let tn = self.type_name(v);
-                return Err(self.type_error(&format!("object of type '{tn}' has no len()")));
+                return Ok(n as usize);
             }
-            _ => {
-                let cls = self.class_of(v);
-                let cls_is_meta = matches!(v, Value::Class(_));
-                if let Some(m) = cls.lookup("__len__") {
-                    let r = self.call_method_value(&m, v.clone(), vec![])?;
-                    return Ok(self.index_of(&r)?.max(0) as usize);
-                }
-                let _ = cls_is_meta;
-                let tn = self.type_name(v);
-                return Err(self.type_error(&format!("object of type '{tn}' has no len()")));
+            if let Some(p) = inst.builtin_value().cloned() {
+                return self.len_of(&p);
             }
-        })
+        } else if let Some(m) = self.class_of(v).lookup("__len__") {
+            let r = self.call_method_value(&m, v.clone(), vec![])?;
+            return Ok(self.index_of(&r)?.max(0) as usize);
+        }
+        let tn = self.type_name(v);
+        Err(self.type_error(&format!("object of type '{tn}' has no len()")))
     }
 
     /// `isinstance(v, spec)` (a class or tuple of classes; honours `__instancecheck__`).

@@ -138,19 +138,7 @@ impl crate::vm::Vm {
     /// (None for values whose attribute lookup is not cached).
     #[inline]
     pub fn class_key(&self, v: &Value) -> Option<(usize, u64)> {
-        let t = &self.rt.types;
-        let c: &Arc<Class> = match v {
-            Value::Instance(i) => &i.class,
-            Value::Str(_) => &t.str_,
-            Value::List(_) => &t.list,
-            Value::Dict(_) => &t.dict,
-            Value::Tuple(_) => &t.tuple,
-            Value::Set(s) if !s.frozen => &t.set,
-            Value::Int(_) | Value::BigInt(_) => &t.int,
-            Value::Flt(_) => &t.float,
-            Value::Bytes(_) => &t.bytes,
-            _ => return None,
-        };
+        let c = self.class_ref(v)?;
         Some((Arc::as_ptr(c) as usize, class_versions(c)))
     }
 }

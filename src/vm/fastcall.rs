@@ -13,6 +13,21 @@ use crate::object::class::Class;
 use crate::object::function::FastCall;
 use crate::object::value::Value;
 
+/// `len(v)` of the built-in containers, which needs no Python code.
+#[inline]
+pub fn builtin_len(v: &Value) -> Option<usize> {
+    Some(match v {
+        Value::Str(s) => s.char_len(),
+        Value::List(l) => l.len(),
+        Value::Tuple(t) => t.items.len(),
+        Value::Dict(d) => d.len(),
+        Value::Set(s) => s.len(),
+        Value::Bytes(b) => b.len(),
+        Value::Range(r) => r.len() as usize,
+        _ => return None,
+    })
+}
+
 impl Vm {
     /// Runs `kind` over the stack slots `start..start + n` (the arguments,
     /// receiver first for methods) and returns the result, or `None` to
@@ -22,18 +37,7 @@ impl Vm {
     pub(super) fn fast_call(&mut self, kind: FastCall, start: usize, n: usize) -> Option<Value> {
         let args = &self.frame.stack[start..start + n];
         match (kind, args) {
-            (FastCall::Len, [v]) => {
-                let len = match v {
-                    Value::Str(s) => s.char_len(),
-                    Value::List(l) => l.len(),
-                    Value::Tuple(t) => t.items.len(),
-                    Value::Dict(d) => d.len(),
-                    Value::Set(s) => s.len(),
-                    Value::Bytes(b) => b.len(),
-                    _ => return None,
-                };
-                Some(Value::Int(len as i64))
-            }
+            (FastCall::Len, [v]) => builtin_len(v).map(|n| Value::Int(n as i64)),
             (FastCall::Isinstance, [obj, Value::Class(cls)]) if cls.metaclass.is_none() => {
                 let own = self.class_ref(obj)?;
                 Some(Value::Bool(own.is_subclass(cls)))

@@ -10,7 +10,7 @@ pub mod containers;
 pub mod convert;
 pub mod eval;
 pub mod exc;
-mod fastcall;
+pub mod fastcall;
 pub mod frame;
 pub mod import;
 pub mod iter;
