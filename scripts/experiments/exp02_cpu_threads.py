@@ -5,7 +5,7 @@ import sys
 import threading
 import time
 
-N = 3_000_000 if sys.argv[1:] == ["small"] else 20_000_000
+N = 6_000_000 if sys.argv[1:] == ["small"] else 20_000_000
 
 
 def countdown(n):
