@@ -1,7 +1,7 @@
 import asyncio
 
 async def job(n, fail=False):
-    await asyncio.sleep(0.01 * n)
+    await asyncio.sleep(0.05 * n)
     if fail:
         raise RuntimeError(f"job {n}")
     return n
@@ -18,7 +18,7 @@ async def main():
     for t in pending:
         t.cancel()
     ts = [asyncio.create_task(job(1)), asyncio.create_task(job(50))]
-    done, pending = await asyncio.wait(ts, timeout=0.03)
+    done, pending = await asyncio.wait(ts, timeout=0.15)
     print(len(done), len(pending))
     for t in pending:
         t.cancel()
