@@ -9,6 +9,7 @@ pub mod class_build;
 pub mod containers;
 pub mod convert;
 pub mod eval;
+mod eval_calls;
 pub mod exc;
 pub mod fastcall;
 pub mod frame;
