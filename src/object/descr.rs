@@ -1,12 +1,10 @@
 //! Built-in descriptors: property, staticmethod, classmethod, and super.
 
-use std::any::Any;
 use std::sync::Arc;
 
 use parking_lot::Mutex;
 
 use super::class::Class;
-use super::native::NativeObject;
 use super::value::Value;
 
 /// `property(fget, fset, fdel, doc)`.
@@ -41,20 +39,4 @@ pub struct Super {
     pub class: Arc<Class>,
 }
 
-macro_rules! native_object {
-    ($t:ty) => {
-        impl NativeObject for $t {
-            fn class(&self) -> &Arc<Class> {
-                &self.class
-            }
-            fn as_any(&self) -> &dyn Any {
-                self
-            }
-        }
-    };
-}
-
-native_object!(Property);
-native_object!(StaticMethod);
-native_object!(ClassMethod);
-native_object!(Super);
+crate::object::native::impl_native_object!(Property, StaticMethod, ClassMethod, Super);

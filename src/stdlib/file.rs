@@ -1,7 +1,6 @@
 //! `open()` and the file objects it returns (text and binary), with the GIL
 //! released around the actual reads and writes.
 
-use std::any::Any;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::sync::Arc;
@@ -38,14 +37,7 @@ pub struct FileObj {
     state: Mutex<FileState>,
 }
 
-impl NativeObject for FileObj {
-    fn class(&self) -> &Arc<Class> {
-        &self.class
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-}
+crate::object::native::impl_native_object!(FileObj);
 
 impl FileState {
     fn flush_w(&mut self) -> std::io::Result<()> {
@@ -190,12 +182,7 @@ pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&Value>) -> Py
 }
 
 fn this<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a FileObj> {
-    if let Some(Value::Native2(o)) = a.pos.first()
-        && let Some(f) = o.as_any().downcast_ref::<FileObj>()
-    {
-        return Ok(f);
-    }
-    Err(vm.type_error("descriptor requires a file object"))
+    a.native_self().ok_or_else(|| vm.type_error("descriptor requires a file object"))
 }
 
 fn this_arc(vm: &mut Vm, a: &Args) -> PyResult<Arc<dyn NativeObject>> {

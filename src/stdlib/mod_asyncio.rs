@@ -365,14 +365,7 @@ fn handle_class(rt: &Runtime) -> Arc<Class> {
     c
 }
 
-impl crate::object::native::NativeObject for Handle {
-    fn class(&self) -> &Arc<Class> {
-        &self.class
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
+crate::object::native::impl_native_object!(Handle);
 
 /// `CancelledError` / `InvalidStateError`, made as Python classes.
 fn exc_class(vm: &mut Vm, name: &str, base: &str) -> PyResult<Value> {

@@ -12,7 +12,6 @@ use parking_lot::Mutex;
 use super::{def, method};
 use crate::object::class::{Class, Layout};
 use crate::object::dict::Dict;
-use crate::object::native::NativeObject;
 use crate::object::value::Value;
 use crate::runtime::eventloop::{AsyncState, LoopCore};
 use crate::runtime::eventloop_fut::Fut;
@@ -32,22 +31,10 @@ pub struct Socket {
     class: Arc<Class>,
 }
 
-impl NativeObject for Socket {
-    fn class(&self) -> &Arc<Class> {
-        &self.class
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
+crate::object::native::impl_native_object!(Socket);
 
 fn this<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a Socket> {
-    if let Some(Value::Native2(o)) = a.pos.first()
-        && let Some(s) = o.as_any().downcast_ref::<Socket>()
-    {
-        return Ok(s);
-    }
-    Err(vm.type_error("expected a socket"))
+    a.native_self().ok_or_else(|| vm.type_error("expected a socket"))
 }
 
 fn addr_value(a: SocketAddr) -> Value {

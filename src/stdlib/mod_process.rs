@@ -3,7 +3,6 @@
 //! built-in. The protocol spoken over the sockets, and everything built on
 //! it (`multiprocessing`, `ProcessPoolExecutor`), is in py/_mp_core.py.
 
-use std::any::Any;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -16,7 +15,6 @@ use super::types_num::prop;
 use crate::object::class::{Class, Layout};
 use crate::object::dict::Dict;
 use crate::object::module::Module;
-use crate::object::native::NativeObject;
 use crate::object::value::Value;
 use crate::runtime::gil::BlockKind;
 use crate::runtime::interrupt::InterruptCheck;
@@ -73,28 +71,10 @@ pub struct SharedMem {
     class: Arc<Class>,
 }
 
-macro_rules! native {
-    ($t:ty) => {
-        impl NativeObject for $t {
-            fn class(&self) -> &Arc<Class> {
-                &self.class
-            }
-            fn as_any(&self) -> &dyn Any {
-                self
-            }
-        }
-    };
-}
-native!(Conn);
-native!(SharedMem);
+crate::object::native::impl_native_object!(Conn, SharedMem);
 
 fn this<'a, T: 'static>(vm: &mut Vm, a: &'a Args, what: &str) -> PyResult<&'a T> {
-    if let Some(Value::Native2(o)) = a.pos.first()
-        && let Some(t) = o.as_any().downcast_ref::<T>()
-    {
-        return Ok(t);
-    }
-    Err(vm.type_error(&format!("descriptor requires a '{what}' object")))
+    a.native_self().ok_or_else(|| vm.type_error(&format!("descriptor requires a '{what}' object")))
 }
 
 fn check_of(vm: &Vm) -> InterruptCheck {

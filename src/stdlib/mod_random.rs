@@ -1,7 +1,6 @@
 //! The `_random` module: `Random`, a Mersenne Twister object that
 //! `random.py` wraps by composition.
 
-use std::any::Any;
 use std::sync::Arc;
 
 use num_bigint::BigInt;
@@ -12,7 +11,6 @@ use super::mt19937::{Mt19937, N};
 use crate::object::class::{Class, Layout};
 use crate::object::dict::Dict;
 use crate::object::module::Module;
-use crate::object::native::NativeObject;
 use crate::object::value::Value;
 use crate::vm::numeric::to_big;
 use crate::vm::runtime::new_builtin_class;
@@ -24,22 +22,10 @@ pub struct Random {
     class: Arc<Class>,
 }
 
-impl NativeObject for Random {
-    fn class(&self) -> &Arc<Class> {
-        &self.class
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-}
+crate::object::native::impl_native_object!(Random);
 
 fn this<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a Random> {
-    if let Some(Value::Native2(o)) = a.pos.first()
-        && let Some(r) = o.as_any().downcast_ref::<Random>()
-    {
-        return Ok(r);
-    }
-    Err(vm.type_error("descriptor requires a '_random.Random' object"))
+    a.native_self().ok_or_else(|| vm.type_error("descriptor requires a '_random.Random' object"))
 }
 
 /// Seeds `mt` from a Python value: None → entropy, int → its magnitude,

@@ -2,7 +2,6 @@
 //! translated where the two differ; look-around and backreferences are
 //! not supported and raise `re.error`. Positions are in code points.
 
-use std::any::Any;
 use std::sync::Arc;
 
 use parking_lot::Mutex;
@@ -16,7 +15,6 @@ use crate::object::class::{Class, Layout};
 use crate::object::descr::Property;
 use crate::object::dict::Dict;
 use crate::object::module::Module;
-use crate::object::native::NativeObject;
 use crate::object::str::PyStr;
 use crate::object::value::Value;
 use crate::vm::runtime::new_builtin_class;
@@ -66,23 +64,9 @@ struct MatObj {
     class: Arc<Class>,
 }
 
-impl NativeObject for PatObj {
-    fn class(&self) -> &Arc<Class> {
-        &self.class
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-}
+crate::object::native::impl_native_object!(PatObj);
 
-impl NativeObject for MatObj {
-    fn class(&self) -> &Arc<Class> {
-        &self.class
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-}
+crate::object::native::impl_native_object!(MatObj);
 
 fn re_err(vm: &Vm, cls: &Classes, msg: &str) -> PyErr {
     let _ = vm;

@@ -2,7 +2,6 @@
 //! that release the GIL while waiting) and the `thread(fn, *args)`
 //! built-in returning a joinable handle.
 
-use std::any::Any;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -14,7 +13,6 @@ use super::types_num::prop;
 use crate::object::class::{Class, Layout};
 use crate::object::dict::Dict;
 use crate::object::module::Module;
-use crate::object::native::NativeObject;
 use crate::object::str::PyStr;
 use crate::object::value::Value;
 use crate::runtime::deadlock::{self, Holder, Site, Wait};
@@ -60,29 +58,10 @@ pub struct ThreadHandle {
     class: Arc<Class>,
 }
 
-macro_rules! native {
-    ($t:ty) => {
-        impl NativeObject for $t {
-            fn class(&self) -> &Arc<Class> {
-                &self.class
-            }
-            fn as_any(&self) -> &dyn Any {
-                self
-            }
-        }
-    };
-}
-native!(Lock);
-native!(RLock);
-native!(ThreadHandle);
+crate::object::native::impl_native_object!(Lock, RLock, ThreadHandle);
 
 fn this<'a, T: 'static>(vm: &mut Vm, a: &'a Args, what: &str) -> PyResult<&'a T> {
-    if let Some(Value::Native2(o)) = a.pos.first()
-        && let Some(t) = o.as_any().downcast_ref::<T>()
-    {
-        return Ok(t);
-    }
-    Err(vm.type_error(&format!("descriptor requires a '{what}' object")))
+    a.native_self().ok_or_else(|| vm.type_error(&format!("descriptor requires a '{what}' object")))
 }
 
 fn interrupted(vm: &mut Vm) -> PyErr {

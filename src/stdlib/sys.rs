@@ -1,6 +1,5 @@
 //! The `sys` module and the standard streams.
 
-use std::any::Any;
 use std::io::Write;
 use std::sync::Arc;
 
@@ -8,7 +7,6 @@ use super::def;
 use crate::object::class::{Class, Layout};
 use crate::object::dict::Dict;
 use crate::object::module::Module;
-use crate::object::native::NativeObject;
 use crate::object::value::Value;
 use crate::runtime::gil::BlockKind;
 use crate::vm::runtime::new_builtin_class;
@@ -20,14 +18,7 @@ pub struct StdStream {
     pub class: Arc<Class>,
 }
 
-impl NativeObject for StdStream {
-    fn class(&self) -> &Arc<Class> {
-        &self.class
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-}
+crate::object::native::impl_native_object!(StdStream);
 
 fn stream_of(v: &Value) -> Option<u8> {
     match v {

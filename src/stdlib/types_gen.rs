@@ -2,7 +2,6 @@
 //! `throw`, `close`, `__await__`, and the async generator's `__anext__`,
 //! `asend`, `athrow`, `aclose` (whose awaitables are native objects here).
 
-use std::any::Any;
 use std::sync::Arc;
 
 use parking_lot::Mutex;
@@ -11,7 +10,6 @@ use super::method;
 use super::types_num::prop;
 use crate::object::class::{Class, Layout};
 use crate::object::generator::{GenKind, Generator};
-use crate::object::native::NativeObject;
 use crate::object::value::Value;
 use crate::vm::iter::SendResult;
 use crate::vm::runtime::new_builtin_class;
@@ -108,14 +106,7 @@ pub struct AgenAwaitable {
     class: Arc<Class>,
 }
 
-impl NativeObject for AgenAwaitable {
-    fn class(&self) -> &Arc<Class> {
-        &self.class
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-}
+crate::object::native::impl_native_object!(AgenAwaitable);
 
 impl AgenAwaitable {
     /// One step: `input` is what the awaiting coroutine sends or throws.

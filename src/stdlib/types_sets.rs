@@ -1,7 +1,6 @@
 //! Methods of `set` / `frozenset`, and the dict view objects returned by
 //! `dict.keys()`, `values()` and `items()`.
 
-use std::any::Any;
 use std::sync::Arc;
 
 use super::method;
@@ -9,7 +8,6 @@ use super::types_containers::builtin_of;
 use crate::object::class::Class;
 use crate::object::dict::Dict;
 use crate::object::iter::{DictIterKind, NativeIter};
-use crate::object::native::NativeObject;
 use crate::object::set::Set;
 use crate::object::value::Value;
 use crate::parse::ast::{BinOp, CmpOp};
@@ -22,14 +20,7 @@ pub struct DictView {
     pub class: Arc<Class>,
 }
 
-impl NativeObject for DictView {
-    fn class(&self) -> &Arc<Class> {
-        &self.class
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-}
+crate::object::native::impl_native_object!(DictView);
 
 /// Registers set, frozenset and dict-view methods.
 pub fn register(rt: &Runtime) {

@@ -30,6 +30,15 @@ impl Args {
         self.pos.is_empty() && self.kw.is_empty()
     }
 
+    /// The first positional argument as the Rust object `T`: a native
+    /// method's `self`.
+    pub fn native_self<T: 'static>(&self) -> Option<&T> {
+        match self.pos.first() {
+            Some(Value::Native2(o)) => o.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
+
     /// Removes and returns a keyword argument.
     pub fn take_kw(&mut self, name: &str) -> Option<Value> {
         let i = self.kw.iter().position(|(k, _)| k.as_str() == name)?;
