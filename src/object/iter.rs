@@ -97,13 +97,30 @@ impl NativeIter {
         NativeIter::Seq { seq, pos: std::sync::atomic::AtomicUsize::new(0) }
     }
 
-    /// The next item of a range iterator (None when exhausted or not a range).
+    /// The next item of the iterators that step without Python code and
+    /// without errors — range, and list/tuple/bytes positions — as
+    /// `Some(next)`; `None` for every other kind (`Vm::next_value` handles
+    /// them). Shared by `for` loops' inline path and `next()`.
     #[inline]
-    pub fn range_next(&self) -> Option<i64> {
+    pub fn next_simple(&self) -> Option<Option<Value>> {
+        use std::sync::atomic::Ordering::Relaxed;
         match self {
             NativeIter::Range { start, step, len, taken } => {
-                let k = taken.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                (k < *len).then(|| start.wrapping_add(k.wrapping_mul(*step)))
+                let k = taken.fetch_add(1, Relaxed);
+                Some((k < *len).then(|| Value::Int(start.wrapping_add(k.wrapping_mul(*step)))))
+            }
+            NativeIter::Seq { seq: Value::List(l), pos } => {
+                let p = pos.fetch_add(1, Relaxed);
+                let item = l.lock().get(p).cloned();
+                if item.is_none() {
+                    // Once exhausted, stays exhausted even if the list grows.
+                    pos.store(usize::MAX / 2, Relaxed);
+                }
+                Some(item)
+            }
+            NativeIter::Seq { seq: Value::Tuple(t), pos } => Some(t.items.get(pos.fetch_add(1, Relaxed)).cloned()),
+            NativeIter::Seq { seq: Value::Bytes(b), pos } => {
+                Some(b.get(pos.fetch_add(1, Relaxed)).map(|x| Value::Int(*x as i64)))
             }
             _ => None,
         }

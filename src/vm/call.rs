@@ -371,14 +371,13 @@ impl Vm {
     pub fn call_class(&mut self, cls: &Arc<Class>, args: Args) -> PyResult {
         if cls.builtin && args.kw.is_empty() && args.pos.len() == 1 {
             // Conversions like str(i) / int(s) are hot: skip the generic protocol.
-            let t = &self.rt.types;
             let v = &args.pos[0];
+            if let Some(r) = self.construct_fast(cls, v) {
+                return Ok(r);
+            }
+            let t = &self.rt.types;
             if Arc::ptr_eq(cls, &t.str_) {
-                return Ok(match v {
-                    Value::Str(_) => v.clone(),
-                    Value::Int(i) => Value::string(i.to_string()),
-                    _ => Value::string(self.str_of(v)?),
-                });
+                return Ok(Value::string(self.str_of(v)?));
             }
             if Arc::ptr_eq(cls, &t.int) {
                 return self.to_int(v);

@@ -232,11 +232,10 @@ impl Vm {
                 }
                 Instr::LoadFastAttr(a, n) => {
                     let name = &code.names[n as usize];
-                    // As LoadAttr's inline case, but reading the object where
-                    // it lies in its local slot instead of a clone of it.
-                    if let Some(Value::Instance(inst)) = &self.frame.locals[a as usize]
-                        && inst.class.attr_flags() & crate::object::class::class_flags::HAS_DATA_DESCR == 0
-                        && let Some(v) = inst.dict.get_str(name)
+                    // As LoadAttr, but reading the object where it lies in its
+                    // local slot instead of a clone of it.
+                    if let Some(v) =
+                        self.frame.locals[a as usize].as_ref().and_then(|obj| plain_instance_attr(obj, name))
                     {
                         self.frame.pc = pc + 2;
                         self.push(v);
@@ -347,12 +346,7 @@ impl Vm {
                 }
                 Instr::LoadAttr(i) => {
                     let name = &code.names[i as usize];
-                    // The common case inline: an instance attribute of a class
-                    // without data descriptors is just its dict entry.
-                    if let Some(Value::Instance(inst)) = self.frame.stack.last()
-                        && inst.class.attr_flags() & crate::object::class::class_flags::HAS_DATA_DESCR == 0
-                        && let Some(v) = inst.dict.get_str(name)
-                    {
+                    if let Some(v) = self.frame.stack.last().and_then(|obj| plain_instance_attr(obj, name)) {
                         if let Some(top) = self.frame.stack.last_mut() {
                             *top = v;
                         }
@@ -366,17 +360,6 @@ impl Vm {
                     let name = &code.names[i as usize];
                     let obj = self.pop();
                     let v = self.pop();
-                    // set_attr's plain-instance case inline.
-                    if let Value::Instance(inst) = &obj
-                        && inst.exc().is_none()
-                        && inst.class.attr_flags()
-                            & (crate::object::class::class_flags::HAS_SETATTR
-                                | crate::object::class::class_flags::HAS_DATA_DESCR)
-                            == 0
-                    {
-                        inst.dict.set_str(name, v);
-                        continue;
-                    }
                     self.set_attr(&obj, name, v)?;
                 }
                 Instr::DeleteAttr(i) => {
@@ -745,33 +728,17 @@ impl Vm {
                     self.push(it);
                 }
                 Instr::ForIter(t) => {
-                    if let Some(Value::Iter(ni)) = self.frame.stack.last() {
-                        use crate::object::iter::NativeIter;
-                        let next = match &**ni {
-                            NativeIter::Range { .. } => Some(ni.range_next().map(Value::Int)),
-                            NativeIter::Seq { seq: Value::List(l), pos } => {
-                                use std::sync::atomic::Ordering::Relaxed;
-                                let p = pos.fetch_add(1, Relaxed);
-                                let item = l.lock().get(p).cloned();
-                                if item.is_none() {
-                                    pos.store(usize::MAX / 2, Relaxed);
-                                }
-                                Some(item)
-                            }
-                            _ => None,
-                        };
+                    if let Some(Value::Iter(ni)) = self.frame.stack.last()
+                        && let Some(next) = ni.next_simple()
+                    {
                         match next {
-                            Some(Some(v)) => {
-                                self.frame.stack.push(v);
-                                continue;
-                            }
-                            Some(None) => {
+                            Some(v) => self.frame.stack.push(v),
+                            None => {
                                 self.frame.stack.pop();
                                 self.frame.pc = t as usize;
-                                continue;
                             }
-                            None => {}
                         }
+                        continue;
                     }
                     let it = self.top().clone();
                     match self.next_value(&it)? {
@@ -1165,6 +1132,18 @@ impl std::ops::Deref for CodeView {
     fn deref(&self) -> &crate::bytecode::CodeObject {
         // SAFETY: see the type's comment.
         unsafe { &*self.0 }
+    }
+}
+
+/// The common attribute read, done inline: an instance attribute of a class
+/// without data descriptors is just its dict entry (None: take `get_attr`).
+#[inline]
+fn plain_instance_attr(obj: &Value, name: &crate::object::str::PyStr) -> Option<Value> {
+    match obj {
+        Value::Instance(inst) if inst.class.attr_flags() & crate::object::class::class_flags::HAS_DATA_DESCR == 0 => {
+            inst.dict.get_str(name)
+        }
+        _ => None,
     }
 }
 

@@ -112,18 +112,10 @@ impl Vm {
         match &**ni {
             NativeIter::Seq { seq, pos } => {
                 use std::sync::atomic::Ordering::Relaxed;
+                if let Some(next) = ni.next_simple() {
+                    return Ok(next);
+                }
                 match seq {
-                    Value::List(l) => {
-                        let p = pos.fetch_add(1, Relaxed);
-                        let g = l.lock();
-                        if p < g.len() {
-                            return Ok(Some(g[p].clone()));
-                        }
-                        // Once exhausted, stays exhausted even if the list grows.
-                        pos.store(usize::MAX / 2, Relaxed);
-                        Ok(None)
-                    }
-                    Value::Tuple(t) => Ok(t.items.get(pos.fetch_add(1, Relaxed)).cloned()),
                     Value::Str(s) => {
                         let st = s.as_str();
                         loop {
@@ -136,7 +128,7 @@ impl Vm {
                             }
                         }
                     }
-                    Value::Bytes(b) => Ok(b.get(pos.fetch_add(1, Relaxed)).map(|x| Value::Int(*x as i64))),
+                    // Lists, tuples and bytes step in `next_simple`.
                     _ => Ok(None),
                 }
             }
@@ -150,7 +142,7 @@ impl Vm {
                 *p -= 1;
                 Ok(items.get(i).cloned())
             }
-            NativeIter::Range { .. } => Ok(ni.range_next().map(Value::Int)),
+            NativeIter::Range { .. } => Ok(ni.next_simple().flatten()),
             NativeIter::Dict { dict, kind, pos, len_at_start } => {
                 let t = dict.lock();
                 if t.len() != *len_at_start {
