@@ -201,6 +201,31 @@ def _wrap_strftime(obj, fmt, timetuple):
     return _time.strftime(''.join(newformat), timetuple)
 
 
+def _key_comparisons(same_kind):
+    """`__eq__`, `__lt__`, `__le__`, `__gt__`, `__ge__` and `__hash__` for a
+    class whose instances compare by `_cmpkey()` with the objects that
+    `same_kind(other)` accepts (anything else: NotImplemented)."""
+    def __eq__(self, other):
+        return self._cmpkey() == other._cmpkey() if same_kind(other) else NotImplemented
+
+    def __lt__(self, other):
+        return self._cmpkey() < other._cmpkey() if same_kind(other) else NotImplemented
+
+    def __le__(self, other):
+        return self._cmpkey() <= other._cmpkey() if same_kind(other) else NotImplemented
+
+    def __gt__(self, other):
+        return self._cmpkey() > other._cmpkey() if same_kind(other) else NotImplemented
+
+    def __ge__(self, other):
+        return self._cmpkey() >= other._cmpkey() if same_kind(other) else NotImplemented
+
+    def __hash__(self):
+        return hash(self._cmpkey())
+
+    return __eq__, __lt__, __le__, __gt__, __ge__, __hash__
+
+
 class timedelta:
     def __new__(cls, days=0, seconds=0, microseconds=0,
                 milliseconds=0, minutes=0, hours=0, weeks=0):
@@ -343,41 +368,10 @@ class timedelta:
             return q, timedelta(microseconds=r)
         return NotImplemented
 
-    def _getstate(self):
+    def _cmpkey(self):
         return (self._days, self._seconds, self._microseconds)
 
-    def __eq__(self, other):
-        if isinstance(other, timedelta):
-            return self._getstate() == other._getstate()
-        return NotImplemented
-
-    def __ne__(self, other):
-        if isinstance(other, timedelta):
-            return self._getstate() != other._getstate()
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, timedelta):
-            return self._getstate() < other._getstate()
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, timedelta):
-            return self._getstate() <= other._getstate()
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, timedelta):
-            return self._getstate() > other._getstate()
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, timedelta):
-            return self._getstate() >= other._getstate()
-        return NotImplemented
-
-    def __hash__(self):
-        return hash(self._getstate())
+    __eq__, __lt__, __le__, __gt__, __ge__, __hash__ = _key_comparisons(lambda other: isinstance(other, timedelta))
 
     def __bool__(self):
         return (self._days != 0 or self._seconds != 0 or
@@ -498,33 +492,7 @@ class date:
     def _cmpkey(self):
         return (self._year, self._month, self._day)
 
-    def __eq__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return self._cmpkey() == other._cmpkey()
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return self._cmpkey() <= other._cmpkey()
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return self._cmpkey() < other._cmpkey()
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return self._cmpkey() >= other._cmpkey()
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, date) and not isinstance(other, datetime):
-            return self._cmpkey() > other._cmpkey()
-        return NotImplemented
-
-    def __hash__(self):
-        return hash(self._cmpkey())
+    __eq__, __lt__, __le__, __gt__, __ge__, __hash__ = _key_comparisons(lambda other: isinstance(other, date) and not isinstance(other, datetime))
 
     def __add__(self, other):
         if isinstance(other, timedelta):
@@ -764,33 +732,7 @@ class time:
     def _cmpkey(self):
         return (self._hour, self._minute, self._second, self._microsecond)
 
-    def __eq__(self, other):
-        if isinstance(other, time):
-            return self._cmpkey() == other._cmpkey()
-        return NotImplemented
-
-    def __lt__(self, other):
-        if isinstance(other, time):
-            return self._cmpkey() < other._cmpkey()
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, time):
-            return self._cmpkey() <= other._cmpkey()
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, time):
-            return self._cmpkey() > other._cmpkey()
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, time):
-            return self._cmpkey() >= other._cmpkey()
-        return NotImplemented
-
-    def __hash__(self):
-        return hash(self._cmpkey())
+    __eq__, __lt__, __le__, __gt__, __ge__, __hash__ = _key_comparisons(lambda other: isinstance(other, time))
 
     def __repr__(self):
         if self._microsecond != 0:
