@@ -352,11 +352,10 @@ def _type_name(tc):
     return tc
 
 
-class Synchronized(RawValue):
-    """What Value returns: the value plus a lock (get_lock())."""
+class SynchronizedBase:
+    """The lock half of Synchronized and SynchronizedArray (as in CPython)."""
 
-    def __init__(self, typecode_or_type, *args, lock=True):
-        RawValue.__init__(self, typecode_or_type, *args)
+    def _set_lock(self, lock):
         self._lock = lock if lock not in (True, None) else RLock()
 
     def get_lock(self):
@@ -376,6 +375,14 @@ class Synchronized(RawValue):
 
     def __exit__(self, *a):
         return self._lock.__exit__(*a)
+
+
+class Synchronized(RawValue, SynchronizedBase):
+    """What Value returns: the value plus a lock (get_lock())."""
+
+    def __init__(self, typecode_or_type, *args, lock=True):
+        RawValue.__init__(self, typecode_or_type, *args)
+        self._set_lock(lock)
 
     def __repr__(self):
         return '<Synchronized wrapper for %s(%r)>' % (_type_name(self._tc), self.value)
@@ -456,28 +463,10 @@ class RawArray:
         return '<%s array of %d>' % (_type_name(self._tc), self._n)
 
 
-class SynchronizedArray(RawArray):
+class SynchronizedArray(RawArray, SynchronizedBase):
     def __init__(self, typecode_or_type, size_or_initializer, lock=True):
         RawArray.__init__(self, typecode_or_type, size_or_initializer)
-        self._lock = lock if lock not in (True, None) else RLock()
-
-    def get_lock(self):
-        return self._lock
-
-    def get_obj(self):
-        return self
-
-    def acquire(self, *a):
-        return self._lock.acquire(*a)
-
-    def release(self):
-        return self._lock.release()
-
-    def __enter__(self):
-        return self._lock.__enter__()
-
-    def __exit__(self, *a):
-        return self._lock.__exit__(*a)
+        self._set_lock(lock)
 
     def __repr__(self):
         return '<SynchronizedArray wrapper for %r>' % (self[:],)
