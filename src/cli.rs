@@ -82,6 +82,7 @@ pub fn main() -> i32 {
     }
     // Python frames live on the heap, but native re-entry (sort keys,
     // __repr__, generators) still recurses: give the main thread room.
+    crate::vm::guard::install_panic_hook();
     let child = std::thread::Builder::new().name(MAIN_THREAD_NAME.into()).stack_size(512 << 20).spawn(move || run(cli));
     match child {
         Ok(h) => h.join().unwrap_or(70),
@@ -281,7 +282,8 @@ fn run_mp_worker(cli: Cli) -> i32 {
         ok = run_main_source(&mut vm, &src, path) == 0;
         crate::stdlib::mod_process::set_bootstrapping(&rt, false);
     }
-    let status = match vm.import_name("_mp_core", 0, true).and_then(|m| {
+    let status = match vm.catch_panics(|vm| {
+        let m = vm.import_name("_mp_core", 0, true)?;
         let f = vm.get_attr_str(&m, "_worker_main")?.unwrap_or(Value::None);
         vm.call(&f, vec![Value::Bool(ok)])
     }) {
@@ -320,11 +322,11 @@ pub fn run_main_source(vm: &mut Vm, src: &str, filename: &str) -> i32 {
     let module =
         Value::Module(Arc::new(crate::object::module::Module { name: Arc::from("__main__"), dict: globals.clone() }));
     vm.rt.modules.set_item_str("__main__", module);
-    let code = match crate::compile_source(vm, src, filename) {
-        Ok(c) => c,
-        Err(e) => return report_uncaught(vm, &e),
-    };
-    match vm.run_code(code, globals) {
+    // A Rust panic anywhere in the run ends as a Python SystemError.
+    match vm.catch_panics(|vm| {
+        let code = crate::compile_source(vm, src, filename)?;
+        vm.run_code(code, globals)
+    }) {
         Ok(_) => 0,
         Err(e) => report_uncaught(vm, &e),
     }
@@ -334,7 +336,7 @@ pub fn run_main_source(vm: &mut Vm, src: &str, filename: &str) -> i32 {
 fn finish(vm: &mut Vm, status: i32) -> i32 {
     if let Some(Value::Module(m)) = vm.rt.modules.get_item_str("threading")
         && let Some(f) = m.dict.get_item_str("_shutdown")
-        && let Err(e) = vm.call(&f, vec![])
+        && let Err(e) = vm.catch_panics(|vm| vm.call(&f, vec![]))
     {
         return report_uncaught(vm, &e);
     }

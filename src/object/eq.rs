@@ -31,6 +31,12 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
                 return Some(false);
             }
             for (p, q) in x.items.iter().zip(y.items.iter()) {
+                // Nested tuples go to the VM, which counts the depth against
+                // the recursion limit (a tuple nested 10^5 deep must end in
+                // RecursionError, not a stack overflow).
+                if matches!(p, Tuple(_)) && !p.is(q) {
+                    return Option::None;
+                }
                 if !native_eq(p, q)? {
                     return Some(false);
                 }
@@ -68,7 +74,8 @@ pub enum HashOutcome {
     Hash(i64),
     /// The value's type is unhashable (list, dict, set, …): TypeError.
     Unhashable,
-    /// A user `__hash__` must be called.
+    /// A user `__hash__` must be called (for a tuple: by one of its items,
+    /// or the tuple is too deep to hash here).
     NeedsPython,
 }
 
@@ -82,6 +89,8 @@ pub fn native_hash(v: &Value) -> HashOutcome {
         Value::BigInt(b) => Hash(hash_bigint(b)),
         Value::Str(s) => Hash(s.hash()),
         Value::None => Hash(0x5f3759df),
+        // Too deep to recurse here: the VM hashes it level by level.
+        Value::Tuple(_) if crate::vm::guard::stack_low() => NeedsPython,
         Value::Tuple(t) => {
             let mut hs = Vec::with_capacity(t.items.len());
             for item in t.items.iter() {

@@ -33,6 +33,19 @@ pub fn less_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     }
 }
 
+/// `a > b` with fast paths for ints, floats and strs.
+fn greater_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x > y),
+        (Value::Flt(x), Value::Flt(y)) => Ok(x.get() > y.get()),
+        (Value::Str(x), Value::Str(y)) => Ok(x.as_str() > y.as_str()),
+        _ => {
+            let r = vm.compare(a, b, CmpOp::Gt)?;
+            vm.truthy(&r)
+        }
+    }
+}
+
 /// Stable merge sort of `items` ordered by `keys` (same length) using only
 /// `<`, like CPython's list.sort. On error the order is unspecified.
 fn merge_sort(vm: &mut Vm, items: Vec<Value>, keys: Vec<Value>) -> PyResult<Vec<Value>> {
@@ -136,7 +149,9 @@ fn min_max(vm: &mut Vm, mut a: Args, name: &str, op: CmpOp) -> PyResult {
         best = Some(match best {
             None => (k, it),
             Some((bk, bv)) => {
-                let better = if op == CmpOp::Lt { less_than(vm, &k, &bk)? } else { less_than(vm, &bk, &k)? };
+                // `item > best` for max (not `best < item`), as CPython:
+                // the operand order shows in a TypeError's message.
+                let better = if op == CmpOp::Lt { less_than(vm, &k, &bk)? } else { greater_than(vm, &k, &bk)? };
                 if better { (k, it) } else { (bk, bv) }
             }
         });

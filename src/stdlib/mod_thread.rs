@@ -361,12 +361,22 @@ pub fn spawn(vm: &mut Vm, name: String, body: impl FnOnce(&mut Vm) + Send + 'sta
     let gil_thread = vm.rt.gil.register_thread(name.clone());
     let mut child = Vm::new(vm.rt.clone(), Some(gil_thread), false);
     let ident = child.ident;
+    let thread_name = name.clone();
     // A parked OS thread if there is one (see runtime/workers.rs).
     let r = crate::runtime::workers::spawn(name, move || {
         if let Some(g) = child.gil.as_mut() {
             g.acquire();
         }
-        body(&mut child);
+        // The last line of defence: a panic that escaped the interpreter
+        // loop's own catch is reported like an uncaught exception, and the
+        // thread still leaves the GIL.
+        if let Err(e) = child.catch_panics(|vm| {
+            body(vm);
+            Ok(())
+        }) {
+            let tb = child.format_exception(&e);
+            eprint!("Exception in thread {thread_name}:\n{tb}");
+        }
         if let Some(g) = child.gil.take() {
             g.exit();
         }
@@ -414,7 +424,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
         let counter2 = counter.clone();
         spawn(vm, format!("Thread-{n}"), move |child| {
-            if let Err(e) = child.call_value(&func, Args::with_kw(args, kw))
+            if let Err(e) = child.catch_panics(|vm| vm.call_value(&func, Args::with_kw(args, kw)))
                 && !child.is_exc(&e, "SystemExit")
             {
                 let fr = child.repr_of(&func).unwrap_or_default();
@@ -504,7 +514,7 @@ pub fn register(rt: &Runtime) {
         let out2 = outcome.clone();
         let pos = a.pos;
         let ident = spawn(vm, name.clone(), move |child| {
-            let r = child.call_value(&func, Args::with_kw(pos, kw));
+            let r = child.catch_panics(|vm| vm.call_value(&func, Args::with_kw(pos, kw)));
             let (m, cv) = &*out2;
             *m.lock() = Some(r);
             cv.notify_all();

@@ -94,6 +94,17 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
         let cls = vm.rt.types.exc("SystemExit");
         Err(vm.new_exception(&cls, a.pos.into_iter().take(1).collect()))
     });
+    // Tests only (tests/cli.rs): a way to make gilt panic, to check that a
+    // panic reaches the script as SystemError. Absent unless asked for.
+    if std::env::var_os("GILT_TEST_PANIC").is_some() {
+        def(&d, "_gilt_test_panic", |_vm, a| {
+            let msg = match a.pos.first() {
+                Some(Value::Str(s)) => s.as_str().to_string(),
+                _ => "test panic".to_string(),
+            };
+            panic!("{msg}");
+        });
+    }
     def(&d, "getrecursionlimit", |vm, _a| {
         Ok(Value::Int(vm.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) as i64))
     });

@@ -22,7 +22,11 @@ impl Vm {
                 Err(self.type_error(&format!("unhashable type: '{tn}'")))
             }
             HashOutcome::NeedsPython => {
-                let Value::Instance(inst) = v else { unreachable!() };
+                let inst = match v {
+                    Value::Instance(inst) => inst,
+                    Value::Tuple(t) => return self.tuple_hash_slow(&t.items),
+                    _ => return Err(self.internal_error("hash of a built-in value needs Python")),
+                };
                 let cls = inst.class.clone();
                 match cls.lookup_user("__hash__") {
                     Some(Value::None) => {
@@ -51,6 +55,20 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The hash of a tuple holding items only Python can hash (instances
+    /// of classes with `__hash__`, subclasses of built-in types, a
+    /// namedtuple). Like CPython's, it has no depth limit but the stack's.
+    fn tuple_hash_slow(&mut self, items: &[Value]) -> PyResult<i64> {
+        if super::guard::stack_low() {
+            return Err(self.recursion_error(" while calling a Python object"));
+        }
+        let mut hs = Vec::with_capacity(items.len());
+        for item in items {
+            hs.push(self.hash_value(item)?);
+        }
+        Ok(crate::object::numfmt::hash_tuple(&hs))
     }
 
     /// Resolves a probe that needs Python equality: the position of the

@@ -31,25 +31,8 @@ impl Vm {
                 if inst.class.lookup_user("__repr__").is_some() {
                     return self.repr_of(v);
                 }
-                if let Some(st) = inst.exc() {
-                    let args = st.lock().args.clone();
-                    let is_key = inst.class.is_subclass(&self.rt.types.exc("KeyError"));
-                    if inst.class.is_subclass(&self.rt.types.exc("OSError"))
-                        && args.len() >= 2
-                        && matches!(args[0], Value::Int(_))
-                    {
-                        let mut s = format!("[Errno {}] {}", self.str_of(&args[0])?, self.str_of(&args[1])?);
-                        if let Some(f) = inst.dict.get_item_str("filename").filter(|f| !f.is_none()) {
-                            s.push_str(&format!(": {}", self.repr_of(&f)?));
-                        }
-                        return Ok(s);
-                    }
-                    return match args.len() {
-                        0 => Ok(String::new()),
-                        1 if is_key => self.repr_of(&args[0]),
-                        1 => self.str_of(&args[0]),
-                        _ => self.repr_of(&Value::tuple(args)),
-                    };
+                if inst.exc().is_some() {
+                    return self.recursing(" while getting the str of an object", |vm| vm.exc_str(inst));
                 }
                 if let Some(p) = inst.builtin_value().cloned() {
                     return self.str_of(&p);
@@ -57,6 +40,27 @@ impl Vm {
                 self.repr_of(v)
             }
             _ => self.repr_of(v),
+        }
+    }
+
+    /// `str()` of an exception: its one argument, the tuple of several, or
+    /// `[Errno n] message` for an OSError.
+    fn exc_str(&mut self, inst: &crate::object::class::Instance) -> PyResult<String> {
+        let args = inst.exc().map(|st| st.lock().args.clone()).unwrap_or_default();
+        let is_key = inst.class.is_subclass(&self.rt.types.exc("KeyError"));
+        if inst.class.is_subclass(&self.rt.types.exc("OSError")) && args.len() >= 2 && matches!(args[0], Value::Int(_))
+        {
+            let mut s = format!("[Errno {}] {}", self.str_of(&args[0])?, self.str_of(&args[1])?);
+            if let Some(f) = inst.dict.get_item_str("filename").filter(|f| !f.is_none()) {
+                s.push_str(&format!(": {}", self.repr_of(&f)?));
+            }
+            return Ok(s);
+        }
+        match args.len() {
+            0 => Ok(String::new()),
+            1 if is_key => self.repr_of(&args[0]),
+            1 => self.str_of(&args[0]),
+            _ => self.repr_of(&Value::tuple(args)),
         }
     }
 
@@ -82,7 +86,9 @@ impl Vm {
             }
             Value::Slice(s) => {
                 let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
-                format!("slice({}, {}, {})", self.repr_of(&a)?, self.repr_of(&b)?, self.repr_of(&c)?)
+                self.recursing(" while getting the repr of an object", |vm| {
+                    Ok(format!("slice({}, {}, {})", vm.repr_of(&a)?, vm.repr_of(&b)?, vm.repr_of(&c)?))
+                })?
             }
             Value::Function(f) => format!("<function {} at {:#x}>", f.qualname.lock().as_str(), v.id()),
             Value::Native(n) => format!("<built-in function {}>", n.name),
@@ -135,21 +141,8 @@ impl Vm {
                 if let Some(m) = inst.class.lookup_user("__repr__") {
                     return self.call_str_method(&m, v);
                 }
-                if let Some(st) = inst.exc() {
-                    let args = st.lock().args.clone();
-                    let name = inst.class.name();
-                    let inner = match args.len() {
-                        1 => self.repr_of(&args[0])?,
-                        _ => {
-                            let r = self.repr_of(&Value::tuple(args.clone()))?;
-                            if args.is_empty() {
-                                String::new()
-                            } else {
-                                r[1..r.len() - 1].trim_end_matches(',').to_string()
-                            }
-                        }
-                    };
-                    return Ok(format!("{}({})", name.as_str(), inner));
+                if inst.exc().is_some() {
+                    return self.recursing(" while getting the repr of an object", |vm| vm.exc_repr(inst));
                 }
                 if let Some(p) = inst.builtin_value().cloned() {
                     return self.repr_of(&p);
@@ -168,6 +161,20 @@ impl Vm {
                 format!("<{} object at {:#x}>", cls.name().as_str(), v.id())
             }
         })
+    }
+
+    /// `repr()` of an exception: `Name(arg, …)`.
+    fn exc_repr(&mut self, inst: &crate::object::class::Instance) -> PyResult<String> {
+        let args = inst.exc().map(|st| st.lock().args.clone()).unwrap_or_default();
+        let name = inst.class.name();
+        let inner = match args.len() {
+            1 => self.repr_of(&args[0])?,
+            _ => {
+                let r = self.repr_of(&Value::tuple(args.clone()))?;
+                if args.is_empty() { String::new() } else { r[1..r.len() - 1].trim_end_matches(',').to_string() }
+            }
+        };
+        Ok(format!("{}({})", name.as_str(), inner))
     }
 
     fn call_str_method(&mut self, m: &Value, v: &Value) -> PyResult<String> {
@@ -191,14 +198,11 @@ impl Vm {
             }
             .into());
         }
-        if self.repr_guard.len() > 500 {
-            return Err(
-                self.err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object")
-            );
-        }
+        self.enter_recursion(" while getting the repr of an object")?;
         self.repr_guard.push(id);
         let r = self.container_repr_inner(v);
         self.repr_guard.pop();
+        self.leave_recursion();
         r
     }
 

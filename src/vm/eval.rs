@@ -62,7 +62,9 @@ impl Vm {
     /// exceptions by unwinding blocks and frames above `base`.
     fn run_frame(&mut self, base: usize) -> PyResult<Exit> {
         loop {
-            match self.run_until_error(base) {
+            // A Rust panic in an instruction becomes a SystemError raised by
+            // that instruction: handlers and `finally` blocks run as usual.
+            match self.catch_panics(|vm| vm.run_until_error(base)) {
                 Ok(exit) => return Ok(exit),
                 Err(err) => {
                     if !std::mem::take(&mut self.reraising) {

@@ -13,6 +13,7 @@ mod eval_calls;
 pub mod exc;
 pub mod fastcall;
 pub mod frame;
+pub mod guard;
 pub mod import;
 pub mod iter;
 pub mod numeric;
@@ -122,6 +123,9 @@ pub struct Vm {
     pub reraising: bool,
     /// Containers being repr'd (to print `[...]` for self-references).
     pub repr_guard: Vec<i64>,
+    /// Levels of Rust recursion over user data (comparison, repr, hash)
+    /// now active; they count against the recursion limit with the frames.
+    pub data_depth: usize,
     /// LoadGlobal / LoadMethod caches of this thread.
     pub cache: Box<cache::LookupCache>,
     /// Finished frames kept for reuse, so a call allocates nothing.

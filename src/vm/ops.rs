@@ -188,7 +188,6 @@ impl Vm {
 
     /// Rich comparison `a op b`.
     pub fn compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult {
-        use std::cmp::Ordering;
         // Fast paths for the common built-in cases.
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(cmp_result(x.cmp(y), op))),
@@ -196,6 +195,13 @@ impl Vm {
             (Value::Str(x), Value::Str(y)) => return Ok(Value::Bool(cmp_result(x.as_str().cmp(y.as_str()), op))),
             _ => {}
         }
+        // Comparing may recurse into the operands' items (or their
+        // `__eq__`): one level of the recursion limit, as in CPython.
+        self.recursing(" in comparison", |vm| vm.compare_slow(a, b, op))
+    }
+
+    /// `compare` past its fast paths, one recursion level deep.
+    fn compare_slow(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult {
         let user =
             matches!(a, Value::Instance(_) | Value::Native2(_)) || matches!(b, Value::Instance(_) | Value::Native2(_));
         if user {
@@ -241,6 +247,9 @@ impl Vm {
                 _ => Err(self.cmp_unsupported(a, b, op)),
             };
         }
+        if let (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) = (a, b) {
+            return self.seq_compare(a, b, op);
+        }
         if let Some(ord) = self.builtin_order(a, b)? {
             return Ok(Value::Bool(match ord {
                 Some(o) => cmp_result(o, op),
@@ -254,7 +263,6 @@ impl Vm {
                 if let (Value::Set(_), Value::Set(_)) = (a, b) {
                     return self.set_compare(a, b, op);
                 }
-                let _ = Ordering::Equal;
                 Err(self.cmp_unsupported(a, b, op))
             }
         }
@@ -281,32 +289,38 @@ impl Vm {
                 Some(x.cmp(&y))
             }
             (Flt(x), Flt(y)) => x.get().partial_cmp(&y.get()),
-            (Flt(x), _) => int_float_cmp(&super::numeric::to_big(b).expect("int"), x.get()).map(|o| o.reverse()),
+            (Flt(x), Int(_) | Boolean(_) | BigInt(_)) => {
+                int_float_cmp(&super::numeric::to_big(b).expect("int"), x.get()).map(|o| o.reverse())
+            }
             (Int(_) | Boolean(_) | BigInt(_), Flt(y)) => {
                 int_float_cmp(&super::numeric::to_big(a).expect("int"), y.get())
             }
             (Str(x), Str(y)) => Some(x.as_str().cmp(y.as_str())),
             (Bytes(x), Bytes(y)) => Some(x.cmp(y)),
-            (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
-                let xs = self.seq_items(a);
-                let ys = self.seq_items(b);
-                for (x, y) in xs.iter().zip(ys.iter()) {
-                    if !self.eq(x, y)? {
-                        let lt = self.compare(x, y, CmpOp::Lt)?;
-                        if self.truthy(&lt)? {
-                            return Ok(Some(Some(std::cmp::Ordering::Less)));
-                        }
-                        let gt = self.compare(x, y, CmpOp::Gt)?;
-                        if self.truthy(&gt)? {
-                            return Ok(Some(Some(std::cmp::Ordering::Greater)));
-                        }
-                        return Ok(Some(Option::None));
-                    }
-                }
-                Some(xs.len().cmp(&ys.len()))
-            }
             _ => return Ok(Option::None),
         }))
+    }
+
+    /// `a op b` for two lists or two tuples, as CPython: find the first
+    /// index where the items differ (by `==`); equality is decided there,
+    /// an ordering by comparing just those two items once. Equality never
+    /// asks for an ordering, and each level recurses once, not three times.
+    fn seq_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult {
+        let xs = self.seq_items(a);
+        let ys = self.seq_items(b);
+        if xs.len() != ys.len() && matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+            return Ok(Value::Bool(op == CmpOp::NotEq));
+        }
+        for (x, y) in xs.iter().zip(ys.iter()) {
+            if !self.eq(x, y)? {
+                return match op {
+                    CmpOp::Eq => Ok(Value::Bool(false)),
+                    CmpOp::NotEq => Ok(Value::Bool(true)),
+                    _ => self.compare(x, y, op),
+                };
+            }
+        }
+        Ok(Value::Bool(cmp_result(xs.len().cmp(&ys.len()), op)))
     }
 
     /// Equality of built-in containers (element-wise, may run Python `__eq__`).
@@ -347,17 +361,8 @@ impl Vm {
                 Ok(lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step))))
             }
             (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
-                let xs = self.seq_items(a);
-                let ys = self.seq_items(b);
-                if xs.len() != ys.len() {
-                    return Ok(false);
-                }
-                for (x, y) in xs.iter().zip(ys.iter()) {
-                    if !self.eq(x, y)? {
-                        return Ok(false);
-                    }
-                }
-                Ok(true)
+                let r = self.seq_compare(a, b, CmpOp::Eq)?;
+                self.truthy(&r)
             }
             _ => Ok(native_eq(a, b).unwrap_or(false)),
         }

@@ -28,6 +28,7 @@ impl Vm {
             ident: 0x7f00_0000_0000 + ident * 0x1000,
             reraising: false,
             repr_guard: Vec::new(),
+            data_depth: 0,
             pending_throw: None,
             frame_pool: Vec::new(),
             cache: Box::default(),
