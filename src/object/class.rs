@@ -49,6 +49,17 @@ pub struct Class {
     /// Cached facts about the class's attributes (see [`class_flags`]) that
     /// let attribute access skip lookups; recomputed when the class changes.
     pub flags: std::sync::atomic::AtomicU32,
+    /// This class's identity for lookup caches: unlike its address, never
+    /// shared with a class made later (see [`next_class_tag`]).
+    pub tag: u64,
+}
+
+/// A fresh class tag. One process-wide counter, like CPython's
+/// `tp_version_tag`: a cache keyed by the tag can never mistake a new class
+/// for a freed one that lived at the same address.
+pub fn next_class_tag() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Bits of `Class::flags`.

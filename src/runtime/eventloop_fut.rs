@@ -4,7 +4,6 @@
 use std::any::Any;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
 use parking_lot::Mutex;
 
@@ -182,10 +181,10 @@ impl Fut {
         if let Some(b) = sleep {
             let (d, v) = *b;
             let v = if v.is_none() { None } else { Some(Box::new(v)) };
-            if d <= 0.0 {
+            if d <= 0.0 || d.is_nan() {
                 lp.push(Job::Wake(self.clone(), v));
             } else {
-                lp.push_after(Duration::from_secs_f64(d.min(1e9)), Job::Wake(self.clone(), v));
+                lp.push_after(super::eventloop::delay(d), Job::Wake(self.clone(), v));
             }
         }
     }

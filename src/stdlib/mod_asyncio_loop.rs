@@ -110,7 +110,7 @@ pub fn add_loop_methods(st: &Arc<AsyncState>, cls: &Arc<Class>) {
         check_open(vm, &lp)?;
         let d = vm.to_float(&a.pos.get(1).cloned().unwrap_or(Value::None))?;
         let h = handle(&s, &mut a, 2, Some(lp.time() + d));
-        lp.push_after(std::time::Duration::from_secs_f64(d.clamp(0.0, 1e9)), Job::Call(h.clone()));
+        lp.push_after(crate::runtime::eventloop::delay(d), Job::Call(h.clone()));
         Ok(Value::from_native(h))
     });
     let s = st.clone();

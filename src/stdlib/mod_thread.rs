@@ -22,7 +22,7 @@ use crate::vm::runtime::new_builtin_class;
 use crate::vm::{Args, PyErr, PyResult, Runtime, Vm};
 
 /// Largest timeout a lock wait accepts, in seconds.
-pub const TIMEOUT_MAX: f64 = 4_294_967.0;
+pub const TIMEOUT_MAX: f64 = 9_223_372_036.0;
 
 /// `_thread.LockType`: a plain (non-reentrant) lock.
 pub struct Lock {
@@ -78,28 +78,19 @@ fn acquire_args(vm: &mut Vm, mut a: Args) -> PyResult<(bool, Option<Instant>)> {
     };
     let timeout = match a.arg(2, "timeout") {
         Some(Value::None) | None => -1.0,
-        // A real number only (no parsing of strings), as CPython.
-        Some(v) => match vm.as_f64(&v)? {
-            Some(f) => f,
-            None => {
-                let tn = vm.type_name(&v);
-                return Err(vm.type_error(&format!("must be real number, not {tn}")));
-            }
-        },
+        Some(v) => super::mod_time::seconds_arg(vm, &v)?,
     };
     if !blocking && timeout != -1.0 {
         return Err(vm.value_error("can't specify a timeout for a non-blocking call"));
     }
     if timeout < 0.0 && timeout != -1.0 {
-        return Err(vm.value_error("timeout value must be a non-negative number"));
-    }
-    if timeout > TIMEOUT_MAX {
-        return Err(vm.overflow_error("timeout value is too large"));
+        return Err(vm.value_error("timeout value must be positive"));
     }
     let deadline = if !blocking {
         Some(Instant::now())
     } else if timeout >= 0.0 {
-        Some(Instant::now() + Duration::from_secs_f64(timeout))
+        // Past what an Instant holds is as good as forever.
+        Instant::now().checked_add(Duration::from_secs_f64(timeout))
     } else {
         None
     };
@@ -464,11 +455,12 @@ pub fn register(rt: &Runtime) {
     def(&cls.dict, "join", |vm, mut a| {
         let timeout = match a.arg(1, "timeout") {
             Some(Value::None) | None => None,
-            Some(v) => Some(vm.to_float(&v)?.max(0.0)),
+            Some(v) => Some(super::mod_time::seconds_arg(vm, &v)?.max(0.0)),
         };
         let h = this::<ThreadHandle>(vm, &a, "thread_handle")?;
         let outcome = h.outcome.clone();
-        let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t));
+        // No deadline when it is past what an Instant holds.
+        let deadline = timeout.and_then(|t| Instant::now().checked_add(Duration::from_secs_f64(t)));
         let check = check_of(vm);
         let r = vm.allow_threads(BlockKind::Join, || {
             let (m, cv) = &*outcome;

@@ -98,6 +98,7 @@ fn struct_time_class(vm: &Vm) -> Arc<Class> {
         layout: Layout::Tuple,
         builtin: false,
         flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
+        tag: crate::object::class::next_class_tag(),
     });
     cls.dict.set_item_str("__module__", Value::str("time"));
     for (i, f) in FIELDS.iter().enumerate() {
@@ -245,8 +246,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     }
     def(&d, "sleep", |vm, a| {
         a.check(vm, "sleep", 1, 1)?;
-        let s = vm.to_float(&a.pos[0])?;
-        if s.is_nan() || s < 0.0 {
+        let s = seconds_arg(vm, &a.pos[0])?;
+        if s < 0.0 {
             return Err(vm.value_error("sleep length must be non-negative"));
         }
         let dur = Duration::try_from_secs_f64(s).map_err(|_| vm.overflow_error("sleep length is too large"))?;
@@ -299,4 +300,30 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::Bool(is_leap(y)))
     });
     Ok(Value::Module(Arc::new(Module { name: Arc::from("time"), dict: d })))
+}
+
+/// A number of seconds (a sleep, a lock timeout) read as CPython's
+/// `_PyTime_FromSecondsObject` reads it, with its errors: a NaN is a
+/// ValueError, a value outside what int64 nanoseconds hold an OverflowError,
+/// anything but a number a TypeError.
+pub fn seconds_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    let out_of_range = |vm: &mut Vm| vm.overflow_error("timestamp out of range for platform time_t");
+    let s = match v {
+        Value::BigInt(_) => return Err(out_of_range(vm)),
+        _ => match vm.as_f64(v)? {
+            Some(s) => s,
+            None => {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+            }
+        },
+    };
+    if s.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
+    let ns = s * 1e9;
+    if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&ns) {
+        return Err(out_of_range(vm));
+    }
+    Ok(s)
 }

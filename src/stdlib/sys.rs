@@ -109,6 +109,7 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
         Ok(Value::Int(vm.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) as i64))
     });
     def(&d, "setrecursionlimit", |vm, a| {
+        a.check(vm, "sys.setrecursionlimit", 1, 1)?;
         let n = vm.index_of(&a.pos[0])?;
         if n < 1 {
             return Err(vm.value_error("recursion limit must be greater or equal than 1"));
@@ -118,11 +119,15 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     });
     def(&d, "getswitchinterval", |vm, _a| Ok(Value::Float(vm.rt.gil.switch_interval().as_secs_f64())));
     def(&d, "setswitchinterval", |vm, a| {
+        a.check(vm, "sys.setswitchinterval", 1, 1)?;
         let s = vm.to_float(&a.pos[0])?;
         if s <= 0.0 {
             return Err(vm.value_error("switch interval must be strictly positive"));
         }
-        vm.rt.gil.set_switch_interval(std::time::Duration::from_secs_f64(s));
+        // A NaN or a huge interval: the longest one (CPython stores a NaN
+        // as its largest value too).
+        let d = std::time::Duration::try_from_secs_f64(s).unwrap_or(std::time::Duration::from_secs(9_223_372_036));
+        vm.rt.gil.set_switch_interval(d);
         Ok(Value::None)
     });
     def(&d, "_is_gil_enabled", |vm, _a| Ok(Value::Bool(vm.rt.gil.enabled())));
@@ -213,6 +218,7 @@ pub fn struct_seq(rt: &Runtime, module: &str, name: &str, fields: &'static [&'st
         layout: Layout::Tuple,
         builtin: false,
         flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
+        tag: crate::object::class::next_class_tag(),
     });
     cls.dict.set_item_str("__module__", Value::str(module));
     for (i, f) in fields.iter().enumerate() {

@@ -31,7 +31,9 @@ struct MethodEntry {
     code: usize,
     name: usize,
     pc: u32,
-    class: usize,
+    /// The class's tag (`Class::tag`), not its address: a class allocated
+    /// where a freed one was must not hit the freed one's entry.
+    class: u64,
     versions: u64,
     method: Value,
 }
@@ -104,7 +106,7 @@ impl LookupCache {
     }
 
     #[inline]
-    pub fn get_method(&self, site: Site, class: usize, versions: u64) -> Option<&Value> {
+    pub fn get_method(&self, site: Site, class: u64, versions: u64) -> Option<&Value> {
         let Site { code, name, pc } = site;
         match self.methods.get(slot(code, pc))? {
             Some(e) if e.code == code && e.name == name && e.pc == pc && e.class == class && e.versions == versions => {
@@ -114,7 +116,7 @@ impl LookupCache {
         }
     }
 
-    pub fn put_method(&mut self, site: Site, class: usize, versions: u64, method: Value) {
+    pub fn put_method(&mut self, site: Site, class: u64, versions: u64, method: Value) {
         let Site { code, name, pc } = site;
         if self.methods.is_empty() {
             self.methods = (0..SLOTS).map(|_| None).collect();
@@ -134,11 +136,13 @@ pub struct Site {
 }
 
 impl crate::vm::Vm {
-    /// The class of a value and its MRO version sum, for the method cache
-    /// (None for values whose attribute lookup is not cached).
+    /// The tag of a value's class and its MRO version sum, for the method
+    /// cache (None for values whose attribute lookup is not cached). The
+    /// pair is exact: tags are never reused, and for one class (a fixed MRO)
+    /// the sum grows with every change since every dict's version does.
     #[inline]
-    pub fn class_key(&self, v: &Value) -> Option<(usize, u64)> {
+    pub fn class_key(&self, v: &Value) -> Option<(u64, u64)> {
         let c = self.class_ref(v)?;
-        Some((Arc::as_ptr(c) as usize, class_versions(c)))
+        Some((c.tag, class_versions(c)))
     }
 }

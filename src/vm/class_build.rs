@@ -180,6 +180,7 @@ impl Vm {
             layout: if is_meta { Layout::NativeNew } else { layout },
             builtin: false,
             flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
+            tag: crate::object::class::next_class_tag(),
         });
         let cls_val = Value::Class(cls.clone());
         if let Some(cell) = dict.remove_item_str("__classcell__")

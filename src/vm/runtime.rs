@@ -84,6 +84,7 @@ pub fn new_builtin_class(name: &str, bases: &[Arc<Class>], layout: Layout) -> Ar
         layout,
         builtin: true,
         flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
+        tag: crate::object::class::next_class_tag(),
     })
 }
 

@@ -17,23 +17,44 @@ class _safe_key:
                     (str(type(other.obj)), id(other.obj)))
 
 
-def _sorted_repr(obj, sort_dicts):
+def _recursion(obj):
+    return "<Recursion on %s with id=%s>" % (type(obj).__name__, id(obj))
+
+
+def _sorted_repr(obj, sort_dicts, context=None):
+    # `context` holds the ids of the containers being printed around `obj`:
+    # meeting one again is a self-reference, printed as CPython does.
+    if context is None:
+        context = set()
+    kind = None
     if isinstance(obj, dict) and type(obj).__repr__ is dict.__repr__:
-        if not obj:
-            return "{}"
-        items = obj.items()
-        if sort_dicts:
-            items = sorted(items, key=lambda kv: _safe_key(kv[0]))
-        return "{" + ", ".join("%s: %s" % (_sorted_repr(k, sort_dicts),
-                                           _sorted_repr(v, sort_dicts))
-                               for k, v in items) + "}"
-    if isinstance(obj, list) and type(obj).__repr__ is list.__repr__:
-        return "[" + ", ".join(_sorted_repr(x, sort_dicts) for x in obj) + "]"
-    if isinstance(obj, tuple) and type(obj).__repr__ is tuple.__repr__:
+        kind = dict
+    elif isinstance(obj, list) and type(obj).__repr__ is list.__repr__:
+        kind = list
+    elif isinstance(obj, tuple) and type(obj).__repr__ is tuple.__repr__:
+        kind = tuple
+    if kind is None or not obj:
+        return repr(obj)
+    objid = id(obj)
+    if objid in context:
+        return _recursion(obj)
+    context.add(objid)
+    try:
+        if kind is dict:
+            items = obj.items()
+            if sort_dicts:
+                items = sorted(items, key=lambda kv: _safe_key(kv[0]))
+            return "{" + ", ".join("%s: %s" % (_sorted_repr(k, sort_dicts, context),
+                                               _sorted_repr(v, sort_dicts, context))
+                                   for k, v in items) + "}"
+        parts = [_sorted_repr(x, sort_dicts, context) for x in obj]
+        if kind is list:
+            return "[" + ", ".join(parts) + "]"
         if len(obj) == 1:
-            return "(" + _sorted_repr(obj[0], sort_dicts) + ",)"
-        return "(" + ", ".join(_sorted_repr(x, sort_dicts) for x in obj) + ")"
-    return repr(obj)
+            return "(" + parts[0] + ",)"
+        return "(" + ", ".join(parts) + ")"
+    finally:
+        context.discard(objid)
 
 
 def saferepr(obj):
@@ -50,6 +71,7 @@ class PrettyPrinter:
 
     def pformat(self, obj):
         out = []
+        self._context = set()
         self._format(obj, out, 0, 0)
         return "".join(out)
 
@@ -58,10 +80,21 @@ class PrettyPrinter:
         stream.write(self.pformat(obj) + "\n")
 
     def _format(self, obj, out, indent, allowance):
-        rep = _sorted_repr(obj, self._sort_dicts)
+        objid = id(obj)
+        if objid in self._context:
+            out.append(_recursion(obj))
+            return
+        rep = _sorted_repr(obj, self._sort_dicts, self._context)
         if len(rep) <= self._width - indent - allowance:
             out.append(rep)
             return
+        self._context.add(objid)
+        try:
+            self._format_items(obj, rep, out, indent, allowance)
+        finally:
+            self._context.discard(objid)
+
+    def _format_items(self, obj, rep, out, indent, allowance):
         if isinstance(obj, dict) and type(obj).__repr__ is dict.__repr__ and obj:
             out.append("{")
             ipl = self._indent_per_level
@@ -73,7 +106,7 @@ class PrettyPrinter:
             ind = indent + ipl
             last = len(items) - 1
             for i, (k, v) in enumerate(items):
-                krep = _sorted_repr(k, self._sort_dicts)
+                krep = _sorted_repr(k, self._sort_dicts, self._context)
                 out.append(krep + ": ")
                 self._format(v, out, ind + len(krep) + 2,
                              allowance + 1 if i == last else 1)
