@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::symtable::{self, NameScope, Scope, ScopeKind};
-use super::unit::{FBlock, Interner, Unit};
+use super::unit::{FBlock, FinallyBody, Interner, Unit};
 use crate::bytecode::code::{CodeKind, ColSpan, flags};
 use crate::bytecode::{CodeObject, Instr};
 use crate::object::value::Value;
@@ -409,10 +409,10 @@ impl Compiler {
                 FBlock::TryExcept => {
                     self.emit(Instr::PopBlock);
                 }
-                FBlock::Finally(body) => {
+                FBlock::Finally(fin) => {
                     // The return value (if any) stays below; finally bodies are stack-neutral.
                     self.emit(Instr::PopBlock);
-                    self.body(&body)?;
+                    self.finally_copy(&fin)?;
                 }
                 FBlock::FinallyExc => {
                     self.emit(Instr::PopExcept);
@@ -499,9 +499,17 @@ impl Compiler {
     }
 
     fn try_finally(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt], fin: &[Stmt]) -> CResult {
-        let fin_arc = Arc::new(fin.to_vec());
+        // Take the finally body's child scopes out of the queue (they come
+        // after the body's, handlers' and else's): each copy of the body
+        // below gets its own clone of them.
+        let (before, count) = symtable::try_scope_counts(body, handlers, orelse, fin);
+        let children = &mut self.u().children;
+        let start = before.min(children.len());
+        let end = (before + count).min(children.len());
+        let scopes: Vec<Scope> = children.drain(start..end).collect();
+        let fin = Arc::new(FinallyBody { body: fin.to_vec(), scopes });
         let setup = self.emit(Instr::SetupFinally(0));
-        self.u().fblocks.push(FBlock::Finally(fin_arc));
+        self.u().fblocks.push(FBlock::Finally(fin.clone()));
         if handlers.is_empty() {
             self.body(body)?;
         } else {
@@ -509,15 +517,24 @@ impl Compiler {
         }
         self.u().fblocks.pop();
         self.emit(Instr::PopBlock);
-        self.body(fin)?;
+        self.finally_copy(&fin)?;
         let end = self.emit(Instr::Jump(0));
         self.u().patch(setup);
         self.u().fblocks.push(FBlock::FinallyExc);
-        self.body(fin)?;
+        self.finally_copy(&fin)?;
         self.u().fblocks.pop();
         self.emit(Instr::Reraise);
         self.u().patch(end);
         Ok(())
+    }
+
+    /// Emits one copy of a finally body, handing it clones of its child scopes.
+    fn finally_copy(&mut self, fin: &FinallyBody) -> CResult {
+        let children = &mut self.u().children;
+        for s in fin.scopes.iter().rev() {
+            children.push_front(s.clone());
+        }
+        self.body(&fin.body)
     }
 
     fn with(&mut self, items: &[WithItem], body: &[Stmt]) -> CResult {
@@ -705,8 +722,13 @@ impl Compiler {
     }
 
     /// Takes the next child scope for a nested function/class/comprehension.
-    pub fn next_child_scope(&mut self) -> Scope {
-        self.u().children.pop_front().expect("symtable and codegen disagree on scope order")
+    /// A mismatch is a compiler bug; it is reported as an error at `loc`
+    /// rather than a crash.
+    pub fn next_child_scope(&mut self, loc: Loc) -> CResult<Scope> {
+        match self.u().children.pop_front() {
+            Some(s) => Ok(s),
+            None => err("internal compiler error: symtable and codegen disagree on scope order", loc),
+        }
     }
 
     /// Emits the closure tuple (if any), the code constant and MakeFunction.
@@ -745,7 +767,7 @@ impl Compiler {
             self.expr(d)?;
         }
         let fl = self.push_defaults(&f.args)?;
-        let scope = self.next_child_scope();
+        let scope = self.next_child_scope(loc)?;
         let qual = self.child_qualname(&f.name);
         let mut unit = Unit::new(self.intern.clone(), scope, &f.name, &qual, loc.line);
         Self::set_params(&mut unit, &f.args);
@@ -797,7 +819,7 @@ impl Compiler {
         for d in &c.decorators {
             self.expr(d)?;
         }
-        let scope = self.next_child_scope();
+        let scope = self.next_child_scope(loc)?;
         let qual = self.child_qualname(&c.name);
         let unit = Unit::new(self.intern.clone(), scope, &c.name, &qual, loc.line);
         self.units.push(unit);

@@ -72,7 +72,7 @@ impl Compiler {
             }
             ExprKind::Lambda { args, body } => {
                 let fl = self.push_defaults(args)?;
-                let scope = self.next_child_scope();
+                let scope = self.next_child_scope(e.loc)?;
                 let qual = self.lambda_qualname("<lambda>");
                 let mut unit = Unit::new(self.intern.clone(), scope, "<lambda>", &qual, e.loc.line);
                 unit.posonly = args.posonly.len() as u32;
@@ -440,7 +440,7 @@ impl Compiler {
     ) -> CResult {
         // The outermost iterable is evaluated here, in the enclosing scope.
         self.expr(&gens[0].iter)?;
-        let scope = self.next_child_scope();
+        let scope = self.next_child_scope(loc)?;
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",

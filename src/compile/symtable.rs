@@ -32,7 +32,7 @@ pub enum NameScope {
 }
 
 /// One scope's symbols, resolved, with its nested scopes in source order.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Scope {
     pub kind: ScopeKind,
     pub name: String,
@@ -111,6 +111,25 @@ pub fn build(program: &[Stmt]) -> Result<Scope, SymError> {
     let mut top = b.stack.pop().expect("module scope");
     resolve(&mut top, &[])?;
     Ok(top)
+}
+
+/// How many child scopes (functions, lambdas, classes, comprehensions) a
+/// `try` statement creates directly in its scope: `(before, finally)`, those
+/// of the body, handlers and `else`, then those of the `finally` body.
+///
+/// The code generator emits a `finally` body more than once (the normal
+/// path, the exception path, and before every `return`/`break`/`continue`
+/// that leaves the `try`), so it must hand the same child scopes to each
+/// copy instead of taking new ones from the queue.
+pub fn try_scope_counts(body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt], fin: &[Stmt]) -> (usize, usize) {
+    // A scratch function scope: the walk only counts; the real walk has
+    // already succeeded on this tree, and a fresh scope can raise no error
+    // it did not (no parameters, nothing used or assigned before).
+    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Function, "<count>")] };
+    let _ = b.try_parts(body, handlers, orelse);
+    let before = b.cur().children.len();
+    let _ = b.stmts(fin);
+    (before, b.cur().children.len() - before)
 }
 
 struct Builder {
@@ -251,17 +270,7 @@ impl Builder {
                 }
             }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
-                self.stmts(body)?;
-                for h in handlers {
-                    if let Some(t) = &h.typ {
-                        self.expr(t)?;
-                    }
-                    if let Some(n) = &h.name {
-                        self.cur().assign(n);
-                    }
-                    self.stmts(&h.body)?;
-                }
-                self.stmts(orelse)?;
+                self.try_parts(body, handlers, orelse)?;
                 self.stmts(finalbody)?;
             }
             StmtKind::Raise { exc, cause } => {
@@ -322,6 +331,21 @@ impl Builder {
             }
         }
         Ok(())
+    }
+
+    /// A `try` statement without its `finally` body.
+    fn try_parts(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt]) -> Result<(), SymError> {
+        self.stmts(body)?;
+        for h in handlers {
+            if let Some(t) = &h.typ {
+                self.expr(t)?;
+            }
+            if let Some(n) = &h.name {
+                self.cur().assign(n);
+            }
+            self.stmts(&h.body)?;
+        }
+        self.stmts(orelse)
     }
 
     fn arg_defaults(&mut self, a: &Arguments) -> Result<(), SymError> {

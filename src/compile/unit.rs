@@ -20,8 +20,9 @@ pub enum FBlock {
     Loop { start: u32, breaks: Vec<usize>, is_for: bool },
     /// Inside `try:` of a try/except (a SetupExcept block is active).
     TryExcept,
-    /// Inside `try:` of a try/finally: the finally body must run on the way out.
-    Finally(Arc<Vec<Stmt>>),
+    /// Inside `try:` of a try/finally: the finally body must run on the way out
+    /// (with the child scopes each copy of it takes, see [`FinallyBody`]).
+    Finally(Arc<FinallyBody>),
     /// Inside the finally body on the exception path (exception on the stack).
     FinallyExc,
     /// Inside an `except` body (a handler block is active).
@@ -30,6 +31,13 @@ pub enum FBlock {
     With,
     /// Inside an `async with` body (the manager is on the stack).
     AsyncWith,
+}
+
+/// A `finally` body and the child scopes it creates. The body is emitted
+/// once per way out of the `try`; every copy takes clones of the same scopes.
+pub struct FinallyBody {
+    pub body: Vec<Stmt>,
+    pub scopes: Vec<Scope>,
 }
 
 /// Hashable key for constant de-duplication.
