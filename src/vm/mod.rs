@@ -14,6 +14,7 @@ pub mod exc;
 pub mod fastcall;
 pub mod frame;
 pub mod import;
+pub mod import_lock;
 pub mod iter;
 pub mod numeric;
 pub mod ops;
