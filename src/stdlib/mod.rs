@@ -5,9 +5,12 @@ pub mod builtins_attr;
 pub mod builtins_core;
 pub mod builtins_more;
 pub mod file;
+pub mod itertools_comb;
+pub mod itertools_iter;
 pub mod mod_asyncio;
 pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
+pub mod mod_itertools;
 pub mod mod_math;
 pub mod mod_misc;
 pub mod mod_os;
@@ -92,6 +95,7 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_thread" => mod_thread::create(vm).map(Some),
         "_mp" => mod_process::create(vm).map(Some),
         "_random" => mod_random::create(vm).map(Some),
+        "itertools" => mod_itertools::create(vm).map(Some),
         "re" => mod_re::create(vm).map(Some),
         "traceback" => mod_misc::create_traceback(vm).map(Some),
         "gc" => mod_misc::create_gc(vm).map(Some),

@@ -112,7 +112,7 @@ impl Vm {
                     return self.call_str_method(&m, v);
                 }
                 let module = match c.dict.get_item_str("__module__") {
-                    Some(Value::Str(s)) if !c.builtin && s.as_str() != "builtins" => format!("{}.", s.as_str()),
+                    Some(Value::Str(s)) if s.as_str() != "builtins" => format!("{}.", s.as_str()),
                     _ => String::new(),
                 };
                 format!("<class '{}{}'>", module, c.qualname.lock().as_str())

@@ -4,11 +4,13 @@
 use std::sync::Arc;
 
 use super::frame::Frame;
+use super::import_lock::Claim;
 use super::{PyResult, Vm};
 use crate::object::dict::Dict;
 use crate::object::module::Module;
 use crate::object::str::PyStr;
 use crate::object::value::Value;
+use crate::runtime::events::BlockKind;
 
 impl Vm {
     /// `import name` (returns the top package unless `want_leaf`).
@@ -55,11 +57,50 @@ impl Vm {
         Ok(s)
     }
 
-    /// Finds, loads and caches one module by its full dotted name.
+    /// Finds, loads and caches one module by its full dotted name. A module
+    /// that another thread is still initialising is waited for (see
+    /// `import_lock.rs`).
     pub fn load_module(&mut self, full: &str) -> PyResult {
-        if let Some(m) = self.rt.modules.get_item_str(full) {
-            return Ok(m);
+        loop {
+            if let Some(m) = self.rt.modules.get_item_str(full) {
+                if !self.rt.imports.initialising_elsewhere(full) {
+                    return Ok(m);
+                }
+                match self.claim_import(full) {
+                    Claim::Owner => self.rt.imports.release(full),
+                    Claim::Partial => return Ok(m),
+                    Claim::Retry => {}
+                }
+                continue;
+            }
+            match self.claim_import(full) {
+                Claim::Owner => {
+                    // Another thread may have finished it between the look and the claim.
+                    let r = match self.rt.modules.get_item_str(full) {
+                        Some(m) => Ok(m),
+                        None => self.load_module_unlocked(full),
+                    };
+                    self.rt.imports.release(full);
+                    return r;
+                }
+                Claim::Partial => {
+                    return match self.rt.modules.get_item_str(full) {
+                        Some(m) => Ok(m),
+                        None => self.load_module_unlocked(full),
+                    };
+                }
+                Claim::Retry => {}
+            }
         }
+    }
+
+    /// Takes `full`'s import lock, waiting with the GIL released if another thread has it.
+    fn claim_import(&mut self, full: &str) -> Claim {
+        let rt = self.rt.clone();
+        rt.imports.claim(full, &mut |wait| self.allow_threads(BlockKind::Lock, wait))
+    }
+
+    fn load_module_unlocked(&mut self, full: &str) -> PyResult {
         if let Some(m) = crate::stdlib::native_module(self, full)? {
             self.rt.modules.set_item_str(full, m.clone());
             return Ok(m);

@@ -15,6 +15,7 @@ pub mod fastcall;
 pub mod frame;
 pub mod guard;
 pub mod import;
+pub mod import_lock;
 pub mod iter;
 pub mod numeric;
 pub mod ops;

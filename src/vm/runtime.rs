@@ -250,6 +250,8 @@ pub struct Runtime {
     pub deadlocks: crate::runtime::deadlock::Registry,
     /// multiprocessing's per-runtime state.
     pub mp: crate::stdlib::mod_process::MpState,
+    /// Per-module import locks (a thread importing a module another thread is initialising waits).
+    pub imports: crate::vm::import_lock::ImportLocks,
     /// The code of the placeholder frame every thread's VM starts with.
     pub empty_code: Arc<crate::bytecode::CodeObject>,
 }
@@ -276,6 +278,7 @@ impl Runtime {
             sys_module: Mutex::new(None),
             deadlocks: Default::default(),
             mp: Default::default(),
+            imports: Default::default(),
             empty_code: Arc::new(crate::compile::codegen::empty_code()),
         }
     }
