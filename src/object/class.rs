@@ -5,6 +5,7 @@ use std::sync::Arc;
 use parking_lot::Mutex;
 
 use super::dict::Dict;
+use super::finalize::Finalizers;
 use super::str::PyStr;
 use super::value::Value;
 
@@ -49,6 +50,9 @@ pub struct Class {
     /// Cached facts about the class's attributes (see [`class_flags`]) that
     /// let attribute access skip lookups; recomputed when the class changes.
     pub flags: std::sync::atomic::AtomicU32,
+    /// Set when instances need finalizing (the class or a base defines
+    /// `__del__`): the queue their `Drop` hands them to.
+    pub finalizers: std::sync::OnceLock<Arc<Finalizers>>,
 }
 
 /// Bits of `Class::flags`.
@@ -214,11 +218,14 @@ pub struct Instance {
     pub class: Arc<Class>,
     pub dict: Arc<Dict>,
     pub payload: Payload,
+    /// `__del__` has run (or is queued to run): it runs at most once, as in
+    /// CPython (PEP 442), even if the object is resurrected.
+    pub finalized: std::sync::atomic::AtomicBool,
 }
 
 impl Instance {
     pub fn new(class: Arc<Class>, payload: Payload) -> Instance {
-        Instance { class, dict: Arc::new(Dict::new()), payload }
+        Instance { class, dict: Arc::new(Dict::new()), payload, finalized: Default::default() }
     }
 
     pub fn exc(&self) -> Option<&Mutex<ExcState>> {
@@ -233,5 +240,25 @@ impl Instance {
             Payload::Builtin(v) => Some(v),
             _ => None,
         }
+    }
+}
+
+impl Drop for Instance {
+    /// The last reference went. If the class has a `__del__`, move the
+    /// contents into a fresh instance (marked finalized) and queue it: the
+    /// finalizer runs at the next safe point, never here (see
+    /// `object/finalize.rs`). Classes without `__del__` pay one load.
+    fn drop(&mut self) {
+        let Some(q) = self.class.finalizers.get() else { return };
+        if *self.finalized.get_mut() {
+            return;
+        }
+        let inst = Instance {
+            class: self.class.clone(),
+            dict: std::mem::replace(&mut self.dict, Arc::new(Dict::new())),
+            payload: std::mem::replace(&mut self.payload, Payload::None),
+            finalized: std::sync::atomic::AtomicBool::new(true),
+        };
+        q.push(Value::Instance(Arc::new(inst)));
     }
 }

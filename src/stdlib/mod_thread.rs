@@ -367,6 +367,7 @@ pub fn spawn(vm: &mut Vm, name: String, body: impl FnOnce(&mut Vm) + Send + 'sta
             g.acquire();
         }
         body(&mut child);
+        child.run_finalizers();
         if let Some(g) = child.gil.take() {
             g.exit();
         }

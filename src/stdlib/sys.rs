@@ -202,6 +202,7 @@ pub fn struct_seq(rt: &Runtime, module: &str, name: &str, fields: &'static [&'st
         layout: Layout::Tuple,
         builtin: false,
         flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
+        finalizers: Default::default(),
     });
     cls.dict.set_item_str("__module__", Value::str(module));
     for (i, f) in fields.iter().enumerate() {

@@ -180,7 +180,11 @@ impl Vm {
             layout: if is_meta { Layout::NativeNew } else { layout },
             builtin: false,
             flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
+            finalizers: Default::default(),
         });
+        if cls.lookup_user("__del__").is_some() {
+            let _ = cls.finalizers.set(self.rt.finalizers.clone());
+        }
         let cls_val = Value::Class(cls.clone());
         if let Some(cell) = dict.remove_item_str("__classcell__")
             && let Value::Native2(o) = &cell
