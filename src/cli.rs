@@ -96,7 +96,16 @@ fn gil_config(cli: &Cli) -> GilConfig {
         Some(_) => true,
         None => !matches!(std::env::var("GILT_GIL").as_deref(), Ok("0") | Ok("off")),
     };
-    let mut cfg = GilConfig { enabled, ..GilConfig::default() };
+    // Finished threads' statistics are kept only when something will show them.
+    let keep_finished = cli.stats
+        || cli.trace.is_some()
+        || cli.timeline
+        || cli.report.is_some()
+        || cli.profile
+        || cli.profile_out.is_some()
+        || cli.trace_child.is_some()
+        || std::env::var_os("GILT_STATS_JSON").is_some();
+    let mut cfg = GilConfig { enabled, keep_finished, ..GilConfig::default() };
     if let Some(ms) = cli.switch_interval {
         cfg.switch_interval = std::time::Duration::from_secs_f64((ms / 1000.0).max(1e-6));
     }
@@ -332,15 +341,9 @@ pub fn run_main_source(vm: &mut Vm, src: &str, filename: &str) -> i32 {
     }
 }
 
-/// At exit: join non-daemon threads (threading._shutdown) and flush.
+/// At exit: join non-daemon threads, atexit, finalizers, flush files (vm/shutdown.rs).
 fn finish(vm: &mut Vm, status: i32) -> i32 {
-    if let Some(Value::Module(m)) = vm.rt.modules.get_item_str("threading")
-        && let Some(f) = m.dict.get_item_str("_shutdown")
-        && let Err(e) = vm.catch_panics(|vm| vm.call(&f, vec![]))
-    {
-        return report_uncaught(vm, &e);
-    }
-    status
+    vm.shutdown(status)
 }
 
 /// Prints an uncaught exception the way CPython does and picks the exit status.

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use parking_lot::Mutex;
 
 use super::dict::Dict;
+use super::finalize::Finalizers;
 use super::str::PyStr;
 use super::value::Value;
 
@@ -52,6 +53,9 @@ pub struct Class {
     /// This class's identity for lookup caches: unlike its address, never
     /// shared with a class made later (see [`next_class_tag`]).
     pub tag: u64,
+    /// Set when instances need finalizing (the class or a base defines
+    /// `__del__`): the queue their `Drop` hands them to.
+    pub finalizers: std::sync::OnceLock<Arc<Finalizers>>,
 }
 
 /// A fresh class tag. One process-wide counter, like CPython's
@@ -225,11 +229,14 @@ pub struct Instance {
     pub class: Arc<Class>,
     pub dict: Arc<Dict>,
     pub payload: Payload,
+    /// `__del__` has run (or is queued to run): it runs at most once, as in
+    /// CPython (PEP 442), even if the object is resurrected.
+    pub finalized: std::sync::atomic::AtomicBool,
 }
 
 impl Instance {
     pub fn new(class: Arc<Class>, payload: Payload) -> Instance {
-        Instance { class, dict: Arc::new(Dict::new()), payload }
+        Instance { class, dict: Arc::new(Dict::new()), payload, finalized: Default::default() }
     }
 
     pub fn exc(&self) -> Option<&Mutex<ExcState>> {
@@ -244,5 +251,25 @@ impl Instance {
             Payload::Builtin(v) => Some(v),
             _ => None,
         }
+    }
+}
+
+impl Drop for Instance {
+    /// The last reference went. If the class has a `__del__`, move the
+    /// contents into a fresh instance (marked finalized) and queue it: the
+    /// finalizer runs at the next safe point, never here (see
+    /// `object/finalize.rs`). Classes without `__del__` pay one load.
+    fn drop(&mut self) {
+        let Some(q) = self.class.finalizers.get() else { return };
+        if *self.finalized.get_mut() {
+            return;
+        }
+        let inst = Instance {
+            class: self.class.clone(),
+            dict: std::mem::replace(&mut self.dict, Arc::new(Dict::new())),
+            payload: std::mem::replace(&mut self.payload, Payload::None),
+            finalized: std::sync::atomic::AtomicBool::new(true),
+        };
+        q.push(Value::Instance(Arc::new(inst)));
     }
 }

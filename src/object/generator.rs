@@ -29,16 +29,49 @@ pub struct Generator {
     pub name: Arc<PyStr>,
     pub qualname: Arc<PyStr>,
     pub state: super::spinlock::SpinLock<GenState>,
+    /// Where to queue the generator if it is dropped while suspended inside
+    /// a `try`/`with` block, so that it gets closed (see `object/finalize.rs`).
+    /// `None` on the copy that is being finalized: it is closed only once.
+    pub finalizers: Option<Arc<super::finalize::Finalizers>>,
+}
+
+impl Generator {
+    /// Whether closing this generator would run code: it is a plain
+    /// generator, started, suspended inside a `try`/`with` block.
+    pub fn needs_close(kind: GenKind, st: &GenState) -> bool {
+        kind == GenKind::Generator && !st.running && st.frame.as_ref().is_some_and(|f| f.pc > 0 && !f.blocks.is_empty())
+    }
 }
 
 impl Drop for Generator {
+    /// A generator abandoned inside a `try`/`with` block is queued to be
+    /// closed at the next safe point (its `finally`/`__exit__` must run, as
+    /// in CPython, or a lock taken by `with lock:` stays held forever).
     /// A coroutine dropped before it ever ran warns, as CPython does (the
     /// creation site is not recorded, so the location is CPython's `sys:1`).
     fn drop(&mut self) {
+        let st = self.state.get_mut();
+        if Self::needs_close(self.kind, st)
+            && let Some(q) = self.finalizers.take()
+        {
+            let copy = Generator {
+                kind: self.kind,
+                name: self.name.clone(),
+                qualname: self.qualname.clone(),
+                state: super::spinlock::SpinLock::new(GenState {
+                    frame: st.frame.take(),
+                    running: false,
+                    finished: false,
+                    awaited: st.awaited,
+                }),
+                finalizers: None,
+            };
+            q.push(super::value::Value::Generator(Arc::new(copy)));
+            return;
+        }
         if self.kind != GenKind::Coroutine {
             return;
         }
-        let st = self.state.get_mut();
         if !st.awaited && st.frame.as_ref().is_some_and(|f| f.pc == 0) {
             use std::io::Write;
             let _ = std::io::stdout().flush();

@@ -4,6 +4,7 @@ pub mod class;
 pub mod descr;
 pub mod dict;
 pub mod eq;
+pub mod finalize;
 pub mod function;
 pub mod generator;
 pub mod iter;

@@ -102,6 +102,8 @@ impl BreakerBit {
     pub const DEADLOCK_CHECK: BreakerBit = BreakerBit(1 << 3);
     /// Spare: some thread has an asynchronous exception to raise.
     pub const ASYNC_EXCEPTION: BreakerBit = BreakerBit(1 << 4);
+    /// Objects wait in the runtime's finalizer queue (`object/finalize.rs`).
+    pub const FINALIZE: BreakerBit = BreakerBit(1 << 5);
 
     /// The bit's mask within the breaker word.
     pub const fn mask(self) -> u32 {
@@ -120,6 +122,10 @@ pub struct GilConfig {
     pub switch_interval: Duration,
     /// Event recording for `--trace` and friends; `None` = off.
     pub events: Option<Arc<dyn EventSink>>,
+    /// Keep the statistics of threads that have ended (for `--stats` and the
+    /// views). Off, a thread's entry leaves the registry when it ends, so a
+    /// thread-per-request server does not grow without bound.
+    pub keep_finished: bool,
 }
 
 impl Default for GilConfig {
@@ -129,6 +135,7 @@ impl Default for GilConfig {
             policy: SwitchPolicy::Interval,
             switch_interval: Gil::DEFAULT_SWITCH_INTERVAL,
             events: None,
+            keep_finished: true,
         }
     }
 }
@@ -188,6 +195,7 @@ pub struct Gil {
     registry: Mutex<Registry>,
     events: Option<Arc<dyn EventSink>>,
     created: Instant,
+    keep_finished: bool,
 }
 
 impl Gil {
@@ -211,6 +219,7 @@ impl Gil {
             registry: Mutex::new(Registry { next_id: 1, threads: Vec::new() }),
             events: config.events,
             created: Instant::now(),
+            keep_finished: config.keep_finished,
         };
         gil.set_switch_interval(config.switch_interval);
         Arc::new(gil)
@@ -336,7 +345,14 @@ impl Gil {
         }
     }
 
-    /// Statistics of every thread ever registered (live ones accounted up to now).
+    /// How many threads the registry holds (live ones, plus finished ones
+    /// when [`GilConfig::keep_finished`] is on).
+    pub fn registered_threads(&self) -> usize {
+        self.registry.lock().threads.len()
+    }
+
+    /// Statistics of every thread registered (live ones accounted up to
+    /// now; finished ones only with [`GilConfig::keep_finished`]).
     pub fn thread_stats(&self) -> Vec<ThreadStats> {
         let now = Instant::now();
         let reg = self.registry.lock();
@@ -719,6 +735,12 @@ impl GilThread {
         let now = Instant::now();
         self.stats.lock().finish(now);
         self.record(now, GilEvent::ThreadEnd);
+        if !self.gil.keep_finished {
+            let mut reg = self.gil.registry.lock();
+            if let Some(i) = reg.threads.iter().position(|s| Arc::ptr_eq(s, &self.stats)) {
+                reg.threads.swap_remove(i);
+            }
+        }
     }
 }
 

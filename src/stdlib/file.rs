@@ -34,10 +34,55 @@ pub struct FileObj {
     binary: bool,
     readable: bool,
     writable: bool,
-    state: Mutex<FileState>,
+    /// Shared with the runtime's [`OpenFiles`] (weakly), which flushes it at exit.
+    state: Arc<Mutex<FileState>>,
 }
 
 crate::object::native::impl_native_object!(FileObj);
+
+impl Drop for FileState {
+    /// The last reference to the file went: write what is buffered, then
+    /// let the handle close. Plain Rust, no Python: safe in any `Drop`.
+    fn drop(&mut self) {
+        let _ = self.flush_w();
+    }
+}
+
+/// Every file `open()` returned that may still be open, held weakly so the
+/// registry never keeps a file alive. At exit (normal end, `sys.exit`, an
+/// uncaught exception; not `os._exit`) [`OpenFiles::flush_all`] writes what
+/// each one still buffers, as CPython's shutdown does, because files held
+/// by module globals or reference cycles are never dropped.
+#[derive(Default)]
+pub struct OpenFiles {
+    files: Mutex<(Vec<std::sync::Weak<Mutex<FileState>>>, usize)>,
+}
+
+impl OpenFiles {
+    fn add(&self, st: &Arc<Mutex<FileState>>) {
+        let mut g = self.files.lock();
+        let (files, limit) = &mut *g;
+        // Forget closed files once the list doubles: amortised O(1), and the
+        // list stays within twice the number of files alive.
+        if files.len() >= *limit {
+            files.retain(|w| w.strong_count() > 0);
+            *limit = (files.len() * 2).max(64);
+        }
+        files.push(Arc::downgrade(st));
+    }
+
+    /// Flushes the write buffer of every file still alive.
+    pub fn flush_all(&self) {
+        let live: Vec<_> = self.files.lock().0.iter().filter_map(std::sync::Weak::upgrade).collect();
+        for st in live {
+            // A thread still writing (GIL released around the write) holds
+            // the lock: wait for it a little, never forever.
+            if let Some(mut st) = st.try_lock_for(std::time::Duration::from_secs(1)) {
+                let _ = st.flush_w();
+            }
+        }
+    }
+}
 
 impl FileState {
     fn flush_w(&mut self) -> std::io::Result<()> {
@@ -334,7 +379,11 @@ fn open(vm: &mut Vm, mut a: Args, cls: &Arc<Class>) -> PyResult {
         return Err(err);
     }
     let st = FileState { file: Some(f), rbuf: Vec::new(), rpos: 0, wbuf: Vec::new(), eof: false };
-    let obj = FileObj { class: cls.clone(), name: file, mode, binary, readable: r, writable: w, state: Mutex::new(st) };
+    let state = Arc::new(Mutex::new(st));
+    if w {
+        vm.rt.open_files.add(&state);
+    }
+    let obj = FileObj { class: cls.clone(), name: file, mode, binary, readable: r, writable: w, state };
     Ok(Value::from_native(Arc::new(obj)))
 }
 

@@ -11,6 +11,7 @@ pub mod mod_asyncio;
 pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
 pub mod mod_itertools;
+pub mod mod_atexit;
 pub mod mod_math;
 pub mod mod_misc;
 pub mod mod_os;
@@ -99,6 +100,7 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "re" => mod_re::create(vm).map(Some),
         "traceback" => mod_misc::create_traceback(vm).map(Some),
         "gc" => mod_misc::create_gc(vm).map(Some),
+        "atexit" => mod_atexit::create(vm).map(Some),
         "_asyncio" => mod_asyncio::create(vm).map(Some),
         _ => Ok(None),
     }

@@ -368,6 +368,7 @@ pub fn spawn(vm: &mut Vm, name: String, body: impl FnOnce(&mut Vm) + Send + 'sta
             let tb = child.format_exception(&e);
             eprint!("Exception in thread {thread_name}:\n{tb}");
         }
+        child.run_finalizers();
         if let Some(g) = child.gil.take() {
             g.exit();
         }

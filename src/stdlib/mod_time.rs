@@ -99,6 +99,7 @@ fn struct_time_class(vm: &Vm) -> Arc<Class> {
         builtin: false,
         flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
         tag: crate::object::class::next_class_tag(),
+        finalizers: Default::default(),
     });
     cls.dict.set_item_str("__module__", Value::str("time"));
     for (i, f) in FIELDS.iter().enumerate() {

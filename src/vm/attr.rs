@@ -473,6 +473,11 @@ impl Vm {
                     }
                     _ => {}
                 }
+                if name.as_str() == "__del__" && !c.builtin {
+                    // Instances made from now on are finalized (subclasses
+                    // created earlier keep what they had at creation).
+                    let _ = c.finalizers.set(self.rt.finalizers.clone());
+                }
                 c.dict.set_str(name, v);
                 c.invalidate_flags();
                 Ok(())

@@ -86,6 +86,11 @@ impl LookupCache {
     }
 
     pub fn put_global(&mut self, site: Site, globals: usize, gver: u64, bver: u64, value: Value) {
+        if drop_is_observable(&value) {
+            // The entry would keep the object alive after the global is
+            // rebound or deleted, delaying its finalizer indefinitely.
+            return;
+        }
         let Site { code, name, pc } = site;
         if self.globals.is_empty() {
             self.globals = (0..SLOTS).map(|_| None).collect();
@@ -122,6 +127,17 @@ impl LookupCache {
             self.methods = (0..SLOTS).map(|_| None).collect();
         }
         self.methods[slot(code, pc)] = Some(MethodEntry { code, name, pc, class, versions, method });
+    }
+}
+
+/// Whether dropping `v` runs something (a `__del__`, a generator's
+/// `finally`, a file's flush): such values are never held by a cache.
+fn drop_is_observable(v: &Value) -> bool {
+    match v {
+        Value::Generator(_) => true,
+        Value::Instance(i) => i.class.finalizers.get().is_some(),
+        Value::Native2(o) => o.as_any().is::<crate::stdlib::file::FileObj>(),
+        _ => false,
     }
 }
 

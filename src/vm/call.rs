@@ -115,6 +115,7 @@ impl Vm {
                 finished: false,
                 awaited: false,
             }),
+            finalizers: Some(self.rt.finalizers.clone()),
         }))
     }
 

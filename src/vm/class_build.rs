@@ -181,7 +181,11 @@ impl Vm {
             builtin: false,
             flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
             tag: crate::object::class::next_class_tag(),
+            finalizers: Default::default(),
         });
+        if cls.lookup_user("__del__").is_some() {
+            let _ = cls.finalizers.set(self.rt.finalizers.clone());
+        }
         let cls_val = Value::Class(cls.clone());
         if let Some(cell) = dict.remove_item_str("__classcell__")
             && let Value::Native2(o) = &cell

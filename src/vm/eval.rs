@@ -647,15 +647,10 @@ impl Vm {
                     self.push(Value::Bool(!t));
                 }
                 Instr::PopTop => {
-                    let v = self.pop();
-                    if let Value::Generator(g) = &v
-                        && Arc::strong_count(g) == 1
-                    {
-                        // The last reference to a suspended generator goes away
-                        // (`for x in gen(): break`): like CPython, close it so its
-                        // `finally` blocks and `with` exits run now.
-                        self.finalize_generator(g);
-                    }
+                    // A generator or an instance whose last reference goes
+                    // here is queued by its Drop and finalized at the next
+                    // safe point (vm/finalize.rs).
+                    self.pop();
                 }
                 Instr::DupTop => {
                     let v = self.top().clone();

@@ -136,25 +136,6 @@ impl Vm {
         self.push_frame(frame)
     }
 
-    /// Closes a generator that nothing refers to any more, if it is
-    /// suspended inside a try/with block. Errors are reported, not raised,
-    /// as CPython does for exceptions in finalizers.
-    pub(super) fn finalize_generator(&mut self, g: &Arc<crate::object::generator::Generator>) {
-        let needs_close = {
-            let st = g.state.lock();
-            g.kind == crate::object::generator::GenKind::Generator
-                && st.frame.as_ref().is_some_and(|f| f.pc > 0 && !f.blocks.is_empty())
-        };
-        if needs_close && let Err(e) = self.gen_close(g) {
-            let text = self.format_exception(&e);
-            eprint!(
-                "Exception ignored in: <generator object {} at {:#x}>\n{text}",
-                g.qualname.as_str(),
-                Arc::as_ptr(g) as usize
-            );
-        }
-    }
-
     /// The fast call: moves the top `n` stack values into a new frame's
     /// locals and makes it current; the function just below them is popped
     /// too (for CallMethod the receiver is the first of the `n`).

@@ -12,6 +12,7 @@ pub mod eval;
 mod eval_calls;
 pub mod exc;
 pub mod fastcall;
+pub mod finalize;
 pub mod frame;
 pub mod guard;
 pub mod import;
@@ -22,6 +23,7 @@ pub mod ops;
 mod pattern;
 pub mod profile_hooks;
 pub mod runtime;
+pub mod shutdown;
 pub mod thread_state;
 pub mod traceback;
 
@@ -135,4 +137,6 @@ pub struct Vm {
     pub pending_throw: Option<PyErr>,
     /// This thread's `--profile` state (None: not profiling).
     pub profile: Option<crate::runtime::profile::ThreadProfile>,
+    /// Running queued finalizers (they do not nest: see `vm/finalize.rs`).
+    pub finalizing: bool,
 }

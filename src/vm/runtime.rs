@@ -85,6 +85,7 @@ pub fn new_builtin_class(name: &str, bases: &[Arc<Class>], layout: Layout) -> Ar
         builtin: true,
         flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
         tag: crate::object::class::next_class_tag(),
+        finalizers: Default::default(),
     })
 }
 
@@ -254,6 +255,12 @@ pub struct Runtime {
     pub imports: crate::vm::import_lock::ImportLocks,
     /// The code of the placeholder frame every thread's VM starts with.
     pub empty_code: Arc<crate::bytecode::CodeObject>,
+    /// Objects waiting for their `__del__` or generator close (object/finalize.rs).
+    pub finalizers: Arc<crate::object::finalize::Finalizers>,
+    /// Files still open, flushed at exit (stdlib/file.rs).
+    pub open_files: crate::stdlib::file::OpenFiles,
+    /// Functions registered with `atexit` (stdlib/mod_atexit.rs).
+    pub atexit: crate::stdlib::mod_atexit::Callbacks,
 }
 
 impl Runtime {
@@ -270,7 +277,7 @@ impl Runtime {
             config,
             sources: Mutex::new(HashMap::new()),
             recursion_limit: AtomicUsize::new(1000),
-            gil,
+            gil: gil.clone(),
             interned: Mutex::new(HashMap::new()),
             next_thread_ident: AtomicI64::new(1),
             live_threads: Mutex::new(Vec::new()),
@@ -280,6 +287,9 @@ impl Runtime {
             mp: Default::default(),
             imports: Default::default(),
             empty_code: Arc::new(crate::compile::codegen::empty_code()),
+            finalizers: crate::object::finalize::Finalizers::new(gil.clone()),
+            open_files: Default::default(),
+            atexit: Default::default(),
         }
     }
 

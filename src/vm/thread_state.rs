@@ -30,6 +30,7 @@ impl Vm {
             repr_guard: Vec::new(),
             data_depth: 0,
             pending_throw: None,
+            finalizing: false,
             frame_pool: Vec::new(),
             cache: Box::default(),
             profile,
@@ -45,6 +46,11 @@ impl Vm {
 
     /// Called when the eval breaker is set: honours GIL drop requests and Ctrl-C.
     pub fn handle_breaker(&mut self) -> PyResult<()> {
+        // Finalizers first, before a GIL hand-off: with the GIL on, the
+        // thread that dropped the objects is the one that runs them.
+        if self.rt.finalizers.is_pending() && !self.finalizing {
+            self.run_finalizers();
+        }
         if let Some(g) = self.gil.as_mut()
             && g.handle_breaker() == BreakerAction::RaiseKeyboardInterrupt
         {

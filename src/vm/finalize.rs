@@ -1,0 +1,150 @@
+//! Running finalizers: `__del__` of instances and closing abandoned
+//! generators, at a safe point of the dispatch loop (the queue they wait in
+//! and why is `object/finalize.rs`; the order of things at exit is
+//! `vm/shutdown.rs`).
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use super::{PyErr, Vm};
+use crate::object::generator::Generator;
+use crate::object::value::Value;
+
+/// How deep the exit pass follows containers from a module's globals.
+const EXIT_WALK_DEPTH: usize = 64;
+
+impl Vm {
+    /// Runs every queued finalizer, oldest first, including those queued by
+    /// the finalizers themselves. Called at safe points (the breaker bit),
+    /// at `gc.collect()`, when a thread ends and at exit. A finalizer that
+    /// drops more objects does not recurse: the outer loop picks them up.
+    pub fn run_finalizers(&mut self) {
+        if self.finalizing {
+            return;
+        }
+        self.finalizing = true;
+        let reraising = std::mem::replace(&mut self.reraising, false);
+        loop {
+            let batch = self.rt.finalizers.take();
+            if batch.is_empty() {
+                break;
+            }
+            for v in batch {
+                self.finalize_one(&v);
+            }
+        }
+        self.reraising = reraising;
+        self.finalizing = false;
+    }
+
+    /// Finalizes one object: calls its class's `__del__`, or closes a
+    /// generator. Errors are printed, never raised (CPython's unraisable hook).
+    fn finalize_one(&mut self, v: &Value) {
+        match v {
+            Value::Instance(inst) => {
+                let Some(del) = inst.class.lookup("__del__") else { return };
+                if let Err(e) = self.call_method_value(&del, v.clone(), vec![]) {
+                    let what = self.repr_of(&del).unwrap_or_else(|_| "__del__".into());
+                    self.report_unraisable(&what, &e);
+                }
+            }
+            Value::Generator(g) => self.close_abandoned(g),
+            _ => {}
+        }
+    }
+
+    /// Closes a generator nobody refers to any more (or that is left at exit).
+    fn close_abandoned(&mut self, g: &Arc<Generator>) {
+        if !Generator::needs_close(g.kind, &g.state.lock()) {
+            return;
+        }
+        if let Err(e) = self.gen_close(g) {
+            let what = format!("<generator object {} at {:#x}>", g.qualname.as_str(), Arc::as_ptr(g) as usize);
+            self.report_unraisable(&what, &e);
+        }
+    }
+
+    /// `Exception ignored in: WHAT` and the traceback, on stderr.
+    pub fn report_unraisable(&mut self, what: &str, e: &PyErr) {
+        let text = self.format_exception(e);
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        eprint!("Exception ignored in: {what}\n{text}");
+    }
+
+    /// At exit, before anything is torn down: finalizes the objects still
+    /// reachable from the globals of `module` (instances with `__del__`,
+    /// suspended generators), as CPython's last collection does with every
+    /// global still in place. Globals are visited in definition order, lists
+    /// and tuples from the end (the order CPython frees their items in).
+    pub fn finalize_module_globals(&mut self, module: &str) {
+        let Some(Value::Module(m)) = self.rt.modules.get_item_str(module) else { return };
+        let mut found = Vec::new();
+        let mut seen = HashSet::new();
+        for (_, v) in m.dict.lock().items() {
+            collect_finalizable(&v, &mut found, &mut seen, EXIT_WALK_DEPTH);
+        }
+        for v in found {
+            match &v {
+                Value::Instance(inst) if !inst.finalized.swap(true, Ordering::Relaxed) => self.finalize_one(&v),
+                Value::Generator(g) => self.close_abandoned(g),
+                _ => {}
+            }
+            self.run_finalizers();
+        }
+    }
+}
+
+/// Pushes onto `found` every object under `v` that has a finalizer, parents
+/// before what they hold; `seen` (addresses) stops cycles.
+fn collect_finalizable(v: &Value, found: &mut Vec<Value>, seen: &mut HashSet<usize>, depth: usize) {
+    if depth == 0 {
+        return;
+    }
+    let addr = match v {
+        Value::Instance(i) => Arc::as_ptr(i) as usize,
+        Value::List(l) => Arc::as_ptr(l) as usize,
+        Value::Tuple(t) => Arc::as_ptr(t) as usize,
+        Value::Dict(d) => Arc::as_ptr(d) as usize,
+        Value::Generator(g) => Arc::as_ptr(g) as usize,
+        _ => return,
+    };
+    if !seen.insert(addr) {
+        return;
+    }
+    match v {
+        Value::Instance(i) => {
+            if i.class.finalizers.get().is_some() && !i.finalized.load(Ordering::Relaxed) {
+                found.push(v.clone());
+            }
+            if let Some(b) = i.builtin_value() {
+                collect_finalizable(b, found, seen, depth - 1);
+            }
+            for (_, x) in i.dict.lock().items() {
+                collect_finalizable(&x, found, seen, depth - 1);
+            }
+        }
+        Value::List(l) => {
+            for x in l.snapshot().iter().rev() {
+                collect_finalizable(x, found, seen, depth - 1);
+            }
+        }
+        Value::Tuple(t) => {
+            for x in t.items.iter().rev() {
+                collect_finalizable(x, found, seen, depth - 1);
+            }
+        }
+        Value::Dict(d) => {
+            for (_, x) in d.lock().items() {
+                collect_finalizable(&x, found, seen, depth - 1);
+            }
+        }
+        Value::Generator(g) => {
+            if Generator::needs_close(g.kind, &g.state.lock()) {
+                found.push(v.clone());
+            }
+        }
+        _ => {}
+    }
+}
