@@ -1,79 +1,62 @@
-//! The command line: parse flags (clap), build the runtime, run a script,
-//! `-c` code, stdin or the REPL, and turn the outcome into an exit status.
+//! The command line: parse flags (`cli_args`, CPython's syntax), build the
+//! runtime, run a script, `-c` code, `-m` module, stdin or the REPL
+//! (`cli_main` finds which), and turn the outcome into an exit status.
 
+use std::io::IsTerminal;
 use std::sync::Arc;
 
-use clap::Parser;
-
+pub use crate::cli_args::Cli;
+use crate::cli_args::{help_text, usage_error, version_text};
+use crate::cli_main::{Failed, MainProgram};
 use crate::object::value::Value;
-use crate::runtime::gil::{Gil, GilConfig, SwitchPolicy};
+use crate::runtime::gil::{Gil, GilConfig};
 use crate::vm::runtime::Config;
 use crate::vm::{PyErr, Runtime, Vm};
-
-/// gilt — a Python interpreter with a real, switchable GIL.
-#[derive(Parser, Debug)]
-#[command(name = "gilt", version, about, override_usage = "gilt [OPTIONS] [SCRIPT | -c CODE | -] [ARGS]...")]
-pub struct Cli {
-    /// Run CODE instead of a script file.
-    #[arg(short = 'c', value_name = "CODE")]
-    pub code: Option<String>,
-    /// Print the bytecode of the script instead of running it.
-    #[arg(long)]
-    pub dis: bool,
-    /// Turn the global interpreter lock on or off (default on; env GILT_GIL=1|0).
-    #[arg(long, value_name = "on|off", value_parser = ["on", "off"])]
-    pub gil: Option<String>,
-    /// Switch interval in milliseconds (default 5).
-    #[arg(long = "switch-interval", value_name = "MS")]
-    pub switch_interval: Option<f64>,
-    /// Switch policy: interval, ticks=N (Python 2's old GIL) or instr=N.
-    #[arg(long = "switch", value_name = "POLICY")]
-    pub switch: Option<SwitchPolicy>,
-    /// Print per-thread GIL statistics to stderr at exit.
-    #[arg(long)]
-    pub stats: bool,
-    /// Write a Chrome/Perfetto trace of every GIL state change to FILE.json.
-    #[arg(long, value_name = "FILE.json")]
-    pub trace: Option<String>,
-    /// At exit, draw who held the GIL when, one row per thread (stderr).
-    #[arg(long)]
-    pub timeline: bool,
-    /// Write a self-contained HTML report (SVG timeline + stats) to FILE.html.
-    #[arg(long, value_name = "FILE.html")]
-    pub report: Option<String>,
-    /// At exit, print a profile of Python functions with GIL wait and blocked time (stderr).
-    #[arg(long)]
-    pub profile: bool,
-    /// Write the profile as CSV to FILE.csv (implies profiling).
-    #[arg(long = "profile-out", value_name = "FILE.csv")]
-    pub profile_out: Option<String>,
-    /// Restrict gilt and its child processes to N CPUs.
-    #[arg(long, value_name = "N")]
-    pub cpus: Option<usize>,
-    /// Internal: run as a multiprocessing worker child (see runtime/process.rs).
-    #[arg(long = "mp-worker", hide = true)]
-    pub mp_worker: bool,
-    /// Internal: record this child's events into the parent's trace (tools/child_trace.rs).
-    #[arg(long = "trace-child", hide = true, value_name = "DIR@NANOS")]
-    pub trace_child: Option<String>,
-    /// The script to run ("-" reads it from stdin), then its arguments.
-    #[arg(value_name = "SCRIPT")]
-    pub script: Option<String>,
-    #[arg(value_name = "ARGS", trailing_var_arg = true, allow_hyphen_values = true)]
-    pub args: Vec<String>,
-}
 
 /// The name of the OS thread the interpreter's main thread runs on (with a
 /// 512 MB stack, so deep native recursion and the parser are safe on it).
 pub const MAIN_THREAD_NAME: &str = "gilt-main";
 
+/// The status `run` returns for an uncaught KeyboardInterrupt: the process
+/// then kills itself with SIGINT, as CPython does (the shell sees 130).
+const KILLED_BY_SIGINT: i32 = -2;
+
 /// Entry point; returns the process exit status.
 pub fn main() -> i32 {
     let args: Vec<String> = std::env::args().collect();
+    let prog = args.first().cloned().unwrap_or_else(|| "gilt".into());
     if args.get(1).map(String::as_str) == Some("compare") {
         return crate::tools::compare::main(&args[2..]);
     }
-    let cli = Cli::parse();
+    let mut cli = match crate::cli_args::parse(&args[1..]) {
+        Ok(c) => c,
+        Err(msg) => {
+            eprint!("{}", usage_error(&prog, &msg));
+            return 2;
+        }
+    };
+    if cli.help {
+        print!("{}", help_text(&prog));
+        return 0;
+    }
+    if cli.version > 0 {
+        println!("Python {}", version_text());
+        return 0;
+    }
+    if let Err(msg) = cli.read_env(|k| std::env::var(k).ok()) {
+        eprintln!("Fatal Python error: {msg}");
+        return 1;
+    }
+    if cli.script.as_deref() == Some("compare") && !std::path::Path::new("compare").exists() {
+        let msg = "gilt: 'compare' must come first, before any option: gilt compare [--switch POLICY]... SCRIPT [ARGS]...\n\
+                   (compare runs SCRIPT with the GIL on and with it off itself)";
+        eprintln!("{msg}");
+        return 2;
+    }
+    if let Err(msg) = crate::tools::views::check_outputs(&cli) {
+        eprintln!("gilt: {msg}");
+        return 2;
+    }
     if let Some(n) = cli.cpus
         && let Err(e) = crate::tools::os::restrict_cpus(n)
     {
@@ -84,18 +67,21 @@ pub fn main() -> i32 {
     // __repr__, generators) still recurses: give the main thread room.
     crate::vm::guard::install_panic_hook();
     let child = std::thread::Builder::new().name(MAIN_THREAD_NAME.into()).stack_size(512 << 20).spawn(move || run(cli));
-    match child {
+    let status = match child {
         Ok(h) => h.join().unwrap_or(70),
         Err(_) => 70,
+    };
+    if status == KILLED_BY_SIGINT {
+        // The default action of SIGINT ends the process; if it somehow
+        // returns, exit as a shell reports a SIGINT death.
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGINT);
+        return 130;
     }
+    status
 }
 
 fn gil_config(cli: &Cli) -> GilConfig {
-    let enabled = match cli.gil.as_deref() {
-        Some("off") => false,
-        Some(_) => true,
-        None => !matches!(std::env::var("GILT_GIL").as_deref(), Ok("0") | Ok("off")),
-    };
+    let enabled = cli.gil_enabled();
     // Finished threads' statistics are kept only when something will show them.
     let keep_finished = cli.stats
         || cli.trace.is_some()
@@ -109,79 +95,142 @@ fn gil_config(cli: &Cli) -> GilConfig {
     if let Some(ms) = cli.switch_interval {
         cfg.switch_interval = std::time::Duration::from_secs_f64((ms / 1000.0).max(1e-6));
     }
-    if let Some(p) = cli.switch {
-        cfg.policy = p;
+    if let Some((p, _)) = &cli.switch {
+        cfg.policy = *p;
     }
     cfg
+}
+
+/// The main program named on the command line (`-m` is found later, on sys.path).
+fn main_program(cli: &Cli) -> Result<MainProgram, Failed> {
+    let mut program = match (&cli.code, &cli.module, cli.script.as_deref()) {
+        (Some(code), _, _) => crate::cli_main::code(code),
+        (None, Some(_), _) => MainProgram {
+            argv0: "-m".into(),
+            path0: std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default(),
+            ..Default::default()
+        },
+        (None, None, Some("-")) => crate::cli_main::stdin("-"),
+        (None, None, Some(path)) => crate::cli_main::script(path)?,
+        // Like CPython, a program piped in (stdin not a terminal) runs as one script.
+        (None, None, None) if !cli.inspect && !std::io::stdin().is_terminal() => crate::cli_main::stdin(""),
+        (None, None, None) => MainProgram { filename: "<stdin>".into(), ..Default::default() },
+    };
+    if cli.skip_first_line
+        && let Some(src) = program.source.as_mut()
+    {
+        // -x: the first line is skipped, line numbers stay those of the file.
+        let cut = src.find('\n').unwrap_or(src.len());
+        src.replace_range(..cut, "");
+    }
+    Ok(program)
+}
+
+/// sys.path, sys.flags, sys.warnoptions, sys._xoptions and `__debug__`, as the command line asked.
+fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
+    let rt = vm.rt.clone();
+    rt.builtins.set_item_str("__debug__", Value::Bool(cli.optimize == 0));
+    let Some(Value::Module(sys)) = rt.modules.get_item_str("sys") else { return };
+    let mut path = Vec::new();
+    if !cli.safe_path {
+        path.push(Value::str(&program.path0));
+    }
+    path.extend(cli.python_path.iter().map(|p| Value::str(p)));
+    sys.dict.set_item_str("path", Value::list(path));
+    let strs = |v: &[String]| Value::list(v.iter().map(|s| Value::str(s)).collect());
+    sys.dict.set_item_str("warnoptions", strs(&cli.warnoptions));
+    sys.dict.set_item_str("orig_argv", strs(&std::env::args().collect::<Vec<_>>()));
+    let xopts = crate::object::dict::Dict::new();
+    for x in &cli.xoptions {
+        match x.split_once('=') {
+            Some((k, v)) => xopts.set_item_str(k, Value::str(v)),
+            None => xopts.set_item_str(x, Value::Bool(true)),
+        }
+    }
+    sys.dict.set_item_str("_xoptions", Value::Dict(Arc::new(xopts)));
+    let n = |b: bool| Value::Int(b as i64);
+    let flags = [
+        ("debug", n(cli.debug)),
+        ("inspect", n(cli.inspect)),
+        ("interactive", n(cli.inspect)),
+        ("optimize", Value::Int(cli.optimize as i64)),
+        ("dont_write_bytecode", n(cli.dont_write_bytecode)),
+        ("no_user_site", n(cli.no_user_site)),
+        ("no_site", n(cli.no_site)),
+        ("ignore_environment", n(cli.ignore_env)),
+        ("verbose", Value::Int(cli.verbose as i64)),
+        ("bytes_warning", Value::Int(cli.bytes_warning as i64)),
+        ("quiet", n(cli.quiet)),
+        ("hash_randomization", n(true)),
+        ("isolated", n(cli.isolated)),
+        ("dev_mode", Value::Bool(false)),
+        ("utf8_mode", n(true)),
+        ("warn_default_encoding", n(false)),
+        ("safe_path", Value::Bool(cli.safe_path)),
+        ("int_max_str_digits", Value::Int(-1)),
+    ];
+    const NAMES: &[&str] = &[
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
+    ];
+    let values = flags.into_iter().map(|(_, v)| v).collect();
+    sys.dict.set_item_str("flags", crate::stdlib::sys::struct_seq(&rt, "sys", "flags", NAMES, values));
+    sys.dict.set_item_str("dont_write_bytecode", Value::Bool(cli.dont_write_bytecode));
+    if !cli.warnoptions.is_empty() {
+        // The warnings module reads sys.warnoptions when it is imported; import it now, as CPython does.
+        if let Err(e) = vm.import_name("warnings", 0, true) {
+            report_uncaught(vm, &e);
+        }
+    }
+}
+
+fn set_argv(vm: &mut Vm, argv: &[String]) {
+    if let Some(Value::Module(sys)) = vm.rt.modules.get_item_str("sys") {
+        sys.dict.set_item_str("argv", Value::list(argv.iter().map(|a| Value::str(a)).collect()));
+    }
 }
 
 fn run(cli: Cli) -> i32 {
     if cli.mp_worker {
         return run_mp_worker(cli);
     }
-    let (source, filename, argv0) = match (&cli.code, &cli.script) {
-        (Some(code), _) => {
-            let mut argv = vec!["-c".to_string()];
-            if let Some(s) = &cli.script {
-                argv.push(s.clone());
-            }
-            argv.extend(cli.args.iter().cloned());
-            (Some(code.clone()), "<string>".to_string(), argv)
-        }
-        (None, Some(s)) if s == "-" => {
-            let mut text = String::new();
-            let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text);
-            let mut argv = vec!["-".to_string()];
-            argv.extend(cli.args.iter().cloned());
-            (Some(text), "<stdin>".to_string(), argv)
-        }
-        (None, Some(path)) => match std::fs::read(path) {
-            Ok(bytes) => {
-                let text = match String::from_utf8(bytes) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        let pos = e.utf8_error().valid_up_to();
-                        let line = String::from_utf8_lossy(&e.as_bytes()[..pos]).matches('\n').count() + 1;
-                        eprintln!(
-                            "  File \"{path}\", line {line}\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte",
-                            e.as_bytes()[pos]
-                        );
-                        return 1;
-                    }
-                };
-                let mut argv = vec![path.clone()];
-                argv.extend(cli.args.iter().cloned());
-                // Like CPython 3.9+, __main__'s __file__ (and tracebacks) use the absolute path.
-                let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or(path.clone());
-                (Some(text), abs, argv)
-            }
-            Err(e) => {
-                let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or(path.clone());
-                eprintln!("gilt: can't open file '{abs}': [Errno {}] {}", e.raw_os_error().unwrap_or(2), os_msg(&e));
-                return 2;
-            }
-        },
-        (None, None) => (None, "<stdin>".to_string(), vec![String::new()]),
+    let mut program = match main_program(&cli) {
+        Ok(p) => p,
+        Err(Failed(status)) => return status,
     };
-    let script_dir = match (&cli.code, &cli.script) {
-        (None, Some(p)) if p != "-" => std::path::Path::new(p)
-            .parent()
-            .map(|d| if d.as_os_str().is_empty() { ".".to_string() } else { d.display().to_string() })
-            .unwrap_or_else(|| ".".into()),
-        _ => ".".to_string(),
-    };
-    let views = crate::tools::views::Views::new(cli.trace.clone(), cli.timeline, cli.report.clone());
+    let mut argv = vec![program.argv0.clone()];
+    argv.extend(cli.args.iter().cloned());
+    let script_dir = if program.path0.is_empty() { ".".to_string() } else { program.path0.clone() };
+    let views = crate::tools::views::Views::new(cli.trace.clone(), cli.timeline, cli.report.clone(), cli.trace_limit);
     let gil = Gil::new(GilConfig { events: views.sink(), ..gil_config(&cli) });
     let _sigint = crate::runtime::interrupt::install_sigint_handler(&gil).ok();
+    let repl = program.source.is_none() && cli.module.is_none();
     let config = Config {
-        argv: argv0,
+        argv,
         script_dir,
         gil_enabled: gil.enabled(),
         stats: cli.stats,
-        interactive: source.is_none(),
+        interactive: repl || cli.inspect,
         mp_child: false,
         worker_argv: worker_argv(&cli),
         profile: None,
+        optimize: cli.optimize,
     };
     let mut config = config;
     config.worker_argv.splice(0..0, views.child_flag());
@@ -193,7 +242,22 @@ fn run(cli: Cli) -> i32 {
     let mut main_gil = gil.register_main_thread("MainThread");
     main_gil.acquire();
     let mut vm = Vm::new(rt.clone(), Some(main_gil), true);
-    let status = match source {
+    setup_sys(&mut vm, &cli, &program);
+    let mut status = 0;
+    if let Some(m) = &cli.module {
+        match crate::cli_main::module(&mut vm, m) {
+            Ok(p) => {
+                program = p;
+                let mut argv = vec![program.argv0.clone()];
+                argv.extend(cli.args.iter().cloned());
+                set_argv(&mut vm, &argv);
+            }
+            Err(Failed(s)) => status = s,
+        }
+    }
+    let filename = program.filename.clone();
+    let status = match program.source {
+        _ if status != 0 => status,
         Some(src) if cli.dis => match crate::compile_source(&mut vm, &src, &filename) {
             Ok(code) => {
                 print!("{}", crate::bytecode::disasm::disassemble(&code));
@@ -201,8 +265,25 @@ fn run(cli: Cli) -> i32 {
             }
             Err(e) => report_uncaught(&mut vm, &e),
         },
-        Some(src) => run_main_source(&mut vm, &src, &filename),
-        None => crate::stdlib::repl::run(&mut vm),
+        Some(src) => {
+            let status = run_main_in(&mut vm, &src, &filename, program.package.as_deref(), cli.inspect);
+            if cli.inspect {
+                let globals = match vm.rt.modules.get_item_str("__main__") {
+                    Some(Value::Module(m)) => Some(m.dict.clone()),
+                    _ => None,
+                };
+                crate::stdlib::repl::run_with(&mut vm, globals, &crate::stdlib::repl::Options::default())
+            } else {
+                status
+            }
+        }
+        None => {
+            let opts = crate::stdlib::repl::Options {
+                banner: !cli.quiet && (cli.inspect || std::io::stdin().is_terminal()),
+                startup: cli.startup.clone(),
+            };
+            crate::stdlib::repl::run_with(&mut vm, None, &opts)
+        }
     };
     let status = finish(&mut vm, status);
     if cli.stats {
@@ -224,25 +305,14 @@ fn run(cli: Cli) -> i32 {
 /// The arguments a worker child is started with: this process's GIL flags,
 /// `--mp-worker`, then the script and its arguments (none for `-c`/stdin).
 fn worker_argv(cli: &Cli) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        if a == "--" || !a.starts_with("--") || a == "--mp-worker" {
-            if !a.starts_with('-') {
-                break;
-            }
-            continue;
-        }
-        let (flag, inline) =
-            a.split_once('=').map(|(f, v)| (f.to_string(), Some(v.to_string()))).unwrap_or((a.clone(), None));
-        if ["--gil", "--switch", "--switch-interval", crate::tools::child_trace::FLAG].contains(&flag.as_str()) {
-            let v = inline.or_else(|| it.next()).unwrap_or_default();
-            out.push(format!("{flag}={v}"));
-        }
+    let mut out = cli.child_flags();
+    if let Some(t) = &cli.trace_child {
+        out.push(format!("{}={t}", crate::tools::child_trace::FLAG));
     }
     out.push("--mp-worker".into());
     if cli.code.is_none()
-        && let Some(s) = cli.script.as_ref().filter(|s| *s != "-")
+        && cli.module.is_none()
+        && let Some(s) = cli.script.as_ref().filter(|s| *s != "-" && std::path::Path::new(s).is_file())
     {
         out.push(s.clone());
         out.extend(cli.args.iter().cloned());
@@ -277,6 +347,7 @@ fn run_mp_worker(cli: Cli) -> i32 {
         mp_child: true,
         worker_argv: worker_argv(&cli),
         profile: None,
+        optimize: cli.optimize,
     };
     let rt = Arc::new(Runtime::new(config, gil.clone()));
     crate::stdlib::init(&rt);
@@ -284,6 +355,7 @@ fn run_mp_worker(cli: Cli) -> i32 {
     let mut main_gil = gil.register_main_thread("MainThread");
     main_gil.acquire();
     let mut vm = Vm::new(rt.clone(), Some(main_gil), true);
+    rt.builtins.set_item_str("__debug__", Value::Bool(cli.optimize == 0));
     let mut ok = true;
     if let Some(path) = &script {
         let src = std::fs::read_to_string(path).unwrap_or_default();
@@ -312,31 +384,42 @@ fn run_mp_worker(cli: Cli) -> i32 {
     status
 }
 
-fn os_msg(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "No such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
-        _ => e.to_string(),
-    }
-}
-
 /// Runs the main script as `__main__`; returns the exit status.
 pub fn run_main_source(vm: &mut Vm, src: &str, filename: &str) -> i32 {
+    run_main_in(vm, src, filename, None, false)
+}
+
+/// Runs `src` as `__main__` (with `__package__` for `-m pkg.mod`). With
+/// `inspect` (`-i`), any uncaught exception, SystemExit too, is printed and
+/// the status is 0, since the REPL follows (as in CPython).
+fn run_main_in(vm: &mut Vm, src: &str, filename: &str, package: Option<&str>, inspect: bool) -> i32 {
     let globals = Arc::new(crate::object::dict::Dict::new());
     globals.set_item_str("__name__", Value::str(if vm.rt.config.mp_child { "__mp_main__" } else { "__main__" }));
     globals.set_item_str("__file__", Value::str(filename));
     globals.set_item_str("__builtins__", Value::Dict(vm.rt.builtins.clone()));
     globals.set_item_str("__doc__", Value::None);
-    globals.set_item_str("__package__", Value::None);
+    globals.set_item_str("__package__", package.map(Value::str).unwrap_or(Value::None));
     let module =
         Value::Module(Arc::new(crate::object::module::Module { name: Arc::from("__main__"), dict: globals.clone() }));
     vm.rt.modules.set_item_str("__main__", module);
     // A Rust panic anywhere in the run ends as a Python SystemError.
-    match vm.catch_panics(|vm| {
-        let code = crate::compile_source(vm, src, filename)?;
-        vm.run_code(code, globals)
-    }) {
+    let result = vm.catch_panics(|vm| {
+        let code = crate::compile_source(vm, src, filename);
+        if filename.starts_with('<') {
+            // CPython 3.11 shows no source lines for `-c` and stdin programs.
+            vm.rt.sources.lock().remove(filename);
+        }
+        vm.run_code(code?, globals)
+    });
+    match result {
         Ok(_) => 0,
+        Err(e) if inspect => {
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+            let text = if vm.is_exc(&e, "SyntaxError") { format_syntax_error(vm, &e) } else { vm.format_exception(&e) };
+            eprint!("{text}");
+            0
+        }
         Err(e) => report_uncaught(vm, &e),
     }
 }
@@ -369,7 +452,7 @@ pub fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
     }
     let text = vm.format_exception(e);
     eprint!("{text}");
-    1
+    if vm.is_exc(e, "KeyboardInterrupt") { KILLED_BY_SIGINT } else { 1 }
 }
 
 /// `  File "x.py", line N` / source line / caret / `SyntaxError: msg`.

@@ -7,6 +7,8 @@
 
 pub mod bytecode;
 pub mod cli;
+pub mod cli_args;
+pub mod cli_main;
 pub mod compile;
 pub mod lex;
 pub mod object;
@@ -43,7 +45,8 @@ pub fn compile_source_mode(vm: &mut Vm, src: &str, filename: &str, interactive: 
     };
     let rt = vm.rt.clone();
     let intern: compile::unit::Interner = Arc::new(move |s: &str| rt.intern(s));
-    compile::compile_module(&program, filename, interactive, intern)
+    let optimize = vm.rt.config.optimize > 0;
+    compile::compile_module_optimized(&program, filename, interactive, optimize, intern)
         .map_err(|e| syntax_error(vm, "SyntaxError", &e.msg, filename, e.loc.line, e.loc.col + 1, src))
 }
 

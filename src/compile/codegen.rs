@@ -25,8 +25,20 @@ pub fn compile_module(
     interactive: bool,
     intern: Interner,
 ) -> CResult<Arc<CodeObject>> {
+    compile_module_optimized(program, filename, interactive, false, intern)
+}
+
+/// Like [`compile_module`]; `optimize` (`gilt -O`) leaves `assert` statements out, as CPython's `-O` does.
+pub fn compile_module_optimized(
+    program: &[Stmt],
+    filename: &str,
+    interactive: bool,
+    optimize: bool,
+    intern: Interner,
+) -> CResult<Arc<CodeObject>> {
     let scope = symtable::build(program).map_err(|e| CompileError { msg: e.msg, loc: e.loc })?;
-    let mut c = Compiler { units: Vec::new(), filename: Arc::from(filename), interactive, intern: intern.clone() };
+    let mut c =
+        Compiler { units: Vec::new(), filename: Arc::from(filename), interactive, optimize, intern: intern.clone() };
     c.units.push(Unit::new(intern, scope, "<module>", "<module>", 1));
     if let Some(doc) = docstring(program) {
         let i = c.u().const_str(&doc);
@@ -94,6 +106,8 @@ pub struct Compiler {
     pub units: Vec<Unit>,
     pub filename: Arc<str>,
     pub interactive: bool,
+    /// `-O`: asserts are not compiled.
+    pub optimize: bool,
     pub intern: Interner,
 }
 
@@ -279,6 +293,7 @@ impl Compiler {
                     self.delete(t)?;
                 }
             }
+            StmtKind::Assert { .. } if self.optimize => {}
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 let j = self.emit(Instr::PopJumpIfTrue(0));

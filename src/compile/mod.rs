@@ -7,4 +7,4 @@ mod peephole;
 pub mod symtable;
 pub mod unit;
 
-pub use codegen::{CompileError, compile_module};
+pub use codegen::{CompileError, compile_module, compile_module_optimized};

@@ -180,7 +180,14 @@ pub fn render_table(threads: &[ThreadStats], summary: &GilSummary, now: Instant)
     let _ = writeln!(out, "{rule}");
     let shown = rows_to_show(threads);
     for t in threads.iter().filter(|t| shown.contains(&t.id)) {
-        let name = clip(&t.name, NAME_WIDTH - 1);
+        // A name too long for its column gets a line of its own, so that
+        // names differing only at the end stay distinguishable.
+        let name = if t.name.chars().count() < NAME_WIDTH {
+            t.name.clone()
+        } else {
+            let _ = writeln!(out, "{}:", clip(&t.name, 79));
+            String::new()
+        };
         row(&mut out, &name, t.wall(now), t, on);
     }
     if threads.len() > shown.len() {

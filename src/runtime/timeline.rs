@@ -2,7 +2,9 @@
 //! row per thread, time across, one character per column for the state the
 //! thread was in for most of that stretch (running wins when it took at least
 //! a third, so short bursts stay visible), scaled to the terminal width
-//! (`COLUMNS`, default 80). ANSI colours only when stderr is a terminal.
+//! (`COLUMNS`, else the terminal's own width, else 80). ANSI colours only
+//! when stderr is a terminal and NO_COLOR is not set. A thread name too
+//! long for the name column gets a line of its own above its row.
 //! asyncio tasks get rows of their own under the threads (at most
 //! [`MAX_TASK_ROWS`]), and steps that blocked the event loop are marked `!`
 //! and listed under the picture.
@@ -63,9 +65,11 @@ impl Cell {
     }
 }
 
-/// The terminal width to draw for: `COLUMNS` if set and sane, else 80.
-pub fn terminal_width() -> usize {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w: &usize| w >= 40).unwrap_or(80)
+/// The width to draw for: `COLUMNS` if set and sane, else the terminal's
+/// (`tty`, measured by the caller), else 80.
+pub fn terminal_width(tty: Option<usize>) -> usize {
+    let sane = |w: &usize| *w >= 40;
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(sane).or(tty.filter(sane)).unwrap_or(80)
 }
 
 /// One row of cells, `cols` wide, for `track` over `[0, end)`.
@@ -119,7 +123,12 @@ pub fn render(trace: &Trace, width: usize, ansi: bool) -> String {
     let shown =
         trace.tracks.iter().filter(|t| !t.is_task).chain(trace.tracks.iter().filter(|t| t.is_task).take(MAX_TASK_ROWS));
     for t in shown {
-        let mut name: String = t.name.chars().take(NAME_COLS - 1).collect();
+        let mut name = t.name.clone();
+        if name.chars().count() >= NAME_COLS {
+            // The full name on its own line: two "ThreadPoolExecutor-0_…" rows stay distinguishable.
+            let _ = writeln!(out, "{name}:");
+            name.clear();
+        }
         while name.chars().count() < NAME_COLS {
             name.push(' ');
         }

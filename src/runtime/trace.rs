@@ -15,6 +15,7 @@
 //! turns them into one extra track per task, drawn under the threads.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 use parking_lot::Mutex;
@@ -39,10 +40,26 @@ pub struct ThreadLog {
 
 struct ThreadRecorder {
     log: Arc<Mutex<ThreadLog>>,
+    budget: Arc<Budget>,
+}
+
+/// The event budget every thread's recorder draws from (`--trace-limit`):
+/// past it, recording stops, so `--switch instr=1` cannot fill the disk.
+struct Budget {
+    /// Most events kept (0: no limit).
+    limit: usize,
+    used: AtomicUsize,
+    /// When the first event over the limit came.
+    stopped: Mutex<Option<Instant>>,
 }
 
 impl ThreadEvents for ThreadRecorder {
     fn record(&mut self, at: Instant, event: GilEvent) {
+        let b = &self.budget;
+        if b.limit > 0 && b.used.fetch_add(1, Ordering::Relaxed) >= b.limit {
+            b.stopped.lock().get_or_insert(at);
+            return;
+        }
         self.log.lock().events.push((at, event));
     }
 }
@@ -54,17 +71,29 @@ pub struct Recorder {
     origin_wall: SystemTime,
     logs: Mutex<Vec<Arc<Mutex<ThreadLog>>>>,
     extra: Mutex<Vec<Track>>,
+    budget: Arc<Budget>,
 }
 
 impl Recorder {
-    /// A recorder whose time zero is now.
+    /// A recorder whose time zero is now, keeping every event.
     pub fn new() -> Arc<Recorder> {
+        Recorder::with_limit(0)
+    }
+
+    /// A recorder that stops after `limit` events (0: never).
+    pub fn with_limit(limit: usize) -> Arc<Recorder> {
         Arc::new(Recorder {
             origin: Instant::now(),
             origin_wall: SystemTime::now(),
             logs: Mutex::new(Vec::new()),
             extra: Mutex::new(Vec::new()),
+            budget: Arc::new(Budget { limit, used: AtomicUsize::new(0), stopped: Mutex::new(None) }),
         })
+    }
+
+    /// `Some(limit)` when the recording stopped at its event limit.
+    pub fn capped(&self) -> Option<usize> {
+        self.budget.stopped.lock().map(|_| self.budget.limit)
     }
 
     /// Time zero of every slice.
@@ -87,7 +116,8 @@ impl Recorder {
     /// Merges every thread's log into a [`Trace`], accounting live threads up
     /// to now. Call it after the main thread released the GIL for good.
     pub fn finish(&self, gil: &Gil, script: &str) -> Trace {
-        let now = Instant::now();
+        // A capped recording ends where it stopped.
+        let now = (*self.budget.stopped.lock()).unwrap_or_else(Instant::now);
         let logs: Vec<Arc<Mutex<ThreadLog>>> = self.logs.lock().clone();
         let gil_on = gil.enabled();
         let mut tracks = Vec::new();
@@ -138,7 +168,7 @@ impl EventSink for Recorder {
             events: Vec::with_capacity(1024),
         }));
         self.logs.lock().push(Arc::clone(&log));
-        Box::new(ThreadRecorder { log })
+        Box::new(ThreadRecorder { log, budget: Arc::clone(&self.budget) })
     }
 }
 

@@ -76,8 +76,9 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     let argv: Vec<Value> = rt.config.argv.iter().map(|a| Value::str(a)).collect();
     d.set_item_str("argv", Value::list(argv));
     d.set_item_str("path", Value::list(vec![Value::str(&rt.config.script_dir)]));
+    d.set_item_str("warnoptions", Value::list(vec![]));
     d.set_item_str("modules", Value::Dict(rt.modules.clone()));
-    d.set_item_str("version", Value::str("3.11.7 (gilt 0.1.0)"));
+    d.set_item_str("version", Value::string(crate::cli_args::version_text()));
     let vi = [Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)];
     let vi_fields = &["major", "minor", "micro", "releaselevel", "serial"];
     d.set_item_str("version_info", struct_seq(rt, "sys", "version_info", vi_fields, vi.to_vec()));

@@ -1,9 +1,11 @@
-//! `gilt compare [--switch POLICY]… [--switch-interval MS] [--cpus N] SCRIPT [ARGS]`:
+//! `gilt compare [--switch POLICY]… [--switch-interval MS] [--cpus N] [--mask-numbers] SCRIPT [ARGS]`:
 //! runs the script as a child process with the GIL on, with it off, and
 //! with the GIL on under each extra `--switch` policy, then prints one table
 //! (wall time, CPU time, speedup against "GIL on", time spent waiting for
 //! the GIL, switches) and the script's output once — or each version of it
-//! when the modes disagree (a race that lost updates, say). The children
+//! when the modes disagree (a race that lost updates, say; `--mask-numbers`
+//! compares with every number masked, for scripts that print timings).
+//! Each child's stderr is shown under its mode's label. The children
 //! report their GIL totals through `GILT_STATS_JSON`
 //! ([`super::views::write_stats_json`]).
 
@@ -13,7 +15,8 @@ use std::time::{Duration, Instant};
 
 use super::os::children_cpu_time;
 
-const USAGE: &str = "usage: gilt compare [--switch POLICY]... [--switch-interval MS] [--cpus N] SCRIPT [ARGS]...";
+const USAGE: &str =
+    "usage: gilt compare [--switch POLICY]... [--switch-interval MS] [--cpus N] [--mask-numbers] SCRIPT [ARGS]...";
 
 /// One child run.
 struct Outcome {
@@ -22,6 +25,7 @@ struct Outcome {
     cpu: Duration,
     status: Option<i32>,
     stdout: String,
+    stderr: String,
     stats: Option<String>,
 }
 
@@ -29,9 +33,15 @@ struct Outcome {
 pub fn main(args: &[String]) -> i32 {
     let mut policies = Vec::new();
     let mut common = Vec::new();
+    let mut mask = false;
     let mut i = 0;
     while i < args.len() {
         let a = &args[i];
+        if a == "--mask-numbers" {
+            mask = true;
+            i += 1;
+            continue;
+        }
         let (flag, inline) = match a.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
             _ => (a.clone(), None),
@@ -70,6 +80,15 @@ pub fn main(args: &[String]) -> i32 {
         eprintln!("{USAGE}");
         return 2;
     }
+    if script[0].starts_with('-') {
+        eprintln!("gilt compare: unknown option {}\n{USAGE}", script[0]);
+        return 2;
+    }
+    if let Err(e) = std::fs::File::open(&script[0]) {
+        let path = crate::cli_main::absolute(&script[0]);
+        eprintln!("gilt compare: can't open file '{path}': {}", crate::cli_main::os_error_text(&e));
+        return 2;
+    }
     let exe = std::env::current_exe().unwrap_or_else(|_| "gilt".into());
     let mut modes: Vec<(String, Vec<String>)> =
         vec![("GIL on".into(), vec!["--gil=on".into()]), ("GIL off".into(), vec!["--gil=off".into()])];
@@ -87,7 +106,7 @@ pub fn main(args: &[String]) -> i32 {
             .args(&common)
             .args(script)
             .env("GILT_STATS_JSON", &stats_file)
-            .stderr(std::process::Stdio::inherit())
+            .env_remove("PYTHON_GIL")
             .output();
         let wall = t0.elapsed();
         let out = match out {
@@ -103,11 +122,18 @@ pub fn main(args: &[String]) -> i32 {
             cpu: children_cpu_time().saturating_sub(cpu0),
             status: out.status.code(),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
             stats: std::fs::read_to_string(&stats_file).ok(),
         });
     }
     let _ = std::fs::remove_file(&stats_file);
-    print!("{}", render(&script[0], &runs));
+    for r in &runs {
+        if !r.stderr.is_empty() {
+            eprintln!("--- stderr of the run with {}:", r.label);
+            eprint!("{}", r.stderr);
+        }
+    }
+    print!("{}", render(&script[0], &runs, mask));
     if runs.iter().all(|r| r.status == Some(0)) { 0 } else { 1 }
 }
 
@@ -120,7 +146,24 @@ fn field(json: &Option<String>, key: &str) -> Option<f64> {
     rest[..end].trim().parse().ok()
 }
 
-fn render(script: &str, runs: &[Outcome]) -> String {
+/// `text` with every run of digits (with its decimal point) replaced by `#`.
+fn mask_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            while chars.peek().is_some_and(|d| d.is_ascii_digit() || *d == '.') {
+                chars.next();
+            }
+            out.push('#');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn render(script: &str, runs: &[Outcome], mask: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "gilt compare {script}");
     let _ = writeln!(
@@ -153,11 +196,18 @@ fn render(script: &str, runs: &[Outcome]) -> String {
     }
     let _ = writeln!(out, "speedup = wall time of \"GIL on\" / wall time; CPU = user + system of the child");
     let first = runs.first().map(|r| r.stdout.as_str()).unwrap_or("");
-    if runs.iter().all(|r| r.stdout == first) {
-        let _ = writeln!(out, "\noutput (the same in every mode):");
+    let key = |s: &str| if mask { mask_numbers(s) } else { s.to_string() };
+    if runs.iter().all(|r| key(&r.stdout) == key(first)) {
+        let same = if mask {
+            "the same in every mode once numbers are masked; this is the first run's"
+        } else {
+            "the same in every mode"
+        };
+        let _ = writeln!(out, "\noutput ({same}):");
         out.push_str(first);
     } else {
-        let _ = writeln!(out, "\nNOTE: the output differs between modes:");
+        let hint = if mask { "" } else { " (--mask-numbers ignores differing numbers, e.g. timings)" };
+        let _ = writeln!(out, "\nNOTE: the output differs between modes{hint}:");
         for r in runs {
             let _ = writeln!(out, "--- {}:", r.label);
             out.push_str(&r.stdout);

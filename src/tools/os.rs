@@ -1,5 +1,6 @@
-//! The two OS calls the tools need that std lacks, each in one small
-//! function: CPU affinity (`--cpus N`) and the CPU time of finished children.
+//! The OS calls the tools need that std lacks, each in one small function:
+//! CPU affinity (`--cpus N`), the CPU time of finished children, and the
+//! terminal's width (`--timeline`).
 
 use std::time::Duration;
 
@@ -40,4 +41,20 @@ pub fn children_cpu_time() -> Duration {
     };
     let tv = |t: libc::timeval| Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64);
     tv(ru.ru_utime) + tv(ru.ru_stime)
+}
+
+/// The width of the terminal on stderr, else on stdout (`None` when neither is one).
+pub fn terminal_columns() -> Option<usize> {
+    [libc::STDERR_FILENO, libc::STDOUT_FILENO].into_iter().find_map(|fd| {
+        // SAFETY: TIOCGWINSZ fills the zeroed winsize we own; fd is a standard stream
+        // (on a non-terminal the call fails and nothing is read).
+        let ws = unsafe {
+            let mut ws: libc::winsize = std::mem::zeroed();
+            if libc::ioctl(fd, libc::TIOCGWINSZ, &mut ws) != 0 {
+                return None;
+            }
+            ws
+        };
+        (ws.ws_col > 0).then_some(ws.ws_col as usize)
+    })
 }

@@ -23,11 +23,39 @@ pub struct Views {
     children: Option<ChildTrace>,
 }
 
+/// Default of `--trace-limit`: events kept before a recording stops (about
+/// 100 MB of trace JSON; `--switch instr=1` reaches it within seconds).
+pub const DEFAULT_TRACE_LIMIT: usize = 1_000_000;
+
+/// Checks, before the run, that every output file asked for can be written
+/// (so a typo fails at once, not after a long run). Creates them empty.
+pub fn check_outputs(cli: &crate::cli_args::Cli) -> Result<(), String> {
+    let files = [("--trace", &cli.trace), ("--report", &cli.report), ("--profile-out", &cli.profile_out)];
+    for (flag, path) in files {
+        if let Some(path) = path
+            && let Err(e) = std::fs::OpenOptions::new().write(true).create(true).truncate(true).open(path)
+        {
+            return Err(format!("{flag} {path}: cannot write the file: {}", crate::cli_main::os_error_text(&e)));
+        }
+    }
+    Ok(())
+}
+
+/// Writes one output file and names it on stderr.
+fn write_file(path: &str, what: &str, text: String) {
+    match std::fs::write(path, text) {
+        Ok(()) => eprintln!("wrote {path} ({what})"),
+        Err(e) => eprintln!("gilt: cannot write {what} {path}: {e}"),
+    }
+}
+
 impl Views {
-    /// Views for these flags; records only if at least one is set.
-    pub fn new(trace: Option<String>, timeline: bool, report: Option<String>) -> Views {
+    /// Views for these flags; records only if at least one is set. A
+    /// recording keeps at most `limit` events (`None`: the default, 0: all).
+    pub fn new(trace: Option<String>, timeline: bool, report: Option<String>, limit: Option<usize>) -> Views {
         let wanted = trace.is_some() || timeline || report.is_some();
-        let recorder = wanted.then(Recorder::new);
+        let limit = limit.unwrap_or(DEFAULT_TRACE_LIMIT);
+        let recorder = wanted.then(|| Recorder::with_limit(limit));
         let children = match (&trace, &recorder) {
             (Some(_), Some(r)) => Some(ChildTrace::for_parent(r.origin_wall())),
             _ => None,
@@ -49,21 +77,25 @@ impl Views {
     pub fn finish(&self, gil: &Gil, script: &str) {
         let Some(rec) = &self.recorder else { return };
         let trace = rec.finish(gil, script);
-        let children = self.children.as_ref().map(ChildTrace::collect).unwrap_or_default();
-        if let Some(path) = &self.trace
-            && let Err(e) = std::fs::write(path, trace_json::render(&trace, &children))
-        {
-            eprintln!("gilt: cannot write trace {path}: {e}");
+        if let Some(n) = rec.capped() {
+            eprintln!(
+                "gilt: the recording stopped after {n} events, {:.2} s into the run: the views show that part \
+                 (--trace-limit N raises the cap, --trace-limit 0 lifts it)",
+                trace.end.as_secs_f64()
+            );
         }
-        if let Some(path) = &self.report
-            && let Err(e) = std::fs::write(path, report::render(&trace))
-        {
-            eprintln!("gilt: cannot write report {path}: {e}");
+        let children = self.children.as_ref().map(ChildTrace::collect).unwrap_or_default();
+        if let Some(path) = &self.trace {
+            write_file(path, "trace: open it in ui.perfetto.dev", trace_json::render(&trace, &children));
+        }
+        if let Some(path) = &self.report {
+            write_file(path, "report: open it in a browser", report::render(&trace));
         }
         if self.timeline {
             use std::io::IsTerminal;
-            let ansi = std::io::stderr().is_terminal();
-            eprint!("{}", timeline::render(&trace, timeline::terminal_width(), ansi));
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let ansi = std::io::stderr().is_terminal() && !no_color;
+            eprint!("{}", timeline::render(&trace, timeline::terminal_width(super::os::terminal_columns()), ansi));
         }
     }
 }
@@ -93,9 +125,7 @@ pub fn write_profile(p: &crate::runtime::profile::Profiler, table: bool, csv: Op
     if table {
         eprint!("{}", profile_view::table(&rows, p.thread_count(), p.elapsed()));
     }
-    if let Some(path) = csv
-        && let Err(e) = std::fs::write(path, profile_view::csv(&rows))
-    {
-        eprintln!("gilt: cannot write profile {path}: {e}");
+    if let Some(path) = csv {
+        write_file(path, "profile CSV", profile_view::csv(&rows));
     }
 }

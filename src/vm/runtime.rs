@@ -27,6 +27,8 @@ pub struct Config {
     pub worker_argv: Vec<String>,
     /// `--profile` / `--profile-out`: the collector every thread's Vm registers with.
     pub profile: Option<Arc<crate::runtime::profile::Profiler>>,
+    /// `-O` count: with 1 or more, asserts are not compiled and `__debug__` is False.
+    pub optimize: u8,
 }
 
 /// The built-in classes, created once per runtime.

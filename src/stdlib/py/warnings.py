@@ -202,3 +202,69 @@ class catch_warnings:
         _seen = self._seen_saved
         if self._record:
             globals()["_showwarnmsg_impl"] = self._showwarnmsg_saved
+
+
+class _OptionError(Exception):
+    pass
+
+
+def _option_action(text):
+    if not text:
+        return "default"
+    if text == "all":
+        return "always"
+    for a in _ACTIONS:
+        if a.startswith(text):
+            return a
+    raise _OptionError("invalid action: %r" % (text,))
+
+
+def _option_category(text):
+    if not text:
+        return Warning
+    if "." in text:
+        module, _, name = text.rpartition(".")
+        try:
+            cat = getattr(__import__(module, None, None, [name]), name)
+        except (ImportError, AttributeError):
+            raise _OptionError("unknown warning category: %r" % (text,))
+    else:
+        table = __builtins__ if isinstance(__builtins__, dict) else vars(__builtins__)
+        cat = table.get(text)
+        if cat is None:
+            raise _OptionError("unknown warning category: %r" % (text,))
+    if not (isinstance(cat, type) and issubclass(cat, Warning)):
+        raise _OptionError("invalid warning category: %r" % (text,))
+    return cat
+
+
+def _apply_option(text):
+    # -W / PYTHONWARNINGS: action:message:category:module:lineno, each part optional.
+    parts = text.split(":")
+    if len(parts) > 5:
+        raise _OptionError("too many fields (max 5): %r" % (text,))
+    parts += [""] * (5 - len(parts))
+    action, message, category, module, lineno = [p.strip() for p in parts]
+    action = _option_action(action)
+    category = _option_category(category)
+    if lineno:
+        try:
+            lineno = int(lineno)
+            if lineno < 0:
+                raise ValueError
+        except (ValueError, OverflowError):
+            raise _OptionError("invalid lineno %r" % (lineno,))
+    else:
+        lineno = 0
+    filterwarnings(action, message, category, module, lineno)
+
+
+def _process_options(options):
+    for text in options:
+        try:
+            _apply_option(text)
+        except _OptionError as e:
+            sys.stderr.write("Invalid -W option ignored: %s\n" % (e,))
+
+
+_process_options(getattr(sys, "warnoptions", []))

@@ -1,0 +1,187 @@
+//! What `gilt` runs as `__main__`, found the way CPython 3.11 finds it: a
+//! script file, a directory holding `__main__.py`, `-m MOD` (a module or
+//! package on sys.path, or one of gilt's embedded modules), `-c CODE`, or
+//! a program on stdin — each with the `sys.argv[0]` and `sys.path[0]` that
+//! CPython gives it. Messages for what cannot be run are CPython's.
+
+use crate::object::value::Value;
+use crate::vm::Vm;
+
+/// The main program: its source and the names CPython gives it.
+#[derive(Debug, Default)]
+pub struct MainProgram {
+    /// The source (`None`: no program, the REPL).
+    pub source: Option<String>,
+    /// `__file__` and the name in tracebacks.
+    pub filename: String,
+    /// `sys.argv[0]`.
+    pub argv0: String,
+    /// `sys.path[0]` ("" for `-c`, stdin and the REPL).
+    pub path0: String,
+    /// `__package__` (for `-m pkg.mod` and packages' `__main__`).
+    pub package: Option<String>,
+}
+
+/// Why no program could be found: the message was printed; exit with this status.
+pub struct Failed(pub i32);
+
+/// The absolute form of `p` (as CPython shows paths of scripts).
+pub fn absolute(p: &str) -> String {
+    std::path::absolute(p).map(|p| p.display().to_string()).unwrap_or_else(|_| p.to_string())
+}
+
+/// `[Errno N] message`, as Python's OSError prints.
+pub fn os_error_text(e: &std::io::Error) -> String {
+    format!("[Errno {}] {}", e.raw_os_error().unwrap_or(2), os_msg(e))
+}
+
+fn os_msg(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "Is a directory".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
+    }
+}
+
+/// Reads a source file, reporting undecodable UTF-8 as CPython's SyntaxError.
+fn read_source(path: &str, shown: &str) -> Result<String, Failed> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        eprintln!(
+            "gilt: can't open file '{}': [Errno {}] {}",
+            absolute(path),
+            e.raw_os_error().unwrap_or(2),
+            os_msg(&e)
+        );
+        Failed(2)
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let pos = e.utf8_error().valid_up_to();
+        let line = String::from_utf8_lossy(&e.as_bytes()[..pos]).matches('\n').count() + 1;
+        eprintln!(
+            "  File \"{shown}\", line {line}\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte",
+            e.as_bytes()[pos]
+        );
+        Failed(1)
+    })
+}
+
+/// A script path: a file, or a directory with `__main__.py` (sys.path[0] is then the directory).
+pub fn script(path: &str) -> Result<MainProgram, Failed> {
+    let p = std::path::Path::new(path);
+    if p.is_dir() {
+        let main = p.join("__main__.py");
+        if !main.is_file() {
+            eprintln!("{}: can't find '__main__' module in '{}'", exe(), absolute(path));
+            return Err(Failed(1));
+        }
+        let filename = absolute(&main.display().to_string());
+        let source = read_source(&main.display().to_string(), &filename)?;
+        return Ok(MainProgram {
+            source: Some(source),
+            filename,
+            argv0: path.into(),
+            path0: absolute(path),
+            package: None,
+        });
+    }
+    // Like CPython 3.9+, __main__'s __file__ (and tracebacks) use the absolute path.
+    let filename = absolute(path);
+    let source = read_source(path, &filename)?;
+    let dir = std::fs::canonicalize(path)
+        .ok()
+        .and_then(|c| c.parent().map(|d| d.display().to_string()))
+        .unwrap_or_else(|| ".".into());
+    Ok(MainProgram { source: Some(source), filename, argv0: path.into(), path0: dir, package: None })
+}
+
+/// `-c CODE`.
+pub fn code(code: &str) -> MainProgram {
+    MainProgram { source: Some(code.into()), filename: "<string>".into(), argv0: "-c".into(), ..Default::default() }
+}
+
+/// The program read from stdin (`-` or piped stdin); `argv0` is `-` or "".
+pub fn stdin(argv0: &str) -> MainProgram {
+    let mut text = Vec::new();
+    let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut text);
+    let source = String::from_utf8_lossy(&text).into_owned();
+    MainProgram { source: Some(source), filename: "<stdin>".into(), argv0: argv0.into(), ..Default::default() }
+}
+
+/// The path CPython prints before `-m` errors (`sys.executable`).
+fn exe() -> String {
+    std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_else(|_| "gilt".into())
+}
+
+/// The directories of `sys.path` as the running interpreter has them.
+fn sys_path(vm: &mut Vm) -> Vec<String> {
+    let Some(Value::Module(sys)) = vm.rt.modules.get_item_str("sys") else { return vec![] };
+    let Some(Value::List(l)) = sys.dict.get_item_str("path") else { return vec![] };
+    l.snapshot()
+        .iter()
+        .filter_map(|v| v.as_str().map(|s| if s.as_str().is_empty() { ".".into() } else { s.as_str().to_string() }))
+        .collect()
+}
+
+/// `-m NAME`: finds the module (importing its parent packages first, as
+/// runpy does) and returns it as the main program.
+pub fn module(vm: &mut Vm, name: &str) -> Result<MainProgram, Failed> {
+    let fail = |msg: String| {
+        eprintln!("{}: {msg}", exe());
+        Failed(1)
+    };
+    let (parent, _) = name.rsplit_once('.').unwrap_or(("", name));
+    if !parent.is_empty()
+        && let Err(e) = vm.import_name(parent, 0, true)
+    {
+        let text = vm.exception_only(&e.value());
+        return Err(fail(format!("Error while finding module specification for '{name}' ({text})")));
+    }
+    if let Some(src) = crate::stdlib::frozen_source(name) {
+        let filename = format!("<frozen {name}>");
+        let package = Some(parent.to_string()).filter(|p| !p.is_empty());
+        return Ok(MainProgram { source: Some(src.into()), argv0: filename.clone(), filename, path0: cwd(), package });
+    }
+    let rel = name.replace('.', "/");
+    for dir in sys_path(vm) {
+        let base = std::path::Path::new(&dir);
+        let file = base.join(format!("{rel}.py"));
+        if file.is_file() {
+            let filename = absolute(&file.display().to_string());
+            let source = read_source(&file.display().to_string(), &filename)?;
+            let package = Some(parent.to_string()).filter(|p| !p.is_empty());
+            return Ok(MainProgram { source: Some(source), argv0: filename.clone(), filename, path0: cwd(), package });
+        }
+        if base.join(&rel).join("__init__.py").is_file() {
+            let main = base.join(&rel).join("__main__.py");
+            if !main.is_file() {
+                return Err(fail(format!(
+                    "No module named {name}.__main__; '{name}' is a package and cannot be directly executed"
+                )));
+            }
+            if let Err(e) = vm.import_name(name, 0, true) {
+                return Err(Failed(crate::cli::report_uncaught(vm, &e)));
+            }
+            let filename = absolute(&main.display().to_string());
+            let source = read_source(&main.display().to_string(), &filename)?;
+            return Ok(MainProgram {
+                source: Some(source),
+                argv0: filename.clone(),
+                filename,
+                path0: cwd(),
+                package: Some(name.into()),
+            });
+        }
+    }
+    match crate::stdlib::native_module(vm, name) {
+        Ok(Some(_)) => Err(fail(format!("No code object available for {name}"))),
+        _ => Err(fail(format!("No module named {name}"))),
+    }
+}
+
+fn cwd() -> String {
+    std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default()
+}
