@@ -157,11 +157,7 @@ fn collect_finalizable(v: &Value, found: &mut Vec<Value>, seen: &mut HashSet<usi
                 collect_finalizable(&x, found, seen, depth - 1);
             }
         }
-        Value::Generator(g) => {
-            if Generator::needs_close(g.kind, &g.state.lock()) {
-                found.push(v.clone());
-            }
-        }
+        Value::Generator(g) if Generator::needs_close(g.kind, &g.state.lock()) => found.push(v.clone()),
         _ => {}
     }
 }
