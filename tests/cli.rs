@@ -253,3 +253,37 @@ fn stuck_event_loop_is_reported_as_a_deadlock() {
     let r = gilt(&["-c", code], None);
     assert_eq!((r.code, r.stdout.as_str()), (Some(0), "5\n"), "{}", r.stderr);
 }
+
+/// Files still open at exit (module globals, never closed) are flushed on a
+/// normal exit, `sys.exit` and an uncaught exception, text and binary, of
+/// every size: nothing written is lost (CPython flushes them at shutdown).
+#[test]
+fn unclosed_files_are_flushed_at_exit() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("exit_flush");
+    let _ = std::fs::create_dir_all(&dir);
+    let sizes = [6usize, 100 * 1024, 1024 * 1024];
+    for (ending, want_code) in [("print('done')", 0), ("import sys; sys.exit(4)", 4), ("1 / 0", 1)] {
+        let mut code = String::from("import atexit\n");
+        for (i, n) in sizes.iter().enumerate() {
+            let t = dir.join(format!("t{i}.txt"));
+            let b = dir.join(format!("b{i}.bin"));
+            let _ = std::fs::remove_file(&t);
+            let _ = std::fs::remove_file(&b);
+            code += &format!("t{i} = open({:?}, 'w')\nt{i}.write('x' * {n})\n", t.display().to_string());
+            code += &format!("b{i} = open({:?}, 'wb')\nb{i}.write(b'y' * {n})\n", b.display().to_string());
+        }
+        // An atexit callback still sees the files open, and may write more.
+        code += "atexit.register(lambda: t0.write('!'))\n";
+        code += ending;
+        code += "\n";
+        let path = script("exit_flush.py", &code);
+        let r = gilt(&[&path], None);
+        assert_no_panic(&r);
+        assert_eq!(r.code, Some(want_code), "{ending}: {}", r.stderr);
+        for (i, n) in sizes.iter().enumerate() {
+            let t = std::fs::metadata(dir.join(format!("t{i}.txt"))).map(|m| m.len() as usize).unwrap_or(0);
+            let b = std::fs::metadata(dir.join(format!("b{i}.bin"))).map(|m| m.len() as usize).unwrap_or(0);
+            assert_eq!((t, b), (n + usize::from(i == 0), *n), "{ending}: file {i} of {n} bytes");
+        }
+    }
+}

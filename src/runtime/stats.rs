@@ -310,6 +310,27 @@ fn clip(s: &str, width: usize) -> String {
 mod tests {
     use super::*;
 
+    /// Without `--stats` or a view, a finished thread leaves the GIL's
+    /// registry (a thread-per-request server must not grow without bound);
+    /// with them, every thread's statistics stay for the table.
+    #[test]
+    fn registry_keeps_finished_threads_only_when_asked() {
+        use crate::runtime::gil::{Gil, GilConfig};
+        for keep in [false, true] {
+            let gil = Gil::new(GilConfig { keep_finished: keep, ..GilConfig::default() });
+            let main = gil.register_main_thread("MainThread");
+            for i in 0..100 {
+                let mut t = gil.register_thread(format!("Thread-{i}"));
+                t.acquire();
+                t.exit();
+            }
+            let want = if keep { 101 } else { 1 };
+            assert_eq!(gil.registered_threads(), want, "keep_finished = {keep}");
+            assert_eq!(gil.thread_stats().len(), want);
+            main.exit();
+        }
+    }
+
     #[test]
     fn phases_partition_time() {
         let t0 = Instant::now();

@@ -166,14 +166,25 @@ fn global_name_of(vm: &Vm, state: &Arc<Mutex<LockState>>) -> Arc<dyn Fn() -> Opt
     })
 }
 
+/// Before a thread blocks: runs the finalizers it has queued, which may
+/// release what it is about to wait for (a generator dropped inside `with
+/// lock:`). True if any ran, so the caller tries its fast path again.
+fn finalize_before_blocking(vm: &mut Vm) -> bool {
+    vm.rt.finalizers.is_pending() && !vm.finalizing && vm.run_finalizers() > 0
+}
+
 fn lock_acquire(vm: &mut Vm, l: &Lock, deadline: Option<Instant>) -> PyResult<bool> {
-    {
+    loop {
         let mut g = l.state.lock();
         if !g.locked {
             g.locked = true;
             g.owner = vm.ident;
             g.site = user_site(vm);
             return Ok(true);
+        }
+        drop(g);
+        if !finalize_before_blocking(vm) {
+            break;
         }
     }
     if deadline.is_some_and(|d| d <= Instant::now()) {
@@ -215,11 +226,15 @@ fn lock_acquire(vm: &mut Vm, l: &Lock, deadline: Option<Instant>) -> PyResult<bo
 
 fn rlock_acquire(vm: &mut Vm, l: &RLock, deadline: Option<Instant>) -> PyResult<bool> {
     let me = vm.ident;
-    {
+    loop {
         let mut g = l.state.lock();
         if g.1 == 0 || g.0 == me {
             *g = (me, g.1 + 1);
             return Ok(true);
+        }
+        drop(g);
+        if !finalize_before_blocking(vm) {
+            break;
         }
     }
     if deadline.is_some_and(|d| d <= Instant::now()) {

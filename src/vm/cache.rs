@@ -86,7 +86,7 @@ impl LookupCache {
     }
 
     pub fn put_global(&mut self, site: Site, globals: usize, gver: u64, bver: u64, value: Value) {
-        if drop_is_observable(&value) {
+        if may_hold_objects(&value) {
             // The entry would keep the object alive after the global is
             // rebound or deleted, delaying its finalizer indefinitely.
             return;
@@ -130,14 +130,31 @@ impl LookupCache {
     }
 }
 
-/// Whether dropping `v` runs something (a `__del__`, a generator's
-/// `finally`, a file's flush): such values are never held by a cache.
-fn drop_is_observable(v: &Value) -> bool {
+/// Whether a cache entry holding `v` could keep alive an object whose
+/// drop is observable (a `__del__`, a generator's `finally`, a file's
+/// flush): an entry outlives the global it copied when that global is
+/// rebound or deleted. Containers, instances, iterators and bound methods
+/// are not cached; what is looked up in hot loops — functions, classes,
+/// modules, built-ins, numbers, strings, locks — still is.
+fn may_hold_objects(v: &Value) -> bool {
     match v {
-        Value::Generator(_) => true,
-        Value::Instance(i) => i.class.finalizers.get().is_some(),
+        Value::None
+        | Value::NotImplemented
+        | Value::Ellipsis
+        | Value::Boolean(_)
+        | Value::Int(_)
+        | Value::BigInt(_)
+        | Value::Flt(_)
+        | Value::Str(_)
+        | Value::Bytes(_)
+        | Value::Function(_)
+        | Value::Native(_)
+        | Value::Class(_)
+        | Value::Module(_)
+        | Value::Range(_)
+        | Value::Code(_) => false,
         Value::Native2(o) => o.as_any().is::<crate::stdlib::file::FileObj>(),
-        _ => false,
+        _ => true,
     }
 }
 

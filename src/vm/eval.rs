@@ -979,6 +979,10 @@ impl Vm {
                     self.frame.blocks.push(Block { kind: BlockKind::Finally, handler: t, depth });
                 }
                 Instr::SetupWith(t) => {
+                    // `__enter__` is a call: a safe point, so that what was
+                    // dropped just before is finalized first (a generator
+                    // abandoned inside `with lock:` releases the lock).
+                    self.safe_point()?;
                     let cm = self.pop();
                     let (exit, entered) = self.enter_context(&cm)?;
                     self.push(exit);

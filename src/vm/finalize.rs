@@ -19,23 +19,33 @@ impl Vm {
     /// the finalizers themselves. Called at safe points (the breaker bit),
     /// at `gc.collect()`, when a thread ends and at exit. A finalizer that
     /// drops more objects does not recurse: the outer loop picks them up.
-    pub fn run_finalizers(&mut self) {
+    /// Returns how many ran.
+    pub fn run_finalizers(&mut self) -> usize {
+        self.run_finalizers_of(false)
+    }
+
+    /// `run_finalizers`, and with `all` also what other threads dropped
+    /// (at exit, when no other thread will come for it).
+    pub fn run_finalizers_of(&mut self, all: bool) -> usize {
         if self.finalizing {
-            return;
+            return 0;
         }
+        let mut ran = 0;
         self.finalizing = true;
         let reraising = std::mem::replace(&mut self.reraising, false);
         loop {
-            let batch = self.rt.finalizers.take();
+            let batch = self.rt.finalizers.take(all);
             if batch.is_empty() {
                 break;
             }
+            ran += batch.len();
             for v in batch {
                 self.finalize_one(&v);
             }
         }
         self.reraising = reraising;
         self.finalizing = false;
+        ran
     }
 
     /// Finalizes one object: calls its class's `__del__`, or closes a
@@ -76,14 +86,21 @@ impl Vm {
     /// At exit, before anything is torn down: finalizes the objects still
     /// reachable from the globals of `module` (instances with `__del__`,
     /// suspended generators), as CPython's last collection does with every
-    /// global still in place. Globals are visited in definition order, lists
-    /// and tuples from the end (the order CPython frees their items in).
+    /// global still in place. The order follows CPython's for the common
+    /// cases: instances and generators held by globals (and what instances
+    /// hold) in definition order, then the contents of global lists, tuples
+    /// and dicts — lists and tuples from the end.
     pub fn finalize_module_globals(&mut self, module: &str) {
         let Some(Value::Module(m)) = self.rt.modules.get_item_str(module) else { return };
         let mut found = Vec::new();
         let mut seen = HashSet::new();
-        for (_, v) in m.dict.lock().items() {
-            collect_finalizable(&v, &mut found, &mut seen, EXIT_WALK_DEPTH);
+        let globals = m.dict.lock().items();
+        let is_container = |v: &Value| matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_));
+        for (_, v) in globals.iter().filter(|(_, v)| !is_container(v)) {
+            collect_finalizable(v, &mut found, &mut seen, EXIT_WALK_DEPTH);
+        }
+        for (_, v) in globals.iter().filter(|(_, v)| is_container(v)) {
+            collect_finalizable(v, &mut found, &mut seen, EXIT_WALK_DEPTH);
         }
         for v in found {
             match &v {
@@ -140,11 +157,7 @@ fn collect_finalizable(v: &Value, found: &mut Vec<Value>, seen: &mut HashSet<usi
                 collect_finalizable(&x, found, seen, depth - 1);
             }
         }
-        Value::Generator(g) => {
-            if Generator::needs_close(g.kind, &g.state.lock()) {
-                found.push(v.clone());
-            }
-        }
+        Value::Generator(g) if Generator::needs_close(g.kind, &g.state.lock()) => found.push(v.clone()),
         _ => {}
     }
 }

@@ -28,7 +28,9 @@ impl Vm {
         self.run_finalizers();
         crate::stdlib::mod_atexit::run_exitfuncs(self);
         self.run_finalizers();
+        self.run_finalizers_of(true);
         self.finalize_module_globals("__main__");
+        self.run_finalizers_of(true);
         self.rt.open_files.flush_all();
         use std::io::Write;
         let _ = std::io::stdout().flush();
