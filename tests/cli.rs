@@ -758,3 +758,20 @@ fn repl_in_a_pty() {
     let history = std::fs::read_to_string(data.join("gilt").join("history")).unwrap_or_default();
     assert!(history.contains("print('a'); print('b')") && history.contains("1/0"), "history: {history}");
 }
+
+#[test]
+fn help_prints_docstrings() {
+    let code = "def area(r):\n    \"\"\"The area of a disc.\n\n    r: its radius\n    \"\"\"\nhelp(area)\nhelp(len)\n";
+    let r = gilt(&["-c", code], None);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with(
+            "Help on function area in module __main__:\n\narea\n    The area of a disc.\n\n    r: its radius\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("Help on built-in function len in module builtins:"), "{}", r.stdout);
+    let r = gilt(&["-S", "-c", "help(len)"], None);
+    assert!(r.stderr.ends_with("NameError: name 'help' is not defined\n"), "-S: no help(), as CPython: {}", r.stderr);
+}

@@ -5,6 +5,7 @@ pub mod builtins_attr;
 pub mod builtins_core;
 pub mod builtins_more;
 pub mod file;
+pub mod help;
 pub mod mod_asyncio;
 pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
