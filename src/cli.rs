@@ -130,6 +130,10 @@ fn main_program(cli: &Cli) -> Result<MainProgram, Failed> {
 fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
     let rt = vm.rt.clone();
     rt.builtins.set_item_str("__debug__", Value::Bool(cli.optimize == 0));
+    if !cli.no_site {
+        // CPython's `site` adds help() to the built-ins; -S leaves it out.
+        crate::stdlib::help::install(&rt.builtins);
+    }
     let Some(Value::Module(sys)) = rt.modules.get_item_str("sys") else { return };
     let mut path = Vec::new();
     if !cli.safe_path {

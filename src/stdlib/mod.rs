@@ -7,6 +7,7 @@ pub mod builtins_more;
 pub mod file;
 pub mod itertools_comb;
 pub mod itertools_iter;
+pub mod help;
 pub mod mod_asyncio;
 pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;

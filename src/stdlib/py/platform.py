@@ -62,3 +62,10 @@ def platform(aliased=False, terse=False):
 
 def uname():
     return (system(), node(), release(), version(), machine(), processor())
+
+
+if __name__ == "__main__":
+    # `gilt -m platform [--terse] [--nonaliased]`, as `python3 -m platform`.
+    _flags = set(sys.argv[1:])
+    print(platform(aliased=not _flags & {"nonaliased", "--nonaliased"},
+                   terse=bool(_flags & {"terse", "--terse"})))
