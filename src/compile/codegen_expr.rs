@@ -452,7 +452,10 @@ impl Compiler {
         let span = self.u().span;
         let mut unit = Unit::new(self.intern.clone(), scope, name, &qual, loc.line);
         unit.argcount = 1;
-        unit.in_async = in_async;
+        // A comprehension may await (or `async for`): that makes it
+        // asynchronous, which only a generator expression may be outside an
+        // async function (checked below, once the body is compiled).
+        unit.in_async = true;
         self.units.push(unit);
         self.u().line = loc.line;
         self.u().span = span;

@@ -115,7 +115,7 @@ pub fn build(program: &[Stmt]) -> Result<Scope, SymError> {
 
 /// How many child scopes (functions, lambdas, classes, comprehensions) a
 /// `try` statement creates directly in its scope: `(before, finally)`, those
-/// of the body, handlers and `else`, then those of the `finally` body.
+/// of the body, `else` and handlers, then those of the `finally` body.
 ///
 /// The code generator emits a `finally` body more than once (the normal
 /// path, the exception path, and before every `return`/`break`/`continue`
@@ -333,9 +333,11 @@ impl Builder {
         Ok(())
     }
 
-    /// A `try` statement without its `finally` body.
+    /// A `try` statement without its `finally` body, in the code generator's
+    /// order: body, `else`, then the handlers.
     fn try_parts(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt]) -> Result<(), SymError> {
         self.stmts(body)?;
+        self.stmts(orelse)?;
         for h in handlers {
             if let Some(t) = &h.typ {
                 self.expr(t)?;
@@ -345,7 +347,7 @@ impl Builder {
             }
             self.stmts(&h.body)?;
         }
-        self.stmts(orelse)
+        Ok(())
     }
 
     fn arg_defaults(&mut self, a: &Arguments) -> Result<(), SymError> {

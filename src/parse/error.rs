@@ -312,6 +312,8 @@ fn block_header(toks: &[Spanned], index: usize) -> Option<(&'static str, u32)> {
         Tok::With => "'with' statement",
         Tok::Def => "function definition",
         Tok::Class => "class definition",
+        Tok::Match => "'match' statement",
+        Tok::Case => "'case' statement",
         _ => return None,
     };
     Some((what, first.0.line))

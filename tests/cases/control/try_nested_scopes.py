@@ -29,3 +29,19 @@ except ValueError as e:
 class K((lambda: object)()):
     pass
 print(K.__name__)
+# try/except/else with functions in both the handler and the else branch:
+# the symbol table must visit them in the order the code is generated.
+def lookup(x):
+    try:
+        v = {"a": 1}[x]
+    except KeyError:
+        def describe():
+            return "missing " + x
+    else:
+        def describe():
+            return f"found {v}"
+        class Found:
+            value = [v * i for i in range(3)]
+        print(Found.value)
+    return describe()
+print(lookup("a"), lookup("b"))

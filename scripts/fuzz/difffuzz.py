@@ -1,0 +1,355 @@
+#!/usr/bin/env python3
+"""Differential fuzzing of gilt against CPython 3.11 (python3 is the oracle).
+
+    python3 scripts/fuzz/difffuzz.py --gilt target/release/gilt --cases 2000 --seed 1 --jobs 2
+
+Each case is either a generated program (gen_prog.py: random, deterministic,
+terminating) or a mutant of one of tests/cases (mutate.py). Both interpreters
+run it with a timeout, and the case is flagged as:
+
+  panic   gilt's stderr has `panicked at`, or it exits with 70
+  abort   gilt dies by a signal or exits with 128 or more
+  hang    gilt times out (twice, the second time with a longer limit) while python3 finished
+  diff    stdout or exit status differ (deterministic programs only)
+  errmsg  both exit 1 but the last line of stderr (the exception) differs
+
+A generated program prints a marker `## N TAG` before each snippet, so a
+difference is attributed to the tag of the snippet that printed it; a mutant's
+tag is `mutant:<case>`. Failures are grouped by signature (kind, tag, and for
+panics the source location); the first few of each signature are minimised
+and saved under --findings with a summary (summary.txt, summary.json).
+
+With --known FILE (the CI mode), differences whose tag matches a line of FILE
+(`GLOB  reason`) are reported as known; the exit status is 1 when there is a
+panic, abort or hang, or a difference not listed there.
+"""
+
+import argparse
+import concurrent.futures
+import fnmatch
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from gen_prog import ProgGen  # noqa: E402
+from minimize import minimize  # noqa: E402
+from mutate import load_corpus, mutate  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MARKER = re.compile(r"^## (\S+) (\S+)$")
+PANIC_AT = re.compile(r"panicked at ([^\n]*?:\d+):\d+")
+
+
+class Run:
+    """The outcome of one interpreter on one program."""
+
+    def __init__(self, rc, out, err, timed_out, secs):
+        self.rc, self.out, self.err, self.timed_out, self.secs = rc, out, err, timed_out, secs
+
+    def last_err_line(self):
+        lines = [ln for ln in self.err.splitlines() if ln.strip()]
+        return lines[-1] if lines else ""
+
+
+def run(cmd, path, timeout, hashseed="0"):
+    env = dict(os.environ)
+    env.update({"PYTHONHASHSEED": hashseed, "PYTHONIOENCODING": "utf-8", "LC_ALL": "C.UTF-8",
+                "PYTHONDONTWRITEBYTECODE": "1", "RUST_BACKTRACE": "0"})
+    env.pop("GILT_GIL", None)
+    start = time.monotonic()
+    try:
+        p = subprocess.run(cmd + [os.path.basename(path)], cwd=os.path.dirname(path), stdin=subprocess.DEVNULL,
+                           capture_output=True, timeout=timeout, env=env)
+        return Run(p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace"), False,
+                   time.monotonic() - start)
+    except subprocess.TimeoutExpired as e:
+        out = (e.stdout or b"").decode("utf-8", "replace")
+        err = (e.stderr or b"").decode("utf-8", "replace")
+        return Run(None, out, err, True, time.monotonic() - start)
+
+
+class Case:
+    """One program to try: its source, its origin and whether its output must match."""
+
+    def __init__(self, index, src, origin, deterministic, tags):
+        self.index, self.src, self.origin, self.deterministic, self.tags = index, src, origin, deterministic, tags
+
+
+class Finding:
+    def __init__(self, kind, tag, detail, sig):
+        self.kind, self.tag, self.detail, self.sig = kind, tag, detail, sig
+
+
+class Fuzzer:
+    def __init__(self, args):
+        self.args = args
+        self.gilt = [os.path.abspath(args.gilt)] + args.gilt_arg
+        self.python = [args.python]
+        self.corpus = load_corpus(ROOT) if args.mutants > 0 else []
+        self.lock = threading.Lock()
+        self.counts = {"cases": 0, "generated": 0, "mutants": 0, "skipped": 0, "executions": 0}
+        self.by_sig = {}  # sig -> {"kind", "tag", "count", "examples": [dirs], "detail"}
+        self.workdir = tempfile.mkdtemp(prefix="difffuzz-")
+
+    # ---- making cases -------------------------------------------------------
+    def make_case(self, i):
+        rng = random.Random(f"{self.args.seed}:{i}")
+        if self.corpus and rng.random() < self.args.mutants:
+            name, text = rng.choice(self.corpus)
+            src, edits = mutate(rng, text)
+            src = f"# mutant of {name}: {'; '.join(edits)}\n" + src
+            return Case(i, src, "mutant:" + name, None, [])
+        src, tags = ProgGen(rng).program()
+        return Case(i, f"# generated: seed {self.args.seed} case {i}\n" + src, "generated", True, tags)
+
+    # ---- running and judging ------------------------------------------------
+    def write(self, src, name):
+        d = tempfile.mkdtemp(dir=self.workdir)
+        path = os.path.join(d, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(src)
+        return path
+
+    def judge(self, src, origin, deterministic):
+        """Runs both interpreters; returns a Finding, None (agree) or "skip"."""
+        path = self.write(src, "prog.py")
+        try:
+            return self._judge(path, src, origin, deterministic)
+        finally:
+            shutil.rmtree(os.path.dirname(path), ignore_errors=True)
+
+    def _judge(self, path, src, origin, deterministic):
+        t = self.args.timeout
+        py = run(self.python, path, t)
+        gi = run(self.gilt, path, t)
+        with self.lock:
+            self.counts["executions"] += 1
+        if py.timed_out:
+            return "skip"  # too slow or endless in CPython too: nothing to compare
+        m = PANIC_AT.search(gi.err)
+        if m or gi.rc == 70:
+            loc = m.group(1) if m else "exit 70"
+            msg = panic_message(gi.err)
+            return Finding("panic", tag_of(src, py, gi, origin), msg, f"panic {loc}")
+        if gi.rc is not None and (gi.rc < 0 or gi.rc >= 128):
+            return Finding("abort", tag_of(src, py, gi, origin), f"exit {gi.rc}: {gi.last_err_line()}",
+                           f"abort {gi.rc} {tag_of(src, py, gi, origin)}")
+        if gi.timed_out:
+            again = run(self.gilt, path, max(3 * t, 30))
+            if again.timed_out:
+                return Finding("hang", tag_of(src, py, gi, origin), f"python3 took {py.secs:.2f}s",
+                               f"hang {tag_of(src, py, gi, origin)}")
+            gi = again
+        same = py.out == gi.out and py.rc == gi.rc
+        if not same and deterministic is None:
+            # A mutant: compare only if CPython agrees with itself under another hash seed.
+            py2 = run(self.python, path, t, hashseed="12345")
+            if py2.timed_out or py2.out != py.out or py2.rc != py.rc:
+                return "skip"
+        if not same:
+            tag = tag_of(src, py, gi, origin)
+            pl, gl = first_difference(py.out, gi.out)
+            detail = f"python3: {pl!r}\ngilt:    {gl!r}\nexit: python3 {py.rc}, gilt {gi.rc}"
+            if py.rc != gi.rc:
+                detail += f"\nstderr: python3 {py.last_err_line()!r}\n        gilt    {gi.last_err_line()!r}"
+            return Finding("diff", tag, detail, f"diff {tag}")
+        if py.rc == 1 and py.last_err_line() != gi.last_err_line() and not py.last_err_line().startswith("Syntax"):
+            tag = tag_of(src, py, gi, origin)
+            detail = f"python3: {py.last_err_line()!r}\ngilt:    {gi.last_err_line()!r}"
+            return Finding("errmsg", tag, detail, f"errmsg {tag}")
+        return None
+
+    def one(self, i):
+        case = self.make_case(i)
+        f = self.judge(case.src, case.origin, case.deterministic)
+        with self.lock:
+            self.counts["cases"] += 1
+            self.counts["generated" if case.origin == "generated" else "mutants"] += 1
+            if f == "skip":
+                self.counts["skipped"] += 1
+                return
+            if f is None:
+                return
+            entry = self.by_sig.setdefault(f.sig, {"kind": f.kind, "tag": f.tag, "count": 0, "examples": [],
+                                                   "detail": f.detail})
+            entry["count"] += 1
+            keep = len(entry["examples"]) < self.args.keep_per_sig
+            if keep:
+                entry["examples"].append(None)  # reserve the slot while minimising outside the lock
+        if keep:
+            d = self.save(case, f)
+            with self.lock:
+                entry["examples"][entry["examples"].index(None)] = d
+
+    def save(self, case, f):
+        name = re.sub(r"[^A-Za-z0-9_.+-]+", "_", f.sig)[:80]
+        d = os.path.join(self.args.findings, f"{name}-{case.index}")
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, "prog.py"), "w", encoding="utf-8") as fh:
+            fh.write(case.src)
+        small, tries = case.src, 0
+        if not self.args.no_minimize:
+            def still(src):
+                g = self.judge(src, case.origin, case.deterministic)
+                return isinstance(g, Finding) and g.kind == f.kind and (
+                    g.sig == f.sig if f.kind in ("panic", "abort") else g.detail == f.detail)
+            budget = 40 if f.kind == "hang" else self.args.minimize_budget
+            small, tries = minimize(case.src, still, budget)
+        with open(os.path.join(d, "min.py"), "w", encoding="utf-8") as fh:
+            fh.write(small)
+        with open(os.path.join(d, "info.txt"), "w", encoding="utf-8") as fh:
+            fh.write(f"kind: {f.kind}\ntag: {f.tag}\nsignature: {f.sig}\norigin: {case.origin}\n"
+                     f"minimised in {tries} tries\n\n{f.detail}\n")
+        return d
+
+    # ---- reporting ----------------------------------------------------------
+    def summary(self, known, elapsed):
+        kinds = {}
+        for e in self.by_sig.values():
+            kinds[e["kind"]] = kinds.get(e["kind"], 0) + e["count"]
+        lines = [f"cases {self.counts['cases']} (generated {self.counts['generated']}, mutants "
+                 f"{self.counts['mutants']}, skipped as slow/nondeterministic {self.counts['skipped']}), "
+                 f"interpreter-pair executions {self.counts['executions']}, {elapsed:.0f} s",
+                 "failing cases by kind: " + (", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none"),
+                 f"distinct signatures: {len(self.by_sig)}", ""]
+        unexpected = 0
+        for sig, e in sorted(self.by_sig.items(), key=lambda kv: (kv[1]["kind"], -kv[1]["count"])):
+            reason = known_reason(known, e) if known is not None else None
+            status = f"known: {reason}" if reason else "NEW"
+            if known is not None and not reason:
+                unexpected += 1
+            lines.append(f"[{e['kind']}] {sig}  x{e['count']}  ({status})")
+            lines.extend("    " + ln for ln in e["detail"].splitlines())
+            for ex in e["examples"]:
+                if ex:
+                    lines.append(f"    example: {ex}/min.py")
+        text = "\n".join(lines) + "\n"
+        os.makedirs(self.args.findings, exist_ok=True)
+        with open(os.path.join(self.args.findings, "summary.txt"), "w", encoding="utf-8") as fh:
+            fh.write(text)
+        with open(os.path.join(self.args.findings, "summary.json"), "w", encoding="utf-8") as fh:
+            json.dump({"counts": self.counts, "kinds": kinds, "signatures": self.by_sig}, fh, indent=1)
+        return text, unexpected
+
+
+def known_reason(known, entry):
+    """The reason a failure is expected, or None. Panics, aborts and hangs never are."""
+    if entry["kind"] not in ("diff", "errmsg"):
+        return None
+    for glob, reason in known:
+        if fnmatch.fnmatchcase(entry["tag"], glob) or fnmatch.fnmatchcase(f"{entry['kind']}:{entry['tag']}", glob):
+            return reason
+    return None
+
+
+def load_known(path):
+    known = []
+    with open(path, encoding="utf-8") as fh:
+        for ln in fh:
+            ln = ln.strip()
+            if not ln or ln.startswith("#"):
+                continue
+            glob, _, reason = ln.partition(" ")
+            if not reason.strip():
+                sys.exit(f"{path}: every known difference needs a reason: {ln!r}")
+            known.append((glob, reason.strip()))
+    return known
+
+
+def panic_message(err):
+    lines = err.splitlines()
+    for i, ln in enumerate(lines):
+        if "panicked at" in ln:
+            return "\n".join(lines[i:i + 2])
+    return err[-300:]
+
+
+def first_difference(a, b):
+    al, bl = a.splitlines(), b.splitlines()
+    for x, y in zip(al, bl):
+        if x != y:
+            return x, y
+    if len(al) != len(bl):
+        return (al[len(bl)] if len(al) > len(bl) else "<end>"), (bl[len(al)] if len(bl) > len(al) else "<end>")
+    return "<same stdout>", "<same stdout>"
+
+
+def tag_of(src, py, gi, origin):
+    """The tag of the snippet whose output first differs (generated programs)."""
+    if origin != "generated":
+        return origin
+    pl, gl = py.out.splitlines(), gi.out.splitlines()
+    n = 0
+    while n < min(len(pl), len(gl)) and pl[n] == gl[n]:
+        n += 1
+    tag = "start"
+    for ln in pl[:n + 1] if n < len(pl) else pl:
+        m = MARKER.match(ln)
+        if m:
+            tag = m.group(2)
+    return tag
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gilt", default=os.path.join(ROOT, "target", "release", "gilt"))
+    ap.add_argument("--gilt-arg", action="append", default=[], help="extra gilt flag (e.g. --gilt-arg=--gil=off)")
+    ap.add_argument("--python", default="python3")
+    ap.add_argument("--cases", type=int, default=1000)
+    ap.add_argument("--seed", default="1")
+    ap.add_argument("--start", type=int, default=0, help="first case index (to resume a long run)")
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--timeout", type=float, default=10.0)
+    ap.add_argument("--mutants", type=float, default=0.3, help="fraction of cases that are mutants of tests/cases")
+    ap.add_argument("--findings", default="/tmp/gilt-fuzz-findings")
+    ap.add_argument("--keep-per-sig", type=int, default=2, help="failing programs saved per signature")
+    ap.add_argument("--no-minimize", action="store_true")
+    ap.add_argument("--minimize-budget", type=int, default=250)
+    ap.add_argument("--known", help="file of known differences (GLOB reason); enables the CI exit status")
+    ap.add_argument("--print-program", type=int, help="print case N's program and exit")
+    args = ap.parse_args()
+
+    fz = Fuzzer(args)
+    if args.print_program is not None:
+        print(fz.make_case(args.print_program).src, end="")
+        return 0
+    ver = subprocess.run([args.python, "-c", "import sys; print(sys.version_info[:2] == (3, 11))"],
+                         capture_output=True, text=True)
+    if ver.stdout.strip() != "True":
+        print(f"difffuzz: {args.python} must be CPython 3.11 (the oracle)", file=sys.stderr)
+        return 2
+    known = load_known(args.known) if args.known else None
+    start = time.monotonic()
+    last_report = start
+    try:
+        with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+            futures = [pool.submit(fz.one, i) for i in range(args.start, args.start + args.cases)]
+            for n, fut in enumerate(concurrent.futures.as_completed(futures), 1):
+                fut.result()
+                if time.monotonic() - last_report > 60:
+                    last_report = time.monotonic()
+                    fz.summary(known, last_report - start)
+                    print(f"difffuzz: {n}/{args.cases} cases, {len(fz.by_sig)} signatures", file=sys.stderr,
+                          flush=True)
+    finally:
+        text, unexpected = fz.summary(known, time.monotonic() - start)
+        shutil.rmtree(fz.workdir, ignore_errors=True)
+    print(text, end="")
+    print(f"findings in {args.findings}")
+    if known is not None:
+        print(f"unexpected failures: {unexpected}")
+        return 1 if unexpected else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

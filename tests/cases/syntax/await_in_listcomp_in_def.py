@@ -1,0 +1,3 @@
+print("never runs")
+def total(xs):
+    return sum([await x for x in xs])

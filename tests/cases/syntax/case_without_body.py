@@ -1,0 +1,4 @@
+print("never runs")
+match 5:
+    case 1:
+    print("one")
