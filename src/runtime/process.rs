@@ -70,6 +70,15 @@ impl Channel {
         w.write_all(&buf)
     }
 
+    /// Sends one frame built in place: `frame` starts with 4 spare bytes,
+    /// which become the length header (no copy of a large payload).
+    pub fn send_framed(&self, frame: &mut [u8]) -> io::Result<()> {
+        let n = u32::try_from(frame.len() - 4)
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "message too large (4 GiB or more)"))?;
+        frame[..4].copy_from_slice(&n.to_le_bytes());
+        self.writer.lock().write_all(frame)
+    }
+
     /// Asks for a send buffer of `bytes` (the kernel caps it at
     /// `net.core.wmem_max`) and returns about how much one send can now
     /// queue without waiting for the peer to read: three quarters of what

@@ -115,12 +115,11 @@ fn hooks(vm: &mut Vm) -> PyResult<(Value, Value)> {
     h.ok_or_else(|| vm.runtime_error("_mp_core did not register its hooks"))
 }
 
-/// Encodes a value with the registered hooks.
-fn encode(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+/// Encodes a value with the registered hooks, after `prefix` spare bytes
+/// (a frame header, filled in by `Channel::send_framed` without a copy).
+fn encode(vm: &mut Vm, v: &Value, prefix: usize) -> PyResult<Vec<u8>> {
     let (reduce, _) = hooks(vm)?;
-    let mut out = Vec::new();
-    mp_wire::dumps(vm, v, &reduce, &mut out, 0)?;
-    Ok(out)
+    mp_wire::dumps(vm, v, &reduce, prefix)
 }
 
 fn decode(vm: &mut Vm, b: &[u8]) -> PyResult {
@@ -140,9 +139,9 @@ fn conn_class(rt: &Runtime) -> Arc<Class> {
     c.dict.set_item_str("__module__", Value::str("_mp"));
     def(&c.dict, "send", |vm, a| {
         a.check(vm, "send", 2, 2)?;
-        let bytes = encode(vm, &a.pos[1])?;
+        let mut frame = encode(vm, &a.pos[1], 4)?;
         let c = this::<Conn>(vm, &a, "conn")?;
-        let r = vm.allow_threads(BlockKind::Io, || c.chan().send(&bytes));
+        let r = vm.allow_threads(BlockKind::Io, || c.chan().send_framed(&mut frame));
         match r {
             Ok(()) => Ok(Value::None),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
@@ -433,7 +432,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     });
     def(&d, "dumps", |vm, a| {
         a.check(vm, "dumps", 1, 1)?;
-        Ok(Value::Bytes(Arc::new(encode(vm, &a.pos[0])?)))
+        Ok(Value::Bytes(Arc::new(encode(vm, &a.pos[0], 0)?)))
     });
     def(&d, "loads", |vm, a| match a.pos.first() {
         Some(Value::Bytes(b)) => decode(vm, b),

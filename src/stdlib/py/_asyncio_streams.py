@@ -232,9 +232,14 @@ class Server:
             conn, addr = r
             reader = StreamReader(conn, self._limit)
             writer = StreamWriter(conn, reader)
-            res = self._cb(reader, writer)
+            try:
+                res = self._cb(reader, writer)
+            except Exception as e:
+                _handler_failed(loop, writer, e)
+                continue
             if _asyncio_iscoroutine(res):
-                loop.create_task(res)
+                task = loop.create_task(res)
+                task.add_done_callback(lambda t, w=writer: _handler_done(loop, w, t))
 
     def close(self):
         if self._closed:
@@ -274,13 +279,39 @@ class Server:
         await self.wait_closed()
 
 
+def _handler_done(loop, writer, task):
+    if task.cancelled():
+        return
+    e = task.exception()
+    if e is not None:
+        _handler_failed(loop, writer, e)
+
+
+def _handler_failed(loop, writer, e):
+    """As CPython: report through the loop's exception handler (by default
+    the 'asyncio' logger) and close the connection, so the client sees EOF
+    instead of waiting forever."""
+    context = {'message': 'Unhandled exception in client_connected_cb',
+               'exception': e, 'transport': writer.transport}
+    handler = getattr(loop, 'call_exception_handler', None)
+    if handler is not None:
+        handler(context)
+    else:
+        import logging
+        logging.getLogger('asyncio').error(
+            'Unhandled exception in client_connected_cb\ntransport: %r' % (writer.transport,),
+            exc_info=(type(e), e, e.__traceback__))
+    writer.close()
+
+
 def _asyncio_iscoroutine(obj):
     return type(obj).__name__ == 'coroutine'
 
 
-async def start_server(client_connected_cb, host=None, port=None, *, limit=_LIMIT, start_serving=True, **kwds):
+async def start_server(client_connected_cb, host=None, port=None, *, limit=_LIMIT, backlog=100,
+                       start_serving=True, **kwds):
     """Listens on host:port; calls client_connected_cb(reader, writer) per connection."""
-    sock = _asyncio._tcp_listen(host, port or 0)
+    sock = _asyncio._tcp_listen(host, port or 0, backlog)
     server = Server(sock, client_connected_cb, limit)
     if start_serving:
         server._start()
@@ -290,5 +321,13 @@ async def start_server(client_connected_cb, host=None, port=None, *, limit=_LIMI
 async def open_connection(host=None, port=None, *, limit=_LIMIT, **kwds):
     """Connects to host:port; returns (reader, writer)."""
     sock = _asyncio._tcp_connect(host, port)
+    try:
+        # The connect runs while the loop goes on (a server on this same
+        # loop must be able to accept it).
+        await _wait(sock, True)
+        sock.connect_finish((host if host not in (None, 'localhost') else '127.0.0.1', port))
+    except BaseException:
+        sock.close()
+        raise
     reader = StreamReader(sock, limit)
     return reader, StreamWriter(sock, reader)

@@ -18,6 +18,7 @@ Parent -> child:
   ('resp', ok, value)          the answer to a child's request
 Child -> parent:
   ('ok', v) ('err', exc) ('exit', code)
+  ('enc', exc, reprs)          the result could not be sent (reprs: its items')
   ('bootstrap', guard_missing) the main module failed while running as __mp_main__
   ('req', obj_id, method, args, kwargs)
                                call a method of a shared object (Queue, Pipe,
@@ -46,12 +47,20 @@ class RemoteTraceback(Exception):
         return self.tb
 
 
+class PicklingError(Exception):
+    """A value that cannot be sent to another process (pickle's error)."""
+
+
+PicklingError.__module__ = '_pickle'
+
+
 def _cannot(obj, why):
+    """pickle's PicklingError for obj: "Can't pickle <obj>: why"."""
     try:
         r = repr(obj)
     except BaseException:
         r = '<%s object>' % type(obj).__name__
-    return TypeError('cannot send %s to a child process: %s' % (r, why))
+    return PicklingError("Can't pickle %s: %s" % (r, why))
 
 
 def _lookup(module, qualname):
@@ -81,21 +90,23 @@ def _by_name(obj):
     module = getattr(obj, '__module__', None)
     if qual is None:
         raise _cannot(obj, 'it has no name to be found by')
-    if '<lambda>' in qual:
-        raise _cannot(obj, 'only module-level functions can be sent by name (a lambda has none)')
     if '<locals>' in qual:
-        raise _cannot(obj, 'only module-level functions and classes can be sent by name '
-                           '(this one is defined inside a function)')
+        raise AttributeError("Can't pickle local object %r" % (qual,))
+    where = module or '__main__'
+    if where in ('__mp_main__',):
+        where = '__main__'
+    if '<lambda>' in qual:
+        raise _cannot(obj, 'attribute lookup %s on %s failed' % (qual, where))
     if module is None or module == 'builtins':
         if _builtins.get(qual) is obj:
             return ('G', ('builtins', qual))
-        raise _cannot(obj, 'it is not reachable by a module-level name')
+        raise _cannot(obj, 'attribute lookup %s on builtins failed' % (qual,))
     try:
         found = _lookup(module, qual)
     except Exception:
-        found = None
+        raise _cannot(obj, 'attribute lookup %s on %s failed' % (qual, where)) from None
     if found is not obj:
-        raise _cannot(obj, 'it is not reachable as %s.%s' % (module, qual))
+        raise _cannot(obj, "it's not the same object as %s.%s" % (where, qual))
     return ('G', (module, qual))
 
 
@@ -126,25 +137,30 @@ def _reduce(obj):
     else:
         state = getattr(obj, '__dict__', None)
         if state is None:
-            raise _cannot(obj, '%s objects belong to one process and cannot be copied '
-                               '(send plain values, or use the multiprocessing versions '
-                               'of locks and queues)' % type(obj).__name__)
+            t = type(obj)
+            name = t.__qualname__
+            if t.__module__ not in (None, 'builtins'):
+                name = '%s.%s' % (t.__module__, name)
+            raise TypeError("cannot pickle %r object" % (name,))
         state = dict(state)
-    return ('I', (type(obj), state))
+    # The instance is made (and numbered) before its state is read, so the
+    # state may refer back to it: a tree with parent links keeps its shape.
+    return ('I', type(obj), state)
 
 
 def _resolve(tag, payload):
     if tag == 'G':
         return _lookup(payload[0], payload[1])
     if tag == 'I':
-        cls, state = payload
-        obj = cls.__new__(cls)
-        ss = getattr(cls, '__mp_setstate__', None)
+        return payload.__new__(payload)
+    if tag == '=':
+        obj, state = payload
+        ss = getattr(type(obj), '__mp_setstate__', None)
         if ss is not None:
             ss(obj, state)
         else:
             obj.__dict__.update(state)
-        return obj
+        return None
     if tag == 'E':
         cls, args, tb, d = payload
         try:
@@ -393,6 +409,24 @@ def _with_tb(e):
     return e
 
 
+def _encoding_failed(r, e):
+    """The answer when answer r could not be sent: ('enc', exc, reprs of the
+    value's items) for an 'ok' (Pool raises MaybeEncodingError from it),
+    else the error itself."""
+    if r[0] != 'ok':
+        return ('err', _with_tb(e))
+    v = r[1]
+    try:
+        reprs = [repr(x) for x in v] if isinstance(v, list) else [repr(v)]
+    except BaseException:
+        reprs = ['<unprintable value>']
+    try:
+        _mp.dumps(e)
+    except BaseException:
+        e = TypeError(str(e))
+    return ('enc', e, reprs)
+
+
 def _worker_main(ok):
     """The child's loop; returns its exit status."""
     global _conn, current, current_name
@@ -422,7 +456,7 @@ def _worker_main(ok):
             try:
                 _conn.send(r)
             except BaseException as e:
-                _conn.send(('err', _with_tb(e)))
+                _conn.send(_encoding_failed(r, e))
         elif kind == 'proc':
             current = m[1]
             code = current._bootstrap()

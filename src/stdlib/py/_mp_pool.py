@@ -114,6 +114,34 @@ class _Tasks:
             return self._items.pop(0) if self._items else _EMPTY
 
 
+class MaybeEncodingError(Exception):
+    """A worker's result could not be sent back (it cannot be pickled)."""
+
+    def __init__(self, exc, value):
+        self.exc = repr(exc)
+        self.value = repr(value)
+        super().__init__(self.exc, self.value)
+
+    def __str__(self):
+        return "Error sending result: '%s'. Reason: '%s'" % (self.value, self.exc)
+
+    def __repr__(self):
+        return '<%s: %s>' % (type(self).__name__, self)
+
+
+MaybeEncodingError.__module__ = 'multiprocessing.pool'
+
+
+class _Shown:
+    """A value known only by its repr (made in the worker)."""
+
+    def __init__(self, text):
+        self._text = text
+
+    def __repr__(self):
+        return self._text
+
+
 def _mp_mod():
     import multiprocessing
     return multiprocessing
@@ -254,6 +282,9 @@ class Pool:
     def _serve_then_flag(self, done, conn, initializer, initargs):
         try:
             self._serve(conn, initializer, initargs)
+        except BaseException as e:
+            # Never leave a caller waiting for a task this thread took.
+            self._fail(conn, ('err', e))
         finally:
             done.set()
 
@@ -275,18 +306,29 @@ class Pool:
             try:
                 mp = _mp_mod()
                 conn.send(('call', mp._pool_chunk, (fn, chunk, star), {}))
-            except TypeError as e:
-                result._set(i, False, e)
-                continue
             except OSError:
                 self._fail(conn, None, result, i)
                 return
-            m = _mp_core.exchange(conn)
+            except BaseException as e:
+                # Could not be encoded (unpicklable, too deep): the caller
+                # gets the error; this thread goes on serving.
+                result._set(i, False, e)
+                continue
+            try:
+                m = _mp_core.exchange(conn)
+            except BaseException as e:
+                # An answer that cannot be decoded here: fail this task only.
+                result._set(i, False, e)
+                continue
             if m is None or m[0] == 'bootstrap':
                 self._fail(conn, m, result, i)
                 return
             if m[0] == 'ok':
                 result._set(i, True, m[1])
+            elif m[0] == 'enc':
+                reprs = m[2]
+                shown = reprs[0] if getattr(result, '_single', False) else '[%s]' % ', '.join(reprs)
+                result._set(i, False, MaybeEncodingError(m[1], _Shown(shown)))
             else:
                 result._set(i, False, m[1])
         try:
