@@ -47,7 +47,7 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
         (Instance(x), _) if has_user_eq(x) => return Option::None,
         (_, Instance(y)) if has_user_eq(y) => return Option::None,
         (Instance(_), _) | (_, Instance(_)) => false,
-        (List(_), List(_)) | (Dict(_), Dict(_)) | (Set(_), Set(_)) | (Range(_), Range(_)) => {
+        (List(_), List(_)) | (Dict(_), Dict(_)) | (Set(_), Set(_)) | (Range(_), Range(_)) | (Slice(_), Slice(_)) => {
             return Option::None;
         }
         _ => false,
@@ -91,6 +91,7 @@ pub fn native_hash(v: &Value) -> HashOutcome {
         Value::None => Hash(0x5f3759df),
         // Too deep to recurse here: the VM hashes it level by level.
         Value::Tuple(_) if crate::vm::guard::stack_low() => NeedsPython,
+        Value::Range(r) => Hash(r.hash(native_hash(&Value::None))),
         Value::Tuple(t) => {
             let mut hs = Vec::with_capacity(t.items.len());
             for item in t.items.iter() {

@@ -12,6 +12,7 @@ pub mod list;
 pub mod module;
 pub mod native;
 pub mod numfmt;
+pub mod range;
 pub mod set;
 pub mod spinlock;
 pub mod str;

@@ -187,37 +187,20 @@ impl Value {
     }
 }
 
-/// `range(start, stop, step)`: immutable, so no lock.
-#[derive(Debug)]
-pub struct Range {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
-}
-
-impl Range {
-    pub fn len(&self) -> i64 {
-        if self.step > 0 {
-            if self.stop > self.start { (self.stop - self.start - 1) / self.step + 1 } else { 0 }
-        } else if self.stop < self.start {
-            (self.start - self.stop - 1) / (-self.step) + 1
-        } else {
-            0
-        }
-    }
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    pub fn get(&self, i: i64) -> i64 {
-        self.start + i * self.step
-    }
-}
+pub use super::range::Range;
 
 /// `slice(start, stop, step)` as produced by `a[x:y:z]`.
 pub struct Slice {
     pub start: Value,
     pub stop: Value,
     pub step: Value,
+}
+
+impl Slice {
+    /// `(start, stop, step)`: what slices compare as.
+    pub fn as_tuple(&self) -> Value {
+        Value::tuple(vec![self.start.clone(), self.stop.clone(), self.step.clone()])
+    }
 }
 
 impl Value {

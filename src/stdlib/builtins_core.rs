@@ -13,7 +13,7 @@ use crate::object::dict::Dict;
 use crate::object::function::FastCall;
 use crate::object::list::List;
 use crate::object::numfmt;
-use crate::object::value::{Range, Value};
+use crate::object::value::Value;
 use crate::vm::{Args, PyResult, Runtime, Vm};
 
 pub fn register(rt: &Runtime) {
@@ -188,6 +188,10 @@ impl Vm {
     pub fn len_of(&mut self, v: &Value) -> PyResult<usize> {
         if let Some(n) = crate::vm::fastcall::builtin_len(v) {
             return Ok(n);
+        }
+        if let Value::Range(_) = v {
+            // builtin_len answers every range whose length fits.
+            return Err(self.overflow_error("Python int too large to convert to C ssize_t"));
         }
         if let Value::Instance(inst) = v {
             if let Some(m) = inst.class.lookup_user("__len__") {
@@ -408,26 +412,7 @@ fn register_constructors(rt: &Runtime) {
         let s = vm.new_set(items, true)?;
         Ok(vm.wrap_builtin(&cls, s))
     });
-    method(&t.bytes, "__new__", |vm, a| {
-        let r: Vec<u8> = match a.pos.get(1) {
-            None => vec![],
-            Some(Value::Str(s)) => s.as_str().as_bytes().to_vec(),
-            Some(Value::Int(n)) => vec![0; (*n).max(0) as usize],
-            Some(v) => {
-                let items = vm.collect(v)?;
-                let mut out = Vec::new();
-                for i in items {
-                    let n = vm.index_of(&i)?;
-                    if !(0..256).contains(&n) {
-                        return Err(vm.value_error("bytes must be in range(0, 256)"));
-                    }
-                    out.push(n as u8);
-                }
-                out
-            }
-        };
-        Ok(Value::Bytes(Arc::new(r)))
-    });
+    method(&t.bytes, "__new__", super::types_bytes::bytes_new);
     // Mutable containers: __new__ makes an empty one, __init__ fills it.
     method(&t.list, "__new__", |vm, a| {
         let cls = cls_arg(&a);
@@ -482,52 +467,6 @@ fn register_constructors(rt: &Runtime) {
             vm.dict_update_from(&d, &a.pos[1..], &a.kw)?;
         }
         Ok(Value::None)
-    });
-    method(&t.range, "__new__", |vm, a| {
-        let args: Vec<i64> = a.pos[1..].iter().map(|v| vm.index_of(v)).collect::<PyResult<_>>()?;
-        let (start, stop, step) = match args.len() {
-            1 => (0, args[0], 1),
-            2 => (args[0], args[1], 1),
-            3 => (args[0], args[1], args[2]),
-            0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
-            n => return Err(vm.type_error(&format!("range expected at most 3 arguments, got {n}"))),
-        };
-        if step == 0 {
-            return Err(vm.value_error("range() arg 3 must not be zero"));
-        }
-        Ok(Value::Range(Arc::new(Range { start, stop, step })))
-    });
-    method(&t.range, "count", |vm, a| {
-        let r = vm.contains(&a.pos[0], &a.pos[1])?;
-        Ok(Value::Int(r as i64))
-    });
-    method(&t.range, "index", |vm, a| {
-        if let (Value::Range(r), Some(Value::Int(x))) = (&a.pos[0], a.pos.get(1))
-            && vm.contains(&a.pos[0], &a.pos[1])?
-        {
-            return Ok(Value::Int((x - r.start) / r.step));
-        }
-        let s = vm.repr_of(&a.pos[1])?;
-        Err(vm.value_error(&format!("{s} is not in range")))
-    });
-    method(&t.slice, "indices", |vm, a| {
-        let Value::Slice(sl) = &a.pos[0] else { return Err(vm.type_error("descriptor 'indices' requires a slice")) };
-        let len = vm.index_of(&a.pos[1])?;
-        if len < 0 {
-            return Err(vm.value_error("length should not be negative"));
-        }
-        let sl = sl.clone();
-        let (start, stop, step, _) = vm.slice_indices(&sl, len)?;
-        Ok(Value::tuple(vec![Value::Int(start), Value::Int(stop), Value::Int(step)]))
-    });
-    method(&t.slice, "__new__", |_vm, a| {
-        let p = &a.pos[1..];
-        let (start, stop, step) = match p.len() {
-            1 => (Value::None, p[0].clone(), Value::None),
-            2 => (p[0].clone(), p[1].clone(), Value::None),
-            _ => (p[0].clone(), p[1].clone(), p.get(2).cloned().unwrap_or(Value::None)),
-        };
-        Ok(Value::Slice(Arc::new(crate::object::value::Slice { start, stop, step })))
     });
 }
 

@@ -205,11 +205,7 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult {
         }
         Value::Str(s) => vals(s.as_str().chars().rev().map(|c| Value::string(c.to_string())).collect()),
         Value::Bytes(b) => vals(b.iter().rev().map(|x| Value::Int(*x as i64)).collect()),
-        Value::Range(r) => {
-            let n = r.len();
-            let (start, step) = (r.get(n - 1), -r.step);
-            Ok(Value::Iter(Arc::new(NativeIter::range(start, n, step))))
-        }
+        Value::Range(r) => vm.get_iter(&Value::Range(Arc::new(r.reversed()))),
         Value::Dict(_) => {
             let mut items = vm.collect(&v)?;
             items.reverse();

@@ -30,6 +30,7 @@ pub mod types_bytes;
 pub mod types_containers;
 pub mod types_gen;
 pub mod types_num;
+pub mod types_range;
 pub mod types_sets;
 pub mod types_str;
 
@@ -76,10 +77,11 @@ pub fn init(rt: &Runtime) {
 }
 
 /// Registration hooks of the other built-in type/function files.
-const EXTRA_INITS: [fn(&Runtime); 9] = [
+const EXTRA_INITS: [fn(&Runtime); 10] = [
     builtins_more::register,
     types_str::register,
     types_bytes::register,
+    types_range::register,
     file::register,
     types_containers::register,
     mod_thread::register,

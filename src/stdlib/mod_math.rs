@@ -202,22 +202,33 @@ fn rounding(vm: &mut Vm, a: &Args, name: &'static str, dunder: &str, f: fn(f64) 
     }
 }
 
-fn factorial(n: u64) -> BigInt {
-    let mut r = BigInt::one();
-    for i in 2..=n {
-        r *= i;
+/// `lo * (lo+1) * … * (lo+count-1)`, multiplied as a balanced tree so
+/// the big multiplications pair numbers of similar size (a left-to-right
+/// loop is quadratic: `factorial(10**6)` would take minutes).
+fn product_run(lo: &BigInt, count: u64) -> BigInt {
+    match count {
+        0 => BigInt::one(),
+        1 => lo.clone(),
+        2 => lo * (lo + 1u32),
+        _ => {
+            let half = count / 2;
+            product_run(lo, half) * product_run(&(lo + half), count - half)
+        }
     }
-    r
 }
 
-fn perm_big(n: &BigInt, k: &BigInt) -> BigInt {
-    let mut r = BigInt::one();
-    let mut i = BigInt::zero();
-    while &i < k {
-        r *= n - &i;
-        i += 1;
-    }
-    r
+fn factorial(n: u64) -> BigInt {
+    product_run(&BigInt::one(), n)
+}
+
+/// `perm(n, k)`: the product of the `k` numbers up to `n`.
+fn perm_big(n: &BigInt, k: u64) -> BigInt {
+    product_run(&(n - k + 1u32), k)
+}
+
+/// A result of about `bits` bits must fit in memory before the work starts.
+fn check_result_bits(vm: &Vm, bits: f64) -> PyResult<()> {
+    vm.check_alloc(if bits.is_finite() { (bits / 8.0) as u128 } else { u128::MAX })
 }
 
 /// Creates the `math` module.
@@ -373,7 +384,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     def(&d, "ldexp", |vm, a| {
         arg(vm, &a, "ldexp", 2)?;
         let x = real(vm, &a.pos[0])?;
-        let e = integer(vm, &a.pos[1], "ldexp")?.to_i64().unwrap_or(i64::MAX).clamp(-20000, 20000);
+        let e = integer(vm, &a.pos[1], "ldexp")?;
+        let e = e.to_i64().unwrap_or(if e.is_negative() { i64::MIN } else { i64::MAX }).clamp(-20000, 20000);
         let mut r = x;
         let mut e = e as i32;
         while e > 1000 {
@@ -427,9 +439,11 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             return Err(vm.value_error("factorial() not defined for negative values"));
         }
         let n = n
-            .to_u64()
+            .to_i64()
             .ok_or_else(|| vm.overflow_error("factorial() argument should not exceed 9223372036854775807"))?;
-        Ok(Value::from_bigint(factorial(n)))
+        // log2(n!) < n * log2(n): refuse what cannot fit instead of computing for hours.
+        check_result_bits(vm, n as f64 * (n.max(2) as f64).log2())?;
+        Ok(Value::from_bigint(factorial(n as u64)))
     });
     def(&d, "gcd", |vm, a| {
         let mut g = BigInt::zero();
@@ -473,13 +487,10 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             return Ok(Value::Int(0));
         }
         let k = if &n - &k < k { &n - &k } else { k };
-        let mut r = BigInt::one();
-        let mut i = BigInt::zero();
-        while i < k {
-            r = r * (&n - &i) / (&i + 1);
-            i += 1;
-        }
-        Ok(Value::from_bigint(r))
+        let k =
+            k.to_i64().ok_or_else(|| vm.overflow_error("min(n - k, k) must not exceed 9223372036854775807"))? as u64;
+        check_result_bits(vm, k as f64 * n.bits() as f64)?;
+        Ok(Value::from_bigint(perm_big(&n, k) / factorial(k)))
     });
     def(&d, "perm", |vm, a| {
         a.check(vm, "perm", 1, 2)?;
@@ -497,7 +508,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         if k > n {
             return Ok(Value::Int(0));
         }
-        Ok(Value::from_bigint(perm_big(&n, &k)))
+        let k = k.to_i64().ok_or_else(|| vm.overflow_error("k must not exceed 9223372036854775807"))? as u64;
+        check_result_bits(vm, k as f64 * n.bits() as f64)?;
+        Ok(Value::from_bigint(perm_big(&n, k)))
     });
     def(&d, "prod", |vm, mut a| {
         let start = a.take_kw("start").unwrap_or(Value::Int(1));

@@ -394,3 +394,96 @@ pub fn register(rt: &Runtime) {
         }))
     });
 }
+
+/// `bytes(source=b'', encoding=…, errors=…)` with CPython's checks: a str
+/// needs an encoding and only a str takes one; an int is a count of zero
+/// bytes (negative: ValueError); an object with `__bytes__` converts itself;
+/// any other iterable gives ints in range(256).
+pub fn bytes_new(vm: &mut Vm, mut a: Args) -> PyResult {
+    let given = a.pos.len() - 1 + a.kw.len();
+    if given > 3 {
+        return Err(vm.type_error(&format!("bytes() takes at most 3 arguments ({given} given)")));
+    }
+    let source = a.arg(1, "source");
+    let encoding = a.arg(2, "encoding");
+    let errors = a.arg(3, "errors");
+    if let Some((k, _)) = a.kw.first() {
+        return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for bytes()", k.as_str())));
+    }
+    let text_arg = |vm: &mut Vm, v: &Option<Value>, what: &str| -> PyResult<Option<String>> {
+        match v {
+            None => Ok(None),
+            Some(Value::Str(s)) => Ok(Some(s.as_str().to_string())),
+            Some(v) => {
+                let tn = vm.type_name(v);
+                Err(vm.type_error(&format!("bytes() argument '{what}' must be str, not {tn}")))
+            }
+        }
+    };
+    let enc = text_arg(vm, &encoding, "encoding")?;
+    let errs = text_arg(vm, &errors, "errors")?;
+    let Some(source) = source else {
+        if enc.is_some() {
+            return Err(vm.type_error("encoding without a string argument"));
+        }
+        if errs.is_some() {
+            return Err(vm.type_error("errors without a string argument"));
+        }
+        return bytes(Vec::new());
+    };
+    if let Value::Str(s) = &source {
+        let Some(enc) = enc else { return Err(vm.type_error("string argument without an encoding")) };
+        let b = super::types_str::encode(vm, s.as_str(), &enc, errs.as_deref().unwrap_or("strict"))?;
+        return bytes(b);
+    }
+    if enc.is_some() {
+        return Err(vm.type_error("encoding without a string argument"));
+    }
+    if errs.is_some() {
+        return Err(vm.type_error("errors without a string argument"));
+    }
+    if let Some(b) = as_bytes(&source) {
+        return bytes(b.to_vec());
+    }
+    if let Some(m) = vm.class_of(&source).lookup("__bytes__") {
+        let r = vm.call_method_value(&m, source.clone(), vec![])?;
+        return match as_bytes(&r) {
+            Some(b) => bytes(b.to_vec()),
+            None => {
+                let tn = vm.type_name(&r);
+                Err(vm.type_error(&format!("__bytes__ returned non-bytes (type {tn})")))
+            }
+        };
+    }
+    if let Some(n) = vm.exact_index(&source)? {
+        let Value::Int(n) = n else {
+            return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
+        };
+        if n < 0 {
+            return Err(vm.value_error("negative count"));
+        }
+        let mut out = vm.try_vec(n as usize)?;
+        out.resize(n as usize, 0u8);
+        return bytes(out);
+    }
+    let it = match vm.get_iter(&source) {
+        Ok(it) => it,
+        Err(e) if vm.is_exc(&e, "TypeError") => {
+            let tn = vm.type_name(&source);
+            return Err(vm.type_error(&format!("cannot convert '{tn}' object to bytes")));
+        }
+        Err(e) => return Err(e),
+    };
+    let mut out = Vec::new();
+    while let Some(item) = vm.next_value(&it)? {
+        let Some(n) = vm.exact_index(&item)? else {
+            let tn = vm.type_name(&item);
+            return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+        };
+        match n {
+            Value::Int(n) if (0..256).contains(&n) => out.push(n as u8),
+            _ => return Err(vm.value_error("bytes must be in range(0, 256)")),
+        }
+    }
+    bytes(out)
+}

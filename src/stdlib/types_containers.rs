@@ -310,17 +310,16 @@ fn register_list(rt: &Runtime) {
         let sorted = match sort_values(vm, items.clone(), &key, reverse) {
             Ok(s) => s,
             Err(e) => {
-                let mut g = l.lock();
-                if g.is_empty() {
-                    *g = items;
-                }
+                // As CPython: the original items come back and whatever was
+                // added during the sort is dropped (outside the lock).
+                let added = std::mem::replace(&mut *l.lock(), items);
+                drop(added);
                 return Err(e);
             }
         };
-        let mut g = l.lock();
-        let modified = !g.is_empty();
-        *g = sorted;
-        drop(g);
+        let added = std::mem::replace(&mut *l.lock(), sorted);
+        let modified = !added.is_empty();
+        drop(added);
         if modified {
             return Err(vm.value_error("list modified during sort"));
         }

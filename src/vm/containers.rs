@@ -9,7 +9,7 @@ use super::{PyResult, Vm};
 use crate::object::dict::{Dict, Probe};
 use crate::object::eq::{HashOutcome, native_hash};
 use crate::object::set::{Set, SetProbe, SetTable};
-use crate::object::value::{Slice, Value};
+use crate::object::value::Value;
 use crate::parse::ast::BinOp;
 
 impl Vm {
@@ -260,11 +260,7 @@ impl Vm {
                     }
                     Ok(g[j as usize].clone())
                 }
-                Value::Slice(s) => {
-                    let items = l.snapshot();
-                    let r = self.slice_vec(&items, s)?;
-                    Ok(Value::list(r))
-                }
+                Value::Slice(s) => self.list_slice(l, s),
                 _ => {
                     let i = self.seq_index(key, "list")?;
                     self.get_item(obj, &Value::Int(i))
@@ -298,14 +294,9 @@ impl Vm {
                 }
             },
             Value::Bytes(b) => match key {
-                Value::Slice(sl) => {
-                    let items: Vec<Value> = b.iter().map(|x| Value::Int(*x as i64)).collect();
-                    let r = self.slice_vec(&items, sl)?;
-                    let bytes = r.iter().map(|v| if let Value::Int(i) = v { *i as u8 } else { 0 }).collect();
-                    Ok(Value::Bytes(Arc::new(bytes)))
-                }
+                Value::Slice(sl) => self.bytes_slice(b, sl),
                 _ => {
-                    let i = self.seq_index(key, "bytes")?;
+                    let i = self.seq_index(key, "byte")?;
                     let n = b.len() as i64;
                     let j = if i < 0 { i + n } else { i };
                     if j < 0 || j >= n {
@@ -318,24 +309,7 @@ impl Vm {
                 Some(v) => Ok(v),
                 None => Err(self.key_error(key.clone())),
             },
-            Value::Range(r) => match key {
-                Value::Slice(sl) => {
-                    let (start, _stop, step, len) = self.slice_indices(sl, r.len())?;
-                    let nstart = r.start + start * r.step;
-                    let nstep = r.step * step;
-                    let nstop = nstart + len * nstep;
-                    Ok(Value::Range(Arc::new(crate::object::value::Range { start: nstart, stop: nstop, step: nstep })))
-                }
-                _ => {
-                    let i = self.seq_index(key, "range object")?;
-                    let n = r.len();
-                    let j = if i < 0 { i + n } else { i };
-                    if j < 0 || j >= n {
-                        return Err(self.index_error("range object index out of range"));
-                    }
-                    Ok(Value::Int(r.get(j)))
-                }
-            },
+            Value::Range(r) => self.range_get_item(r, key),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__getitem__") {
                     return self.call_method_value(&m, obj.clone(), vec![key.clone()]);
@@ -381,96 +355,6 @@ impl Vm {
                 Err(self.type_error(&format!("'{tn}' object is not subscriptable")))
             }
         }
-    }
-
-    fn seq_index(&mut self, key: &Value, what: &str) -> PyResult<i64> {
-        match key {
-            Value::Int(i) => Ok(*i),
-            Value::Boolean(b) => Ok(b.get() as i64),
-            Value::BigInt(_) => {
-                Err(self.index_error(&format!("cannot fit 'int' into an index-sized integer ({what})")))
-            }
-            Value::Instance(_) => self.index_of(key),
-            _ => {
-                let tn = self.type_name(key);
-                let w = if what == "string" { "string" } else { what };
-                Err(self.type_error(&format!("{w} indices must be integers or slices, not {tn}")))
-            }
-        }
-    }
-
-    /// Resolves a slice against a length: (start, stop, step, count).
-    pub fn slice_indices(&mut self, s: &Slice, len: i64) -> PyResult<(i64, i64, i64, i64)> {
-        let step = match &s.step {
-            Value::None => 1,
-            v => self.index_of(v)?,
-        };
-        if step == 0 {
-            return Err(self.value_error("slice step cannot be zero"));
-        }
-        let clamp = |v: i64, lo: i64, hi: i64| v.max(lo).min(hi);
-        let (lo, hi) = if step > 0 { (0, len) } else { (-1, len - 1) };
-        let start = match &s.start {
-            Value::None => {
-                if step > 0 {
-                    0
-                } else {
-                    len - 1
-                }
-            }
-            v => {
-                let i = self.index_of(v)?;
-                clamp(if i < 0 { i + len } else { i }, lo, hi)
-            }
-        };
-        let stop = match &s.stop {
-            Value::None => {
-                if step > 0 {
-                    len
-                } else {
-                    -1
-                }
-            }
-            v => {
-                let i = self.index_of(v)?;
-                clamp(if i < 0 { i + len } else { i }, lo, hi)
-            }
-        };
-        let count = if step > 0 {
-            if stop > start { (stop - start - 1) / step + 1 } else { 0 }
-        } else if start > stop {
-            (start - stop - 1) / (-step) + 1
-        } else {
-            0
-        };
-        Ok((start, stop, step, count))
-    }
-
-    pub fn slice_vec(&mut self, items: &[Value], s: &Slice) -> PyResult<Vec<Value>> {
-        let (start, _, step, count) = self.slice_indices(s, items.len() as i64)?;
-        let mut out = Vec::with_capacity(count as usize);
-        let mut i = start;
-        for _ in 0..count {
-            out.push(items[i as usize].clone());
-            i += step;
-        }
-        Ok(out)
-    }
-
-    fn str_slice(&mut self, s: &crate::object::str::PyStr, sl: &Slice) -> PyResult {
-        let (start, stop, step, count) = self.slice_indices(sl, s.char_len() as i64)?;
-        if step == 1 {
-            let (a, b) = (start.max(0) as usize, stop.max(start) as usize);
-            return Ok(Value::str(s.substring(a, b.min(s.char_len()))));
-        }
-        let chars: Vec<char> = s.as_str().chars().collect();
-        let mut out = String::with_capacity(count as usize);
-        let mut i = start;
-        for _ in 0..count {
-            out.push(chars[i as usize]);
-            i += step;
-        }
-        Ok(Value::string(out))
     }
 
     /// `obj[key] = v`.
@@ -547,13 +431,9 @@ impl Vm {
             Value::List(l) => match key {
                 Value::Slice(s) => {
                     let len = l.len() as i64;
-                    let (start, _stop, step, count) = self.slice_indices(s, len)?;
-                    let mut idx: Vec<usize> = (0..count).map(|k| (start + k * step) as usize).collect();
-                    idx.sort_unstable();
-                    let mut g = l.lock();
-                    for i in idx.into_iter().rev() {
-                        g.remove(i);
-                    }
+                    let (start, stop, step, count) = self.slice_indices(s, len)?;
+                    let span = super::slicing::SliceSpan { start, stop, step, count };
+                    delete_positions(&mut l.lock(), span);
                     Ok(())
                 }
                 _ => {
@@ -591,13 +471,28 @@ impl Vm {
         }
     }
 
-    /// `seq * n` that would need more memory than any machine here has is a
-    /// MemoryError up front (as CPython's failed allocation is), not a hang.
-    fn check_repeat_size(&self, unit_bytes: usize, n: i64) -> PyResult<()> {
-        if n > 0 && (unit_bytes as u128) * (n as u128) > (1u128 << 36) {
-            return Err(self.err("MemoryError", ""));
+    /// The `n` of `seq * n`: ints beyond machine words are CPython's OverflowError.
+    fn repeat_count(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::BigInt(_) => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
+            _ => self.index_of(v),
         }
-        Ok(())
+    }
+
+    /// `unit` repeated `n` times (`seq * n`), every allocation fallible:
+    /// a result too large for memory is a MemoryError, as in CPython.
+    fn repeat_items<T: Clone>(&self, unit: &[T], n: i64) -> PyResult<Vec<T>> {
+        let n = n.max(0) as u128;
+        let total = unit.len() as u128 * n;
+        if total == 0 {
+            return Ok(Vec::new());
+        }
+        self.check_alloc(total * std::mem::size_of::<T>() as u128)?;
+        let mut v = self.try_vec(total as usize)?;
+        for _ in 0..n {
+            v.extend_from_slice(unit);
+        }
+        Ok(v)
     }
 
     /// Built-in binary operators on non-numeric built-in types.
@@ -610,18 +505,25 @@ impl Vm {
                 s.push_str(y.as_str());
                 Value::string(s)
             }
-            (Str(x), Int(_) | Boolean(_), BinOp::Mult) | (Int(_) | Boolean(_), Str(x), BinOp::Mult) => {
-                let n = if let Str(_) = a { self.index_of(b)? } else { self.index_of(a)? };
-                self.check_repeat_size(x.as_str().len(), n)?;
-                Value::string(x.as_str().repeat(n.max(0) as usize))
+            (Str(x), Int(_) | Boolean(_) | BigInt(_), BinOp::Mult)
+            | (Int(_) | Boolean(_) | BigInt(_), Str(x), BinOp::Mult) => {
+                let n = if let Str(_) = a { self.repeat_count(b)? } else { self.repeat_count(a)? };
+                let bytes = self.repeat_items(x.as_str().as_bytes(), n)?;
+                // Whole copies of valid UTF-8 are valid UTF-8.
+                Value::string(String::from_utf8(bytes).unwrap_or_default())
             }
             (Str(x), _, BinOp::Mod) => Value::string(self.percent_format(x.as_str(), b)?),
+            (Bytes(x), _, BinOp::Mod) => Value::Bytes(Arc::new(self.bytes_percent_format(x, b)?)),
             (Bytes(x), Bytes(y), BinOp::Add) => {
                 let mut v = (**x).clone();
                 v.extend_from_slice(y);
                 Value::Bytes(Arc::new(v))
             }
-            (Bytes(x), Int(n), BinOp::Mult) => Value::Bytes(Arc::new(x.repeat((*n).max(0) as usize))),
+            (Bytes(x), Int(_) | Boolean(_) | BigInt(_), BinOp::Mult)
+            | (Int(_) | Boolean(_) | BigInt(_), Bytes(x), BinOp::Mult) => {
+                let n = if let Bytes(_) = a { self.repeat_count(b)? } else { self.repeat_count(a)? };
+                Value::Bytes(Arc::new(self.repeat_items(x, n)?))
+            }
             (List(x), List(y), BinOp::Add) => {
                 let mut v = x.snapshot();
                 v.extend(y.snapshot());
@@ -632,16 +534,15 @@ impl Vm {
                 v.extend(y.items.iter().cloned());
                 Value::tuple(v)
             }
-            (List(_) | Tuple(_), Int(_) | Boolean(_), BinOp::Mult)
-            | (Int(_) | Boolean(_), List(_) | Tuple(_), BinOp::Mult) => {
-                let (seq, n) =
-                    if let Int(_) | Boolean(_) = a { (b, self.index_of(a)?) } else { (a, self.index_of(b)?) };
+            (List(_) | Tuple(_), Int(_) | Boolean(_) | BigInt(_), BinOp::Mult)
+            | (Int(_) | Boolean(_) | BigInt(_), List(_) | Tuple(_), BinOp::Mult) => {
+                let (seq, n) = if let Int(_) | Boolean(_) | BigInt(_) = a {
+                    (b, self.repeat_count(a)?)
+                } else {
+                    (a, self.repeat_count(b)?)
+                };
                 let items = self.seq_items(seq);
-                self.check_repeat_size(items.len() * std::mem::size_of::<Value>(), n)?;
-                let mut v = Vec::with_capacity(items.len() * n.max(0) as usize);
-                for _ in 0..n.max(0) {
-                    v.extend(items.iter().cloned());
-                }
+                let v = self.repeat_items(&items, n)?;
                 if let List(_) = seq { Value::list(v) } else { Value::tuple(v) }
             }
             (Set(x), Set(y), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
@@ -708,4 +609,32 @@ impl Vm {
             }
         }
     }
+}
+
+/// Removes the items a slice selects, in one pass over the list (not one
+/// `remove` per item). Positions past the end, where another thread shrank
+/// the list in between, are skipped.
+fn delete_positions(items: &mut Vec<Value>, span: super::slicing::SliceSpan) {
+    if span.count <= 0 {
+        return;
+    }
+    let (mut lo, step) = (span.start, span.step.abs());
+    if span.step < 0 {
+        lo = span.start + (span.count - 1) * span.step;
+    }
+    let (lo, step, count) = (lo as usize, step as usize, span.count as usize);
+    let mut k = 0usize;
+    let mut next = lo;
+    let mut removed = 0usize;
+    items.retain(|_| {
+        let i = k;
+        k += 1;
+        if removed < count && i == next {
+            removed += 1;
+            next += step;
+            false
+        } else {
+            true
+        }
+    });
 }

@@ -77,13 +77,7 @@ impl Vm {
             Value::Ellipsis => "Ellipsis".into(),
             Value::NotImplemented => "NotImplemented".into(),
             Value::List(_) | Value::Tuple(_) | Value::Dict(_) | Value::Set(_) => return self.container_repr(v),
-            Value::Range(r) => {
-                if r.step == 1 {
-                    format!("range({}, {})", r.start, r.stop)
-                } else {
-                    format!("range({}, {}, {})", r.start, r.stop, r.step)
-                }
-            }
+            Value::Range(r) => r.repr(),
             Value::Slice(s) => {
                 let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
                 self.recursing(" while getting the repr of an object", |vm| {
@@ -329,13 +323,13 @@ impl Vm {
     }
 }
 
-struct PercentCtx<'a> {
-    vm: &'a mut Vm,
-    args: Value,
+pub(crate) struct PercentCtx<'a> {
+    pub(crate) vm: &'a mut Vm,
+    pub(crate) args: Value,
 }
 
 /// Error type for `%` formatting: either a ready PyErr or a NumError to convert.
-enum PctErr {
+pub(crate) enum PctErr {
     Py(PyErr),
     Num(NumError),
 }
@@ -347,7 +341,7 @@ impl From<NumError> for PctErr {
 }
 
 impl Vm {
-    fn pct(&self, r: Result<String, PctErr>) -> PyResult<String> {
+    pub(crate) fn pct(&self, r: Result<String, PctErr>) -> PyResult<String> {
         match r {
             Ok(s) => Ok(s),
             Err(PctErr::Py(e)) => Err(e),

@@ -23,7 +23,7 @@ pub fn builtin_len(v: &Value) -> Option<usize> {
         Value::Dict(d) => d.len(),
         Value::Set(s) => s.len(),
         Value::Bytes(b) => b.len(),
-        Value::Range(r) => r.len() as usize,
+        Value::Range(r) => r.len()? as usize,
         _ => return None,
     })
 }

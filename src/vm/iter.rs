@@ -26,7 +26,11 @@ impl Vm {
     pub fn get_iter(&mut self, v: &Value) -> PyResult {
         let it = match v {
             Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => NativeIter::seq(v.clone()),
-            Value::Range(r) => NativeIter::range(r.start, r.len(), r.step),
+            Value::Range(r) => match r.len() {
+                Some(n) if !r.is_big() => NativeIter::range(r.start, n, r.step),
+                // Bounds beyond machine words: item by item through `r[k]`.
+                _ => NativeIter::GetItem { obj: v.clone(), index: Mutex::new(0) },
+            },
             Value::Dict(d) => NativeIter::Dict {
                 dict: d.clone(),
                 kind: DictIterKind::Keys,
@@ -280,6 +284,13 @@ impl Vm {
         match v {
             Value::List(l) => Ok(l.snapshot()),
             Value::Tuple(t) => Ok(t.items.to_vec()),
+            Value::Range(r) if !r.is_big() => {
+                // The size is known: a range too long for memory is a MemoryError, not an abort.
+                let n = r.len().unwrap_or(0);
+                let mut out = self.try_vec(n as usize)?;
+                out.extend((0..n).map(|k| Value::Int(r.get(k))));
+                Ok(out)
+            }
             _ => {
                 let it = self.get_iter(v)?;
                 let mut out = Vec::new();

@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod attr;
+mod bytes_format;
 pub mod cache;
 pub mod call;
 pub mod class_build;
@@ -18,12 +19,14 @@ pub mod guard;
 pub mod import;
 pub mod import_lock;
 pub mod iter;
+mod memory;
 pub mod numeric;
 pub mod ops;
 mod pattern;
 pub mod profile_hooks;
 pub mod runtime;
 pub mod shutdown;
+pub mod slicing;
 pub mod thread_state;
 pub mod traceback;
 

@@ -3,7 +3,7 @@
 
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use super::{PyResult, Vm};
 use crate::object::value::Value;
@@ -92,7 +92,10 @@ impl Vm {
         Ok(match op {
             BinOp::Add => Value::from_bigint(x + y),
             BinOp::Sub => Value::from_bigint(x - y),
-            BinOp::Mult => Value::from_bigint(x * y),
+            BinOp::Mult => {
+                self.check_alloc((x.bits() as u128 + y.bits() as u128) / 8)?;
+                Value::from_bigint(x * y)
+            }
             BinOp::FloorDiv => {
                 if y.is_zero() {
                     return Err(self.zero_division("integer division or modulo by zero"));
@@ -120,15 +123,32 @@ impl Vm {
                     let yf = self.big_to_f64(y)?;
                     return Ok(Value::Float(xf.powf(yf)));
                 }
-                let e = y.to_u32().ok_or_else(|| self.overflow_error("exponent too large"))?;
+                // 0, 1 and -1 stay small whatever the exponent (`0 ** 2**63`, `(-1) ** 2**70`).
+                if y.is_zero() || x.is_one() {
+                    return Ok(Value::Int(1));
+                }
+                if x.is_zero() {
+                    return Ok(Value::Int(0));
+                }
+                if x == &BigInt::from(-1) {
+                    return Ok(Value::Int(if y.is_odd() { -1 } else { 1 }));
+                }
+                // Otherwise the result has at least (bits(x) - 1) * y bits: check that it fits before computing.
+                let e = y.to_u64().ok_or_else(|| self.memory_error())?;
+                self.check_alloc((x.bits() as u128 - 1) * e as u128 / 8)?;
                 Value::from_bigint(num_traits::pow::Pow::pow(x, e))
             }
             BinOp::LShift => {
                 if y.is_negative() {
                     return Err(self.value_error("negative shift count"));
                 }
-                let s = y.to_usize().ok_or_else(|| self.overflow_error("too many digits in integer"))?;
-                Value::from_bigint(x << s)
+                if x.is_zero() {
+                    return Ok(Value::Int(0));
+                }
+                // CPython 3.11 answers MemoryError for any shift too large to allocate.
+                let s = y.to_u64().ok_or_else(|| self.memory_error())?;
+                self.check_alloc((x.bits() as u128 + s as u128) / 8)?;
+                Value::from_bigint(x << s as usize)
             }
             BinOp::RShift => {
                 if y.is_negative() {

@@ -250,6 +250,10 @@ impl Vm {
         if let (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) = (a, b) {
             return self.seq_compare(a, b, op);
         }
+        if let (Value::Slice(x), Value::Slice(y)) = (a, b) {
+            // Slices compare as their (start, stop, step) tuples.
+            return self.compare(&x.as_tuple(), &y.as_tuple(), op);
+        }
         if let Some(ord) = self.builtin_order(a, b)? {
             return Ok(Value::Bool(match ord {
                 Some(o) => cmp_result(o, op),
@@ -356,10 +360,7 @@ impl Vm {
                 }
                 Ok(true)
             }
-            (Range(x), Range(y)) => {
-                let (lx, ly) = (x.len(), y.len());
-                Ok(lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step))))
-            }
+            (Range(x), Range(y)) => Ok(x.same_items(y)),
             (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
                 let r = self.seq_compare(a, b, CmpOp::Eq)?;
                 self.truthy(&r)
@@ -398,18 +399,7 @@ impl Vm {
             }
             Value::Dict(d) => Ok(self.dict_get(d, item)?.is_some()),
             Value::Set(s) => self.set_contains(s, item),
-            Value::Range(r) => {
-                let i = match item {
-                    Value::Int(i) => *i,
-                    Value::Boolean(b) => b.get() as i64,
-                    _ => return Ok(false),
-                };
-                if r.step > 0 {
-                    Ok(i >= r.start && i < r.stop && (i - r.start) % r.step == 0)
-                } else {
-                    Ok(i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0)
-                }
-            }
+            Value::Range(r) => Ok(self.range_position(r, item).is_some()),
             Value::Bytes(b) => match item {
                 Value::Int(i) => Ok(b.contains(&(*i as u8))),
                 Value::Bytes(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])),

@@ -62,6 +62,11 @@ pub trait PercentArgs {
     fn repr(&mut self, v: &Self::Value) -> Result<String, Self::Error>;
     /// `ascii(v)`.
     fn ascii(&mut self, v: &Self::Value) -> Result<String, Self::Error>;
+    /// True for `bytes % args`: the format and the result are bytes seen as
+    /// Latin-1 text, `%b` is `%s`, `%r` is `%a`, and errors say "bytes".
+    fn bytes_mode(&self) -> bool {
+        false
+    }
 }
 
 /// `TypeError` for `%d`/`%x`... given a non-number of type `type_name`.
@@ -180,7 +185,7 @@ pub fn percent_format<A: PercentArgs>(fmt: &str, args: &mut A) -> Result<String,
         }
     }
     if ctx.argidx < ctx.arglen && !ctx.dict {
-        return Err(NumError::Type("not all arguments converted during string formatting".to_owned()).into());
+        return Err(not_all_converted(ctx.args.bytes_mode()).into());
     }
     Ok(out)
 }
@@ -295,6 +300,13 @@ fn format_one<A: PercentArgs>(ctx: &mut Ctx<'_, A>, out: &mut String) -> Result<
     }
     let v = ctx.next_arg()?;
     let mut sign = false;
+    if ctx.args.bytes_mode() {
+        ch = match ch {
+            'b' => 's',
+            'r' => 'a',
+            c => c,
+        };
+    }
     let text = match ch {
         's' => ctx.args.str(&v)?,
         'r' => ctx.args.repr(&v)?,
@@ -327,9 +339,14 @@ fn format_one<A: PercentArgs>(ctx: &mut Ctx<'_, A>, out: &mut String) -> Result<
     };
     output(out, &text, ch, flags, width, prec, sign)?;
     if ctx.dict && ctx.argidx < ctx.arglen {
-        return Err(NumError::Type("not all arguments converted during string formatting".to_owned()).into());
+        return Err(not_all_converted(ctx.args.bytes_mode()).into());
     }
     Ok(())
+}
+
+fn not_all_converted(bytes: bool) -> NumError {
+    let what = if bytes { "bytes" } else { "string" };
+    NumError::Type(format!("not all arguments converted during {what} formatting"))
 }
 
 /// `_PyUnicode_FormatLong`: digits of `n` for `d i u o x X`, with the `0x`/

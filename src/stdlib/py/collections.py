@@ -51,6 +51,21 @@ def _index(i):
     return index(i)
 
 
+def _deque_iter(d, state, n, reverse):
+    # Walks the live deque by position, as CPython's deque iterator does; the
+    # state it was made with is captured by the caller, before the first next().
+    i = 0
+    while True:
+        with d._lock:
+            if d._state != state:
+                raise RuntimeError('deque mutated during iteration')
+            if i >= n:
+                return
+            item = d._at(len(d) - 1 - i if reverse else i)
+        i += 1
+        yield item
+
+
 ################################################################################
 ### deque
 ################################################################################
@@ -63,6 +78,8 @@ A list-like sequence optimized for data accesses near its endpoints."""
     # The items are stored in two lists: _left holds the left part reversed
     # (its last element is the leftmost item), _right holds the right part.
     # deque order == _left[::-1] + _right.  Every mutation takes _lock.
+    # _state counts the changes of size or order (not item assignment or
+    # reverse, as in CPython); an iterator raises when it moved.
 
     __hash__ = None
 
@@ -76,6 +93,7 @@ A list-like sequence optimized for data accesses near its endpoints."""
         self._left = []
         self._right = []
         self._maxlen = maxlen
+        self._state = 0
         if iterable is not None:
             self.extend(iterable)
 
@@ -91,10 +109,12 @@ A list-like sequence optimized for data accesses near its endpoints."""
         return items
 
     def _set(self, items):
+        self._state += 1
         self._left = []
         self._right = items
 
     def _popleft(self):
+        self._state += 1
         left = self._left
         if left:
             return left.pop()
@@ -111,6 +131,7 @@ A list-like sequence optimized for data accesses near its endpoints."""
         return left.pop()
 
     def _pop(self):
+        self._state += 1
         right = self._right
         if right:
             return right.pop()
@@ -130,6 +151,7 @@ A list-like sequence optimized for data accesses near its endpoints."""
     def append(self, x):
         """Add an element to the right side of the deque."""
         with self._lock:
+            self._state += 1
             self._right.append(x)
             if self._maxlen is not None and len(self._left) + len(self._right) > self._maxlen:
                 self._popleft()
@@ -137,6 +159,7 @@ A list-like sequence optimized for data accesses near its endpoints."""
     def appendleft(self, x):
         """Add an element to the left side of the deque."""
         with self._lock:
+            self._state += 1
             self._left.append(x)
             if self._maxlen is not None and len(self._left) + len(self._right) > self._maxlen:
                 self._pop()
@@ -155,6 +178,8 @@ A list-like sequence optimized for data accesses near its endpoints."""
         """Extend the right side of the deque with elements from the iterable"""
         items = list(iterable)
         with self._lock:
+            if items:
+                self._state += 1
             right = self._right
             right.extend(items)
             maxlen = self._maxlen
@@ -172,6 +197,8 @@ A list-like sequence optimized for data accesses near its endpoints."""
         """Extend the left side of the deque with elements from the iterable"""
         items = list(iterable)
         with self._lock:
+            if items:
+                self._state += 1
             left = self._left
             left.extend(items)
             maxlen = self._maxlen
@@ -188,6 +215,7 @@ A list-like sequence optimized for data accesses near its endpoints."""
     def clear(self):
         """Remove all elements from the deque."""
         with self._lock:
+            self._state += 1
             self._left = []
             self._right = []
 
@@ -243,6 +271,7 @@ A list-like sequence optimized for data accesses near its endpoints."""
         """Rotate the deque n steps to the right (default n=1).  If n is
 negative, rotates left."""
         with self._lock:
+            self._state += 1
             size = len(self._left) + len(self._right)
             if size <= 1:
                 return
@@ -271,15 +300,18 @@ negative, rotates left."""
         return value in self._left or value in self._right
 
     def __iter__(self):
-        with self._lock:
-            items = self._items()
-        return iter(items)
+        return _deque_iter(self, self._state, len(self), False)
 
     def __reversed__(self):
-        with self._lock:
-            items = self._items()
-        items.reverse()
-        return iter(items)
+        return _deque_iter(self, self._state, len(self), True)
+
+    def _at(self, i):
+        # Item i (0 <= i < len); the caller holds the lock.
+        left = self._left
+        nl = len(left)
+        if i < nl:
+            return left[nl - 1 - i]
+        return self._right[i - nl]
 
     def __getitem__(self, index):
         i = _index(index)
@@ -343,6 +375,8 @@ negative, rotates left."""
     __rmul__ = __mul__
 
     def __imul__(self, n):
+        if n == 1:
+            return self
         with self._lock:
             items = self._items()
         self.clear()
