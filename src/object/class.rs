@@ -232,11 +232,19 @@ pub struct Instance {
     /// `__del__` has run (or is queued to run): it runs at most once, as in
     /// CPython (PEP 442), even if the object is resurrected.
     pub finalized: std::sync::atomic::AtomicBool,
+    /// The `weakref.ref`s to this instance (set by the first one).
+    pub weakrefs: std::sync::OnceLock<Box<super::finalize::WeakList>>,
 }
 
 impl Instance {
     pub fn new(class: Arc<Class>, payload: Payload) -> Instance {
-        Instance { class, dict: Arc::new(Dict::new()), payload, finalized: Default::default() }
+        Instance {
+            class,
+            dict: Arc::new(Dict::new()),
+            payload,
+            finalized: Default::default(),
+            weakrefs: Default::default(),
+        }
     }
 
     pub fn exc(&self) -> Option<&Mutex<ExcState>> {
@@ -260,6 +268,9 @@ impl Drop for Instance {
     /// finalizer runs at the next safe point, never here (see
     /// `object/finalize.rs`). Classes without `__del__` pay one load.
     fn drop(&mut self) {
+        if let Some(w) = self.weakrefs.get() {
+            w.referent_died();
+        }
         let Some(q) = self.class.finalizers.get() else { return };
         if *self.finalized.get_mut() {
             return;
@@ -269,6 +280,7 @@ impl Drop for Instance {
             dict: std::mem::replace(&mut self.dict, Arc::new(Dict::new())),
             payload: std::mem::replace(&mut self.payload, Payload::None),
             finalized: std::sync::atomic::AtomicBool::new(true),
+            weakrefs: Default::default(),
         };
         q.push(Value::Instance(Arc::new(inst)));
     }

@@ -21,6 +21,7 @@ pub mod mod_random;
 pub mod mod_re;
 pub mod mod_thread;
 pub mod mod_time;
+pub mod mod_weakref;
 pub mod mp_wire;
 pub mod mt19937;
 pub mod repl;
@@ -104,6 +105,7 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "traceback" => mod_misc::create_traceback(vm).map(Some),
         "gc" => mod_misc::create_gc(vm).map(Some),
         "atexit" => mod_atexit::create(vm).map(Some),
+        "_weakref" => mod_weakref::create(vm).map(Some),
         "_asyncio" => mod_asyncio::create(vm).map(Some),
         _ => Ok(None),
     }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use super::{PyErr, Vm};
+use crate::object::finalize::Job;
 use crate::object::generator::Generator;
 use crate::object::value::Value;
 
@@ -39,8 +40,11 @@ impl Vm {
                 break;
             }
             ran += batch.len();
-            for v in batch {
-                self.finalize_one(&v);
+            for job in batch {
+                match job {
+                    Job::Finalize(v) => self.finalize_one(&v),
+                    Job::WeakCallback(r) => self.weakref_callback(&r),
+                }
             }
         }
         self.reraising = reraising;
@@ -61,6 +65,16 @@ impl Vm {
             }
             Value::Generator(g) => self.close_abandoned(g),
             _ => {}
+        }
+    }
+
+    /// Calls `r.__callback__(r)` for a `weakref.ref` whose referent died.
+    fn weakref_callback(&mut self, r: &Value) {
+        let Value::Instance(inst) = r else { return };
+        let Some(cb) = inst.dict.get_item_str("__callback__").filter(|c| !c.is_none()) else { return };
+        if let Err(e) = self.call(&cb, vec![r.clone()]) {
+            let what = self.repr_of(&cb).unwrap_or_default();
+            self.report_unraisable(&what, &e);
         }
     }
 
