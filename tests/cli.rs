@@ -38,6 +38,7 @@ const ENV_VARS: &[&str] = &[
     "PYTHONINSPECT",
     "PYTHONHASHSEED",
     "PYTHONSAFEPATH",
+    "PYTHONUNBUFFERED",
     "COLUMNS",
 ];
 
@@ -774,4 +775,28 @@ fn help_prints_docstrings() {
     assert!(r.stdout.contains("Help on built-in function len in module builtins:"), "{}", r.stdout);
     let r = gilt(&["-S", "-c", "help(len)"], None);
     assert!(r.stderr.ends_with("NameError: name 'help' is not defined\n"), "-S: no help(), as CPython: {}", r.stderr);
+}
+
+/// `-u`: a partial line reaches the pipe at once (without it, at the newline or the exit).
+#[test]
+fn dash_u_writes_stdout_at_once() {
+    let code = "import time\nprint('partial', end='')\ntime.sleep(2)\nprint()";
+    let first_byte_within = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = Command::new(GILT);
+        for v in ENV_VARS {
+            cmd.env_remove(v);
+        }
+        let mut child =
+            cmd.args(args).arg("-c").arg(code).envs(env.iter().copied()).stdout(Stdio::piped()).spawn().unwrap();
+        let mut out = child.stdout.take().unwrap();
+        let t0 = Instant::now();
+        let mut byte = [0u8; 1];
+        let _ = out.read(&mut byte);
+        let waited = t0.elapsed();
+        let _ = child.wait();
+        waited
+    };
+    assert!(first_byte_within(&["-u"], &[]) < Duration::from_millis(1500), "-u");
+    assert!(first_byte_within(&[], &[("PYTHONUNBUFFERED", "1")]) < Duration::from_millis(1500), "PYTHONUNBUFFERED");
+    assert!(first_byte_within(&[], &[]) >= Duration::from_millis(1500), "buffered by default");
 }
