@@ -235,6 +235,7 @@ fn run(cli: Cli) -> i32 {
         worker_argv: worker_argv(&cli),
         profile: None,
         optimize: cli.optimize,
+        unbuffered: cli.unbuffered,
     };
     let mut config = config;
     config.worker_argv.splice(0..0, views.child_flag());
@@ -352,6 +353,7 @@ fn run_mp_worker(cli: Cli) -> i32 {
         worker_argv: worker_argv(&cli),
         profile: None,
         optimize: cli.optimize,
+        unbuffered: cli.unbuffered,
     };
     let rt = Arc::new(Runtime::new(config, gil.clone()));
     crate::stdlib::init(&rt);

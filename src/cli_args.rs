@@ -385,8 +385,8 @@ Python's options:
   -P            no script directory (or current directory) in front of sys.path
   -q            no banner at the interactive prompt
   -s, -S        accepted (gilt has no site-packages)
-  -u            unbuffered: gilt writes stdout by line and stderr at once anyway;
-                env PYTHONUNBUFFERED
+  -u            unbuffered: stdout flushed after every write (it is written line by line
+                otherwise, stderr at once); env PYTHONUNBUFFERED
   -V, --version print the version (Python 3.11.x (gilt x.y.z))
   -W arg        a warnings filter action[:message[:category[:module[:lineno]]]]
                 (-Wd, -We, -Wi, ...); env PYTHONWARNINGS

@@ -38,6 +38,7 @@ const ENV_VARS: &[&str] = &[
     "PYTHONINSPECT",
     "PYTHONHASHSEED",
     "PYTHONSAFEPATH",
+    "PYTHONUNBUFFERED",
     "COLUMNS",
 ];
 
@@ -808,4 +809,64 @@ fn help_prints_docstrings() {
     assert!(r.stdout.contains("Help on built-in function len in module builtins:"), "{}", r.stdout);
     let r = gilt(&["-S", "-c", "help(len)"], None);
     assert!(r.stderr.ends_with("NameError: name 'help' is not defined\n"), "-S: no help(), as CPython: {}", r.stderr);
+}
+
+/// `-u`: a partial line reaches the pipe at once (without it, at the newline or the exit).
+#[test]
+fn dash_u_writes_stdout_at_once() {
+    let code = "import time\nprint('partial', end='')\ntime.sleep(2)\nprint()";
+    let first_byte_within = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = Command::new(GILT);
+        for v in ENV_VARS {
+            cmd.env_remove(v);
+        }
+        let mut child =
+            cmd.args(args).arg("-c").arg(code).envs(env.iter().copied()).stdout(Stdio::piped()).spawn().unwrap();
+        let mut out = child.stdout.take().unwrap();
+        let t0 = Instant::now();
+        let mut byte = [0u8; 1];
+        let _ = out.read(&mut byte);
+        let waited = t0.elapsed();
+        let _ = child.wait();
+        waited
+    };
+    assert!(first_byte_within(&["-u"], &[]) < Duration::from_millis(1500), "-u");
+    assert!(first_byte_within(&[], &[("PYTHONUNBUFFERED", "1")]) < Duration::from_millis(1500), "PYTHONUNBUFFERED");
+    assert!(first_byte_within(&[], &[]) >= Duration::from_millis(1500), "buffered by default");
+}
+
+/// `--timeline` on a terminal: as wide as the terminal (TIOCGWINSZ) when COLUMNS is not
+/// exported, COLUMNS when it is; colours unless NO_COLOR. Runs in a pty from util-linux `script`.
+#[test]
+fn timeline_uses_the_terminal_width() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    }
+    let path = script(
+        "cli_timeline_tty.py",
+        "import threading\ndef w():\n    sum(range(100000))\nt = threading.Thread(target=w)\nt.start()\nt.join()\n",
+    );
+    // The shell `script` starts updates COLUMNS when `stty` resizes the terminal: set it (or
+    // unset it) on gilt's own command line.
+    let run = |columns: &str, env: &[(&str, &str)]| {
+        let mut cmd = Command::new("script");
+        for v in ENV_VARS {
+            cmd.env_remove(v);
+        }
+        cmd.env_remove("NO_COLOR").envs(env.iter().copied());
+        let line = format!("stty cols 123 rows 40; env {columns} {GILT} --timeline {path}");
+        let out = cmd.args(["-qec", &line, "/dev/null"]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).replace('\r', "")
+    };
+    let axis_width = |text: &str| {
+        text.lines().find(|l| l.trim_end().ends_with(" ms") && l.contains("0 ms ")).map(|l| l.chars().count())
+    };
+    let text = run("-u COLUMNS", &[("NO_COLOR", "1")]);
+    assert!(!text.contains("\x1b["), "NO_COLOR: no colours:\n{text}");
+    assert_eq!(axis_width(&text), Some(122), "the axis spans the terminal's 123 columns but one:\n{text}");
+    let text = run("COLUMNS=90", &[("NO_COLOR", "1")]);
+    assert_eq!(axis_width(&text), Some(89), "COLUMNS wins:\n{text}");
+    let text = run("-u COLUMNS", &[]);
+    assert!(text.contains("\x1b["), "colours on a terminal:\n{text}");
 }

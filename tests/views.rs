@@ -46,6 +46,8 @@ fn stats_held(stderr: &str) -> Vec<f64> {
     lines[head + 2..]
         .iter()
         .take_while(|l| !l.starts_with("---"))
+        // A name too long for its column has a line of its own, ending in ':'.
+        .filter(|l| !l.ends_with(':'))
         .map(|l| l.chars().skip(18).collect::<String>().split_whitespace().nth(1).unwrap().parse::<f64>().unwrap())
         .collect()
 }

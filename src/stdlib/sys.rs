@@ -42,11 +42,16 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
             None => return Err(vm.type_error("write() takes exactly one argument (0 given)")),
         };
         let n = s.char_len();
+        let unbuffered = vm.rt.config.unbuffered;
         vm.allow_threads(BlockKind::Io, || {
             if fd == 2 {
                 let _ = std::io::stderr().lock().write_all(s.as_str().as_bytes());
             } else {
-                let _ = std::io::stdout().lock().write_all(s.as_str().as_bytes());
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(s.as_str().as_bytes());
+                if unbuffered {
+                    let _ = out.flush();
+                }
             }
         });
         Ok(Value::Int(n as i64))

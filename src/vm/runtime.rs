@@ -29,6 +29,8 @@ pub struct Config {
     pub profile: Option<Arc<crate::runtime::profile::Profiler>>,
     /// `-O` count: with 1 or more, asserts are not compiled and `__debug__` is False.
     pub optimize: u8,
+    /// `-u` / PYTHONUNBUFFERED: sys.stdout is flushed after every write.
+    pub unbuffered: bool,
 }
 
 /// The built-in classes, created once per runtime.
