@@ -350,11 +350,13 @@ def main():
     if args.print_program is not None:
         print(fz.make_case(args.print_program).src, end="")
         return 0
-    ver = subprocess.run([args.python, "-c", "import sys; print(sys.version_info[:2] == (3, 11))"],
+    ver = subprocess.run([args.python, "-c", "import sys; print(sys.version_info[:2] == (3, 11), sys.executable)"],
                          capture_output=True, text=True)
-    if ver.stdout.strip() != "True":
+    if not ver.stdout.startswith("True "):
         print(f"difffuzz: {args.python} must be CPython 3.11 (the oracle)", file=sys.stderr)
         return 2
+    # The interpreter itself, not a launcher script (pyenv's shim costs more than the program).
+    fz.python = [ver.stdout.split(" ", 1)[1].strip() or args.python]
     known = fz.known
     start = time.monotonic()
     last_report = start
