@@ -99,6 +99,7 @@ class Fuzzer:
         self.counts = {"cases": 0, "generated": 0, "mutants": 0, "skipped": 0, "executions": 0}
         self.by_sig = {}  # sig -> {"kind", "tag", "count", "examples": [dirs], "detail"}
         self.workdir = tempfile.mkdtemp(prefix="difffuzz-")
+        self.known = None
 
     # ---- making cases -------------------------------------------------------
     def make_case(self, i):
@@ -161,11 +162,13 @@ class Fuzzer:
             detail = f"python3: {pl!r}\ngilt:    {gl!r}\nexit: python3 {py.rc}, gilt {gi.rc}"
             if py.rc != gi.rc:
                 detail += f"\nstderr: python3 {py.last_err_line()!r}\n        gilt    {gi.last_err_line()!r}"
-            return Finding("diff", tag, detail, f"diff {tag}")
+                pl, gl = py.last_err_line(), gi.last_err_line()
+            return Finding("diff", tag, detail, f"diff {base_tag(tag)} | {shape(pl)} | {shape(gl)}")
         if py.rc == 1 and py.last_err_line() != gi.last_err_line() and not py.last_err_line().startswith("Syntax"):
             tag = tag_of(src, py, gi, origin)
-            detail = f"python3: {py.last_err_line()!r}\ngilt:    {gi.last_err_line()!r}"
-            return Finding("errmsg", tag, detail, f"errmsg {tag}")
+            pl, gl = py.last_err_line(), gi.last_err_line()
+            detail = f"python3: {pl!r}\ngilt:    {gl!r}"
+            return Finding("errmsg", tag, detail, f"errmsg {base_tag(tag)} | {shape(pl)} | {shape(gl)}")
         return None
 
     def one(self, i):
@@ -180,8 +183,16 @@ class Fuzzer:
             if f is None:
                 return
             entry = self.by_sig.setdefault(f.sig, {"kind": f.kind, "tag": f.tag, "count": 0, "examples": [],
-                                                   "detail": f.detail})
+                                                   "detail": f.detail, "new": 0, "reasons": []})
             entry["count"] += 1
+            if self.known is not None:
+                reason = known_reason(self.known, f.kind, f.tag)
+                if reason is None:
+                    entry["new"] += 1
+                    if entry["new"] == 1:
+                        entry["new_tag"] = f.tag
+                elif reason not in entry["reasons"]:
+                    entry["reasons"].append(reason)
             keep = len(entry["examples"]) < self.args.keep_per_sig
             if keep:
                 entry["examples"].append(None)  # reserve the slot while minimising outside the lock
@@ -223,11 +234,15 @@ class Fuzzer:
                  f"distinct signatures: {len(self.by_sig)}", ""]
         unexpected = 0
         for sig, e in sorted(self.by_sig.items(), key=lambda kv: (kv[1]["kind"], -kv[1]["count"])):
-            reason = known_reason(known, e) if known is not None else None
-            status = f"known: {reason}" if reason else "NEW"
-            if known is not None and not reason:
-                unexpected += 1
-            lines.append(f"[{e['kind']}] {sig}  x{e['count']}  ({status})")
+            if known is None:
+                status = ""
+            elif e["new"]:
+                unexpected += e["new"]
+                status = f"  (NEW: {e['new']} cases not in the known list, e.g. tag {e['new_tag']})"
+            else:
+                status = "  (known: " + "; ".join(e["reasons"]) + ")"
+            lines.append(f"[{e['kind']}] {sig}  x{e['count']}{status}")
+            lines.append(f"    tag: {e['tag']}")
             lines.extend("    " + ln for ln in e["detail"].splitlines())
             for ex in e["examples"]:
                 if ex:
@@ -241,12 +256,12 @@ class Fuzzer:
         return text, unexpected
 
 
-def known_reason(known, entry):
+def known_reason(known, kind, tag):
     """The reason a failure is expected, or None. Panics, aborts and hangs never are."""
-    if entry["kind"] not in ("diff", "errmsg"):
+    if kind not in ("diff", "errmsg"):
         return None
     for glob, reason in known:
-        if fnmatch.fnmatchcase(entry["tag"], glob) or fnmatch.fnmatchcase(f"{entry['kind']}:{entry['tag']}", glob):
+        if fnmatch.fnmatchcase(tag, glob) or fnmatch.fnmatchcase(f"{kind}:{tag}", glob):
             return reason
     return None
 
@@ -263,6 +278,18 @@ def load_known(path):
                 sys.exit(f"{path}: every known difference needs a reason: {ln!r}")
             known.append((glob, reason.strip()))
     return known
+
+
+def base_tag(tag):
+    """A snippet's tag without the list of productions it used (mutants: just "mutant")."""
+    return "mutant" if tag.startswith("mutant:") else tag.split("{")[0]
+
+
+def shape(line):
+    """A differing output line with its values blanked: quoted text, numbers, reprs."""
+    line = re.sub(r"'[^']*'|\"[^\"]*\"", "''", line)
+    line = re.sub(r"\d+(\.\d+)?(e[-+]?\d+)?", "N", line)
+    return line[:120]
 
 
 def panic_message(err):
@@ -319,15 +346,18 @@ def main():
     args = ap.parse_args()
 
     fz = Fuzzer(args)
+    fz.known = load_known(args.known) if args.known else None
     if args.print_program is not None:
         print(fz.make_case(args.print_program).src, end="")
         return 0
-    ver = subprocess.run([args.python, "-c", "import sys; print(sys.version_info[:2] == (3, 11))"],
+    ver = subprocess.run([args.python, "-c", "import sys; print(sys.version_info[:2] == (3, 11), sys.executable)"],
                          capture_output=True, text=True)
-    if ver.stdout.strip() != "True":
+    if not ver.stdout.startswith("True "):
         print(f"difffuzz: {args.python} must be CPython 3.11 (the oracle)", file=sys.stderr)
         return 2
-    known = load_known(args.known) if args.known else None
+    # The interpreter itself, not a launcher script (pyenv's shim costs more than the program).
+    fz.python = [ver.stdout.split(" ", 1)[1].strip() or args.python]
+    known = fz.known
     start = time.monotonic()
     last_report = start
     try:

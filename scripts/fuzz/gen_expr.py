@@ -123,6 +123,12 @@ class ExprGen:
 
     # ---- leaves -------------------------------------------------------------
     def leaf(self, kind=None):
+        """A literal of the given kind (random when None)."""
+        e = self._leaf(kind)
+        e.feats = frozenset({e.tag})
+        return e
+
+    def _leaf(self, kind):
         r = self.rng
         kind = kind or r.choice(["int", "int", "float", "str", "str", "bytes", "bool", "none", "list",
                                  "tuple", "dict", "set", "bigint"])

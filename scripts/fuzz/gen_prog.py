@@ -45,11 +45,19 @@ class ProgGen:
         self.rng = rng
         self.eg = ExprGen(rng)
 
+    def use(self, ex):
+        """Records the productions of an expression the snippet uses (for its tag)."""
+        self.feats |= ex.feats | {ex.tag}
+        return ex
+
     def e(self, depth=2):
-        return self.eg.expr(depth).src
+        return self.use(self.eg.expr(depth)).src
 
     def ok(self, depth=1):
-        return self.eg.ok_expr(depth).src
+        return self.use(self.eg.ok_expr(depth)).src
+
+    def leaf(self, kind=None):
+        return self.use(self.eg.leaf(kind))
 
     def small(self):
         return str(self.rng.choice([0, 1, 2, 3, 4, 5, 7, -1, -2]))
@@ -62,7 +70,12 @@ class ProgGen:
         makers = [m for m in dir(self) if m.startswith("s_")]
         for i in range(n):
             name = r.choice(makers)
+            self.feats = set()
             tag, body = getattr(self, name)()
+            if self.feats:
+                suffix = "{" + ",".join(sorted(self.feats)) + "}"
+                tag += suffix
+                body = [ln[:-2] + suffix + "')" if ln.startswith("print('## - ") else ln for ln in body]
             tags.append(tag)
             out.append(f"print('## {i} {tag}')")
             out.extend(body)
@@ -77,15 +90,17 @@ class ProgGen:
     # ---- snippets: each returns (tag, lines) --------------------------------
     def s_expr(self):
         ex = self.eg.expr(self.rng.choice([1, 2, 2, 3]))
-        return "expr." + ex.full_tag(), guarded([f"print({ex.src})"])
+        self.feats |= ex.feats - {ex.tag}
+        return "expr." + ex.tag, guarded([f"print({ex.src})"])
 
     def s_expr_repr(self):
         ex = self.eg.expr(2)
-        return "expr." + ex.full_tag(), guarded([f"v = {ex.src}", "print(repr(v), type(v).__name__)"])
+        self.feats |= ex.feats - {ex.tag}
+        return "expr." + ex.tag, guarded([f"v = {ex.src}", "print(repr(v), type(v).__name__)"])
 
     def s_for(self):
         r = self.rng
-        seq = self.eg.leaf(r.choice(["list", "tuple", "str", "dict", "bytes"])).src
+        seq = self.leaf(r.choice(["list", "tuple", "str", "dict", "bytes"])).src
         op = r.choice(["+", "*", "-"])
         init = r.choice(["0", "1", "''", "[]", "()"])
         body = [f"acc = {init}", f"for i, v in enumerate({seq}):"]
@@ -190,7 +205,7 @@ class ProgGen:
             ["def inner():", IND + "yield 1", IND + "yield 2", IND + "return 'r'", "def outer():",
              IND + "r = yield from inner()", IND + "yield r", "print(list(outer()))"],
             [f"g = (x * x for x in range({r.randint(0, 6)}) if x % 2)", "print(sum(g), list(g))",
-             f"print(list(zip(range(3), 'abcd')), list(map(abs, [-1, 2, -3])), list(filter(None, {self.eg.leaf('list').src})))"],
+             f"print(list(zip(range(3), 'abcd')), list(map(abs, [-1, 2, -3])), list(filter(None, {self.leaf('list').src})))"],
             ["def fib():", IND + "a, b = 0, 1", IND + "while True:", IND * 2 + "yield a", IND * 2 + "a, b = b, a + b",
              "out = []", "for x in fib():", IND + f"if x > {r.choice([10, 100, 10**6])}:", IND * 2 + "break",
              IND + "out.append(x)", "print(out)"],
@@ -205,7 +220,7 @@ class ProgGen:
             [f"print(sorted({{x % {r.randint(1, 5)} for x in range({r.randint(0, 9)})}}))"],
             ["print([y for x in range(5) if (y := x * x) > 3])"],
             ["print([(a, b) for a in range(3) for b in range(a) if a + b != 2])"],
-            [f"data = {self.eg.leaf('dict').src}", "print({v: k for k, v in data.items() if v is not None})"],
+            [f"data = {self.leaf('dict').src}", "print({v: k for k, v in data.items() if v is not None})"],
         ])
         return f"stmt.comprehension{k}", guarded(v)
 
@@ -262,14 +277,14 @@ class ProgGen:
 
     def s_unpack(self):
         r = self.rng
-        seq = self.eg.leaf(r.choice(["list", "tuple", "str"])).src
+        seq = self.leaf(r.choice(["list", "tuple", "str"])).src
         v = r.choice([f"a, *b = {seq}", f"*a, b = {seq}", f"a, b = {seq}", f"a, *b, c = {seq}",
                       f"(a, b), c = {seq}, 1", f"a = b = {seq}"])
         return "stmt.unpack", guarded([v, "print(a, b)"] + ["a, b = b, a", "print(a, b)"])
 
     def s_slice_assign(self):
         r = self.rng
-        lst = self.eg.leaf("list").src
+        lst = self.leaf("list").src
         idx = [None, 0, 1, -1, 2, 5, -5]
 
         def sl():
@@ -278,17 +293,17 @@ class ProgGen:
             if r.random() < 0.4:
                 s += ":" + str(r.choice([1, 2, -1, -2]))
             return s
-        ops = [f"x[{sl()}] = {self.eg.leaf(r.choice(['list', 'tuple', 'str'])).src}", f"del x[{sl()}]",
-               f"x[{r.choice(idx[1:])}] = 'new'", f"del x[{r.choice(idx[1:])}]", f"x += {self.eg.leaf('list').src}",
+        ops = [f"x[{sl()}] = {self.leaf(r.choice(['list', 'tuple', 'str'])).src}", f"del x[{sl()}]",
+               f"x[{r.choice(idx[1:])}] = 'new'", f"del x[{r.choice(idx[1:])}]", f"x += {self.leaf('list').src}",
                f"x *= {r.randint(-1, 3)}", f"x.insert({r.choice(idx[1:])}, 9)", "x.reverse()",
-               f"x.extend({self.eg.leaf('str').src})", "x.sort(key=str)", f"x.pop({r.choice(idx[1:])})",
-               "x.clear()", f"x.remove({self.eg.leaf('int').src})", "x.sort(reverse=True)"]
+               f"x.extend({self.leaf('str').src})", "x.sort(key=str)", f"x.pop({r.choice(idx[1:])})",
+               "x.clear()", f"x.remove({self.leaf('int').src})", "x.sort(reverse=True)"]
         ops = [op + "; print(x)" for op in ops]
         return sampled(r, "stmt.list_mutation", ops, 3, [f"x = {lst}"])
 
     def s_dict_mutation(self):
         r = self.rng
-        d = self.eg.leaf("dict").src
+        d = self.leaf("dict").src
         ops = ["d['new'] = 1", "d.setdefault('s', [])", "d.update(a=1, b=2)", "print(d.pop('a', 'none'))",
                "print(d.popitem())", "del d['missing']", "d |= {1: 'one'}", "print(list(d), list(d.values()))",
                "print(sorted(d.items(), key=str))", "d.clear()", "print(d.get('a'), len(d))",
@@ -299,7 +314,7 @@ class ProgGen:
 
     def s_set_ops(self):
         r = self.rng
-        a, b = self.eg.leaf("set").src, self.eg.leaf("set").src
+        a, b = self.leaf("set").src, self.leaf("set").src
         ops = ["s.add(99)", "s.discard(1)", "s.remove(12345)", "s |= t", "s &= t", "s -= t", "s ^= t",
                "print(s.pop())", "s.update([4, 5], (6,))", "print(s <= t, s < t, s == t, s.isdisjoint(t))"]
         tag, body = sampled(r, "stmt.set_ops", ops, 3, [f"s, t = set({a}), {b}"])
@@ -307,7 +322,7 @@ class ProgGen:
 
     def s_strings(self):
         r = self.rng
-        s = self.eg.leaf("str").src
+        s = self.leaf("str").src
         ops = [f"print({s}.split())", f"print('-'.join(reversed({s})))", f"print({s}[::-1], {s}[1:3])",
                f"print(sorted({s}), max({s} or 'z'))", f"print({s}.encode('utf-8'))",
                f"print([c for c in {s} if c.isalpha()])", f"print({s}.count('a'), {s}.find('b'))",
@@ -320,7 +335,7 @@ class ProgGen:
 
     def s_match(self):
         r = self.rng
-        subj = r.choice([self.eg.leaf().src, "(1, 2)", "[1, [2, 3]]", "{'k': 5, 'z': 1}", "'hello'", "42",
+        subj = r.choice([self.leaf().src, "(1, 2)", "[1, [2, 3]]", "{'k': 5, 'z': 1}", "'hello'", "42",
                          "3.5", "None", "[1, 2, 3, 4]"])
         body = [f"match {subj}:", IND + "case 0 | 1:", IND * 2 + "print('small')",
                 IND + "case [x, [y, *rest]]:", IND * 2 + "print('nested', x, y, rest)",
@@ -334,19 +349,19 @@ class ProgGen:
 
     def s_augassign(self):
         r = self.rng
-        a = self.eg.ok_expr(1)
-        b = self.eg.leaf(r.choice(["int", "float", "str", "list", "tuple", "bigint"]))
+        a = self.use(self.eg.ok_expr(1))
+        b = self.leaf(r.choice(["int", "float", "str", "list", "tuple", "bigint"]))
         op = r.choice(["+=", "-=", "*=", "/=", "//=", "%=", "**=", "<<=", ">>=", "&=", "|=", "^="])
         from gen_expr import cost_ok
         if not cost_ok(op[:-1], a.val, b.val) or (op in ("**=", "<<=") and not isinstance(b.val, int)):
             op = "+="
         if op in ("*=",) and not cost_ok("*", a.val, b.val):
             op = "-="
-        return "stmt.augassign" + op + "{" + ",".join(sorted(a.feats)) + "}", guarded([f"v = {a.src}", f"v {op} {b.src}", "print(v)"])
+        return "stmt.augassign" + op, guarded([f"v = {a.src}", f"v {op} {b.src}", "print(v)"])
 
     def s_builtins_misc(self):
         r = self.rng
-        lst = self.eg.leaf("list").src
+        lst = self.leaf("list").src
         ops = [f"print(sorted({lst}, key=lambda x: (type(x).__name__, str(x))))",
                f"print(list(enumerate({lst}, 1)))", f"print(sum([1, 2.5, True]), sum([[1], [2]], []))",
                f"print(min({lst}, default='empty'), max([3, 1, 2], key=lambda x: -x))",
