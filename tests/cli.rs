@@ -40,11 +40,17 @@ const ENV_VARS: &[&str] = &[
     "PYTHONSAFEPATH",
     "PYTHONUNBUFFERED",
     "COLUMNS",
+    "RUST_BACKTRACE",
 ];
 
 /// Runs gilt with `args`, feeding `stdin` (or nothing), killing it after TIMEOUT.
 fn gilt(args: &[&str], stdin: Option<&str>) -> Run {
     gilt_in(args, stdin, &[], None)
+}
+
+/// [`gilt`] with extra environment variables.
+fn gilt_env(args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Run {
+    gilt_in(args, stdin, env, None)
 }
 
 /// Like [`gilt`], with extra environment variables and a working directory.
@@ -869,4 +875,66 @@ fn timeline_uses_the_terminal_width() {
     assert_eq!(axis_width(&text), Some(89), "COLUMNS wins:\n{text}");
     let text = run("-u COLUMNS", &[]);
     assert!(text.contains("\x1b["), "colours on a terminal:\n{text}");
+}
+
+/// A Rust panic inside gilt (forced with the test-only
+/// `sys._gilt_test_panic`, present only when GILT_TEST_PANIC is set) reaches
+/// the script as `SystemError: internal error in gilt: …`, raised where it
+/// happened: catchable, with a Python traceback, and no Rust backtrace.
+#[test]
+fn panic_becomes_system_error_in_main_thread() {
+    let env = [("GILT_TEST_PANIC", "1")];
+    let code = "import sys\n\
+                try:\n    sys._gilt_test_panic('boom')\n\
+                except SystemError as e:\n    print('caught:', e)\n\
+                finally:\n    print('finally ran')\n\
+                def f():\n    sys._gilt_test_panic('uncaught')\n\
+                f()\n";
+    let r = gilt_env(&["-c", code], None, &env);
+    assert_eq!(r.code, Some(1), "{}", r.all_output());
+    assert_eq!(r.stdout, "caught: internal error in gilt: boom\nfinally ran\n");
+    for want in ["Traceback (most recent call last):", "line 9, in f", "SystemError: internal error in gilt: uncaught"]
+    {
+        assert!(r.stderr.contains(want), "missing {want:?} in:\n{}", r.stderr);
+    }
+    assert!(!r.stderr.contains("panicked at") && !r.stderr.contains("stack backtrace"), "{}", r.stderr);
+    // Without the variable the hook does not exist.
+    let r = gilt(&["-c", "import sys; print(hasattr(sys, '_gilt_test_panic'))"], None);
+    assert_eq!(r.stdout, "False\n", "{}", r.stderr);
+}
+
+/// A panic in a thread (threading.Thread, `thread()`, `_thread`) ends that
+/// thread with a SystemError; the thread counts as finished, so join() and
+/// the interpreter's shutdown neither hang nor report a deadlock.
+#[test]
+fn panic_in_threads_finishes_the_thread() {
+    let env = [("GILT_TEST_PANIC", "1")];
+    for gil in ["on", "off"] {
+        let code = "import sys, threading, _thread\n\
+                    def work():\n    sys._gilt_test_panic('in thread')\n\
+                    t = threading.Thread(target=work, name='worker')\n\
+                    t.start(); t.join()\n\
+                    print('joined', t.is_alive())\n\
+                    h = thread(work)\n\
+                    try:\n    h.join()\n\
+                    except SystemError as e:\n    print('thread():', e)\n\
+                    done = threading.Event()\n\
+                    def raw():\n    try:\n        work()\n    finally:\n        done.set()\n\
+                    _thread.start_new_thread(raw, ())\n\
+                    done.wait()\n\
+                    t2 = threading.Thread(target=work)\n\
+                    t2.start()\n\
+                    print('main done')\n";
+        let r = gilt_env(&["--gil", gil, "-c", code], None, &env);
+        assert_eq!(r.code, Some(0), "--gil {gil}: {}", r.all_output());
+        assert_eq!(
+            r.stdout, "joined False\nthread(): internal error in gilt: in thread\nmain done\n",
+            "--gil {gil}: {}",
+            r.stderr
+        );
+        for want in ["Exception in thread worker:", "SystemError: internal error in gilt: in thread"] {
+            assert!(r.stderr.contains(want), "--gil {gil}: missing {want:?} in:\n{}", r.stderr);
+        }
+        assert!(!r.stderr.contains("eadlock") && !r.stderr.contains("panicked at"), "--gil {gil}: {}", r.stderr);
+    }
 }

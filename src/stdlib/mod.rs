@@ -60,9 +60,16 @@ pub fn def_fast(
     d.set_item_str(name, Vm::native_fast(name, fast, f));
 }
 
-/// Adds a native method to a class.
+/// Adds a native method to a class. Called without `self` (`str.upper()`)
+/// it raises CPython's TypeError, so no method body can find `pos` empty.
 pub fn method(cls: &Arc<Class>, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static) {
-    def(&cls.dict, name, f);
+    let needs_self = format!("descriptor '{name}' of '{}' object needs an argument", cls.name().as_str());
+    def(&cls.dict, name, move |vm, a| {
+        if a.pos.is_empty() {
+            return Err(vm.type_error(&needs_self));
+        }
+        f(vm, a)
+    });
 }
 
 /// Fills the builtins dict and the built-in types' methods.

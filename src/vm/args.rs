@@ -56,24 +56,27 @@ impl Args {
     /// Checks the positional count is within `min..=max` and that no
     /// unknown keywords remain; `fname` is used in the error message.
     pub fn check(&self, vm: &mut Vm, fname: &str, min: usize, max: usize) -> PyResult<()> {
-        let n = self.pos.len();
-        if n < min || n > max {
-            let msg = if min == max {
-                match min {
-                    0 => format!("{fname}() takes no arguments ({n} given)"),
-                    1 => format!("{fname}() takes exactly one argument ({n} given)"),
-                    _ => format!("{fname}() takes exactly {min} arguments ({n} given)"),
-                }
-            } else if n < min {
-                format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
-            } else {
-                format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
-            };
-            return Err(vm.type_error(&msg));
+        check_count(vm, self.pos.len(), fname, min, max)
+    }
+
+    /// [`Args::check`] for a method, whose `self` is the first positional
+    /// argument and is not counted (`range.count() takes exactly one
+    /// argument (0 given)`).
+    pub fn check_method(&self, vm: &mut Vm, fname: &str, min: usize, max: usize) -> PyResult<()> {
+        check_count(vm, self.pos.len().saturating_sub(1), fname, min, max)
+    }
+
+    /// For a slot wrapper called with `self` first (`x.__eq__(y)`):
+    /// exactly `n` more positional arguments, with CPython's message
+    /// (`expected 1 argument, got 0`).
+    pub fn expect_after_self(&self, vm: &mut Vm, n: usize) -> PyResult<()> {
+        let got = self.pos.len().saturating_sub(1);
+        if got != n {
+            let s = if n == 1 { "" } else { "s" };
+            return Err(vm.type_error(&format!("expected {n} argument{s}, got {got}")));
         }
         Ok(())
     }
-
     /// Fails if keyword arguments were passed to a function that takes none.
     pub fn no_kw(&self, vm: &mut Vm, fname: &str) -> PyResult<()> {
         if !self.kw.is_empty() {
@@ -89,4 +92,24 @@ impl Args {
         }
         Ok(())
     }
+}
+
+/// Checks a positional count `n` against `min..=max` with CPython's
+/// messages; `fname` names the function.
+fn check_count(vm: &mut Vm, n: usize, fname: &str, min: usize, max: usize) -> PyResult<()> {
+    if n < min || n > max {
+        let msg = if min == max {
+            match min {
+                0 => format!("{fname}() takes no arguments ({n} given)"),
+                1 => format!("{fname}() takes exactly one argument ({n} given)"),
+                _ => format!("{fname}() takes exactly {min} arguments ({n} given)"),
+            }
+        } else if n < min {
+            format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        };
+        return Err(vm.type_error(&msg));
+    }
+    Ok(())
 }

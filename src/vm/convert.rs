@@ -296,10 +296,12 @@ impl Vm {
                         _ => Err(self.type_error("__format__ must return a str")),
                     };
                 }
+                // The built-in base's `__format__` (int, float, str): an
+                // empty spec means `str(self)`, which honours a `__str__`.
                 if let Some(p) = inst.builtin_value().cloned()
-                    && inst.class.lookup_user("__str__").is_none()
+                    && matches!(p, Value::Int(_) | Value::BigInt(_) | Value::Boolean(_) | Value::Flt(_) | Value::Str(_))
                 {
-                    return self.format_value(&p, spec);
+                    return if spec.is_empty() { self.str_of(v) } else { self.format_value(&p, spec) };
                 }
                 self.format_default(v, spec)
             }

@@ -697,9 +697,17 @@ class Thread:
         if lock is None:
             # already determined that the thread is done
             return
-        if lock.acquire(block, timeout):
-            lock.release()
-            self._stop()
+        try:
+            if lock.acquire(block, timeout):
+                lock.release()
+                self._stop()
+        except:
+            # As CPython 3.11: if acquire() failed (a bad timeout, Ctrl-C)
+            # while the lock is held, the thread is taken as finished.
+            if lock.locked():
+                lock.release()
+                self._stop()
+            raise
 
     @property
     def name(self):
