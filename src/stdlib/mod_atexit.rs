@@ -36,10 +36,7 @@ pub fn run_exitfuncs(vm: &mut Vm) {
         let Some(cb) = cb else { continue };
         if let Err(e) = vm.call_value(&cb.func, Args::with_kw(cb.args, cb.kw)) {
             let what = vm.repr_of(&cb.func).unwrap_or_default();
-            let text = vm.format_exception(&e);
-            use std::io::Write;
-            let _ = std::io::stdout().flush();
-            eprint!("Exception ignored in atexit callback: {what}\n{text}");
+            vm.report_unraisable_msg(&format!("Exception ignored in atexit callback: {what}"), &e);
         }
     }
     vm.rt.atexit.0.lock().clear();

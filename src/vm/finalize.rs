@@ -89,12 +89,20 @@ impl Vm {
         }
     }
 
-    /// `Exception ignored in: WHAT` and the traceback, on stderr.
+    /// `Exception ignored in: WHAT` and the traceback, on stderr. As
+    /// CPython's default `sys.unraisablehook`, only the exception itself is
+    /// shown, not the chain of its `__context__`/`__cause__`.
     pub fn report_unraisable(&mut self, what: &str, e: &PyErr) {
-        let text = self.format_exception(e);
+        self.report_unraisable_msg(&format!("Exception ignored in: {what}"), e);
+    }
+
+    /// `MSG` and the exception's own traceback, on stderr.
+    pub fn report_unraisable_msg(&mut self, msg: &str, e: &PyErr) {
+        let mut text = String::new();
+        self.format_one(&e.value(), &mut text, super::traceback::TbStyle::C);
         use std::io::Write;
         let _ = std::io::stdout().flush();
-        eprint!("Exception ignored in: {what}\n{text}");
+        eprint!("{msg}\n{text}");
     }
 
     /// At exit, before anything is torn down: finalizes the objects still
