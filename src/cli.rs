@@ -21,9 +21,14 @@ pub const MAIN_THREAD_NAME: &str = "gilt-main";
 /// then kills itself with SIGINT, as CPython does (the shell sees 130).
 const KILLED_BY_SIGINT: i32 = -2;
 
+/// The process's arguments; undecodable bytes become U+FFFD (std's `args()` would panic).
+fn os_args() -> Vec<String> {
+    std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect()
+}
+
 /// Entry point; returns the process exit status.
 pub fn main() -> i32 {
-    let args: Vec<String> = std::env::args().collect();
+    let args = os_args();
     let prog = args.first().cloned().unwrap_or_else(|| "gilt".into());
     if args.get(1).map(String::as_str) == Some("compare") {
         return crate::tools::compare::main(&args[2..]);
@@ -154,7 +159,7 @@ fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
     sys.dict.set_item_str("path", Value::list(path));
     let strs = |v: &[String]| Value::list(v.iter().map(|s| Value::str(s)).collect());
     sys.dict.set_item_str("warnoptions", strs(&cli.warnoptions));
-    sys.dict.set_item_str("orig_argv", strs(&std::env::args().collect::<Vec<_>>()));
+    sys.dict.set_item_str("orig_argv", strs(&os_args()));
     let xopts = crate::object::dict::Dict::new();
     for x in &cli.xoptions {
         match x.split_once('=') {
