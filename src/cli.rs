@@ -21,9 +21,14 @@ pub const MAIN_THREAD_NAME: &str = "gilt-main";
 /// then kills itself with SIGINT, as CPython does (the shell sees 130).
 const KILLED_BY_SIGINT: i32 = -2;
 
+/// The process's arguments; undecodable bytes become U+FFFD (std's `args()` would panic).
+fn os_args() -> Vec<String> {
+    std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect()
+}
+
 /// Entry point; returns the process exit status.
 pub fn main() -> i32 {
-    let args: Vec<String> = std::env::args().collect();
+    let args = os_args();
     let prog = args.first().cloned().unwrap_or_else(|| "gilt".into());
     if args.get(1).map(String::as_str) == Some("compare") {
         return crate::tools::compare::main(&args[2..]);
@@ -126,6 +131,28 @@ fn main_program(cli: &Cli) -> Result<MainProgram, Failed> {
     Ok(program)
 }
 
+/// The fields of `sys.flags`, as CPython 3.11 names them.
+const FLAG_NAMES: &[&str] = &[
+    "debug",
+    "inspect",
+    "interactive",
+    "optimize",
+    "dont_write_bytecode",
+    "no_user_site",
+    "no_site",
+    "ignore_environment",
+    "verbose",
+    "bytes_warning",
+    "quiet",
+    "hash_randomization",
+    "isolated",
+    "dev_mode",
+    "utf8_mode",
+    "warn_default_encoding",
+    "safe_path",
+    "int_max_str_digits",
+];
+
 /// sys.path, sys.flags, sys.warnoptions, sys._xoptions and `__debug__`, as the command line asked.
 fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
     let rt = vm.rt.clone();
@@ -143,7 +170,7 @@ fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
     sys.dict.set_item_str("path", Value::list(path));
     let strs = |v: &[String]| Value::list(v.iter().map(|s| Value::str(s)).collect());
     sys.dict.set_item_str("warnoptions", strs(&cli.warnoptions));
-    sys.dict.set_item_str("orig_argv", strs(&std::env::args().collect::<Vec<_>>()));
+    sys.dict.set_item_str("orig_argv", strs(&os_args()));
     let xopts = crate::object::dict::Dict::new();
     for x in &cli.xoptions {
         match x.split_once('=') {
@@ -153,48 +180,28 @@ fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
     }
     sys.dict.set_item_str("_xoptions", Value::Dict(Arc::new(xopts)));
     let n = |b: bool| Value::Int(b as i64);
-    let flags = [
-        ("debug", n(cli.debug)),
-        ("inspect", n(cli.inspect)),
-        ("interactive", n(cli.inspect)),
-        ("optimize", Value::Int(cli.optimize as i64)),
-        ("dont_write_bytecode", n(cli.dont_write_bytecode)),
-        ("no_user_site", n(cli.no_user_site)),
-        ("no_site", n(cli.no_site)),
-        ("ignore_environment", n(cli.ignore_env)),
-        ("verbose", Value::Int(cli.verbose as i64)),
-        ("bytes_warning", Value::Int(cli.bytes_warning as i64)),
-        ("quiet", n(cli.quiet)),
-        ("hash_randomization", n(true)),
-        ("isolated", n(cli.isolated)),
-        ("dev_mode", Value::Bool(false)),
-        ("utf8_mode", n(true)),
-        ("warn_default_encoding", n(false)),
-        ("safe_path", Value::Bool(cli.safe_path)),
-        ("int_max_str_digits", Value::Int(-1)),
+    // In the order of FLAG_NAMES.
+    let values = vec![
+        n(cli.debug),
+        n(cli.inspect),
+        n(cli.inspect),
+        Value::Int(cli.optimize as i64),
+        n(cli.dont_write_bytecode),
+        n(cli.no_user_site),
+        n(cli.no_site),
+        n(cli.ignore_env),
+        Value::Int(cli.verbose as i64),
+        Value::Int(cli.bytes_warning as i64),
+        n(cli.quiet),
+        n(true),
+        n(cli.isolated),
+        Value::Bool(false),
+        n(true),
+        n(false),
+        Value::Bool(cli.safe_path),
+        Value::Int(-1),
     ];
-    const NAMES: &[&str] = &[
-        "debug",
-        "inspect",
-        "interactive",
-        "optimize",
-        "dont_write_bytecode",
-        "no_user_site",
-        "no_site",
-        "ignore_environment",
-        "verbose",
-        "bytes_warning",
-        "quiet",
-        "hash_randomization",
-        "isolated",
-        "dev_mode",
-        "utf8_mode",
-        "warn_default_encoding",
-        "safe_path",
-        "int_max_str_digits",
-    ];
-    let values = flags.into_iter().map(|(_, v)| v).collect();
-    sys.dict.set_item_str("flags", crate::stdlib::sys::struct_seq(&rt, "sys", "flags", NAMES, values));
+    sys.dict.set_item_str("flags", crate::stdlib::sys::struct_seq(&rt, "sys", "flags", FLAG_NAMES, values));
     sys.dict.set_item_str("dont_write_bytecode", Value::Bool(cli.dont_write_bytecode));
     if !cli.warnoptions.is_empty() {
         // The warnings module reads sys.warnoptions when it is imported; import it now, as CPython does.

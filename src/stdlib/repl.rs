@@ -187,7 +187,8 @@ fn run_startup(vm: &mut Vm, globals: &Arc<Dict>, path: &str) {
     let src = match std::fs::read_to_string(path) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("Could not open PYTHONSTARTUP\nFileNotFoundError: [Errno 2] {e}: '{path}'");
+            let kind = if e.kind() == std::io::ErrorKind::NotFound { "FileNotFoundError" } else { "OSError" };
+            eprintln!("Could not open PYTHONSTARTUP\n{kind}: {}: '{path}'", crate::cli_main::os_error_text(&e));
             return;
         }
     };

@@ -1,0 +1,153 @@
+//! Python's flags and environment variables, checked against python3 3.11: `-V`, `-h`, unknown options, combined short flags and `sys.flags`, `-O`, `-W`/PYTHONWARNINGS, PYTHONHASHSEED, `-x`, `-u`.
+
+use super::*;
+
+#[test]
+fn version_and_help_and_unknown_options() {
+    for flag in ["-V", "--version", "-VV"] {
+        let r = gilt(&[flag], None);
+        assert_eq!(r.code, Some(0));
+        assert_eq!(r.stdout, format!("Python 3.11.7 (gilt {})\n", env!("CARGO_PKG_VERSION")), "{flag}");
+    }
+    let r = gilt(&["-c", "import sys; print(sys.version)"], None);
+    assert_eq!(r.stdout, format!("3.11.7 (gilt {})\n", env!("CARGO_PKG_VERSION")), "sys.version agrees with -V");
+    for flag in ["-h", "-?", "--help"] {
+        let r = gilt(&[flag], None);
+        assert_eq!(r.code, Some(0));
+        assert!(r.stdout.starts_with("usage: "), "{}", r.stdout);
+        for want in ["-m mod", "-X opt", "--gil", "gilt compare", "PYTHONPATH"] {
+            assert!(r.stdout.contains(want), "{flag} should mention {want}");
+        }
+    }
+    for (args, msg) in [
+        (&["--foo"][..], "unknown option --foo"),
+        (&["-Z"], "Unknown option: -Z"),
+        (&["-J"], "-J is reserved for Jython"),
+        (&["-c"], "Argument expected for the -c option"),
+        (&["-W"], "Argument expected for the -W option"),
+        (&["-qX"], "Argument expected for the -X option"),
+    ] {
+        let r = gilt(args, None);
+        assert_eq!(r.code, Some(2), "{args:?}");
+        let lines: Vec<&str> = r.stderr.lines().collect();
+        assert_eq!(lines.len(), 3, "{}", r.stderr);
+        assert_eq!(lines[0], msg);
+        assert!(
+            lines[1].starts_with("usage: ")
+                && lines[1].ends_with(" [option] ... [-c cmd | -m mod | file | -] [arg] ...")
+        );
+        assert!(lines[2].starts_with("Try `") && lines[2].ends_with(" -h' for more information."));
+    }
+}
+
+#[test]
+fn combined_short_flags_and_sys_flags() {
+    let code = "import sys; f = sys.flags; print(f.quiet, f.optimize, f.dont_write_bytecode, f.no_user_site, f.no_site, f.verbose, sys.warnoptions)";
+    let r = gilt(&["-uqOO", "-BsS", "-Wd", "-Werror::DeprecationWarning", "-c", code], None);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (Some(0), "1 2 1 1 1 0 ['d', 'error::DeprecationWarning']\n"),
+        "{}",
+        r.stderr
+    );
+    let r = gilt(&["-cprint(7)"], None);
+    assert_eq!(r.stdout, "7\n");
+    let r = gilt_in(
+        &["-c", "import sys; print(sys.flags.optimize, sys.flags.dont_write_bytecode)"],
+        None,
+        &[("PYTHONOPTIMIZE", "1"), ("PYTHONDONTWRITEBYTECODE", "1")],
+        None,
+    );
+    assert_eq!(r.stdout, "1 1\n");
+}
+
+#[test]
+fn dash_o_drops_asserts_and_debug() {
+    let code = "assert False, 'kept'\nprint(__debug__)";
+    let r = gilt(&["-c", code], None);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.ends_with("AssertionError: kept\n"), "{}", r.stderr);
+    for flag in ["-O", "-OO"] {
+        let r = gilt(&[flag, "-c", code], None);
+        assert_eq!((r.code, r.stdout.as_str()), (Some(0), "False\n"), "{flag}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn warning_options() {
+    let warn = "import warnings; warnings.warn('careful'); print('went on')";
+    let r = gilt(&["-W", "error", "-c", warn], None);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.ends_with("UserWarning: careful\n"), "{}", r.stderr);
+    let r = gilt(&["-Wi", "-c", warn], None);
+    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (Some(0), "went on\n", ""));
+    let r = gilt_in(&["-c", warn], None, &[("PYTHONWARNINGS", "error")], None);
+    assert_eq!(r.code, Some(1), "PYTHONWARNINGS=error");
+    let r = gilt_in(&["-Wignore", "-c", warn], None, &[("PYTHONWARNINGS", "error")], None);
+    assert_eq!(r.code, Some(0), "-W comes after PYTHONWARNINGS, so it wins");
+    let r = gilt(&["-W", "foo", "-W", "error::Foo", "-c", "pass"], None);
+    assert_eq!(r.code, Some(0));
+    assert_eq!(
+        r.stderr,
+        "Invalid -W option ignored: invalid action: 'foo'\nInvalid -W option ignored: unknown warning category: 'Foo'\n"
+    );
+}
+
+#[test]
+fn hash_seed_is_checked() {
+    let r = gilt_in(&["-c", "print(1)"], None, &[("PYTHONHASHSEED", "123")], None);
+    assert_eq!(r.stdout, "1\n");
+    let r = gilt_in(&["-c", "print(1)"], None, &[("PYTHONHASHSEED", "random")], None);
+    assert_eq!(r.stdout, "1\n");
+    let r = gilt_in(&["-c", "print(1)"], None, &[("PYTHONHASHSEED", "foo")], None);
+    assert_eq!((r.code, r.stdout.as_str()), (Some(1), ""));
+    assert!(
+        r.stderr.contains("PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]"),
+        "{}",
+        r.stderr
+    );
+    let r = gilt_in(&["-E", "-c", "print(1)"], None, &[("PYTHONHASHSEED", "foo")], None);
+    assert_eq!(r.stdout, "1\n", "-E ignores PYTHONHASHSEED");
+}
+
+#[test]
+fn dash_x_skips_the_first_line_and_keeps_line_numbers() {
+    let path = script("cli_dash_x.py", "this is not python\nprint('ran')\n1/0\n");
+    let r = gilt(&["-x", &path], None);
+    assert_eq!((r.code, r.stdout.as_str()), (Some(1), "ran\n"));
+    assert!(r.stderr.contains(", line 3, in <module>"), "{}", r.stderr);
+}
+
+#[test]
+fn env_flags_are_accepted() {
+    let code = "import sys; print(sys.flags.dont_write_bytecode, sys.flags.inspect)";
+    let env = [("PYTHONUNBUFFERED", "1"), ("PYTHONDONTWRITEBYTECODE", "1"), ("NO_COLOR", "1")];
+    let r = gilt_in(&["-c", code], None, &env, None);
+    assert_eq!((r.code, r.stdout.as_str()), (Some(0), "1 0\n"), "{}", r.stderr);
+    let r = gilt_in(&["-u", "-c", "print('a', end=''); import sys; sys.stderr.write('b')"], None, &env, None);
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str()), ("a", "b"));
+}
+
+/// `-u`: a partial line reaches the pipe at once (without it, at the newline or the exit).
+#[test]
+fn dash_u_writes_stdout_at_once() {
+    let code = "import time\nprint('partial', end='')\ntime.sleep(2)\nprint()";
+    let first_byte_within = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = Command::new(GILT);
+        for v in ENV_VARS {
+            cmd.env_remove(v);
+        }
+        let mut child =
+            cmd.args(args).arg("-c").arg(code).envs(env.iter().copied()).stdout(Stdio::piped()).spawn().unwrap();
+        let mut out = child.stdout.take().unwrap();
+        let t0 = Instant::now();
+        let mut byte = [0u8; 1];
+        let _ = out.read(&mut byte);
+        let waited = t0.elapsed();
+        let _ = child.wait();
+        waited
+    };
+    assert!(first_byte_within(&["-u"], &[]) < Duration::from_millis(1500), "-u");
+    assert!(first_byte_within(&[], &[("PYTHONUNBUFFERED", "1")]) < Duration::from_millis(1500), "PYTHONUNBUFFERED");
+    assert!(first_byte_within(&[], &[]) >= Duration::from_millis(1500), "buffered by default");
+}
