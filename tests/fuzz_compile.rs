@@ -7,9 +7,12 @@
 //! changes, insertion/deletion/duplication of tokens, truncation, deep
 //! nesting, random Unicode, indentation changes, splices of another seed.
 //! The mutant goes through lex → parse → compile in-process under
-//! `catch_unwind`. Rejecting it with a SyntaxError is fine; a panic, or the
-//! parser's "internal parser error" (a panic on its helper thread), fails the
-//! test, which prints the input and saves it under the target's tmp dir.
+//! `catch_unwind`. Rejecting it with a SyntaxError is fine; a panic, the
+//! parser's "internal parser error" (a panic on its helper thread) or the
+//! compiler's "internal compiler error" fails the test, which prints the
+//! input and saves it under the target's tmp dir. One kind of mutation keeps
+//! valid code valid: it wraps statements in a compound statement (try/finally,
+//! else branches, match cases, def, class), repeating them in each branch.
 //!
 //! CI runs a fixed seed for about 20 s. Long runs:
 //! `GILT_FUZZ_CASES=1000000 GILT_FUZZ_SECS=36000 GILT_FUZZ_SEED=7 cargo test --release --test fuzz_compile -- --nocapture`
@@ -52,11 +55,16 @@ fn compile(src: &str) -> Outcome {
     let result = catch_unwind(AssertUnwindSafe(|| {
         let prog = match gilt::parse::parse_program(src) {
             Ok(p) => p,
-            Err(e) if e.msg.contains("internal parser error") => return Err(e.msg),
+            Err(e) if e.msg.contains("internal") => return Err(e.msg),
             Err(_) => return Ok(false),
         };
         let intern: Interner = Arc::new(|s: &str| Arc::new(PyStr::new(s)));
-        Ok(gilt::compile::compile_module(&prog, "<fuzz>", false, intern).is_ok())
+        match gilt::compile::compile_module(&prog, "<fuzz>", false, intern) {
+            Ok(_) => Ok(true),
+            // "internal compiler error": a bug reported as a SyntaxError instead of a panic.
+            Err(e) if e.msg.contains("internal") => Err(e.msg),
+            Err(_) => Ok(false),
+        }
     }));
     let caught: Vec<String> = PANICS.lock().map(|p| p[before..].to_vec()).unwrap_or_default();
     match result {
@@ -292,6 +300,14 @@ fn token_bounds(src: &str) -> Vec<usize> {
 
 fn mutate(rng: &mut Rng, src: &str, corpus: &[(PathBuf, String)]) -> String {
     let mut s = src.to_string();
+    if rng.below(5) < 2 {
+        // Valid code in, valid code out: only wraps, so the compiler (not just
+        // the parser's error paths) sees most of these.
+        for _ in 0..1 + rng.below(3) {
+            s = wrap(rng, &s);
+        }
+        return s;
+    }
     for _ in 0..1 + rng.below(4) {
         s = mutate_once(rng, &s, corpus);
         if s.len() > 400_000 {
@@ -304,7 +320,8 @@ fn mutate(rng: &mut Rng, src: &str, corpus: &[(PathBuf, String)]) -> String {
 fn mutate_once(rng: &mut Rng, s: &str, corpus: &[(PathBuf, String)]) -> String {
     let bounds = token_bounds(s);
     let at = *rng.pick(&bounds);
-    match rng.below(12) {
+    match rng.below(15) {
+        12..=14 => wrap(rng, s),
         0 => {
             // Byte change, then back to (lossy) UTF-8.
             let mut b = s.as_bytes().to_vec();
@@ -371,6 +388,83 @@ fn mutate_once(rng: &mut Rng, s: &str, corpus: &[(PathBuf, String)]) -> String {
             format!("{}{}{}", &s[..at], piece.repeat(n), &s[at..])
         }
     }
+}
+
+/// Wraps a run of statements in a compound statement, repeating it in each
+/// branch: valid code stays valid, and nested scopes land in places (finally
+/// bodies, else branches, match cases) where the compiler may emit them twice.
+fn wrap(rng: &mut Rng, s: &str) -> String {
+    let lines: Vec<&str> = s.split('\n').collect();
+    let indent_of = |l: &str| l.len() - l.trim_start().len();
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let t = lines[i].trim_start();
+            !t.is_empty()
+                && !t.starts_with('#')
+                && !["elif", "else", "except", "finally", "case", ")", "]", "}"].iter().any(|k| t.starts_with(k))
+        })
+        .collect();
+    if starts.is_empty() {
+        return s.to_string();
+    }
+    let i = *rng.pick(&starts);
+    let ind = indent_of(lines[i]);
+    let mut j = i + 1;
+    let want = 1 + rng.below(30);
+    while j < lines.len() && j - i < want {
+        let l = lines[j];
+        if !l.trim().is_empty() && indent_of(l) < ind {
+            break;
+        }
+        j += 1;
+    }
+    // Do not stop in front of a clause that continues the statement before.
+    while j < lines.len() && indent_of(lines[j]) == ind && {
+        let t = lines[j].trim_start();
+        ["elif", "else", "except", "finally", "case"].iter().any(|k| t.starts_with(k))
+    } {
+        j += 1;
+        while j < lines.len() && (lines[j].trim().is_empty() || indent_of(lines[j]) > ind) {
+            j += 1;
+        }
+    }
+    let pad = " ".repeat(ind);
+    let block: Vec<String> =
+        lines[i..j].iter().map(|l| if l.trim().is_empty() { l.to_string() } else { format!("    {l}") }).collect();
+    let body = block.join("\n");
+    let clauses: &[&[&str]] = &[
+        &["try:", "finally:"],
+        &["try:", "except Exception as _e:", "else:"],
+        &["try:", "except (ValueError, TypeError):", "finally:"],
+        &["with _cm() as _v:"],
+        &["async with _cm():"],
+        &["for _i in range(2):", "else:"],
+        &["async for _i in _ait():"],
+        &["while _cond():", "else:"],
+        &["if _cond():", "elif _other():", "else:"],
+        &["def _f(_a, *_r, _k=lambda: 0, **_kw):"],
+        &["async def _af():"],
+        &["class _C(object):"],
+        &["match _subject:\n    case [1, *_rest] if _rest:", "    case {'k': _v, **_m}:", "    case _:"],
+    ];
+    let chosen = *rng.pick(clauses);
+    let mut out: Vec<String> = lines[..i].iter().map(|l| l.to_string()).collect();
+    for (n, header) in chosen.iter().enumerate() {
+        let header = header.replace('\n', &format!("\n{pad}"));
+        out.push(format!("{pad}{header}"));
+        // Every branch gets the statements (the first always; later ones usually).
+        if n == 0 || rng.below(3) != 0 {
+            if header.contains("case") {
+                out.push(block.iter().map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n"));
+            } else {
+                out.push(body.clone());
+            }
+        } else {
+            out.push(format!("{pad}    pass"));
+        }
+    }
+    out.extend(lines[j..].iter().map(|l| l.to_string()));
+    out.join("\n")
 }
 
 /// Deep nesting of brackets, blocks, operators or f-strings around a point.

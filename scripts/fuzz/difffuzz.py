@@ -164,7 +164,7 @@ class Fuzzer:
                 detail += f"\nstderr: python3 {py.last_err_line()!r}\n        gilt    {gi.last_err_line()!r}"
                 pl, gl = py.last_err_line(), gi.last_err_line()
             return Finding("diff", tag, detail, f"diff {base_tag(tag)} | {shape(pl)} | {shape(gl)}")
-        if py.rc == 1 and py.last_err_line() != gi.last_err_line() and not py.last_err_line().startswith("Syntax"):
+        if py.rc == 1 and py.last_err_line() != gi.last_err_line():
             tag = tag_of(src, py, gi, origin)
             pl, gl = py.last_err_line(), gi.last_err_line()
             detail = f"python3: {pl!r}\ngilt:    {gl!r}"
@@ -343,6 +343,7 @@ def main():
     ap.add_argument("--minimize-budget", type=int, default=250)
     ap.add_argument("--known", help="file of known differences (GLOB reason); enables the CI exit status")
     ap.add_argument("--print-program", type=int, help="print case N's program and exit")
+    ap.add_argument("--minimize-file", help="minimise one saved failing program (prog.py) and print it")
     args = ap.parse_args()
 
     fz = Fuzzer(args)
@@ -357,6 +358,20 @@ def main():
         return 2
     # The interpreter itself, not a launcher script (pyenv's shim costs more than the program).
     fz.python = [ver.stdout.split(" ", 1)[1].strip() or args.python]
+    if args.minimize_file:
+        with open(args.minimize_file, encoding="utf-8") as fh:
+            src = fh.read()
+        origin = "generated" if src.startswith("# generated") else "mutant:" + src.split()[3].rstrip(":")
+        case = Case(0, src, origin, True if origin == "generated" else None, [])
+        f = fz.judge(src, origin, case.deterministic)
+        if not isinstance(f, Finding):
+            print("difffuzz: that program does not fail", file=sys.stderr)
+            return 1
+        d = fz.save(case, f)
+        with open(os.path.join(d, "min.py"), encoding="utf-8") as fh:
+            print(fh.read(), end="")
+        print(f"# {f.kind} {f.sig}\n# saved in {d}")
+        return 0
     known = fz.known
     start = time.monotonic()
     last_report = start
