@@ -408,4 +408,3 @@ fn panic_in_threads_finishes_the_thread() {
         assert!(!r.stderr.contains("eadlock") && !r.stderr.contains("panicked at"), "--gil {gil}: {}", r.stderr);
     }
 }
-}

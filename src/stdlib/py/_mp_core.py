@@ -20,6 +20,8 @@ Child -> parent:
   ('ok', v) ('err', exc) ('exit', code)
   ('enc', exc, reprs)          the result could not be sent (reprs: its items')
   ('bootstrap', guard_missing) the main module failed while running as __mp_main__
+  ('posts', [encoded (obj_id, method, args), ...])
+                               calls that need no answer (see post)
   ('req', obj_id, method, args, kwargs)
                                call a method of a shared object (Queue, Pipe,
                                Manager dict, ...) that lives in the parent; the
@@ -210,6 +212,7 @@ def call(ref, method, args=(), kwargs=None):
         raise RuntimeError('this shared object belongs to process %d; gilt serves shared '
                            'objects only to the direct children of the process that made them'
                            % ref[0])
+    _flush_posts()
     with _rpc_lock:
         _conn.send(('req', ref[1], method, tuple(args), kwargs or {}))
         while True:
@@ -219,6 +222,73 @@ def call(ref, method, args=(), kwargs=None):
     if m[1]:
         return m[2]
     raise m[2]
+
+
+# Calls that need no answer (Queue.put on an unbounded queue) are encoded by
+# the caller, so an unpicklable value raises there, and sent by a feeder
+# thread in batches: whatever was posted while the previous batch was being
+# sent goes in one frame, as CPython's Queue feeder thread writes ahead.
+# Every other message this process sends goes after the pending posts
+# (_flush), so the parent sees them in the order they were made.
+# Processes are spawned, never forked: these stay true for this process.
+_PID = _getpid()
+_PPID = _getppid()
+_posts = []
+_posts_lock = _thread.allocate_lock()
+_send_lock = _thread.allocate_lock()
+_feeder_wake = []
+
+
+def post(ref, method, args=()):
+    """Calls a method of a registered object without waiting for the answer."""
+    if ref[0] == _PID or _conn is None or ref[0] != _PPID:
+        call(ref, method, args)
+        return
+    blob = _mp.dumps((ref[1], method, tuple(args)))
+    with _posts_lock:
+        _posts.append(blob)
+        first = len(_posts) == 1
+    if first:
+        if not _feeder_wake:
+            wake = _thread.allocate_lock()
+            wake.acquire()
+            _feeder_wake.append(wake)
+            _thread.start_new_thread(_feeder, (wake,))
+        try:
+            _feeder_wake[0].release()
+        except RuntimeError:
+            pass                    # already awake
+
+
+def _feeder(wake):
+    from time import sleep
+    while True:
+        wake.acquire()
+        # A moment for the posts that follow to join this batch: one frame
+        # and one wake-up of this thread per batch rather than per put.
+        sleep(0.0005)
+        _flush_posts()
+
+
+def _flush_posts():
+    """Sends the pending posts (one frame) before anything sent after them."""
+    if not _posts:
+        return
+    with _send_lock:
+        with _posts_lock:
+            batch = _posts[:]
+            del _posts[:]
+        if batch:
+            _conn.send(('posts', batch))
+
+
+def _serve_posts(blobs):
+    for blob in blobs:
+        try:
+            oid, method, args = _mp.loads(blob)
+            getattr(_registry[oid], method)(*args)
+        except BaseException:
+            pass
 
 
 def _serve_request(conn, m):
@@ -259,6 +329,8 @@ def exchange(conn):
             return None
         if m[0] == 'req':
             _serve_request(conn, m)
+        elif m[0] == 'posts':
+            _serve_posts(m[1])
         else:
             return m
 
@@ -394,6 +466,8 @@ current_name = None     # set by ('ident', name)
 
 
 def _flush():
+    if _posts:
+        _flush_posts()
     for f in (sys.stdout, sys.stderr):
         try:
             f.flush()

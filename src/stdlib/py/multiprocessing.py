@@ -339,17 +339,61 @@ class _Shared:
         return _mp_core.call(self._ref, method, args)
 
 
+_store = []
+
+
+def _store_class():
+    """queue.Queue over a list and a head index: taking the first item is
+    O(1) (amortised), whatever the number of items waiting."""
+    if _store:
+        return _store[0]
+    import queue
+
+    class _Store(queue.Queue):
+        def _init(self, maxsize):
+            self._items = []
+            self._head = 0
+
+        def _qsize(self):
+            return len(self._items) - self._head
+
+        def _put(self, item):
+            self._items.append(item)
+
+        def _get(self):
+            i = self._head
+            items = self._items
+            item = items[i]
+            items[i] = None
+            i += 1
+            if i >= 1024 and i * 2 >= len(items):
+                self._items = items[i:]
+                i = 0
+            self._head = i
+            return item
+
+    _store.append(_Store)
+    return _Store
+
+
 class Queue(_Shared):
     """A FIFO shared by processes: it lives in the process that made it."""
 
     def __init__(self, maxsize=0, *, ctx=None):
-        import queue
-        self._ref = _mp_core.register(queue.Queue(maxsize if maxsize > 0 else 0))
+        self._maxsize = maxsize if maxsize > 0 else 0
+        self._ref = _mp_core.register(_store_class()(self._maxsize))
+
+    def __mp_getstate__(self):
+        return {'_ref': self._ref, '_maxsize': self._maxsize}
 
     def put(self, obj, block=True, timeout=None):
-        if self._ref[0] == _getpid():
-            obj = _copy(obj)
-        self._call('put', obj, block, timeout)
+        if self._ref[0] == _mp_core._PID:
+            self._call('put', _copy(obj), block, timeout)
+        elif not self._maxsize:
+            # Cannot block: no need to wait for the owner's answer.
+            _mp_core.post(self._ref, 'put', (obj,))
+        else:
+            self._call('put', obj, block, timeout)
 
     def get(self, block=True, timeout=None):
         return self._call('get', block, timeout)
@@ -396,8 +440,7 @@ class _Chan:
     """One direction of a Pipe, kept by the owner process."""
 
     def __init__(self):
-        import queue
-        self.q = queue.Queue()
+        self.q = _store_class()()
 
     def put(self, obj):
         self.q.put(obj)
