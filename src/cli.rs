@@ -127,22 +127,18 @@ fn run(cli: Cli) -> i32 {
         }
         (None, Some(path)) => match std::fs::read(path) {
             Ok(bytes) => {
-                let text = match String::from_utf8(bytes) {
+                let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or(path.clone());
+                // PEP 263: a BOM or a coding cookie chooses the decoding.
+                let text = match crate::lex::source::decode_source(&bytes, &abs) {
                     Ok(t) => t,
                     Err(e) => {
-                        let pos = e.utf8_error().valid_up_to();
-                        let line = String::from_utf8_lossy(&e.as_bytes()[..pos]).matches('\n').count() + 1;
-                        eprintln!(
-                            "  File \"{path}\", line {line}\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte",
-                            e.as_bytes()[pos]
-                        );
+                        eprintln!("SyntaxError: {}", e.0);
                         return 1;
                     }
                 };
                 let mut argv = vec![path.clone()];
                 argv.extend(cli.args.iter().cloned());
                 // Like CPython 3.9+, __main__'s __file__ (and tracebacks) use the absolute path.
-                let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or(path.clone());
                 (Some(text), abs, argv)
             }
             Err(e) => {
