@@ -47,8 +47,8 @@ fn os_msg(e: &std::io::Error) -> String {
     }
 }
 
-/// Reads a source file, reporting undecodable UTF-8 as CPython's SyntaxError.
-fn read_source(path: &str, shown: &str) -> Result<String, Failed> {
+/// Reads a source file, decoded as its BOM or coding cookie says; an undecodable file is CPython's SyntaxError.
+fn read_source(path: &str) -> Result<String, Failed> {
     let bytes = std::fs::read(path).map_err(|e| {
         eprintln!(
             "gilt: can't open file '{}': [Errno {}] {}",
@@ -58,13 +58,9 @@ fn read_source(path: &str, shown: &str) -> Result<String, Failed> {
         );
         Failed(2)
     })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let pos = e.utf8_error().valid_up_to();
-        let line = String::from_utf8_lossy(&e.as_bytes()[..pos]).matches('\n').count() + 1;
-        eprintln!(
-            "  File \"{shown}\", line {line}\nSyntaxError: (unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte",
-            e.as_bytes()[pos]
-        );
+    // PEP 263: a BOM or a coding cookie chooses the decoding.
+    crate::lex::source::decode_source(&bytes, &absolute(path)).map_err(|e| {
+        eprintln!("SyntaxError: {}", e.0);
         Failed(1)
     })
 }
@@ -79,7 +75,7 @@ pub fn script(path: &str) -> Result<MainProgram, Failed> {
             return Err(Failed(1));
         }
         let filename = absolute(&main.display().to_string());
-        let source = read_source(&main.display().to_string(), &filename)?;
+        let source = read_source(&main.display().to_string())?;
         return Ok(MainProgram {
             source: Some(source),
             filename,
@@ -90,7 +86,7 @@ pub fn script(path: &str) -> Result<MainProgram, Failed> {
     }
     // Like CPython 3.9+, __main__'s __file__ (and tracebacks) use the absolute path.
     let filename = absolute(path);
-    let source = read_source(path, &filename)?;
+    let source = read_source(path)?;
     let dir = std::fs::canonicalize(path)
         .ok()
         .and_then(|c| c.parent().map(|d| d.display().to_string()))
@@ -151,7 +147,7 @@ pub fn module(vm: &mut Vm, name: &str) -> Result<MainProgram, Failed> {
         let file = base.join(format!("{rel}.py"));
         if file.is_file() {
             let filename = absolute(&file.display().to_string());
-            let source = read_source(&file.display().to_string(), &filename)?;
+            let source = read_source(&file.display().to_string())?;
             let package = Some(parent.to_string()).filter(|p| !p.is_empty());
             return Ok(MainProgram { source: Some(source), argv0: filename.clone(), filename, path0: cwd(), package });
         }
@@ -166,7 +162,7 @@ pub fn module(vm: &mut Vm, name: &str) -> Result<MainProgram, Failed> {
                 return Err(Failed(crate::cli::report_uncaught(vm, &e)));
             }
             let filename = absolute(&main.display().to_string());
-            let source = read_source(&main.display().to_string(), &filename)?;
+            let source = read_source(&main.display().to_string())?;
             return Ok(MainProgram {
                 source: Some(source),
                 argv0: filename.clone(),

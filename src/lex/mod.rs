@@ -4,6 +4,7 @@
 
 pub mod indent;
 pub mod lines;
+pub mod source;
 pub mod strings;
 pub mod token;
 pub mod unicode_names;

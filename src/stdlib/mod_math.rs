@@ -85,6 +85,14 @@ fn f1(d: &Dict, name: &'static str, f: fn(f64) -> f64) {
 }
 
 /// `math.log` of any int or float (big ints beyond f64 range work too).
+/// `func(b)` for a positive int too large for a float, as CPython's
+/// `loghelper`: b = x * 2**e with 0.5 <= x < 1, so func(x) + func(2) * e.
+fn big_log(b: &BigInt, func: fn(f64) -> f64) -> f64 {
+    let shift = b.bits().saturating_sub(53);
+    let x = (b >> shift).to_f64().unwrap_or(1.0) / 2f64.powi(53);
+    func(x) + func(2.0) * (shift + 53) as f64
+}
+
 fn ln(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     if let Some(b) = to_big(v) {
         if !b.is_positive() {
@@ -93,9 +101,7 @@ fn ln(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         if let Some(f) = b.to_f64().filter(|f| f.is_finite()) {
             return Ok(f.ln());
         }
-        let shift = b.bits().saturating_sub(60);
-        let top = (&b >> shift).to_f64().unwrap_or(1.0);
-        return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
+        return Ok(big_log(&b, f64::ln));
     }
     let x = real(vm, v)?;
     if x.is_nan() {
@@ -282,7 +288,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             && b.is_positive()
             && b.to_f64().is_none_or(|f| !f.is_finite())
         {
-            return Ok(Value::Float(ln(vm, &a.pos[0])? / std::f64::consts::LN_2));
+            return Ok(Value::Float(big_log(&b, f64::log2)));
         }
         let x = real(vm, &a.pos[0])?;
         if x <= 0.0 {
@@ -296,7 +302,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             && b.is_positive()
             && b.to_f64().is_none_or(|f| !f.is_finite())
         {
-            return Ok(Value::Float(ln(vm, &a.pos[0])? / std::f64::consts::LN_10));
+            return Ok(Value::Float(big_log(&b, f64::log10)));
         }
         let x = real(vm, &a.pos[0])?;
         if x <= 0.0 {

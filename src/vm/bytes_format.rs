@@ -72,7 +72,13 @@ impl PercentArgs for BytesCtx<'_> {
         self.inner.int_value(v, conv)
     }
     fn float_value(&mut self, v: &Value) -> Result<f64, PctErr> {
-        self.inner.float_value(v)
+        match self.inner.vm.as_f64(v).map_err(PctErr::Py)? {
+            Some(f) => Ok(f),
+            None => {
+                let tn = self.inner.vm.type_name(v);
+                Err(PctErr::Num(NumError::Type(format!("float argument required, not {tn}"))))
+            }
+        }
     }
     fn char_value(&mut self, v: &Value) -> Result<char, PctErr> {
         if let Some(b) = crate::stdlib::types_bytes::as_bytes(v) {

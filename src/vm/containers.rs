@@ -481,11 +481,18 @@ impl Vm {
 
     /// `unit` repeated `n` times (`seq * n`), every allocation fallible:
     /// a result too large for memory is a MemoryError, as in CPython.
-    fn repeat_items<T: Clone>(&self, unit: &[T], n: i64) -> PyResult<Vec<T>> {
+    /// `too_long` is the OverflowError of str and bytes for a length past
+    /// `sys.maxsize` (lists and tuples raise MemoryError there).
+    fn repeat_items<T: Clone>(&self, unit: &[T], n: i64, too_long: Option<&str>) -> PyResult<Vec<T>> {
         let n = n.max(0) as u128;
         let total = unit.len() as u128 * n;
         if total == 0 {
             return Ok(Vec::new());
+        }
+        if total > i64::MAX as u128
+            && let Some(msg) = too_long
+        {
+            return Err(self.overflow_error(msg));
         }
         self.check_alloc(total * std::mem::size_of::<T>() as u128)?;
         let mut v = self.try_vec(total as usize)?;
@@ -493,6 +500,23 @@ impl Vm {
             v.extend_from_slice(unit);
         }
         Ok(v)
+    }
+
+    /// `seq * obj` or `obj * seq` for a built-in sequence and an object
+    /// with `__index__` (CPython's `sq_repeat`); None for other operands.
+    pub fn repeat_by_index(&mut self, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        let is_seq = |v: &Value| matches!(v, Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_));
+        let (seq, count) = if is_seq(a) {
+            (a, b)
+        } else if is_seq(b) {
+            (b, a)
+        } else {
+            return Ok(None);
+        };
+        match self.exact_index(count)? {
+            Some(n) => self.builtin_binop(seq, &n, BinOp::Mult),
+            None => Ok(None),
+        }
     }
 
     /// Built-in binary operators on non-numeric built-in types.
@@ -508,7 +532,7 @@ impl Vm {
             (Str(x), Int(_) | Boolean(_) | BigInt(_), BinOp::Mult)
             | (Int(_) | Boolean(_) | BigInt(_), Str(x), BinOp::Mult) => {
                 let n = if let Str(_) = a { self.repeat_count(b)? } else { self.repeat_count(a)? };
-                let bytes = self.repeat_items(x.as_str().as_bytes(), n)?;
+                let bytes = self.repeat_items(x.as_str().as_bytes(), n, Some("repeated string is too long"))?;
                 // Whole copies of valid UTF-8 are valid UTF-8.
                 Value::string(String::from_utf8(bytes).unwrap_or_default())
             }
@@ -522,7 +546,7 @@ impl Vm {
             (Bytes(x), Int(_) | Boolean(_) | BigInt(_), BinOp::Mult)
             | (Int(_) | Boolean(_) | BigInt(_), Bytes(x), BinOp::Mult) => {
                 let n = if let Bytes(_) = a { self.repeat_count(b)? } else { self.repeat_count(a)? };
-                Value::Bytes(Arc::new(self.repeat_items(x, n)?))
+                Value::Bytes(Arc::new(self.repeat_items(x, n, Some("repeated bytes are too long"))?))
             }
             (List(x), List(y), BinOp::Add) => {
                 let mut v = x.snapshot();
@@ -542,7 +566,7 @@ impl Vm {
                     (a, self.repeat_count(b)?)
                 };
                 let items = self.seq_items(seq);
-                let v = self.repeat_items(&items, n)?;
+                let v = self.repeat_items(&items, n, Option::None)?;
                 if let List(_) = seq { Value::list(v) } else { Value::tuple(v) }
             }
             (Set(x), Set(y), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {

@@ -116,11 +116,13 @@ impl Vm {
             let pkg = std::path::Path::new(&dir).join(&rel).join("__init__.py");
             for (candidate, is_pkg) in [(file, false), (pkg, true)] {
                 if candidate.is_file() {
+                    let fname = candidate.to_string_lossy().into_owned();
                     let text = match std::fs::read(&candidate) {
-                        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+                        Ok(b) => {
+                            crate::lex::source::decode_source(&b, &fname).map_err(|e| self.err("SyntaxError", &e.0))?
+                        }
                         Err(e) => return Err(self.err("ImportError", &e.to_string())),
                     };
-                    let fname = candidate.to_string_lossy().into_owned();
                     let leaked: &'static str = Box::leak(text.into_boxed_str());
                     return self.exec_module_source(full, &fname, leaked, is_pkg);
                 }

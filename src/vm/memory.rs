@@ -27,7 +27,8 @@ impl Vm {
         if bytes < PROBE_FROM {
             return Ok(());
         }
-        if bytes > HARD_LIMIT || Vec::<u8>::new().try_reserve_exact(bytes as usize).is_err() {
+        if bytes > HARD_LIMIT || bytes > machine_memory() || Vec::<u8>::new().try_reserve_exact(bytes as usize).is_err()
+        {
             return Err(self.memory_error());
         }
         Ok(())
@@ -43,4 +44,17 @@ impl Vm {
         v.try_reserve_exact(n).map_err(|_| self.memory_error())?;
         Ok(v)
     }
+}
+
+/// Physical memory plus swap: no single object larger than that can ever
+/// be filled. The allocator (mimalloc) maps memory without reserving it, so
+/// the kernel's overcommit check that makes CPython's malloc fail at once
+/// does not apply to the probe: this is that check.
+fn machine_memory() -> u128 {
+    // SAFETY: sysinfo only writes the struct it is given.
+    let mut info: libc::sysinfo = unsafe { std::mem::zeroed() };
+    if unsafe { libc::sysinfo(&mut info) } != 0 {
+        return HARD_LIMIT;
+    }
+    (info.totalram as u128 + info.totalswap as u128) * info.mem_unit.max(1) as u128
 }

@@ -108,6 +108,15 @@ impl Vm {
         if let (Value::Str(fmt), BinOp::Mod) = (a, op) {
             return Ok(Value::string(self.percent_format(fmt.as_str(), b)?));
         }
+        if let (Value::Bytes(fmt), BinOp::Mod) = (a, op) {
+            return Ok(Value::Bytes(Arc::new(self.bytes_percent_format(fmt, b)?)));
+        }
+        // `seq * obj` / `obj * seq` with an `__index__` object as the count.
+        if op == BinOp::Mult
+            && let Some(v) = self.repeat_by_index(a, b)?
+        {
+            return Ok(v);
+        }
         // Subclasses of built-in types without their own method: use the payload.
         let pa = payload_of(a);
         let pb = payload_of(b);

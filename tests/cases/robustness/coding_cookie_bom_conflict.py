@@ -1,0 +1,2 @@
+﻿# coding: latin-1
+print("a BOM says UTF-8")
