@@ -14,6 +14,10 @@ use crate::object::value::Value;
 use crate::vm::iter::SendResult;
 use crate::vm::{PyErr, PyResult, Vm};
 
+/// `Fut::try_cancel` went deeper than the recursion limit allows.
+#[derive(Debug)]
+pub struct CancelTooDeep;
+
 /// Where a future stands.
 #[derive(Clone)]
 pub enum Status {
@@ -229,34 +233,45 @@ impl Fut {
 
     /// `cancel(msg)`: true if this call cancelled (or will cancel) it.
     pub fn cancel(self: &Arc<Self>, msg: Option<Value>) -> bool {
+        // Only the loop calls this, on a waiter it just armed: never a cycle.
+        self.try_cancel(msg, usize::MAX).unwrap_or(false)
+    }
+
+    /// `cancel()` that follows the chain of awaited futures at most `limit`
+    /// deep: tasks awaiting each other in a cycle (a awaits b, b awaits a)
+    /// would recurse forever, where CPython raises RecursionError.
+    pub fn try_cancel(self: &Arc<Self>, msg: Option<Value>, limit: usize) -> Result<bool, CancelTooDeep> {
         if !self.is_pending() {
-            return false;
+            return Ok(false);
+        }
+        if limit == 0 {
+            return Err(CancelTooDeep);
         }
         if let Some(tp) = &self.task {
             tp.num_cancels.fetch_add(1, Ordering::SeqCst);
             let waiter = tp.m.lock().waiter.clone();
             if let Some(w) = waiter
-                && w.cancel(msg.clone())
+                && w.try_cancel(msg.clone(), limit - 1)?
             {
-                return true;
+                return Ok(true);
             }
             tp.m.lock().must_cancel = Some(Box::new(msg));
-            return true;
+            return Ok(true);
         }
         if let Some(g) = &self.gather {
             let mut any = false;
             for c in &g.children {
-                if c.cancel(msg.clone()) {
+                if c.try_cancel(msg.clone(), limit - 1)? {
                     any = true;
                 }
             }
             if any {
                 *g.cancel_requested.lock() = true;
             }
-            return any;
+            return Ok(any);
         }
         self.finish(Status::Cancelled(Box::new(msg)));
-        true
+        Ok(true)
     }
 
     /// `result()`: the value, or the stored exception raised.

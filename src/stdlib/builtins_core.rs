@@ -575,7 +575,8 @@ fn register_object(rt: &Runtime) {
         }
         Ok(Value::string(vm.str_of(&a.pos[0])?))
     });
-    method(o, "__init_subclass__", |_vm, _a| Ok(Value::None));
+    // An implicit classmethod: `super().__init_subclass__()` passes no self.
+    super::def(&o.dict, "__init_subclass__", |_vm, _a| Ok(Value::None));
     method(o, "__dir__", |vm, a| {
         let names = vm.dir_of(&a.pos[0])?;
         Ok(Value::list(names))

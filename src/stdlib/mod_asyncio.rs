@@ -223,7 +223,11 @@ fn add_future_methods(cls: &Arc<Class>) {
     });
     method(cls, "cancel", |vm, mut a| {
         let msg = a.arg(1, "msg").filter(|v| !v.is_none());
-        Ok(Value::Bool(fut_of(vm, &a)?.cancel(msg)))
+        let limit = vm.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
+        match fut_of(vm, &a)?.try_cancel(msg, limit) {
+            Ok(done) => Ok(Value::Bool(done)),
+            Err(_) => Err(vm.recursion_error(" while calling a Python object")),
+        }
     });
     method(cls, "set_result", |vm, a| {
         let f = fut_of(vm, &a)?;

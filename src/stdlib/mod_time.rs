@@ -309,8 +309,11 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
 /// anything but a number a TypeError.
 pub fn seconds_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     let out_of_range = |vm: &mut Vm| vm.overflow_error("timestamp out of range for platform time_t");
+    // An int is scaled to nanoseconds exactly, with its own message.
+    let int_too_large = |vm: &mut Vm| vm.overflow_error("timestamp too large to convert to C _PyTime_t");
     let s = match v {
-        Value::BigInt(_) => return Err(out_of_range(vm)),
+        Value::BigInt(_) => return Err(int_too_large(vm)),
+        Value::Int(i) if i.checked_mul(1_000_000_000).is_none() => return Err(int_too_large(vm)),
         _ => match vm.as_f64(v)? {
             Some(s) => s,
             None => {

@@ -38,3 +38,11 @@ for t in (float("nan"), 1e100, -5):
 done.set()
 th.join(1e9)
 print("joined, alive:", th.is_alive())
+
+import time
+for t in (10 ** 10, -10 ** 20, 10 ** 400, float("inf"), float("nan"), -1):
+    for f in (time.sleep, lambda t: threading.Lock().acquire(timeout=t)):
+        try:
+            f(t)
+        except Exception as e:
+            print("seconds", type(e).__name__, e)
