@@ -34,3 +34,14 @@ impl List {
         self.items.lock().get(i).cloned()
     }
 }
+
+impl Drop for List {
+    /// Items go last to first, as CPython frees a list's: finalizers of the
+    /// items run in that order.
+    fn drop(&mut self) {
+        let items = self.items.get_mut();
+        while let Some(v) = items.pop() {
+            drop(v);
+        }
+    }
+}

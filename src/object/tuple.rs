@@ -18,3 +18,14 @@ impl Tuple {
         self.items.is_empty()
     }
 }
+
+impl Drop for Tuple {
+    /// Items go last to first, as CPython frees a tuple's: finalizers of
+    /// the items run in that order.
+    fn drop(&mut self) {
+        let mut items = std::mem::take(&mut self.items).into_vec();
+        while let Some(v) = items.pop() {
+            drop(v);
+        }
+    }
+}

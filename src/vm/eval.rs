@@ -881,7 +881,9 @@ impl Vm {
                         // items move out when nothing else holds it.
                         Value::Tuple(t) if t.items.len() == n as usize => {
                             match Arc::try_unwrap(t) {
-                                Ok(t) => t.items.into_vec().into_iter().rev().for_each(|v| self.push(v)),
+                                Ok(mut t) => {
+                                    std::mem::take(&mut t.items).into_vec().into_iter().rev().for_each(|v| self.push(v))
+                                }
                                 Err(t) => t.items.iter().rev().for_each(|v| self.push(v.clone())),
                             }
                             continue;

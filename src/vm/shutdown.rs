@@ -12,9 +12,10 @@ impl Vm {
     /// 2. non-daemon threads are joined (`threading._shutdown`, which also
     ///    runs `threading._register_atexit` callbacks);
     /// 3. `atexit` callbacks run, last registered first;
-    /// 4. objects still reachable from `__main__`'s globals are finalized
-    ///    (`__del__`, generators closed) with every global still in place —
-    ///    nothing is torn down, so daemon threads keep working;
+    /// 4. objects still reachable from the globals of the modules imported
+    ///    from files, then of `__main__`, are finalized (`__del__`,
+    ///    generators closed) with every global still in place — nothing is
+    ///    torn down, so daemon threads keep working;
     /// 5. every file still open is flushed (the caller flushes stdout).
     pub fn shutdown(&mut self, status: i32) -> i32 {
         let mut status = status;
@@ -29,7 +30,27 @@ impl Vm {
         crate::stdlib::mod_atexit::run_exitfuncs(self);
         self.run_finalizers();
         self.run_finalizers_of(true);
-        self.finalize_module_globals("__main__");
+        // Modules imported from files beside the script first, in import
+        // order, then `__main__` (CPython's order in the common cases);
+        // embedded library modules have no `__file__` and are left alone.
+        let user_modules: Vec<String> = self
+            .rt
+            .modules
+            .lock()
+            .items()
+            .into_iter()
+            .filter_map(|(k, v)| match (k, v) {
+                (Value::Str(k), Value::Module(m))
+                    if k.as_str() != "__main__" && matches!(m.dict.get_item_str("__file__"), Some(Value::Str(_))) =>
+                {
+                    Some(k.as_str().to_string())
+                }
+                _ => None,
+            })
+            .collect();
+        for name in user_modules.iter().map(String::as_str).chain(["__main__"]) {
+            self.finalize_module_globals(name);
+        }
         self.run_finalizers_of(true);
         self.rt.open_files.flush_all();
         use std::io::Write;
