@@ -384,7 +384,8 @@ Python's options:
                 (docstrings are kept); env PYTHONOPTIMIZE
   -P            no script directory (or current directory) in front of sys.path
   -q            no banner at the interactive prompt
-  -s, -S        accepted (gilt has no site-packages)
+  -s            accepted (gilt has no user site-packages)
+  -S            no help() in the built-ins, as without CPython's site module
   -u            unbuffered: stdout flushed after every write (it is written line by line
                 otherwise, stderr at once); env PYTHONUNBUFFERED
   -V, --version print the version (Python 3.11.x (gilt x.y.z))
