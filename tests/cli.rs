@@ -247,8 +247,8 @@ fn directory_as_script_does_not_panic() {
     assert!(!r.stderr.is_empty());
 }
 
-#[test]
 /// With no program named, piped stdin is the program (see also cli/habits.rs).
+#[test]
 fn piped_stdin_without_a_program_runs_to_eof() {
     let r = gilt(&[], Some("x = 6 * 7\nprint('answer', x)\n"));
     assert_no_panic(&r);
