@@ -384,7 +384,8 @@ Python's options:
                 (docstrings are kept); env PYTHONOPTIMIZE
   -P            no script directory (or current directory) in front of sys.path
   -q            no banner at the interactive prompt
-  -s, -S        accepted (gilt has no site-packages)
+  -s            accepted (gilt has no user site-packages)
+  -S            no help() in the built-ins, as without CPython's site module
   -u            unbuffered: stdout flushed after every write (it is written line by line
                 otherwise, stderr at once); env PYTHONUNBUFFERED
   -V, --version print the version (Python 3.11.x (gilt x.y.z))
@@ -401,7 +402,7 @@ gilt's options (before the script):
   --stats               per-thread GIL statistics on stderr at exit
   --timeline            a picture of who held the GIL when, on stderr at exit
   --trace FILE.json     every GIL state change, for ui.perfetto.dev
-  --trace-limit N       most events a trace keeps (default 5000000; 0 = no limit)
+  --trace-limit N       most events a recording keeps (default LIMIT; 0 = no limit)
   --report FILE.html    a self-contained HTML page with the timeline and statistics
   --profile             a profile of Python functions with GIL wait time, on stderr at exit
   --profile-out FILE.csv   the same profile as CSV
@@ -417,7 +418,7 @@ PYTHONSTARTUP (a file run before the first interactive prompt), PYTHONHASHSEED (
 str hashes do not depend on it), NO_COLOR (no colours in --timeline).
 ",
     );
-    s
+    s.replace("default LIMIT", &format!("default {}", crate::tools::views::DEFAULT_TRACE_LIMIT))
 }
 
 #[cfg(test)]

@@ -50,12 +50,7 @@ fn os_msg(e: &std::io::Error) -> String {
 /// Reads a source file, decoded as its BOM or coding cookie says; an undecodable file is CPython's SyntaxError.
 fn read_source(path: &str) -> Result<String, Failed> {
     let bytes = std::fs::read(path).map_err(|e| {
-        eprintln!(
-            "gilt: can't open file '{}': [Errno {}] {}",
-            absolute(path),
-            e.raw_os_error().unwrap_or(2),
-            os_msg(&e)
-        );
+        eprintln!("{}: can't open file '{}': {}", program_name(), absolute(path), os_error_text(&e));
         Failed(2)
     })?;
     // PEP 263: a BOM or a coding cookie chooses the decoding.
@@ -71,7 +66,7 @@ pub fn script(path: &str) -> Result<MainProgram, Failed> {
     if p.is_dir() {
         let main = p.join("__main__.py");
         if !main.is_file() {
-            eprintln!("{}: can't find '__main__' module in '{}'", exe(), absolute(path));
+            eprintln!("{}: can't find '__main__' module in '{}'", program_name(), absolute(path));
             return Err(Failed(1));
         }
         let filename = absolute(&main.display().to_string());
@@ -105,6 +100,11 @@ pub fn stdin(argv0: &str) -> MainProgram {
     let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut text);
     let source = String::from_utf8_lossy(&text).into_owned();
     MainProgram { source: Some(source), filename: "<stdin>".into(), argv0: argv0.into(), ..Default::default() }
+}
+
+/// The command as typed (`argv[0]`), which CPython prints before a script it cannot open.
+fn program_name() -> String {
+    std::env::args_os().next().map(|a| a.to_string_lossy().into_owned()).unwrap_or_else(|| "gilt".into())
 }
 
 /// The path CPython prints before `-m` errors (`sys.executable`).

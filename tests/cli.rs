@@ -253,8 +253,9 @@ fn directory_as_script_does_not_panic() {
     assert!(!r.stderr.is_empty());
 }
 
+/// With no program named, piped stdin is the program (see also cli/habits.rs).
 #[test]
-fn repl_reads_piped_stdin_until_eof() {
+fn piped_stdin_without_a_program_runs_to_eof() {
     let r = gilt(&[], Some("x = 6 * 7\nprint('answer', x)\n"));
     assert_no_panic(&r);
     assert_eq!(r.code, Some(0), "stderr: {}", r.stderr);

@@ -84,7 +84,7 @@ pub fn run_with(vm: &mut Vm, globals: Option<Arc<Dict>>, opts: &Options) -> i32 
             std::env::consts::OS,
             if vm.rt.gil.enabled() { "on" } else { "off" }
         );
-        eprintln!("Type \"exit()\" or Ctrl-D to leave.");
+        eprintln!("Type \"help(object)\" for its documentation, \"exit()\" or Ctrl-D to leave.");
     }
     if let Some(path) = &opts.startup {
         run_startup(vm, &globals, path);
