@@ -1,0 +1,1 @@
+print("\N{cjk unified ideograph-6587}")
