@@ -86,6 +86,11 @@ impl<T: Step> crate::object::native::NativeObject for It<T> {
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+
+    fn next_item(&self, vm: &mut Vm, this: &Value) -> Option<PyResult<Option<Value>>> {
+        // A Python subclass may override __next__: only the built-in class steps directly.
+        self.class.builtin.then(|| self.next(vm, this))
+    }
 }
 
 /// True for the numbers `+` adds in Rust alone (no Python code runs).
