@@ -29,6 +29,12 @@ pub trait Step: Send + Sync + 'static {
     fn plain(&self) -> bool {
         false
     }
+
+    /// True when a plain step must hold the `serial` lock to be atomic;
+    /// false for those whose own state lock already covers the whole step.
+    fn needs_serial(&self) -> bool {
+        self.plain()
+    }
 }
 
 /// An itertools object: its class and the state that steps it.
@@ -46,7 +52,7 @@ impl<T: Step> It<T> {
 
     /// `next(self)`: one step, atomic when it runs no Python code.
     pub fn next(&self, vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
-        if self.inner.plain() {
+        if self.inner.needs_serial() {
             let _g = self.serial.lock();
             return self.inner.step(vm, this);
         }
@@ -122,6 +128,10 @@ impl Step for Count {
     fn plain(&self) -> bool {
         self.is_plain()
     }
+
+    fn needs_serial(&self) -> bool {
+        false
+    }
 }
 
 impl Count {
@@ -196,6 +206,10 @@ pub struct Repeat {
 impl Step for Repeat {
     fn plain(&self) -> bool {
         true
+    }
+
+    fn needs_serial(&self) -> bool {
+        false
     }
 
     fn step(&self, _vm: &mut Vm, _this: &Value) -> PyResult<Option<Value>> {
