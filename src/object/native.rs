@@ -4,6 +4,8 @@ use std::any::Any;
 use std::sync::Arc;
 
 use super::class::Class;
+use super::value::Value;
+use crate::vm::{PyResult, Vm};
 
 /// A Rust-implemented object. Its methods live in its class's dict as
 /// native functions, which downcast `self` through `as_any`.
@@ -11,6 +13,13 @@ pub trait NativeObject: Send + Sync + Any {
     /// The object's class (kept in the object, set by whoever created it).
     fn class(&self) -> &Arc<Class>;
     fn as_any(&self) -> &dyn Any;
+
+    /// One `next()` of a native iterator, run by `for` loops and `next()`
+    /// without looking up and calling its `__next__` method; `None` for
+    /// objects that are not iterators (or whose `__next__` may be overridden).
+    fn next_item(&self, _vm: &mut Vm, _this: &Value) -> Option<PyResult<Option<Value>>> {
+        None
+    }
 }
 
 /// Implements [`NativeObject`] for a struct that keeps its class in a

@@ -276,6 +276,10 @@ impl Step for Comb {
         true
     }
 
+    fn needs_serial(&self) -> bool {
+        false
+    }
+
     fn step(&self, _vm: &mut Vm, _this: &Value) -> PyResult<Option<Value>> {
         let mut st = self.st.lock();
         if st.stopped {

@@ -29,6 +29,12 @@ pub trait Step: Send + Sync + 'static {
     fn plain(&self) -> bool {
         false
     }
+
+    /// True when a plain step must hold the `serial` lock to be atomic;
+    /// false for those whose own state lock already covers the whole step.
+    fn needs_serial(&self) -> bool {
+        self.plain()
+    }
 }
 
 /// An itertools object: its class and the state that steps it.
@@ -46,7 +52,7 @@ impl<T: Step> It<T> {
 
     /// `next(self)`: one step, atomic when it runs no Python code.
     pub fn next(&self, vm: &mut Vm, this: &Value) -> PyResult<Option<Value>> {
-        if self.inner.plain() {
+        if self.inner.needs_serial() {
             let _g = self.serial.lock();
             return self.inner.step(vm, this);
         }
@@ -86,6 +92,11 @@ impl<T: Step> crate::object::native::NativeObject for It<T> {
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+
+    fn next_item(&self, vm: &mut Vm, this: &Value) -> Option<PyResult<Option<Value>>> {
+        // A Python subclass may override __next__: only the built-in class steps directly.
+        self.class.builtin.then(|| self.next(vm, this))
+    }
 }
 
 /// True for the numbers `+` adds in Rust alone (no Python code runs).
@@ -116,6 +127,10 @@ impl Step for Count {
 
     fn plain(&self) -> bool {
         self.is_plain()
+    }
+
+    fn needs_serial(&self) -> bool {
+        false
     }
 }
 
@@ -191,6 +206,10 @@ pub struct Repeat {
 impl Step for Repeat {
     fn plain(&self) -> bool {
         true
+    }
+
+    fn needs_serial(&self) -> bool {
+        false
     }
 
     fn step(&self, _vm: &mut Vm, _this: &Value) -> PyResult<Option<Value>> {

@@ -22,8 +22,8 @@
 //! | `i` | int that fits in 64 bits | `i64` |
 //! | `I` | big int | `len`, two's-complement bytes |
 //! | `f` | float | `f64` bits |
-//! | `s` | str | `len`, UTF-8 |
-//! | `b` | bytes | `len`, bytes |
+//! | `s` | str (numbered when 64 bytes or longer) | `len`, UTF-8 |
+//! | `b` | bytes (numbered when 64 bytes or longer) | `len`, bytes |
 //! | `[` `{` `<` | list, dict, set (numbered first) | `len` items (dict: key/value pairs) |
 //! | `(` `>` | tuple, frozenset (numbered after their items) | `len` items |
 //! | `M` | shared memory segment | name (as `s`), size (`u64`) |
@@ -45,6 +45,10 @@ use num_bigint::BigInt;
 
 use crate::object::value::Value;
 use crate::vm::{PyResult, Vm};
+
+/// Strings and bytes this long or longer are numbered, so that one sent
+/// many times travels once (both sides decide by the length alone).
+const SHARED_MIN: usize = 64;
 
 /// Encodes values; `reduce` is called for anything that is not plain.
 pub struct Writer<'a> {
@@ -131,14 +135,30 @@ impl<'a> Writer<'a> {
                 out.extend_from_slice(&f.get().to_bits().to_le_bytes());
             }
             Value::Str(s) => {
+                let big = s.as_str().len() >= SHARED_MIN;
+                if big && self.reference(v) {
+                    return Ok(());
+                }
+                let out = &mut self.out;
                 out.push(b's');
                 put_len(out, s.as_str().len());
                 out.extend_from_slice(s.as_str().as_bytes());
+                if big {
+                    self.number(v);
+                }
             }
             Value::Bytes(b) => {
+                let big = b.len() >= SHARED_MIN;
+                if big && self.reference(v) {
+                    return Ok(());
+                }
+                let out = &mut self.out;
                 out.push(b'b');
                 put_len(out, b.len());
                 out.extend_from_slice(b);
+                if big {
+                    self.number(v);
+                }
             }
             Value::Tuple(t) => {
                 if self.reference(v) {
@@ -224,17 +244,13 @@ impl<'a> Writer<'a> {
         match t.items.len() {
             2 => {
                 self.out.push(b'R');
-                self.out.push(b's');
-                put_len(&mut self.out, tag.len());
-                self.out.extend_from_slice(tag.as_bytes());
+                self.dump(vm, &Value::string(tag))?;
                 self.dump(vm, &t.items[1])?;
                 self.number_after(v, start);
             }
             3 => {
                 self.out.push(b'S');
-                self.out.push(b's');
-                put_len(&mut self.out, tag.len());
-                self.out.extend_from_slice(tag.as_bytes());
+                self.dump(vm, &Value::string(tag))?;
                 self.dump(vm, &t.items[1])?;
                 // Numbered between the payload (its class) and its state,
                 // as the reader creates it there.
@@ -321,10 +337,22 @@ impl<'a> Reader<'a> {
                 Value::from_bigint(BigInt::from_signed_bytes_le(self.take(vm, n)?))
             }
             b'f' => Value::Float(f64::from_bits(u64::from_le_bytes(self.take(vm, 8)?.try_into().expect("8 bytes")))),
-            b's' => Value::string(self.text(vm)?),
+            b's' => {
+                let t = self.text(vm)?;
+                let big = t.len() >= SHARED_MIN;
+                let v = Value::string(t);
+                if big {
+                    self.memo.push(v.clone());
+                }
+                return Ok(v);
+            }
             b'b' => {
                 let n = self.u32(vm)?;
-                Value::Bytes(Arc::new(self.take(vm, n)?.to_vec()))
+                let v = Value::Bytes(Arc::new(self.take(vm, n)?.to_vec()));
+                if n >= SHARED_MIN {
+                    self.memo.push(v.clone());
+                }
+                return Ok(v);
             }
             b'@' => {
                 let k = self.u32(vm)?;

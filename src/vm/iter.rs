@@ -98,6 +98,11 @@ impl Vm {
                 SendResult::Returned(_) => Ok(None),
             },
             _ => {
+                if let Value::Native2(o) = it
+                    && let Some(r) = o.next_item(self, it)
+                {
+                    return r;
+                }
                 let cls = self.class_of(it);
                 let Some(m) = cls.lookup("__next__") else {
                     let tn = self.type_name(it);

@@ -31,6 +31,10 @@ def shared_check(pair):
     return a is b, len(a)
 
 
+def distinct(xs):
+    return len(xs), len({id(x) for x in xs})
+
+
 def self_ref(l):
     return l[0] is l, len(l)
 
@@ -85,6 +89,9 @@ def main():
         t = pool.apply(same, (d,))
         print("dict back:", t["me"] is t)
         print("map over trees:", pool.map(describe, [root, root]))
+        text, blob = "y" * 100, b"z" * 100
+        print("one string sent 50 times:", pool.apply(distinct, ([text] * 50,)),
+              pool.apply(distinct, ([blob] * 50,)))
         print("depth 200:", pool.apply(depth, (deep(200),)))
         for label, args in [("deep", (deep(100_000),)), ("lambda", (lambda: 1,)),
                             ("local", (outer(),)), ("lock", (threading.Lock(),))]:
