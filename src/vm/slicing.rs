@@ -50,7 +50,7 @@ impl SliceSpan {
 impl Vm {
     /// A slice bound or step as an i64: ints beyond machine words saturate,
     /// as CPython's `_PyEval_SliceIndex` clamps them to ±PY_SSIZE_T_MAX.
-    fn slice_bound(&mut self, v: &Value) -> PyResult<i64> {
+    pub fn slice_bound(&mut self, v: &Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Boolean(b) => Ok(b.get() as i64),
@@ -60,6 +60,16 @@ impl Vm {
                 Some(Value::Int(i)) => Ok(i),
                 _ => Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
             },
+        }
+    }
+
+    /// An index that must fit a machine word (`list.insert`, `list.pop`):
+    /// bigger ints are CPython's OverflowError.
+    pub fn ssize_index(&mut self, v: &Value) -> PyResult<i64> {
+        match self.exact_index(v)? {
+            Some(Value::Int(i)) => Ok(i),
+            Some(_) => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+            None => self.index_of(v),
         }
     }
 
