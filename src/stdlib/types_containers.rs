@@ -72,22 +72,18 @@ fn arg1(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
 
 /// Resolves optional `start`/`stop` arguments of `index()` against a length.
 fn index_bounds(vm: &mut Vm, a: &Args, from: usize, len: usize) -> PyResult<(usize, usize)> {
-    for v in a.pos.iter().skip(from).take(2) {
-        if !v.is_none() && vm.exact_index(v)?.is_none() {
-            return Err(vm.type_error("slice indices must be integers or have an __index__ method"));
-        }
-    }
+    const MSG: &str = "slice indices must be integers or have an __index__ method";
     let n = len as i64;
     let norm = |i: i64| -> usize {
         let j = if i < 0 { i + n } else { i };
         j.clamp(0, n) as usize
     };
     let start = match a.pos.get(from) {
-        Some(v) if !v.is_none() => norm(vm.slice_bound(v)?),
+        Some(v) => norm(vm.slice_bound_or(v, MSG)?),
         _ => 0,
     };
     let stop = match a.pos.get(from + 1) {
-        Some(v) if !v.is_none() => norm(vm.slice_bound(v)?),
+        Some(v) => norm(vm.slice_bound_or(v, MSG)?),
         _ => len,
     };
     Ok((start, stop))

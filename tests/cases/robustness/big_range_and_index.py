@@ -75,3 +75,9 @@ for g in [lambda: [1, 2].insert(10**20, 3), lambda: [1, 2].pop(10**20), lambda: 
         g()
     except (OverflowError, TypeError) as e:
         print(type(e).__name__, e)
+for g in [lambda: [1].index(1, None), lambda: (1,).index(1, 0, None)]:
+    try:
+        g()
+    except TypeError as e:
+        print(type(e).__name__, e)
+print("a".find("a", None), [1, 2].index(2, -1))
