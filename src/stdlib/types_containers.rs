@@ -72,17 +72,18 @@ fn arg1(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
 
 /// Resolves optional `start`/`stop` arguments of `index()` against a length.
 fn index_bounds(vm: &mut Vm, a: &Args, from: usize, len: usize) -> PyResult<(usize, usize)> {
+    const MSG: &str = "slice indices must be integers or have an __index__ method";
     let n = len as i64;
     let norm = |i: i64| -> usize {
         let j = if i < 0 { i + n } else { i };
         j.clamp(0, n) as usize
     };
     let start = match a.pos.get(from) {
-        Some(v) if !v.is_none() => norm(vm.index_of(v)?),
+        Some(v) => norm(vm.slice_bound_or(v, MSG)?),
         _ => 0,
     };
     let stop = match a.pos.get(from + 1) {
-        Some(v) if !v.is_none() => norm(vm.index_of(v)?),
+        Some(v) => norm(vm.slice_bound_or(v, MSG)?),
         _ => len,
     };
     Ok((start, stop))
@@ -241,7 +242,7 @@ fn register_list(rt: &Runtime) {
             let n = a.pos.len().saturating_sub(1);
             return Err(vm.type_error(&format!("insert expected 2 arguments, got {n}")));
         }
-        let i = vm.index_of(&a.pos[1])?;
+        let i = vm.ssize_index(&a.pos[1])?;
         let mut g = l.lock();
         let n = g.len() as i64;
         let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
@@ -251,7 +252,7 @@ fn register_list(rt: &Runtime) {
     method(c, "pop", |vm, a| {
         let l = recv_list(vm, &a, "pop")?;
         let i = match a.pos.get(1) {
-            Some(v) => vm.index_of(v)?,
+            Some(v) => vm.ssize_index(v)?,
             None => -1,
         };
         let mut g = l.lock();

@@ -55,11 +55,11 @@ pub fn norm_range(vm: &mut Vm, start: Option<&Value>, end: Option<&Value>, len: 
     let fix = |i: i64| -> i64 { if i < 0 { (i + len).max(0) } else { i.min(len) } };
     let s = match start {
         None | Some(Value::None) => 0,
-        Some(v) => fix(vm.index_of(v)?),
+        Some(v) => fix(vm.slice_bound(v)?),
     };
     let e = match end {
         None | Some(Value::None) => len,
-        Some(v) => fix(vm.index_of(v)?),
+        Some(v) => fix(vm.slice_bound(v)?),
     };
     Ok((s as usize, e as usize))
 }
@@ -69,7 +69,7 @@ fn raw_start(vm: &mut Vm, start: Option<&Value>, len: usize) -> PyResult<i64> {
     match start {
         None | Some(Value::None) => Ok(0),
         Some(v) => {
-            let i = vm.index_of(v)?;
+            let i = vm.slice_bound(v)?;
             Ok(if i < 0 { (i + len as i64).max(0) } else { i })
         }
     }

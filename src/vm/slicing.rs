@@ -50,7 +50,13 @@ impl SliceSpan {
 impl Vm {
     /// A slice bound or step as an i64: ints beyond machine words saturate,
     /// as CPython's `_PyEval_SliceIndex` clamps them to ±PY_SSIZE_T_MAX.
-    fn slice_bound(&mut self, v: &Value) -> PyResult<i64> {
+    pub fn slice_bound(&mut self, v: &Value) -> PyResult<i64> {
+        self.slice_bound_or(v, "slice indices must be integers or None or have an __index__ method")
+    }
+
+    /// [`Vm::slice_bound`] with the TypeError message of the caller
+    /// (`list.index` words it without "or None").
+    pub fn slice_bound_or(&mut self, v: &Value, type_msg: &str) -> PyResult<i64> {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Boolean(b) => Ok(b.get() as i64),
@@ -58,8 +64,18 @@ impl Vm {
             _ => match self.exact_index(v)? {
                 Some(Value::BigInt(b)) => Ok(if b.is_negative() { -i64::MAX } else { i64::MAX }),
                 Some(Value::Int(i)) => Ok(i),
-                _ => Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+                _ => Err(self.type_error(type_msg)),
             },
+        }
+    }
+
+    /// An index that must fit a machine word (`list.insert`, `list.pop`):
+    /// bigger ints are CPython's OverflowError.
+    pub fn ssize_index(&mut self, v: &Value) -> PyResult<i64> {
+        match self.exact_index(v)? {
+            Some(Value::Int(i)) => Ok(i),
+            Some(_) => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+            None => self.index_of(v),
         }
     }
 

@@ -66,3 +66,18 @@ for g in [set_big, del_big]:
         g([1, 2, 3])
     except IndexError as e:
         print(g.__name__, "->", type(e).__name__, e)
+# Big ints as the bounds of index/find/count (they saturate) and as list.insert/pop positions.
+print([1, 2].index(2, 0, 10**20), [1, 2].index(1, -10**20), (1, 2).index(2, 0, 10**20))
+print("abc".find("b", 0, 10**20), "abc".count("a", -10**20), "abc".startswith("a", -10**20), b"abc".find(b"c", 0, 10**20))
+for g in [lambda: [1, 2].insert(10**20, 3), lambda: [1, 2].pop(10**20), lambda: [1].index(1, "a"),
+          lambda: "abc".find("b", 1.5)]:
+    try:
+        g()
+    except (OverflowError, TypeError) as e:
+        print(type(e).__name__, e)
+for g in [lambda: [1].index(1, None), lambda: (1,).index(1, 0, None)]:
+    try:
+        g()
+    except TypeError as e:
+        print(type(e).__name__, e)
+print("a".find("a", None), [1, 2].index(2, -1))
