@@ -319,8 +319,18 @@ impl Vm {
     /// an ordering by comparing just those two items once. Equality never
     /// asks for an ordering, and each level recurses once, not three times.
     fn seq_compare(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult {
+        // Tuples cannot change: compare their items in place. Lists are
+        // snapshotted (an item's `__eq__` may mutate them).
+        if let (Value::Tuple(x), Value::Tuple(y)) = (a, b) {
+            return self.items_compare(&x.items, &y.items, op);
+        }
         let xs = self.seq_items(a);
         let ys = self.seq_items(b);
+        self.items_compare(&xs, &ys, op)
+    }
+
+    /// [`Vm::seq_compare`] over two item slices.
+    fn items_compare(&mut self, xs: &[Value], ys: &[Value], op: CmpOp) -> PyResult {
         if xs.len() != ys.len() && matches!(op, CmpOp::Eq | CmpOp::NotEq) {
             return Ok(Value::Bool(op == CmpOp::NotEq));
         }
