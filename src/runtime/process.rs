@@ -79,6 +79,11 @@ impl Channel {
         self.writer.lock().write_all(frame)
     }
 
+    /// Sends a frame that already starts with its length header.
+    pub fn send_raw(&self, frame: &[u8]) -> io::Result<()> {
+        self.writer.lock().write_all(frame)
+    }
+
     /// Asks for a send buffer of `bytes` (the kernel caps it at
     /// `net.core.wmem_max`) and returns about how much one send can now
     /// queue without waiting for the peer to read: three quarters of what

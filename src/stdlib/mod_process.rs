@@ -151,6 +151,24 @@ fn conn_class(rt: &Runtime) -> Arc<Class> {
             Err(e) => Err(io_err(vm, e)),
         }
     });
+    def(&c.dict, "send_frame", |vm, a| {
+        // Sends a value encoded before by dumps(obj, True), without encoding it again.
+        a.check(vm, "send_frame", 2, 2)?;
+        let Value::Bytes(frame) = &a.pos[1] else {
+            return Err(vm.type_error("send_frame() needs the bytes of dumps(obj, True)"));
+        };
+        let frame = frame.clone();
+        let c = this::<Conn>(vm, &a, "conn")?;
+        let r = vm.allow_threads(BlockKind::Io, || c.chan().send_raw(&frame));
+        match r {
+            Ok(()) => Ok(Value::None),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                let cls = vm.rt.types.exc("BrokenPipeError");
+                Err(vm.new_exception(&cls, vec![Value::Int(32), Value::str("Broken pipe")]))
+            }
+            Err(e) => Err(io_err(vm, e)),
+        }
+    });
     def(&c.dict, "poll", |vm, mut a| {
         let d = deadline(vm, a.arg(1, "timeout"))?.or(Some(Instant::now()));
         let c = this::<Conn>(vm, &a, "conn")?;
@@ -431,8 +449,18 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::None)
     });
     def(&d, "dumps", |vm, a| {
-        a.check(vm, "dumps", 1, 1)?;
-        Ok(Value::Bytes(Arc::new(encode(vm, &a.pos[0], 0)?)))
+        // dumps(obj, framed=False): framed adds the socket frame header, for conn.send_frame.
+        a.check(vm, "dumps", 1, 2)?;
+        let framed = match a.pos.get(1) {
+            Some(v) => vm.truthy(v)?,
+            None => false,
+        };
+        let mut out = encode(vm, &a.pos[0], if framed { 4 } else { 0 })?;
+        if framed {
+            let n = u32::try_from(out.len() - 4).map_err(|_| vm.overflow_error("message too large (4 GiB or more)"))?;
+            out[..4].copy_from_slice(&n.to_le_bytes());
+        }
+        Ok(Value::Bytes(Arc::new(out)))
     });
     def(&d, "loads", |vm, a| match a.pos.first() {
         Some(Value::Bytes(b)) => decode(vm, b),

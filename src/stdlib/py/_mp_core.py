@@ -340,7 +340,9 @@ class Child:
     until the answer arrives (so the parent may do other work meanwhile)."""
 
     def __init__(self, msg, daemon=False):
-        _mp.dumps(msg)              # a TypeError for a lambda etc. comes before the spawn
+        # Encoded once, before the spawn: a TypeError for a lambda etc.
+        # comes before a process is started for nothing.
+        frame = _mp.dumps(msg, True)
         self._conn = _mp.spawn()
         self.pid = self._conn.pid
         self._done = _thread.allocate_lock()
@@ -348,7 +350,7 @@ class Child:
         self.outcome = None
         self.exitcode = None
         try:
-            self._conn.send(msg)
+            self._conn.send_frame(frame)
         except BaseException:
             self._conn.kill()
             self._conn.wait()
