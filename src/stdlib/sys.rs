@@ -139,7 +139,16 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     def(&d, "_is_gil_enabled", |vm, _a| Ok(Value::Bool(vm.rt.gil.enabled())));
     def(&d, "exc_info", |vm, _a| Ok(exc_info(vm)));
     def(&d, "exception", |vm, _a| Ok(vm.current_handled().unwrap_or(Value::None)));
-    def(&d, "intern", |_vm, a| Ok(a.pos[0].clone()));
+    def(&d, "intern", |vm, a| {
+        a.check(vm, "sys.intern", 1, 1)?;
+        match &a.pos[0] {
+            Value::Str(_) => Ok(a.pos[0].clone()),
+            other => {
+                let tn = vm.type_name(other);
+                Err(vm.type_error(&format!("intern() argument must be str, not {tn}")))
+            }
+        }
+    });
     def(&d, "getsizeof", |_vm, _a| Ok(Value::Int(64)));
     def(&d, "getdefaultencoding", |_vm, _a| Ok(Value::str("utf-8")));
     let m = Value::Module(Arc::new(Module { name: Arc::from("sys"), dict: d }));

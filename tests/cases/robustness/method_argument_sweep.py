@@ -13,6 +13,7 @@ import operator
 import random
 import re
 import string
+import sys
 import threading
 
 DANGEROUS = {"__del__", "__init_subclass__", "__exit__", "close", "acquire",
@@ -21,7 +22,7 @@ DANGEROUS = {"__del__", "__init_subclass__", "__exit__", "close", "acquire",
              "__class__", "write", "writelines", "truncate", "flush", "detach",
              "fileno", "_wait_for_tstate_lock", "seek", "popleft", "pop",
              "__iter__", "__reversed__", "_stop", "_delete", "__enter__",
-             "release", "notify", "notify_all", "set", "_at_fork_reinit"}
+             "release", "notify", "notify_all", "set", "_at_fork_reinit", "sleep"}
 
 
 def gen():
@@ -49,7 +50,7 @@ def samples():
         collections.OrderedDict(a=1), collections.defaultdict(list), None, Ellipsis,
         NotImplemented, io.StringIO("text"), object(), type, 3,
         super(Plain, Plain()), property(func), staticmethod(func), classmethod(func),
-        math, json, heapq, bisect, operator, string, itertools, functools,
+        math, json, heapq, bisect, operator, string, itertools, functools, re, random,
         re.compile("a(b)"), re.match("a", "abc"), random.Random(1), itertools.count(),
         itertools.chain([1]), functools.partial(func), threading.Condition(),
         threading.Semaphore(), threading.Thread(target=func), open(__file__),
@@ -91,4 +92,11 @@ for obj in samples():
                 continue
             if callable(meth):
                 sweep(obj, name, meth)
+# sys functions that change the run are not swept; their argument checks:
+for f in (sys.intern, sys.setrecursionlimit, sys.setswitchinterval):
+    for args in ((), (1, 2)):
+        try:
+            f(*args)
+        except TypeError as e:
+            print(e)
 print("sweep done")
