@@ -233,18 +233,23 @@ impl DictTable {
 
     /// Inserts or replaces a string key (natively comparable, never needs Python).
     pub fn set_str(&mut self, key: &std::sync::Arc<super::str::PyStr>, value: Value) {
+        self.replace_str(key, value);
+    }
+
+    /// `set_str`, returning the value it replaced (for the caller to drop
+    /// after the lock is released).
+    pub fn replace_str(&mut self, key: &std::sync::Arc<super::str::PyStr>, value: Value) -> Option<Value> {
         let hash = key.hash();
         let found = self.candidates(hash).find(|&pos| {
             matches!(&self.entries[pos], Some(e) if e.hash == hash
                 && matches!(&e.key, Value::Str(s) if std::sync::Arc::ptr_eq(s, key) || s.as_str() == key.as_str()))
         });
         match found {
-            Some(pos) => {
-                if let Some(e) = &mut self.entries[pos] {
-                    e.value = value;
-                }
+            Some(pos) => self.entries[pos].as_mut().map(|e| std::mem::replace(&mut e.value, value)),
+            None => {
+                self.push_new(hash, Value::Str(key.clone()), value);
+                None
             }
-            None => self.push_new(hash, Value::Str(key.clone()), value),
         }
     }
 
@@ -328,7 +333,14 @@ impl Dict {
 
     #[inline]
     pub fn set_str(&self, key: &std::sync::Arc<super::str::PyStr>, value: Value) {
-        self.lock().set_str(key, value)
+        let old = self.lock().replace_str(key, value);
+        drop(old);
+    }
+
+    /// Sets a string key and returns the value it replaced.
+    #[inline]
+    pub fn replace_str(&self, key: &std::sync::Arc<super::str::PyStr>, value: Value) -> Option<Value> {
+        self.lock().replace_str(key, value)
     }
 
     pub fn set_item_str(&self, key: &str, value: Value) {

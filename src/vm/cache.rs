@@ -42,11 +42,20 @@ struct MethodEntry {
 pub struct LookupCache {
     globals: Vec<Option<GlobalEntry>>,
     methods: Vec<Option<MethodEntry>>,
+    /// A one-word filter of the objects (containers, instances…) that
+    /// global entries hold: one bit per object, from a hash of its address.
+    /// It spares [`LookupCache::forget_global_value`] its scan in the common
+    /// case; the scan rebuilds it.
+    held: u64,
 }
 
 impl Default for LookupCache {
     fn default() -> Self {
-        LookupCache { globals: (0..SLOTS).map(|_| None).collect(), methods: (0..SLOTS).map(|_| None).collect() }
+        LookupCache {
+            globals: (0..SLOTS).map(|_| None).collect(),
+            methods: (0..SLOTS).map(|_| None).collect(),
+            held: 0,
+        }
     }
 }
 
@@ -86,7 +95,7 @@ impl LookupCache {
     }
 
     pub fn put_global(&mut self, site: Site, globals: usize, gver: u64, bver: u64, value: Value) {
-        if may_hold_objects(&value) {
+        if drop_is_observable(&value) {
             // The entry would keep the object alive after the global is
             // rebound or deleted, delaying its finalizer indefinitely.
             return;
@@ -107,7 +116,39 @@ impl LookupCache {
             }
             misses = e.misses + 1;
         }
+        if let Some(bit) = held_bit(&value) {
+            self.held |= bit;
+        }
         *entry = Some(GlobalEntry { code, name, misses, pc, globals, gver, bver, value });
+    }
+
+    /// A global was rebound or deleted by this thread and `old` is the value
+    /// it held: entries still holding `old` go, so that they do not keep it
+    /// (and what it contains) alive after its last real reference is gone.
+    #[inline]
+    pub fn forget_global_value(&mut self, old: &Value) {
+        if let Some(bit) = held_bit(old)
+            && self.held & bit != 0
+        {
+            self.forget_slow(old);
+        }
+    }
+
+    #[cold]
+    fn forget_slow(&mut self, old: &Value) {
+        // Rebuild the filter from what stays, so it does not fill up.
+        let mut held = 0;
+        for entry in self.globals.iter_mut().flatten() {
+            if entry.value.is(old) {
+                // Keep the site's miss count (a site whose global keeps
+                // changing stays uncached); make the entry never match.
+                entry.value = Value::None;
+                entry.gver = u64::MAX;
+            } else if let Some(bit) = held_bit(&entry.value) {
+                held |= bit;
+            }
+        }
+        self.held = held;
     }
 
     #[inline]
@@ -130,31 +171,33 @@ impl LookupCache {
     }
 }
 
-/// Whether a cache entry holding `v` could keep alive an object whose
-/// drop is observable (a `__del__`, a generator's `finally`, a file's
-/// flush): an entry outlives the global it copied when that global is
-/// rebound or deleted. Containers, instances, iterators and bound methods
-/// are not cached; what is looked up in hot loops — functions, classes,
-/// modules, built-ins, numbers, strings, locks — still is.
-fn may_hold_objects(v: &Value) -> bool {
+/// Whether dropping `v` itself runs something (a `__del__`, a generator's
+/// `finally`, a file's flush): such values are never cached at all.
+fn drop_is_observable(v: &Value) -> bool {
     match v {
-        Value::None
-        | Value::NotImplemented
-        | Value::Ellipsis
-        | Value::Boolean(_)
-        | Value::Int(_)
-        | Value::BigInt(_)
-        | Value::Flt(_)
-        | Value::Str(_)
-        | Value::Bytes(_)
-        | Value::Function(_)
-        | Value::Native(_)
-        | Value::Class(_)
-        | Value::Module(_)
-        | Value::Range(_)
-        | Value::Code(_) => false,
+        Value::Generator(_) => true,
+        Value::Instance(i) => i.class.finalizers.get().is_some(),
         Value::Native2(o) => o.as_any().is::<crate::stdlib::file::FileObj>(),
-        _ => true,
+        _ => false,
+    }
+}
+
+/// The filter bit of a value that may hold other objects (containers,
+/// instances, iterators, bound methods, native objects); `None` for the
+/// rest (numbers, strings, functions, classes, modules), whose entries may
+/// stay after the global moves on.
+#[inline]
+fn held_bit(v: &Value) -> Option<u64> {
+    match v {
+        Value::List(_)
+        | Value::Dict(_)
+        | Value::Set(_)
+        | Value::Tuple(_)
+        | Value::Instance(_)
+        | Value::Iter(_)
+        | Value::Method(_)
+        | Value::Native2(_) => Some(1u64 << ((v.id() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)),
+        _ => None,
     }
 }
 

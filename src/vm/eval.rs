@@ -314,12 +314,15 @@ impl Vm {
                 Instr::StoreGlobal(i) => {
                     let name = &code.names[i as usize];
                     let v = self.pop();
-                    self.frame.globals.set_str(name, v);
+                    if let Some(old) = self.frame.globals.replace_str(name, v) {
+                        self.cache.forget_global_value(&old);
+                    }
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = &code.names[i as usize];
-                    if self.frame.globals.remove_item_str(name.as_str()).is_none() {
-                        return Err(self.name_error(name.as_str()));
+                    match self.frame.globals.remove_item_str(name.as_str()) {
+                        Some(old) => self.cache.forget_global_value(&old),
+                        None => return Err(self.name_error(name.as_str())),
                     }
                 }
                 Instr::LoadName(i) => {
@@ -334,16 +337,20 @@ impl Vm {
                 Instr::StoreName(i) => {
                     let name = &code.names[i as usize];
                     let v = self.pop();
-                    match &self.frame.locals_dict {
-                        Some(d) => d.set_str(name, v),
-                        None => self.frame.globals.set_str(name, v),
+                    let old = match &self.frame.locals_dict {
+                        Some(d) => d.replace_str(name, v),
+                        None => self.frame.globals.replace_str(name, v),
+                    };
+                    if let Some(old) = old {
+                        self.cache.forget_global_value(&old);
                     }
                 }
                 Instr::DeleteName(i) => {
                     let name = &code.names[i as usize];
                     let d = self.frame.locals_dict.clone().unwrap_or_else(|| self.frame.globals.clone());
-                    if d.remove_item_str(name.as_str()).is_none() {
-                        return Err(self.name_error(name.as_str()));
+                    match d.remove_item_str(name.as_str()) {
+                        Some(old) => self.cache.forget_global_value(&old),
+                        None => return Err(self.name_error(name.as_str())),
                     }
                 }
                 Instr::LoadAttr(i) => {
