@@ -326,7 +326,9 @@ class ProgGen:
         ops = [f"print({s}.split())", f"print('-'.join(reversed({s})))", f"print({s}[::-1], {s}[1:3])",
                f"print(sorted({s}), max({s} or 'z'))", f"print({s}.encode('utf-8'))",
                f"print([c for c in {s} if c.isalpha()])", f"print({s}.count('a'), {s}.find('b'))",
-               f"print(f'{{{s}!r:>12}}|{{len({s}):03d}}')", f"print('%-8s|%3d' % ({s}, len({s})))",
+               # 3.11: no backslash and no outer quote inside an f-string's fields.
+               (f'print(f"{{{s}!r:>12}}|{{len({s}):03d}}")' if "\\" not in s and '"' not in s
+                else f"print(format({s}, '>12'))"), f"print('%-8s|%3d' % ({s}, len({s})))",
                f"print(str.maketrans('ab', 'xy'), {s}.translate(str.maketrans('ab', 'xy', 'c')))",
                f"print({s}.center(11, '*'), {s}.title(), {s}.swapcase())",
                f"print(repr({s}), ascii({s}), {s}.isidentifier())",

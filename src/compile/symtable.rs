@@ -309,7 +309,7 @@ impl Builder {
                 self.cur().assign(&name);
                 self.push(ScopeKind::Function, &f.name);
                 self.cur().is_async = f.is_async;
-                self.params(&f.args);
+                self.params(&f.args)?;
                 self.stmts(&f.body)?;
                 self.pop();
             }
@@ -360,21 +360,35 @@ impl Builder {
         Ok(())
     }
 
-    fn params(&mut self, a: &Arguments) {
+    fn params(&mut self, a: &Arguments) -> Result<(), SymError> {
         let mut names: Vec<String> = Vec::new();
-        for p in a.posonly.iter().chain(a.args.iter()).chain(a.kwonly.iter()) {
+        let all =
+            a.posonly.iter().chain(a.args.iter()).chain(a.vararg.iter()).chain(a.kwonly.iter()).chain(a.kwarg.iter());
+        for p in all {
+            if names.contains(&p.name) {
+                return Err(SymError {
+                    msg: format!("duplicate argument '{}' in function definition", p.name),
+                    loc: p.loc,
+                });
+            }
             names.push(p.name.clone());
         }
+        // Locals are numbered in CPython's order: positional, keyword-only, *args, **kwargs.
+        let mut ordered: Vec<String> = Vec::new();
+        for p in a.posonly.iter().chain(a.args.iter()).chain(a.kwonly.iter()) {
+            ordered.push(p.name.clone());
+        }
         if let Some(v) = &a.vararg {
-            names.push(v.name.clone());
+            ordered.push(v.name.clone());
         }
         if let Some(k) = &a.kwarg {
-            names.push(k.name.clone());
+            ordered.push(k.name.clone());
         }
-        for n in &names {
+        for n in &ordered {
             self.cur().assign(n);
         }
-        self.cur().params = names;
+        self.cur().params = ordered;
+        Ok(())
     }
 
     /// A `case` pattern: its captures are assignments, its values and
@@ -503,7 +517,7 @@ impl Builder {
             ExprKind::Lambda { args, body } => {
                 self.arg_defaults(args)?;
                 self.push(ScopeKind::Function, "<lambda>");
-                self.params(args);
+                self.params(args)?;
                 self.expr(body)?;
                 self.pop();
             }

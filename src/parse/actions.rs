@@ -232,7 +232,6 @@ pub fn params(items: Vec<Param>) -> Result<Arguments, PErr> {
     let mut a = Arguments::default();
     let (mut seen_slash, mut seen_star, mut seen_kwarg, mut seen_default) = (false, false, false, false);
     let mut bare_star: Option<Loc> = None;
-    let mut names: Vec<(String, Loc)> = Vec::new();
     for p in items {
         if seen_kwarg {
             let loc = match &p {
@@ -256,7 +255,6 @@ pub fn params(items: Vec<Param>) -> Result<Arguments, PErr> {
                 a.posonly = std::mem::take(&mut a.args);
             }
             Param::Plain(arg, default) => {
-                names.push((arg.name.clone(), arg.loc));
                 if seen_star {
                     a.kwonly.push(arg);
                     a.kw_defaults.push(default);
@@ -281,14 +279,12 @@ pub fn params(items: Vec<Param>) -> Result<Arguments, PErr> {
                 seen_star = true;
                 match arg {
                     Some(arg) => {
-                        names.push((arg.name.clone(), arg.loc));
                         a.vararg = Some(arg);
                     }
                     None => bare_star = Some(l),
                 }
             }
             Param::DoubleStar(_, arg) => {
-                names.push((arg.name.clone(), arg.loc));
                 seen_kwarg = true;
                 a.kwarg = Some(arg);
             }
@@ -299,11 +295,8 @@ pub fn params(items: Vec<Param>) -> Result<Arguments, PErr> {
     {
         return fail(l, "named arguments must follow bare *");
     }
-    for (i, (name, loc)) in names.iter().enumerate() {
-        if names[..i].iter().any(|(n, _)| n == name) {
-            return fail(*loc, format!("duplicate argument '{name}' in function definition"));
-        }
-    }
+    // Duplicate names are the symbol table's error (compile/symtable.rs), as
+    // in CPython: a syntax error anywhere in the file is reported first.
     Ok(a)
 }
 

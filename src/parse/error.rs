@@ -37,6 +37,12 @@ pub fn convert(e: ParseError<Loc, Tok, SyntaxErrorInfo>, toks: &[Spanned], index
             (index, l, expected)
         }
     };
+    // CPython decodes a run of string literals as soon as the run ends, so an
+    // invalid f-string right before the offending token is the error reported
+    // (`f'{'a'}'` is "f-string: expecting '}'", not "invalid syntax").
+    if let Some(err) = fstring_before(toks, index) {
+        return err;
+    }
     if index >= eof_index {
         // Running out of input after the final NEWLINE means a block header
         // or decorator still wants its body: more input would help, which
@@ -47,6 +53,17 @@ pub fn convert(e: ParseError<Loc, Tok, SyntaxErrorInfo>, toks: &[Spanned], index
         return err;
     }
     unexpected(toks, index, at, &expected)
+}
+
+/// The error of the first invalid f-string in the run of string literals
+/// that ends just before `index`.
+fn fstring_before(toks: &[Spanned], index: usize) -> Option<SyntaxErrorInfo> {
+    let end = index.min(toks.len());
+    let start = (0..end).rev().take_while(|&i| matches!(toks[i].1, Tok::Str(_))).last()?;
+    toks[start..end].iter().find_map(|t| match &t.1 {
+        Tok::Str(lit) if lit.fstring => super::fstring::parse_fstring(lit).err(),
+        _ => None,
+    })
 }
 
 fn expects(expected: &[String], terminal: &str) -> bool {

@@ -138,7 +138,6 @@ const ROWS: &[Row] = &[
     ("a ! b", S, "invalid syntax", 1, 3),
     ("x = 1\n  \n y", I, "unexpected indent", 3, 1),
     ("if x:\n    a\n  b", I, "unindent does not match any outer indentation level", 3, 4),
-    ("def f(a, a): pass", S, "duplicate argument 'a' in function definition", 1, 10),
     ("f(a=1, a=2)", S, "keyword argument repeated: a", 1, 8),
     ("*a = 1", S, "starred assignment target must be in a list or tuple", 1, 1),
     ("*a, *b = 1", S, "multiple starred expressions in assignment", 1, 1),

@@ -1,0 +1,3 @@
+print("never runs")
+def area(w, w):
+"""The body is missing: that error comes first."""

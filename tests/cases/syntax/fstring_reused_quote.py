@@ -1,0 +1,3 @@
+name = "Ada"
+print(f"{"Hello"} {name}")
+print(f'{'spam'!r:>12}')
