@@ -528,7 +528,7 @@ fn register_object(rt: &Runtime) {
         Ok(Value::Instance(Arc::new(Instance::new(c.clone(), payload))))
     });
     method(o, "__setattr__", |vm, a| {
-        a.check(vm, "__setattr__", 3, 3)?;
+        a.expect_after_self(vm, 2)?;
         let Value::Instance(inst) = &a.pos[0] else { return Err(vm.type_error("can't apply this __setattr__")) };
         let Value::Str(name) = &a.pos[1] else { return Err(vm.type_error("attribute name must be string")) };
         let (inst, name) = (inst.clone(), name.clone());
@@ -536,6 +536,7 @@ fn register_object(rt: &Runtime) {
         Ok(Value::None)
     });
     method(o, "__delattr__", |vm, a| {
+        a.expect_after_self(vm, 1)?;
         let Value::Instance(inst) = &a.pos[0] else { return Err(vm.type_error("can't apply this __delattr__")) };
         let Value::Str(name) = &a.pos[1] else { return Err(vm.type_error("attribute name must be string")) };
         if inst.dict.remove_item_str(name.as_str()).is_none() {
@@ -544,6 +545,7 @@ fn register_object(rt: &Runtime) {
         Ok(Value::None)
     });
     method(o, "__getattribute__", |vm, a| {
+        a.expect_after_self(vm, 1)?;
         let Value::Str(name) = &a.pos[1] else { return Err(vm.type_error("attribute name must be string")) };
         let name = name.clone();
         vm.get_attr(&a.pos[0], &name)
@@ -558,8 +560,12 @@ fn register_object(rt: &Runtime) {
         Ok(Value::string(format!("<{}{} object at {:#x}>", module, cls.qualname.lock().as_str(), v.id())))
     });
     method(o, "__str__", |vm, a| Ok(Value::string(vm.repr_of(&a.pos[0])?)));
-    method(o, "__eq__", |_vm, a| Ok(if a.pos[0].is(&a.pos[1]) { Value::Bool(true) } else { Value::NotImplemented }));
+    method(o, "__eq__", |vm, a| {
+        a.expect_after_self(vm, 1)?;
+        Ok(if a.pos[0].is(&a.pos[1]) { Value::Bool(true) } else { Value::NotImplemented })
+    });
     method(o, "__ne__", |vm, a| {
+        a.expect_after_self(vm, 1)?;
         let r = vm.compare(&a.pos[0], &a.pos[1], crate::parse::ast::CmpOp::Eq)?;
         Ok(Value::Bool(!vm.truthy(&r)?))
     });
@@ -666,8 +672,12 @@ fn register_exceptions(rt: &Runtime) {
         let st = crate::object::class::ExcState { args: a.pos[1..].to_vec(), ..Default::default() };
         Ok(Value::Instance(Arc::new(Instance::new(cls, Payload::Exception(parking_lot::Mutex::new(st))))))
     });
-    method(&be, "with_traceback", |_vm, a| Ok(a.pos[0].clone()));
+    method(&be, "with_traceback", |vm, a| {
+        a.check_method(vm, "BaseException.with_traceback", 1, 1)?;
+        Ok(a.pos[0].clone())
+    });
     method(&be, "add_note", |vm, a| {
+        a.check_method(vm, "BaseException.add_note", 1, 1)?;
         let notes = vm.get_attr_str(&a.pos[0], "__notes__")?;
         match notes {
             Some(Value::List(l)) => l.push(a.pos[1].clone()),
