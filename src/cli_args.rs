@@ -1,10 +1,16 @@
-//! The command line as CPython 3.11 reads it: short options (combinable,
-//! `-uq`, `-OO`, `-Wd`), `-c CODE` / `-m MOD` / `SCRIPT` / `-` ending the
-//! options (everything after them belongs to the script's `sys.argv`), and
-//! gilt's own long flags (`--gil`, `--stats`, `--trace F`, …), which count
-//! only before the script. Then the `PYTHON*` environment variables, unless
-//! `-E` or `-I`. Hand-written rather than clap: clap cannot stop at the
-//! first positional argument *and* take CPython's combined short options.
+//! The command line as CPython 3.11 reads it, parsed with clap: short
+//! options (combinable, `-uq`, `-OO`, `-Wd`), `-c CODE` / `-m MOD` /
+//! `SCRIPT` / `-` ending the options (everything after them belongs to the
+//! script's `sys.argv`: `-c`/`-m` take all the words after them, the
+//! program is a trailing positional), and gilt's own long flags (`--gil`,
+//! `--stats`, `--trace F`, …), which count only before the program. clap's
+//! errors become CPython's messages. Then the `PYTHON*` environment
+//! variables, unless `-E` or `-I`.
+
+use std::error::Error as _;
+
+use clap::error::{ContextKind, ErrorKind};
+use clap::{ArgAction, Command, CommandFactory, FromArgMatches, Parser};
 
 use crate::runtime::policy::SwitchPolicy;
 
@@ -97,22 +103,103 @@ pub struct Cli {
     pub trace_child: Option<String>,
 }
 
-/// gilt's long flags that take a value.
-const VALUED: &[&str] = &[
-    "--gil",
-    "--switch-interval",
-    "--switch",
-    "--trace",
-    "--trace-limit",
-    "--report",
-    "--profile-out",
-    "--cpus",
-    "--trace-child",
-];
+/// The options as clap sees them; `parse` turns them into a `Cli`.
+#[derive(Parser, Debug)]
+#[command(name = "gilt", disable_help_flag = true, disable_version_flag = true, args_override_self = true)]
+struct Args {
+    /// `-c CODE ARGS…`: the code, then the program's `sys.argv[1:]`.
+    #[arg(short = 'c', num_args = 1.., allow_hyphen_values = true)]
+    code: Option<Vec<String>>,
+    /// `-m MOD ARGS…`.
+    #[arg(short = 'm', num_args = 1.., allow_hyphen_values = true)]
+    module: Option<Vec<String>>,
+    /// `SCRIPT ARGS…` or `- ARGS…`: the first positional word ends the options.
+    #[arg(num_args = 1.., trailing_var_arg = true)]
+    program: Vec<String>,
+    #[arg(short = 'W', action = ArgAction::Append, allow_hyphen_values = true)]
+    warnoptions: Vec<String>,
+    #[arg(short = 'X', action = ArgAction::Append, allow_hyphen_values = true, value_parser = x_option)]
+    xoptions: Vec<String>,
+    #[arg(short = 'b', action = ArgAction::Count)]
+    bytes_warning: u8,
+    #[arg(short = 'B')]
+    dont_write_bytecode: bool,
+    #[arg(short = 'd')]
+    debug: bool,
+    #[arg(short = 'E')]
+    ignore_env: bool,
+    #[arg(short = 'h', long = "help", visible_short_alias = '?')]
+    help: bool,
+    #[arg(short = 'i')]
+    inspect: bool,
+    #[arg(short = 'I')]
+    isolated: bool,
+    #[arg(short = 'O', action = ArgAction::Count)]
+    optimize: u8,
+    #[arg(short = 'P')]
+    safe_path: bool,
+    #[arg(short = 'q')]
+    quiet: bool,
+    #[arg(short = 's')]
+    no_user_site: bool,
+    #[arg(short = 'S')]
+    no_site: bool,
+    #[arg(short = 'u')]
+    unbuffered: bool,
+    #[arg(short = 'v', action = ArgAction::Count)]
+    verbose: u8,
+    #[arg(short = 'V', long = "version", action = ArgAction::Count)]
+    version: u8,
+    #[arg(short = 'x')]
+    skip_first_line: bool,
+    /// `-R`, `-t`: accepted, nothing to do.
+    #[arg(short = 'R', visible_short_alias = 't', action = ArgAction::Count)]
+    accepted: u8,
+    #[arg(long, allow_hyphen_values = true, value_parser = |v: &str| match v {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        _ => Err(format!("--gil must be on or off, not '{v}'")),
+    })]
+    gil: Option<bool>,
+    #[arg(long, allow_hyphen_values = true, value_parser = |v: &str| {
+        v.parse::<f64>().ok().filter(|x| *x > 0.0).ok_or_else(|| needs("--switch-interval", "a positive number of ms", v))
+    })]
+    switch_interval: Option<f64>,
+    #[arg(long, allow_hyphen_values = true, value_parser = |v: &str| {
+        v.parse::<SwitchPolicy>().map(|p| (p, v.to_string())).map_err(|e| format!("--switch {v}: {e}"))
+    })]
+    switch: Option<(SwitchPolicy, String)>,
+    #[arg(long)]
+    stats: bool,
+    #[arg(long, allow_hyphen_values = true)]
+    trace: Option<String>,
+    #[arg(long, allow_hyphen_values = true, value_parser = |v: &str| {
+        v.parse::<usize>().map_err(|_| needs("--trace-limit", "a number of events", v))
+    })]
+    trace_limit: Option<usize>,
+    #[arg(long)]
+    timeline: bool,
+    #[arg(long, allow_hyphen_values = true)]
+    report: Option<String>,
+    #[arg(long)]
+    profile: bool,
+    #[arg(long, allow_hyphen_values = true)]
+    profile_out: Option<String>,
+    #[arg(long, allow_hyphen_values = true, value_parser = |v: &str| {
+        v.parse::<usize>().map_err(|_| needs("--cpus", "a number of CPUs", v))
+    })]
+    cpus: Option<usize>,
+    #[arg(long)]
+    dis: bool,
+    #[arg(long, hide = true)]
+    mp_worker: bool,
+    #[arg(long, hide = true, allow_hyphen_values = true)]
+    trace_child: Option<String>,
+}
 
-/// Short options (CPython 3.11's set); those in `WITH_ARG` take a value.
-const SHORT: &str = "bBdEhiIOPqRsStuvVx?";
-const WITH_ARG: &str = "cmWX";
+fn needs(flag: &str, what: &str, v: &str) -> String {
+    format!("{flag} needs {what}, not '{v}'")
+}
 
 /// The usage line of every usage error and of `-h`.
 pub fn usage_line(prog: &str) -> String {
@@ -126,119 +213,140 @@ pub fn usage_error(prog: &str, msg: &str) -> String {
 
 /// Parses `args` (without the program name). `Err` is a usage error's message.
 pub fn parse(args: &[String]) -> Result<Cli, String> {
-    let mut cli = Cli::default();
-    let mut i = 0;
-    while i < args.len() {
-        let a = &args[i];
-        i += 1;
-        if a == "--" {
-            if let Some(s) = args.get(i) {
-                cli.script = Some(s.clone());
-                i += 1;
-            }
-            break;
-        }
-        if a == "-" || !a.starts_with('-') {
-            cli.script = Some(a.clone());
-            break;
-        }
-        if let Some(long) = a.strip_prefix("--") {
-            let (name, inline) = match long.split_once('=') {
-                Some((n, v)) => (format!("--{n}"), Some(v.to_string())),
-                None => (a.clone(), None),
-            };
-            let value = if VALUED.contains(&name.as_str()) {
-                match inline {
-                    Some(v) => Some(v),
-                    None if i < args.len() => {
-                        i += 1;
-                        Some(args[i - 1].clone())
-                    }
-                    None => return Err(format!("Argument expected for the {name} option")),
-                }
-            } else if inline.is_some() {
-                return Err(format!("unknown option {a}"));
-            } else {
-                None
-            };
-            long_flag(&mut cli, &name, value.unwrap_or_default())?;
-            continue;
-        }
-        // Short options, possibly combined: -uq, -OO, -Wd, -cCODE.
-        let chars: Vec<char> = a[1..].chars().collect();
-        let mut k = 0;
-        while k < chars.len() {
-            let c = chars[k];
-            k += 1;
-            if WITH_ARG.contains(c) {
-                let rest: String = chars[k..].iter().collect();
-                let value = if !rest.is_empty() {
-                    rest
-                } else if i < args.len() {
-                    i += 1;
-                    args[i - 1].clone()
-                } else {
-                    return Err(format!("Argument expected for the -{c} option"));
-                };
-                match c {
-                    'c' => cli.code = Some(value),
-                    'm' => cli.module = Some(value),
-                    'W' => cli.warnoptions.push(value),
-                    _ => x_option(&mut cli, value)?,
-                }
-                if c == 'c' || c == 'm' {
-                    cli.args = args[i..].to_vec();
-                    return Ok(cli);
-                }
-                break;
-            }
-            if c == 'J' {
-                return Err("-J is reserved for Jython".into());
-            }
-            if !SHORT.contains(c) {
-                return Err(format!("Unknown option: -{c}"));
-            }
-            short_flag(&mut cli, c);
-        }
-    }
-    cli.args = args[i..].to_vec();
+    let mut cmd = Args::command();
+    let words = split_attached_values(&cmd, args);
+    let m = cmd.try_get_matches_from_mut(std::iter::once("gilt").chain(words.iter().map(String::as_str)));
+    let m = m.map_err(|e| message(&e, args))?;
+    let a = Args::from_arg_matches(&m).map_err(|e| message(&e, args))?;
+    // `--gil` and `-X gil=…`: the last one written wins.
+    let flag_gil = m.index_of("gil").zip(a.gil);
+    let indices = m.indices_of("xoptions").into_iter().flatten();
+    let x_gil = indices.zip(&a.xoptions).filter_map(|(i, x)| Some((i, x_gil(x)?.ok()?))).last();
+    let mut cli = Cli {
+        inspect: a.inspect,
+        quiet: a.quiet,
+        optimize: a.optimize,
+        unbuffered: a.unbuffered,
+        ignore_env: a.ignore_env || a.isolated,
+        isolated: a.isolated,
+        no_user_site: a.no_user_site || a.isolated,
+        no_site: a.no_site,
+        dont_write_bytecode: a.dont_write_bytecode,
+        safe_path: a.safe_path || a.isolated,
+        skip_first_line: a.skip_first_line,
+        verbose: a.verbose,
+        bytes_warning: a.bytes_warning,
+        debug: a.debug,
+        warnoptions: a.warnoptions,
+        xoptions: a.xoptions,
+        help: a.help,
+        version: a.version,
+        dis: a.dis,
+        gil: [flag_gil, x_gil].into_iter().flatten().max_by_key(|(i, _)| *i).map(|(_, on)| on),
+        switch_interval: a.switch_interval,
+        switch: a.switch,
+        stats: a.stats,
+        trace: a.trace,
+        trace_limit: a.trace_limit,
+        timeline: a.timeline,
+        report: a.report,
+        profile: a.profile,
+        profile_out: a.profile_out,
+        cpus: a.cpus,
+        mp_worker: a.mp_worker,
+        trace_child: a.trace_child,
+        ..Cli::default()
+    };
+    let (words, slot) = match (a.code, a.module) {
+        (Some(w), _) => (w, &mut cli.code),
+        (_, Some(w)) => (w, &mut cli.module),
+        _ => (a.program, &mut cli.script),
+    };
+    let mut words = words.into_iter();
+    *slot = words.next();
+    cli.args = words.collect();
     Ok(cli)
 }
 
-fn short_flag(cli: &mut Cli, c: char) {
-    match c {
-        'b' => cli.bytes_warning += 1,
-        'B' => cli.dont_write_bytecode = true,
-        'd' => cli.debug = true,
-        'E' => cli.ignore_env = true,
-        'h' | '?' => cli.help = true,
-        'i' => cli.inspect = true,
-        'I' => {
-            cli.isolated = true;
-            cli.ignore_env = true;
-            cli.safe_path = true;
-            cli.no_user_site = true;
+/// The one corner clap cannot express: a short option's attached value.
+/// clap ends an option's values there ("Attached are always done" in
+/// clap_builder's parser), so the words after `-cCODE` would be read as
+/// gilt's options rather than go to `sys.argv`, and it drops a leading `=`
+/// (`-W=x`), which CPython keeps. So `-qcCODE` becomes `-qc` `CODE` first,
+/// walking the options as clap will (up to the program, skipping values).
+fn split_attached_values(cmd: &Command, args: &[String]) -> Vec<String> {
+    let mut out = args.to_vec();
+    let takes_value = |c: char| {
+        let mut args = cmd.get_arguments();
+        args.find(|a| a.get_short() == Some(c) || a.get_all_short_aliases().is_some_and(|s| s.contains(&c)))
+            .map(|a| a.get_action().takes_values())
+    };
+    let mut i = 0;
+    while let Some(a) = out.get(i).cloned() {
+        i += 1;
+        if a == "--" || a == "-" || !a.starts_with('-') {
+            break;
         }
-        'O' => cli.optimize = cli.optimize.saturating_add(1),
-        'P' => cli.safe_path = true,
-        'q' => cli.quiet = true,
-        's' => cli.no_user_site = true,
-        'S' => cli.no_site = true,
-        'u' => cli.unbuffered = true,
-        'v' => cli.verbose = cli.verbose.saturating_add(1),
-        'V' => cli.version = cli.version.saturating_add(1),
-        'x' => cli.skip_first_line = true,
-        _ => {} // -R, -t: accepted, nothing to do
+        if let Some(long) = a.strip_prefix("--") {
+            if cmd.get_arguments().any(|x| x.get_long() == Some(long) && x.get_action().takes_values()) {
+                i += 1;
+            }
+            continue;
+        }
+        for (k, c) in a.char_indices().skip(1) {
+            match takes_value(c) {
+                None => return out, // unknown: clap reports it
+                Some(false) => continue,
+                Some(true) => {}
+            }
+            let end = k + c.len_utf8();
+            if end < a.len() {
+                out[i - 1].truncate(end);
+                out.insert(i, a[end..].to_string());
+            }
+            i += 1;
+            if matches!(c, 'c' | 'm') {
+                return out;
+            }
+            break;
+        }
+    }
+    out
+}
+
+/// A clap error as CPython's usage error message. (With several errors on
+/// one line, clap reports unknown options and missing values before bad values.)
+fn message(e: &clap::Error, args: &[String]) -> String {
+    let context = |kind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let arg = context(ContextKind::InvalidArg);
+    match e.kind() {
+        ErrorKind::UnknownArgument if arg == "-J" => "-J is reserved for Jython".into(),
+        ErrorKind::UnknownArgument if !arg.starts_with("--") => format!("Unknown option: {arg}"),
+        ErrorKind::UnknownArgument => {
+            // As written, with any `=value`.
+            let written =
+                args.iter().find(|a| a.strip_prefix(&arg).is_some_and(|r| r.is_empty() || r.starts_with('=')));
+            format!("unknown option {}", written.unwrap_or(&arg))
+        }
+        ErrorKind::TooManyValues => format!("unknown option {arg}={}", context(ContextKind::InvalidValue)),
+        ErrorKind::InvalidValue => {
+            format!("Argument expected for the {} option", arg.split(' ').next().unwrap_or_default())
+        }
+        ErrorKind::ValueValidation => e.source().map(|s| s.to_string()).unwrap_or_default(),
+        _ => e.to_string().lines().next().unwrap_or_default().trim_start_matches("error: ").to_string(),
     }
 }
 
-/// `-X opt` / `-X opt=value`; `-X gil=0|1` switches the GIL (CPython 3.13's spelling).
-fn x_option(cli: &mut Cli, value: String) -> Result<(), String> {
-    if let Some(v) = value.strip_prefix("gil=").or(if value == "gil" { Some("") } else { None }) {
-        cli.gil = Some(gil_value(v).ok_or_else(|| "-X gil must be \"0\" or \"1\"".to_string())?);
-    }
-    cli.xoptions.push(value);
-    Ok(())
+/// clap's check of a `-X` value: `-X gil=` must be `0` or `1`.
+fn x_option(value: &str) -> Result<String, String> {
+    x_gil(value).unwrap_or(Ok(true))?;
+    Ok(value.to_string())
+}
+
+/// `-X gil=0|1` switches the GIL (CPython 3.13's spelling); `None` for other `-X` options.
+fn x_gil(value: &str) -> Option<Result<bool, String>> {
+    let v = value.strip_prefix("gil=").or((value == "gil").then_some(""))?;
+    Some(gil_value(v).ok_or_else(|| "-X gil must be \"0\" or \"1\"".to_string()))
 }
 
 fn gil_value(v: &str) -> Option<bool> {
@@ -247,43 +355,6 @@ fn gil_value(v: &str) -> Option<bool> {
         "0" | "off" => Some(false),
         _ => None,
     }
-}
-
-fn long_flag(cli: &mut Cli, name: &str, v: String) -> Result<(), String> {
-    let number_error = |what: &str| format!("{name} needs {what}, not '{v}'");
-    match name {
-        "--help" => cli.help = true,
-        "--version" => cli.version = cli.version.saturating_add(1),
-        "--dis" => cli.dis = true,
-        "--stats" => cli.stats = true,
-        "--timeline" => cli.timeline = true,
-        "--profile" => cli.profile = true,
-        "--mp-worker" => cli.mp_worker = true,
-        "--gil" => {
-            cli.gil = Some(match v.as_str() {
-                "on" => true,
-                "off" => false,
-                _ => return Err(format!("--gil must be on or off, not '{v}'")),
-            })
-        }
-        "--switch-interval" => {
-            cli.switch_interval = Some(
-                v.parse::<f64>().ok().filter(|x| *x > 0.0).ok_or_else(|| number_error("a positive number of ms"))?,
-            )
-        }
-        "--switch" => {
-            let p = v.parse::<SwitchPolicy>().map_err(|e| format!("--switch {v}: {e}"))?;
-            cli.switch = Some((p, v));
-        }
-        "--trace" => cli.trace = Some(v),
-        "--trace-limit" => cli.trace_limit = Some(v.parse().map_err(|_| number_error("a number of events"))?),
-        "--report" => cli.report = Some(v),
-        "--profile-out" => cli.profile_out = Some(v),
-        "--cpus" => cli.cpus = Some(v.parse().map_err(|_| number_error("a number of CPUs"))?),
-        "--trace-child" => cli.trace_child = Some(v),
-        _ => return Err(format!("unknown option {name}")),
-    }
-    Ok(())
 }
 
 impl Cli {
@@ -360,65 +431,10 @@ impl Cli {
     }
 }
 
-/// `gilt -h`: gilt's own words for CPython's options, then gilt's flags and tools.
+/// `gilt -h`: gilt's own words for CPython's options, then gilt's flags and tools (cli_help.txt).
 pub fn help_text(prog: &str) -> String {
-    let mut s = usage_line(prog);
-    s.push_str(
-        "
-gilt: a Python 3.11 interpreter with a real, switchable global interpreter lock.
-
-What to run (everything after it goes to the script's sys.argv):
-  file          a script file, or a directory holding __main__.py
-  -c cmd        a program passed as a string
-  -m mod        a module found on sys.path (or one of gilt's) run as __main__
-  -             the program read from stdin (also the default when stdin is not a terminal)
-  (nothing)     the interactive prompt
-
-Python's options:
-  -B            accepted (gilt never writes .pyc files); env PYTHONDONTWRITEBYTECODE
-  -E            ignore the PYTHON* environment variables
-  -h, -?, --help   this text
-  -i            the interactive prompt after the script (or -c); env PYTHONINSPECT
-  -I            isolated: implies -E, -P and -s
-  -O            __debug__ is False and assert statements are left out; -OO the same
-                (docstrings are kept); env PYTHONOPTIMIZE
-  -P            no script directory (or current directory) in front of sys.path
-  -q            no banner at the interactive prompt
-  -s            accepted (gilt has no user site-packages)
-  -S            no help() in the built-ins, as without CPython's site module
-  -u            unbuffered: stdout flushed after every write (it is written line by line
-                otherwise, stderr at once); env PYTHONUNBUFFERED
-  -V, --version print the version (Python 3.11.x (gilt x.y.z))
-  -W arg        a warnings filter action[:message[:category[:module[:lineno]]]]
-                (-Wd, -We, -Wi, ...); env PYTHONWARNINGS
-  -x            skip the first line of the script
-  -X opt        sys._xoptions; -X gil=0|1 turns the GIL off|on
-  -b, -d, -R, -t, -v   accepted, no effect
-
-gilt's options (before the script):
-  --gil on|off          the global interpreter lock (default on; env PYTHON_GIL=0|1, GILT_GIL=0|1)
-  --switch-interval MS  how long the GIL holder runs before others may take it (default 5)
-  --switch POLICY       when to switch: interval, ticks=N (Python 2's old GIL) or instr=N
-  --stats               per-thread GIL statistics on stderr at exit
-  --timeline            a picture of who held the GIL when, on stderr at exit
-  --trace FILE.json     every GIL state change, for ui.perfetto.dev
-  --trace-limit N       most events a recording keeps (default LIMIT; 0 = no limit)
-  --report FILE.html    a self-contained HTML page with the timeline and statistics
-  --profile             a profile of Python functions with GIL wait time, on stderr at exit
-  --profile-out FILE.csv   the same profile as CSV
-  --cpus N              restrict gilt and its children to N CPUs
-  --dis                 print the bytecode instead of running
-
-Tools:
-  gilt compare [--switch POLICY]... [--switch-interval MS] [--cpus N] [--mask-numbers] SCRIPT [ARGS]...
-                        run SCRIPT with the GIL on and off and compare times and outputs
-
-Environment: PYTHONPATH (':'-separated directories after the script's in sys.path),
-PYTHONSTARTUP (a file run before the first interactive prompt), PYTHONHASHSEED (checked,
-str hashes do not depend on it), NO_COLOR (no colours in --timeline).
-",
-    );
-    s.replace("default LIMIT", &format!("default {}", crate::tools::views::DEFAULT_TRACE_LIMIT))
+    let text = format!("{}\n{}", usage_line(prog), include_str!("cli_help.txt"));
+    text.replace("default LIMIT", &format!("default {}", crate::tools::views::DEFAULT_TRACE_LIMIT))
 }
 
 #[cfg(test)]
@@ -445,6 +461,9 @@ mod tests {
         assert_eq!(c.warnoptions, ["d"]);
         assert_eq!(c.code.as_deref(), Some("print(1)"));
         assert_eq!(c.args, ["-v"]);
+        let c = p(&["-W=x", "-X", "-cy", "-qcX", "--stats", "-q"]).unwrap();
+        assert_eq!((c.warnoptions, c.xoptions), (vec!["=x".to_string()], vec!["-cy".to_string()]));
+        assert_eq!((c.code.as_deref(), c.args), (Some("X"), vec!["--stats".to_string(), "-q".to_string()]));
     }
 
     #[test]
@@ -453,7 +472,14 @@ mod tests {
         assert_eq!(p(&["--gil=off"]).unwrap().gil, Some(false));
         assert!(p(&["-X", "gil=2"]).is_err());
         assert_eq!(p(&["-Z"]).unwrap_err(), "Unknown option: -Z");
+        assert_eq!(p(&["--gil=on", "-X", "gil=0"]).unwrap().gil, Some(false), "the last one wins");
+        assert_eq!(p(&["-Xgil=0", "--gil", "on"]).unwrap().gil, Some(true));
         assert_eq!(p(&["--foo"]).unwrap_err(), "unknown option --foo");
+        assert_eq!(p(&["--foo=1"]).unwrap_err(), "unknown option --foo=1");
+        assert_eq!(p(&["--stats=1"]).unwrap_err(), "unknown option --stats=1");
+        assert_eq!(p(&["--gil", "x"]).unwrap_err(), "--gil must be on or off, not 'x'");
+        assert_eq!(p(&["--cpus=x"]).unwrap_err(), "--cpus needs a number of CPUs, not 'x'");
+        assert_eq!(p(&["--trace"]).unwrap_err(), "Argument expected for the --trace option");
         assert_eq!(p(&["-c"]).unwrap_err(), "Argument expected for the -c option");
         let mut c = p(&["--gil", "on"]).unwrap();
         c.read_env(|k| (k == "PYTHON_GIL").then(|| "0".to_string())).unwrap();
