@@ -162,7 +162,7 @@ struct Args {
     })]
     gil: Option<bool>,
     #[arg(long, allow_hyphen_values = true, value_parser = |v: &str| {
-        v.parse::<f64>().ok().filter(|x| *x > 0.0).ok_or_else(|| needs("--switch-interval", "a positive number of ms", v))
+        v.parse::<f64>().ok().filter(|x| *x > 0.0 && std::time::Duration::try_from_secs_f64(x / 1000.0).is_ok()).ok_or_else(|| needs("--switch-interval", "a positive number of ms", v))
     })]
     switch_interval: Option<f64>,
     #[arg(long, allow_hyphen_values = true, value_parser = |v: &str| {

@@ -39,6 +39,24 @@ pub struct DictTable {
     len: usize,
 }
 
+impl Drop for DictTable {
+    /// Deep nesting (a dict holding a dict holding …, or a chain of
+    /// instances through their attribute dicts) is freed without deep
+    /// recursion (object/trashcan.rs).
+    fn drop(&mut self) {
+        let entries = &mut self.entries;
+        super::trashcan::nested_drop(|deferred| match deferred {
+            Some(q) => {
+                for e in entries.drain(..).flatten() {
+                    q.push(e.key);
+                    q.push(e.value);
+                }
+            }
+            None => entries.clear(),
+        });
+    }
+}
+
 /// Positions of the entries whose hash may equal a given hash.
 enum Candidates<'a> {
     Scan(std::iter::Enumerate<std::slice::Iter<'a, Option<Entry>>>, i64),

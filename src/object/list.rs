@@ -38,10 +38,16 @@ impl List {
 impl Drop for List {
     /// Items go last to first, as CPython frees a list's: finalizers of the
     /// items run in that order.
+    /// Deep nesting is freed without deep recursion (object/trashcan.rs).
     fn drop(&mut self) {
         let items = self.items.get_mut();
-        while let Some(v) = items.pop() {
-            drop(v);
-        }
+        super::trashcan::nested_drop(|deferred| match deferred {
+            Some(q) => q.append(items),
+            None => {
+                while let Some(v) = items.pop() {
+                    drop(v);
+                }
+            }
+        });
     }
 }

@@ -16,6 +16,7 @@ pub mod range;
 pub mod set;
 pub mod spinlock;
 pub mod str;
+pub mod trashcan;
 pub mod tuple;
 pub mod value;
 

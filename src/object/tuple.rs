@@ -22,10 +22,16 @@ impl Tuple {
 impl Drop for Tuple {
     /// Items go last to first, as CPython frees a tuple's: finalizers of
     /// the items run in that order.
+    /// Deep nesting is freed without deep recursion (object/trashcan.rs).
     fn drop(&mut self) {
         let mut items = std::mem::take(&mut self.items).into_vec();
-        while let Some(v) = items.pop() {
-            drop(v);
-        }
+        super::trashcan::nested_drop(|deferred| match deferred {
+            Some(q) => q.append(&mut items),
+            None => {
+                while let Some(v) = items.pop() {
+                    drop(v);
+                }
+            }
+        });
     }
 }

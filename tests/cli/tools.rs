@@ -111,3 +111,15 @@ fn timeline_uses_the_terminal_width() {
     let text = run("-u COLUMNS", &[]);
     assert!(text.contains("\x1b["), "colours on a terminal:\n{text}");
 }
+
+/// A switch interval that is not a positive, representable number of
+/// milliseconds is a usage error (it used to panic on `inf`).
+#[test]
+fn switch_interval_out_of_range_is_a_usage_error() {
+    for bad in ["inf", "nan", "1e300", "0", "-3"] {
+        let r = gilt(&["--switch-interval", bad, "-c", "print(1)"], None);
+        assert_no_panic(&r);
+        assert_eq!(r.code, Some(2), "--switch-interval {bad}: {}", r.stderr);
+        assert!(r.stderr.contains("--switch-interval"), "--switch-interval {bad}: {}", r.stderr);
+    }
+}
