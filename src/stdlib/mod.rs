@@ -3,16 +3,17 @@
 
 pub mod builtins_attr;
 pub mod builtins_core;
+pub mod builtins_exec;
 pub mod builtins_more;
 pub mod file;
+pub mod help;
 pub mod itertools_comb;
 pub mod itertools_iter;
-pub mod help;
 pub mod mod_asyncio;
 pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
-pub mod mod_itertools;
 pub mod mod_atexit;
+pub mod mod_itertools;
 pub mod mod_math;
 pub mod mod_misc;
 pub mod mod_os;
