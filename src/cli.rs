@@ -459,7 +459,8 @@ pub fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
     }
     use std::io::Write;
     let _ = std::io::stdout().flush();
-    if vm.is_exc(e, "SyntaxError") {
+    let no_tb = e.exc.exc().is_none_or(|st| st.lock().traceback.is_empty());
+    if vm.is_exc(e, "SyntaxError") && no_tb {
         eprint!("{}", format_syntax_error(vm, e));
         return 1;
     }
@@ -470,7 +471,12 @@ pub fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
 
 /// `  File "x.py", line N` / source line / caret / `SyntaxError: msg`.
 pub fn format_syntax_error(vm: &mut Vm, e: &PyErr) -> String {
-    let d = &e.exc.dict;
+    format_syntax_error_value(vm, &e.exc.dict, &e.value())
+}
+
+/// [`format_syntax_error`] from the exception's attribute dict and value (also
+/// used under a traceback: a SyntaxError raised by `compile`/`exec`/`eval`).
+pub fn format_syntax_error_value(vm: &mut Vm, d: &crate::object::dict::Dict, exc: &Value) -> String {
     let get = |k: &str| d.get_item_str(k);
     let filename = match get("filename") {
         Some(Value::Str(s)) => s.as_str().to_string(),
@@ -500,7 +506,7 @@ pub fn format_syntax_error(vm: &mut Vm, e: &PyErr) -> String {
             out.push_str(&format!("    {}^\n", " ".repeat(col)));
         }
     }
-    out.push_str(&vm.exception_only(&e.value()));
+    out.push_str(&vm.exception_only(exc));
     out.push('\n');
     out
 }

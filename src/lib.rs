@@ -50,7 +50,16 @@ pub fn compile_source_mode(vm: &mut Vm, src: &str, filename: &str, interactive: 
         .map_err(|e| syntax_error(vm, "SyntaxError", &e.msg, filename, e.loc.line, e.loc.col + 1, src))
 }
 
-fn syntax_error(vm: &mut Vm, kind: &str, msg: &str, filename: &str, line: u32, col: u32, src: &str) -> PyErr {
+/// A SyntaxError (or `kind`) with CPython's `msg`, `filename`, `lineno`, `offset` and `text`.
+pub(crate) fn syntax_error(
+    vm: &mut Vm,
+    kind: &str,
+    msg: &str,
+    filename: &str,
+    line: u32,
+    col: u32,
+    src: &str,
+) -> PyErr {
     let err = vm.err(kind, msg);
     let d = &err.exc.dict;
     d.set_item_str("msg", Value::str(msg));

@@ -36,15 +36,62 @@ pub fn compile_module_optimized(
     optimize: bool,
     intern: Interner,
 ) -> CResult<Arc<CodeObject>> {
+    let mode = if interactive { ExecMode::Single } else { ExecMode::Module };
+    compile_module_mode(program, filename, mode, optimize, intern)
+}
+
+/// What a module-level code object is compiled for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExecMode {
+    /// A script or an imported module: module-level names are globals.
+    Module,
+    /// The REPL: expression statements echo (`PrintExpr`); names are globals.
+    Single,
+    /// `compile(..., 'exec')` / `exec(str)`: module-level names use the
+    /// `LoadName` family, so a separate locals mapping can be given.
+    Exec,
+    /// `compile(..., 'single')`: `Exec` names, expression statements echo.
+    ExecSingle,
+    /// `compile(..., 'eval')` / `eval(str)`: the program is one expression
+    /// statement whose value is returned.
+    Eval,
+}
+
+/// Compiles a module-level program for `mode` (see [`ExecMode`]).
+pub fn compile_module_mode(
+    program: &[Stmt],
+    filename: &str,
+    mode: ExecMode,
+    optimize: bool,
+    intern: Interner,
+) -> CResult<Arc<CodeObject>> {
     let scope = symtable::build(program).map_err(|e| CompileError { msg: e.msg, loc: e.loc })?;
-    let mut c =
-        Compiler { units: Vec::new(), filename: Arc::from(filename), interactive, optimize, intern: intern.clone() };
+    let interactive = matches!(mode, ExecMode::Single | ExecMode::ExecSingle);
+    let name_ops = matches!(mode, ExecMode::Exec | ExecMode::ExecSingle | ExecMode::Eval);
+    let mut c = Compiler {
+        units: Vec::new(),
+        filename: Arc::from(filename),
+        interactive,
+        optimize,
+        name_ops,
+        intern: intern.clone(),
+    };
     c.units.push(Unit::new(intern, scope, "<module>", "<module>", 1));
+    if mode == ExecMode::Eval {
+        if let [Stmt { kind: StmtKind::Expr(e), loc, .. }] = program {
+            c.u().line = loc.line;
+            c.expr(e)?;
+            c.u().emit(Instr::ReturnValue);
+            let unit = c.units.pop().expect("module unit");
+            return Ok(Arc::new(unit.finish(&c.filename, CodeKind::Module)));
+        }
+        return err("invalid syntax", Loc::default());
+    }
     if let Some(doc) = docstring(program) {
         let i = c.u().const_str(&doc);
         c.u().emit(Instr::LoadConst(i));
         let n = c.u().name("__doc__");
-        c.u().emit(Instr::StoreGlobal(n));
+        c.u().emit(if name_ops { Instr::StoreName(n) } else { Instr::StoreGlobal(n) });
     }
     if has_annotations(program) {
         c.u().emit(Instr::SetupAnnotations);
@@ -108,6 +155,9 @@ pub struct Compiler {
     pub interactive: bool,
     /// `-O`: asserts are not compiled.
     pub optimize: bool,
+    /// Module-level names use `LoadName`/`StoreName`/`DeleteName` (code
+    /// compiled by `compile`/`exec`/`eval`, which may run with a locals mapping).
+    pub name_ops: bool,
     pub intern: Interner,
 }
 
@@ -136,6 +186,7 @@ impl Compiler {
     // ---- names -------------------------------------------------------
 
     pub fn load_name(&mut self, n: &str) {
+        let name_ops = self.name_ops;
         let u = self.u();
         let scope = u.scope.lookup(n);
         let ins = match (u.kind, scope) {
@@ -146,30 +197,35 @@ impl Compiler {
             }
             (_, NameScope::Cell) | (_, NameScope::Free) => Instr::LoadDeref(u.deref_index(n).unwrap_or(0)),
             (ScopeKind::Class, NameScope::Name) => Instr::LoadName(u.name(n)),
+            (ScopeKind::Module, NameScope::Name) if name_ops => Instr::LoadName(u.name(n)),
             _ => Instr::LoadGlobal(u.name(n)),
         };
         self.emit(ins);
     }
 
     pub fn store_name(&mut self, n: &str) {
+        let name_ops = self.name_ops;
         let u = self.u();
         let scope = u.scope.lookup(n);
         let ins = match (u.kind, scope) {
             (_, NameScope::Local) => Instr::StoreFast(u.varname(n)),
             (_, NameScope::Cell) | (_, NameScope::Free) => Instr::StoreDeref(u.deref_index(n).unwrap_or(0)),
             (ScopeKind::Class, NameScope::Name) => Instr::StoreName(u.name(n)),
+            (ScopeKind::Module, NameScope::Name) if name_ops => Instr::StoreName(u.name(n)),
             _ => Instr::StoreGlobal(u.name(n)),
         };
         self.emit(ins);
     }
 
     fn delete_name(&mut self, n: &str) {
+        let name_ops = self.name_ops;
         let u = self.u();
         let scope = u.scope.lookup(n);
         let ins = match (u.kind, scope) {
             (_, NameScope::Local) => Instr::DeleteFast(u.varname(n)),
             (_, NameScope::Cell) | (_, NameScope::Free) => Instr::DeleteDeref(u.deref_index(n).unwrap_or(0)),
             (ScopeKind::Class, NameScope::Name) => Instr::DeleteName(u.name(n)),
+            (ScopeKind::Module, NameScope::Name) if name_ops => Instr::DeleteName(u.name(n)),
             _ => Instr::DeleteGlobal(u.name(n)),
         };
         self.emit(ins);
@@ -208,14 +264,17 @@ impl Compiler {
                 if let ExprKind::Name(n) = &target.kind
                     && matches!(self.u().kind, ScopeKind::Class | ScopeKind::Module)
                 {
-                    if self.u().kind == ScopeKind::Class {
+                    if self.u().kind == ScopeKind::Class || self.name_ops {
                         self.expr(annotation)?;
                     } else {
                         self.load_const(Value::None);
                     }
                     let a = self.u().name("__annotations__");
-                    let load =
-                        if self.u().kind == ScopeKind::Class { Instr::LoadName(a) } else { Instr::LoadGlobal(a) };
+                    let load = if self.u().kind == ScopeKind::Class || self.name_ops {
+                        Instr::LoadName(a)
+                    } else {
+                        Instr::LoadGlobal(a)
+                    };
                     self.emit(load);
                     let k = self.u().const_str(n);
                     self.emit(Instr::LoadConst(k));

@@ -7,4 +7,4 @@ mod peephole;
 pub mod symtable;
 pub mod unit;
 
-pub use codegen::{CompileError, compile_module, compile_module_optimized};
+pub use codegen::{CompileError, ExecMode, compile_module, compile_module_mode, compile_module_optimized};

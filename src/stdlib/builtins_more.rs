@@ -554,4 +554,5 @@ pub fn register(rt: &Runtime) {
     base_fn(rt, "oct", 8);
     base_fn(rt, "bin", 2);
     super::builtins_attr::register(rt);
+    super::builtins_exec::register(rt);
 }

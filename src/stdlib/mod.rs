@@ -3,6 +3,7 @@
 
 pub mod builtins_attr;
 pub mod builtins_core;
+pub mod builtins_exec;
 pub mod builtins_more;
 pub mod file;
 pub mod help;

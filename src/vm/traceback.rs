@@ -102,6 +102,11 @@ impl Vm {
                 }
             }
             repeated(out, count);
+            let syntax = self.rt.types.exceptions.get("SyntaxError").is_some_and(|c| inst.class.is_subclass(c));
+            if syntax && inst.dict.get_item_str("filename").is_some() {
+                out.push_str(&crate::cli::format_syntax_error_value(self, &inst.dict, exc));
+                return;
+            }
         }
         out.push_str(&self.exception_only(exc));
         out.push('\n');

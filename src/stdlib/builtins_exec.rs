@@ -1,0 +1,249 @@
+//! The built-ins `compile`, `exec` and `eval` (CPython 3.11 semantics): source
+//! compiled with module-level names as `LoadName`/`StoreName` (see
+//! `compile::ExecMode`), run in a frame over the given globals dict and an
+//! optional separate locals dict.
+
+use std::sync::Arc;
+
+use super::def;
+use crate::bytecode::CodeObject;
+use crate::compile::{self, ExecMode};
+use crate::object::dict::Dict;
+use crate::object::value::Value;
+use crate::parse::{self, ast};
+use crate::vm::frame::Frame;
+use crate::vm::{Args, PyResult, Runtime, Vm};
+
+/// The source of a `compile`/`exec`/`eval` call: text or a code object.
+enum Source {
+    Text(String),
+    Code(Arc<CodeObject>),
+}
+
+fn source_arg(vm: &mut Vm, v: &Value, fname: &str, allow_code: bool) -> PyResult<Source> {
+    if let Some(s) = super::types_str::as_pystr(v) {
+        return Ok(Source::Text(s.as_str().to_string()));
+    }
+    match v {
+        Value::Bytes(b) => match crate::lex::source::decode_source(b, "<string>") {
+            Ok(s) => Ok(Source::Text(s)),
+            Err(e) => Err(vm.err("SyntaxError", &e.0)),
+        },
+        Value::Code(c) if allow_code => Ok(Source::Code(c.clone())),
+        _ if allow_code => Err(vm.type_error(&format!("{fname}() arg 1 must be a string, bytes or code object"))),
+        _ => Err(vm.type_error(&format!("{fname}() arg 1 must be a string, bytes or AST object"))),
+    }
+}
+
+/// Where `eval` of a program that is not one expression reports its error.
+fn not_an_expression(src: &str, prog: &[ast::Stmt]) -> (u32, u32) {
+    let after = |end: ast::Loc| -> (u32, u32) {
+        let line = src.lines().nth((end.line as usize).saturating_sub(1)).unwrap_or("");
+        let rest: String = line.chars().skip(end.col as usize).collect();
+        let spaces = rest.chars().take_while(|c| *c == ' ' || *c == '\t').count() as u32;
+        (end.line, end.col + spaces + 1)
+    };
+    let Some(first) = prog.first() else { return (0, 0) };
+    match &first.kind {
+        ast::StmtKind::Expr(_) => match prog.get(1) {
+            Some(second) if second.loc.line == first.end.line => after(first.end),
+            Some(second) => (second.loc.line, second.loc.col + 1),
+            None => (first.loc.line, first.loc.col + 1),
+        },
+        ast::StmtKind::Assign { targets, .. } => after(targets[0].end),
+        ast::StmtKind::AugAssign { target, .. } | ast::StmtKind::AnnAssign { target, .. } => after(target.end),
+        _ => (first.loc.line, first.loc.col + 1),
+    }
+}
+
+/// Compiles `src` for `mode` (`Exec`, `ExecSingle` or `Eval`), raising
+/// CPython's SyntaxErrors with `filename`.
+pub fn compile_text(vm: &mut Vm, src: &str, filename: &str, mode: ExecMode) -> PyResult<Arc<CodeObject>> {
+    let program = match parse::parse_program(src) {
+        Ok(p) => p,
+        Err(e) => {
+            let kind = match e.kind {
+                parse::SyntaxErrorKind::SyntaxError => "SyntaxError",
+                parse::SyntaxErrorKind::IndentationError => "IndentationError",
+                parse::SyntaxErrorKind::TabError => "TabError",
+            };
+            let err = crate::syntax_error(vm, kind, &e.msg, filename, e.line, e.col, src);
+            if mode != ExecMode::Eval
+                && let Some(Value::Str(t)) = err.exc.dict.get_item_str("text")
+            {
+                err.exc.dict.set_item_str("text", Value::string(format!("{}\n", t.as_str())));
+            }
+            return Err(err);
+        }
+    };
+    match mode {
+        ExecMode::Eval if !(program.len() == 1 && matches!(program[0].kind, ast::StmtKind::Expr(_))) => {
+            let (line, col) = not_an_expression(src, &program);
+            return Err(crate::syntax_error(vm, "SyntaxError", "invalid syntax", filename, line, col, src));
+        }
+        ExecMode::ExecSingle if program.is_empty() => {
+            let line = if src.is_empty() { 0 } else { 1 };
+            return Err(crate::syntax_error(vm, "SyntaxError", "invalid syntax", filename, line, 0, src));
+        }
+        ExecMode::ExecSingle if program.len() > 1 => {
+            let end = program[0].end;
+            let msg = "multiple statements found while compiling a single statement";
+            let err = crate::syntax_error(vm, "SyntaxError", msg, filename, end.line, end.col + 1, src);
+            if let Some(Value::Str(t)) = err.exc.dict.get_item_str("text") {
+                err.exc.dict.set_item_str("text", Value::string(format!("{}\n", t.as_str())));
+            }
+            return Err(err);
+        }
+        _ => {}
+    }
+    let rt = vm.rt.clone();
+    let intern: compile::unit::Interner = Arc::new(move |s: &str| rt.intern(s));
+    let optimize = vm.rt.config.optimize > 0;
+    compile::compile_module_mode(&program, filename, mode, optimize, intern).map_err(|e| {
+        let err = crate::syntax_error(vm, "SyntaxError", &e.msg, filename, e.loc.line, e.loc.col + 1, src);
+        err.exc.dict.set_item_str("text", Value::None);
+        err
+    })
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
+fn builtin_compile(vm: &mut Vm, mut a: Args) -> PyResult {
+    let names = ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"];
+    let mut vals: Vec<Option<Value>> = names.iter().enumerate().map(|(i, n)| a.arg(i, n)).collect();
+    if a.pos.len() > 6 {
+        return Err(vm.type_error(&format!("compile() takes at most 6 arguments ({} given)", a.pos.len() + a.kw.len())));
+    }
+    if let Some((k, _)) = a.kw.first() {
+        return Err(vm.type_error(&format!("compile() got an unexpected keyword argument '{}'", k.as_str())));
+    }
+    for (i, n) in names.iter().enumerate().take(3) {
+        if vals[i].is_none() {
+            return Err(vm.type_error(&format!("compile() missing required argument '{n}' (pos {})", i + 1)));
+        }
+    }
+    let source = vals[0].take().expect("source");
+    let filename = match vals[1].take().expect("filename") {
+        v if super::types_str::as_pystr(&v).is_some() => {
+            super::types_str::as_pystr(&v).expect("str").as_str().to_string()
+        }
+        Value::Bytes(b) => String::from_utf8_lossy(&b).into_owned(),
+        v => {
+            let tn = vm.type_name(&v);
+            return Err(
+                vm.type_error(&format!("compile() argument 'filename' must be str, bytes or os.PathLike, not {tn}"))
+            );
+        }
+    };
+    let mode_v = vals[2].take().expect("mode");
+    let Some(mode) = super::types_str::as_pystr(&mode_v).map(|s| s.as_str().to_string()) else {
+        let tn = vm.type_name(&mode_v);
+        return Err(vm.type_error(&format!("compile() argument 'mode' must be str, not {tn}")));
+    };
+    let mode = match mode.as_str() {
+        "exec" => ExecMode::Exec,
+        "eval" => ExecMode::Eval,
+        "single" => ExecMode::ExecSingle,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    if let Some(Value::Int(f)) = vals[3]
+        && f & 0x400 != 0
+    {
+        return Err(vm.err("NotImplementedError", "compile() to an AST (PyCF_ONLY_AST) is not supported by gilt"));
+    }
+    let Source::Text(src) = source_arg(vm, &source, "compile", false)? else { unreachable!() };
+    Ok(Value::Code(compile_text(vm, &src, &filename, mode)?))
+}
+
+/// The globals and locals an `exec`/`eval` runs with: the given ones, or the
+/// caller's (a snapshot of a function's locals, as CPython's `locals()`).
+fn namespaces(vm: &mut Vm, a: &mut Args, fname: &str) -> PyResult<(Arc<Dict>, Option<Arc<Dict>>)> {
+    let globals = a.arg(1, "globals").filter(|v| !v.is_none());
+    let locals = a.arg(2, "locals").filter(|v| !v.is_none());
+    let globals = match globals {
+        None => None,
+        Some(Value::Dict(d)) => Some(d),
+        Some(v) => {
+            let msg = if fname == "exec" {
+                format!("exec() globals must be a dict, not {}", vm.type_name(&v))
+            } else {
+                "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+            };
+            return Err(vm.type_error(&msg));
+        }
+    };
+    let locals = match locals {
+        None => None,
+        Some(Value::Dict(d)) => Some(d),
+        Some(v) => {
+            let tn = vm.type_name(&v);
+            let msg = if fname == "exec" {
+                format!("locals must be a mapping or None, not {tn}")
+            } else {
+                "locals must be a mapping".to_string()
+            };
+            return Err(vm.type_error(&msg));
+        }
+    };
+    Ok(match (globals, locals) {
+        (Some(g), l) => {
+            if g.get_item_str("__builtins__").is_none() {
+                g.set_item_str("__builtins__", Value::Dict(vm.rt.builtins.clone()));
+            }
+            (g, l)
+        }
+        (None, Some(l)) => (vm.frame.globals.clone(), Some(l)),
+        (None, None) => {
+            let g = vm.frame.globals.clone();
+            let l = match super::builtins_attr::locals_of(vm) {
+                Value::Dict(d) if !Arc::ptr_eq(&d, &g) => Some(d),
+                _ => None,
+            };
+            (g, l)
+        }
+    })
+}
+
+fn run(vm: &mut Vm, code: Arc<CodeObject>, globals: Arc<Dict>, locals: Option<Arc<Dict>>) -> PyResult {
+    let mut frame = Box::new(Frame::new(code, globals));
+    frame.locals_dict = locals;
+    vm.run_to_return(frame)
+}
+
+fn exec_or_eval(vm: &mut Vm, mut a: Args, fname: &str) -> PyResult {
+    if a.pos.is_empty() {
+        let msg = if fname == "exec" {
+            "exec() takes at least 1 positional argument (0 given)".to_string()
+        } else {
+            "eval expected at least 1 argument, got 0".to_string()
+        };
+        return Err(vm.type_error(&msg));
+    }
+    if a.pos.len() > 3 {
+        let msg = format!("{fname} expected at most 3 arguments, got {}", a.pos.len());
+        return Err(vm.type_error(&msg));
+    }
+    let source = a.pos[0].clone();
+    let (globals, locals) = namespaces(vm, &mut a, fname)?;
+    if let Some((k, _)) = a.kw.first() {
+        let msg = format!("{fname}() got an unexpected keyword argument '{}'", k.as_str());
+        return Err(vm.type_error(&msg));
+    }
+    let code = match source_arg(vm, &source, fname, true)? {
+        Source::Code(c) => c,
+        Source::Text(s) if fname == "eval" => {
+            let s = s.trim_start_matches([' ', '\t']);
+            compile_text(vm, s, "<string>", ExecMode::Eval)?
+        }
+        Source::Text(s) => compile_text(vm, &s, "<string>", ExecMode::Exec)?,
+    };
+    let v = run(vm, code, globals, locals)?;
+    Ok(if fname == "exec" { Value::None } else { v })
+}
+
+/// Registers `compile`, `exec` and `eval`.
+pub fn register(rt: &Runtime) {
+    let b = &rt.builtins;
+    def(b, "compile", builtin_compile);
+    def(b, "exec", |vm, a| exec_or_eval(vm, a, "exec"));
+    def(b, "eval", |vm, a| exec_or_eval(vm, a, "eval"));
+}

@@ -1,0 +1,3 @@
+# eval of a statement is a SyntaxError shown with the <string> block.
+print("before")
+eval("total = 1 + 2")
