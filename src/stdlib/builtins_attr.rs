@@ -31,27 +31,37 @@ pub fn is_callable(vm: &Vm, v: &Value) -> bool {
 
 /// The current frame's locals as a dict (a snapshot for function frames).
 pub fn locals_of(vm: &mut Vm) -> Value {
-    let f = &vm.frame;
-    if let Some(d) = &f.locals_dict {
-        return Value::Dict(d.clone());
+    use crate::bytecode::code::CodeKind;
+    let f = &mut vm.frame;
+    if f.code.kind != CodeKind::Function {
+        if let Some(d) = &f.locals_dict {
+            return Value::Dict(d.clone());
+        }
+        if f.code.kind == CodeKind::Module {
+            return Value::Dict(f.globals.clone());
+        }
     }
-    if f.code.kind == crate::bytecode::code::CodeKind::Module {
-        return Value::Dict(f.globals.clone());
-    }
-    let d = Dict::new();
+    // A function's locals dict is one per frame and refreshed on every call,
+    // as CPython's `PyFrame_FastToLocals`: bound locals are written, unbound
+    // ones removed, other keys (names bound by `exec`) kept.
+    let d = f.locals_dict.get_or_insert_with(|| Arc::new(Dict::new())).clone();
     for (i, name) in f.code.varnames.iter().enumerate() {
-        if let Some(Some(v)) = f.locals.get(i) {
-            d.set_str(name, v.clone());
+        match f.locals.get(i) {
+            Some(Some(v)) => d.set_str(name, v.clone()),
+            _ => {
+                d.remove_item_str(name.as_str());
+            }
         }
     }
     for (i, name) in f.code.cellvars.iter().chain(f.code.freevars.iter()).enumerate() {
-        if let Some(c) = f.cells.get(i)
-            && let Some(v) = c.get()
-        {
-            d.set_str(name, v);
+        match f.cells.get(i).and_then(|c| c.get()) {
+            Some(v) => d.set_str(name, v),
+            None => {
+                d.remove_item_str(name.as_str());
+            }
         }
     }
-    Value::Dict(Arc::new(d))
+    Value::Dict(d)
 }
 
 fn input(vm: &mut Vm, a: Args) -> PyResult {

@@ -56,6 +56,26 @@ impl Vm {
             }
             return Ok(s);
         }
+        if inst.class.is_subclass(&self.rt.types.exc("SyntaxError"))
+            && let Some(Value::Str(msg)) = inst.dict.get_item_str("msg")
+        {
+            // CPython's SyntaxError_str: `msg (file.py, line N)`.
+            let file = match inst.dict.get_item_str("filename") {
+                Some(Value::Str(f)) => Some(f.as_str().rsplit('/').next().unwrap_or("").to_string()),
+                _ => None,
+            };
+            let line = match inst.dict.get_item_str("lineno") {
+                Some(Value::Int(n)) => Some(n),
+                _ => None,
+            };
+            let msg = msg.as_str();
+            return Ok(match (file, line) {
+                (Some(f), Some(n)) => format!("{msg} ({f}, line {n})"),
+                (Some(f), None) => format!("{msg} ({f})"),
+                (None, Some(n)) => format!("{msg} (line {n})"),
+                (None, None) => msg.to_string(),
+            });
+        }
         match args.len() {
             0 => Ok(String::new()),
             1 if is_key => self.repr_of(&args[0]),

@@ -123,7 +123,16 @@ impl Vm {
         {
             name = format!("{}.{}", m.as_str(), name);
         }
-        let msg = match self.str_of(exc) {
+        let syntax_msg = match exc {
+            Value::Instance(inst) if cls.is_subclass(&self.rt.types.exc("SyntaxError")) => {
+                match inst.dict.get_item_str("msg") {
+                    Some(Value::Str(m)) => Some(m.as_str().to_string()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let msg = match syntax_msg.map_or_else(|| self.str_of(exc), Ok) {
             Ok(s) => s,
             Err(_) => "<exception str() failed>".to_string(),
         };

@@ -15,7 +15,7 @@ def func():
     z = 3
     exec("z = 99; w = z + 1")
     print(z, eval("z"))
-    return "done"
+    return sorted(locals())
 print(func())
 code = compile("counter.append(len(counter))", "<gen>", "exec")
 counter = []

@@ -13,6 +13,7 @@ try:
     timeit.Timer("x = (")
 except SyntaxError as e:
     print(type(e).__name__, e.msg, e.lineno)
+    print(e)
 P = namedtuple("P", "x y")
 p = P(1, 2)
 print(p, p.x + p.y, p._replace(x=5), P._fields, P._make([3, 4]))
