@@ -101,7 +101,8 @@ pub fn register(rt: &Runtime) {
         let (start, stop, step, _) = crate::object::range::big_slice(start, stop, step, &len);
         Ok(Value::tuple(vec![Value::from_bigint(start), Value::from_bigint(stop), Value::from_bigint(step)]))
     });
-    method(&t.slice, "__new__", |_vm, a| {
+    method(&t.slice, "__new__", |vm, a| {
+        a.check_method(vm, "slice", 1, 3)?;
         let p = &a.pos[1..];
         let (start, stop, step) = match p.len() {
             1 => (Value::None, p[0].clone(), Value::None),
