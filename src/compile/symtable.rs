@@ -317,6 +317,12 @@ impl Builder {
                 for d in &c.decorators {
                     self.expr(d)?;
                 }
+                // The code generator makes the body's function before it
+                // evaluates the bases and keywords (in this scope), so a
+                // lambda or comprehension among them comes after the body.
+                self.push(ScopeKind::Class, &c.name);
+                self.stmts(&c.body)?;
+                self.pop();
                 for b in &c.bases {
                     self.expr(b)?;
                 }
@@ -325,9 +331,6 @@ impl Builder {
                 }
                 let name = c.name.clone();
                 self.cur().assign(&name);
-                self.push(ScopeKind::Class, &c.name);
-                self.stmts(&c.body)?;
-                self.pop();
             }
         }
         Ok(())
