@@ -551,6 +551,13 @@ pub fn as_fut(v: &Value) -> Option<Arc<Fut>> {
     }
 }
 
+/// A timer's delay in seconds as a `Duration`: as in CPython's loop, a NaN
+/// or negative delay is due now, and a huge one (up to infinity) is capped
+/// at 10^9 s, which is never.
+pub fn delay(secs: f64) -> Duration {
+    if secs.is_nan() || secs <= 0.0 { Duration::ZERO } else { Duration::from_secs_f64(secs.min(1e9)) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -567,11 +574,4 @@ mod tests {
         // An `Arc<Fut>` allocation is 16 bytes more: 112.
         assert!(std::mem::size_of::<Fut>() <= 96, "Fut {}", std::mem::size_of::<Fut>());
     }
-}
-
-/// A timer's delay in seconds as a `Duration`: as in CPython's loop, a NaN
-/// or negative delay is due now, and a huge one (up to infinity) is capped
-/// at 10^9 s, which is never.
-pub fn delay(secs: f64) -> Duration {
-    if secs.is_nan() || secs <= 0.0 { Duration::ZERO } else { Duration::from_secs_f64(secs.min(1e9)) }
 }
