@@ -35,11 +35,7 @@ pub fn compile_source_mode(vm: &mut Vm, src: &str, filename: &str, interactive: 
     let program = match parse::parse_program(src) {
         Ok(p) => p,
         Err(e) => {
-            let kind = match e.kind {
-                parse::SyntaxErrorKind::SyntaxError => "SyntaxError",
-                parse::SyntaxErrorKind::IndentationError => "IndentationError",
-                parse::SyntaxErrorKind::TabError => "TabError",
-            };
+            let kind = e.kind.class_name();
             return Err(syntax_error(vm, kind, &e.msg, filename, e.line, e.col, src));
         }
     };

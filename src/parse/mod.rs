@@ -39,6 +39,17 @@ pub enum SyntaxErrorKind {
     TabError,
 }
 
+impl SyntaxErrorKind {
+    /// The name of the Python exception class for this kind.
+    pub fn class_name(self) -> &'static str {
+        match self {
+            SyntaxErrorKind::SyntaxError => "SyntaxError",
+            SyntaxErrorKind::IndentationError => "IndentationError",
+            SyntaxErrorKind::TabError => "TabError",
+        }
+    }
+}
+
 /// A syntax error with everything a CPython-style report needs.
 #[derive(Clone, Debug)]
 pub struct SyntaxErrorInfo {

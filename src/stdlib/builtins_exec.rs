@@ -62,11 +62,7 @@ pub fn compile_text(vm: &mut Vm, src: &str, filename: &str, mode: ExecMode) -> P
     let program = match parse::parse_program(src) {
         Ok(p) => p,
         Err(e) => {
-            let kind = match e.kind {
-                parse::SyntaxErrorKind::SyntaxError => "SyntaxError",
-                parse::SyntaxErrorKind::IndentationError => "IndentationError",
-                parse::SyntaxErrorKind::TabError => "TabError",
-            };
+            let kind = e.kind.class_name();
             let err = crate::syntax_error(vm, kind, &e.msg, filename, e.line, e.col, src);
             if mode != ExecMode::Eval
                 && let Some(Value::Str(t)) = err.exc.dict.get_item_str("text")

@@ -95,6 +95,27 @@ def _owner_ref(owner):
     return ref(owner)
 
 
+class _LiveRefs:
+    """Membership, iteration and length over `self._data`, a container of
+    weak references: only referents still alive count."""
+
+    def __contains__(self, item):
+        try:
+            wr = ref(item)
+        except TypeError:
+            return False
+        return wr in self._data
+
+    def __iter__(self):
+        for wr in list(self._data):
+            o = wr()
+            if o is not None:
+                yield o
+
+    def __len__(self):
+        return sum(1 for wr in list(self._data) if wr() is not None)
+
+
 class WeakValueDictionary(MutableMapping):
     """A mapping whose entries go away when their value dies."""
 
@@ -146,7 +167,7 @@ class WeakValueDictionary(MutableMapping):
         return "<WeakValueDictionary at %#x>" % id(self)
 
 
-class WeakKeyDictionary(MutableMapping):
+class WeakKeyDictionary(_LiveRefs, MutableMapping):
     """A mapping whose entries go away when their key dies."""
 
     def __init__(self, dict=None):
@@ -170,22 +191,6 @@ class WeakKeyDictionary(MutableMapping):
     def __delitem__(self, key):
         del self._data[ref(key)]
 
-    def __contains__(self, key):
-        try:
-            wr = ref(key)
-        except TypeError:
-            return False
-        return wr in self._data
-
-    def __iter__(self):
-        for wr in list(self._data):
-            o = wr()
-            if o is not None:
-                yield o
-
-    def __len__(self):
-        return sum(1 for wr in list(self._data) if wr() is not None)
-
     def keyrefs(self):
         return list(self._data)
 
@@ -196,7 +201,7 @@ class WeakKeyDictionary(MutableMapping):
         return "<WeakKeyDictionary at %#x>" % id(self)
 
 
-class WeakSet(MutableSet):
+class WeakSet(_LiveRefs, MutableSet):
     """A set whose members go away when they die."""
 
     def __init__(self, data=None):
@@ -211,22 +216,6 @@ class WeakSet(MutableSet):
         if data is not None:
             for x in data:
                 self.add(x)
-
-    def __contains__(self, item):
-        try:
-            wr = ref(item)
-        except TypeError:
-            return False
-        return wr in self._data
-
-    def __iter__(self):
-        for wr in list(self._data):
-            o = wr()
-            if o is not None:
-                yield o
-
-    def __len__(self):
-        return sum(1 for wr in list(self._data) if wr() is not None)
 
     def add(self, item):
         self._data.add(ref(item, self._remove))
