@@ -818,7 +818,7 @@ impl Vm {
                 }
                 Instr::ListExtend => {
                     let it = self.pop();
-                    let items = self.collect(&it)?;
+                    let items = self.collect(&it).map_err(|e| self.star_unpack_error(e, &it))?;
                     if let Value::List(l) = self.top() {
                         l.lock().extend(items);
                     }

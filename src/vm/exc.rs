@@ -153,6 +153,17 @@ impl Vm {
     }
 
     /// True when the error is an instance of the named built-in exception class.
+    /// The error of `[*x]` / `(*x,)` when `x` cannot be iterated at all:
+    /// CPython's "Value after * must be an iterable, not int"; an error
+    /// raised while iterating something iterable stays as it is.
+    pub fn star_unpack_error(&mut self, e: PyErr, it: &Value) -> PyErr {
+        if self.is_exc(&e, "TypeError") && self.get_iter(it).is_err() {
+            let t = self.type_name(it);
+            return self.type_error(&format!("Value after * must be an iterable, not {t}"));
+        }
+        e
+    }
+
     pub fn is_exc(&self, e: &PyErr, name: &str) -> bool {
         match self.rt.types.exceptions.get(name) {
             Some(c) => e.exc.class.is_subclass(c),

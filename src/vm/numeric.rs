@@ -79,7 +79,7 @@ impl Vm {
             BinOp::BitAnd => Some(x & y),
             BinOp::BitOr => Some(x | y),
             BinOp::BitXor => Some(x ^ y),
-            BinOp::MatMult => return Err(self.unsupported(&Value::Int(x), &Value::Int(y), op)),
+            BinOp::MatMult => return Err(self.unsupported(&Value::Int(x), &Value::Int(y), op, false)),
         };
         match r {
             Some(v) => Ok(Value::Int(v)),
@@ -193,7 +193,7 @@ impl Vm {
                 crate::object::numfmt::float_mod(x, y).map_err(|e| self.num_err(e))?
             }
             BinOp::Pow => return self.float_pow(x, y),
-            _ => return Err(self.unsupported(&Value::Float(x), &Value::Float(y), op)),
+            _ => return Err(self.unsupported(&Value::Float(x), &Value::Float(y), op, false)),
         }))
     }
 

@@ -41,7 +41,8 @@ fn cmp_names(op: CmpOp) -> (&'static str, &'static str, &'static str) {
 }
 
 impl Vm {
-    pub fn unsupported(&self, a: &Value, b: &Value, op: BinOp) -> PyErr {
+    /// CPython's TypeError for `a op b` (or `a op= b` when `inplace`) that no type supports.
+    pub fn unsupported(&self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyErr {
         let sym = binop_names(op).3;
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         if op == BinOp::Add && ta == "str" {
@@ -55,10 +56,20 @@ impl Vm {
         }
         if op == BinOp::Mult {
             let is_seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_));
-            if is_seq(a) || is_seq(b) {
+            // In place, a left operand with any sequence protocol (a set, a
+            // dict: `in` support) is the only one asked to repeat, as in
+            // CPython's PyNumber_InPlaceMultiply.
+            let a_has_seq = matches!(a, Value::Set(_) | Value::Dict(_) | Value::Range(_));
+            if is_seq(a) || (!(inplace && a_has_seq) && is_seq(b)) {
                 let other = if is_seq(a) { tb } else { ta };
                 return self.type_error(&format!("can't multiply sequence by non-int of type '{other}'"));
             }
+        }
+        if op == BinOp::Add && ta == "bytes" {
+            return self.type_error(&format!("can't concat {tb} to bytes"));
+        }
+        if inplace {
+            return self.type_error(&format!("unsupported operand type(s) for {sym}=: '{ta}' and '{tb}'"));
         }
         if op == BinOp::Pow {
             return self.type_error(&format!("unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'"));
@@ -68,6 +79,12 @@ impl Vm {
 
     /// `a op b`.
     pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult {
+        self.binary_op_for(a, b, op, false)
+    }
+
+    /// `a op b`, or the fallback of `a op= b` when `inplace` (which only
+    /// changes the error message: `+=` instead of `+`).
+    fn binary_op_for(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult {
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
             return self.int_op(*x, *y, op);
         }
@@ -85,7 +102,7 @@ impl Vm {
             if let Some(v) = self.builtin_binop(a, b, op)? {
                 return Ok(v);
             }
-            return Err(self.unsupported(a, b, op));
+            return Err(self.unsupported(a, b, op, inplace));
         }
         let (name, rname, _, _) = binop_names(op);
         let ca = self.class_of(a);
@@ -124,10 +141,10 @@ impl Vm {
             let a2 = pa.unwrap_or_else(|| a.clone());
             let b2 = pb.unwrap_or_else(|| b.clone());
             if !matches!(a2, Value::Instance(_)) && !matches!(b2, Value::Instance(_)) {
-                return self.binary_op(&a2, &b2, op);
+                return self.binary_op_for(&a2, &b2, op, inplace);
             }
         }
-        Err(self.unsupported(a, b, op))
+        Err(self.unsupported(a, b, op, inplace))
     }
 
     /// Calls `obj.name(arg)` if the class defines it (user code or a
@@ -151,12 +168,10 @@ impl Vm {
                 return Ok(a.clone());
             }
             (Value::List(l), BinOp::Mult) => {
-                let n = self.index_of(b)?;
-                let mut g = l.lock();
-                let orig = g.clone();
-                g.clear();
-                for _ in 0..n.max(0) {
-                    g.extend(orig.iter().cloned());
+                // `seq * n`'s checks (an int count, MemoryError), then in place.
+                if let Value::List(r) = self.binary_op_for(a, b, op, true)? {
+                    let items = std::mem::take(&mut *r.lock());
+                    *l.lock() = items;
                 }
                 return Ok(a.clone());
             }
@@ -183,7 +198,7 @@ impl Vm {
             }
             _ => {}
         }
-        self.binary_op(a, b, op)
+        self.binary_op_for(a, b, op, true)
     }
 
     /// `a == b` as a bool.
