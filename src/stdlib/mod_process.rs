@@ -134,6 +134,19 @@ pub fn open_shared(vm: &mut Vm, name: &str, size: usize) -> PyResult {
     Ok(Value::from_native(Arc::new(SharedMem { shm, class })))
 }
 
+/// The result of a send on a connection: None, or the Python error
+/// (BrokenPipeError when the other side is gone, as CPython's).
+fn sent(vm: &mut Vm, r: std::io::Result<()>) -> PyResult {
+    match r {
+        Ok(()) => Ok(Value::None),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            let cls = vm.rt.types.exc("BrokenPipeError");
+            Err(vm.new_exception(&cls, vec![Value::Int(32), Value::str("Broken pipe")]))
+        }
+        Err(e) => Err(io_err(vm, e)),
+    }
+}
+
 fn conn_class(rt: &Runtime) -> Arc<Class> {
     let c = new_builtin_class("conn", std::slice::from_ref(&rt.types.object), Layout::Opaque);
     c.dict.set_item_str("__module__", Value::str("_mp"));
@@ -142,14 +155,7 @@ fn conn_class(rt: &Runtime) -> Arc<Class> {
         let mut frame = encode(vm, &a.pos[1], 4)?;
         let c = this::<Conn>(vm, &a, "conn")?;
         let r = vm.allow_threads(BlockKind::Io, || c.chan().send_framed(&mut frame));
-        match r {
-            Ok(()) => Ok(Value::None),
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                let cls = vm.rt.types.exc("BrokenPipeError");
-                Err(vm.new_exception(&cls, vec![Value::Int(32), Value::str("Broken pipe")]))
-            }
-            Err(e) => Err(io_err(vm, e)),
-        }
+        sent(vm, r)
     });
     def(&c.dict, "send_frame", |vm, a| {
         // Sends a value encoded before by dumps(obj, True), without encoding it again.
@@ -160,14 +166,7 @@ fn conn_class(rt: &Runtime) -> Arc<Class> {
         let frame = frame.clone();
         let c = this::<Conn>(vm, &a, "conn")?;
         let r = vm.allow_threads(BlockKind::Io, || c.chan().send_raw(&frame));
-        match r {
-            Ok(()) => Ok(Value::None),
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                let cls = vm.rt.types.exc("BrokenPipeError");
-                Err(vm.new_exception(&cls, vec![Value::Int(32), Value::str("Broken pipe")]))
-            }
-            Err(e) => Err(io_err(vm, e)),
-        }
+        sent(vm, r)
     });
     def(&c.dict, "poll", |vm, mut a| {
         let d = deadline(vm, a.arg(1, "timeout"))?.or(Some(Instant::now()));
