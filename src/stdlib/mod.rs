@@ -29,6 +29,7 @@ pub mod repl;
 pub mod str_format;
 pub mod sys;
 pub mod types_bytes;
+pub mod types_bytes_text;
 pub mod types_containers;
 pub mod types_gen;
 pub mod types_num;

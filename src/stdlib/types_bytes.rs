@@ -19,14 +19,14 @@ pub fn as_bytes(v: &Value) -> Option<Arc<Vec<u8>>> {
     }
 }
 
-fn recv(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Arc<Vec<u8>>> {
+pub(super) fn recv(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Arc<Vec<u8>>> {
     match a.pos.first().and_then(as_bytes) {
         Some(b) => Ok(b),
         None => Err(vm.type_error(&format!("descriptor '{fname}' requires a 'bytes' object"))),
     }
 }
 
-fn arg(vm: &mut Vm, v: &Value) -> PyResult<Arc<Vec<u8>>> {
+pub(super) fn arg(vm: &mut Vm, v: &Value) -> PyResult<Arc<Vec<u8>>> {
     match as_bytes(v) {
         Some(b) => Ok(b),
         None => {
@@ -36,11 +36,11 @@ fn arg(vm: &mut Vm, v: &Value) -> PyResult<Arc<Vec<u8>>> {
     }
 }
 
-fn bytes(v: Vec<u8>) -> PyResult {
+pub(super) fn bytes(v: Vec<u8>) -> PyResult {
     Ok(Value::Bytes(Arc::new(v)))
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+pub(super) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() {
         return Some(0);
     }
@@ -176,7 +176,7 @@ fn strip(vm: &mut Vm, a: Args, name: &str, l: bool, r: bool) -> PyResult {
     bytes(b[s..e].to_vec())
 }
 
-fn find_impl(vm: &mut Vm, a: &Args, name: &str, rev: bool) -> PyResult<i64> {
+pub(super) fn find_impl(vm: &mut Vm, a: &Args, name: &str, rev: bool) -> PyResult<i64> {
     a.check(vm, name, 2, 4)?;
     let b = recv(vm, a, name)?;
     let sub = match &a.pos[1] {
@@ -393,6 +393,7 @@ pub fn register(rt: &Runtime) {
             v => find(&b, &arg(vm, v)?).is_some(),
         }))
     });
+    super::types_bytes_text::register(rt);
 }
 
 /// `bytes(source=b'', encoding=…, errors=…)` with CPython's checks: a str
