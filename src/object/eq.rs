@@ -19,7 +19,9 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
         (Str(x), Str(y)) => x.as_str() == y.as_str(),
         (Int(x), Int(y)) => x == y,
         (Int(x), Flt(y)) | (Flt(y), Int(x)) => (*x as f64) == y.get() && int_float_exact(*x, y.get()),
-        (Flt(x), Flt(y)) => x == y,
+        // Equal values (-0.0 == 0.0), or the same bits: a NaN is its own
+        // identity in a container, as `x is x` is in CPython.
+        (Flt(x), Flt(y)) => x.get() == y.get() || x == y,
         (Boolean(x), Boolean(y)) => x == y,
         (Boolean(x), Int(y)) | (Int(y), Boolean(x)) => x.get() as i64 == *y,
         (Boolean(x), Flt(y)) | (Flt(y), Boolean(x)) => x.get() as i64 as f64 == y.get(),
@@ -102,6 +104,8 @@ pub fn native_hash(v: &Value) -> HashOutcome {
             }
             Hash(hash_tuple(&hs))
         }
+        // CPython hashes every empty byte string to 0.
+        Value::Bytes(b) if b.is_empty() => Hash(0),
         Value::Bytes(b) => {
             let mut x: u64 = 0xcbf29ce484222325;
             for &c in b.iter() {

@@ -42,7 +42,8 @@ impl PyStr {
     #[inline]
     pub fn hash(&self) -> i64 {
         let h = self.hash.load(Ordering::Relaxed);
-        if h != 0 {
+        if h != 0 || self.s.is_empty() {
+            // CPython hashes the empty string to 0 (so sets holding '' order as its do).
             return h;
         }
         let mut x: u64 = 0xcbf29ce484222325;
