@@ -1,5 +1,7 @@
-//! Build script: generates the parser from grammar/ with lalrpop, and an
-//! index of the Python modules embedded from src/stdlib/py/.
+//! Build script: generates the parser from grammar/ with lalrpop, an index
+//! of gilt's own Python modules (src/stdlib/py/), and the table of CPython
+//! 3.11's pure-Python library embedded in the binary (see
+//! `src/stdlib/cpython_lib.rs`).
 
 use std::fmt::Write;
 
@@ -14,6 +16,98 @@ fn main() {
         .process()
         .expect("lalrpop failed on grammar/");
     embed_python_stdlib();
+    embed_cpython_lib();
+}
+
+/// Where CPython 3.11's `Lib/` is looked for when `GILT_CPYTHON_LIB` is not
+/// set: Debian's libpython3.11-stdlib first, then a `make install` prefix.
+const LIB_CANDIDATES: [&str; 2] = ["/usr/lib/python3.11", "/usr/local/lib/python3.11"];
+
+/// Folders of Lib/ that are not embedded: the test suites (run from the
+/// file system by tests/cpython.rs), GUI and packaging tools that need
+/// what gilt cannot provide, and installed third-party packages.
+const SKIPPED_DIRS: [&str; 13] = [
+    "test",
+    "tests",
+    "idle_test",
+    "idlelib",
+    "tkinter",
+    "turtledemo",
+    "lib2to3",
+    "ensurepip",
+    "site-packages",
+    "dist-packages",
+    "lib-dynload",
+    "__pycache__",
+    "__phello__",
+];
+
+/// Debian's additions to Lib/ that are not part of CPython's library.
+const SKIPPED_FILES: [&str; 2] = ["sitecustomize.py", "_distutils_system_mod.py"];
+
+/// A directory holding CPython 3.11's library: it has `os.py` and
+/// `tomllib/` (new in 3.11) but not `_pylong.py` (new in 3.12).
+fn is_cpython_311_lib(dir: &std::path::Path) -> bool {
+    dir.join("os.py").is_file() && dir.join("tomllib").is_dir() && !dir.join("_pylong.py").exists()
+}
+
+fn find_cpython_lib() -> std::path::PathBuf {
+    println!("cargo:rerun-if-env-changed=GILT_CPYTHON_LIB");
+    let chosen = match std::env::var("GILT_CPYTHON_LIB") {
+        Ok(dir) if !dir.is_empty() => Some(std::path::PathBuf::from(dir)),
+        _ => LIB_CANDIDATES.iter().map(std::path::PathBuf::from).find(|p| is_cpython_311_lib(p)),
+    };
+    match chosen {
+        Some(dir) if is_cpython_311_lib(&dir) => dir,
+        _ => {
+            eprintln!(
+                "error: gilt embeds CPython 3.11's standard library and found none: install it \
+                 (Debian/Ubuntu: `apt install libpython3.11-stdlib`) or set GILT_CPYTHON_LIB to a 3.11 Lib/ folder"
+            );
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Collects the `.py` files under `dir` (relative paths with `/`).
+fn walk_lib(root: &std::path::Path, rel: &str, out: &mut Vec<String>) {
+    let Ok(rd) = std::fs::read_dir(root.join(rel)) else { return };
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let rel_child = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
+        let path = e.path();
+        if path.is_dir() {
+            if !SKIPPED_DIRS.contains(&name.as_str()) && !name.starts_with("config-") {
+                walk_lib(root, &rel_child, out);
+            }
+        } else if name.ends_with(".py") && !SKIPPED_FILES.contains(&name.as_str()) && path.is_file() {
+            out.push(rel_child);
+        }
+    }
+}
+
+/// Writes `cpython_lib.rs`: the Lib folder's path, its files (sorted by
+/// relative path, for binary search) and its LICENSE.txt.
+fn embed_cpython_lib() {
+    let root = find_cpython_lib();
+    let root = std::fs::canonicalize(&root).unwrap_or(root);
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut files = Vec::new();
+    walk_lib(&root, "", &mut files);
+    files.sort();
+    let mut out = String::new();
+    let _ = writeln!(out, "/// The folder CPython's library was embedded from.\npub const LIB_ROOT: &str = {:?};", root.display().to_string());
+    out.push_str("/// Each embedded file: its path relative to [`LIB_ROOT`] and its bytes.\npub static FILES: &[(&str, &[u8])] = &[\n");
+    for rel in &files {
+        let abs = std::fs::canonicalize(root.join(rel)).expect("canonical path");
+        let _ = writeln!(out, "    ({rel:?}, include_bytes!({:?})),", abs.display().to_string());
+    }
+    out.push_str("];\n");
+    let license = root.join("LICENSE.txt");
+    let license = if license.is_file() { format!("include_str!({:?})", license.display().to_string()) } else { "\"\"".into() };
+    let _ = writeln!(out, "/// CPython's license (its LICENSE.txt), printed by `gilt --license`.\npub const LICENSE: &str = {license};");
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("cpython_lib.rs");
+    std::fs::write(dest, out).expect("write cpython_lib.rs");
 }
 
 /// Maps a file name in src/stdlib/py to the module name it provides. Dotted

@@ -167,6 +167,8 @@ fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
         path.push(Value::str(&program.path0));
     }
     path.extend(cli.python_path.iter().map(|p| Value::str(p)));
+    // The embedded standard library comes after PYTHONPATH, as CPython's does.
+    path.push(Value::str(crate::stdlib::cpython_lib::LIB_ROOT));
     sys.dict.set_item_str("path", Value::list(path));
     let strs = |v: &[String]| Value::list(v.iter().map(|s| Value::str(s)).collect());
     sys.dict.set_item_str("warnoptions", strs(&cli.warnoptions));

@@ -5,6 +5,7 @@ pub mod builtins_attr;
 pub mod builtins_core;
 pub mod builtins_exec;
 pub mod builtins_more;
+pub mod cpython_lib;
 pub mod file;
 pub mod help;
 pub mod itertools_comb;
@@ -116,6 +117,12 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "atexit" => mod_atexit::create(vm).map(Some),
         "_weakref" => mod_weakref::create(vm).map(Some),
         "_asyncio" => mod_asyncio::create(vm).map(Some),
+        // The built-in namespace itself, as a module (`builtins.print`).
+        "builtins" => {
+            let dict = vm.rt.builtins.clone();
+            dict.set_item_str("__name__", Value::str("builtins"));
+            Ok(Some(Value::Module(Arc::new(crate::object::module::Module { name: Arc::from("builtins"), dict }))))
+        }
         _ => Ok(None),
     }
 }

@@ -80,7 +80,10 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     d.set_item_str("__name__", Value::str("sys"));
     let argv: Vec<Value> = rt.config.argv.iter().map(|a| Value::str(a)).collect();
     d.set_item_str("argv", Value::list(argv));
-    d.set_item_str("path", Value::list(vec![Value::str(&rt.config.script_dir)]));
+    d.set_item_str(
+        "path",
+        Value::list(vec![Value::str(&rt.config.script_dir), Value::str(super::cpython_lib::LIB_ROOT)]),
+    );
     d.set_item_str("warnoptions", Value::list(vec![]));
     d.set_item_str("modules", Value::Dict(rt.modules.clone()));
     d.set_item_str("version", Value::string(crate::cli_args::version_text()));

@@ -109,28 +109,45 @@ impl Vm {
             let filename = format!("<frozen {full}>");
             return self.exec_module_source(full, &filename, src, false);
         }
-        // name.py (or name/__init__.py) on sys.path.
-        let rel = full.replace('.', "/");
-        for dir in self.sys_path() {
-            let file = std::path::Path::new(&dir).join(format!("{rel}.py"));
-            let pkg = std::path::Path::new(&dir).join(&rel).join("__init__.py");
-            for (candidate, is_pkg) in [(file, false), (pkg, true)] {
-                if candidate.is_file() {
-                    let fname = candidate.to_string_lossy().into_owned();
-                    let text = match std::fs::read(&candidate) {
-                        Ok(b) => {
-                            crate::lex::source::decode_source(&b, &fname).map_err(|e| self.err("SyntaxError", &e.0))?
-                        }
-                        Err(e) => return Err(self.err("ImportError", &e.to_string())),
-                    };
-                    let leaked: &'static str = Box::leak(text.into_boxed_str());
-                    return self.exec_module_source(full, &fname, leaked, is_pkg);
-                }
+        // On sys.path, or in the parent package's `__path__`.
+        let (parent, leaf) = match full.rsplit_once('.') {
+            Some((p, l)) => (Some(p), l),
+            None => (None, full),
+        };
+        let dirs = match parent.and_then(|p| self.package_path(p)) {
+            Some(dirs) => dirs,
+            None => {
+                let sub = parent.map(|p| p.replace('.', "/"));
+                self.sys_path()
+                    .into_iter()
+                    .map(|d| match &sub {
+                        Some(s) => format!("{}/{s}", if d.is_empty() { "." } else { d.as_str() }),
+                        None => d,
+                    })
+                    .collect()
             }
+        };
+        for dir in dirs {
+            let found = match super::import_find::find_in_dir(&dir, leaf) {
+                Ok(Some(f)) => f,
+                Ok(None) => continue,
+                Err(e) => return Err(self.err("ImportError", &e.to_string())),
+            };
+            let text = crate::lex::source::decode_source(&found.bytes, &found.filename)
+                .map_err(|e| self.err("SyntaxError", &e.0))?;
+            let leaked: &'static str = Box::leak(text.into_boxed_str());
+            return self.exec_module_source(full, &found.filename, leaked, found.is_pkg);
         }
         let e = self.err("ModuleNotFoundError", &format!("No module named '{full}'"));
         e.exc.dict.set_item_str("name", Value::str(full));
         Err(e)
+    }
+
+    /// The `__path__` of the already imported package `name`, if it has one.
+    fn package_path(&mut self, name: &str) -> Option<Vec<String>> {
+        let Some(Value::Module(m)) = self.rt.modules.get_item_str(name) else { return None };
+        let Some(Value::List(l)) = m.dict.get_item_str("__path__") else { return None };
+        Some(l.snapshot().iter().filter_map(|v| v.as_str().map(|s| s.as_str().to_string())).collect())
     }
 
     fn sys_path(&mut self) -> Vec<String> {
@@ -180,6 +197,9 @@ impl Vm {
             name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
         };
         dict.set_item_str("__package__", Value::str(&package));
+        if is_pkg && let Some(dir) = std::path::Path::new(filename).parent().filter(|_| !filename.starts_with('<')) {
+            dict.set_item_str("__path__", Value::list(vec![Value::str(&dir.display().to_string())]));
+        }
         dict.set_item_str("__builtins__", Value::Dict(self.rt.builtins.clone()));
         dict.set_item_str("__doc__", Value::None);
         let module = Value::Module(Arc::new(Module { name: Arc::from(name), dict: dict.clone() }));

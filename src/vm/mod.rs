@@ -17,6 +17,7 @@ pub mod finalize;
 pub mod frame;
 pub mod guard;
 pub mod import;
+pub mod import_find;
 pub mod import_lock;
 pub mod iter;
 mod memory;
