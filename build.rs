@@ -96,7 +96,11 @@ fn embed_cpython_lib() {
     walk_lib(&root, "", &mut files);
     files.sort();
     let mut out = String::new();
-    let _ = writeln!(out, "/// The folder CPython's library was embedded from.\npub const LIB_ROOT: &str = {:?};", root.display().to_string());
+    let _ = writeln!(
+        out,
+        "/// The folder CPython's library was embedded from.\npub const LIB_ROOT: &str = {:?};",
+        root.display().to_string()
+    );
     out.push_str("/// Each embedded file: its path relative to [`LIB_ROOT`] and its bytes.\npub static FILES: &[(&str, &[u8])] = &[\n");
     for rel in &files {
         let abs = std::fs::canonicalize(root.join(rel)).expect("canonical path");
@@ -104,8 +108,12 @@ fn embed_cpython_lib() {
     }
     out.push_str("];\n");
     let license = root.join("LICENSE.txt");
-    let license = if license.is_file() { format!("include_str!({:?})", license.display().to_string()) } else { "\"\"".into() };
-    let _ = writeln!(out, "/// CPython's license (its LICENSE.txt), printed by `gilt --license`.\npub const LICENSE: &str = {license};");
+    let license =
+        if license.is_file() { format!("include_str!({:?})", license.display().to_string()) } else { "\"\"".into() };
+    let _ = writeln!(
+        out,
+        "/// CPython's license (its LICENSE.txt), printed by `gilt --license`.\npub const LICENSE: &str = {license};"
+    );
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("cpython_lib.rs");
     std::fs::write(dest, out).expect("write cpython_lib.rs");
 }

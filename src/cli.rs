@@ -48,6 +48,16 @@ pub fn main() -> i32 {
         println!("Python {}", version_text());
         return 0;
     }
+    if cli.license {
+        // The PSF license asks that its text travel with the library.
+        println!(
+            "gilt embeds the pure-Python standard library of CPython 3.11 (from {}).\n\
+             Its license follows.\n",
+            crate::stdlib::cpython_lib::LIB_ROOT
+        );
+        print!("{}", crate::stdlib::cpython_lib::LICENSE);
+        return 0;
+    }
     if let Err(msg) = cli.read_env(|k| std::env::var(k).ok()) {
         eprintln!("Fatal Python error: {msg}");
         return 1;

@@ -75,6 +75,8 @@ pub struct Cli {
     pub startup: Option<String>,
     /// `--dis`: print bytecode instead of running.
     pub dis: bool,
+    /// `--license`: print the licenses of gilt and of CPython's embedded library.
+    pub license: bool,
     /// The GIL: `--gil on|off`, `-X gil=1|0`, then PYTHON_GIL, then GILT_GIL; `None` = on.
     pub gil: Option<bool>,
     /// `--switch-interval MS`.
@@ -191,6 +193,8 @@ struct Args {
     cpus: Option<usize>,
     #[arg(long)]
     dis: bool,
+    #[arg(long)]
+    license: bool,
     #[arg(long, hide = true)]
     mp_worker: bool,
     #[arg(long, hide = true, allow_hyphen_values = true)]
@@ -242,6 +246,7 @@ pub fn parse(args: &[String]) -> Result<Cli, String> {
         help: a.help,
         version: a.version,
         dis: a.dis,
+        license: a.license,
         gil: [flag_gil, x_gil].into_iter().flatten().max_by_key(|(i, _)| *i).map(|(_, on)| on),
         switch_interval: a.switch_interval,
         switch: a.switch,

@@ -141,36 +141,44 @@ pub fn module(vm: &mut Vm, name: &str) -> Result<MainProgram, Failed> {
         let package = Some(parent.to_string()).filter(|p| !p.is_empty());
         return Ok(MainProgram { source: Some(src.into()), argv0: filename.clone(), filename, path0: cwd(), package });
     }
-    let rel = name.replace('.', "/");
+    let (parent_rel, leaf) = match name.rsplit_once('.') {
+        Some((p, l)) => (Some(p.replace('.', "/")), l),
+        None => (None, name),
+    };
     for dir in sys_path(vm) {
-        let base = std::path::Path::new(&dir);
-        let file = base.join(format!("{rel}.py"));
-        if file.is_file() {
-            let filename = absolute(&file.display().to_string());
-            let source = read_source(&file.display().to_string())?;
-            let package = Some(parent.to_string()).filter(|p| !p.is_empty());
-            return Ok(MainProgram { source: Some(source), argv0: filename.clone(), filename, path0: cwd(), package });
-        }
-        if base.join(&rel).join("__init__.py").is_file() {
-            let main = base.join(&rel).join("__main__.py");
-            if !main.is_file() {
-                return Err(fail(format!(
-                    "No module named {name}.__main__; '{name}' is a package and cannot be directly executed"
-                )));
+        let dir = match &parent_rel {
+            Some(p) => format!("{dir}/{p}"),
+            None => dir,
+        };
+        let found = match crate::vm::import_find::find_in_dir(&dir, leaf) {
+            Ok(Some(f)) => f,
+            _ => continue,
+        };
+        let package = Some(parent.to_string()).filter(|p| !p.is_empty());
+        let (found, package) = match found.package_dir() {
+            None => (found, package),
+            Some(pkg_dir) => {
+                // A package runs as its `__main__` submodule, after the package itself is imported.
+                let main = match crate::vm::import_find::find_in_dir(&pkg_dir, "__main__") {
+                    Ok(Some(m)) if !m.is_pkg => m,
+                    _ => {
+                        return Err(fail(format!(
+                            "No module named {name}.__main__; '{name}' is a package and cannot be directly executed"
+                        )));
+                    }
+                };
+                if let Err(e) = vm.import_name(name, 0, true) {
+                    return Err(Failed(crate::cli::report_uncaught(vm, &e)));
+                }
+                (main, Some(name.to_string()))
             }
-            if let Err(e) = vm.import_name(name, 0, true) {
-                return Err(Failed(crate::cli::report_uncaught(vm, &e)));
-            }
-            let filename = absolute(&main.display().to_string());
-            let source = read_source(&main.display().to_string())?;
-            return Ok(MainProgram {
-                source: Some(source),
-                argv0: filename.clone(),
-                filename,
-                path0: cwd(),
-                package: Some(name.into()),
-            });
-        }
+        };
+        let filename = if found.filename.starts_with('/') { found.filename.clone() } else { absolute(&found.filename) };
+        let source = crate::lex::source::decode_source(&found.bytes, &filename).map_err(|e| {
+            eprintln!("SyntaxError: {}", e.0);
+            Failed(1)
+        })?;
+        return Ok(MainProgram { source: Some(source), argv0: filename.clone(), filename, path0: cwd(), package });
     }
     match crate::stdlib::native_module(vm, name) {
         Ok(Some(_)) => Err(fail(format!("No code object available for {name}"))),

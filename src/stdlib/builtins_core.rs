@@ -383,11 +383,29 @@ fn register_constructors(rt: &Runtime) {
     });
     method(&t.str_, "__new__", |vm, mut a| {
         let cls = cls_arg(&a);
-        let encoding = a.take_kw("encoding");
+        let encoding = a.take_kw("encoding").or_else(|| a.pos.get(2).cloned());
+        let errors = a.take_kw("errors").or_else(|| a.pos.get(3).cloned());
         let r = match a.pos.get(1) {
             None => Value::str(""),
-            Some(Value::Bytes(b)) if encoding.is_some() || a.pos.len() > 2 => {
-                Value::string(String::from_utf8_lossy(b).into_owned())
+            Some(v) if encoding.is_some() || errors.is_some() => {
+                let text = |vm: &mut Vm, o: Option<Value>, what: &str, default: &str| match o {
+                    None => Ok(default.to_string()),
+                    Some(Value::Str(s)) => Ok(s.as_str().to_string()),
+                    Some(o) => {
+                        let tn = vm.type_name(&o);
+                        Err(vm.type_error(&format!("str() argument '{what}' must be str, not {tn}")))
+                    }
+                };
+                let enc = text(vm, encoding, "encoding", "utf-8")?;
+                let errs = text(vm, errors, "errors", "strict")?;
+                match super::types_bytes::as_bytes(v) {
+                    Some(b) => Value::string(super::mod_codecs::decode_bytes(vm, &b, &enc, &errs)?),
+                    None if v.as_str().is_some() => return Err(vm.type_error("decoding str is not supported")),
+                    None => {
+                        let tn = vm.type_name(v);
+                        return Err(vm.type_error(&format!("decoding to str: need a bytes-like object, {tn} found")));
+                    }
+                }
             }
             Some(Value::Str(s)) => Value::Str(s.clone()),
             Some(v) => Value::string(vm.str_of(v)?),

@@ -5,6 +5,7 @@ pub mod builtins_attr;
 pub mod builtins_core;
 pub mod builtins_exec;
 pub mod builtins_more;
+pub mod codecs_more;
 pub mod cpython_lib;
 pub mod file;
 pub mod help;
@@ -14,6 +15,7 @@ pub mod mod_asyncio;
 pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
 pub mod mod_atexit;
+pub mod mod_codecs;
 pub mod mod_itertools;
 pub mod mod_math;
 pub mod mod_misc;
@@ -37,6 +39,7 @@ pub mod types_num;
 pub mod types_range;
 pub mod types_sets;
 pub mod types_str;
+pub mod unicode_errors;
 
 use std::sync::Arc;
 
@@ -88,7 +91,8 @@ pub fn init(rt: &Runtime) {
 }
 
 /// Registration hooks of the other built-in type/function files.
-const EXTRA_INITS: [fn(&Runtime); 10] = [
+const EXTRA_INITS: [fn(&Runtime); 11] = [
+    unicode_errors::register,
     builtins_more::register,
     types_str::register,
     types_bytes::register,
@@ -117,6 +121,7 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "atexit" => mod_atexit::create(vm).map(Some),
         "_weakref" => mod_weakref::create(vm).map(Some),
         "_asyncio" => mod_asyncio::create(vm).map(Some),
+        "_codecs" => mod_codecs::create(vm).map(Some),
         // The built-in namespace itself, as a module (`builtins.print`).
         "builtins" => {
             let dict = vm.rt.builtins.clone();

@@ -101,50 +101,9 @@ fn replace(hay: &[u8], old: &[u8], new: &[u8], count: i64) -> Vec<u8> {
     out
 }
 
-fn decode(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<String> {
-    let e = enc.to_ascii_lowercase().replace('_', "-");
-    match e.as_str() {
-        "utf-8" | "utf8" | "u8" => match std::str::from_utf8(b) {
-            Ok(s) => Ok(s.to_string()),
-            Err(err) if errors == "strict" => {
-                let pos = err.valid_up_to();
-                let reason = if err.error_len().is_none() { "unexpected end of data" } else { "invalid start byte" };
-                Err(vm.err(
-                    "UnicodeDecodeError",
-                    &format!("'utf-8' codec can't decode byte 0x{:02x} in position {pos}: {reason}", b[pos]),
-                ))
-            }
-            Err(_) => {
-                let s = String::from_utf8_lossy(b).into_owned();
-                Ok(if errors == "ignore" { s.replace('\u{fffd}', "") } else { s })
-            }
-        },
-        "ascii" | "us-ascii" => {
-            let mut out = String::with_capacity(b.len());
-            for (i, &c) in b.iter().enumerate() {
-                if c < 128 {
-                    out.push(c as char);
-                } else if errors == "replace" {
-                    out.push('\u{fffd}');
-                } else if errors != "ignore" {
-                    return Err(vm.err(
-                        "UnicodeDecodeError",
-                        &format!(
-                            "'ascii' codec can't decode byte 0x{c:02x} in position {i}: ordinal not in range(128)"
-                        ),
-                    ));
-                }
-            }
-            Ok(out)
-        }
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => Ok(b.iter().map(|&c| c as char).collect()),
-        _ => Err(vm.err("LookupError", &format!("unknown encoding: {enc}"))),
-    }
-}
-
 /// Decodes bytes for `bytes.decode` and `str(b, encoding)`.
 pub fn decode_bytes(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<String> {
-    decode(vm, b, enc, errors)
+    super::mod_codecs::decode_bytes(vm, b, enc, errors)
 }
 
 fn strip_set(a: &Args, vm: &mut Vm) -> PyResult<Option<Arc<Vec<u8>>>> {
@@ -204,7 +163,7 @@ pub fn register(rt: &Runtime) {
             Some(Value::Str(s)) => s.as_str().to_string(),
             _ => "strict".into(),
         };
-        Ok(Value::string(decode(vm, &b, &enc, &errors)?))
+        Ok(Value::string(decode_bytes(vm, &b, &enc, &errors)?))
     });
     method(c, "hex", |vm, a| {
         let b = recv(vm, &a, "hex")?;

@@ -337,39 +337,9 @@ pub fn splitlines(x: &str, keepends: bool) -> Vec<String> {
     out
 }
 
-/// Encodes a str (`str.encode`) with utf-8, ascii or latin-1.
+/// Encodes a str (`str.encode`) through the codec registry.
 pub fn encode(vm: &mut Vm, x: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let enc = encoding.to_ascii_lowercase().replace('_', "-");
-    let limit: u32 = match enc.as_str() {
-        "utf-8" | "utf8" | "u8" => return Ok(x.as_bytes().to_vec()),
-        "ascii" | "us-ascii" => 128,
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => 256,
-        _ => return Err(vm.err("LookupError", &format!("unknown encoding: {encoding}"))),
-    };
-    let mut out = Vec::with_capacity(x.len());
-    for (pos, c) in x.chars().enumerate() {
-        if (c as u32) < limit {
-            out.push(c as u32 as u8);
-            continue;
-        }
-        match errors {
-            "ignore" => {}
-            "replace" => out.push(b'?'),
-            "backslashreplace" => out.extend(numfmt::py_ascii_escape(&c.to_string()).bytes()),
-            _ => {
-                let name = if limit == 128 { "ascii" } else { "latin-1" };
-                let esc = numfmt::py_str_ascii(&c.to_string());
-                let esc = &esc[1..esc.len() - 1];
-                return Err(vm.err(
-                    "UnicodeEncodeError",
-                    &format!(
-                        "'{name}' codec can't encode character '{esc}' in position {pos}: ordinal not in range({limit})"
-                    ),
-                ));
-            }
-        }
-    }
-    Ok(out)
+    super::mod_codecs::encode_str(vm, x, encoding, errors)
 }
 
 fn cmp_op(rt: &Runtime, name: &'static str, op: CmpOp) {

@@ -56,6 +56,9 @@ impl Vm {
             }
             return Ok(s);
         }
+        if inst.class.is_subclass(&self.rt.types.exc("UnicodeError")) && inst.dict.get_item_str("object").is_some() {
+            return crate::stdlib::unicode_errors::message(self, inst);
+        }
         if inst.class.is_subclass(&self.rt.types.exc("SyntaxError"))
             && let Some(Value::Str(msg)) = inst.dict.get_item_str("msg")
         {

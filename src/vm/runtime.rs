@@ -147,6 +147,7 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("UnicodeError", "ValueError"),
     ("UnicodeDecodeError", "UnicodeError"),
     ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeTranslateError", "UnicodeError"),
     ("Warning", "Exception"),
     ("UserWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
@@ -158,6 +159,7 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("UnicodeWarning", "Warning"),
     ("BytesWarning", "Warning"),
     ("ResourceWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
 ];
 
 impl Types {
@@ -265,6 +267,8 @@ pub struct Runtime {
     pub open_files: crate::stdlib::file::OpenFiles,
     /// Functions registered with `atexit` (stdlib/mod_atexit.rs).
     pub atexit: crate::stdlib::mod_atexit::Callbacks,
+    /// The codec registry (stdlib/mod_codecs.rs).
+    pub codecs: crate::stdlib::mod_codecs::Registry,
 }
 
 impl Runtime {
@@ -294,6 +298,7 @@ impl Runtime {
             finalizers: crate::object::finalize::Finalizers::new(gil.clone()),
             open_files: Default::default(),
             atexit: Default::default(),
+            codecs: Default::default(),
         }
     }
 

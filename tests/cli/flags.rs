@@ -151,3 +151,12 @@ fn dash_u_writes_stdout_at_once() {
     assert!(first_byte_within(&[], &[("PYTHONUNBUFFERED", "1")]) < Duration::from_millis(1500), "PYTHONUNBUFFERED");
     assert!(first_byte_within(&[], &[]) >= Duration::from_millis(1500), "buffered by default");
 }
+
+/// `--license` prints CPython's license text, which the embedded library carries.
+#[test]
+fn license_prints_cpythons_license() {
+    let r = gilt(&["--license"], None);
+    assert_eq!(r.code, Some(0));
+    assert!(r.stdout.contains("PYTHON SOFTWARE FOUNDATION LICENSE VERSION 2"), "{}", r.stdout);
+    assert!(r.stdout.starts_with("gilt embeds the pure-Python standard library of CPython 3.11"));
+}
