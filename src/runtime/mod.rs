@@ -15,6 +15,7 @@
 //! - `workers`: parked OS threads reused for Python threads.
 //! - `code_cache`: compiled embedded modules handed to worker children.
 
+pub mod bytecode_cache;
 pub mod code_cache;
 pub mod deadlock;
 pub mod eventloop;

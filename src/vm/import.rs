@@ -174,12 +174,22 @@ impl Vm {
                 Some(c) => c,
                 None => {
                     // A worker child may have the parent's compiled code.
-                    let c = match crate::runtime::code_cache::preloaded(&self.rt, filename, src) {
+                    let embedded = is_embedded(filename);
+                    let reused = crate::runtime::code_cache::preloaded(&self.rt, filename, src).or_else(|| {
+                        embedded.then(|| crate::runtime::bytecode_cache::load(&self.rt, filename, src)).flatten()
+                    });
+                    let c = match reused {
                         Some(c) => {
                             self.rt.add_source(filename, src);
                             c
                         }
-                        None => crate::compile_source(self, src, filename)?,
+                        None => {
+                            let c = crate::compile_source(self, src, filename)?;
+                            if embedded && !self.dont_write_bytecode() {
+                                crate::runtime::bytecode_cache::store(filename, src, &c);
+                            }
+                            c
+                        }
                     };
                     self.rt.frozen_cache.lock().insert(filename.to_string(), c.clone());
                     c
@@ -213,6 +223,22 @@ impl Vm {
         Ok(self.rt.modules.get_item_str(name).unwrap_or(module))
     }
 
+    /// `sys.dont_write_bytecode` (`-B`), read when a module is stored, as CPython does.
+    fn dont_write_bytecode(&self) -> bool {
+        match self.rt.modules.get_item_str("sys") {
+            Some(Value::Module(m)) => {
+                matches!(m.dict.get_item_str("dont_write_bytecode"), Some(v) if v.as_bool() == Some(true))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `e` is the ModuleNotFoundError for `name` itself.
+    fn is_missing_module(&self, e: &super::PyErr, name: &str) -> bool {
+        e.exc.class.is_subclass(&self.rt.types.exc("ModuleNotFoundError"))
+            && matches!(e.exc.dict.get_item_str("name"), Some(Value::Str(s)) if s.as_str() == name)
+    }
+
     /// `from module import name`.
     pub fn import_from(&mut self, m: &Value, name: &Arc<PyStr>) -> PyResult {
         if let Some(v) = self.get_attr_opt(m, name)? {
@@ -220,8 +246,15 @@ impl Vm {
         }
         if let Value::Module(md) = m {
             let sub = format!("{}.{}", md.name, name.as_str());
-            if let Ok(v) = self.load_module(&sub) {
-                return Ok(v);
+            match self.load_module(&sub) {
+                Ok(v) => {
+                    md.dict.set_item_str(name.as_str(), v.clone());
+                    return Ok(v);
+                }
+                // Only "no such submodule" becomes "cannot import name"; an
+                // error inside the submodule is reported as itself.
+                Err(e) if !self.is_missing_module(&e, &sub) => return Err(e),
+                Err(_) => {}
             }
             let loc = match md.dict.get_item_str("__file__") {
                 Some(Value::Str(f)) => format!(" ({})", f.as_str()),
@@ -256,4 +289,17 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// A module compiled from source inside the binary: gilt's own (`<frozen …>`)
+/// or CPython's embedded library.
+fn is_embedded(filename: &str) -> bool {
+    if filename.starts_with("<frozen ") {
+        return true;
+    }
+    let lib = crate::stdlib::cpython_lib::LIB_ROOT;
+    filename
+        .strip_prefix(lib)
+        .and_then(|r| r.strip_prefix('/'))
+        .is_some_and(|rel| crate::stdlib::cpython_lib::file(rel).is_some())
 }

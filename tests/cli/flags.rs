@@ -160,3 +160,30 @@ fn license_prints_cpythons_license() {
     assert!(r.stdout.contains("PYTHON SOFTWARE FOUNDATION LICENSE VERSION 2"), "{}", r.stdout);
     assert!(r.stdout.starts_with("gilt embeds the pure-Python standard library of CPython 3.11"));
 }
+
+/// Embedded modules are compiled once and cached under XDG_CACHE_HOME;
+/// `-B` and PYTHONDONTWRITEBYTECODE stop the writing, not the reading.
+#[test]
+fn embedded_modules_are_cached_unless_told_not_to() {
+    let dir = scratch("cli_bytecode_cache", &[]);
+    let cache = dir.join("cache");
+    let cache_s = cache.display().to_string();
+    let entries = || -> usize {
+        std::fs::read_dir(cache.join("gilt"))
+            .map(|builds| builds.flatten().map(|b| std::fs::read_dir(b.path()).map_or(0, |f| f.count())).sum())
+            .unwrap_or(0)
+    };
+    let code = "import colorsys; print(colorsys.rgb_to_hsv(1, 0, 0))";
+    let r = gilt_in(&["-B", "-c", code], None, &[("XDG_CACHE_HOME", &cache_s)], None);
+    assert_eq!(r.stdout, "(0.0, 1.0, 1)\n", "{}", r.stderr);
+    let r = gilt_in(&["-c", code], None, &[("XDG_CACHE_HOME", &cache_s), ("PYTHONDONTWRITEBYTECODE", "1")], None);
+    assert_eq!(r.stdout, "(0.0, 1.0, 1)\n");
+    assert_eq!(entries(), 0, "-B and PYTHONDONTWRITEBYTECODE write nothing");
+    let r = gilt_in(&["-c", code], None, &[("XDG_CACHE_HOME", &cache_s)], None);
+    assert_eq!(r.stdout, "(0.0, 1.0, 1)\n");
+    let written = entries();
+    assert!(written >= 1, "the first run writes the compiled module");
+    let r = gilt_in(&["-c", code], None, &[("XDG_CACHE_HOME", &cache_s)], None);
+    assert_eq!(r.stdout, "(0.0, 1.0, 1)\n", "the second run reads it: {}", r.stderr);
+    assert_eq!(entries(), written, "nothing new to write");
+}

@@ -153,12 +153,14 @@ fn pythonpath_entries_follow_the_script_directory() {
     let pp = format!("{}:/nonexistent", lib.display());
     let r = gilt_in(&["main.py"], None, &[("PYTHONPATH", &pp)], Some(&dir));
     assert_eq!(r.stdout, format!("['{}', '/nonexistent'] lib1\n", lib.display()), "{}", r.stderr);
-    let r = gilt_in(&["-c", "import sys; print(sys.path)"], None, &[("PYTHONPATH", "/a:/b")], None);
-    assert_eq!(r.stdout, "['', '/a', '/b']\n");
-    let r = gilt_in(&["-E", "-c", "import sys; print(sys.path)"], None, &[("PYTHONPATH", "/a:/b")], None);
-    assert_eq!(r.stdout, "['']\n", "-E ignores PYTHONPATH");
-    let r =
-        gilt_in(&["-I", "-c", "import sys; print(sys.path, sys.flags.isolated)"], None, &[("PYTHONPATH", "/a")], None);
+    // After them, the standard library (embedded; `/usr/lib/python3.11` on Debian).
+    let code = "import sys, os; print(sys.path[:-1], os.path.basename(sys.path[-1]))";
+    let r = gilt_in(&["-c", code], None, &[("PYTHONPATH", "/a:/b")], None);
+    assert_eq!(r.stdout, "['', '/a', '/b'] python3.11\n");
+    let r = gilt_in(&["-E", "-c", code], None, &[("PYTHONPATH", "/a:/b")], None);
+    assert_eq!(r.stdout, "[''] python3.11\n", "-E ignores PYTHONPATH");
+    let code = "import sys; print(sys.path[:-1], sys.flags.isolated)";
+    let r = gilt_in(&["-I", "-c", code], None, &[("PYTHONPATH", "/a")], None);
     assert_eq!(r.stdout, "[] 1\n", "-I: no PYTHONPATH, no '' in front");
 }
 
