@@ -94,7 +94,6 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
         "executable",
         Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()),
     );
-    d.set_item_str("implementation", Value::str("gilt"));
     d.set_item_str("builtin_module_names", Value::tuple(vec![]));
     def(&d, "exit", |vm, a| {
         let cls = vm.rt.types.exc("SystemExit");
@@ -151,6 +150,7 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     });
     def(&d, "getsizeof", |_vm, _a| Ok(Value::Int(64)));
     def(&d, "getdefaultencoding", |_vm, _a| Ok(Value::str("utf-8")));
+    super::sys_info::add(rt, &d);
     let m = Value::Module(Arc::new(Module { name: Arc::from("sys"), dict: d }));
     rt.modules.set_item_str("sys", m.clone());
     m

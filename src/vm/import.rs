@@ -200,8 +200,14 @@ impl Vm {
         }
         if let Value::Module(md) = m {
             let sub = format!("{}.{}", md.name, name.as_str());
-            if let Ok(v) = self.load_module(&sub) {
-                return Ok(v);
+            match self.load_module(&sub) {
+                Ok(v) => {
+                    md.dict.set_str(name, v.clone());
+                    return Ok(v);
+                }
+                // A submodule that exists but fails while loading reports its own error.
+                Err(e) if !self.is_missing_module(&e, &sub) => return Err(e),
+                Err(_) => {}
             }
             let loc = match md.dict.get_item_str("__file__") {
                 Some(Value::Str(f)) => format!(" ({})", f.as_str()),
@@ -212,6 +218,12 @@ impl Vm {
             return Err(e);
         }
         Err(self.err("ImportError", &format!("cannot import name '{}'", name.as_str())))
+    }
+
+    /// Is `e` the ModuleNotFoundError saying that `full` itself does not exist?
+    fn is_missing_module(&self, e: &super::PyErr, full: &str) -> bool {
+        self.is_exc(e, "ModuleNotFoundError")
+            && matches!(e.exc.dict.get_item_str("name"), Some(Value::Str(s)) if s.as_str() == full)
     }
 
     /// `from module import *`.

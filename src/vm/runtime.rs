@@ -265,6 +265,8 @@ pub struct Runtime {
     pub open_files: crate::stdlib::file::OpenFiles,
     /// Functions registered with `atexit` (stdlib/mod_atexit.rs).
     pub atexit: crate::stdlib::mod_atexit::Callbacks,
+    /// Python-level signal handlers (stdlib/mod_signal.rs).
+    pub signals: crate::stdlib::mod_signal::Handlers,
 }
 
 impl Runtime {
@@ -294,6 +296,7 @@ impl Runtime {
             finalizers: crate::object::finalize::Finalizers::new(gil.clone()),
             open_files: Default::default(),
             atexit: Default::default(),
+            signals: Default::default(),
         }
     }
 
