@@ -16,7 +16,7 @@
 //! the GIL off. `GILT_CPYTHON_UPDATE=1` rewrites the file from what this run saw, keeping the
 //! reasons already written and using the first line of the error message for new ones.
 //!
-//! A test that hangs (no output for `GILT_CPYTHON_TEST_TIMEOUT` s, default 60) or kills gilt is
+//! A test that hangs (no output for `GILT_CPYTHON_TEST_TIMEOUT` s, default 30) or kills gilt is
 //! recorded as such, and the module is run again without it (`--skip`), at most a few times
 //! within `GILT_CPYTHON_TIMEOUT` s per module (default 300). Modules run in parallel, as many at
 //! a time as libtest-mimic's `--test-threads` (the number of CPUs). When CPython's tests are not
@@ -151,7 +151,7 @@ fn full_name(module: &str) -> String {
 fn run_module(runner: &Path, module: &str, gil_off: bool) -> ModuleRun {
     let start = Instant::now();
     let budget = env_secs("GILT_CPYTHON_TIMEOUT", 300);
-    let quiet_limit = env_secs("GILT_CPYTHON_TEST_TIMEOUT", 60);
+    let quiet_limit = env_secs("GILT_CPYTHON_TEST_TIMEOUT", 30);
     let work = std::env::temp_dir().join(format!(
         "gilt-cpython-{}-{}-{}",
         module,
@@ -198,11 +198,8 @@ fn run_module(runner: &Path, module: &str, gil_off: bool) -> ModuleRun {
         if attempt.finished {
             break;
         }
-        let why = if attempt.hung {
-            format!("hang: no output for {} s", quiet_limit.as_secs())
-        } else {
-            format!("crash: {}", attempt.death)
-        };
+        let why =
+            if attempt.hung { format!("no output for {} s", quiet_limit.as_secs()) } else { attempt.death.clone() };
         match started {
             Some(id) => {
                 tests.push(TestOutcome {
@@ -213,7 +210,8 @@ fn run_module(runner: &Path, module: &str, gil_off: bool) -> ModuleRun {
                 skip.push(id);
             }
             None => {
-                module_error = Some(why);
+                let kind = if attempt.hung { "hang" } else { "crash" };
+                module_error = Some(format!("{kind}: {why}"));
                 break;
             }
         }
@@ -377,32 +375,32 @@ fn print_table(runs: &[ModuleRun]) {
     let mut rows: Vec<&ModuleRun> = runs.iter().collect();
     rows.sort_by(|a, b| (&a.module, a.gil_off).cmp(&(&b.module, b.gil_off)));
     println!("\nCPython regression tests under gilt (run / passed / failed / errors / skipped):\n");
-    println!("| module | GIL | run | passed | failed | errors | skipped | seconds |");
-    println!("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!("| module | GIL | run | passed | failed | errors | skipped | seconds | note |");
+    println!("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
     let mut total = [0; 5];
     for r in rows {
         let gil = if r.gil_off { "off" } else { "on" };
         let name = r.module.trim_start_matches("test.");
         match &r.module_error {
-            Some(e) => println!("| {name} | {gil} | — | — | — | — | — | {:.0} | ({})", r.seconds, shorten(e)),
+            Some(e) => println!("| {name} | {gil} | — | — | — | — | — | {:.0} | {} |", r.seconds, shorten(e)),
             None => {
                 let c = counts(r);
                 for (t, v) in total.iter_mut().zip(c) {
                     *t += v;
                 }
                 println!(
-                    "| {name} | {gil} | {} | {} | {} | {} | {} | {:.0} |",
+                    "| {name} | {gil} | {} | {} | {} | {} | {} | {:.0} | |",
                     c[0], c[1], c[2], c[3], c[4], r.seconds
                 );
             }
         }
     }
-    println!("| total | | {} | {} | {} | {} | {} | |\n", total[0], total[1], total[2], total[3], total[4]);
+    println!("| total | | {} | {} | {} | {} | {} | | |\n", total[0], total[1], total[2], total[3], total[4]);
 }
 
 fn shorten(s: &str) -> String {
     let s: String = s.chars().take(90).collect();
-    s.replace('|', "/")
+    s.replace('|', "\\|")
 }
 
 /// The new expected_failures.txt: every failure of this run, with the reason already written

@@ -195,8 +195,11 @@ impl Vm {
 
     /// `from module import name`.
     pub fn import_from(&mut self, m: &Value, name: &Arc<PyStr>) -> PyResult {
-        if let Some(v) = self.get_attr_opt(m, name)? {
-            return Ok(v);
+        match self.get_attr_opt(m, name) {
+            Ok(Some(v)) => return Ok(v),
+            // A module-level __getattr__ saying no: the name may still be a submodule.
+            Err(e) if !self.is_exc(&e, "AttributeError") => return Err(e),
+            _ => {}
         }
         if let Value::Module(md) = m {
             let sub = format!("{}.{}", md.name, name.as_str());
