@@ -565,13 +565,18 @@ fn module_init(rt: &Runtime) {
         let this = a.pos[0].clone();
         let name = a.arg(1, "name");
         let doc = a.arg(2, "doc").unwrap_or(Value::None);
-        a.no_extra_kw(vm, "module")?;
+        if let Some((k, _)) = a.kw.first() {
+            return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for module()", k.as_str())));
+        }
+        if a.pos.len() > 3 {
+            return Err(vm.type_error(&format!("module() takes at most 2 arguments ({} given)", a.pos.len() - 1)));
+        }
         let Some(name) = name else {
-            return Err(vm.type_error("module.__init__() missing required argument 'name' (pos 1)"));
+            return Err(vm.type_error("module() missing required argument 'name' (pos 1)"));
         };
         if !matches!(name, Value::Str(_)) {
             let tn = vm.type_name(&name);
-            return Err(vm.type_error(&format!("module.__init__() argument 'name' must be str, not {tn}")));
+            return Err(vm.type_error(&format!("module() argument 'name' must be str, not {tn}")));
         }
         let none = Value::None;
         for (k, v) in [
