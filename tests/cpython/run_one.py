@@ -135,6 +135,9 @@ def main(argv):
             return 2
     full = name if name.startswith('test.') else 'test.' + name
     try:
+        # As regrtest without -v: tests print their chatter only when verbose.
+        import test.support
+        test.support.verbose = False
         __import__(full)
         module = sys.modules[full]
         suite = unittest.defaultTestLoader.loadTestsFromModule(module)
