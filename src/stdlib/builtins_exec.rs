@@ -225,6 +225,15 @@ fn exec_or_eval(vm: &mut Vm, mut a: Args, fname: &str) -> PyResult {
         return Err(vm.type_error(&msg));
     }
     let code = match source_arg(vm, &source, fname, true)? {
+        // Its free variables would need cells that no namespace can give.
+        Source::Code(c) if !c.freevars.is_empty() => {
+            let msg = if fname == "eval" {
+                "code object passed to eval() may not contain free variables".to_string()
+            } else {
+                format!("code object requires a closure of exactly length {}", c.freevars.len())
+            };
+            return Err(vm.type_error(&msg));
+        }
         Source::Code(c) => c,
         Source::Text(s) if fname == "eval" => {
             let s = s.trim_start_matches([' ', '\t']);

@@ -441,6 +441,7 @@ fn any_all(vm: &mut Vm, a: Args, name: &str, want: bool) -> PyResult {
 /// Registers the built-ins of this file and of `builtins_attr.rs`.
 pub fn register(rt: &Runtime) {
     let b = &rt.builtins;
+    module_init(rt);
     def(b, "min", |vm, a| min_max(vm, a, "min", CmpOp::Lt));
     def(b, "max", |vm, a| min_max(vm, a, "max", CmpOp::Gt));
     def(b, "sum", sum);
@@ -555,4 +556,39 @@ pub fn register(rt: &Runtime) {
     base_fn(rt, "bin", 2);
     super::builtins_attr::register(rt);
     super::builtins_exec::register(rt);
+}
+
+/// `types.ModuleType(name, doc=None)`: a new module's namespace starts with
+/// the names CPython puts there, so code run in it sees its `__name__`.
+fn module_init(rt: &Runtime) {
+    super::method(&rt.types.module, "__init__", |vm, mut a| {
+        let this = a.pos[0].clone();
+        let name = a.arg(1, "name");
+        let doc = a.arg(2, "doc").unwrap_or(Value::None);
+        if let Some((k, _)) = a.kw.first() {
+            return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for module()", k.as_str())));
+        }
+        if a.pos.len() > 3 {
+            return Err(vm.type_error(&format!("module() takes at most 2 arguments ({} given)", a.pos.len() - 1)));
+        }
+        let Some(name) = name else {
+            return Err(vm.type_error("module() missing required argument 'name' (pos 1)"));
+        };
+        if !matches!(name, Value::Str(_)) {
+            let tn = vm.type_name(&name);
+            return Err(vm.type_error(&format!("module() argument 'name' must be str, not {tn}")));
+        }
+        let none = Value::None;
+        for (k, v) in [
+            ("__name__", name),
+            ("__doc__", doc),
+            ("__package__", none.clone()),
+            ("__loader__", none.clone()),
+            ("__spec__", none),
+        ] {
+            let k = vm.rt.intern(k);
+            vm.set_attr(&this, &k, v)?;
+        }
+        Ok(Value::None)
+    });
 }

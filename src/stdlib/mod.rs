@@ -16,6 +16,7 @@ pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
 pub mod mod_atexit;
 pub mod mod_codecs;
+pub mod mod_errno;
 pub mod mod_itertools;
 pub mod mod_math;
 pub mod mod_misc;
@@ -23,6 +24,7 @@ pub mod mod_os;
 pub mod mod_process;
 pub mod mod_random;
 pub mod mod_re;
+pub mod mod_signal;
 pub mod mod_thread;
 pub mod mod_time;
 pub mod mod_weakref;
@@ -31,6 +33,7 @@ pub mod mt19937;
 pub mod repl;
 pub mod str_format;
 pub mod sys;
+pub mod sys_info;
 pub mod types_bytes;
 pub mod types_bytes_text;
 pub mod types_containers;
@@ -122,14 +125,18 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_weakref" => mod_weakref::create(vm).map(Some),
         "_asyncio" => mod_asyncio::create(vm).map(Some),
         "_codecs" => mod_codecs::create(vm).map(Some),
-        // The built-in namespace itself, as a module (`builtins.print`).
-        "builtins" => {
-            let dict = vm.rt.builtins.clone();
-            dict.set_item_str("__name__", Value::str("builtins"));
-            Ok(Some(Value::Module(Arc::new(crate::object::module::Module { name: Arc::from("builtins"), dict }))))
-        }
+        "_signal" => mod_signal::create(vm).map(Some),
+        "errno" => mod_errno::create(vm).map(Some),
+        "builtins" => Ok(Some(builtins_module(vm))),
         _ => Ok(None),
     }
+}
+
+/// `builtins`: a module over the interpreter's builtins dict itself, so that
+/// `builtins.print = f` changes what every module's `print` finds.
+fn builtins_module(vm: &Vm) -> Value {
+    let name: Arc<str> = Arc::from("builtins");
+    Value::Module(Arc::new(crate::object::module::Module { name, dict: vm.rt.builtins.clone() }))
 }
 
 /// Attributes of Rust-implemented objects that are not methods.

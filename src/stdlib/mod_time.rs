@@ -252,19 +252,30 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             return Err(vm.value_error("sleep length must be non-negative"));
         }
         let dur = Duration::try_from_secs_f64(s).map_err(|_| vm.overflow_error("sleep length is too large"))?;
-        let check = vm.gil.as_ref().map(|g| g.interrupt_check());
-        let r = vm.allow_threads(BlockKind::Sleep, || match &check {
-            Some(c) => c.interruptible_sleep(dur),
-            None => {
-                std::thread::sleep(dur);
-                Ok(())
+        let end = Instant::now().checked_add(dur);
+        let mut left = dur;
+        loop {
+            let check = vm.gil.as_ref().map(|g| g.interrupt_check());
+            let r = vm.allow_threads(BlockKind::Sleep, || match &check {
+                Some(c) => c.interruptible_sleep(left),
+                None => {
+                    std::thread::sleep(left);
+                    Ok(())
+                }
+            });
+            if r.is_ok() {
+                return Ok(Value::None);
             }
-        });
-        if r.is_err() {
-            let cls = vm.rt.types.exc("KeyboardInterrupt");
-            return Err(vm.new_exception(&cls, vec![]));
+            // Ctrl-C: SIGINT's handler runs (KeyboardInterrupt by default);
+            // if it returns, the sleep goes on for the time left (PEP 475).
+            super::mod_signal::sigint_arrived(vm)?;
+            if let Some(end) = end {
+                left = end.saturating_duration_since(Instant::now());
+            }
+            if left.is_zero() {
+                return Ok(Value::None);
+            }
         }
-        Ok(Value::None)
     });
     let st = struct_time_class(vm);
     d.set_item_str("struct_time", Value::Class(st.clone()));

@@ -84,17 +84,6 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
         "path",
         Value::list(vec![Value::str(&rt.config.script_dir), Value::str(super::cpython_lib::LIB_ROOT)]),
     );
-    // The installation prefix the embedded library came from (`/usr` for
-    // /usr/lib/python3.11), which CPython's modules use to find data files.
-    let prefix = std::path::Path::new(super::cpython_lib::LIB_ROOT)
-        .parent()
-        .and_then(|p| p.parent())
-        .map(|p| p.display().to_string())
-        .unwrap_or_default();
-    for name in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
-        d.set_item_str(name, Value::str(&prefix));
-    }
-    d.set_item_str("platlibdir", Value::str("lib"));
     d.set_item_str("warnoptions", Value::list(vec![]));
     d.set_item_str("modules", Value::Dict(rt.modules.clone()));
     d.set_item_str("version", Value::string(crate::cli_args::version_text()));
@@ -108,7 +97,6 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
         "executable",
         Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()),
     );
-    d.set_item_str("implementation", Value::str("gilt"));
     d.set_item_str("builtin_module_names", Value::tuple(vec![]));
     def(&d, "exit", |vm, a| {
         let cls = vm.rt.types.exc("SystemExit");
@@ -165,6 +153,7 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     });
     def(&d, "getsizeof", |_vm, _a| Ok(Value::Int(64)));
     def(&d, "getdefaultencoding", |_vm, _a| Ok(Value::str("utf-8")));
+    super::sys_info::add(rt, &d);
     let m = Value::Module(Arc::new(Module { name: Arc::from("sys"), dict: d }));
     rt.modules.set_item_str("sys", m.clone());
     m

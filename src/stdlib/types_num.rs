@@ -290,6 +290,23 @@ fn register_float(rt: &Runtime) {
         Ok(Value::tuple(vec![Value::from_bigint(n), Value::from_bigint(d)]))
     });
     method(c, "hex", |vm, a| Ok(Value::string(numfmt::float_hex(recv_float(vm, &a, "hex")?))));
+    // Which float layout this machine uses (test.support asks for IEEE).
+    classmethod(rt, c, "__getformat__", |vm, a| match a.pos.get(1) {
+        Some(Value::Str(s)) if a.pos.len() == 2 => match s.as_str() {
+            "double" | "float" => {
+                Ok(Value::str(if cfg!(target_endian = "little") { "IEEE, little-endian" } else { "IEEE, big-endian" }))
+            }
+            _ => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+        },
+        Some(v) if a.pos.len() == 2 => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!("__getformat__() argument must be str, not {tn}")))
+        }
+        _ => Err(vm.type_error(&format!(
+            "float.__getformat__() takes exactly one argument ({} given)",
+            a.pos.len().saturating_sub(1)
+        ))),
+    });
     classmethod(rt, c, "fromhex", |vm, a| {
         let s = match a.pos.last() {
             Some(Value::Str(s)) if a.pos.len() <= 2 => s.clone(),

@@ -233,26 +233,22 @@ impl Vm {
         }
     }
 
-    /// Whether `e` is the ModuleNotFoundError for `name` itself.
-    fn is_missing_module(&self, e: &super::PyErr, name: &str) -> bool {
-        e.exc.class.is_subclass(&self.rt.types.exc("ModuleNotFoundError"))
-            && matches!(e.exc.dict.get_item_str("name"), Some(Value::Str(s)) if s.as_str() == name)
-    }
-
     /// `from module import name`.
     pub fn import_from(&mut self, m: &Value, name: &Arc<PyStr>) -> PyResult {
-        if let Some(v) = self.get_attr_opt(m, name)? {
-            return Ok(v);
+        match self.get_attr_opt(m, name) {
+            Ok(Some(v)) => return Ok(v),
+            // A module-level __getattr__ saying no: the name may still be a submodule.
+            Err(e) if !self.is_exc(&e, "AttributeError") => return Err(e),
+            _ => {}
         }
         if let Value::Module(md) = m {
             let sub = format!("{}.{}", md.name, name.as_str());
             match self.load_module(&sub) {
                 Ok(v) => {
-                    md.dict.set_item_str(name.as_str(), v.clone());
+                    md.dict.set_str(name, v.clone());
                     return Ok(v);
                 }
-                // Only "no such submodule" becomes "cannot import name"; an
-                // error inside the submodule is reported as itself.
+                // A submodule that exists but fails while loading reports its own error.
                 Err(e) if !self.is_missing_module(&e, &sub) => return Err(e),
                 Err(_) => {}
             }
@@ -265,6 +261,12 @@ impl Vm {
             return Err(e);
         }
         Err(self.err("ImportError", &format!("cannot import name '{}'", name.as_str())))
+    }
+
+    /// Is `e` the ModuleNotFoundError saying that `full` itself does not exist?
+    fn is_missing_module(&self, e: &super::PyErr, full: &str) -> bool {
+        self.is_exc(e, "ModuleNotFoundError")
+            && matches!(e.exc.dict.get_item_str("name"), Some(Value::Str(s)) if s.as_str() == full)
     }
 
     /// `from module import *`.

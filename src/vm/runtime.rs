@@ -269,6 +269,8 @@ pub struct Runtime {
     pub atexit: crate::stdlib::mod_atexit::Callbacks,
     /// The codec registry (stdlib/mod_codecs.rs).
     pub codecs: crate::stdlib::mod_codecs::Registry,
+    /// Python-level signal handlers (stdlib/mod_signal.rs).
+    pub signals: crate::stdlib::mod_signal::Handlers,
 }
 
 impl Runtime {
@@ -299,6 +301,7 @@ impl Runtime {
             open_files: Default::default(),
             atexit: Default::default(),
             codecs: Default::default(),
+            signals: Default::default(),
         }
     }
 

@@ -54,8 +54,8 @@ impl Vm {
         if let Some(g) = self.gil.as_mut()
             && g.handle_breaker() == BreakerAction::RaiseKeyboardInterrupt
         {
-            let cls = self.rt.types.exc("KeyboardInterrupt");
-            return Err(self.new_exception(&cls, vec![]));
+            // SIGINT's Python handler decides (KeyboardInterrupt by default).
+            return crate::stdlib::mod_signal::sigint_arrived(self);
         }
         Ok(())
     }

@@ -466,6 +466,22 @@ class EnumType(type):
             classdict['__qualname__'] = qualname
         return metacls.__new__(metacls, class_name, bases, classdict, boundary=boundary)
 
+    def _convert_(cls, name, module, filter, source=None, *, boundary=None, as_global=False):
+        # Builds an enum from a module's constants (signal.Signals, re.RegexFlag):
+        # members ordered by value then name, exported into the module.
+        namespace = sys.modules[module].__dict__
+        pairs = [(k, v) for k, v in (source or sys.modules[module]).__dict__.items() if filter(k)]
+        try:
+            pairs.sort(key=lambda kv: (kv[1], kv[0]))
+        except TypeError:
+            pairs.sort(key=lambda kv: kv[0])
+        if boundary is None and Flag is not None and issubclass(cls, Flag):
+            boundary = KEEP
+        new = cls._create_(name, pairs, module=module, boundary=boundary)
+        namespace.update(new.__members__)
+        namespace[name] = new
+        return new
+
     def __bool__(cls):
         return True
 

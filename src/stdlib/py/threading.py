@@ -557,6 +557,9 @@ class Thread:
         self._initialized = True
         self._local_impls = []
         self._stderr = _sys.stderr
+        dangling = globals().get('_dangling')
+        if dangling is not None:
+            dangling.add(self)
 
     def __repr__(self):
         assert self._initialized, "Thread.__init__() was not called"
@@ -1002,3 +1005,15 @@ def main_thread():
 
 
 from _threading_local import local
+
+
+def __getattr__(name):
+    # `_dangling`, the weak set of Thread objects that CPython's test.support
+    # compares before and after a test, is made on first use: importing
+    # weakref costs every threaded script otherwise. Threads created before
+    # that first use are not in it.
+    if name == '_dangling':
+        from weakref import WeakSet
+        value = globals()['_dangling'] = WeakSet()
+        return value
+    raise AttributeError("module 'threading' has no attribute %r" % (name,))

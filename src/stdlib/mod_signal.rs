@@ -1,0 +1,232 @@
+//! The `_signal` module under CPython's `signal.py`: the signal numbers,
+//! `SIG_DFL`/`SIG_IGN`, `default_int_handler`, and `signal`/`getsignal`/
+//! `raise_signal`/`strsignal`/`valid_signals`.
+//!
+//! SIGINT is wired to gilt's own Ctrl-C machinery (`runtime/interrupt.rs`):
+//! the OS handler only flags the main thread, and when that thread notices
+//! (at its next eval-breaker check, or in `time.sleep`) it runs the Python
+//! handler chosen here — by default `default_int_handler`, which raises
+//! `KeyboardInterrupt`; `SIG_IGN` drops the interrupt and `SIG_DFL` ends the
+//! process the way an unhandled SIGINT does. Other signals can be set to
+//! `SIG_DFL` or `SIG_IGN` (applied to the process); a Python handler for them
+//! is recorded, returned by `getsignal` and run by `raise_signal`, but a
+//! signal of that kind sent from outside is not delivered to it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use super::def;
+use crate::object::dict::Dict;
+use crate::object::module::Module;
+use crate::object::value::Value;
+use crate::vm::{Args, PyResult, Vm};
+
+const SIG_DFL: i64 = 0;
+const SIG_IGN: i64 = 1;
+/// One more than the largest signal number (Linux's real-time signals end at 64).
+const NSIG: i64 = 65;
+
+/// The signals CPython 3.11's `signal` names on Linux.
+const SIGNALS: &[(&str, i32)] = &[
+    ("SIGHUP", libc::SIGHUP),
+    ("SIGINT", libc::SIGINT),
+    ("SIGQUIT", libc::SIGQUIT),
+    ("SIGILL", libc::SIGILL),
+    ("SIGTRAP", libc::SIGTRAP),
+    ("SIGABRT", libc::SIGABRT),
+    ("SIGIOT", libc::SIGIOT),
+    ("SIGBUS", libc::SIGBUS),
+    ("SIGFPE", libc::SIGFPE),
+    ("SIGKILL", libc::SIGKILL),
+    ("SIGUSR1", libc::SIGUSR1),
+    ("SIGSEGV", libc::SIGSEGV),
+    ("SIGUSR2", libc::SIGUSR2),
+    ("SIGPIPE", libc::SIGPIPE),
+    ("SIGALRM", libc::SIGALRM),
+    ("SIGTERM", libc::SIGTERM),
+    ("SIGSTKFLT", libc::SIGSTKFLT),
+    ("SIGCHLD", libc::SIGCHLD),
+    ("SIGCONT", libc::SIGCONT),
+    ("SIGSTOP", libc::SIGSTOP),
+    ("SIGTSTP", libc::SIGTSTP),
+    ("SIGTTIN", libc::SIGTTIN),
+    ("SIGTTOU", libc::SIGTTOU),
+    ("SIGURG", libc::SIGURG),
+    ("SIGXCPU", libc::SIGXCPU),
+    ("SIGXFSZ", libc::SIGXFSZ),
+    ("SIGVTALRM", libc::SIGVTALRM),
+    ("SIGPROF", libc::SIGPROF),
+    ("SIGWINCH", libc::SIGWINCH),
+    ("SIGIO", libc::SIGIO),
+    ("SIGPOLL", libc::SIGPOLL),
+    ("SIGPWR", libc::SIGPWR),
+    ("SIGSYS", libc::SIGSYS),
+];
+
+/// The Python-level handlers of one runtime, by signal number. A signal
+/// missing from the map has its initial handler: `default_int_handler` for
+/// SIGINT, `SIG_DFL` for the others.
+#[derive(Default)]
+pub struct Handlers {
+    map: Mutex<HashMap<i32, Value>>,
+    /// `default_int_handler`, made once so `getsignal` returns the same object.
+    default_int: std::sync::OnceLock<Value>,
+}
+
+fn default_int_handler(rt_handlers: &Handlers) -> Value {
+    rt_handlers
+        .default_int
+        .get_or_init(|| {
+            Vm::native("default_int_handler", |vm, _a| {
+                let cls = vm.rt.types.exc("KeyboardInterrupt");
+                Err(vm.new_exception(&cls, vec![]))
+            })
+        })
+        .clone()
+}
+
+fn handler_of(vm: &Vm, sig: i32) -> Value {
+    if let Some(h) = vm.rt.signals.map.lock().get(&sig) {
+        return h.clone();
+    }
+    if sig == libc::SIGINT { default_int_handler(&vm.rt.signals) } else { Value::Int(SIG_DFL) }
+}
+
+/// Ctrl-C reached the main thread: runs SIGINT's Python handler. `Ok` means
+/// the interrupt was handled (ignored, or a handler returned normally).
+pub fn sigint_arrived(vm: &mut Vm) -> PyResult<()> {
+    let h = handler_of(vm, libc::SIGINT);
+    match h {
+        Value::Int(SIG_IGN) => Ok(()),
+        Value::Int(SIG_DFL) => {
+            // What the OS would have done had no handler been installed.
+            let _ = signal_hook::low_level::emulate_default_handler(libc::SIGINT);
+            Ok(())
+        }
+        h => vm.call(&h, vec![Value::Int(libc::SIGINT as i64), Value::None]).map(|_| ()),
+    }
+}
+
+fn signum(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    let n = vm.index_of(v)?;
+    if !(1..NSIG).contains(&n) {
+        return Err(vm.value_error("signal number out of range"));
+    }
+    Ok(n as i32)
+}
+
+fn arg(vm: &mut Vm, a: &mut Args, i: usize, name: &str, fname: &str) -> PyResult<Value> {
+    a.arg(i, name)
+        .ok_or_else(|| vm.type_error(&format!("{fname}() missing required argument '{name}' (pos {})", i + 1)))
+}
+
+/// Sets the process's disposition of `sig` to the default or to ignore.
+fn set_os_disposition(vm: &mut Vm, sig: i32, ignore: bool) -> PyResult<()> {
+    let action = if ignore { libc::SIG_IGN } else { libc::SIG_DFL };
+    // SAFETY: installs one of the two dispositions the C library defines,
+    // not a Rust function, so nothing runs in signal context.
+    let old = unsafe { libc::signal(sig, action) };
+    if old == libc::SIG_ERR {
+        let e = std::io::Error::last_os_error();
+        return Err(super::file::os_error(vm, &e, None));
+    }
+    Ok(())
+}
+
+fn set_handler(vm: &mut Vm, mut a: Args) -> PyResult {
+    a.no_kw(vm, "signal")?;
+    let sig = arg(vm, &mut a, 0, "signalnum", "signal")?;
+    let handler = arg(vm, &mut a, 1, "handler", "signal")?;
+    let sig = signum(vm, &sig)?;
+    if !vm.is_main_thread {
+        return Err(vm.value_error("signal only works in main thread of the main interpreter"));
+    }
+    let special = match &handler {
+        Value::Int(n) if *n == SIG_DFL || *n == SIG_IGN => Some(*n == SIG_IGN),
+        h if super::builtins_attr::is_callable(vm, h) => None,
+        _ => {
+            return Err(vm.type_error("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object"));
+        }
+    };
+    if sig == libc::SIGKILL || sig == libc::SIGSTOP {
+        let e = std::io::Error::from_raw_os_error(libc::EINVAL);
+        return Err(super::file::os_error(vm, &e, None));
+    }
+    // SIGINT keeps gilt's OS handler whatever the choice (it only flags the
+    // main thread; `sigint_arrived` applies the choice).
+    if sig != libc::SIGINT
+        && let Some(ignore) = special
+    {
+        set_os_disposition(vm, sig, ignore)?;
+    }
+    let old = handler_of(vm, sig);
+    vm.rt.signals.map.lock().insert(sig, handler);
+    Ok(old)
+}
+
+fn raise_signal(vm: &mut Vm, mut a: Args) -> PyResult {
+    let sig = arg(vm, &mut a, 0, "signalnum", "raise_signal")?;
+    let sig = signum(vm, &sig)?;
+    if sig == libc::SIGINT {
+        // Like a Ctrl-C: the main thread runs the handler at its next check.
+        vm.rt.gil.interrupt_main();
+        if vm.is_main_thread {
+            vm.handle_breaker()?;
+        }
+        return Ok(Value::None);
+    }
+    match handler_of(vm, sig) {
+        Value::Int(SIG_IGN) => Ok(Value::None),
+        Value::Int(_) => {
+            // SAFETY: raise(3) with the default disposition: the OS acts (it may end the process).
+            unsafe { libc::raise(sig) };
+            Ok(Value::None)
+        }
+        h => vm.call(&h, vec![Value::Int(sig as i64), Value::None]).map(|_| Value::None),
+    }
+}
+
+fn strsignal(vm: &mut Vm, mut a: Args) -> PyResult {
+    let sig = arg(vm, &mut a, 0, "signalnum", "strsignal")?;
+    let sig = signum(vm, &sig)?;
+    // SAFETY: strsignal returns a pointer to a static or thread-local
+    // NUL-terminated string (or NULL), copied out at once.
+    let text = unsafe {
+        let p = libc::strsignal(sig);
+        if p.is_null() { None } else { Some(std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()) }
+    };
+    Ok(match text {
+        Some(t) if !t.starts_with("Unknown signal") && !t.starts_with("Real-time signal") => Value::string(t),
+        _ => Value::None,
+    })
+}
+
+/// Creates the `_signal` module.
+pub fn create(vm: &mut Vm) -> PyResult<Value> {
+    let d = Arc::new(Dict::new());
+    d.set_item_str("__name__", Value::str("_signal"));
+    d.set_item_str("SIG_DFL", Value::Int(SIG_DFL));
+    d.set_item_str("SIG_IGN", Value::Int(SIG_IGN));
+    d.set_item_str("NSIG", Value::Int(NSIG));
+    for &(name, num) in SIGNALS {
+        d.set_item_str(name, Value::Int(num as i64));
+    }
+    d.set_item_str("SIGRTMIN", Value::Int(libc::SIGRTMIN() as i64));
+    d.set_item_str("SIGRTMAX", Value::Int(libc::SIGRTMAX() as i64));
+    d.set_item_str("default_int_handler", default_int_handler(&vm.rt.signals));
+    def(&d, "signal", set_handler);
+    def(&d, "getsignal", |vm, mut a| {
+        let sig = arg(vm, &mut a, 0, "signalnum", "getsignal")?;
+        let sig = signum(vm, &sig)?;
+        Ok(handler_of(vm, sig))
+    });
+    def(&d, "raise_signal", raise_signal);
+    def(&d, "strsignal", strsignal);
+    def(&d, "valid_signals", |vm, _a| {
+        let all: Vec<Value> = (1..NSIG).filter(|&n| n != 32 && n != 33).map(Value::Int).collect();
+        vm.call_builtin("set", vec![Value::list(all)])
+    });
+    Ok(Value::Module(Arc::new(Module { name: Arc::from("_signal"), dict: d })))
+}

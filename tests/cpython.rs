@@ -1,0 +1,469 @@
+//! CPython's own regression tests as the judge (issue 12).
+//!
+//! Every module listed in `tests/cpython/modules.txt` (Debian's `libpython3.11-testsuite`,
+//! `/usr/lib/python3.11/test`) runs under the built gilt through `tests/cpython/run_one.py`,
+//! with `PYTHONPATH=/usr/lib/python3.11`, once with the GIL on, and once more with `--gil off`
+//! when its line says `gil-off`. Each run is one test of this harness; run_one.py prints one line
+//! per test id with its outcome, and the failing ones (fail, error, unexpected success, hang,
+//! crash) are compared with `tests/cpython/expected_failures.txt`:
+//!
+//! * a failure not listed there fails the run (a regression, or a new module's findings);
+//! * a listed id that now passes, is skipped, or no longer exists fails it too, so the file only
+//!   ever shrinks by someone deleting the line;
+//! * a module that cannot be imported, or dies outside any test, is one entry under its name.
+//!
+//! Entries are `test id  # reason`; `gil-off:test id  # reason` for a failure seen only with
+//! the GIL off. A reason starting with `flaky` marks a test that fails only sometimes: its
+//! passing is not reported. `GILT_CPYTHON_UPDATE=1` rewrites the file from what this run saw, keeping the
+//! reasons already written and using the first line of the error message for new ones.
+//!
+//! A test that hangs (no output for `GILT_CPYTHON_TEST_TIMEOUT` s, default 30) or kills gilt is
+//! recorded as such, and the module is run again without it (`--skip`), at most a few times
+//! within `GILT_CPYTHON_TIMEOUT` s per module (default 300). Modules run in parallel, as many at
+//! a time as libtest-mimic's `--test-threads` (the number of CPUs). When CPython's tests are not
+//! installed the harness says so and skips.
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
+
+const GILT: &str = env!("CARGO_BIN_EXE_gilt");
+const LIB: &str = "/usr/lib/python3.11";
+const MAX_ATTEMPTS: usize = 6;
+
+/// One line of modules.txt.
+#[derive(Clone)]
+struct Spec {
+    module: String,
+    gil_off: bool,
+}
+
+/// How one test ended.
+#[derive(Clone, Debug)]
+struct TestOutcome {
+    id: String,
+    kind: String,
+    message: String,
+}
+
+impl TestOutcome {
+    fn is_bad(&self) -> bool {
+        matches!(self.kind.as_str(), "fail" | "error" | "xpass" | "hang" | "crash")
+    }
+}
+
+/// One run of one module in one GIL mode.
+struct ModuleRun {
+    module: String,
+    gil_off: bool,
+    tests: Vec<TestOutcome>,
+    /// The module could not be imported, or gilt died outside any test.
+    module_error: Option<String>,
+    seconds: f64,
+}
+
+fn env_secs(name: &str, default: u64) -> Duration {
+    Duration::from_secs(std::env::var(name).ok().and_then(|s| s.parse().ok()).unwrap_or(default))
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("cpython");
+    if !Path::new(LIB).join("test").join("__init__.py").is_file() {
+        eprintln!(
+            "\nSKIPPED: CPython's regression tests are not installed ({LIB}/test is missing).\n\
+             Install Debian's libpython3.11-testsuite and libpython3.11-stdlib to run them.\n"
+        );
+        let trial = Trial::test("cpython_regression_tests_not_installed", || Ok(())).with_ignored_flag(true);
+        libtest_mimic::run(&args, vec![trial]).exit();
+    }
+    let specs = read_modules(&dir.join("modules.txt"));
+    let expected_path = dir.join("expected_failures.txt");
+    let expected = Arc::new(read_expected(&expected_path));
+    let update = std::env::var_os("GILT_CPYTHON_UPDATE").is_some_and(|v| !v.is_empty() && v != "0");
+    let runs: Arc<Mutex<Vec<ModuleRun>>> = Arc::default();
+    let runner = dir.join("run_one.py");
+
+    let mut trials = Vec::new();
+    for spec in &specs {
+        let modes: &[bool] = if spec.gil_off { &[false, true] } else { &[false] };
+        for &off in modes {
+            let name = if off { format!("{}::gil_off", spec.module) } else { spec.module.clone() };
+            let (spec, runs, expected, runner) = (spec.clone(), runs.clone(), expected.clone(), runner.clone());
+            trials.push(Trial::test(name, move || {
+                let run = run_module(&runner, &spec.module, off);
+                let verdict = if update { Ok(()) } else { judge(&run, &expected) };
+                runs.lock().unwrap().push(run);
+                verdict
+            }));
+        }
+    }
+    let conclusion = libtest_mimic::run(&args, trials);
+    let runs = runs.lock().unwrap();
+    print_table(&runs);
+    if update {
+        let text = regenerate(&runs, &expected);
+        std::fs::write(&expected_path, text).expect("write expected_failures.txt");
+        eprintln!("wrote {}", expected_path.display());
+    }
+    conclusion.exit();
+}
+
+fn read_modules(path: &Path) -> Vec<Spec> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        let mut words = line.split_whitespace();
+        let Some(module) = words.next() else { continue };
+        let gil_off = words.any(|w| w == "gil-off");
+        out.push(Spec { module: module.to_string(), gil_off });
+    }
+    out
+}
+
+/// expected_failures.txt: key → reason.
+fn read_expected(path: &Path) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let mut out = BTreeMap::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, reason) = match line.split_once(" #") {
+            Some((k, r)) => (k.trim(), r.trim()),
+            None => (line, ""),
+        };
+        out.insert(key.to_string(), reason.to_string());
+    }
+    out
+}
+
+fn full_name(module: &str) -> String {
+    if module.starts_with("test.") { module.to_string() } else { format!("test.{module}") }
+}
+
+/// Runs a module until it finishes, skipping the tests that hang or crash gilt.
+fn run_module(runner: &Path, module: &str, gil_off: bool) -> ModuleRun {
+    let start = Instant::now();
+    let budget = env_secs("GILT_CPYTHON_TIMEOUT", 300);
+    let quiet_limit = env_secs("GILT_CPYTHON_TEST_TIMEOUT", 30);
+    let work = std::env::temp_dir().join(format!(
+        "gilt-cpython-{}-{}-{}",
+        module,
+        if gil_off { "off" } else { "on" },
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&work);
+    let _ = std::fs::create_dir_all(&work);
+    let mut tests: Vec<TestOutcome> = Vec::new();
+    let mut skip: Vec<String> = Vec::new();
+    let mut module_error = None;
+    for _ in 0..MAX_ATTEMPTS {
+        let left = budget.saturating_sub(start.elapsed());
+        if left.is_zero() {
+            module_error.get_or_insert_with(|| format!("hang: module not finished after {} s", budget.as_secs()));
+            break;
+        }
+        let attempt = run_once(runner, module, gil_off, &skip, &work, left, quiet_limit);
+        let mut started: Option<String> = None;
+        let mut import_error = None;
+        for line in &attempt.lines {
+            let Some(rest) = line.strip_prefix("@@") else { continue };
+            let (head, message) = match rest.split_once(" :: ") {
+                Some((h, m)) => (h, m.to_string()),
+                None => (rest, String::new()),
+            };
+            let (kind, id) = head.split_once(' ').unwrap_or((head, ""));
+            match kind {
+                "start" => started = Some(id.to_string()),
+                "done" | "skipped-by-runner" => {}
+                "import-error" | "crash" => import_error = Some(message),
+                _ => {
+                    if started.as_deref() == Some(id) {
+                        started = None;
+                    }
+                    tests.push(TestOutcome { id: id.to_string(), kind: kind.to_string(), message });
+                }
+            }
+        }
+        if let Some(e) = import_error {
+            module_error = Some(e);
+            break;
+        }
+        if attempt.finished {
+            break;
+        }
+        let why =
+            if attempt.hung { format!("no output for {} s", quiet_limit.as_secs()) } else { attempt.death.clone() };
+        match started {
+            Some(id) => {
+                tests.push(TestOutcome {
+                    id: id.clone(),
+                    kind: if attempt.hung { "hang" } else { "crash" }.into(),
+                    message: why,
+                });
+                skip.push(id);
+            }
+            None => {
+                let kind = if attempt.hung { "hang" } else { "crash" };
+                module_error = Some(format!("{kind}: {why}"));
+                break;
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&work);
+    ModuleRun { module: full_name(module), gil_off, tests, module_error, seconds: start.elapsed().as_secs_f64() }
+}
+
+struct Attempt {
+    lines: Vec<String>,
+    finished: bool,
+    hung: bool,
+    /// How gilt ended when it did not finish: exit status and last line of stderr.
+    death: String,
+}
+
+fn run_once(
+    runner: &Path,
+    module: &str,
+    gil_off: bool,
+    skip: &[String],
+    work: &Path,
+    left: Duration,
+    quiet_limit: Duration,
+) -> Attempt {
+    let mut cmd = Command::new(GILT);
+    cmd.env_remove("GILT_GIL").env("PYTHONPATH", LIB).current_dir(work);
+    cmd.arg("--gil").arg(if gil_off { "off" } else { "on" });
+    cmd.arg(runner).arg(module);
+    for id in skip {
+        cmd.arg("--skip").arg(id);
+    }
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = match cmd.spawn() {
+        Ok(c) => c,
+        Err(e) => {
+            return Attempt { lines: vec![], finished: false, hung: false, death: format!("cannot start {GILT}: {e}") };
+        }
+    };
+    let (tx, rx) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut stderr_pipe = child.stderr.take().unwrap();
+    let stderr = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = stderr_pipe.read_to_end(&mut buf);
+        // Only the end matters; keep memory bounded for chatty modules.
+        String::from_utf8_lossy(&buf[buf.len().saturating_sub(8192)..]).into_owned()
+    });
+    let deadline = Instant::now() + left;
+    let mut lines = Vec::new();
+    let mut hung = false;
+    loop {
+        let now = Instant::now();
+        if now >= deadline {
+            hung = true;
+            break;
+        }
+        match rx.recv_timeout(quiet_limit.min(deadline - now)) {
+            Ok(line) => lines.push(line),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                hung = true;
+                break;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+    }
+    if hung {
+        let _ = child.kill();
+    }
+    let status = child.wait().ok();
+    let err_text = stderr.join().unwrap_or_default();
+    let finished = !hung && lines.iter().any(|l| l == "@@done");
+    let last_err = err_text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
+    let status = match status.map(|s| (s.code(), s)) {
+        Some((Some(c), _)) => format!("exit status {c}"),
+        Some((None, s)) => format!("killed by a signal ({s})"),
+        None => "unknown exit".to_string(),
+    };
+    let death = if last_err.is_empty() { status } else { format!("{status}: {last_err}") };
+    Attempt { lines, finished, hung, death }
+}
+
+/// The expected-failures keys that a run of `module` in this mode answers for.
+fn belongs(key: &str, module: &str) -> bool {
+    key == module || key.starts_with(&format!("{module}.")) || key.contains(&format!("({module}."))
+}
+
+fn judge(run: &ModuleRun, expected: &BTreeMap<String, String>) -> Result<(), Failed> {
+    let prefix = if run.gil_off { "gil-off:" } else { "" };
+    let listed =
+        |key: &str| expected.contains_key(key) || (run.gil_off && expected.contains_key(&format!("gil-off:{key}")));
+    let mut problems = Vec::new();
+    if let Some(err) = &run.module_error {
+        if !listed(&run.module) {
+            problems.push(format!("NEW  {}{}  # {err}", prefix, run.module));
+        }
+        if problems.is_empty() {
+            return Ok(());
+        }
+        return Err(problems.join("\n").into());
+    }
+    let mut seen_bad = BTreeSet::new();
+    let mut seen = BTreeSet::new();
+    for t in &run.tests {
+        seen.insert(t.id.as_str());
+        if t.is_bad() {
+            seen_bad.insert(t.id.as_str());
+            if !listed(&t.id) {
+                problems.push(format!("NEW  {}{}  # {}: {}", prefix, t.id, t.kind, t.message));
+            }
+        }
+    }
+    // Entries of this mode whose test no longer fails.
+    for key in expected.keys() {
+        let id = match (run.gil_off, key.strip_prefix("gil-off:")) {
+            (true, Some(id)) => id,
+            (false, None) => key.as_str(),
+            _ => continue,
+        };
+        if !belongs(id, &run.module) {
+            continue;
+        }
+        if id == run.module {
+            problems.push(format!("FIXED {key}  (the module imports now: remove the line)"));
+        } else if !seen_bad.contains(id) && !expected[key].starts_with("flaky") {
+            let how = if seen.contains(id) { "passes now" } else { "did not run" };
+            problems.push(format!("FIXED {key}  ({how}: remove the line)"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        problems.push("(GILT_CPYTHON_UPDATE=1 cargo test --release --test cpython rewrites the list)".into());
+        Err(problems.join("\n").into())
+    }
+}
+
+fn counts(run: &ModuleRun) -> [usize; 5] {
+    let mut c = [0; 5];
+    for t in &run.tests {
+        c[0] += 1;
+        match t.kind.as_str() {
+            "pass" | "xfail" => c[1] += 1,
+            "fail" | "xpass" => c[2] += 1,
+            "error" | "hang" | "crash" => c[3] += 1,
+            _ => c[4] += 1,
+        }
+    }
+    c
+}
+
+fn print_table(runs: &[ModuleRun]) {
+    let mut rows: Vec<&ModuleRun> = runs.iter().collect();
+    rows.sort_by(|a, b| (&a.module, a.gil_off).cmp(&(&b.module, b.gil_off)));
+    println!("\nCPython regression tests under gilt (run / passed / failed / errors / skipped):\n");
+    println!("| module | GIL | run | passed | failed | errors | skipped | seconds | note |");
+    println!("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+    let mut total = [0; 5];
+    for r in rows {
+        let gil = if r.gil_off { "off" } else { "on" };
+        let name = r.module.trim_start_matches("test.");
+        match &r.module_error {
+            Some(e) => println!("| {name} | {gil} | — | — | — | — | — | {:.0} | {} |", r.seconds, shorten(e)),
+            None => {
+                let c = counts(r);
+                for (t, v) in total.iter_mut().zip(c) {
+                    *t += v;
+                }
+                println!(
+                    "| {name} | {gil} | {} | {} | {} | {} | {} | {:.0} | |",
+                    c[0], c[1], c[2], c[3], c[4], r.seconds
+                );
+            }
+        }
+    }
+    println!("| total | | {} | {} | {} | {} | {} | | |\n", total[0], total[1], total[2], total[3], total[4]);
+}
+
+fn shorten(s: &str) -> String {
+    let s: String = s.chars().take(90).collect();
+    s.replace('|', "\\|")
+}
+
+/// The new expected_failures.txt: every failure of this run, with the reason already written
+/// for it when there is one, else the first line of its error.
+fn regenerate(runs: &[ModuleRun], old: &BTreeMap<String, String>) -> String {
+    let mut entries: BTreeMap<String, String> = BTreeMap::new();
+    let mut bad_on: BTreeSet<String> = BTreeSet::new();
+    for r in runs.iter().filter(|r| !r.gil_off) {
+        if let Some(e) = &r.module_error {
+            bad_on.insert(r.module.clone());
+            entries.insert(r.module.clone(), e.clone());
+        }
+        for t in r.tests.iter().filter(|t| t.is_bad()) {
+            bad_on.insert(t.id.clone());
+            entries.insert(t.id.clone(), format!("{}: {}", t.kind, t.message));
+        }
+    }
+    for r in runs.iter().filter(|r| r.gil_off) {
+        let mut add = |id: &str, why: String| {
+            if !bad_on.contains(id) && !bad_on.contains(&r.module) {
+                entries.insert(format!("gil-off:{id}"), why);
+            }
+        };
+        if let Some(e) = &r.module_error {
+            add(&r.module, e.clone());
+        }
+        for t in r.tests.iter().filter(|t| t.is_bad()) {
+            add(&t.id, format!("{}: {}", t.kind, t.message));
+        }
+    }
+    // Modules this run did not cover keep their lines.
+    for (k, v) in old {
+        let id = k.strip_prefix("gil-off:").unwrap_or(k);
+        if !runs.iter().any(|r| belongs(id, &r.module)) {
+            entries.insert(k.clone(), v.clone());
+        }
+    }
+    let mut out = String::from(
+        "# CPython 3.11 regression tests that gilt does not pass yet (tests/cpython.rs).\n\
+         # One line per failing test id, or a whole module that cannot load; `gil-off:` for a failure\n\
+         # seen only with --gil off. Text after ` # ` is the reason: refine it by hand, an update keeps it.\n\
+         # Regenerate: GILT_CPYTHON_UPDATE=1 cargo test --release --test cpython\n",
+    );
+    let mut last_module = String::new();
+    for (k, v) in &entries {
+        let reason = old.get(k).filter(|r| !r.is_empty()).cloned().unwrap_or_else(|| v.replace('\n', " "));
+        let id = k.strip_prefix("gil-off:").unwrap_or(k);
+        let module = module_of(id);
+        if module != last_module {
+            out.push('\n');
+            last_module = module;
+        }
+        out.push_str(&format!("{k}  # {reason}\n"));
+    }
+    out
+}
+
+/// `test.test_bool` for `test.test_bool.BoolTest.test_x` and for `setUpClass (test.test_bool.X)`.
+fn module_of(id: &str) -> String {
+    let id = match id.split_once('(') {
+        Some((_, inner)) => inner.trim_end_matches(')'),
+        None => id,
+    };
+    id.split('.').take(2).collect::<Vec<_>>().join(".")
+}

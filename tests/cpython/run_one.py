@@ -1,0 +1,159 @@
+"""Runs one module of CPython's regression tests under gilt and prints one
+line per test, for tests/cpython.rs.
+
+    gilt tests/cpython/run_one.py test_bool [--skip TEST_ID]...
+
+CPython's library must be on sys.path (PYTHONPATH=/usr/lib/python3.11).
+Output, on stdout, one line each, flushed at once so that a run killed by a
+timeout or a crash still shows where it was:
+
+    @@start <test id>
+    @@<outcome> <test id> :: <first line of the error message>
+    @@import-error <module> :: <message>
+    @@done
+
+where <outcome> is pass, fail, error, skip, xfail or xpass. A test whose
+subtests fail is reported once, as fail (or error). Tests named by --skip
+are not run (the harness skips a test that hung or crashed gilt so the rest
+of the module still runs), and are reported as `@@skipped-by-runner`.
+
+The result class formats nothing itself beyond the message's first line, so
+it needs none of traceback's machinery.
+"""
+
+import sys
+import unittest
+
+_out = sys.stdout
+
+
+def emit(*parts):
+    _out.write(' '.join(parts) + '\n')
+    _out.flush()
+
+
+def first_line(exc):
+    try:
+        text = str(exc)
+    except BaseException as e:  # a broken __str__ must not stop the run
+        text = '<str() failed: %s>' % type(e).__name__
+    name = type(exc).__name__
+    line = text.strip().splitlines()[0] if text.strip() else ''
+    return ('%s: %s' % (name, line) if line else name).replace('\n', ' ')
+
+
+class LineResult(unittest.TestResult):
+    """One `@@outcome id :: message` line per test; subtest failures are
+    folded into their test's line."""
+
+    def __init__(self):
+        super().__init__()
+        self._pending = {}
+
+    def startTest(self, test):
+        super().startTest(test)
+        self._pending[test.id()] = None
+        emit('@@start', test.id())
+
+    def stopTest(self, test):
+        super().stopTest(test)
+        tid = test.id()
+        if tid in self._pending:
+            outcome = self._pending.pop(tid)
+            if outcome is None:
+                emit('@@pass', tid)
+            else:
+                emit('@@' + outcome[0], tid, '::', outcome[1])
+
+    def _set(self, test, kind, message):
+        tid = test.id()
+        if tid not in self._pending:
+            # Outside startTest/stopTest (a skipped class, a fixture).
+            emit('@@' + kind, tid, '::', message)
+        elif self._pending[tid] is None:
+            # The first failure of a test (or of any of its subtests) is the one shown.
+            self._pending[tid] = (kind, message)
+
+    def addError(self, test, err):
+        self.errors.append((test, ''))
+        if isinstance(test, unittest.TestCase):
+            self._set(test, 'error', first_line(err[1]))
+        else:
+            # A class or module fixture (_ErrorHolder): its id names the fixture.
+            emit('@@error', test.id(), '::', first_line(err[1]))
+
+    def addFailure(self, test, err):
+        self.failures.append((test, ''))
+        self._set(test, 'fail', first_line(err[1]))
+
+    def addSubTest(self, test, subtest, err):
+        if err is not None:
+            kind = 'fail' if issubclass(err[0], test.failureException) else 'error'
+            self._set(test, kind, first_line(err[1]))
+
+    def addSkip(self, test, reason):
+        self.skipped.append((test, reason))
+        self._set(test, 'skip', str(reason).replace('\n', ' '))
+
+    def addExpectedFailure(self, test, err):
+        self.expectedFailures.append((test, ''))
+        self._set(test, 'xfail', first_line(err[1]))
+
+    def addUnexpectedSuccess(self, test):
+        self.unexpectedSuccesses.append(test)
+        self._set(test, 'xpass', 'unexpected success')
+
+
+def drop_skipped(suite, skip):
+    """The suite without the tests whose ids are in `skip`."""
+    kept = []
+    for t in suite:
+        if isinstance(t, unittest.TestSuite):
+            kept.append(drop_skipped(t, skip))
+        elif t.id() in skip:
+            emit('@@skipped-by-runner', t.id())
+        else:
+            kept.append(t)
+    new = unittest.TestSuite()
+    new.addTests(kept)
+    return new
+
+
+def main(argv):
+    if not argv:
+        sys.stderr.write('usage: run_one.py test_xxx [--skip TEST_ID]...\n')
+        return 2
+    name = argv[0]
+    skip = set()
+    rest = argv[1:]
+    while rest:
+        if rest[0] == '--skip' and len(rest) > 1:
+            skip.add(rest[1])
+            rest = rest[2:]
+        else:
+            sys.stderr.write('unknown argument %r\n' % rest[0])
+            return 2
+    full = name if name.startswith('test.') else 'test.' + name
+    try:
+        # As regrtest without -v: tests print their chatter only when verbose.
+        import test.support
+        test.support.verbose = False
+        __import__(full)
+        module = sys.modules[full]
+        suite = unittest.defaultTestLoader.loadTestsFromModule(module)
+    except BaseException as e:
+        emit('@@import-error', full, '::', first_line(e))
+        return 1
+    suite = drop_skipped(suite, skip)
+    result = LineResult()
+    try:
+        suite.run(result)
+    except BaseException as e:
+        emit('@@crash', full, '::', first_line(e))
+        return 1
+    emit('@@done')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
