@@ -27,6 +27,8 @@ pub fn register(rt: &Runtime) {
         ("float", &t.float),
         ("str", &t.str_),
         ("bytes", &t.bytes),
+        ("bytearray", &t.bytearray),
+        ("memoryview", &t.memoryview),
         ("list", &t.list),
         ("tuple", &t.tuple),
         ("dict", &t.dict),
@@ -109,15 +111,6 @@ pub fn register(rt: &Runtime) {
         vm.call_method(&mgr, "__aexit__", vec![typ, exc, Value::None])
     });
 
-    // bytearray: only the name for now (isinstance checks); it builds bytes.
-    let ba = crate::vm::runtime::new_builtin_class("bytearray", std::slice::from_ref(&rt.types.object), Layout::Opaque);
-    method(&ba, "__new__", |vm, a| {
-        let newf = vm.rt.types.bytes.lookup("__new__").unwrap_or(Value::None);
-        let mut args = vec![Value::Class(vm.rt.types.bytes.clone())];
-        args.extend(a.pos.into_iter().skip(1));
-        vm.call(&newf, args)
-    });
-    b.set_item_str("bytearray", Value::Class(ba));
     for cls in [&rt.types.int, &rt.types.float, &rt.types.bool_, &rt.types.str_] {
         method(cls, "__format__", |vm, a| {
             let spec = match a.pos.get(1) {
@@ -283,6 +276,10 @@ impl Vm {
                 let r = numfmt::parse_int_bytes(b, 10).map_err(|m| self.value_error(&m))?;
                 Ok(Value::from_bigint(r))
             }
+            Value::Native2(_) if let Some(b) = crate::stdlib::buffer::bytes_like(v) => {
+                let r = numfmt::parse_int_bytes(&b, 10).map_err(|m| self.value_error(&m))?;
+                Ok(Value::from_bigint(r))
+            }
             _ => {
                 let cls = self.class_of(v);
                 for name in ["__int__", "__index__", "__trunc__"] {
@@ -307,6 +304,10 @@ impl Vm {
             Value::Flt(f) => Ok(f.get()),
             Value::Int(_) | Value::Boolean(_) | Value::BigInt(_) => Ok(self.as_f64(v)?.unwrap_or(0.0)),
             Value::Str(s) => numfmt::parse_float(s.as_str()).map_err(|m| self.value_error(&m)),
+            Value::Bytes(b) => numfmt::parse_float_bytes(b).map_err(|m| self.value_error(&m)),
+            Value::Native2(_) if let Some(b) = crate::stdlib::buffer::bytes_like(v) => {
+                numfmt::parse_float_bytes(&b).map_err(|m| self.value_error(&m))
+            }
             _ => {
                 let cls = self.class_of(v);
                 if let Some(m) = cls.lookup_user("__float__") {
@@ -357,8 +358,8 @@ fn register_constructors(rt: &Runtime) {
                     Value::Str(s) => {
                         Value::from_bigint(numfmt::parse_int(s.as_str(), base as u32).map_err(|m| vm.value_error(&m))?)
                     }
-                    Value::Bytes(s) => {
-                        Value::from_bigint(numfmt::parse_int_bytes(s, base as u32).map_err(|m| vm.value_error(&m))?)
+                    Value::Bytes(_) | Value::Native2(_) if let Some(s) = crate::stdlib::buffer::bytes_like(v) => {
+                        Value::from_bigint(numfmt::parse_int_bytes(&s, base as u32).map_err(|m| vm.value_error(&m))?)
                     }
                     _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
                 }
@@ -384,10 +385,21 @@ fn register_constructors(rt: &Runtime) {
     method(&t.str_, "__new__", |vm, mut a| {
         let cls = cls_arg(&a);
         let encoding = a.take_kw("encoding");
+        let errors = a.take_kw("errors");
         let r = match a.pos.get(1) {
             None => Value::str(""),
-            Some(Value::Bytes(b)) if encoding.is_some() || a.pos.len() > 2 => {
-                Value::string(String::from_utf8_lossy(b).into_owned())
+            Some(v) if encoding.is_some() || errors.is_some() || a.pos.len() > 2 => {
+                let Some(b) = crate::stdlib::buffer::bytes_like(v) else {
+                    let tn = vm.type_name(v);
+                    return Err(vm.type_error(&format!("decoding to str: need a bytes-like object, {tn} found")));
+                };
+                let text = |v: Option<&Value>, d: &str| match v {
+                    Some(Value::Str(s)) => s.as_str().to_string(),
+                    _ => d.to_string(),
+                };
+                let enc = text(encoding.as_ref().or(a.pos.get(2)), "utf-8");
+                let errs = text(errors.as_ref().or(a.pos.get(3)), "strict");
+                Value::string(super::types_bytes::decode_bytes(vm, &b, &enc, &errs)?)
             }
             Some(Value::Str(s)) => Value::Str(s.clone()),
             Some(v) => Value::string(vm.str_of(v)?),

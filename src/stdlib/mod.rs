@@ -1,6 +1,8 @@
 //! The standard library: built-in functions and types' methods (Rust),
 //! native modules (Rust) and modules embedded as Python source (py/).
 
+pub mod binfmt;
+pub mod buffer;
 pub mod builtins_attr;
 pub mod builtins_core;
 pub mod builtins_exec;
@@ -9,6 +11,7 @@ pub mod file;
 pub mod help;
 pub mod itertools_comb;
 pub mod itertools_iter;
+pub mod mod_array;
 pub mod mod_asyncio;
 pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
@@ -20,6 +23,7 @@ pub mod mod_os;
 pub mod mod_process;
 pub mod mod_random;
 pub mod mod_re;
+pub mod mod_struct;
 pub mod mod_thread;
 pub mod mod_time;
 pub mod mod_weakref;
@@ -28,10 +32,13 @@ pub mod mt19937;
 pub mod repl;
 pub mod str_format;
 pub mod sys;
+pub mod types_bytearray;
 pub mod types_bytes;
+pub mod types_bytes_more;
 pub mod types_bytes_text;
 pub mod types_containers;
 pub mod types_gen;
+pub mod types_memoryview;
 pub mod types_num;
 pub mod types_range;
 pub mod types_sets;
@@ -87,10 +94,12 @@ pub fn init(rt: &Runtime) {
 }
 
 /// Registration hooks of the other built-in type/function files.
-const EXTRA_INITS: [fn(&Runtime); 10] = [
+const EXTRA_INITS: [fn(&Runtime); 12] = [
     builtins_more::register,
     types_str::register,
     types_bytes::register,
+    types_bytearray::register,
+    types_memoryview::register,
     types_range::register,
     file::register,
     types_containers::register,
@@ -116,6 +125,8 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "atexit" => mod_atexit::create(vm).map(Some),
         "_weakref" => mod_weakref::create(vm).map(Some),
         "_asyncio" => mod_asyncio::create(vm).map(Some),
+        "_struct" => mod_struct::create(vm).map(Some),
+        "array" => mod_array::create(vm).map(Some),
         _ => Ok(None),
     }
 }
