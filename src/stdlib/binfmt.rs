@@ -148,7 +148,8 @@ pub fn pack_item(vm: &mut Vm, code: u8, out: &mut [u8], little: bool, v: &Value)
         }
         _ => {
             let n = int_of(vm, v)?;
-            let signed = is_signed(code) || code == b'P';
+            // CPython converts b, B, h and H through a C long too.
+            let signed = is_signed(code) || matches!(code, b'P' | b'B' | b'H');
             let x = n.to_i128().ok_or(ItemErr::Range { huge: true })?;
             // CPython converts through a C long / unsigned long first.
             let fits_c = if signed { i64::try_from(x).is_ok() } else { u64::try_from(x).is_ok() };

@@ -21,11 +21,19 @@ use crate::vm::{PyResult, Vm};
 pub struct BufData {
     data: RwLock<Vec<u8>>,
     exports: AtomicUsize,
+    /// The BufferError message when resizing with views exported (array's
+    /// differs from bytearray's).
+    resize_error: &'static str,
 }
 
 impl BufData {
     pub fn new(v: Vec<u8>) -> Arc<BufData> {
-        Arc::new(BufData { data: RwLock::new(v), exports: AtomicUsize::new(0) })
+        BufData::with_message(v, "Existing exports of data: object cannot be re-sized")
+    }
+
+    /// A `BufData` whose resize refusal says `resize_error`.
+    pub fn with_message(v: Vec<u8>, resize_error: &'static str) -> Arc<BufData> {
+        Arc::new(BufData { data: RwLock::new(v), exports: AtomicUsize::new(0), resize_error })
     }
 
     pub fn read(&self) -> RwLockReadGuard<'_, Vec<u8>> {
@@ -63,7 +71,7 @@ impl BufData {
     /// BufferError while views are exported.
     pub fn check_resize(&self, vm: &Vm) -> PyResult<()> {
         if self.exports.load(Ordering::Acquire) > 0 {
-            return Err(vm.err("BufferError", "Existing exports of data: object cannot be re-sized"));
+            return Err(vm.err("BufferError", self.resize_error));
         }
         Ok(())
     }
@@ -82,7 +90,7 @@ impl BufData {
         let mut g = self.data.write();
         if g.len() != new_len && self.exports.load(Ordering::Acquire) > 0 {
             drop(g);
-            return Err(vm.err("BufferError", "Existing exports of data: object cannot be re-sized"));
+            return Err(vm.err("BufferError", self.resize_error));
         }
         Ok(f(&mut g))
     }

@@ -54,6 +54,10 @@ impl NativeObject for Array {
     }
 }
 
+fn array_buf(data: Vec<u8>) -> Arc<BufData> {
+    BufData::with_message(data, "cannot resize an array that is exporting buffers")
+}
+
 fn itemsize(code: u8) -> usize {
     if code == b'u' { 4 } else { binfmt::native_size(code).unwrap_or(1) }
 }
@@ -69,7 +73,7 @@ impl Array {
     }
 
     fn with(&self, data: Vec<u8>) -> Value {
-        Value::from_native(Arc::new(Array { class: self.class.clone(), code: self.code, buf: BufData::new(data) }))
+        Value::from_native(Arc::new(Array { class: self.class.clone(), code: self.code, buf: array_buf(data) }))
     }
 }
 
@@ -257,7 +261,7 @@ fn new_array(vm: &mut Vm, cls: Arc<Class>, a: &Args) -> PyResult {
         }
         Some(v) => encode_all(vm, code, v)?,
     };
-    Ok(Value::from_native(Arc::new(Array { class: cls, code, buf: BufData::new(data) })))
+    Ok(Value::from_native(Arc::new(Array { class: cls, code, buf: array_buf(data) })))
 }
 
 fn compare(vm: &mut Vm, a: &Args, op: CmpOp) -> PyResult {
