@@ -358,6 +358,13 @@ fn register_constructors(rt: &Runtime) {
                     Value::Str(s) => {
                         Value::from_bigint(numfmt::parse_int(s.as_str(), base as u32).map_err(|m| vm.value_error(&m))?)
                     }
+                    // With a base: str, bytes and bytearray only (not memoryview), as CPython.
+                    Value::Bytes(_) | Value::Native2(_)
+                        if let Value::Native2(o) = v
+                            && !o.as_any().is::<crate::stdlib::types_bytearray::ByteArray>() =>
+                    {
+                        return Err(vm.type_error("int() can't convert non-string with explicit base"));
+                    }
                     Value::Bytes(_) | Value::Native2(_) if let Some(s) = crate::stdlib::buffer::bytes_like(v) => {
                         Value::from_bigint(numfmt::parse_int_bytes(&s, base as u32).map_err(|m| vm.value_error(&m))?)
                     }

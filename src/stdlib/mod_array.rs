@@ -290,7 +290,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let d = Arc::new(Dict::new());
     d.set_item_str("__name__", Value::str("array"));
     d.set_item_str("typecodes", Value::str(TYPECODES));
-    let cls = new_builtin_class("array", std::slice::from_ref(&vm.rt.types.object), Layout::Opaque);
+    let cls = new_builtin_class("array", std::slice::from_ref(&vm.rt.types.object), Layout::NativeNew);
     cls.dict.set_item_str("__module__", Value::str("array"));
     let c = cls.clone();
     def(&cls.dict, "__new__", move |vm, a| {

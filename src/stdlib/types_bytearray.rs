@@ -342,6 +342,14 @@ pub fn register(rt: &Runtime) {
         let out = vm.bytes_percent_format(&data, &a.pos[1])?;
         Ok(new_bytearray(vm, out))
     });
+    // Pickling and copy.deepcopy: rebuilt from its bytes, as CPython's protocol 3+ reduction.
+    for name in ["__reduce__", "__reduce_ex__"] {
+        method(c, name, |vm, a| {
+            let me = this(vm, &a)?;
+            let args = Value::tuple(vec![Value::Bytes(Arc::new(me.buf.snapshot()))]);
+            Ok(Value::tuple(vec![Value::Class(me.class.clone()), args, Value::None]))
+        });
+    }
     register_mutators(c);
 }
 

@@ -79,6 +79,7 @@ const CMPS: [(&str, CmpOp); 6] = [
 fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     match builtin_of(v) {
         Value::Bytes(b) => Ok((*b).clone()),
+        other @ Value::Native2(_) if let Some(b) = super::buffer::bytes_like(&other) => Ok(b.to_vec()),
         other => {
             let items = vm.collect(&other)?;
             items

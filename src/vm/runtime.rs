@@ -183,7 +183,7 @@ impl Types {
             float: c("float", Layout::Float),
             str_: c("str", Layout::Str),
             bytes: c("bytes", Layout::Bytes),
-            bytearray: c("bytearray", Layout::Opaque),
+            bytearray: c("bytearray", Layout::NativeNew),
             memoryview: c("memoryview", Layout::Opaque),
             list: c("list", Layout::List),
             tuple: c("tuple", Layout::Tuple),
