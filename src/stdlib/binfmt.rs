@@ -153,7 +153,7 @@ pub fn pack_item(vm: &mut Vm, code: u8, out: &mut [u8], little: bool, v: &Value)
             let x = n.to_i128().ok_or(ItemErr::Range { huge: true })?;
             // CPython converts through a C long / unsigned long first.
             let fits_c = if signed { i64::try_from(x).is_ok() } else { u64::try_from(x).is_ok() };
-            if !fits_c && !(code == b'P' && u64::try_from(x).is_ok()) {
+            if !(fits_c || (code == b'P' && u64::try_from(x).is_ok())) {
                 return Err(ItemErr::Range { huge: true });
             }
             let (lo, hi) = int_range(out.len(), is_signed(code));

@@ -254,7 +254,7 @@ fn new_array(vm: &mut Vm, cls: Arc<Class>, a: &Args) -> PyResult {
         }
         Some(v @ (Value::Bytes(_) | Value::Native2(_))) if bytes_like(v).is_some() => {
             let b = bytes_like(v).unwrap_or_default();
-            if b.len() % itemsize(code) != 0 {
+            if !b.len().is_multiple_of(itemsize(code)) {
                 return Err(vm.value_error("bytes length not a multiple of item size"));
             }
             b.to_vec()
@@ -624,7 +624,7 @@ fn register_methods(cls: &Arc<Class>) {
         a.check_method(vm, "frombytes", 1, 1)?;
         let me = this(vm, &a)?;
         let b = super::buffer::require_bytes(vm, &a.pos[1])?;
-        if b.len() % itemsize(me.code) != 0 {
+        if !b.len().is_multiple_of(itemsize(me.code)) {
             return Err(vm.value_error("bytes length not a multiple of item size"));
         }
         me.buf.resize(vm, |g| g.extend_from_slice(&b))?;

@@ -294,7 +294,7 @@ fn do_iter_unpack(ctx: &Ctx, vm: &mut Vm, f: &Format, buf: Option<&Value>) -> Py
     if f.size == 0 {
         return Err(ctx.error(vm, "cannot iteratively unpack with a struct of length 0"));
     }
-    if data.len() % f.size != 0 {
+    if !data.len().is_multiple_of(f.size) {
         let msg = format!("iterative unpacking requires a buffer of a multiple of {} bytes", f.size);
         return Err(ctx.error(vm, &msg));
     }

@@ -51,7 +51,7 @@ pub fn hex_with_sep(vm: &mut Vm, data: &[u8], sep: Option<&Value>, per: Option<&
     let n = data.len();
     for (i, b) in data.iter().enumerate() {
         // A separator before byte i when a group boundary falls there.
-        let boundary = if per > 0 { (n - i) % group == 0 } else { i % group == 0 };
+        let boundary = if per > 0 { (n - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
         if i > 0 && boundary {
             out.push(sep);
         }

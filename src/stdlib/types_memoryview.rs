@@ -289,7 +289,7 @@ fn cast(vm: &mut Vm, m: &MemoryView, a: &mut Args) -> PyResult {
     let nbytes = m.nbytes();
     let shape = match a.arg(2, "shape") {
         None => {
-            if nbytes % size != 0 {
+            if !nbytes.is_multiple_of(size) {
                 return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
             }
             vec![nbytes / size]

@@ -41,3 +41,9 @@ try:
     int(memoryview(b"101"), 2)
 except TypeError as e:
     print("TypeError:", e)
+for f in [lambda: int.from_bytes(5, "big"), lambda: int.from_bytes("ab", "big"), lambda: int.from_bytes(["a"], "big"),
+          lambda: int.from_bytes([1, 300], "big"), lambda: float(b"x"), lambda: bytes("x")]:
+    try:
+        print(f())
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__ + ":", e)
