@@ -47,3 +47,9 @@ for f in [lambda: int.from_bytes(5, "big"), lambda: int.from_bytes("ab", "big"),
         print(f())
     except (TypeError, ValueError) as e:
         print(type(e).__name__ + ":", e)
+for v in [memoryview(b"ab"), bytearray(b"ab"), array.array("i", [1, 2]), b"ab"]:
+    match v:
+        case [x, y]:
+            print(type(v).__name__, "is a sequence pattern subject:", x, y)
+        case bytearray() | bytes():
+            print(type(v).__name__, "matches its class pattern")
