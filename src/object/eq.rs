@@ -49,6 +49,7 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
         (Instance(x), _) if has_user_eq(x) => return Option::None,
         (_, Instance(y)) if has_user_eq(y) => return Option::None,
         (Instance(_), _) | (_, Instance(_)) => false,
+        (Native2(o), _) | (_, Native2(o)) if o.eq_by_value() => return Option::None,
         (List(_), List(_)) | (Dict(_), Dict(_)) | (Set(_), Set(_)) | (Range(_), Range(_)) | (Slice(_), Slice(_)) => {
             return Option::None;
         }
@@ -136,6 +137,7 @@ pub fn native_hash(v: &Value) -> HashOutcome {
             }
         }
         Value::Slice(_) => Unhashable,
+        Value::Native2(o) => o.hash_outcome().unwrap_or(Hash(v.id() >> 4)),
         _ => Hash(v.id() >> 4),
     }
 }

@@ -20,6 +20,30 @@ pub trait NativeObject: Send + Sync + Any {
     fn next_item(&self, _vm: &mut Vm, _this: &Value) -> Option<PyResult<Option<Value>>> {
         None
     }
+
+    /// The buffer protocol (`stdlib/buffer.rs`): the bytes this object
+    /// exposes (bytearray, memoryview, array), copied under its lock; `None`
+    /// for objects that are not bytes-like.
+    fn buffer_bytes(&self) -> Option<Vec<u8>> {
+        None
+    }
+
+    /// A live export of this object's memory for a memoryview; `None` when
+    /// the object has no buffer.
+    fn buffer_export(&self) -> Option<crate::stdlib::buffer::Export> {
+        None
+    }
+
+    /// True when the object compares by value through its class's `__eq__`
+    /// (bytearray, memoryview, array), so Rust alone cannot decide `==`.
+    fn eq_by_value(&self) -> bool {
+        false
+    }
+
+    /// How `hash()` treats the object: `None` hashes by identity.
+    fn hash_outcome(&self) -> Option<super::eq::HashOutcome> {
+        None
+    }
 }
 
 /// Implements [`NativeObject`] for a struct that keeps its class in a

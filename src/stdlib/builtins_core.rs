@@ -27,6 +27,8 @@ pub fn register(rt: &Runtime) {
         ("float", &t.float),
         ("str", &t.str_),
         ("bytes", &t.bytes),
+        ("bytearray", &t.bytearray),
+        ("memoryview", &t.memoryview),
         ("list", &t.list),
         ("tuple", &t.tuple),
         ("dict", &t.dict),
@@ -109,15 +111,6 @@ pub fn register(rt: &Runtime) {
         vm.call_method(&mgr, "__aexit__", vec![typ, exc, Value::None])
     });
 
-    // bytearray: only the name for now (isinstance checks); it builds bytes.
-    let ba = crate::vm::runtime::new_builtin_class("bytearray", std::slice::from_ref(&rt.types.object), Layout::Opaque);
-    method(&ba, "__new__", |vm, a| {
-        let newf = vm.rt.types.bytes.lookup("__new__").unwrap_or(Value::None);
-        let mut args = vec![Value::Class(vm.rt.types.bytes.clone())];
-        args.extend(a.pos.into_iter().skip(1));
-        vm.call(&newf, args)
-    });
-    b.set_item_str("bytearray", Value::Class(ba));
     for cls in [&rt.types.int, &rt.types.float, &rt.types.bool_, &rt.types.str_] {
         method(cls, "__format__", |vm, a| {
             let spec = match a.pos.get(1) {
@@ -283,6 +276,10 @@ impl Vm {
                 let r = numfmt::parse_int_bytes(b, 10).map_err(|m| self.value_error(&m))?;
                 Ok(Value::from_bigint(r))
             }
+            Value::Native2(_) if let Some(b) = crate::stdlib::buffer::bytes_like(v) => {
+                let r = numfmt::parse_int_bytes(&b, 10).map_err(|m| self.value_error(&m))?;
+                Ok(Value::from_bigint(r))
+            }
             _ => {
                 let cls = self.class_of(v);
                 for name in ["__int__", "__index__", "__trunc__"] {
@@ -307,6 +304,10 @@ impl Vm {
             Value::Flt(f) => Ok(f.get()),
             Value::Int(_) | Value::Boolean(_) | Value::BigInt(_) => Ok(self.as_f64(v)?.unwrap_or(0.0)),
             Value::Str(s) => numfmt::parse_float(s.as_str()).map_err(|m| self.value_error(&m)),
+            Value::Bytes(b) => numfmt::parse_float_bytes(b).map_err(|m| self.value_error(&m)),
+            Value::Native2(_) if let Some(b) = crate::stdlib::buffer::bytes_like(v) => {
+                numfmt::parse_float_bytes(&b).map_err(|m| self.value_error(&m))
+            }
             _ => {
                 let cls = self.class_of(v);
                 if let Some(m) = cls.lookup_user("__float__") {
@@ -357,8 +358,15 @@ fn register_constructors(rt: &Runtime) {
                     Value::Str(s) => {
                         Value::from_bigint(numfmt::parse_int(s.as_str(), base as u32).map_err(|m| vm.value_error(&m))?)
                     }
-                    Value::Bytes(s) => {
-                        Value::from_bigint(numfmt::parse_int_bytes(s, base as u32).map_err(|m| vm.value_error(&m))?)
+                    // With a base: str, bytes and bytearray only (not memoryview), as CPython.
+                    Value::Bytes(_) | Value::Native2(_)
+                        if let Value::Native2(o) = v
+                            && !o.as_any().is::<crate::stdlib::types_bytearray::ByteArray>() =>
+                    {
+                        return Err(vm.type_error("int() can't convert non-string with explicit base"));
+                    }
+                    Value::Bytes(_) | Value::Native2(_) if let Some(s) = crate::stdlib::buffer::bytes_like(v) => {
+                        Value::from_bigint(numfmt::parse_int_bytes(&s, base as u32).map_err(|m| vm.value_error(&m))?)
                     }
                     _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
                 }
@@ -398,7 +406,7 @@ fn register_constructors(rt: &Runtime) {
                 };
                 let enc = text(vm, encoding, "encoding", "utf-8")?;
                 let errs = text(vm, errors, "errors", "strict")?;
-                match super::types_bytes::as_bytes(v) {
+                match crate::stdlib::buffer::bytes_like(v) {
                     Some(b) => Value::string(super::mod_codecs::decode_bytes(vm, &b, &enc, &errs)?),
                     None if v.as_str().is_some() => return Err(vm.type_error("decoding str is not supported")),
                     None => {

@@ -19,7 +19,7 @@ fn pair(v: Value, n: usize) -> Value {
 fn bytes_of(vm: &mut Vm, v: Option<&Value>, fname: &str, allow_str: bool) -> PyResult<Arc<Vec<u8>>> {
     match v {
         Some(Value::Str(s)) if allow_str => Ok(Arc::new(s.as_str().as_bytes().to_vec())),
-        Some(v) => match super::types_bytes::as_bytes(v) {
+        Some(v) => match super::buffer::bytes_like(v) {
             Some(b) => Ok(b),
             None => {
                 let tn = vm.type_name(v);
@@ -371,7 +371,7 @@ fn map_char(vm: &mut Vm, mapping: &Value, c: char) -> PyResult<Option<Vec<u8>>> 
         Ok(Value::None) => Ok(None),
         Ok(Value::Int(n)) if (0..256).contains(&n) => Ok(Some(vec![n as u8])),
         Ok(Value::Int(_)) => Err(vm.type_error("character mapping must be in range(256)")),
-        Ok(v) => match super::types_bytes::as_bytes(&v) {
+        Ok(v) => match super::buffer::bytes_like(&v) {
             Some(b) => Ok(Some(b.to_vec())),
             None => Err(vm.type_error("character mapping must return integer, bytes or None, not str")),
         },

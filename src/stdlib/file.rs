@@ -433,7 +433,7 @@ pub fn register(rt: &Runtime) {
         let binary = this(vm, &a)?.binary;
         let (data, n) = match (&a.pos[1], binary) {
             (Value::Str(s), false) => (s.as_str().as_bytes().to_vec(), s.char_len()),
-            (Value::Bytes(b), true) => (b.to_vec(), b.len()),
+            (v, true) if let Some(b) = super::buffer::bytes_like(v) => (b.to_vec(), b.len()),
             (v, false) => match super::types_str::as_pystr(v) {
                 Some(s) => (s.as_str().as_bytes().to_vec(), s.char_len()),
                 None => {

@@ -1,6 +1,8 @@
 //! The standard library: built-in functions and types' methods (Rust),
 //! native modules (Rust) and modules embedded as Python source (py/).
 
+pub mod binfmt;
+pub mod buffer;
 pub mod builtins_attr;
 pub mod builtins_core;
 pub mod builtins_exec;
@@ -11,6 +13,7 @@ pub mod file;
 pub mod help;
 pub mod itertools_comb;
 pub mod itertools_iter;
+pub mod mod_array;
 pub mod mod_asyncio;
 pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
@@ -25,6 +28,7 @@ pub mod mod_process;
 pub mod mod_random;
 pub mod mod_re;
 pub mod mod_signal;
+pub mod mod_struct;
 pub mod mod_thread;
 pub mod mod_time;
 pub mod mod_weakref;
@@ -34,10 +38,13 @@ pub mod repl;
 pub mod str_format;
 pub mod sys;
 pub mod sys_info;
+pub mod types_bytearray;
 pub mod types_bytes;
+pub mod types_bytes_more;
 pub mod types_bytes_text;
 pub mod types_containers;
 pub mod types_gen;
+pub mod types_memoryview;
 pub mod types_num;
 pub mod types_range;
 pub mod types_sets;
@@ -94,11 +101,13 @@ pub fn init(rt: &Runtime) {
 }
 
 /// Registration hooks of the other built-in type/function files.
-const EXTRA_INITS: [fn(&Runtime); 11] = [
+const EXTRA_INITS: [fn(&Runtime); 13] = [
     unicode_errors::register,
     builtins_more::register,
     types_str::register,
     types_bytes::register,
+    types_bytearray::register,
+    types_memoryview::register,
     types_range::register,
     file::register,
     types_containers::register,
@@ -128,6 +137,8 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_signal" => mod_signal::create(vm).map(Some),
         "errno" => mod_errno::create(vm).map(Some),
         "builtins" => Ok(Some(builtins_module(vm))),
+        "_struct" => mod_struct::create(vm).map(Some),
+        "array" => mod_array::create(vm).map(Some),
         _ => Ok(None),
     }
 }

@@ -83,7 +83,7 @@ pub fn encode_str(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResul
     let f = vm.get_item(&codec, &Value::Int(0))?;
     let r = vm.call(&f, vec![Value::str(s), Value::str(errors)])?;
     let out = first_of_pair(vm, &r, "encoder")?;
-    match super::types_bytes::as_bytes(&out) {
+    match super::buffer::bytes_like(&out) {
         Some(b) => Ok(b.to_vec()),
         None => {
             let tn = vm.type_name(&out);
@@ -166,7 +166,7 @@ fn handle(vm: &mut Vm, errors: &str, exc: crate::vm::PyErr) -> PyResult<(Replace
     if let Some(s) = t.items[0].as_str() {
         return Ok((Replacement::Text(s.as_str().to_string()), pos));
     }
-    match super::types_bytes::as_bytes(&t.items[0]) {
+    match super::buffer::bytes_like(&t.items[0]) {
         Some(b) => Ok((Replacement::Bytes(b.to_vec()), pos)),
         None => bad(vm),
     }
@@ -416,7 +416,7 @@ fn str_arg(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<String> {
 
 fn bytes_arg(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Arc<Vec<u8>>> {
     match a.pos.first() {
-        Some(v) => match super::types_bytes::as_bytes(v) {
+        Some(v) => match super::buffer::bytes_like(v) {
             Some(b) => Ok(b),
             None if v.as_str().is_some() && fname.contains("escape") => {
                 Ok(Arc::new(v.as_str().map(|s| s.as_str().as_bytes().to_vec()).unwrap_or_default()))

@@ -7,16 +7,10 @@ use super::types_str::norm_range;
 use crate::object::value::Value;
 use crate::vm::{Args, PyResult, Runtime, Vm};
 
-/// The bytes inside a bytes value or bytes-subclass instance.
+/// The bytes of a bytes-like value: bytes, a bytes subclass instance, or
+/// any object with the buffer protocol (copied; see `buffer.rs`).
 pub fn as_bytes(v: &Value) -> Option<Arc<Vec<u8>>> {
-    match v {
-        Value::Bytes(b) => Some(b.clone()),
-        Value::Instance(_) => match crate::vm::ops::payload_of(v) {
-            Some(Value::Bytes(b)) => Some(b),
-            _ => None,
-        },
-        _ => None,
-    }
+    super::buffer::bytes_like(v)
 }
 
 pub(super) fn recv(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Arc<Vec<u8>>> {
@@ -40,7 +34,7 @@ pub(super) fn bytes(v: Vec<u8>) -> PyResult {
     Ok(Value::Bytes(Arc::new(v)))
 }
 
-pub(super) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() {
         return Some(0);
     }
@@ -135,13 +129,26 @@ fn strip(vm: &mut Vm, a: Args, name: &str, l: bool, r: bool) -> PyResult {
     bytes(b[s..e].to_vec())
 }
 
+/// The needle of `find`/`count`/`index`/`in`: a byte value or a bytes-like
+/// object, with CPython's messages.
+pub(crate) fn sub_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = as_bytes(v) {
+        return Ok(b.to_vec());
+    }
+    match vm.exact_index(v)? {
+        Some(Value::Int(n)) if (0..256).contains(&n) => Ok(vec![n as u8]),
+        Some(_) => Err(vm.value_error("byte must be in range(0, 256)")),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!("argument should be integer or bytes-like object, not '{tn}'")))
+        }
+    }
+}
+
 pub(super) fn find_impl(vm: &mut Vm, a: &Args, name: &str, rev: bool) -> PyResult<i64> {
     a.check(vm, name, 2, 4)?;
     let b = recv(vm, a, name)?;
-    let sub = match &a.pos[1] {
-        Value::Int(n) => vec![*n as u8],
-        v => arg(vm, v)?.to_vec(),
-    };
+    let sub = sub_arg(vm, &a.pos[1])?;
     let (s, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), b.len())?;
     if s > e {
         return Ok(-1);
@@ -164,41 +171,6 @@ pub fn register(rt: &Runtime) {
             _ => "strict".into(),
         };
         Ok(Value::string(decode_bytes(vm, &b, &enc, &errors)?))
-    });
-    method(c, "hex", |vm, a| {
-        let b = recv(vm, &a, "hex")?;
-        let sep = match a.pos.get(1) {
-            Some(Value::Str(s)) => s.as_str().to_string(),
-            _ => String::new(),
-        };
-        let parts: Vec<String> = b.iter().map(|x| format!("{x:02x}")).collect();
-        Ok(Value::string(parts.join(&sep)))
-    });
-    method(c, "fromhex", |vm, a| {
-        // bytes.fromhex(s): the class attribute is the plain native, so the
-        // string may be arg 0 (or arg 1 when called through the class object).
-        let s = a.pos.iter().rev().find_map(|v| if let Value::Str(s) = v { Some(s.clone()) } else { None });
-        let Some(s) = s else { return Err(vm.type_error("fromhex() argument must be str")) };
-        let mut out = Vec::new();
-        let digits: Vec<(usize, char)> = s.as_str().chars().enumerate().filter(|(_, c)| !c.is_whitespace()).collect();
-        let mut i = 0;
-        while i < digits.len() {
-            let (p, h) = digits[i];
-            let Some(hv) = h.to_digit(16) else {
-                return Err(vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {p}")));
-            };
-            let Some(&(p2, l)) = digits.get(i + 1) else {
-                return Err(
-                    vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {}", p + 1))
-                );
-            };
-            let Some(lv) = l.to_digit(16) else {
-                return Err(vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {p2}")));
-            };
-            out.push((hv * 16 + lv) as u8);
-            i += 2;
-        }
-        bytes(out)
     });
     method(c, "join", |vm, a| {
         a.check(vm, "join", 2, 2)?;
@@ -277,7 +249,10 @@ pub fn register(rt: &Runtime) {
                 v => vec![v.clone()],
             };
             for p in cands {
-                let p = arg(vm, &p)?;
+                let Some(p) = as_bytes(&p) else {
+                    let tn = vm.type_name(&p);
+                    return Err(vm.type_error(&format!("{name} first arg must be bytes or a tuple of bytes, not {tn}")));
+                };
                 if s <= e && ((ends && b[s..e].ends_with(&p)) || (!ends && b[s..e].starts_with(&p))) {
                     return Ok(Value::Bool(true));
                 }
@@ -307,10 +282,7 @@ pub fn register(rt: &Runtime) {
     method(c, "count", |vm, a| {
         a.check(vm, "count", 2, 4)?;
         let b = recv(vm, &a, "count")?;
-        let sub = match &a.pos[1] {
-            Value::Int(n) => vec![*n as u8],
-            v => arg(vm, v)?.to_vec(),
-        };
+        let sub = sub_arg(vm, &a.pos[1])?;
         let (s, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), b.len())?;
         if s > e {
             return Ok(Value::Int(0));
@@ -347,28 +319,42 @@ pub fn register(rt: &Runtime) {
     method(c, "__contains__", |vm, a| {
         a.check(vm, "__contains__", 2, 2)?;
         let b = recv(vm, &a, "__contains__")?;
-        Ok(Value::Bool(match &a.pos[1] {
-            Value::Int(n) => b.contains(&(*n as u8)),
-            v => find(&b, &arg(vm, v)?).is_some(),
-        }))
+        let sub = sub_arg(vm, &a.pos[1]).map_err(|e| contains_error(vm, &a.pos[1], e))?;
+        Ok(Value::Bool(find(&b, &sub).is_some()))
     });
     super::types_bytes_text::register(rt);
+    super::types_bytes_more::register(rt);
+}
+
+/// `x in b` says "a bytes-like object is required" where `find` names ints too.
+pub(crate) fn contains_error(vm: &mut Vm, item: &Value, e: crate::vm::PyErr) -> crate::vm::PyErr {
+    if vm.is_exc(&e, "TypeError") {
+        let tn = vm.type_name(item);
+        return vm.type_error(&format!("a bytes-like object is required, not '{tn}'"));
+    }
+    e
 }
 
 /// `bytes(source=b'', encoding=…, errors=…)` with CPython's checks: a str
 /// needs an encoding and only a str takes one; an int is a count of zero
 /// bytes (negative: ValueError); an object with `__bytes__` converts itself;
 /// any other iterable gives ints in range(256).
-pub fn bytes_new(vm: &mut Vm, mut a: Args) -> PyResult {
+pub fn bytes_new(vm: &mut Vm, a: Args) -> PyResult {
+    bytes(bytes_source(vm, a, "bytes")?)
+}
+
+/// The bytes of `bytes(…)` or `bytearray(…)` (`ty` names which, for the
+/// messages); `a.pos[0]` is the class.
+pub fn bytes_source(vm: &mut Vm, mut a: Args, ty: &str) -> PyResult<Vec<u8>> {
     let given = a.pos.len() - 1 + a.kw.len();
     if given > 3 {
-        return Err(vm.type_error(&format!("bytes() takes at most 3 arguments ({given} given)")));
+        return Err(vm.type_error(&format!("{ty}() takes at most 3 arguments ({given} given)")));
     }
     let source = a.arg(1, "source");
     let encoding = a.arg(2, "encoding");
     let errors = a.arg(3, "errors");
     if let Some((k, _)) = a.kw.first() {
-        return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for bytes()", k.as_str())));
+        return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for {ty}()", k.as_str())));
     }
     let text_arg = |vm: &mut Vm, v: &Option<Value>, what: &str| -> PyResult<Option<String>> {
         match v {
@@ -376,7 +362,7 @@ pub fn bytes_new(vm: &mut Vm, mut a: Args) -> PyResult {
             Some(Value::Str(s)) => Ok(Some(s.as_str().to_string())),
             Some(v) => {
                 let tn = vm.type_name(v);
-                Err(vm.type_error(&format!("bytes() argument '{what}' must be str, not {tn}")))
+                Err(vm.type_error(&format!("{ty}() argument '{what}' must be str, not {tn}")))
             }
         }
     };
@@ -389,12 +375,11 @@ pub fn bytes_new(vm: &mut Vm, mut a: Args) -> PyResult {
         if errs.is_some() {
             return Err(vm.type_error("errors without a string argument"));
         }
-        return bytes(Vec::new());
+        return Ok(Vec::new());
     };
     if let Value::Str(s) = &source {
         let Some(enc) = enc else { return Err(vm.type_error("string argument without an encoding")) };
-        let b = super::types_str::encode(vm, s.as_str(), &enc, errs.as_deref().unwrap_or("strict"))?;
-        return bytes(b);
+        return super::types_str::encode(vm, s.as_str(), &enc, errs.as_deref().unwrap_or("strict"));
     }
     if enc.is_some() {
         return Err(vm.type_error("encoding without a string argument"));
@@ -403,12 +388,12 @@ pub fn bytes_new(vm: &mut Vm, mut a: Args) -> PyResult {
         return Err(vm.type_error("errors without a string argument"));
     }
     if let Some(b) = as_bytes(&source) {
-        return bytes(b.to_vec());
+        return Ok(b.to_vec());
     }
-    if let Some(m) = vm.class_of(&source).lookup("__bytes__") {
+    if let Some(m) = vm.class_of(&source).lookup("__bytes__").filter(|_| ty == "bytes") {
         let r = vm.call_method_value(&m, source.clone(), vec![])?;
         return match as_bytes(&r) {
-            Some(b) => bytes(b.to_vec()),
+            Some(b) => Ok(b.to_vec()),
             None => {
                 let tn = vm.type_name(&r);
                 Err(vm.type_error(&format!("__bytes__ returned non-bytes (type {tn})")))
@@ -424,13 +409,13 @@ pub fn bytes_new(vm: &mut Vm, mut a: Args) -> PyResult {
         }
         let mut out = vm.try_vec(n as usize)?;
         out.resize(n as usize, 0u8);
-        return bytes(out);
+        return Ok(out);
     }
     let it = match vm.get_iter(&source) {
         Ok(it) => it,
         Err(e) if vm.is_exc(&e, "TypeError") => {
             let tn = vm.type_name(&source);
-            return Err(vm.type_error(&format!("cannot convert '{tn}' object to bytes")));
+            return Err(vm.type_error(&format!("cannot convert '{tn}' object to {ty}")));
         }
         Err(e) => return Err(e),
     };
@@ -442,8 +427,9 @@ pub fn bytes_new(vm: &mut Vm, mut a: Args) -> PyResult {
         };
         match n {
             Value::Int(n) if (0..256).contains(&n) => out.push(n as u8),
-            _ => return Err(vm.value_error("bytes must be in range(0, 256)")),
+            _ if ty == "bytes" => return Err(vm.value_error("bytes must be in range(0, 256)")),
+            _ => return Err(vm.value_error("byte must be in range(0, 256)")),
         }
     }
-    bytes(out)
+    Ok(out)
 }

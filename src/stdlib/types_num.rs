@@ -79,15 +79,16 @@ const CMPS: [(&str, CmpOp); 6] = [
 fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     match builtin_of(v) {
         Value::Bytes(b) => Ok((*b).clone()),
-        other => {
-            let items = vm.collect(&other)?;
-            items
-                .iter()
-                .map(|x| match x {
-                    Value::Int(i) if (0..256).contains(i) => Ok(*i as u8),
-                    _ => Err(vm.value_error("bytes must be in range(0, 256)")),
-                })
-                .collect()
+        other @ Value::Native2(_) if let Some(b) = super::buffer::bytes_like(&other) => Ok(b.to_vec()),
+        // Unlike bytes(n), an int is not a count here (CPython's PyObject_Bytes).
+        Value::Str(_) | Value::Int(_) | Value::BigInt(_) | Value::Boolean(_) => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!("cannot convert '{tn}' object to bytes")))
+        }
+        // What bytes(x) accepts: __bytes__, an iterable of ints in range(256).
+        _ => {
+            let args = Args::new(vec![Value::Class(vm.rt.types.bytes.clone()), v.clone()]);
+            super::types_bytes::bytes_source(vm, args, "bytes")
         }
     }
 }

@@ -111,7 +111,7 @@ pub fn message(vm: &mut Vm, inst: &Instance) -> PyResult<String> {
     let single = end == start + 1;
     Ok(match kind {
         Kind::Decode => {
-            let byte = super::types_bytes::as_bytes(&object).and_then(|b| b.get(start as usize).copied());
+            let byte = super::buffer::bytes_like(&object).and_then(|b| b.get(start as usize).copied());
             match byte {
                 Some(b) if single => {
                     format!("'{encoding}' codec can't decode byte 0x{b:02x} in position {start}: {reason}")
@@ -159,7 +159,7 @@ fn init(vm: &mut Vm, kind: Kind, a: &Args) -> PyResult<()> {
         return Err(vm.type_error(&format!("argument 1 must be str, not {tn}")));
     }
     let object_ok = match kind {
-        Kind::Decode => super::types_bytes::as_bytes(&args[offset]).is_some(),
+        Kind::Decode => super::buffer::bytes_like(&args[offset]).is_some(),
         _ => args[offset].as_str().is_some(),
     };
     if !object_ok {
@@ -238,7 +238,7 @@ fn run_builtin(vm: &mut Vm, name: &str, exc: &Value) -> PyResult<(Replacement, i
         .as_str()
         .map(|s| s.as_str().chars().skip(start.max(0) as usize).take((end - start).max(0) as usize).collect())
         .unwrap_or_default();
-    let bytes: Vec<u8> = super::types_bytes::as_bytes(&object)
+    let bytes: Vec<u8> = super::buffer::bytes_like(&object)
         .map(|b| b.get(start.max(0) as usize..(end.max(start) as usize).min(b.len())).unwrap_or(&[]).to_vec())
         .unwrap_or_default();
     let unsupported = |vm: &mut Vm| {

@@ -25,6 +25,12 @@ impl Vm {
                 let inst = match v {
                     Value::Instance(inst) => inst,
                     Value::Tuple(t) => return self.tuple_hash_slow(&t.items),
+                    Value::Native2(o) => {
+                        // A native object hashing by value (a memoryview).
+                        let Some(h) = o.class().lookup("__hash__") else { return Ok(v.id() >> 4) };
+                        let r = self.call_method_value(&h, v.clone(), vec![])?;
+                        return self.index_of(&r);
+                    }
                     _ => return Err(self.internal_error("hash of a built-in value needs Python")),
                 };
                 let cls = inst.class.clone();
@@ -465,6 +471,12 @@ impl Vm {
                 Err(self.type_error(&format!("'{tn}' object doesn't support item deletion")))
             }
             _ => {
+                if let Value::Native2(_) = obj
+                    && let Some(m) = self.class_of(obj).lookup("__delitem__")
+                {
+                    self.call_method_value(&m, obj.clone(), vec![key.clone()])?;
+                    return Ok(());
+                }
                 let tn = self.type_name(obj);
                 Err(self.type_error(&format!("'{tn}' object doesn't support item deletion")))
             }
@@ -638,7 +650,8 @@ impl Vm {
 /// Removes the items a slice selects, in one pass over the list (not one
 /// `remove` per item). Positions past the end, where another thread shrank
 /// the list in between, are skipped.
-fn delete_positions(items: &mut Vec<Value>, span: super::slicing::SliceSpan) {
+/// Removes the items a slice selects (`del seq[i:j:k]`), in one pass.
+pub fn delete_positions<T>(items: &mut Vec<T>, span: super::slicing::SliceSpan) {
     if span.count <= 0 {
         return;
     }

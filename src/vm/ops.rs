@@ -55,7 +55,12 @@ impl Vm {
             return self.type_error(&format!("can only concatenate tuple (not \"{tb}\") to tuple"));
         }
         if op == BinOp::Mult {
-            let is_seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_));
+            let is_seq = |v: &Value| match v {
+                Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) => true,
+                // bytearray and array.array repeat like the built-in sequences.
+                Value::Native2(_) => matches!(&*self.type_name(v), "bytearray" | "array"),
+                _ => false,
+            };
             // In place, a left operand with any sequence protocol (a set, a
             // dict: `in` support) is the only one asked to repeat, as in
             // CPython's PyNumber_InPlaceMultiply.
@@ -125,6 +130,15 @@ impl Vm {
         if let (Value::Str(fmt), BinOp::Mod) = (a, op) {
             return Ok(Value::string(self.percent_format(fmt.as_str(), b)?));
         }
+        // bytes + any bytes-like object (bytearray, memoryview, array) is bytes.
+        if let (Value::Bytes(x), BinOp::Add) = (a, op)
+            && let Some(y) = crate::stdlib::buffer::bytes_like(b)
+        {
+            let mut out = self.try_vec(x.len() + y.len())?;
+            out.extend_from_slice(x);
+            out.extend_from_slice(&y);
+            return Ok(Value::Bytes(Arc::new(out)));
+        }
         if let (Value::Bytes(fmt), BinOp::Mod) = (a, op) {
             return Ok(Value::Bytes(Arc::new(self.bytes_percent_format(fmt, b)?)));
         }
@@ -190,7 +204,7 @@ impl Vm {
                 self.dict_update_from(d, std::slice::from_ref(b), &[])?;
                 return Ok(a.clone());
             }
-            (Value::Instance(_), _) => {
+            (Value::Instance(_) | Value::Native2(_), _) => {
                 let iname = binop_names(op).2;
                 if let Some(r) = self.try_dunder(a, iname, b)? {
                     return Ok(r);
@@ -434,11 +448,11 @@ impl Vm {
             Value::Dict(d) => Ok(self.dict_get(d, item)?.is_some()),
             Value::Set(s) => self.set_contains(s, item),
             Value::Range(r) => Ok(self.range_position(r, item).is_some()),
-            Value::Bytes(b) => match item {
-                Value::Int(i) => Ok(b.contains(&(*i as u8))),
-                Value::Bytes(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])),
-                _ => Err(self.type_error("a bytes-like object is required")),
-            },
+            Value::Bytes(b) => {
+                let sub = crate::stdlib::types_bytes::sub_arg(self, item)
+                    .map_err(|e| crate::stdlib::types_bytes::contains_error(self, item, e))?;
+                Ok(crate::stdlib::types_bytes::find(b, &sub).is_some())
+            }
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__contains__") {
                     let r = self.call_method_value(&m, container.clone(), vec![item.clone()])?;

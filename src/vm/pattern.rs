@@ -31,8 +31,11 @@ impl Vm {
             Value::Str(_) | Value::Bytes(_) | Value::Dict(_) => false,
             _ => {
                 let cls = self.class_of(v);
-                in_mro(&cls, &["list", "tuple", "range", "memoryview"], &["Sequence", "MutableSequence", "deque"])
-                    && !in_mro(&cls, &["str", "bytes", "bytearray"], &[])
+                in_mro(
+                    &cls,
+                    &["list", "tuple", "range", "memoryview", "array"],
+                    &["Sequence", "MutableSequence", "deque"],
+                ) && !in_mro(&cls, &["str", "bytes", "bytearray"], &[])
             }
         }
     }

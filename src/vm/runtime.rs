@@ -42,6 +42,9 @@ pub struct Types {
     pub float: Arc<Class>,
     pub str_: Arc<Class>,
     pub bytes: Arc<Class>,
+    /// `bytearray` and `memoryview` (their objects are `Native2`, see `stdlib/types_bytearray.rs`).
+    pub bytearray: Arc<Class>,
+    pub memoryview: Arc<Class>,
     pub list: Arc<Class>,
     pub tuple: Arc<Class>,
     pub dict: Arc<Class>,
@@ -182,6 +185,8 @@ impl Types {
             float: c("float", Layout::Float),
             str_: c("str", Layout::Str),
             bytes: c("bytes", Layout::Bytes),
+            bytearray: c("bytearray", Layout::NativeNew),
+            memoryview: c("memoryview", Layout::Opaque),
             list: c("list", Layout::List),
             tuple: c("tuple", Layout::Tuple),
             dict: c("dict", Layout::Dict),

@@ -1,0 +1,236 @@
+//! More methods of `bytes` (and, through its wrappers, `bytearray`):
+//! `hex` with a separator, `fromhex`, `rsplit`, `expandtabs`, `translate`
+//! and `maketrans`, with CPython 3.11's argument checks and messages.
+
+use std::sync::Arc;
+
+use super::method;
+use super::types_bytes::{arg, bytes, recv};
+use crate::object::descr::{ClassMethod, StaticMethod};
+use crate::object::value::Value;
+use crate::vm::{Args, PyResult, Runtime, Vm};
+
+/// `data.hex(sep, bytes_per_sep)` for bytes, bytearray and memoryview:
+/// `sep` (a str or bytes of one ASCII character) goes between groups of
+/// `bytes_per_sep` bytes, counted from the right (from the left when negative).
+pub fn hex_with_sep(vm: &mut Vm, data: &[u8], sep: Option<&Value>, per: Option<&Value>) -> PyResult<String> {
+    let sep = match sep {
+        None | Some(Value::None) => None,
+        Some(v) => {
+            let s: Vec<u32> = match v {
+                Value::Str(s) => s.as_str().chars().map(|c| c as u32).collect(),
+                _ => match super::buffer::bytes_like(v) {
+                    Some(b) => b.iter().map(|&c| c as u32).collect(),
+                    None => {
+                        let tn = vm.type_name(v);
+                        return Err(vm.type_error(&format!("object of type '{tn}' has no len()")));
+                    }
+                },
+            };
+            if s.len() != 1 {
+                return Err(vm.value_error("sep must be length 1."));
+            }
+            if s[0] > 127 {
+                return Err(vm.value_error("sep must be ASCII."));
+            }
+            Some(s[0] as u8 as char)
+        }
+    };
+    let per = match per {
+        Some(v) => vm.index_of(v)?,
+        None => 1,
+    };
+    let mut out = String::with_capacity(data.len() * 3);
+    let Some(sep) = sep.filter(|_| per != 0) else {
+        for b in data {
+            out.push_str(&format!("{b:02x}"));
+        }
+        return Ok(out);
+    };
+    let group = per.unsigned_abs() as usize;
+    let n = data.len();
+    for (i, b) in data.iter().enumerate() {
+        // A separator before byte i when a group boundary falls there.
+        let boundary = if per > 0 { (n - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
+        if i > 0 && boundary {
+            out.push(sep);
+        }
+        out.push_str(&format!("{b:02x}"));
+    }
+    Ok(out)
+}
+
+/// `bytes.fromhex(s)`: pairs of hex digits, ASCII whitespace between pairs.
+pub fn parse_fromhex(vm: &mut Vm, v: Option<&Value>) -> PyResult<Vec<u8>> {
+    let s = match v {
+        Some(Value::Str(s)) => s.clone(),
+        Some(v) => {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(&format!("fromhex() argument must be str, not {tn}")));
+        }
+        None => return Err(vm.type_error("fromhex() takes exactly one argument (0 given)")),
+    };
+    let chars: Vec<char> = s.as_str().chars().collect();
+    let bad = |vm: &mut Vm, p: usize| {
+        vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {p}"))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let Some(hi) = chars[i].to_digit(16) else { return Err(bad(vm, i)) };
+        let Some(lo) = chars.get(i + 1).and_then(|c| c.to_digit(16)) else { return Err(bad(vm, i + 1)) };
+        out.push((hi * 16 + lo) as u8);
+        i += 2;
+    }
+    Ok(out)
+}
+
+fn rsplit(vm: &mut Vm, mut a: Args) -> PyResult {
+    let b = recv(vm, &a, "rsplit")?;
+    let sep = a.arg(1, "sep");
+    let max = match a.arg(2, "maxsplit") {
+        Some(v) => vm.index_of(&v)?,
+        None => -1,
+    };
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    match sep {
+        None | Some(Value::None) => {
+            let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+            let mut e = b.len();
+            loop {
+                while e > 0 && ws(b[e - 1]) {
+                    e -= 1;
+                }
+                if e == 0 {
+                    break;
+                }
+                if max >= 0 && parts.len() as i64 >= max {
+                    parts.push(b[..e].to_vec());
+                    break;
+                }
+                let mut s = e;
+                while s > 0 && !ws(b[s - 1]) {
+                    s -= 1;
+                }
+                parts.push(b[s..e].to_vec());
+                e = s;
+            }
+        }
+        Some(s) => {
+            let s = arg(vm, &s)?;
+            if s.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            let mut rest: &[u8] = &b;
+            while max < 0 || (parts.len() as i64) < max {
+                match rest.windows(s.len()).rposition(|w| w == &s[..]) {
+                    Some(i) => {
+                        parts.push(rest[i + s.len()..].to_vec());
+                        rest = &rest[..i];
+                    }
+                    None => break,
+                }
+            }
+            parts.push(rest.to_vec());
+        }
+    }
+    parts.reverse();
+    Ok(Value::list(parts.into_iter().map(|p| Value::Bytes(Arc::new(p))).collect()))
+}
+
+fn expandtabs(vm: &mut Vm, mut a: Args) -> PyResult {
+    let b = recv(vm, &a, "expandtabs")?;
+    let size = match a.arg(1, "tabsize") {
+        Some(v) => vm.index_of(&v)?,
+        None => 8,
+    };
+    let mut out = Vec::with_capacity(b.len());
+    let mut col = 0i64;
+    for &c in b.iter() {
+        match c {
+            b'\t' => {
+                if size > 0 {
+                    let n = size - col % size;
+                    out.extend(std::iter::repeat_n(b' ', n as usize));
+                    col += n;
+                }
+            }
+            b'\n' | b'\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    bytes(out)
+}
+
+fn translate(vm: &mut Vm, mut a: Args) -> PyResult {
+    a.check_method(vm, "translate", 1, 2)?;
+    let b = recv(vm, &a, "translate")?;
+    let table = match a.pos.get(1) {
+        None | Some(Value::None) => None,
+        Some(v) => {
+            let t = arg(vm, v)?;
+            if t.len() != 256 {
+                return Err(vm.value_error("translation table must be 256 characters long"));
+            }
+            Some(t)
+        }
+    };
+    let delete = match a.arg(2, "delete") {
+        Some(v) => arg(vm, &v)?.to_vec(),
+        None => Vec::new(),
+    };
+    let out = b
+        .iter()
+        .filter(|c| !delete.contains(c))
+        .map(|&c| match &table {
+            Some(t) => t[c as usize],
+            None => c,
+        })
+        .collect();
+    bytes(out)
+}
+
+/// `bytes.maketrans(frm, to)`: a 256-byte table mapping each byte of `frm`
+/// to the byte of `to` at the same position.
+fn maketrans(vm: &mut Vm, a: Args) -> PyResult {
+    a.check(vm, "maketrans", 2, 2)?;
+    let frm = arg(vm, &a.pos[0])?;
+    let to = arg(vm, &a.pos[1])?;
+    if frm.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut t: Vec<u8> = (0..=255u8).collect();
+    for (f, o) in frm.iter().zip(to.iter()) {
+        t[*f as usize] = *o;
+    }
+    bytes(t)
+}
+
+/// Registers these methods on `bytes`.
+pub fn register(rt: &Runtime) {
+    let c = &rt.types.bytes;
+    method(c, "hex", |vm, mut a| {
+        let b = recv(vm, &a, "hex")?;
+        let sep = a.arg(1, "sep");
+        let per = a.arg(2, "bytes_per_sep");
+        Ok(Value::string(hex_with_sep(vm, &b, sep.as_ref(), per.as_ref())?))
+    });
+    let fromhex = Vm::native("fromhex", |vm, a| bytes(parse_fromhex(vm, a.pos.get(1))?));
+    let cm = ClassMethod { func: fromhex, class: rt.types.classmethod.clone() };
+    c.dict.set_item_str("fromhex", Value::from_native(Arc::new(cm)));
+    let sm = StaticMethod { func: Vm::native("maketrans", maketrans), class: rt.types.staticmethod.clone() };
+    c.dict.set_item_str("maketrans", Value::from_native(Arc::new(sm)));
+    method(c, "rsplit", rsplit);
+    method(c, "expandtabs", expandtabs);
+    method(c, "translate", translate);
+}

@@ -1,0 +1,43 @@
+# The methods bytearray shares with bytes return bytearrays; hex(sep), fromhex,
+# translate/maketrans on both.
+def attempt(label, f):
+    try:
+        r = f()
+        print(label, "->", repr(r))
+    except Exception as e:
+        print(label, "!!", type(e).__name__ + ":", e)
+
+ba = bytearray(b"  Hello, World  ")
+for name in ["strip", "lstrip", "rstrip", "upper", "lower", "swapcase", "title", "capitalize"]:
+    print(name, repr(getattr(ba, name)()))
+print(ba.split(), ba.split(b","), ba.rsplit(b"o", 1), ba.strip().partition(b", "), ba.rpartition(b"l"))
+print(ba.find(b"o"), ba.rfind(b"o"), ba.index(b"W"), ba.count(b"l"), ba.count(108), ba.find(111))
+print(ba.replace(b"l", b"L"), ba.startswith(b"  H"), ba.endswith((b"x", b"  ")))
+print(bytearray(b",").join([b"a", bytearray(b"b"), memoryview(b"c")]), b"-".join([bytearray(b"x"), b"y"]))
+print(ba.decode(), ba.decode("ascii"), str(bytearray(b"abc"), "utf-8"))
+print(bytearray(b"abc").center(9, b"*"), bytearray(b"7").zfill(3), bytearray(b"a").ljust(3), bytearray(b"a").rjust(3, b"-"))
+print(bytearray(b"a\tb").expandtabs(4), b"a\tbc\td".expandtabs(), bytearray(b"x\ny\r\nz").splitlines(), bytearray(b"x\ny").splitlines(True))
+print(bytearray(b"abc").removeprefix(b"a"), bytearray(b"abc").removesuffix(b"c"))
+print(bytearray(b"123").isdigit(), bytearray(b"ab").isalpha(), bytearray(b"a1").isalnum(), bytearray(b" ").isspace(), bytearray(b"AB").isupper())
+print(b"a b c".rsplit(), b"a b c".rsplit(None, 1), b"a,b,,c".rsplit(b",", 2), bytearray(b"1 2").rsplit())
+print(b"\x01\xab\xff".hex(), b"\x01\xab\xff".hex(":"), b"\x01\xab\xff\x10".hex("-", 2), b"\x01\xab\xff\x10".hex(b"_", -3))
+print(bytearray(b"\xde\xad\xbe\xef").hex(" "), bytearray(b"\xde\xad").hex(), memoryview(b"\x0f\xf0").hex("."))
+print(bytes.fromhex("de ad BE ef"), bytearray.fromhex("00ff"), type(bytearray.fromhex("")).__name__)
+t = bytes.maketrans(b"abc", b"xyz")
+print(len(t), t[97:100], bytearray.maketrans(b"a", b"b")[97])
+print(b"aabbcc".translate(t), bytearray(b"abcabc").translate(t), b"hello".translate(None, b"l"), bytearray(b"hello").translate(t, b"h"))
+print(type(bytearray(b"x").translate(None)).__name__, type(bytearray(b"a b").split()[0]).__name__, type(bytearray(b"ab").partition(b"a")[2]).__name__)
+print(int(b"12"), int(bytearray(b" 42 ")), int(b"ff", 16), float(b"1.5"), float(bytearray(b"-2.25")), float(memoryview(b"3")))
+attempt("hex sep long", lambda: b"ab".hex("::"))
+attempt("hex sep int", lambda: b"ab".hex(1))
+attempt("hex sep nonascii", lambda: b"ab".hex("é"))
+attempt("fromhex bad", lambda: bytearray.fromhex("0g"))
+attempt("fromhex odd", lambda: bytes.fromhex("abc"))
+attempt("fromhex type", lambda: bytes.fromhex(b"ab"))
+attempt("translate short", lambda: b"abc".translate(b"xyz"))
+attempt("maketrans len", lambda: bytes.maketrans(b"ab", b"c"))
+attempt("join bad", lambda: bytearray(b",").join([b"a", "b"]))
+attempt("float bad", lambda: float(b"abc"))
+attempt("int bad", lambda: int(bytearray(b"1x")))
+attempt("find str", lambda: bytearray(b"a").find("a"))
+attempt("startswith str", lambda: bytearray(b"a").startswith("a"))
