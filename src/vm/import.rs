@@ -128,9 +128,38 @@ impl Vm {
                 }
             }
         }
+        if let Some(r) = self.load_from_cpython_lib(full, &rel) {
+            return r;
+        }
         let e = self.err("ModuleNotFoundError", &format!("No module named '{full}'"));
         e.exc.dict.set_item_str("name", Value::str(full));
         Err(e)
+    }
+
+    /// CPython's own pure-Python modules that gilt runs as they are (the
+    /// `re` package on the native `_sre`), from Debian's CPython 3.11 library
+    /// when sys.path does not have them: the order the embedded library
+    /// will keep, after gilt's own modules and sys.path.
+    fn load_from_cpython_lib(&mut self, full: &str, rel: &str) -> Option<PyResult> {
+        const LIB: &str = "/usr/lib/python3.11";
+        const MODULES: [&str; 2] = ["re", "copyreg"];
+        let top = full.split('.').next().unwrap_or(full);
+        if !MODULES.contains(&top) {
+            return None;
+        }
+        let dir = std::path::Path::new(LIB);
+        for (candidate, is_pkg) in [(dir.join(format!("{rel}.py")), false), (dir.join(rel).join("__init__.py"), true)] {
+            if let Ok(b) = std::fs::read(&candidate) {
+                let fname = candidate.to_string_lossy().into_owned();
+                let text = match crate::lex::source::decode_source(&b, &fname) {
+                    Ok(t) => t,
+                    Err(e) => return Some(Err(self.err("SyntaxError", &e.0))),
+                };
+                let leaked: &'static str = Box::leak(text.into_boxed_str());
+                return Some(self.exec_module_source(full, &fname, leaked, is_pkg));
+            }
+        }
+        None
     }
 
     fn sys_path(&mut self) -> Vec<String> {
