@@ -109,15 +109,7 @@ pub fn register(rt: &Runtime) {
         vm.call_method(&mgr, "__aexit__", vec![typ, exc, Value::None])
     });
 
-    // bytearray: only the name for now (isinstance checks); it builds bytes.
-    let ba = crate::vm::runtime::new_builtin_class("bytearray", std::slice::from_ref(&rt.types.object), Layout::Opaque);
-    method(&ba, "__new__", |vm, a| {
-        let newf = vm.rt.types.bytes.lookup("__new__").unwrap_or(Value::None);
-        let mut args = vec![Value::Class(vm.rt.types.bytes.clone())];
-        args.extend(a.pos.into_iter().skip(1));
-        vm.call(&newf, args)
-    });
-    b.set_item_str("bytearray", Value::Class(ba));
+    super::types_bytearray::install(rt, b);
     for cls in [&rt.types.int, &rt.types.float, &rt.types.bool_, &rt.types.str_] {
         method(cls, "__format__", |vm, a| {
             let spec = match a.pos.get(1) {
@@ -360,7 +352,13 @@ fn register_constructors(rt: &Runtime) {
                     Value::Bytes(s) => {
                         Value::from_bigint(numfmt::parse_int_bytes(s, base as u32).map_err(|m| vm.value_error(&m))?)
                     }
-                    _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
+                    // A bytearray (re._compiler reads its bitmaps with int(chunk, 2)).
+                    other => match super::types_bytearray::bytes_like(other) {
+                        Some(s) => Value::from_bigint(
+                            numfmt::parse_int_bytes(&s, base as u32).map_err(|m| vm.value_error(&m))?,
+                        ),
+                        None => return Err(vm.type_error("int() can't convert non-string with explicit base")),
+                    },
                 }
             }
         };

@@ -18,7 +18,7 @@ use crate::object::dict::Dict;
 use crate::object::module::Module;
 use crate::object::value::Value;
 use crate::vm::runtime::new_builtin_class;
-use crate::vm::{Args, PyResult, Vm};
+use crate::vm::{Args, PyResult, Runtime, Vm};
 
 /// `re._constants.MAGIC` of CPython 3.11: the opcode numbering the engine runs.
 const MAGIC: i64 = 20220615;
@@ -159,6 +159,16 @@ fn this(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Arc<PatInner>, Arc<Class
 
 /// Adds a read-only attribute computed by `f` to a native class.
 pub fn prop(vm: &Vm, cls: &Arc<Class>, name: &str, f: impl Fn(&mut Vm, &Args) -> PyResult + Send + Sync + 'static) {
+    prop_rt(&vm.rt, cls, name, f)
+}
+
+/// [`prop`] before any Vm exists (builtins being set up).
+pub fn prop_rt(
+    rt: &Runtime,
+    cls: &Arc<Class>,
+    name: &str,
+    f: impl Fn(&mut Vm, &Args) -> PyResult + Send + Sync + 'static,
+) {
     let getter = Vm::native(name, move |vm, a| f(vm, &a));
     let p = Property {
         fget: getter,
@@ -166,7 +176,7 @@ pub fn prop(vm: &Vm, cls: &Arc<Class>, name: &str, f: impl Fn(&mut Vm, &Args) ->
         fdel: Value::None,
         doc: Value::None,
         name: Mutex::new(Some(name.to_string())),
-        class: vm.rt.types.property.clone(),
+        class: rt.types.property.clone(),
     };
     cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
 }

@@ -142,7 +142,7 @@ impl Vm {
     /// will keep, after gilt's own modules and sys.path.
     fn load_from_cpython_lib(&mut self, full: &str, rel: &str) -> Option<PyResult> {
         const LIB: &str = "/usr/lib/python3.11";
-        const MODULES: [&str; 2] = ["re", "copyreg"];
+        const MODULES: [&str; 1] = ["re"];
         let top = full.split('.').next().unwrap_or(full);
         if !MODULES.contains(&top) {
             return None;
