@@ -136,6 +136,8 @@ pub fn native_hash(v: &Value) -> HashOutcome {
             }
         }
         Value::Slice(_) => Unhashable,
+        // A native type that sets `__hash__ = None` (bytearray) is unhashable.
+        Value::Native2(o) if matches!(o.class().dict.get_item_str("__hash__"), Some(Value::None)) => Unhashable,
         _ => Hash(v.id() >> 4),
     }
 }
