@@ -226,7 +226,7 @@ fn run_one(vm: &mut Vm, a: &Args, name: &str, mode: Mode) -> PyResult {
     let v = clinic(vm, a, 1, name, &["string", "pos", "endpos"], 1)?;
     let string = v[0].clone().unwrap_or(Value::None);
     let subj = inner.subject(vm, &string)?;
-    let (p, e) = bounds(vm, &v[1], &v[2], subj.len())?;
+    let (p, e) = bounds(vm, &v[1], &v[2], subj.size())?;
     let found = with_drive!(&subj, s => Runner::new(s, &inner.code, p, e, inner.groups).next(vm, mode)?);
     Ok(match found {
         Some(f) => new_match(&cls, &pv, &inner, &string, subj, f, (p, e)),
@@ -317,7 +317,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let (inner, _, _) = this(vm, &a, "findall")?;
         let v = clinic(vm, &a, 1, "findall", &["string", "pos", "endpos"], 1)?;
         let subj = inner.subject(vm, v[0].as_ref().unwrap_or(&Value::None))?;
-        let (p, e) = bounds(vm, &v[1], &v[2], subj.len())?;
+        let (p, e) = bounds(vm, &v[1], &v[2], subj.size())?;
         sre_ops::findall(vm, &inner, &subj, p, e)
     });
     for name in ["scanner", "finditer"] {
@@ -326,7 +326,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             let v = clinic(vm, &a, 1, name, &["string", "pos", "endpos"], 1)?;
             let string = v[0].clone().unwrap_or(Value::None);
             let subj = inner.subject(vm, &string)?;
-            let (p, e) = bounds(vm, &v[1], &v[2], subj.len())?;
+            let (p, e) = bounds(vm, &v[1], &v[2], subj.size())?;
             let sc = new_scanner(&cls, &pv, &inner, &string, subj, (p, e));
             if name == "scanner" {
                 return Ok(sc);

@@ -37,7 +37,7 @@ pub fn findall(vm: &mut Vm, inner: &PatInner, subj: &Subject, pos: usize, endpos
 /// when it is positive, none when it is negative.
 pub fn split(vm: &mut Vm, inner: &PatInner, subj: &Subject, maxsplit: isize) -> PyResult {
     let sl = subj.slicer();
-    let len = subj.len();
+    let len = subj.size();
     let mut out = Vec::new();
     let mut last = 0;
     with_drive!(subj, s => {
@@ -97,7 +97,7 @@ pub fn subx(
     let subj = inner.subject(vm, string)?;
     let filter = filter(vm, pat, repl)?;
     let sl = subj.slicer();
-    let len = subj.len();
+    let len = subj.size();
     let mut parts = Vec::new();
     let mut i = 0;
     let mut n = 0usize;

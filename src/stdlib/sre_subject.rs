@@ -65,7 +65,7 @@ impl Subject {
     }
 
     /// Length in characters (bytes for a bytes subject).
-    pub fn len(&self) -> usize {
+    pub fn size(&self) -> usize {
         match self {
             Subject::Str(s) => s.char_len(),
             Subject::Bytes(b) => b.len(),
