@@ -35,8 +35,9 @@ pub struct ScanObj {
     string: Value,
     subj: Subject,
     bounds: (usize, usize),
-    /// Held only while the engine runs (never while Python runs).
-    run: Mutex<Option<Resume>>,
+    /// Held while the engine steps (it never runs Python), so threads
+    /// sharing one `finditer` with the GIL off take turns.
+    run: Mutex<Resume>,
     cls: Arc<Classes>,
     class: Arc<Class>,
 }
@@ -81,7 +82,7 @@ pub fn new_scanner(
         string: string.clone(),
         subj,
         bounds,
-        run: Mutex::new(Some(Resume::default())),
+        run: Mutex::new(Resume::default()),
         cls: cls.clone(),
         class: cls.scan.clone(),
     }))
@@ -90,9 +91,8 @@ pub fn new_scanner(
 impl ScanObj {
     /// One step: the next match (`match` or `search`) from where the last ended.
     fn step(&self, vm: &mut Vm, mode: Mode) -> PyResult {
-        // Another thread stepping the same scanner at this moment gets nothing
-        // rather than waiting (CPython raises "already executing" there).
-        let Some(resume) = self.run.lock().take() else { return Ok(Value::None) };
+        let mut run = self.run.lock();
+        let resume = std::mem::take(&mut *run);
         let (code, ng) = (&self.inner.code, self.inner.groups);
         let (found, resume) = with_drive!(&self.subj, s => {
             let mut r = Runner::resume(s, code, self.bounds, ng, resume);
@@ -102,7 +102,8 @@ impl ScanObj {
             }
             (found, r.pause())
         });
-        *self.run.lock() = Some(resume);
+        *run = resume;
+        drop(run);
         Ok(match found? {
             Some(f) => new_match(&self.cls, &self.pat, &self.inner, &self.string, self.subj.clone(), f, self.bounds),
             None => Value::None,
