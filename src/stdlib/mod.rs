@@ -26,15 +26,18 @@ pub mod mod_misc;
 pub mod mod_os;
 pub mod mod_process;
 pub mod mod_random;
-pub mod mod_re;
 pub mod mod_signal;
 pub mod mod_struct;
+pub mod mod_sre;
 pub mod mod_thread;
 pub mod mod_time;
 pub mod mod_weakref;
 pub mod mp_wire;
 pub mod mt19937;
 pub mod repl;
+pub mod sre_match;
+pub mod sre_ops;
+pub mod sre_subject;
 pub mod str_format;
 pub mod sys;
 pub mod sys_info;
@@ -127,7 +130,7 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "_mp" => mod_process::create(vm).map(Some),
         "_random" => mod_random::create(vm).map(Some),
         "itertools" => mod_itertools::create(vm).map(Some),
-        "re" => mod_re::create(vm).map(Some),
+        "_sre" => mod_sre::create(vm).map(Some),
         "traceback" => mod_misc::create_traceback(vm).map(Some),
         "gc" => mod_misc::create_gc(vm).map(Some),
         "atexit" => mod_atexit::create(vm).map(Some),

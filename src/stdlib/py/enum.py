@@ -813,3 +813,64 @@ def unique(enumeration):
             ["%s -> %s" % (alias, name) for (alias, name) in duplicates])
         raise ValueError('duplicate values found in %r: %s' % (enumeration, alias_details))
     return enumeration
+
+
+# Module-level enums (CPython's `global_enum`, used by the `re` package):
+# members are shown as `module.NAME`, and copied into the module's globals.
+
+def _global_module(self):
+    return self.__class__.__module__.rpartition('.')[2]
+
+
+def _global_enum_repr(self):
+    return '%s.%s' % (_global_module(self), self._name_)
+
+
+def _global_flag_repr(self):
+    module = _global_module(self)
+    if self._name_ is None:
+        return '%s.%s(%r)' % (module, self.__class__.__name__, self._value_)
+    numeric = getattr(self.__class__, '_numeric_repr_', None) or repr
+    parts = []
+    for piece in self._name_.split('|'):
+        if piece[:1].isdigit():
+            parts.append(numeric(int(piece)))
+        else:
+            parts.append('%s.%s' % (module, piece))
+    return '|'.join(parts)
+
+
+def _global_str(self):
+    if self._name_ is None:
+        return '%s(%r)' % (self.__class__.__name__, self._value_)
+    return self._name_
+
+
+def global_enum(cls, update_str=False):
+    """Class decorator: repr members as `module.NAME` and export them to
+    the module's globals."""
+    if issubclass(cls, Flag):
+        cls.__repr__ = _global_flag_repr
+    else:
+        cls.__repr__ = _global_enum_repr
+    if update_str or not issubclass(cls, ReprEnum):
+        cls.__str__ = _global_str
+    sys.modules[cls.__module__].__dict__.update(cls.__members__)
+    return cls
+
+
+def _simple_enum(etype=Enum, *, boundary=None, use_args=None):
+    """Class decorator: turn a plain class body into an enum of `etype`."""
+    def convert(cls):
+        body = {}
+        for key, value in cls.__dict__.items():
+            if key in ('__dict__', '__weakref__'):
+                continue
+            body[key] = value
+        kwds = {} if boundary is None else {'boundary': boundary}
+        enum_class = type(etype)(cls.__name__, (etype,), body, **kwds)
+        if '__str__' in body and '__format__' not in body:
+            # A class that chose its own str formats with it too.
+            enum_class.__format__ = lambda self, spec: format(str(self), spec)
+        return enum_class
+    return convert
