@@ -509,6 +509,11 @@ fn put_value(w: &mut Writer, v: &Value) -> Option<()> {
             w.u8(11);
             put_code(w, c)?;
         }
+        Value::Cplx(c) => {
+            w.u8(12);
+            w.u64(c.re.to_bits());
+            w.u64(c.im.to_bits());
+        }
         _ => return None,
     }
     Some(())
@@ -532,6 +537,10 @@ fn get_value(r: &mut Reader, filename: &Arc<str>, intern: Intern, depth: u32) ->
             Value::tuple(items)
         }
         11 => Value::Code(Arc::new(get_code(r, filename, intern, depth + 1)?)),
+        12 => {
+            let re = f64::from_bits(r.u64()?);
+            Value::complex(re, f64::from_bits(r.u64()?))
+        }
         _ => return None,
     })
 }

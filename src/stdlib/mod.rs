@@ -13,6 +13,7 @@ pub mod mod_asyncio;
 pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
 pub mod mod_atexit;
+pub mod mod_cmath;
 pub mod mod_itertools;
 pub mod mod_math;
 pub mod mod_misc;
@@ -30,12 +31,14 @@ pub mod str_format;
 pub mod sys;
 pub mod types_bytes;
 pub mod types_bytes_text;
+pub mod types_complex;
 pub mod types_containers;
 pub mod types_gen;
 pub mod types_num;
 pub mod types_range;
 pub mod types_sets;
 pub mod types_str;
+pub mod types_union;
 
 use std::sync::Arc;
 
@@ -87,7 +90,7 @@ pub fn init(rt: &Runtime) {
 }
 
 /// Registration hooks of the other built-in type/function files.
-const EXTRA_INITS: [fn(&Runtime); 10] = [
+const EXTRA_INITS: [fn(&Runtime); 12] = [
     builtins_more::register,
     types_str::register,
     types_bytes::register,
@@ -98,6 +101,8 @@ const EXTRA_INITS: [fn(&Runtime); 10] = [
     types_gen::register,
     mod_process::register,
     mod_asyncio::register,
+    types_complex::register,
+    types_union::register,
 ];
 
 /// A module implemented in Rust, created on first import.
@@ -105,6 +110,7 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     match name {
         "time" => mod_time::create(vm).map(Some),
         "math" => mod_math::create(vm).map(Some),
+        "cmath" => mod_cmath::create(vm).map(Some),
         "_os" => mod_os::create(vm).map(Some),
         "_thread" => mod_thread::create(vm).map(Some),
         "_mp" => mod_process::create(vm).map(Some),

@@ -23,6 +23,7 @@ impl Vm {
             Value::Boolean(_) => t.bool_.clone(),
             Value::Int(_) | Value::BigInt(_) => t.int.clone(),
             Value::Flt(_) => t.float.clone(),
+            Value::Cplx(_) => t.complex.clone(),
             Value::Str(_) => t.str_.clone(),
             Value::Bytes(_) => t.bytes.clone(),
             Value::Tuple(_) => t.tuple.clone(),
@@ -410,6 +411,8 @@ impl Vm {
             (Value::Int(_) | Value::BigInt(_) | Value::Boolean(_), "denominator") => Value::Int(1),
             (Value::Flt(f), "real") => Value::Float(f.get()),
             (Value::Flt(_), "imag") => Value::Float(0.0),
+            (Value::Cplx(c), "real") => Value::Float(c.re),
+            (Value::Cplx(c), "imag") => Value::Float(c.im),
             _ => return Ok(None),
         };
         Ok(Some(v))

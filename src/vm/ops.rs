@@ -102,6 +102,11 @@ impl Vm {
             if let Some(v) = self.builtin_binop(a, b, op)? {
                 return Ok(v);
             }
+            if op == BinOp::BitOr
+                && let Some(u) = crate::stdlib::types_union::union_or(self, a, b)?
+            {
+                return Ok(u);
+            }
             return Err(self.unsupported(a, b, op, inplace));
         }
         let (name, rname, _, _) = binop_names(op);
@@ -143,6 +148,12 @@ impl Vm {
             if !matches!(a2, Value::Instance(_)) && !matches!(b2, Value::Instance(_)) {
                 return self.binary_op_for(&a2, &b2, op, inplace);
             }
+        }
+        // `type.__or__` for classes with a metaclass (`MyEnum | None`).
+        if op == BinOp::BitOr
+            && let Some(u) = crate::stdlib::types_union::union_or(self, a, b)?
+        {
+            return Ok(u);
         }
         Err(self.unsupported(a, b, op, inplace))
     }
@@ -486,13 +497,14 @@ impl Vm {
             Value::Boolean(b) => Ok(Value::Int(-(b.get() as i64))),
             Value::BigInt(b) => Ok(Value::from_bigint(-(**b).clone())),
             Value::Flt(f) => Ok(Value::Float(-f.get())),
+            Value::Cplx(c) => Ok(Value::Cplx(Arc::new(c.neg()))),
             _ => self.unary_dunder(a, "__neg__", "-"),
         }
     }
 
     pub fn unary_pos(&mut self, a: &Value) -> PyResult {
         match a {
-            Value::Int(_) | Value::BigInt(_) | Value::Flt(_) => Ok(a.clone()),
+            Value::Int(_) | Value::BigInt(_) | Value::Flt(_) | Value::Cplx(_) => Ok(a.clone()),
             Value::Boolean(b) => Ok(Value::Int(b.get() as i64)),
             _ => self.unary_dunder(a, "__pos__", "+"),
         }
@@ -530,6 +542,7 @@ impl Vm {
             Value::Boolean(b) => b.get(),
             Value::Int(i) => *i != 0,
             Value::Flt(f) => f.get() != 0.0,
+            Value::Cplx(c) => c.re != 0.0 || c.im != 0.0,
             Value::BigInt(_) => true,
             Value::Str(s) => !s.as_str().is_empty(),
             Value::Bytes(b) => !b.is_empty(),

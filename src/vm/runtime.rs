@@ -40,6 +40,9 @@ pub struct Types {
     pub int: Arc<Class>,
     pub bool_: Arc<Class>,
     pub float: Arc<Class>,
+    pub complex: Arc<Class>,
+    /// `types.UnionType`: what `int | None` makes.
+    pub union: Arc<Class>,
     pub str_: Arc<Class>,
     pub bytes: Arc<Class>,
     pub list: Arc<Class>,
@@ -178,6 +181,8 @@ impl Types {
             int,
             bool_,
             float: c("float", Layout::Float),
+            complex: c("complex", Layout::Float),
+            union: c("UnionType", Layout::Opaque),
             str_: c("str", Layout::Str),
             bytes: c("bytes", Layout::Bytes),
             list: c("list", Layout::List),
