@@ -592,6 +592,27 @@ mod tests {
         }
     }
 
+    /// Complex constants keep their bits.
+    #[test]
+    fn complex_constants_round_trip() {
+        let program = crate::parse::parse_program("z = 2.5j\nw = 1e300J\n").expect("parses");
+        let interner: crate::compile::unit::Interner = Arc::new(intern);
+        let code = crate::compile::compile_module(&program, "m", false, interner).expect("compiles");
+        let bytes = encode(&code).expect("encodes");
+        let f: Arc<str> = Arc::from("m");
+        let back = decode(&bytes, &f, &intern).expect("decodes");
+        let cplx: Vec<(u64, u64)> = back
+            .consts
+            .iter()
+            .filter_map(|v| match v {
+                Value::Cplx(c) => Some((c.re.to_bits(), c.im.to_bits())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(cplx, vec![(0f64.to_bits(), 2.5f64.to_bits()), (0f64.to_bits(), 1e300f64.to_bits())]);
+        assert_eq!(encode(&back).expect("encodes again"), bytes);
+    }
+
     #[test]
     fn schema_is_stable_within_a_build() {
         assert_eq!(schema_hash(), schema_hash());

@@ -82,6 +82,11 @@ impl Complex {
             len /= (at * b.im).exp();
             phase += b.im * vabs.ln();
         }
+        // C's cos/sin of an infinite angle is a domain error (EDOM), which
+        // CPython reports as division by zero.
+        if phase.is_infinite() {
+            return Err(CplxErr::Domain);
+        }
         Ok(Complex::new(len * phase.cos(), len * phase.sin()))
     }
 
@@ -162,8 +167,7 @@ pub fn parse_complex(s: &str) -> Result<Complex, String> {
     if b.contains(&b'_') {
         // An underscore must sit between two digits.
         let ok = b.iter().enumerate().all(|(i, &c)| {
-            c != b'_'
-                || (i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(|n| n.is_ascii_digit()))
+            c != b'_' || (i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(|n| n.is_ascii_digit()))
         });
         if !ok {
             return Err(format!("could not convert string to complex: {}", super::numfmt::py_str_repr(s)));

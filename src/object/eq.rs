@@ -55,6 +55,7 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
         (Instance(x), _) if has_user_eq(x) => return Option::None,
         (_, Instance(y)) if has_user_eq(y) => return Option::None,
         (Instance(_), _) | (_, Instance(_)) => false,
+        (Native2(o), _) | (_, Native2(o)) if o.class().dict.get_item_str("__eq__").is_some() => return Option::None,
         (List(_), List(_)) | (Dict(_), Dict(_)) | (Set(_), Set(_)) | (Range(_), Range(_)) | (Slice(_), Slice(_)) => {
             return Option::None;
         }
@@ -143,6 +144,8 @@ pub fn native_hash(v: &Value) -> HashOutcome {
             }
         }
         Value::Slice(_) => Unhashable,
+        // A native type with its own `__hash__` (a union of types).
+        Value::Native2(o) if o.class().dict.get_item_str("__hash__").is_some() => NeedsPython,
         _ => Hash(v.id() >> 4),
     }
 }

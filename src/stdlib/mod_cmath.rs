@@ -11,6 +11,7 @@ use super::types_containers::builtin_of;
 use crate::object::complex::Complex;
 use crate::object::dict::Dict;
 use crate::object::module::Module;
+use crate::object::numfmt::libm::asinh as asinh_;
 use crate::object::value::Value;
 use crate::vm::{Args, PyErr, PyResult, Vm};
 
@@ -144,7 +145,37 @@ fn log(z: Complex) -> R {
     Ok(c(re, z.im.atan2(z.re)))
 }
 
+/// `cosh` or `sinh` of an infinite or NaN argument (C99 Annex G, as
+/// CPython answers): an infinite imaginary part is a domain error unless
+/// the real part is a NaN.
+fn hyperbolic_special(z: Complex, is_sinh: bool) -> R {
+    let (x, y) = (z.re, z.im);
+    if y.is_infinite() && !x.is_nan() {
+        return Err(Fail::Domain);
+    }
+    if x.is_infinite() {
+        let sx = 1f64.copysign(x);
+        return Ok(if y.is_nan() {
+            c(f64::INFINITY, f64::NAN)
+        } else if y == 0.0 {
+            if is_sinh { c(x, y) } else { c(f64::INFINITY, y * sx) }
+        } else if is_sinh {
+            c(f64::INFINITY.copysign(y.cos()) * sx, f64::INFINITY.copysign(y.sin()))
+        } else {
+            c(f64::INFINITY.copysign(y.cos()), f64::INFINITY.copysign(y.sin()) * sx)
+        });
+    }
+    if x.is_nan() {
+        return Ok(if y == 0.0 { c(f64::NAN, if is_sinh { y } else { 0.0 }) } else { c(f64::NAN, f64::NAN) });
+    }
+    // x finite, y NaN.
+    Ok(if x == 0.0 { if is_sinh { c(0.0, f64::NAN) } else { c(f64::NAN, 0.0) } } else { c(f64::NAN, f64::NAN) })
+}
+
 fn cosh(z: Complex) -> R {
+    if !finite(z) {
+        return hyperbolic_special(z, false);
+    }
     let r = if z.re.abs() > log_large() {
         let x1 = z.re - 1f64.copysign(z.re);
         c(z.im.cos() * x1.cosh() * E, z.im.sin() * x1.sinh() * E)
@@ -155,6 +186,9 @@ fn cosh(z: Complex) -> R {
 }
 
 fn sinh(z: Complex) -> R {
+    if !finite(z) {
+        return hyperbolic_special(z, true);
+    }
     let r = if z.re.abs() > log_large() {
         let x1 = z.re - 1f64.copysign(z.re);
         c(z.im.cos() * x1.sinh() * E, z.im.sin() * x1.cosh() * E)
@@ -165,6 +199,17 @@ fn sinh(z: Complex) -> R {
 }
 
 fn tanh(z: Complex) -> R {
+    if !finite(z) {
+        let (x, y) = (z.re, z.im);
+        if x.is_infinite() {
+            let im = if y.is_finite() { 0f64.copysign(2.0 * y.sin() * y.cos()) } else { 0.0 };
+            return Ok(c(1f64.copysign(x), im));
+        }
+        if y.is_infinite() && x.is_finite() {
+            return Err(Fail::Domain);
+        }
+        return Ok(if x.is_nan() && y == 0.0 { c(f64::NAN, y) } else { c(f64::NAN, f64::NAN) });
+    }
     if z.re.abs() > log_large() {
         return Ok(c(1f64.copysign(z.re), 4.0 * z.im.sin() * z.im.cos() * (-2.0 * z.re.abs()).exp()));
     }
@@ -176,6 +221,24 @@ fn tanh(z: Complex) -> R {
 }
 
 fn asinh(z: Complex) -> R {
+    if !finite(z) {
+        let (x, y) = (z.re, z.im);
+        return Ok(if x.is_infinite() {
+            if y.is_nan() {
+                c(x, f64::NAN)
+            } else if y.is_infinite() {
+                c(x, (PI / 4.0).copysign(y))
+            } else {
+                c(x, 0f64.copysign(y))
+            }
+        } else if y.is_infinite() {
+            if x.is_nan() { c(f64::INFINITY, f64::NAN) } else { c(f64::INFINITY.copysign(x), (PI / 2.0).copysign(y)) }
+        } else if x.is_nan() && y == 0.0 {
+            c(f64::NAN, y)
+        } else {
+            c(f64::NAN, f64::NAN)
+        });
+    }
     if z.re.abs() > LARGE || z.im.abs() > LARGE {
         let l = (z.re / 2.0).hypot(z.im / 2.0).ln() + LN_2 * 2.0;
         let re = if z.im >= 0.0 { l.copysign(z.re) } else { -l.copysign(-z.re) };
@@ -183,10 +246,29 @@ fn asinh(z: Complex) -> R {
     }
     let s1 = sqrt(c(1.0 + z.im, -z.re))?;
     let s2 = sqrt(c(1.0 - z.im, z.re))?;
-    Ok(c((s1.re * s2.im - s2.re * s1.im).asinh(), z.im.atan2(s1.re * s2.re - s1.im * s2.im)))
+    Ok(c(asinh_(s1.re * s2.im - s2.re * s1.im), z.im.atan2(s1.re * s2.re - s1.im * s2.im)))
 }
 
 fn acos(z: Complex) -> R {
+    if !finite(z) {
+        let (x, y) = (z.re, z.im);
+        let neg_inf_y = -f64::INFINITY.copysign(y);
+        return Ok(if x.is_infinite() {
+            if y.is_nan() {
+                c(f64::NAN, f64::INFINITY)
+            } else if y.is_infinite() {
+                c(if x < 0.0 { 3.0 * PI / 4.0 } else { PI / 4.0 }, neg_inf_y)
+            } else {
+                c(if x < 0.0 { PI } else { 0.0 }, neg_inf_y)
+            }
+        } else if y.is_infinite() {
+            c(if x.is_nan() { f64::NAN } else { PI / 2.0 }, neg_inf_y)
+        } else if x == 0.0 {
+            c(PI / 2.0, f64::NAN)
+        } else {
+            c(f64::NAN, f64::NAN)
+        });
+    }
     if z.re.abs() > LARGE || z.im.abs() > LARGE {
         let l = (z.re / 2.0).hypot(z.im / 2.0).ln() + LN_2 * 2.0;
         let im = if z.re < 0.0 { -l.copysign(z.im) } else { l.copysign(-z.im) };
@@ -194,19 +276,47 @@ fn acos(z: Complex) -> R {
     }
     let s1 = sqrt(c(1.0 - z.re, -z.im))?;
     let s2 = sqrt(c(1.0 + z.re, z.im))?;
-    Ok(c(2.0 * s1.re.atan2(s2.re), (s2.re * s1.im - s2.im * s1.re).asinh()))
+    Ok(c(2.0 * s1.re.atan2(s2.re), asinh_(s2.re * s1.im - s2.im * s1.re)))
 }
 
 fn acosh(z: Complex) -> R {
+    if !finite(z) {
+        let (x, y) = (z.re, z.im);
+        return Ok(if x.is_infinite() {
+            if y.is_nan() {
+                c(f64::INFINITY, f64::NAN)
+            } else if y.is_infinite() {
+                c(f64::INFINITY, (if x < 0.0 { 3.0 * PI / 4.0 } else { PI / 4.0 }).copysign(y))
+            } else {
+                c(f64::INFINITY, (if x < 0.0 { PI } else { 0.0 }).copysign(y))
+            }
+        } else if y.is_infinite() {
+            if x.is_nan() { c(f64::INFINITY, f64::NAN) } else { c(f64::INFINITY, (PI / 2.0).copysign(y)) }
+        } else {
+            c(f64::NAN, f64::NAN)
+        });
+    }
     if z.re.abs() > LARGE || z.im.abs() > LARGE {
         return Ok(c((z.re / 2.0).hypot(z.im / 2.0).ln() + LN_2 * 2.0, z.im.atan2(z.re)));
     }
     let s1 = sqrt(c(z.re - 1.0, z.im))?;
     let s2 = sqrt(c(z.re + 1.0, z.im))?;
-    Ok(c((s1.re * s2.re + s1.im * s2.im).asinh(), 2.0 * s1.im.atan2(s2.re)))
+    Ok(c(asinh_(s1.re * s2.re + s1.im * s2.im), 2.0 * s1.im.atan2(s2.re)))
 }
 
 fn atanh(z: Complex) -> R {
+    if !finite(z) {
+        let (x, y) = (z.re, z.im);
+        return Ok(if y.is_infinite() {
+            c(0f64.copysign(x), (PI / 2.0).copysign(y))
+        } else if x.is_infinite() {
+            c(0f64.copysign(x), if y.is_nan() { f64::NAN } else { (PI / 2.0).copysign(y) })
+        } else if x == 0.0 {
+            c(x, f64::NAN)
+        } else {
+            c(f64::NAN, f64::NAN)
+        });
+    }
     if z.re < 0.0 {
         return atanh(z.neg()).map(Complex::neg);
     }
@@ -382,7 +492,12 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     def(&d, "log", log_fn);
     def(&d, "phase", |vm, a| {
         let z = one_arg(vm, &a, "phase")?;
-        Ok(Value::Float(z.im.atan2(z.re)))
+        let r = z.im.atan2(z.re);
+        // C's atan2 reports an angle that underflows to zero (ERANGE).
+        if r == 0.0 && z.im != 0.0 && finite(z) {
+            return Err(vm.overflow_error("math range error"));
+        }
+        Ok(Value::Float(r))
     });
     def(&d, "polar", |vm, a| {
         let z = one_arg(vm, &a, "polar")?;

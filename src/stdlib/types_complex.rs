@@ -90,7 +90,8 @@ pub fn register(rt: &Runtime) {
         method(c, name, move |vm, a| {
             let z = recv(vm, &a, name)?;
             let o = builtin_of(a.pos.get(1).unwrap_or(&Value::None));
-            let numeric = matches!(o, Value::Int(_) | Value::Boolean(_) | Value::BigInt(_) | Value::Flt(_) | Value::Cplx(_));
+            let numeric =
+                matches!(o, Value::Int(_) | Value::Boolean(_) | Value::BigInt(_) | Value::Flt(_) | Value::Cplx(_));
             if !numeric || !matches!(op, CmpOp::Eq | CmpOp::NotEq) {
                 return Ok(Value::NotImplemented);
             }
@@ -188,9 +189,9 @@ fn build(vm: &mut Vm, r: Option<Value>, i: Option<Value>) -> PyResult<Complex> {
         None => {
             if !is_number(vm, &r) {
                 let tn = vm.type_name(&r);
-                return Err(vm.type_error(&format!(
-                    "complex() first argument must be a string or a number, not '{tn}'"
-                )));
+                return Err(
+                    vm.type_error(&format!("complex() first argument must be a string or a number, not '{tn}'"))
+                );
             }
             match builtin_of(&r) {
                 Value::Cplx(z) => (*z, true),

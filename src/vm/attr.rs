@@ -507,7 +507,21 @@ impl Vm {
             }
             _ => {
                 let tn = self.type_name(obj);
-                Err(self.err("AttributeError", &format!("'{tn}' object has no attribute '{}'", name.as_str())))
+                // The read-only data attributes of numbers: complex's are
+                // members, int's and float's getters without a setter.
+                let n = name.as_str();
+                let int_like = matches!(obj, Value::Int(_) | Value::BigInt(_) | Value::Boolean(_));
+                if matches!(obj, Value::Cplx(_)) && matches!(n, "real" | "imag") {
+                    return Err(self.err("AttributeError", "readonly attribute"));
+                }
+                if (matches!(obj, Value::Flt(_)) && matches!(n, "real" | "imag"))
+                    || (int_like && matches!(n, "real" | "imag" | "numerator" | "denominator"))
+                {
+                    return Err(
+                        self.err("AttributeError", &format!("attribute '{n}' of '{tn}' objects is not writable"))
+                    );
+                }
+                Err(self.err("AttributeError", &format!("'{tn}' object has no attribute '{}'", n)))
             }
         }
     }

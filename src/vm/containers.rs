@@ -25,6 +25,13 @@ impl Vm {
                 let inst = match v {
                     Value::Instance(inst) => inst,
                     Value::Tuple(t) => return self.tuple_hash_slow(&t.items),
+                    Value::Native2(o) => {
+                        let h = o.class().dict.get_item_str("__hash__").unwrap_or(Value::None);
+                        return match self.call_method_value(&h, v.clone(), vec![])? {
+                            Value::Int(i) => Ok(i),
+                            _ => Err(self.type_error("__hash__ method should return an integer")),
+                        };
+                    }
                     _ => return Err(self.internal_error("hash of a built-in value needs Python")),
                 };
                 let cls = inst.class.clone();

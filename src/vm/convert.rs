@@ -328,7 +328,12 @@ impl Vm {
                 if let Some(p) = inst.builtin_value().cloned()
                     && matches!(
                         p,
-                        Value::Int(_) | Value::BigInt(_) | Value::Boolean(_) | Value::Flt(_) | Value::Cplx(_) | Value::Str(_)
+                        Value::Int(_)
+                            | Value::BigInt(_)
+                            | Value::Boolean(_)
+                            | Value::Flt(_)
+                            | Value::Cplx(_)
+                            | Value::Str(_)
                     )
                 {
                     return if spec.is_empty() { self.str_of(v) } else { self.format_value(&p, spec) };

@@ -204,9 +204,9 @@ impl Vm {
         }
         if x < 0.0 && x.is_finite() && y.fract() != 0.0 && y.is_finite() {
             // A negative base to a fractional power: the complex result.
-            return self.complex_op(Complex::new(x, 0.0), Complex::new(y, 0.0), BinOp::Pow)?.ok_or_else(|| {
-                self.internal_error("complex power")
-            });
+            return self
+                .complex_op(Complex::new(x, 0.0), Complex::new(y, 0.0), BinOp::Pow)?
+                .ok_or_else(|| self.internal_error("complex power"));
         }
         let r = x.powf(y);
         if r.is_infinite() && x.is_finite() && y.is_finite() {

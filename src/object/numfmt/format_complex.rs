@@ -57,14 +57,7 @@ pub fn complex_format(re: f64, im: f64, spec: &str) -> Result<String, NumError> 
         None if code == 'r' => 0,
         None => 6,
     };
-    let fmt = FloatFmt {
-        code,
-        precision,
-        sign: false,
-        add_dot_0: false,
-        alt: spec.alternate,
-        no_neg_0: spec.no_neg_0,
-    };
+    let fmt = FloatFmt { code, precision, sign: false, add_dot_0: false, alt: spec.alternate, no_neg_0: spec.no_neg_0 };
     let sep = match spec.grouping {
         Grouping::None => None,
         Grouping::Comma => Some(','),

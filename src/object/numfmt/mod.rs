@@ -27,6 +27,7 @@ pub mod format_num;
 pub mod format_spec;
 pub mod hash;
 pub mod int_str;
+pub mod libm;
 pub mod parse_num;
 pub mod percent;
 pub mod round;
