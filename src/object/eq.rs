@@ -63,6 +63,17 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
     })
 }
 
+/// `a == b` with a complex operand, by value: a NaN part makes it unequal
+/// to everything, itself included (containers still find it by identity).
+pub fn complex_eq(a: &Value, b: &Value) -> bool {
+    let nan = |v: &Value| match v {
+        Value::Cplx(c) => c.re.is_nan() || c.im.is_nan(),
+        Value::Flt(f) => f.get().is_nan(),
+        _ => false,
+    };
+    !nan(a) && !nan(b) && native_eq(a, b).unwrap_or(false)
+}
+
 fn int_float_exact(x: i64, y: f64) -> bool {
     // i64 -> f64 may round; compare exactly through i128.
     y.fract() == 0.0 && y.abs() < 1.8e19 && (y as i128) == x as i128

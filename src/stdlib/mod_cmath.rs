@@ -308,7 +308,8 @@ fn atanh(z: Complex) -> R {
     if !finite(z) {
         let (x, y) = (z.re, z.im);
         return Ok(if y.is_infinite() {
-            c(0f64.copysign(x), (PI / 2.0).copysign(y))
+            // A NaN real part gives +0 whatever its sign bit.
+            c(if x.is_nan() { 0.0 } else { 0f64.copysign(x) }, (PI / 2.0).copysign(y))
         } else if x.is_infinite() {
             c(0f64.copysign(x), if y.is_nan() { f64::NAN } else { (PI / 2.0).copysign(y) })
         } else if x == 0.0 {

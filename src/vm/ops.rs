@@ -407,8 +407,7 @@ impl Vm {
             }
             (Range(x), Range(y)) => Ok(x.same_items(y)),
             // By value only: a complex with a NaN part is not equal to itself.
-            (Cplx(_), _) | (_, Cplx(_)) => Ok(!a.is(b) && native_eq(a, b).unwrap_or(false)
-                || a.is(b) && matches!(a, Cplx(c) if !c.re.is_nan() && !c.im.is_nan())),
+            (Cplx(_), _) | (_, Cplx(_)) => Ok(crate::object::eq::complex_eq(a, b)),
             (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
                 let r = self.seq_compare(a, b, CmpOp::Eq)?;
                 self.truthy(&r)
