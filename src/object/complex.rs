@@ -25,25 +25,9 @@ impl Complex {
         Complex { re, im }
     }
 
-    pub fn add(self, b: Complex) -> Complex {
-        Complex::new(self.re + b.re, self.im + b.im)
-    }
-
-    pub fn sub(self, b: Complex) -> Complex {
-        Complex::new(self.re - b.re, self.im - b.im)
-    }
-
-    pub fn neg(self) -> Complex {
-        Complex::new(-self.re, -self.im)
-    }
-
-    pub fn mul(self, b: Complex) -> Complex {
-        Complex::new(self.re * b.re - self.im * b.im, self.re * b.im + self.im * b.re)
-    }
-
     /// `self / b` by Smith's method, scaled on the larger part of `b` so
     /// that it neither overflows nor underflows early.
-    pub fn div(self, b: Complex) -> Result<Complex, CplxErr> {
+    pub fn quot(self, b: Complex) -> Result<Complex, CplxErr> {
         let (a, abs_re, abs_im) = (self, b.re.abs(), b.im.abs());
         if abs_re >= abs_im {
             if abs_re == 0.0 {
@@ -95,10 +79,10 @@ impl Complex {
         let (mut r, mut p, mut mask) = (Complex::new(1.0, 0.0), self, 1i64);
         while mask > 0 && n >= mask {
             if n & mask != 0 {
-                r = r.mul(p);
+                r = r * p;
             }
             mask <<= 1;
-            p = p.mul(p);
+            p = p * p;
         }
         r
     }
@@ -109,7 +93,7 @@ impl Complex {
     pub fn pow(self, b: Complex) -> Result<Complex, CplxErr> {
         let r = if b.im == 0.0 && b.re == b.re.floor() && b.re.abs() <= 100.0 {
             let n = b.re as i64;
-            if n > 0 { Ok(self.pow_unsigned(n)) } else { Complex::new(1.0, 0.0).div(self.pow_unsigned(-n)) }
+            if n > 0 { Ok(self.pow_unsigned(n)) } else { Complex::new(1.0, 0.0).quot(self.pow_unsigned(-n)) }
         } else {
             self.pow_general(b)
         }?;
@@ -142,6 +126,35 @@ impl Complex {
         }
         let signed = FloatFmt { sign: true, ..plain };
         format!("({}{}j)", double_to_string(self.re, &plain), double_to_string(self.im, &signed))
+    }
+}
+
+impl std::ops::Add for Complex {
+    type Output = Complex;
+    fn add(self, b: Complex) -> Complex {
+        Complex::new(self.re + b.re, self.im + b.im)
+    }
+}
+
+impl std::ops::Sub for Complex {
+    type Output = Complex;
+    fn sub(self, b: Complex) -> Complex {
+        Complex::new(self.re - b.re, self.im - b.im)
+    }
+}
+
+impl std::ops::Mul for Complex {
+    type Output = Complex;
+    /// The schoolbook product, in CPython's operation order.
+    fn mul(self, b: Complex) -> Complex {
+        Complex::new(self.re * b.re - self.im * b.im, self.re * b.im + self.im * b.re)
+    }
+}
+
+impl std::ops::Neg for Complex {
+    type Output = Complex;
+    fn neg(self) -> Complex {
+        Complex::new(-self.re, -self.im)
     }
 }
 

@@ -22,6 +22,8 @@ enum Fail {
 }
 
 type R = Result<Complex, Fail>;
+/// A cmath function of one complex argument.
+type CFn = fn(Complex) -> R;
 
 const LARGE: f64 = f64::MAX / 4.0;
 /// ln(LARGE): past it, exp/cosh/sinh are computed from x - 1 to avoid an
@@ -319,7 +321,7 @@ fn atanh(z: Complex) -> R {
         });
     }
     if z.re < 0.0 {
-        return atanh(z.neg()).map(Complex::neg);
+        return atanh(-z).map(|r| -r);
     }
     let ay = z.im.abs();
     if z.re > sqrt_large() || ay > sqrt_large() {
@@ -339,7 +341,7 @@ fn atanh(z: Complex) -> R {
 }
 
 /// `f(i z)` rotated back: sin, tan, asin and atan from their hyperbolic twins.
-fn rotated(f: fn(Complex) -> R, z: Complex) -> R {
+fn rotated(f: CFn, z: Complex) -> R {
     let s = f(c(-z.im, z.re))?;
     Ok(c(s.im, -s.re))
 }
@@ -403,7 +405,7 @@ fn one_arg(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Complex> {
     arg(vm, &a.pos[0])
 }
 
-fn cfunc(d: &Dict, name: &'static str, f: fn(Complex) -> R) {
+fn cfunc(d: &Dict, name: &'static str, f: CFn) {
     def(d, name, move |vm, a| {
         let z = one_arg(vm, &a, name)?;
         let r = f(z).map_err(|e| fail(vm, e))?;
@@ -426,7 +428,7 @@ fn log_fn(vm: &mut Vm, a: Args) -> PyResult {
     if let Some(b) = a.pos.get(1) {
         let b = arg(vm, b)?;
         let lb = log(b).map_err(|e| fail(vm, e))?;
-        r = r.div(lb).map_err(|_| vm.zero_division("complex division by zero"))?;
+        r = r.quot(lb).map_err(|_| vm.zero_division("complex division by zero"))?;
     }
     Ok(Value::Cplx(Arc::new(r)))
 }
@@ -455,7 +457,7 @@ fn isclose(vm: &mut Vm, mut a: Args) -> PyResult {
         return Ok(Value::Bool(false));
     }
     let modulus = |z: Complex| z.re.hypot(z.im);
-    let diff = modulus(x.sub(y));
+    let diff = modulus(x - y);
     Ok(Value::Bool(diff <= rel * modulus(y) || diff <= rel * modulus(x) || diff <= abs_tol))
 }
 
@@ -470,7 +472,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     d.set_item_str("nan", Value::Float(f64::NAN));
     d.set_item_str("infj", Value::complex(0.0, f64::INFINITY));
     d.set_item_str("nanj", Value::complex(0.0, f64::NAN));
-    let table: [(&'static str, fn(Complex) -> R); 15] = [
+    let table: [(&'static str, CFn); 15] = [
         ("sqrt", sqrt),
         ("exp", exp),
         ("log10", |z| log(z).map(|l| c(l.re / std::f64::consts::LN_10, l.im / std::f64::consts::LN_10))),

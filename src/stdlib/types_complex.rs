@@ -35,7 +35,7 @@ pub fn register(rt: &Runtime) {
         let z = recv(vm, &a, "__bool__")?;
         Ok(Value::Bool(z.re != 0.0 || z.im != 0.0))
     });
-    method(c, "__neg__", |vm, a| Ok(Value::Cplx(Arc::new(recv(vm, &a, "__neg__")?.neg()))));
+    method(c, "__neg__", |vm, a| Ok(Value::Cplx(Arc::new(-recv(vm, &a, "__neg__")?))));
     method(c, "__pos__", |vm, a| {
         let z = recv(vm, &a, "__pos__")?;
         Ok(Value::complex(z.re, z.im))

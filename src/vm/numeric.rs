@@ -248,10 +248,10 @@ impl Vm {
     /// shifts, bitwise), so the caller raises its TypeError.
     pub fn complex_op(&mut self, x: Complex, y: Complex, op: BinOp) -> PyResult<Option<Value>> {
         let r = match op {
-            BinOp::Add => x.add(y),
-            BinOp::Sub => x.sub(y),
-            BinOp::Mult => x.mul(y),
-            BinOp::Div => x.div(y).map_err(|_| self.zero_division("complex division by zero"))?,
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mult => x * y,
+            BinOp::Div => x.quot(y).map_err(|_| self.zero_division("complex division by zero"))?,
             BinOp::Pow => x.pow(y).map_err(|e| match e {
                 CplxErr::Domain => self.zero_division("0.0 to a negative or complex power"),
                 CplxErr::Range => self.overflow_error("complex exponentiation"),

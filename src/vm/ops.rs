@@ -499,7 +499,7 @@ impl Vm {
             Value::Boolean(b) => Ok(Value::Int(-(b.get() as i64))),
             Value::BigInt(b) => Ok(Value::from_bigint(-(**b).clone())),
             Value::Flt(f) => Ok(Value::Float(-f.get())),
-            Value::Cplx(c) => Ok(Value::Cplx(Arc::new(c.neg()))),
+            Value::Cplx(c) => Ok(Value::Cplx(Arc::new(-**c))),
             _ => self.unary_dunder(a, "__neg__", "-"),
         }
     }
