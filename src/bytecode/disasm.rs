@@ -44,6 +44,7 @@ fn hint_for(code: &CodeObject, instr: &super::Instr) -> String {
             Some(Value::Str(s)) => format!("({:?})", s.as_str()),
             Some(Value::Int(n)) => format!("({n})"),
             Some(Value::Flt(f)) => format!("({})", f.get()),
+            Some(Value::Cplx(c)) => format!("({})", c.repr()),
             Some(Value::None) => "(None)".into(),
             Some(Value::Boolean(b)) => format!("({})", if b.get() { "True" } else { "False" }),
             _ => String::new(),

@@ -509,6 +509,11 @@ fn put_value(w: &mut Writer, v: &Value) -> Option<()> {
             w.u8(11);
             put_code(w, c)?;
         }
+        Value::Cplx(c) => {
+            w.u8(12);
+            w.u64(c.re.to_bits());
+            w.u64(c.im.to_bits());
+        }
         _ => return None,
     }
     Some(())
@@ -532,6 +537,10 @@ fn get_value(r: &mut Reader, filename: &Arc<str>, intern: Intern, depth: u32) ->
             Value::tuple(items)
         }
         11 => Value::Code(Arc::new(get_code(r, filename, intern, depth + 1)?)),
+        12 => {
+            let re = f64::from_bits(r.u64()?);
+            Value::complex(re, f64::from_bits(r.u64()?))
+        }
         _ => return None,
     })
 }
@@ -581,6 +590,27 @@ mod tests {
             assert_eq!(back.instrs, code.instrs, "{name}");
             assert!(decode(&first[..first.len() - 1], &f, &intern).is_none(), "{name}: truncated");
         }
+    }
+
+    /// Complex constants keep their bits.
+    #[test]
+    fn complex_constants_round_trip() {
+        let program = crate::parse::parse_program("z = 2.5j\nw = 1e300J\n").expect("parses");
+        let interner: crate::compile::unit::Interner = Arc::new(intern);
+        let code = crate::compile::compile_module(&program, "m", false, interner).expect("compiles");
+        let bytes = encode(&code).expect("encodes");
+        let f: Arc<str> = Arc::from("m");
+        let back = decode(&bytes, &f, &intern).expect("decodes");
+        let cplx: Vec<(u64, u64)> = back
+            .consts
+            .iter()
+            .filter_map(|v| match v {
+                Value::Cplx(c) => Some((c.re.to_bits(), c.im.to_bits())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(cplx, vec![(0f64.to_bits(), 2.5f64.to_bits()), (0f64.to_bits(), 1e300f64.to_bits())]);
+        assert_eq!(encode(&back).expect("encodes again"), bytes);
     }
 
     #[test]

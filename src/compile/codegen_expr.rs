@@ -29,6 +29,7 @@ impl Compiler {
                     Constant::Ellipsis => Value::Ellipsis,
                     Constant::Int(b) => Value::from_bigint(b.clone()),
                     Constant::Float(f) => Value::Float(*f),
+                    Constant::Complex(f) => Value::complex(0.0, *f),
                     Constant::Str(s) => Value::str(s),
                     Constant::Bytes(b) => Value::Bytes(std::sync::Arc::new(b.clone())),
                 };

@@ -71,8 +71,8 @@ fn number_errors() {
         "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"
     );
     assert_eq!(msg("1_"), "invalid decimal literal");
-    assert_eq!(msg("1j"), "complex numbers are not supported");
-    assert_eq!(msg("1.5J"), "complex numbers are not supported");
+    assert_eq!(msg("1jx"), "invalid imaginary literal");
+    assert_eq!(msg("0x10j"), "invalid hexadecimal literal");
 }
 
 #[test]

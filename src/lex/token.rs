@@ -111,6 +111,12 @@ pub enum Tok {
     #[regex(r"\.[0-9](_?[0-9])*([eE][+-]?[0-9](_?[0-9])*)?", float)]
     #[regex(r"[0-9](_?[0-9])*[eE][+-]?[0-9](_?[0-9])*", float)]
     Float(f64),
+    /// An imaginary literal (`2j`, `1.5e3J`): the value of its imaginary part.
+    #[regex(r"[0-9](_?[0-9])*[jJ]", imag)]
+    #[regex(r"[0-9](_?[0-9])*\.([0-9](_?[0-9])*)?([eE][+-]?[0-9](_?[0-9])*)?[jJ]", imag)]
+    #[regex(r"\.[0-9](_?[0-9])*([eE][+-]?[0-9](_?[0-9])*)?[jJ]", imag)]
+    #[regex(r"[0-9](_?[0-9])*[eE][+-]?[0-9](_?[0-9])*[jJ]", imag)]
+    Imag(f64),
     #[regex(r#"([rRuUfFbB]|[rR][bBfF]|[bBfF][rR])?['"]"#, crate::lex::strings::lex_string)]
     Str(StrLit),
 
@@ -367,9 +373,6 @@ fn check_number_end(lex: &Lexer<'_, Tok>, kind: &str) -> Result<(), RawError> {
     let Some(c) = rest.chars().next() else {
         return Ok(());
     };
-    if c == 'j' || c == 'J' {
-        return Err(RawError::new("complex numbers are not supported", lex.span().start));
-    }
     let keyword_follows = ["and", "else", "for", "if", "in", "is", "not", "or"].iter().any(|k| rest.starts_with(k));
     if keyword_follows {
         return Ok(());
@@ -431,6 +434,13 @@ fn radix(lex: &mut Lexer<'_, Tok>, radix: u32, kind: &str) -> Result<BigInt, Raw
 /// Digits were validated by the regex, so parsing cannot fail.
 fn parse_digits(digits: &[u8], radix: u32) -> BigInt {
     BigInt::parse_bytes(digits, radix).unwrap_or_default()
+}
+
+fn imag(lex: &mut Lexer<'_, Tok>) -> Result<f64, RawError> {
+    check_number_end(lex, "imaginary")?;
+    let body = &lex.slice()[..lex.slice().len() - 1];
+    let s: String = body.chars().filter(|&c| c != '_').collect();
+    s.parse::<f64>().map_err(|_| RawError::new("invalid imaginary literal", lex.span().start))
 }
 
 fn float(lex: &mut Lexer<'_, Tok>) -> Result<f64, RawError> {

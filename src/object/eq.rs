@@ -28,6 +28,12 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
         (BigInt(x), BigInt(y)) => x == y,
         (BigInt(_), Int(_) | Boolean(_)) | (Int(_) | Boolean(_), BigInt(_)) => false,
         (BigInt(x), Flt(y)) | (Flt(y), BigInt(x)) => bigint_eq_float(x, y.get()),
+        // A complex equals a real number when its imaginary part is zero
+        // and its real part equals the number exactly.
+        (Cplx(x), Cplx(y)) => x.re == y.re && x.im == y.im,
+        (Cplx(c), other) | (other, Cplx(c)) if matches!(other, Int(_) | Boolean(_) | BigInt(_) | Flt(_)) => {
+            c.im == 0.0 && native_eq(&Value::Float(c.re), other)? && !c.re.is_nan()
+        }
         (Tuple(x), Tuple(y)) => {
             if x.items.len() != y.items.len() {
                 return Some(false);
@@ -55,6 +61,17 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
         }
         _ => false,
     })
+}
+
+/// `a == b` with a complex operand, by value: a NaN part makes it unequal
+/// to everything, itself included (containers still find it by identity).
+pub fn complex_eq(a: &Value, b: &Value) -> bool {
+    let nan = |v: &Value| match v {
+        Value::Cplx(c) => c.re.is_nan() || c.im.is_nan(),
+        Value::Flt(f) => f.get().is_nan(),
+        _ => false,
+    };
+    !nan(a) && !nan(b) && native_eq(a, b).unwrap_or(false)
 }
 
 fn int_float_exact(x: i64, y: f64) -> bool {
@@ -89,6 +106,7 @@ pub fn native_hash(v: &Value) -> HashOutcome {
         Value::Int(i) => Hash(hash_i64(*i)),
         Value::Boolean(b) => Hash(b.get() as i64),
         Value::Flt(f) => Hash(hash_f64(f.get(), v.id() as usize)),
+        Value::Cplx(c) => Hash(super::numfmt::hash_complex(c.re, c.im, v.id() as usize)),
         Value::BigInt(b) => Hash(hash_bigint(b)),
         Value::Str(s) => Hash(s.hash()),
         Value::None => Hash(0x5f3759df),

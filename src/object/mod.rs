@@ -1,6 +1,7 @@
 //! The object model: `Value` and one file per kind of object.
 
 pub mod class;
+pub mod complex;
 pub mod descr;
 pub mod dict;
 pub mod eq;

@@ -46,6 +46,8 @@ pub enum Value {
     BigInt(Arc<BigInt>),
     /// A float (match with `Value::Flt(f)`, read `f.get()`).
     Flt(FloatBits),
+    /// A complex number.
+    Cplx(Arc<super::complex::Complex>),
     Str(Arc<PyStr>),
     Bytes(Arc<Vec<u8>>),
     Tuple(Arc<Tuple>),
@@ -129,6 +131,11 @@ impl Value {
         Value::Flt(FloatBits(f.to_bits()))
     }
 
+    /// A complex number.
+    pub fn complex(re: f64, im: f64) -> Value {
+        Value::Cplx(Arc::new(super::complex::Complex::new(re, im)))
+    }
+
     /// The payload of a bool value.
     #[inline(always)]
     pub fn as_bool(&self) -> Option<bool> {
@@ -165,6 +172,7 @@ impl Value {
             Int(i) => Int(*i),
             Flt(f) => Flt(*f),
             BigInt(a) => BigInt(a.clone()),
+            Cplx(a) => Cplx(a.clone()),
             Str(a) => Str(a.clone()),
             Bytes(a) => Bytes(a.clone()),
             Tuple(a) => Tuple(a.clone()),
@@ -259,6 +267,7 @@ impl Value {
         use Value::*;
         Some(match self {
             BigInt(a) => Arc::as_ptr(a) as *const u8 as usize,
+            Cplx(a) => Arc::as_ptr(a) as *const u8 as usize,
             Str(a) => Arc::as_ptr(a) as *const u8 as usize,
             Bytes(a) => Arc::as_ptr(a) as *const u8 as usize,
             Tuple(a) => Arc::as_ptr(a) as *const u8 as usize,

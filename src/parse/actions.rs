@@ -674,6 +674,14 @@ pub fn pattern_strings(l: Loc, lits: Vec<StrLit>) -> Result<Expr, PErr> {
     Ok(e)
 }
 
+/// A complex literal in a pattern (`case 1+2j:`, `case -1.5-0j:`): the
+/// real part plus or minus the imaginary one, computed when matched.
+pub fn complex_literal(l: Loc, re: Expr, plus: bool, il: Loc, imag: f64, r: Loc) -> Expr {
+    let im = Expr::new(il, ExprKind::Constant(Constant::Complex(imag))).ended(r);
+    let op = if plus { BinOp::Add } else { BinOp::Sub };
+    Expr::new(l, ExprKind::BinOp { left: bx(re), op, right: bx(im) })
+}
+
 /// A literal pattern: None/True/False compare with `is`, the rest with `==`.
 pub fn literal_pattern(l: Loc, e: Expr) -> Pattern {
     let kind = match &e.kind {

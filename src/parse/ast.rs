@@ -367,6 +367,8 @@ pub enum Constant {
     Ellipsis,
     Int(BigInt),
     Float(f64),
+    /// An imaginary literal: the value of its imaginary part.
+    Complex(f64),
     Str(String),
     Bytes(Vec<u8>),
 }

@@ -141,6 +141,7 @@ fn ends_operand(t: &Tok) -> bool {
         Tok::Name(_)
             | Tok::Int(_)
             | Tok::Float(_)
+            | Tok::Imag(_)
             | Tok::Str(_)
             | Tok::RPar
             | Tok::RSqb
@@ -158,6 +159,7 @@ fn starts_operand(t: &Tok) -> bool {
         Tok::Name(_)
             | Tok::Int(_)
             | Tok::Float(_)
+            | Tok::Imag(_)
             | Tok::Str(_)
             | Tok::LPar
             | Tok::LSqb

@@ -25,6 +25,7 @@ pub fn register(rt: &Runtime) {
         ("int", &t.int),
         ("bool", &t.bool_),
         ("float", &t.float),
+        ("complex", &t.complex),
         ("str", &t.str_),
         ("bytes", &t.bytes),
         ("bytearray", &t.bytearray),
@@ -255,7 +256,13 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+            _ => {
+                if let Some(m) = self.get_attr_str(spec, "__subclasscheck__")? {
+                    let r = self.call(&m, vec![Value::Class(c.clone())])?;
+                    return self.truthy(&r);
+                }
+                Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+            }
         }
     }
 

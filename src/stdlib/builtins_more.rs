@@ -371,6 +371,9 @@ fn pow(vm: &mut Vm, mut a: Args) -> PyResult {
     if pos.len() == 2 || pos[2].is_none() {
         return vm.binary_op(&pos[0], &pos[1], BinOp::Pow);
     }
+    if matches!(pos[0], Value::Cplx(_)) || matches!(pos[1], Value::Cplx(_)) {
+        return Err(vm.value_error("complex modulo"));
+    }
     let (Some(b), Some(e), Some(m)) = (to_big(&pos[0]), to_big(&pos[1]), to_big(&pos[2])) else {
         let cls = vm.class_of(&pos[0]);
         if let Some(f) = cls.lookup_user("__pow__") {

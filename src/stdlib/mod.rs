@@ -20,6 +20,7 @@ pub mod mod_asyncio_net;
 pub mod mod_atexit;
 pub mod mod_codecs;
 pub mod mod_errno;
+pub mod mod_cmath;
 pub mod mod_itertools;
 pub mod mod_math;
 pub mod mod_misc;
@@ -45,6 +46,7 @@ pub mod types_bytearray;
 pub mod types_bytes;
 pub mod types_bytes_more;
 pub mod types_bytes_text;
+pub mod types_complex;
 pub mod types_containers;
 pub mod types_gen;
 pub mod types_memoryview;
@@ -52,6 +54,7 @@ pub mod types_num;
 pub mod types_range;
 pub mod types_sets;
 pub mod types_str;
+pub mod types_union;
 pub mod unicode_errors;
 
 use std::sync::Arc;
@@ -104,7 +107,7 @@ pub fn init(rt: &Runtime) {
 }
 
 /// Registration hooks of the other built-in type/function files.
-const EXTRA_INITS: [fn(&Runtime); 13] = [
+const EXTRA_INITS: [fn(&Runtime); 14] = [
     unicode_errors::register,
     builtins_more::register,
     types_str::register,
@@ -118,6 +121,8 @@ const EXTRA_INITS: [fn(&Runtime); 13] = [
     types_gen::register,
     mod_process::register,
     mod_asyncio::register,
+    types_complex::register,
+    types_union::register,
 ];
 
 /// A module implemented in Rust, created on first import.
@@ -125,6 +130,7 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     match name {
         "time" => mod_time::create(vm).map(Some),
         "math" => mod_math::create(vm).map(Some),
+        "cmath" => mod_cmath::create(vm).map(Some),
         "_os" => mod_os::create(vm).map(Some),
         "_thread" => mod_thread::create(vm).map(Some),
         "_mp" => mod_process::create(vm).map(Some),

@@ -134,6 +134,11 @@ impl<'a> Writer<'a> {
                 out.push(b'f');
                 out.extend_from_slice(&f.get().to_bits().to_le_bytes());
             }
+            Value::Cplx(c) => {
+                out.push(b'j');
+                out.extend_from_slice(&c.re.to_bits().to_le_bytes());
+                out.extend_from_slice(&c.im.to_bits().to_le_bytes());
+            }
             Value::Str(s) => {
                 let big = s.as_str().len() >= SHARED_MIN;
                 if big && self.reference(v) {
@@ -337,6 +342,10 @@ impl<'a> Reader<'a> {
                 Value::from_bigint(BigInt::from_signed_bytes_le(self.take(vm, n)?))
             }
             b'f' => Value::Float(f64::from_bits(u64::from_le_bytes(self.take(vm, 8)?.try_into().expect("8 bytes")))),
+            b'j' => {
+                let re = f64::from_bits(u64::from_le_bytes(self.take(vm, 8)?.try_into().expect("8 bytes")));
+                Value::complex(re, f64::from_bits(u64::from_le_bytes(self.take(vm, 8)?.try_into().expect("8 bytes"))))
+            }
             b's' => {
                 let t = self.text(vm)?;
                 let big = t.len() >= SHARED_MIN;

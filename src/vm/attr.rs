@@ -23,6 +23,7 @@ impl Vm {
             Value::Boolean(_) => t.bool_.clone(),
             Value::Int(_) | Value::BigInt(_) => t.int.clone(),
             Value::Flt(_) => t.float.clone(),
+            Value::Cplx(_) => t.complex.clone(),
             Value::Str(_) => t.str_.clone(),
             Value::Bytes(_) => t.bytes.clone(),
             Value::Tuple(_) => t.tuple.clone(),
@@ -410,6 +411,8 @@ impl Vm {
             (Value::Int(_) | Value::BigInt(_) | Value::Boolean(_), "denominator") => Value::Int(1),
             (Value::Flt(f), "real") => Value::Float(f.get()),
             (Value::Flt(_), "imag") => Value::Float(0.0),
+            (Value::Cplx(c), "real") => Value::Float(c.re),
+            (Value::Cplx(c), "imag") => Value::Float(c.im),
             _ => return Ok(None),
         };
         Ok(Some(v))
@@ -504,7 +507,21 @@ impl Vm {
             }
             _ => {
                 let tn = self.type_name(obj);
-                Err(self.err("AttributeError", &format!("'{tn}' object has no attribute '{}'", name.as_str())))
+                // The read-only data attributes of numbers: complex's are
+                // members, int's and float's getters without a setter.
+                let n = name.as_str();
+                let int_like = matches!(obj, Value::Int(_) | Value::BigInt(_) | Value::Boolean(_));
+                if matches!(obj, Value::Cplx(_)) && matches!(n, "real" | "imag") {
+                    return Err(self.err("AttributeError", "readonly attribute"));
+                }
+                if (matches!(obj, Value::Flt(_)) && matches!(n, "real" | "imag"))
+                    || (int_like && matches!(n, "real" | "imag" | "numerator" | "denominator"))
+                {
+                    return Err(
+                        self.err("AttributeError", &format!("attribute '{n}' of '{tn}' objects is not writable"))
+                    );
+                }
+                Err(self.err("AttributeError", &format!("'{tn}' object has no attribute '{}'", n)))
             }
         }
     }

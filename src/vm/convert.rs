@@ -95,6 +95,7 @@ impl Vm {
             Value::Int(i) => i.to_string(),
             Value::BigInt(b) => numfmt::int_to_decimal(b).map_err(|e| self.num_err(e))?,
             Value::Flt(f) => numfmt::float_repr(f.get()),
+            Value::Cplx(c) => c.repr(),
             Value::Str(s) => numfmt::py_str_repr(s.as_str()),
             Value::Bytes(b) => numfmt::py_bytes_repr(b),
             Value::Ellipsis => "Ellipsis".into(),
@@ -310,6 +311,12 @@ impl Vm {
                 numfmt::int_format(&BigInt::from(b.get() as i64), spec, "bool").map_err(|e| self.num_err(e))
             }
             Value::Flt(f) => numfmt::float_format(f.get(), spec).map_err(|e| self.num_err(e)),
+            Value::Cplx(c) => {
+                if spec.is_empty() {
+                    return Ok(c.repr());
+                }
+                numfmt::complex_format(c.re, c.im, spec).map_err(|e| self.num_err(e))
+            }
             Value::Str(s) => numfmt::str_format(s.as_str(), spec).map_err(|e| self.num_err(e)),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__format__") {
@@ -322,7 +329,15 @@ impl Vm {
                 // The built-in base's `__format__` (int, float, str): an
                 // empty spec means `str(self)`, which honours a `__str__`.
                 if let Some(p) = inst.builtin_value().cloned()
-                    && matches!(p, Value::Int(_) | Value::BigInt(_) | Value::Boolean(_) | Value::Flt(_) | Value::Str(_))
+                    && matches!(
+                        p,
+                        Value::Int(_)
+                            | Value::BigInt(_)
+                            | Value::Boolean(_)
+                            | Value::Flt(_)
+                            | Value::Cplx(_)
+                            | Value::Str(_)
+                    )
                 {
                     return if spec.is_empty() { self.str_of(v) } else { self.format_value(&p, spec) };
                 }

@@ -6,6 +6,7 @@ use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use super::{PyResult, Vm};
+use crate::object::complex::{Complex, CplxErr};
 use crate::object::value::Value;
 use crate::parse::ast::BinOp;
 
@@ -201,8 +202,11 @@ impl Vm {
         if x == 0.0 && y < 0.0 {
             return Err(self.zero_division("0.0 cannot be raised to a negative power"));
         }
-        if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-            return Err(self.value_error("complex numbers are not supported by gilt"));
+        if x < 0.0 && x.is_finite() && y.fract() != 0.0 && y.is_finite() {
+            // A negative base to a fractional power: the complex result.
+            return self
+                .complex_op(Complex::new(x, 0.0), Complex::new(y, 0.0), BinOp::Pow)?
+                .ok_or_else(|| self.internal_error("complex power"));
         }
         let r = x.powf(y);
         if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -232,11 +236,40 @@ impl Vm {
         })
     }
 
+    /// A number as a complex (ints and floats convert; None when not a number).
+    pub fn as_complex(&self, v: &Value) -> PyResult<Option<Complex>> {
+        Ok(match v {
+            Value::Cplx(c) => Some(**c),
+            _ => self.as_f64(v)?.map(|x| Complex::new(x, 0.0)),
+        })
+    }
+
+    /// Complex ∘ complex; None for the operators complex lacks (`//`, `%`,
+    /// shifts, bitwise), so the caller raises its TypeError.
+    pub fn complex_op(&mut self, x: Complex, y: Complex, op: BinOp) -> PyResult<Option<Value>> {
+        let r = match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mult => x * y,
+            BinOp::Div => x.quot(y).map_err(|_| self.zero_division("complex division by zero"))?,
+            BinOp::Pow => x.pow(y).map_err(|e| match e {
+                CplxErr::Domain => self.zero_division("0.0 to a negative or complex power"),
+                CplxErr::Range => self.overflow_error("complex exponentiation"),
+            })?,
+            _ => return Ok(None),
+        };
+        Ok(Some(Value::Cplx(std::sync::Arc::new(r))))
+    }
+
     /// Arithmetic between numbers (int, bool, float, big int); None if not numbers.
     pub fn numeric_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => self.int_op(*x, *y, op).map(Some),
             (Value::Flt(x), Value::Flt(y)) => self.float_op(x.get(), y.get(), op).map(Some),
+            (Value::Cplx(_), _) | (_, Value::Cplx(_)) => {
+                let (Some(x), Some(y)) = (self.as_complex(a)?, self.as_complex(b)?) else { return Ok(None) };
+                self.complex_op(x, y, op)
+            }
             (Value::Flt(_), _) | (_, Value::Flt(_)) => {
                 let (Some(x), Some(y)) = (self.as_f64(a)?, self.as_f64(b)?) else { return Ok(None) };
                 if matches!(op, BinOp::LShift | BinOp::RShift | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {

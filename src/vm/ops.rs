@@ -107,6 +107,11 @@ impl Vm {
             if let Some(v) = self.builtin_binop(a, b, op)? {
                 return Ok(v);
             }
+            if op == BinOp::BitOr
+                && let Some(u) = crate::stdlib::types_union::union_or(self, a, b)?
+            {
+                return Ok(u);
+            }
             return Err(self.unsupported(a, b, op, inplace));
         }
         let (name, rname, _, _) = binop_names(op);
@@ -157,6 +162,12 @@ impl Vm {
             if !matches!(a2, Value::Instance(_)) && !matches!(b2, Value::Instance(_)) {
                 return self.binary_op_for(&a2, &b2, op, inplace);
             }
+        }
+        // `type.__or__` for classes with a metaclass (`MyEnum | None`).
+        if op == BinOp::BitOr
+            && let Some(u) = crate::stdlib::types_union::union_or(self, a, b)?
+        {
+            return Ok(u);
         }
         Err(self.unsupported(a, b, op, inplace))
     }
@@ -409,6 +420,8 @@ impl Vm {
                 Ok(true)
             }
             (Range(x), Range(y)) => Ok(x.same_items(y)),
+            // By value only: a complex with a NaN part is not equal to itself.
+            (Cplx(_), _) | (_, Cplx(_)) => Ok(crate::object::eq::complex_eq(a, b)),
             (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
                 let r = self.seq_compare(a, b, CmpOp::Eq)?;
                 self.truthy(&r)
@@ -500,13 +513,14 @@ impl Vm {
             Value::Boolean(b) => Ok(Value::Int(-(b.get() as i64))),
             Value::BigInt(b) => Ok(Value::from_bigint(-(**b).clone())),
             Value::Flt(f) => Ok(Value::Float(-f.get())),
+            Value::Cplx(c) => Ok(Value::Cplx(Arc::new(-**c))),
             _ => self.unary_dunder(a, "__neg__", "-"),
         }
     }
 
     pub fn unary_pos(&mut self, a: &Value) -> PyResult {
         match a {
-            Value::Int(_) | Value::BigInt(_) | Value::Flt(_) => Ok(a.clone()),
+            Value::Int(_) | Value::BigInt(_) | Value::Flt(_) | Value::Cplx(_) => Ok(a.clone()),
             Value::Boolean(b) => Ok(Value::Int(b.get() as i64)),
             _ => self.unary_dunder(a, "__pos__", "+"),
         }
@@ -544,6 +558,7 @@ impl Vm {
             Value::Boolean(b) => b.get(),
             Value::Int(i) => *i != 0,
             Value::Flt(f) => f.get() != 0.0,
+            Value::Cplx(c) => c.re != 0.0 || c.im != 0.0,
             Value::BigInt(_) => true,
             Value::Str(s) => !s.as_str().is_empty(),
             Value::Bytes(b) => !b.is_empty(),

@@ -40,6 +40,9 @@ pub struct Types {
     pub int: Arc<Class>,
     pub bool_: Arc<Class>,
     pub float: Arc<Class>,
+    pub complex: Arc<Class>,
+    /// `types.UnionType`: what `int | None` makes.
+    pub union: Arc<Class>,
     pub str_: Arc<Class>,
     pub bytes: Arc<Class>,
     /// `bytearray` and `memoryview` (their objects are `Native2`, see `stdlib/types_bytearray.rs`).
@@ -183,6 +186,8 @@ impl Types {
             int,
             bool_,
             float: c("float", Layout::Float),
+            complex: c("complex", Layout::Float),
+            union: c("UnionType", Layout::Opaque),
             str_: c("str", Layout::Str),
             bytes: c("bytes", Layout::Bytes),
             bytearray: c("bytearray", Layout::NativeNew),

@@ -22,10 +22,12 @@
 pub mod arith;
 pub mod convert;
 pub mod float_repr;
+pub mod format_complex;
 pub mod format_num;
 pub mod format_spec;
 pub mod hash;
 pub mod int_str;
+pub mod libm;
 pub mod parse_num;
 pub mod percent;
 pub mod round;
@@ -44,6 +46,7 @@ pub use convert::{
     int_true_div,
 };
 pub use float_repr::{FloatFmt, double_to_string, float_repr, write_double, write_float_repr};
+pub use format_complex::complex_format;
 pub use format_num::{
     float_format, float_format_named, format_float, format_i64, format_int, format_str, int_format, str_format,
 };

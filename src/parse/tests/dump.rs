@@ -271,6 +271,7 @@ impl Dumper {
                     Constant::Ellipsis => "...".into(),
                     Constant::Int(i) => i.to_string(),
                     Constant::Float(f) => format!("f{}", f.to_bits()),
+                    Constant::Complex(f) => format!("j{}", f.to_bits()),
                     Constant::Str(s) => esc_str(s),
                     Constant::Bytes(b) => esc_bytes(b),
                 };

@@ -179,6 +179,8 @@ class Dumper:
                 r = str(v)
             elif isinstance(v, float):
                 r = "f%d" % struct.unpack("<Q", struct.pack("<d", v))[0]
+            elif isinstance(v, complex):
+                r = "j%d" % struct.unpack("<Q", struct.pack("<d", v.imag))[0]
             elif isinstance(v, str):
                 r = esc_str(v)
             elif isinstance(v, bytes):

@@ -303,6 +303,8 @@ def get_origin(tp):
         return typing.Annotated
     if isinstance(tp, typing._UnionAlias):
         return typing.Union
+    if isinstance(tp, typing._UnionType):
+        return typing._UnionType
     if isinstance(tp, typing._GenericAlias):
         origin = tp.__origin__
         if isinstance(origin, typing._SpecialForm):
@@ -323,6 +325,6 @@ def get_args(tp):
         if len(args) == 2 and args[0] is Ellipsis:
             return args
         return (list(args[:-1]), args[-1])
-    if isinstance(tp, typing._GenericAlias):
+    if isinstance(tp, (typing._GenericAlias, typing._UnionType)):
         return tp.__args__
     return ()

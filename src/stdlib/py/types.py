@@ -83,7 +83,7 @@ GetSetDescriptorType = None
 MemberDescriptorType = None
 CoroutineType = None
 AsyncGeneratorType = None
-UnionType = None
+UnionType = type(int | str)
 
 
 class SimpleNamespace:

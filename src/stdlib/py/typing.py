@@ -308,6 +308,9 @@ class _SpecialGenericAlias(_TypingBase):
 # ---------------------------------------------------------------------------
 # special forms
 
+_UnionType = type(int | str)
+
+
 class _UnionAlias(_GenericAlias):
     def __repr__(self):
         args = self.__args__
@@ -319,7 +322,8 @@ class _UnionAlias(_GenericAlias):
         return 'typing.Union[%s]' % ', '.join(_type_repr(a) for a in args)
 
     def __eq__(self, other):
-        if not isinstance(other, _UnionAlias):
+        # `int | str` (a types.UnionType) is the same union.
+        if not isinstance(other, (_UnionAlias, _UnionType)):
             return NotImplemented
         return set(self.__args__) == set(other.__args__)
 
@@ -353,7 +357,7 @@ def _union_getitem(self, parameters):
     flat = []
     for p in parameters:
         p = _type_convert(p)
-        if isinstance(p, _UnionAlias):
+        if isinstance(p, (_UnionAlias, _UnionType)):
             for a in p.__args__:
                 if a not in flat:
                     flat.append(a)
