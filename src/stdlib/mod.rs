@@ -13,6 +13,9 @@ pub mod mod_asyncio;
 pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
 pub mod mod_atexit;
+pub mod mod_binascii;
+pub mod mod_errno;
+pub mod mod_hashes;
 pub mod mod_itertools;
 pub mod mod_math;
 pub mod mod_misc;
@@ -20,11 +23,14 @@ pub mod mod_os;
 pub mod mod_process;
 pub mod mod_random;
 pub mod mod_re;
+pub mod mod_string_locale;
 pub mod mod_thread;
 pub mod mod_time;
 pub mod mod_weakref;
+pub mod mod_zlib;
 pub mod mp_wire;
 pub mod mt19937;
+pub mod native_util;
 pub mod repl;
 pub mod str_format;
 pub mod sys;
@@ -116,6 +122,13 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "atexit" => mod_atexit::create(vm).map(Some),
         "_weakref" => mod_weakref::create(vm).map(Some),
         "_asyncio" => mod_asyncio::create(vm).map(Some),
+        "binascii" => mod_binascii::create(vm).map(Some),
+        "zlib" => mod_zlib::create(vm).map(Some),
+        "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" => mod_hashes::create(vm, name).map(Some),
+        "_blake2" => mod_hashes::create_blake2(vm).map(Some),
+        "errno" => mod_errno::create(vm).map(Some),
+        "_string" => mod_string_locale::create_string(vm).map(Some),
+        "_locale" => mod_string_locale::create_locale(vm).map(Some),
         _ => Ok(None),
     }
 }
