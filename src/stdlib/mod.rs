@@ -5,6 +5,7 @@ pub mod builtins_attr;
 pub mod builtins_core;
 pub mod builtins_exec;
 pub mod builtins_more;
+pub mod csv_parse;
 pub mod file;
 pub mod help;
 pub mod itertools_comb;
@@ -14,6 +15,7 @@ pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
 pub mod mod_atexit;
 pub mod mod_binascii;
+pub mod mod_csv;
 pub mod mod_errno;
 pub mod mod_hashes;
 pub mod mod_itertools;
@@ -129,6 +131,8 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "errno" => mod_errno::create(vm).map(Some),
         "_string" => mod_string_locale::create_string(vm).map(Some),
         "_locale" => mod_string_locale::create_locale(vm).map(Some),
+        "_csv" => mod_csv::create(vm).map(Some),
+        "_operator" => mod_hashes::create_operator(vm).map(Some),
         _ => Ok(None),
     }
 }

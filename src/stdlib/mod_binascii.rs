@@ -165,9 +165,6 @@ fn a2b_base64(data: &[u8], strict: bool) -> Result<Vec<u8>, String> {
     for (i, &ch) in data.iter().enumerate() {
         if ch == b'=' {
             padding_started = true;
-            if strict && quad == 0 {
-                return Err("Excess padding not allowed".into());
-            }
             if quad >= 2 {
                 pads += 1;
                 if quad as usize + pads >= 4 {

@@ -238,10 +238,11 @@ pub fn create_locale(vm: &mut Vm) -> PyResult<Value> {
         let loc = a.arg(1, "locale");
         a.no_extra_kw(vm, "setlocale")?;
         let cat = int_arg(vm, &cat)?;
-        if !(0..=6).contains(&cat) {
-            return Err(raise(vm, &error, "invalid locale category"));
-        }
+        // The C library refuses an unknown category as it refuses a locale.
+        let known = (0..=6).contains(&cat);
         match loc {
+            None | Some(Value::None) if !known => Err(raise(vm, &error, "locale query failed")),
+            _ if !known => Err(raise(vm, &error, "unsupported locale setting")),
             None | Some(Value::None) => Ok(Value::str("C")),
             Some(Value::Str(s)) => match s.as_str() {
                 "" | "C" | "POSIX" => Ok(Value::str("C")),

@@ -177,8 +177,12 @@ impl DecompState {
     /// Feeds `input`, keeping leftovers as CPython does: after the end of
     /// the stream in `unused_data`, input left by `max` in `unconsumed_tail`.
     fn feed(&mut self, input: &[u8], max: usize, flush: FlushDecompress) -> Result<Vec<u8>, String> {
+        // As CPython's: input after the end goes to unused_data, and
+        // unconsumed_tail keeps the leftover only while it was non-empty.
+        let had_tail = !self.unconsumed_tail.is_empty();
         if self.eof {
             self.unused_data.extend_from_slice(input);
+            self.unconsumed_tail = if had_tail { input.to_vec() } else { Vec::new() };
             return Ok(Vec::new());
         }
         if input.is_empty() && self.d.is_none() {
@@ -192,7 +196,7 @@ impl DecompState {
         if r.end {
             self.eof = true;
             self.unused_data.extend_from_slice(rest);
-            self.unconsumed_tail.clear();
+            self.unconsumed_tail = if had_tail { rest.to_vec() } else { Vec::new() };
         } else {
             self.unconsumed_tail = rest.to_vec();
         }
@@ -290,12 +294,12 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
 
     let e = error.clone();
     def(&d, "compress", move |vm, mut a| {
-        at_most(vm, &a, "compress", 2)?;
+        at_most(vm, &a, "compress", 3)?;
         if a.pos.is_empty() {
             return Err(vm.type_error("compress() missing required argument 'data' (pos 1)"));
         }
         let level = a.arg(1, "level");
-        let wbits = a.take_kw("wbits");
+        let wbits = a.arg(2, "wbits");
         a.no_extra_kw(vm, "compress")?;
         let data = buffer_arg(vm, &a.pos[0])?;
         let level = opt_int(vm, level, -1)?;
