@@ -107,6 +107,9 @@ fn hexlify_fn(vm: &mut Vm, mut a: Args, fname: &str) -> PyResult {
         Some(v) => vm.index_of(&v)?,
         None => 1,
     };
+    if i32::try_from(per).is_err() {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    }
     a.no_extra_kw(vm, fname)?;
     let sep = match sep {
         None => None,

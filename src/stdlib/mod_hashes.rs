@@ -336,10 +336,13 @@ fn blake2_params(vm: &mut Vm, a: &mut Args, big: bool) -> PyResult<(Option<Value
     if !(1..=255).contains(&depth) {
         return Err(vm.value_error("depth must be between 1 and 255"));
     }
-    if !(0..=u32::MAX as i64).contains(&leaf_size) {
+    if leaf_size < 0 || node_offset < 0 {
+        return Err(vm.value_error("value must be positive"));
+    }
+    if leaf_size > u32::MAX as i64 {
         return Err(vm.overflow_error("leaf_size is too large"));
     }
-    if node_offset < 0 || (!big && node_offset >= 1 << 48) {
+    if !big && node_offset >= 1 << 48 {
         return Err(vm.overflow_error("node_offset is too large"));
     }
     if !(0..=255).contains(&node_depth) {

@@ -10,6 +10,7 @@ calls = [
     lambda: binascii.hexlify('text'),
     lambda: binascii.hexlify(b'ab', '--'),
     lambda: binascii.hexlify(),
+    lambda: binascii.hexlify(b'abc', '.', 2**40),
     lambda: binascii.a2b_base64(b'abcde'),
     lambda: binascii.a2b_base64(b'ab'),
     lambda: binascii.a2b_base64(b'=ab', strict_mode=True),

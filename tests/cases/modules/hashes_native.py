@@ -42,6 +42,8 @@ calls = [
     lambda: _blake2.blake2b(inner_size=65),
     lambda: _blake2.blake2s(leaf_size=2**32),
     lambda: _blake2.blake2s(node_offset=2**48),
+    lambda: _blake2.blake2b(node_offset=-1),
+    lambda: _blake2.blake2s(leaf_size=-1),
 ]
 for f in calls:
     try:
