@@ -9,6 +9,7 @@ pub mod builtins_exec;
 pub mod builtins_more;
 pub mod codecs_more;
 pub mod cpython_lib;
+pub mod csv_parse;
 pub mod file;
 pub mod help;
 pub mod itertools_comb;
@@ -21,6 +22,9 @@ pub mod mod_atexit;
 pub mod mod_codecs;
 pub mod mod_errno;
 pub mod mod_cmath;
+pub mod mod_binascii;
+pub mod mod_csv;
+pub mod mod_hashes;
 pub mod mod_itertools;
 pub mod mod_math;
 pub mod mod_misc;
@@ -30,11 +34,14 @@ pub mod mod_random;
 pub mod mod_signal;
 pub mod mod_struct;
 pub mod mod_sre;
+pub mod mod_string_locale;
 pub mod mod_thread;
 pub mod mod_time;
 pub mod mod_weakref;
+pub mod mod_zlib;
 pub mod mp_wire;
 pub mod mt19937;
+pub mod native_util;
 pub mod repl;
 pub mod sre_match;
 pub mod sre_ops;
@@ -148,6 +155,14 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         "builtins" => Ok(Some(builtins_module(vm))),
         "_struct" => mod_struct::create(vm).map(Some),
         "array" => mod_array::create(vm).map(Some),
+        "binascii" => mod_binascii::create(vm).map(Some),
+        "zlib" => mod_zlib::create(vm).map(Some),
+        "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" => mod_hashes::create(vm, name).map(Some),
+        "_blake2" => mod_hashes::create_blake2(vm).map(Some),
+        "_string" => mod_string_locale::create_string(vm).map(Some),
+        "_locale" => mod_string_locale::create_locale(vm).map(Some),
+        "_csv" => mod_csv::create(vm).map(Some),
+        "_operator" => mod_hashes::create_operator(vm).map(Some),
         _ => Ok(None),
     }
 }

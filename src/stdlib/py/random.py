@@ -136,7 +136,7 @@ class Random:
             a = -2 if x == -1 else x
 
         elif version == 2 and isinstance(a, (str, bytes, bytearray)):
-            from _pysha512 import sha512
+            from _sha512 import sha512
             if isinstance(a, str):
                 a = a.encode()
             a = bytes(a)
