@@ -114,7 +114,7 @@ pub fn init(rt: &Runtime) {
 }
 
 /// Registration hooks of the other built-in type/function files.
-const EXTRA_INITS: [fn(&Runtime); 14] = [
+const EXTRA_INITS: &[fn(&Runtime)] = &[
     unicode_errors::register,
     builtins_more::register,
     types_str::register,

@@ -116,7 +116,7 @@ fn hexlify_fn(vm: &mut Vm, mut a: Args, fname: &str) -> PyResult {
         Some(v) => {
             let s: Vec<u32> = match &v {
                 Value::Str(s) => s.as_str().chars().map(|c| c as u32).collect(),
-                other => match super::types_bytes::as_bytes(other) {
+                other => match super::buffer::bytes_like(other) {
                     Some(b) => b.iter().map(|&c| c as u32).collect(),
                     None => {
                         let tn = vm.type_name(other);

@@ -13,7 +13,7 @@ use sha3::digest::{ExtendableOutput, Update, XofReader};
 
 use super::def;
 use super::native_util::{bytes, module};
-use super::types_bytes::as_bytes;
+use super::buffer::bytes_like as as_bytes;
 use crate::object::class::{Class, Layout};
 use crate::object::dict::Dict;
 use crate::object::value::Value;

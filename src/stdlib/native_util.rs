@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::types_bytes::as_bytes;
+use super::buffer::bytes_like as as_bytes;
 use crate::object::class::Class;
 use crate::object::dict::Dict;
 use crate::object::module::Module;
