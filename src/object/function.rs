@@ -30,15 +30,19 @@ impl Cell {
 pub struct Function {
     pub code: Arc<CodeObject>,
     pub globals: Arc<Dict>,
-    /// Defaults of the last positional parameters.
-    pub defaults: Vec<Value>,
-    /// Defaults of keyword-only parameters, by name.
-    pub kwdefaults: Vec<(Arc<PyStr>, Value)>,
+    /// Defaults of the last positional parameters (`__defaults__`, writable;
+    /// a call takes a snapshot of the `Arc`).
+    pub defaults: Mutex<Arc<Vec<Value>>>,
+    /// Defaults of keyword-only parameters, by name (`__kwdefaults__`).
+    pub kwdefaults: Mutex<Arc<Vec<(Arc<PyStr>, Value)>>>,
     pub closure: Vec<Arc<Cell>>,
     pub name: Mutex<Arc<PyStr>>,
     pub qualname: Mutex<Arc<PyStr>>,
     pub doc: Mutex<Value>,
-    pub module: Value,
+    pub module: Mutex<Value>,
+    /// `__annotations__`: made by the `def` when it has annotations, or
+    /// empty on first read.
+    pub annotations: Mutex<Option<Value>>,
     /// Attributes set on the function (`f.calls = 0`, `__wrapped__`, …).
     pub dict: Arc<Dict>,
 }

@@ -626,7 +626,6 @@ fn register_type(rt: &Runtime) {
         let Some(Value::Class(c)) = a.pos.first() else { return Ok(Value::list(vec![])) };
         Ok(Value::list(c.mro_with_self().map(|x| Value::Class(x.clone())).collect()))
     });
-    method(t, "__subclasses__", |_vm, _a| Ok(Value::list(vec![])));
     method(t, "__repr__", |vm, a| {
         let v = a.pos[0].clone();
         if let Value::Class(c) = &v {

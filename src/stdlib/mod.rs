@@ -31,6 +31,7 @@ pub mod sys;
 pub mod types_bytes;
 pub mod types_bytes_text;
 pub mod types_containers;
+pub mod types_func;
 pub mod types_gen;
 pub mod types_num;
 pub mod types_range;
@@ -87,7 +88,7 @@ pub fn init(rt: &Runtime) {
 }
 
 /// Registration hooks of the other built-in type/function files.
-const EXTRA_INITS: [fn(&Runtime); 10] = [
+const EXTRA_INITS: [fn(&Runtime); 11] = [
     builtins_more::register,
     types_str::register,
     types_bytes::register,
@@ -98,6 +99,7 @@ const EXTRA_INITS: [fn(&Runtime); 10] = [
     types_gen::register,
     mod_process::register,
     mod_asyncio::register,
+    types_func::register,
 ];
 
 /// A module implemented in Rust, created on first import.

@@ -284,7 +284,8 @@ impl Vm {
                 }
                 Instr::LoadClosure(i) => {
                     let c = self.frame.cells[i as usize].clone();
-                    self.push(Value::from_native(Arc::new(CellRef(c, self.rt.types.object.clone()))));
+                    let cell = crate::object::descr::CellObject { cell: c, class: self.rt.types.cell.clone() };
+                    self.push(Value::from_native(Arc::new(cell)));
                 }
                 Instr::LoadClassDeref(i, n) => {
                     let name = &code.names[n as usize];
@@ -927,9 +928,10 @@ impl Vm {
                     let qualname = self.pop();
                     let code = self.pop();
                     let closure = if fl & 8 != 0 { Some(self.pop()) } else { None };
+                    let annotations = if fl & 4 != 0 { Some(self.pop()) } else { None };
                     let kwdefaults = if fl & 2 != 0 { Some(self.pop()) } else { None };
                     let defaults = if fl & 1 != 0 { Some(self.pop()) } else { None };
-                    let f = self.make_function(code, qualname, defaults, kwdefaults, closure)?;
+                    let f = self.make_function(code, qualname, defaults, kwdefaults, closure, annotations)?;
                     self.push(f);
                 }
                 Instr::ReturnValue => {
@@ -1091,6 +1093,24 @@ impl Vm {
                     let cls = self.build_class(body, name, items, kw)?;
                     self.push(cls);
                 }
+                Instr::BuildClassEx(fl) => {
+                    let kwargs = if fl & 1 != 0 { Some(self.pop()) } else { None };
+                    let bases = self.pop();
+                    let name = self.pop();
+                    let body = self.pop();
+                    let items = self.collect(&bases)?;
+                    let mut kw = Vec::new();
+                    if let Some(Value::Dict(d)) = kwargs {
+                        for (k, v) in d.lock().items() {
+                            match k {
+                                Value::Str(s) => kw.push((s, v)),
+                                _ => return Err(self.type_error("keywords must be strings")),
+                            }
+                        }
+                    }
+                    let cls = self.build_class(body, name, items, kw)?;
+                    self.push(cls);
+                }
                 Instr::LoadLocals => {
                     let d = self.frame.locals_dict.clone().unwrap_or_else(|| self.frame.globals.clone());
                     self.push(Value::Dict(d));
@@ -1171,17 +1191,5 @@ fn small_int_op(x: i64, y: i64, op: BinOp) -> Option<i64> {
         BinOp::BitOr => Some(x | y),
         BinOp::BitXor => Some(x ^ y),
         _ => None,
-    }
-}
-
-/// A closure cell travelling on the value stack between LoadClosure and MakeFunction.
-pub struct CellRef(pub Arc<crate::object::function::Cell>, pub Arc<crate::object::class::Class>);
-
-impl crate::object::native::NativeObject for CellRef {
-    fn class(&self) -> &Arc<crate::object::class::Class> {
-        &self.1
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
     }
 }

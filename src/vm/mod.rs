@@ -15,6 +15,7 @@ pub mod exc;
 pub mod fastcall;
 pub mod finalize;
 pub mod frame;
+pub mod func_attr;
 pub mod guard;
 pub mod import;
 pub mod import_lock;
@@ -27,6 +28,7 @@ pub mod profile_hooks;
 pub mod runtime;
 pub mod shutdown;
 pub mod slicing;
+pub mod slots;
 pub mod thread_state;
 pub mod traceback;
 

@@ -80,7 +80,14 @@ MethodWrapperType = _type_of(lambda: object().__str__)
 MethodDescriptorType = _type_of(lambda: str.join)
 ClassMethodDescriptorType = _type_of(lambda: dict.__dict__['fromkeys'])
 GetSetDescriptorType = None
-MemberDescriptorType = None
+
+
+class _Slotted:
+    __slots__ = ('_slot',)
+
+
+MemberDescriptorType = type(_Slotted.__dict__['_slot'])
+del _Slotted
 CoroutineType = None
 AsyncGeneratorType = None
 UnionType = None
