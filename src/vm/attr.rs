@@ -233,6 +233,10 @@ impl Vm {
                 if let Value::Class(oc) = &s.obj
                     && oc.is_subclass(&s.start)
                 {
+                    // object.__init_subclass__ is a classmethod: it gets the class.
+                    if name.as_str() == "__init_subclass__" && matches!(a, Value::Native(_)) {
+                        return Ok(Some(Vm::bound(s.obj.clone(), a)));
+                    }
                     if let Value::Native2(o) = &a
                         && let Some(sm) = o.as_any().downcast_ref::<StaticMethod>()
                     {

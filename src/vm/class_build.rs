@@ -70,8 +70,9 @@ impl Vm {
         };
         let bases_tuple = Value::tuple(bases.clone());
         let is_type = matches!(&meta, Value::Class(m) if Arc::ptr_eq(m, &self.rt.types.type_));
-        // The namespace: `__prepare__`'s mapping (a dict as it is; another
-        // mapping gets the body's bindings copied in, in order, afterwards).
+        // The namespace: `__prepare__`'s mapping. A dict is the body's
+        // locals dict; any other mapping stands behind an empty placeholder
+        // (see `Vm::class_ns`) so the body's names go through its methods.
         let mapping = if is_type {
             None
         } else {
@@ -94,19 +95,11 @@ impl Vm {
                     let tn = self.type_name(m);
                     return Err(self.type_error(&format!("{mn}.__prepare__() must return a mapping, not {tn}")));
                 }
-                let d = Arc::new(Dict::new());
-                if let Some(keys) = self.get_attr_str(m, "keys")? {
-                    let keys = self.call(&keys, vec![])?;
-                    for k in self.collect(&keys)? {
-                        let v = self.get_item(m, &k)?;
-                        self.dict_set(&d, k, v)?;
-                    }
-                }
-                d
+                Arc::new(Dict::new())
             }
             None => Arc::new(Dict::new()),
         };
-        let before = ns.len();
+        let over_mapping = matches!(&mapping, Some(m) if !matches!(m, Value::Dict(_)));
         // Run the body with the namespace as its locals.
         let mut frame = Box::new(Frame::new(body_fn.code.clone(), body_fn.globals.clone()));
         frame.locals_dict = Some(ns.clone());
@@ -117,18 +110,24 @@ impl Vm {
             cells.extend(body_fn.closure.iter().cloned());
             frame.cells = cells.into_boxed_slice();
         }
-        self.run_to_return(frame)?;
-        if changed {
-            ns.set_item_str("__orig_bases__", orig_bases);
-        }
-        let ns_value = match mapping {
-            Some(m @ Value::Instance(_)) | Some(m @ Value::Native2(_)) => {
-                for (k, v) in ns.lock().items().into_iter().skip(before) {
-                    self.set_item(&m, k, v)?;
+        let ns_value = match (&mapping, over_mapping) {
+            (Some(m), true) => {
+                self.class_ns.push((Arc::as_ptr(&ns) as usize, m.clone()));
+                let r = self.run_to_return(frame);
+                self.class_ns.pop();
+                r?;
+                if changed {
+                    self.set_item(m, Value::str("__orig_bases__"), orig_bases)?;
                 }
-                m
+                m.clone()
             }
-            _ => Value::Dict(ns.clone()),
+            _ => {
+                self.run_to_return(frame)?;
+                if changed {
+                    ns.set_item_str("__orig_bases__", orig_bases);
+                }
+                Value::Dict(ns.clone())
+            }
         };
         if is_type {
             let name = match name {
@@ -140,6 +139,15 @@ impl Vm {
             return Ok(Value::Class(cls));
         }
         self.call_value(&meta, Args::with_kw(vec![name, bases_tuple, ns_value], kw))
+    }
+
+    /// `mapping[name]` for a class body's namespace: None when it raises KeyError.
+    pub fn mapping_lookup(&mut self, m: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        match self.get_item(m, &Value::Str(name.clone())) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.exc.class.is_subclass(&self.rt.types.exc("KeyError")) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// `__mro_entries__` substitution of a class statement's bases (PEP 560):
@@ -403,20 +411,26 @@ impl Vm {
         match args.pos.len() {
             1 if args.kw.is_empty() => Ok(Value::Class(self.class_of(&args.pos[0]))),
             3 => {
-                let Value::Str(name) = &args.pos[0] else {
+                let Value::Str(name) = args.pos[0].clone() else {
                     let tn = self.type_name(&args.pos[0]);
                     return Err(self.type_error(&format!("type.__new__() argument 1 must be str, not {tn}")));
                 };
-                let Value::Tuple(bases) = &args.pos[1] else {
+                let Value::Tuple(bases) = args.pos[1].clone() else {
                     let tn = self.type_name(&args.pos[1]);
                     return Err(self.type_error(&format!("type.__new__() argument 2 must be tuple, not {tn}")));
                 };
-                let Value::Dict(ns) = &args.pos[2] else {
+                let Value::Dict(ns) = args.pos[2].clone() else {
                     let tn = self.type_name(&args.pos[2]);
                     return Err(self.type_error(&format!("type.__new__() argument 3 must be dict, not {tn}")));
                 };
+                // A base with a derived metaclass makes that metaclass build the class.
+                let type_ = self.rt.types.type_.clone();
+                let winner = self.winner_metaclass(&type_, &bases.items)?;
+                if !Arc::ptr_eq(&winner, &type_) {
+                    return self.call_value(&Value::Class(winner), args);
+                }
                 let bs = self.bases_as_classes(&bases.items)?;
-                let cls = self.type_new(None, name.clone(), bs, ns, args.kw)?;
+                let cls = self.type_new(None, name, bs, &ns, args.kw)?;
                 Ok(Value::Class(cls))
             }
             _ => Err(self.type_error("type() takes 1 or 3 arguments")),

@@ -289,7 +289,10 @@ impl Vm {
                 }
                 Instr::LoadClassDeref(i, n) => {
                     let name = &code.names[n as usize];
-                    let found = self.frame.locals_dict.as_ref().and_then(|d| d.get_str(name));
+                    let found = match self.ns_mapping() {
+                        Some(m) => self.mapping_lookup(&m, name)?,
+                        None => self.frame.locals_dict.as_ref().and_then(|d| d.get_str(name)),
+                    };
                     match found {
                         Some(v) => self.push(v),
                         None => match self.frame.cells[i as usize].get() {
@@ -328,7 +331,10 @@ impl Vm {
                 }
                 Instr::LoadName(i) => {
                     let name = &code.names[i as usize];
-                    let local = self.frame.locals_dict.as_ref().and_then(|d| d.get_str(name));
+                    let local = match self.ns_mapping() {
+                        Some(m) => self.mapping_lookup(&m, name)?,
+                        None => self.frame.locals_dict.as_ref().and_then(|d| d.get_str(name)),
+                    };
                     let v = match local {
                         Some(v) => v,
                         None => self.load_global(name)?,
@@ -338,6 +344,10 @@ impl Vm {
                 Instr::StoreName(i) => {
                     let name = &code.names[i as usize];
                     let v = self.pop();
+                    if let Some(m) = self.ns_mapping() {
+                        self.set_item(&m, Value::Str(name.clone()), v)?;
+                        continue;
+                    }
                     let old = match &self.frame.locals_dict {
                         Some(d) => d.replace_str(name, v),
                         None => self.frame.globals.replace_str(name, v),
@@ -348,6 +358,15 @@ impl Vm {
                 }
                 Instr::DeleteName(i) => {
                     let name = &code.names[i as usize];
+                    if let Some(m) = self.ns_mapping() {
+                        match self.del_item(&m, &Value::Str(name.clone())) {
+                            Err(e) if e.exc.class.is_subclass(&self.rt.types.exc("KeyError")) => {
+                                return Err(self.name_error(name.as_str()));
+                            }
+                            other => other?,
+                        }
+                        continue;
+                    }
                     let d = self.frame.locals_dict.clone().unwrap_or_else(|| self.frame.globals.clone());
                     match d.remove_item_str(name.as_str()) {
                         Some(old) => self.cache.forget_global_value(&old),
@@ -1112,10 +1131,21 @@ impl Vm {
                     self.push(cls);
                 }
                 Instr::LoadLocals => {
+                    if let Some(m) = self.ns_mapping() {
+                        self.push(m);
+                        continue;
+                    }
                     let d = self.frame.locals_dict.clone().unwrap_or_else(|| self.frame.globals.clone());
                     self.push(Value::Dict(d));
                 }
                 Instr::SetupAnnotations => {
+                    if let Some(m) = self.ns_mapping() {
+                        let key = self.rt.intern("__annotations__");
+                        if self.mapping_lookup(&m, &key)?.is_none() {
+                            self.set_item(&m, Value::Str(key), Value::Dict(Arc::new(Dict::new())))?;
+                        }
+                        continue;
+                    }
                     let d = self.frame.locals_dict.clone().unwrap_or_else(|| self.frame.globals.clone());
                     if d.get_item_str("__annotations__").is_none() {
                         d.set_item_str("__annotations__", Value::Dict(Arc::new(Dict::new())));

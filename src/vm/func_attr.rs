@@ -95,7 +95,7 @@ impl Vm {
                         return Err(self.err("ValueError", &format!("gilt cannot replace {key} of a code object")));
                     }
                 }
-                _ => return Err(self.type_error(&format!("replace() got an unexpected keyword argument '{key}'"))),
+                _ => return Err(self.type_error(&format!("'{key}' is an invalid keyword argument for replace()"))),
             }
         }
         Ok(new)
