@@ -26,6 +26,9 @@ impl Cell {
     }
 }
 
+/// Keyword-only parameter defaults: (name, value) in definition order.
+pub type KwDefaults = Vec<(Arc<PyStr>, Value)>;
+
 /// A function defined in Python: code plus the environment it closes over.
 pub struct Function {
     pub code: Arc<CodeObject>,
@@ -34,7 +37,7 @@ pub struct Function {
     /// a call takes a snapshot of the `Arc`).
     pub defaults: Mutex<Arc<Vec<Value>>>,
     /// Defaults of keyword-only parameters, by name (`__kwdefaults__`).
-    pub kwdefaults: Mutex<Arc<Vec<(Arc<PyStr>, Value)>>>,
+    pub kwdefaults: Mutex<Arc<KwDefaults>>,
     pub closure: Vec<Arc<Cell>>,
     pub name: Mutex<Arc<PyStr>>,
     pub qualname: Mutex<Arc<PyStr>>,

@@ -175,3 +175,15 @@ try:
         pass
 except TypeError as e:
     print("TypeError:", e)
+
+
+class Broken:
+    def __set_name__(self, owner, name):
+        raise ValueError("boom")
+
+
+try:
+    class HasBroken:
+        attr = Broken()
+except RuntimeError as e:
+    print("RuntimeError:", e, "caused by", repr(e.__cause__))
