@@ -138,3 +138,20 @@ try:
     Point.x.__get__(42, int)
 except TypeError as e:
     print("TypeError:", e)
+
+# copy and deepcopy carry slot values (and the __dict__ beside them).
+import copy
+
+src = Point3(1, [2])
+src.z = 3
+dup = copy.copy(src)
+deep = copy.deepcopy(src)
+print(dup.x, dup.y, dup.z, dup.y is src.y, deep.y, deep.y is src.y)
+wd = WithDict()
+wd.a = "slot"
+wd.other = "dict"
+wd2 = copy.copy(wd)
+print(wd2.a, wd2.__dict__)
+half = Point.__new__(Point)
+half.x = 1
+print(hasattr(copy.copy(half), "y"), copy.copy(half).x)
