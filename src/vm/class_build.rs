@@ -308,24 +308,23 @@ impl Vm {
         for (k, v) in snapshot {
             if let Value::Instance(i) = &v
                 && let Some(sn) = i.class.lookup_user("__set_name__")
+                && let Err(cause) = self.call_method_value(&sn, v.clone(), vec![cls_val.clone(), k.clone()])
             {
-                if let Err(cause) = self.call_method_value(&sn, v.clone(), vec![cls_val.clone(), k.clone()]) {
-                    // CPython 3.11 reports the failure as a RuntimeError caused by it.
-                    let kr = self.repr_of(&k)?;
-                    let msg = format!(
-                        "Error calling __set_name__ on '{}' instance {kr} in '{}'",
-                        i.class.name().as_str(),
-                        cls.name().as_str()
-                    );
-                    let err = self.err("RuntimeError", &msg);
-                    if let Some(st) = err.exc.exc() {
-                        let mut st = st.lock();
-                        st.cause = Some(cause.value());
-                        st.context = Some(cause.value());
-                        st.suppress_context = true;
-                    }
-                    return Err(err);
+                // CPython 3.11 reports the failure as a RuntimeError caused by it.
+                let kr = self.repr_of(&k)?;
+                let msg = format!(
+                    "Error calling __set_name__ on '{}' instance {kr} in '{}'",
+                    i.class.name().as_str(),
+                    cls.name().as_str()
+                );
+                let err = self.err("RuntimeError", &msg);
+                if let Some(st) = err.exc.exc() {
+                    let mut st = st.lock();
+                    st.cause = Some(cause.value());
+                    st.context = Some(cause.value());
+                    st.suppress_context = true;
                 }
+                return Err(err);
             }
         }
         // The parent's __init_subclass__.
