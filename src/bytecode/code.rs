@@ -18,6 +18,8 @@ pub enum CodeKind {
 pub mod flags {
     pub const VARARGS: u32 = 0x04;
     pub const VARKEYWORDS: u32 = 0x08;
+    /// A function defined inside another function (or comprehension).
+    pub const NESTED: u32 = 0x10;
     pub const GENERATOR: u32 = 0x20;
     pub const COROUTINE: u32 = 0x80;
     pub const ASYNC_GENERATOR: u32 = 0x200;
@@ -58,6 +60,7 @@ impl ColSpan {
 
 /// Compiled code with everything the VM needs to run it. Immutable and
 /// shared (`Arc`) by every function object and frame made from it.
+#[derive(Clone)]
 pub struct CodeObject {
     pub name: Arc<PyStr>,
     pub qualname: Arc<PyStr>,

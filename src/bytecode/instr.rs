@@ -208,6 +208,9 @@ pub enum Instr {
     BuildClass(u32),
     /// `body_fn name bases… kwnames → class` with keyword arguments (metaclass=…)
     BuildClassKw(u32),
+    /// `body_fn name bases_tuple [kwargs_dict] → class` for `*bases` /
+    /// `**kwargs` in the header (arg bit 1 = a kwargs dict is on the stack)
+    BuildClassEx(u32),
     /// `→ locals dict` for a class body's return
     LoadLocals,
     /// set up `__annotations__` in a class body

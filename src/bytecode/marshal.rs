@@ -300,6 +300,7 @@ instr_table! {
     95 => LoadLocals;
     96 => SetupAnnotations;
     97 => MatchPattern(a: u32, b: u32);
+    98 => BuildClassEx(a: u32);
 }
 
 /// A fingerprint of this build's encoding: the instruction table, the

@@ -188,6 +188,7 @@ impl Compiler {
     pub fn load_name(&mut self, n: &str) {
         let name_ops = self.name_ops;
         let u = self.u();
+        let n = &*u.scope.mangled(n).into_owned();
         let scope = u.scope.lookup(n);
         let ins = match (u.kind, scope) {
             (_, NameScope::Local) => Instr::LoadFast(u.varname(n)),
@@ -206,6 +207,7 @@ impl Compiler {
     pub fn store_name(&mut self, n: &str) {
         let name_ops = self.name_ops;
         let u = self.u();
+        let n = &*u.scope.mangled(n).into_owned();
         let scope = u.scope.lookup(n);
         let ins = match (u.kind, scope) {
             (_, NameScope::Local) => Instr::StoreFast(u.varname(n)),
@@ -220,6 +222,7 @@ impl Compiler {
     fn delete_name(&mut self, n: &str) {
         let name_ops = self.name_ops;
         let u = self.u();
+        let n = &*u.scope.mangled(n).into_owned();
         let scope = u.scope.lookup(n);
         let ins = match (u.kind, scope) {
             (_, NameScope::Local) => Instr::DeleteFast(u.varname(n)),
@@ -276,7 +279,8 @@ impl Compiler {
                         Instr::LoadGlobal(a)
                     };
                     self.emit(load);
-                    let k = self.u().const_str(n);
+                    let key = self.u().scope.mangled(n).into_owned();
+                    let k = self.u().const_str(&key);
                     self.emit(Instr::LoadConst(k));
                     self.emit(Instr::StoreSubscr);
                 }
@@ -785,7 +789,8 @@ impl Compiler {
             args.kwonly.iter().zip(args.kw_defaults.iter()).filter_map(|(a, d)| d.as_ref().map(|d| (a, d))).collect();
         if !kw.is_empty() {
             for (a, d) in &kw {
-                let k = self.u().const_str(&a.name);
+                let key = self.u().scope.mangled(&a.name).into_owned();
+                let k = self.u().const_str(&key);
                 self.emit(Instr::LoadConst(k));
                 self.expr(d)?;
             }
@@ -793,6 +798,40 @@ impl Compiler {
             fl |= 2;
         }
         Ok(fl)
+    }
+
+    /// Pushes the `__annotations__` dict of a `def` (MakeFunction flag 4)
+    /// when any parameter or the return is annotated; returns the flag.
+    fn push_annotations(&mut self, args: &Arguments, returns: Option<&Expr>) -> CResult<u32> {
+        let mut n = 0;
+        for a in super::symtable::annotated_args(args) {
+            if let Some(e) = &a.annotation {
+                let key = self.u().scope.mangled(&a.name).into_owned();
+                self.load_const(Value::str(&key));
+                self.expr(e)?;
+                n += 1;
+            }
+        }
+        if let Some(r) = returns {
+            self.load_const(Value::str("return"));
+            self.expr(r)?;
+            n += 1;
+        }
+        if n == 0 {
+            return Ok(0);
+        }
+        self.emit(Instr::BuildMap(n));
+        Ok(4)
+    }
+
+    /// CPython's CO_NESTED for a code unit about to be pushed: set when it
+    /// is defined inside a function or comprehension.
+    pub fn nested_flag(&self) -> u32 {
+        if self.units.iter().any(|u| matches!(u.kind, ScopeKind::Function | ScopeKind::Comprehension)) {
+            flags::NESTED
+        } else {
+            0
+        }
     }
 
     /// Takes the next child scope for a nested function/class/comprehension.
@@ -840,10 +879,12 @@ impl Compiler {
         for d in &f.decorators {
             self.expr(d)?;
         }
-        let fl = self.push_defaults(&f.args)?;
+        let mut fl = self.push_defaults(&f.args)?;
+        fl |= self.push_annotations(&f.args, f.returns.as_ref())?;
         let scope = self.next_child_scope(loc)?;
         let qual = self.child_qualname(&f.name);
         let mut unit = Unit::new(self.intern.clone(), scope, &f.name, &qual, loc.line);
+        unit.flags |= self.nested_flag();
         Self::set_params(&mut unit, &f.args);
         if unit.scope.is_generator {
             unit.flags |= if f.is_async { flags::ASYNC_GENERATOR } else { flags::GENERATOR };
@@ -929,6 +970,41 @@ impl Compiler {
         self.u().line = loc.line;
         self.make_function(code, 0);
         self.load_const(Value::str(&c.name));
+        let starred = c.bases.iter().any(|b| matches!(b.kind, ExprKind::Starred(_)));
+        if starred || c.keywords.iter().any(|k| k.arg.is_none()) {
+            // `class A(*bases, **kw)`: the bases as one tuple, the keywords as one dict.
+            self.sequence(&c.bases, super::codegen_expr::SeqKind::Tuple)?;
+            let mut fl = 0;
+            if !c.keywords.is_empty() {
+                self.emit(Instr::BuildMap(0));
+                for k in &c.keywords {
+                    match &k.arg {
+                        Some(n) => {
+                            self.load_const(Value::str(n));
+                            self.expr(&k.value)?;
+                            self.emit(Instr::MapAdd(1));
+                        }
+                        None => {
+                            self.expr(&k.value)?;
+                            self.emit(Instr::DictMerge);
+                        }
+                    }
+                }
+                fl = 1;
+            }
+            self.emit(Instr::BuildClassEx(fl));
+        } else {
+            self.class_bases_plain(c)?;
+        }
+        for _ in &c.decorators {
+            self.emit(Instr::Call(1));
+        }
+        self.store_name(&c.name);
+        Ok(())
+    }
+
+    /// Bases and `name=value` keywords of a class header without `*`/`**`.
+    fn class_bases_plain(&mut self, c: &ClassDef) -> CResult {
         for b in &c.bases {
             self.expr(b)?;
         }
@@ -946,10 +1022,6 @@ impl Compiler {
             self.load_const(Value::tuple(names));
             self.emit(Instr::BuildClassKw((c.bases.len() + c.keywords.len()) as u32));
         }
-        for _ in &c.decorators {
-            self.emit(Instr::Call(1));
-        }
-        self.store_name(&c.name);
         Ok(())
     }
 }

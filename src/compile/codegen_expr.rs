@@ -76,6 +76,7 @@ impl Compiler {
                 let scope = self.next_child_scope(e.loc)?;
                 let qual = self.lambda_qualname("<lambda>");
                 let mut unit = Unit::new(self.intern.clone(), scope, "<lambda>", &qual, e.loc.line);
+                unit.flags |= self.nested_flag();
                 unit.posonly = args.posonly.len() as u32;
                 unit.argcount = (args.posonly.len() + args.args.len()) as u32;
                 unit.kwonly = args.kwonly.len() as u32;
@@ -261,7 +262,7 @@ impl Compiler {
         self.u().patch(send);
     }
 
-    fn sequence(&mut self, items: &[Expr], kind: SeqKind) -> CResult {
+    pub(super) fn sequence(&mut self, items: &[Expr], kind: SeqKind) -> CResult {
         let has_star = items.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)));
         if !has_star {
             // A tuple of constants is folded into one constant.
@@ -452,6 +453,7 @@ impl Compiler {
         let in_async = self.u().in_async;
         let span = self.u().span;
         let mut unit = Unit::new(self.intern.clone(), scope, name, &qual, loc.line);
+        unit.flags |= self.nested_flag();
         unit.argcount = 1;
         // A comprehension may await (or `async for`): that makes it
         // asynchronous, which only a generator expression may be outside an
@@ -712,7 +714,7 @@ impl Compiler {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum SeqKind {
+pub(super) enum SeqKind {
     List,
     Tuple,
     Set,

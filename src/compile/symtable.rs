@@ -53,6 +53,25 @@ pub struct Scope {
     pub uses_class_cell: bool,
     /// Comprehension-only: names bound by a walrus, which belong to the enclosing scope.
     walrus_targets: HashSet<String>,
+    /// The name of the innermost enclosing class (this one for a class
+    /// scope): private names `__x` in this scope are mangled with it.
+    pub private: Option<String>,
+}
+
+/// Private name mangling, as CPython's compiler does it: inside a class
+/// `_Name` (leading underscores stripped), `__x` becomes `_Name__x`, except
+/// dunders (`__x__`), dotted names (`import __a.b`) and when the class name
+/// is all underscores.
+pub fn mangle<'a>(private: Option<&str>, name: &'a str) -> std::borrow::Cow<'a, str> {
+    let Some(class) = private else { return name.into() };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.into();
+    }
+    let stripped = class.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.into();
+    }
+    format!("_{stripped}{name}").into()
 }
 
 /// A compile-time error found while building the table.
@@ -81,10 +100,18 @@ impl Scope {
             is_async: false,
             uses_class_cell: false,
             walrus_targets: HashSet::new(),
+            private: None,
         }
     }
 
+    /// `name` as this scope spells it (mangled inside a class).
+    pub fn mangled<'a>(&self, name: &'a str) -> std::borrow::Cow<'a, str> {
+        mangle(self.private.as_deref(), name)
+    }
+
     fn assign(&mut self, name: &str) {
+        let name = mangle(self.private.as_deref(), name).into_owned();
+        let name = name.as_str();
         if self.assigned.insert(name.to_string()) {
             self.assigned_order.push(name.to_string());
         }
@@ -100,6 +127,12 @@ impl Scope {
             _ => NameScope::GlobalImplicit,
         }
     }
+}
+
+/// The parameters in the order CPython builds `__annotations__`:
+/// positional, `*args`, keyword-only, `**kwargs`.
+pub fn annotated_args(a: &Arguments) -> impl Iterator<Item = &Arg> {
+    a.posonly.iter().chain(a.args.iter()).chain(a.vararg.iter()).chain(a.kwonly.iter()).chain(a.kwarg.iter())
 }
 
 /// Builds the resolved scope tree for a module.
@@ -142,7 +175,17 @@ impl Builder {
     }
 
     fn push(&mut self, kind: ScopeKind, name: &str) {
-        self.stack.push(Scope::new(kind, name));
+        let mut s = Scope::new(kind, name);
+        s.private = match kind {
+            ScopeKind::Class => Some(name.to_string()),
+            _ => self.stack.last().and_then(|p| p.private.clone()),
+        };
+        self.stack.push(s);
+    }
+
+    /// `n` mangled for the current scope.
+    fn m(&self, n: &str) -> String {
+        self.stack.last().expect("scope").mangled(n).into_owned()
     }
 
     fn pop(&mut self) {
@@ -169,7 +212,8 @@ impl Builder {
             StmtKind::AugAssign { target, value, .. } => {
                 self.expr(value)?;
                 if let ExprKind::Name(n) = &target.kind {
-                    self.cur().used.insert(n.clone());
+                    let n = self.m(n);
+                    self.cur().used.insert(n);
                 }
                 self.target(target)?;
             }
@@ -218,6 +262,7 @@ impl Builder {
             }
             StmtKind::Global(names) => {
                 for n in names {
+                    let n = &self.m(n);
                     let cur = self.cur();
                     if cur.params.contains(n) {
                         return Err(SymError { msg: format!("name '{n}' is parameter and global"), loc: s.loc });
@@ -240,6 +285,7 @@ impl Builder {
                     });
                 }
                 for n in names {
+                    let n = &self.m(n);
                     let cur = self.cur();
                     if cur.params.contains(n) {
                         return Err(SymError { msg: format!("name '{n}' is parameter and nonlocal"), loc: s.loc });
@@ -305,6 +351,16 @@ impl Builder {
                     self.expr(d)?;
                 }
                 self.arg_defaults(&f.args)?;
+                // Annotations are evaluated here, in the defining scope, in
+                // the code generator's order (see `push_annotations`).
+                for a in annotated_args(&f.args) {
+                    if let Some(e) = &a.annotation {
+                        self.expr(e)?;
+                    }
+                }
+                if let Some(r) = &f.returns {
+                    self.expr(r)?;
+                }
                 let name = f.name.clone();
                 self.cur().assign(&name);
                 self.push(ScopeKind::Function, &f.name);
@@ -387,6 +443,7 @@ impl Builder {
         if let Some(k) = &a.kwarg {
             ordered.push(k.name.clone());
         }
+        let ordered: Vec<String> = ordered.iter().map(|n| self.m(n)).collect();
         for n in &ordered {
             self.cur().assign(n);
         }
@@ -461,7 +518,8 @@ impl Builder {
                 self.cur().used.insert("__class__".to_string());
             }
         }
-        self.cur().used.insert(n.to_string());
+        let n = self.m(n);
+        self.cur().used.insert(n);
     }
 
     fn comprehension(&mut self, generators: &[Comprehension], elts: &[&Expr], name: &str) -> Result<(), SymError> {
@@ -498,6 +556,7 @@ impl Builder {
             }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
+                let target = &self.m(target);
                 let idx = self.stack.len() - 1;
                 if self.stack[idx].kind == ScopeKind::Comprehension {
                     // Bind in the nearest enclosing non-comprehension scope.

@@ -204,7 +204,10 @@ impl Unit {
         self.const_value(Value::from_bigint(b.clone()))
     }
 
+    /// The index of a name (attribute, global, import) in `names`; private
+    /// names are mangled, as CPython does for every name operand.
     pub fn name(&mut self, n: &str) -> u32 {
+        let n = &*super::symtable::mangle(self.scope.private.as_deref(), n).into_owned();
         if let Some(i) = self.name_index.get(n) {
             return *i;
         }
@@ -215,6 +218,7 @@ impl Unit {
     }
 
     pub fn varname(&mut self, n: &str) -> u32 {
+        let n = &*super::symtable::mangle(self.scope.private.as_deref(), n).into_owned();
         if let Some(i) = self.var_index.get(n) {
             return *i;
         }
@@ -226,6 +230,7 @@ impl Unit {
 
     /// Index of a cell or free variable in `cellvars ++ freevars`.
     pub fn deref_index(&self, n: &str) -> Option<u32> {
+        let n = &*super::symtable::mangle(self.scope.private.as_deref(), n).into_owned();
         if let Some(i) = self.cellvars.iter().position(|c| c == n) {
             return Some(i as u32);
         }

@@ -56,6 +56,24 @@ pub struct Class {
     /// Set when instances need finalizing (the class or a base defines
     /// `__del__`): the queue their `Drop` hands them to.
     pub finalizers: std::sync::OnceLock<Arc<Finalizers>>,
+    /// What `__slots__` decided, and the class's subclasses.
+    pub extra: ClassExtra,
+}
+
+/// The instance layout `__slots__` decides, and the subclasses a class
+/// knows of (weakly, as CPython's `tp_subclasses`, so `type.__subclasses__()`
+/// never keeps a class alive).
+#[derive(Default)]
+pub struct ClassExtra {
+    /// Instances have no `__dict__`: every class of the MRO declares
+    /// `__slots__`, none with `'__dict__'`.
+    pub no_dict: bool,
+    /// Instances cannot be weakly referenced (slots without `'__weakref__'`).
+    pub no_weakref: bool,
+    /// Number of slot values an instance carries (this class's and its bases').
+    pub nslots: usize,
+    /// The classes made with this one among their bases, in creation order.
+    pub subclasses: Mutex<Vec<std::sync::Weak<Class>>>,
 }
 
 /// A fresh class tag. One process-wide counter, like CPython's
@@ -70,6 +88,8 @@ pub fn next_class_tag() -> u64 {
 pub mod class_flags {
     /// Some class in the MRO defines `__setattr__` in Python.
     pub const HAS_SETATTR: u32 = 1;
+    /// Instances have no `__dict__` (see [`ClassExtra::no_dict`]).
+    pub const NO_DICT: u32 = 4;
     /// Some class in the MRO has a data descriptor (a property, or an object
     /// whose class defines `__set__`/`__delete__`): instance attribute reads
     /// must consult the class first.
@@ -146,7 +166,7 @@ impl Class {
         if f & class_flags::UNKNOWN == 0 {
             return f;
         }
-        let mut f = 0;
+        let mut f = if self.extra.no_dict { class_flags::NO_DICT } else { 0 };
         let classes = std::iter::once(self).chain(self.mro.iter().map(|c| &**c));
         for c in classes {
             if c.builtin {
@@ -162,7 +182,11 @@ impl Class {
                     f |= class_flags::HAS_SETATTR;
                 }
                 match v {
-                    Value::Native2(o) if o.as_any().is::<super::descr::Property>() => f |= class_flags::HAS_DATA_DESCR,
+                    Value::Native2(o)
+                        if o.as_any().is::<super::descr::Property>() || o.as_any().is::<super::descr::SlotMember>() =>
+                    {
+                        f |= class_flags::HAS_DATA_DESCR
+                    }
                     Value::Instance(i)
                         if i.class.lookup_user("__set__").is_some() || i.class.lookup_user("__delete__").is_some() =>
                     {
@@ -234,6 +258,9 @@ pub struct Instance {
     pub finalized: std::sync::atomic::AtomicBool,
     /// The `weakref.ref`s to this instance (set by the first one).
     pub weakrefs: std::sync::OnceLock<Box<super::finalize::WeakList>>,
+    /// The values of the class's `__slots__` (None = unset), indexed by
+    /// [`super::descr::SlotMember::index`]; empty for classes without slots.
+    pub slots: super::spinlock::SpinLock<Vec<Option<Value>>>,
 }
 
 impl Instance {
@@ -244,6 +271,7 @@ impl Instance {
             payload,
             finalized: Default::default(),
             weakrefs: Default::default(),
+            slots: Default::default(),
         }
     }
 
@@ -281,6 +309,7 @@ impl Drop for Instance {
             payload: std::mem::replace(&mut self.payload, Payload::None),
             finalized: std::sync::atomic::AtomicBool::new(true),
             weakrefs: Default::default(),
+            slots: super::spinlock::SpinLock::new(std::mem::take(self.slots.get_mut())),
         };
         q.push(Value::Instance(Arc::new(inst)));
     }

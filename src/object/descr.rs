@@ -39,4 +39,22 @@ pub struct Super {
     pub class: Arc<Class>,
 }
 
-crate::object::native::impl_native_object!(Property, StaticMethod, ClassMethod, Super);
+/// A slot of `__slots__` on its class (`member_descriptor`): reads, writes
+/// and deletes one entry of the instance's slot values.
+pub struct SlotMember {
+    /// The (mangled) attribute name.
+    pub name: Arc<super::str::PyStr>,
+    /// The name of the class that declared the slot (for its repr).
+    pub owner: Arc<super::str::PyStr>,
+    /// Which entry of `Instance::slots`.
+    pub index: usize,
+    pub class: Arc<Class>,
+}
+
+/// A closure cell as a Python object (`types.CellType`, items of `__closure__`).
+pub struct CellObject {
+    pub cell: Arc<super::function::Cell>,
+    pub class: Arc<Class>,
+}
+
+crate::object::native::impl_native_object!(Property, StaticMethod, ClassMethod, Super, SlotMember, CellObject);

@@ -26,19 +26,26 @@ impl Cell {
     }
 }
 
+/// Keyword-only parameter defaults: (name, value) in definition order.
+pub type KwDefaults = Vec<(Arc<PyStr>, Value)>;
+
 /// A function defined in Python: code plus the environment it closes over.
 pub struct Function {
     pub code: Arc<CodeObject>,
     pub globals: Arc<Dict>,
-    /// Defaults of the last positional parameters.
-    pub defaults: Vec<Value>,
-    /// Defaults of keyword-only parameters, by name.
-    pub kwdefaults: Vec<(Arc<PyStr>, Value)>,
+    /// Defaults of the last positional parameters (`__defaults__`, writable;
+    /// a call takes a snapshot of the `Arc`).
+    pub defaults: Mutex<Arc<Vec<Value>>>,
+    /// Defaults of keyword-only parameters, by name (`__kwdefaults__`).
+    pub kwdefaults: Mutex<Arc<KwDefaults>>,
     pub closure: Vec<Arc<Cell>>,
     pub name: Mutex<Arc<PyStr>>,
     pub qualname: Mutex<Arc<PyStr>>,
     pub doc: Mutex<Value>,
-    pub module: Value,
+    pub module: Mutex<Value>,
+    /// `__annotations__`: made by the `def` when it has annotations, or
+    /// empty on first read.
+    pub annotations: Mutex<Option<Value>>,
     /// Attributes set on the function (`f.calls = 0`, `__wrapped__`, …).
     pub dict: Arc<Dict>,
 }

@@ -156,6 +156,9 @@ pub fn register(rt: &Runtime) {
         a.check(vm, "vars", 0, 1)?;
         let Some(v) = a.pos.first() else { return Ok(locals_of(vm)) };
         match v {
+            Value::Instance(i) if i.class.extra.no_dict => {
+                Err(vm.type_error("vars() argument must have __dict__ attribute"))
+            }
             Value::Instance(i) => Ok(Value::Dict(i.dict.clone())),
             Value::Class(c) => Ok(Value::Dict(c.dict.clone())),
             Value::Module(m) => Ok(Value::Dict(m.dict.clone())),

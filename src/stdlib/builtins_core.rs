@@ -614,8 +614,18 @@ fn register_object(rt: &Runtime) {
         }
         Ok(Value::string(vm.str_of(&a.pos[0])?))
     });
-    // An implicit classmethod: `super().__init_subclass__()` passes no self.
-    super::def(&o.dict, "__init_subclass__", |_vm, _a| Ok(Value::None));
+    // An implicit classmethod: `super().__init_subclass__(**kw)` binds it to
+    // the new class (see `super_getattr`); it takes no keyword arguments.
+    super::def(&o.dict, "__init_subclass__", |vm, a| {
+        if !a.kw.is_empty() {
+            let name = match a.pos.first() {
+                Some(Value::Class(c)) => c.name().as_str().to_string(),
+                _ => "object".to_string(),
+            };
+            return Err(vm.type_error(&format!("{name}.__init_subclass__() takes no keyword arguments")));
+        }
+        Ok(Value::None)
+    });
     method(o, "__dir__", |vm, a| {
         let names = vm.dir_of(&a.pos[0])?;
         Ok(Value::list(names))
@@ -642,8 +652,19 @@ fn register_type(rt: &Runtime) {
             .into_iter()
             .filter_map(|b| if let Value::Class(c) = b { Some(c) } else { None })
             .collect();
-        let Value::Dict(ns) = &a.pos[3] else { return Err(vm.type_error("type.__new__() argument 3 must be dict")) };
-        let cls = vm.type_new(meta, name.clone(), bases, ns, a.kw)?;
+        // A dict, or an instance of a dict subclass (enum's `_EnumDict`).
+        let ns = match &a.pos[3] {
+            Value::Dict(ns) => ns.clone(),
+            Value::Instance(i) if matches!(i.builtin_value(), Some(Value::Dict(_))) => {
+                let Some(Value::Dict(d)) = i.builtin_value() else { unreachable!() };
+                d.clone()
+            }
+            other => {
+                let tn = vm.type_name(other);
+                return Err(vm.type_error(&format!("type.__new__() argument 3 must be dict, not {tn}")));
+            }
+        };
+        let cls = vm.type_new(meta, name.clone(), bases, &ns, a.kw)?;
         Ok(Value::Class(cls))
     });
     method(t, "__init__", |_vm, _a| Ok(Value::None));
@@ -659,7 +680,6 @@ fn register_type(rt: &Runtime) {
         let Some(Value::Class(c)) = a.pos.first() else { return Ok(Value::list(vec![])) };
         Ok(Value::list(c.mro_with_self().map(|x| Value::Class(x.clone())).collect()))
     });
-    method(t, "__subclasses__", |_vm, _a| Ok(Value::list(vec![])));
     method(t, "__repr__", |vm, a| {
         let v = a.pos[0].clone();
         if let Value::Class(c) = &v {

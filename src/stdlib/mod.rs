@@ -55,6 +55,7 @@ pub mod types_bytes_more;
 pub mod types_bytes_text;
 pub mod types_complex;
 pub mod types_containers;
+pub mod types_func;
 pub mod types_gen;
 pub mod types_memoryview;
 pub mod types_num;
@@ -130,6 +131,7 @@ const EXTRA_INITS: &[fn(&Runtime)] = &[
     mod_asyncio::register,
     types_complex::register,
     types_union::register,
+    types_func::register,
 ];
 
 /// A module implemented in Rust, created on first import.

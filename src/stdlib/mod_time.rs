@@ -100,6 +100,7 @@ fn struct_time_class(vm: &Vm) -> Arc<Class> {
         flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
         tag: crate::object::class::next_class_tag(),
         finalizers: Default::default(),
+        extra: Default::default(),
     });
     cls.dict.set_item_str("__module__", Value::str("time"));
     for (i, f) in FIELDS.iter().enumerate() {

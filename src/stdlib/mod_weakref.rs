@@ -57,6 +57,10 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     def(&d, "handle", move |vm, a| {
         a.check(vm, "handle", 1, 1)?;
         let target = match &a.pos[0] {
+            Value::Instance(i) if i.class.extra.no_weakref => {
+                let tn = i.class.name();
+                return Err(vm.type_error(&format!("cannot create weak reference to '{}' object", tn.as_str())));
+            }
             Value::Instance(i) => Target::Instance(Arc::downgrade(i)),
             Value::Function(f) => Target::Function(Arc::downgrade(f)),
             Value::Class(c) => Target::Class(Arc::downgrade(c)),

@@ -238,6 +238,7 @@ pub fn struct_seq(rt: &Runtime, module: &str, name: &str, fields: &'static [&'st
         flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
         tag: crate::object::class::next_class_tag(),
         finalizers: Default::default(),
+        extra: Default::default(),
     });
     cls.dict.set_item_str("__module__", Value::str(module));
     for (i, f) in fields.iter().enumerate() {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::{PyResult, Vm};
 use crate::object::class::{Class, Instance};
-use crate::object::descr::{ClassMethod, Property, StaticMethod, Super};
+use crate::object::descr::{CellObject, ClassMethod, Property, SlotMember, StaticMethod, Super};
 use crate::object::str::PyStr;
 use crate::object::value::Value;
 
@@ -111,7 +111,7 @@ impl Vm {
             return Ok(Some(v));
         }
         match name.as_str() {
-            "__dict__" => return Ok(Some(Value::Dict(inst.dict.clone()))),
+            "__dict__" if !cls.extra.no_dict => return Ok(Some(Value::Dict(inst.dict.clone()))),
             "__class__" => return Ok(Some(Value::Class(cls))),
             _ => {}
         }
@@ -234,6 +234,10 @@ impl Vm {
                 if let Value::Class(oc) = &s.obj
                     && oc.is_subclass(&s.start)
                 {
+                    // object.__init_subclass__ is a classmethod: it gets the class.
+                    if name.as_str() == "__init_subclass__" && matches!(a, Value::Native(_)) {
+                        return Ok(Some(Vm::bound(s.obj.clone(), a)));
+                    }
                     if let Value::Native2(o) = &a
                         && let Some(sm) = o.as_any().downcast_ref::<StaticMethod>()
                     {
@@ -253,7 +257,7 @@ impl Vm {
 
     fn is_data_descriptor(&self, a: &Value) -> bool {
         match a {
-            Value::Native2(o) => o.as_any().is::<Property>(),
+            Value::Native2(o) => o.as_any().is::<Property>() || o.as_any().is::<SlotMember>(),
             Value::Instance(i) => {
                 !i.class.builtin
                     && (i.class.lookup_user("__set__").is_some() || i.class.lookup_user("__delete__").is_some())
@@ -284,6 +288,9 @@ impl Vm {
                 }
                 if let Some(cm) = o.as_any().downcast_ref::<ClassMethod>() {
                     return Ok(Vm::bound(Value::Class(cls.clone()), cm.func.clone()));
+                }
+                if let Some(m) = o.as_any().downcast_ref::<SlotMember>() {
+                    return self.slot_get(m, obj);
                 }
                 Ok(a.clone())
             }
@@ -354,45 +361,61 @@ impl Vm {
             (Value::Function(f), "__name__") => Value::Str(f.name.lock().clone()),
             (Value::Function(f), "__qualname__") => Value::Str(f.qualname.lock().clone()),
             (Value::Function(f), "__doc__") => f.doc.lock().clone(),
-            (Value::Function(f), "__module__") => f.module.clone(),
+            (Value::Function(f), "__module__") => f.module.lock().clone(),
             (Value::Function(f), "__dict__") => Value::Dict(f.dict.clone()),
             (Value::Function(f), "__globals__") => Value::Dict(f.globals.clone()),
+            (Value::Function(_), "__builtins__") => Value::Dict(self.rt.builtins.clone()),
             (Value::Function(f), "__code__") => Value::Code(f.code.clone()),
-            (Value::Function(f), "__defaults__") => {
-                if f.defaults.is_empty() {
+            (Value::Function(f), "__closure__") => {
+                if f.closure.is_empty() {
                     Value::None
                 } else {
-                    Value::tuple(f.defaults.clone())
+                    let cells = f
+                        .closure
+                        .iter()
+                        .map(|c| {
+                            let cell = CellObject { cell: c.clone(), class: self.rt.types.cell.clone() };
+                            Value::from_native(Arc::new(cell))
+                        })
+                        .collect();
+                    Value::tuple(cells)
                 }
             }
-            (Value::Function(f), "__annotations__") => match f.dict.get_item_str("__annotations__") {
-                Some(v) => v,
-                None => {
-                    let d = Value::Dict(Arc::new(crate::object::dict::Dict::new()));
-                    f.dict.set_item_str("__annotations__", d.clone());
-                    d
-                }
-            },
+            (Value::Function(f), "__defaults__") => {
+                let d = f.defaults.lock().clone();
+                if d.is_empty() { Value::None } else { Value::tuple(d.to_vec()) }
+            }
+            (Value::Function(f), "__annotations__") => {
+                let mut a = f.annotations.lock();
+                a.get_or_insert_with(|| Value::Dict(Arc::new(crate::object::dict::Dict::new()))).clone()
+            }
             (Value::Function(f), "__kwdefaults__") => {
-                if f.kwdefaults.is_empty() {
+                let kd = f.kwdefaults.lock().clone();
+                if kd.is_empty() {
                     Value::None
                 } else {
                     let d = crate::object::dict::Dict::new();
-                    for (k, v) in &f.kwdefaults {
+                    for (k, v) in kd.iter() {
                         d.set_str(k, v.clone());
                     }
                     Value::Dict(Arc::new(d))
                 }
             }
-            (Value::Code(c), "co_name") => Value::Str(c.name.clone()),
-            (Value::Code(c), "co_filename") => Value::str(&c.filename),
-            (Value::Code(c), "co_firstlineno") => Value::Int(c.firstlineno as i64),
-            (Value::Code(c), "co_argcount") => Value::Int(c.argcount as i64),
-            (Value::Code(c), "co_varnames") => Value::tuple(c.varnames.iter().map(|s| Value::Str(s.clone())).collect()),
+            (Value::Code(c), _) if name.starts_with("co_") => match super::func_attr::code_attr(c, name) {
+                Some(v) => v,
+                None => return Ok(None),
+            },
             (Value::Native(n), "__name__") | (Value::Native(n), "__qualname__") => Value::str(&n.name),
             (Value::Native(_), "__doc__") => Value::None,
             (Value::Native(_), "__module__") => Value::str("builtins"),
             (Value::Method(m), "__self__") => m.receiver.clone(),
+            (Value::Native2(o), "cell_contents") if o.as_any().is::<CellObject>() => {
+                let c = o.as_any().downcast_ref::<CellObject>().expect("cell");
+                match c.cell.get() {
+                    Some(v) => v,
+                    None => return Err(self.err("ValueError", "Cell is empty")),
+                }
+            }
             (Value::Method(m), "__func__") => m.func.clone(),
             (Value::Method(m), "__name__" | "__qualname__" | "__doc__" | "__module__") => {
                 let f = m.func.clone();
@@ -438,6 +461,11 @@ impl Vm {
         if let Some(cm) = o.as_any().downcast_ref::<ClassMethod>() {
             return Ok(if name == "__func__" { Some(cm.func.clone()) } else { None });
         }
+        if let Some(m) = o.as_any().downcast_ref::<SlotMember>()
+            && (name == "__name__" || name == "__qualname__")
+        {
+            return Ok(Some(Value::Str(m.name.clone())));
+        }
         Ok(crate::stdlib::native_attr(self, o, name))
     }
 
@@ -445,11 +473,11 @@ impl Vm {
     pub fn set_attr(&mut self, obj: &Value, name: &Arc<PyStr>, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                use crate::object::class::class_flags::{HAS_DATA_DESCR, HAS_SETATTR};
+                use crate::object::class::class_flags::{HAS_DATA_DESCR, HAS_SETATTR, NO_DICT};
                 if inst.exc().is_some() && self.set_exc_state(inst, name, &v)? {
                     return Ok(());
                 }
-                if inst.class.attr_flags() & (HAS_SETATTR | HAS_DATA_DESCR) == 0 {
+                if inst.class.attr_flags() & (HAS_SETATTR | HAS_DATA_DESCR | NO_DICT) == 0 {
                     inst.dict.set_str(name, v);
                     return Ok(());
                 }
@@ -487,22 +515,9 @@ impl Vm {
                 m.dict.set_str(name, v);
                 Ok(())
             }
-            Value::Function(f) => {
-                match name.as_str() {
-                    "__name__" => {
-                        if let Value::Str(s) = &v {
-                            *f.name.lock() = s.clone();
-                        }
-                    }
-                    "__qualname__" => {
-                        if let Value::Str(s) = &v {
-                            *f.qualname.lock() = s.clone();
-                        }
-                    }
-                    "__doc__" => *f.doc.lock() = v.clone(),
-                    _ => {}
-                }
-                f.dict.set_str(name, v);
+            Value::Function(f) => self.set_function_attr(f, name, v),
+            Value::Native2(o) if name.as_str() == "cell_contents" && o.as_any().is::<CellObject>() => {
+                o.as_any().downcast_ref::<CellObject>().expect("cell").cell.set(Some(v));
                 Ok(())
             }
             _ => {
@@ -587,8 +602,15 @@ impl Vm {
                         return Ok(());
                     }
                 }
+                Value::Native2(o) if o.as_any().is::<SlotMember>() => {
+                    let m = o.as_any().downcast_ref::<SlotMember>().expect("slot");
+                    return self.slot_set(m, obj, Some(v));
+                }
                 _ => {}
             }
+        }
+        if cls.extra.no_dict {
+            return Err(self.attribute_error(obj, name.as_str()));
         }
         inst.dict.set_str(name, v);
         Ok(())
@@ -614,6 +636,10 @@ impl Vm {
                         let f = p.fdel.clone();
                         self.call(&f, vec![obj.clone()])?;
                         return Ok(());
+                    }
+                    Some(Value::Native2(o)) if o.as_any().is::<SlotMember>() => {
+                        let m = o.as_any().downcast_ref::<SlotMember>().expect("slot");
+                        return self.slot_set(m, obj, None);
                     }
                     Some(a @ Value::Instance(_)) => {
                         let Value::Instance(di) = &a else { unreachable!() };
@@ -644,9 +670,21 @@ impl Vm {
                 Ok(())
             }
             Value::Function(f) => {
+                if name.as_str() == "__defaults__" {
+                    *f.defaults.lock() = Default::default();
+                    return Ok(());
+                }
+                if name.as_str() == "__kwdefaults__" {
+                    *f.kwdefaults.lock() = Default::default();
+                    return Ok(());
+                }
                 if f.dict.remove_item_str(name.as_str()).is_none() {
                     return Err(self.attribute_error(obj, name.as_str()));
                 }
+                Ok(())
+            }
+            Value::Native2(o) if name.as_str() == "cell_contents" && o.as_any().is::<CellObject>() => {
+                o.as_any().downcast_ref::<CellObject>().expect("cell").cell.set(None);
                 Ok(())
             }
             _ => Err(self.attribute_error(obj, name.as_str())),

@@ -170,7 +170,7 @@ impl Vm {
             frame.locals[slot] = Some(Value::tuple(extra));
             slot += 1;
         } else if !extra.is_empty() {
-            let ndef = func.defaults.len();
+            let ndef = func.defaults.lock().len();
             let takes = if ndef > 0 {
                 format!("from {} to {} positional arguments", argcount - ndef, argcount)
             } else {
@@ -230,13 +230,14 @@ impl Vm {
             )));
         }
         // Defaults for the missing positional parameters.
-        let ndef = func.defaults.len();
+        let defaults = func.defaults.lock().clone();
+        let ndef = defaults.len();
         let first_default = argcount - ndef.min(argcount);
         let mut missing = Vec::new();
         for i in 0..argcount {
             if frame.locals[i].is_none() {
                 if i >= first_default {
-                    frame.locals[i] = Some(func.defaults[i - first_default].clone());
+                    frame.locals[i] = Some(defaults[i - first_default].clone());
                 } else {
                     missing.push(code.varnames[i].as_str().to_string());
                 }
@@ -251,10 +252,11 @@ impl Vm {
             )));
         }
         let mut missing_kw = Vec::new();
+        let kwdefaults = if kwonly > 0 { func.kwdefaults.lock().clone() } else { Default::default() };
         for i in argcount..argcount + kwonly {
             if frame.locals[i].is_none() {
                 let name = &code.varnames[i];
-                match func.kwdefaults.iter().find(|(k, _)| k.as_str() == name.as_str()) {
+                match kwdefaults.iter().find(|(k, _)| k.as_str() == name.as_str()) {
                     Some((_, v)) => frame.locals[i] = Some(v.clone()),
                     None => missing_kw.push(name.as_str().to_string()),
                 }
@@ -279,6 +281,7 @@ impl Vm {
         defaults: Option<Value>,
         kwdefaults: Option<Value>,
         closure: Option<Value>,
+        annotations: Option<Value>,
     ) -> PyResult {
         let Value::Code(code) = code else { return Err(self.runtime_error("MakeFunction without code")) };
         let defaults = match defaults {
@@ -296,7 +299,9 @@ impl Vm {
                 .items
                 .iter()
                 .filter_map(|c| match c {
-                    Value::Native2(o) => o.as_any().downcast_ref::<super::eval::CellRef>().map(|r| r.0.clone()),
+                    Value::Native2(o) => {
+                        o.as_any().downcast_ref::<crate::object::descr::CellObject>().map(|r| r.cell.clone())
+                    }
                     _ => None,
                 })
                 .collect(),
@@ -312,10 +317,11 @@ impl Vm {
             qualname: Mutex::new(qual),
             doc: Mutex::new(code.docstring.clone()),
             globals: self.frame.globals.clone(),
-            defaults,
-            kwdefaults,
+            defaults: Mutex::new(Arc::new(defaults)),
+            kwdefaults: Mutex::new(Arc::new(kwdefaults)),
             closure,
-            module,
+            module: Mutex::new(module),
+            annotations: Mutex::new(annotations),
             dict: Arc::new(Dict::new()),
             code,
         })))

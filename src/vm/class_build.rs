@@ -7,7 +7,7 @@ use parking_lot::Mutex;
 
 use super::frame::Frame;
 use super::{Args, PyResult, Vm};
-use crate::object::class::{Class, Layout};
+use crate::object::class::{Class, ClassExtra, Layout};
 use crate::object::dict::Dict;
 use crate::object::str::PyStr;
 use crate::object::value::Value;
@@ -50,47 +50,57 @@ pub fn c3_mro_of_bases(bases: &[Arc<Class>]) -> Result<Vec<Arc<Class>>, String> 
 }
 
 impl Vm {
-    /// The `class` statement: run the body, then call the metaclass.
+    /// The `class` statement: resolve `__mro_entries__`, pick the metaclass,
+    /// prepare the namespace, run the body, then call the metaclass.
     pub fn build_class(&mut self, body: Value, name: Value, bases: Vec<Value>, mut kw: Kw) -> PyResult {
         let Value::Function(body_fn) = body else { return Err(self.runtime_error("bad class body")) };
-        let mut base_classes = Vec::new();
-        for b in &bases {
-            match b {
-                Value::Class(c) => base_classes.push(c.clone()),
-                _ => {
-                    // Objects with __mro_entries__ (typing.Generic[T]) substitute themselves.
-                    if let Some(me) = self.get_attr_str(b, "__mro_entries__")? {
-                        let r = self.call(&me, vec![Value::tuple(bases.clone())])?;
-                        for c in self.collect(&r)? {
-                            if let Value::Class(c) = c {
-                                base_classes.push(c);
-                            }
-                        }
-                        continue;
-                    }
-                    return Err(self.type_error("bases must be types"));
-                }
-            }
-        }
+        let orig_bases = Value::tuple(bases.clone());
+        let (bases, changed) = self.resolve_bases(&bases)?;
         let explicit_meta = kw.iter().position(|(k, _)| k.as_str() == "metaclass").map(|i| kw.remove(i).1);
-        let meta: Option<Value> = match explicit_meta {
-            Some(m) => Some(m),
-            None => {
-                // The most derived metaclass among the bases.
-                let mut winner: Option<Arc<Class>> = None;
-                for b in &base_classes {
-                    if let Some(m) = &b.metaclass {
-                        match &winner {
-                            Some(w) if w.is_subclass(m) => {}
-                            _ => winner = Some(m.clone()),
-                        }
-                    }
+        let meta: Value = match explicit_meta {
+            Some(m) => m,
+            None => match bases.first() {
+                Some(b) => Value::Class(self.class_of(b)),
+                None => Value::Class(self.rt.types.type_.clone()),
+            },
+        };
+        let meta = match &meta {
+            Value::Class(m) => Value::Class(self.winner_metaclass(m, &bases)?),
+            _ => meta,
+        };
+        let bases_tuple = Value::tuple(bases.clone());
+        let is_type = matches!(&meta, Value::Class(m) if Arc::ptr_eq(m, &self.rt.types.type_));
+        // The namespace: `__prepare__`'s mapping. A dict is the body's
+        // locals dict; any other mapping stands behind an empty placeholder
+        // (see `Vm::class_ns`) so the body's names go through its methods.
+        let mapping = if is_type {
+            None
+        } else {
+            match self.get_attr_str(&meta, "__prepare__")? {
+                Some(prep) => {
+                    let args = Args::with_kw(vec![name.clone(), bases_tuple.clone()], kw.clone());
+                    Some(self.call_value(&prep, args)?)
                 }
-                winner.map(Value::Class)
+                None => None,
             }
         };
-        // Run the body with a fresh namespace.
-        let ns = Arc::new(Dict::new());
+        let ns = match &mapping {
+            Some(Value::Dict(d)) => d.clone(),
+            Some(m) => {
+                if self.get_attr_str(m, "__getitem__")?.is_none() {
+                    let mn = match &meta {
+                        Value::Class(c) => c.name().as_str().to_string(),
+                        other => self.type_name(other),
+                    };
+                    let tn = self.type_name(m);
+                    return Err(self.type_error(&format!("{mn}.__prepare__() must return a mapping, not {tn}")));
+                }
+                Arc::new(Dict::new())
+            }
+            None => Arc::new(Dict::new()),
+        };
+        let over_mapping = matches!(&mapping, Some(m) if !matches!(m, Value::Dict(_)));
+        // Run the body with the namespace as its locals.
         let mut frame = Box::new(Frame::new(body_fn.code.clone(), body_fn.globals.clone()));
         frame.locals_dict = Some(ns.clone());
         let code = body_fn.code.clone();
@@ -100,28 +110,103 @@ impl Vm {
             cells.extend(body_fn.closure.iter().cloned());
             frame.cells = cells.into_boxed_slice();
         }
-        self.run_to_return(frame)?;
-        let bases_tuple = Value::tuple(base_classes.iter().map(|c| Value::Class(c.clone())).collect());
-        match meta {
-            Some(Value::Class(m)) if !Arc::ptr_eq(&m, &self.rt.types.type_) => {
-                let args = Args::with_kw(vec![name, bases_tuple, Value::Dict(ns)], kw);
-                self.call_value(&Value::Class(m), args)
-            }
-            Some(other) if !matches!(other, Value::Class(_)) => {
-                self.call_value(&other, Args::with_kw(vec![name, bases_tuple, Value::Dict(ns)], kw))
+        let ns_value = match (&mapping, over_mapping) {
+            (Some(m), true) => {
+                self.class_ns.push((Arc::as_ptr(&ns) as usize, m.clone()));
+                let r = self.run_to_return(frame);
+                self.class_ns.pop();
+                r?;
+                if changed {
+                    self.set_item(m, Value::str("__orig_bases__"), orig_bases)?;
+                }
+                m.clone()
             }
             _ => {
-                let name = match name {
-                    Value::Str(s) => s,
-                    _ => return Err(self.type_error("class name must be a string")),
-                };
-                let cls = self.type_new(None, name, base_classes, &ns, kw)?;
-                Ok(Value::Class(cls))
+                self.run_to_return(frame)?;
+                if changed {
+                    ns.set_item_str("__orig_bases__", orig_bases);
+                }
+                Value::Dict(ns.clone())
             }
+        };
+        if is_type {
+            let name = match name {
+                Value::Str(s) => s,
+                _ => return Err(self.type_error("type.__new__() argument 1 must be str")),
+            };
+            let classes = self.bases_as_classes(&bases)?;
+            let cls = self.type_new(None, name, classes, &ns, kw)?;
+            return Ok(Value::Class(cls));
+        }
+        self.call_value(&meta, Args::with_kw(vec![name, bases_tuple, ns_value], kw))
+    }
+
+    /// `mapping[name]` for a class body's namespace: None when it raises KeyError.
+    pub fn mapping_lookup(&mut self, m: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        match self.get_item(m, &Value::Str(name.clone())) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.exc.class.is_subclass(&self.rt.types.exc("KeyError")) => Ok(None),
+            Err(e) => Err(e),
         }
     }
 
-    /// `type.__new__(meta, name, bases, ns)`.
+    /// `__mro_entries__` substitution of a class statement's bases (PEP 560):
+    /// the new bases and whether any was replaced.
+    pub fn resolve_bases(&mut self, bases: &[Value]) -> PyResult<(Vec<Value>, bool)> {
+        let mut out = Vec::new();
+        let mut changed = false;
+        let orig = Value::tuple(bases.to_vec());
+        for b in bases {
+            if !matches!(b, Value::Class(_))
+                && let Some(me) = self.get_attr_str(b, "__mro_entries__")?
+            {
+                let r = self.call(&me, vec![orig.clone()])?;
+                let Value::Tuple(t) = r else {
+                    return Err(self.type_error("__mro_entries__ must return a tuple"));
+                };
+                out.extend(t.items.iter().cloned());
+                changed = true;
+                continue;
+            }
+            out.push(b.clone());
+        }
+        Ok((out, changed))
+    }
+
+    /// The most derived of `meta` and the metaclasses of `bases`, or
+    /// CPython's "metaclass conflict" TypeError.
+    pub fn winner_metaclass(&mut self, meta: &Arc<Class>, bases: &[Value]) -> PyResult<Arc<Class>> {
+        let mut winner = meta.clone();
+        for b in bases {
+            let bt = self.class_of(b);
+            if winner.is_subclass(&bt) {
+                continue;
+            }
+            if bt.is_subclass(&winner) {
+                winner = bt;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the \
+                 metaclasses of all its bases",
+            ));
+        }
+        Ok(winner)
+    }
+
+    /// The bases of a class as classes (anything else is a TypeError).
+    pub fn bases_as_classes(&mut self, bases: &[Value]) -> PyResult<Vec<Arc<Class>>> {
+        let mut out = Vec::new();
+        for b in bases {
+            match b {
+                Value::Class(c) => out.push(c.clone()),
+                _ => return Err(self.type_error("bases must be types")),
+            }
+        }
+        Ok(out)
+    }
+
+    /// `type.__new__(meta, name, bases, ns, **kw)`.
     pub fn type_new(
         &mut self,
         meta: Option<Arc<Class>>,
@@ -137,6 +222,10 @@ impl Vm {
             if b.layout == Layout::Opaque && !Arc::ptr_eq(b, &self.rt.types.object) {
                 return Err(self.type_error(&format!("type '{}' is not an acceptable base type", b.name().as_str())));
             }
+        }
+        let with_slots: Vec<&Arc<Class>> = bases.iter().filter(|b| b.extra.nslots > 0).collect();
+        if with_slots.iter().any(|a| with_slots.iter().any(|b| !a.is_subclass(b) && !b.is_subclass(a))) {
+            return Err(self.type_error("multiple bases have instance lay-out conflict"));
         }
         let mro = c3_mro_of_bases(&bases).map_err(|m| self.type_error(&m))?;
         let layout = std::iter::once(&bases[0])
@@ -155,15 +244,21 @@ impl Vm {
                 dict.set_item_str(special, Value::from_native(Arc::new(cm)));
             }
         }
-        let qualname = match dict.get_item_str("__qualname__") {
+        // `__qualname__` in the namespace names the class; it is not an attribute.
+        let qualname = match dict.remove_item_str("__qualname__") {
             Some(Value::Str(q)) => q,
-            _ => name.clone(),
+            Some(other) => {
+                let tn = self.type_name(&other);
+                return Err(self.type_error(&format!("type __qualname__ must be a str, not {tn}")));
+            }
+            None => name.clone(),
         };
         if dict.get_item_str("__module__").is_none()
             && let Some(m) = self.frame.globals.get_item_str("__name__")
         {
             dict.set_item_str("__module__", m);
         }
+        let extra = self.slots_layout(&name, &bases, &dict)?;
         let is_meta = bases.iter().any(|b| b.is_subclass(&self.rt.types.type_));
         let meta = match meta {
             Some(m) if Arc::ptr_eq(&m, &self.rt.types.type_) => None,
@@ -182,16 +277,22 @@ impl Vm {
             flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
             tag: crate::object::class::next_class_tag(),
             finalizers: Default::default(),
+            extra,
         });
+        for b in &cls.bases {
+            let mut subs = b.extra.subclasses.lock();
+            subs.retain(|w| w.strong_count() > 0);
+            subs.push(Arc::downgrade(&cls));
+        }
         if cls.lookup_user("__del__").is_some() {
             let _ = cls.finalizers.set(self.rt.finalizers.clone());
         }
         let cls_val = Value::Class(cls.clone());
         if let Some(cell) = dict.remove_item_str("__classcell__")
             && let Value::Native2(o) = &cell
-            && let Some(c) = o.as_any().downcast_ref::<super::eval::CellRef>()
+            && let Some(c) = o.as_any().downcast_ref::<crate::object::descr::CellObject>()
         {
-            c.0.set(Some(cls_val.clone()));
+            c.cell.set(Some(cls_val.clone()));
         }
         // __set_name__ on descriptors.
         let snapshot = dict.lock().items();
@@ -207,8 +308,23 @@ impl Vm {
         for (k, v) in snapshot {
             if let Value::Instance(i) = &v
                 && let Some(sn) = i.class.lookup_user("__set_name__")
+                && let Err(cause) = self.call_method_value(&sn, v.clone(), vec![cls_val.clone(), k.clone()])
             {
-                self.call_method_value(&sn, v.clone(), vec![cls_val.clone(), k])?;
+                // CPython 3.11 reports the failure as a RuntimeError caused by it.
+                let kr = self.repr_of(&k)?;
+                let msg = format!(
+                    "Error calling __set_name__ on '{}' instance {kr} in '{}'",
+                    i.class.name().as_str(),
+                    cls.name().as_str()
+                );
+                let err = self.err("RuntimeError", &msg);
+                if let Some(st) = err.exc.exc() {
+                    let mut st = st.lock();
+                    st.cause = Some(cause.value());
+                    st.context = Some(cause.value());
+                    st.suppress_context = true;
+                }
+                return Err(err);
             }
         }
         // The parent's __init_subclass__.
@@ -219,8 +335,7 @@ impl Vm {
         {
             let f = cm.func.clone();
             self.call_value(&f, Args::with_kw(vec![cls_val.clone()], kw))?;
-        } else if let Some((k, _)) = kw.first() {
-            let _ = k;
+        } else if !kw.is_empty() {
             return Err(
                 self.type_error(&format!("{}.__init_subclass__() takes no keyword arguments", cls.name().as_str()))
             );
@@ -228,25 +343,109 @@ impl Vm {
         Ok(cls)
     }
 
-    /// `type(x)` / `type(name, bases, dict)`.
-    pub fn type_call(&mut self, args: Args) -> PyResult {
-        match args.pos.len() {
-            1 => Ok(Value::Class(self.class_of(&args.pos[0]))),
-            3 => {
-                let Value::Str(name) = &args.pos[0] else {
-                    return Err(self.type_error("type.__new__() argument 1 must be str"));
-                };
-                let bases = self.collect(&args.pos[1])?;
-                let mut bs = Vec::new();
-                for b in bases {
-                    if let Value::Class(c) = b {
-                        bs.push(c);
+    /// What `__slots__` (if the namespace has it) makes of the instances:
+    /// adds one member descriptor per slot to `dict` and returns the layout,
+    /// with CPython's errors for bad or conflicting slots.
+    fn slots_layout(&mut self, name: &PyStr, bases: &[Arc<Class>], dict: &Arc<Dict>) -> PyResult<ClassExtra> {
+        let base_nslots = bases.iter().map(|b| b.extra.nslots).max().unwrap_or(0);
+        // Instances of a user class get a dict and weak references from
+        // any base that has them; of the built-in bases, only exceptions do.
+        let has_dict = |b: &Arc<Class>| if b.builtin { b.layout == Layout::Exception } else { !b.extra.no_dict };
+        let has_weak = |b: &Arc<Class>| if b.builtin { b.layout == Layout::Exception } else { !b.extra.no_weakref };
+        let base_dict = bases.iter().any(has_dict);
+        let base_weak = bases.iter().any(has_weak);
+        let Some(sv) = dict.get_item_str("__slots__") else {
+            return Ok(ClassExtra { nslots: base_nslots, ..Default::default() });
+        };
+        let items = match &sv {
+            Value::Str(_) => vec![sv.clone()],
+            other => self.collect(other)?,
+        };
+        let (mut add_dict, mut add_weak) = (false, false);
+        let mut names: Vec<String> = Vec::new();
+        for it in items {
+            let Value::Str(s) = &it else {
+                let tn = self.type_name(&it);
+                return Err(self.type_error(&format!("__slots__ items must be strings, not '{tn}'")));
+            };
+            let s = s.as_str();
+            let ident = s.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                && s.chars().all(|c| c == '_' || c.is_alphanumeric());
+            if !ident {
+                return Err(self.type_error("__slots__ must be identifiers"));
+            }
+            match s {
+                "__dict__" => {
+                    if base_dict || add_dict {
+                        return Err(self.type_error("__dict__ slot disallowed: we already got one"));
+                    }
+                    add_dict = true;
+                }
+                "__weakref__" => {
+                    if base_weak || add_weak {
+                        return Err(self.type_error(
+                            "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
+                        ));
+                    }
+                    add_weak = true;
+                }
+                _ => {
+                    let m = crate::compile::symtable::mangle(Some(name.as_str()), s).into_owned();
+                    if dict.get_item_str(&m).is_some() {
+                        return Err(
+                            self.err("ValueError", &format!("'{m}' in __slots__ conflicts with class variable"))
+                        );
+                    }
+                    if !names.contains(&m) {
+                        names.push(m);
                     }
                 }
-                let Value::Dict(ns) = &args.pos[2] else {
-                    return Err(self.type_error("type.__new__() argument 3 must be dict"));
+            }
+        }
+        names.sort();
+        let owner = Arc::new(PyStr::new(name.as_str()));
+        for (i, n) in names.iter().enumerate() {
+            let member = crate::object::descr::SlotMember {
+                name: self.rt.intern(n),
+                owner: owner.clone(),
+                index: base_nslots + i,
+                class: self.rt.types.member_descriptor.clone(),
+            };
+            dict.set_item_str(n, Value::from_native(Arc::new(member)));
+        }
+        Ok(ClassExtra {
+            no_dict: !base_dict && !add_dict,
+            no_weakref: !base_weak && !add_weak,
+            nslots: base_nslots + names.len(),
+            subclasses: Default::default(),
+        })
+    }
+
+    /// `type(x)` / `type(name, bases, dict, **kw)`.
+    pub fn type_call(&mut self, args: Args) -> PyResult {
+        match args.pos.len() {
+            1 if args.kw.is_empty() => Ok(Value::Class(self.class_of(&args.pos[0]))),
+            3 => {
+                let Value::Str(name) = args.pos[0].clone() else {
+                    let tn = self.type_name(&args.pos[0]);
+                    return Err(self.type_error(&format!("type.__new__() argument 1 must be str, not {tn}")));
                 };
-                let cls = self.type_new(None, name.clone(), bs, ns, args.kw)?;
+                let Value::Tuple(bases) = args.pos[1].clone() else {
+                    let tn = self.type_name(&args.pos[1]);
+                    return Err(self.type_error(&format!("type.__new__() argument 2 must be tuple, not {tn}")));
+                };
+                let Value::Dict(ns) = args.pos[2].clone() else {
+                    let tn = self.type_name(&args.pos[2]);
+                    return Err(self.type_error(&format!("type.__new__() argument 3 must be dict, not {tn}")));
+                };
+                // A base with a derived metaclass makes that metaclass build the class.
+                let type_ = self.rt.types.type_.clone();
+                let winner = self.winner_metaclass(&type_, &bases.items)?;
+                if !Arc::ptr_eq(&winner, &type_) {
+                    return self.call_value(&Value::Class(winner), args);
+                }
+                let bs = self.bases_as_classes(&bases.items)?;
+                let cls = self.type_new(None, name, bs, &ns, args.kw)?;
                 Ok(Value::Class(cls))
             }
             _ => Err(self.type_error("type() takes 1 or 3 arguments")),

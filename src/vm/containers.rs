@@ -337,6 +337,14 @@ impl Vm {
             }
             Value::Class(c) => {
                 if let Some(m) = c.lookup("__class_getitem__") {
+                    // An implicit classmethod (see `type_new`): call its function.
+                    let m = match &m {
+                        Value::Native2(o) => match o.as_any().downcast_ref::<crate::object::descr::ClassMethod>() {
+                            Some(cm) => cm.func.clone(),
+                            None => m.clone(),
+                        },
+                        _ => m,
+                    };
                     return self.call_value(&m, super::Args::new(vec![obj.clone(), key.clone()]));
                 }
                 if c.builtin || c.metaclass.is_none() {

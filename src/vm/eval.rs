@@ -284,11 +284,15 @@ impl Vm {
                 }
                 Instr::LoadClosure(i) => {
                     let c = self.frame.cells[i as usize].clone();
-                    self.push(Value::from_native(Arc::new(CellRef(c, self.rt.types.object.clone()))));
+                    let cell = crate::object::descr::CellObject { cell: c, class: self.rt.types.cell.clone() };
+                    self.push(Value::from_native(Arc::new(cell)));
                 }
                 Instr::LoadClassDeref(i, n) => {
                     let name = &code.names[n as usize];
-                    let found = self.frame.locals_dict.as_ref().and_then(|d| d.get_str(name));
+                    let found = match self.ns_mapping() {
+                        Some(m) => self.mapping_lookup(&m, name)?,
+                        None => self.frame.locals_dict.as_ref().and_then(|d| d.get_str(name)),
+                    };
                     match found {
                         Some(v) => self.push(v),
                         None => match self.frame.cells[i as usize].get() {
@@ -327,7 +331,10 @@ impl Vm {
                 }
                 Instr::LoadName(i) => {
                     let name = &code.names[i as usize];
-                    let local = self.frame.locals_dict.as_ref().and_then(|d| d.get_str(name));
+                    let local = match self.ns_mapping() {
+                        Some(m) => self.mapping_lookup(&m, name)?,
+                        None => self.frame.locals_dict.as_ref().and_then(|d| d.get_str(name)),
+                    };
                     let v = match local {
                         Some(v) => v,
                         None => self.load_global(name)?,
@@ -337,6 +344,10 @@ impl Vm {
                 Instr::StoreName(i) => {
                     let name = &code.names[i as usize];
                     let v = self.pop();
+                    if let Some(m) = self.ns_mapping() {
+                        self.set_item(&m, Value::Str(name.clone()), v)?;
+                        continue;
+                    }
                     let old = match &self.frame.locals_dict {
                         Some(d) => d.replace_str(name, v),
                         None => self.frame.globals.replace_str(name, v),
@@ -347,6 +358,15 @@ impl Vm {
                 }
                 Instr::DeleteName(i) => {
                     let name = &code.names[i as usize];
+                    if let Some(m) = self.ns_mapping() {
+                        match self.del_item(&m, &Value::Str(name.clone())) {
+                            Err(e) if e.exc.class.is_subclass(&self.rt.types.exc("KeyError")) => {
+                                return Err(self.name_error(name.as_str()));
+                            }
+                            other => other?,
+                        }
+                        continue;
+                    }
                     let d = self.frame.locals_dict.clone().unwrap_or_else(|| self.frame.globals.clone());
                     match d.remove_item_str(name.as_str()) {
                         Some(old) => self.cache.forget_global_value(&old),
@@ -927,9 +947,10 @@ impl Vm {
                     let qualname = self.pop();
                     let code = self.pop();
                     let closure = if fl & 8 != 0 { Some(self.pop()) } else { None };
+                    let annotations = if fl & 4 != 0 { Some(self.pop()) } else { None };
                     let kwdefaults = if fl & 2 != 0 { Some(self.pop()) } else { None };
                     let defaults = if fl & 1 != 0 { Some(self.pop()) } else { None };
-                    let f = self.make_function(code, qualname, defaults, kwdefaults, closure)?;
+                    let f = self.make_function(code, qualname, defaults, kwdefaults, closure, annotations)?;
                     self.push(f);
                 }
                 Instr::ReturnValue => {
@@ -1091,11 +1112,40 @@ impl Vm {
                     let cls = self.build_class(body, name, items, kw)?;
                     self.push(cls);
                 }
+                Instr::BuildClassEx(fl) => {
+                    let kwargs = if fl & 1 != 0 { Some(self.pop()) } else { None };
+                    let bases = self.pop();
+                    let name = self.pop();
+                    let body = self.pop();
+                    let items = self.collect(&bases)?;
+                    let mut kw = Vec::new();
+                    if let Some(Value::Dict(d)) = kwargs {
+                        for (k, v) in d.lock().items() {
+                            match k {
+                                Value::Str(s) => kw.push((s, v)),
+                                _ => return Err(self.type_error("keywords must be strings")),
+                            }
+                        }
+                    }
+                    let cls = self.build_class(body, name, items, kw)?;
+                    self.push(cls);
+                }
                 Instr::LoadLocals => {
+                    if let Some(m) = self.ns_mapping() {
+                        self.push(m);
+                        continue;
+                    }
                     let d = self.frame.locals_dict.clone().unwrap_or_else(|| self.frame.globals.clone());
                     self.push(Value::Dict(d));
                 }
                 Instr::SetupAnnotations => {
+                    if let Some(m) = self.ns_mapping() {
+                        let key = self.rt.intern("__annotations__");
+                        if self.mapping_lookup(&m, &key)?.is_none() {
+                            self.set_item(&m, Value::Str(key), Value::Dict(Arc::new(Dict::new())))?;
+                        }
+                        continue;
+                    }
                     let d = self.frame.locals_dict.clone().unwrap_or_else(|| self.frame.globals.clone());
                     if d.get_item_str("__annotations__").is_none() {
                         d.set_item_str("__annotations__", Value::Dict(Arc::new(Dict::new())));
@@ -1171,17 +1221,5 @@ fn small_int_op(x: i64, y: i64, op: BinOp) -> Option<i64> {
         BinOp::BitOr => Some(x | y),
         BinOp::BitXor => Some(x ^ y),
         _ => None,
-    }
-}
-
-/// A closure cell travelling on the value stack between LoadClosure and MakeFunction.
-pub struct CellRef(pub Arc<crate::object::function::Cell>, pub Arc<crate::object::class::Class>);
-
-impl crate::object::native::NativeObject for CellRef {
-    fn class(&self) -> &Arc<crate::object::class::Class> {
-        &self.1
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
     }
 }

@@ -15,6 +15,7 @@ pub mod exc;
 pub mod fastcall;
 pub mod finalize;
 pub mod frame;
+pub mod func_attr;
 pub mod guard;
 pub mod import;
 pub mod import_find;
@@ -28,6 +29,7 @@ pub mod profile_hooks;
 pub mod runtime;
 pub mod shutdown;
 pub mod slicing;
+pub mod slots;
 pub mod thread_state;
 pub mod traceback;
 
@@ -41,6 +43,18 @@ use crate::object::value::Value;
 use frame::Frame;
 
 impl Vm {
+    /// The `__prepare__` mapping standing behind the current frame's locals
+    /// dict, if the frame is a class body over one (see `class_ns`).
+    #[inline]
+    pub fn ns_mapping(&self) -> Option<Value> {
+        if self.class_ns.is_empty() {
+            return None;
+        }
+        let d = self.frame.locals_dict.as_ref()?;
+        let at = Arc::as_ptr(d) as usize;
+        self.class_ns.iter().rev().find(|(p, _)| *p == at).map(|(_, m)| m.clone())
+    }
+
     /// A frame for `code` with all locals unbound, recycled from the pool when possible.
     pub fn alloc_frame(
         &mut self,
@@ -137,6 +151,10 @@ pub struct Vm {
     pub cache: Box<cache::LookupCache>,
     /// Finished frames kept for reuse, so a call allocates nothing.
     pub frame_pool: Vec<Box<Frame>>,
+    /// Class bodies running over a `__prepare__` mapping that is not a plain
+    /// dict: (address of the frame's placeholder `locals_dict`, mapping).
+    /// Name operations of such a body go through the mapping's methods.
+    pub class_ns: Vec<(usize, Value)>,
     /// An exception to raise in the next frame run (generator `throw`).
     pub pending_throw: Option<PyErr>,
     /// This thread's `--profile` state (None: not profiling).

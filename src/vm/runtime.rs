@@ -66,6 +66,10 @@ pub struct Types {
     pub range: Arc<Class>,
     pub slice: Arc<Class>,
     pub code: Arc<Class>,
+    /// Closure cells (`types.CellType`).
+    pub cell: Arc<Class>,
+    /// Slots of `__slots__` on their class (`types.MemberDescriptorType`).
+    pub member_descriptor: Arc<Class>,
     pub iterator: Arc<Class>,
     pub property: Arc<Class>,
     pub staticmethod: Arc<Class>,
@@ -84,7 +88,7 @@ pub struct Types {
 pub fn new_builtin_class(name: &str, bases: &[Arc<Class>], layout: Layout) -> Arc<Class> {
     let mro = crate::vm::class_build::c3_mro_of_bases(bases).unwrap_or_else(|_| bases.to_vec());
     let n = Arc::new(PyStr::new(name));
-    Arc::new(Class {
+    let cls = Arc::new(Class {
         name: Mutex::new(n.clone()),
         qualname: Mutex::new(n),
         bases: bases.to_vec(),
@@ -96,7 +100,12 @@ pub fn new_builtin_class(name: &str, bases: &[Arc<Class>], layout: Layout) -> Ar
         flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
         tag: crate::object::class::next_class_tag(),
         finalizers: Default::default(),
-    })
+        extra: Default::default(),
+    });
+    for b in bases {
+        b.extra.subclasses.lock().push(Arc::downgrade(&cls));
+    }
+    cls
 }
 
 /// The exception hierarchy, parent before child: (name, parent).
@@ -210,6 +219,8 @@ impl Types {
             range: c("range", Layout::Opaque),
             slice: c("slice", Layout::Opaque),
             code: c("code", Layout::Opaque),
+            cell: c("cell", Layout::Opaque),
+            member_descriptor: c("member_descriptor", Layout::Opaque),
             iterator: c("iterator", Layout::Opaque),
             property: c("property", Layout::NativeNew),
             staticmethod: c("staticmethod", Layout::NativeNew),

@@ -32,6 +32,7 @@ impl Vm {
             pending_throw: None,
             finalizing: false,
             frame_pool: Vec::new(),
+            class_ns: Vec::new(),
             cache: Box::default(),
             profile,
             rt,

@@ -257,13 +257,37 @@ def _default_reduce(x, cls):
         args = (bytes(x),)
     else:
         args = ()
-        if not hasattr(x, '__dict__') and not isinstance(x, (list, dict)):
+        if (not hasattr(x, '__dict__') and not isinstance(x, (list, dict))
+                and _slot_names(cls) is None):
             raise TypeError("cannot pickle %r object" % cls.__name__)
 
     state = _get_state(x, cls)
     listiter = iter(x) if isinstance(x, list) else None
     dictiter = iter(x.items()) if isinstance(x, dict) else None
     return (_newobj, (cls,) + args, state, listiter, dictiter)
+
+
+def _slot_names(cls):
+    """The attribute names of every `__slots__` along the MRO (mangled as
+    the class stores them), or None when no class declares slots."""
+    names = None
+    for c in cls.__mro__:
+        slots = c.__dict__.get('__slots__')
+        if slots is None:
+            continue
+        if names is None:
+            names = []
+        if isinstance(slots, str):
+            slots = (slots,)
+        for name in slots:
+            if name in ('__dict__', '__weakref__'):
+                continue
+            if name.startswith('__') and not name.endswith('__'):
+                stripped = c.__name__.lstrip('_')
+                if stripped:
+                    name = '_%s%s' % (stripped, name)
+            names.append(name)
+    return names
 
 
 def _get_state(x, cls):
@@ -273,10 +297,19 @@ def _get_state(x, cls):
     try:
         d = x.__dict__
     except AttributeError:
-        return None
-    if not d:
-        return None
-    return dict(d)
+        d = None
+    state = dict(d) if d else None
+    slots = _slot_names(cls)
+    if slots:
+        slotstate = {}
+        for name in slots:
+            try:
+                slotstate[name] = getattr(x, name)
+            except AttributeError:
+                pass
+        if slotstate:
+            return (state, slotstate)
+    return state
 
 
 def _reconstruct(x, memo, func, args,

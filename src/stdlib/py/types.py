@@ -80,9 +80,33 @@ MethodWrapperType = _type_of(lambda: object().__str__)
 MethodDescriptorType = _type_of(lambda: str.join)
 ClassMethodDescriptorType = _type_of(lambda: dict.__dict__['fromkeys'])
 GetSetDescriptorType = None
-MemberDescriptorType = None
-CoroutineType = None
-AsyncGeneratorType = None
+
+
+class _Slotted:
+    __slots__ = ('_slot',)
+
+
+MemberDescriptorType = type(_Slotted.__dict__['_slot'])
+del _Slotted
+
+
+async def _coro():
+    pass
+
+
+_co = _coro()
+CoroutineType = type(_co)
+_co.close()
+
+
+async def _agen():
+    yield
+
+
+AsyncGeneratorType = type(_agen())
+del _coro, _co, _agen
+
+
 UnionType = type(int | str)
 
 
@@ -255,7 +279,54 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
     return meta(name, resolved_bases, ns, **kwds)
 
 
-DynamicClassAttribute = property
+class DynamicClassAttribute:
+    """A property on instances; looked up on the class it raises
+    AttributeError, so the class's __getattr__ is consulted (enum members
+    named like a property). A Python class, so subclasses can keep state."""
+
+    def __init__(self, fget=None, fset=None, fdel=None, doc=None):
+        self.fget = fget
+        self.fset = fset
+        self.fdel = fdel
+        self.__doc__ = doc if doc is not None else getattr(fget, '__doc__', None)
+        self.overwrite_doc = doc is None
+        self.__isabstractmethod__ = bool(getattr(fget, '__isabstractmethod__', False))
+
+    def __get__(self, instance, ownerclass=None):
+        if instance is None:
+            if self.__isabstractmethod__:
+                return self
+            raise AttributeError()
+        if self.fget is None:
+            raise AttributeError("unreadable attribute")
+        return self.fget(instance)
+
+    def __set__(self, instance, value):
+        if self.fset is None:
+            raise AttributeError("can't set attribute")
+        self.fset(instance, value)
+
+    def __delete__(self, instance):
+        if self.fdel is None:
+            raise AttributeError("can't delete attribute")
+        self.fdel(instance)
+
+    def _copy_with(self, **changes):
+        parts = dict(fget=self.fget, fset=self.fset, fdel=self.fdel,
+                     doc=None if self.overwrite_doc else self.__doc__)
+        parts.update(changes)
+        result = type(self)(**parts)
+        result.overwrite_doc = self.overwrite_doc
+        return result
+
+    def getter(self, fget):
+        return self._copy_with(fget=fget)
+
+    def setter(self, fset):
+        return self._copy_with(fset=fset)
+
+    def deleter(self, fdel):
+        return self._copy_with(fdel=fdel)
 
 
 def coroutine(func):

@@ -1,0 +1,127 @@
+//! Methods of the class-and-function model's built-in types: functions'
+//! `__get__`, `code.replace`, closure cells (`types.CellType`), the member
+//! descriptors of `__slots__`, and `type.__subclasses__` / `__prepare__`.
+
+use std::sync::Arc;
+
+use super::method;
+use crate::object::descr::{CellObject, SlotMember};
+use crate::object::function::Cell;
+use crate::object::value::Value;
+use crate::vm::runtime::Runtime;
+use crate::vm::{Args, PyResult, Vm};
+
+/// Registers the methods (called from `stdlib::init`).
+pub fn register(rt: &Runtime) {
+    let t = &rt.types;
+    // Functions are descriptors: `f.__get__(obj)` is a bound method,
+    // `f.__get__(None, cls)` the function itself.
+    method(&t.function, "__get__", |vm, a| {
+        a.check_method(vm, "__get__", 1, 2)?;
+        let obj = a.pos[1].clone();
+        if obj.is_none() && a.pos.get(2).is_some_and(|c| !c.is_none()) {
+            return Ok(a.pos[0].clone());
+        }
+        if obj.is_none() && a.pos.len() == 2 {
+            return Err(vm.type_error("__get__(None, None) is invalid"));
+        }
+        Ok(Vm::bound(obj, a.pos[0].clone()))
+    });
+    // `types.MethodType(func, obj)`.
+    method(&t.method, "__new__", |vm, a| {
+        if a.pos.len() != 3 || !a.kw.is_empty() {
+            return Err(vm.type_error(&format!("method expected 2 arguments, got {}", a.pos.len().saturating_sub(1))));
+        }
+        if !super::builtins_attr::is_callable(vm, &a.pos[1]) {
+            return Err(vm.type_error("first argument must be callable"));
+        }
+        if a.pos[2].is_none() {
+            return Err(vm.type_error("instance must not be None"));
+        }
+        Ok(Vm::bound(a.pos[2].clone(), a.pos[1].clone()))
+    });
+    method(&t.code, "replace", |vm, a| {
+        let Value::Code(c) = &a.pos[0] else { return Err(vm.type_error("replace() needs a code object")) };
+        if a.pos.len() > 1 {
+            return Err(vm.type_error(&format!("replace() takes no positional arguments ({} given)", a.pos.len() - 1)));
+        }
+        let c = c.clone();
+        let new = vm.code_replace(&c, a.kw)?;
+        Ok(Value::Code(Arc::new(new)))
+    });
+    method(&t.cell, "__new__", |vm, a| {
+        if a.pos.len() > 2 {
+            return Err(vm.type_error(&format!("cell expected at most 1 argument, got {}", a.pos.len() - 1)));
+        }
+        if !a.kw.is_empty() {
+            return Err(vm.type_error("cell() takes no keyword arguments"));
+        }
+        let cell = CellObject { cell: Arc::new(Cell::new(a.pos.get(1).cloned())), class: vm.rt.types.cell.clone() };
+        Ok(Value::from_native(Arc::new(cell)))
+    });
+    method(&t.cell, "__repr__", |vm, a| {
+        let Some(c) = a.native_self::<CellObject>() else { return Err(vm.type_error("expected a cell")) };
+        let id = a.pos[0].id();
+        Ok(Value::string(match c.cell.get() {
+            None => format!("<cell at {id:#x}: empty>"),
+            Some(v) => {
+                let tn = vm.type_name(&v);
+                format!("<cell at {id:#x}: {tn} object at {:#x}>", v.id())
+            }
+        }))
+    });
+    register_member(rt);
+    register_type_extras(rt);
+}
+
+fn member(vm: &mut Vm, a: &Args) -> PyResult<Arc<dyn crate::object::native::NativeObject>> {
+    match &a.pos[0] {
+        Value::Native2(o) if o.as_any().is::<SlotMember>() => Ok((**o).clone()),
+        _ => Err(vm.type_error("expected a member descriptor")),
+    }
+}
+
+/// `member_descriptor`: `__get__`, `__set__`, `__delete__` and the repr.
+fn register_member(rt: &Runtime) {
+    let md = &rt.types.member_descriptor;
+    method(md, "__get__", |vm, a| {
+        a.check_method(vm, "__get__", 1, 2)?;
+        let o = member(vm, &a)?;
+        let m = o.as_any().downcast_ref::<SlotMember>().expect("member");
+        if a.pos[1].is_none() {
+            return Ok(a.pos[0].clone());
+        }
+        vm.slot_get(m, &a.pos[1])
+    });
+    method(md, "__set__", |vm, a| {
+        a.check_method(vm, "__set__", 2, 2)?;
+        let o = member(vm, &a)?;
+        let m = o.as_any().downcast_ref::<SlotMember>().expect("member");
+        vm.slot_set(m, &a.pos[1], Some(a.pos[2].clone()))?;
+        Ok(Value::None)
+    });
+    method(md, "__delete__", |vm, a| {
+        a.check_method(vm, "__delete__", 1, 1)?;
+        let o = member(vm, &a)?;
+        let m = o.as_any().downcast_ref::<SlotMember>().expect("member");
+        vm.slot_set(m, &a.pos[1], None)?;
+        Ok(Value::None)
+    });
+    method(md, "__repr__", |vm, a| {
+        let o = member(vm, &a)?;
+        let m = o.as_any().downcast_ref::<SlotMember>().expect("member");
+        Ok(Value::string(format!("<member '{}' of '{}' objects>", m.name.as_str(), m.owner.as_str())))
+    });
+}
+
+/// `type.__subclasses__()` (the live ones, in creation order) and
+/// `type.__prepare__()` (a fresh dict, whatever the arguments).
+fn register_type_extras(rt: &Runtime) {
+    let t = &rt.types.type_;
+    method(t, "__subclasses__", |vm, a| {
+        let Value::Class(c) = &a.pos[0] else { return Err(vm.type_error("__subclasses__() needs a type")) };
+        let subs: Vec<Value> = c.extra.subclasses.lock().iter().filter_map(|w| w.upgrade()).map(Value::Class).collect();
+        Ok(Value::list(subs))
+    });
+    method(t, "__prepare__", |_vm, _a| Ok(Value::Dict(Arc::new(crate::object::dict::Dict::new()))));
+}
