@@ -204,6 +204,8 @@ pub struct TbEntry {
     pub name: Arc<str>,
     /// Columns of the instruction that was running (the traceback markers).
     pub cols: crate::bytecode::code::ColSpan,
+    /// The frame as it was when the exception passed (`tb_frame`).
+    pub frame: Option<Arc<crate::vm::frameobj::FrameObj>>,
 }
 
 /// The state every exception instance carries.

@@ -28,6 +28,7 @@ pub mod mt19937;
 pub mod repl;
 pub mod str_format;
 pub mod sys;
+pub mod sys_frames;
 pub mod types_bytes;
 pub mod types_bytes_text;
 pub mod types_containers;
@@ -87,7 +88,7 @@ pub fn init(rt: &Runtime) {
 }
 
 /// Registration hooks of the other built-in type/function files.
-const EXTRA_INITS: [fn(&Runtime); 10] = [
+const EXTRA_INITS: [fn(&Runtime); 11] = [
     builtins_more::register,
     types_str::register,
     types_bytes::register,
@@ -98,6 +99,7 @@ const EXTRA_INITS: [fn(&Runtime); 10] = [
     types_gen::register,
     mod_process::register,
     mod_asyncio::register,
+    crate::vm::frameobj::register,
 ];
 
 /// A module implemented in Rust, created on first import.
@@ -122,6 +124,5 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// Attributes of Rust-implemented objects that are not methods.
 pub fn native_attr(vm: &mut Vm, o: &Arc<dyn NativeObject>, name: &str) -> Option<Value> {
-    let _ = (vm, o, name);
-    None
+    crate::vm::frameobj::native_attr(vm, o, name)
 }

@@ -121,7 +121,7 @@ impl Vm {
                 "__cause__" => return Ok(Some(st.cause.clone().unwrap_or(Value::None))),
                 "__context__" => return Ok(Some(st.context.clone().unwrap_or(Value::None))),
                 "__suppress_context__" => return Ok(Some(Value::Bool(st.suppress_context))),
-                "__traceback__" => return Ok(Some(Value::None)),
+                "__traceback__" => return Ok(Some(self.traceback_chain(&st.traceback))),
                 "code" if cls.is_subclass(&self.rt.types.exc("SystemExit")) => {
                     return Ok(Some(match st.args.len() {
                         0 => Value::None,
@@ -484,6 +484,10 @@ impl Vm {
                 m.dict.set_str(name, v);
                 Ok(())
             }
+            Value::Native2(o) if super::frameobj::is_frame_or_tb(o) => {
+                let o = o.clone();
+                super::frameobj::native_setattr(self, &o, name.as_str(), v).unwrap_or(Ok(()))
+            }
             Value::Function(f) => {
                 match name.as_str() {
                     "__name__" => {
@@ -540,6 +544,10 @@ impl Vm {
             "__suppress_context__" => {
                 let b = self.truthy(v)?;
                 st.lock().suppress_context = b;
+            }
+            "__traceback__" => {
+                let entries = self.traceback_entries(v)?;
+                st.lock().traceback = entries;
             }
             _ => return Ok(false),
         }

@@ -15,6 +15,7 @@ pub mod exc;
 pub mod fastcall;
 pub mod finalize;
 pub mod frame;
+pub mod frameobj;
 pub mod guard;
 pub mod import;
 pub mod import_lock;
@@ -29,6 +30,7 @@ pub mod shutdown;
 pub mod slicing;
 pub mod thread_state;
 pub mod traceback;
+pub mod tracing;
 
 use std::sync::Arc;
 
@@ -142,4 +144,6 @@ pub struct Vm {
     pub profile: Option<crate::runtime::profile::ThreadProfile>,
     /// Running queued finalizers (they do not nest: see `vm/finalize.rs`).
     pub finalizing: bool,
+    /// `sys.settrace` / `sys.setprofile` state (None: neither is set).
+    pub tracing: Option<Box<tracing::TraceState>>,
 }

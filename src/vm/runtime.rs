@@ -68,6 +68,9 @@ pub struct Types {
     pub dict_keys: Arc<Class>,
     pub dict_values: Arc<Class>,
     pub dict_items: Arc<Class>,
+    /// `frame` and `traceback` objects (`vm/frameobj.rs`).
+    pub frame: Arc<Class>,
+    pub traceback: Arc<Class>,
     /// Every built-in exception class by name.
     pub exceptions: HashMap<&'static str, Arc<Class>>,
     /// One class per kind of built-in iterator (list_iterator, map, zip, …).
@@ -206,6 +209,8 @@ impl Types {
             dict_keys: c("dict_keys", Layout::Opaque),
             dict_values: c("dict_values", Layout::Opaque),
             dict_items: c("dict_items", Layout::Opaque),
+            frame: c("frame", Layout::Opaque),
+            traceback: c("traceback", Layout::Opaque),
             exceptions,
             object,
         }
