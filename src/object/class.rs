@@ -216,6 +216,8 @@ pub struct ExcState {
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
+    /// An exception group's `message` and `exceptions` (a tuple).
+    pub group: Option<Box<(Value, Value)>>,
 }
 
 /// Built-in storage of an instance (see [`Layout`]).

@@ -5,6 +5,7 @@ pub mod builtins_attr;
 pub mod builtins_core;
 pub mod builtins_exec;
 pub mod builtins_more;
+pub mod exc_group;
 pub mod file;
 pub mod help;
 pub mod itertools_comb;
@@ -88,7 +89,7 @@ pub fn init(rt: &Runtime) {
 }
 
 /// Registration hooks of the other built-in type/function files.
-const EXTRA_INITS: [fn(&Runtime); 11] = [
+const EXTRA_INITS: [fn(&Runtime); 12] = [
     builtins_more::register,
     types_str::register,
     types_bytes::register,
@@ -100,6 +101,7 @@ const EXTRA_INITS: [fn(&Runtime); 11] = [
     mod_process::register,
     mod_asyncio::register,
     crate::vm::frameobj::register,
+    exc_group::register,
 ];
 
 /// A module implemented in Rust, created on first import.

@@ -121,6 +121,8 @@ impl Vm {
                 "__cause__" => return Ok(Some(st.cause.clone().unwrap_or(Value::None))),
                 "__context__" => return Ok(Some(st.context.clone().unwrap_or(Value::None))),
                 "__suppress_context__" => return Ok(Some(Value::Bool(st.suppress_context))),
+                "message" if st.group.is_some() => return Ok(st.group.as_ref().map(|g| g.0.clone())),
+                "exceptions" if st.group.is_some() => return Ok(st.group.as_ref().map(|g| g.1.clone())),
                 "__traceback__" => return Ok(Some(self.traceback_chain(&st.traceback))),
                 "code" if cls.is_subclass(&self.rt.types.exc("SystemExit")) => {
                     return Ok(Some(match st.args.len() {
@@ -548,6 +550,9 @@ impl Vm {
             "__traceback__" => {
                 let entries = self.traceback_entries(v)?;
                 st.lock().traceback = entries;
+            }
+            "message" | "exceptions" if st.lock().group.is_some() => {
+                return Err(self.err("AttributeError", "readonly attribute"));
             }
             _ => return Ok(false),
         }

@@ -28,6 +28,7 @@ pub mod profile_hooks;
 pub mod runtime;
 pub mod shutdown;
 pub mod slicing;
+pub mod tb_chain;
 pub mod thread_state;
 pub mod traceback;
 pub mod tracing;

@@ -174,6 +174,12 @@ impl Types {
             let base = if parent.is_empty() { object.clone() } else { exceptions[parent].clone() };
             exceptions.insert(name, new_builtin_class(name, &[base], Layout::Exception));
         }
+        // PEP 654's groups: ExceptionGroup derives from both of these.
+        let beg = new_builtin_class("BaseExceptionGroup", &[exceptions["BaseException"].clone()], Layout::Exception);
+        let eg =
+            new_builtin_class("ExceptionGroup", &[beg.clone(), exceptions["Exception"].clone()], Layout::Exception);
+        exceptions.insert("BaseExceptionGroup", beg);
+        exceptions.insert("ExceptionGroup", eg);
         let iterators = crate::object::iter::ITER_TYPE_NAMES.iter().map(|n| (*n, c(n, Layout::Opaque))).collect();
         Types {
             iterators,
