@@ -300,6 +300,11 @@ instr_table! {
     95 => LoadLocals;
     96 => SetupAnnotations;
     97 => MatchPattern(a: u32, b: u32);
+    98 => ExcStarBegin;
+    99 => ExcStarMatch(a: u32);
+    100 => PushExcInfo;
+    101 => ExcStarCollect;
+    102 => ExcStarEnd;
 }
 
 /// A fingerprint of this build's encoding: the instruction table, the

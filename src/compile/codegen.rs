@@ -144,6 +144,9 @@ fn has_annotations(body: &[Stmt]) -> bool {
     })
 }
 
+/// The SyntaxError of a `break`, `continue` or `return` in an `except*` body.
+const EXCEPT_STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
+
 pub(super) fn err<T>(msg: &str, loc: Loc) -> CResult<T> {
     Err(CompileError { msg: msg.to_string(), loc })
 }
@@ -217,7 +220,7 @@ impl Compiler {
         self.emit(ins);
     }
 
-    fn delete_name(&mut self, n: &str) {
+    pub(super) fn delete_name(&mut self, n: &str) {
         let name_ops = self.name_ops;
         let u = self.u();
         let scope = u.scope.lookup(n);
@@ -340,6 +343,10 @@ impl Compiler {
                 if !matches!(self.u().kind, ScopeKind::Function) {
                     return err("'return' outside function", s.loc);
                 }
+                if self.u().fblocks.iter().any(|f| matches!(f, FBlock::StarHandler)) {
+                    // CPython points at the returned value when there is one.
+                    return err(EXCEPT_STAR_EXIT, v.as_ref().map_or(s.loc, |v| v.loc));
+                }
                 match v {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::None),
@@ -437,6 +444,13 @@ impl Compiler {
     }
 
     fn break_continue(&mut self, is_break: bool, loc: Loc) -> CResult {
+        for f in self.u().fblocks.iter().rev() {
+            match f {
+                FBlock::Loop { .. } => break,
+                FBlock::StarHandler => return err(EXCEPT_STAR_EXIT, loc),
+                _ => {}
+            }
+        }
         let has_loop = self.u().fblocks.iter().any(|f| matches!(f, FBlock::Loop { .. }));
         if !has_loop {
             return err(if is_break { "'break' outside loop" } else { "'continue' not properly in loop" }, loc);
@@ -483,6 +497,7 @@ impl Compiler {
                 FBlock::TryExcept => {
                     self.emit(Instr::PopBlock);
                 }
+                FBlock::StarHandler => {}
                 FBlock::Finally(fin) => {
                     // The return value (if any) stays below; finally bodies are stack-neutral.
                     self.emit(Instr::PopBlock);
@@ -524,6 +539,14 @@ impl Compiler {
     }
 
     fn try_except(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt]) -> CResult {
+        if let Some(first) = handlers.first()
+            && let Some(h) = handlers.iter().find(|h| h.star != first.star)
+        {
+            return err("cannot have both 'except' and 'except*' on the same 'try'", h.loc);
+        }
+        if handlers.first().is_some_and(|h| h.star) {
+            return self.try_except_star(body, handlers, orelse);
+        }
         let setup = self.emit(Instr::SetupExcept(0));
         self.u().fblocks.push(FBlock::TryExcept);
         self.body(body)?;
@@ -884,7 +907,8 @@ impl Compiler {
             | Instr::SetupExcept(t)
             | Instr::SetupFinally(t)
             | Instr::SetupWith(t)
-            | Instr::Send(t) => *t == end,
+            | Instr::Send(t)
+            | Instr::ExcStarMatch(t) => *t == end,
             _ => false,
         })
     }

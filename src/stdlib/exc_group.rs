@@ -16,6 +16,8 @@ pub enum Matcher {
     Types(Value),
     /// A function called with each exception and group.
     Predicate(Value),
+    /// The exceptions with these ids (`except*` re-raising parts).
+    Ids(Vec<i64>),
 }
 
 /// A group's message and its exceptions (a tuple), if `v` is a group.
@@ -118,6 +120,7 @@ impl Vm {
                 let r = self.call(f, vec![e.clone()])?;
                 self.truthy(&r)
             }
+            Matcher::Ids(ids) => Ok(ids.contains(&e.id())),
         }
     }
 

@@ -1045,6 +1045,40 @@ impl Vm {
                         self.frame.pc = fail as usize;
                     }
                 }
+                Instr::ExcStarBegin => {
+                    let v = self.pop();
+                    self.push(v.clone());
+                    self.push(v);
+                    self.push(Value::list(Vec::new()));
+                }
+                Instr::ExcStarMatch(t) => {
+                    let typ = self.pop();
+                    match self.exc_star_match(typ)? {
+                        Some(m) => self.push(m),
+                        None => self.frame.pc = t as usize,
+                    }
+                }
+                Instr::PushExcInfo => {
+                    let v = self.pop();
+                    let depth = self.frame.stack.len() as u32;
+                    self.frame.blocks.push(Block { kind: BlockKind::Handler, handler: 0, depth });
+                    self.frame.handled.push(v);
+                }
+                Instr::ExcStarCollect => {
+                    let e = self.pop();
+                    if let Value::List(l) = self.top() {
+                        l.push(e);
+                    }
+                }
+                Instr::ExcStarEnd => {
+                    let raised = self.pop();
+                    let rest = self.pop();
+                    let orig = self.pop();
+                    let r = self.prep_reraise_star(orig, raised, rest)?;
+                    if !r.is_none() {
+                        return Err(self.reraise_value(r));
+                    }
+                }
                 Instr::CheckExcMatch => {
                     let spec = self.pop();
                     let exc = self.pop();

@@ -12,6 +12,7 @@ pub mod convert;
 pub mod eval;
 mod eval_calls;
 pub mod exc;
+mod exc_star;
 pub mod fastcall;
 pub mod finalize;
 pub mod frame;
