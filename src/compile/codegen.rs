@@ -434,7 +434,7 @@ impl Compiler {
                 if *is_async {
                     return self.async_with(items, body, s.loc);
                 }
-                self.with(items, body)?;
+                self.with(items, body, s.loc.line)?;
             }
             StmtKind::FunctionDef(f) => self.function_def(f, s.loc)?,
             StmtKind::ClassDef(c) => self.class_def(c, s.loc)?,
@@ -634,7 +634,9 @@ impl Compiler {
         self.body(&fin.body)
     }
 
-    fn with(&mut self, items: &[WithItem], body: &[Stmt]) -> CResult {
+    /// `with` at `line`: the exit call belongs to that line, as in CPython
+    /// (tracebacks from `__exit__` and trace functions' `line` events show it).
+    fn with(&mut self, items: &[WithItem], body: &[Stmt], line: u32) -> CResult {
         let Some((first, rest)) = items.split_first() else {
             return self.body(body);
         };
@@ -647,8 +649,10 @@ impl Compiler {
             }
         }
         self.u().fblocks.push(FBlock::With);
-        self.with(rest, body)?;
+        self.with(rest, body, line)?;
         self.u().fblocks.pop();
+        self.u().line = line;
+        self.u().span = ColSpan::NONE;
         self.emit(Instr::PopBlock);
         self.emit(Instr::WithExitNormal);
         let end = self.emit(Instr::Jump(0));

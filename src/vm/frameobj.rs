@@ -197,9 +197,9 @@ impl Vm {
     }
 }
 
-/// False for the placeholder frame a thread starts with (no instructions).
-fn is_real_frame(f: &Frame) -> bool {
-    !f.code.instrs.is_empty()
+/// False for the placeholder frame a thread starts with (`<native>`).
+pub fn is_real_frame(f: &Frame) -> bool {
+    &*f.code.filename != "<native>"
 }
 
 /// True for frame and traceback objects.

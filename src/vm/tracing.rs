@@ -27,6 +27,9 @@ pub struct TraceState {
     pub frames: Vec<Option<TraceEntry>>,
     /// A trace or profile function is running: no events for its frames.
     pub busy: bool,
+    /// Built-in functions being called (stack index, function): their
+    /// `c_return` comes at the caller's next instruction.
+    pub c_calls: Vec<(usize, Value)>,
 }
 
 /// One activation as the tracer sees it.
@@ -44,6 +47,9 @@ enum Event {
     Line,
     Return,
     Exception,
+    CCall,
+    CReturn,
+    CException,
 }
 
 impl Event {
@@ -53,6 +59,9 @@ impl Event {
             Event::Line => "line",
             Event::Return => "return",
             Event::Exception => "exception",
+            Event::CCall => "c_call",
+            Event::CReturn => "c_return",
+            Event::CException => "c_exception",
         }
     }
 }
@@ -71,6 +80,11 @@ impl Vm {
             let mut back: Option<Arc<FrameObj>> = None;
             for i in 0..n {
                 let f = if i + 1 == n { &*self.frame } else { &*self.frames[i] };
+                if !super::frameobj::is_real_frame(f) {
+                    // The thread's placeholder bottom frame is no caller.
+                    frames.push(None);
+                    continue;
+                }
                 let fo = self.frame_view(f, back.clone());
                 back = Some(fo.clone());
                 let (line, pc) = (f.line(), f.pc.saturating_sub(1));
@@ -81,7 +95,13 @@ impl Vm {
                     last_pc: pc,
                 }));
             }
-            self.tracing = Some(Box::new(TraceState { trace: Value::None, profile: Value::None, frames, busy: false }));
+            self.tracing = Some(Box::new(TraceState {
+                trace: Value::None,
+                profile: Value::None,
+                frames,
+                busy: false,
+                c_calls: Vec::new(),
+            }));
         }
         let t = self.tracing.as_mut().expect("tracing");
         if profile {
@@ -110,10 +130,14 @@ impl Vm {
         let ptr = self.frame_ptr_at(idx);
         let below_ptr = if idx > 0 { self.frame_ptr_at(idx - 1) } else { 0 };
         let Some(t) = self.tracing.as_mut() else { return Ok(()) };
-        if t.busy || self.frame.code.instrs.is_empty() {
+        if t.busy || !super::frameobj::is_real_frame(&self.frame) {
             return Ok(());
         }
         t.frames.truncate(idx + 1);
+        if t.c_calls.last().is_some_and(|c| c.0 >= idx) {
+            self.c_returned(idx, Event::CReturn)?;
+        }
+        let Some(t) = self.tracing.as_mut() else { return Ok(()) };
         let known = matches!(t.frames.get(idx), Some(Some(e)) if e.frame_ptr == ptr
             && Arc::ptr_eq(&e.frame.code, &self.frame.code));
         if !known {
@@ -153,6 +177,12 @@ impl Vm {
         if new_line && line > 0 {
             self.fire(&fo, Event::Line, Value::None)?;
         }
+        if let Some(f) = self.builtin_callee(code.instrs[pc]) {
+            self.fire(&fo, Event::CCall, f.clone())?;
+            if let Some(t) = self.tracing.as_mut() {
+                t.c_calls.push((idx, f));
+            }
+        }
         if matches!(code.instrs[pc], Instr::ReturnValue | Instr::YieldValue) {
             let v = self.frame.stack.last().cloned().unwrap_or(Value::None);
             self.fire(&fo, Event::Return, v)?;
@@ -165,9 +195,50 @@ impl Vm {
         Ok(())
     }
 
+    /// The built-in function the instruction is about to call, when a
+    /// profile function wants `c_call` events.
+    fn builtin_callee(&self, instr: Instr) -> Option<Value> {
+        if self.tracing.as_ref()?.profile.is_none() {
+            return None;
+        }
+        let s = &self.frame.stack;
+        let f = match instr {
+            Instr::Call(n) => s.get(s.len().checked_sub(1 + n as usize)?)?,
+            Instr::CallKw(n) => s.get(s.len().checked_sub(2 + n as usize)?)?,
+            Instr::CallMethod(n) => match s.get(s.len().checked_sub(2 + n as usize)?)? {
+                Value::None => s.get(s.len().checked_sub(1 + n as usize)?)?,
+                m => m,
+            },
+            _ => return None,
+        };
+        matches!(f, Value::Native(_)).then(|| f.clone())
+    }
+
+    /// The built-in called from stack index `idx` is done (`c_return`) or
+    /// raised (`c_exception`); calls from frames since left are dropped.
+    fn c_returned(&mut self, idx: usize, ev: Event) -> PyResult<()> {
+        let Some(t) = self.tracing.as_mut() else { return Ok(()) };
+        while t.c_calls.last().is_some_and(|c| c.0 > idx) {
+            t.c_calls.pop();
+        }
+        if !t.c_calls.last().is_some_and(|c| c.0 == idx) {
+            return Ok(());
+        }
+        let (_, f) = t.c_calls.pop().expect("c call");
+        let fo = match t.frames.get(idx) {
+            Some(Some(e)) => e.frame.clone(),
+            _ => return Ok(()),
+        };
+        self.fire(&fo, ev, f)
+    }
+
     /// An exception passed through the current frame (raised in it or
     /// coming out of a call it made).
     pub fn trace_exception(&mut self, err: &PyErr) -> PyResult<()> {
+        let idx = self.frames.len();
+        if self.tracing.as_ref().is_some_and(|t| !t.busy && t.c_calls.last().is_some_and(|c| c.0 >= idx)) {
+            self.c_returned(idx, Event::CException)?;
+        }
         let Some(fo) = self.traced_frame() else { return Ok(()) };
         let v = err.value();
         let typ = Value::Class(self.class_of(&v));
@@ -226,7 +297,7 @@ impl Vm {
             None => return Ok(()),
         };
         let frame_v = Value::from_native(fo.clone());
-        if !profile.is_none() && matches!(ev, Event::Call | Event::Return) {
+        if !profile.is_none() && ev != Event::Line && ev != Event::Exception {
             let r = self.call_tracer(&profile, &frame_v, ev, arg.clone());
             if let Err(e) = r {
                 self.set_trace_function(Value::None, true);
@@ -234,6 +305,7 @@ impl Vm {
             }
         }
         let callback = match ev {
+            Event::CCall | Event::CReturn | Event::CException => return Ok(()),
             Event::Call => trace,
             _ => {
                 let s = fo.snap.lock();
