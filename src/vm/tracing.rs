@@ -221,7 +221,7 @@ impl Vm {
         while t.c_calls.last().is_some_and(|c| c.0 > idx) {
             t.c_calls.pop();
         }
-        if !t.c_calls.last().is_some_and(|c| c.0 == idx) {
+        if t.c_calls.last().is_none_or(|c| c.0 != idx) {
             return Ok(());
         }
         let (_, f) = t.c_calls.pop().expect("c call");
