@@ -190,6 +190,20 @@ pub enum Instr {
     Raise(u32),
     /// `exc type → bool` does exc match type (a class or tuple)? (the compiler DupTops exc first)
     CheckExcMatch,
+    /// `exc → orig rest raised` start the `except*` clauses: the exception
+    /// twice and an empty list for what their bodies raise
+    ExcStarBegin,
+    /// `orig rest raised type → orig rest' raised match` split `rest` by
+    /// an `except*` type; jump (`type` popped, rest kept) when none matches
+    ExcStarMatch(Label),
+    /// `exc →` enter a handler of `exc` (it becomes `sys.exception()`)
+    PushExcInfo,
+    /// `orig rest raised exc → orig rest raised` record what an `except*`
+    /// body raised
+    ExcStarCollect,
+    /// `orig rest raised →` after the `except*` clauses: raise what is
+    /// left (CPython's `_PyExc_PrepReraiseStar`), if anything
+    ExcStarEnd,
     /// `exit → ` call exit(None, None, None) and discard the result
     WithExitNormal,
     /// `exit exc → exit exc suppress` call exit(type, exc, tb)

@@ -301,6 +301,11 @@ instr_table! {
     96 => SetupAnnotations;
     97 => MatchPattern(a: u32, b: u32);
     98 => BuildClassEx(a: u32);
+    99 => ExcStarBegin;
+    100 => ExcStarMatch(a: u32);
+    101 => PushExcInfo;
+    102 => ExcStarCollect;
+    103 => ExcStarEnd;
 }
 
 /// A fingerprint of this build's encoding: the instruction table, the

@@ -144,6 +144,9 @@ fn has_annotations(body: &[Stmt]) -> bool {
     })
 }
 
+/// The SyntaxError of a `break`, `continue` or `return` in an `except*` body.
+const EXCEPT_STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
+
 pub(super) fn err<T>(msg: &str, loc: Loc) -> CResult<T> {
     Err(CompileError { msg: msg.to_string(), loc })
 }
@@ -219,7 +222,7 @@ impl Compiler {
         self.emit(ins);
     }
 
-    fn delete_name(&mut self, n: &str) {
+    pub(super) fn delete_name(&mut self, n: &str) {
         let name_ops = self.name_ops;
         let u = self.u();
         let n = &*u.scope.mangled(n).into_owned();
@@ -344,6 +347,10 @@ impl Compiler {
                 if !matches!(self.u().kind, ScopeKind::Function) {
                     return err("'return' outside function", s.loc);
                 }
+                if self.u().fblocks.iter().any(|f| matches!(f, FBlock::StarHandler)) {
+                    // CPython points at the returned value when there is one.
+                    return err(EXCEPT_STAR_EXIT, v.as_ref().map_or(s.loc, |v| v.loc));
+                }
                 match v {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::None),
@@ -431,7 +438,7 @@ impl Compiler {
                 if *is_async {
                     return self.async_with(items, body, s.loc);
                 }
-                self.with(items, body)?;
+                self.with(items, body, s.loc.line)?;
             }
             StmtKind::FunctionDef(f) => self.function_def(f, s.loc)?,
             StmtKind::ClassDef(c) => self.class_def(c, s.loc)?,
@@ -441,6 +448,13 @@ impl Compiler {
     }
 
     fn break_continue(&mut self, is_break: bool, loc: Loc) -> CResult {
+        for f in self.u().fblocks.iter().rev() {
+            match f {
+                FBlock::Loop { .. } => break,
+                FBlock::StarHandler => return err(EXCEPT_STAR_EXIT, loc),
+                _ => {}
+            }
+        }
         let has_loop = self.u().fblocks.iter().any(|f| matches!(f, FBlock::Loop { .. }));
         if !has_loop {
             return err(if is_break { "'break' outside loop" } else { "'continue' not properly in loop" }, loc);
@@ -487,6 +501,7 @@ impl Compiler {
                 FBlock::TryExcept => {
                     self.emit(Instr::PopBlock);
                 }
+                FBlock::StarHandler => {}
                 FBlock::Finally(fin) => {
                     // The return value (if any) stays below; finally bodies are stack-neutral.
                     self.emit(Instr::PopBlock);
@@ -528,6 +543,14 @@ impl Compiler {
     }
 
     fn try_except(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt]) -> CResult {
+        if let Some(first) = handlers.first()
+            && let Some(h) = handlers.iter().find(|h| h.star != first.star)
+        {
+            return err("cannot have both 'except' and 'except*' on the same 'try'", h.loc);
+        }
+        if handlers.first().is_some_and(|h| h.star) {
+            return self.try_except_star(body, handlers, orelse);
+        }
         let setup = self.emit(Instr::SetupExcept(0));
         self.u().fblocks.push(FBlock::TryExcept);
         self.body(body)?;
@@ -615,7 +638,9 @@ impl Compiler {
         self.body(&fin.body)
     }
 
-    fn with(&mut self, items: &[WithItem], body: &[Stmt]) -> CResult {
+    /// `with` at `line`: the exit call belongs to that line, as in CPython
+    /// (tracebacks from `__exit__` and trace functions' `line` events show it).
+    fn with(&mut self, items: &[WithItem], body: &[Stmt], line: u32) -> CResult {
         let Some((first, rest)) = items.split_first() else {
             return self.body(body);
         };
@@ -628,8 +653,10 @@ impl Compiler {
             }
         }
         self.u().fblocks.push(FBlock::With);
-        self.with(rest, body)?;
+        self.with(rest, body, line)?;
         self.u().fblocks.pop();
+        self.u().line = line;
+        self.u().span = ColSpan::NONE;
         self.emit(Instr::PopBlock);
         self.emit(Instr::WithExitNormal);
         let end = self.emit(Instr::Jump(0));
@@ -925,7 +952,8 @@ impl Compiler {
             | Instr::SetupExcept(t)
             | Instr::SetupFinally(t)
             | Instr::SetupWith(t)
-            | Instr::Send(t) => *t == end,
+            | Instr::Send(t)
+            | Instr::ExcStarMatch(t) => *t == end,
             _ => false,
         })
     }

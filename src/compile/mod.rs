@@ -3,6 +3,7 @@
 pub mod codegen;
 mod codegen_expr;
 mod codegen_match;
+mod codegen_star;
 mod peephole;
 pub mod symtable;
 pub mod unit;

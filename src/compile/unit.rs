@@ -27,6 +27,9 @@ pub enum FBlock {
     FinallyExc,
     /// Inside an `except` body (a handler block is active).
     Handler { name: Option<String> },
+    /// Inside an `except*` body, where `break`, `continue` and `return`
+    /// are SyntaxErrors (never unwound through).
+    StarHandler,
     /// Inside a `with` body (the exit callable is on the stack).
     With,
     /// Inside an `async with` body (the manager is on the stack).
@@ -168,6 +171,7 @@ impl Unit {
             SetupWith(_) => SetupWith(target),
             Send(_) => Send(target),
             MatchPattern(p, _) => MatchPattern(p, target),
+            ExcStarMatch(_) => ExcStarMatch(target),
             other => other,
         };
     }

@@ -228,6 +228,8 @@ pub struct TbEntry {
     pub name: Arc<str>,
     /// Columns of the instruction that was running (the traceback markers).
     pub cols: crate::bytecode::code::ColSpan,
+    /// The frame as it was when the exception passed (`tb_frame`).
+    pub frame: Option<Arc<crate::vm::frameobj::FrameObj>>,
 }
 
 /// The state every exception instance carries.
@@ -238,6 +240,8 @@ pub struct ExcState {
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
+    /// An exception group's `message` and `exceptions` (a tuple).
+    pub group: Option<Box<(Value, Value)>>,
 }
 
 /// Built-in storage of an instance (see [`Layout`]).

@@ -176,6 +176,8 @@ pub struct ExceptHandler {
     pub typ: Option<Expr>,
     pub name: Option<String>,
     pub body: Vec<Stmt>,
+    /// `except*` (PEP 654).
+    pub star: bool,
 }
 
 /// One `context [as target]` item of a `with` statement.

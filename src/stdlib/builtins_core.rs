@@ -727,6 +727,12 @@ fn register_exceptions(rt: &Runtime) {
     });
     method(&be, "with_traceback", |vm, a| {
         a.check_method(vm, "BaseException.with_traceback", 1, 1)?;
+        let entries = vm.traceback_entries(&a.pos[1])?;
+        if let Value::Instance(i) = &a.pos[0]
+            && let Some(st) = i.exc()
+        {
+            st.lock().traceback = entries;
+        }
         Ok(a.pos[0].clone())
     });
     method(&be, "add_note", |vm, a| {

@@ -10,6 +10,7 @@ pub mod builtins_more;
 pub mod codecs_more;
 pub mod cpython_lib;
 pub mod csv_parse;
+pub mod exc_group;
 pub mod file;
 pub mod help;
 pub mod itertools_comb;
@@ -50,6 +51,7 @@ pub mod str_format;
 pub mod sys;
 pub mod sys_info;
 pub mod types_bytearray;
+pub mod sys_frames;
 pub mod types_bytes;
 pub mod types_bytes_more;
 pub mod types_bytes_text;
@@ -132,6 +134,8 @@ const EXTRA_INITS: &[fn(&Runtime)] = &[
     types_complex::register,
     types_union::register,
     types_func::register,
+    crate::vm::frameobj::register,
+    exc_group::register,
 ];
 
 /// A module implemented in Rust, created on first import.
@@ -178,6 +182,5 @@ fn builtins_module(vm: &Vm) -> Value {
 
 /// Attributes of Rust-implemented objects that are not methods.
 pub fn native_attr(vm: &mut Vm, o: &Arc<dyn NativeObject>, name: &str) -> Option<Value> {
-    let _ = (vm, o, name);
-    None
+    crate::vm::frameobj::native_attr(vm, o, name)
 }

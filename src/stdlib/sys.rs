@@ -141,6 +141,7 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     def(&d, "_is_gil_enabled", |vm, _a| Ok(Value::Bool(vm.rt.gil.enabled())));
     def(&d, "exc_info", |vm, _a| Ok(exc_info(vm)));
     def(&d, "exception", |vm, _a| Ok(vm.current_handled().unwrap_or(Value::None)));
+    super::sys_frames::register(&d);
     def(&d, "intern", |vm, a| {
         a.check(vm, "sys.intern", 1, 1)?;
         match &a.pos[0] {
@@ -212,7 +213,12 @@ fn exc_info(vm: &mut Vm) -> Value {
     match vm.current_handled() {
         Some(e) => {
             let cls = Value::Class(vm.class_of(&e));
-            Value::tuple(vec![cls, e, Value::None])
+            let tb = match &e {
+                Value::Instance(i) => i.exc().map(|s| s.lock().traceback.clone()).unwrap_or_default(),
+                _ => Vec::new(),
+            };
+            let tb = vm.traceback_chain(&tb);
+            Value::tuple(vec![cls, e, tb])
         }
         None => Value::tuple(vec![Value::None, Value::None, Value::None]),
     }

@@ -122,7 +122,9 @@ impl Vm {
                 "__cause__" => return Ok(Some(st.cause.clone().unwrap_or(Value::None))),
                 "__context__" => return Ok(Some(st.context.clone().unwrap_or(Value::None))),
                 "__suppress_context__" => return Ok(Some(Value::Bool(st.suppress_context))),
-                "__traceback__" => return Ok(Some(Value::None)),
+                "message" if st.group.is_some() => return Ok(st.group.as_ref().map(|g| g.0.clone())),
+                "exceptions" if st.group.is_some() => return Ok(st.group.as_ref().map(|g| g.1.clone())),
+                "__traceback__" => return Ok(Some(self.traceback_chain(&st.traceback))),
                 "code" if cls.is_subclass(&self.rt.types.exc("SystemExit")) => {
                     return Ok(Some(match st.args.len() {
                         0 => Value::None,
@@ -515,6 +517,10 @@ impl Vm {
                 m.dict.set_str(name, v);
                 Ok(())
             }
+            Value::Native2(o) if super::frameobj::is_frame_or_tb(o) => {
+                let o = o.clone();
+                super::frameobj::native_setattr(self, &o, name.as_str(), v).unwrap_or(Ok(()))
+            }
             Value::Function(f) => self.set_function_attr(f, name, v),
             Value::Native2(o) if name.as_str() == "cell_contents" && o.as_any().is::<CellObject>() => {
                 o.as_any().downcast_ref::<CellObject>().expect("cell").cell.set(Some(v));
@@ -572,6 +578,13 @@ impl Vm {
             "__suppress_context__" => {
                 let b = self.truthy(v)?;
                 st.lock().suppress_context = b;
+            }
+            "__traceback__" => {
+                let entries = self.traceback_entries(v)?;
+                st.lock().traceback = entries;
+            }
+            "message" | "exceptions" if st.lock().group.is_some() => {
+                return Err(self.err("AttributeError", "readonly attribute"));
             }
             _ => return Ok(false),
         }

@@ -46,6 +46,13 @@ impl Vm {
     /// `str()` of an exception: its one argument, the tuple of several, or
     /// `[Errno n] message` for an OSError.
     fn exc_str(&mut self, inst: &crate::object::class::Instance) -> PyResult<String> {
+        let group = inst.exc().and_then(|st| st.lock().group.as_ref().map(|g| (g.0.clone(), g.1.clone())));
+        if let Some((msg, Value::Tuple(t))) = group {
+            // `message (N sub-exceptions)`
+            let n = t.items.len();
+            let msg = self.str_of(&msg)?;
+            return Ok(format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" }));
+        }
         let args = inst.exc().map(|st| st.lock().args.clone()).unwrap_or_default();
         let is_key = inst.class.is_subclass(&self.rt.types.exc("KeyError"));
         if inst.class.is_subclass(&self.rt.types.exc("OSError")) && args.len() >= 2 && matches!(args[0], Value::Int(_))

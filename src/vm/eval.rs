@@ -66,9 +66,14 @@ impl Vm {
             // that instruction: handlers and `finally` blocks run as usual.
             match self.catch_panics(|vm| vm.run_until_error(base)) {
                 Ok(exit) => return Ok(exit),
-                Err(err) => {
+                Err(mut err) => {
                     if !std::mem::take(&mut self.reraising) {
                         self.add_traceback_here(&err);
+                        if self.tracing.is_some()
+                            && let Err(e) = self.trace_exception(&err)
+                        {
+                            err = e;
+                        }
                     }
                     self.unwind(err, base)?;
                 }
@@ -78,7 +83,7 @@ impl Vm {
 
     /// Finds a handler for `err` in the current frame or its callers above
     /// `base`; jumps there, or returns the error when none is found.
-    fn unwind(&mut self, err: PyErr, base: usize) -> PyResult<()> {
+    fn unwind(&mut self, mut err: PyErr, base: usize) -> PyResult<()> {
         loop {
             while let Some(block) = self.frame.blocks.pop() {
                 match block.kind {
@@ -96,6 +101,11 @@ impl Vm {
                     }
                 }
             }
+            if self.tracing.is_some()
+                && let Err(e) = self.trace_unwind_return()
+            {
+                err = e;
+            }
             if self.frames.len() == base {
                 return Err(err);
             }
@@ -103,6 +113,11 @@ impl Vm {
             self.frame = parent;
             self.prof_exit();
             self.add_traceback_here(&err);
+            if self.tracing.is_some()
+                && let Err(e) = self.trace_exception(&err)
+            {
+                err = e;
+            }
         }
     }
 
@@ -176,7 +191,7 @@ impl Vm {
             let instr = code.instrs[pc];
             self.frame.pc = pc + 1;
             if self.tick_every_instruction {
-                self.tick_instruction()?;
+                self.tick_instruction(pc)?;
             }
             match instr {
                 Instr::Nop => {}
@@ -1049,6 +1064,40 @@ impl Vm {
                         self.frame.stack.extend(binds);
                     } else {
                         self.frame.pc = fail as usize;
+                    }
+                }
+                Instr::ExcStarBegin => {
+                    let v = self.pop();
+                    self.push(v.clone());
+                    self.push(v);
+                    self.push(Value::list(Vec::new()));
+                }
+                Instr::ExcStarMatch(t) => {
+                    let typ = self.pop();
+                    match self.exc_star_match(typ)? {
+                        Some(m) => self.push(m),
+                        None => self.frame.pc = t as usize,
+                    }
+                }
+                Instr::PushExcInfo => {
+                    let v = self.pop();
+                    let depth = self.frame.stack.len() as u32;
+                    self.frame.blocks.push(Block { kind: BlockKind::Handler, handler: 0, depth });
+                    self.frame.handled.push(v);
+                }
+                Instr::ExcStarCollect => {
+                    let e = self.pop();
+                    if let Value::List(l) = self.top() {
+                        l.push(e);
+                    }
+                }
+                Instr::ExcStarEnd => {
+                    let raised = self.pop();
+                    let rest = self.pop();
+                    let orig = self.pop();
+                    let r = self.prep_reraise_star(orig, raised, rest)?;
+                    if !r.is_none() {
+                        return Err(self.reraise_value(r));
                     }
                 }
                 Instr::CheckExcMatch => {

@@ -111,8 +111,20 @@ impl Vm {
     pub fn add_traceback_here(&self, err: &PyErr) {
         let f = &self.frame;
         let cols = if f.pc == 0 { crate::bytecode::code::ColSpan::NONE } else { f.code.cols_of(f.pc - 1) };
-        let entry =
-            TbEntry { filename: f.code.filename.clone(), line: f.line(), name: Arc::from(f.code.name.as_str()), cols };
+        let view = match self.traced_view() {
+            Some(v) => {
+                v.refresh(f);
+                v
+            }
+            None => self.frame_view(f, None),
+        };
+        let entry = TbEntry {
+            filename: f.code.filename.clone(),
+            line: f.line(),
+            name: Arc::from(f.code.name.as_str()),
+            cols,
+            frame: Some(view),
+        };
         if let Some(st) = err.exc.exc() {
             st.lock().traceback.push(entry);
         }

@@ -12,10 +12,12 @@ pub mod convert;
 pub mod eval;
 mod eval_calls;
 pub mod exc;
+mod exc_star;
 pub mod fastcall;
 pub mod finalize;
 pub mod frame;
 pub mod func_attr;
+pub mod frameobj;
 pub mod guard;
 pub mod import;
 pub mod import_find;
@@ -30,8 +32,10 @@ pub mod runtime;
 pub mod shutdown;
 pub mod slicing;
 pub mod slots;
+pub mod tb_chain;
 pub mod thread_state;
 pub mod traceback;
+pub mod tracing;
 
 use std::sync::Arc;
 
@@ -161,4 +165,6 @@ pub struct Vm {
     pub profile: Option<crate::runtime::profile::ThreadProfile>,
     /// Running queued finalizers (they do not nest: see `vm/finalize.rs`).
     pub finalizing: bool,
+    /// `sys.settrace` / `sys.setprofile` state (None: neither is set).
+    pub tracing: Option<Box<tracing::TraceState>>,
 }

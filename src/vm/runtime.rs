@@ -78,6 +78,9 @@ pub struct Types {
     pub dict_keys: Arc<Class>,
     pub dict_values: Arc<Class>,
     pub dict_items: Arc<Class>,
+    /// `frame` and `traceback` objects (`vm/frameobj.rs`).
+    pub frame: Arc<Class>,
+    pub traceback: Arc<Class>,
     /// Every built-in exception class by name.
     pub exceptions: HashMap<&'static str, Arc<Class>>,
     /// One class per kind of built-in iterator (list_iterator, map, zip, …).
@@ -188,6 +191,12 @@ impl Types {
             let base = if parent.is_empty() { object.clone() } else { exceptions[parent].clone() };
             exceptions.insert(name, new_builtin_class(name, &[base], Layout::Exception));
         }
+        // PEP 654's groups: ExceptionGroup derives from both of these.
+        let beg = new_builtin_class("BaseExceptionGroup", &[exceptions["BaseException"].clone()], Layout::Exception);
+        let eg =
+            new_builtin_class("ExceptionGroup", &[beg.clone(), exceptions["Exception"].clone()], Layout::Exception);
+        exceptions.insert("BaseExceptionGroup", beg);
+        exceptions.insert("ExceptionGroup", eg);
         let iterators = crate::object::iter::ITER_TYPE_NAMES.iter().map(|n| (*n, c(n, Layout::Opaque))).collect();
         Types {
             iterators,
@@ -229,6 +238,8 @@ impl Types {
             dict_keys: c("dict_keys", Layout::Opaque),
             dict_values: c("dict_values", Layout::Opaque),
             dict_items: c("dict_items", Layout::Opaque),
+            frame: c("frame", Layout::Opaque),
+            traceback: c("traceback", Layout::Opaque),
             exceptions,
             object,
         }

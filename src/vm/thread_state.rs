@@ -31,6 +31,7 @@ impl Vm {
             data_depth: 0,
             pending_throw: None,
             finalizing: false,
+            tracing: None,
             frame_pool: Vec::new(),
             class_ns: Vec::new(),
             cache: Box::default(),
@@ -62,9 +63,14 @@ impl Vm {
     }
 
     /// Per-instruction hook for the `ticks=N` / `instr=N` switch policies.
-    pub fn tick_instruction(&mut self) -> PyResult<()> {
+    /// Also the hook of `sys.settrace` / `sys.setprofile`, which turn the
+    /// tick on while they are set.
+    pub fn tick_instruction(&mut self, pc: usize) -> PyResult<()> {
         if let Some(g) = self.gil.as_mut() {
             g.count_instruction();
+        }
+        if self.tracing.is_some() {
+            self.trace_tick(pc)?;
         }
         Ok(())
     }

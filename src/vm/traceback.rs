@@ -15,6 +15,20 @@ use crate::bytecode::code::ColSpan;
 use crate::object::value::Value;
 use crate::parse::ast::{ExprKind, StmtKind};
 
+/// One exception's report in pieces, so a group can put its margin
+/// before each line (see `tb_chain.rs`).
+#[derive(Default)]
+pub struct ExcParts {
+    /// `Traceback (most recent call last):` (or the group form), or empty.
+    pub header: String,
+    /// The `File …` lines with their source and markers.
+    pub tb: String,
+    /// `Type: message` (which may span lines).
+    pub message: String,
+    /// The notes' lines; true where the C printer puts the margin.
+    pub notes: Vec<(String, bool)>,
+}
+
 /// Which of CPython's two traceback printers to imitate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TbStyle {
@@ -30,40 +44,31 @@ impl Vm {
         self.format_exception_as(err, TbStyle::C)
     }
 
-    /// The full traceback text, drawn as `style`'s printer does.
-    pub fn format_exception_as(&mut self, err: &PyErr, style: TbStyle) -> String {
-        let mut out = String::new();
-        let mut seen = Vec::new();
-        self.format_chain(&err.value(), &mut out, &mut seen, style);
-        out
-    }
-
-    fn format_chain(&mut self, exc: &Value, out: &mut String, seen: &mut Vec<i64>, style: TbStyle) {
-        seen.push(exc.id());
-        let Value::Instance(inst) = exc else { return };
-        let (cause, context, suppress) = match inst.exc() {
-            Some(st) => {
-                let st = st.lock();
-                (st.cause.clone(), st.context.clone(), st.suppress_context)
-            }
-            None => (None, None, false),
-        };
-        if let Some(c) = cause.filter(|c| !seen.contains(&c.id())) {
-            self.format_chain(&c, out, seen, style);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if let Some(c) = context.filter(|c| !suppress && !seen.contains(&c.id())) {
-            self.format_chain(&c, out, seen, style);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-        }
-        self.format_one(exc, out, style);
-    }
-
-    /// One exception: its traceback entries and the final `Type: message` line.
+    /// One exception without its chain: its traceback entries, the final
+    /// `Type: message` line and its notes.
     pub fn format_one(&mut self, exc: &Value, out: &mut String, style: TbStyle) {
-        let Value::Instance(inst) = exc else { return };
+        let p = self.exception_parts(exc, style, false);
+        out.push_str(&p.header);
+        out.push_str(&p.tb);
+        out.push_str(&p.message);
+        for (n, _) in &p.notes {
+            out.push_str(n);
+        }
+    }
+
+    /// The pieces of one exception's report, each ending in a newline
+    /// (except a `__notes__` that is not a sequence, as CPython prints it).
+    pub fn exception_parts(&mut self, exc: &Value, style: TbStyle, group: bool) -> ExcParts {
+        let mut parts = ExcParts::default();
+        let Value::Instance(inst) = exc else { return parts };
         let tb = inst.exc().map(|s| s.lock().traceback.clone()).unwrap_or_default();
+        let out = &mut parts.tb;
         if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
+            parts.header = if group {
+                "Exception Group Traceback (most recent call last):\n".to_string()
+            } else {
+                "Traceback (most recent call last):\n".to_string()
+            };
             // Runs of one repeated entry (deep recursion) print three times,
             // then `[Previous line repeated N more times]`, as CPython does.
             const CUTOFF: usize = 3;
@@ -104,12 +109,51 @@ impl Vm {
             repeated(out, count);
             let syntax = self.rt.types.exceptions.get("SyntaxError").is_some_and(|c| inst.class.is_subclass(c));
             if syntax && inst.dict.get_item_str("filename").is_some() {
-                out.push_str(&crate::cli::format_syntax_error_value(self, &inst.dict, exc));
-                return;
+                parts.message = crate::cli::format_syntax_error_value(self, &inst.dict, exc);
             }
         }
-        out.push_str(&self.exception_only(exc));
-        out.push('\n');
+        if parts.message.is_empty() {
+            parts.message = self.exception_only(exc);
+            parts.message.push('\n');
+        }
+        parts.notes = self.note_lines(inst, style);
+        parts
+    }
+
+    /// The lines `__notes__` adds under the message; the flag says whether
+    /// CPython's C printer puts the group margin before the line.
+    fn note_lines(&mut self, inst: &crate::object::class::Instance, style: TbStyle) -> Vec<(String, bool)> {
+        let Some(notes) = inst.dict.get_item_str("__notes__") else { return Vec::new() };
+        let is_seq = match &notes {
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) => true,
+            Value::Instance(i) => !i.class.is_subclass(&self.rt.types.dict) && i.class.lookup("__getitem__").is_some(),
+            _ => false,
+        };
+        if !is_seq {
+            // Printed with repr() and no newline, as CPython 3.11 does.
+            let r = self.repr_of(&notes).unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
+            return vec![(r, true)];
+        }
+        let items = match self.collect(&notes) {
+            Ok(v) => v,
+            Err(_) => return Vec::new(),
+        };
+        let mut out = Vec::new();
+        for n in items {
+            let text = match &n {
+                Value::Str(s) => Some(s.as_str().to_string()),
+                _ => self.str_of(&n).ok(),
+            };
+            match text {
+                Some(t) => {
+                    for l in t.split('\n') {
+                        out.push((format!("{l}\n"), true));
+                    }
+                }
+                None => out.push(("<note str() failed>\n".to_string(), style == TbStyle::Py)),
+            }
+        }
+        out
     }
 
     /// The last line: `Type: message` (qualified by module when not builtins/__main__).

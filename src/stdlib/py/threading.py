@@ -33,8 +33,7 @@ _trace_hook = None
 
 
 def setprofile(func):
-    """Set a profile function for all threads started from the threading module
-    (accepted and ignored by gilt)."""
+    """Set a profile function for all threads started from the threading module."""
     global _profile_hook
     _profile_hook = func
 
@@ -45,8 +44,7 @@ def getprofile():
 
 
 def settrace(func):
-    """Set a trace function for all threads started from the threading module
-    (accepted and ignored by gilt)."""
+    """Set a trace function for all threads started from the threading module."""
     global _trace_hook
     _trace_hook = func
 
@@ -651,6 +649,11 @@ class Thread:
                 _active[self._ident] = self
                 del _limbo[self]
             self._handshake.release()
+
+            if _trace_hook:
+                _sys.settrace(_trace_hook)
+            if _profile_hook:
+                _sys.setprofile(_profile_hook)
 
             try:
                 self.run()

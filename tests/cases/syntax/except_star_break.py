@@ -1,0 +1,6 @@
+# break in an except* block
+for x in range(3):
+    try:
+        pass
+    except* ValueError:
+        break

@@ -1,0 +1,7 @@
+# except* after except
+try:
+    pass
+except ValueError:
+    pass
+except* TypeError:
+    pass

@@ -1,0 +1,6 @@
+# return in an except* block
+def f():
+    try:
+        pass
+    except* ValueError:
+        return 1

@@ -1,0 +1,5 @@
+# several types must be parenthesized
+try:
+    pass
+except* ValueError, TypeError:
+    pass

@@ -1,0 +1,6 @@
+def g():
+    try:
+        raise ExceptionGroup("eg", [ValueError(1), TypeError(2)])
+    except* ValueError:
+        raise KeyError("new")
+g()
