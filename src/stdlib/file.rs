@@ -205,6 +205,9 @@ impl FileState {
 /// Converts an I/O error into the matching OSError subclass.
 pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&Value>) -> PyErr {
     use std::io::ErrorKind::*;
+    if let Some(n) = e.raw_os_error() {
+        return super::posix_args::errno_error(vm, n, filename, None);
+    }
     let errno = e.raw_os_error().unwrap_or(0);
     let cls = match e.kind() {
         NotFound => "FileNotFoundError",

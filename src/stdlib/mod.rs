@@ -16,7 +16,7 @@ pub mod mod_atexit;
 pub mod mod_itertools;
 pub mod mod_math;
 pub mod mod_misc;
-pub mod mod_os;
+pub mod mod_posix;
 pub mod mod_process;
 pub mod mod_random;
 pub mod mod_re;
@@ -25,8 +25,13 @@ pub mod mod_time;
 pub mod mod_weakref;
 pub mod mp_wire;
 pub mod mt19937;
+pub mod posix_args;
+pub mod posix_dir;
+pub mod posix_fd;
+pub mod posix_fs;
 pub mod repl;
 pub mod str_format;
+pub mod structseq;
 pub mod sys;
 pub mod types_bytes;
 pub mod types_bytes_text;
@@ -105,7 +110,7 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     match name {
         "time" => mod_time::create(vm).map(Some),
         "math" => mod_math::create(vm).map(Some),
-        "_os" => mod_os::create(vm).map(Some),
+        "posix" => mod_posix::create(vm).map(Some),
         "_thread" => mod_thread::create(vm).map(Some),
         "_mp" => mod_process::create(vm).map(Some),
         "_random" => mod_random::create(vm).map(Some),
