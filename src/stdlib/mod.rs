@@ -105,6 +105,26 @@ const EXTRA_INITS: [fn(&Runtime); 10] = [
     mod_asyncio::register,
 ];
 
+/// The names `native_module` answers (with `sys`), for
+/// `sys.builtin_module_names`: CPython's os.py looks for `posix` there.
+/// Keep in step with the match below.
+pub const BUILTIN_MODULE_NAMES: &[&str] = &[
+    "_asyncio",
+    "_mp",
+    "_random",
+    "_thread",
+    "_weakref",
+    "atexit",
+    "gc",
+    "itertools",
+    "math",
+    "posix",
+    "re",
+    "sys",
+    "time",
+    "traceback",
+];
+
 /// A module implemented in Rust, created on first import.
 pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     match name {

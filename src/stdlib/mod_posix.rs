@@ -93,6 +93,8 @@ fn constants() -> Vec<(&'static str, i64)> {
         ("EX_CONFIG", 78),
         ("TMP_MAX", 238_328),
         ("NGROUPS_MAX", 65_536),
+        ("ST_RDONLY", ST_RDONLY as i64),
+        ("ST_NOSUID", ST_NOSUID as i64),
         ("P_PID", P_PID as i64),
         ("P_PGID", P_PGID as i64),
         ("P_ALL", P_ALL as i64),
@@ -394,13 +396,23 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         d.set_item_str(k, Value::Int(v));
     }
     d.set_item_str("error", Value::Class(vm.rt.types.exc("OSError")));
-    let have = ["HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LSTAT", "HAVE_UTIMENSAT"];
+    let have = [
+        "HAVE_FCHDIR",
+        "HAVE_FCHMOD",
+        "HAVE_FSTATVFS",
+        "HAVE_FTRUNCATE",
+        "HAVE_FUTIMENS",
+        "HAVE_LSTAT",
+        "HAVE_UTIMENSAT",
+    ];
     d.set_item_str("_have_functions", Value::list(have.iter().map(|s| Value::str(s)).collect()));
     let stat_cls = make_class(vm, super::posix_fs::STAT_RESULT);
     d.set_item_str("stat_result", Value::Class(stat_cls.clone()));
     let term_cls = make_class(vm, super::posix_fd::TERMINAL_SIZE);
     d.set_item_str("terminal_size", Value::Class(term_cls.clone()));
-    super::posix_fs::register(&d, &stat_cls);
+    let statvfs_cls = make_class(vm, super::posix_fs::STATVFS_RESULT);
+    d.set_item_str("statvfs_result", Value::Class(statvfs_cls.clone()));
+    super::posix_fs::register(&d, &stat_cls, &statvfs_cls);
     super::posix_dir::register(&vm.rt, &d, &stat_cls);
     super::posix_fd::register(vm, &d, &term_cls);
     process(&d);

@@ -43,6 +43,43 @@ pub const STAT_RESULT: Spec = Spec {
     n_seq: 10,
 };
 
+/// `os.statvfs_result`.
+pub const STATVFS_RESULT: Spec = Spec {
+    module: "os",
+    name: "statvfs_result",
+    fields: &[
+        "f_bsize",
+        "f_frsize",
+        "f_blocks",
+        "f_bfree",
+        "f_bavail",
+        "f_files",
+        "f_ffree",
+        "f_favail",
+        "f_flag",
+        "f_namemax",
+        "f_fsid",
+    ],
+    n_seq: 10,
+};
+
+fn statvfs_value(cls: &Arc<Class>, s: &libc::statvfs) -> Value {
+    let v = [
+        s.f_bsize as i128,
+        s.f_frsize as i128,
+        s.f_blocks as i128,
+        s.f_bfree as i128,
+        s.f_bavail as i128,
+        s.f_files as i128,
+        s.f_ffree as i128,
+        s.f_favail as i128,
+        s.f_flag as i128,
+        s.f_namemax as i128,
+        s.f_fsid as i128,
+    ];
+    new_value(cls, STATVFS_RESULT, v.iter().map(|x| int128(*x)).collect())
+}
+
 fn int128(n: i128) -> Value {
     match i64::try_from(n) {
         Ok(i) => Value::Int(i),
@@ -219,7 +256,38 @@ fn getcwd_bytes(vm: &Vm) -> PyResult<Vec<u8>> {
 }
 
 /// Registers the file-system functions in the module dict `d`.
-pub fn register(d: &Dict, stat_cls: &Arc<Class>) {
+pub fn register(d: &Dict, stat_cls: &Arc<Class>, statvfs_cls: &Arc<Class>) {
+    for name in ["statvfs", "fstatvfs"] {
+        let cls = statvfs_cls.clone();
+        def(d, name, move |vm, a| {
+            let argname = if name == "statvfs" { "path" } else { "fd" };
+            let args = clinic(vm, &a, name, &[argname], 1, 1)?;
+            let v = args[0].as_ref().expect("required");
+            let p = if name == "statvfs" {
+                path_arg(vm, v, name, "path", true, false)?
+            } else {
+                PathArg {
+                    obj: Value::None,
+                    bytes: Vec::new(),
+                    is_bytes: false,
+                    fd: Some(super::posix_args::c_int(vm, v)?),
+                }
+            };
+            // SAFETY: an all-zero statvfs is valid; the call fills it in.
+            let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+            let r = match p.fd {
+                // SAFETY: `st` is a valid out-pointer.
+                Some(fd) => unsafe { libc::fstatvfs(fd, &mut st) },
+                None => {
+                    let c = p.c();
+                    // SAFETY: a NUL-terminated path and a valid out-pointer.
+                    unsafe { libc::statvfs(c.as_ptr(), &mut st) }
+                }
+            };
+            check(vm, r as i64, Some(&p))?;
+            Ok(statvfs_value(&cls, &st))
+        });
+    }
     for (name, follow_default) in [("stat", true), ("lstat", false)] {
         let cls = stat_cls.clone();
         def(d, name, move |vm, a| {

@@ -95,7 +95,8 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
         Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()),
     );
     d.set_item_str("implementation", Value::str("gilt"));
-    d.set_item_str("builtin_module_names", Value::tuple(vec![]));
+    let names = super::BUILTIN_MODULE_NAMES.iter().map(|n| Value::str(n)).collect();
+    d.set_item_str("builtin_module_names", Value::tuple(names));
     def(&d, "exit", |vm, a| {
         let cls = vm.rt.types.exc("SystemExit");
         Err(vm.new_exception(&cls, a.pos.into_iter().take(1).collect()))
@@ -151,6 +152,16 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     });
     def(&d, "getsizeof", |_vm, _a| Ok(Value::Int(64)));
     def(&d, "getdefaultencoding", |_vm, _a| Ok(Value::str("utf-8")));
+    // No audit hooks: os.walk, shutil, tempfile… report events to nobody.
+    def(&d, "audit", |vm, a| {
+        if a.pos.is_empty() {
+            return Err(vm.type_error("audit() missing 1 required positional argument: 'event'"));
+        }
+        Ok(Value::None)
+    });
+    // os.py encodes paths and the environment with these.
+    def(&d, "getfilesystemencoding", |_vm, _a| Ok(Value::str("utf-8")));
+    def(&d, "getfilesystemencodeerrors", |_vm, _a| Ok(Value::str("surrogateescape")));
     let m = Value::Module(Arc::new(Module { name: Arc::from("sys"), dict: d }));
     rt.modules.set_item_str("sys", m.clone());
     m

@@ -505,6 +505,16 @@ impl Vm {
                 Ok(())
             }
             _ => {
+                // A native object's settable properties (a file's `name`).
+                if let Value::Native2(_) = obj
+                    && let Some(Value::Native2(d)) = self.class_of(obj).lookup_str(name)
+                    && let Some(p) = d.as_any().downcast_ref::<Property>()
+                    && !p.fset.is_none()
+                {
+                    let f = p.fset.clone();
+                    self.call(&f, vec![obj.clone(), v])?;
+                    return Ok(());
+                }
                 let tn = self.type_name(obj);
                 Err(self.err("AttributeError", &format!("'{tn}' object has no attribute '{}'", name.as_str())))
             }
