@@ -663,7 +663,7 @@ fn register_exceptions(rt: &Runtime) {
         // OSError(errno, strerror) picks the subclass for errno, as CPython does.
         let mut cls = c.clone();
         if Arc::ptr_eq(c, &vm.rt.types.exceptions["OSError"])
-            && a.pos.len() >= 3
+            && (3..=6).contains(&a.pos.len())
             && let Value::Int(errno) = a.pos[1]
             && let Some(name) = super::posix_args::os_error_subclass(errno)
         {
@@ -715,7 +715,7 @@ fn os_error_fields(inst: &Instance, args: &[Value]) {
     inst.dict.set_item_str("strerror", args[1].clone());
     inst.dict.set_item_str("filename", args.get(2).cloned().unwrap_or(Value::None));
     inst.dict.set_item_str("filename2", args.get(4).cloned().unwrap_or(Value::None));
-    if args.len() >= 3 {
+    if args.len() >= 3 && !args[2].is_none() {
         st.args.truncate(2);
     }
 }

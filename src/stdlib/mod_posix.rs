@@ -225,6 +225,10 @@ fn process(d: &Dict) {
         if libc::WIFSIGNALED(s) {
             return Ok(Value::Int(-(libc::WTERMSIG(s) as i64)));
         }
+        if libc::WIFSTOPPED(s) {
+            let sig = libc::WSTOPSIG(s);
+            return Err(vm.value_error(&format!("process stopped by delivery of signal {sig}")));
+        }
         Err(vm.value_error(&format!("invalid wait status: {s}")))
     });
     def(d, "_exit", |vm, a| {

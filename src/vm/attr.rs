@@ -134,7 +134,7 @@ impl Vm {
                 }
                 "errno" | "strerror" if cls.is_subclass(&self.rt.types.exc("OSError")) => {
                     let i = if name.as_str() == "errno" { 0 } else { 1 };
-                    return Ok(Some(if st.args.len() >= 2 { st.args[i].clone() } else { Value::None }));
+                    return Ok(Some(if st.args.len() == 2 { st.args[i].clone() } else { Value::None }));
                 }
                 "filename" | "filename2" if cls.is_subclass(&self.rt.types.exc("OSError")) => {
                     return Ok(Some(Value::None));
