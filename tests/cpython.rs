@@ -2,7 +2,7 @@
 //!
 //! Every module listed in `tests/cpython/modules.txt` (Debian's `libpython3.11-testsuite`,
 //! `/usr/lib/python3.11/test`) runs under the built gilt through `tests/cpython/run_one.py`,
-//! with `PYTHONPATH=/usr/lib/python3.11`, once with the GIL on, and once more with `--gil off`
+//! with CPython's library as gilt embeds it (the `test` package is found on disk beside it), once with the GIL on, and once more with `--gil off`
 //! when its line says `gil-off`. Each run is one test of this harness; run_one.py prints one line
 //! per test id with its outcome, and the failing ones (fail, error, unexpected success, hang,
 //! crash) are compared with `tests/cpython/expected_failures.txt`:
@@ -239,7 +239,7 @@ fn run_once(
     quiet_limit: Duration,
 ) -> Attempt {
     let mut cmd = Command::new(GILT);
-    cmd.env_remove("GILT_GIL").env("PYTHONPATH", LIB).current_dir(work);
+    cmd.env_remove("GILT_GIL").env_remove("PYTHONPATH").current_dir(work);
     cmd.arg("--gil").arg(if gil_off { "off" } else { "on" });
     cmd.arg(runner).arg(module);
     for id in skip {

@@ -716,14 +716,22 @@ fn register_exceptions(rt: &Runtime) {
         // OSError(errno, strerror) picks the subclass for errno, as CPython does.
         let mut cls = c.clone();
         if Arc::ptr_eq(c, &vm.rt.types.exceptions["OSError"])
-            && a.pos.len() >= 3
+            && (3..=6).contains(&a.pos.len())
             && let Value::Int(errno) = a.pos[1]
-            && let Some(name) = os_error_subclass(errno)
+            && let Some(name) = super::posix_args::os_error_subclass(errno)
         {
             cls = vm.rt.types.exceptions[name].clone();
         }
         let st = crate::object::class::ExcState { args: a.pos[1..].to_vec(), ..Default::default() };
-        Ok(Value::Instance(Arc::new(Instance::new(cls, Payload::Exception(parking_lot::Mutex::new(st))))))
+        let inst = Instance::new(cls, Payload::Exception(parking_lot::Mutex::new(st)));
+        os_error_fields(&inst, &a.pos[1..]);
+        Ok(Value::Instance(Arc::new(inst)))
+    });
+    method(&os_error, "__init__", |_vm, a| {
+        if let Value::Instance(i) = &a.pos[0] {
+            os_error_fields(i, &a.pos[1..]);
+        }
+        Ok(Value::None)
     });
     method(&be, "with_traceback", |vm, a| {
         a.check_method(vm, "BaseException.with_traceback", 1, 1)?;
@@ -752,25 +760,23 @@ fn register_exceptions(rt: &Runtime) {
     let _ = si;
 }
 
-/// The OSError subclass CPython picks for a (Linux) errno.
-fn os_error_subclass(errno: i64) -> Option<&'static str> {
-    Some(match errno {
-        11 | 114 | 115 => "BlockingIOError",
-        10 => "ChildProcessError",
-        32 | 108 => "BrokenPipeError",
-        103 => "ConnectionAbortedError",
-        111 => "ConnectionRefusedError",
-        104 => "ConnectionResetError",
-        17 => "FileExistsError",
-        2 => "FileNotFoundError",
-        21 => "IsADirectoryError",
-        20 => "NotADirectoryError",
-        4 => "InterruptedError",
-        1 | 13 => "PermissionError",
-        3 => "ProcessLookupError",
-        110 => "TimeoutError",
-        _ => return None,
-    })
+/// CPython's `oserror_init`: with 2 to 5 arguments, `errno`, `strerror`,
+/// `filename` (3rd) and `filename2` (5th) are set, and `args` keeps only
+/// the first two when a filename was given.
+fn os_error_fields(inst: &Instance, args: &[Value]) {
+    let Some(st) = inst.exc() else { return };
+    let mut st = st.lock();
+    st.args = args.to_vec();
+    if !(2..=5).contains(&args.len()) {
+        return;
+    }
+    inst.dict.set_item_str("errno", args[0].clone());
+    inst.dict.set_item_str("strerror", args[1].clone());
+    inst.dict.set_item_str("filename", args.get(2).cloned().unwrap_or(Value::None));
+    inst.dict.set_item_str("filename2", args.get(4).cloned().unwrap_or(Value::None));
+    if args.len() >= 3 && !args[2].is_none() {
+        st.args.truncate(2);
+    }
 }
 
 /// The class a descriptor's `__new__(cls, ...)` builds: `cls` when it

@@ -24,12 +24,15 @@ struct FileState {
     rpos: usize,
     wbuf: Vec<u8>,
     eof: bool,
+    /// False for `open(fd, closefd=False)`: the descriptor outlives the file.
+    closefd: bool,
 }
 
 /// A file object (`_io.TextIOWrapper` or `_io.BufferedReader`-like).
 pub struct FileObj {
     class: Arc<Class>,
-    name: Value,
+    /// Settable, as CPython's (tempfile renames the file it opened by fd).
+    name: Mutex<Value>,
     mode: String,
     binary: bool,
     readable: bool,
@@ -45,6 +48,7 @@ impl Drop for FileState {
     /// let the handle close. Plain Rust, no Python: safe in any `Drop`.
     fn drop(&mut self) {
         let _ = self.flush_w();
+        self.release();
     }
 }
 
@@ -85,6 +89,15 @@ impl OpenFiles {
 }
 
 impl FileState {
+    /// Lets go of the handle, closing it unless `closefd` was false.
+    fn release(&mut self) {
+        if let Some(f) = self.file.take()
+            && !self.closefd
+        {
+            std::mem::forget(f);
+        }
+    }
+
     fn flush_w(&mut self) -> std::io::Result<()> {
         if !self.wbuf.is_empty()
             && let Some(f) = self.file.as_mut()
@@ -205,6 +218,9 @@ impl FileState {
 /// Converts an I/O error into the matching OSError subclass.
 pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&Value>) -> PyErr {
     use std::io::ErrorKind::*;
+    if let Some(n) = e.raw_os_error() {
+        return super::posix_args::errno_error(vm, n, filename, None);
+    }
     let errno = e.raw_os_error().unwrap_or(0);
     let cls = match e.kind() {
         NotFound => "FileNotFoundError",
@@ -253,7 +269,7 @@ fn with_state<R>(vm: &mut Vm, a: &Args, op: &str, f: impl FnOnce(&mut FileState)
         let mut st = fo.state.lock();
         f(&mut st)
     });
-    r.map_err(|e| os_error(vm, &e, Some(&fo.name)))
+    r.map_err(|e| os_error(vm, &e, Some(&fo.name.lock().clone())))
 }
 
 fn to_value(vm: &mut Vm, fo_binary: bool, data: Vec<u8>) -> PyResult {
@@ -299,11 +315,30 @@ fn open(vm: &mut Vm, mut a: Args, cls: &Arc<Class>) -> PyResult {
     let _encoding = a.arg(3, "encoding");
     let _errors = a.arg(4, "errors");
     let _newline = a.arg(5, "newline");
+    let closefd = a.arg(6, "closefd");
+    let opener = a.arg(7, "opener").filter(|o| !o.is_none());
     a.pos.clear();
-    let _ = a.take_kw("closefd");
     a.no_extra_kw(vm, "open")?;
     let Some(file) = file else { return Err(vm.type_error("open() missing required argument 'file' (pos 1)")) };
+    let closefd = match &closefd {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    // An int is an open descriptor, as in CPython's FileIO.
+    let fd = match &file {
+        Value::Int(n) => {
+            if *n < 0 {
+                return Err(vm.value_error("negative file descriptor"));
+            }
+            Some(*n as i32)
+        }
+        _ => None,
+    };
+    if fd.is_none() && !closefd {
+        return Err(vm.value_error("Cannot use closefd=False with file name"));
+    }
     let path = match &file {
+        Value::Int(n) => n.to_string(),
         Value::Str(s) => s.as_str().to_string(),
         Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
         v => match super::types_str::as_pystr(v) {
@@ -365,10 +400,34 @@ fn open(vm: &mut Vm, mut a: Args, cls: &Arc<Class>) -> PyResult {
         w = true;
         r = true;
     }
-    let res = vm.allow_threads(BlockKind::Io, || opts.open(&path));
-    let f = match res {
-        Ok(f) => f,
-        Err(e) => return Err(os_error(vm, &e, Some(&Value::string(path)))),
+    let fd = match (fd, opener) {
+        (Some(fd), _) => Some(fd),
+        (None, Some(op)) => {
+            let flags = open_flags(&mode, plus);
+            let r = vm.call(&op, vec![file.clone(), Value::Int(flags as i64)])?;
+            match r {
+                Value::Int(n) if n >= 0 => Some(n as i32),
+                Value::Int(n) => return Err(vm.value_error(&format!("opener returned {n}"))),
+                _ => return Err(vm.type_error("expected an integer file descriptor from opener")),
+            }
+        }
+        (None, None) => None,
+    };
+    let f = if let Some(fd) = fd {
+        // SAFETY: a descriptor number the script owns; `closefd` decides
+        // whether dropping the File may close it (see FileState::release).
+        let f = unsafe { <File as std::os::unix::io::FromRawFd>::from_raw_fd(fd) };
+        if let Err(e) = f.metadata() {
+            std::mem::forget(f);
+            return Err(os_error(vm, &e, None));
+        }
+        f
+    } else {
+        let res = vm.allow_threads(BlockKind::Io, || opts.open(&path));
+        match res {
+            Ok(f) => f,
+            Err(e) => return Err(os_error(vm, &e, Some(&Value::string(path)))),
+        }
     };
     if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         let cls = vm.rt.types.exc("IsADirectoryError");
@@ -378,13 +437,34 @@ fn open(vm: &mut Vm, mut a: Args, cls: &Arc<Class>) -> PyResult {
         err.exc.dict.set_item_str("filename", Value::string(path));
         return Err(err);
     }
-    let st = FileState { file: Some(f), rbuf: Vec::new(), rpos: 0, wbuf: Vec::new(), eof: false };
+    let st = FileState { file: Some(f), rbuf: Vec::new(), rpos: 0, wbuf: Vec::new(), eof: false, closefd };
     let state = Arc::new(Mutex::new(st));
     if w {
         vm.rt.open_files.add(&state);
     }
-    let obj = FileObj { class: cls.clone(), name: file, mode, binary, readable: r, writable: w, state };
+    let obj = FileObj { class: cls.clone(), name: Mutex::new(file), mode, binary, readable: r, writable: w, state };
     Ok(Value::from_native(Arc::new(obj)))
+}
+
+/// The `os.open` flags CPython's FileIO passes to an `opener` for `mode`.
+fn open_flags(mode: &str, plus: bool) -> i32 {
+    let mut fl = if plus {
+        libc::O_RDWR
+    } else if mode.contains('r') {
+        libc::O_RDONLY
+    } else {
+        libc::O_WRONLY
+    };
+    if mode.contains('w') {
+        fl |= libc::O_CREAT | libc::O_TRUNC;
+    }
+    if mode.contains('a') {
+        fl |= libc::O_CREAT | libc::O_APPEND;
+    }
+    if mode.contains('x') {
+        fl |= libc::O_CREAT | libc::O_EXCL;
+    }
+    fl | libc::O_CLOEXEC
 }
 
 fn prop(rt: &Runtime, cls: &Arc<Class>, name: &str, f: fn(&FileObj) -> Value) {
@@ -471,7 +551,7 @@ pub fn register(rt: &Runtime) {
         }
         with_state(vm, &a, "", |st| {
             let r = st.flush_w();
-            st.file = None;
+            st.release();
             r
         })?;
         Ok(Value::None)
@@ -567,12 +647,16 @@ pub fn register(rt: &Runtime) {
         Ok(Value::Bool(true))
     });
     method(c, "isatty", |vm, a| {
-        this(vm, &a)?;
-        Ok(Value::Bool(false))
+        let fo = this(vm, &a)?;
+        let st = fo.state.lock();
+        // SAFETY: isatty only queries the descriptor.
+        let tty =
+            st.file.as_ref().is_some_and(|f| unsafe { libc::isatty(std::os::unix::io::AsRawFd::as_raw_fd(f)) } == 1);
+        Ok(Value::Bool(tty))
     });
     method(c, "__repr__", |vm, a| {
         let fo = this(vm, &a)?;
-        let (name, mode, binary) = (fo.name.clone(), fo.mode.clone(), fo.binary);
+        let (name, mode, binary) = (fo.name.lock().clone(), fo.mode.clone(), fo.binary);
         let nr = vm.repr_of(&name)?;
         Ok(Value::string(if binary {
             format!("<_io.BufferedReader name={nr}>")
@@ -580,7 +664,19 @@ pub fn register(rt: &Runtime) {
             format!("<_io.TextIOWrapper name={nr} mode='{mode}' encoding='UTF-8'>")
         }))
     });
-    prop(rt, c, "name", |f| f.name.clone());
+    let name_prop = Property {
+        fget: Vm::native("name", |vm, a| Ok(this(vm, &a)?.name.lock().clone())),
+        fset: Vm::native("name", |vm, a| {
+            let v = a.pos.get(1).cloned().unwrap_or(Value::None);
+            *this(vm, &a)?.name.lock() = v;
+            Ok(Value::None)
+        }),
+        fdel: Value::None,
+        doc: Value::None,
+        name: Mutex::new(Some("name".to_string())),
+        class: rt.types.property.clone(),
+    };
+    c.dict.set_item_str("name", Value::from_native(Arc::new(name_prop)));
     prop(rt, c, "mode", |f| Value::str(&f.mode));
     prop(rt, c, "closed", |f| Value::Bool(f.state.lock().file.is_none()));
     prop(rt, c, "encoding", |f| if f.binary { Value::None } else { Value::str("UTF-8") });

@@ -29,7 +29,7 @@ pub mod mod_hashes;
 pub mod mod_itertools;
 pub mod mod_math;
 pub mod mod_misc;
-pub mod mod_os;
+pub mod mod_posix;
 pub mod mod_process;
 pub mod mod_random;
 pub mod mod_signal;
@@ -43,11 +43,16 @@ pub mod mod_zlib;
 pub mod mp_wire;
 pub mod mt19937;
 pub mod native_util;
+pub mod posix_args;
+pub mod posix_dir;
+pub mod posix_fd;
+pub mod posix_fs;
 pub mod repl;
 pub mod sre_match;
 pub mod sre_ops;
 pub mod sre_subject;
 pub mod str_format;
+pub mod structseq;
 pub mod sys;
 pub mod sys_info;
 pub mod types_bytearray;
@@ -138,38 +143,60 @@ const EXTRA_INITS: &[fn(&Runtime)] = &[
     exc_group::register,
 ];
 
+/// Creates a native module.
+type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
+
+/// Every module implemented in Rust, by import name: the one registry that
+/// `native_module` and `sys.builtin_module_names` read. A new native module
+/// is one line here.
+pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
+    ("_asyncio", mod_asyncio::create),
+    ("_blake2", mod_hashes::create_blake2),
+    ("_codecs", mod_codecs::create),
+    ("_csv", mod_csv::create),
+    ("_locale", mod_string_locale::create_locale),
+    ("_md5", |vm| mod_hashes::create(vm, "_md5")),
+    ("_mp", mod_process::create),
+    ("_operator", mod_hashes::create_operator),
+    ("_random", mod_random::create),
+    ("_sha1", |vm| mod_hashes::create(vm, "_sha1")),
+    ("_sha256", |vm| mod_hashes::create(vm, "_sha256")),
+    ("_sha3", |vm| mod_hashes::create(vm, "_sha3")),
+    ("_sha512", |vm| mod_hashes::create(vm, "_sha512")),
+    ("_signal", mod_signal::create),
+    ("_sre", mod_sre::create),
+    ("_string", mod_string_locale::create_string),
+    ("_struct", mod_struct::create),
+    ("_thread", mod_thread::create),
+    ("_weakref", mod_weakref::create),
+    ("array", mod_array::create),
+    ("atexit", mod_atexit::create),
+    ("binascii", mod_binascii::create),
+    ("builtins", |vm| Ok(builtins_module(vm))),
+    ("cmath", mod_cmath::create),
+    ("errno", mod_errno::create),
+    ("gc", mod_misc::create_gc),
+    ("itertools", mod_itertools::create),
+    ("math", mod_math::create),
+    ("posix", mod_posix::create),
+    ("time", mod_time::create),
+    ("traceback", mod_misc::create_traceback),
+    ("zlib", mod_zlib::create),
+];
+
+/// `sys.builtin_module_names`: the native modules and `sys`, sorted (CPython's
+/// os.py looks for `posix` there).
+pub fn builtin_module_names() -> Vec<&'static str> {
+    let mut names: Vec<&str> = NATIVE_MODULES.iter().map(|(n, _)| *n).chain(["sys"]).collect();
+    names.sort_unstable();
+    names
+}
+
 /// A module implemented in Rust, created on first import.
 pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    match name {
-        "time" => mod_time::create(vm).map(Some),
-        "math" => mod_math::create(vm).map(Some),
-        "cmath" => mod_cmath::create(vm).map(Some),
-        "_os" => mod_os::create(vm).map(Some),
-        "_thread" => mod_thread::create(vm).map(Some),
-        "_mp" => mod_process::create(vm).map(Some),
-        "_random" => mod_random::create(vm).map(Some),
-        "itertools" => mod_itertools::create(vm).map(Some),
-        "_sre" => mod_sre::create(vm).map(Some),
-        "traceback" => mod_misc::create_traceback(vm).map(Some),
-        "gc" => mod_misc::create_gc(vm).map(Some),
-        "atexit" => mod_atexit::create(vm).map(Some),
-        "_weakref" => mod_weakref::create(vm).map(Some),
-        "_asyncio" => mod_asyncio::create(vm).map(Some),
-        "_codecs" => mod_codecs::create(vm).map(Some),
-        "_signal" => mod_signal::create(vm).map(Some),
-        "errno" => mod_errno::create(vm).map(Some),
-        "builtins" => Ok(Some(builtins_module(vm))),
-        "_struct" => mod_struct::create(vm).map(Some),
-        "array" => mod_array::create(vm).map(Some),
-        "binascii" => mod_binascii::create(vm).map(Some),
-        "zlib" => mod_zlib::create(vm).map(Some),
-        "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" => mod_hashes::create(vm, name).map(Some),
-        "_blake2" => mod_hashes::create_blake2(vm).map(Some),
-        "_string" => mod_string_locale::create_string(vm).map(Some),
-        "_locale" => mod_string_locale::create_locale(vm).map(Some),
-        "_csv" => mod_csv::create(vm).map(Some),
-        "_operator" => mod_hashes::create_operator(vm).map(Some),
-        _ => Ok(None),
+    match NATIVE_MODULES.iter().find(|(n, _)| *n == name) {
+        Some((_, create)) => create(vm).map(Some),
+        None => Ok(None),
     }
 }
 

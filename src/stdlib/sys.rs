@@ -97,7 +97,8 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
         "executable",
         Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()),
     );
-    d.set_item_str("builtin_module_names", Value::tuple(vec![]));
+    let names = super::builtin_module_names().into_iter().map(Value::str).collect();
+    d.set_item_str("builtin_module_names", Value::tuple(names));
     def(&d, "exit", |vm, a| {
         let cls = vm.rt.types.exc("SystemExit");
         Err(vm.new_exception(&cls, a.pos.into_iter().take(1).collect()))
@@ -155,6 +156,13 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     def(&d, "getsizeof", |_vm, _a| Ok(Value::Int(64)));
     def(&d, "getdefaultencoding", |_vm, _a| Ok(Value::str("utf-8")));
     super::sys_info::add(rt, &d);
+    // No audit hooks: os.walk, shutil, tempfile… report events to nobody.
+    def(&d, "audit", |vm, a| {
+        if a.pos.is_empty() {
+            return Err(vm.type_error("audit() missing 1 required positional argument: 'event'"));
+        }
+        Ok(Value::None)
+    });
     let m = Value::Module(Arc::new(Module { name: Arc::from("sys"), dict: d }));
     rt.modules.set_item_str("sys", m.clone());
     m

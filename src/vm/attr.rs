@@ -137,9 +137,11 @@ impl Vm {
                 }
                 "errno" | "strerror" if cls.is_subclass(&self.rt.types.exc("OSError")) => {
                     let i = if name.as_str() == "errno" { 0 } else { 1 };
-                    return Ok(Some(if st.args.len() >= 2 { st.args[i].clone() } else { Value::None }));
+                    return Ok(Some(if st.args.len() == 2 { st.args[i].clone() } else { Value::None }));
                 }
-                "filename" if cls.is_subclass(&self.rt.types.exc("OSError")) => return Ok(Some(Value::None)),
+                "filename" | "filename2" if cls.is_subclass(&self.rt.types.exc("OSError")) => {
+                    return Ok(Some(Value::None));
+                }
                 _ => {}
             }
         }
@@ -527,6 +529,16 @@ impl Vm {
                 Ok(())
             }
             _ => {
+                // A native object's settable properties (a file's `name`).
+                if let Value::Native2(_) = obj
+                    && let Some(Value::Native2(d)) = self.class_of(obj).lookup_str(name)
+                    && let Some(p) = d.as_any().downcast_ref::<Property>()
+                    && !p.fset.is_none()
+                {
+                    let f = p.fset.clone();
+                    self.call(&f, vec![obj.clone(), v])?;
+                    return Ok(());
+                }
                 let tn = self.type_name(obj);
                 // The read-only data attributes of numbers: complex's are
                 // members, int's and float's getters without a setter.

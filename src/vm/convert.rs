@@ -55,13 +55,25 @@ impl Vm {
         }
         let args = inst.exc().map(|st| st.lock().args.clone()).unwrap_or_default();
         let is_key = inst.class.is_subclass(&self.rt.types.exc("KeyError"));
-        if inst.class.is_subclass(&self.rt.types.exc("OSError")) && args.len() >= 2 && matches!(args[0], Value::Int(_))
-        {
-            let mut s = format!("[Errno {}] {}", self.str_of(&args[0])?, self.str_of(&args[1])?);
-            if let Some(f) = inst.dict.get_item_str("filename").filter(|f| !f.is_none()) {
-                s.push_str(&format!(": {}", self.repr_of(&f)?));
+        if inst.class.is_subclass(&self.rt.types.exc("OSError")) {
+            // CPython's OSError_str: the filenames when set, else errno and strerror.
+            let get = |k: &str| inst.dict.get_item_str(k).filter(|v| !v.is_none());
+            let (errno, strerror) = (get("errno"), get("strerror"));
+            let (en, se) = (errno.clone().unwrap_or(Value::None), strerror.clone().unwrap_or(Value::None));
+            if let Some(f) = get("filename") {
+                let mut s = format!("[Errno {}] {}: {}", self.str_of(&en)?, self.str_of(&se)?, self.repr_of(&f)?);
+                if let Some(f2) = get("filename2") {
+                    s.push_str(&format!(" -> {}", self.repr_of(&f2)?));
+                }
+                return Ok(s);
             }
-            return Ok(s);
+            if errno.is_some() && strerror.is_some() {
+                return Ok(format!("[Errno {}] {}", self.str_of(&en)?, self.str_of(&se)?));
+            }
+            // Raised from Rust with just (errno, strerror) as args.
+            if errno.is_none() && args.len() == 2 && matches!(args[0], Value::Int(_)) {
+                return Ok(format!("[Errno {}] {}", self.str_of(&args[0])?, self.str_of(&args[1])?));
+            }
         }
         if inst.class.is_subclass(&self.rt.types.exc("UnicodeError")) && inst.dict.get_item_str("object").is_some() {
             return crate::stdlib::unicode_errors::message(self, inst);

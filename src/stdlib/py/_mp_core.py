@@ -32,7 +32,7 @@ End of stream (EOF) means the other side exited or died.
 import sys
 import _mp
 import _thread
-from _os import getpid as _getpid, getppid as _getppid   # not os: see multiprocessing.py
+from posix import getpid as _getpid, getppid as _getppid   # not os: see multiprocessing.py
 
 _builtins = __builtins__ if isinstance(__builtins__, dict) else __builtins__.__dict__
 

@@ -10,7 +10,7 @@ is a read then a write, and loses updates unless get_lock() is held.
 """
 
 import time
-from _os import getpid as _getpid   # not os: see multiprocessing.py
+from posix import getpid as _getpid   # not os: see multiprocessing.py
 import _mp
 import _thread
 

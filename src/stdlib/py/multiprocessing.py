@@ -14,7 +14,7 @@ import _mp
 import _mp_core
 # The native module under os: only the pids are needed here, and a worker
 # whose script never imports os then doesn't compile os and os_path.
-from _os import getpid as _getpid, getppid as _getppid
+from posix import getpid as _getpid, getppid as _getppid
 
 __all__ = ['Process', 'current_process', 'parent_process', 'active_children',
            'cpu_count', 'get_context', 'set_start_method', 'get_start_method',

@@ -1,11 +1,14 @@
-"""os for gilt: everything from the native _os module, plus os.path (the
+"""os for gilt: everything from the native posix module, plus os.path (the
 os_path module, also registered as sys.modules['os.path']) and a few pure
-Python helpers (getenv, makedirs, removedirs, walk, fspath, ...)."""
+Python helpers (environ, getenv, makedirs, removedirs, walk, ...). CPython's
+own os.py runs on the same posix module and replaces this file once
+CPython's library is embedded."""
 
 import sys
-from _os import *
-import _os
-_exit = _os._exit
+import abc as _abc
+from posix import *
+import posix as _posix
+from posix import _exit
 
 try:
     import os_path as path
@@ -23,45 +26,107 @@ extsep = path.extsep
 altsep = path.altsep
 devnull = path.devnull
 
-environ = _os.environ
-name = getattr(_os, 'name', 'posix')
-linesep = getattr(_os, 'linesep', '\n')
+name = 'posix'
+linesep = '\n'
+supports_bytes_environ = True
+
+
+class _Environ:
+    """os.environ: str keys and values over posix.environ (bytes), kept in
+    step with the process environment through putenv/unsetenv."""
+
+    def __init__(self, data):
+        self._data = data
+
+    def __getitem__(self, key):
+        try:
+            return self._data[self._encode(key)].decode()
+        except KeyError:
+            raise KeyError(key) from None
+
+    def __setitem__(self, key, value):
+        k, v = self._encode(key), self._encode(value)
+        putenv(k, v)
+        self._data[k] = v
+
+    def __delitem__(self, key):
+        k = self._encode(key)
+        unsetenv(k)
+        try:
+            del self._data[k]
+        except KeyError:
+            raise KeyError(key) from None
+
+    def _encode(self, value):
+        if not isinstance(value, str):
+            raise TypeError("str expected, not %s" % type(value).__name__)
+        return value.encode()
+
+    def __iter__(self):
+        for k in list(self._data):
+            yield k.decode()
+
+    def __len__(self):
+        return len(self._data)
+
+    def __contains__(self, key):
+        return isinstance(key, str) and key.encode() in self._data
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def keys(self):
+        return list(self)
+
+    def values(self):
+        return [v.decode() for v in self._data.values()]
+
+    def items(self):
+        return [(k.decode(), v.decode()) for k, v in self._data.items()]
+
+    def setdefault(self, key, value):
+        if key not in self:
+            self[key] = value
+        return self[key]
+
+    def pop(self, key, *default):
+        if key in self:
+            value = self[key]
+            del self[key]
+            return value
+        if default:
+            return default[0]
+        raise KeyError(key)
+
+    def update(self, other=(), **kw):
+        items = other.items() if hasattr(other, 'items') else other
+        for k, v in items:
+            self[k] = v
+        for k, v in kw.items():
+            self[k] = v
+
+    def clear(self):
+        for k in list(self):
+            del self[k]
+
+    def copy(self):
+        return dict(self.items())
+
+    def __eq__(self, other):
+        return dict(self.items()) == other
+
+    def __repr__(self):
+        return 'environ({%s})' % ', '.join(
+            '%r: %r' % (k, v) for k, v in self.items())
+
+
+environ = _Environ(_posix.environ)
 error = OSError
-SEEK_SET = 0
-SEEK_CUR = 1
-SEEK_END = 2
-F_OK = 0
-R_OK = 4
-W_OK = 2
-X_OK = 1
 
 
 def getenv(key, default=None):
     """Get an environment variable, return None if it doesn't exist."""
     return environ.get(key, default)
-
-
-def putenv(key, value):
-    environ[key] = value
-
-
-def unsetenv(key):
-    environ.pop(key, None)
-
-
-def fspath(p):
-    """Return the file system path representation of the object."""
-    if isinstance(p, (str, bytes)):
-        return p
-    f = getattr(type(p), '__fspath__', None)
-    if f is None:
-        raise TypeError("expected str, bytes or os.PathLike object, not %s"
-                        % type(p).__name__)
-    result = f(p)
-    if not isinstance(result, (str, bytes)):
-        raise TypeError("expected %s.__fspath__() to return str or bytes, not %s"
-                        % (type(p).__name__, type(result).__name__))
-    return result
 
 
 def fsencode(filename):
@@ -72,10 +137,6 @@ def fsencode(filename):
 def fsdecode(filename):
     filename = fspath(filename)
     return filename.decode() if isinstance(filename, bytes) else filename
-
-
-if 'remove' in globals():
-    unlink = remove
 
 
 def makedirs(name, mode=0o777, exist_ok=False):
@@ -131,55 +192,39 @@ def walk(top, topdown=True, onerror=None, followlinks=False):
     """Directory tree generator: yields (dirpath, dirnames, filenames)."""
     top = fspath(top)
     try:
-        names = listdir(top)
+        entries = list(scandir(top))
     except OSError as err:
         if onerror is not None:
             onerror(err)
         return
     dirs, nondirs = [], []
-    for name in names:
-        if path.isdir(path.join(top, name)):
-            dirs.append(name)
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            dirs.append(entry.name)
         else:
-            nondirs.append(name)
+            nondirs.append(entry.name)
     if topdown:
         yield top, dirs, nondirs
-        for name in dirs:
-            new_path = path.join(top, name)
-            if followlinks or not path.islink(new_path):
-                yield from walk(new_path, topdown, onerror, followlinks)
-    else:
-        for name in dirs:
-            new_path = path.join(top, name)
-            if followlinks or not path.islink(new_path):
-                yield from walk(new_path, topdown, onerror, followlinks)
+    for name in dirs:
+        new_path = path.join(top, name)
+        if followlinks or not path.islink(new_path):
+            yield from walk(new_path, topdown, onerror, followlinks)
+    if not topdown:
         yield top, dirs, nondirs
 
 
-class PathLike:
+class PathLike(_abc.ABC):
     """Abstract base class for implementing the file system path protocol."""
 
     def __fspath__(self):
         raise NotImplementedError
 
-
-def get_terminal_size(fd=1):
-    """Return the size of the terminal window as (columns, lines) (gilt:
-    from $COLUMNS/$LINES or 80x24)."""
-    try:
-        columns = int(environ.get('COLUMNS', 80))
-        lines = int(environ.get('LINES', 24))
-    except ValueError:
-        columns, lines = 80, 24
-    return terminal_size((columns, lines))
-
-
-class terminal_size(tuple):
-    def __new__(cls, seq):
-        return tuple.__new__(cls, seq)
-
-    columns = property(lambda self: self[0])
-    lines = property(lambda self: self[1])
-
-    def __repr__(self):
-        return 'os.terminal_size(columns=%d, lines=%d)' % (self[0], self[1])
+    @classmethod
+    def __subclasshook__(cls, subclass):
+        if cls is PathLike:
+            return hasattr(subclass, '__fspath__')
+        return NotImplemented

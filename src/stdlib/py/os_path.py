@@ -1,7 +1,7 @@
 """os.path for gilt: CPython's posixpath functions (str paths) over the
-native _os module.  Importable as `os.path` (os registers it in sys.modules)."""
+native posix module.  Importable as `os.path` (os registers it in sys.modules)."""
 
-import _os
+import posix as _os
 
 __all__ = ["normcase", "isabs", "join", "splitdrive", "split", "splitext",
            "basename", "dirname", "commonprefix", "getsize", "exists",
@@ -115,42 +115,37 @@ def dirname(p):
     return head
 
 
+def _mode(path, follow=True):
+    try:
+        st = _os.stat(path) if follow else _os.lstat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_mode & 0o170000
+
+
 def exists(path):
     """Test whether a path exists."""
-    try:
-        return bool(_os.exists(_fspath(path)))
-    except (OSError, ValueError, TypeError):
-        return False
+    return _mode(path) is not None
 
 
-lexists = exists
+def lexists(path):
+    """Test whether a path exists.  Returns True for broken symbolic links"""
+    return _mode(path, False) is not None
 
 
 def isfile(path):
     """Test whether a path is a regular file"""
-    try:
-        return bool(_os.isfile(_fspath(path)))
-    except (OSError, ValueError, TypeError):
-        return False
+    return _mode(path) == 0o100000
 
 
 def isdir(s):
     """Return true if the pathname refers to an existing directory."""
-    try:
-        return bool(_os.isdir(_fspath(s)))
-    except (OSError, ValueError, TypeError):
-        return False
+    return _mode(s) == 0o040000
 
 
 def islink(path):
-    """Test whether a path is a symbolic link (gilt: needs lstat; False)"""
-    f = getattr(_os, 'islink', None)
-    if f is not None:
-        try:
-            return bool(f(_fspath(path)))
-        except (OSError, ValueError, TypeError):
-            return False
-    return False
+    """Test whether a path is a symbolic link"""
+    return _mode(path, False) == 0o120000
 
 
 def ismount(path):
@@ -160,14 +155,22 @@ def ismount(path):
 
 def getsize(filename):
     """Return the size of a file, reported by os.stat()."""
-    f = getattr(_os, 'getsize', None)
-    if f is not None:
-        return f(_fspath(filename))
-    stat = getattr(_os, 'stat', None)
-    if stat is not None:
-        return stat(_fspath(filename)).st_size
-    with open(_fspath(filename), 'rb') as fh:
-        return len(fh.read())
+    return _os.stat(filename).st_size
+
+
+def getmtime(filename):
+    """Return the last modification time of a file, reported by os.stat()."""
+    return _os.stat(filename).st_mtime
+
+
+def getatime(filename):
+    """Return the last access time of a file, reported by os.stat()."""
+    return _os.stat(filename).st_atime
+
+
+def getctime(filename):
+    """Return the metadata change time of a file, reported by os.stat()."""
+    return _os.stat(filename).st_ctime
 
 
 def samefile(f1, f2):
@@ -199,7 +202,9 @@ def expanduser(path):
     if i < 0:
         i = len(path)
     if i == 1:
-        userhome = _os.environ.get('HOME')
+        userhome = _os.environ.get(b'HOME')
+        if userhome is not None:
+            userhome = userhome.decode()
         if userhome is None:
             return path
     else:
@@ -214,7 +219,7 @@ def expandvars(path):
     path = _fspath(path)
     if '$' not in path:
         return path
-    environ = _os.environ
+    environ = {k.decode(): v.decode() for k, v in _os.environ.items()}
     i = 0
     while True:
         i = path.find('$', i)
@@ -282,12 +287,30 @@ def abspath(path):
 
 
 def realpath(filename, *, strict=False):
-    """Return the canonical path of the specified filename (gilt: symbolic
-    links are not resolved)."""
-    f = getattr(_os, 'realpath', None)
-    if f is not None:
-        return f(_fspath(filename))
-    return abspath(filename)
+    """Return the canonical path of the specified filename, eliminating any
+    symbolic links encountered in the path."""
+    path = abspath(filename)
+    parts = [p for p in path.split('/') if p]
+    result = '/'
+    seen = 0
+    while parts:
+        part = parts.pop(0)
+        if part == '..':
+            result = dirname(result)
+            continue
+        new = join(result, part)
+        try:
+            target = _os.readlink(new)
+        except OSError:
+            result = new
+            continue
+        seen += 1
+        if seen > 40:
+            return abspath(join(new, *parts))
+        parts = [p for p in target.split('/') if p] + parts
+        if target.startswith('/'):
+            result = '/'
+    return result
 
 
 def relpath(path, start=None):

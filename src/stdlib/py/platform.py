@@ -21,7 +21,7 @@ def python_implementation():
 
 def machine():
     try:
-        import _os
+        import posix as _os
         return _os.uname().machine
     except Exception:
         return "x86_64"

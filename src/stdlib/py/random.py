@@ -59,7 +59,7 @@ def _warn(*args, **kwargs):
 
 def _urandom(n):
     try:
-        from _os import urandom
+        from posix import urandom
         return urandom(n)
     except Exception:
         import time
