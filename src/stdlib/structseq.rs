@@ -54,6 +54,7 @@ pub fn make_class(vm: &Vm, spec: Spec) -> Arc<Class> {
         flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
         tag: crate::object::class::next_class_tag(),
         finalizers: Default::default(),
+        extra: Default::default(),
     });
     let d = &cls.dict;
     d.set_item_str("__module__", Value::str(spec.module));
