@@ -119,8 +119,8 @@ fn embed_cpython_lib() {
 }
 
 /// Maps a file name in src/stdlib/py to the module name it provides. Dotted
-/// names (`os.path`, `collections.abc`) are registered in sys.modules by
-/// their parent module (`os.py` imports `os_path`), as CPython's os does.
+/// names (`collections.abc`) are registered in sys.modules by their parent
+/// module (`collections.py` imports `collections_abc`).
 fn module_name(stem: &str) -> String {
     stem.into()
 }

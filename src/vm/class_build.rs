@@ -223,8 +223,10 @@ impl Vm {
                 return Err(self.type_error(&format!("type '{}' is not an acceptable base type", b.name().as_str())));
             }
         }
-        let with_slots: Vec<&Arc<Class>> = bases.iter().filter(|b| b.extra.nslots > 0).collect();
-        if with_slots.iter().any(|a| with_slots.iter().any(|b| !a.is_subclass(b) && !b.is_subclass(a))) {
+        // As CPython: the bases' "solid bases" (the classes that added slot
+        // values) must lie on one line of inheritance.
+        let solid: Vec<Arc<Class>> = bases.iter().filter(|b| b.extra.nslots > 0).map(solid_base).collect();
+        if solid.iter().any(|a| solid.iter().any(|b| !a.is_subclass(b) && !b.is_subclass(a))) {
             return Err(self.type_error("multiple bases have instance lay-out conflict"));
         }
         let mro = c3_mro_of_bases(&bases).map_err(|m| self.type_error(&m))?;
@@ -449,6 +451,19 @@ impl Vm {
                 Ok(Value::Class(cls))
             }
             _ => Err(self.type_error("type() takes 1 or 3 arguments")),
+        }
+    }
+}
+
+/// The nearest class of `c`'s ancestry (itself included) that added slot
+/// values to the instance layout: two bases are compatible when theirs are.
+fn solid_base(c: &Arc<Class>) -> Arc<Class> {
+    let mut c = c.clone();
+    loop {
+        let parent = c.bases.iter().max_by_key(|b| b.extra.nslots).cloned();
+        match parent {
+            Some(p) if p.extra.nslots == c.extra.nslots && p.extra.nslots > 0 => c = p,
+            _ => return c,
         }
     }
 }
