@@ -45,7 +45,9 @@ pub fn main() -> i32 {
         return 0;
     }
     if cli.version > 0 {
-        println!("Python {}", version_text());
+        // As CPython: -VV adds the build and compiler.
+        let text = if cli.version > 1 { crate::cli_args::sys_version() } else { version_text() };
+        println!("Python {text}");
         return 0;
     }
     if cli.license {

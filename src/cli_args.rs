@@ -17,9 +17,16 @@ use crate::runtime::policy::SwitchPolicy;
 /// The Python version gilt implements, as `sys.version_info` spells it.
 pub const PY_VERSION: &str = "3.11.7";
 
-/// `sys.version` (and, after `Python `, what `gilt -V` prints).
+/// What `gilt -V` prints after `Python `.
 pub fn version_text() -> String {
     format!("{PY_VERSION} (gilt {})", env!("CARGO_PKG_VERSION"))
+}
+
+/// `sys.version` (and what `-VV` prints after `Python `): the version,
+/// the build in parentheses and the compiler in brackets, the shape
+/// CPython's `platform` module parses.
+pub fn sys_version() -> String {
+    format!("{} [Rust]", version_text())
 }
 
 /// Everything the command line and the environment asked for.

@@ -20,11 +20,11 @@ pub mod mod_asyncio;
 pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
 pub mod mod_atexit;
-pub mod mod_codecs;
-pub mod mod_errno;
-pub mod mod_cmath;
 pub mod mod_binascii;
+pub mod mod_cmath;
+pub mod mod_codecs;
 pub mod mod_csv;
+pub mod mod_errno;
 pub mod mod_hashes;
 pub mod mod_itertools;
 pub mod mod_math;
@@ -33,9 +33,9 @@ pub mod mod_posix;
 pub mod mod_process;
 pub mod mod_random;
 pub mod mod_signal;
-pub mod mod_struct;
 pub mod mod_sre;
 pub mod mod_string_locale;
+pub mod mod_struct;
 pub mod mod_thread;
 pub mod mod_time;
 pub mod mod_weakref;
@@ -54,9 +54,9 @@ pub mod sre_subject;
 pub mod str_format;
 pub mod structseq;
 pub mod sys;
+pub mod sys_frames;
 pub mod sys_info;
 pub mod types_bytearray;
-pub mod sys_frames;
 pub mod types_bytes;
 pub mod types_bytes_more;
 pub mod types_bytes_text;
@@ -115,8 +115,7 @@ pub fn init(rt: &Runtime) {
     for (name, cls) in &rt.types.exceptions {
         rt.builtins.set_item_str(name, Value::Class(cls.clone()));
     }
-    let extra: &[fn(&Runtime)] = &EXTRA_INITS;
-    for f in extra {
+    for f in EXTRA_INITS {
         f(rt);
     }
 }

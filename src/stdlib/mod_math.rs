@@ -266,6 +266,44 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     f1(&d, "degrees", f64::to_degrees);
     f1(&d, "radians", f64::to_radians);
     f1(&d, "log1p", f64::ln_1p);
+    f1(&d, "erf", libm::erf);
+    f1(&d, "erfc", libm::erfc);
+    f1(&d, "cbrt", libm::cbrt);
+    f1(&d, "exp2", f64::exp2);
+    // gamma and lgamma: poles at zero and the negative integers are domain
+    // errors, as CPython. The values come from C's tgamma/lgamma, where
+    // CPython has its own Lanczos sum: they can differ in the last bit.
+    def(&d, "gamma", |vm, a| {
+        arg(vm, &a, "gamma", 1)?;
+        let x = real(vm, &a.pos[0])?;
+        if x.is_finite() && x <= 0.0 && x == x.floor() || x == f64::NEG_INFINITY {
+            return Err(domain(vm));
+        }
+        checked(vm, x, libm::tgamma(x))
+    });
+    def(&d, "lgamma", |vm, a| {
+        arg(vm, &a, "lgamma", 1)?;
+        let x = real(vm, &a.pos[0])?;
+        if x.is_finite() && x <= 0.0 && x == x.floor() {
+            return Err(domain(vm));
+        }
+        checked(vm, x, libm::lgamma(x))
+    });
+    def(&d, "nextafter", |vm, a| {
+        arg(vm, &a, "nextafter", 2)?;
+        let (x, y) = (real(vm, &a.pos[0])?, real(vm, &a.pos[1])?);
+        Ok(Value::Float(libm::nextafter(x, y)))
+    });
+    def(&d, "ulp", |vm, a| {
+        arg(vm, &a, "ulp", 1)?;
+        let x = real(vm, &a.pos[0])?.abs();
+        if x.is_nan() || x.is_infinite() {
+            return Ok(Value::Float(x));
+        }
+        let up = libm::nextafter(x, f64::INFINITY);
+        // The largest float has no next one: its ulp is the step below it.
+        Ok(Value::Float(if up.is_infinite() { x - libm::nextafter(x, 0.0) } else { up - x }))
+    });
     def(&d, "floor", |vm, a| rounding(vm, &a, "floor", "__floor__", f64::floor));
     def(&d, "ceil", |vm, a| rounding(vm, &a, "ceil", "__ceil__", f64::ceil));
     def(&d, "trunc", |vm, a| rounding(vm, &a, "trunc", "__trunc__", f64::trunc));

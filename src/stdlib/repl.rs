@@ -80,7 +80,7 @@ pub fn run_with(vm: &mut Vm, globals: Option<Arc<Dict>>, opts: &Options) -> i32 
     if opts.banner {
         eprintln!(
             "Python {} on {} (GIL {})",
-            crate::cli_args::version_text(),
+            crate::cli_args::sys_version(),
             std::env::consts::OS,
             if vm.rt.gil.enabled() { "on" } else { "off" }
         );

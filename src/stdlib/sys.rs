@@ -86,7 +86,7 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     );
     d.set_item_str("warnoptions", Value::list(vec![]));
     d.set_item_str("modules", Value::Dict(rt.modules.clone()));
-    d.set_item_str("version", Value::string(crate::cli_args::version_text()));
+    d.set_item_str("version", Value::string(crate::cli_args::sys_version()));
     let vi = [Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)];
     let vi_fields = &["major", "minor", "micro", "releaselevel", "serial"];
     d.set_item_str("version_info", struct_seq(rt, "sys", "version_info", vi_fields, vi.to_vec()));
