@@ -19,6 +19,7 @@ pub mod mod_array;
 pub mod mod_asyncio;
 pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
+pub mod mod_ast;
 pub mod mod_atexit;
 pub mod mod_binascii;
 pub mod mod_cmath;
@@ -150,6 +151,7 @@ type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
 /// is one line here.
 pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_asyncio", mod_asyncio::create),
+    ("_ast", mod_ast::create),
     ("_blake2", mod_hashes::create_blake2),
     ("_codecs", mod_codecs::create),
     ("_csv", mod_csv::create),
