@@ -11,9 +11,9 @@ use parking_lot::Mutex;
 use sha2::Digest;
 use sha3::digest::{ExtendableOutput, Update, XofReader};
 
+use super::buffer::bytes_like as as_bytes;
 use super::def;
 use super::native_util::{bytes, module};
-use super::buffer::bytes_like as as_bytes;
 use crate::object::class::{Class, Layout};
 use crate::object::dict::Dict;
 use crate::object::value::Value;
