@@ -29,6 +29,12 @@ devnull = path.devnull
 name = 'posix'
 linesep = '\n'
 supports_bytes_environ = True
+# Which functions take dir_fd, an fd or follow_symlinks=False (shutil and
+# tempfile ask): none is claimed, so callers take their plain-path branches.
+supports_dir_fd = set()
+supports_fd = set()
+supports_effective_ids = set()
+supports_follow_symlinks = set()
 
 
 class _Environ:
