@@ -219,7 +219,10 @@ impl Vm {
             bases.push(self.rt.types.object.clone());
         }
         for b in &bases {
-            if b.layout == Layout::Opaque && !Arc::ptr_eq(b, &self.rt.types.object) {
+            // A module subclass (importlib.util's _LazyModule) is allowed; its
+            // instances are plain objects with a `__dict__`, not module objects.
+            let base_ok = Arc::ptr_eq(b, &self.rt.types.object) || Arc::ptr_eq(b, &self.rt.types.module);
+            if b.layout == Layout::Opaque && !base_ok {
                 return Err(self.type_error(&format!("type '{}' is not an acceptable base type", b.name().as_str())));
             }
         }

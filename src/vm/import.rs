@@ -214,13 +214,37 @@ impl Vm {
         dict.set_item_str("__doc__", Value::None);
         let module = Value::Module(Arc::new(Module { name: Arc::from(name), dict: dict.clone() }));
         self.rt.modules.set_item_str(name, module.clone());
+        self.importlib_spec(name, filename, is_pkg, &dict);
         let frame = Box::new(Frame::new(code, dict));
         if let Err(e) = self.run_to_return(frame) {
             self.rt.modules.remove_item_str(name);
             return Err(e);
         }
+        if name == "importlib" {
+            // importlib's finders and specs, for what gilt has already loaded.
+            self.call_imp_hook("_gilt_importlib_ready", vec![])?;
+        }
         // The module may have replaced itself in sys.modules.
         Ok(self.rt.modules.get_item_str(name).unwrap_or(module))
+    }
+
+    /// Once CPython's importlib is loaded, a module gilt loads from a file gets
+    /// importlib's `__spec__` and `__loader__` (so `importlib.reload` and
+    /// `importlib.util.find_spec` work on it); before, it has none.
+    fn importlib_spec(&mut self, name: &str, filename: &str, is_pkg: bool, dict: &Arc<Dict>) {
+        if self.rt.modules.get_item_str("importlib._bootstrap_external").is_none() {
+            return;
+        }
+        let args = vec![Value::str(name), Value::str(filename), Value::Bool(is_pkg), Value::Dict(dict.clone())];
+        // A module without a spec still loads; importlib then reports the missing spec itself.
+        let _ = self.call_imp_hook("_gilt_set_spec", args);
+    }
+
+    /// Calls one of gilt's hooks in `_imp` (src/stdlib/py/_imp.py), if `_imp` is loaded.
+    fn call_imp_hook(&mut self, hook: &str, args: Vec<Value>) -> PyResult<()> {
+        let Some(Value::Module(imp)) = self.rt.modules.get_item_str("_imp") else { return Ok(()) };
+        let Some(f) = imp.dict.get_item_str(hook) else { return Ok(()) };
+        self.call(&f, args).map(|_| ())
     }
 
     /// `sys.dont_write_bytecode` (`-B`), read when a module is stored, as CPython does.

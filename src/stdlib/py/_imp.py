@@ -1,0 +1,158 @@
+"""gilt's `_imp`: the hooks CPython's importlib calls. gilt's own importer
+loads modules; importlib only decorates them (specs) and runs its loaders."""
+import sys
+import _thread
+import _warnings
+import _weakref
+
+_lock = _thread.RLock()
+_EXTRA_BUILTINS = ('_warnings', '_io', 'marshal')
+
+
+def lock_held():
+    return _lock._is_owned()
+
+
+def acquire_lock():
+    _lock.acquire()
+
+
+def release_lock():
+    try:
+        _lock.release()
+    except RuntimeError:
+        raise RuntimeError('not holding the import lock') from None
+
+
+def is_builtin(name):
+    # CPython answers -1 for modules that cannot be re-initialised; 1 otherwise.
+    return 1 if name in sys.builtin_module_names or name in _EXTRA_BUILTINS else 0
+
+
+def create_builtin(spec):
+    name = spec.name
+    if not is_builtin(name):
+        raise ImportError('no built-in module named ' + name, name=name)
+    if name in sys.modules:
+        return sys.modules[name]
+    return __import__(name)
+
+
+def exec_builtin(mod):
+    return 0
+
+
+def is_frozen(name):
+    return False
+
+
+def is_frozen_package(name):
+    raise ImportError('No such frozen object named %r' % (name,), name=name)
+
+
+def find_frozen(name, *, withdata=False):
+    return None
+
+
+def get_frozen_object(name, data=None):
+    raise ImportError('No such frozen object named %r' % (name,), name=name)
+
+
+def init_frozen(name):
+    raise ImportError('No such frozen object named %r' % (name,), name=name)
+
+
+def _frozen_module_names():
+    return []
+
+
+def _override_frozen_modules_for_tests(override):
+    return 0
+
+
+def _override_multi_interp_extensions_check(override):
+    return -1
+
+
+def extension_suffixes():
+    return []
+
+
+def create_dynamic(spec, file=None):
+    raise ImportError('gilt cannot load extension modules: ' + str(spec.origin), name=spec.name)
+
+
+def exec_dynamic(mod):
+    return 0
+
+
+def _fix_co_filename(code, path):
+    return None
+
+
+check_hash_based_pycs = 'never'
+
+
+def source_hash(key, source):
+    # A keyed 64-bit hash of the source (SipHash in CPython; any stable keyed hash works here).
+    import hashlib
+    h = hashlib.blake2b(bytes(source), digest_size=8, key=key.to_bytes(8, 'little', signed=True) if isinstance(key, int) else bytes(key))
+    return h.digest()
+
+
+def _gilt_set_spec(name, filename, is_pkg, d):
+    """Gives a module gilt's importer loads from `filename` importlib's spec and loader
+    (gilt calls this once importlib is set up, before the module's code runs)."""
+    ext = sys.modules.get('importlib._bootstrap_external')
+    if ext is None:
+        return
+    if filename.startswith('<'):
+        # One of gilt's own embedded modules: no file to reload it from.
+        d['__spec__'] = sys.modules['importlib._bootstrap'].ModuleSpec(name, None, origin='frozen')
+        return
+    locs = [filename.rpartition('/')[0]] if is_pkg else None
+    spec = ext.spec_from_file_location(name, filename, submodule_search_locations=locs)
+    if spec is not None:
+        d['__spec__'] = spec
+        d.setdefault('__loader__', spec.loader)
+
+
+def _gilt_importlib_ready():
+    """Called by gilt when `importlib` has been imported: installs importlib's
+    finders (gilt's own importer does not use them) and gives specs to the
+    modules already loaded from files."""
+    bs = sys.modules['importlib._bootstrap']
+    ext = sys.modules['importlib._bootstrap_external']
+    for attr in ('meta_path', 'path_hooks'):
+        if not hasattr(sys, attr):
+            setattr(sys, attr, [])
+    if not hasattr(sys, 'path_importer_cache'):
+        sys.path_importer_cache = {}
+    if bs.BuiltinImporter not in sys.meta_path:
+        sys.meta_path.append(bs.BuiltinImporter)
+        sys.meta_path.append(bs.FrozenImporter)
+        ext._install(bs)
+    # gilt's weakref module has the `ref` (with callback) that the module locks need.
+    import weakref
+    bs._weakref = weakref
+    bs._gcd_import = _gcd_import
+    for name, mod in list(sys.modules.items()):
+        d = getattr(mod, '__dict__', None)
+        if d is None or d.get('__spec__') is not None or name == '__main__':
+            continue
+        f = d.get('__file__')
+        if isinstance(f, str):
+            _gilt_set_spec(name, f, '__path__' in d, d)
+        elif name not in sys.builtin_module_names:
+            _gilt_set_spec(name, '<frozen %s>' % name, False, d)
+
+
+def _gcd_import(name, package=None, level=0):
+    """importlib's `_gcd_import` (behind `import_module`) over gilt's importer,
+    which finds gilt's embedded modules as well as files."""
+    bs = sys.modules['importlib._bootstrap']
+    bs._sanity_check(name, package, level)
+    if level > 0:
+        name = bs._resolve_name(name, package, level)
+    __import__(name)
+    return sys.modules[name]
