@@ -44,28 +44,7 @@ fn clinic(
         let n = names.len();
         return Err(vm.type_error(&format!("{fname}() takes at most {n} {kind}argument{} ({total} given)", plural(n))));
     }
-    let mut out: Vec<Option<Value>> = vec![None; names.len()];
-    for (slot, v) in out.iter_mut().zip(&a.pos) {
-        *slot = Some(v.clone());
-    }
-    for (k, v) in &a.kw {
-        match names.iter().position(|n| *n == k.as_str()) {
-            None => {
-                return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for {fname}()", k.as_str())));
-            }
-            Some(i) if i < npos => {
-                let msg = format!("argument for {fname}() given by name ('{}') and position ({})", k.as_str(), i + 1);
-                return Err(vm.type_error(&msg));
-            }
-            Some(i) => out[i] = Some(v.clone()),
-        }
-    }
-    for (i, name) in names.iter().enumerate().take(required) {
-        if out[i].is_none() {
-            return Err(vm.type_error(&format!("{fname}() missing required argument '{name}' (pos {})", i + 1)));
-        }
-    }
-    Ok(out)
+    a.clinic_slots(vm, fname, names, required)
 }
 
 /// Checks a positional-only signature (`fname expected 2 arguments, got 1`).

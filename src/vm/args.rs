@@ -85,6 +85,45 @@ impl Args {
         Ok(())
     }
 
+    /// Binds the arguments to `names` as CPython's Argument Clinic does,
+    /// once the caller has checked their count: positionals fill the first
+    /// slots, keywords their named slot; an unknown keyword, a name given
+    /// twice or one of the first `required` missing is CPython's TypeError.
+    pub fn clinic_slots(
+        &self,
+        vm: &mut Vm,
+        fname: &str,
+        names: &[&str],
+        required: usize,
+    ) -> PyResult<Vec<Option<Value>>> {
+        let npos = self.pos.len();
+        let mut out: Vec<Option<Value>> = vec![None; names.len()];
+        for (slot, v) in out.iter_mut().zip(&self.pos) {
+            *slot = Some(v.clone());
+        }
+        for (k, v) in &self.kw {
+            match names.iter().position(|n| *n == k.as_str()) {
+                None => {
+                    return Err(
+                        vm.type_error(&format!("'{}' is an invalid keyword argument for {fname}()", k.as_str()))
+                    );
+                }
+                Some(i) if i < npos => {
+                    let msg =
+                        format!("argument for {fname}() given by name ('{}') and position ({})", k.as_str(), i + 1);
+                    return Err(vm.type_error(&msg));
+                }
+                Some(i) => out[i] = Some(v.clone()),
+            }
+        }
+        for (i, name) in names.iter().enumerate().take(required) {
+            if out[i].is_none() {
+                return Err(vm.type_error(&format!("{fname}() missing required argument '{name}' (pos {})", i + 1)));
+            }
+        }
+        Ok(out)
+    }
+
     /// Fails on any keyword left over after the function took the ones it knows.
     pub fn no_extra_kw(&self, vm: &mut Vm, fname: &str) -> PyResult<()> {
         if let Some((k, _)) = self.kw.first() {
