@@ -47,24 +47,6 @@ fn clinic(
     a.clinic_slots(vm, fname, names, required)
 }
 
-/// Checks a positional-only signature (`fname expected 2 arguments, got 1`).
-fn posonly(vm: &mut Vm, a: &Args, fname: &str, min: usize, max: usize) -> PyResult<()> {
-    if !a.kw.is_empty() {
-        return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
-    }
-    let n = a.pos.len();
-    let msg = if min == max && n != min {
-        format!("{fname} expected {min} argument{}, got {n}", plural(min))
-    } else if n < min {
-        format!("{fname} expected at least {min} argument{}, got {n}", plural(min))
-    } else if n > max {
-        format!("{fname} expected at most {max} argument{}, got {n}", plural(max))
-    } else {
-        return Ok(());
-    };
-    Err(vm.type_error(&msg))
-}
-
 /// An index-sized int (CPython's `Py_ssize_t` conversion).
 fn ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if let Value::BigInt(_) = v {
@@ -145,7 +127,7 @@ fn constructor<T: Step>(
 fn pred_class(vm: &Vm, d: &Dict, name: &'static str, kind: PredKind) {
     let cls = new_class::<Predicate>(vm, d, name);
     constructor(&cls, move |vm, _c, a| {
-        posonly(vm, &a, name, 2, 2)?;
+        a.posonly(vm, name, 2, 2)?;
         let it = vm.get_iter(&a.pos[1])?;
         Ok(Predicate { kind, func: a.pos[0].clone(), it, flag: AtomicBool::new(false) })
     });
@@ -193,7 +175,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
 
     let cycle = new_class::<Cycle>(vm, &d, "cycle");
     constructor(&cycle, |vm, _c, a| {
-        posonly(vm, &a, "cycle", 1, 1)?;
+        a.posonly(vm, "cycle", 1, 1)?;
         Ok(Cycle { it: vm.get_iter(&a.pos[0])?, state: Mutex::new(CycleState::default()) })
     });
 
@@ -259,7 +241,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
 
     let starmap = new_class::<Starmap>(vm, &d, "starmap");
     constructor(&starmap, |vm, _c, a| {
-        posonly(vm, &a, "starmap", 2, 2)?;
+        a.posonly(vm, "starmap", 2, 2)?;
         Ok(Starmap { func: a.pos[0].clone(), it: vm.get_iter(&a.pos[1])? })
     });
 
@@ -277,7 +259,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         if !a.kw.is_empty() {
             return Err(vm.type_error("islice() takes no keyword arguments"));
         }
-        posonly(vm, &a, "islice", 2, 4)?;
+        a.posonly(vm, "islice", 2, 4)?;
         let stop_msg = "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
         let (start, stop) = if a.pos.len() == 2 {
             (0, islice_arg(vm, &a.pos[1], stop_msg)?)
@@ -301,7 +283,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
 
     let pairwise = new_class::<Pairwise>(vm, &d, "pairwise");
     constructor(&pairwise, |vm, _c, a| {
-        posonly(vm, &a, "pairwise", 1, 1)?;
+        a.posonly(vm, "pairwise", 1, 1)?;
         Ok(Pairwise { it: Mutex::new(Some(vm.get_iter(&a.pos[0])?)), old: Mutex::new(None) })
     });
 
@@ -357,7 +339,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
 
     let tee_cls = new_class::<Tee>(vm, &d, "_tee");
     constructor(&tee_cls, |vm, _c, a| {
-        posonly(vm, &a, "_tee", 1, 1)?;
+        a.posonly(vm, "_tee", 1, 1)?;
         Ok(Tee::new(vm.get_iter(&a.pos[0])?))
     });
     def(&tee_cls.dict, "__copy__", |vm, a| {
@@ -369,7 +351,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         if !a.kw.is_empty() {
             return Err(vm.type_error("itertools.tee() takes no keyword arguments"));
         }
-        posonly(vm, &a, "tee", 1, 2)?;
+        a.posonly(vm, "tee", 1, 2)?;
         let n = match a.pos.get(1) {
             None => 2,
             Some(v) => ssize(vm, v)?,

@@ -278,7 +278,7 @@ fn environment(vm: &mut Vm, d: &Dict) -> PyResult<()> {
 }
 
 fn posix_posonly(vm: &mut Vm, a: &crate::vm::Args, fname: &str, n: usize) -> PyResult<()> {
-    super::posix_args::posonly(vm, a, fname, n, n)
+    a.posonly(vm, fname, n, n)
 }
 
 fn misc(vm: &Vm, d: &Dict) {

@@ -34,24 +34,6 @@ pub fn clinic(
     a.clinic_slots(vm, fname, names, required)
 }
 
-/// Checks a positional-only signature (`read expected 2 arguments, got 1`).
-pub fn posonly(vm: &mut Vm, a: &Args, fname: &str, min: usize, max: usize) -> PyResult<()> {
-    if !a.kw.is_empty() {
-        return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
-    }
-    let n = a.pos.len();
-    let msg = if min == max && n != min {
-        format!("{fname} expected {min} argument{}, got {n}", plural(min))
-    } else if n < min {
-        format!("{fname} expected at least {min} argument{}, got {n}", plural(min))
-    } else if n > max {
-        format!("{fname} expected at most {max} argument{}, got {n}", plural(max))
-    } else {
-        return Ok(());
-    };
-    Err(vm.type_error(&msg))
-}
-
 /// An old-style `METH_VARARGS` check (`kill() takes exactly 2 arguments (1 given)`).
 pub fn exactly(vm: &mut Vm, a: &Args, fname: &str, n: usize) -> PyResult<()> {
     a.no_kw(vm, fname)?;

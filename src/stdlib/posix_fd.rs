@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::def;
 use super::posix_args::{
-    bytes_arg, c_int, check, clinic, errno_error, fd_arg, int_arg, last_errno, no_dir_fd, path_arg, posonly,
+    bytes_arg, c_int, check, clinic, errno_error, fd_arg, int_arg, last_errno, no_dir_fd, path_arg,
 };
 use super::structseq::{Spec, new_value};
 use crate::object::class::Class;
@@ -90,7 +90,7 @@ pub fn register(vm: &Vm, d: &Dict, term_cls: &Arc<Class>) {
         Ok(Value::None)
     });
     def(d, "closerange", |vm, a| {
-        posonly(vm, &a, "closerange", 2, 2)?;
+        a.posonly(vm, "closerange", 2, 2)?;
         let (lo, hi) = (int_pos(vm, &a, 0)?, int_pos(vm, &a, 1)?);
         for fd in lo.max(0)..hi {
             // SAFETY: as close; errors are ignored, as CPython does.
@@ -99,7 +99,7 @@ pub fn register(vm: &Vm, d: &Dict, term_cls: &Arc<Class>) {
         Ok(Value::None)
     });
     def(d, "read", |vm, a| {
-        posonly(vm, &a, "read", 2, 2)?;
+        a.posonly(vm, "read", 2, 2)?;
         let fd = int_pos(vm, &a, 0)?;
         let n = int_arg(vm, &a.pos[1])?;
         if n < 0 {
@@ -116,7 +116,7 @@ pub fn register(vm: &Vm, d: &Dict, term_cls: &Arc<Class>) {
         Ok(Value::Bytes(Arc::new(buf)))
     });
     def(d, "write", |vm, a| {
-        posonly(vm, &a, "write", 2, 2)?;
+        a.posonly(vm, "write", 2, 2)?;
         let fd = int_pos(vm, &a, 0)?;
         let data = bytes_arg(vm, &a.pos[1])?;
         let (ptr, len) = (data.as_ptr() as usize, data.len());
@@ -128,7 +128,7 @@ pub fn register(vm: &Vm, d: &Dict, term_cls: &Arc<Class>) {
         Ok(Value::Int(r as i64))
     });
     def(d, "lseek", |vm, a| {
-        posonly(vm, &a, "lseek", 3, 3)?;
+        a.posonly(vm, "lseek", 3, 3)?;
         let fd = int_pos(vm, &a, 0)?;
         let pos = int_arg(vm, &a.pos[1])?;
         let how = int_pos(vm, &a, 2)?;
@@ -151,7 +151,7 @@ pub fn register(vm: &Vm, d: &Dict, term_cls: &Arc<Class>) {
         });
     }
     def(d, "ftruncate", |vm, a| {
-        posonly(vm, &a, "ftruncate", 2, 2)?;
+        a.posonly(vm, "ftruncate", 2, 2)?;
         let fd = int_pos(vm, &a, 0)?;
         let len = int_arg(vm, &a.pos[1])?;
         // SAFETY: resizes the open file; no memory is passed.
@@ -160,13 +160,13 @@ pub fn register(vm: &Vm, d: &Dict, term_cls: &Arc<Class>) {
         Ok(Value::None)
     });
     def(d, "isatty", |vm, a| {
-        posonly(vm, &a, "isatty", 1, 1)?;
+        a.posonly(vm, "isatty", 1, 1)?;
         let fd = int_pos(vm, &a, 0)?;
         // SAFETY: isatty only queries the descriptor.
         Ok(Value::Bool(unsafe { libc::isatty(fd) } == 1))
     });
     def(d, "pipe", |vm, a| {
-        posonly(vm, &a, "pipe", 0, 0)?;
+        a.posonly(vm, "pipe", 0, 0)?;
         let mut fds = [0 as libc::c_int; 2];
         // SAFETY: `fds` has room for the two descriptors.
         let r = unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) };
@@ -174,7 +174,7 @@ pub fn register(vm: &Vm, d: &Dict, term_cls: &Arc<Class>) {
         Ok(Value::tuple(vec![Value::Int(fds[0] as i64), Value::Int(fds[1] as i64)]))
     });
     def(d, "dup", |vm, a| {
-        posonly(vm, &a, "dup", 1, 1)?;
+        a.posonly(vm, "dup", 1, 1)?;
         let fd = int_pos(vm, &a, 0)?;
         // SAFETY: duplicates a descriptor; no memory is passed.
         let r = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
@@ -192,24 +192,24 @@ pub fn register(vm: &Vm, d: &Dict, term_cls: &Arc<Class>) {
         Ok(Value::Int(fd2 as i64))
     });
     def(d, "get_inheritable", |vm, a| {
-        posonly(vm, &a, "get_inheritable", 1, 1)?;
+        a.posonly(vm, "get_inheritable", 1, 1)?;
         let fd = int_pos(vm, &a, 0)?;
         Ok(Value::Bool(!fd_flag(vm, fd, libc::F_GETFD, libc::F_SETFD, libc::FD_CLOEXEC, None)?))
     });
     def(d, "set_inheritable", |vm, a| {
-        posonly(vm, &a, "set_inheritable", 2, 2)?;
+        a.posonly(vm, "set_inheritable", 2, 2)?;
         let fd = int_pos(vm, &a, 0)?;
         let on = int_pos(vm, &a, 1)? != 0;
         fd_flag(vm, fd, libc::F_GETFD, libc::F_SETFD, libc::FD_CLOEXEC, Some(!on))?;
         Ok(Value::None)
     });
     def(d, "get_blocking", |vm, a| {
-        posonly(vm, &a, "get_blocking", 1, 1)?;
+        a.posonly(vm, "get_blocking", 1, 1)?;
         let fd = int_pos(vm, &a, 0)?;
         Ok(Value::Bool(!fd_flag(vm, fd, libc::F_GETFL, libc::F_SETFL, libc::O_NONBLOCK, None)?))
     });
     def(d, "set_blocking", |vm, a| {
-        posonly(vm, &a, "set_blocking", 2, 2)?;
+        a.posonly(vm, "set_blocking", 2, 2)?;
         let fd = int_pos(vm, &a, 0)?;
         let on = int_pos(vm, &a, 1)? != 0;
         fd_flag(vm, fd, libc::F_GETFL, libc::F_SETFL, libc::O_NONBLOCK, Some(!on))?;
@@ -223,7 +223,7 @@ pub fn register(vm: &Vm, d: &Dict, term_cls: &Arc<Class>) {
     });
     let tc = term_cls.clone();
     def(d, "get_terminal_size", move |vm, a| {
-        posonly(vm, &a, "get_terminal_size", 0, 1)?;
+        a.posonly(vm, "get_terminal_size", 0, 1)?;
         let fd = if a.pos.is_empty() { 1 } else { int_pos(vm, &a, 0)? };
         // SAFETY: an all-zero winsize is valid; ioctl fills it in.
         let mut ws: libc::winsize = unsafe { std::mem::zeroed() };

@@ -124,6 +124,26 @@ impl Args {
         Ok(out)
     }
 
+    /// Checks a positional-only signature with CPython's wording
+    /// (`read expected 2 arguments, got 1`).
+    pub fn posonly(&self, vm: &mut Vm, fname: &str, min: usize, max: usize) -> PyResult<()> {
+        if !self.kw.is_empty() {
+            return Err(vm.type_error(&format!("{fname}() takes no keyword arguments")));
+        }
+        let n = self.pos.len();
+        let s = |k: usize| if k == 1 { "" } else { "s" };
+        let msg = if min == max && n != min {
+            format!("{fname} expected {min} argument{}, got {n}", s(min))
+        } else if n < min {
+            format!("{fname} expected at least {min} argument{}, got {n}", s(min))
+        } else if n > max {
+            format!("{fname} expected at most {max} argument{}, got {n}", s(max))
+        } else {
+            return Ok(());
+        };
+        Err(vm.type_error(&msg))
+    }
+
     /// Fails on any keyword left over after the function took the ones it knows.
     pub fn no_extra_kw(&self, vm: &mut Vm, fname: &str) -> PyResult<()> {
         if let Some((k, _)) = self.kw.first() {
