@@ -24,19 +24,25 @@ pub enum BlockKind {
     Lock,
     /// queue get/put waits.
     Queue,
-    /// The event loop's idle wait for timers and I/O readiness.
+    /// `select`/`poll`/`epoll` waits, and the event loop's idle wait for timers and I/O readiness.
     Select,
     /// Waiting for a child process.
     Process,
     /// `input()`.
     Input,
+    /// Socket accept, connect, recv and send.
+    Socket,
+    /// An SQLite query or commit running in the database engine.
+    Sqlite,
+    /// `signal.pause()`, `sigwait` and friends: waiting for a signal.
+    Signal,
     /// Anything else that blocks.
     Other,
 }
 
 impl BlockKind {
     /// Number of kinds (length of per-kind arrays).
-    pub const COUNT: usize = 9;
+    pub const COUNT: usize = 12;
     /// Every kind, in index order.
     pub const ALL: [BlockKind; Self::COUNT] = [
         BlockKind::Sleep,
@@ -47,6 +53,9 @@ impl BlockKind {
         BlockKind::Select,
         BlockKind::Process,
         BlockKind::Input,
+        BlockKind::Socket,
+        BlockKind::Sqlite,
+        BlockKind::Signal,
         BlockKind::Other,
     ];
 
@@ -66,6 +75,9 @@ impl BlockKind {
             BlockKind::Select => "select",
             BlockKind::Process => "process",
             BlockKind::Input => "input",
+            BlockKind::Socket => "socket",
+            BlockKind::Sqlite => "sqlite",
+            BlockKind::Signal => "signal",
             BlockKind::Other => "other",
         }
     }
