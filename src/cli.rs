@@ -103,6 +103,7 @@ fn gil_config(cli: &Cli) -> GilConfig {
     let keep_finished = cli.stats
         || cli.trace.is_some()
         || cli.timeline
+        || cli.live
         || cli.report.is_some()
         || cli.profile
         || cli.profile_out.is_some()
@@ -242,8 +243,10 @@ fn run(cli: Cli) -> i32 {
     let mut argv = vec![program.argv0.clone()];
     argv.extend(cli.args.iter().cloned());
     let script_dir = if program.path0.is_empty() { ".".to_string() } else { program.path0.clone() };
-    let views = crate::tools::views::Views::new(cli.trace.clone(), cli.timeline, cli.report.clone(), cli.trace_limit);
+    let mut views =
+        crate::tools::views::Views::new(cli.trace.clone(), cli.timeline, cli.report.clone(), cli.trace_limit, cli.live);
     let gil = Gil::new(GilConfig { events: views.sink(), ..gil_config(&cli) });
+    views.start_live(&gil, &program.filename);
     let _sigint = crate::runtime::interrupt::install_sigint_handler(&gil).ok();
     let repl = program.source.is_none() && cli.module.is_none();
     let config = Config {

@@ -98,6 +98,8 @@ pub struct Cli {
     pub trace_limit: Option<usize>,
     /// `--timeline`.
     pub timeline: bool,
+    /// `--live`: the timeline drawn in the terminal while the script runs.
+    pub live: bool,
     /// `--report FILE.html`.
     pub report: Option<String>,
     /// `--profile`.
@@ -188,6 +190,8 @@ struct Args {
     trace_limit: Option<usize>,
     #[arg(long)]
     timeline: bool,
+    #[arg(long)]
+    live: bool,
     #[arg(long, allow_hyphen_values = true)]
     report: Option<String>,
     #[arg(long)]
@@ -261,6 +265,7 @@ pub fn parse(args: &[String]) -> Result<Cli, String> {
         trace: a.trace,
         trace_limit: a.trace_limit,
         timeline: a.timeline,
+        live: a.live,
         report: a.report,
         profile: a.profile,
         profile_out: a.profile_out,

@@ -64,7 +64,7 @@ fn trace_has_a_track_per_task_and_marks_the_blocking_step() {
             .map(|e| e.get("tid").unwrap().num() as u64)
             .unwrap_or_else(|| panic!("no track named {name}"))
     };
-    let (main_task, ticker, blocker) = (tid_of("Task-1"), tid_of("ticker"), tid_of("blocker"));
+    let (main_task, ticker, blocker) = (tid_of("Task-1 main()"), tid_of("ticker"), tid_of("blocker"));
     assert!(main_task >= 10_000 && ticker >= 10_000 && blocker >= 10_000);
     let slices = |tid: u64| -> Vec<&Json> {
         events

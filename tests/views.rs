@@ -73,7 +73,7 @@ fn trace_is_valid_and_matches_stats() {
             "X" => {
                 assert!(e.get("ts").unwrap().num() >= 0.0 && e.get("dur").unwrap().num() >= 0.0);
                 assert!(e.get("args").unwrap().get("began").is_some());
-                if e.get("name").unwrap().str() == "running (GIL)" {
+                if e.get("name").unwrap().str() == "running Python (has the GIL)" {
                     *held.entry(tid).or_default() += e.get("dur").unwrap().num() / 1000.0;
                 }
             }

@@ -150,7 +150,6 @@ pub struct LoopCore {
     pub tasks: Mutex<HashMap<usize, Arc<Fut>>>,
     /// Tasks that failed; reported at close unless their exception was retrieved.
     failed: Mutex<Vec<Arc<Fut>>>,
-    pub task_counter: AtomicU64,
     /// `set_exception_handler`'s handler (None: print the error).
     pub exception_handler: Mutex<Value>,
     /// Sockets being waited on (`eventloop_io.rs`).
@@ -195,7 +194,6 @@ impl LoopCore {
             current_task: Mutex::new(None),
             tasks: Mutex::new(HashMap::new()),
             failed: Mutex::new(Vec::new()),
-            task_counter: AtomicU64::new(0),
             exception_handler: Mutex::new(Value::None),
             io: Default::default(),
             watch: Default::default(),

@@ -151,10 +151,20 @@ fn run_task_step(
         Value::Str(s) => s.as_str().to_string(),
         other => vm.str_of(&other).unwrap_or_default(),
     };
+
     let before = innermost(&tp.coro);
     let t0 = Instant::now();
-    if let Some(g) = vm.gil.as_mut() {
-        g.record_event(t0, GilEvent::TaskStep { task: addr, name: name.clone() });
+    if let Some(g) = vm.gil.as_mut()
+        && g.is_recording()
+    {
+        // The views name a task's track by its name and its coroutine
+        // (`Task-3 fetch()`), since `Task-3` alone says nothing; a task
+        // named after its coroutine keeps its name alone.
+        let track_name = match &tp.coro {
+            Value::Generator(c) if c.qualname.as_str() != name => format!("{name} {}()", c.qualname.as_str()),
+            _ => name.clone(),
+        };
+        g.record_event(t0, GilEvent::TaskStep { task: addr, name: track_name });
     }
     let r = run(lp, vm, job);
     let end = Instant::now();

@@ -342,6 +342,7 @@ impl Gil {
             stats,
             recorder,
             exited: false,
+            cpu_clock_started: false,
         }
     }
 
@@ -405,6 +406,9 @@ pub struct GilThread {
     stats: Arc<Mutex<ThreadStats>>,
     recorder: Option<Box<dyn ThreadEvents>>,
     exited: bool,
+    /// Whether this thread's CPU clock was started (at its first acquire,
+    /// which runs on the thread itself).
+    cpu_clock_started: bool,
 }
 
 impl GilThread {
@@ -486,6 +490,10 @@ impl GilThread {
         }
         self.active = true;
         let now = Instant::now();
+        if !self.cpu_clock_started {
+            self.cpu_clock_started = true;
+            self.stats.lock().start_cpu_clock();
+        }
         if !self.gil.enabled {
             self.stats.lock().enter(Phase::Running, now);
             self.record(now, GilEvent::Take { from: None });

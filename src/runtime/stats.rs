@@ -68,8 +68,24 @@ pub struct ThreadStats {
     pub tick_handoffs: u64,
     /// Drop requests this thread made while waiting for the GIL.
     pub drop_requests: u64,
+    /// CPU time the OS gave the thread since it first ran Python code
+    /// (final once it ended; up to the snapshot for a live thread).
+    pub cpu: Duration,
+    /// The thread's CPU clock and its reading when it first ran, while it
+    /// lives: read by whoever takes a snapshot, closed by `finish`.
+    cpu_clock: Option<(libc::clockid_t, Duration)>,
     phase: Phase,
     phase_since: Instant,
+}
+
+/// The CPU time consumed so far on `clock` (a thread's CPU-time clock).
+fn read_cpu_clock(clock: libc::clockid_t) -> Option<Duration> {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid out-pointer; a stale clock id fails with EINVAL.
+    if unsafe { libc::clock_gettime(clock, &mut ts) } != 0 {
+        return None;
+    }
+    Some(Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32))
 }
 
 impl ThreadStats {
@@ -91,6 +107,8 @@ impl ThreadStats {
             tick_releases: 0,
             tick_handoffs: 0,
             drop_requests: 0,
+            cpu: Duration::ZERO,
+            cpu_clock: None,
             phase: Phase::Idle,
             phase_since: now,
         }
@@ -108,10 +126,38 @@ impl ThreadStats {
         self.phase = next;
     }
 
-    /// Marks the thread as finished at `now`.
+    /// Starts counting CPU time, on the thread itself when it first runs
+    /// Python code (its handle is registered by the parent, whose clock
+    /// would be the wrong one; a reused worker thread starts from its
+    /// current reading).
+    pub fn start_cpu_clock(&mut self) {
+        if self.cpu_clock.is_some() || self.ended.is_some() {
+            return;
+        }
+        let mut clock: libc::clockid_t = 0;
+        // SAFETY: pthread_self() is this live thread; `clock` is an out-pointer.
+        if unsafe { libc::pthread_getcpuclockid(libc::pthread_self(), &mut clock) } == 0 {
+            if let Some(start) = read_cpu_clock(clock) {
+                self.cpu_clock = Some((clock, start.saturating_sub(self.cpu)));
+            }
+        }
+    }
+
+    fn read_cpu(&mut self) {
+        if let Some((clock, start)) = self.cpu_clock {
+            if let Some(now) = read_cpu_clock(clock) {
+                self.cpu = now.saturating_sub(start);
+            }
+        }
+    }
+
+    /// Marks the thread as finished at `now` (called on the thread itself,
+    /// while its CPU clock is still valid).
     pub fn finish(&mut self, now: Instant) {
         self.enter(Phase::Idle, now);
         self.ended = Some(now);
+        self.read_cpu();
+        self.cpu_clock = None;
     }
 
     fn accrue(&mut self, now: Instant) {
@@ -131,6 +177,7 @@ impl ThreadStats {
         let mut copy = self.clone();
         if copy.ended.is_none() {
             copy.accrue(now);
+            copy.read_cpu();
         }
         copy
     }
@@ -163,7 +210,7 @@ pub struct GilSummary {
 
 /// At most this many thread rows are printed; the rest are summed in the totals.
 pub const MAX_ROWS: usize = 24;
-const NAME_WIDTH: usize = 18;
+const NAME_WIDTH: usize = 15;
 
 /// Renders the `--stats` table (≤ 80 columns): one row per thread, a totals
 /// row, then the lock-wide summary. `threads` should be snapshots taken at
@@ -173,22 +220,14 @@ pub fn render_table(threads: &[ThreadStats], summary: &GilSummary, now: Instant)
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<NAME_WIDTH$}{:>9}{:>9}{:>9}{:>9}{:>7}{:>7}{:>6}{:>5}",
-        "thread", "wall ms", "held ms", "wait ms", "block ms", "acq", "forced", "vol", "req"
+        "{:<NAME_WIDTH$}{:>8}{:>8}{:>8}{:>8}{:>8}{:>6}{:>7}{:>6}{:>5}",
+        "thread", "wall ms", "cpu ms", "held ms", "wait ms", "blocked", "acq", "forced", "vol", "req"
     );
     let rule = "-".repeat(79);
     let _ = writeln!(out, "{rule}");
     let shown = rows_to_show(threads);
     for t in threads.iter().filter(|t| shown.contains(&t.id)) {
-        // A name too long for its column gets a line of its own, so that
-        // names differing only at the end stay distinguishable.
-        let name = if t.name.chars().count() < NAME_WIDTH {
-            t.name.clone()
-        } else {
-            let _ = writeln!(out, "{}:", clip(&t.name, 79));
-            String::new()
-        };
-        row(&mut out, &name, t.wall(now), t, on);
+        row(&mut out, &t.name, t.wall(now), t, on);
     }
     if threads.len() > shown.len() {
         let hidden = threads.len() - shown.len();
@@ -197,6 +236,8 @@ pub fn render_table(threads: &[ThreadStats], summary: &GilSummary, now: Instant)
     let mut total = ThreadStats::new(GilThreadId(0), String::new(), false, now);
     for t in threads {
         total.held += t.held;
+        total.running += t.running;
+        total.cpu += t.cpu;
         total.waiting += t.waiting;
         for (sum, d) in total.blocked_by_kind.iter_mut().zip(t.blocked_by_kind) {
             *sum += d;
@@ -209,7 +250,7 @@ pub fn render_table(threads: &[ThreadStats], summary: &GilSummary, now: Instant)
         total.drop_requests += t.drop_requests;
     }
     let _ = writeln!(out, "{rule}");
-    let label = format!("total ({} threads)", threads.len());
+    let label = format!("all {} threads", threads.len());
     row(&mut out, &label, summary.elapsed, &total, on);
 
     let secs = summary.elapsed.as_secs_f64();
@@ -243,22 +284,61 @@ pub fn render_table(threads: &[ThreadStats], summary: &GilSummary, now: Instant)
     if !kinds.is_empty() {
         let _ = writeln!(out, "blocked ms by kind: {}", kinds.join(", "));
     }
+    if let Some(note) = busy_machine_note(total.held + total.running, total.cpu) {
+        let _ = writeln!(out, "{note}");
+    }
     let _ = writeln!(
         out,
-        "acq = GIL taken, forced = drop requests honoured, vol = blocking calls,\n\
+        "cpu = CPU time the OS gave the thread, blocked = in blocking calls (ms),\n\
+         acq = GIL taken, forced = drop requests honoured, vol = blocking calls,\n\
          req = drop requests made while waiting"
     );
     out
 }
 
+/// A warning when threads that were running Python code (holding the GIL,
+/// or running with it off) got much less CPU than that time from the OS:
+/// other programs had the cores, so the picture shows threads "running"
+/// that were really waiting for a CPU, and a GIL-off speedup looks smaller
+/// than on a quiet machine.
+fn busy_machine_note(running: Duration, cpu: Duration) -> Option<String> {
+    if running < Duration::from_millis(100) || cpu.as_secs_f64() >= 0.8 * running.as_secs_f64() {
+        return None;
+    }
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_string))
+        .map(|l| format!(", load average {l}"))
+        .unwrap_or_default();
+    Some(format!(
+        "note: threads ran Python code for {:.2} s but got only {:.2} s of CPU\n\
+         ({} cores{}): the machine was busy, so times are longer\n\
+         and GIL-off speedups smaller than on a quiet machine",
+        running.as_secs_f64(),
+        cpu.as_secs_f64(),
+        cores,
+        load
+    ))
+}
+
 fn row(out: &mut String, name: &str, wall: Duration, t: &ThreadStats, on: bool) {
+    // A name too long for its column gets a line of its own, so that
+    // names differing only at the end stay distinguishable.
+    let name = if name.chars().count() < NAME_WIDTH {
+        name
+    } else {
+        let _ = writeln!(out, "{}:", clip(name, 79));
+        ""
+    };
     let gil_ms = |d: Duration| if on { ms(d) } else { "-".to_string() };
     let gil_count = |n: u64| if on { count(n) } else { "-".to_string() };
     let _ = writeln!(
         out,
-        "{:<NAME_WIDTH$}{:>9}{:>9}{:>9}{:>9}{:>7}{:>7}{:>6}{:>5}",
+        "{:<NAME_WIDTH$}{:>8}{:>8}{:>8}{:>8}{:>8}{:>6}{:>7}{:>6}{:>5}",
         name,
         ms(wall),
+        ms(t.cpu),
         gil_ms(t.held),
         gil_ms(t.waiting),
         ms(t.blocked()),

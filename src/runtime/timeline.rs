@@ -74,14 +74,24 @@ pub fn terminal_width(tty: Option<usize>) -> usize {
 
 /// One row of cells, `cols` wide, for `track` over `[0, end)`.
 pub fn row_cells(track: &Track, end: Duration, cols: usize) -> Vec<Cell> {
-    let step = end.as_secs_f64() / cols as f64;
+    window_cells(track, Duration::ZERO, end, cols)
+}
+
+/// One row of cells, `cols` wide, for `track` over `[start, end)`.
+pub fn window_cells(track: &Track, start: Duration, end: Duration, cols: usize) -> Vec<Cell> {
+    let step = end.saturating_sub(start).as_secs_f64() / cols as f64;
     (0..cols)
         .map(|c| {
-            let from = Duration::from_secs_f64(step * c as f64);
-            let to = Duration::from_secs_f64(step * (c + 1) as f64);
+            let from = start + Duration::from_secs_f64(step * c as f64);
+            let to = start + Duration::from_secs_f64(step * (c + 1) as f64);
             cell(&Trace::shares(track, from, to))
         })
         .collect()
+}
+
+/// The ANSI colour of a cell ("" for none).
+pub fn cell_colour(c: Cell) -> &'static str {
+    c.colour()
 }
 
 fn cell(shares: &[(State, Duration)]) -> Cell {

@@ -158,6 +158,19 @@ impl Recorder {
     }
 }
 
+impl Recorder {
+    /// The threads' tracks as they stand at `now`, for `--live`: like
+    /// [`finish`](Self::finish) but leaving the recording as it is (no task
+    /// tracks, hand-offs or extra tracks). Each log is locked only while
+    /// its track is built.
+    pub fn live_tracks(&self, gil_on: bool, now: Instant) -> Vec<Track> {
+        let logs: Vec<Arc<Mutex<ThreadLog>>> = self.logs.lock().clone();
+        let mut tracks: Vec<Track> = logs.iter().map(|l| build_track(&l.lock(), self.origin, now, gil_on).0).collect();
+        tracks.sort_by_key(|t| t.id);
+        tracks
+    }
+}
+
 impl EventSink for Recorder {
     fn thread_started(&self, id: GilThreadId, name: &str, is_main: bool, at: Instant) -> Box<dyn ThreadEvents> {
         let log = Arc::new(Mutex::new(ThreadLog {
@@ -198,10 +211,13 @@ impl State {
     /// The slice name shown in trace viewers.
     pub fn label(self) -> String {
         match self {
-            State::Holding => "running (GIL)".into(),
-            State::Running => "running (no GIL)".into(),
+            // Perfetto colours a slice by a hash of its name, so these
+            // names were chosen for their colours there: running green,
+            // waiting red, blocking calls neither (trace_json.rs tests it).
+            State::Holding => "running Python (has the GIL)".into(),
+            State::Running => "running Python (GIL is off)".into(),
             State::Waiting => "waiting for GIL".into(),
-            State::Blocked(k) => format!("blocked: {}", k.name()),
+            State::Blocked(k) => format!("blocking: {} call", k.name()),
             State::Idle => "idle".into(),
             State::TaskStep => "task step".into(),
             State::SlowStep => "BLOCKING the event loop".into(),

@@ -118,3 +118,49 @@ pub fn quote(s: &str) -> String {
     out.push('"');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::events::BlockKind;
+    use super::super::trace::State;
+
+    /// The hue ui.perfetto.dev gives a slice of this name: it drops digits
+    /// (with a space before them) and hashes the rest (FNV-1a-like, in
+    /// JavaScript's double arithmetic) into 0..360.
+    fn perfetto_hue(name: &str) -> u32 {
+        let mut stripped = String::new();
+        let mut chars = name.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == ' ' && chars.peek().is_some_and(char::is_ascii_digit) {
+                continue;
+            }
+            if !c.is_ascii_digit() {
+                stripped.push(c);
+            }
+        }
+        let to_i32 = |x: f64| (x as i128).rem_euclid(1 << 32) as u32 as i32;
+        let mut h: i32 = 0x811c9dc5_u32 as i32 & 0xfffffff;
+        for unit in stripped.encode_utf16() {
+            h ^= i32::from(unit);
+            h = to_i32(f64::from(h) * 16777619.0);
+        }
+        h.unsigned_abs() % 360
+    }
+
+    /// Running is green, waiting for the GIL red, and no blocking call is
+    /// either, so a trace reads at a glance in Perfetto (which ignores
+    /// Chrome's `cname` colours).
+    #[test]
+    fn perfetto_colours_running_waiting_and_blocked_apart() {
+        let green = |h: u32| (100..=165).contains(&h);
+        let red = |h: u32| h >= 345 || h <= 30;
+        for s in [State::Holding, State::Running] {
+            assert!(green(perfetto_hue(&s.label())), "{} is not green", s.label());
+        }
+        assert!(red(perfetto_hue(&State::Waiting.label())));
+        for k in BlockKind::ALL {
+            let h = perfetto_hue(&State::Blocked(k).label());
+            assert!(!green(h) && !red(h), "{} has hue {h}", State::Blocked(k).label());
+        }
+    }
+}

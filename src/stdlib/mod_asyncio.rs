@@ -69,7 +69,9 @@ pub fn new_task(vm: &mut Vm, lp: &Arc<LoopCore>, coro: Value, name: Option<Value
             }
         },
     };
-    let n = lp.task_counter.fetch_add(1, Ordering::Relaxed) + 1;
+    // Numbered across the process, as CPython's module-level counter: a
+    // second `asyncio.run` goes on from the first's numbers.
+    let n = vm.rt.asyncio_task_counter.fetch_add(1, Ordering::Relaxed) + 1;
     let name = match name {
         Some(v) if !v.is_none() => {
             let s = vm.str_of(&v)?;

@@ -1,8 +1,9 @@
 //! Command-line tools around a run (issue 6): the trace views' wiring
 //! (`views`), child processes' traces (`child_trace`), `gilt compare`
-//! (`compare`) and OS knobs (`os`: `--cpus`, children's CPU time).
+//! (`compare`), the `--live` view (`live`) and OS knobs (`os`: `--cpus`, children's CPU time).
 
 pub mod child_trace;
 pub mod compare;
+pub mod live;
 pub mod os;
 pub mod views;

@@ -58,3 +58,16 @@ pub fn terminal_columns() -> Option<usize> {
         (ws.ws_col > 0).then_some(ws.ws_col as usize)
     })
 }
+
+/// The size (rows, columns) of the terminal on stderr (`None` when it is not one).
+pub fn stderr_terminal_size() -> Option<(usize, usize)> {
+    // SAFETY: TIOCGWINSZ fills the zeroed winsize we own; on a non-terminal it fails.
+    let ws = unsafe {
+        let mut ws: libc::winsize = std::mem::zeroed();
+        if libc::ioctl(libc::STDERR_FILENO, libc::TIOCGWINSZ, &mut ws) != 0 {
+            return None;
+        }
+        ws
+    };
+    (ws.ws_row > 0 && ws.ws_col > 0).then_some((ws.ws_row as usize, ws.ws_col as usize))
+}

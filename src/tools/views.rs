@@ -21,6 +21,10 @@ pub struct Views {
     recorder: Option<Arc<Recorder>>,
     /// Where child processes leave their events (`--trace` only).
     children: Option<ChildTrace>,
+    /// `--live` asked for.
+    live_wanted: bool,
+    /// The live view while it draws.
+    live: Option<crate::tools::live::Live>,
 }
 
 /// Default of `--trace-limit`: events kept before a recording stops (about
@@ -52,15 +56,31 @@ fn write_file(path: &str, what: &str, text: String) {
 impl Views {
     /// Views for these flags; records only if at least one is set. A
     /// recording keeps at most `limit` events (`None`: the default, 0: all).
-    pub fn new(trace: Option<String>, timeline: bool, report: Option<String>, limit: Option<usize>) -> Views {
-        let wanted = trace.is_some() || timeline || report.is_some();
+    pub fn new(
+        trace: Option<String>,
+        timeline: bool,
+        report: Option<String>,
+        limit: Option<usize>,
+        live: bool,
+    ) -> Views {
+        let wanted = trace.is_some() || timeline || report.is_some() || live;
         let limit = limit.unwrap_or(DEFAULT_TRACE_LIMIT);
         let recorder = wanted.then(|| Recorder::with_limit(limit));
         let children = match (&trace, &recorder) {
             (Some(_), Some(r)) => Some(ChildTrace::for_parent(r.origin_wall())),
             _ => None,
         };
-        Views { trace, timeline, report, recorder, children }
+        Views { trace, timeline, report, recorder, children, live_wanted: live, live: None }
+    }
+
+    /// Starts `--live` drawing (if asked for) now that the GIL exists.
+    pub fn start_live(&mut self, gil: &Arc<Gil>, script: &str) {
+        if let (true, Some(rec)) = (self.live_wanted, &self.recorder) {
+            match crate::tools::live::Live::start(Arc::clone(rec), Arc::clone(gil), script) {
+                Ok(live) => self.live = Some(live),
+                Err(why) => eprintln!("gilt: --live: {why}"),
+            }
+        }
     }
 
     /// The flag that makes child processes record into this trace.
@@ -74,7 +94,10 @@ impl Views {
     }
 
     /// Writes the views; call after the main thread released the GIL for good.
-    pub fn finish(&self, gil: &Gil, script: &str) {
+    pub fn finish(&mut self, gil: &Gil, script: &str) {
+        if let Some(live) = self.live.take() {
+            live.stop();
+        }
         let Some(rec) = &self.recorder else { return };
         let trace = rec.finish(gil, script);
         if let Some(n) = rec.capped() {

@@ -303,6 +303,9 @@ pub struct Runtime {
     pub codecs: crate::stdlib::mod_codecs::Registry,
     /// Python-level signal handlers (stdlib/mod_signal.rs).
     pub signals: crate::stdlib::mod_signal::Handlers,
+    /// asyncio tasks created so far, for their `Task-N` names (one count per
+    /// process, as CPython's, so names stay unique across `asyncio.run`s).
+    pub asyncio_task_counter: std::sync::atomic::AtomicU64,
 }
 
 impl Runtime {
@@ -334,6 +337,7 @@ impl Runtime {
             atexit: Default::default(),
             codecs: Default::default(),
             signals: Default::default(),
+            asyncio_task_counter: Default::default(),
         }
     }
 

@@ -123,3 +123,30 @@ fn switch_interval_out_of_range_is_a_usage_error() {
         assert!(r.stderr.contains("--switch-interval"), "--switch-interval {bad}: {}", r.stderr);
     }
 }
+
+/// `--live` on a terminal: the panel is drawn in the bottom lines (a scrolling region
+/// keeps the script's output above it) while the script runs, with a row per thread and
+/// its state, and the terminal gets its whole screen back at exit. Without a terminal
+/// it says why and the script still runs.
+#[test]
+fn live_view_draws_in_a_terminal() {
+    let code = "import threading, time\ndef work():\n    time.sleep(0.6)\n\
+                t = threading.Thread(target=work, name='napper')\nt.start()\nt.join()\nprint('done')\n";
+    let path = script("cli_live.py", code);
+    let r = gilt(&["--live", &path], None);
+    assert_eq!((r.code, r.stdout.as_str()), (Some(0), "done\n"), "{}", r.stderr);
+    assert!(r.stderr.contains("gilt: --live: stderr is not a terminal"), "{}", r.stderr);
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    }
+    let out = Command::new("script")
+        .args(["-qec", &format!("stty rows 30 cols 100; {GILT} --live {path}"), "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    for want in ["\x1b[1;22r", "gilt --live: ", "MainThread", "napper", "in sleep", "done", "\x1b[r"] {
+        assert!(screen.contains(want), "missing {want:?} in:\n{screen:?}");
+    }
+}

@@ -95,6 +95,14 @@ def all_tasks(loop=None):
     return set(_asyncio._all_tasks(loop))
 
 
+def _shut_down(loop):
+    # As CPython's Runner.close: each shutdown step runs as a task of its
+    # own, so task numbers go on as in CPython (Task-4 in a second run).
+    _cancel_all_tasks(loop)
+    loop.run_until_complete(loop.shutdown_asyncgens())
+    loop.run_until_complete(loop.shutdown_default_executor())
+
+
 def _cancel_all_tasks(loop):
     to_cancel = _asyncio._all_tasks(loop)
     if not to_cancel:
@@ -102,9 +110,7 @@ def _cancel_all_tasks(loop):
     for task in to_cancel:
         task.cancel()
 
-    async def _wait():
-        return await gather(*to_cancel, return_exceptions=True)
-    loop.run_until_complete(_wait())
+    loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
     for task in to_cancel:
         if task.cancelled():
             continue
@@ -127,7 +133,7 @@ def run(main, *, debug=None):
         return loop.run_until_complete(main)
     finally:
         try:
-            _cancel_all_tasks(loop)
+            _shut_down(loop)
         finally:
             set_event_loop(None)
             loop.close()
@@ -160,7 +166,7 @@ class Runner:
     def close(self):
         if self._loop is not None:
             try:
-                _cancel_all_tasks(self._loop)
+                _shut_down(self._loop)
             finally:
                 self._loop.close()
 
@@ -212,6 +218,13 @@ async def _shutdown_asyncgens(self):
 
 async def _shutdown_default_executor(self, timeout=None):
     pass
+
+
+# Named as CPython's methods, which is how their tasks show in the views.
+_shutdown_asyncgens.__name__ = "shutdown_asyncgens"
+_shutdown_asyncgens.__qualname__ = "BaseEventLoop.shutdown_asyncgens"
+_shutdown_default_executor.__name__ = "shutdown_default_executor"
+_shutdown_default_executor.__qualname__ = "BaseEventLoop.shutdown_default_executor"
 
 
 _asyncio.EventLoop.run_in_executor = _run_in_executor
