@@ -315,8 +315,11 @@ fn run(cli: Cli) -> i32 {
         }
     };
     let status = finish(&mut vm, status);
+    // One table for --stats and the views, so they agree: taken once, at
+    // the end of the script, before any view is drawn.
+    let stats_table = gil.stats_table();
     if cli.stats {
-        eprint!("{}", gil.stats_table());
+        eprint!("{stats_table}");
     }
     if let Some(p) = &profiler {
         crate::tools::views::write_profile(p, cli.profile, cli.profile_out.as_deref());
@@ -326,7 +329,7 @@ fn run(cli: Cli) -> i32 {
     }
     use std::io::Write;
     let _ = std::io::stdout().flush();
-    views.finish(&gil, &filename);
+    views.finish(&gil, &filename, stats_table);
     crate::tools::views::write_stats_json(&gil);
     status
 }

@@ -49,6 +49,7 @@ pub mod posix_dir;
 pub mod posix_fd;
 pub mod posix_fs;
 pub mod repl;
+mod repl_complete;
 pub mod sre_match;
 pub mod sre_ops;
 pub mod sre_subject;

@@ -10,6 +10,8 @@ use crate::object::dict::Dict;
 use crate::object::value::Value;
 use crate::vm::Vm;
 
+use super::repl_complete::ReplHelper;
+
 /// How the REPL starts.
 #[derive(Debug, Default, Clone)]
 pub struct Options {
@@ -72,7 +74,15 @@ pub fn run_with(vm: &mut Vm, globals: Option<Arc<Dict>>, opts: &Options) -> i32 
     let module = crate::object::module::Module { name: Arc::from("__main__"), dict: globals.clone() };
     vm.rt.modules.set_item_str("__main__", Value::Module(Arc::new(module)));
     let interactive = std::io::IsTerminal::is_terminal(&std::io::stdin());
-    let mut editor = if interactive { rustyline::DefaultEditor::new().ok() } else { None };
+    let mut editor = if interactive {
+        let config = rustyline::Config::builder().completion_type(rustyline::CompletionType::List).build();
+        rustyline::Editor::<ReplHelper, rustyline::history::DefaultHistory>::with_config(config).ok().map(|mut ed| {
+            ed.set_helper(Some(ReplHelper::new(vm, globals.clone())));
+            ed
+        })
+    } else {
+        None
+    };
     let history = history_file();
     if let (Some(ed), Some(h)) = (editor.as_mut(), history.as_ref()) {
         let _ = ed.load_history(h);
@@ -94,7 +104,7 @@ pub fn run_with(vm: &mut Vm, globals: Option<Arc<Dict>>, opts: &Options) -> i32 
     loop {
         let prompt = if buffer.is_empty() { ">>> " } else { "... " };
         let line = match editor.as_mut() {
-            Some(ed) => match ed.readline(prompt) {
+            Some(ed) => match read_line_without_gil(vm, ed, prompt) {
                 Ok(l) => {
                     let _ = ed.add_history_entry(l.as_str());
                     l
@@ -139,6 +149,24 @@ pub fn run_with(vm: &mut Vm, globals: Option<Arc<Dict>>, opts: &Options) -> i32 
         let _ = ed.save_history(h);
     }
     status
+}
+
+/// `readline` with the GIL released, as CPython's prompt: other threads run
+/// while the user types (the completer takes the GIL back while it works).
+fn read_line_without_gil(
+    vm: &mut Vm,
+    ed: &mut rustyline::Editor<ReplHelper, rustyline::history::DefaultHistory>,
+    prompt: &str,
+) -> rustyline::Result<String> {
+    use crate::runtime::events::{BlockKind, ReleaseReason};
+    if let Some(g) = vm.gil.as_mut() {
+        g.release(ReleaseReason::BlockingCall(BlockKind::Input));
+    }
+    let line = ed.readline(prompt);
+    if let Some(g) = vm.gil.as_mut() {
+        g.acquire();
+    }
+    line
 }
 
 /// Adds one line to the pending block and runs the block when it is

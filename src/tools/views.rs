@@ -93,13 +93,16 @@ impl Views {
         self.recorder.clone().map(|r| r as Arc<dyn EventSink>)
     }
 
-    /// Writes the views; call after the main thread released the GIL for good.
-    pub fn finish(&mut self, gil: &Gil, script: &str) {
+    /// Writes the views; call after the main thread released the GIL for
+    /// good. `stats_table` is the `--stats` table of the run, shown as it is
+    /// so every view agrees with it.
+    pub fn finish(&mut self, gil: &Gil, script: &str, stats_table: String) {
         if let Some(live) = self.live.take() {
             live.stop();
         }
         let Some(rec) = &self.recorder else { return };
-        let trace = rec.finish(gil, script);
+        let mut trace = rec.finish(gil, script);
+        trace.stats_table = stats_table;
         if let Some(n) = rec.capped() {
             eprintln!(
                 "gilt: the recording stopped after {n} events, {:.2} s into the run: the views show that part \

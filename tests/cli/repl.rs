@@ -118,3 +118,15 @@ fn help_prints_docstrings() {
     let r = gilt(&["-S", "-c", "help(len)"], None);
     assert!(r.stderr.ends_with("NameError: name 'help' is not defined\n"), "-S: no help(), as CPython: {}", r.stderr);
 }
+
+/// Tab completes names and attributes, as CPython's rlcompleter (a callable gets its
+/// `(`), and indents on an empty line.
+#[test]
+fn repl_tab_completion() {
+    let data = scratch("cli_repl_tab", &[]);
+    let input = "x_long_name = 5\nx_lo\t\nimport math\nmath.fac\t5)\nif x_long_name:\n\tprint('in')\n\nexit()\n";
+    let Some(session) = pty_session(input, &data) else { return };
+    for want in [">>> x_long_name\n5\n", ">>> math.factorial(5)\n120\n", "...     print('in')\n", "\nin\n"] {
+        assert!(session.contains(want), "missing {want:?} in the session:\n{session}");
+    }
+}
