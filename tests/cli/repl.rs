@@ -109,7 +109,7 @@ fn help_prints_docstrings() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(
         r.stdout.starts_with(
-            "Help on function area in module __main__:\n\narea\n    The area of a disc.\n\n    r: its radius\n"
+            "Help on function area in module __main__:\n\narea(r)\n    The area of a disc.\n    \n    r: its radius\n\n"
         ),
         "{}",
         r.stdout

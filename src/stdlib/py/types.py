@@ -79,7 +79,21 @@ WrapperDescriptorType = _type_of(lambda: object.__init__)
 MethodWrapperType = _type_of(lambda: object().__str__)
 MethodDescriptorType = _type_of(lambda: str.join)
 ClassMethodDescriptorType = _type_of(lambda: dict.__dict__['fromkeys'])
-GetSetDescriptorType = None
+
+
+class getset_descriptor:
+    """gilt's built-in types expose computed attributes as properties, so
+    nothing is an instance of this type; it exists so that isinstance() checks
+    against types.GetSetDescriptorType (inspect, pydoc) answer False."""
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 'getset_descriptor' instances")
+
+
+getset_descriptor.__module__ = 'builtins'
+GetSetDescriptorType = getset_descriptor
+del getset_descriptor
 
 
 class _Slotted:
