@@ -67,13 +67,31 @@ fn fork_raw(vm: &mut Vm) -> PyResult<libc::pid_t> {
     Ok(pid)
 }
 
+/// Calls `_imp.NAME()` if the module has it; true when it was called.
+fn imp_call(vm: &mut Vm, imp: &Value, name: &str) -> PyResult<bool> {
+    match vm.get_attr_str(imp, name)? {
+        Some(f) => vm.call(&f, vec![]).map(|_| true),
+        None => Ok(false),
+    }
+}
+
 /// `fork()` as `os.fork` does it: the `before` hooks, the fork, then the
 /// child's or the parent's hooks. Also used by `_posixsubprocess` when a
 /// `preexec_fn` must run in the child.
 pub fn fork_with_hooks(vm: &mut Vm) -> PyResult<libc::pid_t> {
     let rt = Arc::clone(&vm.rt);
     run_hooks(vm, &rt.at_fork.before, true);
+    // As CPython, wait for the import lock (`_imp.acquire_lock`): a module
+    // another thread is importing is complete in the child, never partial.
+    let imp = rt.modules.get_item_str("_imp");
+    let locked = match &imp {
+        Some(m) => imp_call(vm, m, "acquire_lock")?,
+        None => false,
+    };
     let pid = fork_raw(vm);
+    if let (Some(m), true) = (&imp, locked) {
+        imp_call(vm, m, "release_lock")?;
+    }
     match pid {
         Ok(0) => run_hooks(vm, &rt.at_fork.after_in_child, false),
         _ => run_hooks(vm, &rt.at_fork.after_in_parent, false),
