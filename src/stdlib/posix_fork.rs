@@ -9,7 +9,7 @@ use std::sync::Arc;
 use parking_lot::Mutex;
 
 use super::def;
-use super::posix_args::{c_int, errno_error, int_arg, last_errno};
+use super::posix_args::{c_int, check, errno_error, int_arg, last_errno};
 use crate::object::dict::Dict;
 use crate::object::value::Value;
 use crate::runtime::gil::BlockKind;
@@ -149,8 +149,55 @@ fn rusage_value(vm: &mut Vm, ru: &libc::rusage) -> Value {
     }
 }
 
+/// Process groups and sessions: `getsid`, `setsid`, `getpgid`, `setpgid`,
+/// `killpg`, and `abort`.
+fn sessions(d: &Dict) {
+    def(d, "getsid", |vm, a| {
+        a.posonly(vm, "getsid", 1, 1)?;
+        let pid = int_arg(vm, &a.pos[0])? as libc::pid_t;
+        // SAFETY: takes and returns plain integers.
+        let r = unsafe { libc::getsid(pid) };
+        check(vm, r as i64, None).map(Value::Int)
+    });
+    def(d, "setsid", |vm, a| {
+        a.posonly(vm, "setsid", 0, 0)?;
+        // SAFETY: as above.
+        check(vm, unsafe { libc::setsid() } as i64, None)?;
+        Ok(Value::None)
+    });
+    def(d, "getpgid", |vm, a| {
+        let args = a.clinic_slots(vm, "getpgid", &["pid"], 1)?;
+        let pid = int_arg(vm, args[0].as_ref().expect("required"))? as libc::pid_t;
+        // SAFETY: as above.
+        check(vm, unsafe { libc::getpgid(pid) } as i64, None).map(Value::Int)
+    });
+    def(d, "setpgid", |vm, a| {
+        a.posonly(vm, "setpgid", 2, 2)?;
+        let pid = int_arg(vm, &a.pos[0])? as libc::pid_t;
+        let pgrp = int_arg(vm, &a.pos[1])? as libc::pid_t;
+        // SAFETY: as above.
+        check(vm, unsafe { libc::setpgid(pid, pgrp) } as i64, None)?;
+        Ok(Value::None)
+    });
+    def(d, "killpg", |vm, a| {
+        a.posonly(vm, "killpg", 2, 2)?;
+        let pgid = int_arg(vm, &a.pos[0])? as libc::pid_t;
+        let sig = c_int(vm, &a.pos[1])?;
+        // SAFETY: as above.
+        check(vm, unsafe { libc::killpg(pgid, sig) } as i64, None)?;
+        Ok(Value::None)
+    });
+    def(d, "abort", |vm, a| {
+        a.posonly(vm, "abort", 0, 0)?;
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        std::process::abort()
+    });
+}
+
 /// Adds the fork and wait functions to the `posix` module dict.
 pub fn register(d: &Dict) {
+    sessions(d);
     def(d, "fork", |vm, a| {
         a.posonly(vm, "fork", 0, 0)?;
         Ok(Value::Int(fork_with_hooks(vm)? as i64))
