@@ -265,6 +265,7 @@ fn run(cli: Cli) -> i32 {
     config.worker_argv.splice(0..0, views.child_flag());
     let profiler = (cli.profile || cli.profile_out.is_some()).then(crate::runtime::profile::Profiler::new);
     config.profile = profiler.clone();
+    let started_pid = std::process::id();
     let rt = Arc::new(Runtime::new(config, gil.clone()));
     crate::stdlib::init(&rt);
     crate::stdlib::sys::create(&rt);
@@ -315,6 +316,13 @@ fn run(cli: Cli) -> i32 {
         }
     };
     let status = finish(&mut vm, status);
+    if std::process::id() != started_pid {
+        // A child made by os.fork(): no thread waits for this one, and the
+        // tables and trace files belong to the parent. End the process here.
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        std::process::exit(status);
+    }
     // One table for --stats and the views, so they agree: taken once, at
     // the end of the script, before any view is drawn.
     let stats_table = gil.stats_table();

@@ -151,3 +151,12 @@ fn exp11_report_draws_every_thread() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert_eq!(page.matches("class=\"thread-row\"").count(), 4);
 }
+
+#[test]
+fn exp12_subprocess_waits_overlap_in_a_pool() {
+    // Needs `select` (subprocess.py imports it at the top).
+    let o = exp(&[], "exp12_subprocess_pool.py");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let speedup = result(&o, "speedup")[0];
+    assert!(speedup >= 1.5, "child waits in threads should overlap: {}", o.stdout);
+}

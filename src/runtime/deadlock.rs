@@ -83,6 +83,27 @@ impl Default for Registry {
     }
 }
 
+/// The registry, locked across a `fork()` ([`Registry::lock_for_fork`]).
+pub struct ForkLock<'a>(parking_lot::MutexGuard<'a, RegistryInner>);
+
+impl Registry {
+    /// Locks the registry for a `fork()`; drop the lock in the parent, call
+    /// [`ForkLock::child`] in the child.
+    pub fn lock_for_fork(&self) -> ForkLock<'_> {
+        ForkLock(self.inner.lock())
+    }
+}
+
+impl ForkLock<'_> {
+    /// In the child, where only the thread `ident` is left: the other
+    /// threads' waits are gone, and so is the watchdog thread (the next wait
+    /// without a timeout starts a new one).
+    pub fn child(mut self, ident: i64) {
+        self.0.waits.retain(|k, _| *k == ident);
+        self.0.gil = None;
+    }
+}
+
 /// Removes the wait from the registry when dropped (the wait ended).
 pub struct WaitGuard(Arc<Mutex<RegistryInner>>, i64);
 

@@ -374,10 +374,41 @@ impl Gil {
         stats::render_table(&threads, &summary, now)
     }
 
+    /// Takes the GIL's two internal mutexes for the length of a `fork()`, so
+    /// that no other thread is half-way through a state change when the
+    /// address space is copied; drop the guard in both processes after.
+    pub fn lock_for_fork(&self) -> ForkGuard<'_> {
+        ForkGuard { _state: self.state.lock(), _registry: self.registry.lock() }
+    }
+
+    /// In a child made by `fork()`, where only the thread `survivor` exists:
+    /// nobody else wants the GIL any more, and the other threads' entries
+    /// leave the registry (they will never run, release or finish here).
+    pub fn after_fork_child(&self, survivor: Option<GilThreadId>) {
+        let mut st = self.state.lock();
+        st.wanting = 0;
+        self.wanting.store(0, Ordering::Relaxed);
+        if st.locked && st.holder != survivor {
+            st.locked = false;
+            st.holder = None;
+        }
+        drop(st);
+        self.clear_bit(BreakerBit::GIL_DROP_REQUEST);
+        // Another thread's stats may have been locked at the fork: that entry
+        // is not the survivor's, and goes.
+        self.registry.lock().threads.retain(|s| s.try_lock().is_some_and(|s| Some(s.id) == survivor));
+    }
+
     fn set_wanting(&self, st: &mut GilState, delta: i32) {
         st.wanting = st.wanting.saturating_add_signed(delta);
         self.wanting.store(st.wanting, Ordering::Relaxed);
     }
+}
+
+/// The GIL's internal locks held across `fork()` ([`Gil::lock_for_fork`]).
+pub struct ForkGuard<'a> {
+    _state: MutexGuard<'a, GilState>,
+    _registry: MutexGuard<'a, Registry>,
 }
 
 impl fmt::Debug for Gil {

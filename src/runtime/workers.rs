@@ -58,6 +58,23 @@ pub fn spawn(name: String, job: impl FnOnce() + Send + 'static) -> io::Result<()
     std::thread::Builder::new().name(name).stack_size(STACK_SIZE).spawn(move || run(job)).map(drop)
 }
 
+/// The idle list, locked across a `fork()` so no other thread is changing it.
+pub struct ForkLock(parking_lot::MutexGuard<'static, Vec<Arc<Slot>>>);
+
+/// Locks the idle list for a `fork()`; drop the lock in the parent, call
+/// [`ForkLock::child`] in the child.
+pub fn lock_for_fork() -> ForkLock {
+    ForkLock(IDLE.lock())
+}
+
+impl ForkLock {
+    /// In the child: the parked threads were not copied, so a job handed to
+    /// one of them would never run. Forget them all.
+    pub fn child(mut self) {
+        std::mem::forget(std::mem::take(&mut *self.0));
+    }
+}
+
 /// The body of a pooled OS thread: the first job, then jobs handed over
 /// while parked, until no job comes within [`IDLE_TIMEOUT`].
 fn run(first: Job) {

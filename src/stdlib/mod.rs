@@ -26,11 +26,13 @@ pub mod mod_cmath;
 pub mod mod_codecs;
 pub mod mod_csv;
 pub mod mod_errno;
+pub mod mod_fcntl;
 pub mod mod_hashes;
 pub mod mod_itertools;
 pub mod mod_math;
 pub mod mod_misc;
 pub mod mod_posix;
+pub mod mod_posixsubprocess;
 pub mod mod_process;
 pub mod mod_random;
 pub mod mod_signal;
@@ -47,6 +49,7 @@ pub mod native_util;
 pub mod posix_args;
 pub mod posix_dir;
 pub mod posix_fd;
+pub mod posix_fork;
 pub mod posix_fs;
 pub mod repl;
 mod repl_complete;
@@ -160,6 +163,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_md5", |vm| mod_hashes::create(vm, "_md5")),
     ("_mp", mod_process::create),
     ("_operator", mod_hashes::create_operator),
+    ("_posixsubprocess", mod_posixsubprocess::create),
     ("_random", mod_random::create),
     ("_sha1", |vm| mod_hashes::create(vm, "_sha1")),
     ("_sha256", |vm| mod_hashes::create(vm, "_sha256")),
@@ -177,6 +181,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("builtins", |vm| Ok(builtins_module(vm))),
     ("cmath", mod_cmath::create),
     ("errno", mod_errno::create),
+    ("fcntl", mod_fcntl::create),
     ("gc", mod_misc::create_gc),
     ("itertools", mod_itertools::create),
     ("math", mod_math::create),

@@ -420,6 +420,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     super::posix_dir::register(&vm.rt, &d, &stat_cls);
     super::posix_fd::register(vm, &d, &term_cls);
     process(&d);
+    super::posix_fork::register(&d);
     wrap_status(&d);
     environment(vm, &d)?;
     misc(vm, &d);

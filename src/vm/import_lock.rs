@@ -30,6 +30,21 @@ struct ImportState {
     waiting: HashMap<ThreadId, String>,
 }
 
+/// The import-lock table, locked across a `fork()`.
+pub struct ImportForkLock<'a>(parking_lot::MutexGuard<'a, ImportState>, &'a AtomicUsize);
+
+impl ImportForkLock<'_> {
+    /// In the child: imports that other threads were running will never
+    /// finish, so their modules are free again (CPython resets its import
+    /// lock in the child too).
+    pub fn child(mut self) {
+        let me = std::thread::current().id();
+        self.0.owners.retain(|_, t| *t == me);
+        self.0.waiting.clear();
+        self.1.store(self.0.owners.len(), Ordering::Release);
+    }
+}
+
 /// What [`ImportLocks::claim`] decided.
 pub enum Claim {
     /// This thread now initialises the module; call [`ImportLocks::release`] after.
@@ -99,6 +114,12 @@ impl ImportLocks {
             }
         }
         false
+    }
+
+    /// Locks the table for a `fork()`; drop the lock in the parent, call
+    /// [`ImportForkLock::child`] in the child.
+    pub fn lock_for_fork(&self) -> ImportForkLock<'_> {
+        ImportForkLock(self.state.lock(), &self.busy)
     }
 
     /// Ends this thread's initialisation of `name` and wakes its waiters.

@@ -287,6 +287,8 @@ pub struct Runtime {
     pub sys_module: Mutex<Option<Value>>,
     /// Threads blocked on locks/joins, for deadlock detection.
     pub deadlocks: crate::runtime::deadlock::Registry,
+    /// Callables of `os.register_at_fork` (stdlib/posix_fork.rs).
+    pub at_fork: crate::stdlib::posix_fork::AtFork,
     /// multiprocessing's per-runtime state.
     pub mp: crate::stdlib::mod_process::MpState,
     /// Per-module import locks (a thread importing a module another thread is initialising waits).
@@ -329,6 +331,7 @@ impl Runtime {
             frozen_cache: Mutex::new(HashMap::new()),
             sys_module: Mutex::new(None),
             deadlocks: Default::default(),
+            at_fork: Default::default(),
             mp: Default::default(),
             imports: Default::default(),
             empty_code: Arc::new(crate::compile::codegen::empty_code()),

@@ -1002,6 +1002,35 @@ def _shutdown():
         # threads to complete
 
 
+def _after_fork():
+    """In a child made by os.fork() only the thread that forked exists: it
+    becomes the main thread, every other Thread object is stopped, and the
+    module's locks are new (another thread may have held them at the fork)."""
+    global _active_limbo_lock, _shutdown_locks_lock, _shutdown_locks, _main_thread
+    _active_limbo_lock = _thread.RLock()
+    _shutdown_locks_lock = _allocate_lock()
+    current = _active.get(get_ident())
+    if current is None:
+        current = _DummyThread()
+    for thread in list(_active.values()) + list(_limbo.values()):
+        if thread is not current:
+            thread._is_stopped = True
+            thread._tstate_lock = None
+    _shutdown_locks = set()
+    if not current.daemon and current._tstate_lock is not None:
+        _shutdown_locks.add(current._tstate_lock)
+    _limbo.clear()
+    _active.clear()
+    _active[get_ident()] = current
+    _main_thread = current
+
+
+import posix as _posix
+if hasattr(_posix, "register_at_fork"):
+    _posix.register_at_fork(after_in_child=_after_fork)
+del _posix
+
+
 def main_thread():
     """Return the main thread object."""
     return _main_thread
