@@ -49,6 +49,8 @@ pub mod posix_dir;
 pub mod posix_fd;
 pub mod posix_fs;
 pub mod repl;
+pub mod sqlite_callbacks;
+pub mod sqlite_engine;
 pub mod sre_match;
 pub mod sre_ops;
 pub mod sre_subject;
@@ -165,6 +167,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_sha3", |vm| mod_hashes::create(vm, "_sha3")),
     ("_sha512", |vm| mod_hashes::create(vm, "_sha512")),
     ("_signal", mod_signal::create),
+    ("_sqlite3_engine", sqlite_engine::create),
     ("_sre", mod_sre::create),
     ("_string", mod_string_locale::create_string),
     ("_struct", mod_struct::create),

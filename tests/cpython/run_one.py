@@ -119,6 +119,29 @@ def drop_skipped(suite, skip):
     return new
 
 
+def add_fallback_test_dir(full):
+    """Debian's libpython3.11-testsuite leaves some test packages out
+    (test_sqlite3): when `full` is not in the `test` package, the same
+    CPython 3.11's test folder of another installation (pyenv's) is
+    searched after it."""
+    import os
+    import test
+    top = full.split('.')[1]
+    for d in test.__path__:
+        if os.path.exists(os.path.join(d, top)) or os.path.exists(os.path.join(d, top + '.py')):
+            return
+    root = os.path.expanduser('~/.pyenv/versions')
+    try:
+        versions = sorted(v for v in os.listdir(root) if v.startswith('3.11.'))
+    except OSError:
+        return
+    for v in reversed(versions):
+        d = os.path.join(root, v, 'lib', 'python3.11', 'test')
+        if os.path.exists(os.path.join(d, top)):
+            test.__path__.append(d)
+            return
+
+
 def main(argv):
     if not argv:
         sys.stderr.write('usage: run_one.py test_xxx [--skip TEST_ID]...\n')
@@ -138,6 +161,7 @@ def main(argv):
         # As regrtest without -v: tests print their chatter only when verbose.
         import test.support
         test.support.verbose = False
+        add_fallback_test_dir(full)
         __import__(full)
         module = sys.modules[full]
         suite = unittest.defaultTestLoader.loadTestsFromModule(module)

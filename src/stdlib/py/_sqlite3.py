@@ -1,0 +1,899 @@
+"""gilt's _sqlite3: the DB-API 2.0 layer under CPython's sqlite3 package.
+
+SQLite itself runs in the native _sqlite3_engine (the bundled library of
+the rusqlite crate), which releases the GIL for every prepare and step.
+The classes are written here in Python so that they subclass as CPython's
+do (a Connection factory, Row and Cursor subclasses with attributes of
+their own); their behaviour and messages follow CPython 3.11's _sqlite3.
+"""
+
+import _thread
+import _sqlite3_engine as _engine
+
+version = "2.6.0"
+sqlite_version = _engine.sqlite_version
+# CPython maps sqlite3_threadsafe(): 0 -> 0, 1 (serialized) -> 3, 2 -> 1.
+threadsafety = {0: 0, 1: 3, 2: 1}.get(_engine.threadsafe, 0)
+
+PARSE_DECLTYPES = 1
+PARSE_COLNAMES = 2
+
+# SQLite's constants as CPython exposes them, by value.
+_CONSTANTS = """
+DENY=1 ERROR=1 IGNORE=2 INTERNAL=2 CREATE_INDEX=1 CREATE_TABLE=2 CREATE_TEMP_INDEX=3
+CREATE_TEMP_TABLE=4 CREATE_TEMP_TRIGGER=5 CREATE_TEMP_VIEW=6 CREATE_TRIGGER=7 CREATE_VIEW=8
+DELETE=9 DROP_INDEX=10 DROP_TABLE=11 DROP_TEMP_INDEX=12 DROP_TEMP_TABLE=13 DROP_TEMP_TRIGGER=14
+DROP_TEMP_VIEW=15 DROP_TRIGGER=16 DROP_VIEW=17 INSERT=18 PRAGMA=19 READ=20 SELECT=21
+TRANSACTION=22 UPDATE=23 ATTACH=24 DETACH=25 ALTER_TABLE=26 REINDEX=27 ANALYZE=28
+CREATE_VTABLE=29 DROP_VTABLE=30 FUNCTION=31 SAVEPOINT=32 RECURSIVE=33
+OK=0 PERM=3 ABORT=4 BUSY=5 LOCKED=6 NOMEM=7 READONLY=8 INTERRUPT=9 IOERR=10 CORRUPT=11
+NOTFOUND=12 FULL=13 CANTOPEN=14 PROTOCOL=15 EMPTY=16 SCHEMA=17 TOOBIG=18 CONSTRAINT=19
+MISMATCH=20 MISUSE=21 NOLFS=22 AUTH=23 FORMAT=24 RANGE=25 NOTADB=26 NOTICE=27 WARNING=28
+ROW=100 DONE=101
+LIMIT_LENGTH=0 LIMIT_SQL_LENGTH=1 LIMIT_COLUMN=2 LIMIT_EXPR_DEPTH=3 LIMIT_COMPOUND_SELECT=4
+LIMIT_VDBE_OP=5 LIMIT_FUNCTION_ARG=6 LIMIT_ATTACHED=7 LIMIT_LIKE_PATTERN_LENGTH=8
+LIMIT_VARIABLE_NUMBER=9 LIMIT_TRIGGER_DEPTH=10 LIMIT_WORKER_THREADS=11
+ERROR_MISSING_COLLSEQ=257 ERROR_RETRY=513 ERROR_SNAPSHOT=769
+IOERR_READ=266 IOERR_SHORT_READ=522 IOERR_WRITE=778 IOERR_FSYNC=1034 IOERR_DIR_FSYNC=1290
+IOERR_TRUNCATE=1546 IOERR_FSTAT=1802 IOERR_UNLOCK=2058 IOERR_RDLOCK=2314 IOERR_DELETE=2570
+IOERR_BLOCKED=2826 IOERR_NOMEM=3082 IOERR_ACCESS=3338 IOERR_CHECKRESERVEDLOCK=3594
+IOERR_LOCK=3850 IOERR_CLOSE=4106 IOERR_DIR_CLOSE=4362 IOERR_SHMOPEN=4618 IOERR_SHMSIZE=4874
+IOERR_SHMLOCK=5130 IOERR_SHMMAP=5386 IOERR_SEEK=5642 IOERR_DELETE_NOENT=5898 IOERR_MMAP=6154
+IOERR_GETTEMPPATH=6410 IOERR_CONVPATH=6666 IOERR_VNODE=6922 IOERR_AUTH=7178
+IOERR_BEGIN_ATOMIC=7434 IOERR_COMMIT_ATOMIC=7690 IOERR_ROLLBACK_ATOMIC=7946
+IOERR_DATA=8202 IOERR_CORRUPTFS=8458
+LOCKED_SHAREDCACHE=262 LOCKED_VTAB=518
+BUSY_RECOVERY=261 BUSY_SNAPSHOT=517 BUSY_TIMEOUT=773
+CANTOPEN_NOTEMPDIR=270 CANTOPEN_ISDIR=526 CANTOPEN_FULLPATH=782 CANTOPEN_CONVPATH=1038
+CANTOPEN_DIRTYWAL=1294 CANTOPEN_SYMLINK=1550
+CORRUPT_VTAB=267 CORRUPT_SEQUENCE=523 CORRUPT_INDEX=779
+READONLY_RECOVERY=264 READONLY_CANTLOCK=520 READONLY_ROLLBACK=776 READONLY_DBMOVED=1032
+READONLY_CANTINIT=1288 READONLY_DIRECTORY=1544
+ABORT_ROLLBACK=516
+CONSTRAINT_CHECK=275 CONSTRAINT_COMMITHOOK=531 CONSTRAINT_FOREIGNKEY=787
+CONSTRAINT_FUNCTION=1043 CONSTRAINT_NOTNULL=1299 CONSTRAINT_PRIMARYKEY=1555
+CONSTRAINT_TRIGGER=1811 CONSTRAINT_UNIQUE=2067 CONSTRAINT_VTAB=2323 CONSTRAINT_ROWID=2579
+CONSTRAINT_PINNED=2835 CONSTRAINT_DATATYPE=3091
+NOTICE_RECOVER_WAL=283 NOTICE_RECOVER_ROLLBACK=539 WARNING_AUTOINDEX=284
+AUTH_USER=279 OK_LOAD_PERMANENTLY=256 OK_SYMLINK=512
+"""
+
+_ERROR_NAMES = {}
+for _item in _CONSTANTS.split():
+    _name, _value = _item.split("=")
+    globals()["SQLITE_" + _name] = int(_value)
+_AUTH_ONLY = {
+    "DENY", "IGNORE", "CREATE_INDEX", "CREATE_TABLE", "CREATE_TEMP_INDEX", "CREATE_TEMP_TABLE",
+    "CREATE_TEMP_TRIGGER", "CREATE_TEMP_VIEW", "CREATE_TRIGGER", "CREATE_VIEW", "DELETE",
+    "DROP_INDEX", "DROP_TABLE", "DROP_TEMP_INDEX", "DROP_TEMP_TABLE", "DROP_TEMP_TRIGGER",
+    "DROP_TEMP_VIEW", "DROP_TRIGGER", "DROP_VIEW", "INSERT", "PRAGMA", "READ", "SELECT",
+    "TRANSACTION", "UPDATE", "ATTACH", "DETACH", "ALTER_TABLE", "REINDEX", "ANALYZE",
+    "CREATE_VTABLE", "DROP_VTABLE", "FUNCTION", "SAVEPOINT", "RECURSIVE",
+}
+for _item in _CONSTANTS.split():
+    _name, _value = _item.split("=")
+    if _name not in _AUTH_ONLY and not _name.startswith("LIMIT_"):
+        _ERROR_NAMES.setdefault(int(_value), "SQLITE_" + _name)
+del _item, _name, _value
+
+
+class Warning(Exception):
+    __module__ = "sqlite3"
+
+
+class Error(Exception):
+    __module__ = "sqlite3"
+
+
+class InterfaceError(Error):
+    __module__ = "sqlite3"
+
+
+class DatabaseError(Error):
+    __module__ = "sqlite3"
+
+
+class InternalError(DatabaseError):
+    __module__ = "sqlite3"
+
+
+class OperationalError(DatabaseError):
+    __module__ = "sqlite3"
+
+
+class ProgrammingError(DatabaseError):
+    __module__ = "sqlite3"
+
+
+class IntegrityError(DatabaseError):
+    __module__ = "sqlite3"
+
+
+class DataError(DatabaseError):
+    __module__ = "sqlite3"
+
+
+class NotSupportedError(DatabaseError):
+    __module__ = "sqlite3"
+
+
+# The exception class of each primary result code (CPython's mapping).
+_ERROR_CLASSES = {
+    SQLITE_INTERNAL: InternalError, SQLITE_NOTFOUND: InternalError,
+    SQLITE_ERROR: OperationalError, SQLITE_PERM: OperationalError, SQLITE_ABORT: OperationalError,
+    SQLITE_BUSY: OperationalError, SQLITE_LOCKED: OperationalError,
+    SQLITE_READONLY: OperationalError, SQLITE_INTERRUPT: OperationalError,
+    SQLITE_IOERR: OperationalError, SQLITE_FULL: OperationalError,
+    SQLITE_CANTOPEN: OperationalError, SQLITE_PROTOCOL: OperationalError,
+    SQLITE_EMPTY: OperationalError, SQLITE_SCHEMA: OperationalError,
+    SQLITE_CORRUPT: DatabaseError, SQLITE_TOOBIG: DataError,
+    SQLITE_CONSTRAINT: IntegrityError, SQLITE_MISMATCH: IntegrityError,
+    SQLITE_MISUSE: InterfaceError, SQLITE_RANGE: InterfaceError,
+}
+
+_callback_tracebacks = [False]
+
+
+def enable_callback_tracebacks(enable, /):
+    _callback_tracebacks[0] = bool(enable)
+
+
+def _make_error(msg, code):
+    """The exception for a failure the engine saw (also told about an
+    exception raised in a callback, with code "callback")."""
+    if code == "callback":
+        if _callback_tracebacks[0]:
+            import sys
+            import traceback
+            traceback.print_exception(type(msg), msg, msg.__traceback__, file=sys.stderr)
+        return None
+    if code is None:
+        return OperationalError(msg)
+    if code == "programming":
+        return ProgrammingError(msg)
+    if code & 0xFF == SQLITE_NOMEM:
+        return MemoryError()
+    exc = _ERROR_CLASSES.get(code & 0xFF, DatabaseError)(msg)
+    exc.sqlite_errorcode = code
+    exc.sqlite_errorname = _ERROR_NAMES.get(code, _ERROR_NAMES.get(code & 0xFF, "unknown"))
+    return exc
+
+
+class PrepareProtocol:
+    """PEP 246 style object adaption protocol type."""
+    __module__ = "sqlite3"
+
+
+adapters = {}
+converters = {}
+_base_type_adapted = [False]
+_NO_ALT = object()
+
+
+def register_adapter(type, adapter, /):
+    if type is int or type is float or type is str or type is bytearray:
+        _base_type_adapted[0] = True
+    adapters[(type, PrepareProtocol)] = adapter
+
+
+def register_converter(typename, converter, /):
+    if not isinstance(typename, str):
+        raise TypeError("register_converter() argument 1 must be str, not %s" % _tname(typename))
+    converters[typename.upper()] = converter
+
+
+def adapt(obj, proto=PrepareProtocol, alt=_NO_ALT, /):
+    adapter = adapters.get((type(obj), proto))
+    if adapter is not None:
+        return adapter(obj)
+    try:
+        hook = proto.__adapt__
+    except AttributeError:
+        pass
+    else:
+        try:
+            adapted = hook(obj)
+        except TypeError:
+            adapted = None
+        if adapted is not None:
+            return adapted
+    try:
+        hook = obj.__conform__
+    except AttributeError:
+        pass
+    else:
+        try:
+            adapted = hook(proto)
+        except TypeError:
+            adapted = None
+        if adapted is not None:
+            return adapted
+    if alt is not _NO_ALT:
+        return alt
+    raise ProgrammingError("can't adapt")
+
+
+def complete_statement(statement):
+    if not isinstance(statement, str):
+        raise TypeError("complete_statement() argument 'statement' must be str, not %s" % _tname(statement))
+    return _engine.complete_statement(statement)
+
+
+def enable_shared_cache(enable):
+    # Shared cache is deprecated and discouraged by SQLite; accepted, unused.
+    return None
+
+
+def _tname(obj):
+    return type(obj).__name__
+
+
+_PLAIN = (int, float, str)
+
+
+def _bind_value(v):
+    """`v` adapted for binding, as CPython's bind_parameters does."""
+    t = type(v)
+    if not _base_type_adapted[0] and (t is int or t is float or t is str or t is bytearray):
+        return v
+    return adapt(v, PrepareProtocol, v)
+
+
+def _bindable(v):
+    if v is None or isinstance(v, _PLAIN):
+        return True
+    try:
+        memoryview(v)
+    except TypeError:
+        return False
+    return True
+
+
+def _bind_list(stmt, params):
+    """The values to bind to `stmt`'s parameters, from a sequence or a mapping."""
+    names = stmt.params()
+    needed = len(names)
+    if type(params) is tuple or type(params) is list or (
+        not isinstance(params, dict) and _is_sequence(params)
+    ):
+        n = len(params)
+        if n != needed:
+            raise ProgrammingError(
+                "Incorrect number of bindings supplied. The current statement uses %d, and there are %d supplied."
+                % (needed, n)
+            )
+        out = []
+        for i in range(n):
+            v = _bind_value(params[i])
+            if not _bindable(v):
+                raise ProgrammingError("Error binding parameter %d: type '%s' is not supported" % (i + 1, _tname(v)))
+            out.append(v)
+        return out
+    if isinstance(params, dict):
+        out = []
+        for i, name in enumerate(names):
+            if name is None:
+                raise ProgrammingError(
+                    "Binding %d has no name, but you supplied a dictionary (which has only names)." % (i + 1)
+                )
+            key = name[1:]
+            try:
+                v = params[key]
+            except LookupError:
+                raise ProgrammingError("You did not supply a value for binding parameter :%s." % key) from None
+            v = _bind_value(v)
+            if not _bindable(v):
+                raise ProgrammingError("Error binding parameter %d: type '%s' is not supported" % (i + 1, _tname(v)))
+            out.append(v)
+        return out
+    raise ProgrammingError("parameters are of unsupported type")
+
+
+def _is_sequence(obj):
+    if isinstance(obj, (str, bytes)):
+        return True
+    cls = type(obj)
+    return hasattr(cls, "__getitem__") and hasattr(cls, "__len__") and not hasattr(cls, "keys")
+
+
+def _is_dml(sql):
+    """CPython 3.11's test: the first word after blanks is a DML verb."""
+    s = sql.lstrip(" \t\r\n")[:7].lower()
+    return s.startswith(("insert", "update", "delete", "replace"))
+
+
+def _check_tail(rest):
+    """Raises when more than blanks and comments follow the statement."""
+    i, n = 0, len(rest)
+    while i < n:
+        c = rest[i]
+        if c in " \t\r\n\f":
+            i += 1
+        elif rest.startswith("--", i):
+            j = rest.find("\n", i)
+            if j < 0:
+                return
+            i = j + 1
+        elif rest.startswith("/*", i):
+            j = rest.find("*/", i + 2)
+            if j < 0:
+                return
+            i = j + 2
+        else:
+            raise ProgrammingError("You can only execute one statement at a time.")
+
+
+_VALID_LEVELS = ("", "DEFERRED", "IMMEDIATE", "EXCLUSIVE")
+
+
+def _check_level(level):
+    if level is None:
+        return None
+    if not isinstance(level, str):
+        raise TypeError("isolation_level must be str or None")
+    if level.upper() not in _VALID_LEVELS:
+        raise ValueError("isolation_level string must be '', 'DEFERRED', 'IMMEDIATE', or 'EXCLUSIVE'")
+    return level.upper()
+
+
+class Connection:
+    """SQLite database connection object."""
+    __module__ = "sqlite3"
+
+    # The DB-API's optional extension: the exception classes as read-only
+    # attributes of a connection (on the class they are descriptors).
+    Warning = property(lambda self: Warning)
+    Error = property(lambda self: Error)
+    InterfaceError = property(lambda self: InterfaceError)
+    DatabaseError = property(lambda self: DatabaseError)
+    DataError = property(lambda self: DataError)
+    OperationalError = property(lambda self: OperationalError)
+    IntegrityError = property(lambda self: IntegrityError)
+    InternalError = property(lambda self: InternalError)
+    ProgrammingError = property(lambda self: ProgrammingError)
+    NotSupportedError = property(lambda self: NotSupportedError)
+
+    _db = None
+    _initialized = False
+
+    def __init__(self, database, timeout=5.0, detect_types=0, isolation_level="",
+                 check_same_thread=True, factory=None, cached_statements=128, uri=False):
+        import os
+        path = os.fsencode(database)
+        level = _check_level(isolation_level)
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        self._db = _engine.open(path, bool(uri), int(timeout * 1000), _make_error)
+        self._initialized = True
+        self._detect_types = int(detect_types)
+        self._isolation_level = level
+        self._check_same_thread = bool(check_same_thread)
+        self._thread_ident = _thread.get_ident()
+        self._cache = {}
+        self._cache_size = int(cached_statements)
+        self.row_factory = None
+        self.text_factory = str
+
+    # -- checks, in CPython's order: initialised, same thread, open.
+    def _check_thread(self):
+        if not self._initialized:
+            raise ProgrammingError("Base Connection.__init__ not called.")
+        if self._check_same_thread:
+            me = _thread.get_ident()
+            if me != self._thread_ident:
+                raise ProgrammingError(
+                    "SQLite objects created in a thread can only be used in that same thread. "
+                    "The object was created in thread id %d and this is thread id %d." % (self._thread_ident, me)
+                )
+
+    def _check(self):
+        self._check_thread()
+        if self._db is None:
+            raise ProgrammingError("Cannot operate on a closed database.")
+        return self._db
+
+    def _check_open(self):
+        if not self._initialized:
+            raise ProgrammingError("Base Connection.__init__ not called.")
+        if self._db is None:
+            raise ProgrammingError("Cannot operate on a closed database.")
+        return self._db
+
+    def _exec(self, sql):
+        stmt, _ = self._db.prepare(sql)
+        if stmt is not None:
+            try:
+                stmt.step([])
+            finally:
+                stmt.finalize()
+
+    def _statement(self, sql):
+        """(stmt or None, is_dml) for `sql`, from the cache when it is free."""
+        entry = self._cache.get(sql)
+        if entry is not None and not entry[0].busy():
+            return entry
+        stmt, rest = self._db.prepare(sql)
+        _check_tail(rest)
+        entry = (stmt, _is_dml(sql))
+        if stmt is not None and self._cache_size > 0 and sql not in self._cache:
+            if len(self._cache) >= self._cache_size:
+                del self._cache[next(iter(self._cache))]
+            self._cache[sql] = entry
+        return entry
+
+    def _begin(self):
+        if self._isolation_level is not None and self._db.autocommit():
+            self._exec("BEGIN " + self._isolation_level)
+
+    @property
+    def isolation_level(self):
+        self._check_open()
+        return self._isolation_level
+
+    @isolation_level.setter
+    def isolation_level(self, value):
+        if value is None:
+            self._isolation_level = None
+            if self._db is not None and not self._db.autocommit():
+                self._exec("COMMIT")
+            return
+        self._isolation_level = _check_level(value)
+
+    @isolation_level.deleter
+    def isolation_level(self):
+        raise AttributeError("cannot delete attribute")
+
+    @property
+    def in_transaction(self):
+        return not self._check_open().autocommit()
+
+    @property
+    def total_changes(self):
+        return self._check_open().total_changes()
+
+    def cursor(self, factory=None):
+        self._check()
+        if factory is None:
+            factory = Cursor
+        cur = factory(self)
+        if not isinstance(cur, Cursor):
+            raise TypeError("factory must return a cursor, not %s" % _tname(cur))
+        self._check()
+        if self.row_factory is not None:
+            cur.row_factory = self.row_factory
+        return cur
+
+    def execute(self, sql, parameters=(), /):
+        return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql, parameters, /):
+        return self.cursor().executemany(sql, parameters)
+
+    def executescript(self, sql_script, /):
+        return self.cursor().executescript(sql_script)
+
+    def commit(self):
+        db = self._check()
+        if not db.autocommit():
+            self._exec("COMMIT")
+
+    def rollback(self):
+        db = self._check()
+        if not db.autocommit():
+            self._exec("ROLLBACK")
+
+    def close(self):
+        self._check_thread()
+        db = self._db
+        if db is not None:
+            self._cache.clear()
+            self._db = None
+            db.close()
+
+    def interrupt(self):
+        self._check_open().interrupt()
+
+    def create_function(self, name, narg, func, *, deterministic=False):
+        db = self._check()
+        if not isinstance(name, str):
+            raise TypeError("create_function() argument 'name' must be str, not %s" % _tname(name))
+        db.create_function(name, int(narg), func, bool(deterministic))
+
+    def create_aggregate(self, name, n_arg, aggregate_class):
+        db = self._check()
+        if not isinstance(name, str):
+            raise TypeError("create_aggregate() argument 'name' must be str, not %s" % _tname(name))
+        db.create_aggregate(name, int(n_arg), aggregate_class)
+
+    def create_collation(self, name, func, /):
+        db = self._check()
+        if not isinstance(name, str):
+            raise TypeError("create_collation() argument 1 must be str, not %s" % _tname(name))
+        if func is not None and not callable(func):
+            raise TypeError("parameter must be callable")
+        db.create_collation(name, func)
+
+    def set_authorizer(self, authorizer_callback):
+        self._check().set_authorizer(authorizer_callback)
+
+    def set_progress_handler(self, progress_handler, n):
+        self._check().set_progress_handler(progress_handler, int(n))
+
+    def set_trace_callback(self, trace_callback):
+        self._check().set_trace_callback(trace_callback)
+
+    def getlimit(self, category, /):
+        return self.setlimit(category, -1)
+
+    def setlimit(self, category, limit, /):
+        db = self._check()
+        if not 0 <= category <= SQLITE_LIMIT_WORKER_THREADS:
+            raise ProgrammingError("'category' is out of bounds")
+        return db.limit(category, limit)
+
+    def iterdump(self):
+        from sqlite3.dump import _iterdump
+        return _iterdump(self)
+
+    def backup(self, target, *, pages=-1, progress=None, name="main", sleep=0.250):
+        self._check()
+        if not isinstance(target, Connection):
+            raise TypeError("backup() argument 'target' must be sqlite3.Connection, not %s" % _tname(target))
+        if target is self:
+            raise ValueError("target cannot be the same connection instance")
+        target._check()
+        # The schema and rows copied through SQL (a stand-in for SQLite's
+        # online backup API), in one transaction of the target.
+        target._exec("BEGIN")
+        try:
+            for line in self.iterdump():
+                if line not in ("BEGIN TRANSACTION;", "COMMIT;"):
+                    target._run_script(line)
+            target._exec("COMMIT")
+        except BaseException:
+            target._exec("ROLLBACK")
+            raise
+        if progress is not None:
+            progress(0, 0, 0)
+
+    def _run_script(self, script):
+        """Runs every statement of `script`, ignoring rows."""
+        rest = script
+        while rest:
+            stmt, rest = self._db.prepare(rest)
+            if stmt is not None:
+                try:
+                    while stmt.step(None) is not None:
+                        pass
+                finally:
+                    stmt.finalize()
+
+    def __enter__(self):
+        self._check_open()
+        return self
+
+    def __exit__(self, exc_type, exc_value, traceback, /):
+        if exc_type is None and exc_value is None and traceback is None:
+            try:
+                self.commit()
+            except BaseException:
+                self.rollback()
+                raise
+        else:
+            self.rollback()
+        return False
+
+
+def connect(database, timeout=5.0, detect_types=0, isolation_level="", check_same_thread=True,
+            factory=Connection, cached_statements=128, uri=False):
+    """Opens a connection to the SQLite database file database."""
+    if factory is None:
+        factory = Connection
+    return factory(database, timeout, detect_types, isolation_level, check_same_thread,
+                   factory, cached_statements, uri)
+
+
+class Cursor:
+    """SQLite database cursor class."""
+    __module__ = "sqlite3"
+
+    _connection = None
+
+    def __init__(self, connection, /):
+        if not isinstance(connection, Connection):
+            raise TypeError("Cursor() argument 1 must be sqlite3.Connection, not %s" % _tname(connection))
+        self._connection = connection
+        self.arraysize = 1
+        self.row_factory = None
+        self._rowcount = -1
+        self._lastrowid = None
+        self._description = None
+        self._stmt = None
+        self._is_dml = False
+        self._row = None
+        self._casts = None
+        self._closed = False
+        self._locked = False
+
+    def _check(self):
+        if self._connection is None:
+            raise ProgrammingError("Base Cursor.__init__ not called.")
+        if self._closed:
+            raise ProgrammingError("Cannot operate on a closed cursor.")
+        if self._locked:
+            raise ProgrammingError("Recursive use of cursors not allowed.")
+        return self._connection._check()
+
+    @property
+    def connection(self):
+        return self._connection
+
+    def _readonly(self, value):
+        raise AttributeError("readonly attribute")
+
+    rowcount = property(lambda self: self._rowcount, _readonly)
+    lastrowid = property(lambda self: self._lastrowid, _readonly)
+    description = property(lambda self: self._description, _readonly)
+
+    def _column_name(self, name):
+        if not self._connection._detect_types & PARSE_COLNAMES:
+            return name
+        i = name.find("[")
+        if i < 0:
+            return name
+        if i > 0 and name[i - 1] == " ":
+            i -= 1
+        return name[:i]
+
+    def _cast_map(self, stmt):
+        """The converter of each column (PARSE_COLNAMES, then PARSE_DECLTYPES)."""
+        detect = self._connection._detect_types
+        if not detect or stmt is None:
+            return None
+        casts = []
+        for name, decl in zip(stmt.columns(), stmt.decltypes()):
+            conv = None
+            if detect & PARSE_COLNAMES:
+                start = name.find("[")
+                if start >= 0:
+                    end = name.find("]", start + 1)
+                    if end >= 0:
+                        conv = converters.get(name[start + 1:end].upper())
+            if conv is None and detect & PARSE_DECLTYPES and decl:
+                key = decl
+                for j, ch in enumerate(decl):
+                    if ch == " " or ch == "(":
+                        key = decl[:j]
+                        break
+                conv = converters.get(key.upper())
+            casts.append(conv)
+        if all(c is None for c in casts):
+            return None
+        return casts
+
+    def _step(self, values):
+        conn = self._connection
+        raw = None if self._casts is None else tuple(c is not None for c in self._casts)
+        return self._stmt.step(values, conn.text_factory, raw)
+
+    def _execute(self, sql, many, param_sets):
+        conn = self._check()
+        connection = self._connection
+        self._locked = True
+        try:
+            if self._stmt is not None:
+                self._stmt.reset()
+            self._stmt = None
+            self._row = None
+            self._description = None
+            if "\0" in sql:
+                raise ProgrammingError("the query contains a null character")
+            stmt, is_dml = connection._statement(sql)
+            if many and not is_dml:
+                raise ProgrammingError("executemany() can only execute DML statements.")
+            self._rowcount = 0 if is_dml else -1
+            self._is_dml = is_dml
+            if is_dml:
+                connection._begin()
+            if stmt is not None:
+                self._stmt = stmt
+                self._casts = self._cast_map(stmt)
+            for params in param_sets:
+                if stmt is None:
+                    continue
+                values = _bind_list(stmt, params)
+                row = self._step(values)
+                if self._description is None:
+                    cols = stmt.columns()
+                    if cols:
+                        self._description = tuple(
+                            (self._column_name(c), None, None, None, None, None, None) for c in cols
+                        )
+                if row is None:
+                    if is_dml:
+                        self._rowcount += conn.changes()
+                    stmt.reset()
+                self._row = row
+            if not many:
+                self._lastrowid = conn.last_rowid()
+            if self._row is None:
+                self._stmt = None
+        except BaseException:
+            if self._stmt is not None:
+                self._stmt.reset()
+                self._stmt = None
+            self._row = None
+            self._rowcount = -1
+            raise
+        finally:
+            self._locked = False
+        return self
+
+    def execute(self, sql, parameters=(), /):
+        if not isinstance(sql, str):
+            raise TypeError("execute() argument 1 must be str, not %s" % _tname(sql))
+        return self._execute(sql, False, (parameters,))
+
+    def executemany(self, sql, seq_of_parameters, /):
+        if not isinstance(sql, str):
+            raise TypeError("executemany() argument 1 must be str, not %s" % _tname(sql))
+        return self._execute(sql, True, iter(seq_of_parameters))
+
+    def executescript(self, sql_script, /):
+        if not isinstance(sql_script, str):
+            raise TypeError("executescript() argument must be str, not %s" % _tname(sql_script))
+        if "\0" in sql_script:
+            raise ValueError("embedded null character")
+        conn = self._check()
+        self._locked = True
+        try:
+            if not conn.autocommit():
+                self._connection._exec("COMMIT")
+            rest = sql_script
+            while True:
+                stmt, rest = conn.prepare(rest)
+                if stmt is not None:
+                    try:
+                        while stmt.step(None) is not None:
+                            pass
+                    finally:
+                        stmt.finalize()
+                if not rest:
+                    break
+        finally:
+            self._locked = False
+        return self
+
+    def _fetch(self):
+        """(True, row) for the next row, row factory applied; (False, None)
+        at the end."""
+        self._check()
+        if self._row is None:
+            return False, None
+        row = self._row
+        if type(row) is str:
+            raise OperationalError(row)
+        if self._casts is not None:
+            row = tuple(v if c is None or v is None else c(v) for v, c in zip(row, self._casts))
+        try:
+            nxt = self._step(None)
+        except BaseException:
+            self._stmt.reset()
+            self._stmt = None
+            self._row = None
+            raise
+        self._row = nxt
+        if nxt is None:
+            if self._is_dml:
+                self._rowcount = self._connection._db.changes()
+            self._stmt.reset()
+            self._stmt = None
+        if self.row_factory is not None:
+            row = self.row_factory(self, row)
+        return True, row
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        ok, row = self._fetch()
+        if not ok:
+            raise StopIteration
+        return row
+
+    def fetchone(self):
+        return self._fetch()[1]
+
+    def fetchmany(self, size=None):
+        if size is None:
+            size = self.arraysize
+        rows = []
+        while len(rows) < size:
+            ok, row = self._fetch()
+            if not ok:
+                break
+            rows.append(row)
+        return rows
+
+    def fetchall(self):
+        rows = []
+        while True:
+            ok, row = self._fetch()
+            if not ok:
+                return rows
+            rows.append(row)
+
+    def close(self):
+        if self._connection is None:
+            raise ProgrammingError("Base Cursor.__init__ not called.")
+        self._connection._check()
+        if self._stmt is not None:
+            self._stmt.reset()
+            self._stmt = None
+        self._row = None
+        self._closed = True
+
+    def setinputsizes(self, sizes, /):
+        pass
+
+    def setoutputsize(self, size, column=None, /):
+        pass
+
+
+class Row:
+    """A row of a query, indexed by position and by column name."""
+    __module__ = "sqlite3"
+
+    def __new__(cls, cursor, data, /):
+        if not isinstance(cursor, Cursor):
+            raise TypeError("Row() argument 1 must be sqlite3.Cursor, not %s" % _tname(cursor))
+        if not isinstance(data, tuple):
+            raise TypeError("Row() argument 2 must be tuple, not %s" % _tname(data))
+        self = object.__new__(cls)
+        self._description = cursor.description
+        self._data = data
+        return self
+
+    def __len__(self):
+        return len(self._data)
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            want = key.lower()
+            for i, d in enumerate(self._description or ()):
+                if d[0].lower() == want:
+                    return self._data[i]
+            raise IndexError("No item with that key")
+        if isinstance(key, (int, slice)):
+            return self._data[key]
+        raise IndexError("Index must be int or string")
+
+    def keys(self):
+        return [d[0] for d in (self._description or ())]
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __eq__(self, other):
+        if not isinstance(other, Row):
+            return NotImplemented
+        return self._description == other._description and self._data == other._data
+
+    def __ne__(self, other):
+        if not isinstance(other, Row):
+            return NotImplemented
+        return not self == other
+
+    def __lt__(self, other):
+        return NotImplemented
+
+    __le__ = __gt__ = __ge__ = __lt__
+
+    def __hash__(self):
+        return hash(self._description) ^ hash(self._data)
+
+
+class Blob:
+    """Not supported by gilt: Connection.blobopen is not implemented."""
+    __module__ = "sqlite3"
