@@ -130,7 +130,16 @@ unsafe fn agg_slot(ctx: *mut ffi::sqlite3_context, create: bool) -> *mut *mut Va
     unsafe { ffi::sqlite3_aggregate_context(ctx, n) as *mut *mut Value }
 }
 
-unsafe extern "C" fn agg_step(ctx: *mut ffi::sqlite3_context, argc: c_int, argv: *mut *mut ffi::sqlite3_value) {
+/// Calls `method` of the group's aggregate instance (made on the first
+/// call when `create`), with the callback's arguments; the result, or the
+/// message of CPython's OperationalError.
+unsafe fn agg_call(
+    ctx: *mut ffi::sqlite3_context,
+    method: &'static str,
+    argc: c_int,
+    argv: *mut *mut ffi::sqlite3_value,
+    want_result: bool,
+) {
     unsafe {
         let data = &*(ffi::sqlite3_user_data(ctx) as *const CbData);
         let slot = agg_slot(ctx, true);
@@ -138,37 +147,57 @@ unsafe extern "C" fn agg_step(ctx: *mut ffi::sqlite3_context, argc: c_int, argv:
             ffi::sqlite3_result_error_nomem(ctx);
             return;
         }
-        let err = with_python(Some("user-defined aggregate's 'step' method raised error"), |vm| {
+        let raised: String = format!("user-defined aggregate's '{method}' method raised error");
+        let err = with_python(Some(raised.clone()), |vm| {
             if (*slot).is_null() {
                 match vm.call(&data.func, vec![]) {
                     Ok(inst) => *slot = Box::into_raw(Box::new(inst)),
                     Err(e) => {
                         report(vm, data, e);
-                        return Some("user-defined aggregate's '__init__' method raised error");
+                        return Some("user-defined aggregate's '__init__' method raised error".to_string());
                     }
                 }
             }
             let inst = (**slot).clone();
-            let step = match vm.get_attr_str(&inst, "step") {
-                Ok(Some(s)) => s,
-                Ok(None) => return Some("user-defined aggregate's 'step' method not defined"),
+            let f = match vm.get_attr_str(&inst, method) {
+                Ok(Some(f)) => f,
+                Ok(None) => return Some(format!("user-defined aggregate's '{method}' method not defined")),
                 Err(e) => {
                     report(vm, data, e);
-                    return Some("user-defined aggregate's 'step' method not defined");
+                    return Some(format!("user-defined aggregate's '{method}' method not defined"));
                 }
             };
-            match vm.call(&step, args(argc, argv)) {
+            match vm.call(&f, args(argc, argv)) {
+                Ok(v) if want_result => {
+                    if set_result(vm, ctx, &v) {
+                        None
+                    } else {
+                        Some(raised.clone())
+                    }
+                }
                 Ok(_) => None,
                 Err(e) => {
                     report(vm, data, e);
-                    Some("user-defined aggregate's 'step' method raised error")
+                    Some(raised.clone())
                 }
             }
         });
         if let Some(msg) = err {
-            result_error(ctx, msg);
+            result_error(ctx, &msg);
         }
     }
+}
+
+unsafe extern "C" fn agg_step(ctx: *mut ffi::sqlite3_context, argc: c_int, argv: *mut *mut ffi::sqlite3_value) {
+    unsafe { agg_call(ctx, "step", argc, argv, false) }
+}
+
+unsafe extern "C" fn agg_inverse(ctx: *mut ffi::sqlite3_context, argc: c_int, argv: *mut *mut ffi::sqlite3_value) {
+    unsafe { agg_call(ctx, "inverse", argc, argv, false) }
+}
+
+unsafe extern "C" fn agg_value(ctx: *mut ffi::sqlite3_context) {
+    unsafe { agg_call(ctx, "value", 0, std::ptr::null_mut(), true) }
 }
 
 unsafe extern "C" fn agg_final(ctx: *mut ffi::sqlite3_context) {
@@ -182,20 +211,30 @@ unsafe extern "C" fn agg_final(ctx: *mut ffi::sqlite3_context) {
         let inst = Box::from_raw(*slot);
         *slot = std::ptr::null_mut();
         // An error set by the step stays; finalize is still called, as CPython does.
-        let ok = with_python(false, |vm| {
-            let r = vm.call_method(&inst, "finalize", vec![]);
-            let ok = match r {
-                Ok(v) => set_result(vm, ctx, &v),
+        let err = with_python(Some("user-defined aggregate's 'finalize' method raised error"), |vm| {
+            let f = match vm.get_attr_str(&inst, "finalize") {
+                Ok(Some(f)) => f,
+                _ => return Some("user-defined aggregate's 'finalize' method not defined"),
+            };
+            let r = vm.call(&f, vec![]);
+            let err = match r {
+                Ok(v) => {
+                    if set_result(vm, ctx, &v) {
+                        None
+                    } else {
+                        Some("user-defined aggregate's 'finalize' method raised error")
+                    }
+                }
                 Err(e) => {
                     report(vm, data, e);
-                    false
+                    Some("user-defined aggregate's 'finalize' method raised error")
                 }
             };
             drop(inst);
-            ok
+            err
         });
-        if !ok {
-            result_error(ctx, "user-defined aggregate's 'finalize' method raised error");
+        if let Some(msg) = err {
+            result_error(ctx, msg);
         }
     }
 }
@@ -238,7 +277,7 @@ unsafe extern "C" fn authorizer_cb(
         let data = &*(p as *const CbData);
         let args = vec![Value::Int(action as i64), opt_text(a1), opt_text(a2), opt_text(a3), opt_text(a4)];
         with_python(ffi::SQLITE_DENY, |vm| match vm.call(&data.func, args) {
-            Ok(Value::Int(n)) => n as c_int,
+            Ok(Value::Int(n)) => c_int::try_from(n).unwrap_or(ffi::SQLITE_DENY),
             Ok(_) => ffi::SQLITE_DENY,
             Err(e) => {
                 report(vm, data, e);
@@ -380,6 +419,44 @@ pub fn register(cls: &Arc<Class>) {
                 None,
                 Some(agg_step),
                 Some(agg_final),
+                Some(destroy),
+            )
+        })
+    });
+    method(cls, "create_window_function", |vm, a| {
+        let db = db_self(vm, &a)?;
+        let name = name_arg(vm, &a, 1)?;
+        let narg = vm.index_of(&a.pos[2])? as c_int;
+        let cls = a.pos[3].clone();
+        let flags = ffi::SQLITE_UTF8 | ffi::SQLITE_DETERMINISTIC;
+        if cls.is_none() {
+            return register_call(vm, &db, |h| unsafe {
+                ffi::sqlite3_create_window_function(
+                    h,
+                    name.as_ptr(),
+                    narg,
+                    flags,
+                    std::ptr::null_mut(),
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                )
+            });
+        }
+        let data = cb_data(&db, cls);
+        register_call(vm, &db, |h| unsafe {
+            ffi::sqlite3_create_window_function(
+                h,
+                name.as_ptr(),
+                narg,
+                flags,
+                data,
+                Some(agg_step),
+                Some(agg_final),
+                Some(agg_value),
+                Some(agg_inverse),
                 Some(destroy),
             )
         })

@@ -104,7 +104,6 @@ pub struct Stmt {
     handle: RwLock<Option<StmtPtr>>,
     params: Vec<Option<String>>,
     columns: Vec<String>,
-    decltypes: Vec<Option<String>>,
     readonly: bool,
     /// True between a step that returned a row and the next reset.
     busy: AtomicBool,
@@ -149,7 +148,14 @@ unsafe fn cstr(p: *const c_char) -> Option<String> {
     if p.is_null() { None } else { Some(unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()) }
 }
 
-/// The connection's last error (call with its mutex held).
+/// The connection's last error.
+///
+/// # Safety
+/// `db` is an open connection whose mutex this thread holds.
+pub unsafe fn failure_of(db: *mut ffi::sqlite3, rc: c_int) -> Failure {
+    unsafe { failure(db, rc) }
+}
+
 unsafe fn failure(db: *mut ffi::sqlite3, rc: c_int) -> Failure {
     let code = unsafe { ffi::sqlite3_extended_errcode(db) };
     let code = if code & 0xff == rc & 0xff { code } else { rc };
@@ -198,6 +204,10 @@ unsafe fn column(st: *mut ffi::sqlite3_stmt, i: c_int, raw: bool) -> Cell2 {
     }
 }
 
+/// A copy of the `n` bytes at `p` (none for a null pointer).
+///
+/// # Safety
+/// `p` is null or points to `n` readable bytes.
 pub unsafe fn blob(p: *const std::ffi::c_void, n: c_int) -> Vec<u8> {
     if p.is_null() || n <= 0 {
         Vec::new()
@@ -318,21 +328,19 @@ impl DbCore {
             let params = (1..=np).map(|i| cstr(ffi::sqlite3_bind_parameter_name(st, i))).collect();
             let nc = ffi::sqlite3_column_count(st);
             let columns = (0..nc).map(|i| cstr(ffi::sqlite3_column_name(st, i)).unwrap_or_default()).collect();
-            let decltypes = (0..nc).map(|i| cstr(ffi::sqlite3_column_decltype(st, i))).collect();
             let readonly = ffi::sqlite3_stmt_readonly(st) != 0;
-            Ok((Some((StmtPtr(st), params, columns, decltypes, readonly)), used))
+            Ok((Some((StmtPtr(st), params, columns, readonly)), used))
         });
         drop(guard);
         let (made, used) = res.map_err(|f| self.raise(vm, f))?;
         let rest = Value::string(String::from_utf8_lossy(&sql.as_bytes()[used..]).into_owned());
         let stmt = match made {
             None => Value::None,
-            Some((h, params, columns, decltypes, readonly)) => Value::from_native(Arc::new(Stmt {
+            Some((h, params, columns, readonly)) => Value::from_native(Arc::new(Stmt {
                 db: self.clone(),
                 handle: RwLock::new(Some(h)),
                 params,
                 columns,
-                decltypes,
                 readonly,
                 busy: AtomicBool::new(false),
                 class: self.stmt_cls.clone(),
@@ -460,6 +468,22 @@ impl Stmt {
                     }
                 }
             }
+        }))
+    }
+
+    /// The result columns' names and declared types, read now: a schema
+    /// change re-prepares the statement inside SQLite and may change them.
+    fn columns(&self, vm: &mut Vm) -> PyResult<(Vec<String>, Vec<Option<String>>)> {
+        let st = self.ptr(vm)?;
+        let db = self.db.ptr(vm)?;
+        let _g1 = self.db.handle.read();
+        let _g2 = self.handle.read();
+        Ok(released(vm, || unsafe {
+            let _m = DbMutex::new(db.0);
+            let nc = ffi::sqlite3_column_count(st.0);
+            let names = (0..nc).map(|i| cstr(ffi::sqlite3_column_name(st.0, i)).unwrap_or_default()).collect();
+            let decl = (0..nc).map(|i| cstr(ffi::sqlite3_column_decltype(st.0, i))).collect();
+            (names, decl)
         }))
     }
 
@@ -627,6 +651,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         db_self(vm, &a)?.query_int(vm, |db| unsafe { ffi::sqlite3_limit(db, cat, new) } as i64)
     });
     super::sqlite_callbacks::register(&db_cls);
+    let blob_cls = super::sqlite_blob::register(&db_cls, &vm.rt.types.object);
 
     def(&stmt_cls.dict, "step", |vm, a| {
         let me = stmt_self(vm, &a)?;
@@ -644,9 +669,10 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     def(&stmt_cls.dict, "busy", |vm, a| Ok(Value::Bool(stmt_self(vm, &a)?.busy.load(Ordering::Relaxed))));
     def(&stmt_cls.dict, "params", |vm, a| Ok(opt_strs(&stmt_self(vm, &a)?.params)));
     def(&stmt_cls.dict, "columns", |vm, a| {
-        Ok(Value::tuple(stmt_self(vm, &a)?.columns.iter().map(|s| Value::str(s)).collect()))
+        let (cols, _) = stmt_self(vm, &a)?.columns(vm)?;
+        Ok(Value::tuple(cols.iter().map(|s| Value::str(s)).collect()))
     });
-    def(&stmt_cls.dict, "decltypes", |vm, a| Ok(opt_strs(&stmt_self(vm, &a)?.decltypes)));
+    def(&stmt_cls.dict, "decltypes", |vm, a| Ok(opt_strs(&stmt_self(vm, &a)?.columns(vm)?.1)));
     def(&stmt_cls.dict, "readonly", |vm, a| Ok(Value::Bool(stmt_self(vm, &a)?.readonly)));
     def(&stmt_cls.dict, "finalize", |vm, a| {
         let me = stmt_self(vm, &a)?;
@@ -658,5 +684,6 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     });
     d.set_item_str("Db", Value::Class(db_cls));
     d.set_item_str("Stmt", Value::Class(stmt_cls));
+    d.set_item_str("BlobHandle", Value::Class(blob_cls));
     Ok(module("_sqlite3_engine", d))
 }

@@ -139,7 +139,40 @@ def add_fallback_test_dir(full):
         d = os.path.join(root, v, 'lib', 'python3.11', 'test')
         if os.path.exists(os.path.join(d, top)):
             test.__path__.append(d)
-            return
+            return True
+
+
+def package_tests(full, package):
+    """The tests of every `test*.py` module of a test package, as its
+    load_tests (test.support.load_package_tests) would find them."""
+    import os
+    suite = unittest.TestSuite()
+    for fn in sorted(os.listdir(package.__path__[0])):
+        if fn.startswith('test') and fn.endswith('.py'):
+            name = full + '.' + fn[:-3]
+            try:
+                __import__(name)
+            except Exception as e:
+                # As unittest's discovery: one failing test for the module.
+                suite.addTest(ImportFailed(name, e))
+                continue
+            suite.addTests(unittest.defaultTestLoader.loadTestsFromModule(sys.modules[name]))
+    return suite
+
+
+class ImportFailed(unittest.TestCase):
+    """A test module of a package that could not be imported."""
+
+    def __init__(self, name, exc):
+        super().__init__('runTest')
+        self._name = name
+        self._exc = exc
+
+    def runTest(self):
+        raise self._exc
+
+    def id(self):
+        return self._name
 
 
 def main(argv):
@@ -161,10 +194,15 @@ def main(argv):
         # As regrtest without -v: tests print their chatter only when verbose.
         import test.support
         test.support.verbose = False
-        add_fallback_test_dir(full)
+        elsewhere = add_fallback_test_dir(full)
         __import__(full)
         module = sys.modules[full]
-        suite = unittest.defaultTestLoader.loadTestsFromModule(module)
+        if elsewhere and hasattr(module, '__path__'):
+            # The package's load_tests discovers from test.support's folder,
+            # which refuses another root: load its test modules one by one.
+            suite = package_tests(full, module)
+        else:
+            suite = unittest.defaultTestLoader.loadTestsFromModule(module)
     except BaseException as e:
         emit('@@import-error', full, '::', first_line(e))
         return 1

@@ -296,31 +296,41 @@ def _is_sequence(obj):
     return hasattr(cls, "__getitem__") and hasattr(cls, "__len__") and not hasattr(cls, "keys")
 
 
+def _lstrip_sql(sql):
+    """Where the first token of `sql` starts after blanks and comments (-1
+    when there is none), as CPython 3.11's statement parser skips them."""
+    i, n = 0, len(sql)
+    while i < n:
+        c = sql[i]
+        if c in " \t\f\n\r":
+            i += 1
+        elif c == "-" and sql.startswith("--", i):
+            j = sql.find("\n", i + 2)
+            if j < 0:
+                return -1
+            i = j + 1
+        elif c == "/" and sql.startswith("/*", i):
+            j = sql.find("*/", i + 2)
+            if j < 0:
+                return -1
+            i = j + 2
+        else:
+            return i
+    return -1
+
+
 def _is_dml(sql):
-    """CPython 3.11's test: the first word after blanks is a DML verb."""
-    s = sql.lstrip(" \t\r\n")[:7].lower()
-    return s.startswith(("insert", "update", "delete", "replace"))
+    """The first word after blanks and comments is a DML verb."""
+    i = _lstrip_sql(sql)
+    if i < 0:
+        return False
+    return sql[i:i + 7].lower().startswith(("insert", "update", "delete", "replace"))
 
 
 def _check_tail(rest):
     """Raises when more than blanks and comments follow the statement."""
-    i, n = 0, len(rest)
-    while i < n:
-        c = rest[i]
-        if c in " \t\r\n\f":
-            i += 1
-        elif rest.startswith("--", i):
-            j = rest.find("\n", i)
-            if j < 0:
-                return
-            i = j + 1
-        elif rest.startswith("/*", i):
-            j = rest.find("*/", i + 2)
-            if j < 0:
-                return
-            i = j + 2
-        else:
-            raise ProgrammingError("You can only execute one statement at a time.")
+    if rest and _lstrip_sql(rest) >= 0:
+        raise ProgrammingError("You can only execute one statement at a time.")
 
 
 _VALID_LEVELS = ("", "DEFERRED", "IMMEDIATE", "EXCLUSIVE")
@@ -331,9 +341,11 @@ def _check_level(level):
         return None
     if not isinstance(level, str):
         raise TypeError("isolation_level must be str or None")
-    if level.upper() not in _VALID_LEVELS:
+    # Compared as CPython does, without calling a subclass's methods.
+    upper = str.upper(level)
+    if upper not in _VALID_LEVELS or "\0" in level:
         raise ValueError("isolation_level string must be '', 'DEFERRED', 'IMMEDIATE', or 'EXCLUSIVE'")
-    return level.upper()
+    return upper
 
 
 class Connection:
@@ -355,16 +367,21 @@ class Connection:
 
     _db = None
     _initialized = False
+    _sql_limit = 1_000_000_000
 
     def __init__(self, database, timeout=5.0, detect_types=0, isolation_level="",
                  check_same_thread=True, factory=None, cached_statements=128, uri=False):
         import os
         path = os.fsencode(database)
         level = _check_level(isolation_level)
+        # Initialising again closes the old database first; a failed open
+        # leaves the connection uninitialised.
+        self._initialized = False
         if self._db is not None:
-            self._db.close()
-            self._db = None
+            old, self._db = self._db, None
+            old.close()
         self._db = _engine.open(path, bool(uri), int(timeout * 1000), _make_error)
+        self._sql_limit = self._db.limit(SQLITE_LIMIT_SQL_LENGTH, -1)
         self._initialized = True
         self._detect_types = int(detect_types)
         self._isolation_level = level
@@ -372,6 +389,7 @@ class Connection:
         self._thread_ident = _thread.get_ident()
         self._cache = {}
         self._cache_size = int(cached_statements)
+        self._blobs = []
         self.row_factory = None
         self.text_factory = str
 
@@ -452,9 +470,9 @@ class Connection:
     def total_changes(self):
         return self._check_open().total_changes()
 
-    def cursor(self, factory=None):
+    def cursor(self, factory=_NO_ALT):
         self._check()
-        if factory is None:
+        if factory is _NO_ALT:
             factory = Cursor
         cur = factory(self)
         if not isinstance(cur, Cursor):
@@ -487,6 +505,9 @@ class Connection:
         self._check_thread()
         db = self._db
         if db is not None:
+            for blob in self._blobs:
+                blob._close()
+            self._blobs = []
             self._cache.clear()
             self._db = None
             db.close()
@@ -498,13 +519,28 @@ class Connection:
         db = self._check()
         if not isinstance(name, str):
             raise TypeError("create_function() argument 'name' must be str, not %s" % _tname(name))
-        db.create_function(name, int(narg), func, bool(deterministic))
+        try:
+            db.create_function(name, int(narg), func, bool(deterministic))
+        except Error:
+            raise OperationalError("Error creating function") from None
 
     def create_aggregate(self, name, n_arg, aggregate_class):
         db = self._check()
         if not isinstance(name, str):
             raise TypeError("create_aggregate() argument 'name' must be str, not %s" % _tname(name))
-        db.create_aggregate(name, int(n_arg), aggregate_class)
+        try:
+            db.create_aggregate(name, int(n_arg), aggregate_class)
+        except Error:
+            raise OperationalError("Error creating aggregate") from None
+
+    def create_window_function(self, name, num_params, aggregate_class, /):
+        db = self._check()
+        if not isinstance(name, str):
+            raise TypeError("create_window_function() argument 1 must be str, not %s" % _tname(name))
+        try:
+            db.create_window_function(name, int(num_params), aggregate_class)
+        except Error:
+            raise ProgrammingError("Error creating window function") from None
 
     def create_collation(self, name, func, /):
         db = self._check()
@@ -530,7 +566,36 @@ class Connection:
         db = self._check()
         if not 0 <= category <= SQLITE_LIMIT_WORKER_THREADS:
             raise ProgrammingError("'category' is out of bounds")
-        return db.limit(category, limit)
+        old = db.limit(category, limit)
+        if category == SQLITE_LIMIT_SQL_LENGTH:
+            self._sql_limit = db.limit(category, -1)
+        return old
+
+    def blobopen(self, table, column, row, /, *, readonly=False, name="main"):
+        db = self._check()
+        handle = db.blobopen(table, column, row, bool(readonly), name)
+        blob = object.__new__(Blob)
+        blob._connection = self
+        blob._handle = handle
+        blob._offset = 0
+        self._blobs.append(blob)
+        return blob
+
+    def __call__(self, sql, /):
+        """Compiles `sql` (CPython returns a Statement, used by nothing else)."""
+        self._check()
+        if not isinstance(sql, str):
+            raise TypeError("argument 1 must be str, not %s" % _tname(sql))
+        self._check_sql(sql)
+        stmt, rest = self._db.prepare(sql)
+        _check_tail(rest)
+        st = object.__new__(Statement)
+        st._stmt = stmt
+        return st
+
+    def _check_sql(self, sql):
+        if len(sql) > self._sql_limit // 4 and len(sql.encode()) > self._sql_limit:
+            raise DataError("query string is too large")
 
     def iterdump(self):
         from sqlite3.dump import _iterdump
@@ -585,13 +650,25 @@ class Connection:
         return False
 
 
-def connect(database, timeout=5.0, detect_types=0, isolation_level="", check_same_thread=True,
-            factory=Connection, cached_statements=128, uri=False):
-    """Opens a connection to the SQLite database file database."""
+def connect(*args, **kwargs):
+    """connect(database, timeout=5.0, detect_types=0, isolation_level='',
+    check_same_thread=True, factory=Connection, cached_statements=128,
+    uri=False): opens a connection to the SQLite database file database.
+    The arguments go to the factory as they were given."""
+    if len(args) > 8:
+        raise TypeError("connect() takes at most 8 arguments (%d given)" % len(args))
+    factory = kwargs.get("factory", args[5] if len(args) > 5 else Connection)
     if factory is None:
         factory = Connection
-    return factory(database, timeout, detect_types, isolation_level, check_same_thread,
-                   factory, cached_statements, uri)
+    return factory(*args, **kwargs)
+
+
+class Statement:
+    """A compiled statement (what calling a connection returns)."""
+    __module__ = "sqlite3"
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 'sqlite3.Statement' instances")
 
 
 class Cursor:
@@ -601,6 +678,8 @@ class Cursor:
     _connection = None
 
     def __init__(self, connection, /):
+        if getattr(self, "_locked", False):
+            raise ProgrammingError("Recursive use of cursors not allowed.")
         if not isinstance(connection, Connection):
             raise TypeError("Cursor() argument 1 must be sqlite3.Connection, not %s" % _tname(connection))
         self._connection = connection
@@ -615,6 +694,14 @@ class Cursor:
         self._casts = None
         self._closed = False
         self._locked = False
+
+    def __del__(self):
+        # As CPython's cursor dealloc: a pending statement is reset, so that
+        # the tables it reads are not left locked.
+        stmt = getattr(self, "_stmt", None)
+        if stmt is not None:
+            self._stmt = None
+            stmt.reset()
 
     def _check(self):
         if self._connection is None:
@@ -689,6 +776,7 @@ class Cursor:
             self._description = None
             if "\0" in sql:
                 raise ProgrammingError("the query contains a null character")
+            connection._check_sql(sql)
             stmt, is_dml = connection._statement(sql)
             if many and not is_dml:
                 raise ProgrammingError("executemany() can only execute DML statements.")
@@ -746,6 +834,7 @@ class Cursor:
         if "\0" in sql_script:
             raise ValueError("embedded null character")
         conn = self._check()
+        self._connection._check_sql(sql_script)
         self._locked = True
         try:
             if not conn.autocommit():
@@ -775,16 +864,21 @@ class Cursor:
         if type(row) is str:
             raise OperationalError(row)
         if self._casts is not None:
-            row = tuple(v if c is None or v is None else c(v) for v, c in zip(row, self._casts))
+            self._locked = True
+            try:
+                row = tuple(v if c is None or v is None else c(v) for v, c in zip(row, self._casts))
+            finally:
+                self._locked = False
         try:
             nxt = self._step(None)
         except BaseException:
-            self._stmt.reset()
+            if self._stmt is not None:
+                self._stmt.reset()
             self._stmt = None
             self._row = None
             raise
         self._row = nxt
-        if nxt is None:
+        if nxt is None and self._stmt is not None:
             if self._is_dml:
                 self._rowcount = self._connection._db.changes()
             self._stmt.reset()
@@ -827,6 +921,8 @@ class Cursor:
     def close(self):
         if self._connection is None:
             raise ProgrammingError("Base Cursor.__init__ not called.")
+        if self._locked:
+            raise ProgrammingError("Recursive use of cursors not allowed.")
         self._connection._check()
         if self._stmt is not None:
             self._stmt.reset()
@@ -839,6 +935,9 @@ class Cursor:
 
     def setoutputsize(self, size, column=None, /):
         pass
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 
 
 class Row:
@@ -860,9 +959,10 @@ class Row:
 
     def __getitem__(self, key):
         if isinstance(key, str):
-            want = key.lower()
+            # Case-insensitive for ASCII letters only, as CPython.
+            want = key.translate(_ASCII_LOWER)
             for i, d in enumerate(self._description or ()):
-                if d[0].lower() == want:
+                if d[0].translate(_ASCII_LOWER) == want:
                     return self._data[i]
             raise IndexError("No item with that key")
         if isinstance(key, (int, slice)):
@@ -895,5 +995,124 @@ class Row:
 
 
 class Blob:
-    """Not supported by gilt: Connection.blobopen is not implemented."""
+    """An open BLOB: file-like reads and writes, and indexing by byte."""
     __module__ = "sqlite3"
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 'sqlite3.Blob' instances")
+
+    def _check(self):
+        self._connection._check()
+        if self._handle is None:
+            raise ProgrammingError("Cannot operate on a closed blob.")
+        return self._handle
+
+    def close(self):
+        self._connection._check()
+        self._close()
+
+    def _close(self):
+        h, self._handle = self._handle, None
+        if h is not None:
+            h.close()
+
+    def __len__(self):
+        return self._check().size()
+
+    def read(self, length=-1, /):
+        h = self._check()
+        size = h.size()
+        if length < 0 or length > size - self._offset:
+            length = size - self._offset
+        if length <= 0:
+            return b""
+        data = h.read(self._offset, length)
+        self._offset += length
+        return data
+
+    def write(self, data, /):
+        h = self._check()
+        data = bytes(memoryview(data))
+        if len(data) > h.size() - self._offset:
+            raise ValueError("data longer than blob length")
+        h.write(self._offset, data)
+        self._offset += len(data)
+
+    def tell(self):
+        self._check()
+        return self._offset
+
+    def seek(self, offset, origin=0, /):
+        h = self._check()
+        if origin == 0:
+            base = 0
+        elif origin == 1:
+            base = self._offset
+        elif origin == 2:
+            base = h.size()
+        else:
+            raise ValueError("'origin' should be os.SEEK_SET, os.SEEK_CUR, or os.SEEK_END")
+        pos = base + offset
+        if pos < 0 or pos > h.size():
+            raise ValueError("offset out of blob range")
+        self._offset = pos
+
+    def __enter__(self):
+        self._check()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def _index(self, key, size):
+        try:
+            i = key.__index__()
+        except AttributeError:
+            raise TypeError("Blob indices must be integers") from None
+        if i < 0:
+            i += size
+        if not 0 <= i < size:
+            raise IndexError("Blob index out of range")
+        return i
+
+    def __getitem__(self, key):
+        h = self._check()
+        size = h.size()
+        if isinstance(key, slice):
+            start, stop, step = key.indices(size)
+            if step == 1:
+                return h.read(start, stop - start) if stop > start else b""
+            whole = h.read(0, size)
+            return whole[start:stop:step]
+        return h.read(self._index(key, size), 1)[0]
+
+    def __setitem__(self, key, value):
+        h = self._check()
+        size = h.size()
+        if isinstance(key, slice):
+            start, stop, step = key.indices(size)
+            data = bytes(memoryview(value))
+            count = len(range(start, stop, step))
+            if len(data) != count:
+                raise IndexError("Blob slice assignment is wrong size")
+            if count == 0:
+                return
+            if step == 1:
+                h.write(start, data)
+                return
+            whole = bytearray(h.read(0, size))
+            whole[start:stop:step] = data
+            h.write(0, bytes(whole))
+            return
+        i = self._index(key, size)
+        try:
+            byte = value.__index__()
+        except AttributeError:
+            raise TypeError("'%s' object cannot be interpreted as an integer" % _tname(value)) from None
+        if not 0 <= byte < 256:
+            raise ValueError("byte must be in range(0, 256)")
+        h.write(i, bytes((byte,)))
+
+    def __delitem__(self, key):
+        raise TypeError("Blob doesn't support item deletion")
