@@ -147,3 +147,21 @@ fn exp11_report_draws_every_thread() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert_eq!(page.matches("class=\"thread-row\"").count(), 4);
 }
+
+#[test]
+fn exp12_sqlite_pool_threads_block_in_sqlite_not_on_the_gil() {
+    let o = exp(&["--timeline"], "exp12_sqlite_pool.py");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(result(&o, "speedup")[0] > 0.0, "{}", o.stdout);
+    let kinds = o.stderr.lines().find(|l| l.starts_with("blocked ms by kind:")).unwrap_or("");
+    assert!(kinds.contains("sqlite"), "SQLite work should be recorded as its own kind: {}", o.stderr);
+    // The pool threads spend their time blocked in SQLite (GIL released),
+    // far more than waiting for the GIL.
+    let (mut wait, mut block) = (0.0, 0.0);
+    for l in o.stderr.lines().filter(|l| l.starts_with("pool_")) {
+        let nums: Vec<f64> = l.split_whitespace().skip(1).filter_map(|w| w.parse().ok()).collect();
+        wait += nums[2];
+        block += nums[3];
+    }
+    assert!(block > 3.0 * wait && block > 0.0, "pool threads: wait {wait} ms, blocked {block} ms\n{}", o.stderr);
+}

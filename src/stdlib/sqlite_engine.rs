@@ -101,6 +101,11 @@ pub struct DbCore {
 /// it was prepared (parameter names, columns, declared types).
 pub struct Stmt {
     db: Arc<DbCore>,
+    /// The connection it was prepared on: valid as long as the statement
+    /// is, even after `close` (SQLite keeps a closed connection with live
+    /// statements as a "zombie"), so a cursor of a re-initialised or closed
+    /// connection's object still reads its rows as CPython's does.
+    dbp: DbPtr,
     handle: RwLock<Option<StmtPtr>>,
     params: Vec<Option<String>>,
     columns: Vec<String>,
@@ -338,6 +343,7 @@ impl DbCore {
             None => Value::None,
             Some((h, params, columns, readonly)) => Value::from_native(Arc::new(Stmt {
                 db: self.clone(),
+                dbp: db,
                 handle: RwLock::new(Some(h)),
                 params,
                 columns,
@@ -392,9 +398,8 @@ impl Stmt {
     /// the bytes SQLite holds (for converters).
     fn step(&self, vm: &mut Vm, values: Option<Vec<Cell2>>, text_factory: &Value, raw: &[bool]) -> PyResult {
         let st = self.ptr(vm)?;
-        let db = self.db.ptr(vm)?;
-        let _g1 = self.db.handle.read();
-        let _g2 = self.handle.read();
+        let db = self.dbp;
+        let _g = self.handle.read();
         let res = released(vm, || unsafe {
             let _m = DbMutex::new(db.0);
             if let Some(values) = &values {
@@ -475,9 +480,8 @@ impl Stmt {
     /// change re-prepares the statement inside SQLite and may change them.
     fn columns(&self, vm: &mut Vm) -> PyResult<(Vec<String>, Vec<Option<String>>)> {
         let st = self.ptr(vm)?;
-        let db = self.db.ptr(vm)?;
-        let _g1 = self.db.handle.read();
-        let _g2 = self.handle.read();
+        let db = self.dbp;
+        let _g = self.handle.read();
         Ok(released(vm, || unsafe {
             let _m = DbMutex::new(db.0);
             let nc = ffi::sqlite3_column_count(st.0);
@@ -490,9 +494,8 @@ impl Stmt {
     fn reset(&self, vm: &mut Vm) -> PyResult {
         self.busy.store(false, Ordering::Relaxed);
         let Ok(st) = self.ptr(vm) else { return Ok(Value::None) };
-        let Some(db) = *self.db.handle.read() else { return Ok(Value::None) };
-        let _g1 = self.db.handle.read();
-        let _g2 = self.handle.read();
+        let db = self.dbp;
+        let _g = self.handle.read();
         released(vm, || unsafe {
             let _m = DbMutex::new(db.0);
             ffi::sqlite3_reset(st.0);

@@ -520,7 +520,7 @@ class Connection:
         if not isinstance(name, str):
             raise TypeError("create_function() argument 'name' must be str, not %s" % _tname(name))
         try:
-            db.create_function(name, int(narg), func, bool(deterministic))
+            db.create_function(str(name), int(narg), func, bool(deterministic))
         except Error:
             raise OperationalError("Error creating function") from None
 
@@ -529,7 +529,7 @@ class Connection:
         if not isinstance(name, str):
             raise TypeError("create_aggregate() argument 'name' must be str, not %s" % _tname(name))
         try:
-            db.create_aggregate(name, int(n_arg), aggregate_class)
+            db.create_aggregate(str(name), int(n_arg), aggregate_class)
         except Error:
             raise OperationalError("Error creating aggregate") from None
 
@@ -548,7 +548,7 @@ class Connection:
             raise TypeError("create_collation() argument 1 must be str, not %s" % _tname(name))
         if func is not None and not callable(func):
             raise TypeError("parameter must be callable")
-        db.create_collation(name, func)
+        db.create_collation(str(name), func)
 
     def set_authorizer(self, authorizer_callback):
         self._check().set_authorizer(authorizer_callback)
@@ -581,9 +581,14 @@ class Connection:
         self._blobs.append(blob)
         return blob
 
-    def __call__(self, sql, /):
+    def __call__(self, *args, **kwargs):
         """Compiles `sql` (CPython returns a Statement, used by nothing else)."""
         self._check()
+        if kwargs:
+            raise TypeError("Connection() takes no keyword arguments")
+        if len(args) != 1:
+            raise TypeError("Connection() takes exactly 1 argument (%d given)" % len(args))
+        sql = args[0]
         if not isinstance(sql, str):
             raise TypeError("argument 1 must be str, not %s" % _tname(sql))
         self._check_sql(sql)
@@ -598,6 +603,7 @@ class Connection:
             raise DataError("query string is too large")
 
     def iterdump(self):
+        self._check()
         from sqlite3.dump import _iterdump
         return _iterdump(self)
 
@@ -994,6 +1000,10 @@ class Row:
         return hash(self._description) ^ hash(self._data)
 
 
+_INT_MAX = 2 ** 31 - 1
+_MAXSIZE = 2 ** 63 - 1
+
+
 class Blob:
     """An open BLOB: file-like reads and writes, and indexing by byte."""
     __module__ = "sqlite3"
@@ -1052,6 +1062,8 @@ class Blob:
             base = h.size()
         else:
             raise ValueError("'origin' should be os.SEEK_SET, os.SEEK_CUR, or os.SEEK_END")
+        if offset > _INT_MAX - base:
+            raise OverflowError("seek offset results in overflow")
         pos = base + offset
         if pos < 0 or pos > h.size():
             raise ValueError("offset out of blob range")
@@ -1062,14 +1074,20 @@ class Blob:
         return self
 
     def __exit__(self, *exc):
-        self.close()
+        self._check()
+        self._close()
         return False
+
+    def __contains__(self, item):
+        raise TypeError("argument of type 'sqlite3.Blob' is not iterable")
 
     def _index(self, key, size):
         try:
             i = key.__index__()
         except AttributeError:
             raise TypeError("Blob indices must be integers") from None
+        if not -_MAXSIZE - 1 <= i <= _MAXSIZE:
+            raise IndexError("cannot fit 'int' into an index-sized integer")
         if i < 0:
             i += size
         if not 0 <= i < size:
@@ -1092,7 +1110,10 @@ class Blob:
         size = h.size()
         if isinstance(key, slice):
             start, stop, step = key.indices(size)
-            data = bytes(memoryview(value))
+            view = memoryview(value)
+            if not getattr(view, "c_contiguous", True):
+                raise BufferError("underlying buffer is not C-contiguous")
+            data = bytes(view)
             count = len(range(start, stop, step))
             if len(data) != count:
                 raise IndexError("Blob slice assignment is wrong size")
