@@ -49,6 +49,7 @@ pub mod posix_dir;
 pub mod posix_fd;
 pub mod posix_fs;
 pub mod repl;
+pub mod sqlite_backup;
 pub mod sqlite_blob;
 pub mod sqlite_callbacks;
 pub mod sqlite_engine;

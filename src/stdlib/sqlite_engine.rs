@@ -655,6 +655,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     });
     super::sqlite_callbacks::register(&db_cls);
     let blob_cls = super::sqlite_blob::register(&db_cls, &vm.rt.types.object);
+    super::sqlite_backup::register(&db_cls);
 
     def(&stmt_cls.dict, "step", |vm, a| {
         let me = stmt_self(vm, &a)?;

@@ -608,25 +608,19 @@ class Connection:
         return _iterdump(self)
 
     def backup(self, target, *, pages=-1, progress=None, name="main", sleep=0.250):
-        self._check()
+        db = self._check()
         if not isinstance(target, Connection):
             raise TypeError("backup() argument 'target' must be sqlite3.Connection, not %s" % _tname(target))
+        target_db = target._check_open()
         if target is self:
             raise ValueError("target cannot be the same connection instance")
-        target._check()
-        # The schema and rows copied through SQL (a stand-in for SQLite's
-        # online backup API), in one transaction of the target.
-        target._exec("BEGIN")
-        try:
-            for line in self.iterdump():
-                if line not in ("BEGIN TRANSACTION;", "COMMIT;"):
-                    target._run_script(line)
-            target._exec("COMMIT")
-        except BaseException:
-            target._exec("ROLLBACK")
-            raise
-        if progress is not None:
-            progress(0, 0, 0)
+        if progress is not None and not callable(progress):
+            raise TypeError("progress argument must be a callable")
+        if not isinstance(name, str):
+            raise TypeError("backup() argument 'name' must be str, not %s" % _tname(name))
+        if pages == 0:
+            pages = -1
+        db.backup_run(target_db, name, int(pages), int(sleep * 1000), progress)
 
     def _run_script(self, script):
         """Runs every statement of `script`, ignoring rows."""
