@@ -427,18 +427,28 @@ class Connection:
                 stmt.finalize()
 
     def _statement(self, sql):
-        """(stmt or None, is_dml) for `sql`, from the cache when it is free."""
-        entry = self._cache.get(sql)
-        if entry is not None and not entry[0].busy():
-            return entry
-        stmt, rest = self._db.prepare(sql)
-        _check_tail(rest)
-        entry = (stmt, _is_dml(sql))
-        if stmt is not None and self._cache_size > 0 and sql not in self._cache:
-            if len(self._cache) >= self._cache_size:
-                del self._cache[next(iter(self._cache))]
-            self._cache[sql] = entry
+        """(stmt or None, is_dml) for `sql`. A cached statement is taken out
+        of the cache while a cursor uses it, so that two cursors (two
+        threads with the GIL off) never share one."""
+        entry = self._cache.pop(sql, None)
+        if entry is None:
+            stmt, rest = self._db.prepare(sql)
+            _check_tail(rest)
+            entry = (stmt, _is_dml(sql))
         return entry
+
+    def _release(self, sql, entry):
+        """Puts a statement that no cursor uses any more back in the cache."""
+        if entry[0] is None or self._cache_size <= 0 or self._db is None:
+            return
+        cache = self._cache
+        if sql not in cache:
+            while len(cache) >= self._cache_size:
+                try:
+                    del cache[next(iter(cache))]
+                except (StopIteration, KeyError, RuntimeError):
+                    break
+            cache[sql] = entry
 
     def _begin(self):
         if self._isolation_level is not None and self._db.autocommit():
@@ -622,18 +632,6 @@ class Connection:
             pages = -1
         db.backup_run(target_db, name, int(pages), int(sleep * 1000), progress)
 
-    def _run_script(self, script):
-        """Runs every statement of `script`, ignoring rows."""
-        rest = script
-        while rest:
-            stmt, rest = self._db.prepare(rest)
-            if stmt is not None:
-                try:
-                    while stmt.step(None) is not None:
-                        pass
-                finally:
-                    stmt.finalize()
-
     def __enter__(self):
         self._check_open()
         return self
@@ -698,10 +696,16 @@ class Cursor:
     def __del__(self):
         # As CPython's cursor dealloc: a pending statement is reset, so that
         # the tables it reads are not left locked.
-        stmt = getattr(self, "_stmt", None)
+        if getattr(self, "_stmt", None) is not None:
+            self._drop_stmt()
+
+    def _drop_stmt(self):
+        """Resets the current statement and gives it back to the cache."""
+        stmt = self._stmt
         if stmt is not None:
             self._stmt = None
             stmt.reset()
+            self._connection._release(self._sql, (stmt, self._is_dml))
 
     def _check(self):
         if self._connection is None:
@@ -769,9 +773,7 @@ class Cursor:
         connection = self._connection
         self._locked = True
         try:
-            if self._stmt is not None:
-                self._stmt.reset()
-            self._stmt = None
+            self._drop_stmt()
             self._row = None
             self._description = None
             if "\0" in sql:
@@ -786,6 +788,7 @@ class Cursor:
                 connection._begin()
             if stmt is not None:
                 self._stmt = stmt
+                self._sql = sql
                 self._casts = self._cast_map(stmt)
             for params in param_sets:
                 if stmt is None:
@@ -806,11 +809,9 @@ class Cursor:
             if not many:
                 self._lastrowid = conn.last_rowid()
             if self._row is None:
-                self._stmt = None
+                self._drop_stmt()
         except BaseException:
-            if self._stmt is not None:
-                self._stmt.reset()
-                self._stmt = None
+            self._drop_stmt()
             self._row = None
             self._rowcount = -1
             raise
@@ -872,17 +873,14 @@ class Cursor:
         try:
             nxt = self._step(None)
         except BaseException:
-            if self._stmt is not None:
-                self._stmt.reset()
-            self._stmt = None
+            self._drop_stmt()
             self._row = None
             raise
         self._row = nxt
         if nxt is None and self._stmt is not None:
             if self._is_dml:
                 self._rowcount = self._connection._db.changes()
-            self._stmt.reset()
-            self._stmt = None
+            self._drop_stmt()
         if self.row_factory is not None:
             row = self.row_factory(self, row)
         return True, row
@@ -924,9 +922,7 @@ class Cursor:
         if self._locked:
             raise ProgrammingError("Recursive use of cursors not allowed.")
         self._connection._check()
-        if self._stmt is not None:
-            self._stmt.reset()
-            self._stmt = None
+        self._drop_stmt()
         self._row = None
         self._closed = True
 
