@@ -158,8 +158,10 @@ fn exp12_sqlite_pool_threads_block_in_sqlite_not_on_the_gil() {
     // The pool threads spend their time blocked in SQLite (GIL released),
     // far more than waiting for the GIL.
     let (mut wait, mut block) = (0.0, 0.0);
-    for l in o.stderr.lines().filter(|l| l.starts_with("pool_")) {
+    // Their rows of the stats table (the timeline's rows hold `|`).
+    for l in o.stderr.lines().filter(|l| l.starts_with("pool_") && !l.contains('|')) {
         let nums: Vec<f64> = l.split_whitespace().skip(1).filter_map(|w| w.parse().ok()).collect();
+        assert!(nums.len() >= 4, "{l}");
         wait += nums[2];
         block += nums[3];
     }
