@@ -153,10 +153,31 @@ fn exp11_report_draws_every_thread() {
 }
 
 #[test]
-fn exp12_subprocess_waits_overlap_in_a_pool() {
+fn exp13_subprocess_waits_overlap_in_a_pool() {
     // Needs `select` (subprocess.py imports it at the top).
-    let o = exp(&[], "exp12_subprocess_pool.py");
+    let o = exp(&[], "exp13_subprocess_pool.py");
     assert_eq!(o.code, 0, "{}", o.stderr);
     let speedup = result(&o, "speedup")[0];
     assert!(speedup >= 1.5, "child waits in threads should overlap: {}", o.stdout);
+}
+
+#[test]
+fn exp14_sqlite_pool_threads_block_in_sqlite_not_on_the_gil() {
+    let o = exp(&["--timeline"], "exp14_sqlite_pool.py");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(result(&o, "speedup")[0] > 0.0, "{}", o.stdout);
+    let kinds = o.stderr.lines().find(|l| l.starts_with("blocked ms by kind:")).unwrap_or("");
+    assert!(kinds.contains("sqlite"), "SQLite work should be recorded as its own kind: {}", o.stderr);
+    // The pool threads spend their time blocked in SQLite (GIL released),
+    // far more than waiting for the GIL.
+    let (mut wait, mut block) = (0.0, 0.0);
+    // Their rows of the stats table (the timeline's rows hold `|`).
+    for l in o.stderr.lines().filter(|l| l.starts_with("pool_") && !l.contains('|')) {
+        let nums: Vec<f64> = l.split_whitespace().skip(1).filter_map(|w| w.parse().ok()).collect();
+        assert!(nums.len() >= 5, "{l}");
+        // wall, cpu, held, wait, blocked, …
+        wait += nums[3];
+        block += nums[4];
+    }
+    assert!(block > 3.0 * wait && block > 0.0, "pool threads: wait {wait} ms, blocked {block} ms\n{}", o.stderr);
 }

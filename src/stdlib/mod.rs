@@ -53,6 +53,10 @@ pub mod posix_fork;
 pub mod posix_fs;
 pub mod repl;
 mod repl_complete;
+pub mod sqlite_backup;
+pub mod sqlite_blob;
+pub mod sqlite_callbacks;
+pub mod sqlite_engine;
 pub mod sre_match;
 pub mod sre_ops;
 pub mod sre_subject;
@@ -170,6 +174,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_sha3", |vm| mod_hashes::create(vm, "_sha3")),
     ("_sha512", |vm| mod_hashes::create(vm, "_sha512")),
     ("_signal", mod_signal::create),
+    ("_sqlite3_engine", sqlite_engine::create),
     ("_sre", mod_sre::create),
     ("_string", mod_string_locale::create_string),
     ("_struct", mod_struct::create),

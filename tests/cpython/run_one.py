@@ -119,6 +119,62 @@ def drop_skipped(suite, skip):
     return new
 
 
+def add_fallback_test_dir(full):
+    """Debian's libpython3.11-testsuite leaves some test packages out
+    (test_sqlite3): when `full` is not in the `test` package, the same
+    CPython 3.11's test folder of another installation (pyenv's) is
+    searched after it."""
+    import os
+    import test
+    top = full.split('.')[1]
+    for d in test.__path__:
+        if os.path.exists(os.path.join(d, top)) or os.path.exists(os.path.join(d, top + '.py')):
+            return
+    root = os.path.expanduser('~/.pyenv/versions')
+    try:
+        versions = sorted(v for v in os.listdir(root) if v.startswith('3.11.'))
+    except OSError:
+        return
+    for v in reversed(versions):
+        d = os.path.join(root, v, 'lib', 'python3.11', 'test')
+        if os.path.exists(os.path.join(d, top)):
+            test.__path__.append(d)
+            return True
+
+
+def package_tests(full, package):
+    """The tests of every `test*.py` module of a test package, as its
+    load_tests (test.support.load_package_tests) would find them."""
+    import os
+    suite = unittest.TestSuite()
+    for fn in sorted(os.listdir(package.__path__[0])):
+        if fn.startswith('test') and fn.endswith('.py'):
+            name = full + '.' + fn[:-3]
+            try:
+                __import__(name)
+            except Exception as e:
+                # As unittest's discovery: one failing test for the module.
+                suite.addTest(ImportFailed(name, e))
+                continue
+            suite.addTests(unittest.defaultTestLoader.loadTestsFromModule(sys.modules[name]))
+    return suite
+
+
+class ImportFailed(unittest.TestCase):
+    """A test module of a package that could not be imported."""
+
+    def __init__(self, name, exc):
+        super().__init__('runTest')
+        self._name = name
+        self._exc = exc
+
+    def runTest(self):
+        raise self._exc
+
+    def id(self):
+        return self._name
+
+
 def main(argv):
     if not argv:
         sys.stderr.write('usage: run_one.py test_xxx [--skip TEST_ID]...\n')
@@ -138,9 +194,15 @@ def main(argv):
         # As regrtest without -v: tests print their chatter only when verbose.
         import test.support
         test.support.verbose = False
+        elsewhere = add_fallback_test_dir(full)
         __import__(full)
         module = sys.modules[full]
-        suite = unittest.defaultTestLoader.loadTestsFromModule(module)
+        if elsewhere and hasattr(module, '__path__'):
+            # The package's load_tests discovers from test.support's folder,
+            # which refuses another root: load its test modules one by one.
+            suite = package_tests(full, module)
+        else:
+            suite = unittest.defaultTestLoader.loadTestsFromModule(module)
     except BaseException as e:
         emit('@@import-error', full, '::', first_line(e))
         return 1

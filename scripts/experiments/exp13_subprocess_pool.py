@@ -1,4 +1,4 @@
-# Run:     gilt scripts/experiments/exp12_subprocess_pool.py     (add --stats: "process" waits)
+# Run:     gilt scripts/experiments/exp13_subprocess_pool.py     (add --stats: "process" waits)
 # Observe: 20 `subprocess.run(["sleep", "0.1"])` calls take 2 s one after another but
 #          ~0.1-0.3 s from a pool of 20 threads: waiting for a child process
 #          (os.waitpid) releases the GIL, so the children run side by side even
