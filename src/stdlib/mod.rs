@@ -33,7 +33,9 @@ pub mod mod_misc;
 pub mod mod_posix;
 pub mod mod_process;
 pub mod mod_random;
+pub mod mod_select;
 pub mod mod_signal;
+pub mod mod_socket;
 pub mod mod_sre;
 pub mod mod_string_locale;
 pub mod mod_struct;
@@ -49,6 +51,11 @@ pub mod posix_dir;
 pub mod posix_fd;
 pub mod posix_fs;
 pub mod repl;
+pub mod select_epoll;
+pub mod socket_addr;
+pub mod socket_consts;
+pub mod socket_io;
+pub mod socket_obj;
 pub mod sre_match;
 pub mod sre_ops;
 pub mod sre_subject;
@@ -165,6 +172,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_sha3", |vm| mod_hashes::create(vm, "_sha3")),
     ("_sha512", |vm| mod_hashes::create(vm, "_sha512")),
     ("_signal", mod_signal::create),
+    ("_socket", mod_socket::create),
     ("_sre", mod_sre::create),
     ("_string", mod_string_locale::create_string),
     ("_struct", mod_struct::create),
@@ -180,6 +188,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("itertools", mod_itertools::create),
     ("math", mod_math::create),
     ("posix", mod_posix::create),
+    ("select", mod_select::create),
     ("time", mod_time::create),
     ("traceback", mod_misc::create_traceback),
     ("zlib", mod_zlib::create),
