@@ -61,6 +61,18 @@ class IOBase:
     def flush(self):
         self._checkClosed()
 
+    def _checkReadable(self):
+        if not self.readable():
+            raise UnsupportedOperation('File or stream is not readable.')
+
+    def _checkWritable(self):
+        if not self.writable():
+            raise UnsupportedOperation('File or stream is not writable.')
+
+    def _checkSeekable(self):
+        if not self.seekable():
+            raise UnsupportedOperation('File or stream is not seekable.')
+
     def readable(self):
         return False
 
@@ -96,7 +108,26 @@ class IOBase:
 
 
 class RawIOBase(IOBase):
-    pass
+    """Raw binary I/O: subclasses give readinto() (and write()); read()
+    and readall() are built on readinto()."""
+
+    def read(self, size=-1):
+        if size is None or size < 0:
+            return self.readall()
+        b = bytearray(size)
+        n = self.readinto(b)
+        if n is None:
+            return None
+        return bytes(b[:n])
+
+    def readall(self):
+        chunks = []
+        while True:
+            data = self.read(DEFAULT_BUFFER_SIZE)
+            if not data:
+                break
+            chunks.append(data)
+        return b''.join(chunks)
 
 
 class BufferedIOBase(IOBase):
@@ -435,6 +466,7 @@ class BytesIO(BufferedIOBase):
 
 BytesIO.__module__ = '_io'
 
-import sys as _sys
-TextIOWrapper = type(getattr(_sys, '__stdout__', None) or _sys.stdout)
-del _sys
+# Buffered and text streams over Python raw streams (socket.makefile);
+# TextIOWrapper's isinstance() also accepts gilt's native files.
+from _io_buffered import BufferedReader, BufferedWriter, BufferedRWPair, TextIOWrapper
+__all__ += ['BufferedReader', 'BufferedWriter', 'BufferedRWPair', 'TextIOWrapper']
