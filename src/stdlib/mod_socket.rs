@@ -138,7 +138,9 @@ fn register_bytes_order(d: &Dict) {
                 return Err(vm.overflow_error(&msg));
             }
             if n > 0xffff {
-                return Err(vm.overflow_error(&format!("{name}: Python int too large to convert to C 16-bit unsigned integer")));
+                return Err(
+                    vm.overflow_error(&format!("{name}: Python int too large to convert to C 16-bit unsigned integer"))
+                );
             }
             Ok(Value::Int((n as u16).swap_bytes() as i64))
         });
@@ -325,8 +327,9 @@ fn register_names(d: &Dict, ctx: &Arc<SockCtx>) {
         let flags = cint(vm, &a.pos[1])?;
         let host = host_bytes(vm, &t.items[0])?;
         let port = int_of(vm, &t.items[1])?;
-        let list = lookup(vm, Some(&host), Some(port.to_string().as_bytes()), (0, libc::SOCK_DGRAM, 0, libc::AI_NUMERICHOST))
-            .map_err(|code| gai_error(vm, &c.errs, code))?;
+        let list =
+            lookup(vm, Some(&host), Some(port.to_string().as_bytes()), (0, libc::SOCK_DGRAM, 0, libc::AI_NUMERICHOST))
+                .map_err(|code| gai_error(vm, &c.errs, code))?;
         let Some(ai) = list.into_iter().next() else { return Err(gai_error(vm, &c.errs, libc::EAI_NONAME)) };
         let (h, s) = name_info(vm, &ai.addr, flags).map_err(|code| gai_error(vm, &c.errs, code))?;
         Ok(Value::tuple(vec![Value::string(h), Value::string(s)]))

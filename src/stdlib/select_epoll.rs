@@ -103,7 +103,8 @@ fn poll(vm: &mut Vm, a: Args) -> PyResult<Value> {
         n => n.min(1 << 20),
     } as usize;
     let epfd = open_fd(vm, &a)?;
-    let deadline = (timeout >= 0.0).then(|| std::time::Instant::now() + std::time::Duration::from_secs_f64(timeout.min(1e9)));
+    let deadline =
+        (timeout >= 0.0).then(|| std::time::Instant::now() + std::time::Duration::from_secs_f64(timeout.min(1e9)));
     let mut evs = vec![libc::epoll_event { events: 0, u64: 0 }; maxevents];
     let n = loop {
         let ptr = evs.as_mut_ptr() as usize;

@@ -133,7 +133,9 @@ fn send_once(vm: &mut Vm, st: &SockState, data: &[u8], flags: i32, to: Option<&S
         // SAFETY: `data` outlives the call; MSG_NOSIGNAL turns SIGPIPE into EPIPE.
         unsafe {
             match to {
-                Some(a) => libc::sendto(st.fd, ptr as *const libc::c_void, len, flags | libc::MSG_NOSIGNAL, a.ptr(), a.len),
+                Some(a) => {
+                    libc::sendto(st.fd, ptr as *const libc::c_void, len, flags | libc::MSG_NOSIGNAL, a.ptr(), a.len)
+                }
                 None => libc::send(st.fd, ptr as *const libc::c_void, len, flags | libc::MSG_NOSIGNAL),
             }
         }

@@ -106,8 +106,7 @@ pub fn int_of(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 pub fn cint(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     let n = int_of(vm, v)?;
     i32::try_from(n).map_err(|_| {
-        let msg =
-            if n < 0 { "signed integer is less than minimum" } else { "signed integer is greater than maximum" };
+        let msg = if n < 0 { "signed integer is less than minimum" } else { "signed integer is greater than maximum" };
         vm.overflow_error(msg)
     })
 }
@@ -177,7 +176,11 @@ fn sockopt_int(fd: i32, level: i32, opt: i32) -> Option<i32> {
 /// A new socket value of class `cls` (the base class or a Python subclass).
 pub fn new_socket(ctx: &SockCtx, cls: &Arc<Class>, st: SockState) -> Value {
     let s = Value::from_native(Arc::new(Socket { st: Mutex::new(st), class: ctx.class.clone() }));
-    if Arc::ptr_eq(cls, &ctx.class) { s } else { Value::Instance(Arc::new(Instance::new(cls.clone(), Payload::Builtin(s)))) }
+    if Arc::ptr_eq(cls, &ctx.class) {
+        s
+    } else {
+        Value::Instance(Arc::new(Instance::new(cls.clone(), Payload::Builtin(s))))
+    }
 }
 
 /// `socket.__init__(family=-1, type=-1, proto=-1, fileno=None)`.

@@ -440,6 +440,11 @@ impl Vm {
             (Value::Flt(_), "imag") => Value::Float(0.0),
             (Value::Cplx(c), "real") => Value::Float(c.re),
             (Value::Cplx(c), "imag") => Value::Float(c.im),
+            // A built-in value's docstring is its type's (None when the type
+            // has none): `"s".__doc__`, as email's policy classes read it.
+            (_, "__doc__") if !matches!(obj, Value::Instance(_) | Value::Class(_) | Value::Module(_)) => {
+                self.class_of(obj).lookup("__doc__").unwrap_or(Value::None)
+            }
             _ => return Ok(None),
         };
         Ok(Some(v))
