@@ -123,6 +123,10 @@ pub fn init(rt: &Runtime) {
     for (name, cls) in &rt.types.exceptions {
         rt.builtins.set_item_str(name, Value::Class(cls.clone()));
     }
+    // Python 2's names, still aliases of OSError in Python 3.
+    for alias in ["IOError", "EnvironmentError"] {
+        rt.builtins.set_item_str(alias, Value::Class(rt.types.exc("OSError")));
+    }
     for f in EXTRA_INITS {
         f(rt);
     }

@@ -135,6 +135,10 @@ pub fn epoll_class(vm: &Vm) -> Arc<Class> {
     let c = cls.clone();
     super::def(&cls.dict, "__new__", move |vm, a| {
         let rest = Args::with_kw(a.pos[1..].to_vec(), a.kw.clone());
+        if rest.pos.len() > 2 {
+            let n = rest.pos.len();
+            return Err(vm.type_error(&format!("epoll() takes at most 2 arguments ({n} given)")));
+        }
         let s = rest.clinic_slots(vm, "epoll", &["sizehint", "flags"], 0)?;
         if let Some(v) = &s[0] {
             let n = super::socket_obj::int_of(vm, v)?;

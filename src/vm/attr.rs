@@ -411,6 +411,8 @@ impl Vm {
             },
             (Value::Native(n), "__name__") | (Value::Native(n), "__qualname__") => Value::str(&n.name),
             (Value::Native(_), "__doc__") => Value::None,
+            // Calling `f.__call__` is calling `f` (CPython's method-wrapper).
+            (Value::Function(_) | Value::Native(_) | Value::Method(_), "__call__") => obj.clone(),
             (Value::Native(_), "__module__") => Value::str("builtins"),
             (Value::Method(m), "__self__") => m.receiver.clone(),
             (Value::Native2(o), "cell_contents") if o.as_any().is::<CellObject>() => {

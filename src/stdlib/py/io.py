@@ -89,6 +89,27 @@ class IOBase:
     def fileno(self):
         raise UnsupportedOperation('fileno')
 
+    def readline(self, size=-1):
+        # A byte at a time (or up to the newline peek() shows): what a
+        # subclass that only defines read() gets, e.g. http.client's HTTPResponse.
+        res = bytearray()
+        while size is None or size < 0 or len(res) < size:
+            n = 1
+            if hasattr(self, 'peek'):
+                ahead = self.peek(1)
+                if not ahead:
+                    break
+                n = (ahead.find(b'\n') + 1) or len(ahead)
+                if size is not None and size >= 0:
+                    n = min(n, size - len(res))
+            b = self.read(n)
+            if not b:
+                break
+            res += b
+            if res.endswith(b'\n'):
+                break
+        return bytes(res)
+
     def readlines(self, hint=-1):
         if hint is None or hint <= 0:
             return list(self)
