@@ -345,6 +345,7 @@ fn register_names(d: &Dict, ctx: &Arc<SockCtx>) {
         let s = unsafe { std::ffi::CStr::from_ptr(buf.as_ptr()) }.to_string_lossy().into_owned();
         Ok(Value::string(s))
     });
+    register_services(d);
     let c = ctx.clone();
     def(d, "gethostbyname", move |vm, a| {
         a.posonly(vm, "gethostbyname", 1, 1)?;
@@ -381,6 +382,67 @@ fn register_names(d: &Dict, ctx: &Arc<SockCtx>) {
                 Ok(Value::tuple(vec![Value::string(name), Value::list(vec![]), Value::list(vec![ip])]))
             }
             Err(_) => Err(with_errno(vm, &c.errs.herror, 1, "Unknown host".into())),
+        }
+    });
+}
+
+/// `getservbyname`, `getservbyport`, `getprotobyname` from the system's
+/// services and protocols databases.
+fn register_services(d: &Dict) {
+    fn cstr(vm: &mut Vm, v: &Value, fname: &str, i: usize) -> PyResult<std::ffi::CString> {
+        Ok(std::ffi::CString::new(str_arg(vm, v, fname, i)?).unwrap_or_default())
+    }
+    def(d, "getservbyname", |vm, a| {
+        a.posonly(vm, "getservbyname", 1, 2)?;
+        let name = cstr(vm, &a.pos[0], "getservbyname", 1)?;
+        let proto = match a.pos.get(1) {
+            Some(p) => Some(cstr(vm, p, "getservbyname", 2)?),
+            None => None,
+        };
+        // SAFETY: NUL-terminated strings; the static result is read at once.
+        let port = unsafe {
+            let e = libc::getservbyname(name.as_ptr(), proto.as_ref().map_or(std::ptr::null(), |p| p.as_ptr()));
+            if e.is_null() { None } else { Some(u16::from_be((*e).s_port as u16)) }
+        };
+        match port {
+            Some(p) => Ok(Value::Int(p as i64)),
+            None => Err(vm.err("OSError", "service/proto not found")),
+        }
+    });
+    def(d, "getservbyport", |vm, a| {
+        a.posonly(vm, "getservbyport", 1, 2)?;
+        let port = int_of(vm, &a.pos[0])?;
+        if !(0..=65535).contains(&port) {
+            return Err(vm.overflow_error("getservbyport: port must be 0-65535."));
+        }
+        let proto = match a.pos.get(1) {
+            Some(p) => Some(cstr(vm, p, "getservbyport", 2)?),
+            None => None,
+        };
+        // SAFETY: as getservbyname.
+        let name = unsafe {
+            let e = libc::getservbyport(
+                (port as u16).to_be() as i32,
+                proto.as_ref().map_or(std::ptr::null(), |p| p.as_ptr()),
+            );
+            if e.is_null() { None } else { Some(std::ffi::CStr::from_ptr((*e).s_name).to_string_lossy().into_owned()) }
+        };
+        match name {
+            Some(n) => Ok(Value::string(n)),
+            None => Err(vm.err("OSError", "port/proto not found")),
+        }
+    });
+    def(d, "getprotobyname", |vm, a| {
+        a.posonly(vm, "getprotobyname", 1, 1)?;
+        let name = cstr(vm, &a.pos[0], "getprotobyname", 1)?;
+        // SAFETY: as getservbyname.
+        let n = unsafe {
+            let e = libc::getprotobyname(name.as_ptr());
+            if e.is_null() { None } else { Some((*e).p_proto) }
+        };
+        match n {
+            Some(n) => Ok(Value::Int(n as i64)),
+            None => Err(vm.err("OSError", "protocol not found")),
         }
     });
 }

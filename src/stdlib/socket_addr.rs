@@ -301,15 +301,16 @@ fn unix_addr(vm: &mut Vm, v: &Value) -> PyResult<SockAddr> {
     let mut a = SockAddr::empty();
     // SAFETY: sockaddr_storage has room for a sockaddr_un.
     let sun = unsafe { &mut *(a.mut_ptr() as *mut libc::sockaddr_un) };
-    if path.len() >= sun.sun_path.len() {
+    let abstract_ns = path.first() == Some(&0);
+    // An abstract name may fill sun_path; a file name needs room for its NUL.
+    if path.len() > sun.sun_path.len() || (!abstract_ns && path.len() == sun.sun_path.len()) {
         return Err(vm.err("OSError", "AF_UNIX path too long"));
     }
     sun.sun_family = libc::AF_UNIX as libc::sa_family_t;
     for (d, s) in sun.sun_path.iter_mut().zip(&path) {
         *d = *s as libc::c_char;
     }
-    let abstract_ns = path.first() == Some(&0);
-    let off = std::mem::size_of::<libc::sa_family_t>();
-    a.len = (off + path.len() + usize::from(!abstract_ns)) as libc::socklen_t;
+    // As CPython: the length covers the name only (an empty name autobinds).
+    a.len = (std::mem::size_of::<libc::sa_family_t>() + path.len()) as libc::socklen_t;
     Ok(a)
 }
