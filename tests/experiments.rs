@@ -147,3 +147,13 @@ fn exp11_report_draws_every_thread() {
     let page = std::fs::read_to_string(&html).unwrap();
     assert_eq!(page.matches("class=\"thread-row\"").count(), 4);
 }
+
+#[test]
+fn exp12_downloads_overlap_while_blocked_in_socket() {
+    let o = exp(&["--stats"], "exp12_http_downloads.py");
+    let speedup = result(&o, "speedup")[0];
+    assert!(speedup > 2.0, "{}", o.stdout);
+    // The downloaders wait in their sockets with the GIL released.
+    let kinds = o.stderr.lines().find(|l| l.starts_with("blocked ms by kind:")).unwrap_or("");
+    assert!(kinds.contains("socket"), "{}", o.stderr);
+}

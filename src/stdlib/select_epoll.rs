@@ -146,6 +146,12 @@ pub fn epoll_class(vm: &Vm) -> Arc<Class> {
                 return Err(vm.value_error("negative sizehint"));
             }
         }
+        if let Some(v) = &s[1] {
+            let f = super::socket_obj::int_of(vm, v)?;
+            if f != 0 && f != libc::EPOLL_CLOEXEC as i64 {
+                return Err(errno_error(vm, libc::EINVAL, None, None));
+            }
+        }
         new_epoll(vm, &c, None)
     });
     super::def(&cls.dict, "__init__", |_vm, _a| Ok(Value::None));
