@@ -293,10 +293,13 @@ fn name_call(
     Ok(socket_addr::to_value(&addr))
 }
 
+/// A native method body, boxed so one helper can register many.
+type MethodFn = Box<dyn Fn(&mut Vm, Args) -> PyResult + Send + Sync>;
+
 /// Defines the socket type's non-blocking methods and attributes on `cls`.
 pub fn register(vm: &Vm, ctx: &Arc<SockCtx>) {
     let cls = &ctx.class;
-    let method = |name: &str, f: Box<dyn Fn(&mut Vm, Args) -> PyResult + Send + Sync>| {
+    let method = |name: &str, f: MethodFn| {
         super::method(cls, name, f);
     };
     let c = ctx.clone();
