@@ -181,3 +181,13 @@ fn exp14_sqlite_pool_threads_block_in_sqlite_not_on_the_gil() {
     }
     assert!(block > 3.0 * wait && block > 0.0, "pool threads: wait {wait} ms, blocked {block} ms\n{}", o.stderr);
 }
+
+#[test]
+fn exp12_downloads_overlap_while_blocked_in_socket() {
+    let o = exp(&["--stats"], "exp12_http_downloads.py");
+    let speedup = result(&o, "speedup")[0];
+    assert!(speedup > 2.0, "{}", o.stdout);
+    // The downloaders wait in their sockets with the GIL released.
+    let kinds = o.stderr.lines().find(|l| l.starts_with("blocked ms by kind:")).unwrap_or("");
+    assert!(kinds.contains("socket"), "{}", o.stderr);
+}

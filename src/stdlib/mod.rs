@@ -35,7 +35,9 @@ pub mod mod_posix;
 pub mod mod_posixsubprocess;
 pub mod mod_process;
 pub mod mod_random;
+pub mod mod_select;
 pub mod mod_signal;
+pub mod mod_socket;
 pub mod mod_sre;
 pub mod mod_string_locale;
 pub mod mod_struct;
@@ -57,6 +59,11 @@ pub mod sqlite_backup;
 pub mod sqlite_blob;
 pub mod sqlite_callbacks;
 pub mod sqlite_engine;
+pub mod select_epoll;
+pub mod socket_addr;
+pub mod socket_consts;
+pub mod socket_io;
+pub mod socket_obj;
 pub mod sre_match;
 pub mod sre_ops;
 pub mod sre_subject;
@@ -124,6 +131,10 @@ pub fn init(rt: &Runtime) {
     for (name, cls) in &rt.types.exceptions {
         rt.builtins.set_item_str(name, Value::Class(cls.clone()));
     }
+    // Python 2's names, still aliases of OSError in Python 3.
+    for alias in ["IOError", "EnvironmentError"] {
+        rt.builtins.set_item_str(alias, Value::Class(rt.types.exc("OSError")));
+    }
     for f in EXTRA_INITS {
         f(rt);
     }
@@ -174,6 +185,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_sha3", |vm| mod_hashes::create(vm, "_sha3")),
     ("_sha512", |vm| mod_hashes::create(vm, "_sha512")),
     ("_signal", mod_signal::create),
+    ("_socket", mod_socket::create),
     ("_sqlite3_engine", sqlite_engine::create),
     ("_sre", mod_sre::create),
     ("_string", mod_string_locale::create_string),
@@ -191,6 +203,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("itertools", mod_itertools::create),
     ("math", mod_math::create),
     ("posix", mod_posix::create),
+    ("select", mod_select::create),
     ("time", mod_time::create),
     ("traceback", mod_misc::create_traceback),
     ("zlib", mod_zlib::create),

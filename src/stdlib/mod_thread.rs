@@ -445,6 +445,14 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         .map(Value::Int)
     });
     def(&d, "get_ident", |vm, _a| Ok(Value::Int(vm.ident)));
+    // `_thread.exit()`: SystemExit, which ends a thread quietly.
+    for name in ["exit", "exit_thread"] {
+        def(&d, name, move |vm, a| {
+            a.posonly(vm, name, 0, 0)?;
+            let cls = vm.rt.types.exc("SystemExit");
+            Err(vm.new_exception(&cls, vec![]))
+        });
+    }
     def(&d, "get_native_id", |vm, _a| Ok(Value::Int(vm.ident)));
     def(&d, "set_name", |vm, a| {
         if let Some(Value::Str(s)) = a.pos.first() {

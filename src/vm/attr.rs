@@ -411,6 +411,8 @@ impl Vm {
             },
             (Value::Native(n), "__name__") | (Value::Native(n), "__qualname__") => Value::str(&n.name),
             (Value::Native(_), "__doc__") => Value::None,
+            // Calling `f.__call__` is calling `f` (CPython's method-wrapper).
+            (Value::Function(_) | Value::Native(_) | Value::Method(_), "__call__") => obj.clone(),
             (Value::Native(_), "__module__") => Value::str("builtins"),
             (Value::Method(m), "__self__") => m.receiver.clone(),
             (Value::Native2(o), "cell_contents") if o.as_any().is::<CellObject>() => {
@@ -440,6 +442,11 @@ impl Vm {
             (Value::Flt(_), "imag") => Value::Float(0.0),
             (Value::Cplx(c), "real") => Value::Float(c.re),
             (Value::Cplx(c), "imag") => Value::Float(c.im),
+            // A built-in value's docstring is its type's (None when the type
+            // has none): `"s".__doc__`, as email's policy classes read it.
+            (_, "__doc__") if !matches!(obj, Value::Instance(_) | Value::Class(_) | Value::Module(_)) => {
+                self.class_of(obj).lookup("__doc__").unwrap_or(Value::None)
+            }
             _ => return Ok(None),
         };
         Ok(Some(v))

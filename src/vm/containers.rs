@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::ops::payload_of;
 use super::{PyResult, Vm};
+use crate::object::class::Class;
 use crate::object::dict::{Dict, Probe};
 use crate::object::eq::{HashOutcome, native_hash};
 use crate::object::set::{Set, SetProbe, SetTable};
@@ -34,6 +35,14 @@ impl Vm {
                     _ => return Err(self.internal_error("hash of a built-in value needs Python")),
                 };
                 let cls = inst.class.clone();
+                // `class K(int, Mixin)`: int's hash comes before a mixin's
+                // `__hash__` in the MRO (IntEnum members hash as their int).
+                if let Some(p) = inst.builtin_value()
+                    && builtin_hash_first(&cls, &self.rt.types.object)
+                {
+                    let p = p.clone();
+                    return self.hash_value(&p);
+                }
                 match cls.lookup_user("__hash__") {
                     Some(Value::None) => {
                         let tn = self.type_name(v);
@@ -682,4 +691,19 @@ pub fn delete_positions<T>(items: &mut Vec<T>, span: super::slicing::SliceSpan) 
             true
         }
     });
+}
+
+/// True when a built-in base other than `object` (int, str, tuple, …) comes
+/// before every user-defined `__hash__` in `cls`'s method resolution order.
+fn builtin_hash_first(cls: &Arc<Class>, object: &Arc<Class>) -> bool {
+    for c in std::iter::once(cls).chain(cls.mro.iter()) {
+        if c.builtin {
+            if !Arc::ptr_eq(c, object) {
+                return true;
+            }
+        } else if c.dict.get_item_str("__hash__").is_some() {
+            return false;
+        }
+    }
+    false
 }

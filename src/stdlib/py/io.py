@@ -61,6 +61,18 @@ class IOBase:
     def flush(self):
         self._checkClosed()
 
+    def _checkReadable(self):
+        if not self.readable():
+            raise UnsupportedOperation('File or stream is not readable.')
+
+    def _checkWritable(self):
+        if not self.writable():
+            raise UnsupportedOperation('File or stream is not writable.')
+
+    def _checkSeekable(self):
+        if not self.seekable():
+            raise UnsupportedOperation('File or stream is not seekable.')
+
     def readable(self):
         return False
 
@@ -76,6 +88,27 @@ class IOBase:
 
     def fileno(self):
         raise UnsupportedOperation('fileno')
+
+    def readline(self, size=-1):
+        # A byte at a time (or up to the newline peek() shows): what a
+        # subclass that only defines read() gets, e.g. http.client's HTTPResponse.
+        res = bytearray()
+        while size is None or size < 0 or len(res) < size:
+            n = 1
+            if hasattr(self, 'peek'):
+                ahead = self.peek(1)
+                if not ahead:
+                    break
+                n = (ahead.find(b'\n') + 1) or len(ahead)
+                if size is not None and size >= 0:
+                    n = min(n, size - len(res))
+            b = self.read(n)
+            if not b:
+                break
+            res += b
+            if res.endswith(b'\n'):
+                break
+        return bytes(res)
 
     def readlines(self, hint=-1):
         if hint is None or hint <= 0:
@@ -96,7 +129,26 @@ class IOBase:
 
 
 class RawIOBase(IOBase):
-    pass
+    """Raw binary I/O: subclasses give readinto() (and write()); read()
+    and readall() are built on readinto()."""
+
+    def read(self, size=-1):
+        if size is None or size < 0:
+            return self.readall()
+        b = bytearray(size)
+        n = self.readinto(b)
+        if n is None:
+            return None
+        return bytes(b[:n])
+
+    def readall(self):
+        chunks = []
+        while True:
+            data = self.read(DEFAULT_BUFFER_SIZE)
+            if not data:
+                break
+            chunks.append(data)
+        return b''.join(chunks)
 
 
 class BufferedIOBase(IOBase):
@@ -435,6 +487,7 @@ class BytesIO(BufferedIOBase):
 
 BytesIO.__module__ = '_io'
 
-import sys as _sys
-TextIOWrapper = type(getattr(_sys, '__stdout__', None) or _sys.stdout)
-del _sys
+# Buffered and text streams over Python raw streams (socket.makefile);
+# TextIOWrapper's isinstance() also accepts gilt's native files.
+from _io_buffered import BufferedReader, BufferedWriter, BufferedRWPair, TextIOWrapper
+__all__ += ['BufferedReader', 'BufferedWriter', 'BufferedRWPair', 'TextIOWrapper']

@@ -11,7 +11,7 @@ from collections.abc import MutableMapping, MutableSet
 
 __all__ = ["ref", "ReferenceType", "getweakrefcount", "getweakrefs",
            "WeakValueDictionary", "WeakKeyDictionary", "WeakSet", "finalize",
-           "WeakMethod"]
+           "WeakMethod", "proxy", "ProxyType", "CallableProxyType"]
 
 
 class ReferenceType:
@@ -55,6 +55,78 @@ class ReferenceType:
 
 
 ref = ReferenceType
+
+
+class ProxyType:
+    """proxy(obj[, callback]): stands for obj without keeping it alive;
+    using it after obj is gone raises ReferenceError."""
+
+    def __init__(self, ob, callback=None):
+        cb = None if callback is None else (lambda r, self=self: callback(self))
+        object.__setattr__(self, '_proxy_ref', ReferenceType(ob, cb))
+
+    def _proxy_target(self):
+        ob = object.__getattribute__(self, '_proxy_ref')()
+        if ob is None:
+            raise ReferenceError('weakly-referenced object no longer exists')
+        return ob
+
+    def __getattr__(self, name):
+        return getattr(self._proxy_target(), name)
+
+    def __setattr__(self, name, value):
+        setattr(self._proxy_target(), name, value)
+
+    def __delattr__(self, name):
+        delattr(self._proxy_target(), name)
+
+    def __repr__(self):
+        ob = self._proxy_target()
+        return "<weakproxy at %#x; to '%s' at %#x>" % (id(self), type(ob).__name__, id(ob))
+
+    def __str__(self):
+        return str(self._proxy_target())
+
+    def __bool__(self):
+        return bool(self._proxy_target())
+
+    def __len__(self):
+        return len(self._proxy_target())
+
+    def __iter__(self):
+        return iter(self._proxy_target())
+
+    def __contains__(self, item):
+        return item in self._proxy_target()
+
+    def __getitem__(self, key):
+        return self._proxy_target()[key]
+
+    def __setitem__(self, key, value):
+        self._proxy_target()[key] = value
+
+    def __delitem__(self, key):
+        del self._proxy_target()[key]
+
+    def __eq__(self, other):
+        return self._proxy_target() == other
+
+    def __ne__(self, other):
+        return self._proxy_target() != other
+
+    __hash__ = None
+
+
+class CallableProxyType(ProxyType):
+    def __call__(self, *args, **kwargs):
+        return self._proxy_target()(*args, **kwargs)
+
+
+def proxy(ob, callback=None):
+    """A proxy for ob (callable when ob is)."""
+    if callable(ob):
+        return CallableProxyType(ob, callback)
+    return ProxyType(ob, callback)
 
 
 def getweakrefcount(ob):
