@@ -26,6 +26,7 @@ pub mod mod_cmath;
 pub mod mod_codecs;
 pub mod mod_csv;
 pub mod mod_errno;
+pub mod mod_gilt_io;
 pub mod mod_hashes;
 pub mod mod_itertools;
 pub mod mod_math;
@@ -155,6 +156,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_blake2", mod_hashes::create_blake2),
     ("_codecs", mod_codecs::create),
     ("_csv", mod_csv::create),
+    ("_gilt_io", mod_gilt_io::create),
     ("_locale", mod_string_locale::create_locale),
     ("_md5", |vm| mod_hashes::create(vm, "_md5")),
     ("_mp", mod_process::create),

@@ -241,14 +241,10 @@ pub fn check(vm: &Vm, r: i64, path: Option<&PathArg>) -> PyResult<i64> {
 }
 
 /// A bytes-like argument (`a bytes-like object is required, not 'str'`).
+/// Any buffer (bytes, bytearray, memoryview, array): `os.write` gets
+/// bytearrays from `_pyio`'s buffered writers.
 pub fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Arc<Vec<u8>>> {
-    match builtin_of(v) {
-        Value::Bytes(b) => Ok(b),
-        _ => {
-            let tn = vm.type_name(v);
-            Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
-        }
-    }
+    crate::stdlib::buffer::require_bytes(vm, v)
 }
 
 /// Rejects a `dir_fd` other than None (gilt opens paths only by name).
