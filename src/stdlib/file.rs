@@ -2,11 +2,12 @@
 //! released around the actual reads and writes.
 
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Seek, SeekFrom};
 use std::sync::Arc;
 
 use parking_lot::Mutex;
 
+use super::file_state::{CR, CRLF, FileState, LF};
 use super::{def, method};
 use crate::object::class::{Class, Layout};
 use crate::object::descr::Property;
@@ -15,18 +16,6 @@ use crate::object::value::Value;
 use crate::runtime::gil::BlockKind;
 use crate::vm::runtime::new_builtin_class;
 use crate::vm::{Args, PyErr, PyResult, Runtime, Vm};
-
-/// The OS-level state of an open file: the handle plus a read-ahead and a
-/// write-behind buffer (only one of them is non-empty at a time).
-struct FileState {
-    file: Option<File>,
-    rbuf: Vec<u8>,
-    rpos: usize,
-    wbuf: Vec<u8>,
-    eof: bool,
-    /// False for `open(fd, closefd=False)`: the descriptor outlives the file.
-    closefd: bool,
-}
 
 /// A file object: the native stand-in for `_io.TextIOWrapper` (UTF-8 text,
 /// universal newlines) or `_io.BufferedReader`/`BufferedWriter`/`BufferedRandom`.
@@ -45,15 +34,6 @@ pub struct FileObj {
 }
 
 crate::object::native::impl_native_object!(FileObj);
-
-impl Drop for FileState {
-    /// The last reference to the file went: write what is buffered, then
-    /// let the handle close. Plain Rust, no Python: safe in any `Drop`.
-    fn drop(&mut self) {
-        let _ = self.flush_w();
-        self.release();
-    }
-}
 
 /// Every file `open()` returned that may still be open, held weakly so the
 /// registry never keeps a file alive. At exit (normal end, `sys.exit`, an
@@ -114,133 +94,6 @@ impl OpenFiles {
                 let _ = st.flush_w();
             }
         }
-    }
-}
-
-impl FileState {
-    /// Lets go of the handle, closing it unless `closefd` was false.
-    fn release(&mut self) {
-        if let Some(f) = self.file.take()
-            && !self.closefd
-        {
-            std::mem::forget(f);
-        }
-    }
-
-    fn flush_w(&mut self) -> std::io::Result<()> {
-        if !self.wbuf.is_empty()
-            && let Some(f) = self.file.as_mut()
-        {
-            f.write_all(&self.wbuf)?;
-            self.wbuf.clear();
-        }
-        Ok(())
-    }
-
-    /// Drops read-ahead, moving the OS position back to the logical one.
-    fn drop_r(&mut self) -> std::io::Result<()> {
-        let ahead = self.rbuf.len() - self.rpos;
-        if ahead > 0
-            && let Some(f) = self.file.as_mut()
-        {
-            f.seek(SeekFrom::Current(-(ahead as i64)))?;
-        }
-        self.rbuf.clear();
-        self.rpos = 0;
-        self.eof = false;
-        Ok(())
-    }
-
-    fn fill(&mut self) -> std::io::Result<bool> {
-        if self.rpos < self.rbuf.len() {
-            return Ok(true);
-        }
-        self.flush_w()?;
-        self.rbuf.clear();
-        self.rpos = 0;
-        if self.eof {
-            return Ok(false);
-        }
-        let Some(f) = self.file.as_mut() else { return Ok(false) };
-        self.rbuf.resize(65536, 0);
-        let n = f.read(&mut self.rbuf)?;
-        self.rbuf.truncate(n);
-        if n == 0 {
-            self.eof = true;
-        }
-        Ok(n > 0)
-    }
-
-    fn read_all(&mut self) -> std::io::Result<Vec<u8>> {
-        self.flush_w()?;
-        let mut out = self.rbuf[self.rpos..].to_vec();
-        self.rbuf.clear();
-        self.rpos = 0;
-        if let Some(f) = self.file.as_mut() {
-            f.read_to_end(&mut out)?;
-        }
-        Ok(out)
-    }
-
-    /// Up to `n` bytes (binary) or `n` UTF-8 characters (text).
-    fn read_n(&mut self, n: usize, text: bool) -> std::io::Result<Vec<u8>> {
-        let mut out = Vec::new();
-        let mut chars = 0;
-        let mut pending = 0;
-        while chars < n || pending > 0 {
-            if !self.fill()? {
-                break;
-            }
-            let b = self.rbuf[self.rpos];
-            self.rpos += 1;
-            out.push(b);
-            if pending > 0 {
-                pending -= 1;
-                continue;
-            }
-            chars += 1;
-            if text {
-                pending = match b {
-                    0xC0..=0xDF => 1,
-                    0xE0..=0xEF => 2,
-                    0xF0..=0xF7 => 3,
-                    _ => 0,
-                };
-            }
-        }
-        Ok(out)
-    }
-
-    fn read_line(&mut self, limit: usize) -> std::io::Result<Vec<u8>> {
-        let mut out = Vec::new();
-        while out.len() < limit {
-            if !self.fill()? {
-                break;
-            }
-            let avail = &self.rbuf[self.rpos..];
-            let take = avail.len().min(limit - out.len());
-            match avail[..take].iter().position(|&c| c == b'\n') {
-                Some(i) => {
-                    out.extend_from_slice(&avail[..=i]);
-                    self.rpos += i + 1;
-                    break;
-                }
-                None => {
-                    out.extend_from_slice(&avail[..take]);
-                    self.rpos += take;
-                }
-            }
-        }
-        Ok(out)
-    }
-
-    fn write(&mut self, data: &[u8]) -> std::io::Result<()> {
-        self.drop_r()?;
-        self.wbuf.extend_from_slice(data);
-        if self.wbuf.len() >= 65536 {
-            self.flush_w()?;
-        }
-        Ok(())
     }
 }
 
@@ -381,7 +234,7 @@ fn readline(vm: &mut Vm, a: &Args) -> PyResult {
             if n < 0 { usize::MAX } else { n as usize }
         }
     };
-    let data = with_state(vm, a, "r", |st| st.read_line(limit))?;
+    let data = with_state(vm, a, "r", move |st| if binary { st.read_line(limit) } else { st.read_line_text(limit) })?;
     to_value(vm, binary, data)
 }
 
@@ -524,7 +377,7 @@ fn open(vm: &mut Vm, mut a: Args) -> PyResult {
         err.exc.dict.set_item_str("filename", Value::string(path));
         return Err(err);
     }
-    let st = FileState { file: Some(f), rbuf: Vec::new(), rpos: 0, wbuf: Vec::new(), eof: false, closefd };
+    let st = FileState { file: Some(f), rbuf: Vec::new(), rpos: 0, wbuf: Vec::new(), eof: false, closefd, seen_nl: 0 };
     let state = Arc::new(Mutex::new(st));
     if w {
         vm.rt.open_files.add(&state);
@@ -596,7 +449,20 @@ pub fn register(rt: &Runtime) {
 fn add_text_attrs(rt: &Runtime, c: &Arc<Class>) {
     prop(rt, c, "encoding", |f| Value::str(&f.encoding));
     prop(rt, c, "errors", |_| Value::str("strict"));
-    prop(rt, c, "newlines", |_| Value::None);
+    prop(rt, c, "newlines", |f| {
+        // CPython's order: "\r", "\n", "\r\n"; one kind alone is a str.
+        let seen = f.state.lock().seen_nl;
+        let kinds: Vec<Value> = [(CR, "\r"), (LF, "\n"), (CRLF, "\r\n")]
+            .iter()
+            .filter(|(bit, _)| seen & bit != 0)
+            .map(|(_, s)| Value::str(s))
+            .collect();
+        match kinds.len() {
+            0 => Value::None,
+            1 => kinds[0].clone(),
+            _ => Value::tuple(kinds),
+        }
+    });
     prop(rt, c, "line_buffering", |_| Value::Bool(false));
     prop(rt, c, "write_through", |_| Value::Bool(false));
     let getter = Vm::native("buffer", |vm, a| {
@@ -666,8 +532,10 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
             Some(Value::None) | None => -1,
             Some(v) => vm.index_of(v)?,
         };
-        let data =
-            with_state(vm, &a, "r", move |st| if n < 0 { st.read_all() } else { st.read_n(n as usize, !binary) })?;
+        let data = with_state(vm, &a, "r", move |st| {
+            let data = if n < 0 { st.read_all()? } else { st.read_n(n as usize, !binary)? };
+            if binary { Ok(data) } else { st.translate_text(data) }
+        })?;
         to_value(vm, binary, data)
     });
     method(c, "readline", |vm, a| readline(vm, &a));
@@ -675,7 +543,15 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
         let binary = this(vm, &a)?.binary;
         let mut out = Vec::new();
         loop {
-            let data = with_state(vm, &a, "r", |st| st.read_line(usize::MAX))?;
+            let data =
+                with_state(
+                    vm,
+                    &a,
+                    "r",
+                    move |st| {
+                        if binary { st.read_line(usize::MAX) } else { st.read_line_text(usize::MAX) }
+                    },
+                )?;
             if data.is_empty() {
                 break;
             }

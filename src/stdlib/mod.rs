@@ -12,6 +12,7 @@ pub mod cpython_lib;
 pub mod csv_parse;
 pub mod exc_group;
 pub mod file;
+mod file_state;
 pub mod help;
 pub mod itertools_comb;
 pub mod itertools_iter;

@@ -11,9 +11,11 @@ from _io import _TextIOBase as TextIOBase, UnsupportedOperation
 def _check_size(size):
     if size is None:
         return -1
-    if not isinstance(size, int):
-        raise TypeError("argument should be integer or None, not '%s'" % type(size).__name__)
-    return size
+    try:
+        index = size.__index__
+    except AttributeError:
+        raise TypeError("argument should be integer or None, not '%s'" % type(size).__name__) from None
+    return index()
 
 
 class StringIO(TextIOBase):
@@ -25,6 +27,8 @@ class StringIO(TextIOBase):
         if not isinstance(initial_value, str):
             raise TypeError("initial_value must be str or None, not %s"
                             % type(initial_value).__name__)
+        if newline is not None and not isinstance(newline, str):
+            raise TypeError("newline must be str or None, not %s" % type(newline).__name__)
         if newline not in (None, '', '\n', '\r', '\r\n'):
             raise ValueError("illegal newline value: %r" % (newline,))
         self._newline = newline
@@ -156,8 +160,7 @@ class StringIO(TextIOBase):
     def truncate(self, size=None):
         """Truncate size to pos (or the given size)."""
         self._checkClosed()
-        if size is None:
-            size = self._pos
+        size = self._pos if size is None else _check_size(size)
         if size < 0:
             raise ValueError('Negative size value %d' % size)
         value = self._materialize()
