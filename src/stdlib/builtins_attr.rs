@@ -82,7 +82,7 @@ fn input(vm: &mut Vm, a: Args) -> PyResult {
     // A replaced sys.stdin (e.g. io.StringIO) is read through Python.
     if let Some(inp) = vm.sys_attr("stdin")
         && !matches!(inp, Value::None)
-        && let Value::Instance(_) = inp
+        && !super::sys::is_std_stream(&inp)
     {
         let line = vm.call_method(&inp, "readline", vec![])?;
         let s = vm.str_of(&line)?;

@@ -844,6 +844,17 @@ fn register_descriptors(rt: &Runtime) {
         let cls = descriptor_class(&a, &vm.rt.types.staticmethod);
         Ok(Value::from_native(Arc::new(StaticMethod { func: f, class: cls })))
     });
+    // Callable since Python 3.10 (`_pyio.open` is a module-level staticmethod).
+    method(&t.staticmethod, "__call__", |vm, a| {
+        let func = match &a.pos[0] {
+            Value::Native2(o) => o.as_any().downcast_ref::<StaticMethod>().map(|s| s.func.clone()),
+            _ => None,
+        };
+        let Some(func) = func else {
+            return Err(vm.type_error("descriptor '__call__' requires a 'staticmethod' object"));
+        };
+        vm.call_value(&func, Args::with_kw(a.pos[1..].to_vec(), a.kw))
+    });
     method(&t.classmethod, "__new__", |vm, a| {
         let f = a.pos.get(1).cloned().unwrap_or(Value::None);
         let cls = descriptor_class(&a, &vm.rt.types.classmethod);

@@ -2,11 +2,12 @@
 //! released around the actual reads and writes.
 
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Seek, SeekFrom};
 use std::sync::Arc;
 
 use parking_lot::Mutex;
 
+use super::file_state::{CR, CRLF, FileState, LF};
 use super::{def, method};
 use crate::object::class::{Class, Layout};
 use crate::object::descr::Property;
@@ -16,24 +17,15 @@ use crate::runtime::gil::BlockKind;
 use crate::vm::runtime::new_builtin_class;
 use crate::vm::{Args, PyErr, PyResult, Runtime, Vm};
 
-/// The OS-level state of an open file: the handle plus a read-ahead and a
-/// write-behind buffer (only one of them is non-empty at a time).
-struct FileState {
-    file: Option<File>,
-    rbuf: Vec<u8>,
-    rpos: usize,
-    wbuf: Vec<u8>,
-    eof: bool,
-    /// False for `open(fd, closefd=False)`: the descriptor outlives the file.
-    closefd: bool,
-}
-
-/// A file object (`_io.TextIOWrapper` or `_io.BufferedReader`-like).
+/// A file object: the native stand-in for `_io.TextIOWrapper` (UTF-8 text,
+/// universal newlines) or `_io.BufferedReader`/`BufferedWriter`/`BufferedRandom`.
 pub struct FileObj {
     class: Arc<Class>,
     /// Settable, as CPython's (tempfile renames the file it opened by fd).
     name: Mutex<Value>,
     mode: String,
+    /// As given to `open()` (`UTF-8` by default, as CPython names the locale's).
+    encoding: String,
     binary: bool,
     readable: bool,
     writable: bool,
@@ -43,15 +35,6 @@ pub struct FileObj {
 
 crate::object::native::impl_native_object!(FileObj);
 
-impl Drop for FileState {
-    /// The last reference to the file went: write what is buffered, then
-    /// let the handle close. Plain Rust, no Python: safe in any `Drop`.
-    fn drop(&mut self) {
-        let _ = self.flush_w();
-        self.release();
-    }
-}
-
 /// Every file `open()` returned that may still be open, held weakly so the
 /// registry never keeps a file alive. At exit (normal end, `sys.exit`, an
 /// uncaught exception; not `os._exit`) [`OpenFiles::flush_all`] writes what
@@ -60,9 +43,35 @@ impl Drop for FileState {
 #[derive(Default)]
 pub struct OpenFiles {
     files: Mutex<(Vec<std::sync::Weak<Mutex<FileState>>>, usize)>,
+    /// The native file classes, made once by [`register`].
+    classes: std::sync::OnceLock<FileClasses>,
+}
+
+/// The native file classes: `_io`'s names, one per kind of file `open()` returns.
+pub struct FileClasses {
+    pub text: Arc<Class>,
+    pub reader: Arc<Class>,
+    pub writer: Arc<Class>,
+    pub random: Arc<Class>,
+}
+
+impl FileClasses {
+    /// The binary class for a file opened readable and/or writable.
+    fn binary(&self, r: bool, w: bool) -> &Arc<Class> {
+        match (r, w) {
+            (true, true) => &self.random,
+            (true, false) => &self.reader,
+            _ => &self.writer,
+        }
+    }
 }
 
 impl OpenFiles {
+    /// The native file classes (for the `_gilt_io` module).
+    pub fn classes(&self) -> Option<&FileClasses> {
+        self.classes.get()
+    }
+
     fn add(&self, st: &Arc<Mutex<FileState>>) {
         let mut g = self.files.lock();
         let (files, limit) = &mut *g;
@@ -85,133 +94,6 @@ impl OpenFiles {
                 let _ = st.flush_w();
             }
         }
-    }
-}
-
-impl FileState {
-    /// Lets go of the handle, closing it unless `closefd` was false.
-    fn release(&mut self) {
-        if let Some(f) = self.file.take()
-            && !self.closefd
-        {
-            std::mem::forget(f);
-        }
-    }
-
-    fn flush_w(&mut self) -> std::io::Result<()> {
-        if !self.wbuf.is_empty()
-            && let Some(f) = self.file.as_mut()
-        {
-            f.write_all(&self.wbuf)?;
-            self.wbuf.clear();
-        }
-        Ok(())
-    }
-
-    /// Drops read-ahead, moving the OS position back to the logical one.
-    fn drop_r(&mut self) -> std::io::Result<()> {
-        let ahead = self.rbuf.len() - self.rpos;
-        if ahead > 0
-            && let Some(f) = self.file.as_mut()
-        {
-            f.seek(SeekFrom::Current(-(ahead as i64)))?;
-        }
-        self.rbuf.clear();
-        self.rpos = 0;
-        self.eof = false;
-        Ok(())
-    }
-
-    fn fill(&mut self) -> std::io::Result<bool> {
-        if self.rpos < self.rbuf.len() {
-            return Ok(true);
-        }
-        self.flush_w()?;
-        self.rbuf.clear();
-        self.rpos = 0;
-        if self.eof {
-            return Ok(false);
-        }
-        let Some(f) = self.file.as_mut() else { return Ok(false) };
-        self.rbuf.resize(65536, 0);
-        let n = f.read(&mut self.rbuf)?;
-        self.rbuf.truncate(n);
-        if n == 0 {
-            self.eof = true;
-        }
-        Ok(n > 0)
-    }
-
-    fn read_all(&mut self) -> std::io::Result<Vec<u8>> {
-        self.flush_w()?;
-        let mut out = self.rbuf[self.rpos..].to_vec();
-        self.rbuf.clear();
-        self.rpos = 0;
-        if let Some(f) = self.file.as_mut() {
-            f.read_to_end(&mut out)?;
-        }
-        Ok(out)
-    }
-
-    /// Up to `n` bytes (binary) or `n` UTF-8 characters (text).
-    fn read_n(&mut self, n: usize, text: bool) -> std::io::Result<Vec<u8>> {
-        let mut out = Vec::new();
-        let mut chars = 0;
-        let mut pending = 0;
-        while chars < n || pending > 0 {
-            if !self.fill()? {
-                break;
-            }
-            let b = self.rbuf[self.rpos];
-            self.rpos += 1;
-            out.push(b);
-            if pending > 0 {
-                pending -= 1;
-                continue;
-            }
-            chars += 1;
-            if text {
-                pending = match b {
-                    0xC0..=0xDF => 1,
-                    0xE0..=0xEF => 2,
-                    0xF0..=0xF7 => 3,
-                    _ => 0,
-                };
-            }
-        }
-        Ok(out)
-    }
-
-    fn read_line(&mut self, limit: usize) -> std::io::Result<Vec<u8>> {
-        let mut out = Vec::new();
-        while out.len() < limit {
-            if !self.fill()? {
-                break;
-            }
-            let avail = &self.rbuf[self.rpos..];
-            let take = avail.len().min(limit - out.len());
-            match avail[..take].iter().position(|&c| c == b'\n') {
-                Some(i) => {
-                    out.extend_from_slice(&avail[..=i]);
-                    self.rpos += i + 1;
-                    break;
-                }
-                None => {
-                    out.extend_from_slice(&avail[..take]);
-                    self.rpos += take;
-                }
-            }
-        }
-        Ok(out)
-    }
-
-    fn write(&mut self, data: &[u8]) -> std::io::Result<()> {
-        self.drop_r()?;
-        self.wbuf.extend_from_slice(data);
-        if self.wbuf.len() >= 65536 {
-            self.flush_w()?;
-        }
-        Ok(())
     }
 }
 
@@ -290,9 +172,57 @@ fn to_value(vm: &mut Vm, fo_binary: bool, data: Vec<u8>) -> PyResult {
     Ok(Value::string(if s.contains('\r') { s.replace("\r\n", "\n") } else { s }))
 }
 
-fn unsupported(vm: &mut Vm, msg: &str) -> PyErr {
-    // io.UnsupportedOperation is an OSError/ValueError subclass in CPython.
-    vm.err("OSError", msg)
+/// `io.UnsupportedOperation(msg)`, taken from `_io` (an OSError and
+/// ValueError subclass); a plain OSError if `_io` cannot be imported.
+pub fn unsupported(vm: &mut Vm, msg: &str) -> PyErr {
+    let cls = match vm.import_name("_io", 0, true) {
+        Ok(m) => vm.get_attr_str(&m, "UnsupportedOperation").ok().flatten(),
+        Err(_) => None,
+    };
+    match cls {
+        Some(Value::Class(c)) => vm.new_exception(&c, vec![Value::str(msg)]),
+        _ => vm.err("OSError", msg),
+    }
+}
+
+/// True when `open()`'s arguments ask for what the native file objects do
+/// not do (another encoding, an error handler, a newline mode, unbuffered or
+/// line-buffered files, an unknown mode letter): `_io._open_slow` (CPython's
+/// `_pyio.open`) handles those.
+fn needs_pyio(
+    mode: Option<&Value>,
+    buffering: Option<&Value>,
+    encoding: Option<&Value>,
+    rest: [Option<&Value>; 2],
+) -> bool {
+    let given = |v: Option<&Value>| v.is_some_and(|v| !v.is_none());
+    if rest.into_iter().any(given) {
+        return true;
+    }
+    let binary = match mode {
+        None | Some(Value::None) => false,
+        Some(Value::Str(m)) => {
+            let m = m.as_str();
+            if m.chars().any(|c| !"rwaxb+t".contains(c)) {
+                return true;
+            }
+            m.contains('b')
+        }
+        Some(_) => return true,
+    };
+    match buffering {
+        None | Some(Value::None) => {}
+        Some(Value::Int(n)) if *n < 0 || *n > 1 => {}
+        Some(_) => return true,
+    }
+    match encoding {
+        None | Some(Value::None) => false,
+        Some(Value::Str(e)) if !binary => {
+            let e = e.as_str().to_ascii_lowercase().replace('-', "_");
+            !(e == "utf_8" || e == "utf8")
+        }
+        Some(_) => true,
+    }
 }
 
 fn readline(vm: &mut Vm, a: &Args) -> PyResult {
@@ -304,17 +234,27 @@ fn readline(vm: &mut Vm, a: &Args) -> PyResult {
             if n < 0 { usize::MAX } else { n as usize }
         }
     };
-    let data = with_state(vm, a, "r", |st| st.read_line(limit))?;
+    let data = with_state(vm, a, "r", move |st| if binary { st.read_line(limit) } else { st.read_line_text(limit) })?;
     to_value(vm, binary, data)
 }
 
-fn open(vm: &mut Vm, mut a: Args, cls: &Arc<Class>) -> PyResult {
+fn open(vm: &mut Vm, mut a: Args) -> PyResult {
+    let orig = Args::with_kw(a.pos.clone(), a.kw.clone());
     let file = a.arg(0, "file");
     let mode = a.arg(1, "mode");
-    let _buffering = a.arg(2, "buffering");
-    let _encoding = a.arg(3, "encoding");
-    let _errors = a.arg(4, "errors");
-    let _newline = a.arg(5, "newline");
+    let buffering = a.arg(2, "buffering");
+    let encoding = a.arg(3, "encoding");
+    let errors = a.arg(4, "errors");
+    let newline = a.arg(5, "newline");
+    if needs_pyio(mode.as_ref(), buffering.as_ref(), encoding.as_ref(), [errors.as_ref(), newline.as_ref()]) {
+        let io = vm.import_name("_io", 0, true)?;
+        let slow = vm.get_attr_str(&io, "_open_slow")?.ok_or_else(|| vm.err("ImportError", "_io._open_slow"))?;
+        return vm.call_value(&slow, orig);
+    }
+    let encoding = match encoding {
+        Some(Value::Str(e)) => e.as_str().to_string(),
+        _ => "UTF-8".to_string(),
+    };
     let closefd = a.arg(6, "closefd");
     let opener = a.arg(7, "opener").filter(|o| !o.is_none());
     a.pos.clear();
@@ -437,12 +377,14 @@ fn open(vm: &mut Vm, mut a: Args, cls: &Arc<Class>) -> PyResult {
         err.exc.dict.set_item_str("filename", Value::string(path));
         return Err(err);
     }
-    let st = FileState { file: Some(f), rbuf: Vec::new(), rpos: 0, wbuf: Vec::new(), eof: false, closefd };
+    let st = FileState { file: Some(f), rbuf: Vec::new(), rpos: 0, wbuf: Vec::new(), eof: false, closefd, seen_nl: 0 };
     let state = Arc::new(Mutex::new(st));
     if w {
         vm.rt.open_files.add(&state);
     }
-    let obj = FileObj { class: cls.clone(), name: Mutex::new(file), mode, binary, readable: r, writable: w, state };
+    let classes = vm.rt.open_files.classes.get().expect("file classes registered");
+    let class = if binary { classes.binary(r, w).clone() } else { classes.text.clone() };
+    let obj = FileObj { class, name: Mutex::new(file), mode, encoding, binary, readable: r, writable: w, state };
     Ok(Value::from_native(Arc::new(obj)))
 }
 
@@ -480,19 +422,120 @@ fn prop(rt: &Runtime, cls: &Arc<Class>, name: &str, f: fn(&FileObj) -> Value) {
     cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
 }
 
-/// Creates the file class and registers `open`.
+/// Creates the file classes and registers `open`.
 pub fn register(rt: &Runtime) {
-    let cls = new_builtin_class("TextIOWrapper", std::slice::from_ref(&rt.types.object), Layout::Opaque);
-    cls.dict.set_item_str("__module__", Value::str("_io"));
-    let c = &cls;
+    let mk = |name: &str| {
+        let c = new_builtin_class(name, std::slice::from_ref(&rt.types.object), Layout::Opaque);
+        c.dict.set_item_str("__module__", Value::str("_io"));
+        add_methods(rt, &c);
+        c
+    };
+    let classes = FileClasses {
+        text: mk("TextIOWrapper"),
+        reader: mk("BufferedReader"),
+        writer: mk("BufferedWriter"),
+        random: mk("BufferedRandom"),
+    };
+    add_text_attrs(rt, &classes.text);
+    for c in [&classes.reader, &classes.writer, &classes.random] {
+        add_binary_methods(rt, c);
+    }
+    let _ = rt.open_files.classes.set(classes);
+    def(&rt.builtins, "open", open);
+}
+
+/// What only the text class has: its encoding and newline state, and the
+/// binary file under it (`f.buffer`, sharing the same OS state and buffers).
+fn add_text_attrs(rt: &Runtime, c: &Arc<Class>) {
+    prop(rt, c, "encoding", |f| Value::str(&f.encoding));
+    prop(rt, c, "errors", |_| Value::str("strict"));
+    prop(rt, c, "newlines", |f| {
+        // CPython's order: "\r", "\n", "\r\n"; one kind alone is a str.
+        let seen = f.state.lock().seen_nl;
+        let kinds: Vec<Value> = [(CR, "\r"), (LF, "\n"), (CRLF, "\r\n")]
+            .iter()
+            .filter(|(bit, _)| seen & bit != 0)
+            .map(|(_, s)| Value::str(s))
+            .collect();
+        match kinds.len() {
+            0 => Value::None,
+            1 => kinds[0].clone(),
+            _ => Value::tuple(kinds),
+        }
+    });
+    prop(rt, c, "line_buffering", |_| Value::Bool(false));
+    prop(rt, c, "write_through", |_| Value::Bool(false));
+    let getter = Vm::native("buffer", |vm, a| {
+        let f = this(vm, &a)?;
+        let classes = vm.rt.open_files.classes.get().expect("file classes registered");
+        let mode = format!("{}b", f.mode.replace('t', ""));
+        let obj = FileObj {
+            class: classes.binary(f.readable, f.writable).clone(),
+            name: Mutex::new(f.name.lock().clone()),
+            mode,
+            encoding: String::new(),
+            binary: true,
+            readable: f.readable,
+            writable: f.writable,
+            state: f.state.clone(),
+        };
+        Ok(Value::from_native(Arc::new(obj)))
+    });
+    let p = Property {
+        fget: getter,
+        fset: Value::None,
+        fdel: Value::None,
+        doc: Value::None,
+        name: Mutex::new(Some("buffer".to_string())),
+        class: rt.types.property.clone(),
+    };
+    c.dict.set_item_str("buffer", Value::from_native(Arc::new(p)));
+}
+
+/// What only the binary classes have: `readinto` and `read1`.
+fn add_binary_methods(_rt: &Runtime, c: &Arc<Class>) {
+    method(c, "readinto", |vm, a| {
+        a.check(vm, "readinto", 2, 2)?;
+        let len = vm.len_of(&a.pos[1])?;
+        let data = with_state(vm, &a, "r", move |st| st.read_n(len, false))?;
+        let n = data.len();
+        let target = a.pos[1].clone();
+        let slice =
+            vm.call(&vm.rt.builtins.get_item_str("slice").expect("slice"), vec![Value::Int(0), Value::Int(n as i64)])?;
+        vm.call_method(&target, "__setitem__", vec![slice, Value::Bytes(Arc::new(data))])?;
+        Ok(Value::Int(n as i64))
+    });
+    method(c, "read1", |vm, a| {
+        let n = match a.pos.get(1) {
+            Some(Value::None) | None => -1,
+            Some(v) => vm.index_of(v)?,
+        };
+        let data = with_state(vm, &a, "r", move |st| {
+            if !st.fill()? {
+                return Ok(Vec::new());
+            }
+            let avail = st.rbuf.len() - st.rpos;
+            let take = if n < 0 { avail } else { avail.min(n as usize) };
+            let out = st.rbuf[st.rpos..st.rpos + take].to_vec();
+            st.rpos += take;
+            Ok(out)
+        })?;
+        Ok(Value::Bytes(Arc::new(data)))
+    });
+}
+
+/// The methods every native file class has.
+fn add_methods(rt: &Runtime, c: &Arc<Class>) {
     method(c, "read", |vm, a| {
         let binary = this(vm, &a)?.binary;
         let n = match a.pos.get(1) {
             Some(Value::None) | None => -1,
             Some(v) => vm.index_of(v)?,
         };
-        let data =
-            with_state(vm, &a, "r", move |st| if n < 0 { st.read_all() } else { st.read_n(n as usize, !binary) })?;
+        let data = with_state(vm, &a, "r", move |st| {
+            let data = if n < 0 { st.read_all()? } else { st.read_n(n as usize, !binary)? };
+            if binary { Ok(data) } else { st.translate_text(data) }
+        })?;
         to_value(vm, binary, data)
     });
     method(c, "readline", |vm, a| readline(vm, &a));
@@ -500,7 +543,15 @@ pub fn register(rt: &Runtime) {
         let binary = this(vm, &a)?.binary;
         let mut out = Vec::new();
         loop {
-            let data = with_state(vm, &a, "r", |st| st.read_line(usize::MAX))?;
+            let data =
+                with_state(
+                    vm,
+                    &a,
+                    "r",
+                    move |st| {
+                        if binary { st.read_line(usize::MAX) } else { st.read_line_text(usize::MAX) }
+                    },
+                )?;
             if data.is_empty() {
                 break;
             }
@@ -658,10 +709,12 @@ pub fn register(rt: &Runtime) {
         let fo = this(vm, &a)?;
         let (name, mode, binary) = (fo.name.lock().clone(), fo.mode.clone(), fo.binary);
         let nr = vm.repr_of(&name)?;
+        let cls = fo.class.name().as_str().to_string();
+        let enc = fo.encoding.clone();
         Ok(Value::string(if binary {
-            format!("<_io.BufferedReader name={nr}>")
+            format!("<_io.{cls} name={nr}>")
         } else {
-            format!("<_io.TextIOWrapper name={nr} mode='{mode}' encoding='UTF-8'>")
+            format!("<_io.TextIOWrapper name={nr} mode='{mode}' encoding='{enc}'>")
         }))
     });
     let name_prop = Property {
@@ -679,7 +732,4 @@ pub fn register(rt: &Runtime) {
     c.dict.set_item_str("name", Value::from_native(Arc::new(name_prop)));
     prop(rt, c, "mode", |f| Value::str(&f.mode));
     prop(rt, c, "closed", |f| Value::Bool(f.state.lock().file.is_none()));
-    prop(rt, c, "encoding", |f| if f.binary { Value::None } else { Value::str("UTF-8") });
-    let cls2 = cls.clone();
-    def(&rt.builtins, "open", move |vm, a| open(vm, a, &cls2));
 }

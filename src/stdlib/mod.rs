@@ -12,6 +12,7 @@ pub mod cpython_lib;
 pub mod csv_parse;
 pub mod exc_group;
 pub mod file;
+mod file_state;
 pub mod help;
 pub mod itertools_comb;
 pub mod itertools_iter;
@@ -27,6 +28,7 @@ pub mod mod_codecs;
 pub mod mod_csv;
 pub mod mod_errno;
 pub mod mod_fcntl;
+pub mod mod_gilt_io;
 pub mod mod_hashes;
 pub mod mod_itertools;
 pub mod mod_math;
@@ -174,6 +176,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_blake2", mod_hashes::create_blake2),
     ("_codecs", mod_codecs::create),
     ("_csv", mod_csv::create),
+    ("_gilt_io", mod_gilt_io::create),
     ("_locale", mod_string_locale::create_locale),
     ("_md5", |vm| mod_hashes::create(vm, "_md5")),
     ("_mp", mod_process::create),

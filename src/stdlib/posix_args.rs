@@ -240,16 +240,11 @@ pub fn check(vm: &Vm, r: i64, path: Option<&PathArg>) -> PyResult<i64> {
     if r == -1 { Err(last_error(vm, path)) } else { Ok(r) }
 }
 
-/// A bytes-like argument: bytes, bytearray, memoryview, array
-/// (`a bytes-like object is required, not 'str'`).
+/// A bytes-like argument (`a bytes-like object is required, not 'str'`).
+/// Any buffer (bytes, bytearray, memoryview, array): `os.write` gets
+/// bytearrays from `_pyio`'s buffered writers.
 pub fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Arc<Vec<u8>>> {
-    match super::buffer::bytes_like(v) {
-        Some(b) => Ok(b),
-        None => {
-            let tn = vm.type_name(v);
-            Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
-        }
-    }
+    crate::stdlib::buffer::require_bytes(vm, v)
 }
 
 /// Rejects a `dir_fd` other than None (gilt opens paths only by name).

@@ -12,7 +12,9 @@ use crate::runtime::gil::BlockKind;
 use crate::vm::runtime::new_builtin_class;
 use crate::vm::{PyResult, Runtime, Vm};
 
-/// sys.stdout / sys.stderr: writes go straight to the process's fd.
+/// sys.stdin / sys.stdout / sys.stderr (text) and their `buffer`s (binary):
+/// writes go straight to the process's fd through Rust's handles, so text
+/// and binary writes keep their order.
 pub struct StdStream {
     pub fd: u8,
     pub class: Arc<Class>,
@@ -25,6 +27,147 @@ fn stream_of(v: &Value) -> Option<u8> {
         Value::Native2(o) => o.as_any().downcast_ref::<StdStream>().map(|s| s.fd),
         _ => None,
     }
+}
+
+/// True for one of the process's own standard streams (not a replacement
+/// such as a StringIO or a file assigned to `sys.stdin`).
+pub fn is_std_stream(v: &Value) -> bool {
+    stream_of(v).is_some()
+}
+
+/// CPython's error handler for stdin/stdout: `surrogateescape` under the C
+/// or POSIX locale (which CPython coerces to C.UTF-8), `strict` otherwise.
+fn std_errors(fd: u8) -> &'static str {
+    if fd == 2 {
+        return "backslashreplace";
+    }
+    let var = ["LC_ALL", "LC_CTYPE", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+    match var.as_deref() {
+        None | Some("C") | Some("POSIX") => "surrogateescape",
+        Some(v) if v.starts_with("C.") => "surrogateescape",
+        _ => "strict",
+    }
+}
+
+fn fd_isatty(fd: u8) -> bool {
+    // SAFETY: isatty only queries the descriptor.
+    unsafe { libc::isatty(fd as i32) == 1 }
+}
+
+/// The attributes CPython's `TextIOWrapper`s of the standard streams have.
+fn add_text_attrs(rt: &Runtime, cls: &Arc<Class>) {
+    use super::types_num::prop;
+    let fd = |a: &crate::vm::Args| a.pos.first().and_then(stream_of).unwrap_or(1);
+    prop(rt, cls, "name", move |_vm, a| Ok(Value::str(["<stdin>", "<stdout>", "<stderr>"][fd(&a) as usize % 3])));
+    prop(rt, cls, "mode", move |_vm, a| Ok(Value::str(if fd(&a) == 0 { "r" } else { "w" })));
+    prop(rt, cls, "encoding", |_vm, _a| Ok(Value::str("utf-8")));
+    prop(rt, cls, "errors", move |_vm, a| Ok(Value::str(std_errors(fd(&a)))));
+    prop(rt, cls, "line_buffering", move |_vm, a| {
+        let fd = fd(&a);
+        Ok(Value::Bool(fd == 2 || (fd == 1 && fd_isatty(1))))
+    });
+    prop(rt, cls, "write_through", |vm, _a| Ok(Value::Bool(vm.rt.config.unbuffered)));
+    prop(rt, cls, "newlines", |_vm, _a| Ok(Value::None));
+    prop(rt, cls, "closed", |_vm, _a| Ok(Value::Bool(false)));
+    def(&cls.dict, "readable", move |_vm, a| Ok(Value::Bool(fd(&a) == 0)));
+    def(&cls.dict, "writable", move |_vm, a| Ok(Value::Bool(fd(&a) != 0)));
+    def(&cls.dict, "seekable", |_vm, _a| Ok(Value::Bool(false)));
+    def(&cls.dict, "isatty", move |_vm, a| Ok(Value::Bool(fd_isatty(fd(&a)))));
+    def(&cls.dict, "__repr__", move |_vm, a| {
+        let fd = fd(&a);
+        let (name, mode) = [("<stdin>", "r"), ("<stdout>", "w"), ("<stderr>", "w")][fd as usize % 3];
+        Ok(Value::string(format!("<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='utf-8'>")))
+    });
+    // Only UTF-8 is written; the other settings are accepted as CPython's
+    // are (keyword-only, known names, a known codec), and change nothing.
+    def(&cls.dict, "reconfigure", |vm, a| {
+        if a.pos.len() > 1 {
+            return Err(vm.type_error("reconfigure() takes no positional arguments"));
+        }
+        for (k, v) in &a.kw {
+            match k.as_str() {
+                "encoding" if !v.is_none() => {
+                    let codecs = vm.import_name("codecs", 0, true)?;
+                    vm.call_method(&codecs, "lookup", vec![v.clone()])?;
+                }
+                "encoding" | "errors" | "newline" | "line_buffering" | "write_through" => {}
+                other => {
+                    return Err(vm.type_error(&format!("'{other}' is an invalid keyword argument for reconfigure()")));
+                }
+            }
+        }
+        Ok(Value::None)
+    });
+}
+
+/// The binary streams under the text ones (`sys.stdout.buffer`).
+fn buffer_class(rt: &Runtime, name: &str) -> Arc<Class> {
+    use super::types_num::prop;
+    let cls = new_builtin_class(name, std::slice::from_ref(&rt.types.object), Layout::Opaque);
+    cls.dict.set_item_str("__module__", Value::str("_io"));
+    let fd = |a: &crate::vm::Args| a.pos.first().and_then(stream_of).unwrap_or(1);
+    def(&cls.dict, "write", move |vm, a| {
+        let fd = fd(&a);
+        let Some(v) = a.pos.get(1) else { return Err(vm.type_error("write() takes exactly one argument (0 given)")) };
+        let data = super::buffer::require_bytes(vm, v)?;
+        vm.allow_threads(BlockKind::Io, || {
+            if fd == 2 {
+                let _ = std::io::stderr().lock().write_all(&data);
+            } else {
+                let _ = std::io::stdout().lock().write_all(&data);
+            }
+        });
+        Ok(Value::Int(data.len() as i64))
+    });
+    def(&cls.dict, "flush", move |_vm, a| {
+        if fd(&a) == 2 {
+            let _ = std::io::stderr().flush();
+        } else {
+            let _ = std::io::stdout().flush();
+        }
+        Ok(Value::None)
+    });
+    def(&cls.dict, "read", |vm, a| {
+        let n = match a.pos.get(1) {
+            Some(Value::None) | None => -1,
+            Some(v) => vm.index_of(v)?,
+        };
+        let r = vm.allow_threads(BlockKind::Input, || {
+            use std::io::Read;
+            let mut buf = Vec::new();
+            if n < 0 {
+                std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
+            } else {
+                buf.resize(n as usize, 0);
+                let k = std::io::stdin().lock().read(&mut buf)?;
+                buf.truncate(k);
+                Ok(buf)
+            }
+        });
+        r.map(|b| Value::Bytes(Arc::new(b))).map_err(|e| vm.err("OSError", &e.to_string()))
+    });
+    def(&cls.dict, "readline", |vm, _a| {
+        use std::io::BufRead;
+        let r = vm.allow_threads(BlockKind::Input, || {
+            let mut buf = Vec::new();
+            std::io::stdin().lock().read_until(b'\n', &mut buf).map(|_| buf)
+        });
+        r.map(|b| Value::Bytes(Arc::new(b))).map_err(|e| vm.err("OSError", &e.to_string()))
+    });
+    def(&cls.dict, "fileno", move |_vm, a| Ok(Value::Int(fd(&a) as i64)));
+    def(&cls.dict, "isatty", move |_vm, a| Ok(Value::Bool(fd_isatty(fd(&a)))));
+    def(&cls.dict, "readable", move |_vm, a| Ok(Value::Bool(fd(&a) == 0)));
+    def(&cls.dict, "writable", move |_vm, a| Ok(Value::Bool(fd(&a) != 0)));
+    def(&cls.dict, "seekable", |_vm, _a| Ok(Value::Bool(false)));
+    prop(rt, &cls, "name", move |_vm, a| Ok(Value::str(["<stdin>", "<stdout>", "<stderr>"][fd(&a) as usize % 3])));
+    prop(rt, &cls, "mode", move |_vm, a| Ok(Value::str(if fd(&a) == 0 { "rb" } else { "wb" })));
+    prop(rt, &cls, "closed", |_vm, _a| Ok(Value::Bool(false)));
+    let n = name.to_string();
+    def(&cls.dict, "__repr__", move |_vm, a| {
+        let name = ["<stdin>", "<stdout>", "<stderr>"][fd(&a) as usize % 3];
+        Ok(Value::string(format!("<_io.{n} name='{name}'>")))
+    });
+    cls
 }
 
 /// Creates the sys module and registers it in sys.modules.
@@ -68,8 +211,17 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
         Ok(Value::None)
     });
     def(&stream_cls.dict, "fileno", |_vm, a| Ok(Value::Int(stream_of(&a.pos[0]).unwrap_or(1) as i64)));
-    def(&stream_cls.dict, "isatty", |_vm, _a| Ok(Value::Bool(false)));
     add_stdin_methods(&stream_cls);
+    add_text_attrs(rt, &stream_cls);
+    let writer_cls = buffer_class(rt, "BufferedWriter");
+    let reader_cls = buffer_class(rt, "BufferedReader");
+    let buffer = Vm::native("buffer", move |_vm, a| {
+        let fd = a.pos.first().and_then(stream_of).unwrap_or(1);
+        let class = if fd == 0 { reader_cls.clone() } else { writer_cls.clone() };
+        Ok(Value::from_native(Arc::new(StdStream { fd, class })))
+    });
+    super::types_num::prop(rt, &stream_cls, "buffer", move |vm, a| vm.call_value(&buffer, a));
+    stream_cls.dict.set_item_str("__module__", Value::str("_io"));
     let mk = |fd: u8| Value::from_native(Arc::new(StdStream { fd, class: stream_cls.clone() }));
     d.set_item_str("stdin", mk(0));
     d.set_item_str("__stdin__", mk(0));

@@ -1,15 +1,123 @@
-"""gilt's `_io`: every name of gilt's `io`, plus the two calls CPython's importlib makes."""
-import io as _gilt_io
+"""gilt's `_io`, under CPython's own `io.py`.
 
-globals().update({k: v for k, v in vars(_gilt_io).items() if not k.startswith('__')})
-if 'DEFAULT_BUFFER_SIZE' not in globals():
-    DEFAULT_BUFFER_SIZE = 8192
+The classes are CPython's `_pyio` (loaded from the embedded library), so
+`IncrementalNewlineDecoder`, `TextIOWrapper`, `BufferedReader`, `FileIO` and
+the rest exist with CPython's behaviour and can be subclassed.  Two pieces
+stay gilt's, for speed:
+
+* `open` is the builtin: a native file object for the common cases (UTF-8
+  text with universal newlines, buffered binary) that releases the GIL around
+  its reads and writes and is recorded as I/O; every other combination of
+  arguments (another encoding, `errors`, `newline`, unbuffered or line
+  buffered) goes to `_pyio.open` (see `_open_slow`).  The native classes are
+  registered as virtual subclasses of the `_pyio` classes they stand for.
+* `StringIO` is gilt's chunked one (`_io_stringio.py`).
+
+`_pyio` imports `io`, which imports this module: it is loaded with a small
+stand-in `io` in `sys.modules` whose ABCs ignore `register` (CPython's
+`io.py` registers the classes with its own ABCs afterwards).
+"""
+import sys as _sys
+
+DEFAULT_BUFFER_SIZE = 8 * 1024
+
+
+class UnsupportedOperation(OSError, ValueError):
+    pass
+
+
+BlockingIOError = BlockingIOError
+open = open   # the builtin (native) open
 
 
 def open_code(path):
+    """Opens `path` for reading as bytes (no hooks in gilt)."""
+    if not isinstance(path, str):
+        raise TypeError("open_code() argument 'path' must be str, not %s" % type(path).__name__)
     return open(path, 'rb')
 
 
-def FileIO(path, mode='r'):
-    # Only what importlib's loaders do with it: read or write a whole file as bytes.
-    return open(path, mode if 'b' in mode else mode + 'b')
+class _StandIn:
+    """An ABC of the stand-in `io` module: `_pyio` registers its classes."""
+    @classmethod
+    def register(cls, subclass):
+        return subclass
+
+
+class FileIO:
+    """Placeholder for `_pyio`'s `from _io import FileIO` (replaced below)."""
+
+
+def _load_pyio():
+    stub = type(_sys)('io')
+    stub.__all__ = ["BlockingIOError", "open", "open_code", "IOBase", "RawIOBase",
+                    "FileIO", "BytesIO", "StringIO", "BufferedIOBase",
+                    "BufferedReader", "BufferedWriter", "BufferedRWPair",
+                    "BufferedRandom", "TextIOBase", "TextIOWrapper",
+                    "UnsupportedOperation", "SEEK_SET", "SEEK_CUR", "SEEK_END"]
+    stub.SEEK_SET, stub.SEEK_CUR, stub.SEEK_END = 0, 1, 2
+    stub.IOBase = stub.RawIOBase = stub.BufferedIOBase = stub.TextIOBase = _StandIn
+    stub.open_code = open_code
+    stub.UnsupportedOperation = UnsupportedOperation
+    mods = _sys.modules
+    saved = {n: mods.get(n) for n in ('io', '_pyio')}
+    mods['io'] = stub
+    mods.pop('_pyio', None)
+    try:
+        import _pyio
+    finally:
+        # A later `import _pyio` (test_io does it) gets its own classes, as
+        # in CPython where _pyio and _io are distinct.
+        for n, m in saved.items():
+            if m is None:
+                mods.pop(n, None)
+            else:
+                mods[n] = m
+    return _pyio
+
+
+_pyio = _load_pyio()
+
+_IOBase = _pyio.IOBase
+_RawIOBase = _pyio.RawIOBase
+_BufferedIOBase = _pyio.BufferedIOBase
+_TextIOBase = _pyio.TextIOBase
+FileIO = _pyio.FileIO
+BytesIO = _pyio.BytesIO
+BufferedReader = _pyio.BufferedReader
+BufferedWriter = _pyio.BufferedWriter
+BufferedRWPair = _pyio.BufferedRWPair
+BufferedRandom = _pyio.BufferedRandom
+IncrementalNewlineDecoder = _pyio.IncrementalNewlineDecoder
+TextIOWrapper = _pyio.TextIOWrapper
+text_encoding = _pyio.text_encoding
+
+for _c in (_IOBase, _RawIOBase, _BufferedIOBase, _TextIOBase, FileIO, BytesIO,
+           BufferedReader, BufferedWriter, BufferedRWPair, BufferedRandom,
+           IncrementalNewlineDecoder, TextIOWrapper):
+    _c.__module__ = '_io'
+_IOBase.__name__ = _IOBase.__qualname__ = '_IOBase'
+_RawIOBase.__name__ = _RawIOBase.__qualname__ = '_RawIOBase'
+_BufferedIOBase.__name__ = _BufferedIOBase.__qualname__ = '_BufferedIOBase'
+_TextIOBase.__name__ = _TextIOBase.__qualname__ = '_TextIOBase'
+
+from _io_stringio import StringIO
+
+
+def _open_slow(*args, **kwargs):
+    """The builtin open's path for what its native file objects do not do."""
+    return _pyio.open(*args, **kwargs)
+
+
+def _register_native():
+    import _gilt_io
+    for name, base in (('TextIOWrapper', TextIOWrapper), ('BufferedReader', BufferedReader),
+                       ('BufferedWriter', BufferedWriter), ('BufferedRandom', BufferedRandom),
+                       ('StdStream', TextIOWrapper), ('StdBuffer', BufferedWriter)):
+        cls = getattr(_gilt_io, name, None)
+        if cls is not None:
+            base.register(cls)
+
+
+_register_native()
+del _c

@@ -268,3 +268,9 @@ def _process_options(options):
 
 
 _process_options(getattr(sys, "warnoptions", []))
+
+# CPython's default filters that gilt can apply without frame information:
+# after the -W options, so those take precedence.
+for _cat in (PendingDeprecationWarning, ImportWarning, ResourceWarning):
+    _add_filter(("ignore", "", _cat, "", 0), True)
+del _cat
