@@ -7,6 +7,7 @@ pub mod dict;
 pub mod eq;
 pub mod finalize;
 pub mod function;
+pub mod gc;
 pub mod generator;
 pub mod iter;
 pub mod list;

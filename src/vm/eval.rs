@@ -803,7 +803,7 @@ impl Vm {
                 }
                 Instr::BuildMap(n) => {
                     let items = self.pop_n(2 * n as usize);
-                    let d = Arc::new(Dict::new());
+                    let d = crate::object::gc::dict(Arc::new(Dict::new()));
                     let mut it = items.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         self.dict_set(&d, k, v)?;

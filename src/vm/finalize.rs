@@ -54,7 +54,7 @@ impl Vm {
 
     /// Finalizes one object: calls its class's `__del__`, or closes a
     /// generator. Errors are printed, never raised (CPython's unraisable hook).
-    fn finalize_one(&mut self, v: &Value) {
+    pub(super) fn finalize_one(&mut self, v: &Value) {
         match v {
             Value::Instance(inst) => {
                 let Some(del) = inst.class.lookup("__del__") else { return };
@@ -79,7 +79,7 @@ impl Vm {
     }
 
     /// Closes a generator nobody refers to any more (or that is left at exit).
-    fn close_abandoned(&mut self, g: &Arc<Generator>) {
+    pub(super) fn close_abandoned(&mut self, g: &Arc<Generator>) {
         if !Generator::needs_close(g.kind, &g.state.lock()) {
             return;
         }
