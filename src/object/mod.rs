@@ -21,5 +21,6 @@ pub mod str;
 pub mod trashcan;
 pub mod tuple;
 pub mod value;
+pub mod weakref;
 
 pub use value::Value;

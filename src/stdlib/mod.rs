@@ -26,6 +26,7 @@ pub mod mod_cmath;
 pub mod mod_codecs;
 pub mod mod_csv;
 pub mod mod_errno;
+pub mod mod_gc;
 pub mod mod_hashes;
 pub mod mod_itertools;
 pub mod mod_math;
@@ -176,7 +177,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("builtins", |vm| Ok(builtins_module(vm))),
     ("cmath", mod_cmath::create),
     ("errno", mod_errno::create),
-    ("gc", mod_misc::create_gc),
+    ("gc", mod_gc::create),
     ("itertools", mod_itertools::create),
     ("math", mod_math::create),
     ("posix", mod_posix::create),

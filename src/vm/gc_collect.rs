@@ -17,10 +17,10 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use parking_lot::Mutex;
 
 use super::Vm;
-use crate::object::class::Instance;
 use crate::object::gc::{self, GcObj, GcRef};
 use crate::object::value::Value;
 use crate::runtime::gil::BreakerBit;
+use std::sync::Arc;
 
 /// `gc.DEBUG_SAVEALL`: garbage goes to `gc.garbage` instead of being freed.
 pub const DEBUG_SAVEALL: u32 = 32;
@@ -60,6 +60,8 @@ pub struct GcState {
     /// `gc.callbacks` and `gc.garbage`: the lists the module exposes.
     pub callbacks: Value,
     pub garbage: Value,
+    /// Weak references to referents other than instances (`object/weakref.rs`).
+    pub watched: crate::object::weakref::Watched,
 }
 
 impl Default for GcState {
@@ -72,6 +74,7 @@ impl Default for GcState {
             debug: AtomicU32::new(0),
             callbacks: Value::list(Vec::new()),
             garbage: Value::list(Vec::new()),
+            watched: Default::default(),
         }
     }
 }
@@ -188,6 +191,9 @@ impl Vm {
         self.gc_callbacks("start", generation, 0);
         let found = self.collect_generations(generation);
         st.collecting.store(false, Ordering::Release);
+        for r in st.watched.take_dead() {
+            self.rt.finalizers.push_job(crate::object::finalize::Job::WeakCallback(Value::Instance(r)));
+        }
         self.run_finalizers();
         self.gc_callbacks("stop", generation, found);
         found
@@ -262,11 +268,11 @@ impl Vm {
                 }
                 survivors.extend(garbage.drain(..).map(|o| o.downgrade()));
             } else {
+                self.clear_weakrefs(&garbage);
                 self.finalize_garbage(&garbage);
                 let (dead, back) = resurrected(garbage);
                 survivors.extend(back.iter().map(GcObj::downgrade));
                 collected = dead.len();
-                forget_dead_weakrefs(&dead);
                 for o in &dead {
                     o.clear();
                 }
@@ -297,6 +303,32 @@ impl Vm {
         // With DEBUG_SAVEALL everything found is reported; otherwise what
         // was freed (objects a finalizer resurrected are not).
         if collected == 0 { found } else { collected }
+    }
+
+    /// CPython's `handle_weakrefs`: every weak reference to a garbage
+    /// instance is cleared (so `ref()` is None from here on, also inside
+    /// `__del__`), then the callbacks of those refs that are not garbage
+    /// themselves are called.
+    fn clear_weakrefs(&mut self, garbage: &[GcObj]) {
+        let addrs: std::collections::HashSet<usize> = garbage.iter().map(GcObj::addr).collect();
+        let mut calls = Vec::new();
+        for o in garbage {
+            let GcObj::Instance(i) = o else { continue };
+            let Some(w) = i.weakrefs.get() else { continue };
+            let refs = w.live();
+            w.forget(|_| true);
+            for r in refs.into_iter().rev() {
+                if let Some(d) = crate::object::weakref::data_of(&r) {
+                    *d.target.lock() = None;
+                    if !addrs.contains(&(Arc::as_ptr(&r) as usize)) {
+                        calls.push(Value::Instance(r));
+                    }
+                }
+            }
+        }
+        for r in calls {
+            self.run_weakref_callback(&r);
+        }
     }
 
     /// Runs the finalizers of garbage once (PEP 442): `__del__` of
@@ -360,17 +392,4 @@ fn resurrected(garbage: Vec<GcObj>) -> (Vec<GcObj>, Vec<GcObj>) {
         if r { back.push(o) } else { dead.push(o) }
     }
     (dead, back)
-}
-
-/// Weak references that are themselves garbage get no callback when their
-/// referent dies with them (as in CPython).
-fn forget_dead_weakrefs(dead: &[GcObj]) {
-    let addrs: std::collections::HashSet<usize> = dead.iter().map(GcObj::addr).collect();
-    for o in dead {
-        if let GcObj::Instance(i) = o
-            && let Some(w) = i.weakrefs.get()
-        {
-            w.forget(|r: &Instance| addrs.contains(&(r as *const Instance as usize)));
-        }
-    }
 }
