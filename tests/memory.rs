@@ -71,10 +71,7 @@ fn peak_mb(args: &[&str], body: &str) -> u64 {
 fn cycles_stay_under_50_mb() {
     let cases = [
         ("recursive closure", "def f():\n    def g(): return g\n    g()\nfor i in range(1000000):\n    f()"),
-        (
-            "json.dumps",
-            "import json\nfor i in range(20000):\n    json.dumps({'a': 1, 'b': [1, 2], 'c': {'d': 'e'}})",
-        ),
+        ("json.dumps", "import json\nfor i in range(20000):\n    json.dumps({'a': 1, 'b': [1, 2], 'c': {'d': 'e'}})"),
         ("self-referencing list", "for i in range(1000000):\n    a = []; a.append(a)"),
         ("instance cycle", "class A: pass\nfor i in range(300000):\n    x = A(); x.me = x"),
     ];
