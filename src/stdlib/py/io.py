@@ -435,6 +435,67 @@ class BytesIO(BufferedIOBase):
 
 BytesIO.__module__ = '_io'
 
+
+class IncrementalNewlineDecoder:
+    """Decodes with an optional inner decoder and, when `translate`, turns
+    '\\r\\n' and '\\r' into '\\n'; `newlines` tells which kinds were seen. A
+    '\\r' at the end of one chunk waits for the next (it may start '\\r\\n')."""
+
+    _CR, _LF, _CRLF = 1, 2, 4
+
+    def __init__(self, decoder, translate, errors='strict'):
+        self.decoder = decoder
+        self.translate = translate
+        self.errors = errors
+        self._seen = 0
+        self._pendingcr = False
+
+    def decode(self, input, final=False):
+        text = input if self.decoder is None else self.decoder.decode(input, final=final)
+        if self._pendingcr and (text or final):
+            text = '\r' + text
+            self._pendingcr = False
+        if text.endswith('\r') and not final:
+            text = text[:-1]
+            self._pendingcr = True
+        crlf = text.count('\r\n')
+        cr = text.count('\r') - crlf
+        lf = text.count('\n') - crlf
+        self._seen |= (lf and self._LF) | (cr and self._CR) | (crlf and self._CRLF)
+        if self.translate:
+            if crlf:
+                text = text.replace('\r\n', '\n')
+            if cr:
+                text = text.replace('\r', '\n')
+        return text
+
+    def getstate(self):
+        if self.decoder is None:
+            buf, flag = b'', 0
+        else:
+            buf, flag = self.decoder.getstate()
+        return buf, (flag << 1) | int(self._pendingcr)
+
+    def setstate(self, state):
+        buf, flag = state
+        self._pendingcr = bool(flag & 1)
+        if self.decoder is not None:
+            self.decoder.setstate((buf, flag >> 1))
+
+    def reset(self):
+        self._seen = 0
+        self._pendingcr = False
+        if self.decoder is not None:
+            self.decoder.reset()
+
+    @property
+    def newlines(self):
+        return (None, '\r', '\n', ('\r', '\n'), '\r\n', ('\r', '\r\n'),
+                ('\n', '\r\n'), ('\r', '\n', '\r\n'))[self._seen]
+
+
+IncrementalNewlineDecoder.__module__ = '_io'
+
 import sys as _sys
 TextIOWrapper = type(getattr(_sys, '__stdout__', None) or _sys.stdout)
 del _sys
