@@ -110,6 +110,11 @@ impl GcState {
         h.counts[0] += young.len();
         h.gens[0].extend(young);
     }
+    /// Moves this thread's young objects into the registry (a thread ending).
+    pub fn adopt_nursery(&self) {
+        self.flush_nursery();
+    }
+
     /// Live tracked objects of a generation (all when `None`), oldest first.
     pub fn objects(&self, generation: Option<usize>) -> Vec<GcObj> {
         self.flush_nursery();
@@ -184,6 +189,16 @@ impl Vm {
     pub fn gc_collect(&mut self, generation: usize) -> usize {
         let rt = self.rt.clone();
         let st = &rt.gc;
+        // With the GIL off, a thread just joined may not have left yet:
+        // give it a moment before deciding a collection cannot run.
+        for _ in 0..10 {
+            if self.gc_may_run() {
+                break;
+            }
+            self.allow_threads(crate::runtime::gil::BlockKind::Sleep, || {
+                std::thread::sleep(std::time::Duration::from_millis(1))
+            });
+        }
         if !self.gc_may_run() || st.collecting.swap(true, Ordering::Acquire) {
             self.run_finalizers();
             return 0;
