@@ -48,3 +48,48 @@ fn large_allocations_raise_memory_error_under_a_limit() {
     }
     assert!(stdout.contains("still alive: 45"), "{stdout}");
 }
+
+/// Peak RSS in MB of a script run under gilt with `args`: the script ends
+/// by printing its own `VmHWM` line from /proc/self/status.
+fn peak_mb(args: &[&str], body: &str) -> u64 {
+    let dir = env!("CARGO_TARGET_TMPDIR");
+    let path = format!("{dir}/memory_bound_{}.py", std::process::id() as u64 ^ body.len() as u64);
+    let script = format!(
+        "{body}\nfor line in open('/proc/self/status'):\n    if line.startswith('VmHWM'):\n        print(line.split()[1])\n"
+    );
+    std::fs::write(&path, script).expect("write script");
+    let out = Command::new(GILT).args(args).arg(&path).output().expect("run gilt");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "stdout:\n{stdout}\nstderr:\n{}", String::from_utf8_lossy(&out.stderr));
+    let kb: u64 = stdout.lines().last().and_then(|l| l.trim().parse().ok()).expect("VmHWM line");
+    kb / 1024
+}
+
+/// Issue 10, finding 9: reference cycles are collected, so memory stays
+/// bounded where every cycle used to leak (~500 MB for the closure loop).
+#[test]
+fn cycles_stay_under_50_mb() {
+    let cases = [
+        ("recursive closure", "def f():\n    def g(): return g\n    g()\nfor i in range(1000000):\n    f()"),
+        ("json.dumps", "import json\nfor i in range(20000):\n    json.dumps({'a': 1, 'b': [1, 2], 'c': {'d': 'e'}})"),
+        ("self-referencing list", "for i in range(1000000):\n    a = []; a.append(a)"),
+        ("instance cycle", "class A: pass\nfor i in range(300000):\n    x = A(); x.me = x"),
+    ];
+    for gil in ["on", "off"] {
+        for (name, body) in cases {
+            let mb = peak_mb(&["--gil", gil], body);
+            assert!(mb < 50, "{name} with the GIL {gil}: peak RSS {mb} MB");
+        }
+    }
+}
+
+/// Registries shrink: a thread per request (each leaving a cycle behind)
+/// keeps no per-thread entry once the thread is gone.
+#[test]
+fn a_thread_per_request_stays_bounded() {
+    let body = "import threading\ndef handle(i):\n    d = {'i': i}\n    d['self'] = d\nfor i in range(20000):\n    t = threading.Thread(target=handle, args=(i,))\n    t.start(); t.join()";
+    for gil in ["on", "off"] {
+        let mb = peak_mb(&["--gil", gil], body);
+        assert!(mb < 60, "thread per request with the GIL {gil}: peak RSS {mb} MB");
+    }
+}

@@ -22,6 +22,8 @@ SINGLE = ["fib", "loops", "objects", "collections_bench", "strings"]
 THREADED = ["gil_cpu_threads", "io_threads", "race", "convoy", "thread_start", "lock_stress"]
 # Event-loop workloads: (script, argument); measured for wall time and peak RSS.
 ASYNC = [("async_many", "100000"), ("async_many", "1000000")]
+# Cycle-collector workloads (--memory): wall time and peak RSS; gilt must stay under 50 MB.
+MEMORY = [("cycles", "closure"), ("cycles", "json"), ("cycles", "selflist")]
 
 
 CPU_TIME = False
@@ -47,13 +49,17 @@ def main():
     ap.add_argument("--processes", action="store_true", help="run mp_pool and mp_start: gilt --gil on / CPython")
     ap.add_argument("--async", dest="asyncio", action="store_true",
                     help="run async_many (100k and 1M tasks): wall time and peak RSS, gilt / CPython")
+    ap.add_argument("--memory", action="store_true",
+                    help="run the reference-cycle workloads (cycles.py): wall time and peak RSS, gilt / CPython")
     ap.add_argument("--cpu", action="store_true", help="compare CPU time (user+sys) instead of wall time")
     ap.add_argument("workloads", nargs="*", default=None)
     a = ap.parse_args()
     global CPU_TIME
     CPU_TIME = a.cpu
     if a.asyncio:
-        return async_rows(a)
+        return async_rows(a, ASYNC)
+    if a.memory:
+        return async_rows(a, MEMORY)
     if a.threads:
         return threaded(a)
     if a.processes:
@@ -128,10 +134,12 @@ def timed_rss(cmd):
     return dt, max(after, before) / 1024, rc, out
 
 
-def async_rows(a):
-    """async_many N: N tasks each awaiting asyncio.sleep(0.5), gathered."""
+def async_rows(a, rows):
+    """Rows of (script, argument), measured for wall time and peak RSS:
+    async_many N (N tasks each awaiting asyncio.sleep(0.5), gathered) and
+    the reference-cycle workloads."""
     print(f"{'workload':<22} {'gilt (s)':>9} {'gilt MB':>8} {'CPython (s)':>12} {'CPython MB':>11}  output")
-    for w, arg in ASYNC:
+    for w, arg in rows:
         path = os.path.join(HERE, w + ".py")
         rounds = a.rounds if arg == "100000" else 1
         g, p, outs, ok = [], [], set(), True

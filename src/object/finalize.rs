@@ -126,6 +126,12 @@ impl WeakList {
         self.refs.lock().iter().filter_map(std::sync::Weak::upgrade).collect()
     }
 
+    /// Drops the refs `dead` says are garbage themselves (the collector:
+    /// their callbacks must not run).
+    pub fn forget(&self, dead: impl Fn(&super::class::Instance) -> bool) {
+        self.refs.lock().retain(|w| w.upgrade().is_some_and(|r| !dead(&r)));
+    }
+
     /// The referent died: queue the callback of every live ref, newest first
     /// (CPython calls them in that order).
     pub fn referent_died(&self) {

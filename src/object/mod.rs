@@ -7,6 +7,7 @@ pub mod dict;
 pub mod eq;
 pub mod finalize;
 pub mod function;
+pub mod gc;
 pub mod generator;
 pub mod iter;
 pub mod list;
@@ -20,5 +21,6 @@ pub mod str;
 pub mod trashcan;
 pub mod tuple;
 pub mod value;
+pub mod weakref;
 
 pub use value::Value;

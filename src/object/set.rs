@@ -220,6 +220,16 @@ impl SetTable {
         *self = SetTable::default();
     }
 
+    /// Calls `f` on every key, in table order, without cloning (the cycle
+    /// collector's traversal).
+    pub fn for_each_key(&self, f: &mut dyn FnMut(&Value)) {
+        for s in &self.table {
+            if let Slot::Active(_, k) = s {
+                f(k)
+            }
+        }
+    }
+
     /// (hash, key) pairs in table order — the order iteration shows.
     pub fn entries(&self) -> Vec<(i64, Value)> {
         self.table

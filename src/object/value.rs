@@ -231,11 +231,11 @@ impl Value {
             static EMPTY: std::sync::OnceLock<Arc<Tuple>> = std::sync::OnceLock::new();
             return Value::Tuple(EMPTY.get_or_init(|| Arc::new(Tuple::new(Vec::new()))).clone());
         }
-        Value::Tuple(Arc::new(Tuple::new(items)))
+        Value::Tuple(super::gc::tuple(Arc::new(Tuple::new(items))))
     }
 
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Arc::new(List::new(items)))
+        Value::List(super::gc::list(Arc::new(List::new(items))))
     }
 
     /// Builds an int value, demoting to the inline form when it fits.

@@ -104,6 +104,9 @@ impl BreakerBit {
     pub const ASYNC_EXCEPTION: BreakerBit = BreakerBit(1 << 4);
     /// Objects wait in the runtime's finalizer queue (`object/finalize.rs`).
     pub const FINALIZE: BreakerBit = BreakerBit(1 << 5);
+    /// A thread's young objects reached the collector's threshold
+    /// (`object/gc.rs`): move them to the registry, maybe collect.
+    pub const GC: BreakerBit = BreakerBit(1 << 6);
 
     /// The bit's mask within the breaker word.
     pub const fn mask(self) -> u32 {
@@ -196,6 +199,8 @@ pub struct Gil {
     events: Option<Arc<dyn EventSink>>,
     created: Instant,
     keep_finished: bool,
+    /// Registered threads not finished yet.
+    live: std::sync::atomic::AtomicUsize,
 }
 
 impl Gil {
@@ -220,6 +225,7 @@ impl Gil {
             events: config.events,
             created: Instant::now(),
             keep_finished: config.keep_finished,
+            live: Default::default(),
         };
         gil.set_switch_interval(config.switch_interval);
         Arc::new(gil)
@@ -319,6 +325,7 @@ impl Gil {
 
     fn register(self: &Arc<Self>, name: String, is_main: bool) -> GilThread {
         let now = Instant::now();
+        self.live.fetch_add(1, Ordering::Relaxed);
         let (id, stats) = {
             let mut reg = self.registry.lock();
             let id = GilThreadId(reg.next_id);
@@ -350,6 +357,11 @@ impl Gil {
     /// when [`GilConfig::keep_finished`] is on).
     pub fn registered_threads(&self) -> usize {
         self.registry.lock().threads.len()
+    }
+
+    /// How many registered threads have not finished.
+    pub fn live_threads(&self) -> usize {
+        self.live.load(Ordering::Relaxed)
     }
 
     /// Statistics of every thread registered (live ones accounted up to
@@ -771,6 +783,7 @@ impl GilThread {
             return;
         }
         self.release(ReleaseReason::ThreadExit);
+        self.gil.live.fetch_sub(1, Ordering::Relaxed);
         let now = Instant::now();
         self.stats.lock().finish(now);
         self.record(now, GilEvent::ThreadEnd);

@@ -338,7 +338,9 @@ impl Vm {
     /// returns it as is for the exact built-in class.
     pub fn wrap_builtin(&mut self, cls: &Value, v: Value) -> Value {
         match cls {
-            Value::Class(c) if !c.builtin => Value::Instance(Arc::new(Instance::new(c.clone(), Payload::Builtin(v)))),
+            Value::Class(c) if !c.builtin => {
+                Value::Instance(crate::object::gc::instance(Arc::new(Instance::new(c.clone(), Payload::Builtin(v)))))
+            }
             _ => v,
         }
     }
@@ -464,7 +466,7 @@ fn register_constructors(rt: &Runtime) {
     });
     method(&t.set, "__new__", |vm, a| {
         let cls = cls_arg(&a);
-        let s = Value::Set(Arc::new(crate::object::set::Set::new(false)));
+        let s = Value::Set(crate::object::gc::set(Arc::new(crate::object::set::Set::new(false))));
         Ok(vm.wrap_builtin(&cls, s))
     });
     method(&t.set, "__init__", |vm, a| {
@@ -558,7 +560,7 @@ fn register_object(rt: &Runtime) {
             })),
             _ => Payload::None,
         };
-        Ok(Value::Instance(Arc::new(Instance::new(c.clone(), payload))))
+        Ok(Value::Instance(crate::object::gc::instance(Arc::new(Instance::new(c.clone(), payload)))))
     });
     method(o, "__setattr__", |vm, a| {
         a.expect_after_self(vm, 2)?;
@@ -708,7 +710,10 @@ fn register_exceptions(rt: &Runtime) {
             return Err(vm.type_error("BaseException.__new__ needs a class"));
         };
         let st = crate::object::class::ExcState { args: a.pos[1..].to_vec(), ..Default::default() };
-        Ok(Value::Instance(Arc::new(Instance::new(c.clone(), Payload::Exception(parking_lot::Mutex::new(st))))))
+        Ok(Value::Instance(crate::object::gc::instance(Arc::new(Instance::new(
+            c.clone(),
+            Payload::Exception(parking_lot::Mutex::new(st)),
+        )))))
     });
     let os_error = rt.types.exceptions["OSError"].clone();
     method(&os_error, "__new__", |vm, a| {

@@ -95,7 +95,10 @@ impl Vm {
             group: Some(Box::new((args[0].clone(), Value::tuple(excs)))),
             ..Default::default()
         };
-        Ok(Value::Instance(Arc::new(Instance::new(cls, Payload::Exception(parking_lot::Mutex::new(st))))))
+        Ok(Value::Instance(crate::object::gc::instance(Arc::new(Instance::new(
+            cls,
+            Payload::Exception(parking_lot::Mutex::new(st)),
+        )))))
     }
 
     /// The matcher of `split(x)` / `subgroup(x)` (and `except*`'s type check).

@@ -29,6 +29,7 @@ pub mod mod_csv;
 pub mod mod_errno;
 pub mod mod_fcntl;
 pub mod mod_gilt_io;
+pub mod mod_gc;
 pub mod mod_hashes;
 pub mod mod_itertools;
 pub mod mod_math;
@@ -202,7 +203,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("cmath", mod_cmath::create),
     ("errno", mod_errno::create),
     ("fcntl", mod_fcntl::create),
-    ("gc", mod_misc::create_gc),
+    ("gc", mod_gc::create),
     ("itertools", mod_itertools::create),
     ("math", mod_math::create),
     ("posix", mod_posix::create),

@@ -1,7 +1,6 @@
-//! Small native modules: `traceback` and `gc`.
+//! Small native modules: `traceback`.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::def;
 use crate::object::dict::Dict;
@@ -88,33 +87,4 @@ pub fn create_traceback(_vm: &mut Vm) -> PyResult<Value> {
     // (unittest's assertRaises calls it on every exception it catches).
     def(&d, "clear_frames", |_vm, _a| Ok(Value::None));
     Ok(module("traceback", d))
-}
-
-/// Creates the `gc` module (reference counting does all the work: no-ops).
-pub fn create_gc(vm: &mut Vm) -> PyResult<Value> {
-    let _ = vm;
-    let d = Arc::new(Dict::new());
-    let enabled = Arc::new(AtomicBool::new(true));
-    def(&d, "collect", |vm, _a| {
-        // No cycle collector yet; but objects already unreachable are
-        // finalized now, as a collection would (`del x; gc.collect()`).
-        vm.run_finalizers();
-        Ok(Value::Int(0))
-    });
-    let e = enabled.clone();
-    def(&d, "enable", move |_vm, _a| {
-        e.store(true, Ordering::Relaxed);
-        Ok(Value::None)
-    });
-    let e = enabled.clone();
-    def(&d, "disable", move |_vm, _a| {
-        e.store(false, Ordering::Relaxed);
-        Ok(Value::None)
-    });
-    def(&d, "isenabled", move |_vm, _a| Ok(Value::Bool(enabled.load(Ordering::Relaxed))));
-    def(&d, "get_count", |_vm, _a| Ok(Value::tuple(vec![Value::Int(0), Value::Int(0), Value::Int(0)])));
-    def(&d, "get_objects", |_vm, _a| Ok(Value::list(vec![])));
-    def(&d, "get_referrers", |_vm, _a| Ok(Value::list(vec![])));
-    d.set_item_str("garbage", Value::list(vec![]));
-    Ok(module("gc", d))
 }

@@ -373,6 +373,11 @@ pub fn spawn(vm: &mut Vm, name: String, body: impl FnOnce(&mut Vm) + Send + 'sta
         if let Some(g) = child.gil.as_mut() {
             g.acquire();
         }
+        // Not attached to the collector's trigger: a thread's young objects
+        // join the registry when it ends (below), and the main thread's
+        // collections take them from there. Collecting in every thread made
+        // building million-deep structures in a thread several times
+        // slower (full collections of the growing old generation).
         // The last line of defence: a panic that escaped the interpreter
         // loop's own catch is reported like an uncaught exception, and the
         // thread still leaves the GIL.
@@ -384,6 +389,9 @@ pub fn spawn(vm: &mut Vm, name: String, body: impl FnOnce(&mut Vm) + Send + 'sta
             eprint!("Exception in thread {thread_name}:\n{tb}");
         }
         child.run_finalizers();
+        // What the thread made and is still alive joins the registry (the
+        // OS thread may be parked and reused, or end).
+        child.rt.gc.adopt_nursery();
         if let Some(g) = child.gil.take() {
             g.exit();
         }

@@ -183,9 +183,10 @@ fn drop_is_observable(v: &Value) -> bool {
 }
 
 /// The filter bit of a value that may hold other objects (containers,
-/// instances, iterators, bound methods, native objects); `None` for the
-/// rest (numbers, strings, functions, classes, modules), whose entries may
-/// stay after the global moves on.
+/// instances, iterators, functions, classes, bound methods, native
+/// objects; functions and classes because weak references and the cycle
+/// collector make their death observable); `None` for the rest (numbers,
+/// strings, modules), whose entries may stay after the global moves on.
 #[inline]
 fn held_bit(v: &Value) -> Option<u64> {
     match v {
@@ -196,6 +197,8 @@ fn held_bit(v: &Value) -> Option<u64> {
         | Value::Instance(_)
         | Value::Iter(_)
         | Value::Method(_)
+        | Value::Function(_)
+        | Value::Class(_)
         | Value::Native2(_) => Some(1u64 << ((v.id() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)),
         _ => None,
     }

@@ -105,7 +105,7 @@ impl Vm {
         } else {
             GenKind::Generator
         };
-        Value::Generator(Arc::new(Generator {
+        Value::Generator(crate::object::gc::generator(Arc::new(Generator {
             kind,
             name: func.name.lock().clone(),
             qualname: func.qualname.lock().clone(),
@@ -116,7 +116,7 @@ impl Vm {
                 awaited: false,
             }),
             finalizers: Some(self.rt.finalizers.clone()),
-        }))
+        })))
     }
 
     /// Binds call arguments to a new frame for `func` (CPython's rules and messages).
@@ -140,7 +140,7 @@ impl Vm {
             let mut cells = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
             for (i, _) in code.cellvars.iter().enumerate() {
                 let init = code.cell2arg[i].and_then(|a| frame.locals[a as usize].clone());
-                cells.push(Arc::new(Cell::new(init)));
+                cells.push(crate::object::gc::cell(Arc::new(Cell::new(init))));
             }
             cells.extend(func.closure.iter().cloned());
             frame.cells = cells.into_boxed_slice();
@@ -192,7 +192,7 @@ impl Vm {
             return Err(self.type_error(&format!("{qual}() takes {takes} but {given}")));
         }
         let kwdict = if has_varkw {
-            let d = Arc::new(Dict::new());
+            let d = crate::object::gc::dict(Arc::new(Dict::new()));
             frame.locals[slot] = Some(Value::Dict(d.clone()));
             Some(d)
         } else {
@@ -312,7 +312,7 @@ impl Vm {
             _ => code.qualname.clone(),
         };
         let module = self.frame.globals.get_item_str("__name__").unwrap_or(Value::None);
-        Ok(Value::Function(Arc::new(Function {
+        Ok(Value::Function(crate::object::gc::function(Arc::new(Function {
             name: Mutex::new(code.name.clone()),
             qualname: Mutex::new(qual),
             doc: Mutex::new(code.docstring.clone()),
@@ -324,7 +324,7 @@ impl Vm {
             annotations: Mutex::new(annotations),
             dict: Arc::new(Dict::new()),
             code,
-        })))
+        }))))
     }
 
     /// Wraps a Rust closure as a built-in function value.
@@ -347,7 +347,7 @@ impl Vm {
     }
 
     pub fn bound(receiver: Value, func: Value) -> Value {
-        Value::Method(Arc::new(BoundMethod { receiver, func }))
+        Value::Method(crate::object::gc::method(Arc::new(BoundMethod { receiver, func })))
     }
 
     // ---- classes -------------------------------------------------------
@@ -364,7 +364,7 @@ impl Vm {
     /// Creates the instance and enters `__init__` as a frame whose return
     /// value is replaced by the instance.
     pub fn instantiate_inline(&mut self, cls: &Arc<Class>, args: Vec<Value>, kw: Kw) -> PyResult<()> {
-        let inst = Arc::new(Instance::new(cls.clone(), Payload::None));
+        let inst = crate::object::gc::instance(Arc::new(Instance::new(cls.clone(), Payload::None)));
         let Some(Value::Function(init)) = cls.lookup_str(&self.rt.names.init) else { unreachable!() };
         let mut pos = Vec::with_capacity(args.len() + 1);
         pos.push(Value::Instance(inst.clone()));
@@ -442,7 +442,7 @@ impl Vm {
                     let name = cls.name();
                     return Err(self.type_error(&format!("{}() takes no arguments", name.as_str())));
                 }
-                Value::Instance(Arc::new(Instance::new(cls.clone(), Payload::None)))
+                Value::Instance(crate::object::gc::instance(Arc::new(Instance::new(cls.clone(), Payload::None))))
             }
         };
         // __init__ runs only if __new__ returned an instance of cls.

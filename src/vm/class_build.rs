@@ -105,8 +105,11 @@ impl Vm {
         frame.locals_dict = Some(ns.clone());
         let code = body_fn.code.clone();
         if !code.cellvars.is_empty() || !code.freevars.is_empty() {
-            let mut cells: Vec<Arc<crate::object::function::Cell>> =
-                code.cellvars.iter().map(|_| Arc::new(crate::object::function::Cell::new(None))).collect();
+            let mut cells: Vec<Arc<crate::object::function::Cell>> = code
+                .cellvars
+                .iter()
+                .map(|_| crate::object::gc::cell(Arc::new(crate::object::function::Cell::new(None))))
+                .collect();
             cells.extend(body_fn.closure.iter().cloned());
             frame.cells = cells.into_boxed_slice();
         }
@@ -270,7 +273,7 @@ impl Vm {
             Some(m) => Some(m),
             None => bases.iter().find_map(|b| b.metaclass.clone()),
         };
-        let cls = Arc::new(Class {
+        let cls = crate::object::gc::class(Arc::new(Class {
             name: Mutex::new(name),
             qualname: Mutex::new(qualname),
             bases,
@@ -283,7 +286,7 @@ impl Vm {
             tag: crate::object::class::next_class_tag(),
             finalizers: Default::default(),
             extra,
-        });
+        }));
         for b in &cls.bases {
             let mut subs = b.extra.subclasses.lock();
             subs.retain(|w| w.strong_count() > 0);

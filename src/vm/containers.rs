@@ -204,7 +204,7 @@ impl Vm {
 
     /// A new set from values, inserted in order (as BUILD_SET and set(iterable) do).
     pub fn new_set(&mut self, items: Vec<Value>, frozen: bool) -> PyResult {
-        let s = Arc::new(Set::new(frozen));
+        let s = crate::object::gc::set(Arc::new(Set::new(frozen)));
         for v in items {
             self.set_add(&s, v)?;
         }
@@ -219,7 +219,7 @@ impl Vm {
         if !t.try_copy_from(&src) {
             t = src;
         }
-        Value::Set(Arc::new(Set::from_table(frozen, t)))
+        Value::Set(crate::object::gc::set(Arc::new(Set::from_table(frozen, t))))
     }
 
     /// (key, value) pairs of a mapping (dict, or anything with keys()).

@@ -278,6 +278,9 @@ impl Vm {
                             ),
                         ));
                     }
+                    // `del x` may have dropped the last reference: let its
+                    // finalizers run now, as CPython would.
+                    self.safe_point()?;
                 }
                 Instr::LoadDeref(i) => {
                     let v = self.frame.cells[i as usize].get();
@@ -336,6 +339,7 @@ impl Vm {
                     if let Some(old) = self.frame.globals.replace_str(name, v) {
                         self.cache.forget_global_value(&old);
                     }
+                    self.safe_point()?;
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = &code.names[i as usize];
@@ -343,6 +347,7 @@ impl Vm {
                         Some(old) => self.cache.forget_global_value(&old),
                         None => return Err(self.name_error(name.as_str())),
                     }
+                    self.safe_point()?;
                 }
                 Instr::LoadName(i) => {
                     let name = &code.names[i as usize];
@@ -370,6 +375,7 @@ impl Vm {
                     if let Some(old) = old {
                         self.cache.forget_global_value(&old);
                     }
+                    self.safe_point()?;
                 }
                 Instr::DeleteName(i) => {
                     let name = &code.names[i as usize];
@@ -387,6 +393,7 @@ impl Vm {
                         Some(old) => self.cache.forget_global_value(&old),
                         None => return Err(self.name_error(name.as_str())),
                     }
+                    self.safe_point()?;
                 }
                 Instr::LoadAttr(i) => {
                     let name = &code.names[i as usize];
@@ -803,7 +810,7 @@ impl Vm {
                 }
                 Instr::BuildMap(n) => {
                     let items = self.pop_n(2 * n as usize);
-                    let d = Arc::new(Dict::new());
+                    let d = crate::object::gc::dict(Arc::new(Dict::new()));
                     let mut it = items.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         self.dict_set(&d, k, v)?;

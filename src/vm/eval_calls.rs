@@ -213,7 +213,7 @@ impl Vm {
         if self.frames.len() >= limit {
             return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
         }
-        let inst = Arc::new(Instance::new(cls.clone(), Payload::None));
+        let inst = crate::object::gc::instance(Arc::new(Instance::new(cls.clone(), Payload::None)));
         let mut frame = match self.frame_pool.pop() {
             Some(mut f) => {
                 f.reset(&init.code, &init.globals);

@@ -43,7 +43,7 @@ impl Vm {
             for job in batch {
                 match job {
                     Job::Finalize(v) => self.finalize_one(&v),
-                    Job::WeakCallback(r) => self.weakref_callback(&r),
+                    Job::WeakCallback(r) => self.run_weakref_callback(&r),
                 }
             }
         }
@@ -54,7 +54,7 @@ impl Vm {
 
     /// Finalizes one object: calls its class's `__del__`, or closes a
     /// generator. Errors are printed, never raised (CPython's unraisable hook).
-    fn finalize_one(&mut self, v: &Value) {
+    pub(super) fn finalize_one(&mut self, v: &Value) {
         match v {
             Value::Instance(inst) => {
                 let Some(del) = inst.class.lookup("__del__") else { return };
@@ -68,10 +68,12 @@ impl Vm {
         }
     }
 
-    /// Calls `r.__callback__(r)` for a `weakref.ref` whose referent died.
-    fn weakref_callback(&mut self, r: &Value) {
+    /// Calls `r.__callback__(r)` for a `weakref.ref` whose referent died
+    /// (once: the callback is taken).
+    pub(super) fn run_weakref_callback(&mut self, r: &Value) {
         let Value::Instance(inst) = r else { return };
-        let Some(cb) = inst.dict.get_item_str("__callback__").filter(|c| !c.is_none()) else { return };
+        let Some(d) = crate::object::weakref::data_of(inst) else { return };
+        let Some(cb) = d.callback.lock().take() else { return };
         if let Err(e) = self.call(&cb, vec![r.clone()]) {
             let what = self.repr_of(&cb).unwrap_or_default();
             self.report_unraisable(&what, &e);
@@ -79,7 +81,7 @@ impl Vm {
     }
 
     /// Closes a generator nobody refers to any more (or that is left at exit).
-    fn close_abandoned(&mut self, g: &Arc<Generator>) {
+    pub(super) fn close_abandoned(&mut self, g: &Arc<Generator>) {
         if !Generator::needs_close(g.kind, &g.state.lock()) {
             return;
         }

@@ -18,6 +18,7 @@ pub mod finalize;
 pub mod frame;
 pub mod frameobj;
 pub mod func_attr;
+pub mod gc_collect;
 pub mod guard;
 pub mod import;
 pub mod import_find;

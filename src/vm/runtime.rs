@@ -297,6 +297,8 @@ pub struct Runtime {
     pub empty_code: Arc<crate::bytecode::CodeObject>,
     /// Objects waiting for their `__del__` or generator close (object/finalize.rs).
     pub finalizers: Arc<crate::object::finalize::Finalizers>,
+    /// The cycle collector's registry and switches (`vm/gc_collect.rs`).
+    pub gc: super::gc_collect::GcState,
     /// Files still open, flushed at exit (stdlib/file.rs).
     pub open_files: crate::stdlib::file::OpenFiles,
     /// Functions registered with `atexit` (stdlib/mod_atexit.rs).
@@ -336,6 +338,7 @@ impl Runtime {
             imports: Default::default(),
             empty_code: Arc::new(crate::compile::codegen::empty_code()),
             finalizers: crate::object::finalize::Finalizers::new(gil.clone()),
+            gc: Default::default(),
             open_files: Default::default(),
             atexit: Default::default(),
             codecs: Default::default(),

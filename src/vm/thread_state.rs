@@ -18,6 +18,8 @@ impl Vm {
         let ident = rt.next_thread_ident.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let globals = rt.builtins.clone();
         let profile = rt.config.profile.as_ref().map(|p| p.thread(gil.as_ref()));
+        // This thread's new containers raise the collector's bit.
+        crate::object::gc::attach_thread(Some(rt.gil.clone()), rt.gc.thresholds()[0]);
         Vm {
             frame: Box::new(Frame::new(dummy, globals)),
             frames: Vec::new(),
@@ -52,6 +54,9 @@ impl Vm {
         // thread that dropped the objects is the one that runs them.
         if self.rt.finalizers.is_pending() && !self.finalizing {
             self.run_finalizers();
+        }
+        if self.rt.gil.bit_is_set(crate::runtime::gil::BreakerBit::GC) {
+            self.gc_safe_point();
         }
         if let Some(g) = self.gil.as_mut()
             && g.handle_breaker() == BreakerAction::RaiseKeyboardInterrupt

@@ -132,9 +132,7 @@ def _gilt_importlib_ready():
         sys.meta_path.append(bs.BuiltinImporter)
         sys.meta_path.append(bs.FrozenImporter)
         ext._install(bs)
-    # gilt's weakref module has the `ref` (with callback) that the module locks need.
-    import weakref
-    bs._weakref = weakref
+    bs._weakref = _weakref
     bs._gcd_import = _gcd_import
     for name, mod in list(sys.modules.items()):
         d = getattr(mod, '__dict__', None)
