@@ -218,9 +218,10 @@ impl Vm {
     }
 
     fn super_getattr(&mut self, s: &Super, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
-        let mro: Vec<Arc<Class>> = s.obj_type.mro_with_self().cloned().collect();
-        let start = mro.iter().position(|c| Arc::ptr_eq(c, &s.start)).map(|i| i + 1).unwrap_or(mro.len());
-        for c in &mro[start..] {
+        // The classes after `start` in the MRO, walked in place (no copy of the MRO).
+        let mut mro = s.obj_type.mro_with_self();
+        let found_start = mro.any(|c| Arc::ptr_eq(c, &s.start));
+        for c in mro.filter(|_| found_start) {
             if let Some(a) = c.dict.get_str(name) {
                 // A classmethod reached through super() binds to the original class.
                 if let Value::Native2(o) = &a
