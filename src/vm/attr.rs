@@ -100,6 +100,11 @@ impl Vm {
         {
             return Ok(Some(v));
         }
+        // `obj.__class__` (common in `__eq__`s): object's data descriptor
+        // answers unless a Python class of the MRO defines the name itself.
+        if name.as_str() == "__class__" && inst.class.lookup_user_str(name).is_none() {
+            return Ok(Some(Value::Class(inst.class.clone())));
+        }
         let cls = inst.class.clone();
         let cls_attr = cls.lookup_str(name);
         if let Some(a) = &cls_attr
