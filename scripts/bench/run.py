@@ -152,12 +152,14 @@ def suite_rows(a):
         mg, mp = statistics.median(g), statistics.median(p)
         same = "same" if len(outs) == 1 and ok else "DIFFERENT"
         ratio = mg / mp if mp and mg else float("nan")
-        if mp and mg:
+        # A program whose output differs failed somewhere: its time says nothing.
+        if mp and mg and same == "same":
             ratios.append(ratio)
         print(f"{name:<20} {mg:>11.3f} {mp:>13.3f} {ratio:>6.2f} {gm:>8.1f} {pm:>7.1f}  {same}", flush=True)
     if ratios:
         geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
-        print(f"{'geometric mean':<20} {'':>11} {'':>13} {geo:>6.2f}  (max {max(ratios):.2f})")
+        print(f"{'geometric mean':<20} {'':>11} {'':>13} {geo:>6.2f}  (max {max(ratios):.2f}; "
+              f"{len(ratios)} of {len(progs)} programs with the same output)")
 
 
 INSTR = False
