@@ -5,6 +5,11 @@ Usage: python3 scripts/bench/run.py [--rounds N] [--gilt PATH] [workload ...]
 Prints the median wall time of each side and the ratio gilt/CPython, then the
 geometric mean of the ratios. Workloads are the *.py files beside this script
 that run single-threaded (the threaded ones have their own rows with --gil on/off).
+
+--suite runs the classic programs of suite/ (each prints a checksum that must be
+the same on both sides) with peak RSS; --micro runs the loops of micro.py;
+--instr counts machine instructions with callgrind instead of timing (one run
+each side: slow, but immune to a busy machine).
 """
 import argparse
 import math
@@ -52,10 +57,16 @@ def main():
     ap.add_argument("--memory", action="store_true",
                     help="run the reference-cycle workloads (cycles.py): wall time and peak RSS, gilt / CPython")
     ap.add_argument("--cpu", action="store_true", help="compare CPU time (user+sys) instead of wall time")
+    ap.add_argument("--suite", action="store_true", help="the classic programs of suite/: time and peak RSS")
+    ap.add_argument("--micro", action="store_true", help="the micro-benchmarks of micro.py")
+    ap.add_argument("--instr", action="store_true", help="with --suite/--micro: callgrind instruction counts")
+    ap.add_argument("--gil-off", action="store_true", help="run gilt with --gil off")
     ap.add_argument("workloads", nargs="*", default=None)
     a = ap.parse_args()
     global CPU_TIME
     CPU_TIME = a.cpu
+    if a.suite or a.micro:
+        return suite_rows(a)
     if a.asyncio:
         return async_rows(a, ASYNC)
     if a.memory:
@@ -86,6 +97,78 @@ def main():
         print(f"{w:<20} {mg:>9.3f} {mp:>12.3f} {mg / mp:>7.2f}  {same}")
     gm = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
     print(f"{'geometric mean':<20} {'':>9} {'':>12} {gm:>7.2f}")
+
+
+def suite_names():
+    return sorted(f[:-3] for f in os.listdir(os.path.join(HERE, "suite")) if f.endswith(".py"))
+
+
+def measure(cmd):
+    """(seconds, peak RSS in MB, exit code, stdout) of one run: wall or CPU seconds
+    (--cpu), or millions of instructions (--instr, under callgrind)."""
+    if INSTR:
+        out_file = "/tmp/bench_callgrind_%d.out" % os.getpid()
+        r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out_file] + cmd,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        n = 0
+        for line in r.stderr.splitlines():
+            if "Collected :" in line:
+                n = int(line.split(":")[-1].strip())
+        if os.path.exists(out_file):
+            os.unlink(out_file)
+        return n / 1e6, 0.0, r.returncode, r.stdout
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    dt, mb, rc, out = timed_rss(cmd)
+    if CPU_TIME:
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        dt = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+    return dt, mb, rc, out
+
+
+def suite_rows(a):
+    """One row per program: gilt and CPython alternately, medians, ratio, peak RSS of both."""
+    global INSTR
+    INSTR = a.instr
+    gilt = [a.gilt] + (["--gil", "off"] if a.gil_off else [])
+    if a.micro:
+        micro = os.path.join(HERE, "micro.py")
+        names = a.workloads or subprocess.run([sys.executable, micro], stdout=subprocess.PIPE,
+                                              text=True).stdout.split()
+        progs = [(n, [micro, n]) for n in names]
+    else:
+        progs = [(n, [os.path.join(HERE, "suite", n + ".py")]) for n in (a.workloads or suite_names())]
+    rounds = 1 if a.instr else a.rounds
+    unit = "Minstr" if a.instr else ("cpu s" if CPU_TIME else "s")
+    print(f"{'program':<20} {'gilt ' + unit:>11} {'CPython ' + unit:>13} {'ratio':>6} {'gilt MB':>8} "
+          f"{'CPy MB':>7}  output")
+    ratios = []
+    for name, args in progs:
+        g, p, gm, pm, outs, ok = [], [], 0.0, 0.0, set(), True
+        for _ in range(rounds):
+            dt, mb, rc, out = measure(gilt + args)
+            ok &= rc == 0
+            g.append(dt)
+            gm = max(gm, mb)
+            outs.add(out)
+            dt, mb, rc, out = measure([sys.executable] + args)
+            ok &= rc == 0
+            p.append(dt)
+            pm = max(pm, mb)
+            outs.add(out)
+        mg, mp = statistics.median(g), statistics.median(p)
+        same = "same" if len(outs) == 1 and ok else "DIFFERENT"
+        ratio = mg / mp if mp and mg else float("nan")
+        # A program whose output differs failed somewhere: its time says nothing.
+        if mp and mg and same == "same":
+            ratios.append(ratio)
+        print(f"{name:<20} {mg:>11.3f} {mp:>13.3f} {ratio:>6.2f} {gm:>8.1f} {pm:>7.1f}  {same}", flush=True)
+    if ratios:
+        geo = math.exp(sum(math.log(r) for r in ratios) / len(ratios))
+        print(f"{'geometric mean':<20} {'':>11} {'':>13} {geo:>6.2f}  (max {max(ratios):.2f}; "
+              f"{len(ratios)} of {len(progs)} programs with the same output)")
+
+
+INSTR = False
 
 
 def threaded(a):

@@ -101,8 +101,13 @@ pub mod class_flags {
 impl Class {
     /// Looks an attribute up along the MRO (the class first).
     pub fn lookup(&self, name: &str) -> Option<Value> {
-        let key = PyStr::new(name);
-        self.lookup_str(&key)
+        // Hashed once, probed in each dict without allocating a key: this
+        // runs for every special method (`==`, truth, `len`, `iter`, …).
+        let hash = crate::object::str::str_hash(name);
+        if let Some(v) = self.dict.get_str_hashed(hash, name) {
+            return Some(v);
+        }
+        self.mro.iter().find_map(|c| c.dict.get_str_hashed(hash, name))
     }
 
     /// Same as `lookup` with a prepared (hash-cached) key.
@@ -139,7 +144,13 @@ impl Class {
     /// Looks up along the MRO but ignores built-in classes, to tell whether
     /// Python code overrides a special method.
     pub fn lookup_user(&self, name: &str) -> Option<Value> {
-        self.lookup_user_str(&PyStr::new(name))
+        let hash = crate::object::str::str_hash(name);
+        if !self.builtin
+            && let Some(v) = self.dict.get_str_hashed(hash, name)
+        {
+            return Some(v);
+        }
+        self.mro.iter().filter(|c| !c.builtin).find_map(|c| c.dict.get_str_hashed(hash, name))
     }
 
     /// `lookup_user` with a prepared key.

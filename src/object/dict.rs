@@ -343,10 +343,16 @@ impl Dict {
         self.table.lock().get_pystr(key).cloned()
     }
 
-    /// Looks up a Rust string key (computes its hash).
+    /// Looks up a Rust string key (computes its hash; allocates nothing).
     pub fn get_item_str(&self, key: &str) -> Option<Value> {
-        let tmp = super::str::PyStr::new(key);
-        self.get_str(&tmp)
+        self.get_str_hashed(super::str::str_hash(key), key)
+    }
+
+    /// Looks up a Rust string key whose hash ([`super::str::str_hash`]) the
+    /// caller computed once for several dicts (a class's MRO).
+    #[inline]
+    pub fn get_str_hashed(&self, hash: i64, key: &str) -> Option<Value> {
+        self.table.lock().get_str(hash, key).cloned()
     }
 
     #[inline]

@@ -11,6 +11,22 @@ pub struct PyStr {
     hash: AtomicI64,
 }
 
+/// The hash a `PyStr` of these bytes has (for a non-empty string), computed
+/// without building one: lookups by a Rust name (`"__eq__"`) need no allocation.
+#[inline]
+pub fn str_hash(s: &str) -> i64 {
+    if s.is_empty() {
+        return 0;
+    }
+    let mut x: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        x ^= b as u64;
+        x = x.wrapping_mul(0x100000001b3);
+    }
+    let h = (x >> 1) as i64;
+    if h == 0 || h == -1 { 1 } else { h }
+}
+
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
         PyStr::from_string(s.to_owned())
@@ -46,15 +62,7 @@ impl PyStr {
             // CPython hashes the empty string to 0 (so sets holding '' order as its do).
             return h;
         }
-        let mut x: u64 = 0xcbf29ce484222325;
-        for b in self.s.bytes() {
-            x ^= b as u64;
-            x = x.wrapping_mul(0x100000001b3);
-        }
-        let mut h = (x >> 1) as i64;
-        if h == 0 || h == -1 {
-            h = 1;
-        }
+        let h = str_hash(&self.s);
         self.hash.store(h, Ordering::Relaxed);
         h
     }

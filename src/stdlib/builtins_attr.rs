@@ -125,9 +125,15 @@ pub fn register(rt: &Runtime) {
     def(b, "getattr", |vm, a| {
         a.check(vm, "getattr", 2, 3)?;
         let name = name_arg(vm, &a.pos[1], "getattr")?;
-        match vm.get_attr(&a.pos[0], &name) {
-            Ok(v) => Ok(v),
-            Err(e) if a.pos.len() == 3 && vm.is_exc(&e, "AttributeError") => Ok(a.pos[2].clone()),
+        if a.pos.len() == 2 {
+            return vm.get_attr(&a.pos[0], &name);
+        }
+        // With a default, absence is answered without building the
+        // AttributeError (its message formatting dominated a missing lookup).
+        match vm.get_attr_opt(&a.pos[0], &name) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Ok(a.pos[2].clone()),
+            Err(e) if vm.is_exc(&e, "AttributeError") => Ok(a.pos[2].clone()),
             Err(e) => Err(e),
         }
     });
@@ -140,8 +146,8 @@ pub fn register(rt: &Runtime) {
     def(b, "hasattr", |vm, a| {
         a.check(vm, "hasattr", 2, 2)?;
         let name = name_arg(vm, &a.pos[1], "hasattr")?;
-        match vm.get_attr(&a.pos[0], &name) {
-            Ok(_) => Ok(Value::Bool(true)),
+        match vm.get_attr_opt(&a.pos[0], &name) {
+            Ok(found) => Ok(Value::Bool(found.is_some())),
             Err(e) if vm.is_exc(&e, "AttributeError") => Ok(Value::Bool(false)),
             Err(e) => Err(e),
         }

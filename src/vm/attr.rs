@@ -100,6 +100,11 @@ impl Vm {
         {
             return Ok(Some(v));
         }
+        // `obj.__class__` (common in `__eq__`s): object's data descriptor
+        // answers unless a Python class of the MRO defines the name itself.
+        if name.as_str() == "__class__" && inst.class.lookup_user_str(name).is_none() {
+            return Ok(Some(Value::Class(inst.class.clone())));
+        }
         let cls = inst.class.clone();
         let cls_attr = cls.lookup_str(name);
         if let Some(a) = &cls_attr
@@ -218,9 +223,10 @@ impl Vm {
     }
 
     fn super_getattr(&mut self, s: &Super, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
-        let mro: Vec<Arc<Class>> = s.obj_type.mro_with_self().cloned().collect();
-        let start = mro.iter().position(|c| Arc::ptr_eq(c, &s.start)).map(|i| i + 1).unwrap_or(mro.len());
-        for c in &mro[start..] {
+        // The classes after `start` in the MRO, walked in place (no copy of the MRO).
+        let mut mro = s.obj_type.mro_with_self();
+        let found_start = mro.any(|c| Arc::ptr_eq(c, &s.start));
+        for c in mro.filter(|_| found_start) {
             if let Some(a) = c.dict.get_str(name) {
                 // A classmethod reached through super() binds to the original class.
                 if let Value::Native2(o) = &a

@@ -423,10 +423,16 @@ impl Vm {
 
     /// `type.__call__`: `__new__` then `__init__`.
     pub fn default_type_call(&mut self, cls: &Arc<Class>, args: Args) -> PyResult {
-        let new = cls.lookup("__new__");
-        let init = cls.lookup("__init__");
-        let user_new = cls.lookup_user("__new__").is_some();
-        let user_init = cls.lookup_user("__init__").is_some();
+        let (new, new_owner) = lookup_with_owner(cls, "__new__");
+        let (init, init_owner) = lookup_with_owner(cls, "__init__");
+        // Python-level definitions (a built-in class has none in its MRO).
+        let user_new = !cls.builtin && cls.lookup_user("__new__").is_some();
+        let user_init = !cls.builtin && cls.lookup_user("__init__").is_some();
+        // object.__init__ after a __new__ of the class's own ignores its
+        // arguments (CPython's object_init): the call would do nothing.
+        let object = &self.rt.types.object;
+        let init_is_noop =
+            init_owner.is_some_and(|c| Arc::ptr_eq(c, object)) && new_owner.is_some_and(|c| !Arc::ptr_eq(c, object));
         let obj = match new {
             Some(newf) if user_new || cls.layout != Layout::Object => {
                 let newf = match newf {
@@ -451,6 +457,7 @@ impl Vm {
             return Ok(obj);
         }
         if let Some(init) = init
+            && !init_is_noop
             && (user_init || cls.builtin || cls.layout != Layout::Object)
         {
             let mut pos = vec![obj.clone()];
@@ -469,6 +476,17 @@ impl Vm {
         let f = self.rt.builtins.get_item_str(name).ok_or_else(|| self.name_error(name))?;
         self.call(&f, args)
     }
+}
+
+/// `cls.lookup(name)` and the class of the MRO that holds it.
+fn lookup_with_owner<'a>(cls: &'a Arc<Class>, name: &str) -> (Option<Value>, Option<&'a Arc<Class>>) {
+    let hash = crate::object::str::str_hash(name);
+    for c in cls.mro_with_self() {
+        if let Some(v) = c.dict.get_str_hashed(hash, name) {
+            return (Some(v), Some(c));
+        }
+    }
+    (None, None)
 }
 
 fn name_list(names: &[String]) -> String {

@@ -40,6 +40,34 @@ fn cmp_names(op: CmpOp) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// Tuple comparison decided without running Python: items are scanned
+/// in place while both sides of a pair are ints or strs (equal ones are
+/// skipped, the first unequal pair decides, as CPython's tuple compare).
+/// `None` when some pair before the decision is of another kind: the caller
+/// then takes the general path (which may run `__eq__`/`__lt__`).
+#[inline]
+fn tuple_cmp_native(xs: &[Value], ys: &[Value], op: CmpOp) -> Option<bool> {
+    if xs.len() != ys.len() && matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+        return Some(op == CmpOp::NotEq);
+    }
+    for (x, y) in xs.iter().zip(ys.iter()) {
+        let ord = match (x, y) {
+            (Value::Int(a), Value::Int(b)) => a.cmp(b),
+            (Value::Str(a), Value::Str(b)) => {
+                if Arc::ptr_eq(a, b) {
+                    continue;
+                }
+                a.as_str().cmp(b.as_str())
+            }
+            _ => return None,
+        };
+        if ord != std::cmp::Ordering::Equal {
+            return Some(cmp_result(ord, op));
+        }
+    }
+    Some(cmp_result(xs.len().cmp(&ys.len()), op))
+}
+
 impl Vm {
     /// CPython's TypeError for `a op b` (or `a op= b` when `inplace`) that no type supports.
     pub fn unsupported(&self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyErr {
@@ -242,6 +270,11 @@ impl Vm {
             (Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(cmp_result(x.cmp(y), op))),
             (Value::Flt(x), Value::Flt(y)) => return Ok(Value::Bool(float_cmp(x.get(), y.get(), op))),
             (Value::Str(x), Value::Str(y)) => return Ok(Value::Bool(cmp_result(x.as_str().cmp(y.as_str()), op))),
+            (Value::Tuple(x), Value::Tuple(y)) => {
+                if let Some(r) = tuple_cmp_native(&x.items, &y.items, op) {
+                    return Ok(Value::Bool(r));
+                }
+            }
             _ => {}
         }
         // Comparing may recurse into the operands' items (or their

@@ -219,6 +219,96 @@ def _init_default(f):
     return f.default
 
 
+# ---------------------------------------------------------------------------
+# generated methods: source text compiled once per class, so that calls bind
+# their arguments in the interpreter (defaults, keywords, CPython's errors)
+# and read fields with plain attribute loads, as fast as a hand-written def
+
+def _plain_names(names):
+    import keyword
+    return all(n.isidentifier() and not keyword.iskeyword(n) and not n.startswith('__dataclass_')
+               for n in names)
+
+
+def _compile_fn(name, params, body, env, qualname):
+    src = 'def %s(%s):\n%s\n' % (name, ', '.join(params), '\n'.join('    ' + b for b in body))
+    ns = {}
+    exec(src, env, ns)
+    fn = ns[name]
+    fn.__qualname__ = qualname
+    return fn
+
+
+def _generated_init(qualname, pos, kwo, plan, params, initvar_indices, frozen, has_post_init):
+    names = [f.name for f in params]
+    if not _plain_names(names):
+        return None
+    me = '__dataclass_self__' if 'self' in names else 'self'
+    env = {'__dataclass_HAS_DEFAULT_FACTORY__': _HAS_DEFAULT_FACTORY,
+           '__dataclass_object__': object}
+    sig = [me]
+    for f in pos:
+        sig.append(_param_src(f, env))
+    if kwo:
+        sig.append('*')
+        for f in kwo:
+            sig.append(_param_src(f, env))
+    body = []
+    for name, i, factory in plan:
+        if factory is not None:
+            env['__dataclass_factory_%s__' % name] = factory
+            call = '__dataclass_factory_%s__()' % name
+            if i is None:
+                value = call
+            else:
+                value = '%s if %s is __dataclass_HAS_DEFAULT_FACTORY__ else %s' % (call, name, name)
+        else:
+            value = name
+        if frozen:
+            body.append('__dataclass_object__.__setattr__(%s, %r, %s)' % (me, name, value))
+        else:
+            body.append('%s.%s = %s' % (me, name, value))
+    if has_post_init:
+        body.append('%s.__post_init__(%s)' % (me, ', '.join(names[i] for i in initvar_indices)))
+    if not body:
+        body.append('pass')
+    fn = _compile_fn('__init__', sig, body, env, qualname)
+    annotations = {f.name: f.type for f in params}
+    annotations['return'] = None
+    fn.__annotations__ = annotations
+    return fn
+
+
+def _param_src(f, env):
+    if f.default is MISSING and f.default_factory is MISSING:
+        return f.name
+    env['__dataclass_default_%s__' % f.name] = _init_default(f)
+    return '%s=__dataclass_default_%s__' % (f.name, f.name)
+
+
+def _generated_cmp(cls, name, fields, op_src):
+    names = [f.name for f in fields]
+    if not _plain_names(names):
+        return None
+    mine = ''.join('self.%s,' % n for n in names)
+    theirs = ''.join('other.%s,' % n for n in names)
+    body = ['if other.__class__ is self.__class__:',
+            '    return (%s) %s (%s)' % (mine, op_src, theirs),
+            'return NotImplemented']
+    return _compile_fn(name, ['self', 'other'], body, {}, cls.__qualname__ + '.' + name)
+
+
+def _generated_hash(cls, fields):
+    names = [f.name for f in fields]
+    if not _plain_names(names):
+        return None
+    body = ['return hash((%s))' % ''.join('self.%s,' % n for n in names)]
+    return _compile_fn('__hash__', ['self'], body, {}, cls.__qualname__ + '.__hash__')
+
+
+_CMP_SRC = {'__eq__': '==', '__lt__': '<', '__le__': '<=', '__gt__': '>', '__ge__': '>='}
+
+
 def _make_init(cls, fields, frozen, has_post_init):
     qualname = cls.__qualname__ + '.__init__'
     pos, kwo = _fields_in_init_order(fields)
@@ -252,6 +342,10 @@ def _make_init(cls, fields, frozen, has_post_init):
                          f.default_factory if f.default_factory is not MISSING else None))
         elif f.default_factory is not MISSING:
             plan.append((f.name, None, f.default_factory))
+    generated = _generated_init(qualname, pos, kwo, plan, params, initvar_indices,
+                                frozen, has_post_init)
+    if generated is not None:
+        return generated
     setter = object.__setattr__ if frozen else setattr
 
     def __init__(self, *args, **kwargs):
@@ -303,6 +397,9 @@ def _tuple_getter(fields):
 
 
 def _make_cmp(cls, name, fields, op):
+    generated = _generated_cmp(cls, name, fields, _CMP_SRC[name])
+    if generated is not None:
+        return generated
     get = _tuple_getter(fields)
 
     def method(self, other):
@@ -316,6 +413,9 @@ def _make_cmp(cls, name, fields, op):
 
 
 def _make_hash(cls, fields):
+    generated = _generated_hash(cls, fields)
+    if generated is not None:
+        return generated
     get = _tuple_getter(fields)
 
     def __hash__(self):
