@@ -1,6 +1,8 @@
 //! The standard library: built-in functions and types' methods (Rust),
 //! native modules (Rust) and modules embedded as Python source (py/).
 
+pub mod ast_from_py;
+pub mod ast_to_py;
 pub mod binfmt;
 pub mod buffer;
 pub mod builtins_attr;
