@@ -38,7 +38,7 @@ pub fn compile_ast(vm: &mut Vm, tree: &Value, filename: &str, mode: ExecMode, on
         let got = vm.type_name(tree);
         return Err(vm.type_error(&format!("expected {expected} node, got {got}")));
     }
-    let mut r = FromPy { vm };
+    let mut r = FromPy { vm, depth: 0 };
     let program = if kind == "Expression" {
         let body = r.field(tree, "body", "Expression")?;
         let e = r.expr(&body)?;
@@ -113,9 +113,21 @@ fn node_kind(v: &Value) -> String {
 
 struct FromPy<'v> {
     vm: &'v mut Vm,
+    /// Nesting of the node being read: a tree that contains itself (or is
+    /// absurdly deep) raises RecursionError instead of exhausting the stack.
+    depth: usize,
 }
 
 impl FromPy<'_> {
+    fn enter(&mut self, what: &str) -> PyResult<()> {
+        if self.depth >= crate::parse::limits::MAX_DEPTH {
+            let msg = format!("maximum recursion depth exceeded while traversing '{what}' node");
+            return Err(self.vm.err("RecursionError", &msg));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
     /// A required field; `owner` names the node kind for the error.
     fn field(&mut self, v: &Value, name: &str, owner: &str) -> PyResult<Value> {
         match self.vm.get_attr_str(v, name)? {
@@ -217,6 +229,13 @@ impl FromPy<'_> {
     }
 
     fn stmt(&mut self, v: &Value) -> PyResult<Stmt> {
+        self.enter("stmt")?;
+        let r = self.stmt_inner(v);
+        self.depth -= 1;
+        r
+    }
+
+    fn stmt_inner(&mut self, v: &Value) -> PyResult<Stmt> {
         let kind = node_kind(v);
         let k = kind.as_str();
         let (loc, end) = match k {
@@ -520,6 +539,13 @@ impl FromPy<'_> {
     }
 
     fn expr(&mut self, v: &Value) -> PyResult<Expr> {
+        self.enter("expr")?;
+        let r = self.expr_inner(v);
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, v: &Value) -> PyResult<Expr> {
         let kind = node_kind(v);
         let k = kind.as_str();
         const EXPRS: &[&str] = &[
@@ -723,6 +749,13 @@ impl FromPy<'_> {
     }
 
     fn pattern(&mut self, v: &Value) -> PyResult<Pattern> {
+        self.enter("pattern")?;
+        let r = self.pattern_inner(v);
+        self.depth -= 1;
+        r
+    }
+
+    fn pattern_inner(&mut self, v: &Value) -> PyResult<Pattern> {
         let kind = node_kind(v);
         let k = kind.as_str();
         if !k.starts_with("Match") {

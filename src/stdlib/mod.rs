@@ -30,6 +30,7 @@ pub mod mod_csv;
 pub mod mod_errno;
 pub mod mod_hashes;
 pub mod mod_itertools;
+pub mod mod_marshal;
 pub mod mod_math;
 pub mod mod_misc;
 pub mod mod_posix;
@@ -180,6 +181,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("errno", mod_errno::create),
     ("gc", mod_misc::create_gc),
     ("itertools", mod_itertools::create),
+    ("marshal", mod_marshal::create),
     ("math", mod_math::create),
     ("posix", mod_posix::create),
     ("time", mod_time::create),
