@@ -459,7 +459,7 @@ impl FromPy<'_> {
     fn comprehensions(&mut self, v: &Value, owner: &str) -> PyResult<Vec<Comprehension>> {
         let items = self.list(v, "generators", owner)?;
         if items.is_empty() {
-            return Err(self.vm.value_error(&format!("comprehension with no generators")));
+            return Err(self.vm.value_error("comprehension with no generators"));
         }
         let mut out = Vec::new();
         for g in &items {

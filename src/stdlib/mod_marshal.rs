@@ -93,18 +93,20 @@ impl Writer {
 
     /// Whether an object held by an `Arc` is shared (CPython: refcount > 1).
     fn shared<T: ?Sized>(a: &Arc<T>) -> Option<Key> {
-        (Arc::strong_count(a) > 1).then(|| Key::Ptr(Arc::as_ptr(a) as *const u8 as usize))
+        (Arc::strong_count(a) > 1).then_some(Key::Ptr(Arc::as_ptr(a) as *const u8 as usize))
     }
 
     fn object_inner(&mut self, vm: &mut Vm, v: &Value) -> Result<(), WErr> {
-        match v {
-            Value::None => return Ok(self.out.push(b'N')),
-            Value::Boolean(b) => return Ok(self.out.push(if b.get() { b'T' } else { b'F' })),
-            Value::Ellipsis => return Ok(self.out.push(b'.')),
-            Value::Class(c) if Arc::ptr_eq(c, &vm.rt.types.exc("StopIteration")) => {
-                return Ok(self.out.push(b'S'));
-            }
-            _ => {}
+        let single = match v {
+            Value::None => Some(b'N'),
+            Value::Boolean(b) => Some(if b.get() { b'T' } else { b'F' }),
+            Value::Ellipsis => Some(b'.'),
+            Value::Class(c) if Arc::ptr_eq(c, &vm.rt.types.exc("StopIteration")) => Some(b'S'),
+            _ => None,
+        };
+        if let Some(b) = single {
+            self.out.push(b);
+            return Ok(());
         }
         let at = self.out.len();
         match v {
