@@ -761,8 +761,42 @@ fn register_exceptions(rt: &Runtime) {
         }
         Ok(Value::None)
     });
-    let si = rt.types.exceptions["StopIteration"].clone();
-    let _ = si;
+    // The keyword-only fields CPython's NameError, AttributeError and
+    // ImportError take (`name`, `obj`, `path`); unset ones read as None.
+    for (cls, fields) in
+        [("NameError", &["name"][..]), ("AttributeError", &["name", "obj"]), ("ImportError", &["name", "path"])]
+    {
+        let c = rt.types.exceptions[cls].clone();
+        for f in fields {
+            c.dict.set_item_str(f, Value::None);
+        }
+        if cls == "ImportError" {
+            c.dict.set_item_str("msg", Value::None);
+        }
+        method(&c, "__init__", move |vm, a| exc_fields_init(vm, a, cls, fields));
+    }
+}
+
+/// `__init__` of an exception with keyword-only fields: `args` from the
+/// positional arguments, each keyword stored as an attribute, any other
+/// keyword a TypeError worded as CPython's argument parser does.
+fn exc_fields_init(vm: &mut Vm, a: Args, cls: &str, fields: &[&str]) -> PyResult {
+    for (k, _) in &a.kw {
+        if !fields.contains(&k.as_str()) {
+            return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for {cls}()", k.as_str())));
+        }
+    }
+    let Value::Instance(i) = &a.pos[0] else { return Ok(Value::None) };
+    if let Some(st) = i.exc() {
+        st.lock().args = a.pos[1..].to_vec();
+    }
+    for (k, v) in &a.kw {
+        i.dict.set_item_str(k.as_str(), v.clone());
+    }
+    if cls == "ImportError" {
+        i.dict.set_item_str("msg", if a.pos.len() == 2 { a.pos[1].clone() } else { Value::None });
+    }
+    Ok(Value::None)
 }
 
 /// CPython's `oserror_init`: with 2 to 5 arguments, `errno`, `strerror`,

@@ -59,6 +59,13 @@ fn not_an_expression(src: &str, prog: &[ast::Stmt]) -> (u32, u32) {
 /// Compiles `src` for `mode` (`Exec`, `ExecSingle` or `Eval`), raising
 /// CPython's SyntaxErrors with `filename`.
 pub fn compile_text(vm: &mut Vm, src: &str, filename: &str, mode: ExecMode) -> PyResult<Arc<CodeObject>> {
+    let program = parse_for_mode(vm, src, filename, mode)?;
+    compile_program(vm, &program, src, filename, mode)
+}
+
+/// Parses `src` for `mode`, with CPython's SyntaxErrors for a program that
+/// is not one expression (`eval`) or not one statement (`single`).
+pub fn parse_for_mode(vm: &mut Vm, src: &str, filename: &str, mode: ExecMode) -> PyResult<ast::Program> {
     let program = match parse::parse_program(src) {
         Ok(p) => p,
         Err(e) => {
@@ -92,10 +99,21 @@ pub fn compile_text(vm: &mut Vm, src: &str, filename: &str, mode: ExecMode) -> P
         }
         _ => {}
     }
+    Ok(program)
+}
+
+/// Compiles a parsed program (`src` is its text, for error lines).
+pub fn compile_program(
+    vm: &mut Vm,
+    program: &[ast::Stmt],
+    src: &str,
+    filename: &str,
+    mode: ExecMode,
+) -> PyResult<Arc<CodeObject>> {
     let rt = vm.rt.clone();
     let intern: compile::unit::Interner = Arc::new(move |s: &str| rt.intern(s));
     let optimize = vm.rt.config.optimize > 0;
-    compile::compile_module_mode(&program, filename, mode, optimize, intern).map_err(|e| {
+    compile::compile_module_mode(program, filename, mode, optimize, intern).map_err(|e| {
         let err = crate::syntax_error(vm, "SyntaxError", &e.msg, filename, e.loc.line, e.loc.col + 1, src);
         err.exc.dict.set_item_str("text", Value::None);
         err
@@ -135,18 +153,34 @@ fn builtin_compile(vm: &mut Vm, mut a: Args) -> PyResult {
         let tn = vm.type_name(&mode_v);
         return Err(vm.type_error(&format!("compile() argument 'mode' must be str, not {tn}")));
     };
+    let flags = match &vals[3] {
+        Some(Value::Int(f)) => *f,
+        Some(Value::Boolean(b)) => b.get() as i64,
+        _ => 0,
+    };
+    let only_ast = flags & super::ast_from_py::PYCF_ONLY_AST != 0;
     let mode = match mode.as_str() {
         "exec" => ExecMode::Exec,
         "eval" => ExecMode::Eval,
         "single" => ExecMode::ExecSingle,
+        "func_type" if only_ast => return super::ast_from_py::parse_func_type(vm, &source, &filename),
+        "func_type" => return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST")),
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    if let Some(Value::Int(f)) = vals[3]
-        && f & 0x400 != 0
-    {
-        return Err(vm.err("NotImplementedError", "compile() to an AST (PyCF_ONLY_AST) is not supported by gilt"));
+    if super::ast_from_py::is_ast(vm, &source) {
+        return super::ast_from_py::compile_ast(vm, &source, &filename, mode, only_ast);
     }
     let Source::Text(src) = source_arg(vm, &source, "compile", false)? else { unreachable!() };
+    if only_ast {
+        let program = parse_for_mode(vm, &src, &filename, mode)?;
+        let classes = super::ast_to_py::ast_classes(vm)?;
+        let mut conv = super::ast_to_py::ToPy::new(classes, &src);
+        return Ok(match (mode, &program.first()) {
+            (ExecMode::Eval, Some(ast::Stmt { kind: ast::StmtKind::Expr(e), .. })) => conv.expression(e),
+            (ExecMode::ExecSingle, _) => conv.interactive(&program),
+            _ => conv.module(&program),
+        });
+    }
     Ok(Value::Code(compile_text(vm, &src, &filename, mode)?))
 }
 

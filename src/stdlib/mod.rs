@@ -1,6 +1,8 @@
 //! The standard library: built-in functions and types' methods (Rust),
 //! native modules (Rust) and modules embedded as Python source (py/).
 
+pub mod ast_from_py;
+pub mod ast_to_py;
 pub mod binfmt;
 pub mod buffer;
 pub mod builtins_attr;
@@ -32,6 +34,7 @@ pub mod mod_gilt_io;
 pub mod mod_gc;
 pub mod mod_hashes;
 pub mod mod_itertools;
+pub mod mod_marshal;
 pub mod mod_math;
 pub mod mod_misc;
 pub mod mod_posix;
@@ -205,6 +208,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("fcntl", mod_fcntl::create),
     ("gc", mod_gc::create),
     ("itertools", mod_itertools::create),
+    ("marshal", mod_marshal::create),
     ("math", mod_math::create),
     ("posix", mod_posix::create),
     ("select", mod_select::create),

@@ -7,7 +7,9 @@
 //! classes with `type(...)`, so the classes are ordinary Python classes
 //! (subclassable, picklable through `__reduce__`) with CPython's `_fields`,
 //! `_attributes`, `__match_args__`, docstrings and `None` defaults for the
-//! optional (`?`) fields and position attributes.
+//! optional (`?`) fields and position attributes. `ast.parse` fills them
+//! from gilt's parser (`ast_to_py.rs`); `compile()` of a tree reads them back
+//! (`ast_from_py.rs`).
 
 use std::fmt::Write as _;
 use std::sync::LazyLock;

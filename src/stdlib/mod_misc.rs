@@ -81,6 +81,18 @@ pub fn create_traceback(_vm: &mut Vm) -> PyResult<Value> {
         write_to(vm, file, s)?;
         Ok(Value::None)
     });
+    // What CPython's C printer (`PyErr_Display`) writes, for threading's
+    // excepthook: it differs from print_exception (markers, "Did you mean").
+    def(&d, "_print_exception_c", |vm, a| {
+        let text = match a.pos.first() {
+            Some(Value::Instance(i)) if i.exc().is_some() => {
+                vm.format_exception_as(&PyErr { exc: i.clone() }, crate::vm::traceback::TbStyle::C)
+            }
+            other => format_value(vm, other.cloned()),
+        };
+        write_to(vm, a.pos.get(1).cloned(), text)?;
+        Ok(Value::None)
+    });
     def(&d, "format_stack", |_vm, _a| Ok(Value::list(vec![])));
     def(&d, "print_stack", |_vm, _a| Ok(Value::None));
     // Tracebacks hold no frames here, so there are no locals to clear

@@ -61,10 +61,22 @@ impl Vm {
 
     /// `getattr(obj, name)`.
     pub fn get_attr(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult {
-        match self.get_attr_opt(obj, name)? {
-            Some(v) => Ok(v),
-            None => Err(self.attribute_error(obj, name.as_str())),
+        let err = match self.get_attr_opt(obj, name) {
+            Ok(Some(v)) => return Ok(v),
+            Ok(None) => self.attribute_error(obj, name.as_str()),
+            Err(e) => e,
+        };
+        // As CPython 3.11's `PyObject_GetAttr`: an AttributeError that says
+        // nothing of what was looked up learns `name` and `obj`, which the
+        // traceback printer's "Did you mean" reads.
+        if err.exc.class.is_subclass(&self.rt.types.exc("AttributeError"))
+            && err.exc.dict.get_item_str("name").is_none()
+            && err.exc.dict.get_item_str("obj").is_none()
+        {
+            err.exc.dict.set_item_str("name", Value::Str(name.clone()));
+            err.exc.dict.set_item_str("obj", obj.clone());
         }
+        Err(err)
     }
 
     /// `getattr(obj, name)` with absence reported as None (AttributeError

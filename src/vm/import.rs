@@ -280,8 +280,12 @@ impl Vm {
                 Some(Value::Str(f)) => format!(" ({})", f.as_str()),
                 _ => " (unknown location)".to_string(),
             };
-            let e =
-                self.err("ImportError", &format!("cannot import name '{}' from '{}'{}", name.as_str(), md.name, loc));
+            let msg = format!("cannot import name '{}' from '{}'{}", name.as_str(), md.name, loc);
+            let e = self.err("ImportError", &msg);
+            // As CPython: `name` is the module's, `path` its file.
+            e.exc.dict.set_item_str("msg", Value::string(msg));
+            e.exc.dict.set_item_str("name", Value::str(&md.name));
+            e.exc.dict.set_item_str("path", md.dict.get_item_str("__file__").unwrap_or(Value::None));
             return Err(e);
         }
         Err(self.err("ImportError", &format!("cannot import name '{}'", name.as_str())))

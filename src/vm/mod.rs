@@ -33,6 +33,7 @@ pub mod runtime;
 pub mod shutdown;
 pub mod slicing;
 pub mod slots;
+mod suggest;
 pub mod tb_chain;
 pub mod thread_state;
 pub mod traceback;

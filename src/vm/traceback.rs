@@ -114,6 +114,11 @@ impl Vm {
         }
         if parts.message.is_empty() {
             parts.message = self.exception_only(exc);
+            if style == TbStyle::C
+                && let Some(s) = self.offer_suggestion(exc)
+            {
+                parts.message.push_str(&format!(". Did you mean: '{s}'?"));
+            }
             parts.message.push('\n');
         }
         parts.notes = self.note_lines(inst, style);

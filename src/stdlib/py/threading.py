@@ -785,7 +785,8 @@ def _print_exception(exc_type, exc_value, exc_tb, file):
     if exc_value is None:
         exc_value = exc_type()
     try:
-        traceback.print_exception(exc_value, file=file)
+        # CPython's _thread._excepthook prints with the C traceback printer.
+        traceback._print_exception_c(exc_value, file)
     except TypeError:
         traceback.print_exception(exc_type, exc_value, exc_tb, file=file)
 
