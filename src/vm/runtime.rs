@@ -303,6 +303,8 @@ pub struct Runtime {
     pub codecs: crate::stdlib::mod_codecs::Registry,
     /// Python-level signal handlers (stdlib/mod_signal.rs).
     pub signals: crate::stdlib::mod_signal::Handlers,
+    /// Read-ahead of the process's stdin (stdlib/stdin_read.rs).
+    pub stdin: crate::stdlib::stdin_read::StdinBuf,
 }
 
 impl Runtime {
@@ -334,6 +336,7 @@ impl Runtime {
             atexit: Default::default(),
             codecs: Default::default(),
             signals: Default::default(),
+            stdin: Default::default(),
         }
     }
 
