@@ -217,7 +217,12 @@ def _resolve(tag, payload):
     if tag == 'G':
         return _lookup(payload[0], payload[1])
     if tag == 'I':
-        return payload.__new__(payload)
+        try:
+            return payload.__new__(payload)
+        except TypeError:
+            # A __new__ that needs arguments (gilt's own datetime classes):
+            # the state restores what it would have set.
+            return object.__new__(payload)
     if tag == 'R':
         return payload[0](*payload[1])
     if tag == '=':

@@ -63,5 +63,8 @@ for keep in (0, 3):
     show(f"array a[i] keep={keep}", lambda: a[Clears(a, 5, keep)])
     b = bytearray(range(10))
     show(f"bytearray b[2:8] = ... keep={keep}", lambda: bytes(assign(b, Clears(b, 2, keep), 8, None, b"xy")))
-    b = bytearray(range(10))
-    show(f"bytearray del b[1:9:2] keep={keep}", lambda: bytes(delete(b, Clears(b, 1, keep), 9, 2)))
+    if keep == 0:
+        # (With items left, CPython's in-place deletion loop gives a result
+        # that depends on its memmove arithmetic; not compared.)
+        b = bytearray(range(10))
+        show(f"bytearray del b[1:9:2] keep={keep}", lambda: bytes(delete(b, Clears(b, 1, keep), 9, 2)))
