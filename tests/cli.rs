@@ -428,10 +428,11 @@ fn panic_in_event_loop_and_pool_worker() {
                     \x20   try:\n        await loop.run_in_executor(None, sys._gilt_test_panic, 'in executor')\n\
                     \x20   except SystemError as e:\n        print('executor:', e)\n\
                     \x20   return 'loop alive'\n\
+                    async def again():\n    return 'again'\n\
                     def work(msg):\n    sys._gilt_test_panic(msg)\n\
                     if __name__ == '__main__':\n\
                     \x20   print(asyncio.run(main()))\n\
-                    \x20   print(asyncio.run(asyncio.sleep(0, 'again')))\n\
+                    \x20   print(asyncio.run(again()))\n\
                     \x20   with mp.Pool(1) as p:\n\
                     \x20       try:\n            p.apply(work, ('in worker',))\n\
                     \x20       except SystemError as e:\n            print('pool:', e)\n\
