@@ -410,3 +410,46 @@ fn panic_in_threads_finishes_the_thread() {
         assert!(!r.stderr.contains("eadlock") && !r.stderr.contains("panicked at"), "--gil {gil}: {}", r.stderr);
     }
 }
+
+/// A panic in an event-loop callback (a native function scheduled with
+/// `call_soon`) is reported as CPython reports any exception from a
+/// callback ("Exception in callback …") and the loop goes on; one in a
+/// function run by `run_in_executor` reaches the awaiting task as
+/// SystemError; one in a Pool worker reaches `apply`'s caller. The loop
+/// can be run again afterwards (it is not left marked running).
+#[test]
+fn panic_in_event_loop_and_pool_worker() {
+    let env = [("GILT_TEST_PANIC", "1")];
+    for gil in ["on", "off"] {
+        let code = "import sys, asyncio, multiprocessing as mp\n\
+                    async def main():\n    loop = asyncio.get_running_loop()\n\
+                    \x20   loop.call_soon(sys._gilt_test_panic, 'in callback')\n\
+                    \x20   await asyncio.sleep(0.05)\n\
+                    \x20   try:\n        await loop.run_in_executor(None, sys._gilt_test_panic, 'in executor')\n\
+                    \x20   except SystemError as e:\n        print('executor:', e)\n\
+                    \x20   return 'loop alive'\n\
+                    async def again():\n    return 'again'\n\
+                    def work(msg):\n    sys._gilt_test_panic(msg)\n\
+                    if __name__ == '__main__':\n\
+                    \x20   print(asyncio.run(main()))\n\
+                    \x20   print(asyncio.run(again()))\n\
+                    \x20   with mp.Pool(1) as p:\n\
+                    \x20       try:\n            p.apply(work, ('in worker',))\n\
+                    \x20       except SystemError as e:\n            print('pool:', e)\n\
+                    \x20       print(p.apply(abs, (-3,)))\n";
+        let path = script("panic_loop_pool.py", code);
+        let r = gilt_env(&["--gil", gil, &path], None, &env);
+        assert_eq!(r.code, Some(0), "--gil {gil}: {}", r.all_output());
+        assert_eq!(
+            r.stdout,
+            "executor: internal error in gilt: in executor\nloop alive\nagain\n\
+             pool: internal error in gilt: in worker\n3\n",
+            "--gil {gil}: {}",
+            r.stderr
+        );
+        let want = "Exception in callback <built-in function _gilt_test_panic>()";
+        assert!(r.stderr.contains(want), "--gil {gil}: missing {want:?} in:\n{}", r.stderr);
+        assert!(r.stderr.contains("SystemError: internal error in gilt: in callback"), "--gil {gil}: {}", r.stderr);
+        assert!(!r.stderr.contains("eadlock") && !r.stderr.contains("panicked at"), "--gil {gil}: {}", r.stderr);
+    }
+}

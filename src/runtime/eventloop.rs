@@ -254,7 +254,9 @@ impl LoopCore {
         }
         self.running.store(true, Ordering::SeqCst);
         RUNNING.with(|r| r.borrow_mut().push(self.clone()));
-        let r = self.run_loop(vm);
+        // A Rust panic inside the loop's own machinery must not leave it
+        // marked running (every later `asyncio.run` would then fail).
+        let r = vm.catch_panics(|vm| self.run_loop(vm));
         RUNNING.with(|r| r.borrow_mut().pop());
         self.running.store(false, Ordering::SeqCst);
         self.stopping.store(false, Ordering::SeqCst);
@@ -369,7 +371,9 @@ impl LoopCore {
         match job {
             Job::Call(h) => {
                 if !h.cancelled.load(Ordering::Relaxed) {
-                    let r = vm.call(&h.func, h.args.clone());
+                    // A panic in a native callback is reported like any
+                    // exception from a callback; the loop goes on.
+                    let r = vm.catch_panics(|vm| vm.call(&h.func, h.args.clone()));
                     self.callback_error(vm, r, &h.func)?;
                 }
             }
@@ -381,7 +385,7 @@ impl LoopCore {
             }
             Job::Done(f, cb) => match cb {
                 Callback::Py(func) => {
-                    let r = vm.call(&func, vec![f.value()]);
+                    let r = vm.catch_panics(|vm| vm.call(&func, vec![f.value()]));
                     self.callback_error(vm, r, &func)?;
                 }
                 Callback::Wake(t) => self.task_step(vm, &t, None)?,

@@ -64,14 +64,23 @@ impl Callbacks {
 
     /// Removes the Python callbacks equal (by identity) to `func`; returns how many.
     pub fn remove_py(&mut self, func: &Value) -> usize {
+        self.remove_where(|c| matches!(c, Callback::Py(f) if f.id() == func.id()))
+    }
+
+    /// Removes `run_until_complete`'s stop callbacks (CPython's
+    /// `remove_done_callback(_run_until_complete_cb)` when the run ends early).
+    pub fn remove_stop(&mut self) -> usize {
+        self.remove_where(|c| matches!(c, Callback::Stop))
+    }
+
+    fn remove_where(&mut self, drop_it: impl Fn(&Callback) -> bool) -> usize {
         let v = match std::mem::replace(self, Callbacks::None) {
             Callbacks::None => Vec::new(),
             Callbacks::One(a) => vec![a],
             Callbacks::Many(v) => *v,
         };
         let before = v.len();
-        let kept: Vec<Callback> =
-            v.into_iter().filter(|c| !matches!(c, Callback::Py(f) if f.id() == func.id())).collect();
+        let kept: Vec<Callback> = v.into_iter().filter(|c| !drop_it(c)).collect();
         let removed = before - kept.len();
         for c in kept {
             self.push(c);

@@ -8,7 +8,6 @@ use super::def;
 use crate::object::dict::Dict;
 use crate::object::str::PyStr;
 use crate::object::value::Value;
-use crate::runtime::gil::BlockKind;
 use crate::vm::{Args, PyResult, Runtime, Vm};
 
 fn name_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Arc<PyStr>> {
@@ -91,20 +90,14 @@ fn input(vm: &mut Vm, a: Args) -> PyResult {
         }
         return Ok(Value::str(s.strip_suffix('\n').unwrap_or(&s)));
     }
-    let r = vm.allow_threads(BlockKind::Input, || {
-        let mut line = String::new();
-        std::io::stdin().read_line(&mut line).map(|n| (n, line))
-    });
-    match r {
-        Ok((0, _)) => Err(vm.err("EOFError", "EOF when reading a line")),
-        Ok((_, mut line)) => {
-            if line.ends_with('\n') {
-                line.pop();
-            }
-            Ok(Value::string(line))
-        }
-        Err(e) => Err(vm.err("OSError", &e.to_string())),
+    let mut line = super::stdin_read::read_line(vm)?;
+    if line.is_empty() {
+        return Err(vm.err("EOFError", "EOF when reading a line"));
     }
+    if line.ends_with(b"\n") {
+        line.pop();
+    }
+    Ok(Value::string(String::from_utf8_lossy(&line).into_owned()))
 }
 
 /// Registers the built-ins of this file.

@@ -142,12 +142,18 @@ fn builtin_print(vm: &mut Vm, mut a: Args) -> PyResult {
     let sep = match a.take_kw("sep") {
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(Value::None) | None => " ".to_string(),
-        Some(_) => return Err(vm.type_error("sep must be None or a string")),
+        Some(v) => {
+            let tn = vm.type_name(&v);
+            return Err(vm.type_error(&format!("sep must be None or a string, not {tn}")));
+        }
     };
     let end = match a.take_kw("end") {
         Some(Value::Str(s)) => s.as_str().to_string(),
         Some(Value::None) | None => "\n".to_string(),
-        Some(_) => return Err(vm.type_error("end must be None or a string")),
+        Some(v) => {
+            let tn = vm.type_name(&v);
+            return Err(vm.type_error(&format!("end must be None or a string, not {tn}")));
+        }
     };
     let file = a.take_kw("file").filter(|f| !f.is_none());
     let flush = a.take_kw("flush");

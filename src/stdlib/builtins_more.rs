@@ -33,6 +33,48 @@ pub fn less_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     }
 }
 
+/// Sorts fewer than 64 `(key, value)` pairs as CPython's list.sort does
+/// (one natural run, reversed when strictly descending, then binary
+/// insertion), so the same comparisons happen in the same order: the same
+/// first TypeError for mixed types, the same calls to a user `__lt__`.
+/// Returns false (untouched) for longer inputs. On error the pairs are
+/// left partly sorted, as CPython leaves them.
+pub fn small_sort(vm: &mut Vm, v: &mut [(Value, Value)]) -> PyResult<bool> {
+    let n = v.len();
+    if n >= 64 {
+        return Ok(false);
+    }
+    if n < 2 {
+        return Ok(true);
+    }
+    // count_run: the longest run at the start.
+    let mut run = 2;
+    if less_than(vm, &v[1].0, &v[0].0)? {
+        while run < n && less_than(vm, &v[run].0, &v[run - 1].0)? {
+            run += 1;
+        }
+        v[..run].reverse();
+    } else {
+        while run < n && !less_than(vm, &v[run].0, &v[run - 1].0)? {
+            run += 1;
+        }
+    }
+    // binarysort of the rest into the run.
+    for start in run..n {
+        let (mut l, mut r) = (0, start);
+        while l < r {
+            let p = l + ((r - l) >> 1);
+            if less_than(vm, &v[start].0, &v[p].0)? {
+                r = p;
+            } else {
+                l = p + 1;
+            }
+        }
+        v[l..=start].rotate_right(1);
+    }
+    Ok(true)
+}
+
 /// `a > b` with fast paths for ints, floats and strs.
 fn greater_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     match (a, b) {
@@ -51,6 +93,9 @@ fn greater_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
 fn merge_sort(vm: &mut Vm, items: Vec<Value>, keys: Vec<Value>) -> PyResult<Vec<Value>> {
     let n = items.len();
     let mut pairs: Vec<(Value, Value)> = keys.into_iter().zip(items).collect();
+    if small_sort(vm, &mut pairs)? {
+        return Ok(pairs.into_iter().map(|(_, v)| v).collect());
+    }
     // Insertion-sort short runs, then merge them bottom-up.
     const RUN: usize = 16;
     let mut start = 0;

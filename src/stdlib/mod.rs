@@ -73,6 +73,7 @@ pub mod socket_obj;
 pub mod sre_match;
 pub mod sre_ops;
 pub mod sre_subject;
+pub mod stdin_read;
 pub mod str_format;
 pub mod structseq;
 pub mod sys;

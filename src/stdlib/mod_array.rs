@@ -339,9 +339,12 @@ fn register_sequence(cls: &Arc<Class>) {
         let me = this(vm, &a)?;
         let size = itemsize(me.code);
         if let Value::Slice(s) = &a.pos[1] {
-            let (start, stop, step, count) = vm.slice_indices(s, me.len() as i64)?;
-            let span = crate::vm::slicing::SliceSpan { start, stop, step, count };
+            // Bounds may run `__index__` (which may resize the array): resolve
+            // them against the length seen under the read lock.
+            let (start, stop, step) = vm.slice_unpack(s)?;
             let data = me.buf.read();
+            let span = crate::vm::slicing::SliceSpan::adjust(start, stop, step, (data.len() / size) as i64);
+            let count = span.count;
             let mut out = Vec::with_capacity(count.max(0) as usize * size);
             for p in span.positions() {
                 out.extend_from_slice(&data[p * size..(p + 1) * size]);
@@ -350,7 +353,16 @@ fn register_sequence(cls: &Arc<Class>) {
             return Ok(me.with(out));
         }
         let j = position(vm, &a.pos[1], me.len(), "array index out of range")?;
-        Ok(decode(me.code, &me.buf.read()[j * size..(j + 1) * size]))
+        // The array may have shrunk since `position` looked (another thread,
+        // or the index's own `__index__`).
+        let data = me.buf.read();
+        match data.get(j * size..(j + 1) * size) {
+            Some(item) => Ok(decode(me.code, item)),
+            None => {
+                drop(data);
+                Err(vm.index_error("array index out of range"))
+            }
+        }
     });
     def(&cls.dict, "__setitem__", |vm, a| {
         a.expect_after_self(vm, 2)?;
@@ -364,14 +376,18 @@ fn register_sequence(cls: &Arc<Class>) {
             if src.code != me.code {
                 return Err(vm.type_error("bad argument type for built-in operation"));
             }
+            let (start, stop, step) = vm.slice_unpack(s)?;
             let data = src.buf.snapshot();
             let n = data.len() / size;
-            let (start, stop, step, count) = vm.slice_indices(s, me.len() as i64)?;
+            let span = crate::vm::slicing::SliceSpan::adjust(start, stop, step, me.len() as i64);
+            let (start, stop, count) = (span.start, span.stop, span.count);
             if step == 1 {
                 let (lo, hi) = (start as usize * size, stop.max(start) as usize * size);
                 let new_len = me.buf.len() - (hi - lo) + data.len();
                 me.buf.change(vm, new_len, |g| {
-                    g.splice(lo..hi, data);
+                    if lo <= hi && hi <= g.len() {
+                        g.splice(lo..hi, data);
+                    }
                 })?;
                 return Ok(Value::None);
             }
@@ -379,17 +395,25 @@ fn register_sequence(cls: &Arc<Class>) {
                 let msg = format!("attempt to assign array of size {n} to extended slice of size {count}");
                 return Err(vm.value_error(&msg));
             }
-            let span = crate::vm::slicing::SliceSpan { start, stop, step, count };
             let mut g = me.buf.write();
             for (k, p) in span.positions().enumerate() {
-                g[p * size..(p + 1) * size].copy_from_slice(&data[k * size..(k + 1) * size]);
+                if let Some(slot) = g.get_mut(p * size..(p + 1) * size) {
+                    slot.copy_from_slice(&data[k * size..(k + 1) * size]);
+                }
             }
             return Ok(Value::None);
         }
         let mut item = Vec::new();
         let j = position(vm, &a.pos[1], me.len(), "array assignment index out of range")?;
         encode(vm, me.code, &a.pos[2], &mut item)?;
-        me.buf.write()[j * size..(j + 1) * size].copy_from_slice(&item);
+        let mut g = me.buf.write();
+        match g.get_mut(j * size..(j + 1) * size) {
+            Some(slot) => slot.copy_from_slice(&item),
+            None => {
+                drop(g);
+                return Err(vm.index_error("array assignment index out of range"));
+            }
+        }
         Ok(Value::None)
     });
     def(&cls.dict, "__delitem__", |vm, a| {
@@ -397,8 +421,8 @@ fn register_sequence(cls: &Arc<Class>) {
         let me = this(vm, &a)?;
         let size = itemsize(me.code);
         let positions: Vec<usize> = if let Value::Slice(s) = &a.pos[1] {
-            let (start, stop, step, count) = vm.slice_indices(s, me.len() as i64)?;
-            crate::vm::slicing::SliceSpan { start, stop, step, count }.positions().collect()
+            let (start, stop, step) = vm.slice_unpack(s)?;
+            crate::vm::slicing::SliceSpan::adjust(start, stop, step, me.len() as i64).positions().collect()
         } else {
             vec![position(vm, &a.pos[1], me.len(), "array assignment index out of range")?]
         };

@@ -50,7 +50,13 @@ pub fn add_loop_methods(st: &Arc<AsyncState>, cls: &Arc<Class>) {
         let aw = a.pos.get(1).cloned().unwrap_or(Value::None);
         let f = super::mod_asyncio::ensure_future(vm, &lp, aw)?;
         f.add_callback(Callback::Stop);
-        lp.run_forever(vm)?;
+        if let Err(e) = lp.run_forever(vm) {
+            // Interrupted (Ctrl-C, an exception out of the loop): the future's
+            // stop callback must not stop a later run of this loop (asyncio.run's
+            // cleanup runs it again to cancel the remaining tasks).
+            f.state.lock().callbacks.remove_stop();
+            return Err(e);
+        }
         if f.is_pending() {
             return Err(vm.runtime_error("Event loop stopped before Future completed."));
         }

@@ -322,12 +322,8 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
 
 /// Reads one line from the process's stdin with the GIL released ("" at EOF).
 fn read_stdin_line(vm: &mut Vm) -> PyResult<String> {
-    use std::io::BufRead;
-    let r = vm.allow_threads(BlockKind::Input, || {
-        let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line).map(|_| line)
-    });
-    r.map_err(|e| vm.err("OSError", &e.to_string()))
+    let line = super::stdin_read::read_line(vm)?;
+    Ok(String::from_utf8_lossy(&line).into_owned())
 }
 
 /// Reading methods of sys.stdin (the same class serves the three streams).
@@ -348,18 +344,8 @@ fn add_stdin_methods(cls: &Arc<Class>) {
             Some(Value::None) | None => -1,
             Some(v) => vm.index_of(v)?,
         };
-        let r = vm.allow_threads(BlockKind::Input, || {
-            use std::io::Read;
-            let mut s = String::new();
-            if n < 0 {
-                std::io::stdin().lock().read_to_string(&mut s).map(|_| s)
-            } else {
-                let mut buf = vec![0u8; n as usize];
-                let k = std::io::stdin().lock().read(&mut buf)?;
-                Ok(String::from_utf8_lossy(&buf[..k]).into_owned())
-            }
-        });
-        r.map(Value::string).map_err(|e| vm.err("OSError", &e.to_string()))
+        let data = if n < 0 { super::stdin_read::read_all(vm)? } else { super::stdin_read::read_n(vm, n as usize)? };
+        Ok(Value::string(String::from_utf8_lossy(&data).into_owned()))
     });
     def(&cls.dict, "__iter__", |_vm, a| Ok(a.pos[0].clone()));
     def(&cls.dict, "__next__", |vm, _a| {

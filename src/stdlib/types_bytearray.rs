@@ -102,9 +102,13 @@ fn position(vm: &mut Vm, key: &Value, len: usize) -> PyResult<usize> {
 
 fn set_item(vm: &mut Vm, ba: &ByteArray, key: &Value, v: &Value) -> PyResult<()> {
     if let Value::Slice(s) = key {
+        // Bounds first (their `__index__` may resize the bytearray), then
+        // resolved against the length it has afterwards, as CPython does.
+        let (start, stop, step) = vm.slice_unpack(s)?;
         let data = assigned_bytes(vm, v)?;
         let len = ba.buf.len() as i64;
-        let (start, stop, step, count) = vm.slice_indices(s, len)?;
+        let sp = crate::vm::slicing::SliceSpan::adjust(start, stop, step, len);
+        let (start, stop, count) = (sp.start, sp.stop, sp.count);
         if step == 1 {
             let (a, b) = (start as usize, stop.max(start) as usize);
             let new_len = len as usize - (b - a) + data.len();
@@ -140,16 +144,15 @@ fn set_item(vm: &mut Vm, ba: &ByteArray, key: &Value, v: &Value) -> PyResult<()>
 }
 
 fn del_item(vm: &mut Vm, ba: &ByteArray, key: &Value) -> PyResult<()> {
-    let len = ba.buf.len();
     if let Value::Slice(s) = key {
-        let (start, stop, step, count) = vm.slice_indices(s, len as i64)?;
-        let span = crate::vm::slicing::SliceSpan { start, stop, step, count };
-        if count == 0 {
+        let (start, stop, step) = vm.slice_unpack(s)?;
+        let span = crate::vm::slicing::SliceSpan::adjust(start, stop, step, ba.buf.len() as i64);
+        if span.count == 0 {
             return Ok(());
         }
         return ba.buf.resize(vm, |g| crate::vm::containers::delete_positions(g, span));
     }
-    let j = position(vm, key, len)?;
+    let j = position(vm, key, ba.buf.len())?;
     ba.buf.resize(vm, |g| {
         if j < g.len() {
             g.remove(j);

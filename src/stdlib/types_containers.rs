@@ -201,7 +201,7 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: &Value, reverse: bool) -
             (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
             _ => std::cmp::Ordering::Equal,
         });
-    } else {
+    } else if !super::builtins_more::small_sort(vm, &mut pairs)? {
         let mut err = None;
         merge_sort(vm, &mut pairs, &mut err);
         if let Some(e) = err {

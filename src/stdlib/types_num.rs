@@ -37,7 +37,7 @@ fn recv_int(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
         }),
         _ => {
             let tn = a.pos.first().map(|v| vm.type_name(v)).unwrap_or_default();
-            Err(vm.type_error(&format!("descriptor '{name}' requires a 'int' object but received a '{tn}'")))
+            Err(vm.type_error(&super::types_str::descriptor_mismatch(name, "int", &tn)))
         }
     }
 }
@@ -357,6 +357,9 @@ fn register_float(rt: &Runtime) {
     method(c, "__divmod__", |vm, a| {
         let f = recv_float(vm, &a, "__divmod__")?;
         let Some(o) = float_operand(a.pos.get(1).unwrap_or(&Value::None)) else { return Ok(Value::NotImplemented) };
+        if vm.as_f64(&o)? == Some(0.0) {
+            return Err(vm.zero_division("float divmod()"));
+        }
         let q = vm.binary_op(&Value::Float(f), &o, BinOp::FloorDiv)?;
         let r = vm.binary_op(&Value::Float(f), &o, BinOp::Mod)?;
         Ok(Value::tuple(vec![q, r]))

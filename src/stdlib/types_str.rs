@@ -11,6 +11,18 @@ use crate::object::value::Value;
 use crate::parse::ast::{BinOp, CmpOp};
 use crate::vm::{Args, PyResult, Runtime, Vm};
 
+/// CPython's TypeError for a built-in method called on the wrong type:
+/// slot wrappers (`__add__`, `__len__`) and method descriptors (`upper`)
+/// word it differently.
+pub fn descriptor_mismatch(fname: &str, owner: &str, got: &str) -> String {
+    let slot = fname.starts_with("__") && fname.ends_with("__") && !matches!(fname, "__format__" | "__sizeof__");
+    if slot {
+        format!("descriptor '{fname}' requires a '{owner}' object but received a '{got}'")
+    } else {
+        format!("descriptor '{fname}' for '{owner}' objects doesn't apply to a '{got}' object")
+    }
+}
+
 /// The `str` receiver of a method: a str or an instance of a str subclass.
 pub fn recv_str(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Arc<PyStr>> {
     match a.pos.first() {
@@ -18,7 +30,7 @@ pub fn recv_str(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Arc<PyStr>> {
             Some(s) => Ok(s),
             None => {
                 let tn = vm.type_name(v);
-                Err(vm.type_error(&format!("descriptor '{fname}' requires a 'str' object but received a '{tn}'")))
+                Err(vm.type_error(&descriptor_mismatch(fname, "str", &tn)))
             }
         },
         None => Err(vm.type_error(&format!("descriptor '{fname}' of 'str' object needs an argument"))),

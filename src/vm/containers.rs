@@ -385,10 +385,14 @@ impl Vm {
         match obj {
             Value::List(l) => match &key {
                 Value::Slice(s) => {
+                    // Bounds first (they may run `__index__`, which may change the
+                    // list), then the new items, then both resolved against the
+                    // length under the lock, as CPython resolves them after unpacking.
+                    let (start, stop, step) = self.slice_unpack(s)?;
                     let new_items = self.collect(&v)?;
-                    let len = l.len() as i64;
-                    let (start, stop, step, count) = self.slice_indices(s, len)?;
                     let mut g = l.lock();
+                    let sp = super::slicing::SliceSpan::adjust(start, stop, step, g.len() as i64);
+                    let (start, stop, count) = (sp.start, sp.stop, sp.count);
                     if step == 1 {
                         let a = start as usize;
                         let b = (stop.max(start)) as usize;
@@ -453,10 +457,10 @@ impl Vm {
         match obj {
             Value::List(l) => match key {
                 Value::Slice(s) => {
-                    let len = l.len() as i64;
-                    let (start, stop, step, count) = self.slice_indices(s, len)?;
-                    let span = super::slicing::SliceSpan { start, stop, step, count };
-                    delete_positions(&mut l.lock(), span);
+                    let (start, stop, step) = self.slice_unpack(s)?;
+                    let mut g = l.lock();
+                    let span = super::slicing::SliceSpan::adjust(start, stop, step, g.len() as i64);
+                    delete_positions(&mut g, span);
                     Ok(())
                 }
                 _ => {

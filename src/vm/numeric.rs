@@ -263,6 +263,11 @@ impl Vm {
 
     /// Arithmetic between numbers (int, bool, float, big int); None if not numbers.
     pub fn numeric_op(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
+        // `@` is no number operation: the caller's TypeError then names the
+        // operands' own types (`'bool' and 'int'`, `'float' and 'int'`).
+        if matches!(op, BinOp::MatMult) {
+            return Ok(None);
+        }
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => self.int_op(*x, *y, op).map(Some),
             (Value::Flt(x), Value::Flt(y)) => self.float_op(x.get(), y.get(), op).map(Some),

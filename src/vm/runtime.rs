@@ -310,6 +310,8 @@ pub struct Runtime {
     /// asyncio tasks created so far, for their `Task-N` names (one count per
     /// process, as CPython's, so names stay unique across `asyncio.run`s).
     pub asyncio_task_counter: std::sync::atomic::AtomicU64,
+    /// Read-ahead of the process's stdin (stdlib/stdin_read.rs).
+    pub stdin: crate::stdlib::stdin_read::StdinBuf,
 }
 
 impl Runtime {
@@ -344,6 +346,7 @@ impl Runtime {
             codecs: Default::default(),
             signals: Default::default(),
             asyncio_task_counter: Default::default(),
+            stdin: Default::default(),
         }
     }
 

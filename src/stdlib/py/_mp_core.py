@@ -117,6 +117,65 @@ def _format_exc(e):
     return ''.join(traceback.format_exception(type(e), e, e.__traceback__))
 
 
+# A reduced object's extra parts, told apart from an instance's plain state.
+_REDUCED_STATE = '__gilt_reduced_state__'
+
+
+def _custom_reduce(obj):
+    """pickle's protocol for classes that define it: __reduce_ex__ /
+    __reduce__ (a global's name, or (callable, args[, state[, listitems[,
+    dictitems]]])), or __getstate__. None when the class defines none."""
+    t = type(obj)
+    if getattr(t, '__reduce_ex__', None) is not None:
+        rv = obj.__reduce_ex__(4)
+    elif getattr(t, '__reduce__', None) is not None:
+        rv = obj.__reduce__()
+    elif getattr(t, '__getstate__', None) is not None:
+        return ('I', t, [_REDUCED_STATE, obj.__getstate__(), None, None])
+    else:
+        return None
+    if isinstance(rv, str):
+        module = getattr(obj, '__module__', None) or '__main__'
+        return ('G', (module, rv))
+    if not isinstance(rv, tuple):
+        raise _cannot(obj, '__reduce__ must return a string or tuple')
+    if not 2 <= len(rv) <= 6:
+        raise _cannot(obj, 'tuple returned by __reduce__ must contain 2 through 6 elements')
+    func, args = rv[0], rv[1]
+    if not callable(func):
+        raise _cannot(obj, 'first item of the tuple returned by __reduce__ must be callable')
+    if not isinstance(args, tuple):
+        raise _cannot(obj, 'second item of the tuple returned by __reduce__ must be a tuple')
+    state = rv[2] if len(rv) > 2 else None
+    items = list(rv[3]) if len(rv) > 3 and rv[3] is not None else None
+    pairs = list(rv[4]) if len(rv) > 4 and rv[4] is not None else None
+    if state is None and items is None and pairs is None:
+        return ('R', (func, args))
+    return ('R', (func, args), [_REDUCED_STATE, state, items, pairs])
+
+
+def _set_reduced_state(obj, state, items, pairs):
+    if state is not None:
+        setstate = getattr(obj, '__setstate__', None)
+        if setstate is not None:
+            setstate(state)
+        else:
+            slots = None
+            if isinstance(state, tuple) and len(state) == 2:
+                state, slots = state
+            if state:
+                obj.__dict__.update(state)
+            if slots:
+                for k, v in slots.items():
+                    setattr(obj, k, v)
+    if items is not None:
+        for x in items:
+            obj.append(x)
+    if pairs is not None:
+        for k, v in pairs:
+            obj[k] = v
+
+
 def _reduce(obj):
     """(tag, payload) for a value that is not plain; see _resolve."""
     if isinstance(obj, BaseException):
@@ -134,6 +193,10 @@ def _reduce(obj):
         return _by_name(obj)
     state = None
     gs = getattr(type(obj), '__mp_getstate__', None)
+    if gs is None:
+        custom = _custom_reduce(obj)
+        if custom is not None:
+            return custom
     if gs is not None:
         state = gs(obj)
     else:
@@ -154,9 +217,19 @@ def _resolve(tag, payload):
     if tag == 'G':
         return _lookup(payload[0], payload[1])
     if tag == 'I':
-        return payload.__new__(payload)
+        try:
+            return payload.__new__(payload)
+        except TypeError:
+            # A __new__ that needs arguments (gilt's own datetime classes):
+            # the state restores what it would have set.
+            return object.__new__(payload)
+    if tag == 'R':
+        return payload[0](*payload[1])
     if tag == '=':
         obj, state = payload
+        if type(state) is list and len(state) == 4 and state[0] == _REDUCED_STATE:
+            _set_reduced_state(obj, state[1], state[2], state[3])
+            return None
         ss = getattr(type(obj), '__mp_setstate__', None)
         if ss is not None:
             ss(obj, state)
