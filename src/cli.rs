@@ -323,12 +323,6 @@ fn run(cli: Cli) -> i32 {
         let _ = std::io::stdout().flush();
         std::process::exit(status);
     }
-    // One table for --stats and the views, so they agree: taken once, at
-    // the end of the script, before any view is drawn.
-    let stats_table = gil.stats_table();
-    if cli.stats {
-        eprint!("{stats_table}");
-    }
     if let Some(p) = &profiler {
         crate::tools::views::write_profile(p, cli.profile, cli.profile_out.as_deref());
     }
@@ -337,6 +331,12 @@ fn run(cli: Cli) -> i32 {
     }
     use std::io::Write;
     let _ = std::io::stdout().flush();
+    // One table for --stats and the views, so they agree: taken once, when
+    // the main thread is done, before any view is drawn.
+    let stats_table = gil.stats_table();
+    if cli.stats {
+        eprint!("{stats_table}");
+    }
     views.finish(&gil, &filename, stats_table);
     crate::tools::views::write_stats_json(&gil);
     status

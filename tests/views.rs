@@ -48,7 +48,8 @@ fn stats_held(stderr: &str) -> Vec<f64> {
         .take_while(|l| !l.starts_with("---"))
         // A name too long for its column has a line of its own, ending in ':'.
         .filter(|l| !l.ends_with(':'))
-        .map(|l| l.chars().skip(18).collect::<String>().split_whitespace().nth(1).unwrap().parse::<f64>().unwrap())
+        // Columns after the 15-wide name: wall, cpu, held, …
+        .map(|l| l.chars().skip(15).collect::<String>().split_whitespace().nth(2).unwrap().parse::<f64>().unwrap())
         .collect()
 }
 

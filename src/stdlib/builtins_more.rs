@@ -88,85 +88,10 @@ fn greater_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     }
 }
 
-/// Stable merge sort of `items` ordered by `keys` (same length) using only
-/// `<`, like CPython's list.sort. On error the order is unspecified.
-fn merge_sort(vm: &mut Vm, items: Vec<Value>, keys: Vec<Value>) -> PyResult<Vec<Value>> {
-    let n = items.len();
-    let mut pairs: Vec<(Value, Value)> = keys.into_iter().zip(items).collect();
-    if small_sort(vm, &mut pairs)? {
-        return Ok(pairs.into_iter().map(|(_, v)| v).collect());
-    }
-    // Insertion-sort short runs, then merge them bottom-up.
-    const RUN: usize = 16;
-    let mut start = 0;
-    while start < n {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            let mut j = i;
-            while j > start && less_than(vm, &pairs[j].0, &pairs[j - 1].0)? {
-                pairs.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        start = end;
-    }
-    let mut width = RUN;
-    let mut buf: Vec<(Value, Value)> = Vec::with_capacity(n);
-    while width < n {
-        let mut lo = 0;
-        let mut src = std::mem::take(&mut pairs).into_iter().map(Some).collect::<Vec<_>>();
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            let (mut i, mut j) = (lo, mid);
-            while i < mid && j < hi {
-                let take_right = {
-                    let (r, l) = (src[j].as_ref().expect("r"), src[i].as_ref().expect("l"));
-                    less_than(vm, &r.0, &l.0)?
-                };
-                if take_right {
-                    buf.push(src[j].take().expect("r"));
-                    j += 1;
-                } else {
-                    buf.push(src[i].take().expect("l"));
-                    i += 1;
-                }
-            }
-            for slot in &mut src[i..mid] {
-                buf.push(slot.take().expect("l"));
-            }
-            for slot in &mut src[j..hi] {
-                buf.push(slot.take().expect("r"));
-            }
-            lo = hi;
-        }
-        pairs = std::mem::take(&mut buf);
-        width *= 2;
-    }
-    Ok(pairs.into_iter().map(|(_, v)| v).collect())
-}
-
-/// Sorts values like `list.sort(key=, reverse=)`: stable, `<` only, and a
-/// reverse sort keeps equal items in their original order.
-pub fn sort_values(vm: &mut Vm, mut items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
-    if reverse {
-        items.reverse();
-    }
-    let keys = match key {
-        Some(k) if !k.is_none() => {
-            let mut ks = Vec::with_capacity(items.len());
-            for it in &items {
-                ks.push(vm.call(k, vec![it.clone()])?);
-            }
-            ks
-        }
-        _ => items.clone(),
-    };
-    let mut out = merge_sort(vm, items, keys)?;
-    if reverse {
-        out.reverse();
-    }
-    Ok(out)
+/// Sorts values like `list.sort(key=, reverse=)` (one implementation:
+/// `types_containers::sort_values`).
+pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    super::types_containers::sort_values(vm, items, key.unwrap_or(&Value::None), reverse)
 }
 
 fn min_max(vm: &mut Vm, mut a: Args, name: &str, op: CmpOp) -> PyResult {

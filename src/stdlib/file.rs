@@ -694,8 +694,16 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
     method(c, "readable", |vm, a| Ok(Value::Bool(this(vm, &a)?.readable)));
     method(c, "writable", |vm, a| Ok(Value::Bool(this(vm, &a)?.writable)));
     method(c, "seekable", |vm, a| {
-        this(vm, &a)?;
-        Ok(Value::Bool(true))
+        let fo = this(vm, &a)?;
+        let st = fo.state.lock();
+        // As CPython's FileIO: seekable when lseek works on the descriptor
+        // (a pipe, socket or terminal is not).
+        // SAFETY: lseek(fd, 0, SEEK_CUR) only queries the position.
+        let seekable = st
+            .file
+            .as_ref()
+            .is_some_and(|f| unsafe { libc::lseek(std::os::unix::io::AsRawFd::as_raw_fd(f), 0, libc::SEEK_CUR) } >= 0);
+        Ok(Value::Bool(seekable))
     });
     method(c, "isatty", |vm, a| {
         let fo = this(vm, &a)?;

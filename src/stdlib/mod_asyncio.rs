@@ -179,7 +179,12 @@ fn gather(vm: &mut Vm, st: &Arc<AsyncState>, mut a: Args) -> PyResult {
         Some(v) => vm.truthy(&v)?,
         None => false,
     };
-    let lp = need_running(vm)?;
+    // As CPython's: the loop of the first future given, else the running
+    // one (asyncio.run's shutdown gathers its tasks while no loop runs).
+    let lp = match a.pos.iter().find_map(|v| as_fut(v).and_then(|f| f.lp())) {
+        Some(lp) => lp,
+        None => need_running(vm)?,
+    };
     let mut children: Vec<Arc<Fut>> = Vec::with_capacity(a.pos.len());
     let mut seen: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
     for aw in a.pos {

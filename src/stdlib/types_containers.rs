@@ -176,19 +176,42 @@ fn merge_sort(vm: &mut Vm, v: &mut Vec<(Value, Value)>, err: &mut Option<crate::
     }
 }
 
-/// Sorts values in place like `list.sort(key=, reverse=)`.
+/// Sorts values like `list.sort(key=, reverse=)` (and `sorted`): stable,
+/// `<` only, CPython's comparison order for short lists, and a reverse sort
+/// keeps equal items in their original order.
 pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: &Value, reverse: bool) -> PyResult<Vec<Value>> {
+    sort_or_partial(vm, items, key, reverse).map_err(|(e, _)| e)
+}
+
+/// [`sort_values`], but a comparison that raises also gives back the items
+/// in the order the failed sort left them (CPython's list.sort leaves the
+/// list partly sorted); a key function that raises gives them back as they were.
+pub fn sort_or_partial(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    key: &Value,
+    reverse: bool,
+) -> Result<Vec<Value>, (crate::vm::PyErr, Vec<Value>)> {
     let mut pairs = Vec::with_capacity(items.len());
-    for v in items {
-        let k = if key.is_none() { v.clone() } else { vm.call(key, vec![v.clone()])? };
-        pairs.push((k, v));
+    for v in &items {
+        let k = if key.is_none() {
+            v.clone()
+        } else {
+            match vm.call(key, vec![v.clone()]) {
+                Ok(k) => k,
+                Err(e) => return Err((e, items)),
+            }
+        };
+        pairs.push((k, v.clone()));
     }
+    drop(items);
     if reverse {
         pairs.reverse();
     }
     let all_int = pairs.iter().all(|(k, _)| matches!(k, Value::Int(_)));
     let all_float = pairs.iter().all(|(k, _)| matches!(k, Value::Flt(f) if !f.get().is_nan()));
     let all_str = pairs.iter().all(|(k, _)| matches!(k, Value::Str(_)));
+    let mut err = None;
     if all_int {
         pairs.sort_by_key(|(k, _)| if let Value::Int(i) = k { *i } else { 0 });
     } else if all_float {
@@ -201,17 +224,21 @@ pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: &Value, reverse: bool) -
             (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
             _ => std::cmp::Ordering::Equal,
         });
-    } else if !super::builtins_more::small_sort(vm, &mut pairs)? {
-        let mut err = None;
-        merge_sort(vm, &mut pairs, &mut err);
-        if let Some(e) = err {
-            return Err(e);
+    } else {
+        match super::builtins_more::small_sort(vm, &mut pairs) {
+            Ok(true) => {}
+            Ok(false) => merge_sort(vm, &mut pairs, &mut err),
+            Err(e) => err = Some(e),
         }
     }
     if reverse {
         pairs.reverse();
     }
-    Ok(pairs.into_iter().map(|(_, v)| v).collect())
+    let values = pairs.into_iter().map(|(_, v)| v).collect();
+    match err {
+        Some(e) => Err((e, values)),
+        None => Ok(values),
+    }
 }
 
 fn is_list_like(v: &Value) -> Option<Value> {
@@ -308,12 +335,13 @@ fn register_list(rt: &Runtime) {
             return Err(vm.type_error("sort() takes no positional arguments"));
         }
         let items = std::mem::take(&mut *l.lock());
-        let sorted = match sort_values(vm, items.clone(), &key, reverse) {
+        let sorted = match sort_or_partial(vm, items, &key, reverse) {
             Ok(s) => s,
-            Err(e) => {
-                // As CPython: the original items come back and whatever was
-                // added during the sort is dropped (outside the lock).
-                let added = std::mem::replace(&mut *l.lock(), items);
+            Err((e, partial)) => {
+                // As CPython: the items come back as the failed sort left
+                // them, and whatever was added during the sort is dropped
+                // (outside the lock).
+                let added = std::mem::replace(&mut *l.lock(), partial);
                 drop(added);
                 return Err(e);
             }

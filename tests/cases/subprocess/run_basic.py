@@ -40,9 +40,10 @@ try:
 except PermissionError as e:
     print(type(e).__name__, e)
 
-os.makedirs("tmp_run_basic_dir", exist_ok=True)
-print(subprocess.check_output(["pwd"], cwd="tmp_run_basic_dir").endswith(b"/tmp_run_basic_dir\n"))
-os.rmdir("tmp_run_basic_dir")
+work_dir = f"tmp_run_basic_{os.getpid()}"  # both GIL modes run at once
+os.makedirs(work_dir, exist_ok=True)
+print(subprocess.check_output(["pwd"], cwd=work_dir).endswith(f"/{work_dir}\n".encode()))
+os.rmdir(work_dir)
 print(subprocess.check_output(["sh", "-c", "echo $GREETING"], env={"GREETING": "hi", "PATH": os.environ["PATH"]}))
 os.environ["GILT_SUBPROC_VAR"] = "inherited"
 print(subprocess.check_output("echo $GILT_SUBPROC_VAR", shell=True))
