@@ -492,8 +492,19 @@ pub fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
         eprint!("{}", format_syntax_error(vm, e));
         return 1;
     }
-    let text = vm.format_exception(e);
-    eprint!("{text}");
+    if let Some(hook) = crate::stdlib::sys_hooks::replaced_excepthook(vm) {
+        // A script's own sys.excepthook prints it, as in CPython.
+        let value = e.value();
+        let class = Value::Class(e.exc.class.clone());
+        let tb = vm.get_attr_str(&value, "__traceback__").ok().flatten().unwrap_or(Value::None);
+        if let Err(hook_err) = vm.call(&hook, vec![class, value, tb]) {
+            eprint!("Error in sys.excepthook:\n{}\nOriginal exception was:\n", vm.format_exception(&hook_err));
+            eprint!("{}", vm.format_exception(e));
+        }
+    } else {
+        let text = vm.format_exception(e);
+        eprint!("{text}");
+    }
     if vm.is_exc(e, "KeyboardInterrupt") { KILLED_BY_SIGINT } else { 1 }
 }
 

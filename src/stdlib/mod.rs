@@ -78,6 +78,7 @@ pub mod str_format;
 pub mod structseq;
 pub mod sys;
 pub mod sys_frames;
+pub mod sys_hooks;
 pub mod sys_info;
 pub mod types_bytearray;
 pub mod types_bytes;

@@ -266,6 +266,7 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
             panic!("{msg}");
         });
     }
+    super::sys_hooks::install(&d);
     def(&d, "getrecursionlimit", |vm, _a| {
         Ok(Value::Int(vm.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) as i64))
     });
