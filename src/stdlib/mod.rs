@@ -121,6 +121,20 @@ pub fn def_fast(
     d.set_item_str(name, Vm::native_fast(name, fast, f));
 }
 
+/// A read-only property `name` on `cls` whose getter is the native `getter`
+/// (called with the instance as its one argument).
+pub fn readonly_property(vm: &Vm, cls: &Arc<Class>, name: &str, getter: Value) {
+    let p = crate::object::descr::Property {
+        fget: getter,
+        fset: Value::None,
+        fdel: Value::None,
+        doc: Value::None,
+        name: parking_lot::Mutex::new(Some(name.to_string())),
+        class: vm.rt.types.property.clone(),
+    };
+    cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
+}
+
 /// Adds a native method to a class. Called without `self` (`str.upper()`)
 /// it raises CPython's TypeError, so no method body can find `pos` empty.
 pub fn method(cls: &Arc<Class>, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static) {

@@ -12,7 +12,6 @@ use super::binfmt;
 use super::buffer::{BufData, Export, Mem, bytes_like};
 use super::def;
 use crate::object::class::{Class, Layout};
-use crate::object::descr::Property;
 use crate::object::dict::Dict;
 use crate::object::eq::HashOutcome;
 use crate::object::module::Module;
@@ -274,15 +273,7 @@ fn compare(vm: &mut Vm, a: &Args, op: CmpOp) -> PyResult {
 
 fn prop(vm: &Vm, cls: &Arc<Class>, name: &str, f: fn(&Array) -> Value) {
     let getter = Vm::native(name, move |vm, a| Ok(f(this(vm, &a)?)));
-    let p = Property {
-        fget: getter,
-        fset: Value::None,
-        fdel: Value::None,
-        doc: Value::None,
-        name: parking_lot::Mutex::new(Some(name.to_string())),
-        class: vm.rt.types.property.clone(),
-    };
-    cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
+    super::readonly_property(vm, cls, name, getter);
 }
 
 /// Creates the `array` module.

@@ -10,7 +10,6 @@ use super::binfmt::{self, ItemErr};
 use super::buffer::bytes_like;
 use super::def;
 use crate::object::class::{Class, Layout};
-use crate::object::descr::Property;
 use crate::object::dict::Dict;
 use crate::object::module::Module;
 use crate::object::native::impl_native_object;
@@ -324,15 +323,7 @@ fn prop(vm: &Vm, cls: &Arc<Class>, name: &str, f: fn(&StructObj) -> Value) {
         Some(s) => Ok(f(s)),
         None => Err(vm.type_error("descriptor requires a '_struct.Struct' object")),
     });
-    let p = Property {
-        fget: getter,
-        fset: Value::None,
-        fdel: Value::None,
-        doc: Value::None,
-        name: parking_lot::Mutex::new(Some(name.to_string())),
-        class: vm.rt.types.property.clone(),
-    };
-    cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
+    super::readonly_property(vm, cls, name, getter);
 }
 
 /// Creates the `_struct` module.

@@ -9,7 +9,6 @@ use parking_lot::Mutex;
 
 use super::socket_addr::{self, SockAddr, SockErrors};
 use crate::object::class::{Class, Instance, Payload};
-use crate::object::descr::Property;
 use crate::object::value::Value;
 use crate::stdlib::posix_args::{errno_error, last_errno};
 use crate::vm::{Args, PyResult, Vm};
@@ -260,15 +259,7 @@ fn init(vm: &mut Vm, ctx: &SockCtx, a: &Args) -> PyResult<Value> {
 
 fn prop(vm: &Vm, cls: &Arc<Class>, name: &str, f: fn(&SockState) -> Value) {
     let getter = Vm::native(name, move |vm, a| Ok(f(&this(vm, &a)?.st.lock())));
-    let p = Property {
-        fget: getter,
-        fset: Value::None,
-        fdel: Value::None,
-        doc: Value::None,
-        name: parking_lot::Mutex::new(Some(name.to_string())),
-        class: vm.rt.types.property.clone(),
-    };
-    cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
+    super::readonly_property(vm, cls, name, getter);
 }
 
 fn timeout_value(t: f64) -> Value {
