@@ -136,18 +136,18 @@ impl ThreadStats {
         }
         let mut clock: libc::clockid_t = 0;
         // SAFETY: pthread_self() is this live thread; `clock` is an out-pointer.
-        if unsafe { libc::pthread_getcpuclockid(libc::pthread_self(), &mut clock) } == 0 {
-            if let Some(start) = read_cpu_clock(clock) {
-                self.cpu_clock = Some((clock, start.saturating_sub(self.cpu)));
-            }
+        if unsafe { libc::pthread_getcpuclockid(libc::pthread_self(), &mut clock) } == 0
+            && let Some(start) = read_cpu_clock(clock)
+        {
+            self.cpu_clock = Some((clock, start.saturating_sub(self.cpu)));
         }
     }
 
     fn read_cpu(&mut self) {
-        if let Some((clock, start)) = self.cpu_clock {
-            if let Some(now) = read_cpu_clock(clock) {
-                self.cpu = now.saturating_sub(start);
-            }
+        if let Some((clock, start)) = self.cpu_clock
+            && let Some(now) = read_cpu_clock(clock)
+        {
+            self.cpu = now.saturating_sub(start);
         }
     }
 
