@@ -180,7 +180,7 @@ pub fn register(rt: &Runtime) {
         if let Some(m) = cls.lookup_user("__dir__") {
             let r = vm.call_method_value(&m, v.clone(), vec![])?;
             let items = vm.collect(&r)?;
-            return Ok(Value::list(super::builtins_more::sort_values(vm, items, None, false)?));
+            return Ok(Value::list(super::types_containers::sort_values(vm, items, &Value::None, false)?));
         }
         Ok(Value::list(vm.dir_of(v)?))
     });

@@ -88,12 +88,6 @@ fn greater_than(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     }
 }
 
-/// Sorts values like `list.sort(key=, reverse=)` (one implementation:
-/// `types_containers::sort_values`).
-pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
-    super::types_containers::sort_values(vm, items, key.unwrap_or(&Value::None), reverse)
-}
-
 fn min_max(vm: &mut Vm, mut a: Args, name: &str, op: CmpOp) -> PyResult {
     let key = a.take_kw("key").filter(|k| !k.is_none());
     let default = a.take_kw("default");
@@ -430,7 +424,8 @@ pub fn register(rt: &Runtime) {
             None => false,
         };
         let items = vm.collect(&a.pos[0])?;
-        Ok(Value::list(sort_values(vm, items, key.as_ref(), rev)?))
+        let key = key.unwrap_or(Value::None);
+        Ok(Value::list(super::types_containers::sort_values(vm, items, &key, rev)?))
     });
     def(b, "enumerate", |vm, mut a| {
         let start = a.take_kw("start");
