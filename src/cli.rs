@@ -285,8 +285,13 @@ fn run(cli: Cli) -> i32 {
             Err(Failed(s)) => status = s,
         }
     }
+    if status == 0
+        && let Err(Failed(s)) = crate::cli_main::zip_main(&mut vm, &mut program)
+    {
+        status = s;
+    }
     let filename = program.filename.clone();
-    let status = match program.source {
+    let status = match program.source.take() {
         _ if status != 0 => status,
         Some(src) if cli.dis => match crate::compile_source(&mut vm, &src, &filename) {
             Ok(code) => {
@@ -296,7 +301,7 @@ fn run(cli: Cli) -> i32 {
             Err(e) => report_uncaught(&mut vm, &e),
         },
         Some(src) => {
-            let status = run_main_in(&mut vm, &src, &filename, program.package.as_deref(), cli.inspect);
+            let status = run_main_in(&mut vm, &src, &filename, &program, cli.inspect);
             if cli.inspect {
                 let globals = match vm.rt.modules.get_item_str("__main__") {
                     Some(Value::Module(m)) => Some(m.dict.clone()),
@@ -427,19 +432,28 @@ fn run_mp_worker(cli: Cli) -> i32 {
 
 /// Runs the main script as `__main__`; returns the exit status.
 pub fn run_main_source(vm: &mut Vm, src: &str, filename: &str) -> i32 {
-    run_main_in(vm, src, filename, None, false)
+    run_main_in(vm, src, filename, &MainProgram::default(), false)
 }
 
 /// Runs `src` as `__main__` (with `__package__` for `-m pkg.mod`). With
 /// `inspect` (`-i`), any uncaught exception, SystemExit too, is printed and
 /// the status is 0, since the REPL follows (as in CPython).
-fn run_main_in(vm: &mut Vm, src: &str, filename: &str, package: Option<&str>, inspect: bool) -> i32 {
+fn run_main_in(vm: &mut Vm, src: &str, filename: &str, program: &MainProgram, inspect: bool) -> i32 {
+    let package = program.package.as_deref();
     let globals = Arc::new(crate::object::dict::Dict::new());
     globals.set_item_str("__name__", Value::str(if vm.rt.config.mp_child { "__mp_main__" } else { "__main__" }));
     globals.set_item_str("__file__", Value::str(filename));
     globals.set_item_str("__builtins__", Value::Dict(vm.rt.builtins.clone()));
     globals.set_item_str("__doc__", Value::None);
     globals.set_item_str("__package__", package.map(Value::str).unwrap_or(Value::None));
+    // A script, `-c` or stdin has no module spec (CPython: None, not absent).
+    match &program.spec {
+        Some((spec, loader)) => {
+            globals.set_item_str("__spec__", spec.clone());
+            globals.set_item_str("__loader__", loader.clone());
+        }
+        None => globals.set_item_str("__spec__", Value::None),
+    }
     let module =
         Value::Module(Arc::new(crate::object::module::Module { name: Arc::from("__main__"), dict: globals.clone() }));
     vm.rt.modules.set_item_str("__main__", module);

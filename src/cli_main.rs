@@ -20,6 +20,11 @@ pub struct MainProgram {
     pub path0: String,
     /// `__package__` (for `-m pkg.mod` and packages' `__main__`).
     pub package: Option<String>,
+    /// A zip archive run as a script: its `__main__.py` is read once the
+    /// interpreter is up ([`zip_main`]); `source` is `None` until then.
+    pub archive: Option<String>,
+    /// `__spec__` and `__loader__` of `__main__` when a loader found it (a zip archive).
+    pub spec: Option<(Value, Value)>,
 }
 
 /// Why no program could be found: the message was printed; exit with this status.
@@ -77,6 +82,17 @@ pub fn script(path: &str) -> Result<MainProgram, Failed> {
             argv0: path.into(),
             path0: absolute(path),
             package: None,
+            archive: None,
+            spec: None,
+        });
+    }
+    if is_zip_archive(p) {
+        // As CPython: sys.path[0] is the archive itself, and its `__main__` runs.
+        return Ok(MainProgram {
+            argv0: path.into(),
+            path0: absolute(path),
+            archive: Some(absolute(path)),
+            ..Default::default()
         });
     }
     // Like CPython 3.9+, __main__'s __file__ (and tracebacks) use the absolute path.
@@ -86,7 +102,59 @@ pub fn script(path: &str) -> Result<MainProgram, Failed> {
         .ok()
         .and_then(|c| c.parent().map(|d| d.display().to_string()))
         .unwrap_or_else(|| ".".into());
-    Ok(MainProgram { source: Some(source), filename, argv0: path.into(), path0: dir, package: None })
+    Ok(MainProgram {
+        source: Some(source),
+        filename,
+        argv0: path.into(),
+        path0: dir,
+        package: None,
+        archive: None,
+        spec: None,
+    })
+}
+
+/// Whether `p` is a zip archive: its end-of-central-directory record is in
+/// its last 64 KiB (where zipimport looks; a zipapp may start with a `#!` line).
+fn is_zip_archive(p: &std::path::Path) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    let Ok(mut f) = std::fs::File::open(p) else { return false };
+    let Ok(len) = f.seek(SeekFrom::End(0)) else { return false };
+    let tail_len = len.min(22 + 65535);
+    let mut tail = vec![0; tail_len as usize];
+    if f.seek(SeekFrom::Start(len - tail_len)).is_err() || f.read_exact(&mut tail).is_err() {
+        return false;
+    }
+    tail.windows(4).any(|w| w == b"PK\x05\x06")
+}
+
+/// Reads the `__main__.py` of a zip archive run as a script (through
+/// CPython's zipimport, as CPython does), or prints CPython's message.
+pub fn zip_main(vm: &mut Vm, program: &mut MainProgram) -> Result<(), Failed> {
+    let Some(archive) = program.archive.clone() else { return Ok(()) };
+    let found = vm.import_name("_imp", 0, true).and_then(|imp| {
+        let Value::Module(imp) = imp else { return Ok(Value::None) };
+        let Some(f) = imp.dict.get_item_str("_gilt_zip_main") else { return Ok(Value::None) };
+        vm.call(&f, vec![Value::str(&archive)])
+    });
+    let found = match found {
+        Ok(v) => v,
+        Err(e) => return Err(Failed(crate::cli::report_uncaught(vm, &e))),
+    };
+    let text = |v: &Value| v.as_str().map(|s| s.as_str().to_string());
+    let (src, name) = match &found {
+        Value::Tuple(t) if t.len() == 4 => {
+            program.spec = Some((t.items[2].clone(), t.items[3].clone()));
+            (text(&t.items[0]), text(&t.items[1]))
+        }
+        _ => (None, None),
+    };
+    let (Some(src), Some(name)) = (src, name) else {
+        eprintln!("{}: can't find '__main__' module in '{archive}'", program_name());
+        return Err(Failed(1));
+    };
+    program.source = Some(src);
+    program.filename = name;
+    Ok(())
 }
 
 /// `-c CODE`.
@@ -139,7 +207,15 @@ pub fn module(vm: &mut Vm, name: &str) -> Result<MainProgram, Failed> {
     if let Some(src) = crate::stdlib::frozen_source(name) {
         let filename = format!("<frozen {name}>");
         let package = Some(parent.to_string()).filter(|p| !p.is_empty());
-        return Ok(MainProgram { source: Some(src.into()), argv0: filename.clone(), filename, path0: cwd(), package });
+        return Ok(MainProgram {
+            source: Some(src.into()),
+            argv0: filename.clone(),
+            filename,
+            path0: cwd(),
+            package,
+            archive: None,
+            spec: None,
+        });
     }
     let (parent_rel, leaf) = match name.rsplit_once('.') {
         Some((p, l)) => (Some(p.replace('.', "/")), l),
@@ -178,7 +254,15 @@ pub fn module(vm: &mut Vm, name: &str) -> Result<MainProgram, Failed> {
             eprintln!("SyntaxError: {}", e.0);
             Failed(1)
         })?;
-        return Ok(MainProgram { source: Some(source), argv0: filename.clone(), filename, path0: cwd(), package });
+        return Ok(MainProgram {
+            source: Some(source),
+            argv0: filename.clone(),
+            filename,
+            path0: cwd(),
+            package,
+            archive: None,
+            spec: None,
+        });
     }
     match crate::stdlib::native_module(vm, name) {
         Ok(Some(_)) => Err(fail(format!("No code object available for {name}"))),

@@ -529,6 +529,24 @@ pub fn register(rt: &Runtime) {
 /// `types.ModuleType(name, doc=None)`: a new module's namespace starts with
 /// the names CPython puts there, so code run in it sees its `__name__`.
 fn module_init(rt: &Runtime) {
+    // `types.ModuleType(name)` makes a real module object, which the importer
+    // (packages' `__path__`, submodules as attributes) and `repr` treat as the
+    // modules it loads itself; a subclass's instance keeps its own dict.
+    super::method(&rt.types.module, "__new__", |vm, a| {
+        let Some(Value::Class(c)) = a.pos.first() else {
+            return Err(vm.type_error("module.__new__(X): X is not a type object"));
+        };
+        if Arc::ptr_eq(c, &vm.rt.types.module) {
+            let name = match a.pos.get(1) {
+                Some(Value::Str(s)) => s.as_str().to_string(),
+                _ => "?".to_string(),
+            };
+            let dict = Arc::new(crate::object::dict::Dict::new());
+            return Ok(Value::Module(Arc::new(crate::object::module::Module { name: Arc::from(name), dict })));
+        }
+        let inst = crate::object::class::Instance::new(c.clone(), crate::object::class::Payload::None);
+        Ok(Value::Instance(crate::object::gc::instance(Arc::new(inst))))
+    });
     super::method(&rt.types.module, "__init__", |vm, mut a| {
         let this = a.pos[0].clone();
         let name = a.arg(1, "name");

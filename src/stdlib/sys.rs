@@ -238,6 +238,12 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     );
     d.set_item_str("warnoptions", Value::list(vec![]));
     d.set_item_str("modules", Value::Dict(rt.modules.clone()));
+    // The import hooks: gilt's own importer stands for CPython's three standard finders
+    // (importlib puts them in `meta_path` once it is imported); what a script adds here is
+    // consulted by vm/import.rs, in order (see `_imp._gilt_hook_find`).
+    d.set_item_str("meta_path", Value::list(vec![]));
+    d.set_item_str("path_hooks", Value::list(vec![]));
+    d.set_item_str("path_importer_cache", Value::Dict(Arc::new(Dict::new())));
     d.set_item_str("version", Value::string(crate::cli_args::sys_version()));
     let vi = [Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)];
     let vi_fields = &["major", "minor", "micro", "releaselevel", "serial"];

@@ -433,8 +433,14 @@ impl Vm {
         let object = &self.rt.types.object;
         let init_is_noop =
             init_owner.is_some_and(|c| Arc::ptr_eq(c, object)) && new_owner.is_some_and(|c| !Arc::ptr_eq(c, object));
+        // A `__new__`/`__init__` inherited from a built-in base other than
+        // object (a subclass of `types.ModuleType`) runs as a user one does.
+        let (new_inherited, init_inherited) = {
+            let inherited = |owner: Option<&Arc<Class>>| owner.is_some_and(|c| !Arc::ptr_eq(c, object));
+            (inherited(new_owner), inherited(init_owner))
+        };
         let obj = match new {
-            Some(newf) if user_new || cls.layout != Layout::Object => {
+            Some(newf) if user_new || new_inherited || cls.layout != Layout::Object => {
                 let newf = match newf {
                     Value::Native2(ref o) => self.unwrap_staticmethod(o).unwrap_or(newf.clone()),
                     other => other,
@@ -458,7 +464,7 @@ impl Vm {
         }
         if let Some(init) = init
             && !init_is_noop
-            && (user_init || cls.builtin || cls.layout != Layout::Object)
+            && (user_init || cls.builtin || init_inherited || cls.layout != Layout::Object)
         {
             let mut pos = vec![obj.clone()];
             pos.extend(args.pos);

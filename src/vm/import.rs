@@ -101,6 +101,12 @@ impl Vm {
     }
 
     fn load_module_unlocked(&mut self, full: &str) -> PyResult {
+        let hooks = self.import_hooks();
+        if hooks.before
+            && let Some(m) = self.load_by_hooks(full, "before")?
+        {
+            return Ok(m);
+        }
         if let Some(m) = crate::stdlib::native_module(self, full)? {
             self.rt.modules.set_item_str(full, m.clone());
             return Ok(m);
@@ -127,7 +133,12 @@ impl Vm {
                     .collect()
             }
         };
+        let mut entries_not_dirs = false;
         for dir in dirs {
+            if !entries_not_dirs && in_a_file(&dir) {
+                // A zip archive or a folder in one: for `sys.path_hooks`.
+                entries_not_dirs = true;
+            }
             let found = match super::import_find::find_in_dir(&dir, leaf) {
                 Ok(Some(f)) => f,
                 Ok(None) => continue,
@@ -138,9 +149,54 @@ impl Vm {
             let leaked: &'static str = Box::leak(text.into_boxed_str());
             return self.exec_module_source(full, &found.filename, leaked, found.is_pkg);
         }
+        if (hooks.after || entries_not_dirs)
+            && let Some(m) = self.load_by_hooks(full, "after")?
+        {
+            return Ok(m);
+        }
         let e = self.err("ModuleNotFoundError", &format!("No module named '{full}'"));
         e.exc.dict.set_item_str("name", Value::str(full));
         Err(e)
+    }
+
+    /// Which import hooks a script installed: finders in `sys.meta_path`
+    /// before or after CPython's standard three (which gilt's own importer
+    /// stands for).
+    fn import_hooks(&mut self) -> ImportHooks {
+        let mut hooks = ImportHooks::default();
+        let Some(Value::Module(sys)) = self.rt.modules.get_item_str("sys") else { return hooks };
+        let Some(Value::List(l)) = sys.dict.get_item_str("meta_path") else { return hooks };
+        let mut seen_standard = false;
+        for f in l.snapshot().iter() {
+            if is_standard_finder(f) {
+                seen_standard = true;
+            } else if seen_standard {
+                hooks.after = true;
+            } else {
+                hooks.before = true;
+            }
+        }
+        hooks
+    }
+
+    /// Asks the script's import hooks for `full` (`_imp._gilt_hook_find`):
+    /// `phase` "before" consults the `sys.meta_path` finders placed before
+    /// the standard ones; "after" the `sys.path` entries that are not folders
+    /// (through `sys.path_hooks`: zip archives) and the finders placed after.
+    fn load_by_hooks(&mut self, full: &str, phase: &str) -> PyResult<Option<Value>> {
+        let Value::Module(imp) = self.import_name("_imp", 0, true)? else { return Ok(None) };
+        let Some(find) = imp.dict.get_item_str("_gilt_hook_find") else { return Ok(None) };
+        let (parent, _) = full.rsplit_once('.').unwrap_or(("", full));
+        let path = if parent.is_empty() {
+            Value::None
+        } else {
+            match self.rt.modules.get_item_str(parent) {
+                Some(Value::Module(m)) => m.dict.get_item_str("__path__").unwrap_or(Value::None),
+                _ => Value::None,
+            }
+        };
+        let m = self.call(&find, vec![Value::str(full), path, Value::str(phase)])?;
+        Ok((!m.is_none()).then_some(m))
     }
 
     /// The `__path__` of the already imported package `name`, if it has one.
@@ -319,6 +375,33 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// Where a script put its own finders in `sys.meta_path`.
+#[derive(Default)]
+struct ImportHooks {
+    /// Before CPython's standard finders (consulted before gilt's importer).
+    before: bool,
+    /// After them (consulted when gilt's importer found nothing).
+    after: bool,
+}
+
+/// Whether a path entry is a file or a path inside one (a zip archive's
+/// `app.zip/pkg`), which only a path hook can search.
+fn in_a_file(entry: &str) -> bool {
+    let p = std::path::Path::new(entry);
+    if entry.is_empty() || p.is_dir() || crate::stdlib::cpython_lib::relative_dir(entry).is_some() {
+        return false;
+    }
+    p.ancestors().find(|a| !a.as_os_str().is_empty() && a.exists()).is_some_and(|a| a.is_file())
+}
+
+/// CPython's BuiltinImporter, FrozenImporter and PathFinder, which importlib
+/// puts in `sys.meta_path`: gilt's own importer does their work.
+fn is_standard_finder(f: &Value) -> bool {
+    let Value::Class(c) = f else { return false };
+    let from_importlib = matches!(c.dict.get_item_str("__module__"), Some(Value::Str(m)) if m.as_str().starts_with("importlib._bootstrap"));
+    from_importlib && matches!(c.name.lock().as_str(), "BuiltinImporter" | "FrozenImporter" | "PathFinder")
 }
 
 /// A module compiled from source inside the binary: gilt's own (`<frozen …>`)

@@ -144,6 +144,37 @@ fn directory_with_main_py_runs_it() {
 }
 
 #[test]
+fn zip_archive_with_main_py_runs_it() {
+    let dir = scratch(
+        "cli_zip_main",
+        &[
+            (
+                "src/__main__.py",
+                "import sys, helper\nprint(sys.argv, sys.path[0].endswith('app.zip'), helper.WHERE)\n1/0\n",
+            ),
+            ("src/helper.py", "WHERE = __file__.rsplit('/', 2)[-2:]\n"),
+            ("src/other.py", ""),
+        ],
+    );
+    // The archive is made by gilt itself, with CPython's zipfile.
+    let src = dir.join("src");
+    let r = gilt_in(&["-m", "zipfile", "-c", "../app.zip", "__main__.py", "helper.py"], None, &[], Some(&src));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let r = gilt_in(&["app.zip", "q"], None, &[], Some(&dir));
+    assert_eq!(r.stdout, "['app.zip', 'q'] True ['app.zip', 'helper.py']\n", "{}", r.stderr);
+    assert_eq!(r.code, Some(1));
+    let want = format!("  File \"{}/__main__.py\", line 3, in <module>\n", dir.join("app.zip").display());
+    assert!(r.stderr.contains(&want) && r.stderr.ends_with("ZeroDivisionError: division by zero\n"), "{}", r.stderr);
+    // An archive without __main__.py: CPython's message.
+    let r = gilt_in(&["-m", "zipfile", "-c", "../nomain.zip", "other.py"], None, &[], Some(&src));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let r = gilt_in(&["nomain.zip"], None, &[], Some(&dir));
+    assert_eq!(r.code, Some(1));
+    let want = format!("can't find '__main__' module in '{}'\n", dir.join("nomain.zip").display());
+    assert!(r.stderr.ends_with(&want), "{}", r.stderr);
+}
+
+#[test]
 fn pythonpath_entries_follow_the_script_directory() {
     let dir = scratch(
         "cli_pythonpath",

@@ -154,3 +154,115 @@ def _gcd_import(name, package=None, level=0):
         name = bs._resolve_name(name, package, level)
     __import__(name)
     return sys.modules[name]
+
+
+def _gilt_is_standard_finder(f):
+    """BuiltinImporter, FrozenImporter and PathFinder: gilt's importer does their work."""
+    return (isinstance(f, type) and f.__name__ in ('BuiltinImporter', 'FrozenImporter', 'PathFinder')
+            and getattr(f, '__module__', '').startswith('importlib._bootstrap'))
+
+
+def _gilt_hook_find(name, path, phase):
+    """Loads `name` through the import hooks a script installed, or returns None.
+    gilt's importer calls this for phase "before" when `sys.meta_path` has finders
+    ahead of the standard ones, and for phase "after" when its own search found
+    nothing and `sys.meta_path` has finders after them or a `sys.path` entry is
+    not a folder (a zip archive, found through `sys.path_hooks`)."""
+    if not _gilt_hook_machinery():
+        return None
+    bs = sys.modules['importlib._bootstrap']
+    finders = list(sys.meta_path)
+    first_std = next((i for i, f in enumerate(finders) if _gilt_is_standard_finder(f)), len(finders))
+    if phase == 'before':
+        return _gilt_load_from(bs, name, path, finders[:first_std])
+    for entry in (sys.path if path is None else path):
+        if not isinstance(entry, str) or not entry or _gilt_isdir(entry):
+            continue
+        finder = _gilt_entry_finder(entry)
+        if finder is None:
+            continue
+        spec = finder.find_spec(name)
+        if spec is not None and spec.loader is not None:
+            return bs._load(spec)
+    rest = [f for f in finders[first_std:] if not _gilt_is_standard_finder(f)]
+    return _gilt_load_from(bs, name, path, rest)
+
+
+_gilt_machinery_loading = set()
+_gilt_machinery_ready = False
+
+
+def _gilt_hook_machinery():
+    """Imports importlib and zipimport (with zipimporter first in
+    `sys.path_hooks`, as CPython has it). False while that is under way in
+    this thread: their own imports are gilt's importer's alone."""
+    global _gilt_machinery_ready
+    if _gilt_machinery_ready:
+        return True
+    me = _thread.get_ident()
+    if me in _gilt_machinery_loading:
+        return False
+    _gilt_machinery_loading.add(me)
+    try:
+        import importlib
+        import zipimport
+        if zipimport.zipimporter not in sys.path_hooks:
+            sys.path_hooks.insert(0, zipimport.zipimporter)
+        _gilt_machinery_ready = True
+    finally:
+        _gilt_machinery_loading.discard(me)
+    return True
+
+
+def _gilt_load_from(bs, name, path, finders):
+    for finder in finders:
+        find_spec = getattr(finder, 'find_spec', None)
+        if find_spec is None:
+            continue
+        spec = find_spec(name, path, None)
+        if spec is not None:
+            if spec.loader is None and spec.submodule_search_locations is None:
+                raise ImportError('missing loader', name=spec.name)
+            return bs._load(spec)
+    return None
+
+
+def _gilt_isdir(entry):
+    import posix
+    try:
+        return (posix.stat(entry).st_mode & 0o170000) == 0o040000
+    except OSError:
+        return False
+
+
+def _gilt_entry_finder(entry):
+    """The finder `sys.path_hooks` give for a path entry, cached in
+    `sys.path_importer_cache` as CPython's PathFinder does."""
+    cache = sys.path_importer_cache
+    if entry in cache:
+        return cache[entry]
+    finder = None
+    for hook in sys.path_hooks:
+        try:
+            finder = hook(entry)
+            break
+        except ImportError:
+            continue
+    cache[entry] = finder
+    return finder
+
+
+def _gilt_zip_main(archive):
+    """`gilt app.zip`: the source, file name, spec and loader of the archive's
+    `__main__.py` (sys.path[0] is the archive, as in CPython). None when it has none."""
+    _gilt_hook_machinery()
+    import zipimport
+    try:
+        z = zipimport.zipimporter(archive)
+        source = z.get_source('__main__')
+    except zipimport.ZipImportError:
+        return None
+    if source is None:
+        return None
+    spec = z.find_spec('__main__')
+    return source, z.get_filename('__main__'), spec, spec.loader
