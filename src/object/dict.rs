@@ -353,12 +353,29 @@ pub struct Dict {
     /// Bumped on every mutable access, so lookup caches (globals, methods)
     /// can tell in one load whether what they remember is still true.
     version: AtomicU64,
+    /// The table's layout tag, published when a mutable access ends (still
+    /// under the lock): proves a key absent without taking the lock (a
+    /// builtin's LoadGlobal checks the globals this way).
+    layout: AtomicU64,
 }
 
 /// The lock on a dict's table. Mutable access bumps the dict's version.
 pub struct DictGuard<'a> {
     guard: SpinGuard<'a, DictTable>,
     version: &'a AtomicU64,
+    layout: &'a AtomicU64,
+    /// Whether the table was reached mutably (its layout may have changed).
+    changed: bool,
+}
+
+impl Drop for DictGuard<'_> {
+    #[inline]
+    fn drop(&mut self) {
+        // Runs before the lock is released (fields drop after this).
+        if self.changed {
+            self.layout.store(self.guard.layout_tag, Ordering::Release);
+        }
+    }
 }
 
 impl std::ops::Deref for DictGuard<'_> {
@@ -373,6 +390,7 @@ impl std::ops::DerefMut for DictGuard<'_> {
     #[inline]
     fn deref_mut(&mut self) -> &mut DictTable {
         self.version.fetch_add(1, Ordering::Relaxed);
+        self.changed = true;
         &mut self.guard
     }
 }
@@ -383,13 +401,21 @@ impl Dict {
     }
 
     pub fn from_table(t: DictTable) -> Dict {
-        Dict { table: SpinLock::new(t), version: AtomicU64::new(0) }
+        let layout = AtomicU64::new(t.layout_tag);
+        Dict { table: SpinLock::new(t), version: AtomicU64::new(0), layout }
     }
 
     /// Locks the table for one operation. Never call Python code while holding it.
     #[inline]
     pub fn lock(&self) -> DictGuard<'_> {
-        DictGuard { guard: self.table.lock(), version: &self.version }
+        DictGuard { guard: self.table.lock(), version: &self.version, layout: &self.layout, changed: false }
+    }
+
+    /// The layout tag as of the last completed change (see `layout`): a
+    /// nonzero match proves the keys are the ones that tag was given for.
+    #[inline]
+    pub fn published_layout_tag(&self) -> u64 {
+        self.layout.load(Ordering::Acquire)
     }
 
     /// The mutation counter (see `version`).

@@ -450,6 +450,13 @@ impl Vm {
                             self.push(obj);
                         }
                         None => {
+                            if let Some((m, recv)) = super::inline::super_method(&obj, name) {
+                                // `super().m(…)`: no bound method, the call
+                                // takes the receiver as its first argument.
+                                self.push(m);
+                                self.push(recv);
+                                continue;
+                            }
                             let v = self.get_attr(&obj, name)?;
                             self.push(Value::None);
                             self.push(v);
@@ -692,7 +699,10 @@ impl Vm {
                 Instr::IsOp(inv) => {
                     let b = self.pop();
                     let a = self.pop();
-                    self.push(Value::Bool(a.is(&b) != (inv == 1)));
+                    let r = a.is(&b) != (inv == 1);
+                    drop_value(b);
+                    drop_value(a);
+                    self.push(Value::Bool(r));
                 }
                 Instr::ContainsOp(inv) => {
                     let container = self.pop();
@@ -760,20 +770,26 @@ impl Vm {
                 }
                 Instr::PopJumpIfFalse(t) => {
                     let v = self.pop();
-                    let b = match v {
+                    let b = match &v {
                         Value::Boolean(b) => b.get(),
-                        ref other => self.truthy(other)?,
+                        Value::None => false,
+                        Value::Int(i) => *i != 0,
+                        other => self.truthy(other)?,
                     };
+                    drop_value(v);
                     if !b {
                         self.frame.pc = t as usize;
                     }
                 }
                 Instr::PopJumpIfTrue(t) => {
                     let v = self.pop();
-                    let b = match v {
+                    let b = match &v {
                         Value::Boolean(b) => b.get(),
-                        ref other => self.truthy(other)?,
+                        Value::None => false,
+                        Value::Int(i) => *i != 0,
+                        other => self.truthy(other)?,
                     };
+                    drop_value(v);
                     if b {
                         self.frame.pc = t as usize;
                     }
@@ -962,6 +978,17 @@ impl Vm {
                                 Err(t) => t.items.iter().rev().for_each(|v| self.push(v.clone())),
                             }
                             continue;
+                        }
+                        // A list of the right size: its items cloned straight
+                        // onto the stack, without an intermediate vector.
+                        Value::List(l) => {
+                            let items = l.lock();
+                            if items.len() == n as usize {
+                                items.iter().rev().for_each(|v| self.frame.stack.push(v.clone()));
+                                continue;
+                            }
+                            drop(items);
+                            Value::List(l)
                         }
                         other => other,
                     };

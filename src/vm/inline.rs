@@ -4,7 +4,8 @@
 //!
 //! - LoadGlobal: `[globals layout tag, 0, position]` for a module global;
 //!   `[globals layout tag, builtins layout tag, position]` for a builtin
-//!   (the first tag proves the name is still absent from the globals).
+//!   (the first tag, read without the lock, proves the name is still
+//!   absent from the globals).
 //!   Rebinding a global keeps the layout, so it invalidates nothing.
 //! - LoadMethod: `[class tag, class versions, owner << 32 | position]`: the
 //!   class (never-reused tag) unchanged along its MRO, the method is the
@@ -37,7 +38,7 @@ fn global_hit(cell: &CacheCell, globals: &Dict, builtins: &Dict) -> Option<Value
         let t = globals.lock();
         return if t.current_layout_tag() == g { t.value_at(pos as usize).cloned() } else { None };
     }
-    if globals.lock().current_layout_tag() != g {
+    if globals.published_layout_tag() != g {
         return None;
     }
     let t = builtins.lock();
@@ -176,4 +177,29 @@ pub(super) fn plain_instance_attr(obj: &Value, name: &PyStr, cell: Option<&Cache
     let pos = t.position_of_str(name)?;
     c.set_hint(pos as u64);
     t.value_at(pos).cloned()
+}
+
+/// `super().name` as LoadMethod wants it: a plain function found after
+/// `start` in the MRO, to be called with the super object's instance as its
+/// first argument, which is what binding it would do (None: the general
+/// attribute path decides, e.g. for classmethods or a class as receiver).
+pub(super) fn super_method(obj: &Value, name: &PyStr) -> Option<(Value, Value)> {
+    let Value::Native2(o) = obj else { return None };
+    let s = o.as_any().downcast_ref::<crate::object::descr::Super>()?;
+    if matches!(s.obj, Value::Class(_)) {
+        return None;
+    }
+    let mut mro = s.obj_type.mro_with_self();
+    if !mro.any(|c| Arc::ptr_eq(c, &s.start)) {
+        return None;
+    }
+    for c in mro {
+        if let Some(a) = c.dict.get_str(name) {
+            return match a {
+                Value::Function(_) => Some((a, s.obj.clone())),
+                _ => None,
+            };
+        }
+    }
+    None
 }

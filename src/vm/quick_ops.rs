@@ -1,6 +1,7 @@
 //! Arithmetic and comparisons the dispatch loop finishes inline, without
 //! the general operator protocol: float arithmetic (with an int on one
-//! side) and comparisons of floats and of strings. Each answers `None`
+//! side), int true division, and comparisons of floats (with an int on
+//! one side) and of strings. Each answers `None`
 //! when the general path must decide (an error to raise, a big int, a
 //! type with its own methods), so the results are CPython's by construction.
 
@@ -25,7 +26,15 @@ fn as_float(v: &Value) -> Option<f64> {
 #[inline]
 pub fn float_op(a: &Value, b: &Value, op: BinOp) -> Option<f64> {
     if !matches!(a, Value::Flt(_)) && !matches!(b, Value::Flt(_)) {
-        return None;
+        // int / int is a float too: exact operands give CPython's
+        // correctly rounded quotient (its own fast path does the same).
+        return match (a, b, op) {
+            (Value::Int(_), Value::Int(_), BinOp::Div) => {
+                let (x, y) = (as_float(a)?, as_float(b)?);
+                (y != 0.0).then(|| x / y)
+            }
+            _ => None,
+        };
     }
     let (x, y) = (as_float(a)?, as_float(b)?);
     match op {
@@ -45,10 +54,14 @@ pub fn quick_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
         return None;
     }
     let o = match (a, b) {
-        (Value::Flt(x), Value::Flt(y)) => match x.get().partial_cmp(&y.get()) {
-            Some(o) => o,
-            None => return Some(op == CmpOp::NotEq),
-        },
+        (Value::Flt(_), Value::Flt(_) | Value::Int(_)) | (Value::Int(_), Value::Flt(_)) => {
+            // Small ints convert exactly, so this is CPython's exact
+            // int/float comparison.
+            match as_float(a)?.partial_cmp(&as_float(b)?) {
+                Some(o) => o,
+                None => return Some(op == CmpOp::NotEq),
+            }
+        }
         (Value::Str(x), Value::Str(y)) => {
             if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
                 let same = std::sync::Arc::ptr_eq(x, y) || x.as_str() == y.as_str();
