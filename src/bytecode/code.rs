@@ -96,6 +96,8 @@ pub struct CodeObject {
     pub simple_args: bool,
     /// Compiled `case` patterns, indexed by `MatchPattern`'s argument.
     pub patterns: Vec<Arc<super::pattern::MatchPat>>,
+    /// One cache cell per caching instruction (see `inline_cache.rs`).
+    pub caches: super::inline_cache::InlineCaches,
 }
 
 impl CodeObject {

@@ -475,6 +475,7 @@ fn get_code(r: &mut Reader, filename: &Arc<str>, intern: Intern, depth: u32) -> 
         needs_class_cell: bits & 1 != 0,
         simple_args: bits & 2 != 0,
         patterns: Vec::new(),
+        caches: Default::default(),
     })
 }
 

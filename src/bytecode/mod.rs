@@ -2,6 +2,7 @@
 
 pub mod code;
 pub mod disasm;
+pub mod inline_cache;
 pub mod instr;
 pub mod marshal;
 pub mod pattern;

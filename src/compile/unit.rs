@@ -281,6 +281,7 @@ impl Unit {
                 && self.cellvars.is_empty()
                 && self.freevars.is_empty(),
             patterns: self.patterns,
+            caches: Default::default(),
         }
     }
 }

@@ -170,13 +170,20 @@ impl Class {
         None
     }
 
-    /// The attribute-access flags, computing them on first use.
+    /// The attribute-access flags, computing them on first use. Inline:
+    /// every instance attribute access asks.
+    #[inline]
     pub fn attr_flags(&self) -> u32 {
-        use std::sync::atomic::Ordering;
-        let f = self.flags.load(Ordering::Relaxed);
+        let f = self.flags.load(std::sync::atomic::Ordering::Relaxed);
         if f & class_flags::UNKNOWN == 0 {
             return f;
         }
+        self.compute_attr_flags()
+    }
+
+    #[cold]
+    fn compute_attr_flags(&self) -> u32 {
+        use std::sync::atomic::Ordering;
         let mut f = if self.extra.no_dict { class_flags::NO_DICT } else { 0 };
         let classes = std::iter::once(self).chain(self.mro.iter().map(|c| &**c));
         for c in classes {

@@ -37,6 +37,19 @@ pub struct DictTable {
     /// Set once the table outgrows `SMALL` raw entries (reset by compaction).
     indexed: bool,
     len: usize,
+    /// The tag of the key layout (which keys at which positions) for the
+    /// interpreter's inline caches: 0 until a cache asks for one
+    /// ([`DictTable::layout_tag`]), back to 0 whenever a key is added,
+    /// removed or moved. Replacing a value keeps it: a cache that found a
+    /// global at a position stays right when the global is rebound.
+    layout_tag: u64,
+}
+
+/// A fresh layout tag: one process-wide counter, so a tag never names two
+/// layouts (of one dict or of two) and a cache cannot confuse them.
+fn next_layout_tag() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Drop for DictTable {
@@ -128,6 +141,56 @@ impl DictTable {
         self.entries.get(pos).and_then(|e| e.as_ref())
     }
 
+    /// This layout's tag (see `layout_tag` the field), made on first request.
+    pub fn layout_tag(&mut self) -> u64 {
+        if self.layout_tag == 0 {
+            self.layout_tag = next_layout_tag();
+        }
+        self.layout_tag
+    }
+
+    /// The layout's tag if one was asked for since the keys last changed, else 0.
+    #[inline]
+    pub fn current_layout_tag(&self) -> u64 {
+        self.layout_tag
+    }
+
+    /// The value at raw position `pos` (a position an inline cache found).
+    #[inline]
+    pub fn value_at(&self, pos: usize) -> Option<&Value> {
+        self.entries.get(pos).and_then(|e| e.as_ref()).map(|e| &e.value)
+    }
+
+    /// The value at `pos` if that entry's key is the string `key`: the
+    /// check behind a position hint that nothing else proves right.
+    #[inline]
+    pub fn value_at_if_key(&self, pos: usize, key: &super::str::PyStr) -> Option<&Value> {
+        match self.entries.get(pos) {
+            Some(Some(e)) if matches!(&e.key, Value::Str(s) if std::ptr::eq(&**s, key) || (e.hash == key.hash() && s.as_str() == key.as_str())) => {
+                Some(&e.value)
+            }
+            _ => None,
+        }
+    }
+
+    /// The position of a string key (as `get_pystr` finds it).
+    pub fn position_of_str(&self, key: &super::str::PyStr) -> Option<usize> {
+        let hash = key.hash();
+        self.candidates(hash).find(|&pos| {
+            matches!(&self.entries[pos], Some(e) if e.hash == hash
+                && matches!(&e.key, Value::Str(s) if std::ptr::eq(&**s, key) || s.as_str() == key.as_str()))
+        })
+    }
+
+    /// Replaces the value at `pos` (a live entry), returning the old one.
+    #[inline]
+    pub fn replace_value_at(&mut self, pos: usize, value: Value) -> Option<Value> {
+        match self.entries.get_mut(pos) {
+            Some(Some(e)) => Some(std::mem::replace(&mut e.value, value)),
+            _ => None,
+        }
+    }
+
     pub fn set_value_at(&mut self, pos: usize, value: Value) {
         if let Some(Some(e)) = self.entries.get_mut(pos) {
             e.value = value;
@@ -137,6 +200,7 @@ impl DictTable {
     /// Appends a new key (the caller has checked it is absent).
     pub fn push_new(&mut self, hash: i64, key: Value, value: Value) {
         let pos = self.entries.len();
+        self.layout_tag = 0;
         self.entries.push(Some(Entry { hash, key, value }));
         self.len += 1;
         let entries = &self.entries;
@@ -156,6 +220,7 @@ impl DictTable {
 
     pub fn remove_at(&mut self, pos: usize) -> Option<Entry> {
         let e = self.entries.get_mut(pos)?.take()?;
+        self.layout_tag = 0;
         if self.indexed
             && let Ok(found) = self.index.find_entry(e.hash as u64, |&p| p == pos)
         {
@@ -170,6 +235,7 @@ impl DictTable {
 
     fn compact(&mut self) {
         let old = std::mem::take(&mut self.entries);
+        self.layout_tag = 0;
         self.index.clear();
         self.indexed = false;
         self.len = 0;
@@ -204,6 +270,7 @@ impl DictTable {
         let pos = self.entries.iter().rposition(|e| e.is_some())?;
         let e = self.remove_at(pos);
         while matches!(self.entries.last(), Some(None)) {
+            self.layout_tag = 0;
             self.entries.pop();
         }
         e
@@ -286,12 +353,29 @@ pub struct Dict {
     /// Bumped on every mutable access, so lookup caches (globals, methods)
     /// can tell in one load whether what they remember is still true.
     version: AtomicU64,
+    /// The table's layout tag, published when a mutable access ends (still
+    /// under the lock): proves a key absent without taking the lock (a
+    /// builtin's LoadGlobal checks the globals this way).
+    layout: AtomicU64,
 }
 
 /// The lock on a dict's table. Mutable access bumps the dict's version.
 pub struct DictGuard<'a> {
     guard: SpinGuard<'a, DictTable>,
     version: &'a AtomicU64,
+    layout: &'a AtomicU64,
+    /// Whether the table was reached mutably (its layout may have changed).
+    changed: bool,
+}
+
+impl Drop for DictGuard<'_> {
+    #[inline]
+    fn drop(&mut self) {
+        // Runs before the lock is released (fields drop after this).
+        if self.changed {
+            self.layout.store(self.guard.layout_tag, Ordering::Release);
+        }
+    }
 }
 
 impl std::ops::Deref for DictGuard<'_> {
@@ -306,6 +390,7 @@ impl std::ops::DerefMut for DictGuard<'_> {
     #[inline]
     fn deref_mut(&mut self) -> &mut DictTable {
         self.version.fetch_add(1, Ordering::Relaxed);
+        self.changed = true;
         &mut self.guard
     }
 }
@@ -316,13 +401,21 @@ impl Dict {
     }
 
     pub fn from_table(t: DictTable) -> Dict {
-        Dict { table: SpinLock::new(t), version: AtomicU64::new(0) }
+        let layout = AtomicU64::new(t.layout_tag);
+        Dict { table: SpinLock::new(t), version: AtomicU64::new(0), layout }
     }
 
     /// Locks the table for one operation. Never call Python code while holding it.
     #[inline]
     pub fn lock(&self) -> DictGuard<'_> {
-        DictGuard { guard: self.table.lock(), version: &self.version }
+        DictGuard { guard: self.table.lock(), version: &self.version, layout: &self.layout, changed: false }
+    }
+
+    /// The layout tag as of the last completed change (see `layout`): a
+    /// nonzero match proves the keys are the ones that tag was given for.
+    #[inline]
+    pub fn published_layout_tag(&self) -> u64 {
+        self.layout.load(Ordering::Acquire)
     }
 
     /// The mutation counter (see `version`).

@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use super::cache::Site;
 use super::frame::{Block, BlockKind, Frame};
+use super::inline::plain_instance_attr;
+use super::quick_ops::{float_op, quick_compare};
 use super::{Args, PyErr, PyResult, Vm};
 use crate::bytecode::Instr;
 use crate::object::dict::Dict;
@@ -226,6 +228,13 @@ impl Vm {
                         self.push(Value::Int(r));
                         continue;
                     }
+                    if let Some(x) = &self.frame.locals[a as usize]
+                        && let Some(r) = float_op(x, y, op)
+                    {
+                        self.frame.pc = pc + 3;
+                        self.push(Value::Float(r));
+                        continue;
+                    }
                     let x = self.local(a as u32)?;
                     self.frame.pc = pc + 3;
                     let r = self.binary_op(&x, y, op)?;
@@ -240,6 +249,13 @@ impl Vm {
                         self.push(Value::Int(r));
                         continue;
                     }
+                    if let (Some(x), Some(y)) = (&self.frame.locals[a as usize], &self.frame.locals[b as usize])
+                        && let Some(r) = float_op(x, y, op)
+                    {
+                        self.frame.pc = pc + 3;
+                        self.push(Value::Float(r));
+                        continue;
+                    }
                     let x = self.local(a as u32)?;
                     self.frame.pc = pc + 2;
                     let y = self.local(b as u32)?;
@@ -251,8 +267,9 @@ impl Vm {
                     let name = &code.names[n as usize];
                     // As LoadAttr, but reading the object where it lies in its
                     // local slot instead of a clone of it.
+                    let cell = code.caches.cell(&code.instrs, pc);
                     if let Some(v) =
-                        self.frame.locals[a as usize].as_ref().and_then(|obj| plain_instance_attr(obj, name))
+                        self.frame.locals[a as usize].as_ref().and_then(|obj| plain_instance_attr(obj, name, cell))
                     {
                         self.frame.pc = pc + 2;
                         self.push(v);
@@ -265,7 +282,9 @@ impl Vm {
                 }
                 Instr::StoreFast(i) => {
                     let v = self.pop();
-                    self.frame.locals[i as usize] = Some(v);
+                    if let Some(old) = self.frame.locals[i as usize].replace(v) {
+                        drop_value(old);
+                    }
                 }
                 Instr::DeleteFast(i) => {
                     if self.frame.locals[i as usize].take().is_none() {
@@ -321,31 +340,20 @@ impl Vm {
                 }
                 Instr::LoadGlobal(i) => {
                     let name = &code.names[i as usize];
-                    let site = Site { code: code.addr(), name: Arc::as_ptr(name) as usize, pc: pc as u32 };
-                    let globals = Arc::as_ptr(&self.frame.globals) as usize;
-                    let (gver, bver) = (self.frame.globals.version(), self.rt.builtins.version());
-                    if let Some(v) = self.cache.get_global(site, globals, gver, bver) {
-                        let v = v.clone();
-                        self.push(v);
-                        continue;
-                    }
-                    let v = self.load_global(name)?;
-                    self.cache.put_global(site, globals, gver, bver, v.clone());
+                    let v = self.load_global_cached(name, code.caches.cell(&code.instrs, pc))?;
                     self.push(v);
                 }
                 Instr::StoreGlobal(i) => {
                     let name = &code.names[i as usize];
                     let v = self.pop();
-                    if let Some(old) = self.frame.globals.replace_str(name, v) {
-                        self.cache.forget_global_value(&old);
-                    }
+                    let old = self.frame.globals.replace_str(name, v);
+                    drop(old);
                     self.safe_point()?;
                 }
                 Instr::DeleteGlobal(i) => {
                     let name = &code.names[i as usize];
-                    match self.frame.globals.remove_item_str(name.as_str()) {
-                        Some(old) => self.cache.forget_global_value(&old),
-                        None => return Err(self.name_error(name.as_str())),
+                    if self.frame.globals.remove_item_str(name.as_str()).is_none() {
+                        return Err(self.name_error(name.as_str()));
                     }
                     self.safe_point()?;
                 }
@@ -372,9 +380,7 @@ impl Vm {
                         Some(d) => d.replace_str(name, v),
                         None => self.frame.globals.replace_str(name, v),
                     };
-                    if let Some(old) = old {
-                        self.cache.forget_global_value(&old);
-                    }
+                    drop(old);
                     self.safe_point()?;
                 }
                 Instr::DeleteName(i) => {
@@ -389,15 +395,15 @@ impl Vm {
                         continue;
                     }
                     let d = self.frame.locals_dict.clone().unwrap_or_else(|| self.frame.globals.clone());
-                    match d.remove_item_str(name.as_str()) {
-                        Some(old) => self.cache.forget_global_value(&old),
-                        None => return Err(self.name_error(name.as_str())),
+                    if d.remove_item_str(name.as_str()).is_none() {
+                        return Err(self.name_error(name.as_str()));
                     }
                     self.safe_point()?;
                 }
                 Instr::LoadAttr(i) => {
                     let name = &code.names[i as usize];
-                    if let Some(v) = self.frame.stack.last().and_then(|obj| plain_instance_attr(obj, name)) {
+                    let cell = code.caches.cell(&code.instrs, pc);
+                    if let Some(v) = self.frame.stack.last().and_then(|obj| plain_instance_attr(obj, name, cell)) {
                         if let Some(top) = self.frame.stack.last_mut() {
                             *top = v;
                         }
@@ -410,7 +416,13 @@ impl Vm {
                 Instr::StoreAttr(i) => {
                     let name = &code.names[i as usize];
                     let obj = self.pop();
-                    let v = self.pop();
+                    let mut v = self.pop();
+                    if let Some(cell) = code.caches.cell(&code.instrs, pc) {
+                        match Vm::store_attr_hinted(&obj, name, v, cell) {
+                            Ok(()) => continue,
+                            Err(back) => v = back,
+                        }
+                    }
                     self.set_attr(&obj, name, v)?;
                 }
                 Instr::DeleteAttr(i) => {
@@ -421,26 +433,30 @@ impl Vm {
                 Instr::LoadMethod(i) => {
                     let name = &code.names[i as usize];
                     let obj = self.pop();
-                    let site = Site { code: code.addr(), name: Arc::as_ptr(name) as usize, pc: pc as u32 };
-                    let key = self.class_key(&obj);
-                    if let Some((cls, vers)) = key
-                        && let Some(m) = self.cache.get_method(site, cls, vers)
-                        && !matches!(&obj, Value::Instance(inst) if inst.dict.get_str(name).is_some())
+                    let cell = code.caches.cell(&code.instrs, pc);
+                    if let Some(c) = cell
+                        && let Some(m) = self.cached_method(&obj, name, c)
                     {
-                        let m = m.clone();
                         self.push(m);
                         self.push(obj);
                         continue;
                     }
                     match self.lookup_method(&obj, name)? {
                         Some(m) => {
-                            if let Some((cls, vers)) = key {
-                                self.cache.put_method(site, cls, vers, m.clone());
+                            if let Some(c) = cell {
+                                self.remember_method(&obj, name, &m, c);
                             }
                             self.push(m);
                             self.push(obj);
                         }
                         None => {
+                            if let Some((m, recv)) = super::inline::super_method(&obj, name) {
+                                // `super().m(…)`: no bound method, the call
+                                // takes the receiver as its first argument.
+                                self.push(m);
+                                self.push(recv);
+                                continue;
+                            }
                             let v = self.get_attr(&obj, name)?;
                             self.push(Value::None);
                             self.push(v);
@@ -621,6 +637,14 @@ impl Vm {
                         self.discard_ints(1);
                         continue;
                     }
+                    if let [.., a, b] = self.frame.stack.as_mut_slice()
+                        && let Some(r) = float_op(a, b, op)
+                    {
+                        // Floats and ints own nothing: overwrite and forget.
+                        std::mem::forget(std::mem::replace(a, Value::Float(r)));
+                        self.discard_ints(1);
+                        continue;
+                    }
                     let b = self.pop();
                     let a = self.pop();
                     let r = if matches!(instr, Instr::Inplace(_)) {
@@ -638,6 +662,11 @@ impl Vm {
                         std::mem::forget(std::mem::replace(&mut self.frame.stack[len - 2], Value::Bool(r)));
                         continue;
                     }
+                    if let Some(r) = quick_compare(&self.frame.stack[len - 2], &self.frame.stack[len - 1], op) {
+                        self.frame.stack.truncate(len - 2);
+                        self.push(Value::Bool(r));
+                        continue;
+                    }
                     let b = self.pop();
                     let a = self.pop();
                     let r = self.compare(&a, &b, op)?;
@@ -651,6 +680,9 @@ impl Vm {
                     {
                         let r = super::ops::cmp_result(x.cmp(y), op);
                         self.discard_ints(2);
+                        r
+                    } else if let Some(r) = quick_compare(&self.frame.stack[len - 2], &self.frame.stack[len - 1], op) {
+                        self.frame.stack.truncate(len - 2);
                         r
                     } else {
                         let b = self.pop();
@@ -667,7 +699,10 @@ impl Vm {
                 Instr::IsOp(inv) => {
                     let b = self.pop();
                     let a = self.pop();
-                    self.push(Value::Bool(a.is(&b) != (inv == 1)));
+                    let r = a.is(&b) != (inv == 1);
+                    drop_value(b);
+                    drop_value(a);
+                    self.push(Value::Bool(r));
                 }
                 Instr::ContainsOp(inv) => {
                     let container = self.pop();
@@ -699,7 +734,8 @@ impl Vm {
                     // A generator or an instance whose last reference goes
                     // here is queued by its Drop and finalized at the next
                     // safe point (vm/finalize.rs).
-                    self.pop();
+                    let v = self.pop();
+                    drop_value(v);
                 }
                 Instr::DupTop => {
                     let v = self.top().clone();
@@ -734,20 +770,26 @@ impl Vm {
                 }
                 Instr::PopJumpIfFalse(t) => {
                     let v = self.pop();
-                    let b = match v {
+                    let b = match &v {
                         Value::Boolean(b) => b.get(),
-                        ref other => self.truthy(other)?,
+                        Value::None => false,
+                        Value::Int(i) => *i != 0,
+                        other => self.truthy(other)?,
                     };
+                    drop_value(v);
                     if !b {
                         self.frame.pc = t as usize;
                     }
                 }
                 Instr::PopJumpIfTrue(t) => {
                     let v = self.pop();
-                    let b = match v {
+                    let b = match &v {
                         Value::Boolean(b) => b.get(),
-                        ref other => self.truthy(other)?,
+                        Value::None => false,
+                        Value::Int(i) => *i != 0,
+                        other => self.truthy(other)?,
                     };
+                    drop_value(v);
                     if b {
                         self.frame.pc = t as usize;
                     }
@@ -936,6 +978,17 @@ impl Vm {
                                 Err(t) => t.items.iter().rev().for_each(|v| self.push(v.clone())),
                             }
                             continue;
+                        }
+                        // A list of the right size: its items cloned straight
+                        // onto the stack, without an intermediate vector.
+                        Value::List(l) => {
+                            let items = l.lock();
+                            if items.len() == n as usize {
+                                items.iter().rev().for_each(|v| self.frame.stack.push(v.clone()));
+                                continue;
+                            }
+                            drop(items);
+                            Value::List(l)
                         }
                         other => other,
                     };
@@ -1251,15 +1304,14 @@ impl std::ops::Deref for CodeView {
     }
 }
 
-/// The common attribute read, done inline: an instance attribute of a class
-/// without data descriptors is just its dict entry (None: take `get_attr`).
-#[inline]
-fn plain_instance_attr(obj: &Value, name: &crate::object::str::PyStr) -> Option<Value> {
-    match obj {
-        Value::Instance(inst) if inst.class.attr_flags() & crate::object::class::class_flags::HAS_DATA_DESCR == 0 => {
-            inst.dict.get_str(name)
-        }
-        _ => None,
+/// Drops a value, skipping the out-of-line drop glue for the variants
+/// that own nothing (ints, floats, bools, None): the common case of a
+/// loop variable rebound or an expression statement's result.
+#[inline(always)]
+fn drop_value(v: Value) {
+    match v {
+        Value::None | Value::Int(_) | Value::Flt(_) | Value::Boolean(_) => std::mem::forget(v),
+        other => drop(other),
     }
 }
 
