@@ -295,10 +295,31 @@ impl Vm {
             }
             _ => {
                 let cls = self.class_of(v);
-                for name in ["__int__", "__index__", "__trunc__"] {
+                for name in ["__int__", "__index__"] {
                     if let Some(m) = cls.lookup_user(name) {
-                        return self.call_method_value(&m, v.clone(), vec![]);
+                        let r = self.call_method_value(&m, v.clone(), vec![])?;
+                        return self.exact_number_result(r, v, name, false);
                     }
+                }
+                if let Some(m) = cls.lookup_user("__trunc__") {
+                    self.warn("DeprecationWarning", "The delegation of int() to __trunc__ is deprecated.", 1)?;
+                    let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    if matches!(r, Value::Int(_) | Value::BigInt(_) | Value::Boolean(_)) {
+                        return Ok(r);
+                    }
+                    if let Some(p) = crate::vm::ops::payload_of(&r)
+                        && matches!(p, Value::Int(_) | Value::BigInt(_) | Value::Boolean(_))
+                    {
+                        return Ok(p);
+                    }
+                    // CPython: the result must support __index__.
+                    let rc = self.class_of(&r);
+                    if let Some(ix) = rc.lookup_user("__index__") {
+                        let i = self.call_method_value(&ix, r.clone(), vec![])?;
+                        return self.exact_number_result(i, &r, "__index__", false);
+                    }
+                    let tn = self.type_name(&r);
+                    return Err(self.type_error(&format!("__trunc__ returned non-Integral (type {tn})")));
                 }
                 if let Some(p) = crate::vm::ops::payload_of(v) {
                     return self.to_int(&p);
@@ -325,10 +346,12 @@ impl Vm {
                 let cls = self.class_of(v);
                 if let Some(m) = cls.lookup_user("__float__") {
                     let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    let r = self.exact_number_result(r, v, "__float__", true)?;
                     return self.to_float(&r);
                 }
                 if let Some(m) = cls.lookup_user("__index__") {
                     let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    let r = self.exact_number_result(r, v, "__index__", false)?;
                     return self.to_float(&r);
                 }
                 if let Some(p) = crate::vm::ops::payload_of(v) {
@@ -338,6 +361,42 @@ impl Vm {
                 Err(self.type_error(&format!("float() argument must be a string or a real number, not '{tn}'")))
             }
         }
+    }
+
+    /// The result of a `__float__` (`float`) or `__int__`/`__index__` (`int`)
+    /// hook as the exact built-in number: a strict subclass instance is
+    /// unwrapped with CPython's DeprecationWarning, anything else is a
+    /// TypeError. Checking here, not by converting again, is what stops a
+    /// hook that returns `self` from recursing.
+    pub fn exact_number_result(&mut self, r: Value, of: &Value, hook: &str, float: bool) -> PyResult {
+        let exact = |x: &Value| {
+            if float { matches!(x, Value::Flt(_)) } else { matches!(x, Value::Int(_) | Value::BigInt(_)) }
+        };
+        if exact(&r) {
+            return Ok(r);
+        }
+        let rn = self.type_name(&r);
+
+        // CPython names the receiver's type for __float__ only.
+        let head = if float { format!("{}.{hook}", self.type_name(of)) } else { hook.to_string() };
+        let what = if float { "float" } else { "int" };
+        // bool is int's one built-in strict subclass.
+        let unwrapped = match &r {
+            Value::Boolean(b) if !float => Some(Value::Int(b.get() as i64)),
+            _ => crate::vm::ops::payload_of(&r).filter(exact),
+        };
+        if let Some(p) = unwrapped {
+            self.warn(
+                "DeprecationWarning",
+                &format!(
+                    "{head} returned non-{what} (type {rn}).  The ability to return an instance of a strict \
+                     subclass of {what} is deprecated, and may be removed in a future version of Python."
+                ),
+                1,
+            )?;
+            return Ok(p);
+        }
+        Err(self.type_error(&format!("{head} returned non-{what} (type {rn})")))
     }
 
     /// Wraps a built-in value for a subclass instance (`class C(list)`), or
@@ -571,7 +630,10 @@ fn register_object(rt: &Runtime) {
     method(o, "__setattr__", |vm, a| {
         a.expect_after_self(vm, 2)?;
         let Value::Instance(inst) = &a.pos[0] else { return Err(vm.type_error("can't apply this __setattr__")) };
-        let Value::Str(name) = &a.pos[1] else { return Err(vm.type_error("attribute name must be string")) };
+        let Value::Str(name) = &a.pos[1] else {
+            let tn = vm.type_name(&a.pos[1]);
+            return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
+        };
         let (inst, name) = (inst.clone(), name.clone());
         vm.generic_setattr(&inst, &a.pos[0], &name, a.pos[2].clone())?;
         Ok(Value::None)
@@ -579,7 +641,10 @@ fn register_object(rt: &Runtime) {
     method(o, "__delattr__", |vm, a| {
         a.expect_after_self(vm, 1)?;
         let Value::Instance(inst) = &a.pos[0] else { return Err(vm.type_error("can't apply this __delattr__")) };
-        let Value::Str(name) = &a.pos[1] else { return Err(vm.type_error("attribute name must be string")) };
+        let Value::Str(name) = &a.pos[1] else {
+            let tn = vm.type_name(&a.pos[1]);
+            return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
+        };
         if inst.dict.remove_item_str(name.as_str()).is_none() {
             return Err(vm.attribute_error(&a.pos[0], name.as_str()));
         }
@@ -587,7 +652,10 @@ fn register_object(rt: &Runtime) {
     });
     method(o, "__getattribute__", |vm, a| {
         a.expect_after_self(vm, 1)?;
-        let Value::Str(name) = &a.pos[1] else { return Err(vm.type_error("attribute name must be string")) };
+        let Value::Str(name) = &a.pos[1] else {
+            let tn = vm.type_name(&a.pos[1]);
+            return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
+        };
         let name = name.clone();
         vm.get_attr(&a.pos[0], &name)
     });
@@ -750,7 +818,7 @@ fn register_exceptions(rt: &Runtime) {
         if let Value::Instance(i) = &a.pos[0]
             && let Some(st) = i.exc()
         {
-            st.lock().traceback = entries;
+            st.lock().set_traceback(entries, Some(a.pos[1].clone()));
         }
         Ok(a.pos[0].clone())
     });
