@@ -196,11 +196,18 @@ impl Vm {
         if let Value::Instance(inst) = v {
             if let Some(m) = inst.class.lookup_user("__len__") {
                 let r = self.call_method_value(&m, v.clone(), vec![])?;
-                let n = self.index_of(&r)?;
-                if n < 0 {
-                    return Err(self.value_error("__len__() should return >= 0"));
-                }
-                return Ok(n as usize);
+                // CPython's order: the sign first, then the size of the int.
+                return match self.exact_index(&r)? {
+                    Some(Value::Int(n)) if n >= 0 => Ok(n as usize),
+                    Some(Value::BigInt(b)) if b.sign() != num_bigint::Sign::Minus => {
+                        Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
+                    }
+                    Some(_) => Err(self.value_error("__len__() should return >= 0")),
+                    None => {
+                        let tn = self.type_name(&r);
+                        Err(self.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+                    }
+                };
             }
             if let Some(p) = inst.builtin_value().cloned() {
                 return self.len_of(&p);
@@ -448,6 +455,19 @@ fn register_constructors(rt: &Runtime) {
         };
         Ok(vm.wrap_builtin(&cls, r))
     });
+    // The singletons' types return the singleton (CPython's none_new & co.).
+    for (cls, name, v) in [
+        (&t.none, "NoneType", Value::None),
+        (&t.notimpl, "NotImplementedType", Value::NotImplemented),
+        (&t.ellipsis, "EllipsisType", Value::Ellipsis),
+    ] {
+        method(cls, "__new__", move |vm, a| {
+            if a.pos.len() > 1 || !a.kw.is_empty() {
+                return Err(vm.type_error(&format!("{name} takes no arguments")));
+            }
+            Ok(v.clone())
+        });
+    }
     method(&t.bool_, "__new__", |vm, a| {
         let r = match a.pos.get(1) {
             Some(v) => vm.truthy(v)?,
@@ -457,6 +477,14 @@ fn register_constructors(rt: &Runtime) {
     });
     method(&t.float, "__new__", |vm, a| {
         let cls = cls_arg(&a);
+        // As CPython: keywords are refused unless a subclass's own __init__ takes them.
+        let own_init = matches!(&cls, Value::Class(c) if c.lookup_user("__init__").is_some());
+        if !a.kw.is_empty() && !own_init {
+            return Err(vm.type_error("float() takes no keyword arguments"));
+        }
+        if a.pos.len() > 2 {
+            return Err(vm.type_error(&format!("float expected at most 1 argument, got {}", a.pos.len() - 1)));
+        }
         let r = match a.pos.get(1) {
             Some(v) => vm.to_float(v)?,
             None => 0.0,
@@ -952,6 +980,45 @@ fn register_descriptors(rt: &Runtime) {
         let o2 = Value::Native2(o.clone());
         vm.descr_get(&o2, &obj, &cls)
     });
+    // `prop.__set__(obj, v)` / `prop.__delete__(obj)` called directly.
+    for (name, which) in [("__set__", 1u8), ("__delete__", 2u8)] {
+        method(&t.property, name, move |vm, a| {
+            let want = if which == 1 { 2 } else { 1 };
+            a.check_method(vm, name, want, want)?;
+            let p = match &a.pos[0] {
+                Value::Native2(o) => o
+                    .as_any()
+                    .downcast_ref::<Property>()
+                    .map(|p| (if which == 1 { p.fset.clone() } else { p.fdel.clone() }, p.name.lock().clone())),
+                _ => None,
+            };
+            let Some((f, pname)) = p else { return Err(vm.type_error("descriptor requires a 'property' object")) };
+            if f.is_none() {
+                let tn = vm.type_name(&a.pos[1]);
+                let what = if which == 1 { "setter" } else { "deleter" };
+                let msg = match pname {
+                    Some(n) => format!("property '{n}' of '{tn}' object has no {what}"),
+                    None => format!("property of '{tn}' object has no {what}"),
+                };
+                return Err(vm.err("AttributeError", &msg));
+            }
+            vm.call(&f, a.pos[1..].to_vec())?;
+            Ok(Value::None)
+        });
+    }
+    // `classmethod.__get__` / `staticmethod.__get__` called directly (the
+    // attribute lookup binds them without these).
+    for cls in [&t.classmethod, &t.staticmethod] {
+        method(cls, "__get__", |vm, a| {
+            a.check_method(vm, "__get__", 1, 2)?;
+            let obj = a.pos[1].clone();
+            let owner = match a.pos.get(2) {
+                Some(Value::Class(c)) => c.clone(),
+                _ => vm.class_of(&obj),
+            };
+            vm.descr_get(&a.pos[0], &obj, &owner)
+        });
+    }
     method(&t.staticmethod, "__new__", |vm, a| {
         let f = a.pos.get(1).cloned().unwrap_or(Value::None);
         let cls = descriptor_class(&a, &vm.rt.types.staticmethod);

@@ -15,7 +15,8 @@ use crate::vm::{Args, PyResult, Runtime, Vm};
 /// Adds the functions to `sys`'s dict `d`, and `breakpoint` to the built-ins.
 pub fn add(rt: &Runtime, d: &Dict) {
     def(d, "getrefcount", |vm, a| {
-        a.posonly(vm, "getrefcount", 1, 1)?;
+        a.no_kw(vm, "sys.getrefcount")?;
+        a.check(vm, "sys.getrefcount", 1, 1)?;
         Ok(Value::Int(refcount(&a.pos[0])))
     });
     def(d, "call_tracing", |vm, a| {
@@ -29,7 +30,7 @@ pub fn add(rt: &Runtime, d: &Dict) {
         }
     });
     def(d, "is_finalizing", |vm, a| {
-        a.posonly(vm, "is_finalizing", 0, 0)?;
+        a.check(vm, "sys.is_finalizing", 0, 0)?;
         Ok(Value::Bool(vm.finalizing))
     });
     // One depth for the process; gilt records no coroutine origins, so the
@@ -37,7 +38,7 @@ pub fn add(rt: &Runtime, d: &Dict) {
     let depth = Arc::new(AtomicI64::new(0));
     let get = depth.clone();
     def(d, "get_coroutine_origin_tracking_depth", move |vm, a| {
-        a.posonly(vm, "get_coroutine_origin_tracking_depth", 0, 0)?;
+        a.check(vm, "sys.get_coroutine_origin_tracking_depth", 0, 0)?;
         Ok(Value::Int(get.load(Ordering::Relaxed)))
     });
     def(d, "set_coroutine_origin_tracking_depth", move |vm, mut a| {
@@ -71,7 +72,8 @@ pub fn add(rt: &Runtime, d: &Dict) {
     for name in ["getdefaultencoding", "getrecursionlimit", "getswitchinterval"] {
         if let Some(f) = d.get_item_str(name) {
             def(d, name, move |vm, a| {
-                a.posonly(vm, name, 0, 0)?;
+                a.no_kw(vm, &format!("sys.{name}"))?;
+                a.check(vm, &format!("sys.{name}"), 0, 0)?;
                 vm.call_value(&f, a)
             });
         }

@@ -464,7 +464,11 @@ impl Vm {
             (Value::Cplx(c), "imag") => Value::Float(c.im),
             // A built-in value's docstring is its type's (None when the type
             // has none): `"s".__doc__`, as email's policy classes read it.
-            (_, "__doc__") if !matches!(obj, Value::Instance(_) | Value::Class(_) | Value::Module(_)) => {
+            // (A property has its own, read below.)
+            (_, "__doc__")
+                if !matches!(obj, Value::Instance(_) | Value::Class(_) | Value::Module(_))
+                    && !matches!(obj, Value::Native2(o) if o.as_any().is::<Property>()) =>
+            {
                 self.class_of(obj).lookup("__doc__").unwrap_or(Value::None)
             }
             _ => return Ok(None),
