@@ -22,6 +22,8 @@ pub mod flags {
     pub const NESTED: u32 = 0x10;
     pub const GENERATOR: u32 = 0x20;
     pub const COROUTINE: u32 = 0x80;
+    /// A generator made awaitable by `types.coroutine`.
+    pub const ITERABLE_COROUTINE: u32 = 0x100;
     pub const ASYNC_GENERATOR: u32 = 0x200;
 }
 

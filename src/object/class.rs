@@ -255,11 +255,30 @@ pub struct TbEntry {
 pub struct ExcState {
     pub args: Vec<Value>,
     pub traceback: Vec<TbEntry>,
+    /// The traceback objects made for the first `.0` entries of
+    /// `traceback` (the head of their chain), kept so that every read of
+    /// `__traceback__` returns the same objects, as in CPython.
+    pub tb_objs: Option<(usize, Value)>,
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
     /// An exception group's `message` and `exceptions` (a tuple).
     pub group: Option<Box<(Value, Value)>>,
+}
+
+impl ExcState {
+    /// Replaces the traceback: its entries, and the traceback object they
+    /// came from (None: build new objects when asked).
+    pub fn set_traceback(&mut self, entries: Vec<TbEntry>, objs: Option<Value>) {
+        self.tb_objs = objs.map(|v| (entries.len(), v));
+        self.traceback = entries;
+    }
+
+    /// Copies another exception's traceback, sharing its objects.
+    pub fn copy_traceback_from(&mut self, other: &ExcState) {
+        self.traceback = other.traceback.clone();
+        self.tb_objs = other.tb_objs.clone();
+    }
 }
 
 /// Built-in storage of an instance (see [`Layout`]).

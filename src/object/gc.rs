@@ -277,7 +277,7 @@ impl GcObj {
                 if let Payload::Exception(e) = &i.payload {
                     let mut e = e.lock();
                     let old = (std::mem::take(&mut e.args), e.cause.take(), e.context.take(), e.group.take());
-                    let tb = std::mem::take(&mut e.traceback);
+                    let tb = (std::mem::take(&mut e.traceback), e.tb_objs.take());
                     drop(e);
                     drop((old, tb));
                 }

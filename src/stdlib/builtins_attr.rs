@@ -10,12 +10,13 @@ use crate::object::str::PyStr;
 use crate::object::value::Value;
 use crate::vm::{Args, PyResult, Runtime, Vm};
 
-fn name_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Arc<PyStr>> {
+fn name_arg(vm: &mut Vm, v: &Value) -> PyResult<Arc<PyStr>> {
     match super::types_str::as_pystr(v) {
         Some(s) => Ok(s),
         None => {
+            // CPython's message does not name the built-in.
             let tn = vm.type_name(v);
-            Err(vm.type_error(&format!("{fname}(): attribute name must be string, not '{tn}'")))
+            Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")))
         }
     }
 }
@@ -117,7 +118,7 @@ pub fn register(rt: &Runtime) {
     });
     def(b, "getattr", |vm, a| {
         a.check(vm, "getattr", 2, 3)?;
-        let name = name_arg(vm, &a.pos[1], "getattr")?;
+        let name = name_arg(vm, &a.pos[1])?;
         if a.pos.len() == 2 {
             return vm.get_attr(&a.pos[0], &name);
         }
@@ -132,13 +133,13 @@ pub fn register(rt: &Runtime) {
     });
     def(b, "setattr", |vm, a| {
         a.check(vm, "setattr", 3, 3)?;
-        let name = name_arg(vm, &a.pos[1], "setattr")?;
+        let name = name_arg(vm, &a.pos[1])?;
         vm.set_attr(&a.pos[0], &name, a.pos[2].clone())?;
         Ok(Value::None)
     });
     def(b, "hasattr", |vm, a| {
         a.check(vm, "hasattr", 2, 2)?;
-        let name = name_arg(vm, &a.pos[1], "hasattr")?;
+        let name = name_arg(vm, &a.pos[1])?;
         match vm.get_attr_opt(&a.pos[0], &name) {
             Ok(found) => Ok(Value::Bool(found.is_some())),
             Err(e) if vm.is_exc(&e, "AttributeError") => Ok(Value::Bool(false)),
@@ -147,7 +148,7 @@ pub fn register(rt: &Runtime) {
     });
     def(b, "delattr", |vm, a| {
         a.check(vm, "delattr", 2, 2)?;
-        let name = name_arg(vm, &a.pos[1], "delattr")?;
+        let name = name_arg(vm, &a.pos[1])?;
         vm.del_attr(&a.pos[0], &name)?;
         Ok(Value::None)
     });

@@ -196,11 +196,18 @@ impl Vm {
         if let Value::Instance(inst) = v {
             if let Some(m) = inst.class.lookup_user("__len__") {
                 let r = self.call_method_value(&m, v.clone(), vec![])?;
-                let n = self.index_of(&r)?;
-                if n < 0 {
-                    return Err(self.value_error("__len__() should return >= 0"));
-                }
-                return Ok(n as usize);
+                // CPython's order: the sign first, then the size of the int.
+                return match self.exact_index(&r)? {
+                    Some(Value::Int(n)) if n >= 0 => Ok(n as usize),
+                    Some(Value::BigInt(b)) if b.sign() != num_bigint::Sign::Minus => {
+                        Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
+                    }
+                    Some(_) => Err(self.value_error("__len__() should return >= 0")),
+                    None => {
+                        let tn = self.type_name(&r);
+                        Err(self.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+                    }
+                };
             }
             if let Some(p) = inst.builtin_value().cloned() {
                 return self.len_of(&p);
@@ -295,10 +302,31 @@ impl Vm {
             }
             _ => {
                 let cls = self.class_of(v);
-                for name in ["__int__", "__index__", "__trunc__"] {
+                for name in ["__int__", "__index__"] {
                     if let Some(m) = cls.lookup_user(name) {
-                        return self.call_method_value(&m, v.clone(), vec![]);
+                        let r = self.call_method_value(&m, v.clone(), vec![])?;
+                        return self.exact_number_result(r, v, name, false);
                     }
+                }
+                if let Some(m) = cls.lookup_user("__trunc__") {
+                    self.warn("DeprecationWarning", "The delegation of int() to __trunc__ is deprecated.", 1)?;
+                    let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    if matches!(r, Value::Int(_) | Value::BigInt(_) | Value::Boolean(_)) {
+                        return Ok(r);
+                    }
+                    if let Some(p) = crate::vm::ops::payload_of(&r)
+                        && matches!(p, Value::Int(_) | Value::BigInt(_) | Value::Boolean(_))
+                    {
+                        return Ok(p);
+                    }
+                    // CPython: the result must support __index__.
+                    let rc = self.class_of(&r);
+                    if let Some(ix) = rc.lookup_user("__index__") {
+                        let i = self.call_method_value(&ix, r.clone(), vec![])?;
+                        return self.exact_number_result(i, &r, "__index__", false);
+                    }
+                    let tn = self.type_name(&r);
+                    return Err(self.type_error(&format!("__trunc__ returned non-Integral (type {tn})")));
                 }
                 if let Some(p) = crate::vm::ops::payload_of(v) {
                     return self.to_int(&p);
@@ -325,10 +353,12 @@ impl Vm {
                 let cls = self.class_of(v);
                 if let Some(m) = cls.lookup_user("__float__") {
                     let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    let r = self.exact_number_result(r, v, "__float__", true)?;
                     return self.to_float(&r);
                 }
                 if let Some(m) = cls.lookup_user("__index__") {
                     let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    let r = self.exact_number_result(r, v, "__index__", false)?;
                     return self.to_float(&r);
                 }
                 if let Some(p) = crate::vm::ops::payload_of(v) {
@@ -338,6 +368,42 @@ impl Vm {
                 Err(self.type_error(&format!("float() argument must be a string or a real number, not '{tn}'")))
             }
         }
+    }
+
+    /// The result of a `__float__` (`float`) or `__int__`/`__index__` (`int`)
+    /// hook as the exact built-in number: a strict subclass instance is
+    /// unwrapped with CPython's DeprecationWarning, anything else is a
+    /// TypeError. Checking here, not by converting again, is what stops a
+    /// hook that returns `self` from recursing.
+    pub fn exact_number_result(&mut self, r: Value, of: &Value, hook: &str, float: bool) -> PyResult {
+        let exact = |x: &Value| {
+            if float { matches!(x, Value::Flt(_)) } else { matches!(x, Value::Int(_) | Value::BigInt(_)) }
+        };
+        if exact(&r) {
+            return Ok(r);
+        }
+        let rn = self.type_name(&r);
+
+        // CPython names the receiver's type for __float__ only.
+        let head = if float { format!("{}.{hook}", self.type_name(of)) } else { hook.to_string() };
+        let what = if float { "float" } else { "int" };
+        // bool is int's one built-in strict subclass.
+        let unwrapped = match &r {
+            Value::Boolean(b) if !float => Some(Value::Int(b.get() as i64)),
+            _ => crate::vm::ops::payload_of(&r).filter(exact),
+        };
+        if let Some(p) = unwrapped {
+            self.warn(
+                "DeprecationWarning",
+                &format!(
+                    "{head} returned non-{what} (type {rn}).  The ability to return an instance of a strict \
+                     subclass of {what} is deprecated, and may be removed in a future version of Python."
+                ),
+                1,
+            )?;
+            return Ok(p);
+        }
+        Err(self.type_error(&format!("{head} returned non-{what} (type {rn})")))
     }
 
     /// Wraps a built-in value for a subclass instance (`class C(list)`), or
@@ -389,6 +455,19 @@ fn register_constructors(rt: &Runtime) {
         };
         Ok(vm.wrap_builtin(&cls, r))
     });
+    // The singletons' types return the singleton (CPython's none_new & co.).
+    for (cls, name, v) in [
+        (&t.none, "NoneType", Value::None),
+        (&t.notimpl, "NotImplementedType", Value::NotImplemented),
+        (&t.ellipsis, "EllipsisType", Value::Ellipsis),
+    ] {
+        method(cls, "__new__", move |vm, a| {
+            if a.pos.len() > 1 || !a.kw.is_empty() {
+                return Err(vm.type_error(&format!("{name} takes no arguments")));
+            }
+            Ok(v.clone())
+        });
+    }
     method(&t.bool_, "__new__", |vm, a| {
         let r = match a.pos.get(1) {
             Some(v) => vm.truthy(v)?,
@@ -398,6 +477,14 @@ fn register_constructors(rt: &Runtime) {
     });
     method(&t.float, "__new__", |vm, a| {
         let cls = cls_arg(&a);
+        // As CPython: keywords are refused unless a subclass's own __init__ takes them.
+        let own_init = matches!(&cls, Value::Class(c) if c.lookup_user("__init__").is_some());
+        if !a.kw.is_empty() && !own_init {
+            return Err(vm.type_error("float() takes no keyword arguments"));
+        }
+        if a.pos.len() > 2 {
+            return Err(vm.type_error(&format!("float expected at most 1 argument, got {}", a.pos.len() - 1)));
+        }
         let r = match a.pos.get(1) {
             Some(v) => vm.to_float(v)?,
             None => 0.0,
@@ -571,7 +658,10 @@ fn register_object(rt: &Runtime) {
     method(o, "__setattr__", |vm, a| {
         a.expect_after_self(vm, 2)?;
         let Value::Instance(inst) = &a.pos[0] else { return Err(vm.type_error("can't apply this __setattr__")) };
-        let Value::Str(name) = &a.pos[1] else { return Err(vm.type_error("attribute name must be string")) };
+        let Value::Str(name) = &a.pos[1] else {
+            let tn = vm.type_name(&a.pos[1]);
+            return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
+        };
         let (inst, name) = (inst.clone(), name.clone());
         vm.generic_setattr(&inst, &a.pos[0], &name, a.pos[2].clone())?;
         Ok(Value::None)
@@ -579,7 +669,10 @@ fn register_object(rt: &Runtime) {
     method(o, "__delattr__", |vm, a| {
         a.expect_after_self(vm, 1)?;
         let Value::Instance(inst) = &a.pos[0] else { return Err(vm.type_error("can't apply this __delattr__")) };
-        let Value::Str(name) = &a.pos[1] else { return Err(vm.type_error("attribute name must be string")) };
+        let Value::Str(name) = &a.pos[1] else {
+            let tn = vm.type_name(&a.pos[1]);
+            return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
+        };
         if inst.dict.remove_item_str(name.as_str()).is_none() {
             return Err(vm.attribute_error(&a.pos[0], name.as_str()));
         }
@@ -587,7 +680,10 @@ fn register_object(rt: &Runtime) {
     });
     method(o, "__getattribute__", |vm, a| {
         a.expect_after_self(vm, 1)?;
-        let Value::Str(name) = &a.pos[1] else { return Err(vm.type_error("attribute name must be string")) };
+        let Value::Str(name) = &a.pos[1] else {
+            let tn = vm.type_name(&a.pos[1]);
+            return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
+        };
         let name = name.clone();
         vm.get_attr(&a.pos[0], &name)
     });
@@ -750,7 +846,7 @@ fn register_exceptions(rt: &Runtime) {
         if let Value::Instance(i) = &a.pos[0]
             && let Some(st) = i.exc()
         {
-            st.lock().traceback = entries;
+            st.lock().set_traceback(entries, Some(a.pos[1].clone()));
         }
         Ok(a.pos[0].clone())
     });
@@ -884,6 +980,45 @@ fn register_descriptors(rt: &Runtime) {
         let o2 = Value::Native2(o.clone());
         vm.descr_get(&o2, &obj, &cls)
     });
+    // `prop.__set__(obj, v)` / `prop.__delete__(obj)` called directly.
+    for (name, which) in [("__set__", 1u8), ("__delete__", 2u8)] {
+        method(&t.property, name, move |vm, a| {
+            let want = if which == 1 { 2 } else { 1 };
+            a.check_method(vm, name, want, want)?;
+            let p = match &a.pos[0] {
+                Value::Native2(o) => o
+                    .as_any()
+                    .downcast_ref::<Property>()
+                    .map(|p| (if which == 1 { p.fset.clone() } else { p.fdel.clone() }, p.name.lock().clone())),
+                _ => None,
+            };
+            let Some((f, pname)) = p else { return Err(vm.type_error("descriptor requires a 'property' object")) };
+            if f.is_none() {
+                let tn = vm.type_name(&a.pos[1]);
+                let what = if which == 1 { "setter" } else { "deleter" };
+                let msg = match pname {
+                    Some(n) => format!("property '{n}' of '{tn}' object has no {what}"),
+                    None => format!("property of '{tn}' object has no {what}"),
+                };
+                return Err(vm.err("AttributeError", &msg));
+            }
+            vm.call(&f, a.pos[1..].to_vec())?;
+            Ok(Value::None)
+        });
+    }
+    // `classmethod.__get__` / `staticmethod.__get__` called directly (the
+    // attribute lookup binds them without these).
+    for cls in [&t.classmethod, &t.staticmethod] {
+        method(cls, "__get__", |vm, a| {
+            a.check_method(vm, "__get__", 1, 2)?;
+            let obj = a.pos[1].clone();
+            let owner = match a.pos.get(2) {
+                Some(Value::Class(c)) => c.clone(),
+                _ => vm.class_of(&obj),
+            };
+            vm.descr_get(&a.pos[0], &obj, &owner)
+        });
+    }
     method(&t.staticmethod, "__new__", |vm, a| {
         let f = a.pos.get(1).cloned().unwrap_or(Value::None);
         let cls = descriptor_class(&a, &vm.rt.types.staticmethod);

@@ -229,12 +229,13 @@ fn abs(vm: &mut Vm, a: Args) -> PyResult {
     })
 }
 
-fn round(vm: &mut Vm, mut a: Args) -> PyResult {
-    let nd = a.take_kw("ndigits");
-    a.no_extra_kw(vm, "round")?;
-    a.check(vm, "round", 1, 2)?;
-    let x = a.pos[0].clone();
-    let nd = nd.or_else(|| a.pos.get(1).cloned()).filter(|v| !v.is_none());
+fn round(vm: &mut Vm, a: Args) -> PyResult {
+    if a.pos.len() > 2 {
+        return Err(vm.type_error(&format!("round() takes at most 2 arguments ({} given)", a.pos.len())));
+    }
+    let mut slots = a.clinic_slots(vm, "round", &["number", "ndigits"], 1)?.into_iter();
+    let x = slots.next().flatten().unwrap_or(Value::None);
+    let nd = slots.next().flatten().filter(|v| !v.is_none());
     match &x {
         Value::Flt(f) => match nd {
             None => {
@@ -242,7 +243,7 @@ fn round(vm: &mut Vm, mut a: Args) -> PyResult {
                 Ok(Value::from_bigint(r))
             }
             Some(n) => {
-                let n = vm.index_of(&n)?;
+                let n = clamped_index(vm, &n)?;
                 Ok(Value::Float(numfmt::round_float(f.get(), n).map_err(|e| vm.num_err(e))?))
             }
         },
@@ -251,7 +252,7 @@ fn round(vm: &mut Vm, mut a: Args) -> PyResult {
             match nd {
                 None => Ok(Value::from_bigint(b)),
                 Some(n) => {
-                    let n = vm.index_of(&n)?;
+                    let n = clamped_index(vm, &n)?;
                     Ok(Value::from_bigint(numfmt::round_int(&b, n)))
                 }
             }
@@ -271,6 +272,17 @@ fn round(vm: &mut Vm, mut a: Args) -> PyResult {
             Err(vm.type_error(&format!("type {tn} doesn't define __round__ method")))
         }
     }
+}
+
+/// `round()`'s ndigits as CPython reads it (`PyNumber_AsSsize_t(o, NULL)`):
+/// an int beyond the machine word is clamped to its bounds, not an error.
+fn clamped_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    Ok(match vm.exact_index(v)? {
+        Some(Value::BigInt(b)) if b.sign() == num_bigint::Sign::Minus => i64::MIN,
+        Some(Value::BigInt(_)) => i64::MAX,
+        Some(Value::Int(i)) => i,
+        _ => vm.index_of(v)?,
+    })
 }
 
 fn divmod(vm: &mut Vm, a: Args) -> PyResult {
@@ -318,19 +330,14 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
     if old_r.is_one() { Some(((old_s % m) + m) % m) } else { None }
 }
 
-fn pow(vm: &mut Vm, mut a: Args) -> PyResult {
-    let m = a.take_kw("mod");
-    let e = a.take_kw("exp");
-    a.no_extra_kw(vm, "pow")?;
-    let mut pos = a.pos;
-    if let Some(e) = e {
-        pos.insert(1.min(pos.len()), e);
+fn pow(vm: &mut Vm, a: Args) -> PyResult {
+    if a.pos.len() > 3 {
+        return Err(vm.type_error(&format!("pow() takes at most 3 arguments ({} given)", a.pos.len())));
     }
-    if let Some(m) = m {
-        pos.push(m);
-    }
-    if pos.len() < 2 || pos.len() > 3 {
-        return Err(vm.type_error(&format!("pow expected 2 or 3 arguments, got {}", pos.len())));
+    let slots = a.clinic_slots(vm, "pow", &["base", "exp", "mod"], 2)?;
+    let mut pos: Vec<Value> = slots.into_iter().flatten().collect();
+    if pos.len() == 3 && pos[2].is_none() {
+        pos.pop();
     }
     if pos.len() == 2 || pos[2].is_none() {
         return vm.binary_op(&pos[0], &pos[1], BinOp::Pow);

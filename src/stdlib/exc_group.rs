@@ -168,12 +168,15 @@ impl Vm {
         if let (Value::Instance(o), Value::Instance(n)) = (orig, &eg)
             && let (Some(os), Some(ns)) = (o.exc(), n.exc())
         {
-            let (tb, cause, ctx) = {
+            // Materialized first, so both groups share the same objects.
+            self.exc_traceback(os);
+            let (cause, ctx) = {
                 let os = os.lock();
-                (os.traceback.clone(), os.cause.clone(), os.context.clone())
+                (os.cause.clone(), os.context.clone())
             };
+            let os = os.lock().clone();
             let mut ns = ns.lock();
-            ns.traceback = tb;
+            ns.copy_traceback_from(&os);
             ns.cause = cause;
             ns.context = ctx;
         }

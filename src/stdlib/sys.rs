@@ -315,6 +315,7 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     def(&d, "getsizeof", |_vm, _a| Ok(Value::Int(64)));
     def(&d, "getdefaultencoding", |_vm, _a| Ok(Value::str("utf-8")));
     super::sys_info::add(rt, &d);
+    super::sys_more::add(rt, &d);
     // No audit hooks: os.walk, shutil, tempfile… report events to nobody.
     def(&d, "audit", |vm, a| {
         if a.pos.is_empty() {
@@ -367,10 +368,9 @@ fn exc_info(vm: &mut Vm) -> Value {
         Some(e) => {
             let cls = Value::Class(vm.class_of(&e));
             let tb = match &e {
-                Value::Instance(i) => i.exc().map(|s| s.lock().traceback.clone()).unwrap_or_default(),
-                _ => Vec::new(),
+                Value::Instance(i) => i.exc().map(|s| vm.exc_traceback(s)).unwrap_or(Value::None),
+                _ => Value::None,
             };
-            let tb = vm.traceback_chain(&tb);
             Value::tuple(vec![cls, e, tb])
         }
         None => Value::tuple(vec![Value::None, Value::None, Value::None]),

@@ -211,11 +211,8 @@ pub fn register(rt: &Runtime) {
                         break;
                     }
                     if max >= 0 && out.len() as i64 >= max {
-                        let mut e = b.len();
-                        while e > i && ws(&b[e - 1]) {
-                            e -= 1;
-                        }
-                        out.push(b[i..e].to_vec());
+                        // The rest as it is, trailing whitespace included (CPython).
+                        out.push(b[i..].to_vec());
                         break;
                     }
                     let st = i;
@@ -277,8 +274,14 @@ pub fn register(rt: &Runtime) {
         };
         bytes(replace(&b, &old, &new, count))
     });
-    method(c, "upper", |vm, a| bytes(recv(vm, &a, "upper")?.to_ascii_uppercase()));
-    method(c, "lower", |vm, a| bytes(recv(vm, &a, "lower")?.to_ascii_lowercase()));
+    method(c, "upper", |vm, a| {
+        a.check_method(vm, "bytes.upper", 0, 0)?;
+        bytes(recv(vm, &a, "upper")?.to_ascii_uppercase())
+    });
+    method(c, "lower", |vm, a| {
+        a.check_method(vm, "bytes.lower", 0, 0)?;
+        bytes(recv(vm, &a, "lower")?.to_ascii_lowercase())
+    });
     method(c, "count", |vm, a| {
         a.check(vm, "count", 2, 4)?;
         let b = recv(vm, &a, "count")?;
@@ -299,10 +302,12 @@ pub fn register(rt: &Runtime) {
         Ok(Value::Int(n))
     });
     method(c, "isdigit", |vm, a| {
+        a.check_method(vm, "bytes.isdigit", 0, 0)?;
         let b = recv(vm, &a, "isdigit")?;
         Ok(Value::Bool(!b.is_empty() && b.iter().all(u8::is_ascii_digit)))
     });
     method(c, "isalpha", |vm, a| {
+        a.check_method(vm, "bytes.isalpha", 0, 0)?;
         let b = recv(vm, &a, "isalpha")?;
         Ok(Value::Bool(!b.is_empty() && b.iter().all(u8::is_ascii_alphabetic)))
     });

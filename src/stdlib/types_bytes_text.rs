@@ -57,6 +57,13 @@ fn pad_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Arc<Vec<u8>>, usize,
     let fill = match a.pos.get(2) {
         None => b' ',
         Some(Value::Bytes(f)) if f.len() == 1 => f[0],
+        Some(v @ Value::Native2(o))
+            if o.as_any().is::<super::types_bytearray::ByteArray>()
+                && let Some(f) = super::buffer::bytes_like(v)
+                && f.len() == 1 =>
+        {
+            f[0]
+        }
         Some(v) => {
             let tn = vm.type_name(v);
             return Err(vm.type_error(&format!("{name}() argument 2 must be a byte string of length 1, not {tn}")));

@@ -96,9 +96,12 @@ fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 fn byteorder(vm: &mut Vm, v: Option<Value>) -> PyResult<bool> {
     match v {
         None => Ok(false),
-        Some(Value::Str(s)) if s.as_str() == "big" => Ok(false),
-        Some(Value::Str(s)) if s.as_str() == "little" => Ok(true),
-        Some(Value::Str(_)) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+        // A str subclass counts as str.
+        Some(v) if let Some(s) = super::types_str::as_pystr(&v) => match s.as_str() {
+            "big" => Ok(false),
+            "little" => Ok(true),
+            _ => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+        },
         Some(other) => {
             let tn = vm.type_name(&other);
             Err(vm.type_error(&format!("to_bytes() argument 'byteorder' must be str, not {tn}")))

@@ -101,12 +101,14 @@ impl Args {
         for (slot, v) in out.iter_mut().zip(&self.pos) {
             *slot = Some(v.clone());
         }
+        // CPython reports a missing required argument before an unknown keyword.
+        let mut unknown = None;
         for (k, v) in &self.kw {
             match names.iter().position(|n| *n == k.as_str()) {
                 None => {
-                    return Err(
-                        vm.type_error(&format!("'{}' is an invalid keyword argument for {fname}()", k.as_str()))
-                    );
+                    unknown.get_or_insert_with(|| {
+                        format!("'{}' is an invalid keyword argument for {fname}()", k.as_str())
+                    });
                 }
                 Some(i) if i < npos => {
                     let msg =
@@ -120,6 +122,9 @@ impl Args {
             if out[i].is_none() {
                 return Err(vm.type_error(&format!("{fname}() missing required argument '{name}' (pos {})", i + 1)));
             }
+        }
+        if let Some(msg) = unknown {
+            return Err(vm.type_error(&msg));
         }
         Ok(out)
     }

@@ -133,6 +133,9 @@ impl Vm {
             _ => {}
         }
         if let Some(st) = inst.exc() {
+            if name.as_str() == "__traceback__" {
+                return Ok(Some(self.exc_traceback(st)));
+            }
             let st = st.lock();
             match name.as_str() {
                 "args" => return Ok(Some(Value::tuple(st.args.clone()))),
@@ -141,7 +144,6 @@ impl Vm {
                 "__suppress_context__" => return Ok(Some(Value::Bool(st.suppress_context))),
                 "message" if st.group.is_some() => return Ok(st.group.as_ref().map(|g| g.0.clone())),
                 "exceptions" if st.group.is_some() => return Ok(st.group.as_ref().map(|g| g.1.clone())),
-                "__traceback__" => return Ok(Some(self.traceback_chain(&st.traceback))),
                 "code" if cls.is_subclass(&self.rt.types.exc("SystemExit")) => {
                     return Ok(Some(match st.args.len() {
                         0 => Value::None,
@@ -462,7 +464,11 @@ impl Vm {
             (Value::Cplx(c), "imag") => Value::Float(c.im),
             // A built-in value's docstring is its type's (None when the type
             // has none): `"s".__doc__`, as email's policy classes read it.
-            (_, "__doc__") if !matches!(obj, Value::Instance(_) | Value::Class(_) | Value::Module(_)) => {
+            // (A property has its own, read below.)
+            (_, "__doc__")
+                if !matches!(obj, Value::Instance(_) | Value::Class(_) | Value::Module(_))
+                    && !matches!(obj, Value::Native2(o) if o.as_any().is::<Property>()) =>
+            {
                 self.class_of(obj).lookup("__doc__").unwrap_or(Value::None)
             }
             _ => return Ok(None),
@@ -618,7 +624,7 @@ impl Vm {
             }
             "__traceback__" => {
                 let entries = self.traceback_entries(v)?;
-                st.lock().traceback = entries;
+                st.lock().set_traceback(entries, Some(v.clone()));
             }
             "message" | "exceptions" if st.lock().group.is_some() => {
                 return Err(self.err("AttributeError", "readonly attribute"));

@@ -42,7 +42,10 @@ impl Vm {
                         let mut pos = Vec::with_capacity(args.pos.len() + 1);
                         pos.push(f.clone());
                         pos.extend(args.pos);
-                        self.call_value(&m, Args::with_kw(pos, args.kw))
+                        // Counted: `A.__call__ = A()` would otherwise loop here forever.
+                        self.recursing(" while calling a Python object", |vm| {
+                            vm.call_value(&m, Args::with_kw(pos, args.kw))
+                        })
                     }
                     None => {
                         let tn = self.type_name(f);

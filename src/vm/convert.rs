@@ -19,7 +19,10 @@ impl Vm {
             Value::Str(s) => Ok(s.as_str().to_string()),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__str__") {
-                    let r = self.call_method_value(&m, v.clone(), vec![])?;
+                    // Counted: `__str__` may be a built-in that calls back here.
+                    let r = self.recursing(" while getting the str of an object", |vm| {
+                        vm.call_method_value(&m, v.clone(), vec![])
+                    })?;
                     return match r {
                         Value::Str(s) => Ok(s.as_str().to_string()),
                         other => {
@@ -224,7 +227,9 @@ impl Vm {
     }
 
     fn call_str_method(&mut self, m: &Value, v: &Value) -> PyResult<String> {
-        let r = self.call_method_value(m, v.clone(), vec![])?;
+        // Counted: `Foo.__repr__ = Foo.__str__` recurses through built-ins only.
+        let r =
+            self.recursing(" while getting the repr of an object", |vm| vm.call_method_value(m, v.clone(), vec![]))?;
         match r {
             Value::Str(s) => Ok(s.as_str().to_string()),
             other => {

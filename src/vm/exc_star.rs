@@ -28,8 +28,9 @@ impl Vm {
             if let (Value::Instance(n), Value::Instance(o)) = (&g, &rest)
                 && let (Some(ns), Some(os)) = (n.exc(), o.exc())
             {
-                let tb = os.lock().traceback.clone();
-                ns.lock().traceback = tb;
+                self.exc_traceback(os);
+                let os = os.lock().clone();
+                ns.lock().copy_traceback_from(&os);
             }
             (g, Value::None)
         } else {

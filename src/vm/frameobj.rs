@@ -175,6 +175,26 @@ impl Vm {
         next
     }
 
+    /// `exc.__traceback__`: the chain for the exception's entries, made once
+    /// and kept in the state; entries added since (the exception went up
+    /// more frames) are built on top of the kept head, so the inner
+    /// traceback objects stay the same ones, as in CPython.
+    pub fn exc_traceback(&self, st: &Mutex<crate::object::class::ExcState>) -> Value {
+        let mut st = st.lock();
+        let n = st.traceback.len();
+        let (start, mut head) = match &st.tb_objs {
+            Some((k, v)) if *k == n => return v.clone(),
+            Some((k, v)) if *k < n => (*k, v.clone()),
+            _ => (0, Value::None),
+        };
+        for e in &st.traceback[start..] {
+            let tb = TbObj { class: self.rt.types.traceback.clone(), entry: e.clone(), next: Mutex::new(head) };
+            head = Value::from_native(Arc::new(tb));
+        }
+        st.tb_objs = Some((n, head.clone()));
+        head
+    }
+
     /// The entries a traceback object chain stands for (innermost first,
     /// the order `ExcState::traceback` keeps).
     pub fn traceback_entries(&mut self, tb: &Value) -> super::PyResult<Vec<crate::object::class::TbEntry>> {

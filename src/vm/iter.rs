@@ -570,12 +570,37 @@ impl Vm {
     pub fn get_awaitable(&mut self, v: Value) -> PyResult {
         match &v {
             Value::Generator(g) if g.kind == GenKind::Coroutine => Ok(v),
+            // A generator of a `types.coroutine` function is awaited as it is.
+            Value::Generator(g)
+                if g.kind == GenKind::Generator
+                    && g.state
+                        .lock()
+                        .frame
+                        .as_ref()
+                        .is_some_and(|f| f.code.flags & crate::bytecode::code::flags::ITERABLE_COROUTINE != 0) =>
+            {
+                Ok(v)
+            }
             // A native future is its own awaitable iterator (no FutureIter object).
             Value::Native2(o) if o.as_any().is::<crate::runtime::eventloop_fut::Fut>() => Ok(v),
             _ => {
                 let cls = self.class_of(&v);
                 if let Some(m) = cls.lookup("__await__") {
-                    return self.call_method_value(&m, v.clone(), vec![]);
+                    let it = self.call_method_value(&m, v.clone(), vec![])?;
+                    // CPython's checks of what `__await__` returned.
+                    if matches!(&it, Value::Generator(g) if g.kind == GenKind::Coroutine) {
+                        return Err(self.type_error("__await__() returned a coroutine"));
+                    }
+                    let is_iter = match &it {
+                        Value::Iter(_) | Value::Generator(_) => true,
+                        Value::Native2(o) if o.as_any().is::<crate::runtime::eventloop_fut::Fut>() => true,
+                        other => self.class_of(other).lookup("__next__").is_some(),
+                    };
+                    if !is_iter {
+                        let tn = self.type_name(&it);
+                        return Err(self.type_error(&format!("__await__() returned non-iterator of type '{tn}'")));
+                    }
+                    return Ok(it);
                 }
                 let tn = self.type_name(&v);
                 Err(self.type_error(&format!("object {tn} can't be used in 'await' expression")))

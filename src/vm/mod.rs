@@ -40,6 +40,7 @@ pub mod tb_chain;
 pub mod thread_state;
 pub mod traceback;
 pub mod tracing;
+mod warn;
 
 use std::sync::Arc;
 

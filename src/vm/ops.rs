@@ -600,6 +600,10 @@ impl Vm {
             Value::Dict(d) => !d.is_empty(),
             Value::Set(s) => !s.is_empty(),
             Value::Range(r) => !r.is_empty(),
+            Value::NotImplemented => {
+                self.warn("DeprecationWarning", "NotImplemented should not be used in a boolean context", 1)?;
+                true
+            }
             Value::Instance(inst) => return self.instance_truthy(inst, v),
             Value::Native2(_) => {
                 let cls = self.class_of(v);

@@ -242,7 +242,7 @@ impl Vm {
         let Some(fo) = self.traced_frame() else { return Ok(()) };
         let v = err.value();
         let typ = Value::Class(self.class_of(&v));
-        let tb = err.exc.exc().map(|s| self.traceback_chain(&s.lock().traceback)).unwrap_or(Value::None);
+        let tb = err.exc.exc().map(|s| self.exc_traceback(s)).unwrap_or(Value::None);
         self.fire(&fo, Event::Exception, Value::tuple(vec![typ, v, tb]))
     }
 
