@@ -301,15 +301,23 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     register_methods(&cls);
     let c = cls.clone();
     def(&d, "_array_reconstructor", move |vm, a| array_reconstructor(vm, a, &c));
-    // Pickled as `array(typecode, list)`, which every protocol can rebuild
-    // (CPython uses the reconstructor from protocol 3 on).
-    def(&cls.dict, "__reduce_ex__", |vm, a| {
+    // Pickled as `array(typecode, list)` before protocol 3, and from then on
+    // as the reconstructor over the machine bytes, as CPython does.
+    let recon = d.get_item_str("_array_reconstructor").unwrap_or(Value::None);
+    def(&cls.dict, "__reduce_ex__", move |vm, a| {
         a.expect_after_self(vm, 1)?;
+        let proto = vm.index_of(&a.pos[1])?;
         let arr = this(vm, &a)?;
-        let items = Value::list(arr.items());
         let code = Value::string((arr.code as char).to_string());
         let cls = Value::Class(arr.class.clone());
-        Ok(Value::tuple(vec![cls, Value::tuple(vec![code, items]), Value::None]))
+        let mformat = machine_format(arr.code);
+        if proto < 3 || mformat.is_none() {
+            let items = Value::list(arr.items());
+            return Ok(Value::tuple(vec![cls, Value::tuple(vec![code, items]), Value::None]));
+        }
+        let data = Value::Bytes(Arc::new(arr.buf.snapshot()));
+        let args = Value::tuple(vec![cls, code, Value::Int(mformat.unwrap_or(0)), data]);
+        Ok(Value::tuple(vec![recon.clone(), args, Value::None]))
     });
     d.set_item_str("ArrayType", Value::Class(cls.clone()));
     d.set_item_str("array", Value::Class(cls));
@@ -647,6 +655,33 @@ fn register_methods(cls: &Arc<Class>) {
     });
     def(&cls.dict, "tobytes", |vm, a| Ok(Value::Bytes(Arc::new(this(vm, &a)?.buf.snapshot()))));
     def(&cls.dict, "tolist", |vm, a| Ok(Value::list(this(vm, &a)?.items())));
+    def(&cls.dict, "fromfile", |vm, a| {
+        a.check_method(vm, "fromfile", 2, 2)?;
+        let size = itemsize(this(vm, &a)?.code) as i64;
+        let n = vm.index_of(&a.pos[2])?;
+        if n < 0 {
+            return Err(vm.value_error("negative count"));
+        }
+        let want = n.saturating_mul(size);
+        let got = vm.call_method(&a.pos[1], "read", vec![Value::Int(want)])?;
+        let Value::Bytes(b) = &got else { return Err(vm.type_error("read() didn't return bytes")) };
+        let whole = b.len() - b.len() % size as usize;
+        let me = this(vm, &a)?;
+        me.buf.resize(vm, |g| g.extend_from_slice(&b[..whole]))?;
+        if b.len() as i64 != want {
+            return Err(vm.err("EOFError", "read() didn't return enough bytes"));
+        }
+        Ok(Value::None)
+    });
+    def(&cls.dict, "tofile", |vm, a| {
+        a.check_method(vm, "tofile", 1, 1)?;
+        let data = this(vm, &a)?.buf.snapshot();
+        // In blocks, as CPython writes them (a file object may cap one write).
+        for block in data.chunks(64 * 1024) {
+            vm.call_method(&a.pos[1], "write", vec![Value::Bytes(Arc::new(block.to_vec()))])?;
+        }
+        Ok(Value::None)
+    });
     def(&cls.dict, "frombytes", |vm, a| {
         a.check_method(vm, "frombytes", 1, 1)?;
         let me = this(vm, &a)?;
@@ -751,6 +786,24 @@ fn machine_items(mformat: i64, b: &[u8]) -> Option<Value> {
             Value::string(String::from_utf16_lossy(&units))
         }
         _ => Value::string(chunks.map(|c| char::from_u32(word(c) as u32).unwrap_or('\u{fffd}')).collect()),
+    })
+}
+
+/// This machine's (little-endian) format code of a typecode's items.
+fn machine_format(code: u8) -> Option<i64> {
+    Some(match code {
+        b'B' => 0,
+        b'b' => 1,
+        b'H' => 2,
+        b'h' => 4,
+        b'I' => 6,
+        b'i' => 8,
+        b'L' | b'Q' => 10,
+        b'l' | b'q' => 12,
+        b'f' => 14,
+        b'd' => 16,
+        b'u' => 20,
+        _ => return None,
     })
 }
 

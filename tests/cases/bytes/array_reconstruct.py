@@ -19,3 +19,15 @@ for args in [(1, "b", 1, b""), (str, "b", 1, b""), (array.array, "z", 1, b""), (
 for proto in range(pickle.HIGHEST_PROTOCOL + 1):
     a = array.array("i", [1, -2, 3])
     print(proto, pickle.loads(pickle.dumps(a, proto)) == a)
+print(array.array("h", [1, 2]).__reduce_ex__(3)[0] is R, array.array("h", [1, 2]).__reduce_ex__(2)[0] is array.array)
+import io
+f = io.BytesIO()
+array.array("i", range(5)).tofile(f)
+f.seek(0)
+b = array.array("i")
+b.fromfile(f, 3)
+print(b)
+try:
+    b.fromfile(f, 5)
+except EOFError as e:
+    print("EOFError", e, b)
