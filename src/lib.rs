@@ -16,6 +16,7 @@ pub mod parse;
 pub mod runtime;
 pub mod stdlib;
 pub mod tools;
+pub mod ucd;
 pub mod vm;
 
 use std::sync::Arc;

@@ -7,7 +7,6 @@ pub mod lines;
 pub mod source;
 pub mod strings;
 pub mod token;
-pub mod unicode_names;
 
 pub use indent::{Mode, Spanned, Tokens, tokenize};
 pub use token::{StrLit, Tok};

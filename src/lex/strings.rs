@@ -4,7 +4,6 @@
 use logos::Lexer;
 
 use super::token::{RawError, StrLit, Tok};
-use super::unicode_names;
 
 /// Logos callback after a prefix and an opening quote: consume the rest of
 /// the literal. A backslash always protects the next character from ending
@@ -181,7 +180,7 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, DecodeError> {
                     .strip_prefix('{')
                     .and_then(|r| r.find('}').map(|end| &r[..end]))
                     .filter(|name| !name.is_empty())
-                    .and_then(|name| unicode_names::lookup(name).map(|c| (c, name.len())));
+                    .and_then(|name| crate::ucd::names::lookup_char(name).map(|c| (c, name.len())));
                 match c {
                     Some((c, len)) => {
                         out.push(c);

@@ -160,7 +160,7 @@ fn unicode_escape_decode(vm: &mut Vm, b: &[u8], errors: &str, raw: bool) -> PyRe
                     (Some(b'{'), Some(k)) => std::str::from_utf8(&b[i + 1..i + k]).ok(),
                     _ => None,
                 };
-                match name.and_then(crate::lex::unicode_names::lookup) {
+                match name.and_then(crate::ucd::names::lookup_char) {
                     Some(c) => {
                         out.push(c);
                         i += close.unwrap_or(0) + 1;

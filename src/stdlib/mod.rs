@@ -49,6 +49,7 @@ pub mod mod_string_locale;
 pub mod mod_struct;
 pub mod mod_thread;
 pub mod mod_time;
+pub mod mod_unicodedata;
 pub mod mod_weakref;
 pub mod mod_zlib;
 pub mod mp_wire;
@@ -231,6 +232,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("select", mod_select::create),
     ("time", mod_time::create),
     ("traceback", mod_misc::create_traceback),
+    ("unicodedata", mod_unicodedata::create),
     ("zlib", mod_zlib::create),
 ];
 

@@ -299,6 +299,26 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     prop(vm, &cls, "itemsize", |s| Value::Int(itemsize(s.code) as i64));
     register_sequence(&cls);
     register_methods(&cls);
+    let c = cls.clone();
+    def(&d, "_array_reconstructor", move |vm, a| array_reconstructor(vm, a, &c));
+    // Pickled as `array(typecode, list)` before protocol 3, and from then on
+    // as the reconstructor over the machine bytes, as CPython does.
+    let recon = d.get_item_str("_array_reconstructor").unwrap_or(Value::None);
+    def(&cls.dict, "__reduce_ex__", move |vm, a| {
+        a.expect_after_self(vm, 1)?;
+        let proto = vm.index_of(&a.pos[1])?;
+        let arr = this(vm, &a)?;
+        let code = Value::string((arr.code as char).to_string());
+        let cls = Value::Class(arr.class.clone());
+        let mformat = machine_format(arr.code);
+        if proto < 3 || mformat.is_none() {
+            let items = Value::list(arr.items());
+            return Ok(Value::tuple(vec![cls, Value::tuple(vec![code, items]), Value::None]));
+        }
+        let data = Value::Bytes(Arc::new(arr.buf.snapshot()));
+        let args = Value::tuple(vec![cls, code, Value::Int(mformat.unwrap_or(0)), data]);
+        Ok(Value::tuple(vec![recon.clone(), args, Value::None]))
+    });
     d.set_item_str("ArrayType", Value::Class(cls.clone()));
     d.set_item_str("array", Value::Class(cls));
     Ok(Value::Module(Arc::new(Module { name: Arc::from("array"), dict: d })))
@@ -635,6 +655,33 @@ fn register_methods(cls: &Arc<Class>) {
     });
     def(&cls.dict, "tobytes", |vm, a| Ok(Value::Bytes(Arc::new(this(vm, &a)?.buf.snapshot()))));
     def(&cls.dict, "tolist", |vm, a| Ok(Value::list(this(vm, &a)?.items())));
+    def(&cls.dict, "fromfile", |vm, a| {
+        a.check_method(vm, "fromfile", 2, 2)?;
+        let size = itemsize(this(vm, &a)?.code) as i64;
+        let n = vm.index_of(&a.pos[2])?;
+        if n < 0 {
+            return Err(vm.value_error("negative count"));
+        }
+        let want = n.saturating_mul(size);
+        let got = vm.call_method(&a.pos[1], "read", vec![Value::Int(want)])?;
+        let Value::Bytes(b) = &got else { return Err(vm.type_error("read() didn't return bytes")) };
+        let whole = b.len() - b.len() % size as usize;
+        let me = this(vm, &a)?;
+        me.buf.resize(vm, |g| g.extend_from_slice(&b[..whole]))?;
+        if b.len() as i64 != want {
+            return Err(vm.err("EOFError", "read() didn't return enough bytes"));
+        }
+        Ok(Value::None)
+    });
+    def(&cls.dict, "tofile", |vm, a| {
+        a.check_method(vm, "tofile", 1, 1)?;
+        let data = this(vm, &a)?.buf.snapshot();
+        // In blocks, as CPython writes them (a file object may cap one write).
+        for block in data.chunks(64 * 1024) {
+            vm.call_method(&a.pos[1], "write", vec![Value::Bytes(Arc::new(block.to_vec()))])?;
+        }
+        Ok(Value::None)
+    });
     def(&cls.dict, "frombytes", |vm, a| {
         a.check_method(vm, "frombytes", 1, 1)?;
         let me = this(vm, &a)?;
@@ -681,4 +728,108 @@ fn register_methods(cls: &Arc<Class>) {
         me.buf.resize(vm, |g| g.extend_from_slice(&data))?;
         Ok(Value::None)
     });
+}
+
+/// The items of `_array_reconstructor`'s bytes in machine format `mformat`
+/// (CPython's enum: unsigned/signed 8, 16, 32, 64-bit ints little/big endian
+/// as 0..=13, IEEE floats 14..=17, UTF-16 18/19 and UTF-32 20/21): a list of
+/// numbers, or a str for the two text formats; None for an unknown code.
+fn machine_items(mformat: i64, b: &[u8]) -> Option<Value> {
+    let (size, kind) = match mformat {
+        0 | 1 => (1, 'i'),
+        2..=5 => (2, 'i'),
+        6..=9 => (4, 'i'),
+        10..=13 => (8, 'i'),
+        14 | 15 => (4, 'f'),
+        16 | 17 => (8, 'f'),
+        18 | 19 => (2, 's'),
+        20 | 21 => (4, 's'),
+        _ => return None,
+    };
+    let big = mformat >= 2 && mformat % 2 == 1;
+    let signed = matches!(mformat, 1 | 4 | 5 | 8 | 9 | 12 | 13);
+    let word = |c: &[u8]| -> u64 {
+        let mut v: u64 = 0;
+        for i in 0..size {
+            let byte = if big { c[i] } else { c[size - 1 - i] };
+            v = (v << 8) | u64::from(byte);
+        }
+        v
+    };
+    let chunks = b.chunks_exact(size);
+    Some(match kind {
+        'i' => Value::list(
+            chunks
+                .map(|c| {
+                    let w = word(c);
+                    if !signed {
+                        return i64::try_from(w).map(Value::Int).unwrap_or_else(|_| Value::from_bigint(w.into()));
+                    }
+                    let shift = 64 - 8 * size as u32;
+                    Value::Int(((w << shift) as i64) >> shift)
+                })
+                .collect(),
+        ),
+        'f' => Value::list(
+            chunks
+                .map(|c| {
+                    Value::Float(if size == 4 {
+                        f64::from(f32::from_bits(word(c) as u32))
+                    } else {
+                        f64::from_bits(word(c))
+                    })
+                })
+                .collect(),
+        ),
+        _ if size == 2 => {
+            let units: Vec<u16> = chunks.map(|c| word(c) as u16).collect();
+            Value::string(String::from_utf16_lossy(&units))
+        }
+        _ => Value::string(chunks.map(|c| char::from_u32(word(c) as u32).unwrap_or('\u{fffd}')).collect()),
+    })
+}
+
+/// This machine's (little-endian) format code of a typecode's items.
+fn machine_format(code: u8) -> Option<i64> {
+    Some(match code {
+        b'B' => 0,
+        b'b' => 1,
+        b'H' => 2,
+        b'h' => 4,
+        b'I' => 6,
+        b'i' => 8,
+        b'L' | b'Q' => 10,
+        b'l' | b'q' => 12,
+        b'f' => 14,
+        b'd' => 16,
+        b'u' => 20,
+        _ => return None,
+    })
+}
+
+/// `array._array_reconstructor(arraytype, typecode, mformat_code, items)`,
+/// what CPython's arrays pickle to: rebuilds the array from bytes in a
+/// machine format that may differ from this machine's.
+fn array_reconstructor(vm: &mut Vm, a: Args, array_cls: &Arc<Class>) -> PyResult {
+    a.posonly(vm, "_array_reconstructor", 4, 4)?;
+    let Value::Class(cls) = &a.pos[0] else {
+        let tn = vm.type_name(&a.pos[0]);
+        return Err(vm.type_error(&format!("first argument must be a type object, not {tn}")));
+    };
+    if !cls.is_subclass(array_cls) {
+        return Err(vm.type_error(&format!("{} is not a subtype of array.array", cls.qualname.lock().as_str())));
+    }
+    let code = match &a.pos[1] {
+        Value::Str(s) if s.char_len() == 1 && TYPECODES.contains(s.as_str()) => s.as_str().to_string(),
+        _ => return Err(vm.value_error("second argument must be a valid type code")),
+    };
+    let mformat = vm.index_of(&a.pos[2])?;
+    let Value::Bytes(items) = &a.pos[3] else {
+        let tn = vm.type_name(&a.pos[3]);
+        return Err(vm.type_error(&format!("fourth argument should be bytes, not {tn}")));
+    };
+    let Some(values) = machine_items(mformat, items) else {
+        return Err(vm.value_error("third argument must be a valid machine format code."));
+    };
+    vm.call(&a.pos[0], vec![Value::string(code), values])
 }

@@ -56,6 +56,11 @@ impl Subject {
             },
             _ => {}
         }
+        // Any other buffer (bytearray, memoryview, array) is matched as bytes,
+        // as CPython does; a snapshot, since the match keeps no export.
+        if let Some(b) = crate::stdlib::buffer::bytes_like(v) {
+            return Ok(Subject::Bytes(b));
+        }
         let tn = vm.type_name(v);
         Err(vm.type_error(&format!("expected string or bytes-like object, got '{tn}'")))
     }

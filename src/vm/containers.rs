@@ -356,11 +356,14 @@ impl Vm {
                     };
                     return self.call_value(&m, super::Args::new(vec![obj.clone(), key.clone()]));
                 }
-                if c.builtin || c.metaclass.is_none() {
-                    // `list[int]` and friends in annotations: the class itself is fine.
-                    if c.builtin {
-                        return Ok(obj.clone());
+                if c.builtin {
+                    // `list[int]` and friends: a types.GenericAlias, whose type
+                    // CPython's modules use as a class-getitem (os.PathLike[str]).
+                    let types = self.import_name("types", 0, true)?;
+                    if let Some(alias) = self.get_attr_str(&types, "GenericAlias")? {
+                        return self.call(&alias, vec![obj.clone(), key.clone()]);
                     }
+                    return Ok(obj.clone());
                 }
                 let meta = self.class_of(obj);
                 if let Some(m) = meta.lookup("__getitem__") {

@@ -63,6 +63,13 @@ impl Vm {
     pub fn load_module(&mut self, full: &str) -> PyResult {
         loop {
             if let Some(m) = self.rt.modules.get_item_str(full) {
+                // `sys.modules[name] = None` blocks the import (import_helper's `blocked=`).
+                if m.is_none() {
+                    let msg = format!("import of {full} halted; None in sys.modules");
+                    let e = self.err("ModuleNotFoundError", &msg);
+                    e.exc.dict.set_item_str("name", Value::str(full));
+                    return Err(e);
+                }
                 if !self.rt.imports.initialising_elsewhere(full) {
                     return Ok(m);
                 }

@@ -121,16 +121,25 @@ def _format_exc(e):
 _REDUCED_STATE = '__gilt_reduced_state__'
 
 
+def _overrides(t, name):
+    """True when a class of t's MRO other than object defines name (object's
+    own __reduce_ex__/__getstate__ are the defaults, not a custom protocol)."""
+    for k in t.__mro__:
+        if name in vars(k):
+            return k is not object
+    return False
+
+
 def _custom_reduce(obj):
     """pickle's protocol for classes that define it: __reduce_ex__ /
     __reduce__ (a global's name, or (callable, args[, state[, listitems[,
     dictitems]]])), or __getstate__. None when the class defines none."""
     t = type(obj)
-    if getattr(t, '__reduce_ex__', None) is not None:
+    if _overrides(t, '__reduce_ex__'):
         rv = obj.__reduce_ex__(4)
-    elif getattr(t, '__reduce__', None) is not None:
+    elif _overrides(t, '__reduce__'):
         rv = obj.__reduce__()
-    elif getattr(t, '__getstate__', None) is not None:
+    elif _overrides(t, '__getstate__'):
         return ('I', t, [_REDUCED_STATE, obj.__getstate__(), None, None])
     else:
         return None
