@@ -65,6 +65,11 @@ pub fn register(rt: &Runtime) {
             owner.dict.set_item_str(n, Value::from_native(Arc::new(d)));
         }
     }
+    // The mutable containers are unhashable by a `__hash__ = None` in their
+    // dict, as CPython's (dataclasses tests `type(default).__hash__ is None`).
+    for c in [&rt.types.list, &rt.types.dict, &rt.types.set] {
+        c.dict.set_item_str("__hash__", Value::None);
+    }
     method(&getset, "__get__", |vm, a| descr_get(vm, &a));
     method(&getset, "__set__", |vm, a| descr_set(vm, &a, true));
     method(&getset, "__delete__", |vm, a| descr_set(vm, &a, false));

@@ -86,6 +86,11 @@ fn protocol(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 /// `copyreg.__newobj__(cls, *args)` (or `__newobj_ex__` with keyword
 /// arguments) with the state and the list or dict items.
 fn reduce(vm: &mut Vm, obj: Value, proto: i64) -> PyResult {
+    // A built-in function pickles as its name, a global (`getattr`, which
+    // enum members reduce to), as CPython's builtin_function `__reduce__`.
+    if let Value::Native(n) = &obj {
+        return Ok(Value::str(&n.name));
+    }
     let copyreg = vm.import_name("copyreg", 0, true)?;
     if proto < 2 {
         let f = attr(vm, &copyreg, "_reduce_ex")?;

@@ -54,10 +54,30 @@ pub fn class(rt: &Runtime) -> Arc<Class> {
         } else {
             inst.class.name().as_str().to_string()
         };
+        // A namespace inside itself prints as `namespace(...)` (CPython's
+        // Py_ReprEnter), with the recursion bounded like a container's.
+        let id = a.pos[0].id();
+        if vm.repr_guard.contains(&id) {
+            return Ok(Value::string(format!("{name}(...)")));
+        }
+        vm.enter_recursion(" while getting the repr of an object")?;
+        vm.repr_guard.push(id);
         let mut parts = Vec::new();
+        let mut failed = None;
         for (k, v) in inst.dict.snapshot().items() {
             let Value::Str(k) = k else { continue };
-            parts.push(format!("{}={}", k.as_str(), vm.repr_of(&v)?));
+            match vm.repr_of(&v) {
+                Ok(r) => parts.push(format!("{}={r}", k.as_str())),
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
+        }
+        vm.repr_guard.pop();
+        vm.leave_recursion();
+        if let Some(e) = failed {
+            return Err(e);
         }
         Ok(Value::string(format!("{name}({})", parts.join(", "))))
     });

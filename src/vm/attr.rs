@@ -201,11 +201,14 @@ impl Vm {
             // A read-only `types.MappingProxyType` over the class dict, as
             // CPython's (its Python class lives in py/_gilt_types.py).
             "__dict__" => {
+                // Made directly (no Python `__new__` call): this is read often.
                 let m = self.import_name("_gilt_types", 0, true)?;
-                let Some(mp) = self.get_attr_str(&m, "mappingproxy")? else {
+                let Some(Value::Class(mp)) = self.get_attr_str(&m, "mappingproxy")? else {
                     return Ok(Some(Value::Dict(c.dict.clone())));
                 };
-                return self.call(&mp, vec![Value::Dict(c.dict.clone())]).map(Some);
+                let proxy = Instance::new(mp, crate::object::class::Payload::None);
+                proxy.dict.set_item_str("_mapping", Value::Dict(c.dict.clone()));
+                return Ok(Some(Value::Instance(crate::object::gc::instance(Arc::new(proxy)))));
             }
             "__class__" => return Ok(Some(Value::Class(self.class_of(&Value::Class(c.clone()))))),
             "__flags__" => return Ok(Some(Value::Int(self.type_flags(c)))),
@@ -552,7 +555,8 @@ impl Vm {
                 "fset" => Some(p.fset.clone()),
                 "fdel" => Some(p.fdel.clone()),
                 "__doc__" => Some(p.doc.clone()),
-                "__isabstractmethod__" => {
+                // Computed unless a subclass says it (abc.abstractproperty).
+                "__isabstractmethod__" if o.class().lookup_user(name).is_none() => {
                     let parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
                     Some(Value::Bool(self.any_abstract(&parts)?))
                 }
@@ -562,14 +566,18 @@ impl Vm {
         if let Some(sm) = o.as_any().downcast_ref::<StaticMethod>() {
             return Ok(match name {
                 "__func__" => Some(sm.func.clone()),
-                "__isabstractmethod__" => Some(Value::Bool(self.any_abstract(std::slice::from_ref(&sm.func))?)),
+                "__isabstractmethod__" if o.class().lookup_user(name).is_none() => {
+                    Some(Value::Bool(self.any_abstract(std::slice::from_ref(&sm.func))?))
+                }
                 _ => None,
             });
         }
         if let Some(cm) = o.as_any().downcast_ref::<ClassMethod>() {
             return Ok(match name {
                 "__func__" => Some(cm.func.clone()),
-                "__isabstractmethod__" => Some(Value::Bool(self.any_abstract(std::slice::from_ref(&cm.func))?)),
+                "__isabstractmethod__" if o.class().lookup_user(name).is_none() => {
+                    Some(Value::Bool(self.any_abstract(std::slice::from_ref(&cm.func))?))
+                }
                 _ => None,
             });
         }

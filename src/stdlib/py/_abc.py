@@ -21,6 +21,8 @@ def _ref(obj):
 class _abc_data:
     """Internal state held by ABC machinery."""
 
+    # The caches hold the classes themselves (not weak references, as
+    # CPython's C sets do): a membership test then costs no allocation.
     def __init__(self):
         self.registry = set()
         self.cache = set()
@@ -29,10 +31,7 @@ class _abc_data:
 
 
 def _impl(cls):
-    try:
-        impl = cls.__dict__['_abc_impl']
-    except KeyError:
-        impl = None
+    impl = getattr(cls, '_abc_impl', None)
     if type(impl) is not _abc_data:
         raise TypeError('_abc_impl is set to a wrong type')
     return impl
@@ -76,12 +75,12 @@ def _abc_instancecheck(cls, instance):
     """Internal ABC helper for instance checks. Should be never used outside abc module."""
     impl = _impl(cls)
     subclass = instance.__class__
-    if _ref(subclass) in impl.cache:
+    if subclass in impl.cache:
         return True
     subtype = type(instance)
     if subtype is subclass:
         if (impl.negative_cache_version == _abc_invalidation_counter
-                and _ref(subclass) in impl.negative_cache):
+                and subclass in impl.negative_cache):
             return False
         return cls.__subclasscheck__(subclass)
     return cls.__subclasscheck__(subclass) or cls.__subclasscheck__(subtype)
@@ -92,7 +91,7 @@ def _abc_subclasscheck(cls, subclass):
     if not isinstance(subclass, type):
         raise TypeError('issubclass() arg 1 must be a class')
     impl = _impl(cls)
-    key = _ref(subclass)
+    key = subclass
     if key in impl.cache:
         return True
     if impl.negative_cache_version < _abc_invalidation_counter:
@@ -125,8 +124,8 @@ def _abc_subclasscheck(cls, subclass):
 def _get_dump(cls):
     """Internal ABC helper for cache and registry debugging."""
     impl = _impl(cls)
-    return (set(impl.registry), set(impl.cache), set(impl.negative_cache),
-            impl.negative_cache_version)
+    return (set(impl.registry), {_ref(c) for c in impl.cache},
+            {_ref(c) for c in impl.negative_cache}, impl.negative_cache_version)
 
 
 def _reset_registry(cls):

@@ -194,7 +194,7 @@ class mappingproxy:
     `cls.__dict__` returns)."""
 
     def __new__(cls, mapping, /):
-        if (not hasattr(mapping, 'keys') or not hasattr(mapping, '__getitem__')
+        if (not hasattr(type(mapping), '__getitem__')
                 or isinstance(mapping, (list, tuple))):
             raise TypeError('mappingproxy() argument must be a mapping, not %s'
                             % type(mapping).__name__)
