@@ -180,6 +180,15 @@ fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
         path.push(Value::str(&program.path0));
     }
     path.extend(cli.python_path.iter().map(|p| Value::str(p)));
+    if !cli.no_site {
+        // CPython's `site` (with the .pth files of a usual install) has
+        // imported `types` before the script runs, so a script's own
+        // types.py does not shadow it for the library; import it from the
+        // library alone before the script's folder joins sys.path.
+        let lib = vec![Value::str(crate::stdlib::cpython_lib::LIB_ROOT)];
+        sys.dict.set_item_str("path", Value::list(lib));
+        let _ = vm.import_name("types", 0, true);
+    }
     // The embedded standard library comes after PYTHONPATH, as CPython's does.
     path.push(Value::str(crate::stdlib::cpython_lib::LIB_ROOT));
     sys.dict.set_item_str("path", Value::list(path));
@@ -194,6 +203,20 @@ fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
         }
     }
     sys.dict.set_item_str("_xoptions", Value::Dict(Arc::new(xopts)));
+    set_flags(&rt, cli);
+    sys.dict.set_item_str("dont_write_bytecode", Value::Bool(cli.dont_write_bytecode));
+    if !cli.warnoptions.is_empty() {
+        // The warnings module reads sys.warnoptions when it is imported; import it now, as CPython does.
+        if let Err(e) = vm.import_name("warnings", 0, true) {
+            report_uncaught(vm, &e);
+        }
+    }
+}
+
+/// `sys.flags` from the command line (a worker child sets it too: CPython's
+/// `_pyio`, which `inspect` and `dataclasses` import, reads `dev_mode`).
+fn set_flags(rt: &Arc<Runtime>, cli: &Cli) {
+    let Some(Value::Module(sys)) = rt.modules.get_item_str("sys") else { return };
     let n = |b: bool| Value::Int(b as i64);
     // In the order of FLAG_NAMES.
     let values = vec![
@@ -217,13 +240,6 @@ fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
         Value::Int(-1),
     ];
     sys.dict.set_item_str("flags", crate::stdlib::sys::struct_seq(&rt, "sys", "flags", FLAG_NAMES, values));
-    sys.dict.set_item_str("dont_write_bytecode", Value::Bool(cli.dont_write_bytecode));
-    if !cli.warnoptions.is_empty() {
-        // The warnings module reads sys.warnoptions when it is imported; import it now, as CPython does.
-        if let Err(e) = vm.import_name("warnings", 0, true) {
-            report_uncaught(vm, &e);
-        }
-    }
 }
 
 fn set_argv(vm: &mut Vm, argv: &[String]) {
@@ -402,6 +418,7 @@ fn run_mp_worker(cli: Cli) -> i32 {
     main_gil.acquire();
     let mut vm = Vm::new(rt.clone(), Some(main_gil), true);
     rt.builtins.set_item_str("__debug__", Value::Bool(cli.optimize == 0));
+    set_flags(&rt, &cli);
     let mut ok = true;
     if let Some(path) = &script {
         let src = std::fs::read_to_string(path).unwrap_or_default();

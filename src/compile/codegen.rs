@@ -835,7 +835,13 @@ impl Compiler {
             if let Some(e) = &a.annotation {
                 let key = self.u().scope.mangled(&a.name).into_owned();
                 self.load_const(Value::str(&key));
-                self.expr(e)?;
+                // `*args: *Ts` stores the one item the starred value unpacks to.
+                if let ExprKind::Starred(inner) = &e.kind {
+                    self.expr(inner)?;
+                    self.emit(Instr::UnpackSequence(1));
+                } else {
+                    self.expr(e)?;
+                }
                 n += 1;
             }
         }

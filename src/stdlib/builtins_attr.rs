@@ -160,8 +160,8 @@ pub fn register(rt: &Runtime) {
                 Err(vm.type_error("vars() argument must have __dict__ attribute"))
             }
             Value::Instance(i) => Ok(Value::Dict(i.dict.clone())),
-            Value::Class(c) => Ok(Value::Dict(c.dict.clone())),
             Value::Module(m) => Ok(Value::Dict(m.dict.clone())),
+            // A class's is its `__dict__`: a read-only mappingproxy.
             _ => match vm.get_attr_str(v, "__dict__")? {
                 Some(d) => Ok(d),
                 None => Err(vm.type_error("vars() argument must have __dict__ attribute")),

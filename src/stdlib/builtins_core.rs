@@ -118,6 +118,11 @@ pub fn register(rt: &Runtime) {
                 Some(Value::Str(s)) => s.as_str().to_string(),
                 _ => String::new(),
             };
+            // A subclass instance with an empty spec formats as `str(self)`
+            // (CPython's; enum's global flags print their names this way).
+            if spec.is_empty() && matches!(a.pos[0], Value::Instance(_)) {
+                return Ok(Value::string(vm.str_of(&a.pos[0])?));
+            }
             let v = crate::vm::ops::payload_of(&a.pos[0]).unwrap_or_else(|| a.pos[0].clone());
             Ok(Value::string(vm.format_value(&v, &spec)?))
         });
@@ -646,6 +651,7 @@ fn register_object(rt: &Runtime) {
         let Some(Value::Class(c)) = a.pos.first() else {
             return Err(vm.type_error("object.__new__(X): X is not a type object"));
         };
+        vm.check_abstract(c)?;
         let payload = match c.layout {
             Layout::Exception => Payload::Exception(parking_lot::Mutex::new(crate::object::class::ExcState {
                 args: a.pos[1..].to_vec(),

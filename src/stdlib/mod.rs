@@ -5,6 +5,7 @@ pub mod ast_from_py;
 pub mod ast_to_py;
 pub mod binfmt;
 pub mod buffer;
+pub mod builtin_attrs;
 pub mod builtins_attr;
 pub mod builtins_core;
 pub mod builtins_exec;
@@ -55,6 +56,7 @@ pub mod mod_zlib;
 pub mod mp_wire;
 pub mod mt19937;
 pub mod native_util;
+pub mod object_reduce;
 pub mod posix_args;
 pub mod posix_dir;
 pub mod posix_fd;
@@ -63,6 +65,7 @@ pub mod posix_fs;
 pub mod repl;
 mod repl_complete;
 pub mod select_epoll;
+pub mod simple_namespace;
 pub mod socket_addr;
 pub mod socket_consts;
 pub mod socket_io;
@@ -182,6 +185,8 @@ const EXTRA_INITS: &[fn(&Runtime)] = &[
     types_complex::register,
     types_union::register,
     types_func::register,
+    builtin_attrs::register,
+    object_reduce::register,
     crate::vm::frameobj::register,
     exc_group::register,
 ];

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::def;
 use super::sys::struct_seq;
-use crate::object::class::{Instance, Layout, Payload};
+use crate::object::class::{Instance, Payload};
 use crate::object::dict::Dict;
 use crate::object::value::Value;
 use crate::vm::Runtime;
@@ -127,9 +127,7 @@ pub fn add(rt: &Runtime, d: &Dict) {
 /// `sys.implementation`: a namespace naming gilt. Its `cache_tag` is None, as
 /// CPython documents for an implementation that writes no bytecode cache.
 fn implementation(rt: &Runtime) -> Value {
-    let t = &rt.types;
-    let cls = crate::vm::runtime::new_builtin_class("SimpleNamespace", std::slice::from_ref(&t.object), Layout::Object);
-    cls.dict.set_item_str("__module__", Value::str("types"));
+    let cls = super::simple_namespace::class(rt);
     let inst = Instance::new(cls, Payload::None);
     let version = struct_seq(
         rt,

@@ -85,6 +85,9 @@ fn member(vm: &mut Vm, a: &Args) -> PyResult<Arc<dyn crate::object::native::Nati
 fn register_member(rt: &Runtime) {
     let md = &rt.types.member_descriptor;
     method(md, "__get__", |vm, a| {
+        if let Some(r) = super::builtin_attrs::member_op(vm, &a, "__get__") {
+            return r;
+        }
         a.check_method(vm, "__get__", 1, 2)?;
         let o = member(vm, &a)?;
         let m = o.as_any().downcast_ref::<SlotMember>().expect("member");
@@ -94,6 +97,9 @@ fn register_member(rt: &Runtime) {
         vm.slot_get(m, &a.pos[1])
     });
     method(md, "__set__", |vm, a| {
+        if let Some(r) = super::builtin_attrs::member_op(vm, &a, "__set__") {
+            return r;
+        }
         a.check_method(vm, "__set__", 2, 2)?;
         let o = member(vm, &a)?;
         let m = o.as_any().downcast_ref::<SlotMember>().expect("member");
@@ -101,6 +107,9 @@ fn register_member(rt: &Runtime) {
         Ok(Value::None)
     });
     method(md, "__delete__", |vm, a| {
+        if let Some(r) = super::builtin_attrs::member_op(vm, &a, "__delete__") {
+            return r;
+        }
         a.check_method(vm, "__delete__", 1, 1)?;
         let o = member(vm, &a)?;
         let m = o.as_any().downcast_ref::<SlotMember>().expect("member");
@@ -108,6 +117,9 @@ fn register_member(rt: &Runtime) {
         Ok(Value::None)
     });
     method(md, "__repr__", |vm, a| {
+        if let Some(r) = super::builtin_attrs::member_op(vm, &a, "__repr__") {
+            return r;
+        }
         let o = member(vm, &a)?;
         let m = o.as_any().downcast_ref::<SlotMember>().expect("member");
         Ok(Value::string(format!("<member '{}' of '{}' objects>", m.name.as_str(), m.owner.as_str())))
@@ -124,4 +136,23 @@ fn register_type_extras(rt: &Runtime) {
         Ok(Value::list(subs))
     });
     method(t, "__prepare__", |_vm, _a| Ok(Value::Dict(Arc::new(crate::object::dict::Dict::new()))));
+    // What a metaclass's `super().__setattr__(name, value)` reaches.
+    method(t, "__setattr__", |vm, a| {
+        a.expect_after_self(vm, 2)?;
+        let (Value::Class(c), Value::Str(n)) = (&a.pos[0], &a.pos[1]) else {
+            return Err(vm.type_error("type.__setattr__ needs a type and an attribute name"));
+        };
+        let (c, n) = (c.clone(), n.clone());
+        vm.type_setattr(&c, &n, Some(a.pos[2].clone()))?;
+        Ok(Value::None)
+    });
+    method(t, "__delattr__", |vm, a| {
+        a.expect_after_self(vm, 1)?;
+        let (Value::Class(c), Value::Str(n)) = (&a.pos[0], &a.pos[1]) else {
+            return Err(vm.type_error("type.__delattr__ needs a type and an attribute name"));
+        };
+        let (c, n) = (c.clone(), n.clone());
+        vm.type_setattr(&c, &n, None)?;
+        Ok(Value::None)
+    });
 }

@@ -200,8 +200,27 @@ impl Vm {
             "__base__" => {
                 return Ok(Some(c.bases.first().map(|b| Value::Class(b.clone())).unwrap_or(Value::None)));
             }
-            "__dict__" => return Ok(Some(Value::Dict(c.dict.clone()))),
+            // A read-only `types.MappingProxyType` over the class dict, as
+            // CPython's (its Python class lives in py/_gilt_types.py).
+            "__dict__" => {
+                // Made directly (no Python `__new__` call): this is read often.
+                let m = self.import_name("_gilt_types", 0, true)?;
+                let Some(Value::Class(mp)) = self.get_attr_str(&m, "mappingproxy")? else {
+                    return Ok(Some(Value::Dict(c.dict.clone())));
+                };
+                let proxy = Instance::new(mp, crate::object::class::Payload::None);
+                proxy.dict.set_item_str("_mapping", Value::Dict(c.dict.clone()));
+                return Ok(Some(Value::Instance(crate::object::gc::instance(Arc::new(proxy)))));
+            }
             "__class__" => return Ok(Some(Value::Class(self.class_of(&Value::Class(c.clone()))))),
+            "__flags__" => return Ok(Some(Value::Int(self.type_flags(c)))),
+            // Not inherited (CPython computes it from each type's own doc):
+            // `inspect.signature` of a class without `__init__` reads object's.
+            "__text_signature__" => {
+                return Ok(Some(c.dict.get_item_str("__text_signature__").unwrap_or_else(|| {
+                    if Arc::ptr_eq(c, &self.rt.types.object) { Value::str("()") } else { Value::None }
+                })));
+            }
             _ => {}
         }
         if let Some(a) = c.lookup_str(name) {
@@ -234,6 +253,39 @@ impl Vm {
             return self.descr_get(&a, &Value::Class(c.clone()), &meta).map(Some);
         }
         Ok(None)
+    }
+
+    /// `type.__flags__` with CPython's bits that the library tests:
+    /// HEAPTYPE for classes made by a `class` statement, the immutable and
+    /// ready bits, ABSTRACT, and the fast-subclass bits of the built-ins.
+    fn type_flags(&self, c: &Arc<Class>) -> i64 {
+        let t = &self.rt.types;
+        let mut f: i64 = (1 << 10) | (1 << 12) | (1 << 14);
+        f |= if c.builtin { 1 << 8 } else { 1 << 9 };
+        if c.dict.get_item_str("__abstractmethods__").is_some_and(|v| match &v {
+            Value::Set(s) => s.len() > 0,
+            _ => false,
+        }) {
+            f |= 1 << 20;
+        }
+        let bits: [(&Arc<Class>, i64); 7] = [
+            (&t.int, 1 << 24),
+            (&t.list, 1 << 25),
+            (&t.tuple, 1 << 26),
+            (&t.bytes, 1 << 27),
+            (&t.str_, 1 << 28),
+            (&t.dict, 1 << 29),
+            (&t.type_, 1 << 31),
+        ];
+        for (base, bit) in bits {
+            if c.is_subclass(base) {
+                f |= bit;
+            }
+        }
+        if c.is_subclass(&t.exc("BaseException")) {
+            f |= 1 << 30;
+        }
+        f
     }
 
     fn super_getattr(&mut self, s: &Super, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
@@ -434,6 +486,15 @@ impl Vm {
             // Calling `f.__call__` is calling `f` (CPython's method-wrapper).
             (Value::Function(_) | Value::Native(_) | Value::Method(_), "__call__") => obj.clone(),
             (Value::Native(_), "__module__") => Value::str("builtins"),
+            // The type a built-in method belongs to (`int.__new__.__self__ is
+            // int`, which copyreg checks), else the builtins module.
+            (Value::Native(n), "__self__") => {
+                let owner = n.owner.as_ref().and_then(|o| self.rt.builtins.get_item_str(o));
+                match owner {
+                    Some(c @ Value::Class(_)) => c,
+                    _ => self.import_name("builtins", 0, true)?,
+                }
+            }
             (Value::Method(m), "__self__") => m.receiver.clone(),
             (Value::Native2(o), "cell_contents") if o.as_any().is::<CellObject>() => {
                 let c = o.as_any().downcast_ref::<CellObject>().expect("cell");
@@ -476,6 +537,19 @@ impl Vm {
         Ok(Some(v))
     }
 
+    /// Whether any of the wrapped callables is marked abstract (a property,
+    /// staticmethod or classmethod over an `@abstractmethod`).
+    fn any_abstract(&mut self, parts: &[Value]) -> PyResult<bool> {
+        for f in parts.iter().filter(|f| !f.is_none()) {
+            if let Some(v) = self.get_attr_str(f, "__isabstractmethod__")?
+                && self.truthy(&v)?
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
     fn native_object_attr(
         &mut self,
         o: &Arc<dyn crate::object::native::NativeObject>,
@@ -487,14 +561,31 @@ impl Vm {
                 "fset" => Some(p.fset.clone()),
                 "fdel" => Some(p.fdel.clone()),
                 "__doc__" => Some(p.doc.clone()),
+                // Computed unless a subclass says it (abc.abstractproperty).
+                "__isabstractmethod__" if o.class().lookup_user(name).is_none() => {
+                    let parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+                    Some(Value::Bool(self.any_abstract(&parts)?))
+                }
                 _ => None,
             });
         }
         if let Some(sm) = o.as_any().downcast_ref::<StaticMethod>() {
-            return Ok(if name == "__func__" { Some(sm.func.clone()) } else { None });
+            return Ok(match name {
+                "__func__" => Some(sm.func.clone()),
+                "__isabstractmethod__" if o.class().lookup_user(name).is_none() => {
+                    Some(Value::Bool(self.any_abstract(std::slice::from_ref(&sm.func))?))
+                }
+                _ => None,
+            });
         }
         if let Some(cm) = o.as_any().downcast_ref::<ClassMethod>() {
-            return Ok(if name == "__func__" { Some(cm.func.clone()) } else { None });
+            return Ok(match name {
+                "__func__" => Some(cm.func.clone()),
+                "__isabstractmethod__" if o.class().lookup_user(name).is_none() => {
+                    Some(Value::Bool(self.any_abstract(std::slice::from_ref(&cm.func))?))
+                }
+                _ => None,
+            });
         }
         if let Some(m) = o.as_any().downcast_ref::<SlotMember>()
             && (name == "__name__" || name == "__qualname__")
@@ -524,27 +615,8 @@ impl Vm {
                 self.generic_setattr(inst, obj, name, v)
             }
             Value::Class(c) => {
-                match name.as_str() {
-                    "__name__" => {
-                        if let Value::Str(s) = &v {
-                            *c.name.lock() = s.clone();
-                        }
-                    }
-                    "__qualname__" => {
-                        if let Value::Str(s) = &v {
-                            *c.qualname.lock() = s.clone();
-                        }
-                    }
-                    _ => {}
-                }
-                if name.as_str() == "__del__" && !c.builtin {
-                    // Instances made from now on are finalized (subclasses
-                    // created earlier keep what they had at creation).
-                    let _ = c.finalizers.set(self.rt.finalizers.clone());
-                }
-                c.dict.set_str(name, v);
-                c.invalidate_flags();
-                Ok(())
+                let c = c.clone();
+                self.class_setattr(&c, name, Some(v))
             }
             Value::Module(m) => {
                 m.dict.set_str(name, v);
@@ -714,10 +786,8 @@ impl Vm {
                 Ok(())
             }
             Value::Class(c) => {
-                if c.dict.remove_item_str(name.as_str()).is_none() {
-                    return Err(self.attribute_error(obj, name.as_str()));
-                }
-                Ok(())
+                let c = c.clone();
+                self.class_setattr(&c, name, None)
             }
             Value::Module(m) => {
                 if m.dict.remove_item_str(name.as_str()).is_none() {

@@ -417,11 +417,40 @@ impl Vm {
         if let Some(meta) = &cls.metaclass
             && let Some(call) = meta.lookup_user("__call__")
         {
+            // A class stored as `__call__` does not bind (typing's
+            // `_TypedDictMeta.__call__ = dict`): it gets the arguments only.
+            if matches!(call, Value::Class(_)) {
+                return self.call_value(&call, args);
+            }
             let mut pos = vec![Value::Class(cls.clone())];
             pos.extend(args.pos);
             return self.call_value(&call, Args::with_kw(pos, args.kw));
         }
         self.default_type_call(cls, args)
+    }
+
+    /// CPython's `object_new` refusal of a class whose `__abstractmethods__`
+    /// (set by an ABC metaclass, in the class's own dict) is not empty.
+    /// Only classes with a metaclass can have been marked that way.
+    pub fn check_abstract(&mut self, cls: &Arc<Class>) -> PyResult<()> {
+        if cls.metaclass.is_none() {
+            return Ok(());
+        }
+        let Some(abs) = cls.dict.get_item_str("__abstractmethods__") else { return Ok(()) };
+        let mut names: Vec<String> = Vec::new();
+        for n in self.collect(&abs)? {
+            names.push(self.str_of(&n)?);
+        }
+        if names.is_empty() {
+            return Ok(());
+        }
+        names.sort();
+        let s = if names.len() > 1 { "s" } else { "" };
+        Err(self.type_error(&format!(
+            "Can't instantiate abstract class {} with abstract method{s} {}",
+            cls.name().as_str(),
+            names.join(", ")
+        )))
     }
 
     /// `type.__call__`: `__new__` then `__init__`.
@@ -453,6 +482,7 @@ impl Vm {
                 self.call_value(&newf, Args::with_kw(pos, args.kw.clone()))?
             }
             _ => {
+                self.check_abstract(cls)?;
                 if !user_init && (!args.pos.is_empty() || !args.kw.is_empty()) {
                     let name = cls.name();
                     return Err(self.type_error(&format!("{}() takes no arguments", name.as_str())));

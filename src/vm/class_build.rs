@@ -252,6 +252,11 @@ impl Vm {
                 dict.set_item_str(special, Value::from_native(Arc::new(cm)));
             }
         }
+        // __new__ is an implicit staticmethod (`cls.__dict__['__new__'].__func__`).
+        if let Some(f @ Value::Function(_)) = dict.get_item_str("__new__") {
+            let sm = crate::object::descr::StaticMethod { func: f, class: self.rt.types.staticmethod.clone() };
+            dict.set_item_str("__new__", Value::from_native(Arc::new(sm)));
+        }
         // `__qualname__` in the namespace names the class; it is not an attribute.
         let qualname = match dict.remove_item_str("__qualname__") {
             Some(Value::Str(q)) => q,

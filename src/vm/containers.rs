@@ -51,7 +51,10 @@ impl Vm {
                     Some(h) => {
                         let r = self.call_method_value(&h, v.clone(), vec![])?;
                         match r {
-                            Value::Int(i) => Ok(crate::object::numfmt::hash_i64(i)),
+                            // As CPython's slot_tp_hash: an int that fits a
+                            // machine word is the hash itself (-1 becomes -2);
+                            // only a bigger one is hashed.
+                            Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                             Value::BigInt(b) => Ok(crate::object::numfmt::hash_bigint(&b)),
                             Value::Boolean(b) => Ok(b.get() as i64),
                             _ => Err(self.type_error("__hash__ method should return an integer")),
@@ -356,14 +359,14 @@ impl Vm {
                     };
                     return self.call_value(&m, super::Args::new(vec![obj.clone(), key.clone()]));
                 }
+                // `list[int]` and friends (PEP 585): a `types.GenericAlias`,
+                // whose Python class lives in py/_gilt_types.py.
                 if c.builtin {
-                    // `list[int]` and friends: a types.GenericAlias, whose type
-                    // CPython's modules use as a class-getitem (os.PathLike[str]).
-                    let types = self.import_name("types", 0, true)?;
-                    if let Some(alias) = self.get_attr_str(&types, "GenericAlias")? {
-                        return self.call(&alias, vec![obj.clone(), key.clone()]);
-                    }
-                    return Ok(obj.clone());
+                    let m = self.import_name("_gilt_types", 0, true)?;
+                    let Some(ga) = self.get_attr_str(&m, "GenericAlias")? else {
+                        return Err(self.type_error("types.GenericAlias is missing"));
+                    };
+                    return self.call(&ga, vec![obj.clone(), key.clone()]);
                 }
                 let meta = self.class_of(obj);
                 if let Some(m) = meta.lookup("__getitem__") {

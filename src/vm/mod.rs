@@ -6,6 +6,7 @@ pub mod attr;
 mod bytes_format;
 pub mod cache;
 pub mod call;
+pub mod class_attr;
 pub mod class_build;
 pub mod containers;
 pub mod convert;

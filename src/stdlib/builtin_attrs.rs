@@ -1,0 +1,142 @@
+//! Built-in types' data attributes as descriptors in the type's `__dict__`,
+//! as CPython exposes them (getset and member descriptors): `type(f).__code__`
+//! is a `getset_descriptor`, `FunctionType.__globals__` a `member_descriptor`.
+//! CPython's library takes their types from there (`types.GetSetDescriptorType`,
+//! `inspect.isdatadescriptor`). The values themselves still come from the
+//! attribute code of `vm/attr.rs`; a descriptor only forwards to it.
+
+use std::sync::Arc;
+
+use super::method;
+use crate::object::class::{Class, Layout};
+use crate::object::str::PyStr;
+use crate::object::value::Value;
+use crate::vm::args::Args;
+use crate::vm::runtime::{Runtime, new_builtin_class};
+use crate::vm::{PyResult, Vm};
+
+/// One data attribute of a built-in type, stored in the type's `__dict__`.
+pub struct BuiltinAttr {
+    /// The attribute name (`__code__`).
+    pub name: Arc<PyStr>,
+    /// The type that owns it (`function`): `__get__` checks its argument.
+    pub owner: Arc<Class>,
+    /// `getset_descriptor` or `member_descriptor`.
+    pub class: Arc<Class>,
+}
+
+crate::object::native::impl_native_object!(BuiltinAttr);
+
+/// Whether a descriptor is a getset (computed) or a member (a stored field)
+/// in CPython: it decides the descriptor's type and repr.
+#[derive(Clone, Copy)]
+enum Kind {
+    GetSet,
+    Member,
+}
+
+/// Which attributes of which built-in types become descriptors, with the
+/// kind CPython gives each (funcobject.c's getset and member lists, …).
+fn table(rt: &Runtime) -> Vec<(Arc<Class>, Kind, &'static [&'static str])> {
+    let t = &rt.types;
+    vec![
+        (
+            t.function.clone(),
+            Kind::GetSet,
+            &["__code__", "__defaults__", "__kwdefaults__", "__annotations__", "__dict__", "__name__", "__qualname__"],
+        ),
+        (t.function.clone(), Kind::Member, &["__closure__", "__globals__", "__builtins__"]),
+        (t.method.clone(), Kind::Member, &["__func__", "__self__"]),
+    ]
+}
+
+/// Puts the descriptors of [`table`] in their types' dicts and gives the
+/// `getset_descriptor` type its methods (`member_descriptor`'s are in
+/// `types_func.rs`, which forwards to [`member_op`] for these).
+pub fn register(rt: &Runtime) {
+    let getset = new_builtin_class("getset_descriptor", std::slice::from_ref(&rt.types.object), Layout::Opaque);
+    for (owner, kind, names) in table(rt) {
+        let class = match kind {
+            Kind::GetSet => getset.clone(),
+            Kind::Member => rt.types.member_descriptor.clone(),
+        };
+        for n in names {
+            let d = BuiltinAttr { name: rt.intern(n), owner: owner.clone(), class: class.clone() };
+            owner.dict.set_item_str(n, Value::from_native(Arc::new(d)));
+        }
+    }
+    // The mutable containers are unhashable by a `__hash__ = None` in their
+    // dict, as CPython's (dataclasses tests `type(default).__hash__ is None`).
+    for c in [&rt.types.list, &rt.types.dict, &rt.types.set] {
+        c.dict.set_item_str("__hash__", Value::None);
+    }
+    method(&getset, "__get__", |vm, a| descr_get(vm, &a));
+    method(&getset, "__set__", |vm, a| descr_set(vm, &a, true));
+    method(&getset, "__delete__", |vm, a| descr_set(vm, &a, false));
+    method(&getset, "__repr__", |vm, a| descr_repr(vm, &a));
+}
+
+/// `member_descriptor`'s methods on a [`BuiltinAttr`] (None for a slot
+/// member, which `types_func.rs` handles).
+pub fn member_op(vm: &mut Vm, a: &Args, op: &str) -> Option<PyResult> {
+    a.native_self::<BuiltinAttr>()?;
+    Some(match op {
+        "__get__" => descr_get(vm, a),
+        "__set__" => descr_set(vm, a, true),
+        "__delete__" => descr_set(vm, a, false),
+        _ => descr_repr(vm, a),
+    })
+}
+
+fn this<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a BuiltinAttr> {
+    match a.native_self::<BuiltinAttr>() {
+        Some(d) => Ok(d),
+        None => Err(vm.type_error("descriptor method needs a descriptor")),
+    }
+}
+
+/// The object the descriptor is applied to, checked against its owner type.
+fn target(vm: &mut Vm, d: &BuiltinAttr, obj: &Value) -> PyResult<()> {
+    if vm.class_of(obj).is_subclass(&d.owner) {
+        return Ok(());
+    }
+    let tn = vm.type_name(obj);
+    Err(vm.type_error(&format!(
+        "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
+        d.name.as_str(),
+        d.owner.name().as_str()
+    )))
+}
+
+fn descr_get(vm: &mut Vm, a: &Args) -> PyResult {
+    a.check_method(vm, "__get__", 1, 2)?;
+    let d = this(vm, a)?;
+    let obj = a.pos[1].clone();
+    if obj.is_none() {
+        return Ok(a.pos[0].clone());
+    }
+    target(vm, d, &obj)?;
+    let name = d.name.clone();
+    vm.get_attr(&obj, &name)
+}
+
+fn descr_set(vm: &mut Vm, a: &Args, set: bool) -> PyResult {
+    let (fname, n) = if set { ("__set__", 2) } else { ("__delete__", 1) };
+    a.check_method(vm, fname, n, n)?;
+    let d = this(vm, a)?;
+    let obj = a.pos[1].clone();
+    target(vm, d, &obj)?;
+    let name = d.name.clone();
+    if set {
+        vm.set_attr(&obj, &name, a.pos[2].clone())?;
+    } else {
+        vm.del_attr(&obj, &name)?;
+    }
+    Ok(Value::None)
+}
+
+fn descr_repr(vm: &mut Vm, a: &Args) -> PyResult {
+    let d = this(vm, a)?;
+    let word = if Arc::ptr_eq(&d.class, &vm.rt.types.member_descriptor) { "member" } else { "attribute" };
+    Ok(Value::string(format!("<{word} '{}' of '{}' objects>", d.name.as_str(), d.owner.name().as_str())))
+}

@@ -1,0 +1,187 @@
+//! `object`'s pickling and ABC hooks: `__reduce_ex__`, `__reduce__`,
+//! `__getstate__` (3.11's default state: the instance dict, plus the slot
+//! values) and `__subclasshook__`. CPython's `copy`, `pickle`, `enum`
+//! (which compares a class's `__reduce_ex__` with `object`'s) and `_py_abc`
+//! (which calls `cls.__subclasshook__`) rest on them.
+
+use std::sync::Arc;
+
+use super::def;
+use crate::object::descr::SlotMember;
+use crate::object::dict::Dict;
+use crate::object::value::Value;
+use crate::vm::runtime::Runtime;
+use crate::vm::{PyResult, Vm};
+
+/// Adds the four methods to `object`.
+pub fn register(rt: &Runtime) {
+    let d = &rt.types.object.dict;
+    def(d, "__reduce_ex__", |vm, a| {
+        if a.pos.len() != 2 {
+            let n = a.pos.len().saturating_sub(1);
+            return Err(vm.type_error(&format!("object.__reduce_ex__() takes exactly one argument ({n} given)")));
+        }
+        let proto = protocol(vm, &a.pos[1])?;
+        let obj = a.pos[0].clone();
+        // A class that overrides `__reduce__` is reduced by it, as CPython does.
+        let cls = vm.class_of(&obj);
+        let own = vm.rt.types.object.dict.get_item_str("__reduce__");
+        if let Some(r) = cls.lookup("__reduce__")
+            && !own.as_ref().is_some_and(|o| o.is(&r))
+        {
+            let bound = vm.descr_get(&r, &obj, &cls)?;
+            return vm.call(&bound, vec![]);
+        }
+        reduce(vm, obj, proto)
+    });
+    def(d, "__reduce__", |vm, a| {
+        let obj = receiver(vm, &a, "__reduce__")?;
+        reduce(vm, obj, 0)
+    });
+    def(d, "__getstate__", |vm, a| {
+        let obj = receiver(vm, &a, "__getstate__")?;
+        default_state(vm, &obj)
+    });
+    // An implicit classmethod in CPython; called as `cls.__subclasshook__(C)`
+    // it gets only `C` here, and the answer never depends on the arguments.
+    def(d, "__subclasshook__", |_vm, _a| Ok(Value::NotImplemented));
+}
+
+/// The object a no-argument method of `object` was called on.
+fn receiver(vm: &mut Vm, a: &crate::vm::args::Args, name: &str) -> PyResult<Value> {
+    match a.pos.as_slice() {
+        [obj] => Ok(obj.clone()),
+        [] => Err(vm.type_error(&format!("descriptor '{name}' of 'object' object needs an argument"))),
+        _ => {
+            let n = a.pos.len() - 1;
+            Err(vm.type_error(&format!("object.{name}() takes no arguments ({n} given)")))
+        }
+    }
+}
+
+/// CPython's refusal to pickle an object of a native type that did not
+/// say how (`cannot pickle '_thread.lock' object`).
+fn refuse_native(vm: &mut Vm, obj: &Value) -> PyResult<()> {
+    if !matches!(obj, Value::Native2(_)) {
+        return Ok(());
+    }
+    let cls = vm.class_of(obj);
+    let name = vm.repr_of(&Value::Class(cls))?;
+    let name = name.strip_prefix("<class '").and_then(|n| n.strip_suffix("'>")).unwrap_or(&name).to_string();
+    Err(vm.type_error(&format!("cannot pickle '{name}' object")))
+}
+
+fn protocol(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Boolean(b) => Ok(i64::from(b.get())),
+        _ => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
+/// Protocols 0 and 1 go through `copyreg._reduce_ex`; 2 and later build
+/// `copyreg.__newobj__(cls, *args)` (or `__newobj_ex__` with keyword
+/// arguments) with the state and the list or dict items.
+fn reduce(vm: &mut Vm, obj: Value, proto: i64) -> PyResult {
+    // A built-in function pickles as its name, a global (`getattr`, which
+    // enum members reduce to), as CPython's builtin_function `__reduce__`.
+    if let Value::Native(n) = &obj {
+        return Ok(Value::str(&n.name));
+    }
+    let copyreg = vm.import_name("copyreg", 0, true)?;
+    if proto < 2 {
+        let f = attr(vm, &copyreg, "_reduce_ex")?;
+        return vm.call(&f, vec![obj, Value::Int(proto)]);
+    }
+    refuse_native(vm, &obj)?;
+    let cls = vm.class_of(&obj);
+    let (args, kwargs) = new_args(vm, &obj)?;
+    let state = match vm.get_attr_str(&obj, "__getstate__")? {
+        Some(g) => vm.call(&g, vec![])?,
+        None => Value::None,
+    };
+    let listitems = if cls.is_subclass(&vm.rt.types.list) { vm.get_iter(&obj)? } else { Value::None };
+    let dictitems = if cls.is_subclass(&vm.rt.types.dict) {
+        let items = attr(vm, &obj, "items")?;
+        let view = vm.call(&items, vec![])?;
+        vm.get_iter(&view)?
+    } else {
+        Value::None
+    };
+    let (f, fargs) = match kwargs {
+        Some(kw) => (attr(vm, &copyreg, "__newobj_ex__")?, vec![Value::Class(cls), Value::tuple(args), kw]),
+        None => {
+            let mut v = vec![Value::Class(cls)];
+            v.extend(args);
+            (attr(vm, &copyreg, "__newobj__")?, v)
+        }
+    };
+    Ok(Value::tuple(vec![f, Value::tuple(fargs), state, listitems, dictitems]))
+}
+
+/// The arguments `cls.__new__` gets back: `__getnewargs_ex__()`,
+/// `__getnewargs__()` or none.
+fn new_args(vm: &mut Vm, obj: &Value) -> PyResult<(Vec<Value>, Option<Value>)> {
+    if let Some(g) = vm.get_attr_str(obj, "__getnewargs_ex__")? {
+        let r = vm.call(&g, vec![])?;
+        let Value::Tuple(t) = &r else {
+            let tn = vm.type_name(&r);
+            return Err(vm.type_error(&format!("__getnewargs_ex__ should return a tuple, not '{tn}'")));
+        };
+        if t.len() != 2 {
+            let n = t.len();
+            return Err(vm.value_error(&format!("__getnewargs_ex__ should return a tuple of length 2, not {n}")));
+        }
+        let args = vm.collect(&t.items[0])?;
+        let kw = t.items[1].clone();
+        let empty = matches!(&kw, Value::Dict(d) if d.is_empty());
+        return Ok((args, if empty { None } else { Some(kw) }));
+    }
+    if let Some(g) = vm.get_attr_str(obj, "__getnewargs__")? {
+        let r = vm.call(&g, vec![])?;
+        if !matches!(r, Value::Tuple(_)) {
+            let tn = vm.type_name(&r);
+            return Err(vm.type_error(&format!("__getnewargs__ should return a tuple, not '{tn}'")));
+        }
+        return Ok((vm.collect(&r)?, None));
+    }
+    Ok((vec![], None))
+}
+
+/// `object.__getstate__()`: None for an object without state, the instance
+/// dict, or `(dict or None, {slot: value})` when slots hold values.
+fn default_state(vm: &mut Vm, obj: &Value) -> PyResult {
+    refuse_native(vm, obj)?;
+    let Value::Instance(inst) = obj else { return Ok(Value::None) };
+    let dict = if inst.class.extra.no_dict || inst.dict.is_empty() {
+        Value::None
+    } else {
+        let copy = Dict::from_table(inst.dict.snapshot());
+        Value::Dict(Arc::new(copy))
+    };
+    let slots = Dict::new();
+    for c in inst.class.mro_with_self() {
+        for v in c.dict.snapshot().values() {
+            if let Value::Native2(o) = v
+                && let Some(m) = o.as_any().downcast_ref::<SlotMember>()
+                && let Ok(val) = vm.slot_get(m, obj)
+            {
+                slots.set_str(&m.name, val);
+            }
+        }
+    }
+    if slots.is_empty() {
+        return Ok(dict);
+    }
+    Ok(Value::tuple(vec![dict, Value::Dict(Arc::new(slots))]))
+}
+
+fn attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult {
+    match vm.get_attr_str(obj, name)? {
+        Some(v) => Ok(v),
+        None => Err(vm.attribute_error(obj, name)),
+    }
+}

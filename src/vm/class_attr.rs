@@ -1,0 +1,59 @@
+//! Setting and deleting attributes of classes (`C.x = v`, `del C.x`): the
+//! metaclass's own `__setattr__`/`__delattr__` when it defines one (enum's
+//! `EnumType` refuses to reassign members that way), else `type`'s, which
+//! writes the class dict.
+
+use std::sync::Arc;
+
+use super::{PyResult, Vm};
+use crate::object::class::Class;
+use crate::object::str::PyStr;
+use crate::object::value::Value;
+
+impl Vm {
+    /// `cls.name = v` (`Some`) or `del cls.name` (`None`).
+    pub fn class_setattr(&mut self, c: &Arc<Class>, name: &Arc<PyStr>, v: Option<Value>) -> PyResult<()> {
+        if let Some(meta) = &c.metaclass {
+            let hook = if v.is_some() { "__setattr__" } else { "__delattr__" };
+            if let Some(f) = meta.lookup_user(hook) {
+                let mut args = vec![Value::Class(c.clone()), Value::Str(name.clone())];
+                args.extend(v);
+                self.call(&f, args)?;
+                return Ok(());
+            }
+        }
+        self.type_setattr(c, name, v)
+    }
+
+    /// `type.__setattr__` / `type.__delattr__`: the class dict itself.
+    pub fn type_setattr(&mut self, c: &Arc<Class>, name: &Arc<PyStr>, v: Option<Value>) -> PyResult<()> {
+        let Some(v) = v else {
+            if c.dict.remove_item_str(name.as_str()).is_none() {
+                return Err(self.attribute_error(&Value::Class(c.clone()), name.as_str()));
+            }
+            c.invalidate_flags();
+            return Ok(());
+        };
+        match name.as_str() {
+            "__name__" => {
+                if let Value::Str(s) = &v {
+                    *c.name.lock() = s.clone();
+                }
+            }
+            "__qualname__" => {
+                if let Value::Str(s) = &v {
+                    *c.qualname.lock() = s.clone();
+                }
+            }
+            _ => {}
+        }
+        if name.as_str() == "__del__" && !c.builtin {
+            // Instances made from now on are finalized (subclasses
+            // created earlier keep what they had at creation).
+            let _ = c.finalizers.set(self.rt.finalizers.clone());
+        }
+        c.dict.set_str(name, v);
+        c.invalidate_flags();
+        Ok(())
+    }
+}
