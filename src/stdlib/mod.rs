@@ -18,6 +18,8 @@ mod file_state;
 pub mod help;
 pub mod itertools_comb;
 pub mod itertools_iter;
+pub mod json_encode;
+pub mod json_scan;
 pub mod mod_array;
 pub mod mod_ast;
 pub mod mod_asyncio;
@@ -34,6 +36,7 @@ pub mod mod_gc;
 pub mod mod_gilt_io;
 pub mod mod_hashes;
 pub mod mod_itertools;
+pub mod mod_json;
 pub mod mod_marshal;
 pub mod mod_math;
 pub mod mod_misc;
@@ -49,11 +52,13 @@ pub mod mod_string_locale;
 pub mod mod_struct;
 pub mod mod_thread;
 pub mod mod_time;
+pub mod mod_warnings;
 pub mod mod_weakref;
 pub mod mod_zlib;
 pub mod mp_wire;
 pub mod mt19937;
 pub mod native_util;
+pub mod object_reduce;
 pub mod posix_args;
 pub mod posix_dir;
 pub mod posix_fd;
@@ -182,6 +187,7 @@ const EXTRA_INITS: &[fn(&Runtime)] = &[
     types_func::register,
     crate::vm::frameobj::register,
     exc_group::register,
+    object_reduce::register,
 ];
 
 /// Creates a native module.
@@ -197,6 +203,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_codecs", mod_codecs::create),
     ("_csv", mod_csv::create),
     ("_gilt_io", mod_gilt_io::create),
+    ("_json", mod_json::create),
     ("_locale", mod_string_locale::create_locale),
     ("_md5", |vm| mod_hashes::create(vm, "_md5")),
     ("_mp", mod_process::create),
@@ -214,6 +221,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_string", mod_string_locale::create_string),
     ("_struct", mod_struct::create),
     ("_thread", mod_thread::create),
+    ("_warnings", mod_warnings::create),
     ("_weakref", mod_weakref::create),
     ("array", mod_array::create),
     ("atexit", mod_atexit::create),

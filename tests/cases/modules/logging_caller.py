@@ -1,0 +1,33 @@
+# logging's records name the caller's file, line and function, and the thread's name.
+import logging
+import sys
+import threading
+
+logging.basicConfig(stream=sys.stdout, format="%(filename)s:%(lineno)d %(funcName)s %(threadName)s %(module)s %(levelname)s %(message)s")
+log = logging.getLogger("demo")
+
+
+def work(n):
+    log.warning("working %d", n)
+
+
+work(1)
+t = threading.Thread(target=work, args=(2,), name="Worker-7")
+t.start()
+t.join()
+log.error("top level")
+
+
+class Job:
+    def run(self):
+        logging.info("not shown")
+        logging.warning("in method")
+
+
+Job().run()
+adapter = logging.LoggerAdapter(log, {"k": 1})
+adapter.warning("via adapter")
+try:
+    1 / 0
+except ZeroDivisionError:
+    log.error("caught", stack_info=False)
