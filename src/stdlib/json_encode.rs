@@ -256,10 +256,7 @@ impl Writer<'_> {
             Value::Str(s) => self.string(vm, v, s.as_str())?,
             Value::Int(_) | Value::BigInt(_) => self.int(vm, v)?,
             Value::Flt(f) => self.float(vm, f.get())?,
-            Value::List(l) => {
-                let items = l.snapshot();
-                self.seq(vm, v, &items)?;
-            }
+            Value::List(l) => self.list(vm, v, l)?,
             Value::Tuple(t) => self.seq(vm, v, &t.items)?,
             Value::Dict(d) => {
                 if d.is_empty() {
@@ -275,10 +272,7 @@ impl Writer<'_> {
                     Value::Str(s) => self.string(vm, v, s.as_str())?,
                     Value::Int(_) | Value::BigInt(_) => self.int(vm, &inner)?,
                     Value::Flt(f) => self.float(vm, f.get())?,
-                    Value::List(l) => {
-                        let items = l.snapshot();
-                        self.seq(vm, v, &items)?;
-                    }
+                    Value::List(l) => self.list(vm, v, l)?,
                     Value::Tuple(t) => self.seq(vm, v, &t.items)?,
                     Value::Dict(d) => {
                         if d.is_empty() {
@@ -309,6 +303,28 @@ impl Writer<'_> {
         let id = self.enter(vm, v)?;
         let new = vm.call(&self.enc.default, vec![v.clone()])?;
         vm.recursing(DEPTH, |vm| self.value(vm, &new))?;
+        self.leave(id);
+        Ok(())
+    }
+
+    /// A list read by index as it is encoded: `default` may change it, and
+    /// the C encoder sees such changes.
+    fn list(&mut self, vm: &mut Vm, v: &Value, l: &crate::object::list::List) -> PyResult<()> {
+        if l.is_empty() {
+            self.out.push_str("[]");
+            return Ok(());
+        }
+        let id = self.enter(vm, v)?;
+        self.out.push('[');
+        let mut i = 0;
+        while let Some(item) = l.get(i) {
+            if i > 0 {
+                self.out.push_str(&self.enc.item_sep);
+            }
+            vm.recursing(DEPTH, |vm| self.value(vm, &item))?;
+            i += 1;
+        }
+        self.out.push(']');
         self.leave(id);
         Ok(())
     }

@@ -125,6 +125,9 @@ struct Scan<'a> {
     sc: &'a Scanner,
     s: Vec<char>,
     doc: Value,
+    /// Object keys seen in this document: equal keys share one string, as
+    /// the C scanner's memo makes them.
+    memo: std::cell::RefCell<std::collections::HashMap<String, Arc<PyStr>>>,
 }
 
 impl Scan<'_> {
@@ -194,7 +197,7 @@ impl Scan<'_> {
                 }
                 idx = self.skip_ws(idx + 1);
                 let (val, next) = self.once(vm, idx)?;
-                let key = Arc::new(PyStr::from_string(key));
+                let key = self.memo.borrow_mut().entry(key).or_insert_with_key(|k| Arc::new(PyStr::new(k))).clone();
                 if pairs_hook {
                     pairs.push(Value::tuple(vec![Value::Str(key), val]));
                 } else {
@@ -328,8 +331,8 @@ pub fn not_a_string(vm: &mut Vm, v: &Value) -> PyErr {
 /// `_json.scanstring(string, end, strict=True)` → `(str, end)`.
 pub fn scanstring(vm: &mut Vm, a: Args) -> PyResult {
     a.posonly(vm, "scanstring", 2, 3)?;
-    let s = chars_of(vm, &a.pos[0])?;
     let end = vm.index_of(&a.pos[1])?;
+    let s = chars_of(vm, &a.pos[0])?;
     let strict = match a.pos.get(2) {
         Some(v) => vm.truthy(v)?,
         None => true,
@@ -381,7 +384,7 @@ pub fn call_scanner(vm: &mut Vm, a: Args) -> PyResult {
     if idx < 0 {
         return Err(vm.value_error("idx cannot be negative"));
     }
-    let scan = Scan { sc, s, doc };
+    let scan = Scan { sc, s, doc, memo: Default::default() };
     let (v, end) = scan.once(vm, idx as usize)?;
     Ok(Value::tuple(vec![v, Value::Int(end as i64)]))
 }

@@ -14,7 +14,7 @@ use crate::vm::{PyResult, Vm};
 pub fn register(rt: &Runtime) {
     let o = &rt.types.object;
     super::method(o, "__reduce_ex__", |vm, a| {
-        a.expect_after_self(vm, 1)?;
+        a.check_method(vm, "object.__reduce_ex__", 1, 1)?;
         let obj = a.pos[0].clone();
         let proto = vm.index_of(&a.pos[1])?;
         // An overridden __reduce__ wins (the object default does not).
@@ -29,11 +29,11 @@ pub fn register(rt: &Runtime) {
         common_reduce(vm, &obj, proto)
     });
     super::method(o, "__reduce__", |vm, a| {
-        a.expect_after_self(vm, 0)?;
+        a.check_method(vm, "object.__reduce__", 0, 0)?;
         common_reduce(vm, &a.pos[0], 0)
     });
     super::method(o, "__getstate__", |vm, a| {
-        a.expect_after_self(vm, 0)?;
+        a.check_method(vm, "object.__getstate__", 0, 0)?;
         default_state(vm, &a.pos[0], false)
     });
 }

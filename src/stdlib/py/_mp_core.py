@@ -126,11 +126,12 @@ def _custom_reduce(obj):
     __reduce__ (a global's name, or (callable, args[, state[, listitems[,
     dictitems]]])), or __getstate__. None when the class defines none."""
     t = type(obj)
-    if getattr(t, '__reduce_ex__', None) is not None:
+    # object's own methods (which every class inherits) do not count.
+    if getattr(t, '__reduce_ex__', None) not in (None, object.__reduce_ex__):
         rv = obj.__reduce_ex__(4)
-    elif getattr(t, '__reduce__', None) is not None:
+    elif getattr(t, '__reduce__', None) not in (None, object.__reduce__):
         rv = obj.__reduce__()
-    elif getattr(t, '__getstate__', None) is not None:
+    elif getattr(t, '__getstate__', None) not in (None, object.__getstate__):
         return ('I', t, [_REDUCED_STATE, obj.__getstate__(), None, None])
     else:
         return None

@@ -70,3 +70,6 @@ try:
     object().__reduce_ex__()
 except TypeError as e:
     print(e)
+import datetime
+print(copy.copy(datetime.date(2020, 1, 2)), copy.deepcopy(datetime.datetime(2020, 1, 2, 3, 4, fold=1)).fold,
+      copy.copy(datetime.timedelta(3)), copy.copy(datetime.time(1, 2, tzinfo=datetime.timezone.utc)))
