@@ -36,6 +36,21 @@ pub fn register(rt: &Runtime) {
         a.check_method(vm, "object.__getstate__", 0, 0)?;
         default_state(vm, &a.pos[0], false)
     });
+    // The immutable built-ins rebuild from their value (`(tuple(self),)`),
+    // so copies of their subclasses keep it.
+    for (cls, name) in
+        [(&rt.types.tuple, "tuple"), (&rt.types.int, "int"), (&rt.types.float, "float"), (&rt.types.bytes, "bytes")]
+    {
+        let fname = format!("{name}.__getnewargs__");
+        super::method(cls, "__getnewargs__", move |vm, a| {
+            a.check_method(vm, &fname, 0, 0)?;
+            let v = match &a.pos[0] {
+                Value::Instance(i) => i.builtin_value().cloned().unwrap_or(Value::None),
+                v => v.clone(),
+            };
+            Ok(Value::tuple(vec![v]))
+        });
+    }
 }
 
 fn common_reduce(vm: &mut Vm, obj: &Value, proto: i64) -> PyResult {

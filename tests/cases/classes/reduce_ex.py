@@ -73,3 +73,15 @@ except TypeError as e:
 import datetime
 print(copy.copy(datetime.date(2020, 1, 2)), copy.deepcopy(datetime.datetime(2020, 1, 2, 3, 4, fold=1)).fold,
       copy.copy(datetime.timedelta(3)), copy.copy(datetime.time(1, 2, tzinfo=datetime.timezone.utc)))
+
+
+class T(tuple):
+    pass
+
+
+class I(int):
+    pass
+
+
+t = copy.copy(T((1, 2)))
+print(type(t).__name__, t, copy.deepcopy(I(5)), T((3,)).__getnewargs__())

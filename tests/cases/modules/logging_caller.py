@@ -31,3 +31,30 @@ try:
     1 / 0
 except ZeroDivisionError:
     log.error("caught", stack_info=False)
+
+# stack_info and exception text, written where the handler says (paths made relative).
+import os
+
+
+class Capture(logging.Handler):
+    def emit(self, record):
+        here = os.path.dirname(os.path.abspath(__file__)) + os.sep
+        print(self.format(record).replace(here, ""))
+
+
+cap = logging.getLogger("cap")
+cap.propagate = False
+handler = Capture()
+handler.setFormatter(logging.Formatter("%(levelname)s %(funcName)s %(message)s"))
+cap.addHandler(handler)
+
+
+def nested():
+    cap.warning("with stack", stack_info=True)
+
+
+nested()
+try:
+    {}["missing"]
+except KeyError:
+    cap.exception("failed")
