@@ -194,6 +194,20 @@ fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
         }
     }
     sys.dict.set_item_str("_xoptions", Value::Dict(Arc::new(xopts)));
+    set_flags(&rt, cli);
+    sys.dict.set_item_str("dont_write_bytecode", Value::Bool(cli.dont_write_bytecode));
+    if !cli.warnoptions.is_empty() {
+        // The warnings module reads sys.warnoptions when it is imported; import it now, as CPython does.
+        if let Err(e) = vm.import_name("warnings", 0, true) {
+            report_uncaught(vm, &e);
+        }
+    }
+}
+
+/// `sys.flags` from the command line: the main program's and a worker
+/// child's (CPython's `_pyio`, which `logging` reaches through `io`, reads it).
+fn set_flags(rt: &Runtime, cli: &Cli) {
+    let Some(Value::Module(sys)) = rt.modules.get_item_str("sys") else { return };
     let n = |b: bool| Value::Int(b as i64);
     // In the order of FLAG_NAMES.
     let values = vec![
@@ -216,14 +230,7 @@ fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
         Value::Bool(cli.safe_path),
         Value::Int(-1),
     ];
-    sys.dict.set_item_str("flags", crate::stdlib::sys::struct_seq(&rt, "sys", "flags", FLAG_NAMES, values));
-    sys.dict.set_item_str("dont_write_bytecode", Value::Bool(cli.dont_write_bytecode));
-    if !cli.warnoptions.is_empty() {
-        // The warnings module reads sys.warnoptions when it is imported; import it now, as CPython does.
-        if let Err(e) = vm.import_name("warnings", 0, true) {
-            report_uncaught(vm, &e);
-        }
-    }
+    sys.dict.set_item_str("flags", crate::stdlib::sys::struct_seq(rt, "sys", "flags", FLAG_NAMES, values));
 }
 
 fn set_argv(vm: &mut Vm, argv: &[String]) {
@@ -393,6 +400,7 @@ fn run_mp_worker(cli: Cli) -> i32 {
     let rt = Arc::new(Runtime::new(config, gil.clone()));
     crate::stdlib::init(&rt);
     crate::stdlib::sys::create(&rt);
+    set_flags(&rt, &cli);
     let mut main_gil = gil.register_main_thread("MainThread");
     main_gil.acquire();
     let mut vm = Vm::new(rt.clone(), Some(main_gil), true);

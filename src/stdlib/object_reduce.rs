@@ -36,6 +36,28 @@ pub fn register(rt: &Runtime) {
         a.check_method(vm, "object.__getstate__", 0, 0)?;
         default_state(vm, &a.pos[0], false)
     });
+    // set(items) / frozenset(items), with a subclass instance's __dict__.
+    for cls in [&rt.types.set, &rt.types.frozenset] {
+        let fname = format!("{}.__reduce__", cls.name().as_str());
+        super::method(cls, "__reduce__", move |vm, a| {
+            a.check_method(vm, &fname, 0, 0)?;
+            let this = &a.pos[0];
+            let (items, state) = match this {
+                Value::Instance(i) => {
+                    let inner = i.builtin_value().cloned().unwrap_or(Value::None);
+                    let state = if i.dict.is_empty() {
+                        Value::None
+                    } else {
+                        Value::Dict(crate::object::gc::dict(Arc::new(Dict::from_table(i.dict.snapshot()))))
+                    };
+                    (vm.collect(&inner)?, state)
+                }
+                v => (vm.collect(v)?, Value::None),
+            };
+            let cls = Value::Class(vm.class_of(this));
+            Ok(Value::tuple(vec![cls, Value::tuple(vec![Value::list(items)]), state]))
+        });
+    }
     // The immutable built-ins rebuild from their value (`(tuple(self),)`),
     // so copies of their subclasses keep it.
     for (cls, name) in

@@ -85,3 +85,14 @@ class I(int):
 
 t = copy.copy(T((1, 2)))
 print(type(t).__name__, t, copy.deepcopy(I(5)), T((3,)).__getnewargs__())
+
+
+class St(set):
+    pass
+
+
+x = St({1})
+x.a = 2
+y = copy.deepcopy(x)
+print({1}.__reduce__(), frozenset({2}).__reduce__(), type(y).__name__, y, y.a,
+      copy.deepcopy({frozenset({1, 2}), (1, 2)}) == {frozenset({1, 2}), (1, 2)})
