@@ -139,14 +139,8 @@ impl Scan<'_> {
     }
 
     fn at(&self, i: usize, word: &str) -> bool {
-        let mut j = i;
-        for c in word.chars() {
-            if j >= self.s.len() || self.s[j] != c {
-                return false;
-            }
-            j += 1;
-        }
-        true
+        let n = word.chars().count();
+        i + n <= self.s.len() && self.s[i..i + n].iter().copied().eq(word.chars())
     }
 
     fn err(&self, vm: &mut Vm, msg: &str, pos: usize) -> PyErr {

@@ -79,18 +79,15 @@ fn format_stack(vm: &mut Vm, f: Option<Value>, limit: Option<Value>) -> PyResult
         entries.push(e);
         frame = attr(vm, &frame, "f_back")?;
     }
-    match limit.filter(|v| !v.is_none()) {
-        Some(l) => {
-            let l = vm.index_of(&l)?;
-            if l >= 0 {
-                entries.truncate(l as usize);
-            } else {
-                let keep = (-l) as usize;
-                let skip = entries.len().saturating_sub(keep);
-                entries.drain(..skip);
-            }
+    if let Some(l) = limit.filter(|v| !v.is_none()) {
+        let l = vm.index_of(&l)?;
+        if l >= 0 {
+            entries.truncate(l as usize);
+        } else {
+            let keep = (-l) as usize;
+            let skip = entries.len().saturating_sub(keep);
+            entries.drain(..skip);
         }
-        None => {}
     }
     entries.reverse();
     Ok(entries)
