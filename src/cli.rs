@@ -414,11 +414,11 @@ fn run_mp_worker(cli: Cli) -> i32 {
     let rt = Arc::new(Runtime::new(config, gil.clone()));
     crate::stdlib::init(&rt);
     crate::stdlib::sys::create(&rt);
+    set_flags(&rt, &cli);
     let mut main_gil = gil.register_main_thread("MainThread");
     main_gil.acquire();
     let mut vm = Vm::new(rt.clone(), Some(main_gil), true);
     rt.builtins.set_item_str("__debug__", Value::Bool(cli.optimize == 0));
-    set_flags(&rt, &cli);
     let mut ok = true;
     if let Some(path) = &script {
         let src = std::fs::read_to_string(path).unwrap_or_default();

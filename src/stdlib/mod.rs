@@ -19,6 +19,8 @@ mod file_state;
 pub mod help;
 pub mod itertools_comb;
 pub mod itertools_iter;
+pub mod json_encode;
+pub mod json_scan;
 pub mod mod_array;
 pub mod mod_ast;
 pub mod mod_asyncio;
@@ -35,6 +37,7 @@ pub mod mod_gc;
 pub mod mod_gilt_io;
 pub mod mod_hashes;
 pub mod mod_itertools;
+pub mod mod_json;
 pub mod mod_marshal;
 pub mod mod_math;
 pub mod mod_misc;
@@ -51,6 +54,7 @@ pub mod mod_struct;
 pub mod mod_thread;
 pub mod mod_time;
 pub mod mod_unicodedata;
+pub mod mod_warnings;
 pub mod mod_weakref;
 pub mod mod_zlib;
 pub mod mp_wire;
@@ -204,6 +208,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_codecs", mod_codecs::create),
     ("_csv", mod_csv::create),
     ("_gilt_io", mod_gilt_io::create),
+    ("_json", mod_json::create),
     ("_locale", mod_string_locale::create_locale),
     ("_md5", |vm| mod_hashes::create(vm, "_md5")),
     ("_mp", mod_process::create),
@@ -221,6 +226,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_string", mod_string_locale::create_string),
     ("_struct", mod_struct::create),
     ("_thread", mod_thread::create),
+    ("_warnings", mod_warnings::create),
     ("_weakref", mod_weakref::create),
     ("array", mod_array::create),
     ("atexit", mod_atexit::create),

@@ -49,6 +49,50 @@ fn exc_arg(a: &crate::vm::Args) -> Option<Value> {
     }
 }
 
+/// The entries of `traceback.format_stack(f, limit)`, oldest first: `f`
+/// (the caller's frame when None) and the frames behind it, each as
+/// `  File "…", line N, in name` and its stripped source line. A limit
+/// keeps the `limit` most recent entries (the oldest `-limit` if negative).
+fn format_stack(vm: &mut Vm, f: Option<Value>, limit: Option<Value>) -> PyResult<Vec<String>> {
+    let sys = vm.import_name("sys", 0, true)?;
+    let mut frame = match f.filter(|v| !v.is_none()) {
+        Some(f) => f,
+        None => vm.call_method(&sys, "_getframe", vec![])?,
+    };
+    let linecache = vm.import_name("linecache", 0, true)?;
+    let attr =
+        |vm: &mut Vm, o: &Value, n: &str| -> PyResult<Value> { Ok(vm.get_attr_str(o, n)?.unwrap_or(Value::None)) };
+    let mut entries = Vec::new();
+    while !frame.is_none() {
+        let code = attr(vm, &frame, "f_code")?;
+        let filename = attr(vm, &code, "co_filename")?;
+        let name = attr(vm, &code, "co_name")?;
+        let lineno = attr(vm, &frame, "f_lineno")?;
+        let line = vm.call_method(&linecache, "getline", vec![filename.clone(), lineno.clone()])?;
+        let (filename, name, lineno, line) =
+            (vm.str_of(&filename)?, vm.str_of(&name)?, vm.str_of(&lineno)?, vm.str_of(&line)?);
+        let mut e = format!("  File \"{filename}\", line {lineno}, in {name}\n");
+        let line = line.trim();
+        if !line.is_empty() {
+            e.push_str(&format!("    {line}\n"));
+        }
+        entries.push(e);
+        frame = attr(vm, &frame, "f_back")?;
+    }
+    if let Some(l) = limit.filter(|v| !v.is_none()) {
+        let l = vm.index_of(&l)?;
+        if l >= 0 {
+            entries.truncate(l as usize);
+        } else {
+            let keep = (-l) as usize;
+            let skip = entries.len().saturating_sub(keep);
+            entries.drain(..skip);
+        }
+    }
+    entries.reverse();
+    Ok(entries)
+}
+
 /// Creates the `traceback` module.
 pub fn create_traceback(_vm: &mut Vm) -> PyResult<Value> {
     let d = Arc::new(Dict::new());
@@ -75,7 +119,9 @@ pub fn create_traceback(_vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::list(vec![Value::string(format!("{s}\n"))]))
     });
     def(&d, "print_exception", |vm, mut a| {
-        let file = a.take_kw("file");
+        // print_exception(exc, value, tb, limit, file): logging's
+        // formatException passes the file positionally.
+        let file = a.take_kw("file").or_else(|| a.pos.get(4).cloned());
         let e = exc_arg(&a);
         let s = format_value(vm, e);
         write_to(vm, file, s)?;
@@ -93,8 +139,16 @@ pub fn create_traceback(_vm: &mut Vm) -> PyResult<Value> {
         write_to(vm, a.pos.get(1).cloned(), text)?;
         Ok(Value::None)
     });
-    def(&d, "format_stack", |_vm, _a| Ok(Value::list(vec![])));
-    def(&d, "print_stack", |_vm, _a| Ok(Value::None));
+    def(&d, "format_stack", |vm, mut a| {
+        let (f, limit) = (a.arg(0, "f"), a.arg(1, "limit"));
+        Ok(Value::list(format_stack(vm, f, limit)?.into_iter().map(Value::string).collect()))
+    });
+    def(&d, "print_stack", |vm, mut a| {
+        let (f, limit, file) = (a.arg(0, "f"), a.arg(1, "limit"), a.arg(2, "file"));
+        let text = format_stack(vm, f, limit)?.concat();
+        write_to(vm, file, text)?;
+        Ok(Value::None)
+    });
     // Tracebacks hold no frames here, so there are no locals to clear
     // (unittest's assertRaises calls it on every exception it catches).
     def(&d, "clear_frames", |_vm, _a| Ok(Value::None));

@@ -45,6 +45,7 @@ pub fn register(rt: &Runtime) {
     // An implicit classmethod in CPython; called as `cls.__subclasshook__(C)`
     // it gets only `C` here, and the answer never depends on the arguments.
     def(d, "__subclasshook__", |_vm, _a| Ok(Value::NotImplemented));
+    builtin_reducers(rt);
 }
 
 /// The object a no-argument method of `object` was called on.
@@ -184,4 +185,47 @@ fn attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult {
         Some(v) => Ok(v),
         None => Err(vm.attribute_error(obj, name)),
     }
+}
+
+/// `set`/`frozenset.__reduce__` and the immutable built-ins' `__getnewargs__`,
+/// so copies and pickles of their subclasses keep their value.
+fn builtin_reducers(rt: &Runtime) {
+    // set(items) / frozenset(items), with a subclass instance's __dict__.
+    for cls in [&rt.types.set, &rt.types.frozenset] {
+        let fname = format!("{}.__reduce__", cls.name().as_str());
+        super::method(cls, "__reduce__", move |vm, a| {
+            a.check_method(vm, &fname, 0, 0)?;
+            let this = &a.pos[0];
+            let (items, state) = match this {
+                Value::Instance(i) => {
+                    let inner = i.builtin_value().cloned().unwrap_or(Value::None);
+                    let state = if i.dict.is_empty() {
+                        Value::None
+                    } else {
+                        Value::Dict(crate::object::gc::dict(Arc::new(Dict::from_table(i.dict.snapshot()))))
+                    };
+                    (vm.collect(&inner)?, state)
+                }
+                v => (vm.collect(v)?, Value::None),
+            };
+            let cls = Value::Class(vm.class_of(this));
+            Ok(Value::tuple(vec![cls, Value::tuple(vec![Value::list(items)]), state]))
+        });
+    }
+    // The immutable built-ins rebuild from their value (`(tuple(self),)`),
+    // so copies of their subclasses keep it.
+    for (cls, name) in
+        [(&rt.types.tuple, "tuple"), (&rt.types.int, "int"), (&rt.types.float, "float"), (&rt.types.bytes, "bytes")]
+    {
+        let fname = format!("{name}.__getnewargs__");
+        super::method(cls, "__getnewargs__", move |vm, a| {
+            a.check_method(vm, &fname, 0, 0)?;
+            let v = match &a.pos[0] {
+                Value::Instance(i) => i.builtin_value().cloned().unwrap_or(Value::None),
+                v => v.clone(),
+            };
+            Ok(Value::tuple(vec![v]))
+        });
+    }
+}
 }

@@ -6,7 +6,7 @@ import _warnings
 import _weakref
 
 _lock = _thread.RLock()
-_EXTRA_BUILTINS = ('_warnings', '_io', 'marshal')
+_EXTRA_BUILTINS = ('_io', 'marshal')
 
 
 def lock_held():

@@ -1107,3 +1107,40 @@ _EPOCH_ORD = _ymd2ord(1970, 1, 1)
 datetime.min = datetime(1, 1, 1)
 datetime.max = datetime(9999, 12, 31, 23, 59, 59, 999999)
 datetime.resolution = timedelta(microseconds=1)
+
+
+# copy and pickle rebuild the values from their constructor arguments (as the
+# C module's __reduce__ does), not with a bare cls.__new__(cls).
+def _rebuild(cls, args, kw):
+    return cls(*args, **kw)
+
+
+def _reduce_timedelta(self):
+    return (_rebuild, (type(self), (self._days, self._seconds, self._microseconds), {}))
+
+
+def _reduce_date(self):
+    return (_rebuild, (type(self), (self._year, self._month, self._day), {}))
+
+
+def _reduce_time(self):
+    args = (self._hour, self._minute, self._second, self._microsecond, self._tzinfo)
+    return (_rebuild, (type(self), args, {'fold': self._fold}))
+
+
+def _reduce_datetime(self):
+    args = (self._year, self._month, self._day, self._hour, self._minute, self._second,
+            self._microsecond, self._tzinfo)
+    return (_rebuild, (type(self), args, {'fold': self._fold}))
+
+
+def _reduce_timezone(self):
+    args = (self._offset,) if self._name is None else (self._offset, self._name)
+    return (_rebuild, (type(self), args, {}))
+
+
+timedelta.__reduce__ = _reduce_timedelta
+date.__reduce__ = _reduce_date
+time.__reduce__ = _reduce_time
+datetime.__reduce__ = _reduce_datetime
+timezone.__reduce__ = _reduce_timezone
