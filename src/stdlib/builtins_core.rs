@@ -580,7 +580,8 @@ fn register_object(rt: &Runtime) {
         a.expect_after_self(vm, 1)?;
         let Value::Instance(inst) = &a.pos[0] else { return Err(vm.type_error("can't apply this __delattr__")) };
         let Value::Str(name) = &a.pos[1] else { return Err(vm.type_error("attribute name must be string")) };
-        if inst.dict.remove_item_str(name.as_str()).is_none() {
+        let (inst, name) = (inst.clone(), name.clone());
+        if vm.instance_dict(&inst)?.remove_item_str(name.as_str()).is_none() {
             return Err(vm.attribute_error(&a.pos[0], name.as_str()));
         }
         Ok(Value::None)
