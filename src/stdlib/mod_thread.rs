@@ -44,7 +44,8 @@ struct LockState {
 
 /// `_thread.RLock`: owner ident and recursion count.
 pub struct RLock {
-    state: Mutex<(i64, usize)>,
+    /// (owner ident, recursion count); shared with the deadlock report.
+    state: Arc<Mutex<(i64, usize)>>,
     cv: Condvar,
     class: Arc<Class>,
 }
@@ -251,7 +252,13 @@ fn rlock_acquire(vm: &mut Vm, l: &RLock, deadline: Option<Instant>) -> PyResult<
         return Ok(false);
     }
     let check = check_of(vm);
-    let _wait = register_wait(vm, "an RLock".to_string(), deadline.is_some(), Arc::new(|| None), None);
+    let state = l.state.clone();
+    let holder: deadlock::HolderFn = Arc::new(move || {
+        let g = state.lock();
+        (g.1 > 0).then(|| Holder { ident: g.0, site: None })
+    });
+    let what = format!("RLock {:#x}", Arc::as_ptr(&l.state) as usize);
+    let _wait = register_wait(vm, what, deadline.is_some(), holder, None);
     let r = vm.allow_threads(BlockKind::Lock, || {
         let mut g = l.state.lock();
         check.wait_until(deadline, |slice| {
@@ -494,7 +501,11 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     def(&d, "allocate", new_lock);
     let rc = rlock_cls.clone();
     def(&rlock_cls.dict, "__new__", move |_vm, _a| {
-        Ok(Value::from_native(Arc::new(RLock { state: Mutex::new((0, 0)), cv: Condvar::new(), class: rc.clone() })))
+        Ok(Value::from_native(Arc::new(RLock {
+            state: Arc::new(Mutex::new((0, 0))),
+            cv: Condvar::new(),
+            class: rc.clone(),
+        })))
     });
     d.set_item_str("RLock", Value::Class(rlock_cls));
     let lc = lock_cls.clone();
@@ -570,8 +581,20 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::None)
     });
     def(&d, "_count", move |_vm, _a| Ok(Value::Int(running.load(Ordering::SeqCst) as i64)));
-    def(&d, "interrupt_main", |vm, _a| {
-        vm.rt.gil.interrupt_main();
+    // `interrupt_main(signum=SIGINT)`: only SIGINT is simulated (gilt's
+    // Ctrl-C path); another valid signal number is accepted and ignored.
+    def(&d, "interrupt_main", |vm, mut a| {
+        let signum = match a.arg(0, "signum") {
+            Some(v) => vm.to_int_value(&v)?,
+            None => Value::Int(2),
+        };
+        let Value::Int(signum) = signum else { return Err(vm.value_error("signal number out of range")) };
+        if !(1..65).contains(&signum) {
+            return Err(vm.value_error("signal number out of range"));
+        }
+        if signum == 2 {
+            vm.rt.gil.interrupt_main();
+        }
         Ok(Value::None)
     });
     def(&d, "stack_size", |_vm, _a| Ok(Value::Int(0)));

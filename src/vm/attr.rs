@@ -672,6 +672,9 @@ impl Vm {
         if cls.extra.no_dict {
             return Err(self.attribute_error(obj, name.as_str()));
         }
+        if name.as_str() == "__dict__" && crate::object::thread_local::local_of(inst).is_some() {
+            return Err(self.local_dict_read_only(obj));
+        }
         self.instance_dict(inst)?.set_str(name, v);
         Ok(())
     }
@@ -711,6 +714,9 @@ impl Vm {
                         }
                     }
                     _ => {}
+                }
+                if name.as_str() == "__dict__" && crate::object::thread_local::local_of(inst).is_some() {
+                    return Err(self.local_dict_read_only(obj));
                 }
                 if self.instance_dict(inst)?.remove_item_str(name.as_str()).is_none() {
                     return Err(self.attribute_error(obj, name.as_str()));

@@ -53,6 +53,14 @@ impl Vm {
         Ok(d)
     }
 
+    /// CPython's error for assigning or deleting a `_local`'s `__dict__`.
+    pub fn local_dict_read_only(&mut self, obj: &Value) -> super::PyErr {
+        let cls = self.class_of(obj);
+        // A C type's name carries its module (`_thread._local`).
+        let tn = if cls.builtin { format!("_thread.{}", cls.name().as_str()) } else { self.type_name(obj) };
+        self.err("AttributeError", &format!("'{tn}' object attribute '__dict__' is read-only"))
+    }
+
     /// Runs the work of `phase` this thread left for its end.
     pub fn run_thread_end_hooks(&mut self, phase: EndPhase) {
         let (now, later): (Vec<EndHook>, Vec<EndHook>) =
