@@ -582,7 +582,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     });
     def(&d, "_count", move |_vm, _a| Ok(Value::Int(running.load(Ordering::SeqCst) as i64)));
     // `interrupt_main(signum=SIGINT)`: only SIGINT is simulated (gilt's
-    // Ctrl-C path); another valid signal number is accepted and ignored.
+    // Ctrl-C path), and only when Python handles it (as CPython, which
+    // ignores a simulated signal set to SIG_IGN/SIG_DFL); another valid
+    // signal number is accepted and ignored.
     def(&d, "interrupt_main", |vm, mut a| {
         let signum = match a.arg(0, "signum") {
             Some(v) => vm.to_int_value(&v)?,
@@ -592,7 +594,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         if !(1..65).contains(&signum) {
             return Err(vm.value_error("signal number out of range"));
         }
-        if signum == 2 {
+        if signum == 2 && super::mod_signal::sigint_handled_by_python(vm) {
             vm.rt.gil.interrupt_main();
         }
         Ok(Value::None)
