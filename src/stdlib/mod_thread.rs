@@ -355,7 +355,7 @@ fn make_rlock_class(rt: &Runtime) -> Arc<Class> {
             drop(g);
             return Err(vm.runtime_error("cannot release un-acquired lock"));
         }
-        let (owner, count) = std::mem::replace(&mut *g, (0, 0));
+        let (owner, count) = std::mem::take(&mut *g);
         drop(g);
         l.cv.notify_one();
         Ok(Value::tuple(vec![Value::Int(count as i64), Value::Int(owner)]))
@@ -587,10 +587,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     // signal number is accepted and ignored.
     def(&d, "interrupt_main", |vm, mut a| {
         let signum = match a.arg(0, "signum") {
-            Some(v) => vm.to_int_value(&v)?,
-            None => Value::Int(2),
+            Some(v) => vm.index_of(&v)?,
+            None => 2,
         };
-        let Value::Int(signum) = signum else { return Err(vm.value_error("signal number out of range")) };
         if !(1..65).contains(&signum) {
             return Err(vm.value_error("signal number out of range"));
         }
