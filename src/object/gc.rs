@@ -204,6 +204,14 @@ impl GcObj {
             GcObj::Instance(i) => {
                 visit(addr(&i.class));
                 owned_dict(&i.dict, visit);
+                if let Some(local) = super::thread_local::local_of(i) {
+                    // A `_thread._local`'s per-thread dicts are its own
+                    // (the map's lock, then each dict's: nothing takes them
+                    // the other way round).
+                    local.dicts.lock().values().for_each(|d| owned_dict(d, visit));
+                    local.args.iter().for_each(|v| val(v, visit));
+                    local.kw.iter().for_each(|(_, v)| val(v, visit));
+                }
                 match &i.payload {
                     Payload::Builtin(v) => val(v, visit),
                     Payload::Exception(e) => {
@@ -272,6 +280,10 @@ impl GcObj {
             GcObj::Cell(c) => drop(c.0.lock().take()),
             GcObj::Instance(i) => {
                 drop(std::mem::take(&mut *i.dict.lock() as &mut DictTable));
+                if let Some(local) = super::thread_local::local_of(i) {
+                    let dicts = std::mem::take(&mut *local.dicts.lock());
+                    drop(dicts);
+                }
                 let slots: Vec<Option<Value>> = i.slots.lock().iter_mut().map(Option::take).collect();
                 drop(slots);
                 if let Payload::Exception(e) = &i.payload {

@@ -679,7 +679,8 @@ fn register_object(rt: &Runtime) {
             let tn = vm.type_name(&a.pos[1]);
             return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
         };
-        if inst.dict.remove_item_str(name.as_str()).is_none() {
+        let (inst, name) = (inst.clone(), name.clone());
+        if vm.instance_dict(&inst)?.remove_item_str(name.as_str()).is_none() {
             return Err(vm.attribute_error(&a.pos[0], name.as_str()));
         }
         Ok(Value::None)

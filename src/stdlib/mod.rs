@@ -89,6 +89,7 @@ pub mod sys_frames;
 pub mod sys_hooks;
 pub mod sys_info;
 pub mod sys_more;
+pub mod thread_extras;
 pub mod types_bytearray;
 pub mod types_bytes;
 pub mod types_bytes_more;

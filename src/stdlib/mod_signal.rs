@@ -96,6 +96,13 @@ fn handler_of(vm: &Vm, sig: i32) -> Value {
 
 /// Ctrl-C reached the main thread: runs SIGINT's Python handler. `Ok` means
 /// the interrupt was handled (ignored, or a handler returned normally).
+/// True when SIGINT has a Python handler (not `SIG_IGN`/`SIG_DFL`): what
+/// `_thread.interrupt_main` needs, since CPython ignores a simulated signal
+/// that Python does not handle.
+pub fn sigint_handled_by_python(vm: &mut Vm) -> bool {
+    !matches!(handler_of(vm, libc::SIGINT), Value::Int(SIG_IGN) | Value::Int(SIG_DFL))
+}
+
 pub fn sigint_arrived(vm: &mut Vm) -> PyResult<()> {
     let h = handler_of(vm, libc::SIGINT);
     match h {

@@ -19,6 +19,7 @@ use crate::runtime::deadlock::{self, Holder, Site, Wait};
 use crate::runtime::gil::BlockKind;
 use crate::runtime::interrupt::InterruptCheck;
 use crate::vm::runtime::new_builtin_class;
+use crate::vm::thread_local::EndPhase;
 use crate::vm::{Args, PyErr, PyResult, Runtime, Vm};
 
 /// Largest timeout a lock wait accepts, in seconds.
@@ -27,7 +28,8 @@ pub const TIMEOUT_MAX: f64 = 9_223_372_036.0;
 /// `_thread.LockType`: a plain (non-reentrant) lock.
 pub struct Lock {
     state: Arc<Mutex<LockState>>,
-    cv: Condvar,
+    /// Shared with the thread-end hook of a `_set_sentinel` lock.
+    cv: Arc<Condvar>,
     class: Arc<Class>,
 }
 
@@ -42,7 +44,8 @@ struct LockState {
 
 /// `_thread.RLock`: owner ident and recursion count.
 pub struct RLock {
-    state: Mutex<(i64, usize)>,
+    /// (owner ident, recursion count); shared with the deadlock report.
+    state: Arc<Mutex<(i64, usize)>>,
     cv: Condvar,
     class: Arc<Class>,
 }
@@ -115,8 +118,15 @@ fn check_of(vm: &Vm) -> InterruptCheck {
 fn user_site(vm: &Vm) -> Option<Site> {
     std::iter::once(&vm.frame)
         .chain(vm.frames.iter().rev())
-        .find(|f| !f.code.filename.starts_with('<'))
+        .find(|f| !is_library(&f.code.filename))
         .map(|f| Site(f.code.clone(), f.pc))
+}
+
+/// True for code of gilt's embedded modules (`<frozen x>`) and of CPython's
+/// library (threading.py, queue.py, …): a report names the user's line.
+fn is_library(filename: &str) -> bool {
+    filename.starts_with('<')
+        || filename.strip_prefix(super::cpython_lib::LIB_ROOT).is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// What a blocking lock wait really is, judged (slow path only) by who
@@ -126,6 +136,7 @@ fn wait_kind(vm: &Vm) -> BlockKind {
         match (&*f.code.filename, f.code.name.as_str()) {
             (_, "_wait_for_tstate_lock") => return BlockKind::Join,
             ("<frozen queue>", _) => return BlockKind::Queue,
+            (file, _) if is_library(file) && file.ends_with("/queue.py") => return BlockKind::Queue,
             _ => {}
         }
     }
@@ -150,7 +161,7 @@ fn register_wait(
 fn global_name_of(vm: &Vm, state: &Arc<Mutex<LockState>>) -> Arc<dyn Fn() -> Option<String> + Send + Sync> {
     let globals = std::iter::once(&vm.frame)
         .chain(vm.frames.iter().rev())
-        .find(|f| !f.code.filename.starts_with('<'))
+        .find(|f| !is_library(&f.code.filename))
         .map(|f| f.globals.clone());
     let target = Arc::downgrade(state);
     Arc::new(move || {
@@ -241,7 +252,13 @@ fn rlock_acquire(vm: &mut Vm, l: &RLock, deadline: Option<Instant>) -> PyResult<
         return Ok(false);
     }
     let check = check_of(vm);
-    let _wait = register_wait(vm, "an RLock".to_string(), deadline.is_some(), Arc::new(|| None), None);
+    let state = l.state.clone();
+    let holder: deadlock::HolderFn = Arc::new(move || {
+        let g = state.lock();
+        (g.1 > 0).then(|| Holder { ident: g.0, site: None })
+    });
+    let what = format!("RLock {:#x}", Arc::as_ptr(&l.state) as usize);
+    let _wait = register_wait(vm, what, deadline.is_some(), holder, None);
     let r = vm.allow_threads(BlockKind::Lock, || {
         let mut g = l.state.lock();
         check.wait_until(deadline, |slice| {
@@ -331,6 +348,51 @@ fn make_rlock_class(rt: &Runtime) -> Arc<Class> {
             Ok(Value::None)
         });
     }
+    def(&c.dict, "_release_save", |vm, a| {
+        let l = this::<RLock>(vm, &a, "RLock")?;
+        let mut g = l.state.lock();
+        if g.1 == 0 {
+            drop(g);
+            return Err(vm.runtime_error("cannot release un-acquired lock"));
+        }
+        let (owner, count) = std::mem::take(&mut *g);
+        drop(g);
+        l.cv.notify_one();
+        Ok(Value::tuple(vec![Value::Int(count as i64), Value::Int(owner)]))
+    });
+    def(&c.dict, "_acquire_restore", |vm, a| {
+        a.check(vm, "_acquire_restore", 2, 2)?;
+        let saved = vm.collect(&a.pos[1])?;
+        let (Some(Value::Int(count)), Some(Value::Int(owner)), 2) = (saved.first(), saved.get(1), saved.len()) else {
+            return Err(vm.type_error("_acquire_restore() argument must be a (count, owner) tuple"));
+        };
+        let (count, owner) = (*count, *owner);
+        let l = this::<RLock>(vm, &a, "RLock")?;
+        rlock_acquire(vm, l, None)?;
+        *l.state.lock() = (owner, count.max(0) as usize);
+        Ok(Value::None)
+    });
+    def(&c.dict, "_recursion_count", |vm, a| {
+        let me = vm.ident;
+        let g = *this::<RLock>(vm, &a, "RLock")?.state.lock();
+        Ok(Value::Int(if g.0 == me { g.1 as i64 } else { 0 }))
+    });
+    def(&c.dict, "__repr__", |vm, a| {
+        let g = *this::<RLock>(vm, &a, "RLock")?.state.lock();
+        let st = if g.1 > 0 { "locked" } else { "unlocked" };
+        let owner = if g.1 > 0 { g.0 } else { 0 };
+        let cls = vm.class_of(&a.pos[0]);
+        let module = match cls.dict.get_item_str("__module__") {
+            Some(Value::Str(m)) => m.as_str().to_string(),
+            _ => "_thread".to_string(),
+        };
+        Ok(Value::string(format!(
+            "<{st} {module}.{} object owner={owner} count={} at {:#x}>",
+            cls.name().as_str(),
+            g.1,
+            a.pos[0].id()
+        )))
+    });
     def(&c.dict, "_is_owned", |vm, a| {
         let me = vm.ident;
         let g = *this::<RLock>(vm, &a, "RLock")?.state.lock();
@@ -361,6 +423,18 @@ fn kwargs_of(vm: &mut Vm, kw: Option<&Value>) -> PyResult<Vec<(Arc<PyStr>, Value
     Ok(out)
 }
 
+/// The name of the `threading.Thread` whose bootstrap method `func` is
+/// (`Thread-1 (worker)`, `ThreadPoolExecutor-0_0`): the name the GIL tools
+/// show for the OS thread.
+fn thread_object_name(func: &Value) -> Option<String> {
+    let Value::Method(m) = func else { return None };
+    let Value::Instance(i) = &m.receiver else { return None };
+    match i.dict.get_item_str("_name") {
+        Some(Value::Str(s)) => Some(s.as_str().to_string()),
+        _ => None,
+    }
+}
+
 /// Starts an OS thread running `body` on a fresh `Vm` that holds the GIL;
 /// returns the new thread's ident.
 pub fn spawn(vm: &mut Vm, name: String, body: impl FnOnce(&mut Vm) + Send + 'static) -> PyResult<i64> {
@@ -389,6 +463,11 @@ pub fn spawn(vm: &mut Vm, name: String, body: impl FnOnce(&mut Vm) + Send + 'sta
             eprint!("Exception in thread {thread_name}:\n{tb}");
         }
         child.run_finalizers();
+        // The thread state goes: its `_local` dicts, then (after what that
+        // freed is finalized) the locks `Thread.join` waits on.
+        child.run_thread_end_hooks(EndPhase::Locals);
+        child.run_finalizers();
+        child.run_thread_end_hooks(EndPhase::Sentinels);
         // What the thread made and is still alive joins the registry (the
         // OS thread may be parked and reused, or end).
         child.rt.gc.adopt_nursery();
@@ -416,17 +495,39 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let lc = lock_cls.clone();
     let new_lock = move |_vm: &mut Vm, _a: Args| {
         let state = Arc::new(Mutex::new(LockState { locked: false, owner: 0, site: None }));
-        Ok(Value::from_native(Arc::new(Lock { state, cv: Condvar::new(), class: lc.clone() })))
+        Ok(Value::from_native(Arc::new(Lock { state, cv: Arc::new(Condvar::new()), class: lc.clone() })))
     };
     def(&d, "allocate_lock", new_lock.clone());
     def(&d, "allocate", new_lock);
-    def(&d, "RLock", move |_vm, _a| {
+    let rc = rlock_cls.clone();
+    def(&rlock_cls.dict, "__new__", move |_vm, _a| {
         Ok(Value::from_native(Arc::new(RLock {
-            state: Mutex::new((0, 0)),
+            state: Arc::new(Mutex::new((0, 0))),
             cv: Condvar::new(),
-            class: rlock_cls.clone(),
+            class: rc.clone(),
         })))
     });
+    d.set_item_str("RLock", Value::Class(rlock_cls));
+    let lc = lock_cls.clone();
+    // A lock released when the calling thread's state is destroyed (after
+    // its `_local` dicts are gone): what `Thread.join` waits on.
+    def(&d, "_set_sentinel", move |vm, _a| {
+        let state = Arc::new(Mutex::new(LockState { locked: false, owner: 0, site: None }));
+        let cv = Arc::new(Condvar::new());
+        let (st, cv2) = (state.clone(), cv.clone());
+        vm.at_thread_end.push((
+            EndPhase::Sentinels,
+            Box::new(move || {
+                let mut g = st.lock();
+                g.locked = false;
+                g.site = None;
+                drop(g);
+                cv2.notify_all();
+            }),
+        ));
+        Ok(Value::from_native(Arc::new(Lock { state, cv, class: lc.clone() })))
+    });
+    super::thread_extras::add_to(vm, &d);
     let counter = running.clone();
     def(&d, "start_new_thread", move |vm, a| {
         a.check(vm, "start_new_thread", 2, 3)?;
@@ -438,8 +539,16 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let kw = kwargs_of(vm, a.pos.get(2))?;
         let n = counter.fetch_add(1, Ordering::SeqCst) + 1;
         let counter2 = counter.clone();
-        spawn(vm, format!("Thread-{n}"), move |child| {
-            if let Err(e) = child.catch_panics(|vm| vm.call_value(&func, Args::with_kw(args, kw)))
+        let name = thread_object_name(&func).unwrap_or_else(|| format!("Thread-{n}"));
+        spawn(vm, name, move |child| {
+            let r = child.catch_panics(|vm| vm.call_value(&func, Args::with_kw(args, kw)));
+            // A thread may have been renamed while it ran (`t.name = …`).
+            if let Some(name) = thread_object_name(&func)
+                && let Some(g) = child.gil.as_mut()
+            {
+                g.set_name(name);
+            }
+            if let Err(e) = r
                 && !child.is_exc(&e, "SystemExit")
             {
                 let fr = child.repr_of(&func).unwrap_or_default();
@@ -472,8 +581,21 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::None)
     });
     def(&d, "_count", move |_vm, _a| Ok(Value::Int(running.load(Ordering::SeqCst) as i64)));
-    def(&d, "interrupt_main", |vm, _a| {
-        vm.rt.gil.interrupt_main();
+    // `interrupt_main(signum=SIGINT)`: only SIGINT is simulated (gilt's
+    // Ctrl-C path), and only when Python handles it (as CPython, which
+    // ignores a simulated signal set to SIG_IGN/SIG_DFL); another valid
+    // signal number is accepted and ignored.
+    def(&d, "interrupt_main", |vm, mut a| {
+        let signum = match a.arg(0, "signum") {
+            Some(v) => vm.index_of(&v)?,
+            None => 2,
+        };
+        if !(1..65).contains(&signum) {
+            return Err(vm.value_error("signal number out of range"));
+        }
+        if signum == 2 && super::mod_signal::sigint_handled_by_python(vm) {
+            vm.rt.gil.interrupt_main();
+        }
         Ok(Value::None)
     });
     def(&d, "stack_size", |_vm, _a| Ok(Value::Int(0)));

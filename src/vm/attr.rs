@@ -106,9 +106,17 @@ impl Vm {
     }
 
     fn instance_getattr(&mut self, inst: &Arc<Instance>, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        // A `_thread._local` keeps its attributes in this thread's dict.
+        let local;
+        let dict = if crate::object::thread_local::local_of(inst).is_some() {
+            local = self.instance_dict(inst)?;
+            &local
+        } else {
+            &inst.dict
+        };
         // Without data descriptors on the class, the instance dict decides first.
         if inst.class.attr_flags() & crate::object::class::class_flags::HAS_DATA_DESCR == 0
-            && let Some(v) = inst.dict.get_str(name)
+            && let Some(v) = dict.get_str(name)
         {
             return Ok(Some(v));
         }
@@ -124,11 +132,11 @@ impl Vm {
         {
             return self.descr_get(a, obj, &cls).map(Some);
         }
-        if let Some(v) = inst.dict.get_str(name) {
+        if let Some(v) = dict.get_str(name) {
             return Ok(Some(v));
         }
         match name.as_str() {
-            "__dict__" if !cls.extra.no_dict => return Ok(Some(Value::Dict(inst.dict.clone()))),
+            "__dict__" if !cls.extra.no_dict => return Ok(Some(Value::Dict(dict.clone()))),
             "__class__" => return Ok(Some(Value::Class(cls))),
             _ => {}
         }
@@ -603,7 +611,9 @@ impl Vm {
                 if inst.exc().is_some() && self.set_exc_state(inst, name, &v)? {
                     return Ok(());
                 }
-                if inst.class.attr_flags() & (HAS_SETATTR | HAS_DATA_DESCR | NO_DICT) == 0 {
+                if inst.class.attr_flags() & (HAS_SETATTR | HAS_DATA_DESCR | NO_DICT) == 0
+                    && crate::object::thread_local::local_of(inst).is_none()
+                {
                     inst.dict.set_str(name, v);
                     return Ok(());
                 }
@@ -740,7 +750,10 @@ impl Vm {
         if cls.extra.no_dict {
             return Err(self.attribute_error(obj, name.as_str()));
         }
-        inst.dict.set_str(name, v);
+        if name.as_str() == "__dict__" && crate::object::thread_local::local_of(inst).is_some() {
+            return Err(self.local_dict_read_only(obj));
+        }
+        self.instance_dict(inst)?.set_str(name, v);
         Ok(())
     }
 
@@ -780,7 +793,10 @@ impl Vm {
                     }
                     _ => {}
                 }
-                if inst.dict.remove_item_str(name.as_str()).is_none() {
+                if name.as_str() == "__dict__" && crate::object::thread_local::local_of(inst).is_some() {
+                    return Err(self.local_dict_read_only(obj));
+                }
+                if self.instance_dict(inst)?.remove_item_str(name.as_str()).is_none() {
                     return Err(self.attribute_error(obj, name.as_str()));
                 }
                 Ok(())

@@ -38,6 +38,7 @@ pub mod slicing;
 pub mod slots;
 mod suggest;
 pub mod tb_chain;
+pub mod thread_local;
 pub mod thread_state;
 pub mod traceback;
 pub mod tracing;
@@ -173,4 +174,7 @@ pub struct Vm {
     pub finalizing: bool,
     /// `sys.settrace` / `sys.setprofile` state (None: neither is set).
     pub tracing: Option<Box<tracing::TraceState>>,
+    /// Work for this thread's end (`_thread._local` dicts, `_set_sentinel`
+    /// locks), run by the thread's epilogue (`thread_local.rs`).
+    pub at_thread_end: Vec<thread_local::EndHook>,
 }

@@ -24,7 +24,14 @@ impl Vm {
             && let Some(f) = m.dict.get_item_str("_shutdown")
             && let Err(e) = self.catch_panics(|vm| vm.call(&f, vec![]))
         {
-            status = crate::cli::report_uncaught(self, &e);
+            if self.is_exc(&e, "KeyboardInterrupt") || self.is_exc(&e, "SystemExit") {
+                status = crate::cli::report_uncaught(self, &e);
+            } else {
+                // As CPython: an error inside threading._shutdown (an atexit
+                // hook of `_register_atexit` failing) is reported, not fatal.
+                let what = self.repr_of(&Value::Module(m.clone())).unwrap_or_default();
+                self.report_unraisable(&what, &e);
+            }
         }
         self.run_finalizers();
         crate::stdlib::mod_atexit::run_exitfuncs(self);

@@ -34,6 +34,7 @@ impl Vm {
             pending_throw: None,
             finalizing: false,
             tracing: None,
+            at_thread_end: Vec::new(),
             frame_pool: Vec::new(),
             class_ns: Vec::new(),
             cache: Box::default(),

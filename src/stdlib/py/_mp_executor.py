@@ -1,5 +1,5 @@
 """ProcessPoolExecutor's methods for gilt (the class itself is declared in
-concurrent_futures.py). Like multiprocessing.Pool: one thread in the parent
+concurrent.futures.process.py). Like multiprocessing.Pool: one thread in the parent
 per worker process takes work items from a queue, sends each over the
 worker's socket and settles its Future. A worker that dies while work is
 running or pending breaks the pool: every unfinished Future gets
@@ -13,8 +13,9 @@ import _mp_core
 
 
 def _cf():
-    import concurrent_futures
-    return concurrent_futures
+    # The module declaring ProcessPoolExecutor, BrokenProcessPool and Future.
+    import concurrent.futures.process
+    return concurrent.futures.process
 
 
 class ProcessPoolMethods:

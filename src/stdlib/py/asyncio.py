@@ -427,8 +427,8 @@ def shield(arg):
 
 def run_coroutine_threadsafe(coro, loop):
     """Submits a coroutine to a loop running in another thread."""
-    import concurrent_futures as _cf
-    future = _cf.Future()
+    import concurrent.futures
+    future = concurrent.futures.Future()
 
     def callback():
         task = ensure_future(coro, loop=loop)
