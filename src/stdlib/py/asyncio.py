@@ -580,9 +580,15 @@ from _asyncio_streams import (StreamReader, StreamWriter, Server, start_server, 
                               IncompleteReadError)
 from _asyncio_transports import (BaseProtocol, Protocol, DatagramProtocol, SubprocessProtocol,
                                  BaseTransport, Transport)
-import _asyncio_subprocess as subprocess
-from _asyncio_subprocess import create_subprocess_exec, create_subprocess_shell
 
-import sys as _sys
-_sys.modules.setdefault('asyncio.subprocess', subprocess)
-del _sys
+
+
+def __getattr__(name):
+    # asyncio.subprocess and its functions are imported on first use:
+    # CPython's subprocess module costs more to import than the rest of asyncio.
+    if name in ('subprocess', 'create_subprocess_exec', 'create_subprocess_shell'):
+        import sys
+        __import__('asyncio.subprocess')
+        sub = sys.modules['asyncio.subprocess']
+        return sub if name == 'subprocess' else getattr(sub, name)
+    raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
