@@ -54,7 +54,7 @@ print(f"RESULT join {thread} {(at - kill_at) * 1000:.1f}")
 # 2. One long bytecode in the main thread: the handler waits for it.
 killer = send_later(signal.SIGTERM, 0.05)
 t0 = time.perf_counter()
-sum(range(5_000_000 if SMALL else 20_000_000))   # one bytecode: a long native call
+sum(range(5_000_000 if SMALL else 10_000_000))   # one bytecode: a long native call
 t1 = time.perf_counter()
 killer.wait()
 while not events:                        # bytecodes: the handler runs here

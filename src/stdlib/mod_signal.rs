@@ -307,6 +307,10 @@ fn raise_signal(vm: &mut Vm, mut a: Args) -> PyResult {
 fn set_wakeup_fd(vm: &mut Vm, mut a: Args) -> PyResult {
     let _ = a.take_kw("warn_on_full_buffer");
     a.no_kw(vm, "set_wakeup_fd")?;
+    if a.pos.len() > 1 {
+        let n = a.pos.len();
+        return Err(vm.type_error(&format!("set_wakeup_fd() takes at most 1 positional argument ({n} given)")));
+    }
     let fd = arg(vm, &mut a, 0, "fd", "set_wakeup_fd")?;
     let fd = vm.index_of(&fd)?;
     if !vm.is_main_thread {
@@ -342,6 +346,41 @@ fn strsignal(vm: &mut Vm, mut a: Args) -> PyResult {
     })
 }
 
+/// `signal.alarm(seconds)`: SIGALRM after `seconds` (0 cancels); returns
+/// the seconds left of the previous alarm.
+fn alarm(vm: &mut Vm, mut a: Args) -> PyResult {
+    a.no_kw(vm, "alarm")?;
+    let secs = arg(vm, &mut a, 0, "seconds", "alarm")?;
+    let secs = vm.index_of(&secs)?;
+    let secs =
+        u32::try_from(secs).map_err(|_| vm.overflow_error("Python int too large to convert to C unsigned long"))?;
+    // SAFETY: alarm(2) only arms the process's timer.
+    Ok(Value::Int(unsafe { libc::alarm(secs) } as i64))
+}
+
+/// `signal.pause()`: waits until a signal's Python handler has run (main
+/// thread), GIL released, recorded as a `signal` wait.
+fn pause(vm: &mut Vm, a: Args) -> PyResult {
+    a.no_kw(vm, "pause")?;
+    let check = vm.gil.as_ref().map(|g| g.interrupt_check());
+    let r = vm.allow_threads(crate::runtime::events::BlockKind::Signal, || match &check {
+        Some(c) if c.is_live() => c.wait_until(None, |slice| {
+            std::thread::sleep(slice);
+            false
+        }),
+        // Not the main thread: no Python handler ever runs here.
+        _ => {
+            // SAFETY: pause(2) just waits for a signal.
+            unsafe { libc::pause() };
+            Ok(true)
+        }
+    });
+    if r.is_err() {
+        sigint_arrived(vm)?;
+    }
+    Ok(Value::None)
+}
+
 /// Creates the `_signal` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let d = Arc::new(Dict::new());
@@ -363,6 +402,17 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     });
     def(&d, "raise_signal", raise_signal);
     def(&d, "set_wakeup_fd", set_wakeup_fd);
+    def(&d, "alarm", alarm);
+    def(&d, "pause", pause);
+    def(&d, "siginterrupt", |vm, mut a| {
+        // Interrupted waits are always resumed after the handler (PEP 475):
+        // nothing to change, only the arguments to check.
+        let sig = arg(vm, &mut a, 0, "signalnum", "siginterrupt")?;
+        signum(vm, &sig)?;
+        let flag = arg(vm, &mut a, 1, "flag", "siginterrupt")?;
+        vm.index_of(&flag)?;
+        Ok(Value::None)
+    });
     def(&d, "strsignal", strsignal);
     def(&d, "valid_signals", |vm, _a| {
         let all: Vec<Value> = (1..NSIG).filter(|&n| n != 32 && n != 33).map(Value::Int).collect();
