@@ -191,3 +191,32 @@ fn exp12_downloads_overlap_while_blocked_in_socket() {
     let kinds = o.stderr.lines().find(|l| l.starts_with("blocked ms by kind:")).unwrap_or("");
     assert!(kinds.contains("socket"), "{}", o.stderr);
 }
+
+#[test]
+fn exp15_chat_server_waits_on_sockets_holding_nothing() {
+    let o = exp(&["--stats"], "exp15_chat_server.py");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let r = result(&o, "delivered");
+    // 4 clients x 5 messages, each delivered to the 3 others.
+    assert_eq!((r[0], r[1]), (60.0, 60.0), "{}", o.stdout);
+    // While every task waits on a socket the loop polls with the GIL released:
+    // the loop's thread runs Python a small part of the chat's wall time
+    // (its CPU time), and the waits show as `select` in the stats.
+    assert!(r[2] < 50.0, "the loop thread should mostly wait: {}", o.stdout);
+    let kinds = o.stderr.lines().find(|l| l.starts_with("blocked ms by kind:")).unwrap_or("");
+    assert!(kinds.contains("select"), "{}", o.stderr);
+}
+
+#[test]
+fn exp16_signal_handlers_run_between_main_thread_bytecodes() {
+    for gil in ["on", "off"] {
+        let o = exp(&["--gil", gil], "exp16_signals.py");
+        assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+        assert!(o.stdout.contains("RESULT join MainThread"), "{}", o.stdout);
+        // A long native call delays the handler to its end; a Python loop does not.
+        assert!(result(&o, "native")[0] >= 0.9, "{}", o.stdout);
+        assert!(result(&o, "python")[0] < 0.9, "{}", o.stdout);
+        assert_eq!(result(&o, "asyncio")[0], 2.0, "{}", o.stdout);
+        assert!(o.stdout.contains("SIGINT via add_signal_handler: callback ran in MainThread"), "{}", o.stdout);
+    }
+}

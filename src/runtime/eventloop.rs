@@ -156,6 +156,9 @@ pub struct LoopCore {
     pub io: super::eventloop_io::IoState,
     /// Slow steps already reported (`eventloop_watch.rs`).
     pub watch: super::eventloop_watch::WatchState,
+    /// A dict for the loop methods written in Python (fd readers and
+    /// writers, signal handlers, the default executor), made on first use.
+    pub extra: Mutex<Option<Value>>,
 }
 
 impl NativeObject for LoopCore {
@@ -197,6 +200,7 @@ impl LoopCore {
             exception_handler: Mutex::new(Value::None),
             io: Default::default(),
             watch: Default::default(),
+            extra: Mutex::new(None),
         })
     }
 
@@ -324,8 +328,9 @@ impl LoopCore {
                     })
                 });
                 if r.is_err() {
-                    let cls = vm.rt.types.exc("KeyboardInterrupt");
-                    return Err(vm.new_exception(&cls, vec![]));
+                    // A signal: its Python handler runs here (SIGINT's
+                    // raises KeyboardInterrupt); if it returns, the loop goes on.
+                    vm.run_signal_handlers()?;
                 }
             }
         }
@@ -356,8 +361,7 @@ impl LoopCore {
             })
         });
         if interrupted.load(Ordering::SeqCst) {
-            let cls = vm.rt.types.exc("KeyboardInterrupt");
-            return Err(vm.new_exception(&cls, vec![]));
+            vm.run_signal_handlers()?;
         }
         for f in ready {
             self.push(Job::Wake(f, None));

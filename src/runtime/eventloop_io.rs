@@ -49,9 +49,14 @@ impl IoState {
         self.waits.lock().push(IoWait { fd, write, fut });
     }
 
-    /// Whether any watcher is registered.
+    /// Whether any watcher is registered. Watchers whose future is done
+    /// already (cancelled by `remove_reader`, a timeout, a cancelled task)
+    /// are dropped here, so a forgotten fd neither stays polled nor keeps
+    /// the loop from counting as idle.
     pub fn active(&self) -> bool {
-        !self.waits.lock().is_empty()
+        let mut waits = self.waits.lock();
+        waits.retain(|w| w.fut.is_pending());
+        !waits.is_empty()
     }
 
     /// Interrupts a `poll` in progress (from any thread).

@@ -195,6 +195,12 @@ pub struct Gil {
     wanting: AtomicU32,
     /// Ctrl-C pending for the main thread; an `Arc` so signal-hook can read it.
     interrupt_pending: Arc<AtomicBool>,
+    /// Signals caught but whose Python handlers have not run yet, one bit
+    /// per signal number (CPython's `Handlers[i].tripped`).
+    pending_signals: AtomicU64,
+    /// `signal.set_wakeup_fd`'s descriptor (-1: none): the OS handler writes
+    /// the signal number to it, which is how an event loop's `poll` wakes.
+    wakeup_fd: std::sync::atomic::AtomicI32,
     registry: Mutex<Registry>,
     events: Option<Arc<dyn EventSink>>,
     created: Instant,
@@ -221,6 +227,8 @@ impl Gil {
             taken: Condvar::new(),
             wanting: AtomicU32::new(0),
             interrupt_pending: Arc::new(AtomicBool::new(false)),
+            pending_signals: AtomicU64::new(0),
+            wakeup_fd: std::sync::atomic::AtomicI32::new(-1),
             registry: Mutex::new(Registry { next_id: 1, threads: Vec::new() }),
             events: config.events,
             created: Instant::now(),
@@ -291,8 +299,45 @@ impl Gil {
     /// check or interruptible wait. Only atomics: async-signal-safe, so this
     /// is what the SIGINT handler calls (and `_thread.interrupt_main`).
     pub fn interrupt_main(&self) {
+        self.trip_signal(libc::SIGINT);
+    }
+
+    /// Signal `sig` arrived (or is simulated): marks it pending, writes its
+    /// number to the wake-up fd and makes the main thread run the Python
+    /// handlers at its next breaker check or interruptible wait. Only
+    /// atomics and `write(2)`: async-signal-safe (signal-hook keeps errno).
+    pub fn trip_signal(&self, sig: i32) {
+        if (1..64).contains(&sig) {
+            self.pending_signals.fetch_or(1 << sig, Ordering::SeqCst);
+        }
+        let fd = self.wakeup_fd.load(Ordering::SeqCst);
+        if fd >= 0 {
+            let b = [sig as u8];
+            // SAFETY: write(2) of one byte from a valid buffer; a failure
+            // (full pipe, closed fd) is ignored as CPython does by default.
+            unsafe { libc::write(fd, b.as_ptr().cast(), 1) };
+        }
         self.interrupt_pending.store(true, Ordering::SeqCst);
         self.set_bit(BreakerBit::SIGNAL_PENDING);
+    }
+
+    /// Takes the set of pending signals (bit `n` = signal `n`), clearing it.
+    pub fn take_pending_signals(&self) -> u64 {
+        self.pending_signals.swap(0, Ordering::SeqCst)
+    }
+
+    /// Puts signals back as pending (a handler raised before the others ran).
+    pub fn repend_signals(&self, mask: u64) {
+        if mask != 0 {
+            self.pending_signals.fetch_or(mask, Ordering::SeqCst);
+            self.interrupt_pending.store(true, Ordering::SeqCst);
+            self.set_bit(BreakerBit::SIGNAL_PENDING);
+        }
+    }
+
+    /// Sets the wake-up fd (-1: none); returns the previous one.
+    pub fn set_wakeup_fd(&self, fd: i32) -> i32 {
+        self.wakeup_fd.swap(fd, Ordering::SeqCst)
     }
 
     /// The pending-interrupt flag, for the signal handler.

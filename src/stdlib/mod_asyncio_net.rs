@@ -294,4 +294,10 @@ pub fn register(vm: &mut Vm, d: &Dict, st: &Arc<AsyncState>) {
         lp.io.add(fd, write, f.clone());
         Ok(f.value())
     });
+    method(&st.loop_class, "_extra", move |vm, a| {
+        // loop._extra() -> the loop's dict for state kept by Python code
+        let Some(Value::Native2(o)) = a.pos.first() else { return Err(vm.type_error("expected a loop")) };
+        let Some(lp) = o.as_any().downcast_ref::<LoopCore>() else { return Err(vm.type_error("expected a loop")) };
+        Ok(lp.extra.lock().get_or_insert_with(|| Value::Dict(Arc::new(Dict::new()))).clone())
+    });
 }

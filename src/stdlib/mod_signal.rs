@@ -8,12 +8,19 @@
 //! handler chosen here — by default `default_int_handler`, which raises
 //! `KeyboardInterrupt`; `SIG_IGN` drops the interrupt and `SIG_DFL` ends the
 //! process the way an unhandled SIGINT does. Other signals can be set to
-//! `SIG_DFL` or `SIG_IGN` (applied to the process); a Python handler for them
-//! is recorded, returned by `getsignal` and run by `raise_signal`, but a
-//! signal of that kind sent from outside is not delivered to it.
+//! `SIG_DFL` or `SIG_IGN` (applied to the process). A Python handler for
+//! another signal installs an OS handler (signal-hook) that does what the
+//! SIGINT one does: mark the signal pending and flag the main thread, which
+//! runs the Python handler between two bytecodes or when its interruptible
+//! wait notices — never in another thread, as in CPython. Once installed,
+//! that OS handler stays, and a later `SIG_DFL`/`SIG_IGN` is applied by it
+//! (signal-hook cannot hand a signal back to the OS). Every caught signal's
+//! number is also written to `set_wakeup_fd`'s descriptor, which is how
+//! asyncio's `add_signal_handler` wakes its loop.
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use parking_lot::Mutex;
 
@@ -73,7 +80,25 @@ pub struct Handlers {
     map: Mutex<HashMap<i32, Value>>,
     /// `default_int_handler`, made once so `getsignal` returns the same object.
     default_int: std::sync::OnceLock<Value>,
+    /// What the OS handler installed for a signal does (`DISP_*`), read in
+    /// signal context; meaningful only for signals in `hooked`.
+    disposition: Arc<Dispositions>,
+    /// The signals that have gilt's OS handler (kept for the whole run).
+    hooked: Mutex<HashMap<i32, signal_hook::SigId>>,
 }
+
+/// One `DISP_*` per signal number, shared with the OS handlers.
+pub struct Dispositions([AtomicU8; NSIG as usize]);
+
+impl Default for Dispositions {
+    fn default() -> Self {
+        Dispositions(std::array::from_fn(|_| AtomicU8::new(DISP_DEFAULT)))
+    }
+}
+
+const DISP_DEFAULT: u8 = 0;
+const DISP_IGNORE: u8 = 1;
+const DISP_PYTHON: u8 = 2;
 
 fn default_int_handler(rt_handlers: &Handlers) -> Value {
     rt_handlers
@@ -94,8 +119,6 @@ fn handler_of(vm: &Vm, sig: i32) -> Value {
     if sig == libc::SIGINT { default_int_handler(&vm.rt.signals) } else { Value::Int(SIG_DFL) }
 }
 
-/// Ctrl-C reached the main thread: runs SIGINT's Python handler. `Ok` means
-/// the interrupt was handled (ignored, or a handler returned normally).
 /// True when SIGINT has a Python handler (not `SIG_IGN`/`SIG_DFL`): what
 /// `_thread.interrupt_main` needs, since CPython ignores a simulated signal
 /// that Python does not handle.
@@ -103,7 +126,43 @@ pub fn sigint_handled_by_python(vm: &mut Vm) -> bool {
     !matches!(handler_of(vm, libc::SIGINT), Value::Int(SIG_IGN) | Value::Int(SIG_DFL))
 }
 
+/// Signals reached the main thread (Ctrl-C, or another signal with a Python
+/// handler): runs their Python handlers in signal-number order. `Ok` means
+/// every one was handled (ignored, or its handler returned normally); when
+/// a handler raises, the signals not handled yet stay pending.
 pub fn sigint_arrived(vm: &mut Vm) -> PyResult<()> {
+    let mut mask = vm.rt.gil.take_pending_signals();
+    while mask != 0 {
+        let sig = mask.trailing_zeros() as i32;
+        mask &= !(1u64 << sig);
+        let r = if sig == libc::SIGINT { run_sigint_handler(vm) } else { run_handler(vm, sig) };
+        if let Err(e) = r {
+            vm.rt.gil.repend_signals(mask);
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+/// The current frame (the handler's second argument), or None.
+fn current_frame(vm: &mut Vm) -> Value {
+    match vm.frame_object(0) {
+        Some(f) => Value::from_native(f),
+        None => Value::None,
+    }
+}
+
+fn run_handler(vm: &mut Vm, sig: i32) -> PyResult<()> {
+    match handler_of(vm, sig) {
+        Value::Int(_) => Ok(()),
+        h => {
+            let frame = current_frame(vm);
+            vm.call(&h, vec![Value::Int(sig as i64), frame]).map(|_| ())
+        }
+    }
+}
+
+fn run_sigint_handler(vm: &mut Vm) -> PyResult<()> {
     let h = handler_of(vm, libc::SIGINT);
     match h {
         Value::Int(SIG_IGN) => Ok(()),
@@ -112,7 +171,44 @@ pub fn sigint_arrived(vm: &mut Vm) -> PyResult<()> {
             let _ = signal_hook::low_level::emulate_default_handler(libc::SIGINT);
             Ok(())
         }
-        h => vm.call(&h, vec![Value::Int(libc::SIGINT as i64), Value::None]).map(|_| ()),
+        h => {
+            let frame = current_frame(vm);
+            vm.call(&h, vec![Value::Int(libc::SIGINT as i64), frame]).map(|_| ())
+        }
+    }
+}
+
+/// Gives `sig` gilt's OS handler (once): it applies the signal's current
+/// disposition, tripping the main thread for a Python handler.
+fn hook(vm: &mut Vm, sig: i32) -> PyResult<()> {
+    let mut hooked = vm.rt.signals.hooked.lock();
+    if hooked.contains_key(&sig) {
+        return Ok(());
+    }
+    let gil = vm.rt.gil.clone();
+    let disp = vm.rt.signals.disposition.clone();
+    // SAFETY: the action is async-signal-safe: atomic loads, `trip_signal`
+    // (atomics and write(2)), and signal-hook's `emulate_default_handler`,
+    // which its own `register_conditional_default` calls in signal context.
+    // The captured `Arc`s are only dropped by `unregister`, never in a handler.
+    let id = unsafe {
+        signal_hook::low_level::register(sig, move || match disp.0[sig as usize].load(Ordering::SeqCst) {
+            DISP_PYTHON => gil.trip_signal(sig),
+            DISP_IGNORE => {}
+            _ => {
+                let _ = signal_hook::low_level::emulate_default_handler(sig);
+            }
+        })
+    };
+    match id {
+        Ok(id) => {
+            hooked.insert(sig, id);
+            Ok(())
+        }
+        Err(e) => {
+            drop(hooked);
+            Err(super::file::os_error(vm, &e, None))
+        }
     }
 }
 
@@ -163,10 +259,19 @@ fn set_handler(vm: &mut Vm, mut a: Args) -> PyResult {
     }
     // SIGINT keeps gilt's OS handler whatever the choice (it only flags the
     // main thread; `sigint_arrived` applies the choice).
-    if sig != libc::SIGINT
-        && let Some(ignore) = special
-    {
-        set_os_disposition(vm, sig, ignore)?;
+    if sig != libc::SIGINT {
+        let hooked = vm.rt.signals.hooked.lock().contains_key(&sig);
+        match special {
+            None => {
+                vm.rt.signals.disposition.0[sig as usize].store(DISP_PYTHON, Ordering::SeqCst);
+                hook(vm, sig)?;
+            }
+            Some(ignore) if hooked => {
+                let d = if ignore { DISP_IGNORE } else { DISP_DEFAULT };
+                vm.rt.signals.disposition.0[sig as usize].store(d, Ordering::SeqCst);
+            }
+            Some(ignore) => set_os_disposition(vm, sig, ignore)?,
+        }
     }
     let old = handler_of(vm, sig);
     vm.rt.signals.map.lock().insert(sig, handler);
@@ -191,8 +296,46 @@ fn raise_signal(vm: &mut Vm, mut a: Args) -> PyResult {
             unsafe { libc::raise(sig) };
             Ok(Value::None)
         }
-        h => vm.call(&h, vec![Value::Int(sig as i64), Value::None]).map(|_| Value::None),
+        _ => {
+            // The OS handler trips the signal; the main thread runs the
+            // Python handler before raise_signal returns, as in CPython.
+            // SAFETY: raise(3); our handler for `sig` is async-signal-safe.
+            unsafe { libc::raise(sig) };
+            if vm.is_main_thread {
+                vm.handle_breaker()?;
+            }
+            Ok(Value::None)
+        }
     }
+}
+
+/// `signal.set_wakeup_fd(fd, /, *, warn_on_full_buffer=True)`: the fd that
+/// each caught signal's number is written to; returns the previous one.
+fn set_wakeup_fd(vm: &mut Vm, mut a: Args) -> PyResult {
+    let _ = a.take_kw("warn_on_full_buffer");
+    a.no_kw(vm, "set_wakeup_fd")?;
+    if a.pos.len() > 1 {
+        let n = a.pos.len();
+        return Err(vm.type_error(&format!("set_wakeup_fd() takes at most 1 positional argument ({n} given)")));
+    }
+    let fd = arg(vm, &mut a, 0, "fd", "set_wakeup_fd")?;
+    let fd = vm.index_of(&fd)?;
+    if !vm.is_main_thread {
+        return Err(vm.value_error("set_wakeup_fd only works in main thread of the main interpreter"));
+    }
+    let fd = i32::try_from(fd).map_err(|_| vm.value_error(&format!("invalid fd: {fd}")))?;
+    if fd != -1 {
+        // SAFETY: fcntl(F_GETFL) only reads the descriptor's flags.
+        let fl = unsafe { libc::fcntl(fd, libc::F_GETFL) };
+        if fl < 0 {
+            let e = std::io::Error::last_os_error();
+            return Err(super::file::os_error(vm, &e, None));
+        }
+        if fl & libc::O_NONBLOCK == 0 {
+            return Err(vm.value_error(&format!("the fd {fd} must be in non-blocking mode")));
+        }
+    }
+    Ok(Value::Int(vm.rt.gil.set_wakeup_fd(fd) as i64))
 }
 
 fn strsignal(vm: &mut Vm, mut a: Args) -> PyResult {
@@ -208,6 +351,41 @@ fn strsignal(vm: &mut Vm, mut a: Args) -> PyResult {
         Some(t) if !t.starts_with("Unknown signal") && !t.starts_with("Real-time signal") => Value::string(t),
         _ => Value::None,
     })
+}
+
+/// `signal.alarm(seconds)`: SIGALRM after `seconds` (0 cancels); returns
+/// the seconds left of the previous alarm.
+fn alarm(vm: &mut Vm, mut a: Args) -> PyResult {
+    a.no_kw(vm, "alarm")?;
+    let secs = arg(vm, &mut a, 0, "seconds", "alarm")?;
+    let secs = vm.index_of(&secs)?;
+    let secs =
+        u32::try_from(secs).map_err(|_| vm.overflow_error("Python int too large to convert to C unsigned long"))?;
+    // SAFETY: alarm(2) only arms the process's timer.
+    Ok(Value::Int(unsafe { libc::alarm(secs) } as i64))
+}
+
+/// `signal.pause()`: waits until a signal's Python handler has run (main
+/// thread), GIL released, recorded as a `signal` wait.
+fn pause(vm: &mut Vm, a: Args) -> PyResult {
+    a.no_kw(vm, "pause")?;
+    let check = vm.gil.as_ref().map(|g| g.interrupt_check());
+    let r = vm.allow_threads(crate::runtime::events::BlockKind::Signal, || match &check {
+        Some(c) if c.is_live() => c.wait_until(None, |slice| {
+            std::thread::sleep(slice);
+            false
+        }),
+        // Not the main thread: no Python handler ever runs here.
+        _ => {
+            // SAFETY: pause(2) just waits for a signal.
+            unsafe { libc::pause() };
+            Ok(true)
+        }
+    });
+    if r.is_err() {
+        sigint_arrived(vm)?;
+    }
+    Ok(Value::None)
 }
 
 /// Creates the `_signal` module.
@@ -230,6 +408,18 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Ok(handler_of(vm, sig))
     });
     def(&d, "raise_signal", raise_signal);
+    def(&d, "set_wakeup_fd", set_wakeup_fd);
+    def(&d, "alarm", alarm);
+    def(&d, "pause", pause);
+    def(&d, "siginterrupt", |vm, mut a| {
+        // Interrupted waits are always resumed after the handler (PEP 475):
+        // nothing to change, only the arguments to check.
+        let sig = arg(vm, &mut a, 0, "signalnum", "siginterrupt")?;
+        signum(vm, &sig)?;
+        let flag = arg(vm, &mut a, 1, "flag", "siginterrupt")?;
+        vm.index_of(&flag)?;
+        Ok(Value::None)
+    });
     def(&d, "strsignal", strsignal);
     def(&d, "valid_signals", |vm, _a| {
         let all: Vec<Value> = (1..NSIG).filter(|&n| n != 32 && n != 33).map(Value::Int).collect();

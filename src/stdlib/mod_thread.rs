@@ -67,11 +67,6 @@ fn this<'a, T: 'static>(vm: &mut Vm, a: &'a Args, what: &str) -> PyResult<&'a T>
     a.native_self().ok_or_else(|| vm.type_error(&format!("descriptor requires a '{what}' object")))
 }
 
-fn interrupted(vm: &mut Vm) -> PyErr {
-    let cls = vm.rt.types.exc("KeyboardInterrupt");
-    vm.new_exception(&cls, vec![])
-}
-
 /// Parses `acquire(blocking=True, timeout=-1)` into an optional deadline;
 /// `Ok(None)` with `blocking` false means "try once".
 fn acquire_args(vm: &mut Vm, mut a: Args) -> PyResult<(bool, Option<Instant>)> {
@@ -216,23 +211,35 @@ fn lock_acquire(vm: &mut Vm, l: &Lock, deadline: Option<Instant>) -> PyResult<bo
     let name = (kind == BlockKind::Lock).then(|| global_name_of(vm, &l.state));
     let _wait = register_wait(vm, what, deadline.is_some(), holder, name);
     let (me, site) = (vm.ident, user_site(vm));
-    let r = vm.allow_threads(kind, || {
-        let mut g = l.state.lock();
-        check.wait_until(deadline, |slice| {
-            if g.locked {
-                l.cv.wait_for(&mut g, slice);
-            }
-            if !g.locked {
-                g.locked = true;
-                g.owner = me;
-                g.site = site.clone();
-                true
-            } else {
-                false
-            }
-        })
-    });
-    r.map_err(|_| interrupted(vm))
+    loop {
+        let r = vm.allow_threads(kind, || {
+            let mut g = l.state.lock();
+            check.wait_until(deadline, |slice| {
+                if g.locked {
+                    l.cv.wait_for(&mut g, slice);
+                }
+                if !g.locked {
+                    g.locked = true;
+                    g.owner = me;
+                    g.site = site.clone();
+                    true
+                } else {
+                    false
+                }
+            })
+        });
+        match r {
+            Ok(got) => return Ok(got),
+            // A signal: its handler runs (KeyboardInterrupt for Ctrl-C by
+            // default); if it returns, the wait goes on, as in CPython.
+            Err(_) => signal_arrived(vm)?,
+        }
+    }
+}
+
+/// A main-thread wait was cut short by a signal: runs the Python handlers.
+fn signal_arrived(vm: &mut Vm) -> PyResult<()> {
+    vm.run_signal_handlers()
 }
 
 fn rlock_acquire(vm: &mut Vm, l: &RLock, deadline: Option<Instant>) -> PyResult<bool> {
@@ -259,21 +266,26 @@ fn rlock_acquire(vm: &mut Vm, l: &RLock, deadline: Option<Instant>) -> PyResult<
     });
     let what = format!("RLock {:#x}", Arc::as_ptr(&l.state) as usize);
     let _wait = register_wait(vm, what, deadline.is_some(), holder, None);
-    let r = vm.allow_threads(BlockKind::Lock, || {
-        let mut g = l.state.lock();
-        check.wait_until(deadline, |slice| {
-            if g.1 != 0 {
-                l.cv.wait_for(&mut g, slice);
-            }
-            if g.1 == 0 {
-                *g = (me, 1);
-                true
-            } else {
-                false
-            }
-        })
-    });
-    r.map_err(|_| interrupted(vm))
+    loop {
+        let r = vm.allow_threads(BlockKind::Lock, || {
+            let mut g = l.state.lock();
+            check.wait_until(deadline, |slice| {
+                if g.1 != 0 {
+                    l.cv.wait_for(&mut g, slice);
+                }
+                if g.1 == 0 {
+                    *g = (me, 1);
+                    true
+                } else {
+                    false
+                }
+            })
+        });
+        match r {
+            Ok(got) => return Ok(got),
+            Err(_) => signal_arrived(vm)?,
+        }
+    }
 }
 
 fn lock_class(name: &str, rt: &Runtime) -> Arc<Class> {
@@ -616,20 +628,25 @@ pub fn register(rt: &Runtime) {
         // No deadline when it is past what an Instant holds.
         let deadline = timeout.and_then(|t| Instant::now().checked_add(Duration::from_secs_f64(t)));
         let check = check_of(vm);
-        let r = vm.allow_threads(BlockKind::Join, || {
-            let (m, cv) = &*outcome;
-            let mut g = m.lock();
-            check.wait_until(deadline, |slice| {
-                if g.is_none() {
-                    cv.wait_for(&mut g, slice);
-                }
-                g.is_some()
-            })
-        });
+        let r = loop {
+            let r = vm.allow_threads(BlockKind::Join, || {
+                let (m, cv) = &*outcome;
+                let mut g = m.lock();
+                check.wait_until(deadline, |slice| {
+                    if g.is_none() {
+                        cv.wait_for(&mut g, slice);
+                    }
+                    g.is_some()
+                })
+            });
+            match r {
+                Ok(done) => break done,
+                Err(_) => signal_arrived(vm)?,
+            }
+        };
         match r {
-            Err(_) => Err(interrupted(vm)),
-            Ok(false) => Ok(Value::None),
-            Ok(true) => match outcome.0.lock().clone() {
+            false => Ok(Value::None),
+            true => match outcome.0.lock().clone() {
                 Some(Ok(v)) => Ok(v),
                 Some(Err(e)) => Err(e),
                 None => Ok(Value::None),

@@ -222,6 +222,16 @@ pub fn strftime(fmt: &str, f: &[i64; 9]) -> String {
     out
 }
 
+/// A CPU-time clock in nanoseconds (0 if the clock cannot be read).
+fn cpu_clock_ns(clock: libc::clockid_t) -> i64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime writes one timespec into a valid local.
+    if unsafe { libc::clock_gettime(clock, &mut ts) } != 0 {
+        return 0;
+    }
+    ts.tv_sec * 1_000_000_000 + ts.tv_nsec
+}
+
 /// Creates the `time` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let d = Arc::new(Dict::new());
@@ -239,12 +249,12 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     for name in ["perf_counter_ns", "monotonic_ns"] {
         def(&d, name, move |_vm, _a| Ok(Value::Int(start.elapsed().as_nanos() as i64)));
     }
-    // CPU time is not tracked per process without libc: wall time since start.
-    for name in ["process_time", "thread_time"] {
-        def(&d, name, move |_vm, _a| Ok(Value::Float(start.elapsed().as_secs_f64())));
-    }
-    for name in ["process_time_ns", "thread_time_ns"] {
-        def(&d, name, move |_vm, _a| Ok(Value::Int(start.elapsed().as_nanos() as i64)));
+    // CPU time of the process / the calling thread (clock_gettime), as CPython.
+    for (name, clock) in
+        [("process_time", libc::CLOCK_PROCESS_CPUTIME_ID), ("thread_time", libc::CLOCK_THREAD_CPUTIME_ID)]
+    {
+        def(&d, name, move |_vm, _a| Ok(Value::Float(cpu_clock_ns(clock) as f64 * 1e-9)));
+        def(&d, &format!("{name}_ns"), move |_vm, _a| Ok(Value::Int(cpu_clock_ns(clock))));
     }
     def(&d, "sleep", |vm, a| {
         a.check(vm, "sleep", 1, 1)?;

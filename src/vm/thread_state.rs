@@ -68,6 +68,13 @@ impl Vm {
         Ok(())
     }
 
+    /// A wait in the main thread was cut short by a signal: runs the
+    /// pending signals' Python handlers (SIGINT's raises KeyboardInterrupt
+    /// by default). `Ok`: the wait may go on.
+    pub fn run_signal_handlers(&mut self) -> PyResult<()> {
+        crate::stdlib::mod_signal::sigint_arrived(self)
+    }
+
     /// Per-instruction hook for the `ticks=N` / `instr=N` switch policies.
     /// Also the hook of `sys.settrace` / `sys.setprofile`, which turn the
     /// tick on while they are set.

@@ -19,6 +19,57 @@ class IncompleteReadError(EOFError):
         self.expected = expected
 
 
+class _RealSock:
+    """A `socket.socket` given as `sock=`, set non-blocking, with the calls
+    the streams make on gilt's native sockets: recv/send/accept return
+    None / 0 / None instead of raising BlockingIOError."""
+
+    def __init__(self, sock):
+        sock.setblocking(False)
+        self._real = sock
+
+    def __repr__(self):
+        return repr(self._real)
+
+    def fileno(self):
+        return self._real.fileno()
+
+    def recv(self, n):
+        try:
+            return self._real.recv(n)
+        except (BlockingIOError, InterruptedError):
+            return None
+
+    def send(self, data):
+        try:
+            return self._real.send(data)
+        except (BlockingIOError, InterruptedError):
+            return 0
+
+    def accept(self):
+        try:
+            conn, addr = self._real.accept()
+        except (BlockingIOError, InterruptedError):
+            return None
+        return _RealSock(conn), addr
+
+    def shutdown_write(self):
+        import socket
+        try:
+            self._real.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
+
+    def close(self):
+        self._real.close()
+
+    def getsockname(self):
+        return self._real.getsockname()
+
+    def getpeername(self):
+        return self._real.getpeername()
+
+
 async def _wait(sock, write):
     await get_running_loop()._wait_io(sock.fileno(), write)
 
@@ -121,7 +172,10 @@ class StreamWriter:
             self._peer = sock.getpeername()
         except OSError:
             self._peer = None
-        self._sockname = sock.getsockname()
+        try:
+            self._sockname = sock.getsockname()
+        except OSError:
+            self._sockname = None
 
     def __repr__(self):
         return f'<StreamWriter peer={self._peer}>'
@@ -187,7 +241,7 @@ class StreamWriter:
         if name == 'sockname':
             return self._sockname
         if name == 'socket':
-            return self._sock
+            return getattr(self._sock, '_real', self._sock)
         return default
 
 
@@ -229,17 +283,19 @@ class Server:
             if r is None:
                 await _wait(self._sock, False)
                 continue
-            conn, addr = r
-            reader = StreamReader(conn, self._limit)
-            writer = StreamWriter(conn, reader)
-            try:
-                res = self._cb(reader, writer)
-            except Exception as e:
-                _handler_failed(loop, writer, e)
-                continue
-            if _asyncio_iscoroutine(res):
-                task = loop.create_task(res)
-                task.add_done_callback(lambda t, w=writer: _handler_done(loop, w, t))
+            self._accepted(loop, r[0])
+
+    def _accepted(self, loop, conn):
+        reader = StreamReader(conn, self._limit)
+        writer = StreamWriter(conn, reader)
+        try:
+            res = self._cb(reader, writer)
+        except Exception as e:
+            _handler_failed(loop, writer, e)
+            return
+        if _asyncio_iscoroutine(res):
+            task = loop.create_task(res)
+            task.add_done_callback(lambda t, w=writer: _handler_done(loop, w, t))
 
     def close(self):
         if self._closed:
@@ -309,17 +365,33 @@ def _asyncio_iscoroutine(obj):
 
 
 async def start_server(client_connected_cb, host=None, port=None, *, limit=_LIMIT, backlog=100,
-                       start_serving=True, **kwds):
+                       start_serving=True, sock=None, **kwds):
     """Listens on host:port; calls client_connected_cb(reader, writer) per connection."""
-    sock = _asyncio._tcp_listen(host, port or 0, backlog)
-    server = Server(sock, client_connected_cb, limit)
+    if sock is not None:
+        if host is not None or port is not None:
+            raise ValueError('host/port and sock can not be specified at the same time')
+        sock.listen(backlog)
+        wrapped = _RealSock(sock)
+    else:
+        wrapped = _asyncio._tcp_listen(host, port or 0, backlog)
+    server = Server(wrapped, client_connected_cb, limit)
+    if sock is not None:
+        server.sockets = [sock]
     if start_serving:
         server._start()
     return server
 
 
-async def open_connection(host=None, port=None, *, limit=_LIMIT, **kwds):
-    """Connects to host:port; returns (reader, writer)."""
+async def open_connection(host=None, port=None, *, limit=_LIMIT, sock=None, **kwds):
+    """Connects to host:port (or uses the connected `sock`); returns (reader, writer)."""
+    if sock is not None:
+        if host is not None or port is not None:
+            raise ValueError('host/port and sock can not be specified at the same time')
+        wrapped = _RealSock(sock)
+        reader = StreamReader(wrapped, limit)
+        return reader, StreamWriter(wrapped, reader)
+    if host is None and port is None:
+        raise ValueError('host and port was not specified and no sock specified')
     sock = _asyncio._tcp_connect(host, port)
     try:
         # The connect runs while the loop goes on (a server on this same

@@ -173,71 +173,25 @@ class Runner:
 
 # ---- loop methods written in Python -------------------------------------------
 
-def _set_result_unless_cancelled(fut, result):
-    if not fut.done():
-        fut.set_result(result)
-
-
-def _set_exception_unless_done(fut, exc):
-    if not fut.done():
-        fut.set_exception(exc)
-
-
-def _run_in_thread(loop, fut, func, args):
-    def worker():
-        try:
-            r = func(*args)
-        except BaseException as e:
-            loop.call_soon_threadsafe(_set_exception_unless_done, fut, e)
-        else:
-            loop.call_soon_threadsafe(_set_result_unless_cancelled, fut, r)
-    _thread.start_new_thread(worker, ())
-
-
-def _run_in_executor(self, executor, func, *args):
-    fut = self.create_future()
-    if executor is None:
-        _run_in_thread(self, fut, func, args)
-        return fut
-    cf = executor.submit(func, *args)
-
-    def copy(cfut):
-        try:
-            r = cfut.result()
-        except BaseException as e:
-            self.call_soon_threadsafe(_set_exception_unless_done, fut, e)
-        else:
-            self.call_soon_threadsafe(_set_result_unless_cancelled, fut, r)
-    cf.add_done_callback(copy)
-    return fut
-
-
 async def _shutdown_asyncgens(self):
     pass
 
 
-async def _shutdown_default_executor(self, timeout=None):
-    pass
-
-
-# Named as CPython's methods, which is how their tasks show in the views.
+# Named as CPython's method, which is how its task shows in the views.
 _shutdown_asyncgens.__name__ = "shutdown_asyncgens"
 _shutdown_asyncgens.__qualname__ = "BaseEventLoop.shutdown_asyncgens"
-_shutdown_default_executor.__name__ = "shutdown_default_executor"
-_shutdown_default_executor.__qualname__ = "BaseEventLoop.shutdown_default_executor"
-
-
-_asyncio.EventLoop.run_in_executor = _run_in_executor
 _asyncio.EventLoop.shutdown_asyncgens = _shutdown_asyncgens
-_asyncio.EventLoop.shutdown_default_executor = _shutdown_default_executor
+
+# add_reader/add_writer, sock_*, getaddrinfo, run_in_executor, signal handlers.
+import _asyncio_fd
+from _asyncio_fd import wrap_future
 
 
 async def to_thread(func, /, *args, **kwargs):
-    """Runs func(*args, **kwargs) in a new OS thread; the loop waits without the GIL."""
+    """Runs func(*args, **kwargs) in the loop's default executor; the loop
+    waits without the GIL."""
     loop = get_running_loop()
-    fut = loop.create_future()
-    _run_in_thread(loop, fut, lambda: func(*args, **kwargs), ())
-    return await fut
+    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
 
 
 # ---- waiting ------------------------------------------------------------------
@@ -624,3 +578,17 @@ from _asyncio_locks import (Queue, LifoQueue, PriorityQueue, QueueEmpty, QueueFu
                             Lock, Event, Condition, Semaphore, BoundedSemaphore)
 from _asyncio_streams import (StreamReader, StreamWriter, Server, start_server, open_connection,
                               IncompleteReadError)
+from _asyncio_transports import (BaseProtocol, Protocol, DatagramProtocol, SubprocessProtocol,
+                                 BaseTransport, Transport)
+
+
+
+def __getattr__(name):
+    # asyncio.subprocess and its functions are imported on first use:
+    # CPython's subprocess module costs more to import than the rest of asyncio.
+    if name in ('subprocess', 'create_subprocess_exec', 'create_subprocess_shell'):
+        import sys
+        __import__('asyncio.subprocess')
+        sub = sys.modules['asyncio.subprocess']
+        return sub if name == 'subprocess' else getattr(sub, name)
+    raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
