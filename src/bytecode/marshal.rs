@@ -584,7 +584,7 @@ mod tests {
     /// (the second encoding sees every field the decoder rebuilt).
     #[test]
     fn embedded_modules_round_trip() {
-        for name in ["multiprocessing", "_mp_core", "threading", "collections", "asyncio", "json", "dataclasses"] {
+        for name in ["multiprocessing", "_mp_core", "threading", "_sqlite3", "asyncio", "json", "dataclasses"] {
             let src = crate::stdlib::frozen_source(name).expect(name);
             let program = crate::parse::parse_program(src).expect("parses");
             let interner: crate::compile::unit::Interner = Arc::new(intern);

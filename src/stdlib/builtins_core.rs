@@ -344,7 +344,7 @@ impl Vm {
     /// returns it as is for the exact built-in class.
     pub fn wrap_builtin(&mut self, cls: &Value, v: Value) -> Value {
         match cls {
-            Value::Class(c) if !c.builtin => {
+            Value::Class(c) if !c.builtin || c.extra.native_overrides => {
                 Value::Instance(crate::object::gc::instance(Arc::new(Instance::new(c.clone(), Payload::Builtin(v)))))
             }
             _ => v,

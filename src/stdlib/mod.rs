@@ -10,6 +10,7 @@ pub mod builtins_core;
 pub mod builtins_exec;
 pub mod builtins_more;
 pub mod codecs_more;
+pub mod collections_deque;
 pub mod cpython_lib;
 pub mod csv_parse;
 pub mod exc_group;
@@ -27,9 +28,11 @@ pub mod mod_atexit;
 pub mod mod_binascii;
 pub mod mod_cmath;
 pub mod mod_codecs;
+pub mod mod_collections;
 pub mod mod_csv;
 pub mod mod_errno;
 pub mod mod_fcntl;
+pub mod mod_functools;
 pub mod mod_gc;
 pub mod mod_gilt_io;
 pub mod mod_hashes;
@@ -195,7 +198,9 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_ast", mod_ast::create),
     ("_blake2", mod_hashes::create_blake2),
     ("_codecs", mod_codecs::create),
+    ("_collections", mod_collections::create),
     ("_csv", mod_csv::create),
+    ("_functools", mod_functools::create),
     ("_gilt_io", mod_gilt_io::create),
     ("_locale", mod_string_locale::create_locale),
     ("_md5", |vm| mod_hashes::create(vm, "_md5")),

@@ -316,10 +316,12 @@ impl Vm {
                 }
                 Ok(a.clone())
             }
-            Value::Instance(di) if !di.class.builtin => match di.class.lookup_user("__get__") {
-                Some(get) => self.call(&get, vec![a.clone(), obj.clone(), Value::Class(cls.clone())]),
-                None => Ok(a.clone()),
-            },
+            Value::Instance(di) if !di.class.builtin || di.class.extra.native_overrides => {
+                match di.class.lookup_user("__get__") {
+                    Some(get) => self.call(&get, vec![a.clone(), obj.clone(), Value::Class(cls.clone())]),
+                    None => Ok(a.clone()),
+                }
+            }
             _ => Ok(a.clone()),
         }
     }

@@ -17,7 +17,7 @@ __all__ = ["contextmanager", "closing", "nullcontext",
 
 
 def _check_methods(C, *methods):
-    from collections_abc import _check_methods
+    from _collections_abc import _check_methods
     return _check_methods(C, *methods)
 
 

@@ -116,7 +116,7 @@ def _is_mapping(obj):
     if isinstance(obj, dict):
         return True
     try:
-        import collections_abc
+        import _collections_abc as collections_abc
         return isinstance(obj, collections_abc.Mapping)
     except ImportError:
         return False

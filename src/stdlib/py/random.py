@@ -80,7 +80,7 @@ def _is_sequence(population):
     if isinstance(population, (set, frozenset, dict)):
         return False
     try:
-        import collections_abc
+        import _collections_abc as collections_abc
     except ImportError:
         return hasattr(population, '__getitem__') and hasattr(population, '__len__')
     return isinstance(population, collections_abc.Sequence)

@@ -13,7 +13,7 @@ class syntax through metaclasses.
 
 import sys
 import collections
-import collections_abc
+import _collections_abc as collections_abc
 from abc import ABCMeta, abstractmethod
 
 __all__ = [
