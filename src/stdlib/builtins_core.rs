@@ -852,7 +852,7 @@ fn register_descriptors(rt: &Runtime) {
             fget,
             fset,
             fdel,
-            doc,
+            doc: parking_lot::Mutex::new(doc),
             name: parking_lot::Mutex::new(name),
             class: cls,
         })))
@@ -865,7 +865,7 @@ fn register_descriptors(rt: &Runtime) {
             fget: if which == 0 { f.clone() } else { p.fget.clone() },
             fset: if which == 1 { f.clone() } else { p.fset.clone() },
             fdel: if which == 2 { f } else { p.fdel.clone() },
-            doc: p.doc.clone(),
+            doc: parking_lot::Mutex::new(p.doc.lock().clone()),
             name: parking_lot::Mutex::new(p.name.lock().clone()),
             class: p.class.clone(),
         };

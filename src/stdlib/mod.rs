@@ -57,6 +57,7 @@ pub mod mod_zlib;
 pub mod mp_wire;
 pub mod mt19937;
 pub mod native_util;
+pub mod operator_getters;
 pub mod posix_args;
 pub mod posix_dir;
 pub mod posix_fd;
@@ -131,7 +132,7 @@ pub fn readonly_property(vm: &Vm, cls: &Arc<Class>, name: &str, getter: Value) {
         fget: getter,
         fset: Value::None,
         fdel: Value::None,
-        doc: Value::None,
+        doc: parking_lot::Mutex::new(Value::None),
         name: parking_lot::Mutex::new(Some(name.to_string())),
         class: vm.rt.types.property.clone(),
     };

@@ -482,7 +482,7 @@ impl Vm {
                 "fget" => Some(p.fget.clone()),
                 "fset" => Some(p.fset.clone()),
                 "fdel" => Some(p.fdel.clone()),
-                "__doc__" => Some(p.doc.clone()),
+                "__doc__" => Some(p.doc.lock().clone()),
                 _ => None,
             });
         }
@@ -551,6 +551,12 @@ impl Vm {
                 super::frameobj::native_setattr(self, &o, name.as_str(), v).unwrap_or(Ok(()))
             }
             Value::Function(f) => self.set_function_attr(f, name, v),
+            Value::Native2(o) if name.as_str() == "__doc__" && o.as_any().is::<Property>() => {
+                if let Some(p) = o.as_any().downcast_ref::<Property>() {
+                    *p.doc.lock() = v;
+                }
+                Ok(())
+            }
             Value::Native2(o) if name.as_str() == "cell_contents" && o.as_any().is::<CellObject>() => {
                 o.as_any().downcast_ref::<CellObject>().expect("cell").cell.set(Some(v));
                 Ok(())
