@@ -357,7 +357,7 @@ fn register_methods(cls: &Arc<Class>, cs: &Classes) {
         for v in items {
             s.push_right(v);
         }
-        Ok(a.pos[0].clone())
+        Ok(a.pos.first().cloned().unwrap_or(Value::None))
     });
     def(d, "clear", |vm, a| {
         no_args(vm, &a, "clear")?;
@@ -373,12 +373,12 @@ fn register_methods(cls: &Arc<Class>, cs: &Classes) {
     let c = cs.clone();
     def(d, "copy", move |vm, a| {
         no_args(vm, &a, "copy")?;
-        copy(vm, &a.pos[0], &c)
+        copy(vm, a.pos.first().unwrap_or(&Value::None), &c)
     });
     let c = cs.clone();
     def(d, "__copy__", move |vm, a| {
         no_args(vm, &a, "__copy__")?;
-        copy(vm, &a.pos[0], &c)
+        copy(vm, a.pos.first().unwrap_or(&Value::None), &c)
     });
     def(d, "count", |vm, a| {
         one_arg(vm, &a, "count")?;
@@ -491,9 +491,9 @@ fn register_methods(cls: &Arc<Class>, cs: &Classes) {
     });
     def(d, "reverse", |vm, a| {
         no_args(vm, &a, "reverse")?;
+        // Not a change of length: iterators go on (as CPython's).
         let mut s = this(vm, &a, "reverse")?.inner.lock();
         s.items.make_contiguous().reverse();
-        s.state += 1;
         Ok(Value::None)
     });
     def(d, "rotate", |vm, a| {
@@ -567,7 +567,7 @@ fn register_methods(cls: &Arc<Class>, cs: &Classes) {
     });
     def(d, "__repr__", |vm, a| {
         let d = this(vm, &a, "__repr__")?;
-        repr(vm, &a.pos[0], d)
+        repr(vm, a.pos.first().unwrap_or(&Value::None), d)
     });
     for (name, op) in [
         ("__eq__", CmpOp::Eq),
@@ -596,7 +596,7 @@ fn register_methods(cls: &Arc<Class>, cs: &Classes) {
             return Err(vm.type_error(&format!("can only concatenate deque (not \"{tn}\") to deque")));
         };
         let theirs: Vec<Value> = other.inner.lock().items.iter().cloned().collect();
-        let new = copy(vm, &a.pos[0], &c)?;
+        let new = copy(vm, a.pos.first().unwrap_or(&Value::None), &c)?;
         let _ = me;
         if let Some(n) = deque_of(&new) {
             let mut s = n.inner.lock();
@@ -611,7 +611,7 @@ fn register_methods(cls: &Arc<Class>, cs: &Classes) {
         a.expect_after_self(vm, 1)?;
         let Some(n) = vm.exact_index(&a.pos[1])? else { return Ok(Value::NotImplemented) };
         let n = vm.index_of(&n)?;
-        let new = copy(vm, &a.pos[0], &c)?;
+        let new = copy(vm, a.pos.first().unwrap_or(&Value::None), &c)?;
         repeat(vm, &new, n)?;
         Ok(new)
     };
@@ -622,23 +622,23 @@ fn register_methods(cls: &Arc<Class>, cs: &Classes) {
         a.expect_after_self(vm, 1)?;
         let Some(n) = vm.exact_index(&a.pos[1])? else { return Ok(Value::NotImplemented) };
         let n = vm.index_of(&n)?;
-        repeat(vm, &a.pos[0], n)?;
-        Ok(a.pos[0].clone())
+        repeat(vm, a.pos.first().unwrap_or(&Value::None), n)?;
+        Ok(a.pos.first().cloned().unwrap_or(Value::None))
     });
     let c = cs.clone();
     def(d, "__iter__", move |vm, a| {
         let d = this(vm, &a, "__iter__")?;
         let state = d.inner.lock().state;
-        Ok(new_iter(&c.iter, a.pos[0].clone(), 0, state, false))
+        Ok(new_iter(&c.iter, a.pos.first().cloned().unwrap_or(Value::None), 0, state, false))
     });
     let c = cs.clone();
     def(d, "__reversed__", move |vm, a| {
         let d = this(vm, &a, "__reversed__")?;
         let state = d.inner.lock().state;
-        Ok(new_iter(&c.rev, a.pos[0].clone(), 0, state, true))
+        Ok(new_iter(&c.rev, a.pos.first().cloned().unwrap_or(Value::None), 0, state, true))
     });
     def(d, "__reduce__", |vm, a| {
-        let me = a.pos[0].clone();
+        let me = a.pos.first().cloned().unwrap_or(Value::None);
         let d = this(vm, &a, "__reduce__")?;
         let maxlen = d.inner.lock().maxlen;
         let cls = vm.class_of(&me);
@@ -663,6 +663,9 @@ fn register_methods(cls: &Arc<Class>, cs: &Classes) {
 fn repeat(vm: &mut Vm, me: &Value, n: i64) -> PyResult<()> {
     let d = deque_of(me).ok_or_else(|| vm.type_error("descriptor '__imul__' requires a 'collections.deque' object"))?;
     let mut s = d.inner.lock();
+    if n == 1 {
+        return Ok(());
+    }
     if n <= 0 {
         s.items.clear();
         s.state += 1;
@@ -771,7 +774,7 @@ fn register_iter(cls: &Arc<Class>, deque_cls: &Arc<Class>, reverse: bool) {
         };
         Ok(new_iter(&me, a.pos[1].clone(), start, state, reverse))
     });
-    def(d, "__iter__", |_vm, a| Ok(a.pos[0].clone()));
+    def(d, "__iter__", |_vm, a| Ok(a.pos.first().cloned().unwrap_or(Value::None)));
     def(d, "__next__", |vm, a| match iter_of(vm, &a)?.step(vm)? {
         Some(v) => Ok(v),
         None => Err(vm.stop_iteration(None)),

@@ -68,16 +68,16 @@ fn register_defaultdict(vm: &mut Vm, m: &Dict) {
     });
     def(d, "__missing__", |vm, a| {
         a.expect_after_self(vm, 1)?;
-        let f = factory(&a.pos[0]);
+        let f = factory(a.pos.first().unwrap_or(&Value::None));
         if f.is_none() {
             return Err(vm.key_error(a.pos[1].clone()));
         }
         let v = vm.call(&f, vec![])?;
-        vm.set_item(&a.pos[0], a.pos[1].clone(), v.clone())?;
+        vm.set_item(a.pos.first().unwrap_or(&Value::None), a.pos[1].clone(), v.clone())?;
         Ok(v)
     });
     def(d, "__repr__", |vm, a| {
-        let me = a.pos[0].clone();
+        let me = a.pos.first().cloned().unwrap_or(Value::None);
         let f = factory(&me);
         let fr = if f.is_none() {
             "None".to_string()
@@ -99,13 +99,13 @@ fn register_defaultdict(vm: &mut Vm, m: &Dict) {
     });
     for name in ["copy", "__copy__"] {
         def(d, name, |vm, a| {
-            let me = a.pos[0].clone();
+            let me = a.pos.first().cloned().unwrap_or(Value::None);
             let cls = vm.class_of(&me);
             make(vm, &cls, factory(&me), Some(&me))
         });
     }
     def(d, "__reduce__", |vm, a| {
-        let me = a.pos[0].clone();
+        let me = a.pos.first().cloned().unwrap_or(Value::None);
         let f = factory(&me);
         let args = if f.is_none() { Value::tuple(vec![]) } else { Value::tuple(vec![f]) };
         let items = vm.call_method(&me, "items", vec![])?;
@@ -116,12 +116,12 @@ fn register_defaultdict(vm: &mut Vm, m: &Dict) {
     let dd = cls.clone();
     def(d, "__or__", move |vm, a| {
         a.expect_after_self(vm, 1)?;
-        or(vm, &dd, &a.pos[0], &a.pos[1])
+        or(vm, &dd, a.pos.first().unwrap_or(&Value::None), &a.pos[1])
     });
     let dd = cls.clone();
     def(d, "__ror__", move |vm, a| {
         a.expect_after_self(vm, 1)?;
-        or(vm, &dd, &a.pos[1], &a.pos[0])
+        or(vm, &dd, &a.pos[1], a.pos.first().unwrap_or(&Value::None))
     });
     m.set_item_str("defaultdict", Value::Class(cls));
 }
@@ -148,7 +148,7 @@ fn count_elements(vm: &mut Vm, a: Args) -> PyResult {
     if a.pos.len() != 2 {
         return Err(vm.type_error(&format!("_count_elements expected 2 arguments, got {}", a.pos.len())));
     }
-    let (mapping, iterable) = (&a.pos[0], &a.pos[1]);
+    let (mapping, iterable) = (a.pos.first().unwrap_or(&Value::None), &a.pos[1]);
     let plain = match mapping {
         Value::Dict(_) => true,
         Value::Instance(i) => i.class.lookup_user("get").is_none() && i.class.lookup_user("__setitem__").is_none(),

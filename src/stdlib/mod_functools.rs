@@ -144,7 +144,7 @@ fn register_lru(vm: &mut Vm, m: &Dict) {
         if n != 4 {
             return Err(vm.type_error(&format!("_lru_cache_wrapper() takes exactly 4 arguments ({n} given)")));
         }
-        let cls = match &a.pos[0] {
+        let cls = match a.pos.first().unwrap_or(&Value::None) {
             Value::Class(k) => k.clone(),
             _ => c.clone(),
         };
@@ -205,11 +205,11 @@ fn register_lru(vm: &mut Vm, m: &Dict) {
         }
     });
     def(d, "__reduce__", |vm, a| {
-        let me = a.pos[0].clone();
+        let me = a.pos.first().cloned().unwrap_or(Value::None);
         vm.get_attr(&me, &Arc::new(crate::object::str::PyStr::new("__qualname__")))
     });
-    def(d, "__copy__", |_vm, a| Ok(a.pos[0].clone()));
-    def(d, "__deepcopy__", |_vm, a| Ok(a.pos[0].clone()));
+    def(d, "__copy__", |_vm, a| Ok(a.pos.first().cloned().unwrap_or(Value::None)));
+    def(d, "__deepcopy__", |_vm, a| Ok(a.pos.first().cloned().unwrap_or(Value::None)));
     m.set_item_str("_lru_cache_wrapper", Value::Class(cls));
 }
 
@@ -225,7 +225,7 @@ fn reduce(vm: &mut Vm, a: Args) -> PyResult {
         };
         return Err(vm.type_error(&msg));
     }
-    let f = a.pos[0].clone();
+    let f = a.pos.first().cloned().unwrap_or(Value::None);
     let it = match vm.get_iter(&a.pos[1]) {
         Ok(it) => it,
         Err(e) => {
@@ -276,7 +276,7 @@ fn register_cmp_to_key(vm: &mut Vm, m: &Dict) {
     ] {
         def(d, name, move |vm, a| {
             a.expect_after_self(vm, 1)?;
-            let (Some(me), Some(other)) = (key_of(&a.pos[0]), key_of(&a.pos[1])) else {
+            let (Some(me), Some(other)) = (key_of(a.pos.first().unwrap_or(&Value::None)), key_of(&a.pos[1])) else {
                 return Err(vm.type_error("other argument must be K instance"));
             };
             let r = vm.call(&me.cmp, vec![me.obj.clone(), other.obj.clone()])?;
