@@ -81,7 +81,7 @@ fn register_defaultdict(vm: &mut Vm, m: &Dict) {
         let f = factory(&me);
         let fr = if f.is_none() {
             "None".to_string()
-        } else if vm.repr_guard.contains(&f.id()) {
+        } else if vm.repr_guard.contains(&me.id()) {
             "...".to_string()
         } else {
             // The factory may refer back to the defaultdict (a bound method).
