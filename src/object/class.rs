@@ -74,6 +74,11 @@ pub struct ClassExtra {
     pub nslots: usize,
     /// The classes made with this one among their bases, in creation order.
     pub subclasses: Mutex<Vec<std::sync::Weak<Class>>>,
+    /// A built-in class whose instances are `Instance`s (a native payload or
+    /// a built-in value) and whose special methods override those of the
+    /// built-in types below it (`defaultdict.__missing__`, `deque.__len__`):
+    /// [`Class::lookup_user`] sees its dict as it sees a Python class's.
+    pub native_overrides: bool,
 }
 
 /// A fresh class tag. One process-wide counter, like CPython's
@@ -145,23 +150,30 @@ impl Class {
     /// Python code overrides a special method.
     pub fn lookup_user(&self, name: &str) -> Option<Value> {
         let hash = crate::object::str::str_hash(name);
-        if !self.builtin
+        if self.overridable()
             && let Some(v) = self.dict.get_str_hashed(hash, name)
         {
             return Some(v);
         }
-        self.mro.iter().filter(|c| !c.builtin).find_map(|c| c.dict.get_str_hashed(hash, name))
+        self.mro.iter().filter(|c| c.overridable()).find_map(|c| c.dict.get_str_hashed(hash, name))
+    }
+
+    /// True when [`Class::lookup_user`] reads this class's dict: a Python
+    /// class, or a built-in one with [`ClassExtra::native_overrides`].
+    #[inline]
+    fn overridable(&self) -> bool {
+        !self.builtin || self.extra.native_overrides
     }
 
     /// `lookup_user` with a prepared key.
     pub fn lookup_user_str(&self, key: &PyStr) -> Option<Value> {
-        if !self.builtin
+        if self.overridable()
             && let Some(v) = self.dict.get_str(key)
         {
             return Some(v);
         }
         for c in &self.mro {
-            if !c.builtin
+            if c.overridable()
                 && let Some(v) = c.dict.get_str(key)
             {
                 return Some(v);

@@ -12,7 +12,8 @@ pub struct Property {
     pub fget: Value,
     pub fset: Value,
     pub fdel: Value,
-    pub doc: Value,
+    /// Writable, as CPython's (`Point.x.__doc__ = ...` on namedtuple fields).
+    pub doc: Mutex<Value>,
     /// The attribute name, learned from `__set_name__` (for error messages).
     pub name: Mutex<Option<String>>,
     pub class: Arc<Class>,

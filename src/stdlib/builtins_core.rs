@@ -415,7 +415,7 @@ impl Vm {
     /// returns it as is for the exact built-in class.
     pub fn wrap_builtin(&mut self, cls: &Value, v: Value) -> Value {
         match cls {
-            Value::Class(c) if !c.builtin => {
+            Value::Class(c) if !c.builtin || c.extra.native_overrides => {
                 Value::Instance(crate::object::gc::instance(Arc::new(Instance::new(c.clone(), Payload::Builtin(v)))))
             }
             _ => v,
@@ -978,7 +978,7 @@ fn register_descriptors(rt: &Runtime) {
             fget,
             fset,
             fdel,
-            doc,
+            doc: parking_lot::Mutex::new(doc),
             name: parking_lot::Mutex::new(name),
             class: cls,
         })))
@@ -991,7 +991,7 @@ fn register_descriptors(rt: &Runtime) {
             fget: if which == 0 { f.clone() } else { p.fget.clone() },
             fset: if which == 1 { f.clone() } else { p.fset.clone() },
             fdel: if which == 2 { f } else { p.fdel.clone() },
-            doc: p.doc.clone(),
+            doc: parking_lot::Mutex::new(p.doc.lock().clone()),
             name: parking_lot::Mutex::new(p.name.lock().clone()),
             class: p.class.clone(),
         };

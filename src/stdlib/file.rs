@@ -415,7 +415,7 @@ fn prop(rt: &Runtime, cls: &Arc<Class>, name: &str, f: fn(&FileObj) -> Value) {
         fget: getter,
         fset: Value::None,
         fdel: Value::None,
-        doc: Value::None,
+        doc: parking_lot::Mutex::new(Value::None),
         name: Mutex::new(Some(name.to_string())),
         class: rt.types.property.clone(),
     };
@@ -485,7 +485,7 @@ fn add_text_attrs(rt: &Runtime, c: &Arc<Class>) {
         fget: getter,
         fset: Value::None,
         fdel: Value::None,
-        doc: Value::None,
+        doc: parking_lot::Mutex::new(Value::None),
         name: Mutex::new(Some("buffer".to_string())),
         class: rt.types.property.clone(),
     };
@@ -733,7 +733,7 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
             Ok(Value::None)
         }),
         fdel: Value::None,
-        doc: Value::None,
+        doc: Mutex::new(Value::None),
         name: Mutex::new(Some("name".to_string())),
         class: rt.types.property.clone(),
     };

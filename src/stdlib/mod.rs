@@ -11,6 +11,7 @@ pub mod builtins_core;
 pub mod builtins_exec;
 pub mod builtins_more;
 pub mod codecs_more;
+pub mod collections_deque;
 pub mod cpython_lib;
 pub mod csv_parse;
 pub mod exc_group;
@@ -30,9 +31,11 @@ pub mod mod_atexit;
 pub mod mod_binascii;
 pub mod mod_cmath;
 pub mod mod_codecs;
+pub mod mod_collections;
 pub mod mod_csv;
 pub mod mod_errno;
 pub mod mod_fcntl;
+pub mod mod_functools;
 pub mod mod_gc;
 pub mod mod_gilt_io;
 pub mod mod_hashes;
@@ -61,6 +64,7 @@ pub mod mp_wire;
 pub mod mt19937;
 pub mod native_util;
 pub mod object_reduce;
+pub mod operator_getters;
 pub mod posix_args;
 pub mod posix_dir;
 pub mod posix_fd;
@@ -138,7 +142,7 @@ pub fn readonly_property(vm: &Vm, cls: &Arc<Class>, name: &str, getter: Value) {
         fget: getter,
         fset: Value::None,
         fdel: Value::None,
-        doc: Value::None,
+        doc: parking_lot::Mutex::new(Value::None),
         name: parking_lot::Mutex::new(Some(name.to_string())),
         class: vm.rt.types.property.clone(),
     };
@@ -207,7 +211,9 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_ast", mod_ast::create),
     ("_blake2", mod_hashes::create_blake2),
     ("_codecs", mod_codecs::create),
+    ("_collections", mod_collections::create),
     ("_csv", mod_csv::create),
+    ("_functools", mod_functools::create),
     ("_gilt_io", mod_gilt_io::create),
     ("_json", mod_json::create),
     ("_locale", mod_string_locale::create_locale),

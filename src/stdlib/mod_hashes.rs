@@ -434,8 +434,10 @@ pub fn create_blake2(vm: &mut Vm) -> PyResult<Value> {
 /// there is no OpenSSL: equality of two ASCII strs or two bytes-like
 /// objects, taking the same time wherever they differ.
 pub fn create_operator(vm: &mut Vm) -> PyResult<Value> {
-    let _ = vm;
     let d = Arc::new(Dict::new());
+    super::operator_getters::register(vm, &d);
+    // CPython's operator.py copies the accelerator's docstring.
+    d.set_item_str("__doc__", Value::str("The operators of Python as functions (operator.add(x, y) is x + y)."));
     def(&d, "_compare_digest", |vm, a| {
         a.no_kw(vm, "_compare_digest")?;
         if a.pos.len() != 2 {

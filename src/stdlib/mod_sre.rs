@@ -174,7 +174,7 @@ pub fn prop_rt(
         fget: getter,
         fset: Value::None,
         fdel: Value::None,
-        doc: Value::None,
+        doc: parking_lot::Mutex::new(Value::None),
         name: Mutex::new(Some(name.to_string())),
         class: rt.types.property.clone(),
     };

@@ -171,7 +171,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         fget: getter,
         fset: Value::None,
         fdel: Value::None,
-        doc: Value::None,
+        doc: parking_lot::Mutex::new(Value::None),
         name: Mutex::new(Some("__callback__".into())),
         class: vm.rt.types.property.clone(),
     };

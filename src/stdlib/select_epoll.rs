@@ -193,7 +193,7 @@ pub fn epoll_class(vm: &Vm) -> Arc<Class> {
         fget: getter,
         fset: Value::None,
         fdel: Value::None,
-        doc: Value::None,
+        doc: parking_lot::Mutex::new(Value::None),
         name: Mutex::new(Some("closed".to_string())),
         class: vm.rt.types.property.clone(),
     };

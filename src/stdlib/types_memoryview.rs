@@ -340,7 +340,7 @@ fn prop(
         fget: getter,
         fset: Value::None,
         fdel: Value::None,
-        doc: Value::None,
+        doc: parking_lot::Mutex::new(Value::None),
         name: parking_lot::Mutex::new(Some(name.to_string())),
         class: rt.types.property.clone(),
     };

@@ -407,7 +407,7 @@ pub fn prop(rt: &Runtime, cls: &Arc<Class>, name: &str, f: impl Fn(&mut Vm, Args
         fget: Vm::native(name, f),
         fset: Value::None,
         fdel: Value::None,
-        doc: Value::None,
+        doc: parking_lot::Mutex::new(Value::None),
         name: Mutex::new(Some(name.to_string())),
         class: rt.types.property.clone(),
     };

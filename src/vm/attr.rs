@@ -378,10 +378,12 @@ impl Vm {
                 }
                 Ok(a.clone())
             }
-            Value::Instance(di) if !di.class.builtin => match di.class.lookup_user("__get__") {
-                Some(get) => self.call(&get, vec![a.clone(), obj.clone(), Value::Class(cls.clone())]),
-                None => Ok(a.clone()),
-            },
+            Value::Instance(di) if !di.class.builtin || di.class.extra.native_overrides => {
+                match di.class.lookup_user("__get__") {
+                    Some(get) => self.call(&get, vec![a.clone(), obj.clone(), Value::Class(cls.clone())]),
+                    None => Ok(a.clone()),
+                }
+            }
             _ => Ok(a.clone()),
         }
     }
@@ -568,7 +570,7 @@ impl Vm {
                 "fget" => Some(p.fget.clone()),
                 "fset" => Some(p.fset.clone()),
                 "fdel" => Some(p.fdel.clone()),
-                "__doc__" => Some(p.doc.clone()),
+                "__doc__" => Some(p.doc.lock().clone()),
                 // Computed unless a subclass says it (abc.abstractproperty).
                 "__isabstractmethod__" if o.class().lookup_user(name).is_none() => {
                     let parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
@@ -637,6 +639,12 @@ impl Vm {
                 super::frameobj::native_setattr(self, &o, name.as_str(), v).unwrap_or(Ok(()))
             }
             Value::Function(f) => self.set_function_attr(f, name, v),
+            Value::Native2(o) if name.as_str() == "__doc__" && o.as_any().is::<Property>() => {
+                if let Some(p) = o.as_any().downcast_ref::<Property>() {
+                    *p.doc.lock() = v;
+                }
+                Ok(())
+            }
             Value::Native2(o) if name.as_str() == "cell_contents" && o.as_any().is::<CellObject>() => {
                 o.as_any().downcast_ref::<CellObject>().expect("cell").cell.set(Some(v));
                 Ok(())

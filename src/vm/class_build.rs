@@ -430,7 +430,7 @@ impl Vm {
             no_dict: !base_dict && !add_dict,
             no_weakref: !base_weak && !add_weak,
             nslots: base_nslots + names.len(),
-            subclasses: Default::default(),
+            ..Default::default()
         })
     }
 

@@ -707,7 +707,7 @@ pub fn delete_positions<T>(items: &mut Vec<T>, span: super::slicing::SliceSpan) 
 /// before every user-defined `__hash__` in `cls`'s method resolution order.
 fn builtin_hash_first(cls: &Arc<Class>, object: &Arc<Class>) -> bool {
     for c in std::iter::once(cls).chain(cls.mro.iter()) {
-        if c.builtin {
+        if c.builtin && !c.extra.native_overrides {
             if !Arc::ptr_eq(c, object) {
                 return true;
             }

@@ -423,18 +423,27 @@ impl Vm {
     }
 }
 
+/// The argument tuple of `fmt % args`: a tuple, or a tuple subclass's tuple.
+fn pct_tuple(args: &Value) -> Option<&Value> {
+    match args {
+        Value::Tuple(_) => Some(args),
+        Value::Instance(i) => i.builtin_value().filter(|p| matches!(p, Value::Tuple(_))),
+        _ => None,
+    }
+}
+
 impl PercentArgs for PercentCtx<'_> {
     type Value = Value;
     type Error = PctErr;
     fn tuple_len(&self) -> Option<usize> {
-        match &self.args {
-            Value::Tuple(t) => Some(t.items.len()),
+        match pct_tuple(&self.args) {
+            Some(Value::Tuple(t)) => Some(t.items.len()),
             _ => None,
         }
     }
     fn tuple_item(&mut self, i: usize) -> Value {
-        match &self.args {
-            Value::Tuple(t) => t.items[i].clone(),
+        match pct_tuple(&self.args) {
+            Some(Value::Tuple(t)) => t.items[i].clone(),
             _ => Value::None,
         }
     }
@@ -445,6 +454,8 @@ impl PercentArgs for PercentCtx<'_> {
         match &self.args {
             Value::Dict(_) => true,
             Value::Tuple(_) | Value::Str(_) => false,
+            // A tuple subclass (a namedtuple) is the argument tuple, as in CPython.
+            Value::Instance(i) if matches!(i.builtin_value(), Some(Value::Tuple(_) | Value::Str(_))) => false,
             Value::Instance(i) => {
                 i.class.lookup("__getitem__").is_some() || matches!(i.builtin_value(), Some(Value::Dict(_)))
             }

@@ -89,6 +89,23 @@ pub struct Types {
 
 /// Creates a built-in class.
 pub fn new_builtin_class(name: &str, bases: &[Arc<Class>], layout: Layout) -> Arc<Class> {
+    builtin_class_with(name, bases, layout, Default::default())
+}
+
+/// A built-in class whose special methods the VM honours on its instances
+/// as it does a Python class's (see [`ClassExtra::native_overrides`]):
+/// `collections.deque`, `defaultdict`.
+pub fn new_overriding_builtin_class(name: &str, bases: &[Arc<Class>], layout: Layout) -> Arc<Class> {
+    let extra = crate::object::class::ClassExtra { native_overrides: true, ..Default::default() };
+    builtin_class_with(name, bases, layout, extra)
+}
+
+fn builtin_class_with(
+    name: &str,
+    bases: &[Arc<Class>],
+    layout: Layout,
+    extra: crate::object::class::ClassExtra,
+) -> Arc<Class> {
     let mro = crate::vm::class_build::c3_mro_of_bases(bases).unwrap_or_else(|_| bases.to_vec());
     let n = Arc::new(PyStr::new(name));
     let cls = Arc::new(Class {
@@ -103,7 +120,7 @@ pub fn new_builtin_class(name: &str, bases: &[Arc<Class>], layout: Layout) -> Ar
         flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
         tag: crate::object::class::next_class_tag(),
         finalizers: Default::default(),
-        extra: Default::default(),
+        extra,
     });
     for b in bases {
         b.extra.subclasses.lock().push(Arc::downgrade(&cls));
