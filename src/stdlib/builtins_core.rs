@@ -737,29 +737,6 @@ fn register_object(rt: &Runtime) {
         }
         Ok(Value::None)
     });
-    // pickle's and copy's protocol, in Python (py/_gilt_reduce.py): the last
-    // argument says whether the object is a plain instance, whose whole state
-    // is its dict and slots (a native object's is not).
-    for (name, helper, nargs) in
-        [("__reduce_ex__", "reduce_ex", 1), ("__reduce__", "reduce", 0), ("__getstate__", "getstate", 0)]
-    {
-        method(o, name, move |vm, a| {
-            a.expect_after_self(vm, nargs)?;
-            let m = vm.import_name("_gilt_reduce", 0, true)?;
-            let Some(f) = vm.get_attr_str(&m, helper)? else {
-                return Err(vm.runtime_error("_gilt_reduce is incomplete"));
-            };
-            let plain = matches!(a.pos[0], Value::Instance(_));
-            let mut args = a.pos.clone();
-            if helper == "getstate" {
-                args.push(Value::Bool(false));
-            } else if helper == "reduce" {
-                args.push(Value::Int(0));
-            }
-            args.push(Value::Bool(plain));
-            vm.call(&f, args)
-        });
-    }
     method(o, "__dir__", |vm, a| {
         let names = vm.dir_of(&a.pos[0])?;
         Ok(Value::list(names))

@@ -474,12 +474,51 @@ fn register_methods(cls: &Arc<Class>, cs: &Classes) {
         one_arg(vm, &a, "remove")?;
         let d = this(vm, &a, "remove")?;
         let x = a.pos[1].clone();
-        let len = d.inner.lock().items.len();
-        let hit = find(vm, d, 0, len, |vm, v| vm.eq(v, &x), ("IndexError", "deque mutated during iteration"))?;
+        // Items Rust can compare alone (ints, strs…) are found and removed under
+        // one hold of the lock: atomic with the GIL off, as one C call is in CPython.
+        let native = {
+            let mut s = d.inner.lock();
+            let mut outcome = Some(None);
+            for (i, v) in s.items.iter().enumerate() {
+                match crate::object::eq::native_eq(v, &x) {
+                    Some(true) => {
+                        outcome = Some(Some(i));
+                        break;
+                    }
+                    Some(false) => {}
+                    None => {
+                        outcome = None;
+                        break;
+                    }
+                }
+            }
+            match outcome {
+                Some(Some(i)) => {
+                    s.state += 1;
+                    Some(s.items.remove(i))
+                }
+                Some(None) => Some(None),
+                None => None,
+            }
+        };
+        let hit = match native {
+            Some(Some(old)) => {
+                drop(old);
+                return Ok(Value::None);
+            }
+            Some(None) => None,
+            None => {
+                let len = d.inner.lock().items.len();
+                find(vm, d, 0, len, |vm, v| vm.eq(v, &x), ("IndexError", "deque mutated during iteration"))?
+            }
+        };
         match hit {
             Some(i) => {
-                let old = d.inner.lock().items.remove(i);
-                d.inner.lock().state += 1;
+                let old = {
+                    let mut s = d.inner.lock();
+                    s.state += 1;
+                    s.items.remove(i)
+                };
                 drop(old);
                 Ok(Value::None)
             }

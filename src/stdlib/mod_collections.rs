@@ -33,6 +33,53 @@ fn make(vm: &mut Vm, cls: &Arc<Class>, factory: Value, src: Option<&Value>) -> P
     vm.call(&Value::Class(cls.clone()), pos)
 }
 
+/// `_tuplegetter(index, doc)`: namedtuple's field descriptor (read-only,
+/// `obj[index]`), with CPython's "can't set attribute" on assignment.
+fn register_tuplegetter(vm: &mut Vm, m: &Dict) {
+    let object = vm.rt.types.object.clone();
+    let cls = new_overriding_builtin_class("_tuplegetter", std::slice::from_ref(&object), Layout::Object);
+    cls.dict.set_item_str("__module__", Value::str("_collections"));
+    let d = &cls.dict;
+    def(d, "__new__", |vm, a| {
+        let Some(Value::Class(cls)) = a.pos.first() else {
+            return Err(vm.type_error("_tuplegetter.__new__(X): X is not a type object"));
+        };
+        if a.pos.len() != 3 {
+            let n = a.pos.len().saturating_sub(1);
+            return Err(vm.type_error(&format!("_tuplegetter expected 2 arguments, got {n}")));
+        }
+        let index = vm.index_of(&a.pos[1])?;
+        let inst = crate::object::class::Instance::new(cls.clone(), crate::object::class::Payload::None);
+        inst.dict.set_item_str("_index", Value::Int(index));
+        inst.dict.set_item_str("__doc__", a.pos[2].clone());
+        Ok(Value::Instance(crate::object::gc::instance(Arc::new(inst))))
+    });
+    let index = |vm: &mut Vm, me: &Value| match me {
+        Value::Instance(i) => i.dict.get_item_str("_index").ok_or_else(|| vm.type_error("uninitialised _tuplegetter")),
+        _ => Err(vm.type_error("descriptor requires a '_collections._tuplegetter' object")),
+    };
+    def(d, "__get__", move |vm, a| {
+        let obj = a.pos.get(1).cloned().unwrap_or(Value::None);
+        if obj.is_none() {
+            return Ok(a.pos[0].clone());
+        }
+        let i = index(vm, &a.pos[0])?;
+        vm.get_item(&obj, &i)
+    });
+    def(d, "__set__", |vm, _a| Err(vm.err("AttributeError", "can't set attribute")));
+    def(d, "__delete__", |vm, _a| Err(vm.err("AttributeError", "can't delete attribute")));
+    def(d, "__reduce__", move |vm, a| {
+        let me = &a.pos[0];
+        let i = index(vm, me)?;
+        let doc = match me {
+            Value::Instance(inst) => inst.dict.get_item_str("__doc__").unwrap_or(Value::None),
+            _ => Value::None,
+        };
+        Ok(Value::tuple(vec![Value::Class(vm.class_of(me)), Value::tuple(vec![i, doc])]))
+    });
+    m.set_item_str("_tuplegetter", Value::Class(cls));
+}
+
 fn register_defaultdict(vm: &mut Vm, m: &Dict) {
     let dict = vm.rt.types.dict.clone();
     let cls = new_overriding_builtin_class("defaultdict", std::slice::from_ref(&dict), Layout::Dict);
@@ -183,6 +230,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     super::collections_deque::register(vm, &d);
     register_defaultdict(vm, &d);
     def(&d, "_count_elements", count_elements);
+    register_tuplegetter(vm, &d);
     let m = Value::Module(Arc::new(Module { name: Arc::from("_collections"), dict: d }));
     // CPython's start-up (site) has imported `collections.abc` before any
     // script runs, so `import collections; collections.abc.Sequence` works

@@ -188,8 +188,43 @@ fn attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult {
 }
 
 /// `set`/`frozenset.__reduce__` and the immutable built-ins' `__getnewargs__`,
-/// so copies and pickles of their subclasses keep their value.
+/// so copies and pickles of their subclasses keep their value; `range`,
+/// `slice`, `bytearray` and the singletons reduce as CPython's do.
 fn builtin_reducers(rt: &Runtime) {
+    for (cls, fname) in [(&rt.types.range, "range.__reduce__"), (&rt.types.slice, "slice.__reduce__")] {
+        super::method(cls, "__reduce__", move |vm, a| {
+            a.check_method(vm, fname, 0, 0)?;
+            let this = &a.pos[0];
+            let mut args = Vec::new();
+            for n in ["start", "stop", "step"] {
+                args.push(attr(vm, this, n)?);
+            }
+            Ok(Value::tuple(vec![Value::Class(vm.class_of(this)), Value::tuple(args)]))
+        });
+    }
+    for (cls, name) in [(&rt.types.ellipsis, "Ellipsis"), (&rt.types.notimpl, "NotImplemented")] {
+        super::method(cls, "__reduce__", move |_vm, _a| Ok(Value::str(name)));
+    }
+    super::method(&rt.types.bytearray, "__reduce_ex__", |vm, a| {
+        a.check_method(vm, "bytearray.__reduce_ex__", 1, 1)?;
+        let this = &a.pos[0];
+        let proto = protocol(vm, &a.pos[1])?;
+        let bytes = vm.call(&Value::Class(vm.rt.types.bytes.clone()), vec![this.clone()])?;
+        let args = if proto < 3 {
+            // Protocols 0-2 have no bytes: a latin-1 str and its codec, as CPython.
+            let decode = attr(vm, &bytes, "decode")?;
+            vec![vm.call(&decode, vec![Value::str("latin-1")])?, Value::str("latin-1")]
+        } else {
+            vec![bytes]
+        };
+        let state = match this {
+            Value::Instance(i) if !i.dict.is_empty() => {
+                Value::Dict(crate::object::gc::dict(Arc::new(Dict::from_table(i.dict.snapshot()))))
+            }
+            _ => Value::None,
+        };
+        Ok(Value::tuple(vec![Value::Class(vm.class_of(this)), Value::tuple(args), state]))
+    });
     // set(items) / frozenset(items), with a subclass instance's __dict__.
     for cls in [&rt.types.set, &rt.types.frozenset] {
         let fname = format!("{}.__reduce__", cls.name().as_str());
@@ -227,5 +262,4 @@ fn builtin_reducers(rt: &Runtime) {
             Ok(Value::tuple(vec![v]))
         });
     }
-}
 }

@@ -343,7 +343,7 @@ impl Vm {
         match a {
             Value::Native2(o) => o.as_any().is::<Property>() || o.as_any().is::<SlotMember>(),
             Value::Instance(i) => {
-                !i.class.builtin
+                (!i.class.builtin || i.class.extra.native_overrides)
                     && (i.class.lookup_user("__set__").is_some() || i.class.lookup_user("__delete__").is_some())
             }
             _ => false,
@@ -495,7 +495,7 @@ impl Vm {
             (Value::Native(_), "__doc__") => Value::None,
             // Calling `f.__call__` is calling `f` (CPython's method-wrapper).
             (Value::Function(_) | Value::Native(_) | Value::Method(_), "__call__") => obj.clone(),
-            (Value::Native(_), "__module__") => Value::str("builtins"),
+            (Value::Native(n), "__module__") => self.native_function_module(obj, n),
             // The type a built-in method belongs to (`int.__new__.__self__ is
             // int`, which copyreg checks), else the builtins module.
             (Value::Native(n), "__self__") => {
@@ -742,7 +742,7 @@ impl Vm {
                     self.call(&f, vec![obj.clone(), v])?;
                     return Ok(());
                 }
-                Value::Instance(di) if !di.class.builtin => {
+                Value::Instance(di) if !di.class.builtin || di.class.extra.native_overrides => {
                     if let Some(set) = di.class.lookup_user("__set__") {
                         self.call(&set, vec![a.clone(), obj.clone(), v])?;
                         return Ok(());
@@ -792,7 +792,7 @@ impl Vm {
                     }
                     Some(a @ Value::Instance(_)) => {
                         let Value::Instance(di) = &a else { unreachable!() };
-                        if !di.class.builtin
+                        if (!di.class.builtin || di.class.extra.native_overrides)
                             && let Some(del) = di.class.lookup_user("__delete__")
                         {
                             self.call(&del, vec![a.clone(), obj.clone()])?;
@@ -845,5 +845,23 @@ impl Vm {
     pub fn get_attr_str(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         let key = self.rt.intern(name);
         self.get_attr_opt(obj, &key)
+    }
+}
+
+impl Vm {
+    /// `f.__module__` of a built-in function: the native module that holds
+    /// it (`array._array_reconstructor`, which pickle finds by this name),
+    /// else `builtins`. Read rarely (pickle, inspect), so it is searched.
+    fn native_function_module(&self, obj: &Value, n: &crate::object::function::NativeFunction) -> Value {
+        if n.owner.is_none() && !matches!(self.rt.builtins.get_item_str(&n.name), Some(v) if v.is(obj)) {
+            for (k, m) in self.rt.modules.lock().items() {
+                if let Value::Module(m) = m
+                    && matches!(m.dict.get_item_str(&n.name), Some(v) if v.is(obj))
+                {
+                    return k;
+                }
+            }
+        }
+        Value::str("builtins")
     }
 }

@@ -25,6 +25,7 @@ use crate::bytecode::inline_cache::CacheCell;
 use crate::object::class::class_flags::{HAS_DATA_DESCR, HAS_SETATTR, NO_DICT};
 use crate::object::dict::Dict;
 use crate::object::str::PyStr;
+use crate::object::thread_local::local_of;
 use crate::object::value::Value;
 
 /// A LoadGlobal hit: the value its cell proves, if it does.
@@ -104,7 +105,7 @@ impl Vm {
             return None;
         }
         if let Value::Instance(inst) = obj
-            && inst.dict.lock().position_of_str(name).is_some()
+            && (local_of(inst).is_some() || inst.dict.lock().position_of_str(name).is_some())
         {
             // Shadowed by an instance attribute: not a method call.
             return None;
@@ -137,7 +138,11 @@ impl Vm {
     #[inline]
     pub(super) fn store_attr_hinted(obj: &Value, name: &Arc<PyStr>, v: Value, cell: &CacheCell) -> Result<(), Value> {
         let Value::Instance(inst) = obj else { return Err(v) };
-        if inst.class.attr_flags() & (HAS_SETATTR | HAS_DATA_DESCR | NO_DICT) != 0 || inst.exc().is_some() {
+        // A `_thread._local`'s attributes live in the running thread's dict.
+        if inst.class.attr_flags() & (HAS_SETATTR | HAS_DATA_DESCR | NO_DICT) != 0
+            || inst.exc().is_some()
+            || local_of(inst).is_some()
+        {
             return Err(v);
         }
         let old = {
@@ -165,7 +170,7 @@ impl Vm {
 #[inline]
 pub(super) fn plain_instance_attr(obj: &Value, name: &PyStr, cell: Option<&CacheCell>) -> Option<Value> {
     let Value::Instance(inst) = obj else { return None };
-    if inst.class.attr_flags() & HAS_DATA_DESCR != 0 {
+    if inst.class.attr_flags() & HAS_DATA_DESCR != 0 || local_of(inst).is_some() {
         return None;
     }
     let t = inst.dict.lock();

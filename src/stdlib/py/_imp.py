@@ -136,7 +136,7 @@ def _gilt_importlib_ready():
     bs._gcd_import = _gcd_import
     for name, mod in list(sys.modules.items()):
         d = getattr(mod, '__dict__', None)
-        if d is None or d.get('__spec__') is not None or name == '__main__':
+        if not isinstance(d, dict) or d.get('__spec__') is not None or name == '__main__':
             continue
         f = d.get('__file__')
         if isinstance(f, str):
