@@ -175,6 +175,9 @@ fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
         crate::stdlib::help::install(&rt.builtins);
     }
     let Some(Value::Module(sys)) = rt.modules.get_item_str("sys") else { return };
+    // Before any import (`types` below): `-B` must stop its bytecode being written.
+    set_flags(&rt, cli);
+    sys.dict.set_item_str("dont_write_bytecode", Value::Bool(cli.dont_write_bytecode));
     let mut path = Vec::new();
     if !cli.safe_path {
         path.push(Value::str(&program.path0));
@@ -203,8 +206,6 @@ fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
         }
     }
     sys.dict.set_item_str("_xoptions", Value::Dict(Arc::new(xopts)));
-    set_flags(&rt, cli);
-    sys.dict.set_item_str("dont_write_bytecode", Value::Bool(cli.dont_write_bytecode));
     if !cli.warnoptions.is_empty() {
         // The warnings module reads sys.warnoptions when it is imported; import it now, as CPython does.
         if let Err(e) = vm.import_name("warnings", 0, true) {
