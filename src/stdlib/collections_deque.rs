@@ -608,14 +608,7 @@ fn register_methods(cls: &Arc<Class>, cs: &Classes) {
         let d = this(vm, &a, "__repr__")?;
         repr(vm, a.pos.first().unwrap_or(&Value::None), d)
     });
-    for (name, op) in [
-        ("__eq__", CmpOp::Eq),
-        ("__ne__", CmpOp::NotEq),
-        ("__lt__", CmpOp::Lt),
-        ("__le__", CmpOp::LtE),
-        ("__gt__", CmpOp::Gt),
-        ("__ge__", CmpOp::GtE),
-    ] {
+    for (name, op) in super::RICH_COMPARISONS {
         def(d, name, move |vm, a| {
             a.expect_after_self(vm, 1)?;
             let me = this(vm, &a, name)?;

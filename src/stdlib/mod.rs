@@ -121,6 +121,20 @@ use crate::vm::{Args, PyResult, Runtime, Vm};
 include!(concat!(env!("OUT_DIR"), "/frozen.rs"));
 
 /// Adds a native function to a namespace dict.
+/// The six rich-comparison methods and their operators, for the types that
+/// define them all alike.
+pub const RICH_COMPARISONS: [(&str, crate::parse::ast::CmpOp); 6] = {
+    use crate::parse::ast::CmpOp;
+    [
+        ("__eq__", CmpOp::Eq),
+        ("__ne__", CmpOp::NotEq),
+        ("__lt__", CmpOp::Lt),
+        ("__le__", CmpOp::LtE),
+        ("__gt__", CmpOp::Gt),
+        ("__ge__", CmpOp::GtE),
+    ]
+};
+
 pub fn def(d: &Dict, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static) {
     d.set_item_str(name, Vm::native(name, f));
 }

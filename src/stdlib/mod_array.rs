@@ -464,14 +464,7 @@ fn register_sequence(cls: &Arc<Class>) {
         }
         Ok(Value::Bool(false))
     });
-    for (name, op) in [
-        ("__eq__", CmpOp::Eq),
-        ("__ne__", CmpOp::NotEq),
-        ("__lt__", CmpOp::Lt),
-        ("__le__", CmpOp::LtE),
-        ("__gt__", CmpOp::Gt),
-        ("__ge__", CmpOp::GtE),
-    ] {
+    for (name, op) in super::RICH_COMPARISONS {
         def(&cls.dict, name, move |vm, a| compare(vm, &a, op));
     }
     cls.dict.set_item_str("__hash__", Value::None);

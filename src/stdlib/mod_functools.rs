@@ -19,7 +19,6 @@ use crate::object::class::{Class, Instance, Layout, Payload};
 use crate::object::dict::Dict;
 use crate::object::module::Module;
 use crate::object::value::Value;
-use crate::parse::ast::CmpOp;
 use crate::vm::runtime::{new_builtin_class, new_overriding_builtin_class};
 use crate::vm::{Args, PyResult, Vm};
 
@@ -266,14 +265,7 @@ fn register_cmp_to_key(vm: &mut Vm, m: &Dict) {
     let cls = new_builtin_class("KeyWrapper", object, Layout::Opaque);
     cls.dict.set_item_str("__module__", Value::str("functools"));
     let d = &cls.dict;
-    for (name, op) in [
-        ("__eq__", CmpOp::Eq),
-        ("__ne__", CmpOp::NotEq),
-        ("__lt__", CmpOp::Lt),
-        ("__le__", CmpOp::LtE),
-        ("__gt__", CmpOp::Gt),
-        ("__ge__", CmpOp::GtE),
-    ] {
+    for (name, op) in super::RICH_COMPARISONS {
         def(d, name, move |vm, a| {
             a.expect_after_self(vm, 1)?;
             let (Some(me), Some(other)) = (key_of(a.pos.first().unwrap_or(&Value::None)), key_of(&a.pos[1])) else {

@@ -607,6 +607,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         }
         if signum == 2 && super::mod_signal::sigint_handled_by_python(vm) {
             vm.rt.gil.interrupt_main();
+            // CPython checks its eval breaker as a call returns: called in the
+            // main thread, the handler runs (KeyboardInterrupt is raised) here.
+            vm.handle_breaker()?;
         }
         Ok(Value::None)
     });

@@ -288,14 +288,7 @@ pub fn register(rt: &Runtime) {
             .map_err(|e| super::types_bytes::contains_error(vm, &a.pos[1], e))?;
         Ok(Value::Bool(super::types_bytes::find(&data, &sub).is_some()))
     });
-    for (name, op) in [
-        ("__eq__", CmpOp::Eq),
-        ("__ne__", CmpOp::NotEq),
-        ("__lt__", CmpOp::Lt),
-        ("__le__", CmpOp::LtE),
-        ("__gt__", CmpOp::Gt),
-        ("__ge__", CmpOp::GtE),
-    ] {
+    for (name, op) in super::RICH_COMPARISONS {
         method(c, name, move |vm, a| compare(vm, &a, op));
     }
     c.dict.set_item_str("__hash__", Value::None);

@@ -79,14 +79,7 @@ pub fn register(rt: &Runtime) {
             Ok(vm.complex_op(o, z, op)?.unwrap_or(Value::NotImplemented))
         });
     }
-    for (name, op) in [
-        ("__eq__", CmpOp::Eq),
-        ("__ne__", CmpOp::NotEq),
-        ("__lt__", CmpOp::Lt),
-        ("__le__", CmpOp::LtE),
-        ("__gt__", CmpOp::Gt),
-        ("__ge__", CmpOp::GtE),
-    ] {
+    for (name, op) in super::RICH_COMPARISONS {
         method(c, name, move |vm, a| {
             let z = recv(vm, &a, name)?;
             let o = builtin_of(a.pos.get(1).unwrap_or(&Value::None));

@@ -431,14 +431,7 @@ fn register_list(rt: &Runtime) {
         vm.inplace_op(&Value::List(l), &o, BinOp::Mult)?;
         Ok(a.pos[0].clone())
     });
-    for (name, op) in [
-        ("__eq__", CmpOp::Eq),
-        ("__ne__", CmpOp::NotEq),
-        ("__lt__", CmpOp::Lt),
-        ("__le__", CmpOp::LtE),
-        ("__gt__", CmpOp::Gt),
-        ("__ge__", CmpOp::GtE),
-    ] {
+    for (name, op) in super::RICH_COMPARISONS {
         method(c, name, move |vm, a| {
             let l = recv_list(vm, &a, name)?;
             let o = arg1(vm, &a, name)?;
@@ -497,14 +490,7 @@ fn register_tuple(rt: &Runtime) {
         let n = vm.index_of(&builtin_of(&o))?;
         vm.binary_op(&Value::Tuple(t), &Value::Int(n), BinOp::Mult)
     });
-    for (name, op) in [
-        ("__eq__", CmpOp::Eq),
-        ("__ne__", CmpOp::NotEq),
-        ("__lt__", CmpOp::Lt),
-        ("__le__", CmpOp::LtE),
-        ("__gt__", CmpOp::Gt),
-        ("__ge__", CmpOp::GtE),
-    ] {
+    for (name, op) in super::RICH_COMPARISONS {
         method(c, name, move |vm, a| {
             let t = recv_tuple(vm, &a, name)?;
             let o = arg1(vm, &a, name)?;

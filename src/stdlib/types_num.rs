@@ -67,14 +67,7 @@ const BINOPS: [(&str, &str, BinOp); 12] = [
     ("__xor__", "__rxor__", BinOp::BitXor),
 ];
 
-const CMPS: [(&str, CmpOp); 6] = [
-    ("__eq__", CmpOp::Eq),
-    ("__ne__", CmpOp::NotEq),
-    ("__lt__", CmpOp::Lt),
-    ("__le__", CmpOp::LtE),
-    ("__gt__", CmpOp::Gt),
-    ("__ge__", CmpOp::GtE),
-];
+const CMPS: [(&str, CmpOp); 6] = super::RICH_COMPARISONS;
 
 fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     match builtin_of(v) {

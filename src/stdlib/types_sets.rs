@@ -10,7 +10,7 @@ use crate::object::dict::Dict;
 use crate::object::iter::{DictIterKind, NativeIter};
 use crate::object::set::Set;
 use crate::object::value::Value;
-use crate::parse::ast::{BinOp, CmpOp};
+use crate::parse::ast::BinOp;
 use crate::vm::{Args, PyResult, Runtime, Vm};
 
 /// A live view of a dict (`dict_keys`, `dict_values`, `dict_items`).
@@ -229,14 +229,7 @@ fn register_sets(rt: &Runtime) {
                 }
             });
         }
-        for (name, op) in [
-            ("__eq__", CmpOp::Eq),
-            ("__ne__", CmpOp::NotEq),
-            ("__lt__", CmpOp::Lt),
-            ("__le__", CmpOp::LtE),
-            ("__gt__", CmpOp::Gt),
-            ("__ge__", CmpOp::GtE),
-        ] {
+        for (name, op) in super::RICH_COMPARISONS {
             method(c, name, move |vm, a| {
                 let s = recv_set(vm, &a, name)?;
                 a.check(vm, name, 2, 2)?;
@@ -442,14 +435,7 @@ fn register_views(rt: &Runtime) {
                 vm.binary_op(&Value::Set(x), &Value::Set(y), op)
             });
         }
-        for (name, op) in [
-            ("__eq__", CmpOp::Eq),
-            ("__ne__", CmpOp::NotEq),
-            ("__lt__", CmpOp::Lt),
-            ("__le__", CmpOp::LtE),
-            ("__gt__", CmpOp::Gt),
-            ("__ge__", CmpOp::GtE),
-        ] {
+        for (name, op) in super::RICH_COMPARISONS {
             method(c, name, move |vm, a| {
                 a.check(vm, name, 2, 2)?;
                 let ok = match &a.pos[1] {
