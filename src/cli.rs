@@ -240,7 +240,7 @@ fn set_flags(rt: &Arc<Runtime>, cli: &Cli) {
         Value::Bool(cli.safe_path),
         Value::Int(-1),
     ];
-    sys.dict.set_item_str("flags", crate::stdlib::sys::struct_seq(&rt, "sys", "flags", FLAG_NAMES, values));
+    sys.dict.set_item_str("flags", crate::stdlib::sys::struct_seq(rt, "sys", "flags", FLAG_NAMES, values));
 }
 
 fn set_argv(vm: &mut Vm, argv: &[String]) {

@@ -54,7 +54,7 @@ pub fn add(rt: &Runtime, d: &Dict) {
         depth.store(n, Ordering::Relaxed);
         Ok(Value::None)
     });
-    def(d, "breakpointhook", |vm, a| breakpointhook(vm, a));
+    def(d, "breakpointhook", breakpointhook);
     if let Some(h) = d.get_item_str("breakpointhook") {
         d.set_item_str("__breakpointhook__", h);
     }

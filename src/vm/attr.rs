@@ -271,7 +271,7 @@ impl Vm {
         let mut f: i64 = (1 << 10) | (1 << 12) | (1 << 14);
         f |= if c.builtin { 1 << 8 } else { 1 << 9 };
         if c.dict.get_item_str("__abstractmethods__").is_some_and(|v| match &v {
-            Value::Set(s) => s.len() > 0,
+            Value::Set(s) => !s.is_empty(),
             _ => false,
         }) {
             f |= 1 << 20;
