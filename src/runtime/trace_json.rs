@@ -12,7 +12,6 @@
 //! onto the parent's clock) and the parent splices them in ([`render`]'s
 //! `children`), so a Pool run shows every worker as a process of its own.
 
-use std::fmt::Write as _;
 use std::time::Duration;
 
 use super::trace::{State, Trace};
@@ -103,19 +102,7 @@ fn us(d: Duration) -> String {
 /// A JSON string literal.
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    crate::object::numfmt::str_repr::json_quote(&mut out, s, false);
     out
 }
 

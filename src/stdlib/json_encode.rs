@@ -36,50 +36,12 @@ crate::object::native::impl_native_object!(Encoder);
 
 /// `"…"` with `"`, `\` and every character outside printable ASCII escaped.
 pub fn escape_ascii(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            ' '..='~' => out.push(c),
-            _ => {
-                let cp = c as u32;
-                if cp >= 0x10000 {
-                    let v = cp - 0x10000;
-                    let _ = write!(out, "\\u{:04x}\\u{:04x}", 0xd800 | (v >> 10), 0xdc00 | (v & 0x3ff));
-                } else {
-                    let _ = write!(out, "\\u{cp:04x}");
-                }
-            }
-        }
-    }
-    out.push('"');
+    crate::object::numfmt::str_repr::json_quote(out, s, true)
 }
 
 /// `"…"` with only `"`, `\` and the control characters escaped.
 pub fn escape_unicode(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\x08' => out.push_str("\\b"),
-            '\x0c' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            _ => out.push(c),
-        }
-    }
-    out.push('"');
+    crate::object::numfmt::str_repr::json_quote(out, s, false)
 }
 
 /// The text of a str or str-subclass value.

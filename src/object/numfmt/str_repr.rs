@@ -148,3 +148,34 @@ pub(crate) fn truncate_chars(mut s: String, n: usize) -> String {
     }
     s
 }
+
+/// A JSON string literal (CPython's `json` escaping): `"`, `\\` and the
+/// control characters escaped, and with `ascii_only` every character outside
+/// printable ASCII too (as `\\uXXXX`, surrogate pairs above the BMP).
+/// `_json`'s encoder and the `--trace` writer both write strings with it.
+pub fn json_quote(out: &mut String, s: &str, ascii_only: bool) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\x08' => out.push_str("\\b"),
+            '\x0c' => out.push_str("\\f"),
+            ' '..='~' => out.push(c),
+            c if (c as u32) < 0x20 || ascii_only => {
+                let cp = c as u32;
+                if cp >= 0x10000 {
+                    let v = cp - 0x10000;
+                    let _ = write!(out, "\\u{:04x}\\u{:04x}", 0xd800 | (v >> 10), 0xdc00 | (v & 0x3ff));
+                } else {
+                    let _ = write!(out, "\\u{cp:04x}");
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+}

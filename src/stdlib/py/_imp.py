@@ -123,11 +123,6 @@ def _gilt_importlib_ready():
     modules already loaded from files."""
     bs = sys.modules['importlib._bootstrap']
     ext = sys.modules['importlib._bootstrap_external']
-    for attr in ('meta_path', 'path_hooks'):
-        if not hasattr(sys, attr):
-            setattr(sys, attr, [])
-    if not hasattr(sys, 'path_importer_cache'):
-        sys.path_importer_cache = {}
     if bs.BuiltinImporter not in sys.meta_path:
         sys.meta_path.append(bs.BuiltinImporter)
         sys.meta_path.append(bs.FrozenImporter)
