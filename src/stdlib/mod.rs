@@ -43,7 +43,6 @@ pub mod mod_itertools;
 pub mod mod_json;
 pub mod mod_marshal;
 pub mod mod_math;
-pub mod mod_misc;
 pub mod mod_posix;
 pub mod mod_posixsubprocess;
 pub mod mod_process;
@@ -263,7 +262,6 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("posix", mod_posix::create),
     ("select", mod_select::create),
     ("time", mod_time::create),
-    ("traceback", mod_misc::create_traceback),
     ("unicodedata", mod_unicodedata::create),
     ("zlib", mod_zlib::create),
 ];

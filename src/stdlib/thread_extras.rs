@@ -102,9 +102,7 @@ fn excepthook(vm: &mut Vm, items: &[Value]) -> PyResult<Value> {
     vm.call_method(&file, "write", vec![Value::string(format!("Exception in thread {name}:\n"))])?;
     vm.call_method(&file, "flush", vec![])?;
     let text = match exc_value {
-        Value::Instance(i) if i.exc().is_some() => {
-            vm.format_exception_as(&crate::vm::PyErr { exc: i.clone() }, crate::vm::traceback::TbStyle::C)
-        }
+        Value::Instance(i) if i.exc().is_some() => vm.format_exception(&crate::vm::PyErr { exc: i.clone() }),
         _ => {
             let tn = match exc_type {
                 Value::Class(c) => c.name().as_str().to_string(),

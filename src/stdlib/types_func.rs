@@ -49,6 +49,30 @@ pub fn register(rt: &Runtime) {
         let new = vm.code_replace(&c, a.kw)?;
         Ok(Value::Code(Arc::new(new)))
     });
+    // `code.co_positions()`: (line, end_line, col, end_col) per instruction, columns in UTF-8
+    // bytes as CPython counts them (traceback.py converts back to characters).
+    method(&t.code, "co_positions", |vm, a| {
+        a.check_method(vm, "co_positions", 0, 0)?;
+        let Value::Code(c) = &a.pos[0] else { return Err(vm.type_error("co_positions() needs a code object")) };
+        let positions: Vec<Value> = (0..c.instrs.len()).map(|pc| position_tuple(vm, c, pc)).collect();
+        vm.get_iter(&Value::list(positions))
+    });
+    // `code.co_lines()`: (start, end, line) byte ranges of 2-byte code units, one per run of
+    // instructions on the same line.
+    method(&t.code, "co_lines", |vm, a| {
+        a.check_method(vm, "co_lines", 0, 0)?;
+        let Value::Code(c) = &a.pos[0] else { return Err(vm.type_error("co_lines() needs a code object")) };
+        let mut ranges: Vec<Value> = Vec::new();
+        let mut start = 0usize;
+        for pc in 1..=c.lines.len() {
+            if pc == c.lines.len() || c.lines[pc] != c.lines[start] {
+                let (from, to) = (Value::Int(2 * start as i64), Value::Int(2 * pc as i64));
+                ranges.push(Value::tuple(vec![from, to, Value::Int(c.lines[start] as i64)]));
+                start = pc;
+            }
+        }
+        vm.get_iter(&Value::list(ranges))
+    });
     method(&t.cell, "__new__", |vm, a| {
         if a.pos.len() > 2 {
             return Err(vm.type_error(&format!("cell expected at most 1 argument, got {}", a.pos.len() - 1)));
@@ -72,6 +96,29 @@ pub fn register(rt: &Runtime) {
     });
     register_member(rt);
     register_type_extras(rt);
+}
+
+/// One `co_positions()` entry; unknown columns are None, as in CPython.
+fn position_tuple(vm: &Vm, c: &crate::bytecode::CodeObject, pc: usize) -> Value {
+    let line = c.line_of(pc);
+    let cols = c.cols_of(pc);
+    if !cols.is_known() {
+        return Value::tuple(vec![Value::Int(line as i64), Value::Int(line as i64), Value::None, Value::None]);
+    }
+    let end_line = line + cols.end_line_delta as u32;
+    // Columns are kept in characters; a line with non-ASCII text needs its byte offsets.
+    let bytes_at = |line: u32, col: u16| -> i64 {
+        match vm.rt.source_line(&c.filename, line) {
+            Some(text) if !text.is_ascii() => text.chars().take(col as usize).map(char::len_utf8).sum::<usize>() as i64,
+            _ => col as i64,
+        }
+    };
+    Value::tuple(vec![
+        Value::Int(line as i64),
+        Value::Int(end_line as i64),
+        Value::Int(bytes_at(line, cols.col)),
+        Value::Int(bytes_at(end_line, cols.end_col)),
+    ])
 }
 
 fn member(vm: &mut Vm, a: &Args) -> PyResult<Arc<dyn crate::object::native::NativeObject>> {

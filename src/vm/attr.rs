@@ -169,6 +169,18 @@ impl Vm {
                 "filename" | "filename2" if cls.is_subclass(&self.rt.types.exc("OSError")) => {
                     return Ok(Some(Value::None));
                 }
+                "msg"
+                | "filename"
+                | "lineno"
+                | "offset"
+                | "text"
+                | "end_lineno"
+                | "end_offset"
+                | "print_file_and_line"
+                    if cls.is_subclass(&self.rt.types.exc("SyntaxError")) =>
+                {
+                    return Ok(Some(syntax_error_field(&st.args, name.as_str())));
+                }
                 _ => {}
             }
         }
@@ -863,5 +875,20 @@ impl Vm {
             }
         }
         Value::str("builtins")
+    }
+}
+
+/// A SyntaxError attribute that was never assigned: what `SyntaxError(msg, (filename, lineno,
+/// offset, text[, end_lineno, end_offset]))` gives it, else None.
+fn syntax_error_field(args: &[Value], name: &str) -> Value {
+    if name == "msg" {
+        return args.first().cloned().unwrap_or(Value::None);
+    }
+    let index = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().position(|n| *n == name);
+    match (args, index) {
+        ([_, Value::Tuple(details)], Some(i)) if matches!(details.len(), 4 | 6) => {
+            details.items.get(i).cloned().unwrap_or(Value::None)
+        }
+        _ => Value::None,
     }
 }

@@ -101,7 +101,7 @@ impl Vm {
     /// `MSG` and the exception's own traceback, on stderr.
     pub fn report_unraisable_msg(&mut self, msg: &str, e: &PyErr) {
         let mut text = String::new();
-        self.format_one(&e.value(), &mut text, super::traceback::TbStyle::C);
+        self.format_one(&e.value(), &mut text);
         use std::io::Write;
         let _ = std::io::stdout().flush();
         eprint!("{msg}\n{text}");

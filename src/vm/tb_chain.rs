@@ -3,7 +3,6 @@
 //! sub-exception indented by two columns and behind a `| ` margin, at most
 //! 15 per group and 10 groups deep.
 
-use super::traceback::TbStyle;
 use super::{PyErr, Vm};
 use crate::object::value::Value;
 
@@ -14,7 +13,6 @@ const CONTEXT: &str = "During handling of the above exception, another exception
 
 /// The state of one report being written.
 struct Ctx {
-    style: TbStyle,
     out: String,
     seen: Vec<i64>,
     depth: usize,
@@ -43,9 +41,9 @@ impl Ctx {
 }
 
 impl Vm {
-    /// The full traceback text, drawn as `style`'s printer does.
-    pub fn format_exception_as(&mut self, err: &PyErr, style: TbStyle) -> String {
-        let mut ctx = Ctx { style, out: String::new(), seen: Vec::new(), depth: 0, need_close: false, level: 0 };
+    /// The full text CPython prints for an uncaught exception, chain and groups included.
+    pub fn format_exception(&mut self, err: &PyErr) -> String {
+        let mut ctx = Ctx { out: String::new(), seen: Vec::new(), depth: 0, need_close: false, level: 0 };
         self.print_recursive(&mut ctx, &err.value());
         ctx.out
     }
@@ -100,7 +98,7 @@ impl Vm {
 
     /// One exception (a group's own lines too): traceback, message, notes.
     fn print_one(&mut self, ctx: &mut Ctx, exc: &Value, group: bool) {
-        let p = self.exception_parts(exc, ctx.style, group);
+        let p = self.exception_parts(exc, group);
         if !p.header.is_empty() {
             if group && ctx.depth == 1 {
                 // The outermost group's header hangs from a `+`.
@@ -110,16 +108,11 @@ impl Vm {
             }
         }
         ctx.emit(&p.tb);
-        match ctx.style {
-            TbStyle::Py => ctx.emit(&p.message),
-            TbStyle::C => {
-                // The C printer puts the margin before the message only,
-                // not before the lines a multi-line message goes on to.
-                let m = ctx.margin();
-                ctx.out.push_str(&m);
-                ctx.out.push_str(&p.message);
-            }
-        }
+        // The margin goes before the message only, not before the lines a multi-line message
+        // goes on to.
+        let m = ctx.margin();
+        ctx.out.push_str(&m);
+        ctx.out.push_str(&p.message);
         for (line, margined) in &p.notes {
             if *margined {
                 let m = ctx.margin();

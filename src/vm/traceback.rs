@@ -1,16 +1,15 @@
 //! CPython-format tracebacks, including chained exceptions, with the
 //! position markers of PEP 657 (`~~~^^^`) under each source line.
 //!
-//! CPython 3.11 draws them twice, slightly differently: in C
-//! (`Python/traceback.c`, for uncaught exceptions and threads) and in
-//! `Lib/traceback.py` (for `traceback.print_exc()` and friends); [`TbStyle`]
-//! picks one. Both take the instruction's span and, when it sits on one line,
-//! re-parse its text: a binary operation gets `~` under its operands and `^`
+//! This is the C printer (`Python/traceback.c`: uncaught exceptions, threads,
+//! `Exception ignored in`); `traceback.print_exc()` and friends are CPython's
+//! own `Lib/traceback.py`, on `code.co_positions()`. It takes the instruction's
+//! span and, when it sits on one line, re-parses its text: a binary operation gets `~` under its operands and `^`
 //! under the operator, a subscript `~` under the value and `^` under `[…]`.
 //! Columns here count characters throughout (CPython converts its UTF-8 byte
 //! offsets to characters before drawing).
 
-use super::{PyErr, Vm};
+use super::Vm;
 use crate::bytecode::code::ColSpan;
 use crate::object::value::Value;
 use crate::parse::ast::{ExprKind, StmtKind};
@@ -29,25 +28,11 @@ pub struct ExcParts {
     pub notes: Vec<(String, bool)>,
 }
 
-/// Which of CPython's two traceback printers to imitate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TbStyle {
-    /// `Python/traceback.c`: uncaught exceptions, `Exception in thread …`.
-    C,
-    /// `Lib/traceback.py`: `traceback.print_exc()`, `format_exc()`, ….
-    Py,
-}
-
 impl Vm {
-    /// The full text CPython prints for an uncaught exception.
-    pub fn format_exception(&mut self, err: &PyErr) -> String {
-        self.format_exception_as(err, TbStyle::C)
-    }
-
     /// One exception without its chain: its traceback entries, the final
     /// `Type: message` line and its notes.
-    pub fn format_one(&mut self, exc: &Value, out: &mut String, style: TbStyle) {
-        let p = self.exception_parts(exc, style, false);
+    pub fn format_one(&mut self, exc: &Value, out: &mut String) {
+        let p = self.exception_parts(exc, false);
         out.push_str(&p.header);
         out.push_str(&p.tb);
         out.push_str(&p.message);
@@ -58,7 +43,7 @@ impl Vm {
 
     /// The pieces of one exception's report, each ending in a newline
     /// (except a `__notes__` that is not a sequence, as CPython prints it).
-    pub fn exception_parts(&mut self, exc: &Value, style: TbStyle, group: bool) -> ExcParts {
+    pub fn exception_parts(&mut self, exc: &Value, group: bool) -> ExcParts {
         let mut parts = ExcParts::default();
         let Value::Instance(inst) = exc else { return parts };
         let tb = inst.exc().map(|s| s.lock().traceback.clone()).unwrap_or_default();
@@ -96,7 +81,7 @@ impl Vm {
                 }
                 out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name));
                 if let Some(src) = self.rt.source_line(&e.filename, e.line) {
-                    let (shown, markers) = source_and_markers(&src, e.cols, style);
+                    let (shown, markers) = c_markers(&src, e.cols);
                     if !shown.is_empty() {
                         out.push_str(&format!("    {shown}\n"));
                         if let Some(m) = markers {
@@ -114,20 +99,18 @@ impl Vm {
         }
         if parts.message.is_empty() {
             parts.message = self.exception_only(exc);
-            if style == TbStyle::C
-                && let Some(s) = self.offer_suggestion(exc)
-            {
+            if let Some(s) = self.offer_suggestion(exc) {
                 parts.message.push_str(&format!(". Did you mean: '{s}'?"));
             }
             parts.message.push('\n');
         }
-        parts.notes = self.note_lines(inst, style);
+        parts.notes = self.note_lines(inst);
         parts
     }
 
     /// The lines `__notes__` adds under the message; the flag says whether
     /// CPython's C printer puts the group margin before the line.
-    fn note_lines(&mut self, inst: &crate::object::class::Instance, style: TbStyle) -> Vec<(String, bool)> {
+    fn note_lines(&mut self, inst: &crate::object::class::Instance) -> Vec<(String, bool)> {
         let Some(notes) = inst.dict.get_item_str("__notes__") else { return Vec::new() };
         let is_seq = match &notes {
             Value::List(_) | Value::Tuple(_) | Value::Str(_) => true,
@@ -155,7 +138,7 @@ impl Vm {
                         out.push((format!("{l}\n"), true));
                     }
                 }
-                None => out.push(("<note str() failed>\n".to_string(), style == TbStyle::Py)),
+                None => out.push(("<note str() failed>\n".to_string(), false)),
             }
         }
         out
@@ -192,15 +175,6 @@ impl Vm {
 /// The whitespace `Python/traceback.c` strips and skips (`IS_WHITESPACE`).
 fn is_c_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\x0c'
-}
-
-/// The source line as printed and the marker line under it, if any (with
-/// its four-space margin), for an instruction spanning `cols` of `src`.
-fn source_and_markers(src: &str, cols: ColSpan, style: TbStyle) -> (String, Option<String>) {
-    match style {
-        TbStyle::C => c_markers(src, cols),
-        TbStyle::Py => py_markers(src, cols),
-    }
 }
 
 /// `tb_displayline` of `Python/traceback.c` (3.11.7).
@@ -300,71 +274,4 @@ fn subscript_anchors(seg: &[char], value_end: usize, slice_end: usize) -> (usize
         r += 1;
     }
     (l, r)
-}
-
-/// `StackSummary.format_frame_summary` of `Lib/traceback.py` (3.11.7),
-/// without its East Asian double-width adjustment.
-fn py_markers(src: &str, cols: ColSpan) -> (String, Option<String>) {
-    let shown = src.trim().to_string();
-    if !cols.is_known() || shown.is_empty() {
-        return (shown, None);
-    }
-    let chars: Vec<char> = src.chars().collect();
-    let shown_len = shown.chars().count() as i64;
-    // linecache's line ends in a newline; traceback.py counts it (and any
-    // trailing blanks) as stripped, which shifts markers left on lines with
-    // trailing whitespace. So do these.
-    let stripped = chars.len() as i64 + 1 - shown_len;
-    let start = cols.col as i64;
-    let mut end = cols.end_col as i64;
-    let mut anchors = None;
-    if cols.end_line_delta == 0 {
-        anchors = chars.get(cols.col as usize..cols.end_col as usize).and_then(py_anchors);
-    } else {
-        end = src.trim_end().chars().count() as i64;
-    }
-    let show = end - start < shown_len || anchors.is_some_and(|(l, r)| r - l > 0);
-    if !show {
-        return (shown, None);
-    }
-    let rep = |c: char, n: i64| c.to_string().repeat(n.max(0) as usize);
-    let mut m = String::from("    ");
-    m.push_str(&rep(' ', start + 1 - stripped));
-    match anchors {
-        Some((l, r)) => {
-            m.push_str(&rep('~', l));
-            m.push_str(&rep('^', r - l));
-            m.push_str(&rep('~', end - start - r));
-        }
-        None => m.push_str(&rep('^', end - start)),
-    }
-    (shown, Some(m))
-}
-
-/// `_extract_caret_anchors_from_line_segment` of `Lib/traceback.py`:
-/// offsets within the segment.
-fn py_anchors(seg: &[char]) -> Option<(i64, i64)> {
-    let e = parse_segment(&seg.iter().collect::<String>())?;
-    match &e.kind {
-        ExprKind::BinOp { left, right, .. } => {
-            let (from, to) = (left.end.col as usize, (right.loc.col as usize).min(seg.len()));
-            let op = seg.get(from..to)?;
-            let off = op.iter().take_while(|c| c.is_whitespace()).count();
-            let mut l = from + off;
-            let mut r = l + 1;
-            if off + 1 < op.len() && !op[off + 1].is_whitespace() {
-                r += 1;
-            }
-            while l < seg.len() && (seg[l].is_whitespace() || seg[l] == ')' || seg[l] == '#') {
-                l += 1;
-                r += 1;
-            }
-            Some((l as i64, r as i64))
-        }
-        ExprKind::Subscript { value, slice } => {
-            let (l, r) = subscript_anchors(seg, value.end.col as usize, slice.end.col as usize);
-            Some((l as i64, r as i64))
-        }
-        _ => None,
-    }
 }
