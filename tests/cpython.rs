@@ -240,7 +240,9 @@ fn run_once(
     quiet_limit: Duration,
 ) -> Attempt {
     let mut cmd = Command::new(GILT);
-    cmd.env_remove("GILT_GIL").env_remove("PYTHONPATH").current_dir(work);
+    // The library's bytecode cache (~/.cache/gilt) must work even where the environment
+    // sets PYTHONDONTWRITEBYTECODE, or every run compiles the modules it imports again.
+    cmd.env_remove("GILT_GIL").env_remove("PYTHONPATH").current_dir(work).env_remove("PYTHONDONTWRITEBYTECODE");
     cmd.arg("--gil").arg(if gil_off { "off" } else { "on" });
     cmd.arg(runner).arg(module);
     for id in skip {

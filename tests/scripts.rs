@@ -130,7 +130,9 @@ fn run_gilt(case: &Case) -> Result<Outcome, Failed> {
     let dir = case.script.parent().unwrap();
     let file = case.script.file_name().unwrap();
     let mut cmd = Command::new(GILT);
-    cmd.current_dir(dir).env_remove("GILT_GIL");
+    // The library's bytecode cache (~/.cache/gilt) must work even where the environment
+    // sets PYTHONDONTWRITEBYTECODE, or every run compiles the modules it imports again.
+    cmd.current_dir(dir).env_remove("GILT_GIL").env_remove("PYTHONDONTWRITEBYTECODE");
     if let Some(mode) = case.gil {
         cmd.arg("--gil").arg(mode);
     }
