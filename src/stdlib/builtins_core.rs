@@ -232,6 +232,11 @@ impl Vm {
                 if let Some(meta) = &c.metaclass
                     && let Some(m) = meta.lookup_user("__instancecheck__")
                 {
+                    // As CPython: an exact type match is answered before
+                    // `__instancecheck__` (an ABC's check runs Python).
+                    if Arc::ptr_eq(&self.class_of(v), c) {
+                        return Ok(true);
+                    }
                     let r = self.call_method_value(&m, spec.clone(), vec![v.clone()])?;
                     return self.truthy(&r);
                 }

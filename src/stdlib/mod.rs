@@ -22,6 +22,7 @@ pub mod itertools_comb;
 pub mod itertools_iter;
 pub mod json_encode;
 pub mod json_scan;
+pub mod mod_abc;
 pub mod mod_array;
 pub mod mod_ast;
 pub mod mod_asyncio;
@@ -220,6 +221,7 @@ type ModuleInit = fn(&mut Vm) -> PyResult<Value>;
 /// `native_module` and `sys.builtin_module_names` read. A new native module
 /// is one line here.
 pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
+    ("_abc", mod_abc::create),
     ("_asyncio", mod_asyncio::create),
     ("_ast", mod_ast::create),
     ("_blake2", mod_hashes::create_blake2),

@@ -257,9 +257,20 @@ pub fn register(rt: &Runtime) {
         a.expect_after_self(vm, 1)?;
         let me = this(vm, &a)?;
         if let Value::Slice(s) = &a.pos[1] {
-            let data = me.buf.snapshot();
-            let Value::Bytes(b) = vm.bytes_slice(&data, s)? else { return Ok(Value::None) };
-            return Ok(new_bytearray(vm, b.to_vec()));
+            // Bounds first (they may run `__index__`), then only the selected
+            // bytes are copied: copying the whole buffer made every small
+            // slice of a big bytearray (BytesIO.read) cost its full size.
+            let (start, stop, step) = vm.slice_unpack(s)?;
+            let out: Vec<u8> = {
+                let data = me.buf.read();
+                let sp = crate::vm::slicing::SliceSpan::adjust(start, stop, step, data.len() as i64);
+                if step == 1 {
+                    data[sp.start as usize..(sp.start + sp.count) as usize].to_vec()
+                } else {
+                    sp.positions().map(|i| data[i]).collect()
+                }
+            };
+            return Ok(new_bytearray(vm, out));
         }
         let len = me.buf.len();
         let j = position(vm, &a.pos[1], len)?;

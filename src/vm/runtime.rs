@@ -293,8 +293,9 @@ pub struct Runtime {
     pub recursion_limit: AtomicUsize,
     /// The GIL (shared by all threads of this interpreter).
     pub gil: Arc<crate::runtime::gil::Gil>,
-    /// Interned attribute and global names.
-    interned: Mutex<HashMap<String, Arc<PyStr>>>,
+    /// Interned attribute and global names (hashbrown's foldhash hasher:
+    /// `intern` runs on many call paths, and SipHash showed in profiles).
+    interned: Mutex<hashbrown::HashMap<String, Arc<PyStr>>>,
     pub next_thread_ident: AtomicI64,
     /// Threads started with `thread()`/`_thread` that are still running.
     pub live_threads: Mutex<Vec<std::thread::JoinHandle<()>>>,
@@ -346,7 +347,7 @@ impl Runtime {
             sources: Mutex::new(HashMap::new()),
             recursion_limit: AtomicUsize::new(1000),
             gil: gil.clone(),
-            interned: Mutex::new(HashMap::new()),
+            interned: Mutex::new(hashbrown::HashMap::new()),
             next_thread_ident: AtomicI64::new(1),
             live_threads: Mutex::new(Vec::new()),
             frozen_cache: Mutex::new(HashMap::new()),
