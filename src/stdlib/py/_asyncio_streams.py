@@ -295,6 +295,8 @@ class StreamWriter:
         self._reader = reader
         self._pending = b''
         self._closing = False
+        self._flushing = None
+        self._flush_fd = sock.fileno()
         try:
             self._peer = sock.getpeername()
         except OSError:
@@ -320,6 +322,33 @@ class StreamWriter:
         n = self._sock.send(data)
         if n < len(data):
             self._pending = data[n:]
+            self._arm_flush()
+
+    def _arm_flush(self):
+        """What the socket did not take is sent as it becomes writable, as
+        CPython's transport does, whether or not the script calls drain."""
+        if self._flushing:
+            return
+        try:
+            loop = get_running_loop()
+        except RuntimeError:
+            return
+        self._flushing = loop
+        loop.add_writer(self._sock.fileno(), self._flush_ready)
+
+    def _flush_ready(self):
+        if self._pending and self._sock.fileno() >= 0:
+            try:
+                n = self._sock.send(self._pending)
+            except OSError:
+                n = len(self._pending)
+                self._pending = b''
+            self._pending = self._pending[n:]
+            if self._pending:
+                return
+        loop, self._flushing = self._flushing, None
+        if loop is not None:
+            loop.remove_writer(self._sock.fileno() if self._sock.fileno() >= 0 else self._flush_fd)
 
     def writelines(self, lines):
         for line in lines:
