@@ -73,6 +73,7 @@ pub mod posix_fs;
 pub mod repl;
 mod repl_complete;
 pub mod select_epoll;
+pub mod signal_itimer;
 pub mod simple_namespace;
 pub mod socket_addr;
 pub mod socket_consts;

@@ -421,6 +421,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::None)
     });
     def(&d, "strsignal", strsignal);
+    super::signal_itimer::add(vm, &d)?;
     def(&d, "valid_signals", |vm, _a| {
         let all: Vec<Value> = (1..NSIG).filter(|&n| n != 32 && n != 33).map(Value::Int).collect();
         vm.call_builtin("set", vec![Value::list(all)])

@@ -226,6 +226,50 @@ async def getnameinfo(self, sockaddr, flags=0):
     return await self.run_in_executor(None, socket.getnameinfo, sockaddr, flags)
 
 
+def _check_sendfile_params(file, offset, count):
+    if 'b' not in getattr(file, 'mode', 'b'):
+        raise ValueError("file should be opened in binary mode")
+    if count is not None:
+        if not isinstance(count, int):
+            raise TypeError(f"count must be a positive integer (got {count!r})")
+        if count <= 0:
+            raise ValueError(f"count must be a positive integer (got {count!r})")
+    if not isinstance(offset, int):
+        raise TypeError(f"offset must be a non-negative integer (got {offset!r})")
+    if offset < 0:
+        raise ValueError(f"offset must be a non-negative integer (got {offset!r})")
+
+
+async def sock_sendfile(self, sock, file, offset=0, count=None, *, fallback=True):
+    """Sends a file over a non-blocking stream socket (read in chunks and
+    sent with sock_sendall); returns the bytes sent, leaves the file
+    positioned after them."""
+    import socket
+    _check_sock(self, sock)
+    if sock.type != socket.SOCK_STREAM:
+        raise ValueError("only SOCK_STREAM type sockets are supported")
+    _check_sendfile_params(file, offset, count)
+    if offset:
+        file.seek(offset)
+    blocksize = min(count, 256 * 1024) if count else 256 * 1024
+    total = 0
+    try:
+        while True:
+            if count:
+                blocksize = min(count - total, blocksize)
+                if blocksize <= 0:
+                    break
+            data = file.read(blocksize)
+            if not data:
+                break
+            await sock_sendall(self, sock, data)
+            total += len(data)
+        return total
+    finally:
+        if total > 0 and hasattr(file, 'seek'):
+            file.seek(offset + total)
+
+
 # ---- executors ------------------------------------------------------------------
 
 def _copy_result(fut, cfut):
@@ -451,6 +495,7 @@ def close(self):
 
 for _f in (add_reader, add_writer, remove_reader, remove_writer, sock_recv, sock_recv_into,
            sock_recvfrom, sock_recvfrom_into, sock_sendto, sock_sendall, sock_accept, sock_connect,
+           sock_sendfile,
            getaddrinfo, getnameinfo, run_in_executor, set_default_executor, shutdown_default_executor,
            add_signal_handler, remove_signal_handler, close):
     setattr(_Loop, _f.__name__, _f)

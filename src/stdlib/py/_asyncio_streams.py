@@ -19,6 +19,17 @@ class IncompleteReadError(EOFError):
         self.expected = expected
 
 
+class LimitOverrunError(Exception):
+    """A separator was not found within the buffer limit."""
+
+    def __init__(self, message, consumed):
+        super().__init__(message)
+        self.consumed = consumed
+
+    def __reduce__(self):
+        return type(self), (self.args[0], self.consumed)
+
+
 class _RealSock:
     """A `socket.socket` given as `sock=`, set non-blocking, with the calls
     the streams make on gilt's native sockets: recv/send/accept return
@@ -75,30 +86,115 @@ async def _wait(sock, write):
 
 
 class StreamReader:
-    """Reads from a socket: read, readline, readexactly, readuntil, at_eof."""
+    """Reads from a socket (`sock`, read when the script asks) or from what
+    a protocol feeds it (no `sock`: feed_data/feed_eof, as CPython's, with
+    its flow control: the transport is paused past twice the limit and
+    resumed once the buffer is read below it): read, readline,
+    readexactly, readuntil, at_eof."""
 
-    def __init__(self, sock=None, limit=_LIMIT):
+    def __init__(self, sock=None, limit=_LIMIT, loop=None):
+        if limit <= 0:
+            raise ValueError('Limit cannot be <= 0')
         self._sock = sock
-        self._buffer = b''
+        self._buffer = bytearray()
         self._eof = False
         self._limit = limit
+        self._waiter = None
+        self._exception = None
+        self._transport = None
+        self._paused = False
 
     def __repr__(self):
-        return '<StreamReader>'
+        info = ['StreamReader']
+        if self._buffer:
+            info.append(f'{len(self._buffer)} bytes')
+        if self._eof:
+            info.append('eof')
+        if self._limit != _LIMIT:
+            info.append(f'limit={self._limit}')
+        if self._waiter:
+            info.append(f'waiter={self._waiter!r}')
+        if self._exception:
+            info.append(f'exception={self._exception!r}')
+        if self._transport:
+            info.append(f'transport={self._transport!r}')
+        if self._paused:
+            info.append('paused')
+        return '<{}>'.format(' '.join(info))
+
+    def exception(self):
+        return self._exception
+
+    def set_exception(self, exc):
+        self._exception = exc
+        waiter, self._waiter = self._waiter, None
+        if waiter is not None and not waiter.cancelled():
+            waiter.set_exception(exc)
+
+    def set_transport(self, transport):
+        assert self._transport is None, 'Transport already set'
+        self._transport = transport
+
+    def _wakeup_waiter(self):
+        waiter, self._waiter = self._waiter, None
+        if waiter is not None and not waiter.cancelled():
+            waiter.set_result(None)
+
+    def _maybe_resume_transport(self):
+        if self._paused and len(self._buffer) <= self._limit:
+            self._paused = False
+            self._transport.resume_reading()
 
     def at_eof(self):
         return self._eof and not self._buffer
 
     def feed_data(self, data):
-        self._buffer += data
+        assert not self._eof, 'feed_data after feed_eof'
+        if not data:
+            return
+        self._buffer.extend(data)
+        self._wakeup_waiter()
+        if (self._transport is not None and not self._paused
+                and len(self._buffer) > 2 * self._limit):
+            try:
+                self._transport.pause_reading()
+            except NotImplementedError:
+                self._transport = None
+            else:
+                self._paused = True
 
     def feed_eof(self):
         self._eof = True
+        self._wakeup_waiter()
+
+    def _take(self, n):
+        """The first n bytes of the buffer, as bytes, removed from it."""
+        data = bytes(self._buffer[:n])
+        del self._buffer[:n]
+        self._maybe_resume_transport()
+        return data
 
     async def _fill(self):
         """Reads more data into the buffer; False at EOF."""
-        if self._eof or self._sock is None:
+        if self._exception is not None:
+            raise self._exception
+        if self._eof:
             return False
+        if self._sock is None:
+            # Fed by a protocol: wait until it feeds more (or EOF).
+            if self._waiter is not None:
+                raise RuntimeError('_fill() called while another coroutine is '
+                                   'already waiting for incoming data')
+            if self._paused:
+                self._paused = False
+                self._transport.resume_reading()
+            before = len(self._buffer)
+            self._waiter = get_running_loop().create_future()
+            try:
+                await self._waiter
+            finally:
+                self._waiter = None
+            return len(self._buffer) > before or not self._eof
         while True:
             data = self._sock.recv(65536)
             if data is None:
@@ -107,48 +203,68 @@ class StreamReader:
             if not data:
                 self._eof = True
                 return False
-            self._buffer += data
+            self._buffer.extend(data)
             return True
 
     async def read(self, n=-1):
+        if self._exception is not None:
+            raise self._exception
         if n == 0:
             return b''
         if n < 0:
             while await self._fill():
                 pass
-            data, self._buffer = self._buffer, b''
-            return data
+            return self._take(len(self._buffer))
         if not self._buffer:
             await self._fill()
-        data, self._buffer = self._buffer[:n], self._buffer[n:]
-        return data
+        return self._take(n)
 
     async def readexactly(self, n):
+        if n < 0:
+            raise ValueError('readexactly size can not be less than zero')
+        if self._exception is not None:
+            raise self._exception
+        if n == 0:
+            return b''
         while len(self._buffer) < n:
             if not await self._fill():
-                partial, self._buffer = self._buffer, b''
-                raise IncompleteReadError(partial, n)
-        data, self._buffer = self._buffer[:n], self._buffer[n:]
-        return data
+                raise IncompleteReadError(self._take(len(self._buffer)), n)
+        return self._take(n)
 
     async def readuntil(self, separator=b'\n'):
+        seplen = len(separator)
+        if seplen == 0:
+            raise ValueError('Separator should be at least one-byte string')
+        if self._exception is not None:
+            raise self._exception
         start = 0
         while True:
             i = self._buffer.find(separator, start)
             if i >= 0:
-                end = i + len(separator)
-                data, self._buffer = self._buffer[:end], self._buffer[end:]
-                return data
-            start = max(0, len(self._buffer) - len(separator) + 1)
+                if i > self._limit:
+                    raise LimitOverrunError(
+                        'Separator is found, but chunk is longer than limit', i)
+                return self._take(i + seplen)
+            start = max(0, len(self._buffer) + 1 - seplen)
+            if start > self._limit:
+                raise LimitOverrunError(
+                    'Separator is not found, and chunk exceed the limit', start)
             if not await self._fill():
-                partial, self._buffer = self._buffer, b''
-                raise IncompleteReadError(partial, None)
+                raise IncompleteReadError(self._take(len(self._buffer)), None)
 
     async def readline(self):
+        sep = b'\n'
         try:
-            return await self.readuntil(b'\n')
+            return await self.readuntil(sep)
         except IncompleteReadError as e:
             return e.partial
+        except LimitOverrunError as e:
+            if self._buffer.startswith(sep, e.consumed):
+                del self._buffer[:e.consumed + len(sep)]
+            else:
+                self._buffer.clear()
+            self._maybe_resume_transport()
+            raise ValueError(e.args[0])
 
     def __aiter__(self):
         return self
@@ -161,13 +277,26 @@ class StreamReader:
 
 
 class StreamWriter:
-    """Writes to a socket: write, writelines, drain, close, wait_closed."""
+    """Writes to a socket: write, writelines, drain, close, wait_closed.
+    Given a transport (CPython's `StreamWriter(transport, protocol, reader,
+    loop)`), it is a _TransportWriter, which writes through it."""
 
-    def __init__(self, sock, reader=None):
+    def __new__(cls, sock, *args, **kwargs):
+        if cls is StreamWriter and not hasattr(sock, 'send'):
+            return object.__new__(_TransportWriter)
+        return object.__new__(cls)
+
+    def __init__(self, sock, reader=None, *args, **kwargs):
+        if isinstance(self, _TransportWriter):
+            # gilt runs the class called's __init__ on what __new__ returned.
+            self._setup(sock, reader, *args, **kwargs)
+            return
         self._sock = sock
         self._reader = reader
         self._pending = b''
         self._closing = False
+        self._flushing = None
+        self._flush_fd = sock.fileno()
         try:
             self._peer = sock.getpeername()
         except OSError:
@@ -193,6 +322,33 @@ class StreamWriter:
         n = self._sock.send(data)
         if n < len(data):
             self._pending = data[n:]
+            self._arm_flush()
+
+    def _arm_flush(self):
+        """What the socket did not take is sent as it becomes writable, as
+        CPython's transport does, whether or not the script calls drain."""
+        if self._flushing:
+            return
+        try:
+            loop = get_running_loop()
+        except RuntimeError:
+            return
+        self._flushing = loop
+        loop.add_writer(self._sock.fileno(), self._flush_ready)
+
+    def _flush_ready(self):
+        if self._pending and self._sock.fileno() >= 0:
+            try:
+                n = self._sock.send(self._pending)
+            except OSError:
+                n = len(self._pending)
+                self._pending = b''
+            self._pending = self._pending[n:]
+            if self._pending:
+                return
+        loop, self._flushing = self._flushing, None
+        if loop is not None:
+            loop.remove_writer(self._sock.fileno() if self._sock.fileno() >= 0 else self._flush_fd)
 
     def writelines(self, lines):
         for line in lines:
@@ -243,6 +399,164 @@ class StreamWriter:
         if name == 'socket':
             return getattr(self._sock, '_real', self._sock)
         return default
+
+
+class _TransportWriter(StreamWriter):
+    """A StreamWriter over a transport and its protocol (a FlowControlMixin:
+    drain waits while the transport has paused it)."""
+
+    def __init__(self, transport, protocol=None, reader=None, loop=None):
+        self._setup(transport, protocol, reader, loop)
+
+    def _setup(self, transport, protocol=None, reader=None, loop=None):
+        self._transport = transport
+        self._protocol = protocol
+        self._reader = reader
+        self._loop = loop
+
+    def __repr__(self):
+        info = [StreamWriter.__name__, f'transport={self._transport!r}']
+        if self._reader is not None:
+            info.append(f'reader={self._reader!r}')
+        return '<{}>'.format(' '.join(info))
+
+    @property
+    def transport(self):
+        return self._transport
+
+    def write(self, data):
+        self._transport.write(data)
+
+    def writelines(self, data):
+        self._transport.writelines(data)
+
+    def write_eof(self):
+        return self._transport.write_eof()
+
+    def can_write_eof(self):
+        return self._transport.can_write_eof()
+
+    def close(self):
+        return self._transport.close()
+
+    def is_closing(self):
+        return self._transport.is_closing()
+
+    async def wait_closed(self):
+        await self._protocol._get_close_waiter(self)
+
+    def get_extra_info(self, name, default=None):
+        return self._transport.get_extra_info(name, default)
+
+    async def drain(self):
+        if self._reader is not None:
+            exc = self._reader.exception()
+            if exc is not None:
+                raise exc
+        if self._transport.is_closing():
+            # Let connection_lost run first, as CPython does.
+            await _asyncio.sleep(0)
+        await self._protocol._drain_helper()
+
+
+class FlowControlMixin:
+    """A protocol's side of write flow control: pause_writing/resume_writing
+    from the transport, _drain_helper for StreamWriter.drain."""
+
+    def __init__(self, loop=None):
+        self._loop = loop
+        self._paused = False
+        self._drain_waiters = []
+        self._connection_lost = False
+
+    def connection_made(self, transport):
+        pass
+
+    def pause_writing(self):
+        self._paused = True
+
+    def resume_writing(self):
+        self._paused = False
+        self._wake_drain(None)
+
+    def connection_lost(self, exc):
+        self._connection_lost = True
+        self._paused = False
+        self._wake_drain(exc)
+
+    def _wake_drain(self, exc):
+        waiters, self._drain_waiters = self._drain_waiters, []
+        for waiter in waiters:
+            if waiter.done():
+                continue
+            if exc is None:
+                waiter.set_result(None)
+            else:
+                waiter.set_exception(exc)
+
+    async def _drain_helper(self):
+        if self._connection_lost:
+            raise ConnectionResetError('Connection lost')
+        if not self._paused:
+            return
+        waiter = get_running_loop().create_future()
+        self._drain_waiters.append(waiter)
+        await waiter
+
+    def _get_close_waiter(self, stream):
+        raise NotImplementedError
+
+
+class StreamReaderProtocol(FlowControlMixin):
+    """Feeds a StreamReader from a transport (connect_read_pipe,
+    create_connection...); with client_connected_cb, calls it with
+    (reader, writer) on connection."""
+
+    def __init__(self, stream_reader, client_connected_cb=None, loop=None):
+        super().__init__(loop)
+        self._stream_reader = stream_reader
+        self._client_connected_cb = client_connected_cb
+        self._transport = None
+        self._stream_writer = None
+        self._closed = None
+
+    def connection_made(self, transport):
+        self._transport = transport
+        self._stream_reader.set_transport(transport)
+        if self._client_connected_cb is not None:
+            loop = get_running_loop()
+            self._stream_writer = StreamWriter(transport, self, self._stream_reader, loop)
+            res = self._client_connected_cb(self._stream_reader, self._stream_writer)
+            if _asyncio_iscoroutine(res):
+                loop.create_task(res)
+
+    def connection_lost(self, exc):
+        if exc is None:
+            self._stream_reader.feed_eof()
+        else:
+            self._stream_reader.set_exception(exc)
+        closed = self._closed
+        if closed is not None and not closed.done():
+            if exc is None:
+                closed.set_result(None)
+            else:
+                closed.set_exception(exc)
+        super().connection_lost(exc)
+        self._transport = None
+
+    def data_received(self, data):
+        self._stream_reader.feed_data(data)
+
+    def eof_received(self):
+        self._stream_reader.feed_eof()
+        return True
+
+    def _get_close_waiter(self, stream):
+        if self._closed is None:
+            self._closed = get_running_loop().create_future()
+            if self._connection_lost:
+                self._closed.set_result(None)
+        return self._closed
 
 
 class Server:
@@ -403,3 +717,82 @@ async def open_connection(host=None, port=None, *, limit=_LIMIT, sock=None, **kw
         raise
     reader = StreamReader(sock, limit)
     return reader, StreamWriter(sock, reader)
+
+
+def _unix_listen(path, sock, backlog):
+    """A listening AF_UNIX socket.socket at path (a stale socket file there
+    is removed first, as CPython does), or the given one."""
+    import socket
+    if sock is not None:
+        if path is not None:
+            raise ValueError('path and sock can not be specified at the same time')
+        if sock.family != socket.AF_UNIX or sock.type != socket.SOCK_STREAM:
+            raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+    else:
+        if path is None:
+            raise ValueError('path was not specified, and no sock specified')
+        import os
+        import stat
+        path = os.fspath(path)
+        if isinstance(path, (str, bytes)) and path and path[0] not in (0, '\x00'):
+            try:
+                if stat.S_ISSOCK(os.stat(path).st_mode):
+                    os.remove(path)
+            except FileNotFoundError:
+                pass
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.bind(path)
+        except OSError as exc:
+            sock.close()
+            import errno
+            if exc.errno == errno.EADDRINUSE:
+                raise OSError(errno.EADDRINUSE, f'Address {path!r} is already in use') from None
+            raise
+        except BaseException:
+            sock.close()
+            raise
+    sock.listen(backlog)
+    return sock
+
+
+async def _unix_connect(path, sock):
+    """A connected, non-blocking AF_UNIX socket.socket."""
+    import socket
+    if sock is not None:
+        if path is not None:
+            raise ValueError('path and sock can not be specified at the same time')
+        if sock.family != socket.AF_UNIX or sock.type != socket.SOCK_STREAM:
+            raise ValueError(f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+        sock.setblocking(False)
+        return sock
+    if path is None:
+        raise ValueError('no path and sock were specified')
+    import os
+    path = os.fspath(path)
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.setblocking(False)
+        await get_running_loop().sock_connect(sock, path)
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+async def start_unix_server(client_connected_cb, path=None, *, limit=_LIMIT, sock=None,
+                            backlog=100, start_serving=True, **kwds):
+    """Listens on the Unix socket path; calls client_connected_cb(reader, writer) per connection."""
+    real = _unix_listen(path, sock, backlog)
+    server = Server(_RealSock(real), client_connected_cb, limit)
+    server.sockets = [real]
+    if start_serving:
+        server._start()
+    return server
+
+
+async def open_unix_connection(path=None, *, limit=_LIMIT, sock=None, **kwds):
+    """Connects to the Unix socket path (or uses `sock`); returns (reader, writer)."""
+    wrapped = _RealSock(await _unix_connect(path, sock))
+    reader = StreamReader(wrapped, limit)
+    return reader, StreamWriter(wrapped, reader)

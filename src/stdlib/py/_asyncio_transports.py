@@ -325,3 +325,63 @@ async def create_server(self, protocol_factory, host=None, port=None, *, sock=No
 
 _Loop.create_connection = create_connection
 _Loop.create_server = create_server
+
+
+async def create_unix_connection(self, protocol_factory, path=None, *, sock=None, **kwds):
+    """Connects to the Unix socket path (or takes `sock`); returns (transport, protocol)."""
+    wrapped = _streams._RealSock(await _streams._unix_connect(path, sock))
+    protocol = protocol_factory()
+    waiter = self.create_future()
+    transport = _SocketTransport(self, wrapped, protocol, waiter)
+    await waiter
+    return transport, protocol
+
+
+async def create_unix_server(self, protocol_factory, path=None, *, sock=None, backlog=100,
+                             start_serving=True, **kwds):
+    """Listens on the Unix socket path; each connection gets protocol_factory()."""
+    real = _streams._unix_listen(path, sock, backlog)
+    server = _ProtocolServer(_streams._RealSock(real), protocol_factory, None)
+    server.sockets = [real]
+    if start_serving:
+        server._start()
+    return server
+
+
+async def sendfile(self, transport, file, offset=0, count=None, *, fallback=True):
+    """Sends a file over a stream transport: read in chunks and written,
+    waiting while the transport's buffer is full. Returns the bytes sent."""
+    from _asyncio_fd import _check_sendfile_params
+    if transport.is_closing():
+        raise RuntimeError('Transport is closing')
+    if not isinstance(transport, _SocketTransport):
+        raise RuntimeError(f"sendfile is not supported for transport {transport!r}")
+    _check_sendfile_params(file, offset, count)
+    if offset:
+        file.seek(offset)
+    blocksize = min(count, 16384) if count else 16384
+    total = 0
+    try:
+        while True:
+            if count:
+                blocksize = min(count - total, blocksize)
+                if blocksize <= 0:
+                    return total
+            data = file.read(blocksize)
+            if not data:
+                return total
+            while transport.get_write_buffer_size() > 65536 and not transport.is_closing():
+                await self._wait_io(transport._fd, True)
+                await _asyncio.sleep(0)
+            if transport.is_closing():
+                raise ConnectionError('Connection closed by peer')
+            transport.write(data)
+            total += len(data)
+    finally:
+        if total > 0 and hasattr(file, 'seek'):
+            file.seek(offset + total)
+
+
+_Loop.create_unix_connection = create_unix_connection
+_Loop.create_unix_server = create_unix_server
+_Loop.sendfile = sendfile

@@ -19,14 +19,6 @@ FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
 
 
-class LimitOverrunError(Exception):
-    """A separator was not found within the buffer limit."""
-
-    def __init__(self, message, consumed):
-        super().__init__(message)
-        self.consumed = consumed
-
-
 try:
     BaseExceptionGroup
 except NameError:
@@ -577,15 +569,22 @@ class TaskGroup:
 from _asyncio_locks import (Queue, LifoQueue, PriorityQueue, QueueEmpty, QueueFull,
                             Lock, Event, Condition, Semaphore, BoundedSemaphore)
 from _asyncio_streams import (StreamReader, StreamWriter, Server, start_server, open_connection,
-                              IncompleteReadError)
+                              start_unix_server, open_unix_connection, IncompleteReadError,
+                              LimitOverrunError, StreamReaderProtocol)
 from _asyncio_transports import (BaseProtocol, Protocol, DatagramProtocol, SubprocessProtocol,
                                  BaseTransport, Transport)
+from _asyncio_datagram import DatagramTransport
+import _asyncio_pipes  # noqa: F401  (connect_read_pipe/_write_pipe, subprocess_exec/_shell)
 
 
 
 def __getattr__(name):
     # asyncio.subprocess and its functions are imported on first use:
     # CPython's subprocess module costs more to import than the rest of asyncio.
+    if name == 'streams':
+        import sys
+        __import__('asyncio.streams')
+        return sys.modules['asyncio.streams']
     if name in ('subprocess', 'create_subprocess_exec', 'create_subprocess_shell'):
         import sys
         __import__('asyncio.subprocess')
