@@ -84,17 +84,10 @@ pub fn main() -> i32 {
     // __repr__, generators) still recurses: give the main thread room.
     crate::vm::guard::install_panic_hook();
     let child = std::thread::Builder::new().name(MAIN_THREAD_NAME.into()).stack_size(512 << 20).spawn(move || run(cli));
-    // The kernel gives a signal sent to the process (`kill PID`, Ctrl-C,
-    // `os.kill(os.getpid(), …)`) to its first thread — this one — when that
-    // thread accepts it, and then it lands late, after `os.kill` returned
-    // and maybe after the script ended (lost). Blocked here (after the
-    // spawn: the mask is inherited), it goes to a Python thread at once.
-    let saved = block_signals();
     let status = match child {
         Ok(h) => h.join().unwrap_or(70),
         Err(_) => 70,
     };
-    restore_signals(&saved);
     if status == KILLED_BY_SIGINT {
         // The default action of SIGINT ends the process; if it somehow
         // returns, exit as a shell reports a SIGINT death.
@@ -102,25 +95,6 @@ pub fn main() -> i32 {
         return 130;
     }
     status
-}
-
-/// Blocks every signal in the calling thread; returns the mask to restore.
-fn block_signals() -> libc::sigset_t {
-    // SAFETY: sigset_t is plain data; both calls only read and write the
-    // sets given, which live on this stack frame.
-    unsafe {
-        let mut all: libc::sigset_t = std::mem::zeroed();
-        let mut old: libc::sigset_t = std::mem::zeroed();
-        libc::sigfillset(&mut all);
-        libc::pthread_sigmask(libc::SIG_BLOCK, &all, &mut old);
-        old
-    }
-}
-
-/// Puts back the calling thread's signal mask saved by [`block_signals`].
-fn restore_signals(saved: &libc::sigset_t) {
-    // SAFETY: `saved` is a mask pthread_sigmask filled in.
-    unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, saved, std::ptr::null_mut()) };
 }
 
 fn gil_config(cli: &Cli) -> GilConfig {

@@ -214,16 +214,6 @@ fn uncaught_keyboard_interrupt_dies_by_sigint() {
 }
 
 #[test]
-fn sigint_sent_to_itself_on_the_last_line_still_kills() {
-    // os.kill handles a signal sent to this process before it returns (as
-    // CPython), so a script that ends with it does not exit 0.
-    let path = script("cli_killself.py", "import os, signal\nprint('before')\nos.kill(os.getpid(), signal.SIGINT)\n");
-    let r = gilt(&[&path], None);
-    assert_eq!((r.code, r.signal), (None, Some(2)), "killed by SIGINT, as CPython: {}", r.stderr);
-    assert!(r.stderr.contains("line 3, in <module>") && r.stderr.ends_with("KeyboardInterrupt\n"), "{}", r.stderr);
-}
-
-#[test]
 fn sigint_while_waiting_for_threads_at_exit_is_ignored() {
     // CPython reports an exception in threading._shutdown ("Exception
     // ignored in: <module 'threading' …>") and exits with the main
