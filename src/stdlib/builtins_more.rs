@@ -456,14 +456,10 @@ pub fn register(rt: &Runtime) {
         };
         a.no_extra_kw(vm, "zip")?;
         let mut iters = Vec::with_capacity(a.pos.len());
-        for (i, v) in a.pos.iter().enumerate() {
-            match vm.get_iter(v) {
-                Ok(it) => iters.push(it),
-                Err(e) if vm.is_exc(&e, "TypeError") => {
-                    return Err(vm.type_error(&format!("zip argument #{} must support iteration", i + 1)));
-                }
-                Err(e) => return Err(e),
-            }
+        // CPython 3.11's zip reports iter()'s own error ("'int' object is
+        // not iterable", or whatever `__iter__` raised).
+        for v in a.pos.iter() {
+            iters.push(vm.get_iter(v)?);
         }
         Ok(Value::Iter(Arc::new(NativeIter::Zip { iters, strict, done: Mutex::new(false) })))
     });

@@ -194,6 +194,12 @@ fn process(d: &Dict) {
         // SAFETY: sends a signal; no memory is passed.
         let r = unsafe { libc::kill(pid as libc::pid_t, sig) };
         check(vm, r as i64, None)?;
+        // A signal sent to this very process is handled before kill
+        // returns, as in CPython (`os.kill(os.getpid(), SIGINT)` raises
+        // KeyboardInterrupt on its own line, even as a script's last line).
+        if vm.is_main_thread {
+            vm.handle_breaker()?;
+        }
         Ok(Value::None)
     });
     def(d, "waitpid", |vm, a| {

@@ -412,9 +412,10 @@ pub fn bytes_source(vm: &mut Vm, mut a: Args, ty: &str) -> PyResult<Vec<u8>> {
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }
-        let mut out = vm.try_vec(n as usize)?;
-        out.resize(n as usize, 0u8);
-        return Ok(out);
+        // Zeroed memory straight from the allocator (pages are touched only
+        // when written), once the size is known to be possible.
+        vm.check_alloc(n as u128)?;
+        return Ok(vec![0u8; n as usize]);
     }
     let it = match vm.get_iter(&source) {
         Ok(it) => it,

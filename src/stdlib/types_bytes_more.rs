@@ -145,9 +145,10 @@ fn rsplit(vm: &mut Vm, mut a: Args) -> PyResult {
 fn expandtabs(vm: &mut Vm, mut a: Args) -> PyResult {
     let b = recv(vm, &a, "expandtabs")?;
     let size = match a.arg(1, "tabsize") {
-        Some(v) => vm.index_of(&v)?,
+        Some(v) => super::types_str::tabsize_arg(vm, &v)?,
         None => 8,
     };
+    vm.check_alloc(super::types_str::expanded_len(b.iter().map(|&c| c as u32), size, vm)?)?;
     let mut out = Vec::with_capacity(b.len());
     let mut col = 0i64;
     for &c in b.iter() {

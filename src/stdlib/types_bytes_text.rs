@@ -53,7 +53,9 @@ fn title(b: &[u8]) -> Vec<u8> {
 fn pad_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Arc<Vec<u8>>, usize, u8)> {
     a.check_method(vm, name, 1, 2)?;
     let b = recv(vm, a, name)?;
-    let width = vm.index_of(&a.pos[1])?.max(0) as usize;
+    let width = vm.ssize_index(&a.pos[1])?.max(0) as usize;
+    // Checked before the padding is made: MemoryError, not an abort.
+    vm.check_alloc(width as u128)?;
     let fill = match a.pos.get(2) {
         None => b' ',
         Some(Value::Bytes(f)) if f.len() == 1 => f[0],
@@ -159,7 +161,8 @@ pub fn register(rt: &Runtime) {
     method(c, "zfill", |vm, a| {
         a.check_method(vm, "bytes.zfill", 1, 1)?;
         let b = recv(vm, &a, "zfill")?;
-        let width = vm.index_of(&a.pos[1])?.max(0) as usize;
+        let width = vm.ssize_index(&a.pos[1])?.max(0) as usize;
+        vm.check_alloc(width as u128)?;
         if width <= b.len() {
             return bytes(b.to_vec());
         }

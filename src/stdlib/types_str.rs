@@ -55,7 +55,10 @@ pub fn str_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Arc<PyStr>> {
         Some(s) => Ok(s),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(&format!("{what} must be str, not {tn}")))
+            // An empty `what` is CPython's bare "must be str, not int"
+            // (`partition`, `count`).
+            let sep = if what.is_empty() { "" } else { " " };
+            Err(vm.type_error(&format!("{what}{sep}must be str, not {tn}")))
         }
     }
 }
@@ -303,7 +306,7 @@ fn pred(rt: &Runtime, name: &'static str, empty: bool, f: fn(&str) -> bool) {
 fn pad(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Arc<PyStr>, usize, char)> {
     a.check(vm, name, 2, 3)?;
     let st = recv_str(vm, a, name)?;
-    let w = vm.index_of(&a.pos[1])?;
+    let w = vm.ssize_index(&a.pos[1])?;
     let fill = match a.pos.get(2) {
         None => ' ',
         Some(v) => {
@@ -317,7 +320,49 @@ fn pad(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Arc<PyStr>, usize, char)>
             f.char_at(0)
         }
     };
+    // The result is allocated before it is filled: a width beyond memory
+    // is CPython's MemoryError, not an abort (or minutes of filling).
+    vm.check_alloc(w.max(0) as u128 * fill.len_utf8() as u128)?;
     Ok((st, w.max(0) as usize, fill))
+}
+
+/// `expandtabs`'s tab size: a C int, as in CPython.
+pub(crate) fn tabsize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    match vm.exact_index(v)? {
+        Some(Value::Int(i)) if i32::try_from(i).is_ok() => Ok(i),
+        Some(_) => Err(vm.overflow_error("Python int too large to convert to C int")),
+        None => vm.index_of(v),
+    }
+}
+
+/// The length `expandtabs` will produce from these characters (or bytes),
+/// worked out before anything is allocated: CPython's OverflowError past
+/// `sys.maxsize`, so that the caller can check the allocation first.
+pub(crate) fn expanded_len(units: impl Iterator<Item = u32>, ts: i64, vm: &Vm) -> PyResult<u128> {
+    let (mut total, mut col) = (0u128, 0u128);
+    for u in units {
+        match u {
+            9 => {
+                if ts > 0 {
+                    let n = ts as u128 - col % ts as u128;
+                    col += n;
+                    total += n;
+                }
+            }
+            10 | 13 => {
+                col = 0;
+                total += 1;
+            }
+            _ => {
+                col += 1;
+                total += 1;
+            }
+        }
+        if total > i64::MAX as u128 {
+            return Err(vm.overflow_error("new string is too long"));
+        }
+    }
+    Ok(total)
 }
 
 fn fill(c: char, n: usize) -> String {
@@ -461,7 +506,7 @@ pub fn register(rt: &Runtime) {
     method(c, "count", |vm, a| {
         a.check(vm, "count", 2, 4)?;
         let st = recv_str(vm, &a, "count")?;
-        let sub = str_arg(vm, &a.pos[1].clone(), "count() argument 1")?;
+        let sub = str_arg(vm, &a.pos[1].clone(), "")?;
         let len = st.char_len();
         let rs = raw_start(vm, a.pos.get(2), len)?;
         let (b, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), len)?;
@@ -567,7 +612,8 @@ pub fn register(rt: &Runtime) {
     method(c, "zfill", |vm, a| {
         a.check(vm, "zfill", 2, 2)?;
         let st = recv_str(vm, &a, "zfill")?;
-        let w = vm.index_of(&a.pos[1])?.max(0) as usize;
+        let w = vm.ssize_index(&a.pos[1])?.max(0) as usize;
+        vm.check_alloc(w as u128)?;
         let n = st.char_len();
         if w <= n {
             return Ok(Value::Str(st));
@@ -582,7 +628,7 @@ pub fn register(rt: &Runtime) {
     method(c, "partition", |vm, a| {
         a.check(vm, "partition", 2, 2)?;
         let st = recv_str(vm, &a, "partition")?;
-        let sep = str_arg(vm, &a.pos[1].clone(), "must be str, not")?;
+        let sep = str_arg(vm, &a.pos[1].clone(), "")?;
         if sep.as_str().is_empty() {
             return Err(vm.value_error("empty separator"));
         }
@@ -599,7 +645,7 @@ pub fn register(rt: &Runtime) {
     method(c, "rpartition", |vm, a| {
         a.check(vm, "rpartition", 2, 2)?;
         let st = recv_str(vm, &a, "rpartition")?;
-        let sep = str_arg(vm, &a.pos[1].clone(), "must be str, not")?;
+        let sep = str_arg(vm, &a.pos[1].clone(), "")?;
         if sep.as_str().is_empty() {
             return Err(vm.value_error("empty separator"));
         }
@@ -636,12 +682,14 @@ pub fn register(rt: &Runtime) {
     method(c, "expandtabs", |vm, mut a| {
         let st = recv_str(vm, &a, "expandtabs")?;
         let ts = match a.arg(1, "tabsize") {
-            Some(v) => vm.index_of(&v)?,
+            Some(v) => tabsize_arg(vm, &v)?,
             None => 8,
         };
+        let x = st.as_str();
+        vm.check_alloc(expanded_len(x.chars().map(|c| c as u32), ts, vm)?)?;
         let mut out = String::new();
         let mut col: i64 = 0;
-        for ch in st.as_str().chars() {
+        for ch in x.chars() {
             match ch {
                 '\t' => {
                     if ts > 0 {

@@ -535,9 +535,15 @@ impl Vm {
         }
         self.check_alloc(total * std::mem::size_of::<T>() as u128)?;
         let mut v = self.try_vec(total as usize)?;
-        for _ in 0..n {
-            v.extend_from_slice(unit);
+        // Doubling copies: a short unit repeated many times costs a few
+        // large memcpys, not one small copy per repetition.
+        v.extend_from_slice(unit);
+        let total = total as usize;
+        while v.len() * 2 <= total {
+            v.extend_from_within(..);
         }
+        let rest = total - v.len();
+        v.extend_from_within(..rest);
         Ok(v)
     }
 

@@ -18,20 +18,18 @@ impl Vm {
     ///    torn down, so daemon threads keep working;
     /// 5. every file still open is flushed (the caller flushes stdout).
     pub fn shutdown(&mut self, status: i32) -> i32 {
-        let mut status = status;
         self.run_finalizers();
         if let Some(Value::Module(m)) = self.rt.modules.get_item_str("threading")
             && let Some(f) = m.dict.get_item_str("_shutdown")
             && let Err(e) = self.catch_panics(|vm| vm.call(&f, vec![]))
         {
-            if self.is_exc(&e, "KeyboardInterrupt") || self.is_exc(&e, "SystemExit") {
-                status = crate::cli::report_uncaught(self, &e);
-            } else {
-                // As CPython: an error inside threading._shutdown (an atexit
-                // hook of `_register_atexit` failing) is reported, not fatal.
-                let what = self.repr_of(&Value::Module(m.clone())).unwrap_or_default();
-                self.report_unraisable(&what, &e);
-            }
+            // As CPython: any error inside threading._shutdown — a Ctrl-C
+            // while it waits for non-daemon threads, an atexit hook of
+            // `_register_atexit` failing — is reported ("Exception ignored
+            // in: <module 'threading'…>"), does not change the exit status,
+            // and the exit sequence goes on.
+            let what = self.repr_of(&Value::Module(m.clone())).unwrap_or_default();
+            self.report_unraisable(&what, &e);
         }
         self.run_finalizers();
         crate::stdlib::mod_atexit::run_exitfuncs(self);

@@ -212,3 +212,27 @@ fn uncaught_keyboard_interrupt_dies_by_sigint() {
     let r = gilt(&["-c", "raise SystemExit(130)"], None);
     assert_eq!((r.code, r.signal), (Some(130), None));
 }
+
+#[test]
+fn sigint_while_waiting_for_threads_at_exit_is_ignored() {
+    // CPython reports an exception in threading._shutdown ("Exception
+    // ignored in: <module 'threading' …>") and exits with the main
+    // module's status, without waiting for the thread any longer.
+    let path = script(
+        "cli_kbint_shutdown.py",
+        "import os, signal, threading, time\n\
+         stop = threading.Event()\n\
+         threading.Thread(target=stop.wait, args=(20,)).start()\n\
+         threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()\n\
+         print('main done')\n",
+    );
+    for mode in ["on", "off"] {
+        let r = gilt(&["--gil", mode, &path], None);
+        assert_eq!((r.code, r.stdout.as_str()), (Some(0), "main done\n"), "--gil {mode}: {}", r.stderr);
+        assert!(
+            r.stderr.starts_with("Exception ignored in: <module 'threading'") && r.stderr.contains("KeyboardInterrupt"),
+            "--gil {mode}: {}",
+            r.stderr
+        );
+    }
+}
