@@ -47,6 +47,7 @@ pub mod mod_math;
 pub mod mod_posix;
 pub mod mod_posixsubprocess;
 pub mod mod_process;
+pub mod mod_pwd;
 pub mod mod_random;
 pub mod mod_select;
 pub mod mod_signal;
@@ -263,6 +264,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("marshal", mod_marshal::create),
     ("math", mod_math::create),
     ("posix", mod_posix::create),
+    ("pwd", mod_pwd::create),
     ("select", mod_select::create),
     ("time", mod_time::create),
     ("unicodedata", mod_unicodedata::create),

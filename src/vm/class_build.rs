@@ -272,6 +272,13 @@ impl Vm {
             dict.set_item_str("__module__", m);
         }
         let extra = self.slots_layout(&name, &bases, &dict)?;
+        // A class without a docstring still has `__doc__` (None) in its own
+        // namespace, so its instances find it (`obj.__doc__`, as email's
+        // policy classes read it) and it hides a base class's docstring.
+        // After the slots: `__slots__ = ('__doc__',)` is no conflict.
+        if dict.get_item_str("__doc__").is_none() {
+            dict.set_item_str("__doc__", Value::None);
+        }
         let is_meta = bases.iter().any(|b| b.is_subclass(&self.rt.types.type_));
         let meta = match meta {
             Some(m) if Arc::ptr_eq(&m, &self.rt.types.type_) => None,

@@ -31,7 +31,12 @@ impl Vm {
                         }
                     };
                 }
-                if inst.class.lookup_user("__repr__").is_some() {
+                // A user `__repr__` is `str()` only where the built-in base
+                // has no `__str__` of its own: `str` and `BaseException`
+                // have one (email's header tokens, str subclasses with a
+                // `__repr__`, print as their text).
+                let own_str = inst.exc().is_some() || matches!(inst.builtin_value(), Some(Value::Str(_)));
+                if !own_str && inst.class.lookup_user("__repr__").is_some() {
                     return self.repr_of(v);
                 }
                 if inst.exc().is_some() {

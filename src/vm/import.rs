@@ -191,6 +191,12 @@ impl Vm {
     /// the standard ones; "after" the `sys.path` entries that are not folders
     /// (through `sys.path_hooks`: zip archives) and the finders placed after.
     fn load_by_hooks(&mut self, full: &str, phase: &str) -> PyResult<Option<Value>> {
+        // `_imp` holds the hook machinery itself: asking the hooks for it
+        // would import it again, without end (a script's `sys.meta_path`
+        // finder before any import overflowed the stack).
+        if full == "_imp" {
+            return Ok(None);
+        }
         let Value::Module(imp) = self.import_name("_imp", 0, true)? else { return Ok(None) };
         let Some(find) = imp.dict.get_item_str("_gilt_hook_find") else { return Ok(None) };
         let (parent, _) = full.rsplit_once('.').unwrap_or(("", full));

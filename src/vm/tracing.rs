@@ -205,8 +205,16 @@ impl Vm {
         let f = match instr {
             Instr::Call(n) => s.get(s.len().checked_sub(1 + n as usize)?)?,
             Instr::CallKw(n) => s.get(s.len().checked_sub(2 + n as usize)?)?,
+            // `f(*args)`, `f(*args, **kw)`: the callee lies under the tuple (and dict).
+            Instr::CallEx(flag) => s.get(s.len().checked_sub(2 + (flag & 1) as usize)?)?,
             Instr::CallMethod(n) => match s.get(s.len().checked_sub(2 + n as usize)?)? {
                 Value::None => s.get(s.len().checked_sub(1 + n as usize)?)?,
+                // A built-in method is reported bound to its receiver (a
+                // profiler names it after the receiver's type).
+                m @ Value::Native(_) => {
+                    let receiver = s.get(s.len().checked_sub(1 + n as usize)?)?;
+                    return Some(Self::bound(receiver.clone(), m.clone()));
+                }
                 m => m,
             },
             _ => return None,
