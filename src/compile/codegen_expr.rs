@@ -276,10 +276,25 @@ impl Compiler {
                 self.emit(Instr::BuildTuple(items.len() as u32));
                 return Ok(());
             }
+            // CPython folds a set display of three or more constants into a frozenset constant,
+            // and its compiler then rebuilds that frozenset from its own iteration order: the
+            // items go into the table twice. Doing the same (build, then update an empty set
+            // from it) gives the order python3 prints, e.g. {7, 5, 15} for `{7, 15, 5}`.
+            let twice = kind == SeqKind::Set
+                && items.len() > 2
+                && items.iter().all(|e| matches!(&e.kind, ExprKind::Constant(_)));
+            if twice {
+                self.emit(Instr::BuildSet(0));
+            }
             for i in items {
                 self.expr(i)?;
             }
             let n = items.len() as u32;
+            if twice {
+                self.emit(Instr::BuildSet(n));
+                self.emit(Instr::SetUpdate);
+                return Ok(());
+            }
             self.emit(match kind {
                 SeqKind::List => Instr::BuildList(n),
                 SeqKind::Tuple => Instr::BuildTuple(n),

@@ -302,6 +302,13 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let days = days_from_civil(f[0], f[1], f[2]);
         Ok(Value::Float((days * 86_400 + f[3] * 3600 + f[4] * 60 + f[5]) as f64))
     });
+    // CPython's C `time.strptime` hands the work to the pure-Python `_strptime` module too.
+    def(&d, "strptime", |vm, a| {
+        a.no_kw(vm, "strptime")?;
+        a.check(vm, "strptime", 1, 2)?;
+        let module = vm.import_name("_strptime", 0, true)?;
+        vm.call_method(&module, "_strptime_time", a.pos.to_vec())
+    });
     def(&d, "strftime", |vm, a| {
         a.check(vm, "strftime", 1, 2)?;
         let Value::Str(fmt) = &a.pos[0] else {

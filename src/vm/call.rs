@@ -462,7 +462,7 @@ impl Vm {
         let user_init = !cls.builtin && cls.lookup_user("__init__").is_some();
         // object.__init__ after a __new__ of the class's own ignores its
         // arguments (CPython's object_init): the call would do nothing.
-        let object = &self.rt.types.object;
+        let object = &self.rt.types.object.clone();
         let init_is_noop =
             init_owner.is_some_and(|c| Arc::ptr_eq(c, object)) && new_owner.is_some_and(|c| !Arc::ptr_eq(c, object));
         // A `__new__`/`__init__` inherited from a built-in base other than
@@ -495,6 +495,19 @@ impl Vm {
         if !obj_cls.is_subclass(cls) {
             return Ok(obj);
         }
+        // An instance of a subclass gets the subclass's `__init__` (CPython calls
+        // `type(obj).__init__`).
+        let (init, init_is_noop, user_init, init_inherited, cls) = if Arc::ptr_eq(&obj_cls, cls) {
+            (init, init_is_noop, user_init, init_inherited, cls.clone())
+        } else {
+            let (sub_new_owner, (sub_init, sub_init_owner)) =
+                (lookup_with_owner(&obj_cls, "__new__").1, lookup_with_owner(&obj_cls, "__init__"));
+            let is_object = |c: Option<&Arc<Class>>| c.is_some_and(|c| Arc::ptr_eq(c, object));
+            let noop = is_object(sub_init_owner) && sub_new_owner.is_some_and(|c| !Arc::ptr_eq(c, object));
+            let user = !obj_cls.builtin && obj_cls.lookup_user("__init__").is_some();
+            let inherited = sub_init_owner.is_some() && !is_object(sub_init_owner);
+            (sub_init, noop, user, inherited, obj_cls.clone())
+        };
         if let Some(init) = init
             && !init_is_noop
             && (user_init || cls.builtin || init_inherited || cls.layout != Layout::Object)

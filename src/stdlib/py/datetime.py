@@ -898,7 +898,9 @@ class datetime(date):
 
     @classmethod
     def strptime(cls, date_string, format):
-        raise NotImplementedError("gilt's datetime has no strptime")
+        """string, format -> new datetime parsed from a string (like time.strptime())."""
+        import _strptime
+        return _strptime._strptime_datetime(cls, date_string, format)
 
     def timetuple(self):
         dst = -1
