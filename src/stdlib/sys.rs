@@ -364,7 +364,14 @@ fn add_stdin_methods(cls: &Arc<Class>) {
 }
 
 fn exc_info(vm: &mut Vm) -> Value {
-    match vm.current_handled() {
+    let e = vm.current_handled();
+    exc_info_of(vm, e)
+}
+
+/// The `(type, value, traceback)` triple of a handled exception (all None
+/// when there is none).
+pub fn exc_info_of(vm: &mut Vm, handled: Option<Value>) -> Value {
+    match handled {
         Some(e) => {
             let cls = Value::Class(vm.class_of(&e));
             let tb = match &e {

@@ -1,4 +1,5 @@
-//! The frame and tracing functions of `sys`: `_getframe`, `settrace`,
+//! The frame and tracing functions of `sys`: `_getframe`,
+//! `_current_frames`, `_current_exceptions` (`vm/thread_frames.rs`), `settrace`,
 //! `setprofile`, `gettrace`, `getprofile` (the machinery is in
 //! `vm/frameobj.rs` and `vm/tracing.rs`).
 
@@ -20,6 +21,18 @@ pub fn register(d: &Dict) {
             None => Err(vm.value_error("call stack is not deep enough")),
         }
     });
+    for (name, frames) in [("_current_frames", true), ("_current_exceptions", false)] {
+        def(d, name, move |vm, a| {
+            a.no_kw(vm, name)?;
+            a.check(vm, name, 0, 0)?;
+            let out = Value::Dict(std::sync::Arc::new(Dict::new()));
+            for (ident, frame, exc) in vm.current_frames() {
+                let v = if frames { Value::from_native(frame) } else { super::sys::exc_info_of(vm, exc) };
+                vm.set_item(&out, Value::Int(ident), v)?;
+            }
+            Ok(out)
+        });
+    }
     for (name, profile) in [("settrace", false), ("setprofile", true)] {
         let full = format!("sys.{name}");
         def(d, name, move |vm, a| {

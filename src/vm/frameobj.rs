@@ -102,6 +102,33 @@ impl FrameObj {
     }
 }
 
+impl FrameObj {
+    /// A frame object for a frame another thread published (its callers'
+    /// view is `back`).
+    pub fn from_rec(
+        class: Arc<Class>,
+        r: super::thread_frames::FrameRec,
+        back: Option<Arc<FrameObj>>,
+    ) -> Arc<FrameObj> {
+        Arc::new(FrameObj {
+            class,
+            code: r.code,
+            globals: r.globals,
+            locals_dict: r.locals_dict,
+            back,
+            snap: Mutex::new(FrameSnap {
+                line: r.line,
+                lasti: r.lasti,
+                locals: r.locals,
+                cells: r.cells,
+                trace: Value::None,
+                trace_lines: true,
+                trace_opcodes: false,
+            }),
+        })
+    }
+}
+
 impl Vm {
     /// A frame object viewing `f`, whose caller's view is `back`.
     pub fn frame_view(&self, f: &Frame, back: Option<Arc<FrameObj>>) -> Arc<FrameObj> {

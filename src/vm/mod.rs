@@ -38,6 +38,7 @@ pub mod slicing;
 pub mod slots;
 mod suggest;
 pub mod tb_chain;
+pub mod thread_frames;
 pub mod thread_local;
 pub mod thread_state;
 pub mod traceback;
@@ -177,4 +178,7 @@ pub struct Vm {
     /// Work for this thread's end (`_thread._local` dicts, `_set_sentinel`
     /// locks), run by the thread's epilogue (`thread_local.rs`).
     pub at_thread_end: Vec<thread_local::EndHook>,
+    /// Where this thread publishes its stack for other threads
+    /// (`sys._current_frames`, see `thread_frames.rs`).
+    pub frame_slot: Arc<thread_frames::FrameSlot>,
 }

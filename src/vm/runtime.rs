@@ -304,6 +304,8 @@ pub struct Runtime {
     pub sys_module: Mutex<Option<Value>>,
     /// Threads blocked on locks/joins, for deadlock detection.
     pub deadlocks: crate::runtime::deadlock::Registry,
+    /// Every thread's published stack (`sys._current_frames`).
+    pub thread_frames: super::thread_frames::ThreadFrames,
     /// Callables of `os.register_at_fork` (stdlib/posix_fork.rs).
     pub at_fork: crate::stdlib::posix_fork::AtFork,
     /// multiprocessing's per-runtime state.
@@ -352,6 +354,7 @@ impl Runtime {
             frozen_cache: Mutex::new(HashMap::new()),
             sys_module: Mutex::new(None),
             deadlocks: Default::default(),
+            thread_frames: Default::default(),
             at_fork: Default::default(),
             mp: Default::default(),
             imports: Default::default(),
