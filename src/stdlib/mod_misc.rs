@@ -54,6 +54,22 @@ fn exc_arg(a: &crate::vm::Args) -> Option<Value> {
 /// `  File "…", line N, in name` and its stripped source line. A limit
 /// keeps the `limit` most recent entries (the oldest `-limit` if negative).
 fn format_stack(vm: &mut Vm, f: Option<Value>, limit: Option<Value>) -> PyResult<Vec<String>> {
+    let mut out = Vec::new();
+    for (filename, lineno, name, line) in walk_stack(vm, f, limit)? {
+        let (filename, name, lineno, line) =
+            (vm.str_of(&filename)?, vm.str_of(&name)?, vm.str_of(&lineno)?, vm.str_of(&line)?);
+        let mut e = format!("  File \"{filename}\", line {lineno}, in {name}\n");
+        if !line.is_empty() {
+            e.push_str(&format!("    {line}\n"));
+        }
+        out.push(e);
+    }
+    Ok(out)
+}
+
+/// The entries of a frame's stack, oldest first: (filename, line number,
+/// function name, stripped source line); `limit` as in `format_stack`.
+fn walk_stack(vm: &mut Vm, f: Option<Value>, limit: Option<Value>) -> PyResult<Vec<(Value, Value, Value, Value)>> {
     let sys = vm.import_name("sys", 0, true)?;
     let mut frame = match f.filter(|v| !v.is_none()) {
         Some(f) => f,
@@ -69,14 +85,8 @@ fn format_stack(vm: &mut Vm, f: Option<Value>, limit: Option<Value>) -> PyResult
         let name = attr(vm, &code, "co_name")?;
         let lineno = attr(vm, &frame, "f_lineno")?;
         let line = vm.call_method(&linecache, "getline", vec![filename.clone(), lineno.clone()])?;
-        let (filename, name, lineno, line) =
-            (vm.str_of(&filename)?, vm.str_of(&name)?, vm.str_of(&lineno)?, vm.str_of(&line)?);
-        let mut e = format!("  File \"{filename}\", line {lineno}, in {name}\n");
-        let line = line.trim();
-        if !line.is_empty() {
-            e.push_str(&format!("    {line}\n"));
-        }
-        entries.push(e);
+        let line = Value::string(vm.str_of(&line)?.trim().to_string());
+        entries.push((filename, lineno, name, line));
         frame = attr(vm, &frame, "f_back")?;
     }
     if let Some(l) = limit.filter(|v| !v.is_none()) {
@@ -92,6 +102,14 @@ fn format_stack(vm: &mut Vm, f: Option<Value>, limit: Option<Value>) -> PyResult
     entries.reverse();
     Ok(entries)
 }
+
+/// `traceback.extract_stack`'s entries.
+const FRAME_SUMMARY: crate::stdlib::structseq::Spec = crate::stdlib::structseq::Spec {
+    module: "traceback",
+    name: "FrameSummary",
+    fields: &["filename", "lineno", "name", "line"],
+    n_seq: 4,
+};
 
 /// Creates the `traceback` module.
 pub fn create_traceback(_vm: &mut Vm) -> PyResult<Value> {
@@ -142,6 +160,19 @@ pub fn create_traceback(_vm: &mut Vm) -> PyResult<Value> {
     def(&d, "format_stack", |vm, mut a| {
         let (f, limit) = (a.arg(0, "f"), a.arg(1, "limit"));
         Ok(Value::list(format_stack(vm, f, limit)?.into_iter().map(Value::string).collect()))
+    });
+    // extract_stack: CPython's FrameSummary items as a struct sequence
+    // (unpacks to filename, lineno, name, line; the same attributes).
+    let summary = crate::stdlib::structseq::make_class(_vm, FRAME_SUMMARY);
+    def(&d, "extract_stack", move |vm, mut a| {
+        let (f, limit) = (a.arg(0, "f"), a.arg(1, "limit"));
+        let items = walk_stack(vm, f, limit)?
+            .into_iter()
+            .map(|(f, n, name, line)| {
+                crate::stdlib::structseq::new_value(&summary, FRAME_SUMMARY, vec![f, n, name, line])
+            })
+            .collect();
+        Ok(Value::list(items))
     });
     def(&d, "print_stack", |vm, mut a| {
         let (f, limit, file) = (a.arg(0, "f"), a.arg(1, "limit"), a.arg(2, "file"));

@@ -92,7 +92,15 @@ impl Vm {
             None => Box::new(Frame::new_unfilled(code, globals)),
         };
         f.fill_locals(args);
+        f.serial = self.next_frame_serial();
         f
+    }
+
+    /// The number of a new activation (`Frame::serial`; never 0).
+    #[inline]
+    pub fn next_frame_serial(&mut self) -> u32 {
+        self.frame_serial = self.frame_serial.wrapping_add(1).max(1);
+        self.frame_serial
     }
 
     /// Returns a finished frame to the pool.
@@ -181,4 +189,9 @@ pub struct Vm {
     /// Where this thread publishes its stack for other threads
     /// (`sys._current_frames`, see `thread_frames.rs`).
     pub frame_slot: Arc<thread_frames::FrameSlot>,
+    /// The numbering of activations (`Frame::serial`).
+    pub frame_serial: u32,
+    /// The frame object last made for an innermost frame: (frame address,
+    /// serial, object), so `sys._getframe() is sys._getframe()` as in CPython.
+    pub top_frame_obj: Option<(usize, u32, std::sync::Weak<frameobj::FrameObj>)>,
 }

@@ -370,6 +370,17 @@ impl Runtime {
         }
     }
 
+    /// `sys.intern(s)`: the interned string equal to `s`, which becomes
+    /// the interned one when there is none yet.
+    pub fn intern_arc(&self, s: &Arc<PyStr>) -> Arc<PyStr> {
+        let mut m = self.interned.lock();
+        if let Some(v) = m.get(s.as_str()) {
+            return v.clone();
+        }
+        m.insert(s.as_str().to_string(), s.clone());
+        s.clone()
+    }
+
     /// The shared `Arc<PyStr>` for a name.
     pub fn intern(&self, s: &str) -> Arc<PyStr> {
         let mut m = self.interned.lock();

@@ -24,6 +24,8 @@ impl Vm {
         let frame_slot = rt.thread_frames.register(ident);
         Vm {
             frame_slot,
+            frame_serial: 0,
+            top_frame_obj: None,
             frame: Box::new(Frame::new(dummy, globals)),
             frames: Vec::new(),
             native_depth: 0,
