@@ -14,6 +14,13 @@ _registered = {}         # signum -> (fd, all_threads, chain)
 MAX_FRAME_DEPTH = 100
 
 
+def _here():
+    pass
+
+
+_HERE = _here.__code__.co_filename
+
+
 def _fd_of(file):
     if file is None:
         file = sys.stderr
@@ -34,6 +41,9 @@ def _fd_of(file):
 
 
 def _stack_lines(frame):
+    # This module's own frames (the dump itself) are not shown.
+    while frame is not None and frame.f_code.co_filename == _HERE:
+        frame = frame.f_back
     out = []
     depth = 0
     while frame is not None:
