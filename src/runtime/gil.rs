@@ -107,6 +107,9 @@ impl BreakerBit {
     /// A thread's young objects reached the collector's threshold
     /// (`object/gc.rs`): move them to the registry, maybe collect.
     pub const GC: BreakerBit = BreakerBit(1 << 6);
+    /// A thread asks the others to publish their stacks
+    /// (`sys._current_frames`, `vm/thread_frames.rs`).
+    pub const FRAMES_REQUEST: BreakerBit = BreakerBit(1 << 7);
 
     /// The bit's mask within the breaker word.
     pub const fn mask(self) -> u32 {

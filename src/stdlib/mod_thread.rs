@@ -474,6 +474,8 @@ pub fn spawn(vm: &mut Vm, name: String, body: impl FnOnce(&mut Vm) + Send + 'sta
             let tb = child.format_exception(&e);
             eprint!("Exception in thread {thread_name}:\n{tb}");
         }
+        // No more Python of this thread for `sys._current_frames()`.
+        child.rt.thread_frames.unregister(child.ident, &child.frame_slot);
         child.run_finalizers();
         // The thread state goes: its `_local` dicts, then (after what that
         // freed is finalized) the locks `Thread.join` waits on.
@@ -489,7 +491,10 @@ pub fn spawn(vm: &mut Vm, name: String, body: impl FnOnce(&mut Vm) + Send + 'sta
     });
     match r {
         Ok(()) => Ok(ident),
-        Err(e) => Err(vm.runtime_error(&format!("can't start new thread: {e}"))),
+        Err(e) => {
+            vm.rt.thread_frames.slots_forget(ident);
+            Err(vm.runtime_error(&format!("can't start new thread: {e}")))
+        }
     }
 }
 

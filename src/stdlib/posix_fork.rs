@@ -42,6 +42,7 @@ fn run_hooks(vm: &mut Vm, hooks: &Mutex<Vec<Value>>, reversed: bool) {
 /// child's runtime. Runs no Python: returns what `fork()` returned.
 fn fork_raw(vm: &mut Vm) -> PyResult<libc::pid_t> {
     let rt = Arc::clone(&vm.rt);
+    let frames = rt.thread_frames.lock_for_fork();
     let imports = rt.imports.lock_for_fork();
     let deadlocks = rt.deadlocks.lock_for_fork();
     let workers = crate::runtime::workers::lock_for_fork();
@@ -56,10 +57,11 @@ fn fork_raw(vm: &mut Vm) -> PyResult<libc::pid_t> {
         // the other threads forgets them.
         workers.child();
         deadlocks.child(vm.ident);
+        vm.frame_slot = frames.child(vm.ident);
         imports.child();
         rt.gil.after_fork_child(vm.gil.as_ref().map(|g| g.id()));
     } else {
-        drop((workers, deadlocks, imports));
+        drop((workers, deadlocks, imports, frames));
     }
     if pid == -1 {
         return Err(errno_error(vm, errno, None, None));

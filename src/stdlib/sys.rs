@@ -288,6 +288,10 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     def(&d, "getswitchinterval", |vm, _a| Ok(Value::Float(vm.rt.gil.switch_interval().as_secs_f64())));
     def(&d, "setswitchinterval", |vm, a| {
         a.check(vm, "sys.setswitchinterval", 1, 1)?;
+        if matches!(&a.pos[0], Value::Str(_) | Value::Bytes(_)) {
+            let tn = vm.type_name(&a.pos[0]);
+            return Err(vm.type_error(&format!("must be real number, not {tn}")));
+        }
         let s = vm.to_float(&a.pos[0])?;
         if s <= 0.0 {
             return Err(vm.value_error("switch interval must be strictly positive"));
@@ -305,7 +309,11 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     def(&d, "intern", |vm, a| {
         a.check(vm, "sys.intern", 1, 1)?;
         match &a.pos[0] {
-            Value::Str(_) => Ok(a.pos[0].clone()),
+            Value::Str(s) => Ok(Value::Str(vm.rt.intern_arc(s))),
+            Value::Instance(i) if matches!(&i.payload, crate::object::class::Payload::Builtin(Value::Str(_))) => {
+                let tn = vm.type_name(&a.pos[0]);
+                Err(vm.type_error(&format!("can't intern {tn}")))
+            }
             other => {
                 let tn = vm.type_name(other);
                 Err(vm.type_error(&format!("intern() argument must be str, not {tn}")))
@@ -364,7 +372,14 @@ fn add_stdin_methods(cls: &Arc<Class>) {
 }
 
 fn exc_info(vm: &mut Vm) -> Value {
-    match vm.current_handled() {
+    let e = vm.current_handled();
+    exc_info_of(vm, e)
+}
+
+/// The `(type, value, traceback)` triple of a handled exception (all None
+/// when there is none).
+pub fn exc_info_of(vm: &mut Vm, handled: Option<Value>) -> Value {
+    match handled {
         Some(e) => {
             let cls = Value::Class(vm.class_of(&e));
             let tb = match &e {

@@ -14,19 +14,28 @@ use super::def;
 pub fn install(d: &Dict) {
     def(d, "excepthook", |vm, a| {
         a.check(vm, "excepthook", 3, 3)?;
-        match &a.pos[1] {
+        // Printed on `sys.stderr` (a script or a test may have replaced
+        // it); a value that is not an exception is reported there too, as
+        // CPython's printer does, not raised.
+        let text = match &a.pos[1] {
             Value::Instance(inst) if vm.is_exc(&PyErr { exc: inst.clone() }, "BaseException") => {
-                let text = vm.format_exception(&PyErr { exc: inst.clone() });
-                use std::io::Write;
-                let _ = std::io::stdout().flush();
-                eprint!("{text}");
-                Ok(Value::None)
+                vm.format_exception(&PyErr { exc: inst.clone() })
             }
             other => {
                 let tn = vm.type_name(other);
-                Err(vm.type_error(&format!("print_exception(): Exception expected for value, {tn} found")))
+                format!("TypeError: print_exception(): Exception expected for value, {tn} found\n")
             }
+        };
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        match vm.sys_attr("stderr") {
+            Some(err) if !err.is_none() => {
+                vm.call_method(&err, "write", vec![Value::string(text)])?;
+                let _ = vm.call_method(&err, "flush", vec![]);
+            }
+            _ => eprint!("{text}"),
         }
+        Ok(Value::None)
     });
     def(d, "displayhook", |vm, a| {
         a.check(vm, "displayhook", 1, 1)?;
@@ -37,7 +46,12 @@ pub fn install(d: &Dict) {
         let builtins = vm.rt.builtins.clone();
         builtins.set_item_str("_", Value::None);
         let text = vm.repr_of(&value)? + "\n";
-        vm.write_stdout(&text)?;
+        match vm.sys_attr("stdout") {
+            Some(out) if !out.is_none() => {
+                vm.call_method(&out, "write", vec![Value::string(text)])?;
+            }
+            _ => return Err(vm.runtime_error("lost sys.stdout")),
+        }
         builtins.set_item_str("_", value);
         Ok(Value::None)
     });

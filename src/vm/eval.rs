@@ -1199,11 +1199,14 @@ impl Vm {
                     self.push(Value::Class(c));
                 }
                 Instr::PrintExpr => {
+                    // The REPL and `compile(..., "single")` echo through
+                    // `sys.displayhook`, which a script may replace.
                     let v = self.pop();
-                    if !v.is_none() {
-                        let r = self.repr_of(&v)?;
-                        self.write_stdout(&format!("{r}\n"))?;
-                        self.rt.builtins.set_item_str("_", v);
+                    match self.sys_attr("displayhook") {
+                        Some(hook) => {
+                            self.call(&hook, vec![v])?;
+                        }
+                        None => return Err(self.runtime_error("lost sys.displayhook")),
                     }
                 }
                 Instr::BuildClass(n) | Instr::BuildClassKw(n) => {

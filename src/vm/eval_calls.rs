@@ -156,6 +156,7 @@ impl Vm {
             }
             None => Box::new(Frame::new_unfilled(func.code.clone(), func.globals.clone())),
         };
+        frame.serial = self.next_frame_serial();
         // Move the arguments into the new frame's first locals, leaving
         // `None`s behind, then drop the emptied slots without drop glue.
         let nlocals = frame.code.varnames.len();
@@ -221,6 +222,7 @@ impl Vm {
             }
             None => Box::new(Frame::new_unfilled(init.code.clone(), init.globals.clone())),
         };
+        frame.serial = self.next_frame_serial();
         let len = self.frame.stack.len();
         frame.fill_locals(std::iter::once(Value::Instance(inst.clone())).chain(self.frame.stack.drain(len - n..)));
         self.frame.stack.truncate(len - n - 1);

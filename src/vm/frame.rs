@@ -50,6 +50,9 @@ pub struct Frame {
     /// `__init__`). An `Arc`, not a `Value`: 16 bytes smaller, which keeps
     /// `Frame` within a 160-byte allocation.
     pub return_override: Option<Arc<Instance>>,
+    /// Which activation this is (0: not numbered), so `sys._getframe()`
+    /// can hand out the same frame object again for it (`Vm::alloc_frame_with`).
+    pub serial: u32,
 }
 
 impl Frame {
@@ -72,6 +75,7 @@ impl Frame {
             handled: Vec::new(),
             return_override: None,
             pc: 0,
+            serial: 0,
             code,
         }
     }

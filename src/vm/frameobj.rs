@@ -102,6 +102,33 @@ impl FrameObj {
     }
 }
 
+impl FrameObj {
+    /// A frame object for a frame another thread published (its callers'
+    /// view is `back`).
+    pub fn from_rec(
+        class: Arc<Class>,
+        r: super::thread_frames::FrameRec,
+        back: Option<Arc<FrameObj>>,
+    ) -> Arc<FrameObj> {
+        Arc::new(FrameObj {
+            class,
+            code: r.code,
+            globals: r.globals,
+            locals_dict: r.locals_dict,
+            back,
+            snap: Mutex::new(FrameSnap {
+                line: r.line,
+                lasti: r.lasti,
+                locals: r.locals,
+                cells: r.cells,
+                trace: Value::None,
+                trace_lines: true,
+                trace_opcodes: false,
+            }),
+        })
+    }
+}
+
 impl Vm {
     /// A frame object viewing `f`, whose caller's view is `back`.
     pub fn frame_view(&self, f: &Frame, back: Option<Arc<FrameObj>>) -> Arc<FrameObj> {
@@ -140,6 +167,17 @@ impl Vm {
             }
             return Some(fo);
         }
+        // The same object again for the same activation of the innermost frame.
+        let top_key = (self.frame_ptr_at(n - 1), self.frame.serial);
+        if depth == 0
+            && top_key.1 != 0
+            && let Some((p, s, w)) = &self.top_frame_obj
+            && (*p, *s) == top_key
+            && let Some(fo) = w.upgrade()
+        {
+            fo.refresh(&self.frame);
+            return Some(fo);
+        }
         // frames[0] is the outermost (the bottom one is a placeholder
         // caller of the first real frame when it has no code to show).
         let mut back: Option<Arc<FrameObj>> = None;
@@ -150,6 +188,12 @@ impl Vm {
                 continue;
             }
             back = Some(self.frame_view(f, back));
+        }
+        if depth == 0
+            && top_key.1 != 0
+            && let Some(fo) = &back
+        {
+            self.top_frame_obj = Some((top_key.0, top_key.1, Arc::downgrade(fo)));
         }
         back
     }

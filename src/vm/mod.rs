@@ -38,6 +38,7 @@ pub mod slicing;
 pub mod slots;
 mod suggest;
 pub mod tb_chain;
+pub mod thread_frames;
 pub mod thread_local;
 pub mod thread_state;
 pub mod traceback;
@@ -91,7 +92,15 @@ impl Vm {
             None => Box::new(Frame::new_unfilled(code, globals)),
         };
         f.fill_locals(args);
+        f.serial = self.next_frame_serial();
         f
+    }
+
+    /// The number of a new activation (`Frame::serial`; never 0).
+    #[inline]
+    pub fn next_frame_serial(&mut self) -> u32 {
+        self.frame_serial = self.frame_serial.wrapping_add(1).max(1);
+        self.frame_serial
     }
 
     /// Returns a finished frame to the pool.
@@ -177,4 +186,12 @@ pub struct Vm {
     /// Work for this thread's end (`_thread._local` dicts, `_set_sentinel`
     /// locks), run by the thread's epilogue (`thread_local.rs`).
     pub at_thread_end: Vec<thread_local::EndHook>,
+    /// Where this thread publishes its stack for other threads
+    /// (`sys._current_frames`, see `thread_frames.rs`).
+    pub frame_slot: Arc<thread_frames::FrameSlot>,
+    /// The numbering of activations (`Frame::serial`).
+    pub frame_serial: u32,
+    /// The frame object last made for an innermost frame: (frame address,
+    /// serial, object), so `sys._getframe() is sys._getframe()` as in CPython.
+    pub top_frame_obj: Option<(usize, u32, std::sync::Weak<frameobj::FrameObj>)>,
 }

@@ -305,6 +305,8 @@ pub struct Runtime {
     pub sys_module: Mutex<Option<Value>>,
     /// Threads blocked on locks/joins, for deadlock detection.
     pub deadlocks: crate::runtime::deadlock::Registry,
+    /// Every thread's published stack (`sys._current_frames`).
+    pub thread_frames: super::thread_frames::ThreadFrames,
     /// Callables of `os.register_at_fork` (stdlib/posix_fork.rs).
     pub at_fork: crate::stdlib::posix_fork::AtFork,
     /// multiprocessing's per-runtime state.
@@ -353,6 +355,7 @@ impl Runtime {
             frozen_cache: Mutex::new(HashMap::new()),
             sys_module: Mutex::new(None),
             deadlocks: Default::default(),
+            thread_frames: Default::default(),
             at_fork: Default::default(),
             mp: Default::default(),
             imports: Default::default(),
@@ -366,6 +369,17 @@ impl Runtime {
             asyncio_task_counter: Default::default(),
             stdin: Default::default(),
         }
+    }
+
+    /// `sys.intern(s)`: the interned string equal to `s`, which becomes
+    /// the interned one when there is none yet.
+    pub fn intern_arc(&self, s: &Arc<PyStr>) -> Arc<PyStr> {
+        let mut m = self.interned.lock();
+        if let Some(v) = m.get(s.as_str()) {
+            return v.clone();
+        }
+        m.insert(s.as_str().to_string(), s.clone());
+        s.clone()
     }
 
     /// The shared `Arc<PyStr>` for a name.

@@ -20,14 +20,19 @@ impl Vm {
         let profile = rt.config.profile.as_ref().map(|p| p.thread(gil.as_ref()));
         // This thread's new containers raise the collector's bit.
         crate::object::gc::attach_thread(Some(rt.gil.clone()), rt.gc.thresholds()[0]);
+        let ident = 0x7f00_0000_0000 + ident * 0x1000;
+        let frame_slot = rt.thread_frames.register(ident);
         Vm {
+            frame_slot,
+            frame_serial: 0,
+            top_frame_obj: None,
             frame: Box::new(Frame::new(dummy, globals)),
             frames: Vec::new(),
             native_depth: 0,
             gil,
             tick_every_instruction: tick,
             is_main_thread: is_main,
-            ident: 0x7f00_0000_0000 + ident * 0x1000,
+            ident,
             reraising: false,
             repr_guard: Vec::new(),
             data_depth: 0,
@@ -59,6 +64,7 @@ impl Vm {
         if self.rt.gil.bit_is_set(crate::runtime::gil::BreakerBit::GC) {
             self.gc_safe_point();
         }
+        self.answer_frames_request();
         if let Some(g) = self.gil.as_mut()
             && g.handle_breaker() == BreakerAction::RaiseKeyboardInterrupt
         {
@@ -89,11 +95,16 @@ impl Vm {
     }
 
     /// Runs a blocking operation with the GIL released.
+    /// The stack is published for other threads' `sys._current_frames()`
+    /// while the call lasts.
     pub fn allow_threads<R>(&mut self, kind: crate::runtime::gil::BlockKind, f: impl FnOnce() -> R) -> R {
-        match self.gil.as_mut() {
+        self.publish_blocked();
+        let r = match self.gil.as_mut() {
             Some(g) => g.allow_threads(kind, f),
             None => f(),
-        }
+        };
+        self.unpublish_blocked();
+        r
     }
 
     /// `with cm:` entry: returns (bound `__exit__`, result of `__enter__`).

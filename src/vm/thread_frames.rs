@@ -1,0 +1,283 @@
+//! Other threads' frames (`sys._current_frames()`, `faulthandler`): every
+//! thread publishes a copy of its stack into its own [`FrameSlot`].
+//!
+//! A thread's frames live in its own `Vm` and change with every call, so no
+//! other thread may read them. Instead each thread copies its stack (code,
+//! globals, line, locals — [`FrameRec`]s) into its slot:
+//! - when it enters a blocking call (`Vm::allow_threads`), where its stack
+//!   stays still until the call returns; the copy is dropped on the way out,
+//!   so it never keeps the thread's locals alive longer than the call;
+//! - when an asker has requested it, at the next eval-breaker check
+//!   (`BreakerBit::FRAMES_REQUEST`) of a thread that is running Python.
+//!
+//! The asker waits without the GIL and without any lock another thread
+//! needs to answer, and never longer than [`ASK_TIMEOUT`]: with the GIL off
+//! a thread busy in a long native computation cannot answer, and is left
+//! out rather than waited for.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex};
+
+use super::Vm;
+use super::frame::Frame;
+use super::frameobj::{FrameObj, is_real_frame};
+use crate::bytecode::CodeObject;
+use crate::object::dict::Dict;
+use crate::object::function::Cell;
+use crate::object::value::Value;
+use crate::runtime::gil::{BlockKind, BreakerBit};
+
+/// How long an asker waits for the running threads to answer.
+pub const ASK_TIMEOUT: Duration = Duration::from_millis(500);
+
+/// One frame of a published stack.
+pub struct FrameRec {
+    pub code: Arc<CodeObject>,
+    pub globals: Arc<Dict>,
+    pub locals_dict: Option<Arc<Dict>>,
+    pub line: u32,
+    pub lasti: i64,
+    pub locals: Vec<Option<Value>>,
+    pub cells: Box<[Arc<Cell>]>,
+    /// The exception its innermost `except` block handles.
+    pub handled: Option<Value>,
+}
+
+#[derive(Default)]
+struct SlotState {
+    /// The thread is inside a blocking call; `blocked_stack` is its stack.
+    blocked: bool,
+    blocked_stack: Vec<FrameRec>,
+    /// Requests made by askers / answered by the thread (generations).
+    requested: u64,
+    answered: u64,
+    /// The stack published for the last answered request (taken by the asker).
+    answer: Option<Vec<FrameRec>>,
+    /// The thread has finished running Python (it will not answer).
+    gone: bool,
+}
+
+/// What one thread publishes of its stack.
+#[derive(Default)]
+pub struct FrameSlot {
+    state: Mutex<SlotState>,
+    changed: Condvar,
+}
+
+/// The runtime's table of thread slots, by thread ident.
+#[derive(Default)]
+pub struct ThreadFrames {
+    slots: Mutex<HashMap<i64, Arc<FrameSlot>>>,
+    /// One asker at a time (the breaker bit is theirs while they ask).
+    asking: Mutex<()>,
+}
+
+impl ThreadFrames {
+    /// Registers a new thread's slot.
+    pub fn register(&self, ident: i64) -> Arc<FrameSlot> {
+        let slot = Arc::new(FrameSlot::default());
+        self.slots.lock().insert(ident, slot.clone());
+        slot
+    }
+
+    /// The thread `ident` runs no more Python: askers stop waiting for it.
+    pub fn unregister(&self, ident: i64, slot: &FrameSlot) {
+        self.slots.lock().remove(&ident);
+        let old = {
+            let mut st = slot.state.lock();
+            st.gone = true;
+            std::mem::take(&mut st.blocked_stack)
+        };
+        slot.changed.notify_all();
+        drop(old);
+    }
+
+    /// A thread that never started: its slot goes.
+    pub fn slots_forget(&self, ident: i64) {
+        self.slots.lock().remove(&ident);
+    }
+
+    /// Locks the table for a `fork()` (an asker in progress finishes
+    /// first); drop it in the parent, call [`ForkLock::child`] in the child.
+    pub fn lock_for_fork(&self) -> ForkLock<'_> {
+        let asking = self.asking.lock();
+        ForkLock { _asking: asking, slots: self.slots.lock() }
+    }
+}
+
+/// The table, locked across a `fork()`.
+pub struct ForkLock<'a> {
+    _asking: parking_lot::MutexGuard<'a, ()>,
+    slots: parking_lot::MutexGuard<'a, HashMap<i64, Arc<FrameSlot>>>,
+}
+
+impl ForkLock<'_> {
+    /// In the child, where only the thread `ident` is left: a fresh slot
+    /// for it (another thread may have held the old one's lock) and no
+    /// other thread to wait for.
+    pub fn child(mut self, ident: i64) -> Arc<FrameSlot> {
+        let slot = Arc::new(FrameSlot::default());
+        self.slots.clear();
+        self.slots.insert(ident, slot.clone());
+        slot
+    }
+}
+
+impl Vm {
+    /// Copies this thread's stack, outermost frame first.
+    fn capture_stack(&self) -> Vec<FrameRec> {
+        let n = self.frames.len() + 1;
+        let mut out = Vec::with_capacity(n);
+        for i in 0..n {
+            let f: &Frame = if i + 1 == n { &self.frame } else { &self.frames[i] };
+            if !is_real_frame(f) {
+                continue;
+            }
+            out.push(FrameRec {
+                code: f.code.clone(),
+                globals: f.globals.clone(),
+                locals_dict: f.locals_dict.clone(),
+                line: f.line(),
+                lasti: f.pc as i64 - 1,
+                locals: f.locals.clone(),
+                cells: f.cells.clone(),
+                handled: f.handled.last().cloned(),
+            });
+        }
+        out
+    }
+
+    /// Before a blocking call: the stack, for askers while the call lasts.
+    pub(crate) fn publish_blocked(&self) {
+        let stack = self.capture_stack();
+        {
+            let mut st = self.frame_slot.state.lock();
+            st.blocked = true;
+            st.blocked_stack = stack;
+        }
+        self.frame_slot.changed.notify_all();
+    }
+
+    /// After a blocking call: the copy goes (dropped outside the lock).
+    pub(crate) fn unpublish_blocked(&self) {
+        let old = {
+            let mut st = self.frame_slot.state.lock();
+            st.blocked = false;
+            std::mem::take(&mut st.blocked_stack)
+        };
+        drop(old);
+    }
+
+    /// At an eval-breaker check: answers a pending request.
+    pub(crate) fn answer_frames_request(&self) {
+        if !self.rt.gil.bit_is_set(BreakerBit::FRAMES_REQUEST) {
+            return;
+        }
+        {
+            let st = self.frame_slot.state.lock();
+            if st.answered >= st.requested {
+                return;
+            }
+        }
+        let stack = self.capture_stack();
+        {
+            let mut st = self.frame_slot.state.lock();
+            st.answered = st.requested;
+            st.answer = Some(stack);
+        }
+        self.frame_slot.changed.notify_all();
+    }
+
+    /// The innermost frame object of a published stack, its callers
+    /// chained by `f_back`.
+    /// Also the exception the thread is handling (the innermost one).
+    fn frames_from_recs(&self, recs: Vec<FrameRec>) -> Option<(Arc<FrameObj>, Option<Value>)> {
+        let mut back = None;
+        let mut exc = None;
+        for mut r in recs {
+            if let Some(e) = r.handled.take() {
+                exc = Some(e);
+            }
+            back = Some(FrameObj::from_rec(self.rt.types.frame.clone(), r, back));
+        }
+        back.map(|f| (f, exc))
+    }
+
+    /// `sys._current_frames()` and `sys._current_exceptions()`: (thread
+    /// ident, innermost frame, exception being handled) of every thread
+    /// running Python, this one included.
+    pub fn current_frames(&mut self) -> Vec<(i64, Arc<FrameObj>, Option<Value>)> {
+        let mut out = Vec::new();
+        let me = self.ident;
+        if let Some(f) = self.frame_object(0) {
+            out.push((me, f, self.current_handled()));
+        }
+        let rt = self.rt.clone();
+        let got: Vec<(i64, Vec<FrameRec>)> = self.allow_threads(BlockKind::Lock, || {
+            let Some(_asking) = rt.thread_frames.asking.try_lock_for(ASK_TIMEOUT * 4) else {
+                return Vec::new();
+            };
+            let slots: Vec<(i64, Arc<FrameSlot>)> = {
+                let m = rt.thread_frames.slots.lock();
+                m.iter().filter(|(k, _)| **k != me).map(|(k, v)| (*k, v.clone())).collect()
+            };
+            let mut pending = Vec::new();
+            for (id, s) in &slots {
+                let mut st = s.state.lock();
+                st.requested += 1;
+                pending.push((*id, s.clone(), st.requested));
+            }
+            rt.gil.set_bit(BreakerBit::FRAMES_REQUEST);
+            let deadline = Instant::now() + ASK_TIMEOUT;
+            let mut got = Vec::new();
+            for (id, s, want) in pending {
+                let mut st = s.state.lock();
+                loop {
+                    if st.gone {
+                        break;
+                    }
+                    if st.answered >= want
+                        && let Some(a) = st.answer.take()
+                    {
+                        got.push((id, a));
+                        break;
+                    }
+                    if st.blocked {
+                        let copy = st.blocked_stack.iter().map(FrameRec::copy).collect();
+                        got.push((id, copy));
+                        break;
+                    }
+                    if s.changed.wait_until(&mut st, deadline).timed_out() {
+                        break;
+                    }
+                }
+            }
+            rt.gil.clear_bit(BreakerBit::FRAMES_REQUEST);
+            got
+        });
+        for (id, recs) in got {
+            if let Some((f, exc)) = self.frames_from_recs(recs) {
+                out.push((id, f, exc));
+            }
+        }
+        out
+    }
+}
+
+impl FrameRec {
+    fn copy(&self) -> FrameRec {
+        FrameRec {
+            code: self.code.clone(),
+            globals: self.globals.clone(),
+            locals_dict: self.locals_dict.clone(),
+            line: self.line,
+            lasti: self.lasti,
+            locals: self.locals.clone(),
+            cells: self.cells.clone(),
+            handled: self.handled.clone(),
+        }
+    }
+}
