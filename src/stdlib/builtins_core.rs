@@ -694,7 +694,13 @@ fn register_object(rt: &Runtime) {
         let name = name.clone();
         match vm.generic_getattr(&a.pos[0], &name)? {
             Some(v) => Ok(v),
-            None => Err(vm.attribute_error(&a.pos[0], name.as_str())),
+            None => {
+                // As `getattr`'s: the error knows what was looked up where.
+                let e = vm.attribute_error(&a.pos[0], name.as_str());
+                e.exc.dict.set_item_str("name", Value::Str(name.clone()));
+                e.exc.dict.set_item_str("obj", a.pos[0].clone());
+                Err(e)
+            }
         }
     });
     method(o, "__repr__", |vm, a| {

@@ -37,7 +37,12 @@ impl Vm {
         // The type's own name fields, not dict entries (CPython's
         // `type_set_name`/`type_set_qualname`).
         if let n @ ("__name__" | "__qualname__") = name.as_str() {
-            let Value::Str(s) = &v else {
+            // A str subclass's instance counts (its text is kept).
+            let text = match &v {
+                Value::Instance(i) => i.builtin_value().cloned(),
+                _ => None,
+            };
+            let Value::Str(s) = text.as_ref().unwrap_or(&v) else {
                 let tn = self.type_name(&v);
                 let cn = c.name();
                 return Err(self.type_error(&format!("can only assign string to {}.{n}, not '{tn}'", cn.as_str())));

@@ -44,7 +44,7 @@ print(object.__getattribute__(q, "x"))
 try:
     object.__getattribute__(q, "nope")
 except AttributeError as e:
-    print("AttributeError:", e)
+    print("AttributeError:", e, e.name, e.obj is q)
 
 
 # A proxy that forwards everything to a target object.
@@ -105,3 +105,21 @@ class WithMeta(metaclass=Meta):
 
 
 print(WithMeta.a, WithMeta.secret)
+
+
+# A class's name is the type's own field: assigning it keeps no dict entry.
+class Text(str):
+    pass
+
+
+class Renamed:
+    pass
+
+
+Renamed.__name__ = Text("NewName")
+Renamed.__qualname__ = "Outer.NewName"
+print(Renamed.__name__, Renamed, "__name__" in Renamed.__dict__)
+try:
+    Renamed.__name__ = 5
+except TypeError as e:
+    print("TypeError:", e)
