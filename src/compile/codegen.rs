@@ -75,6 +75,7 @@ pub fn compile_module_mode(
         optimize,
         name_ops,
         intern: intern.clone(),
+        future_annotations: super::unparse::future_annotations(program),
     };
     c.units.push(Unit::new(intern, scope, "<module>", "<module>", 1));
     if mode == ExecMode::Eval {
@@ -162,6 +163,9 @@ pub struct Compiler {
     /// compiled by `compile`/`exec`/`eval`, which may run with a locals mapping).
     pub name_ops: bool,
     pub intern: Interner,
+    /// `from __future__ import annotations` (PEP 563): annotations are
+    /// stored as their source text, never evaluated.
+    pub future_annotations: bool,
 }
 
 impl Compiler {
@@ -270,11 +274,7 @@ impl Compiler {
                 if let ExprKind::Name(n) = &target.kind
                     && matches!(self.u().kind, ScopeKind::Class | ScopeKind::Module)
                 {
-                    if self.u().kind == ScopeKind::Class || self.name_ops {
-                        self.expr(annotation)?;
-                    } else {
-                        self.load_const(Value::None);
-                    }
+                    self.annotation_value(annotation)?;
                     let a = self.u().name("__annotations__");
                     let load = if self.u().kind == ScopeKind::Class || self.name_ops {
                         Instr::LoadName(a)
@@ -603,7 +603,8 @@ impl Compiler {
         // Take the finally body's child scopes out of the queue (they come
         // after the body's, handlers' and else's): each copy of the body
         // below gets its own clone of them.
-        let (before, count) = symtable::try_scope_counts(body, handlers, orelse, fin);
+        let (before, count) =
+            symtable::try_scope_counts(body, handlers, orelse, fin, self.u().kind, self.future_annotations);
         let children = &mut self.u().children;
         let start = before.min(children.len());
         let end = (before + count).min(children.len());
@@ -827,6 +828,17 @@ impl Compiler {
         Ok(fl)
     }
 
+    /// Pushes one annotation's value: the expression's, or under PEP 563
+    /// its source text.
+    fn annotation_value(&mut self, e: &Expr) -> CResult<()> {
+        if self.future_annotations {
+            let text = super::unparse::annotation(e);
+            self.load_const(Value::str(&text));
+            return Ok(());
+        }
+        self.expr(e)
+    }
+
     /// Pushes the `__annotations__` dict of a `def` (MakeFunction flag 4)
     /// when any parameter or the return is annotated; returns the flag.
     fn push_annotations(&mut self, args: &Arguments, returns: Option<&Expr>) -> CResult<u32> {
@@ -836,7 +848,9 @@ impl Compiler {
                 let key = self.u().scope.mangled(&a.name).into_owned();
                 self.load_const(Value::str(&key));
                 // `*args: *Ts` stores the one item the starred value unpacks to.
-                if let ExprKind::Starred(inner) = &e.kind {
+                if self.future_annotations {
+                    self.annotation_value(e)?;
+                } else if let ExprKind::Starred(inner) = &e.kind {
                     self.expr(inner)?;
                     self.emit(Instr::UnpackSequence(1));
                 } else {
@@ -847,7 +861,7 @@ impl Compiler {
         }
         if let Some(r) = returns {
             self.load_const(Value::str("return"));
-            self.expr(r)?;
+            self.annotation_value(r)?;
             n += 1;
         }
         if n == 0 {

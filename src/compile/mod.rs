@@ -7,5 +7,6 @@ mod codegen_star;
 mod peephole;
 pub mod symtable;
 pub mod unit;
+pub mod unparse;
 
 pub use codegen::{CompileError, ExecMode, compile_module, compile_module_mode, compile_module_optimized};

@@ -137,7 +137,8 @@ pub fn annotated_args(a: &Arguments) -> impl Iterator<Item = &Arg> {
 
 /// Builds the resolved scope tree for a module.
 pub fn build(program: &[Stmt]) -> Result<Scope, SymError> {
-    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>")] };
+    let future_annotations = super::unparse::future_annotations(program);
+    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>")], future_annotations };
     for s in program {
         b.stmt(s)?;
     }
@@ -154,11 +155,20 @@ pub fn build(program: &[Stmt]) -> Result<Scope, SymError> {
 /// path, the exception path, and before every `return`/`break`/`continue`
 /// that leaves the `try`), so it must hand the same child scopes to each
 /// copy instead of taking new ones from the queue.
-pub fn try_scope_counts(body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt], fin: &[Stmt]) -> (usize, usize) {
-    // A scratch function scope: the walk only counts; the real walk has
-    // already succeeded on this tree, and a fresh scope can raise no error
-    // it did not (no parameters, nothing used or assigned before).
-    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Function, "<count>")] };
+/// `kind` is the scope the `try` is in (module and class bodies evaluate
+/// annotations), `future_annotations` the module's PEP 563 switch.
+pub fn try_scope_counts(
+    body: &[Stmt],
+    handlers: &[ExceptHandler],
+    orelse: &[Stmt],
+    fin: &[Stmt],
+    kind: ScopeKind,
+    future_annotations: bool,
+) -> (usize, usize) {
+    // A scratch scope of the same kind: the walk only counts; the real walk
+    // has already succeeded on this tree, and a fresh scope can raise no
+    // error it did not (no parameters, nothing used or assigned before).
+    let mut b = Builder { stack: vec![Scope::new(kind, "<count>")], future_annotations };
     let _ = b.try_parts(body, handlers, orelse);
     let before = b.cur().children.len();
     let _ = b.stmts(fin);
@@ -167,6 +177,9 @@ pub fn try_scope_counts(body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stm
 
 struct Builder {
     stack: Vec<Scope>,
+    /// `from __future__ import annotations`: annotations are compiled as
+    /// strings, so their expressions bind and use nothing.
+    future_annotations: bool,
 }
 
 impl Builder {
@@ -221,7 +234,10 @@ impl Builder {
                 if let Some(v) = value {
                     self.expr(v)?;
                 }
-                if self.cur().kind == ScopeKind::Class {
+                if matches!(self.cur().kind, ScopeKind::Class | ScopeKind::Module)
+                    && matches!(target.kind, ExprKind::Name(_))
+                    && !self.future_annotations
+                {
                     self.expr(annotation)?;
                 }
                 if value.is_some() || !matches!(target.kind, ExprKind::Name(_)) {
@@ -353,13 +369,15 @@ impl Builder {
                 self.arg_defaults(&f.args)?;
                 // Annotations are evaluated here, in the defining scope, in
                 // the code generator's order (see `push_annotations`).
-                for a in annotated_args(&f.args) {
-                    if let Some(e) = &a.annotation {
-                        self.expr(e)?;
+                if !self.future_annotations {
+                    for a in annotated_args(&f.args) {
+                        if let Some(e) = &a.annotation {
+                            self.expr(e)?;
+                        }
                     }
-                }
-                if let Some(r) = &f.returns {
-                    self.expr(r)?;
+                    if let Some(r) = &f.returns {
+                        self.expr(r)?;
+                    }
                 }
                 let name = f.name.clone();
                 self.cur().assign(&name);

@@ -99,6 +99,9 @@ pub mod class_flags {
     /// whose class defines `__set__`/`__delete__`): instance attribute reads
     /// must consult the class first.
     pub const HAS_DATA_DESCR: u32 = 2;
+    /// Some class in the MRO defines `__getattribute__` in Python: every
+    /// attribute read goes through it (no inline shortcut).
+    pub const HAS_GETATTRIBUTE: u32 = 8;
     /// The flags have not been computed (treat everything as possible).
     pub const UNKNOWN: u32 = 1 << 31;
 }
@@ -206,10 +209,12 @@ impl Class {
             // (maybe this one, for `A.a = A()`), and these locks don't nest.
             let items = c.dict.lock().items();
             for (k, v) in &items {
-                if let Value::Str(k) = k
-                    && k.as_str() == "__setattr__"
-                {
-                    f |= class_flags::HAS_SETATTR;
+                if let Value::Str(k) = k {
+                    match k.as_str() {
+                        "__setattr__" => f |= class_flags::HAS_SETATTR,
+                        "__getattribute__" => f |= class_flags::HAS_GETATTRIBUTE,
+                        _ => {}
+                    }
                 }
                 match v {
                     Value::Native2(o)
@@ -231,8 +236,13 @@ impl Class {
     }
 
     /// Forgets the cached flags (after the class's dict changed).
+    /// Subclasses inherit the flags, so theirs are forgotten too.
     pub fn invalidate_flags(&self) {
         self.flags.store(class_flags::UNKNOWN, std::sync::atomic::Ordering::Relaxed);
+        let subs: Vec<Arc<Class>> = self.extra.subclasses.lock().iter().filter_map(|w| w.upgrade()).collect();
+        for s in subs {
+            s.invalidate_flags();
+        }
     }
 
     pub fn name(&self) -> Arc<PyStr> {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use parking_lot::Mutex;
 
 use super::class::Class;
+use super::dict::Dict;
 use super::value::Value;
 
 /// `property(fget, fset, fdel, doc)`.
@@ -22,13 +23,31 @@ pub struct Property {
 /// `staticmethod(f)`.
 pub struct StaticMethod {
     pub func: Value,
+    /// The instance `__dict__`: `staticmethod(f)` copies `f`'s `__module__`,
+    /// `__name__`, `__qualname__`, `__doc__` and `__annotations__` into it
+    /// (CPython 3.10+), and users may add attributes.
+    pub dict: Arc<Dict>,
     pub class: Arc<Class>,
+}
+
+impl StaticMethod {
+    pub fn new(func: Value, class: Arc<Class>) -> StaticMethod {
+        StaticMethod { func, dict: Arc::new(Dict::new()), class }
+    }
 }
 
 /// `classmethod(f)`.
 pub struct ClassMethod {
     pub func: Value,
+    /// The instance `__dict__`, filled as [`StaticMethod::dict`].
+    pub dict: Arc<Dict>,
     pub class: Arc<Class>,
+}
+
+impl ClassMethod {
+    pub fn new(func: Value, class: Arc<Class>) -> ClassMethod {
+        ClassMethod { func, dict: Arc::new(Dict::new()), class }
+    }
 }
 
 /// `super(cls, obj)`: attribute lookup starts after `start` in obj's MRO.

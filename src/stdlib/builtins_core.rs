@@ -697,7 +697,16 @@ fn register_object(rt: &Runtime) {
             return Err(vm.type_error(&format!("attribute name must be string, not '{tn}'")));
         };
         let name = name.clone();
-        vm.get_attr(&a.pos[0], &name)
+        match vm.generic_getattr(&a.pos[0], &name)? {
+            Some(v) => Ok(v),
+            None => {
+                // As `getattr`'s: the error knows what was looked up where.
+                let e = vm.attribute_error(&a.pos[0], name.as_str());
+                e.exc.dict.set_item_str("name", Value::Str(name.clone()));
+                e.exc.dict.set_item_str("obj", a.pos[0].clone());
+                Err(e)
+            }
+        }
     });
     method(o, "__repr__", |vm, a| {
         let v = &a.pos[0];
@@ -941,6 +950,21 @@ fn descriptor_class(a: &Args, base: &Arc<Class>) -> Arc<Class> {
     }
 }
 
+/// What `staticmethod(f)` and `classmethod(f)` copy from `f` into their own
+/// `__dict__` (as CPython 3.10+'s `functools_wraps`): an attribute `f` lacks
+/// is skipped, any other error propagates.
+fn copy_wrapped_attrs(vm: &mut Vm, f: &Value, dict: &crate::object::dict::Dict) -> PyResult<()> {
+    for name in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
+        match vm.get_attr_str(f, name) {
+            Ok(Some(v)) => dict.set_item_str(name, v),
+            Ok(None) => {}
+            Err(e) if vm.is_exc(&e, "AttributeError") => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 fn register_descriptors(rt: &Runtime) {
     let t = &rt.types;
     method(&t.property, "__new__", |vm, mut a| {
@@ -1024,6 +1048,9 @@ fn register_descriptors(rt: &Runtime) {
         method(cls, "__get__", |vm, a| {
             a.check_method(vm, "__get__", 1, 2)?;
             let obj = a.pos[1].clone();
+            if obj.is_none() && a.pos.get(2).is_none_or(|t| t.is_none()) {
+                return Err(vm.type_error("__get__(None, None) is invalid"));
+            }
             let owner = match a.pos.get(2) {
                 Some(Value::Class(c)) => c.clone(),
                 _ => vm.class_of(&obj),
@@ -1034,8 +1061,28 @@ fn register_descriptors(rt: &Runtime) {
     method(&t.staticmethod, "__new__", |vm, a| {
         let f = a.pos.get(1).cloned().unwrap_or(Value::None);
         let cls = descriptor_class(&a, &vm.rt.types.staticmethod);
-        Ok(Value::from_native(Arc::new(StaticMethod { func: f, class: cls })))
+        let sm = StaticMethod::new(f.clone(), cls);
+        copy_wrapped_attrs(vm, &f, &sm.dict)?;
+        Ok(Value::from_native(Arc::new(sm)))
     });
+    // `<staticmethod(<function f at 0x…>)>`, `<classmethod(…)>`.
+    for (cls, kind) in [(&t.staticmethod, "staticmethod"), (&t.classmethod, "classmethod")] {
+        method(cls, "__repr__", move |vm, a| {
+            let func = match a.pos.first() {
+                Some(Value::Native2(o)) => o
+                    .as_any()
+                    .downcast_ref::<StaticMethod>()
+                    .map(|s| s.func.clone())
+                    .or_else(|| o.as_any().downcast_ref::<ClassMethod>().map(|c| c.func.clone())),
+                _ => None,
+            };
+            let Some(func) = func else {
+                return Err(vm.type_error(&format!("descriptor '__repr__' requires a '{kind}' object")));
+            };
+            let inner = vm.repr_of(&func)?;
+            Ok(Value::string(format!("<{kind}({inner})>")))
+        });
+    }
     // Callable since Python 3.10 (`_pyio.open` is a module-level staticmethod).
     method(&t.staticmethod, "__call__", |vm, a| {
         let func = match &a.pos[0] {
@@ -1050,7 +1097,9 @@ fn register_descriptors(rt: &Runtime) {
     method(&t.classmethod, "__new__", |vm, a| {
         let f = a.pos.get(1).cloned().unwrap_or(Value::None);
         let cls = descriptor_class(&a, &vm.rt.types.classmethod);
-        Ok(Value::from_native(Arc::new(ClassMethod { func: f, class: cls })))
+        let cm = ClassMethod::new(f.clone(), cls);
+        copy_wrapped_attrs(vm, &f, &cm.dict)?;
+        Ok(Value::from_native(Arc::new(cm)))
     });
     method(&t.super_, "__new__", |vm, a| {
         let (start, obj) = if a.pos.len() >= 3 {

@@ -161,7 +161,7 @@ pub fn epoll_class(vm: &Vm) -> Arc<Class> {
         let fd = super::socket_obj::cint(vm, &a.pos[1])?;
         new_epoll(vm, &c, Some(fd))
     });
-    let cm = crate::object::descr::ClassMethod { func: fromfd, class: vm.rt.types.classmethod.clone() };
+    let cm = crate::object::descr::ClassMethod::new(fromfd, vm.rt.types.classmethod.clone());
     cls.dict.set_item_str("fromfd", Value::from_native(Arc::new(cm)));
     method(&cls, "register", |vm, a| ctl(vm, &a, "register", libc::EPOLL_CTL_ADD));
     method(&cls, "modify", |vm, a| ctl(vm, &a, "modify", libc::EPOLL_CTL_MOD));

@@ -73,6 +73,7 @@ fn add_text_attrs(rt: &Runtime, cls: &Arc<Class>) {
     def(&cls.dict, "writable", move |_vm, a| Ok(Value::Bool(fd(&a) != 0)));
     def(&cls.dict, "seekable", |_vm, _a| Ok(Value::Bool(false)));
     def(&cls.dict, "isatty", move |_vm, a| Ok(Value::Bool(fd_isatty(fd(&a)))));
+    add_context_manager(cls);
     def(&cls.dict, "__repr__", move |_vm, a| {
         let fd = fd(&a);
         let (name, mode) = [("<stdin>", "r"), ("<stdout>", "w"), ("<stderr>", "w")][fd as usize % 3];
@@ -96,6 +97,17 @@ fn add_text_attrs(rt: &Runtime, cls: &Arc<Class>) {
                 }
             }
         }
+        Ok(Value::None)
+    });
+}
+
+/// `with sys.stdin:` (CPython's IOBase): the stream itself, then its
+/// `close()` (which the standard streams ignore, keeping the process's
+/// descriptors usable).
+fn add_context_manager(cls: &Arc<Class>) {
+    def(&cls.dict, "__enter__", |_vm, a| Ok(a.pos[0].clone()));
+    def(&cls.dict, "__exit__", |vm, a| {
+        vm.call_method(&a.pos[0], "close", vec![])?;
         Ok(Value::None)
     });
 }
@@ -159,6 +171,8 @@ fn buffer_class(rt: &Runtime, name: &str) -> Arc<Class> {
     def(&cls.dict, "readable", move |_vm, a| Ok(Value::Bool(fd(&a) == 0)));
     def(&cls.dict, "writable", move |_vm, a| Ok(Value::Bool(fd(&a) != 0)));
     def(&cls.dict, "seekable", |_vm, _a| Ok(Value::Bool(false)));
+    def(&cls.dict, "close", |_vm, _a| Ok(Value::None));
+    add_context_manager(&cls);
     prop(rt, &cls, "name", move |_vm, a| Ok(Value::str(["<stdin>", "<stdout>", "<stderr>"][fd(&a) as usize % 3])));
     prop(rt, &cls, "mode", move |_vm, a| Ok(Value::str(if fd(&a) == 0 { "rb" } else { "wb" })));
     prop(rt, &cls, "closed", |_vm, _a| Ok(Value::Bool(false)));

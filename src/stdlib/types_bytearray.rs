@@ -230,7 +230,7 @@ pub fn register(rt: &Runtime) {
         };
         Ok(Value::from_native(Arc::new(ByteArray { class: cls, buf: BufData::new(data) })))
     });
-    let cm = ClassMethod { func: fromhex, class: rt.types.classmethod.clone() };
+    let cm = ClassMethod::new(fromhex, rt.types.classmethod.clone());
     c.dict.set_item_str("fromhex", Value::from_native(Arc::new(cm)));
 
     method(c, "__new__", |vm, a| {

@@ -227,9 +227,9 @@ pub fn register(rt: &Runtime) {
         Ok(Value::string(hex_with_sep(vm, &b, sep.as_ref(), per.as_ref())?))
     });
     let fromhex = Vm::native("fromhex", |vm, a| bytes(parse_fromhex(vm, a.pos.get(1))?));
-    let cm = ClassMethod { func: fromhex, class: rt.types.classmethod.clone() };
+    let cm = ClassMethod::new(fromhex, rt.types.classmethod.clone());
     c.dict.set_item_str("fromhex", Value::from_native(Arc::new(cm)));
-    let sm = StaticMethod { func: Vm::native("maketrans", maketrans), class: rt.types.staticmethod.clone() };
+    let sm = StaticMethod::new(Vm::native("maketrans", maketrans), rt.types.staticmethod.clone());
     c.dict.set_item_str("maketrans", Value::from_native(Arc::new(sm)));
     method(c, "rsplit", rsplit);
     method(c, "expandtabs", expandtabs);

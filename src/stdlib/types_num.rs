@@ -390,7 +390,7 @@ pub fn classmethod(
     name: &str,
     f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static,
 ) {
-    let cm = ClassMethod { func: Vm::native(name, f), class: rt.types.classmethod.clone() };
+    let cm = ClassMethod::new(Vm::native(name, f), rt.types.classmethod.clone());
     cls.dict.set_item_str(name, Value::from_native(Arc::new(cm)));
 }
 

@@ -83,8 +83,23 @@ impl Vm {
     /// raised by Python code such as a property still propagates).
     pub fn get_attr_opt(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
         match obj {
-            Value::Instance(inst) => self.instance_getattr(inst, obj, name),
-            Value::Class(c) => self.class_getattr(c, name),
+            Value::Instance(inst) => {
+                if inst.class.attr_flags() & crate::object::class::class_flags::HAS_GETATTRIBUTE != 0 {
+                    let cls = inst.class.clone();
+                    return self.getattribute_override(&cls, obj, name);
+                }
+                self.instance_getattr(inst, obj, name, true)
+            }
+            Value::Class(c) => {
+                // A metaclass's `__getattribute__` decides for its classes.
+                if let Some(meta) = &c.metaclass
+                    && meta.attr_flags() & crate::object::class::class_flags::HAS_GETATTRIBUTE != 0
+                {
+                    let meta = meta.clone();
+                    return self.getattribute_override(&meta, obj, name);
+                }
+                self.class_getattr(c, name)
+            }
             Value::Module(m) => {
                 if let Some(v) = m.dict.get_str(name) {
                     return Ok(Some(v));
@@ -105,7 +120,46 @@ impl Vm {
         }
     }
 
-    fn instance_getattr(&mut self, inst: &Arc<Instance>, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+    /// `obj.name` when a Python class of `cls`'s MRO defines `__getattribute__`
+    /// (CPython's `slot_tp_getattr_hook`): its answer, or on AttributeError
+    /// the class's `__getattr__` when it has one.
+    fn getattribute_override(&mut self, cls: &Arc<Class>, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        let Some(ga) = cls.lookup_user("__getattribute__") else {
+            return match obj {
+                Value::Instance(inst) => self.instance_getattr(inst, obj, name, true),
+                Value::Class(c) => self.class_getattr(c, name),
+                _ => self.builtin_getattr(obj, name),
+            };
+        };
+        match self.call(&ga, vec![obj.clone(), Value::Str(name.clone())]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.is_exc(&e, "AttributeError") => match cls.lookup_user("__getattr__") {
+                Some(g) => self.call(&g, vec![obj.clone(), Value::Str(name.clone())]).map(Some),
+                None => Err(e),
+            },
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `object.__getattribute__(obj, name)`: the generic lookup, without the
+    /// class's own `__getattribute__` and `__getattr__` (None: absent).
+    pub fn generic_getattr(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+        match obj {
+            Value::Instance(inst) => self.instance_getattr(inst, obj, name, false),
+            Value::Class(c) => self.class_getattr(c, name),
+            _ => self.get_attr_opt(obj, name),
+        }
+    }
+
+    /// An instance's attribute by the generic rules; `with_getattr` lets the
+    /// class's `__getattr__` answer a missing name.
+    fn instance_getattr(
+        &mut self,
+        inst: &Arc<Instance>,
+        obj: &Value,
+        name: &Arc<PyStr>,
+        with_getattr: bool,
+    ) -> PyResult<Option<Value>> {
         // A `_thread._local` keeps its attributes in this thread's dict.
         let local;
         let dict = if crate::object::thread_local::local_of(inst).is_some() {
@@ -195,7 +249,7 @@ impl Vm {
         {
             return Ok(Some(v));
         }
-        if let Some(ga) = cls.lookup_user("__getattr__") {
+        if with_getattr && let Some(ga) = cls.lookup_user("__getattr__") {
             return match self.call(&ga, vec![obj.clone(), Value::Str(name.clone())]) {
                 Ok(v) => Ok(Some(v)),
                 Err(e) => Err(e),
@@ -249,7 +303,8 @@ impl Vm {
                     return Ok(Some(sm.func.clone()));
                 }
                 if let Some(cm) = o.as_any().downcast_ref::<ClassMethod>() {
-                    return Ok(Some(Vm::bound(Value::Class(c.clone()), cm.func.clone())));
+                    let f = cm.func.clone();
+                    return self.classmethod_bind(f, Value::Class(c.clone())).map(Some);
                 }
                 if o.as_any().is::<Property>() {
                     return Ok(Some(a));
@@ -322,7 +377,8 @@ impl Vm {
                         Value::Class(_) => s.obj.clone(),
                         _ => Value::Class(s.obj_type.clone()),
                     };
-                    return Ok(Some(Vm::bound(recv, cm.func.clone())));
+                    let f = cm.func.clone();
+                    return self.classmethod_bind(f, recv).map(Some);
                 }
                 // super() inside a class-level method (`__new__`, a classmethod):
                 // obj is a subclass of start, not an instance (a metaclass's
@@ -383,7 +439,8 @@ impl Vm {
                     return Ok(sm.func.clone());
                 }
                 if let Some(cm) = o.as_any().downcast_ref::<ClassMethod>() {
-                    return Ok(Vm::bound(Value::Class(cls.clone()), cm.func.clone()));
+                    let f = cm.func.clone();
+                    return self.classmethod_bind(f, Value::Class(cls.clone()));
                 }
                 if let Some(m) = o.as_any().downcast_ref::<SlotMember>() {
                     return self.slot_get(m, obj);
@@ -400,6 +457,20 @@ impl Vm {
         }
     }
 
+    /// `classmethod.__get__` for the class `cls`: a function becomes a method
+    /// bound to the class; since 3.9 (until 3.13) a wrapped object with its
+    /// own `__get__` (a property, another classmethod) is asked
+    /// `__get__(cls, cls)` instead.
+    pub fn classmethod_bind(&mut self, func: Value, cls: Value) -> PyResult {
+        if matches!(func, Value::Function(_) | Value::Native(_) | Value::Method(_)) {
+            return Ok(Vm::bound(cls, func));
+        }
+        match self.class_of(&func).lookup("__get__") {
+            Some(get) => self.call(&get, vec![func, cls.clone(), cls]),
+            None => Ok(Vm::bound(cls, func)),
+        }
+    }
+
     pub fn unwrap_staticmethod(&self, o: &Arc<dyn crate::object::native::NativeObject>) -> Option<Value> {
         o.as_any().downcast_ref::<StaticMethod>().map(|s| s.func.clone())
     }
@@ -409,6 +480,10 @@ impl Vm {
     pub fn lookup_method(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
         match obj {
             Value::Instance(inst) => {
+                // The class's `__getattribute__` must see `obj.name()`.
+                if inst.class.attr_flags() & crate::object::class::class_flags::HAS_GETATTRIBUTE != 0 {
+                    return Ok(None);
+                }
                 let Some((a, builtin_owner)) = inst.class.lookup_str_owner(name) else { return Ok(None) };
                 let is_method = match a {
                     Value::Function(_) => true,
@@ -550,7 +625,8 @@ impl Vm {
             // (A property has its own, read below.)
             (_, "__doc__")
                 if !matches!(obj, Value::Instance(_) | Value::Class(_) | Value::Module(_))
-                    && !matches!(obj, Value::Native2(o) if o.as_any().is::<Property>()) =>
+                    && !matches!(obj, Value::Native2(o) if o.as_any().is::<Property>()
+                        || o.as_any().is::<StaticMethod>() || o.as_any().is::<ClassMethod>()) =>
             {
                 self.class_of(obj).lookup("__doc__").unwrap_or(Value::None)
             }
@@ -591,22 +667,18 @@ impl Vm {
                 _ => None,
             });
         }
-        if let Some(sm) = o.as_any().downcast_ref::<StaticMethod>() {
+        let wrapper = match o.as_any().downcast_ref::<StaticMethod>() {
+            Some(sm) => Some((&sm.func, &sm.dict)),
+            None => o.as_any().downcast_ref::<ClassMethod>().map(|cm| (&cm.func, &cm.dict)),
+        };
+        if let Some((func, dict)) = wrapper {
             return Ok(match name {
-                "__func__" => Some(sm.func.clone()),
+                "__func__" | "__wrapped__" => Some(func.clone()),
+                "__dict__" => Some(Value::Dict(dict.clone())),
                 "__isabstractmethod__" if o.class().lookup_user(name).is_none() => {
-                    Some(Value::Bool(self.any_abstract(std::slice::from_ref(&sm.func))?))
+                    Some(Value::Bool(self.any_abstract(std::slice::from_ref(func))?))
                 }
-                _ => None,
-            });
-        }
-        if let Some(cm) = o.as_any().downcast_ref::<ClassMethod>() {
-            return Ok(match name {
-                "__func__" => Some(cm.func.clone()),
-                "__isabstractmethod__" if o.class().lookup_user(name).is_none() => {
-                    Some(Value::Bool(self.any_abstract(std::slice::from_ref(&cm.func))?))
-                }
-                _ => None,
+                _ => dict.get_item_str(name),
             });
         }
         if let Some(m) = o.as_any().downcast_ref::<SlotMember>()
@@ -659,6 +731,18 @@ impl Vm {
             }
             Value::Native2(o) if name.as_str() == "cell_contents" && o.as_any().is::<CellObject>() => {
                 o.as_any().downcast_ref::<CellObject>().expect("cell").cell.set(Some(v));
+                Ok(())
+            }
+            // staticmethod/classmethod objects have a `__dict__`.
+            Value::Native2(o)
+                if (o.as_any().is::<StaticMethod>() || o.as_any().is::<ClassMethod>())
+                    && !matches!(name.as_str(), "__func__" | "__wrapped__" | "__dict__") =>
+            {
+                let dict = match o.as_any().downcast_ref::<StaticMethod>() {
+                    Some(sm) => sm.dict.clone(),
+                    None => o.as_any().downcast_ref::<ClassMethod>().expect("classmethod").dict.clone(),
+                };
+                dict.set_str(name, v);
                 Ok(())
             }
             _ => {

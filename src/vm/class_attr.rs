@@ -34,18 +34,25 @@ impl Vm {
             c.invalidate_flags();
             return Ok(());
         };
-        match name.as_str() {
-            "__name__" => {
-                if let Value::Str(s) = &v {
-                    *c.name.lock() = s.clone();
-                }
+        // The type's own name fields, not dict entries (CPython's
+        // `type_set_name`/`type_set_qualname`).
+        if let n @ ("__name__" | "__qualname__") = name.as_str() {
+            // A str subclass's instance counts (its text is kept).
+            let text = match &v {
+                Value::Instance(i) => i.builtin_value().cloned(),
+                _ => None,
+            };
+            let Value::Str(s) = text.as_ref().unwrap_or(&v) else {
+                let tn = self.type_name(&v);
+                let cn = c.name();
+                return Err(self.type_error(&format!("can only assign string to {}.{n}, not '{tn}'", cn.as_str())));
+            };
+            if n == "__name__" {
+                *c.name.lock() = s.clone();
+            } else {
+                *c.qualname.lock() = s.clone();
             }
-            "__qualname__" => {
-                if let Value::Str(s) = &v {
-                    *c.qualname.lock() = s.clone();
-                }
-            }
-            _ => {}
+            return Ok(());
         }
         if name.as_str() == "__del__" && !c.builtin {
             // Instances made from now on are finalized (subclasses

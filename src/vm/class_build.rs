@@ -248,13 +248,13 @@ impl Vm {
         // __init_subclass__ and __class_getitem__ are implicit classmethods.
         for special in ["__init_subclass__", "__class_getitem__"] {
             if let Some(f @ Value::Function(_)) = dict.get_item_str(special) {
-                let cm = crate::object::descr::ClassMethod { func: f, class: self.rt.types.classmethod.clone() };
+                let cm = crate::object::descr::ClassMethod::new(f, self.rt.types.classmethod.clone());
                 dict.set_item_str(special, Value::from_native(Arc::new(cm)));
             }
         }
         // __new__ is an implicit staticmethod (`cls.__dict__['__new__'].__func__`).
         if let Some(f @ Value::Function(_)) = dict.get_item_str("__new__") {
-            let sm = crate::object::descr::StaticMethod { func: f, class: self.rt.types.staticmethod.clone() };
+            let sm = crate::object::descr::StaticMethod::new(f, self.rt.types.staticmethod.clone());
             dict.set_item_str("__new__", Value::from_native(Arc::new(sm)));
         }
         // `__qualname__` in the namespace names the class; it is not an attribute.

@@ -43,6 +43,10 @@ impl Vm {
                     return self.recursing(" while getting the str of an object", |vm| vm.exc_str(inst));
                 }
                 if let Some(p) = inst.builtin_value().cloned() {
+                    // A set's str is its repr, which names the subclass.
+                    if matches!(p, Value::Set(_)) {
+                        return self.repr_of(v);
+                    }
                     return self.str_of(&p);
                 }
                 self.repr_of(v)
@@ -199,6 +203,17 @@ impl Vm {
                     return self.recursing(" while getting the repr of an object", |vm| vm.exc_repr(inst));
                 }
                 if let Some(p) = inst.builtin_value().cloned() {
+                    // A set or frozenset subclass shows its own name:
+                    // `S({1})`, `S()` (dict, list… subclasses look like their base).
+                    if let Value::Set(set) = &p {
+                        let name = inst.class.name();
+                        if set.is_empty() {
+                            return Ok(format!("{}()", name.as_str()));
+                        }
+                        let r = self.repr_of(&p)?;
+                        let items = r.strip_prefix("frozenset(").and_then(|r| r.strip_suffix(')')).unwrap_or(&r);
+                        return Ok(format!("{}({})", name.as_str(), items));
+                    }
                     return self.repr_of(&p);
                 }
                 let module = match inst.class.dict.get_item_str("__module__") {

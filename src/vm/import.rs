@@ -141,6 +141,9 @@ impl Vm {
             }
         };
         let mut entries_not_dirs = false;
+        // Folders named `leaf` without `__init__.py`: the portions of a
+        // namespace package (PEP 420), used when no module or package is found.
+        let mut portions = Vec::new();
         for dir in dirs {
             if !entries_not_dirs && in_a_file(&dir) {
                 // A zip archive or a folder in one: for `sys.path_hooks`.
@@ -148,7 +151,13 @@ impl Vm {
             }
             let found = match super::import_find::find_in_dir(&dir, leaf) {
                 Ok(Some(f)) => f,
-                Ok(None) => continue,
+                Ok(None) => {
+                    let folder = std::path::Path::new(&dir).join(leaf);
+                    if folder.is_dir() {
+                        portions.push(folder.display().to_string());
+                    }
+                    continue;
+                }
                 Err(e) => return Err(self.err("ImportError", &e.to_string())),
             };
             let text = crate::lex::source::decode_source(&found.bytes, &found.filename)
@@ -160,6 +169,9 @@ impl Vm {
             && let Some(m) = self.load_by_hooks(full, "after")?
         {
             return Ok(m);
+        }
+        if !portions.is_empty() {
+            return self.namespace_package(full, portions);
         }
         let e = self.err("ModuleNotFoundError", &format!("No module named '{full}'"));
         e.exc.dict.set_item_str("name", Value::str(full));
@@ -215,8 +227,32 @@ impl Vm {
     /// The `__path__` of the already imported package `name`, if it has one.
     fn package_path(&mut self, name: &str) -> Option<Vec<String>> {
         let Some(Value::Module(m)) = self.rt.modules.get_item_str(name) else { return None };
-        let Some(Value::List(l)) = m.dict.get_item_str("__path__") else { return None };
-        Some(l.snapshot().iter().filter_map(|v| v.as_str().map(|s| s.as_str().to_string())).collect())
+        let items = match m.dict.get_item_str("__path__")? {
+            Value::List(l) => l.snapshot().to_vec(),
+            // A namespace package's `_NamespacePath` (recomputed when iterated).
+            other => self.collect(&other).ok()?,
+        };
+        Some(items.iter().filter_map(|v| v.as_str().map(|s| s.as_str().to_string())).collect())
+    }
+
+    /// A namespace package (PEP 420) over the folders found: a module with
+    /// no file whose `__path__` lists them; `_imp` then gives it importlib's
+    /// `_NamespacePath`, spec and `NamespaceLoader`, as CPython's finder does.
+    fn namespace_package(&mut self, name: &str, portions: Vec<String>) -> PyResult {
+        let dict = Arc::new(Dict::new());
+        dict.set_item_str("__name__", Value::str(name));
+        dict.set_item_str("__doc__", Value::None);
+        dict.set_item_str("__package__", Value::str(name));
+        dict.set_item_str("__file__", Value::None);
+        let path = Value::list(portions.iter().map(|p| Value::str(p)).collect());
+        dict.set_item_str("__path__", path.clone());
+        let module = Value::Module(Arc::new(Module { name: Arc::from(name), dict: dict.clone() }));
+        self.rt.modules.set_item_str(name, module.clone());
+        if let Err(e) = self.call_imp_hook("_gilt_namespace", vec![Value::str(name), path, Value::Dict(dict)]) {
+            self.rt.modules.remove_item_str(name);
+            return Err(e);
+        }
+        Ok(module)
     }
 
     fn sys_path(&mut self) -> Vec<String> {

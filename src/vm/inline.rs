@@ -22,7 +22,7 @@ use std::sync::Arc;
 use super::cache::class_versions;
 use super::{PyResult, Vm};
 use crate::bytecode::inline_cache::CacheCell;
-use crate::object::class::class_flags::{HAS_DATA_DESCR, HAS_SETATTR, NO_DICT};
+use crate::object::class::class_flags::{HAS_DATA_DESCR, HAS_GETATTRIBUTE, HAS_SETATTR, NO_DICT};
 use crate::object::dict::Dict;
 use crate::object::str::PyStr;
 use crate::object::thread_local::local_of;
@@ -170,7 +170,7 @@ impl Vm {
 #[inline]
 pub(super) fn plain_instance_attr(obj: &Value, name: &PyStr, cell: Option<&CacheCell>) -> Option<Value> {
     let Value::Instance(inst) = obj else { return None };
-    if inst.class.attr_flags() & HAS_DATA_DESCR != 0 || local_of(inst).is_some() {
+    if inst.class.attr_flags() & (HAS_DATA_DESCR | HAS_GETATTRIBUTE) != 0 || local_of(inst).is_some() {
         return None;
     }
     let t = inst.dict.lock();

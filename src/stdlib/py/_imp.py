@@ -117,6 +117,20 @@ def _gilt_set_spec(name, filename, is_pkg, d):
         d.setdefault('__loader__', spec.loader)
 
 
+def _gilt_namespace(name, portions, d):
+    """Makes module dict `d` a namespace package over the folders `portions`
+    (gilt's importer found no module or regular package named `name`): a
+    `_NamespacePath` that follows sys.path, a NamespaceLoader, a spec."""
+    import importlib._bootstrap_external as ext
+    bs = sys.modules['importlib._bootstrap']
+    loader = ext.NamespaceLoader(name, portions, ext.PathFinder._get_spec)
+    spec = bs.ModuleSpec(name, loader, is_package=True)
+    spec.submodule_search_locations = loader._path
+    d['__path__'] = loader._path
+    d['__spec__'] = spec
+    d['__loader__'] = loader
+
+
 def _gilt_importlib_ready():
     """Called by gilt when `importlib` has been imported: installs importlib's
     finders (gilt's own importer does not use them) and gives specs to the
