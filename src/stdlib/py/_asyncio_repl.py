@@ -59,6 +59,9 @@ class AsyncIOInteractiveConsole(code.InteractiveConsole):
         try:
             compiled = self.compile(source, filename, symbol)
         except (OverflowError, SyntaxError, ValueError) as e:
+            if isinstance(e, SyntaxError) and 'incomplete input' in str(e):
+                # codeop's last try of a block that awaits, before its empty line.
+                return True
             if not (isinstance(e, SyntaxError) and any(m in str(e) for m in _AWAIT_ERRORS)):
                 self.showsyntaxerror(filename)
                 return False
