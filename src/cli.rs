@@ -61,7 +61,7 @@ pub fn main() -> i32 {
         return 0;
     }
     if let Err(msg) = cli.read_env(|k| std::env::var(k).ok()) {
-        eprintln!("Fatal Python error: {msg}");
+        eprintln!("Fatal Python error: {msg}\nPython runtime state: preinitialized\n");
         return 1;
     }
     if cli.script.as_deref() == Some("compare") && !std::path::Path::new("compare").exists() {
@@ -170,14 +170,16 @@ const FLAG_NAMES: &[&str] = &[
 fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
     let rt = vm.rt.clone();
     rt.builtins.set_item_str("__debug__", Value::Bool(cli.optimize == 0));
-    if !cli.no_site {
-        // CPython's `site` adds help() to the built-ins; -S leaves it out.
-        crate::stdlib::help::install(&rt.builtins);
-    }
     let Some(Value::Module(sys)) = rt.modules.get_item_str("sys") else { return };
     // Before any import (`types` below): `-B` must stop its bytecode being written.
     set_flags(&rt, cli);
     sys.dict.set_item_str("dont_write_bytecode", Value::Bool(cli.dont_write_bytecode));
+    if !cli.no_site
+        && let Err(e) = crate::stdlib::help::install(vm)
+    {
+        // CPython's `site` adds help(), quit, exit, copyright… to the built-ins; -S leaves them out.
+        report_uncaught(vm, &e);
+    }
     let mut path = Vec::new();
     if !cli.safe_path {
         path.push(Value::str(&program.path0));
@@ -232,9 +234,9 @@ fn set_flags(rt: &Arc<Runtime>, cli: &Cli) {
         Value::Int(cli.verbose as i64),
         Value::Int(cli.bytes_warning as i64),
         n(cli.quiet),
-        n(true),
+        n(cli.hash_seed != Some(0)),
         n(cli.isolated),
-        Value::Bool(false),
+        Value::Bool(cli.dev_mode),
         n(true),
         n(false),
         Value::Bool(cli.safe_path),
@@ -460,7 +462,10 @@ fn run_main_in(vm: &mut Vm, src: &str, filename: &str, program: &MainProgram, in
     let package = program.package.as_deref();
     let globals = Arc::new(crate::object::dict::Dict::new());
     globals.set_item_str("__name__", Value::str(if vm.rt.config.mp_child { "__mp_main__" } else { "__main__" }));
-    globals.set_item_str("__file__", Value::str(filename));
+    if filename != "<string>" {
+        // `-c` code has no `__file__` in CPython; a script and stdin (`<stdin>`) have one.
+        globals.set_item_str("__file__", Value::str(filename));
+    }
     globals.set_item_str("__builtins__", Value::Dict(vm.rt.builtins.clone()));
     globals.set_item_str("__doc__", Value::None);
     globals.set_item_str("__package__", package.map(Value::str).unwrap_or(Value::None));
@@ -505,8 +510,14 @@ fn finish(vm: &mut Vm, status: i32) -> i32 {
 /// Prints an uncaught exception the way CPython does and picks the exit status.
 pub fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
     if vm.is_exc(e, "SystemExit") {
-        let args = vm.exc_args(e);
-        return match args.first() {
+        // CPython reads `code`: None without arguments, the argument, or the
+        // whole args tuple when there are several (printed, status 1).
+        let value = e.value();
+        let code = match vm.get_attr_str(&value, "code") {
+            Ok(Some(c)) => Some(c),
+            _ => vm.exc_args(e).first().cloned(),
+        };
+        return match code.as_ref() {
             None | Some(Value::None) => 0,
             Some(Value::Int(i)) => *i as i32,
             Some(Value::Boolean(b)) => b.get() as i32,
@@ -571,9 +582,10 @@ pub fn format_syntax_error_value(vm: &mut Vm, d: &crate::object::dict::Dict, exc
         let removed = text.chars().count() - stripped.chars().count();
         let stripped = stripped.trim_end();
         out.push_str(&format!("    {stripped}\n"));
-        if offset > 0 {
-            let col = (offset as usize).saturating_sub(1).saturating_sub(removed);
-            let col = col.min(stripped.chars().count());
+        // No caret when the offset points into the indentation that was
+        // stripped (a TabError's column 1), as CPython prints it.
+        if offset > 0 && offset as usize > removed {
+            let col = (offset as usize - 1 - removed).min(stripped.chars().count());
             out.push_str(&format!("    {}^\n", " ".repeat(col)));
         }
     }

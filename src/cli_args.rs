@@ -80,6 +80,10 @@ pub struct Cli {
     pub python_path: Vec<String>,
     /// PYTHONSTARTUP: run before the first prompt of an interactive session.
     pub startup: Option<String>,
+    /// PYTHONHASHSEED as a number (`sys.flags.hash_randomization` is 0 for 0).
+    pub hash_seed: Option<u32>,
+    /// `-X dev` or PYTHONDEVMODE: `sys.flags.dev_mode`.
+    pub dev_mode: bool,
     /// `--dis`: print bytecode instead of running.
     pub dis: bool,
     /// `--license`: print the licenses of gilt and of CPython's embedded library.
@@ -223,7 +227,8 @@ pub fn usage_line(prog: &str) -> String {
 
 /// A usage error's full text: the message, the usage line and the hint (exit status 2).
 pub fn usage_error(prog: &str, msg: &str) -> String {
-    format!("{msg}\n{}\nTry `{prog} -h' for more information.\n", usage_line(prog))
+    // CPython names `python` here whatever its own name (Modules/main.c's fixed text).
+    format!("{msg}\n{}\nTry `python -h' for more information.\n", usage_line(prog))
 }
 
 /// Parses `args` (without the program name). `Err` is a usage error's message.
@@ -404,10 +409,15 @@ impl Cli {
         }
         if let Some(v) = py("PYTHONHASHSEED")
             && v != "random"
-            && v.parse::<u32>().is_err()
         {
-            return Err("PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]".into());
+            match v.parse::<u32>() {
+                Ok(seed) => self.hash_seed = Some(seed),
+                Err(_) => {
+                    return Err("config_init_hash_seed: PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]".into());
+                }
+            }
         }
+        self.dev_mode = self.xoptions.iter().any(|x| x == "dev") || set("PYTHONDEVMODE");
         if let Some(v) = py("PYTHONWARNINGS") {
             let from_env = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from);
             self.warnoptions.splice(0..0, from_env);

@@ -299,6 +299,8 @@ mod flags;
 mod habits;
 #[path = "cli/repl.rs"]
 mod repl;
+#[path = "cli/stdlib_mains.rs"]
+mod stdlib_mains;
 #[path = "cli/tools.rs"]
 mod tools;
 

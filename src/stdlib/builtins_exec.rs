@@ -171,6 +171,14 @@ fn builtin_compile(vm: &mut Vm, mut a: Args) -> PyResult {
         return super::ast_from_py::compile_ast(vm, &source, &filename, mode, only_ast);
     }
     let Source::Text(src) = source_arg(vm, &source, "compile", false)? else { unreachable!() };
+    if mode == ExecMode::ExecSingle
+        && flags & PYCF_ALLOW_INCOMPLETE_INPUT != 0
+        && awaits_more_input(&src, flags & PYCF_DONT_IMPLY_DEDENT != 0)
+    {
+        // `codeop` (behind `code.interact`, pdb, the asyncio REPL) asks whether
+        // an interactive statement is finished; this answer means "read more".
+        return Err(vm.err("SyntaxError", "incomplete input"));
+    }
     if only_ast {
         let program = parse_for_mode(vm, &src, &filename, mode)?;
         let classes = super::ast_to_py::ast_classes(vm)?;
@@ -182,6 +190,26 @@ fn builtin_compile(vm: &mut Vm, mut a: Args) -> PyResult {
         });
     }
     Ok(Value::Code(compile_text(vm, &src, &filename, mode)?))
+}
+
+/// `compile` flags of CPython's `codeop`: a block is not ended by the end of
+/// the text (an interactive statement ends with an empty line), and an
+/// unfinished statement raises `SyntaxError('incomplete input')`.
+const PYCF_DONT_IMPLY_DEDENT: i64 = 0x200;
+const PYCF_ALLOW_INCOMPLETE_INPUT: i64 = 0x4000;
+
+/// Whether an interactive statement needs more lines: an open bracket, string
+/// or block at the end of the text, or a compound statement not yet ended by
+/// an empty line (as CPython's REPL, which `PYCF_DONT_IMPLY_DEDENT` asks for).
+fn awaits_more_input(src: &str, dont_imply_dedent: bool) -> bool {
+    if let Err(e) = crate::parse::parse_program(src)
+        && e.incomplete
+    {
+        return true;
+    }
+    let first = src.lines().find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')).unwrap_or("");
+    let last = src.rsplit('\n').next().unwrap_or("");
+    dont_imply_dedent && super::repl::opens_compound(first) && !last.trim().is_empty()
 }
 
 /// The globals and locals an `exec`/`eval` runs with: the given ones, or the

@@ -1,17 +1,17 @@
-//! `help`: CPython's own interactive help, `pydoc.help`, reached through a
-//! built-in that imports pydoc on first use (as CPython's `site` module
-//! installs `_sitebuiltins._Helper`), so startup pays nothing for it.
-//! Added to the built-ins at startup unless `-S`.
+//! What CPython's `site` adds to the built-ins: `help` (pydoc's, imported on
+//! first use), `quit`/`exit` (whose repr says how to leave), `copyright`,
+//! `credits` and `license` — the objects of gilt's own `_sitebuiltins`
+//! (src/stdlib/py/), a small module that imports nothing else, so startup
+//! pays little for them. Installed at startup unless `-S`.
 
-use crate::object::dict::Dict;
+use crate::vm::{PyResult, Vm};
 
-/// Adds `help` to the built-ins.
-pub fn install(builtins: &Dict) {
-    super::def(builtins, "help", |vm, a| {
-        let pydoc = vm.import_name("pydoc", 0, true)?;
-        let Some(helper) = vm.get_attr_str(&pydoc, "help")? else {
-            return Err(vm.attribute_error(&pydoc, "help"));
-        };
-        vm.call_value(&helper, a)
-    });
+/// Adds `help`, `quit`, `exit`, `copyright`, `credits` and `license` to the built-ins.
+pub fn install(vm: &mut Vm) -> PyResult<()> {
+    let module = vm.import_name("_sitebuiltins", 0, true)?;
+    let builtins = vm.import_name("builtins", 0, true)?;
+    if let Some(f) = vm.get_attr_str(&module, "_gilt_install")? {
+        vm.call(&f, vec![builtins])?;
+    }
+    Ok(())
 }

@@ -6,6 +6,7 @@ pub mod ast_to_py;
 pub mod binfmt;
 pub mod buffer;
 pub mod builtin_attrs;
+pub mod builtin_docs;
 pub mod builtins_attr;
 pub mod builtins_core;
 pub mod builtins_exec;

@@ -192,12 +192,16 @@ fn process(d: &Dict) {
         let pid = int_arg(vm, &a.pos[0])?;
         let sig = c_int(vm, &a.pos[1])?;
         // SAFETY: sends a signal; no memory is passed.
-        let r = unsafe { libc::kill(pid as libc::pid_t, sig) };
+        let to_self = pid == std::process::id() as i64;
+        // To ourselves, the signal goes to this thread (raise), so its OS handler
+        // has run when the call returns; kill() may hand it to another of gilt's
+        // threads, later.
+        let r = unsafe { if to_self { libc::raise(sig) } else { libc::kill(pid as libc::pid_t, sig) } };
         check(vm, r as i64, None)?;
-        // A signal sent to this very process is handled before kill
-        // returns, as in CPython (`os.kill(os.getpid(), SIGINT)` raises
-        // KeyboardInterrupt on its own line, even as a script's last line).
-        if vm.is_main_thread {
+        if to_self && vm.is_main_thread {
+            // Its Python handler runs now (CPython checks at the next
+            // instruction), not at some later loop, which a script that ends
+            // here never reaches.
             vm.handle_breaker()?;
         }
         Ok(Value::None)

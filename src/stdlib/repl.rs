@@ -37,7 +37,7 @@ fn history_file() -> Option<std::path::PathBuf> {
 
 /// Whether `line` opens a compound statement, whose body may follow on
 /// later lines even when this one has a body (`while True: pass`).
-fn opens_compound(line: &str) -> bool {
+pub(crate) fn opens_compound(line: &str) -> bool {
     let t = line.trim_start();
     let word: String = t.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
     t.starts_with('@')

@@ -227,6 +227,16 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     def(&stream_cls.dict, "fileno", |_vm, a| Ok(Value::Int(stream_of(&a.pos[0]).unwrap_or(1) as i64)));
     add_stdin_methods(&stream_cls);
     add_text_attrs(rt, &stream_cls);
+    // `with sys.stdout as out:` (json.tool, argparse.FileType('-')): a context
+    // manager like every file; leaving it calls `close()`.
+    def(&stream_cls.dict, "__enter__", |_vm, a| Ok(a.pos[0].clone()));
+    def(&stream_cls.dict, "__exit__", |vm, a| {
+        let close = vm.get_attr_str(&a.pos[0], "close")?;
+        if let Some(close) = close {
+            vm.call(&close, vec![])?;
+        }
+        Ok(Value::None)
+    });
     let writer_cls = buffer_class(rt, "BufferedWriter");
     let reader_cls = buffer_class(rt, "BufferedReader");
     let buffer = Vm::native("buffer", move |_vm, a| {
@@ -265,10 +275,10 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     d.set_item_str("platform", Value::str(std::env::consts::OS));
     d.set_item_str("byteorder", Value::str("little"));
     d.set_item_str("maxsize", Value::Int(i64::MAX));
-    d.set_item_str(
-        "executable",
-        Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default()),
-    );
+    let exe = Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default());
+    // `venv` copies or links `_base_executable` (gilt is never itself inside a venv).
+    d.set_item_str("_base_executable", exe.clone());
+    d.set_item_str("executable", exe);
     let names = super::builtin_module_names().into_iter().map(Value::str).collect();
     d.set_item_str("builtin_module_names", Value::tuple(names));
     def(&d, "exit", |vm, a| {

@@ -579,7 +579,16 @@ impl Vm {
                 None => return Ok(None),
             },
             (Value::Native(n), "__name__") | (Value::Native(n), "__qualname__") => Value::str(&n.name),
-            (Value::Native(_), "__doc__") => Value::None,
+            (Value::Native(n), "__doc__") => match self.builtin_name(obj, n) {
+                Some(name) => crate::stdlib::builtin_docs::doc(name).map(Value::str).unwrap_or(Value::None),
+                None => Value::None,
+            },
+            (Value::Native(n), "__text_signature__") => {
+                match self.builtin_name(obj, n).and_then(crate::stdlib::builtin_docs::text_signature) {
+                    Some(sig) => Value::str(sig),
+                    None => Value::None,
+                }
+            }
             // Calling `f.__call__` is calling `f` (CPython's method-wrapper).
             (Value::Function(_) | Value::Native(_) | Value::Method(_), "__call__") => obj.clone(),
             (Value::Native(n), "__module__") => self.native_function_module(obj, n),
@@ -948,6 +957,13 @@ impl Vm {
     /// `f.__module__` of a built-in function: the native module that holds
     /// it (`array._array_reconstructor`, which pickle finds by this name),
     /// else `builtins`. Read rarely (pickle, inspect), so it is searched.
+    /// The name of `obj` when it is the built-in function of that name (not
+    /// a method, nor another module's function called alike: `os.open`).
+    fn builtin_name<'a>(&self, obj: &Value, n: &'a crate::object::function::NativeFunction) -> Option<&'a str> {
+        let own = n.owner.is_none() && matches!(self.rt.builtins.get_item_str(&n.name), Some(v) if v.is(obj));
+        own.then_some(&*n.name)
+    }
+
     fn native_function_module(&self, obj: &Value, n: &crate::object::function::NativeFunction) -> Value {
         if n.owner.is_none() && !matches!(self.rt.builtins.get_item_str(&n.name), Some(v) if v.is(obj)) {
             for (k, m) in self.rt.modules.lock().items() {

@@ -108,7 +108,9 @@ impl Vm {
     }
 
     fn load_module_unlocked(&mut self, full: &str) -> PyResult {
-        let hooks = self.import_hooks();
+        // `_imp` carries the hook machinery itself: consulting the hooks for it
+        // would import it again, without end (a stack overflow, not an error).
+        let hooks = if full == "_imp" { ImportHooks::default() } else { self.import_hooks() };
         if hooks.before
             && let Some(m) = self.load_by_hooks(full, "before")?
         {

@@ -46,7 +46,14 @@ impl Vm {
     pub fn exception_parts(&mut self, exc: &Value, group: bool) -> ExcParts {
         let mut parts = ExcParts::default();
         let Value::Instance(inst) = exc else { return parts };
-        let tb = inst.exc().map(|s| s.lock().traceback.clone()).unwrap_or_default();
+        let mut tb = inst.exc().map(|s| s.lock().traceback.clone()).unwrap_or_default();
+        if style == TbStyle::C
+            && let Some(Value::Int(limit)) = self.sys_attr("tracebacklimit")
+        {
+            // `sys.tracebacklimit`: the C printer keeps the innermost `limit`
+            // entries (none, and no header, when it is 0 or less).
+            tb.truncate(limit.max(0) as usize);
+        }
         let out = &mut parts.tb;
         if !tb.is_empty() {
             parts.header = if group {

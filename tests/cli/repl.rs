@@ -77,11 +77,13 @@ fn pty_session(input: &str, data: &std::path::Path) -> Option<String> {
 #[test]
 fn repl_in_a_pty() {
     let data = scratch("cli_repl_data", &[]);
-    let input = "1+1\nquit\nwhile False: pass\n\nprint('a'); print('b')\nfor i in range(2):\n    print(i * 10)\n\n1/0\nexit()\n";
+    let input = "1+1\nquit\n_\n6*7\n_ + 1\nwhile False: pass\n\nprint('a'); print('b')\nfor i in range(2):\n    print(i * 10)\n\n1/0\nexit()\n";
     let Some(session) = pty_session(input, &data) else { return };
     for want in [
         ">>> 1+1\n2\n",
         ">>> quit\nUse quit() or Ctrl-D (i.e. EOF) to exit\n",
+        // `_` is the last value shown, `quit`'s object too (as python3's).
+        ">>> _\nUse quit() or Ctrl-D (i.e. EOF) to exit\n>>> 6*7\n42\n>>> _ + 1\n43\n",
         ">>> while False: pass\n... \n",
         "a\nb\n",
         "...     print(i * 10)\n... \n0\n10\n",

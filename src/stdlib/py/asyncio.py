@@ -591,3 +591,9 @@ def __getattr__(name):
         sub = sys.modules['asyncio.subprocess']
         return sub if name == 'subprocess' else getattr(sub, name)
     raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
+
+
+if __name__ == '__main__':
+    # `gilt -m asyncio`: the console where `await` works at the top level.
+    import _asyncio_repl
+    _asyncio_repl.main()
