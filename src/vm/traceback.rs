@@ -47,9 +47,7 @@ impl Vm {
         let mut parts = ExcParts::default();
         let Value::Instance(inst) = exc else { return parts };
         let mut tb = inst.exc().map(|s| s.lock().traceback.clone()).unwrap_or_default();
-        if style == TbStyle::C
-            && let Some(Value::Int(limit)) = self.sys_attr("tracebacklimit")
-        {
+        if let Some(Value::Int(limit)) = self.sys_attr("tracebacklimit") {
             // `sys.tracebacklimit`: the C printer keeps the innermost `limit`
             // entries (none, and no header, when it is 0 or less).
             tb.truncate(limit.max(0) as usize);
