@@ -238,6 +238,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     d.set_item_str("__name__", Value::str("time"));
     d.set_item_str("timezone", Value::Int(0));
     d.set_item_str("altzone", Value::Int(0));
+    // struct_time's item count, which `_strptime` slices by.
+    d.set_item_str("_STRUCT_TM_ITEMS", Value::Int(11));
     d.set_item_str("daylight", Value::Int(0));
     d.set_item_str("tzname", Value::tuple(vec![Value::str("UTC"), Value::str("UTC")]));
     let start = Instant::now();
