@@ -277,14 +277,15 @@ impl Compiler {
                 return Ok(());
             }
             // CPython folds a set display of three or more constants into a frozenset constant,
-            // and its compiler then rebuilds that frozenset from its own iteration order: the
-            // items go into the table twice. Doing the same (build, then update an empty set
-            // from it) gives the order python3 prints, e.g. {7, 5, 15} for `{7, 15, 5}`.
-            let twice = kind == SeqKind::Set
-                && items.len() > 2
-                && items.iter().all(|e| matches!(&e.kind, ExprKind::Constant(_)));
+            // which its compiler rebuilds from the frozenset's own iteration order, and the set
+            // is that constant merged into an empty set (BUILD_SET 0; SET_UPDATE). Doing the
+            // same gives the order python3 prints, e.g. {7, 5, 15} for `{7, 15, 5}`:
+            // target, rebuilt constant, a list of the first build's order, the first build.
+            let twice = kind == SeqKind::Set && items.len() > 2 && items.iter().all(folds_to_constant);
             if twice {
                 self.emit(Instr::BuildSet(0));
+                self.emit(Instr::BuildSet(0));
+                self.emit(Instr::BuildList(0));
             }
             for i in items {
                 self.expr(i)?;
@@ -292,6 +293,8 @@ impl Compiler {
             let n = items.len() as u32;
             if twice {
                 self.emit(Instr::BuildSet(n));
+                self.emit(Instr::ListExtend);
+                self.emit(Instr::SetUpdate);
                 self.emit(Instr::SetUpdate);
                 return Ok(());
             }
@@ -741,4 +744,20 @@ enum CompKind {
     Set,
     Dict,
     Gen,
+}
+
+/// Whether CPython's AST optimizer turns `e` into a constant: a literal, or a sign or `~`
+/// before a number (`-1`).
+fn folds_to_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Constant(_) => true,
+        ExprKind::UnaryOp { op, operand } => {
+            !matches!(op, crate::parse::ast::UnaryOp::Not)
+                && matches!(
+                    &operand.kind,
+                    ExprKind::Constant(Constant::Int(_) | Constant::Float(_) | Constant::Complex(_))
+                )
+        }
+        _ => false,
+    }
 }

@@ -543,6 +543,11 @@ fn register_constructors(rt: &Runtime) {
     });
     method(&t.frozenset, "__new__", |vm, a| {
         let cls = cls_arg(&a);
+        // From a set, CPython's set_merge layout (a copy of the table when it can).
+        if let Some(Value::Set(src)) = a.pos.get(1) {
+            let s = vm.set_copy(src, true);
+            return Ok(vm.wrap_builtin(&cls, s));
+        }
         let items = match a.pos.get(1) {
             None => vec![],
             Some(v) => vm.collect(v)?,

@@ -274,7 +274,10 @@ fn register_sets(rt: &Runtime) {
         let s = recv_set(vm, &a, "update")?;
         for o in &a.pos[1..] {
             let items = match builtin_of(o) {
-                Value::Set(os) => os.lock().keys(),
+                Value::Set(os) => {
+                    vm.set_merge(&s, &os)?;
+                    continue;
+                }
                 other => vm.collect(&other)?,
             };
             s.lock().reserve_for_merge(items.len());

@@ -214,6 +214,27 @@ impl Vm {
         Ok(Value::Set(s))
     }
 
+    /// `target |= src` for two sets, as CPython's set_merge lays it out: one resize up
+    /// front, then a copy of `src`'s table when `target` is empty, else `src`'s keys in its
+    /// table order.
+    pub fn set_merge(&mut self, target: &Set, src: &Set) -> PyResult<()> {
+        if std::ptr::eq(target, src) {
+            return Ok(());
+        }
+        let src = src.lock().clone();
+        {
+            let mut t = target.lock();
+            t.reserve_for_merge(src.len());
+            if t.try_copy_from(&src) {
+                return Ok(());
+            }
+        }
+        for k in src.keys() {
+            self.set_add(target, k)?;
+        }
+        Ok(())
+    }
+
     /// A copy of a set's table (CPython's set_copy/merge layout rules).
     pub fn set_copy(&self, s: &Set, frozen: bool) -> Value {
         let src = s.lock().clone();

@@ -909,10 +909,14 @@ impl Vm {
                 }
                 Instr::SetUpdate => {
                     let it = self.pop();
-                    let items = self.collect(&it)?;
-                    if let Value::Set(s) = self.top().clone() {
-                        for v in items {
-                            self.set_add(&s, v)?;
+                    if let (Value::Set(s), Value::Set(src)) = (self.top().clone(), &it) {
+                        self.set_merge(&s, src)?;
+                    } else {
+                        let items = self.collect(&it)?;
+                        if let Value::Set(s) = self.top().clone() {
+                            for v in items {
+                                self.set_add(&s, v)?;
+                            }
                         }
                     }
                 }
