@@ -676,6 +676,19 @@ impl Vm {
                 Ok(Value::Set(r))
             }
             BinOp::Sub => {
+                // CPython's set_difference: a much smaller right operand is removed from a
+                // copy of the left (its layout stays); otherwise the survivors are added anew.
+                if (x.len() >> 2) > y.len() {
+                    let r = self.set_copy(x, frozen);
+                    if let Value::Set(rs) = &r {
+                        // The keys first: no lock is held while `__eq__` may run.
+                        let keys = y.lock().keys();
+                        for k in keys {
+                            self.set_discard(rs, &k)?;
+                        }
+                    }
+                    return Ok(r);
+                }
                 let r = Arc::new(Set::new(frozen));
                 let snapshot = x.lock().keys();
                 for k in snapshot {
@@ -686,9 +699,11 @@ impl Vm {
                 Ok(Value::Set(r))
             }
             _ => {
-                let r = self.set_copy(x, frozen);
+                // CPython's set_symmetric_difference: a copy of the right operand (with the
+                // left's type), then the left's keys toggled in, which decides the order.
+                let r = self.set_copy(y, frozen);
                 if let Value::Set(rs) = &r {
-                    let snapshot = y.lock().keys();
+                    let snapshot = x.lock().keys();
                     for k in snapshot {
                         if !self.set_discard(rs, &k)? {
                             self.set_add(rs, k)?;
