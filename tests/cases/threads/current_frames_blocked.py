@@ -49,7 +49,9 @@ def settled(frames):
             return False
         if find(f, "wait_on_event") is None or find(f, "wait_on_event").f_lineno != 13:
             return False
-    return threads[2].ident in frames
+    # The sleeper is past the barrier too, in its loop.
+    s = frames.get(threads[2].ident)
+    return s is not None and find(s, "sleeper") is not None and find(s, "sleeper").f_lineno == 27
 
 
 frames = sys._current_frames()
