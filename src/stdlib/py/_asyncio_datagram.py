@@ -6,7 +6,7 @@ datagram (a refused port, say) goes to error_received, as CPython's
 selector transport does."""
 
 import _asyncio
-from _asyncio_transports import BaseTransport, Transport
+from _asyncio_transports import BaseTransport, _LoopTransport, _set_done
 
 _Loop = _asyncio.EventLoop
 
@@ -24,7 +24,7 @@ class DatagramTransport(BaseTransport):
         raise NotImplementedError
 
 
-class _DatagramSocketTransport(Transport):
+class _DatagramSocketTransport(_LoopTransport):
     """A non-blocking datagram socket driving a DatagramProtocol (like
     CPython 3.11's, not an instance of DatagramTransport)."""
 
@@ -52,20 +52,11 @@ class _DatagramSocketTransport(Transport):
         loop.call_soon(protocol.connection_made, self)
         loop.call_soon(loop.add_reader, self._fd, self._read_ready)
         if waiter is not None:
-            loop.call_soon(_set_result, waiter, None)
+            loop.call_soon(_set_done, waiter)
 
     def __repr__(self):
         state = ' closing' if self._closing else (' closed' if self._sock is None else '')
         return f'<_SelectorDatagramTransport fd={self._fd}{state}>'
-
-    def get_protocol(self):
-        return self._protocol
-
-    def set_protocol(self, protocol):
-        self._protocol = protocol
-
-    def is_closing(self):
-        return self._closing
 
     def get_write_buffer_size(self):
         return self._buffer_size
@@ -192,9 +183,6 @@ class _DatagramSocketTransport(Transport):
             self._sock = None
 
 
-def _set_result(fut, value):
-    if not fut.done():
-        fut.set_result(value)
 
 
 async def _resolve(loop, addr, family, proto, flags):

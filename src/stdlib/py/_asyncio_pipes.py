@@ -11,7 +11,7 @@ limit and resumes it once read below the limit."""
 import os
 import _thread
 import _asyncio
-from _asyncio_transports import BaseTransport, Transport
+from _asyncio_transports import BaseTransport, _LoopTransport, _set_done
 
 _Loop = _asyncio.EventLoop
 
@@ -36,7 +36,7 @@ def _fd_of(pipe):
     return pipe if isinstance(pipe, int) else pipe.fileno()
 
 
-class _ReadPipeTransport(Transport):
+class _ReadPipeTransport(_LoopTransport):
     """The read end of a pipe (or a socket/character device) driving a
     Protocol: data_received per chunk, eof_received then connection_lost
     at EOF."""
@@ -54,7 +54,7 @@ class _ReadPipeTransport(Transport):
         loop.call_soon(protocol.connection_made, self)
         loop.call_soon(loop.add_reader, self._fileno, self._read_ready)
         if waiter is not None:
-            loop.call_soon(_set_result, waiter, None)
+            loop.call_soon(_set_done, waiter)
 
     def __repr__(self):
         state = ' closing' if self._closing else (' closed' if self._pipe is None else '')
@@ -91,15 +91,6 @@ class _ReadPipeTransport(Transport):
     def is_reading(self):
         return not self._paused and not self._closing
 
-    def set_protocol(self, protocol):
-        self._protocol = protocol
-
-    def get_protocol(self):
-        return self._protocol
-
-    def is_closing(self):
-        return self._closing
-
     def close(self):
         if not self._closing:
             self._close(None)
@@ -124,7 +115,7 @@ class _ReadPipeTransport(Transport):
             _close_pipe(pipe)
 
 
-class _WritePipeTransport(Transport):
+class _WritePipeTransport(_LoopTransport):
     """The write end of a pipe driving a Protocol: writes go straight to
     the fd, the rest is buffered and written as the loop sees the pipe
     writable; pause_writing/resume_writing past the water marks."""
@@ -145,7 +136,7 @@ class _WritePipeTransport(Transport):
         os.set_blocking(self._fileno, False)
         loop.call_soon(protocol.connection_made, self)
         if waiter is not None:
-            loop.call_soon(_set_result, waiter, None)
+            loop.call_soon(_set_done, waiter)
 
     def __repr__(self):
         state = ' closing' if self._closing else (' closed' if self._pipe is None else '')
@@ -229,15 +220,6 @@ class _WritePipeTransport(Transport):
         if not self._buffer:
             self._loop.call_soon(self._call_connection_lost, None)
 
-    def set_protocol(self, protocol):
-        self._protocol = protocol
-
-    def get_protocol(self):
-        return self._protocol
-
-    def is_closing(self):
-        return self._closing
-
     def close(self):
         if self._pipe is not None and not self._closing:
             self.write_eof()
@@ -275,37 +257,29 @@ def _close_pipe(pipe):
         pipe.close()
 
 
-def _set_result(fut, value):
-    if not fut.done():
-        fut.set_result(value)
+
+
+async def _connect_pipe(loop, transport_class, protocol_factory, pipe):
+    """(transport, protocol) over the pipe (a file object), once connection_made has run."""
+    protocol = protocol_factory()
+    waiter = loop.create_future()
+    transport = transport_class(loop, pipe, protocol, waiter)
+    try:
+        await waiter
+    except BaseException:
+        transport.close()
+        raise
+    return transport, protocol
 
 
 async def connect_read_pipe(self, protocol_factory, pipe):
-    """Reads the pipe (a file object) into protocol_factory(); returns
-    (transport, protocol) once connection_made has run."""
-    protocol = protocol_factory()
-    waiter = self.create_future()
-    transport = _ReadPipeTransport(self, pipe, protocol, waiter)
-    try:
-        await waiter
-    except BaseException:
-        transport.close()
-        raise
-    return transport, protocol
+    """Reads the pipe (a file object) into protocol_factory()."""
+    return await _connect_pipe(self, _ReadPipeTransport, protocol_factory, pipe)
 
 
 async def connect_write_pipe(self, protocol_factory, pipe):
-    """A write transport over the pipe (a file object); returns
-    (transport, protocol) once connection_made has run."""
-    protocol = protocol_factory()
-    waiter = self.create_future()
-    transport = _WritePipeTransport(self, pipe, protocol, waiter)
-    try:
-        await waiter
-    except BaseException:
-        transport.close()
-        raise
-    return transport, protocol
+    """A write transport over the pipe (a file object)."""
+    return await _connect_pipe(self, _WritePipeTransport, protocol_factory, pipe)
 
 
 # ---- subprocesses ---------------------------------------------------------------

@@ -108,10 +108,24 @@ class Transport(BaseTransport):
         self.write(b''.join(list_of_data))
 
 
+class _LoopTransport(Transport):
+    """What the loop's own transports share: the protocol they feed, and
+    `_closing`, set once close() or abort() has begun."""
+
+    def get_protocol(self):
+        return self._protocol
+
+    def set_protocol(self, protocol):
+        self._protocol = protocol
+
+    def is_closing(self):
+        return self._closing
+
+
 _MAX_READ = 256 * 1024
 
 
-class _SocketTransport(Transport):
+class _SocketTransport(_LoopTransport):
     """A connected socket (gilt's native one or a `socket.socket` adapter
     from _asyncio_streams) driving a Protocol."""
 
@@ -141,15 +155,6 @@ class _SocketTransport(Transport):
     def __repr__(self):
         state = ' closing' if self._closing else ''
         return f'<_SelectorSocketTransport fd={self._fd}{state}>'
-
-    def get_protocol(self):
-        return self._protocol
-
-    def set_protocol(self, protocol):
-        self._protocol = protocol
-
-    def is_closing(self):
-        return self._closing
 
     def is_reading(self):
         return self._reading and not self._closing
