@@ -8,7 +8,7 @@ terminating) or a mutant of one of tests/cases (mutate.py). Both interpreters
 run it with a timeout, and the case is flagged as:
 
   panic   gilt's stderr has `panicked at`, or it exits with 70
-  abort   gilt dies by a signal or exits with 128 or more
+  abort   gilt dies by a signal or exits with 128 or more (and python3 does not)
   hang    gilt times out (twice, the second time with a longer limit) while python3 finished
   diff    stdout or exit status differ (deterministic programs only)
   errmsg  both exit 1 but the last line of stderr (the exception) differs
@@ -141,7 +141,9 @@ class Fuzzer:
             loc = m.group(1) if m else "exit 70"
             msg = panic_message(gi.err)
             return Finding("panic", tag_of(src, py, gi, origin), msg, f"panic {loc}")
-        if gi.rc is not None and (gi.rc < 0 or gi.rc >= 128):
+        # Dying by the signal CPython dies by (an uncaught KeyboardInterrupt ends both
+        # with SIGINT) is the same behaviour, not an abort.
+        if gi.rc is not None and gi.rc != py.rc and (gi.rc < 0 or gi.rc >= 128):
             return Finding("abort", tag_of(src, py, gi, origin), f"exit {gi.rc}: {gi.last_err_line()}",
                            f"abort {gi.rc} {tag_of(src, py, gi, origin)}")
         if gi.timed_out:

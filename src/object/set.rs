@@ -27,6 +27,9 @@ pub struct SetTable {
     table: Vec<Slot>,
     fill: usize,
     used: usize,
+    /// Where the next `pop` starts looking (CPython's `finger`), so repeated pops
+    /// walk the table instead of rescanning its start.
+    finger: usize,
 }
 
 /// Result of a lookup or insertion attempt done under the lock.
@@ -39,7 +42,7 @@ pub enum SetProbe {
 
 impl Default for SetTable {
     fn default() -> Self {
-        SetTable { table: vec![Slot::Unused; MIN_SIZE], fill: 0, used: 0 }
+        SetTable { table: vec![Slot::Unused; MIN_SIZE], fill: 0, used: 0, finger: 0 }
     }
 }
 
@@ -112,7 +115,9 @@ impl SetTable {
                         }
                         return;
                     }
-                    Slot::Dummy if freeslot.is_none() => {
+                    // The last dummy on the probe path is reused, as CPython's
+                    // set_add_entry does (it decides where a re-added key lands).
+                    Slot::Dummy => {
                         freeslot = Some(i + j);
                     }
                     _ => {}
@@ -189,17 +194,27 @@ impl SetTable {
 
     /// Removes the entry whose key is identical to `key` (after a probe found it equal).
     pub fn remove_equal(&mut self, hash: i64, key: &Value, py_equal: Option<&Value>) -> bool {
-        for slot in self.table.iter_mut() {
-            if let Slot::Active(h, k) = slot
-                && *h == hash
-                && (py_equal.is_some_and(|p| p.is(k)) || native_eq(k, key) == Some(true))
-            {
-                *slot = Slot::Dummy;
-                self.used -= 1;
-                return true;
+        let mask = self.mask();
+        let mut i = (hash as usize) & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            for j in 0..=probes {
+                match &self.table[i + j] {
+                    Slot::Unused => return false,
+                    Slot::Active(h, k)
+                        if *h == hash && (py_equal.is_some_and(|p| p.is(k)) || native_eq(k, key) == Some(true)) =>
+                    {
+                        self.table[i + j] = Slot::Dummy;
+                        self.used -= 1;
+                        return true;
+                    }
+                    _ => {}
+                }
             }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
-        false
     }
 
     /// Removes and returns an arbitrary element (CPython's `set.pop` order).
@@ -207,9 +222,12 @@ impl SetTable {
         if self.used == 0 {
             return None;
         }
-        let pos = self.table.iter().position(|s| matches!(s, Slot::Active(..)))?;
+        let n = self.table.len();
+        let start = self.finger & self.mask();
+        let pos = (0..n).map(|d| (start + d) % n).find(|&p| matches!(self.table[p], Slot::Active(..)))?;
         let slot = std::mem::replace(&mut self.table[pos], Slot::Dummy);
         self.used -= 1;
+        self.finger = pos + 1;
         match slot {
             Slot::Active(_, k) => Some(k),
             _ => None,

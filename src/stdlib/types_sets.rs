@@ -61,10 +61,44 @@ fn set_operand(v: &Value) -> Option<Arc<Set>> {
 }
 
 fn fold(vm: &mut Vm, s: &Arc<Set>, others: &[Value], op: BinOp) -> PyResult {
+    if op == BinOp::Sub
+        && let Some((first, rest)) = others.split_first()
+    {
+        // CPython's set_difference_multi: `s - first` makes the result (so its layout),
+        // the other arguments are taken out of it in place.
+        let r = match set_operand(first) {
+            Some(os) => vm.binary_op(&Value::Set(s.clone()), &Value::Set(os), op)?,
+            None => {
+                let r = vm.set_copy(s, s.frozen);
+                let Value::Set(rs) = &r else { unreachable!() };
+                for k in vm.collect(first)? {
+                    vm.set_discard(rs, &k)?;
+                }
+                r
+            }
+        };
+        let Value::Set(rs) = &r else { unreachable!() };
+        for o in rest {
+            match set_operand(o) {
+                Some(os) => vm.set_difference_update(rs, &os)?,
+                None => {
+                    for k in vm.collect(o)? {
+                        vm.set_discard(rs, &k)?;
+                    }
+                }
+            }
+        }
+        return Ok(r);
+    }
     let mut r = vm.set_copy(s, s.frozen);
     for o in others {
         let Value::Set(rs) = r.clone() else { unreachable!() };
         r = match (op, set_operand(o)) {
+            // CPython's set_union: the copy takes the other sets in place.
+            (BinOp::BitOr, Some(os)) => {
+                vm.set_merge(&rs, &os)?;
+                r
+            }
             (BinOp::BitXor, _) => {
                 // CPython: a new set from `other`, then toggle our elements.
                 let res = match set_operand(o) {
@@ -297,10 +331,19 @@ fn register_sets(rt: &Runtime) {
             if op == BinOp::BitXor {
                 a.check(vm, name, 2, 2)?;
                 let o = as_set(vm, &a.pos[1])?;
-                let snapshot = o.lock().keys();
-                for k in snapshot {
-                    if !vm.set_discard(&s, &k)? {
-                        vm.set_add(&s, k)?;
+                vm.set_symmetric_update(&s, &o)?;
+                return Ok(Value::None);
+            }
+            if op == BinOp::Sub {
+                // In place, one argument at a time, as CPython's set_difference_update.
+                for o in &a.pos[1..] {
+                    match set_operand(o) {
+                        Some(os) => vm.set_difference_update(&s, &os)?,
+                        None => {
+                            for k in vm.collect(o)? {
+                                vm.set_discard(&s, &k)?;
+                            }
+                        }
                     }
                 }
                 return Ok(Value::None);
@@ -318,8 +361,7 @@ fn register_sets(rt: &Runtime) {
             a.check(vm, name, 2, 2)?;
             match set_operand(&a.pos[1]) {
                 Some(o) => {
-                    let r = vm.binary_op(&Value::Set(s.clone()), &Value::Set(o), op)?;
-                    replace_contents(&s, &r);
+                    vm.inplace_op(&Value::Set(s.clone()), &Value::Set(o), op)?;
                     Ok(a.pos[0].clone())
                 }
                 None => Ok(Value::NotImplemented),

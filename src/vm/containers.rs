@@ -235,6 +235,37 @@ impl Vm {
         Ok(())
     }
 
+    /// `target -= src` in place, as CPython's set_difference_update: `target` keeps its
+    /// table (so its iteration order), `src`'s keys are discarded one by one.
+    pub fn set_difference_update(&mut self, target: &Set, src: &Set) -> PyResult<()> {
+        if std::ptr::eq(target, src) {
+            target.lock().clear();
+            return Ok(());
+        }
+        // The keys first: no lock is held while `__eq__` may run.
+        let keys = src.lock().keys();
+        for k in keys {
+            self.set_discard(target, &k)?;
+        }
+        Ok(())
+    }
+
+    /// `target ^= src` in place, as CPython's set_symmetric_difference_update: each of
+    /// `src`'s keys is removed from `target` when there, added when not.
+    pub fn set_symmetric_update(&mut self, target: &Set, src: &Set) -> PyResult<()> {
+        if std::ptr::eq(target, src) {
+            target.lock().clear();
+            return Ok(());
+        }
+        let keys = src.lock().keys();
+        for k in keys {
+            if !self.set_discard(target, &k)? {
+                self.set_add(target, k)?;
+            }
+        }
+        Ok(())
+    }
+
     /// A copy of a set's table (CPython's set_copy/merge layout rules).
     pub fn set_copy(&self, s: &Set, frozen: bool) -> Value {
         let src = s.lock().clone();

@@ -229,11 +229,19 @@ impl Vm {
                 return Ok(a.clone());
             }
             (Value::Set(s), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) if !s.frozen => {
-                if let Value::Set(_) = b {
-                    let r = self.binary_op(a, b, op)?;
-                    if let Value::Set(rs) = r {
-                        let t = rs.lock().clone();
-                        *s.lock() = t;
+                if let Value::Set(o) = b {
+                    // In place, as CPython: `|=`, `-=` and `^=` keep `s`'s table (its
+                    // order); `&=` builds the intersection and takes its table.
+                    match op {
+                        BinOp::BitOr => self.set_merge(s, o)?,
+                        BinOp::Sub => self.set_difference_update(s, o)?,
+                        BinOp::BitXor => self.set_symmetric_update(s, o)?,
+                        _ => {
+                            if let Value::Set(rs) = self.binary_op(a, b, op)? {
+                                let t = rs.lock().clone();
+                                *s.lock() = t;
+                            }
+                        }
                     }
                     return Ok(a.clone());
                 }

@@ -45,7 +45,7 @@ except ValueError as e:
 def rec(n): return rec(n + 1)
 try: rec(0)
 except RecursionError:
-    s = traceback.format_exc(); print(s[-600:])
+    s = traceback.format_exc(); print("\n".join(s.splitlines()[-8:]))
 try:
     raise ExceptionGroup("eg", [ValueError(1), TypeError("t")])
 except Exception:
