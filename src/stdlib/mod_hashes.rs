@@ -436,6 +436,7 @@ pub fn create_blake2(vm: &mut Vm) -> PyResult<Value> {
 pub fn create_operator(vm: &mut Vm) -> PyResult<Value> {
     let d = Arc::new(Dict::new());
     super::operator_getters::register(vm, &d);
+    super::operator_funcs::register(&d);
     // CPython's operator.py copies the accelerator's docstring.
     d.set_item_str("__doc__", Value::str("The operators of Python as functions (operator.add(x, y) is x + y)."));
     def(&d, "_compare_digest", |vm, a| {
