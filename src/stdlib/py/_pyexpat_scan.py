@@ -1,0 +1,894 @@
+"""The tokenizer of gilt's `pyexpat`: markup → handler calls, as expat makes them.
+
+One `Scanner` per parser. `feed` appends decoded text and consumes every
+complete token; an incomplete one waits for the next chunk (or, at the end
+of input, is `unclosed token`). Each event moves the parser's current
+position (line, column in characters, byte index) to where expat reports
+it, then calls the handler, or the default handler with the raw markup when
+no handler is set, as expat does.
+"""
+
+import re
+
+from _pyexpat_text import Decoder, UnknownEncoding
+
+_NAME_RE = r'(?:[^\W\d]|:)[\w.\-:\u00b7]*'
+_NAME = re.compile(_NAME_RE)
+_WS = re.compile('[ \t\n]*')
+_TEXT_STOP = re.compile('[<&\n]')
+_REF = re.compile('&(?:#([0-9]+)|#x([0-9a-fA-F]+)|(' + _NAME_RE + '));')
+_REF_PART = re.compile('&(?:#x?[0-9a-fA-F]*|' + _NAME_RE + ')?')
+_DECL_VALUE = {
+    'version': re.compile(r'[\w.:\-]+$'),
+    'encoding': re.compile(r'[A-Za-z][\w.\-]*$'),
+    'standalone': re.compile('(?:yes|no)$'),
+}
+_DTD_TOK = re.compile(
+    r'(?P<ws>[ \t\n]+)|(?P<decl><!(?:ELEMENT|ATTLIST|ENTITY|NOTATION))'
+    r'|(?P<lit>"[^"]*"|\'[^\']*\')|(?P<pe>%' + _NAME_RE + ';)'
+    r'|(?P<hash>#' + _NAME_RE + r')|(?P<name>[\w.\-:\u00b7]+)'
+    r'|(?P<punct>[\[\]>()|,?*+%])')
+_PREDEFINED = {'lt': '<', 'gt': '>', 'amp': '&', 'apos': "'", 'quot': '"'}
+_ATTR_WS = {9: 32, 10: 32}
+_XML_NS = 'http://www.w3.org/XML/1998/namespace'
+
+PROLOG, CONTENT, EPILOG = 0, 1, 2
+
+
+def _valid_char(cp):
+    if cp < 0x20:
+        return cp in (9, 10, 13)
+    if 0xD800 <= cp <= 0xDFFF or cp in (0xFFFE, 0xFFFF):
+        return False
+    return cp <= 0x10FFFF
+
+
+class _Incomplete(Exception):
+    """The token at `start` needs more input."""
+
+
+class Scanner:
+    """Tokenizer and well-formedness checker behind one `xmlparser`."""
+
+    raise_error = None  # set by pyexpat: raises ExpatError for a code
+
+    def __init__(self, parser, encoding, separator):
+        self.p = parser
+        self.dec = Decoder(encoding)
+        self.separator = separator
+        self.ns = separator is not None
+        self.nsmap = {'xml': _XML_NS}
+        self.s = ''
+        self.i = 0
+        self.n = 0
+        self.trimmed = 0
+        self.pidx = 0
+        self.line, self.col, self.byte = 1, 0, 0
+        self.cur = (1, 0, -1)
+        self.state = PROLOG
+        self.stack = []
+        self.entities = {}
+        self.dtd_ext = False
+        self.standalone = -1
+        self.seen_doctype = False
+        self.final = False
+        self.finished = False
+        self.error_code = 0
+        self.external_entity = False
+        self.use_foreign_dtd = False
+        self.tok_start = 0
+        self.tok_kind = None
+        self.in_cdata = -1
+
+    # -- positions and errors ---------------------------------------------
+
+    def position(self):
+        return self.cur
+
+    def _at(self, idx):
+        p = self.pidx
+        if idx > p:
+            seg = self.s[p:idx]
+            nl = seg.count('\n')
+            if nl:
+                self.line += nl
+                self.col = len(seg) - seg.rfind('\n') - 1
+            else:
+                self.col += len(seg)
+            self.byte += self.dec.byte_length(seg)
+            self.pidx = idx
+        self.cur = (self.line, self.col, self.byte)
+
+    def _fail(self, code, idx):
+        self._at(idx)
+        if self.dec.produced == 0:
+            self.cur = (self.line, self.col, -1)
+        self.error_code = code
+        self.raise_error(self, code)
+
+    def input_context(self):
+        return None
+
+    def force_utf8(self):
+        if self.dec.decoder is None:
+            self.dec.forced = 'utf-8'
+
+    # -- feeding ----------------------------------------------------------
+
+    def feed(self, data, final):
+        if self.error_code:
+            self.raise_error(self, self.error_code)
+        if self.finished:
+            self.error_code = 36
+            self.raise_error(self, 36)
+        had_codec = self.dec.decoder is not None
+        try:
+            text = self.dec.feed(data, final)
+        except UnknownEncoding:
+            self._fail(18, self.i)
+        if not had_codec and self.dec.bom:
+            self.col, self.byte = 1, self.dec.bom
+        i = self.i
+        if i:
+            self.s = self.s[i:] + text
+            self.pidx -= i
+            self.trimmed += i
+            self.i = 0
+        else:
+            self.s += text
+        self.final = final
+        bad = self.dec.bad
+        self.n = len(self.s) if bad < 0 else min(len(self.s),
+                                                  bad - self.trimmed)
+        self._run()
+        if final:
+            self._finish()
+        else:
+            self._at(self.i)
+
+    def _finish(self):
+        n = self.n
+        if self.i < n or self.dec.bad >= 0:
+            if self.dec.bad >= 0 and self.i >= n:
+                self._fail(4, n)
+            self._fail(20 if self.tok_kind == 'cdata' else 5, self.tok_start)
+        if self.in_cdata >= 0:
+            self._fail(20, n)
+        if self.state != EPILOG:
+            self._fail(3, n)
+        self.finished = True
+        self._at(n)
+
+    def _run(self):
+        s = self.s
+        n = self.n
+        try:
+            while self.i < n:
+                i = self.i
+                c = s[i]
+                if self.in_cdata >= 0:
+                    self._cdata_body(i)
+                elif self.state == CONTENT:
+                    if c == '<':
+                        self._markup(i)
+                    elif c == '&':
+                        self._reference(i)
+                    else:
+                        self._text(i)
+                elif c == '<':
+                    self._markup(i)
+                elif c in ' \t\n':
+                    j = _WS.match(s, i, n).end()
+                    self.i = j
+                    self._default(s[i:j], i)
+                elif self.state == PROLOG:
+                    self._fail(2, i)
+                else:
+                    self._fail(9, i)
+        except _Incomplete:
+            if self.dec.bad >= 0 and not self.final:
+                self._fail(4, n)
+
+    def _need(self, start, kind=None):
+        self.tok_start = start
+        self.tok_kind = kind
+        raise _Incomplete
+
+    # -- dispatch ---------------------------------------------------------
+
+    def _default(self, raw, pos):
+        h = self.p.DefaultHandler
+        if h is not None:
+            self._at(pos)
+            self.p._flush()
+            h(raw)
+
+    def _emit(self, name, args, raw, pos):
+        h = getattr(self.p, name)
+        if h is not None:
+            self._at(pos)
+            self.p._flush()
+            h(*args)
+        else:
+            self._default(raw, pos)
+
+    def _data(self, text, raw, pos):
+        p = self.p
+        h = p.CharacterDataHandler
+        if h is not None:
+            if p._buffer is not None:
+                p._chardata(text)
+            else:
+                self._at(pos)
+                h(text)
+        else:
+            self._default(raw, pos)
+
+    # -- content ----------------------------------------------------------
+
+    def _text(self, i):
+        s = self.s
+        if s[i] == '\n':
+            self.i = i + 1
+            self._data('\n', '\n', i)
+            return
+        m = _TEXT_STOP.search(s, i, self.n)
+        end = m.start() if m is not None else self.n
+        piece = s[i:end]
+        k = piece.find(']]>')
+        if k >= 0:
+            self._fail(4, i + k + 2)
+        if end == self.n and piece.endswith(']') and not self.final:
+            # `]]>` may be completing in the next chunk.
+            keep = 2 if piece.endswith(']]') else 1
+            if len(piece) == keep:
+                self._need(i)
+            end -= keep
+            piece = piece[:-keep]
+        self.i = end
+        self._data(piece, piece, i)
+
+    def _reference(self, i):
+        s = self.s
+        n = self.n
+        m = _REF.match(s, i, n)
+        if m is None:
+            part = _REF_PART.match(s, i, n)
+            if part.end() >= n:
+                self._need(i)
+            self._fail(4, part.end())
+        raw = m.group()
+        self.i = m.end()
+        if m.group(3) is None:
+            cp = int(m.group(1), 10) if m.group(1) else int(m.group(2), 16)
+            if not _valid_char(cp):
+                self._fail(14, i)
+            self._data(chr(cp), raw, i)
+            return
+        name = m.group(3)
+        value = _PREDEFINED.get(name)
+        if value is not None:
+            self._data(value, raw, i)
+            return
+        value = self.entities.get(name)
+        if value is None:
+            if self.dtd_ext and self.standalone != 1:
+                h = self.p.SkippedEntityHandler
+                if h is not None:
+                    self._at(i)
+                    self.p._flush()
+                    h(name, 0)
+                else:
+                    self._default(raw, i)
+                return
+            self._fail(11, i)
+        if isinstance(value, tuple):
+            h = self.p.ExternalEntityRefHandler
+            if h is not None:
+                self._at(i)
+                self.p._flush()
+                if not h(name, self.p._base, value[0], value[1]):
+                    self._fail(21, i)
+            else:
+                self._default(raw, i)
+            return
+        if not self.p._expand_default:
+            self._default(raw, i)
+            return
+        for piece in self._expand(value, i, (name,)):
+            if piece:
+                self._data(piece, raw, i)
+
+    def _expand(self, value, pos, active):
+        """The replacement text of an internal entity as expat reports it
+        (one piece per nested reference), its references resolved; markup
+        inside entities is taken as text."""
+        if '&' not in value:
+            return [value]
+        out = []
+        k = 0
+        for m in _REF.finditer(value):
+            out.append(value[k:m.start()])
+            k = m.end()
+            if m.group(3) is None:
+                cp = int(m.group(1), 10) if m.group(1) else int(m.group(2), 16)
+                out.append(chr(cp))
+                continue
+            name = m.group(3)
+            if name in _PREDEFINED:
+                out.append(_PREDEFINED[name])
+                continue
+            if name in active:
+                self._fail(12, pos)
+            sub = self.entities.get(name)
+            if sub is None:
+                self._fail(11, pos)
+            if isinstance(sub, tuple):
+                self._fail(16, pos)
+            out.extend(self._expand(sub, pos, active + (name,)))
+        out.append(value[k:])
+        return out
+
+    def _markup(self, i):
+        s = self.s
+        n = self.n
+        if i + 1 >= n:
+            self._need(i)
+        c = s[i + 1]
+        if c == '/':
+            if self.state != CONTENT:
+                self._fail(4, i + 1)
+            self._end_tag(i)
+        elif c == '!':
+            if s.startswith('<!--', i):
+                self._comment(i)
+            elif s.startswith('<![CDATA[', i) and self.state == CONTENT:
+                self._cdata(i)
+            elif s.startswith('<!DOCTYPE', i) and self.state == PROLOG \
+                    and not self.seen_doctype:
+                self._doctype(i)
+            elif n - i < 9 and ('<![CDATA['.startswith(s[i:n])
+                                or '<!DOCTYPE'.startswith(s[i:n])
+                                or '<!--'.startswith(s[i:n])):
+                self._need(i)
+            else:
+                self._fail(2 if self.state != CONTENT else 4, i + 2)
+        elif c == '?':
+            self._pi(i)
+        else:
+            if self.state == EPILOG:
+                self._fail(9, i)
+            self._start_tag(i)
+
+    def _comment(self, i):
+        s = self.s
+        n = self.n
+        k = s.find('--', i + 4, n)
+        if k < 0 or k + 2 >= n:
+            self._need(i)
+        if s[k + 2] != '>':
+            self._fail(4, k + 2)
+        self.i = k + 3
+        self._emit('CommentHandler', (s[i + 4:k],), s[i:k + 3], i)
+
+    def _cdata(self, i):
+        self.i = i + 9
+        self.in_cdata = i
+        self._emit('StartCdataSectionHandler', (), '<![CDATA[', i)
+        self._cdata_body(i + 9)
+
+    def _cdata_body(self, j):
+        s = self.s
+        n = self.n
+        k = s.find(']]>', j, n)
+        if k < 0:
+            # Deliver what has come, holding back a `]` that may start `]]>`.
+            k = n
+            while k > j and s[k - 1] == ']' and n - k < 2:
+                k -= 1
+            end_found = False
+        else:
+            end_found = True
+        while j < k:
+            nl = s.find('\n', j, k)
+            if nl == j:
+                end = j + 1
+            else:
+                end = nl if nl >= 0 else k
+            piece = s[j:end]
+            self.i = end
+            self._data(piece, piece, j)
+            j = end
+        if not end_found:
+            self._need(self.in_cdata, 'cdata')
+        self.i = k + 3
+        self.in_cdata = -1
+        self._emit('EndCdataSectionHandler', (), ']]>', k)
+
+    def _pi(self, i):
+        s = self.s
+        n = self.n
+        k = s.find('?>', i + 2, n)
+        if k < 0:
+            m = _NAME.match(s, i + 2, n)
+            if m is not None and m.end() < n and s[m.end()] not in ' \t\n?':
+                self._fail(4, m.end())
+            self._need(i)
+        m = _NAME.match(s, i + 2, k)
+        if m is None:
+            self._fail(4, i + 2)
+        target = m.group()
+        j = m.end()
+        if j < k and s[j] not in ' \t\n':
+            self._fail(4, j)
+        if target.lower() == 'xml':
+            if target == 'xml' and i + self.trimmed == 0 \
+                    and not self.external_entity:
+                self._xml_decl(i, k)
+                return
+            self._fail(17, i)
+        data = s[j:k].lstrip(' \t\n')
+        self.i = k + 2
+        self._emit('ProcessingInstructionHandler', (target, data),
+                   s[i:k + 2], i)
+
+    def _xml_decl(self, i, k):
+        s = self.s
+        found = {}
+        order = ['version', 'encoding', 'standalone']
+        j = i + 5
+        while True:
+            w = _WS.match(s, j, k).end()
+            if w >= k:
+                break
+            if w == j:
+                self._fail(30, j)
+            m = _NAME.match(s, w, k)
+            if m is None or m.group() not in order:
+                self._fail(30, w)
+            name = m.group()
+            if not found and name != 'version':
+                self._fail(30, w)
+            del order[:order.index(name) + 1]
+            e = _WS.match(s, m.end(), k).end()
+            if e >= k or s[e] != '=':
+                self._fail(30, e)
+            q = _WS.match(s, e + 1, k).end()
+            if q >= k or s[q] not in '"\'':
+                self._fail(30, q)
+            close = s.find(s[q], q + 1, k)
+            if close < 0:
+                self._fail(30, q)
+            value = s[q + 1:close]
+            if not _DECL_VALUE[name].match(value):
+                self._fail(30, q + 1)
+            found[name] = value
+            j = close + 1
+        if 'version' not in found:
+            self._fail(30, j)
+        version = found['version']
+        encoding = found.get('encoding')
+        standalone = found.get('standalone')
+        standalone = -1 if standalone is None else int(standalone == 'yes')
+        self.standalone = standalone
+        self.i = k + 2
+        self._emit('XmlDeclHandler', (version, encoding, standalone),
+                   s[i:k + 2], i)
+
+    def _start_tag(self, i):
+        s = self.s
+        n = self.n
+        m = _NAME.match(s, i + 1, n)
+        if m is None:
+            self._fail(4, i + 1)
+        name = m.group()
+        j = m.end()
+        attrs = []
+        while True:
+            ws = _WS.match(s, j, n).end()
+            if ws >= n:
+                self._need(i)
+            c = s[ws]
+            if c == '>':
+                end = ws + 1
+                empty = False
+                break
+            if c == '/':
+                if ws + 1 >= n:
+                    self._need(i)
+                if s[ws + 1] != '>':
+                    self._fail(4, ws + 1)
+                end = ws + 2
+                empty = True
+                break
+            if ws == j:
+                self._fail(4, j)
+            am = _NAME.match(s, ws, n)
+            if am is None:
+                self._fail(4, ws)
+            j = am.end()
+            eq = _WS.match(s, j, n).end()
+            if eq >= n:
+                self._need(i)
+            if s[eq] != '=':
+                self._fail(4, eq)
+            q = _WS.match(s, eq + 1, n).end()
+            if q >= n:
+                self._need(i)
+            quote = s[q]
+            if quote != '"' and quote != "'":
+                self._fail(4, q)
+            close = s.find(quote, q + 1, n)
+            raw = s[q + 1:close] if close >= 0 else s[q + 1:n]
+            lt = raw.find('<')
+            if lt >= 0:
+                self._fail(4, q + 1 + lt)
+            if close < 0:
+                self._need(i)
+            attrs.append((am.group(), raw, ws, q + 1))
+            j = close + 1
+        if len(attrs) > 1:
+            seen = set()
+            for a in attrs:
+                if a[0] in seen:
+                    self._fail(8, a[2])
+                seen.add(a[0])
+        values = []
+        for an, raw, apos, vpos in attrs:
+            if '&' in raw:
+                raw = self._attr_refs(raw, vpos)
+            else:
+                raw = raw.translate(_ATTR_WS)
+            values.append((an, raw, apos))
+        self.i = end
+        if self.state == PROLOG:
+            self.state = CONTENT
+        self._element(i, end, name, values, empty, s)
+
+    def _attr_refs(self, raw, vpos):
+        out = []
+        k = 0
+        while True:
+            a = raw.find('&', k)
+            if a < 0:
+                break
+            m = _REF.match(raw, a)
+            if m is None:
+                part = _REF_PART.match(raw, a)
+                self._fail(4, vpos + part.end())
+            out.append(raw[k:a].translate(_ATTR_WS))
+            k = m.end()
+            if m.group(3) is None:
+                cp = int(m.group(1), 10) if m.group(1) else int(m.group(2), 16)
+                if not _valid_char(cp):
+                    self._fail(14, vpos + a)
+                out.append(chr(cp))
+                continue
+            name = m.group(3)
+            if name in _PREDEFINED:
+                out.append(_PREDEFINED[name])
+                continue
+            value = self.entities.get(name)
+            if value is None:
+                if self.dtd_ext and self.standalone != 1:
+                    continue
+                self._fail(11, vpos + a)
+            if isinstance(value, tuple):
+                self._fail(16, vpos + a)
+            out.append(''.join(self._expand(value, vpos + a, (name,))).translate(
+                _ATTR_WS))
+        out.append(raw[k:].translate(_ATTR_WS))
+        return ''.join(out)
+
+    def _element(self, i, end, name, values, empty, s):
+        p = self.p
+        decls = None
+        ename = name
+        if self.ns:
+            plain = []
+            for an, av, apos in values:
+                if an == 'xmlns':
+                    pfx = None
+                elif an.startswith('xmlns:'):
+                    pfx = an[6:]
+                    if av == '':
+                        self._fail(28, i)
+                else:
+                    plain.append((an, av, apos))
+                    continue
+                if decls is None:
+                    decls = []
+                decls.append((pfx, av or None))
+            values = plain
+            saved = self.nsmap
+            if decls is not None:
+                self.nsmap = dict(saved)
+                for pfx, uri in decls:
+                    self.nsmap[pfx] = uri
+                h = p.StartNamespaceDeclHandler
+                if h is not None:
+                    for pfx, uri in decls:
+                        self._at(i)
+                        p._flush()
+                        h(pfx, uri)
+            ename = self._expand_name(name, False, i)
+            values = [(self._expand_name(an, True, i), av, apos)
+                      for an, av, apos in values]
+            if len(values) > 1:
+                seen = set()
+                for a in values:
+                    if a[0] in seen:
+                        self._fail(8, a[2])
+                    seen.add(a[0])
+            frame = (name, ename, decls, saved)
+        else:
+            frame = (name, ename, None, None)
+        h = p.StartElementHandler
+        if h is not None:
+            self._at(i)
+            p._flush()
+            if p.ordered_attributes:
+                attrs = []
+                for an, av, _ in values:
+                    attrs.append(an)
+                    attrs.append(av)
+            else:
+                attrs = {}
+                for an, av, _ in values:
+                    attrs[an] = av
+            h(ename, attrs)
+        elif not empty or p.EndElementHandler is None:
+            self._default(s[i:end], i)
+        if empty:
+            self.stack.append(frame)
+            self._close(frame, None, end)
+        else:
+            self.stack.append(frame)
+
+    def _expand_name(self, qname, is_attr, pos):
+        colon = qname.find(':')
+        if colon < 0:
+            if is_attr:
+                return qname
+            uri = self.nsmap.get(None)
+            if uri is None:
+                return qname
+            return uri + self.separator + qname
+        pfx = qname[:colon]
+        local = qname[colon + 1:]
+        uri = self.nsmap.get(pfx)
+        if uri is None:
+            self._fail(27, pos)
+        if self.p.namespace_prefixes:
+            return uri + self.separator + local + self.separator + pfx
+        return uri + self.separator + local
+
+    def _end_tag(self, i):
+        s = self.s
+        n = self.n
+        j = s.find('>', i + 2, n)
+        if j < 0:
+            m = _NAME.match(s, i + 2, n)
+            if m is None and i + 2 < n:
+                self._fail(4, i + 2)
+            self._need(i)
+        m = _NAME.match(s, i + 2, j)
+        if m is None:
+            self._fail(4, i + 2)
+        rest = m.end()
+        if rest < j:
+            w = _WS.match(s, rest, j).end()
+            if w < j:
+                self._fail(4, w)
+        frame = self.stack[-1]
+        if m.group() != frame[0]:
+            self._fail(7, i + 2)
+        self.i = j + 1
+        self._close(frame, s[i:j + 1], i)
+
+    def _close(self, frame, raw, pos):
+        p = self.p
+        self.stack.pop()
+        h = p.EndElementHandler
+        if h is not None:
+            self._at(pos)
+            p._flush()
+            h(frame[1])
+        elif raw is not None:
+            self._default(raw, pos)
+        decls = frame[2]
+        if decls is not None:
+            self.nsmap = frame[3]
+            h = p.EndNamespaceDeclHandler
+            if h is not None:
+                for pfx, _ in reversed(decls):
+                    self._at(pos)
+                    p._flush()
+                    h(pfx)
+        if not self.stack:
+            self.state = EPILOG
+
+    # -- document type declaration ----------------------------------------
+
+    def _dtd_tokens(self, i):
+        """The tokens of the declaration at `i` up to its closing `>`."""
+        s = self.s
+        n = self.n
+        toks = [('decl', '<!DOCTYPE', i)]
+        j = i + 9
+        in_decl = in_subset = False
+        while True:
+            if j >= n:
+                self._need(i)
+            if s.startswith('<!--', j):
+                k = s.find('-->', j + 4, n)
+                if k < 0:
+                    self._need(i)
+                toks.append(('comment', s[j:k + 3], j))
+                j = k + 3
+                continue
+            if s.startswith('<?', j):
+                k = s.find('?>', j + 2, n)
+                if k < 0:
+                    self._need(i)
+                toks.append(('pi', s[j:k + 2], j))
+                j = k + 2
+                continue
+            m = _DTD_TOK.match(s, j, n)
+            if m is None:
+                if s[j] in '"\'<#%' and not self.final:
+                    self._need(i)
+                self._fail(4 if in_subset else 2, j)
+            kind = m.lastgroup
+            text = m.group()
+            if m.end() >= n and kind in ('ws', 'name', 'hash', 'decl'):
+                self._need(i)
+            toks.append((kind, text, j))
+            j = m.end()
+            if kind == 'decl':
+                in_decl = True
+            elif text == '>':
+                if in_decl:
+                    in_decl = False
+                elif not in_subset:
+                    return toks, j
+            elif text == '[' and not in_decl:
+                in_subset = True
+            elif text == ']' and not in_decl:
+                in_subset = False
+
+    def _doctype(self, i):
+        toks, end = self._dtd_tokens(i)
+        self.i = end
+        self.seen_doctype = True
+        p = self.p
+        words = []
+        k = 1
+        while k < len(toks) and toks[k][1] not in ('[', '>'):
+            if toks[k][0] != 'ws':
+                words.append(toks[k][1])
+            k += 1
+        name = words[0] if words else None
+        sysid = pubid = None
+        if len(words) >= 3 and words[1] == 'SYSTEM':
+            sysid = words[2][1:-1]
+        elif len(words) >= 4 and words[1] == 'PUBLIC':
+            pubid = ' '.join(words[2][1:-1].split())
+            sysid = words[3][1:-1]
+        if sysid is not None:
+            self.dtd_ext = True
+        has_subset = toks[k][1] == '['
+        h = p.StartDoctypeDeclHandler
+        if h is not None:
+            self._at(toks[k][2])
+            p._flush()
+            h(name, sysid, pubid, int(has_subset))
+        else:
+            for t in toks[:k + 1 if toks[k][1] == '[' else k]:
+                self._default(t[1], t[2])
+        if has_subset:
+            k = self._subset(toks, k + 1)
+            if h is None:
+                self._default(toks[k][1], toks[k][2])
+            k += 1
+            while toks[k][0] == 'ws':
+                if h is None:
+                    self._default(toks[k][1], toks[k][2])
+                k += 1
+        last = toks[k]
+        h = p.EndDoctypeDeclHandler
+        if h is not None:
+            self._at(last[2])
+            p._flush()
+            h()
+        else:
+            self._default(last[1], last[2])
+
+    def _subset(self, toks, k):
+        """Reports the internal subset's tokens; returns the index of `]`."""
+        while True:
+            kind, text, pos = toks[k]
+            if kind == 'punct' and text == ']':
+                return k
+            if kind == 'comment':
+                self._emit('CommentHandler', (text[4:-3],), text, pos)
+            elif kind == 'pi':
+                body = text[2:-2]
+                m = _NAME.match(body)
+                target = m.group() if m else body
+                data = body[len(target):].lstrip(' \t\n')
+                self._emit('ProcessingInstructionHandler', (target, data),
+                           text, pos)
+            elif kind == 'decl':
+                j = k
+                while toks[j][1] != '>':
+                    j += 1
+                if text == '<!ENTITY':
+                    self._entity_decl(toks[k:j + 1])
+                else:
+                    for t in toks[k:j + 1]:
+                        self._default(t[1], t[2])
+                k = j
+            else:
+                if kind == 'pe':
+                    self.dtd_ext = True
+                self._default(text, pos)
+            k += 1
+
+    def _entity_decl(self, toks):
+        words = [t for t in toks[1:-1] if t[0] != 'ws']
+        is_param = bool(words) and words[0][1] == '%'
+        if is_param:
+            words = words[1:]
+        if not words:
+            self._fail(2, toks[0][2])
+        name = words[0][1]
+        value = sysid = pubid = notation = None
+        rest = [w[1] for w in words[1:]]
+        if rest and rest[0][:1] in '"\'' and rest[0]:
+            value = self._entity_value(rest[0][1:-1], words[1][2])
+        elif len(rest) >= 2 and rest[0] == 'SYSTEM':
+            sysid = rest[1][1:-1]
+            rest = rest[2:]
+        elif len(rest) >= 3 and rest[0] == 'PUBLIC':
+            pubid = rest[1][1:-1]
+            sysid = rest[2][1:-1]
+            rest = rest[3:]
+        if value is None and len(rest) >= 2 and rest[0] == 'NDATA':
+            notation = rest[1]
+        if not is_param and name not in self.entities:
+            self.entities[name] = value if value is not None \
+                else (sysid, pubid)
+        p = self.p
+        pos = words[-1][2]
+        h = p.EntityDeclHandler
+        if h is not None:
+            self._at(pos)
+            p._flush()
+            h(name, int(is_param), value, p._base, sysid, pubid, notation)
+        elif notation is not None and p.UnparsedEntityDeclHandler is not None:
+            self._at(pos)
+            p._flush()
+            p.UnparsedEntityDeclHandler(name, p._base, sysid, pubid, notation)
+        else:
+            for t in toks:
+                self._default(t[1], t[2])
+
+    def _entity_value(self, raw, pos):
+        """An entity's literal value with its character references resolved
+        (entity references stay for expansion at use)."""
+        if '&#' not in raw:
+            return raw
+        out = []
+        k = 0
+        for m in _REF.finditer(raw):
+            if m.group(3) is not None:
+                continue
+            out.append(raw[k:m.start()])
+            cp = int(m.group(1), 10) if m.group(1) else int(m.group(2), 16)
+            if not _valid_char(cp):
+                self._fail(14, pos)
+            out.append(chr(cp))
+            k = m.end()
+        out.append(raw[k:])
+        return ''.join(out)
