@@ -623,6 +623,13 @@ class Scanner:
             frame = (name, ename, decls, saved)
         else:
             frame = (name, ename, None, None)
+        intern = p.intern
+        if intern is not None:
+            ename = intern.setdefault(ename, ename)
+            if self.ns:
+                frame = (frame[0], ename, frame[2], frame[3])
+            else:
+                frame = (name, ename, None, None)
         h = p.StartElementHandler
         if h is not None:
             self._at(i)
@@ -778,6 +785,8 @@ class Scanner:
         if sysid is not None:
             self.dtd_ext = True
         has_subset = toks[k][1] == '['
+        if sysid is not None:
+            self._not_standalone(toks[k][2])
         h = p.StartDoctypeDeclHandler
         if h is not None:
             self._at(toks[k][2])
@@ -796,6 +805,8 @@ class Scanner:
                     self._default(toks[k][1], toks[k][2])
                 k += 1
         last = toks[k]
+        if sysid is not None:
+            self._not_standalone(last[2])
         h = p.EndDoctypeDeclHandler
         if h is not None:
             self._at(last[2])
@@ -803,6 +814,16 @@ class Scanner:
             h()
         else:
             self._default(last[1], last[2])
+
+    def _not_standalone(self, pos):
+        """A document with an external subset asks NotStandaloneHandler
+        whether to go on (expat asks where the subset would be read)."""
+        h = self.p.NotStandaloneHandler
+        if h is not None and self.standalone != 1:
+            self._at(pos)
+            self.p._flush()
+            if not h():
+                self._fail(22, pos)
 
     def _subset(self, toks, k):
         """Reports the internal subset's tokens; returns the index of `]`."""

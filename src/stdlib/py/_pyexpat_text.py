@@ -57,9 +57,9 @@ class Decoder:
         elif data[:3] == b'\xef\xbb\xbf':
             codec, skip = 'utf-8', 3
             self.bom = 3
-        elif data[:4] == b'<\x00?\x00':
+        elif data[:2] == b'<\x00':
             codec = 'utf-16-le'
-        elif data[:4] == b'\x00<\x00?':
+        elif data[:2] == b'\x00<':
             codec = 'utf-16-be'
         elif self.forced is not None:
             codec = _codec_name(self.forced)

@@ -82,6 +82,7 @@ class xmlparser(object):
         for name in _HANDLER_NAMES:
             object.__setattr__(self, name, None)
         object.__setattr__(self, '_buffer', None)
+        object.__setattr__(self, '_used', 0)
         object.__setattr__(self, 'buffer_size', 8192)
         object.__setattr__(self, 'ordered_attributes', False)
         object.__setattr__(self, 'specified_attributes', False)
@@ -106,6 +107,9 @@ class xmlparser(object):
         if name == 'buffer_size':
             if not isinstance(value, int):
                 raise TypeError('buffer_size must be an integer')
+            if value > 0x7fffffff:
+                raise OverflowError('buffer_size must not be greater than '
+                                    '2147483647')
             if value <= 0:
                 raise ValueError('buffer_size must be greater than zero')
             self._flush()
@@ -132,9 +136,7 @@ class xmlparser(object):
 
     @property
     def buffer_used(self):
-        if self._buffer is None:
-            return 0
-        return sum(len(x.encode('utf-8')) for x in self._buffer)
+        return self._used if self._buffer is not None else 0
 
     @property
     def ErrorCode(self):
@@ -163,6 +165,7 @@ class xmlparser(object):
         if buf:
             text = ''.join(buf)
             buf.clear()
+            object.__setattr__(self, '_used', 0)
             handler = self.CharacterDataHandler
             if handler is not None:
                 handler(text)
@@ -172,9 +175,18 @@ class xmlparser(object):
         if buf is None:
             self.CharacterDataHandler(text)
             return
-        buf.append(text)
-        if len(buf) > 64 and sum(len(x) for x in buf) > self.buffer_size:
+        # As CPython: flush when the text would overflow the buffer, and
+        # hand text longer than the buffer over directly.
+        size = self.buffer_size
+        used = self._used
+        if used + len(text) > size:
             self._flush()
+            used = 0
+        if len(text) > size:
+            self.CharacterDataHandler(text)
+            return
+        buf.append(text)
+        object.__setattr__(self, '_used', used + len(text))
 
     # -- methods ----------------------------------------------------------
 
