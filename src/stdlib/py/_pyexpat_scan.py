@@ -27,7 +27,19 @@ _DTD_TOK = re.compile(
     r'(?P<ws>[ \t\n]+)|(?P<decl><!(?:ELEMENT|ATTLIST|ENTITY|NOTATION))'
     r'|(?P<lit>"[^"]*"|\'[^\']*\')|(?P<pe>%' + _NAME_RE + ';)'
     r'|(?P<hash>#' + _NAME_RE + r')|(?P<name>[\w.\-:\u00b7]+)'
-    r'|(?P<punct>[\[\]>()|,?*+%])')
+    r'|(?P<punct>\)[?*+]?|[\[\]>(|,?*+%])')
+# The common well-formed start and end tags in one match each; anything
+# else (references in values, errors, incomplete tags) takes the slow path.
+_FAST_START = re.compile(
+    '<(' + _NAME_RE + ')((?:[ \t\n]+' + _NAME_RE
+    + '[ \t\n]*=[ \t\n]*(?:"[^"<&]*"|\'[^\'<&]*\'))*)[ \t\n]*(/?)>')
+_FAST_ATTR = re.compile(
+    '(' + _NAME_RE + ')[ \t\n]*=[ \t\n]*(?:"([^"]*)"|\'([^\']*)\')')
+_FAST_END = re.compile('</(' + _NAME_RE + ')[ \t\n]*>')
+_CDATA_PIECE = re.compile('\n|\\][^\\]\n]*|[^\\]\n]+')
+_NMTOKEN = re.compile('[\\w.\\-:\u00b7]+')
+_URI_PUNCT = "-._~:/?#[]@!$&'()*+,;=%"
+_QUANT = {'?': 1, '*': 2, '+': 3}
 _PREDEFINED = {'lt': '<', 'gt': '>', 'amp': '&', 'apos': "'", 'quot': '"'}
 _ATTR_WS = {9: 32, 10: 32}
 _XML_NS = 'http://www.w3.org/XML/1998/namespace'
@@ -68,6 +80,8 @@ class Scanner:
         self.state = PROLOG
         self.stack = []
         self.entities = {}
+        self.attdefaults = {}
+        self.atttypes = {}
         self.dtd_ext = False
         self.standalone = -1
         self.seen_doctype = False
@@ -76,6 +90,7 @@ class Scanner:
         self.error_code = 0
         self.external_entity = False
         self.use_foreign_dtd = False
+        self.param_parsing = 0
         self.tok_start = 0
         self.tok_kind = None
         self.in_cdata = -1
@@ -95,7 +110,7 @@ class Scanner:
                 self.col = len(seg) - seg.rfind('\n') - 1
             else:
                 self.col += len(seg)
-            self.byte += self.dec.byte_length(seg)
+            self.byte += self.dec.byte_length(seg, self.trimmed + p)
             self.pidx = idx
         self.cur = (self.line, self.col, self.byte)
 
@@ -108,6 +123,12 @@ class Scanner:
 
     def input_context(self):
         return None
+
+    def as_external_entity(self):
+        """Parse an external parsed entity: content (text, elements) from
+        the first character, no document element required."""
+        self.external_entity = True
+        self.state = CONTENT
 
     def force_utf8(self):
         if self.dec.decoder is None:
@@ -154,7 +175,8 @@ class Scanner:
             self._fail(20 if self.tok_kind == 'cdata' else 5, self.tok_start)
         if self.in_cdata >= 0:
             self._fail(20, n)
-        if self.state != EPILOG:
+        if self.state != EPILOG and not (self.external_entity
+                                         and not self.stack):
             self._fail(3, n)
         self.finished = True
         self._at(n)
@@ -181,13 +203,27 @@ class Scanner:
                     j = _WS.match(s, i, n).end()
                     self.i = j
                     self._default(s[i:j], i)
-                elif self.state == PROLOG:
-                    self._fail(2, i)
                 else:
-                    self._fail(9, i)
+                    self._stray(i)
         except _Incomplete:
             if self.dec.bad >= 0 and not self.final:
                 self._fail(4, n)
+
+    def _stray(self, i):
+        """Text outside the document element: expat reads a name-like run
+        as a token, so what follows it decides the error."""
+        s = self.s
+        n = self.n
+        if s[i] == '&':
+            self._fail(4, i)
+        m = _NMTOKEN.match(s, i, n)
+        if m is not None:
+            j = m.end()
+            if j >= n and not self.final:
+                self._need(i)
+            if j < n and s[j] not in ' \t\n':
+                self._fail(4, j)
+        self._fail(2 if self.state == PROLOG else 9, i)
 
     def _need(self, start, kind=None):
         self.tok_start = start
@@ -246,6 +282,12 @@ class Scanner:
             end -= keep
             piece = piece[:-keep]
         self.i = end
+        if len(piece) > 1024 and self.dec.codec != 'utf-8':
+            # expat converts other encodings through a 1024-character
+            # buffer, and reports each buffer's worth separately.
+            for k in range(0, len(piece), 1024):
+                self._data(piece[k:k + 1024], piece[k:k + 1024], i + k)
+            return
         self._data(piece, piece, i)
 
     def _reference(self, i):
@@ -389,16 +431,11 @@ class Scanner:
             end_found = False
         else:
             end_found = True
-        while j < k:
-            nl = s.find('\n', j, k)
-            if nl == j:
-                end = j + 1
-            else:
-                end = nl if nl >= 0 else k
-            piece = s[j:end]
-            self.i = end
-            self._data(piece, piece, j)
-            j = end
+        # expat reports a section's text split before newlines and `]`s.
+        for m in _CDATA_PIECE.finditer(s, j, k):
+            piece = m.group()
+            self.i = m.end()
+            self._data(piece, piece, m.start())
         if not end_found:
             self._need(self.in_cdata, 'cdata')
         self.i = k + 3
@@ -478,6 +515,25 @@ class Scanner:
     def _start_tag(self, i):
         s = self.s
         n = self.n
+        m = _FAST_START.match(s, i, n)
+        if m is not None:
+            values = []
+            if m.group(2):
+                for am in _FAST_ATTR.finditer(m.group(2)):
+                    v = am.group(2)
+                    if v is None:
+                        v = am.group(3)
+                    values.append((am.group(1), v.translate(_ATTR_WS), i))
+                if len(values) > 1 and \
+                        len(set([a[0] for a in values])) != len(values):
+                    m = None
+            if m is not None:
+                end = m.end()
+                self.i = end
+                if self.state == PROLOG:
+                    self.state = CONTENT
+                self._element(i, end, m.group(1), values, bool(m.group(3)), s)
+                return
         m = _NAME.match(s, i + 1, n)
         if m is None:
             self._fail(4, i + 1)
@@ -582,7 +638,23 @@ class Scanner:
 
     def _element(self, i, end, name, values, empty, s):
         p = self.p
+        if self.use_foreign_dtd and not self.seen_doctype and not self.stack:
+            self.use_foreign_dtd = False
+            if self._reads_external_dtd():
+                self._external_subset(None, None, i)
         decls = None
+        types = self.atttypes.get(name)
+        if types:
+            # Declared non-CDATA values lose leading, trailing and repeated
+            # spaces (XML 1.0 section 3.3.3).
+            values = [(an, ' '.join([w for w in av.split(' ') if w])
+                       if types.get(an, 'CDATA') != 'CDATA' else av, apos)
+                      for an, av, apos in values]
+        defaults = self.attdefaults.get(name)
+        if defaults and not p.specified_attributes:
+            given = set([a[0] for a in values])
+            values = values + [(an, av, i) for an, av in defaults
+                               if an not in given]
         ename = name
         if self.ns:
             plain = []
@@ -596,6 +668,12 @@ class Scanner:
                 else:
                     plain.append((an, av, apos))
                     continue
+                sep = self.separator
+                if sep and sep in av and not (sep.isascii() and sep.isalnum()
+                                              or sep in _URI_PUNCT):
+                    # expat 2.4.5+: a URI holding the separator would make
+                    # expanded names ambiguous.
+                    self._fail(2, i)
                 if decls is None:
                     decls = []
                 decls.append((pfx, av or None))
@@ -673,6 +751,11 @@ class Scanner:
     def _end_tag(self, i):
         s = self.s
         n = self.n
+        m = _FAST_END.match(s, i, n)
+        if m is not None and m.group(1) == self.stack[-1][0]:
+            self.i = m.end()
+            self._close(self.stack[-1], m.group(), i)
+            return
         j = s.find('>', i + 2, n)
         if j < 0:
             m = _NAME.match(s, i + 2, n)
@@ -712,7 +795,7 @@ class Scanner:
                     self._at(pos)
                     p._flush()
                     h(pfx)
-        if not self.stack:
+        if not self.stack and not self.external_entity:
             self.state = EPILOG
 
     # -- document type declaration ----------------------------------------
@@ -807,6 +890,8 @@ class Scanner:
         last = toks[k]
         if sysid is not None:
             self._not_standalone(last[2])
+            if self._reads_external_dtd():
+                self._external_subset(sysid, pubid, last[2])
         h = p.EndDoctypeDeclHandler
         if h is not None:
             self._at(last[2])
@@ -814,6 +899,20 @@ class Scanner:
             h()
         else:
             self._default(last[1], last[2])
+
+    def _reads_external_dtd(self):
+        mode = self.param_parsing
+        return mode == 2 or (mode == 1 and self.standalone != 1)
+
+    def _external_subset(self, sysid, pubid, pos):
+        """With parameter-entity parsing on, the external subset (or the
+        foreign DTD) is asked of ExternalEntityRefHandler, context None."""
+        h = self.p.ExternalEntityRefHandler
+        if h is not None:
+            self._at(pos)
+            self.p._flush()
+            if not h(None, self.p._base, sysid, pubid):
+                self._fail(21, pos)
 
     def _not_standalone(self, pos):
         """A document with an external subset asks NotStandaloneHandler
@@ -846,6 +945,14 @@ class Scanner:
                     j += 1
                 if text == '<!ENTITY':
                     self._entity_decl(toks[k:j + 1])
+                elif text == '<!ATTLIST':
+                    self._attlist_decl(toks[k:j + 1])
+                elif text == '<!ELEMENT' and \
+                        self.p.ElementDeclHandler is not None:
+                    self._element_decl(toks[k:j + 1])
+                elif text == '<!NOTATION' and \
+                        self.p.NotationDeclHandler is not None:
+                    self._notation_decl(toks[k:j + 1])
                 else:
                     for t in toks[k:j + 1]:
                         self._default(t[1], t[2])
@@ -883,17 +990,129 @@ class Scanner:
         p = self.p
         pos = words[-1][2]
         h = p.EntityDeclHandler
-        if h is not None:
-            self._at(pos)
-            p._flush()
-            h(name, int(is_param), value, p._base, sysid, pubid, notation)
-        elif notation is not None and p.UnparsedEntityDeclHandler is not None:
+        if notation is not None and p.UnparsedEntityDeclHandler is not None:
             self._at(pos)
             p._flush()
             p.UnparsedEntityDeclHandler(name, p._base, sysid, pubid, notation)
+        elif h is not None:
+            self._at(pos)
+            p._flush()
+            h(name, int(is_param), value, p._base, sysid, pubid, notation)
         else:
             for t in toks:
                 self._default(t[1], t[2])
+
+    def _attlist_decl(self, toks):
+        words = [t for t in toks[1:-1] if t[0] != 'ws']
+        if not words:
+            self._fail(2, toks[0][2])
+        elname = words[0][1]
+        h = self.p.AttlistDeclHandler
+        k = 1
+        while k < len(words):
+            attname = words[k][1]
+            k += 1
+            if k >= len(words):
+                self._fail(2, words[-1][2])
+            if words[k][1] == '(' or (words[k][1] == 'NOTATION'
+                                      and k + 1 < len(words)
+                                      and words[k + 1][1] == '('):
+                atype = 'NOTATION' if words[k][1] == 'NOTATION' else ''
+                if atype:
+                    k += 1
+                while words[k][1] != ')':
+                    atype += words[k][1]
+                    k += 1
+                atype += ')'
+            else:
+                atype = words[k][1]
+            k += 1
+            self.atttypes.setdefault(elname, {}).setdefault(attname, atype)
+            required = 0
+            default = None
+            dpos = words[k - 1][2]
+            if k < len(words) and words[k][1] in ('#REQUIRED', '#IMPLIED'):
+                required = int(words[k][1] == '#REQUIRED')
+                dpos = words[k][2]
+                k += 1
+            else:
+                if k < len(words) and words[k][1] == '#FIXED':
+                    required = 1
+                    k += 1
+                if k >= len(words) or words[k][0] != 'lit':
+                    self._fail(2, words[min(k, len(words) - 1)][2])
+                default = words[k][1][1:-1]
+                if '&' in default:
+                    default = self._attr_refs(default, words[k][2] + 1)
+                else:
+                    default = default.translate(_ATTR_WS)
+                dpos = words[k][2]
+                k += 1
+                self.attdefaults.setdefault(elname, [])
+                if attname not in [a for a, _ in self.attdefaults[elname]]:
+                    self.attdefaults[elname].append((attname, default))
+            if h is not None:
+                self._at(dpos)
+                self.p._flush()
+                h(elname, attname, atype, default, required)
+        if h is None:
+            for t in toks:
+                self._default(t[1], t[2])
+
+    def _element_decl(self, toks):
+        words = [t[1] for t in toks[1:-1] if t[0] != 'ws']
+        if len(words) < 2:
+            self._fail(2, toks[0][2])
+        name = words[0]
+        rest = words[1:]
+        if rest == ['EMPTY']:
+            model = (1, 0, None, ())
+        elif rest == ['ANY']:
+            model = (2, 0, None, ())
+        elif len(rest) > 1 and rest[1] == '#PCDATA':
+            names = tuple((4, 0, w, ()) for w in rest[2:]
+                          if w not in ('|', ')', ')*'))
+            model = (3, 2 if rest[-1] == ')*' else 0, None, names)
+        else:
+            model, _ = self._content_particle(rest, 0)
+        self._at(toks[-1][2])
+        self.p._flush()
+        self.p.ElementDeclHandler(name, model)
+
+    def _content_particle(self, words, k):
+        """One particle of a children content model from `words[k]` on:
+        (model tuple, index after it)."""
+        if words[k] != '(':
+            quant = _QUANT.get(words[k + 1], 0) if k + 1 < len(words) else 0
+            return (4, quant, words[k], ()), k + (2 if quant else 1)
+        k += 1
+        parts = []
+        kind = 6
+        while True:
+            part, k = self._content_particle(words, k)
+            parts.append(part)
+            sep = words[k]
+            k += 1
+            if sep[0] == ')':
+                break
+            kind = 5 if sep == '|' else 6
+        return (kind, _QUANT.get(sep[1:], 0), None, tuple(parts)), k
+
+    def _notation_decl(self, toks):
+        words = [t for t in toks[1:-1] if t[0] != 'ws']
+        if len(words) < 3:
+            self._fail(2, toks[0][2])
+        name = words[0][1]
+        sysid = pubid = None
+        if words[1][1] == 'SYSTEM':
+            sysid = words[2][1][1:-1]
+        elif words[1][1] == 'PUBLIC':
+            pubid = words[2][1][1:-1]
+            if len(words) > 3:
+                sysid = words[3][1][1:-1]
+        self._at(words[-1][2])
+        self.p._flush()
+        self.p.NotationDeclHandler(name, self.p._base, sysid, pubid)
 
     def _entity_value(self, raw, pos):
         """An entity's literal value with its character references resolved

@@ -7,6 +7,7 @@ inside a multi-byte character), normalizes line ends (`\\r\\n` and `\\r` become
 scanner can report it as expat does (`not well-formed (invalid token)`).
 """
 
+import bisect
 import codecs
 import re
 
@@ -43,6 +44,7 @@ class Decoder:
         self.bad = -1  # offset in the produced text of a forbidden character
         self.produced = 0  # characters produced so far
         self.unit = 1  # bytes per character for the byte index (approximate)
+        self.crlf = []  # offsets of the `\n`s that stand for `\r\n`
         self.bom = 0  # bytes of a byte-order mark: expat counts it as a column
 
     def _choose(self, data, final):
@@ -106,8 +108,16 @@ class Decoder:
             self.decoder = codecs.getincrementaldecoder(self.codec)('ignore')
         if self.last_cr and text.startswith('\n'):
             text = text[1:]
+            self.crlf.append(self.produced - 1)
         self.last_cr = text.endswith('\r')
         if '\r' in text:
+            # Remember where a `\r\n` became one `\n`: byte indexes count both.
+            k = text.find('\r\n')
+            removed = 0
+            while k >= 0:
+                self.crlf.append(self.produced + k - removed)
+                removed += 1
+                k = text.find('\r\n', k + 2)
             text = text.replace('\r\n', '\n').replace('\r', '\n')
         m = _FORBIDDEN.search(text)
         if m is not None:
@@ -120,8 +130,14 @@ class Decoder:
         if self.bad < 0 or where < self.bad:
             self.bad = where
 
-    def byte_length(self, seg):
-        """The number of input bytes the text `seg` came from."""
+    def byte_length(self, seg, start=0):
+        """The number of input bytes the text `seg` (at offset `start` of
+        the produced text) came from."""
+        crlf = self.crlf
+        if crlf and start >= 0 and crlf[-1] >= start:
+            extra = (bisect.bisect_left(crlf, start + len(seg))
+                     - bisect.bisect_left(crlf, start))
+            return self.byte_length(seg, -1) + extra * self.unit
         if self.unit == 2:
             return 2 * len(seg)
         if self.codec in (None, 'utf-8'):

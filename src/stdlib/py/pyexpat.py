@@ -96,6 +96,9 @@ class xmlparser(object):
     # -- attributes with side effects -------------------------------------
 
     def __setattr__(self, name, value):
+        if not isinstance(name, str):
+            raise TypeError("attribute name must be string, not '%s'"
+                            % type(name).__name__)
         if name == 'buffer_text':
             if value:
                 if self._buffer is None:
@@ -250,12 +253,13 @@ class xmlparser(object):
         for name in _HANDLER_NAMES:
             object.__setattr__(child, name, getattr(self, name))
         object.__setattr__(child, '_expand_default', self._expand_default)
-        child._scanner.external_entity = True
+        child._scanner.as_external_entity()
         return child
 
     def SetParamEntityParsing(self, flag):
         """Controls parsing of parameter entities (including the external DTD
         subset)."""
+        self._scanner.param_parsing = flag
         return 1
 
     def UseForeignDTD(self, flag=True):
