@@ -91,6 +91,8 @@ class Scanner:
         self.external_entity = False
         self.use_foreign_dtd = False
         self.param_parsing = 0
+        self.frozen = 0
+        self.active = ()
         self.tok_start = 0
         self.tok_kind = None
         self.in_cdata = -1
@@ -101,6 +103,11 @@ class Scanner:
         return self.cur
 
     def _at(self, idx):
+        if self.frozen:
+            # Inside an entity's replacement text, expat reports the
+            # position of the reference.
+            self.cur = (self.line, self.col, self.byte)
+            return
         p = self.pidx
         if idx > p:
             seg = self.s[p:idx]
@@ -337,9 +344,43 @@ class Scanner:
         if not self.p._expand_default:
             self._default(raw, i)
             return
+        if '<' in value:
+            self._expand_markup(name, value, i)
+            return
         for piece in self._expand(value, i, (name,)):
             if piece:
                 self._data(piece, raw, i)
+
+    def _expand_markup(self, name, value, i):
+        """Parses an internal entity's replacement text as content, its
+        events at the reference's position; its elements must close in it."""
+        if name in self.active:
+            self._fail(12, i)
+        self._at(i)
+        saved = (self.s, self.i, self.n, self.final, self.active)
+        depth = len(self.stack)
+        self.frozen += 1
+        self.s, self.i, self.n, self.final = value, 0, len(value), True
+        self.active = self.active + (name,)
+        try:
+            while self.i < self.n:
+                j = self.i
+                c = value[j]
+                if c == '<':
+                    self._markup(j)
+                elif c == '&':
+                    self._reference(j)
+                else:
+                    self._text(j)
+                if len(self.stack) < depth:
+                    self._fail(13, i)
+        except _Incomplete:
+            self._fail(5, i)
+        finally:
+            self.frozen -= 1
+            self.s, self.i, self.n, self.final, self.active = saved
+        if len(self.stack) != depth:
+            self._fail(13, i)
 
     def _expand(self, value, pos, active):
         """The replacement text of an internal entity as expat reports it
