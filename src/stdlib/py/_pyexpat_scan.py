@@ -540,6 +540,11 @@ class Scanner:
             value = s[q + 1:close]
             if not _DECL_VALUE[name].match(value):
                 self._fail(30, q + 1)
+            if name == 'encoding' and self.dec.forced is None and \
+                    value.lower().replace('_', '-').startswith('utf-16') \
+                    and self.dec.unit != 2:
+                # Declared UTF-16 but read as bytes of an 8-bit encoding.
+                self._fail(19, q + 1)
             found[name] = value
             j = close + 1
         if 'version' not in found:
