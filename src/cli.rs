@@ -184,7 +184,14 @@ fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
     if !cli.safe_path {
         path.push(Value::str(&program.path0));
     }
-    path.extend(cli.python_path.iter().map(|p| Value::str(p)));
+    // `site` drops repeated entries (its `removeduppaths`); with -S they stay.
+    let mut seen: Vec<&str> = vec![program.path0.as_str()];
+    for p in &cli.python_path {
+        if cli.no_site || !seen.contains(&p.as_str()) {
+            seen.push(p);
+            path.push(Value::str(p));
+        }
+    }
     if !cli.no_site {
         // CPython's `site` (with the .pth files of a usual install) has
         // imported `types` before the script runs, so a script's own

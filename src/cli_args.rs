@@ -422,8 +422,16 @@ impl Cli {
             let from_env = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from);
             self.warnoptions.splice(0..0, from_env);
         }
+        if self.dev_mode {
+            // The development mode shows every warning once per place: CPython puts
+            // `default` first in sys.warnoptions, so -W and PYTHONWARNINGS still win.
+            self.warnoptions.insert(0, "default".into());
+        }
         if let Some(v) = py("PYTHONPATH") {
-            self.python_path = v.split(':').filter(|s| !s.is_empty()).map(String::from).collect();
+            // CPython's path configuration makes each entry absolute (an empty one
+            // is the current directory).
+            let cwd = std::env::current_dir().unwrap_or_default();
+            self.python_path = v.split(':').map(|p| absolute_path(&cwd, p)).collect();
         }
         self.startup = py("PYTHONSTARTUP");
         if self.gil.is_none()
@@ -464,6 +472,23 @@ pub fn help_text(prog: &str) -> String {
     text.replace("default LIMIT", &format!("default {}", crate::tools::views::DEFAULT_TRACE_LIMIT))
 }
 
+/// `p` made absolute against `cwd` and normalised lexically (`.`, `..`, repeated and
+/// trailing slashes), as `os.path.abspath` does.
+fn absolute_path(cwd: &std::path::Path, p: &str) -> String {
+    let joined = if p.starts_with('/') { p.to_string() } else { format!("{}/{p}", cwd.display()) };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in joined.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            _ => parts.push(part),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,6 +510,10 @@ mod tests {
         let c = p(&["-uqOO", "-Wd", "-cprint(1)", "-v"]).unwrap();
         assert!(c.unbuffered && c.quiet);
         assert_eq!(c.optimize, 2);
+        let cwd = std::path::Path::new("/tmp/w");
+        assert_eq!(absolute_path(cwd, "x/../y/./z/"), "/tmp/w/y/z");
+        assert_eq!(absolute_path(cwd, ""), "/tmp/w");
+        assert_eq!(absolute_path(cwd, "/a//b/.."), "/a");
         assert_eq!(c.warnoptions, ["d"]);
         assert_eq!(c.code.as_deref(), Some("print(1)"));
         assert_eq!(c.args, ["-v"]);

@@ -193,10 +193,6 @@ fn sys_path(vm: &mut Vm) -> Vec<String> {
 /// `-m NAME`: finds the module (importing its parent packages first, as
 /// runpy does) and returns it as the main program.
 pub fn module(vm: &mut Vm, name: &str) -> Result<MainProgram, Failed> {
-    let fail = |msg: String| {
-        eprintln!("{}: {msg}", exe());
-        Failed(1)
-    };
     let (parent, _) = name.rsplit_once('.').unwrap_or(("", name));
     if !parent.is_empty()
         && let Err(e) = vm.import_name(parent, 0, true)
@@ -221,53 +217,68 @@ pub fn module(vm: &mut Vm, name: &str) -> Result<MainProgram, Failed> {
         Some((p, l)) => (Some(p.replace('.', "/")), l),
         None => (None, name),
     };
-    for dir in sys_path(vm) {
-        let dir = match &parent_rel {
+    let package = Some(parent.to_string()).filter(|p| !p.is_empty());
+    let dirs: Vec<String> = sys_path(vm)
+        .into_iter()
+        .map(|dir| match &parent_rel {
             Some(p) => format!("{dir}/{p}"),
             None => dir,
-        };
-        let found = match crate::vm::import_find::find_in_dir(&dir, leaf) {
-            Ok(Some(f)) => f,
-            _ => continue,
-        };
-        let package = Some(parent.to_string()).filter(|p| !p.is_empty());
-        let (found, package) = match found.package_dir() {
+        })
+        .collect();
+    let regular = dirs.iter().find_map(|dir| crate::vm::import_find::find_in_dir(dir, leaf).ok().flatten());
+    let (found, package) = match regular {
+        Some(found) => match found.package_dir() {
             None => (found, package),
-            Some(pkg_dir) => {
-                // A package runs as its `__main__` submodule, after the package itself is imported.
-                let main = match crate::vm::import_find::find_in_dir(&pkg_dir, "__main__") {
-                    Ok(Some(m)) if !m.is_pkg => m,
-                    _ => {
-                        return Err(fail(format!(
-                            "No module named {name}.__main__; '{name}' is a package and cannot be directly executed"
-                        )));
-                    }
+            Some(pkg_dir) => (package_main(vm, name, &pkg_dir)?, Some(name.to_string())),
+        },
+        None => {
+            // A namespace package: a folder without `__init__.py` on the path.
+            let Some(pkg_dir) = dirs.iter().map(|d| format!("{d}/{leaf}")).find(|d| std::path::Path::new(d).is_dir())
+            else {
+                return match crate::stdlib::native_module(vm, name) {
+                    Ok(Some(_)) => Err(fail(format!("No code object available for {name}"))),
+                    _ => Err(fail(format!("No module named {name}"))),
                 };
-                if let Err(e) = vm.import_name(name, 0, true) {
-                    return Err(Failed(crate::cli::report_uncaught(vm, &e)));
-                }
-                (main, Some(name.to_string()))
-            }
-        };
-        let filename = if found.filename.starts_with('/') { found.filename.clone() } else { absolute(&found.filename) };
-        let source = crate::lex::source::decode_source(&found.bytes, &filename).map_err(|e| {
-            eprintln!("SyntaxError: {}", e.0);
-            Failed(1)
-        })?;
-        return Ok(MainProgram {
-            source: Some(source),
-            argv0: filename.clone(),
-            filename,
-            path0: cwd(),
-            package,
-            archive: None,
-            spec: None,
-        });
+            };
+            (package_main(vm, name, &pkg_dir)?, Some(name.to_string()))
+        }
+    };
+    let filename = if found.filename.starts_with('/') { found.filename.clone() } else { absolute(&found.filename) };
+    let source = crate::lex::source::decode_source(&found.bytes, &filename).map_err(|e| {
+        eprintln!("SyntaxError: {}", e.0);
+        Failed(1)
+    })?;
+    Ok(MainProgram {
+        source: Some(source),
+        argv0: filename.clone(),
+        filename,
+        path0: cwd(),
+        package,
+        archive: None,
+        spec: None,
+    })
+}
+
+/// A `-m` failure: `PROGRAM: MSG` on stderr, status 1.
+fn fail(msg: String) -> Failed {
+    eprintln!("{}: {msg}", exe());
+    Failed(1)
+}
+
+/// A package run with `-m` runs as its `__main__` submodule, after the package itself is imported.
+fn package_main(vm: &mut Vm, name: &str, pkg_dir: &str) -> Result<crate::vm::import_find::Found, Failed> {
+    let main = match crate::vm::import_find::find_in_dir(pkg_dir, "__main__") {
+        Ok(Some(m)) if !m.is_pkg => m,
+        _ => {
+            return Err(fail(format!(
+                "No module named {name}.__main__; '{name}' is a package and cannot be directly executed"
+            )));
+        }
+    };
+    if let Err(e) = vm.import_name(name, 0, true) {
+        return Err(Failed(crate::cli::report_uncaught(vm, &e)));
     }
-    match crate::stdlib::native_module(vm, name) {
-        Ok(Some(_)) => Err(fail(format!("No code object available for {name}"))),
-        _ => Err(fail(format!("No module named {name}"))),
-    }
+    Ok(main)
 }
 
 fn cwd() -> String {

@@ -42,7 +42,7 @@ pub fn compile_source_mode(vm: &mut Vm, src: &str, filename: &str, interactive: 
     };
     let rt = vm.rt.clone();
     let intern: compile::unit::Interner = Arc::new(move |s: &str| rt.intern(s));
-    let optimize = vm.rt.config.optimize > 0;
+    let optimize = vm.rt.config.optimize;
     compile::compile_module_optimized(&program, filename, interactive, optimize, intern)
         .map_err(|e| syntax_error(vm, "SyntaxError", &e.msg, filename, e.loc.line, e.loc.col + 1, src))
 }

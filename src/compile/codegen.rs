@@ -25,15 +25,16 @@ pub fn compile_module(
     interactive: bool,
     intern: Interner,
 ) -> CResult<Arc<CodeObject>> {
-    compile_module_optimized(program, filename, interactive, false, intern)
+    compile_module_optimized(program, filename, interactive, 0, intern)
 }
 
-/// Like [`compile_module`]; `optimize` (`gilt -O`) leaves `assert` statements out, as CPython's `-O` does.
+/// Like [`compile_module`] at an optimization level, as CPython's: 1 (`gilt -O`) leaves `assert`
+/// statements out, 2 (`-OO`) docstrings too.
 pub fn compile_module_optimized(
     program: &[Stmt],
     filename: &str,
     interactive: bool,
-    optimize: bool,
+    optimize: u8,
     intern: Interner,
 ) -> CResult<Arc<CodeObject>> {
     let mode = if interactive { ExecMode::Single } else { ExecMode::Module };
@@ -62,7 +63,7 @@ pub fn compile_module_mode(
     program: &[Stmt],
     filename: &str,
     mode: ExecMode,
-    optimize: bool,
+    optimize: u8,
     intern: Interner,
 ) -> CResult<Arc<CodeObject>> {
     let scope = symtable::build(program).map_err(|e| CompileError { msg: e.msg, loc: e.loc })?;
@@ -72,7 +73,8 @@ pub fn compile_module_mode(
         units: Vec::new(),
         filename: Arc::from(filename),
         interactive,
-        optimize,
+        optimize: optimize > 0,
+        no_docstrings: optimize > 1,
         name_ops,
         intern: intern.clone(),
         future_annotations: super::unparse::future_annotations(program),
@@ -88,7 +90,7 @@ pub fn compile_module_mode(
         }
         return err("invalid syntax", Loc::default());
     }
-    if let Some(doc) = docstring(program) {
+    if let Some(doc) = docstring(program).filter(|_| !c.no_docstrings) {
         let i = c.u().const_str(&doc);
         c.u().emit(Instr::LoadConst(i));
         let n = c.u().name("__doc__");
@@ -159,6 +161,8 @@ pub struct Compiler {
     pub interactive: bool,
     /// `-O`: asserts are not compiled.
     pub optimize: bool,
+    /// `-OO`: docstrings are left out (`__doc__` is None).
+    pub no_docstrings: bool,
     /// Module-level names use `LoadName`/`StoreName`/`DeleteName` (code
     /// compiled by `compile`/`exec`/`eval`, which may run with a locals mapping).
     pub name_ops: bool,
@@ -939,7 +943,7 @@ impl Compiler {
             unit.flags |= flags::COROUTINE;
         }
         unit.in_async = f.is_async;
-        if let Some(doc) = docstring(&f.body) {
+        if let Some(doc) = docstring(&f.body).filter(|_| !self.no_docstrings) {
             unit.docstring = Value::str(&doc);
         }
         self.units.push(unit);
@@ -995,7 +999,7 @@ impl Compiler {
         self.emit(Instr::LoadConst(q));
         let qn = self.u().name("__qualname__");
         self.emit(Instr::StoreName(qn));
-        if let Some(doc) = docstring(&c.body) {
+        if let Some(doc) = docstring(&c.body).filter(|_| !self.no_docstrings) {
             let d = self.u().const_str(&doc);
             self.emit(Instr::LoadConst(d));
             let dn = self.u().name("__doc__");

@@ -43,23 +43,26 @@ fn folder() -> Option<&'static PathBuf> {
         .as_ref()
 }
 
-/// The entry's file for module file `filename` with source `src`.
-fn entry_path(filename: &str, src: &str) -> Option<PathBuf> {
+/// The entry's file for module file `filename` with source `src`, compiled at
+/// optimization level `optimize` (`-O` leaves asserts out, `-OO` docstrings
+/// too, so each level has its own entry, as CPython's `.opt-1.pyc`).
+fn entry_path(filename: &str, src: &str, optimize: u8) -> Option<PathBuf> {
     let stem: String = filename.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '_' }).collect();
     let stem = stem.trim_start_matches('_');
-    Some(folder()?.join(format!("{stem}-{:016x}.gbc", marshal::fnv1a(src.as_bytes()))))
+    let opt = if optimize == 0 { String::new() } else { format!(".opt-{}", optimize.min(2)) };
+    Some(folder()?.join(format!("{stem}-{:016x}{opt}.gbc", marshal::fnv1a(src.as_bytes()))))
 }
 
 /// The cached code of an embedded module, if this build wrote it before.
 pub fn load(rt: &Runtime, filename: &str, src: &str) -> Option<Arc<CodeObject>> {
-    let bytes = std::fs::read(entry_path(filename, src)?).ok()?;
+    let bytes = std::fs::read(entry_path(filename, src, rt.config.optimize)?).ok()?;
     let fname: Arc<str> = Arc::from(filename);
     marshal::decode(&bytes, &fname, &|s| rt.intern(s)).map(Arc::new)
 }
 
 /// Writes `code` for the next run (atomically: a reader never sees half a file).
-pub fn store(filename: &str, src: &str, code: &CodeObject) {
-    let Some(path) = entry_path(filename, src) else { return };
+pub fn store(rt: &Runtime, filename: &str, src: &str, code: &CodeObject) {
+    let Some(path) = entry_path(filename, src, rt.config.optimize) else { return };
     let Some(bytes) = marshal::encode(code) else { return };
     let Some(dir) = path.parent() else { return };
     if !dir.is_dir() {

@@ -112,7 +112,7 @@ pub fn compile_program(
 ) -> PyResult<Arc<CodeObject>> {
     let rt = vm.rt.clone();
     let intern: compile::unit::Interner = Arc::new(move |s: &str| rt.intern(s));
-    let optimize = vm.rt.config.optimize > 0;
+    let optimize = vm.rt.config.optimize;
     compile::compile_module_mode(program, filename, mode, optimize, intern).map_err(|e| {
         let err = crate::syntax_error(vm, "SyntaxError", &e.msg, filename, e.loc.line, e.loc.col + 1, src);
         err.exc.dict.set_item_str("text", Value::None);

@@ -110,7 +110,8 @@ pub fn run_with(vm: &mut Vm, globals: Option<Arc<Dict>>, opts: &Options) -> i32 
                     l
                 }
                 Err(rustyline::error::ReadlineError::Interrupted) => {
-                    eprintln!("\nKeyboardInterrupt");
+                    // The editor has already moved to a new line (python3 shows no blank line).
+                    eprintln!("KeyboardInterrupt");
                     buffer.clear();
                     continue;
                 }

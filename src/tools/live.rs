@@ -30,7 +30,7 @@ const FRAME: Duration = Duration::from_millis(250);
 const WINDOW: Duration = Duration::from_secs(10);
 /// Thread rows drawn at most.
 const MAX_ROWS: usize = 6;
-/// Width of the name column.
+/// Narrowest name column (it widens to the longest name, up to a third of the terminal).
 const NAME_COLS: usize = 16;
 /// Width of the state column at the right.
 const STATE_COLS: usize = 14;
@@ -180,9 +180,12 @@ impl Painter {
             ),
             cols,
         )];
-        let bar_cols = cols.saturating_sub(NAME_COLS + 1 + STATE_COLS + 1).max(10);
+        // Full names where they fit, so `ThreadPoolExecutor-0_0` and `-0_1` stay apart.
+        let longest = shown.iter().map(|t| t.name.chars().count() + 1).max().unwrap_or(0);
+        let name_cols = longest.clamp(NAME_COLS, (cols / 3).max(NAME_COLS));
+        let bar_cols = cols.saturating_sub(name_cols + 1 + STATE_COLS + 1).max(10);
         for t in shown {
-            let mut line = pad(&t.name, NAME_COLS);
+            let mut line = pad(&t.name, name_cols);
             line.push('|');
             let mut last = "";
             for c in timeline::window_cells(t, start, end.max(start + Duration::from_millis(1)), bar_cols) {
@@ -243,9 +246,21 @@ fn state_word(t: &Track, end: Duration) -> String {
     }
 }
 
-/// `s` cut or padded to exactly `width` characters.
+/// `s` padded to exactly `width` characters; a name too long loses its middle
+/// (`ThreadPo…utor-0_1`), since its end is what tells pool threads apart.
 fn pad(s: &str, width: usize) -> String {
-    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    let chars: Vec<char> = s.chars().collect();
+    let room = width.saturating_sub(1);
+    let mut out: String = if chars.len() <= room {
+        s.to_string()
+    } else {
+        let tail = room.saturating_sub(1) / 2;
+        let head = room.saturating_sub(1 + tail);
+        let mut cut: String = chars[..head].iter().collect();
+        cut.push('…');
+        cut.extend(&chars[chars.len() - tail..]);
+        cut
+    };
     while out.chars().count() < width {
         out.push(' ');
     }
@@ -255,4 +270,17 @@ fn pad(s: &str, width: usize) -> String {
 /// `s` cut to at most `width` characters.
 fn clip(s: &str, width: usize) -> String {
     s.chars().take(width).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pad;
+
+    #[test]
+    fn long_names_keep_their_ends() {
+        assert_eq!(pad("MainThread", 12), "MainThread  ");
+        let a = pad("ThreadPoolExecutor-0_0", 16);
+        assert_eq!(a, "ThreadP…tor-0_0 ");
+        assert_ne!(a, pad("ThreadPoolExecutor-0_1", 16));
+    }
 }

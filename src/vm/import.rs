@@ -293,7 +293,7 @@ impl Vm {
                         None => {
                             let c = crate::compile_source(self, src, filename)?;
                             if embedded && !self.dont_write_bytecode() {
-                                crate::runtime::bytecode_cache::store(filename, src, &c);
+                                crate::runtime::bytecode_cache::store(&self.rt, filename, src, &c);
                             }
                             c
                         }

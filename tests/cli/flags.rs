@@ -76,6 +76,25 @@ fn dash_o_drops_asserts_and_debug() {
     }
 }
 
+/// `-OO` leaves docstrings out (None), -O keeps them; the cached bytecode of the embedded
+/// library is kept per level, so one run's level never leaks into another's.
+#[test]
+fn dash_oo_drops_docstrings() {
+    let src = "'mod'\ndef f():\n    'fdoc'\nclass C:\n    'cdoc'\nprint(__doc__, f.__doc__, C.__doc__)\n";
+    let dir = scratch("cli_dash_oo", &[("m.py", src)]);
+    let cache = dir.join("cache").display().to_string();
+    let env = [("XDG_CACHE_HOME", cache.as_str())];
+    for (flag, want) in [("-OO", "None None None\n"), ("-O", "mod fdoc cdoc\n"), ("-E", "mod fdoc cdoc\n")] {
+        let r = gilt_in(&[flag, "m.py"], None, &env, Some(&dir));
+        assert_eq!(r.stdout, want, "{flag}: {}", r.stderr);
+    }
+    let code = "import colorsys; print(colorsys.__doc__ is None)";
+    for (flag, want) in [("-OO", "True\n"), ("-E", "False\n"), ("-OO", "True\n"), ("-O", "False\n")] {
+        let r = gilt_in(&[flag, "-c", code], None, &env, None);
+        assert_eq!(r.stdout, want, "{flag}: {}", r.stderr);
+    }
+}
+
 #[test]
 fn warning_options() {
     let warn = "import warnings; warnings.warn('careful'); print('went on')";
@@ -88,6 +107,12 @@ fn warning_options() {
     assert_eq!(r.code, Some(1), "PYTHONWARNINGS=error");
     let r = gilt_in(&["-Wignore", "-c", warn], None, &[("PYTHONWARNINGS", "error")], None);
     assert_eq!(r.code, Some(0), "-W comes after PYTHONWARNINGS, so it wins");
+    // The development mode puts `default` first in sys.warnoptions, as CPython's does.
+    let code = "import sys; print(sys.warnoptions)";
+    let r = gilt(&["-X", "dev", "-W", "ignore", "-c", code], None);
+    assert_eq!(r.stdout, "['default', 'ignore']\n", "{}", r.stderr);
+    let r = gilt_in(&["-c", code], None, &[("PYTHONDEVMODE", "1"), ("PYTHONWARNINGS", "error")], None);
+    assert_eq!(r.stdout, "['default', 'error']\n", "{}", r.stderr);
     let r = gilt(&["-W", "foo", "-W", "error::Foo", "-c", "pass"], None);
     assert_eq!(r.code, Some(0));
     assert_eq!(

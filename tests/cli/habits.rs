@@ -78,12 +78,17 @@ fn dash_m_runs_a_module_from_the_current_directory() {
             ("pkg/__main__.py", "import sys\nprint('pkg main', __name__, __package__, sys.argv[1:])\n"),
             ("pkg/sub.py", "print('sub', __name__, __package__)\n"),
             ("plain/__init__.py", ""),
+            ("nsempty/x.py", ""),
+            ("nsmain/__main__.py", "import sys\nprint('ns main', __name__, __package__, sys.argv[1:])\n"),
         ],
     );
     let r = gilt_in(&["-m", "mod1", "a", "-X"], None, &[], Some(&dir));
     assert_eq!((r.code, r.stdout.as_str()), (Some(3), "__main__ ['a', '-X'] True\n"), "{}", r.stderr);
     let r = gilt_in(&["-m", "pkg", "x"], None, &[], Some(&dir));
     assert_eq!(r.stdout, "pkg imported\npkg main __main__ pkg ['x']\n", "{}", r.stderr);
+    // A namespace package (no __init__.py) runs its __main__.py too.
+    let r = gilt_in(&["-m", "nsmain", "y"], None, &[], Some(&dir));
+    assert_eq!(r.stdout, "ns main __main__ nsmain ['y']\n", "{}", r.stderr);
     let r = gilt_in(&["-m", "pkg.sub"], None, &[], Some(&dir));
     assert_eq!(r.stdout, "pkg imported\nsub __main__ pkg\n", "{}", r.stderr);
     // argv[0] is the module's full path.
@@ -97,6 +102,10 @@ fn dash_m_runs_a_module_from_the_current_directory() {
         ("no_such_mod", "No module named no_such_mod".to_string()),
         ("pkg.nope", "No module named pkg.nope".to_string()),
         ("plain", "No module named plain.__main__; 'plain' is a package and cannot be directly executed".to_string()),
+        (
+            "nsempty",
+            "No module named nsempty.__main__; 'nsempty' is a package and cannot be directly executed".to_string(),
+        ),
         (
             "nopkg.x",
             "Error while finding module specification for 'nopkg.x' (ModuleNotFoundError: No module named 'nopkg')"
@@ -193,6 +202,15 @@ fn pythonpath_entries_follow_the_script_directory() {
     let code = "import sys; print(sys.path[:-1], sys.flags.isolated)";
     let r = gilt_in(&["-I", "-c", code], None, &[("PYTHONPATH", "/a")], None);
     assert_eq!(r.stdout, "[] 1\n", "-I: no PYTHONPATH, no '' in front");
+    // Relative entries are made absolute and normalised (an empty one is the current
+    // directory); `site` drops repeats, -S keeps them.
+    let code = "import sys; print(sys.path[1:-1])";
+    let pp = [("PYTHONPATH", "lib1:./lib1/:x/../lib1::/a/./b/")];
+    let r = gilt_in(&["-c", code], None, &pp, Some(&dir));
+    let d = dir.display();
+    assert_eq!(r.stdout, format!("['{d}/lib1', '{d}', '/a/b']\n"), "{}", r.stderr);
+    let r = gilt_in(&["-S", "-c", code], None, &pp, Some(&dir));
+    assert_eq!(r.stdout, format!("['{d}/lib1', '{d}/lib1', '{d}/lib1', '{d}', '/a/b']\n"), "{}", r.stderr);
 }
 
 #[test]

@@ -131,7 +131,7 @@ fn switch_interval_out_of_range_is_a_usage_error() {
 #[test]
 fn live_view_draws_in_a_terminal() {
     let code = "import threading, time\ndef work():\n    time.sleep(0.6)\n\
-                t = threading.Thread(target=work, name='napper')\nt.start()\nt.join()\nprint('done')\n";
+                t = threading.Thread(target=work, name='napper-with-a-rather-long-name')\nt.start()\nt.join()\nprint('done')\n";
     let path = script("cli_live.py", code);
     let r = gilt(&["--live", &path], None);
     assert_eq!((r.code, r.stdout.as_str()), (Some(0), "done\n"), "{}", r.stderr);
@@ -146,7 +146,9 @@ fn live_view_draws_in_a_terminal() {
         .output()
         .unwrap();
     let screen = String::from_utf8_lossy(&out.stdout);
-    for want in ["\x1b[1;22r", "gilt --live: ", "MainThread", "napper", "in sleep", "done", "\x1b[r"] {
+    // The full thread name, not its first 15 characters (the name column widens).
+    let name = "napper-with-a-rather-long-name";
+    for want in ["\x1b[1;22r", "gilt --live: ", "MainThread", name, "in sleep", "done", "\x1b[r"] {
         assert!(screen.contains(want), "missing {want:?} in:\n{screen:?}");
     }
 }
