@@ -574,10 +574,12 @@ impl Vm {
                     Value::Dict(Arc::new(d))
                 }
             }
-            (Value::Code(c), _) if name.starts_with("co_") => match super::func_attr::code_attr(c, name) {
-                Some(v) => v,
-                None => return Ok(None),
-            },
+            (Value::Code(c), _) if name.starts_with("co_") || name == "_co_code_adaptive" => {
+                match super::func_attr::code_attr(c, name) {
+                    Some(v) => v,
+                    None => return Ok(None),
+                }
+            }
             (Value::Native(n), "__name__") | (Value::Native(n), "__qualname__") => Value::str(&n.name),
             (Value::Native(n), "__doc__") => match self.builtin_name(obj, n) {
                 Some(name) => crate::stdlib::builtin_docs::doc(name).map(Value::str).unwrap_or(Value::None),
