@@ -178,6 +178,9 @@ pub struct WordView {
     pub unit_of_pc: Vec<u32>,
     /// Per code unit: where its position comes from (`co_positions`, `co_lines`).
     pub units: Vec<UnitSrc>,
+    /// The code unit each instruction starts at (its EXTENDED_ARGs
+    /// included), in order: `co_lines()` gives one range per instruction.
+    pub instr_starts: Vec<u32>,
     /// `co_exceptiontable` in CPython's varint encoding.
     pub exception_table: Vec<u8>,
     /// Constants the view refers to that gilt keeps elsewhere (import levels
@@ -341,6 +344,9 @@ struct Plan {
     handler: Vec<Option<Handler>>,
     /// Stack depth before each instruction (None: unreachable).
     depth: Vec<Option<u32>>,
+    /// For an instruction the view puts a NULL (or the class builder)
+    /// before: the call that consumes it.
+    consumer: Vec<u32>,
 }
 
 fn slot(stack: &[u32], from_top: u32) -> u32 {
@@ -390,6 +396,7 @@ fn plan(code: &CodeObject) -> Plan {
         cleanup: vec![None; n],
         handler: vec![None; n],
         depth: vec![None; n],
+        consumer: vec![0; n],
     };
     let mut seen: Vec<Option<State>> = vec![None; n];
     let mut work: Vec<usize> = Vec::new();
@@ -425,6 +432,7 @@ fn plan(code: &CodeObject) -> Plan {
         let mut s = st;
         let mark_callee = |p: &mut Plan, start: u32| {
             if let Some(&ins) = code.instrs.get(start as usize) {
+                p.consumer[start as usize] = here;
                 if matches!(defuse(ins), Instr::LoadGlobal(_)) {
                     p.null_bit[start as usize] = true;
                 } else if !p.elide[start as usize] {
@@ -455,6 +463,7 @@ fn plan(code: &CodeObject) -> Plan {
                 let body = slot(&s.stack, k + 1 + kw);
                 if (body as usize) < n {
                     p.build_class[body as usize] = true;
+                    p.consumer[body as usize] = here;
                 }
                 if kw == 1 {
                     mark_kw(&mut p, slot(&s.stack, 0));
@@ -464,6 +473,7 @@ fn plan(code: &CodeObject) -> Plan {
                 let body = slot(&s.stack, 2 + (f & 2).count_ones());
                 if (body as usize) < n {
                     p.build_class[body as usize] = true;
+                    p.consumer[body as usize] = here;
                 }
             }
             Instr::WithExceptStart => mark_with_handler(code, &mut p, pc, s.stack.len() as u32),
@@ -887,6 +897,7 @@ pub fn build(code: &CodeObject) -> WordView {
         code: Vec::new(),
         unit_of_pc: vec![0; code.instrs.len()],
         units: Vec::new(),
+        instr_starts: Vec::new(),
         exception_table: Vec::new(),
         extra_consts: Vec::new(),
         stacksize: 0,
@@ -898,6 +909,7 @@ pub fn build(code: &CodeObject) -> WordView {
     };
     for (em, src) in &prefix {
         let Arg::N(a) = em.arg else { continue };
+        out.instr_starts.push(out.units.len() as u32);
         put(&mut out, em.op, a as u8, *src);
     }
     let mut unit_handler: Vec<Option<Handler>> = vec![None; out.units.len()];
@@ -913,6 +925,9 @@ pub fn build(code: &CodeObject) -> WordView {
         for (j, em) in v.iter().enumerate() {
             let at = out.units.len() as u32 + ext[pc][j] - 1;
             let a = resolve(em, at, &start);
+            // CPython's cleanup block has no line.
+            let src = if em.in_cleanup { UnitSrc::NoLine } else { src };
+            out.instr_starts.push(out.units.len() as u32);
             for x in (1..ext[pc][j]).rev() {
                 put(&mut out, op::EXTENDED_ARG, (a >> (8 * x)) as u8, src);
             }
@@ -954,11 +969,8 @@ pub fn build(code: &CodeObject) -> WordView {
     for pc in 0..code.instrs.len() {
         let extra = i64::from(p.push_null[pc] || p.null_bit[pc]) + i64::from(p.build_class[pc]);
         if extra > 0 {
-            // Live until the call that consumes it: the next instruction
-            // whose depth drops below this one's.
-            let d = p.depth[pc].unwrap_or(0);
-            let end =
-                (pc + 1..code.instrs.len()).find(|&q| p.depth[q].is_some_and(|x| x <= d)).unwrap_or(code.instrs.len());
+            // Live until the call that consumes it, that call included.
+            let end = (p.consumer[pc] as usize + 1).clamp(pc + 1, code.instrs.len());
             nulls[pc] += extra;
             nulls[end] -= extra;
         }

@@ -60,27 +60,27 @@ pub fn register(rt: &Runtime) {
         let positions: Vec<Value> = c.word_view().units.iter().map(|u| unit_position(vm, c, *u)).collect();
         vm.get_iter(&Value::list(positions))
     });
-    // `code.co_lines()`: (start, end, line) byte ranges of the wordcode view, one per run of
-    // code units on the same line (None for the prefix CPython gives no line).
+    // `code.co_lines()`: (start, end, line) byte ranges of the wordcode view, one per
+    // instruction with its caches (line None where CPython's has none).
     method(&t.code, "co_lines", |vm, a| {
         a.check_method(vm, "co_lines", 0, 0)?;
         let Value::Code(c) = &a.pos[0] else { return Err(vm.type_error("co_lines() needs a code object")) };
-        let units = &c.word_view().units;
+        let view = c.word_view();
         let line = |u: UnitSrc| match u {
             UnitSrc::NoLine => None,
             UnitSrc::FirstLine => Some(if c.kind == CodeKind::Module { 0 } else { c.firstlineno }),
             UnitSrc::Pc(pc) => Some(c.line_of(pc as usize)),
         };
-        let mut ranges: Vec<Value> = Vec::new();
-        let mut start = 0usize;
-        for u in 1..=units.len() {
-            if u == units.len() || line(units[u]) != line(units[start]) {
-                let (from, to) = (Value::Int(2 * start as i64), Value::Int(2 * u as i64));
-                let l = line(units[start]).map_or(Value::None, |l| Value::Int(l as i64));
-                ranges.push(Value::tuple(vec![from, to, l]));
-                start = u;
-            }
-        }
+        let ends = view.instr_starts.iter().skip(1).copied().chain(std::iter::once(view.units.len() as u32));
+        let ranges: Vec<Value> = view
+            .instr_starts
+            .iter()
+            .zip(ends)
+            .map(|(&from, to)| {
+                let l = line(view.units[from as usize]).map_or(Value::None, |l| Value::Int(l as i64));
+                Value::tuple(vec![Value::Int(2 * from as i64), Value::Int(2 * to as i64), l])
+            })
+            .collect();
         vm.get_iter(&Value::list(ranges))
     });
     // `code._varname_from_oparg(i)`: the name a deref or fast-local argument of the view names.
