@@ -612,7 +612,13 @@ impl Vm {
                 }
             }
             (Value::Method(m), "__func__") => m.func.clone(),
-            (Value::Method(m), "__name__" | "__qualname__" | "__doc__" | "__module__") => {
+            // A bound method reads its function's attributes (CPython's
+            // method_getattro falls back to the function).
+            (
+                Value::Method(m),
+                "__name__" | "__qualname__" | "__doc__" | "__module__" | "__code__" | "__defaults__" | "__kwdefaults__"
+                | "__globals__" | "__annotations__" | "__closure__" | "__builtins__",
+            ) => {
                 let f = m.func.clone();
                 let key = self.rt.intern(name);
                 return self.get_attr_opt(&f, &key);
