@@ -977,8 +977,8 @@ pub fn build(code: &CodeObject) -> WordView {
     }
     let mut live = 0i64;
     let mut max = 0i64;
-    for pc in 0..code.instrs.len() {
-        live += nulls[pc];
+    for (pc, n) in nulls.iter().enumerate().take(code.instrs.len()) {
+        live += n;
         if let Some(d) = p.depth[pc] {
             let (pops, pushes) = effect(defuse(code.instrs[pc]));
             let after = d as i64 - pops.min(d) as i64 + pushes as i64;
