@@ -100,6 +100,9 @@ pub struct CodeObject {
     pub patterns: Vec<Arc<super::pattern::MatchPat>>,
     /// One cache cell per caching instruction (see `inline_cache.rs`).
     pub caches: super::inline_cache::InlineCaches,
+    /// CPython 3.11 wordcode view (`co_code`, `f_lasti`, …), built on
+    /// first use by `wordcode.rs`; empty for code that is never inspected.
+    pub word_view: std::sync::OnceLock<Box<super::wordcode::WordView>>,
 }
 
 impl CodeObject {

@@ -476,6 +476,7 @@ fn get_code(r: &mut Reader, filename: &Arc<str>, intern: Intern, depth: u32) -> 
         simple_args: bits & 2 != 0,
         patterns: Vec::new(),
         caches: Default::default(),
+        word_view: Default::default(),
     })
 }
 

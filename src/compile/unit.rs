@@ -282,6 +282,7 @@ impl Unit {
                 && self.freevars.is_empty(),
             patterns: self.patterns,
             caches: Default::default(),
+            word_view: Default::default(),
         }
     }
 }

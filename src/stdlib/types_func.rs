@@ -5,6 +5,8 @@
 use std::sync::Arc;
 
 use super::method;
+use crate::bytecode::CodeKind;
+use crate::bytecode::wordcode::{UnitSrc, localsplus_names};
 use crate::object::descr::{CellObject, SlotMember};
 use crate::object::function::Cell;
 use crate::object::value::Value;
@@ -49,29 +51,47 @@ pub fn register(rt: &Runtime) {
         let new = vm.code_replace(&c, a.kw)?;
         Ok(Value::Code(Arc::new(new)))
     });
-    // `code.co_positions()`: (line, end_line, col, end_col) per instruction, columns in UTF-8
-    // bytes as CPython counts them (traceback.py converts back to characters).
+    // `code.co_positions()`: (line, end_line, col, end_col) per code unit of the CPython
+    // wordcode view (`bytecode/wordcode.rs`), columns in UTF-8 bytes as CPython counts them
+    // (traceback.py converts back to characters).
     method(&t.code, "co_positions", |vm, a| {
         a.check_method(vm, "co_positions", 0, 0)?;
         let Value::Code(c) = &a.pos[0] else { return Err(vm.type_error("co_positions() needs a code object")) };
-        let positions: Vec<Value> = (0..c.instrs.len()).map(|pc| position_tuple(vm, c, pc)).collect();
+        let positions: Vec<Value> = c.word_view().units.iter().map(|u| unit_position(vm, c, *u)).collect();
         vm.get_iter(&Value::list(positions))
     });
-    // `code.co_lines()`: (start, end, line) byte ranges of 2-byte code units, one per run of
-    // instructions on the same line.
+    // `code.co_lines()`: (start, end, line) byte ranges of the wordcode view, one per
+    // instruction with its caches (line None where CPython's has none).
     method(&t.code, "co_lines", |vm, a| {
         a.check_method(vm, "co_lines", 0, 0)?;
         let Value::Code(c) = &a.pos[0] else { return Err(vm.type_error("co_lines() needs a code object")) };
-        let mut ranges: Vec<Value> = Vec::new();
-        let mut start = 0usize;
-        for pc in 1..=c.lines.len() {
-            if pc == c.lines.len() || c.lines[pc] != c.lines[start] {
-                let (from, to) = (Value::Int(2 * start as i64), Value::Int(2 * pc as i64));
-                ranges.push(Value::tuple(vec![from, to, Value::Int(c.lines[start] as i64)]));
-                start = pc;
-            }
-        }
+        let view = c.word_view();
+        let line = |u: UnitSrc| match u {
+            UnitSrc::NoLine => None,
+            UnitSrc::FirstLine => Some(if c.kind == CodeKind::Module { 0 } else { c.firstlineno }),
+            UnitSrc::Pc(pc) => Some(c.line_of(pc as usize)),
+        };
+        let ends = view.instr_starts.iter().skip(1).copied().chain(std::iter::once(view.units.len() as u32));
+        let ranges: Vec<Value> = view
+            .instr_starts
+            .iter()
+            .zip(ends)
+            .map(|(&from, to)| {
+                let l = line(view.units[from as usize]).map_or(Value::None, |l| Value::Int(l as i64));
+                Value::tuple(vec![Value::Int(2 * from as i64), Value::Int(2 * to as i64), l])
+            })
+            .collect();
         vm.get_iter(&Value::list(ranges))
+    });
+    // `code._varname_from_oparg(i)`: the name a deref or fast-local argument of the view names.
+    method(&t.code, "_varname_from_oparg", |vm, a| {
+        a.check_method(vm, "_varname_from_oparg", 1, 1)?;
+        let Value::Code(c) = &a.pos[0] else { return Err(vm.type_error("_varname_from_oparg() needs a code object")) };
+        let names = localsplus_names(c);
+        match a.pos[1] {
+            Value::Int(i) if i >= 0 && (i as usize) < names.len() => Ok(Value::Str(names[i as usize].clone())),
+            _ => Err(vm.err("IndexError", "tuple index out of range")),
+        }
     });
     method(&t.cell, "__new__", |vm, a| {
         if a.pos.len() > 2 {
@@ -96,6 +116,21 @@ pub fn register(rt: &Runtime) {
     });
     register_member(rt);
     register_type_extras(rt);
+}
+
+/// The `co_positions()` entry of one code unit of the wordcode view.
+fn unit_position(vm: &Vm, c: &crate::bytecode::CodeObject, u: UnitSrc) -> Value {
+    match u {
+        UnitSrc::Pc(pc) => position_tuple(vm, c, pc as usize),
+        UnitSrc::NoLine => Value::tuple(vec![Value::None, Value::None, Value::None, Value::None]),
+        UnitSrc::FirstLine if c.kind == CodeKind::Module => {
+            Value::tuple(vec![Value::Int(0), Value::Int(1), Value::Int(0), Value::Int(0)])
+        }
+        UnitSrc::FirstLine => {
+            let l = Value::Int(c.firstlineno as i64);
+            Value::tuple(vec![l.clone(), l, Value::Int(0), Value::Int(0)])
+        }
+    }
 }
 
 /// One `co_positions()` entry; unknown columns are None, as in CPython.

@@ -574,10 +574,12 @@ impl Vm {
                     Value::Dict(Arc::new(d))
                 }
             }
-            (Value::Code(c), _) if name.starts_with("co_") => match super::func_attr::code_attr(c, name) {
-                Some(v) => v,
-                None => return Ok(None),
-            },
+            (Value::Code(c), _) if name.starts_with("co_") || name == "_co_code_adaptive" => {
+                match super::func_attr::code_attr(c, name) {
+                    Some(v) => v,
+                    None => return Ok(None),
+                }
+            }
             (Value::Native(n), "__name__") | (Value::Native(n), "__qualname__") => Value::str(&n.name),
             (Value::Native(n), "__doc__") => match self.builtin_name(obj, n) {
                 Some(name) => crate::stdlib::builtin_docs::doc(name).map(Value::str).unwrap_or(Value::None),
@@ -610,7 +612,13 @@ impl Vm {
                 }
             }
             (Value::Method(m), "__func__") => m.func.clone(),
-            (Value::Method(m), "__name__" | "__qualname__" | "__doc__" | "__module__") => {
+            // A bound method reads its function's attributes (CPython's
+            // method_getattro falls back to the function).
+            (
+                Value::Method(m),
+                "__name__" | "__qualname__" | "__doc__" | "__module__" | "__code__" | "__defaults__" | "__kwdefaults__"
+                | "__globals__" | "__annotations__" | "__closure__" | "__builtins__",
+            ) => {
                 let f = m.func.clone();
                 let key = self.rt.intern(name);
                 return self.get_attr_opt(&f, &key);

@@ -279,7 +279,7 @@ pub fn native_attr(vm: &mut Vm, o: &Arc<dyn NativeObject>, name: &str) -> Option
             "f_back" => f.back.clone().map_or(Value::None, |b| Value::from_native(b)),
             "f_code" => Value::Code(f.code.clone()),
             "f_lineno" => Value::Int(s().line as i64),
-            "f_lasti" => Value::Int(s().lasti.max(0) * 2),
+            "f_lasti" => Value::Int(f.code.word_view().lasti(s().lasti.max(0))),
             "f_locals" => f.locals(),
             "f_globals" => Value::Dict(f.globals.clone()),
             "f_builtins" => match f.globals.get_item_str("__builtins__") {
@@ -300,7 +300,9 @@ pub fn native_attr(vm: &mut Vm, o: &Arc<dyn NativeObject>, name: &str) -> Option
                 None => Value::None,
             },
             "tb_lineno" => Value::Int(t.entry.line as i64),
-            "tb_lasti" => Value::Int(t.entry.frame.as_ref().map_or(-1, |f| f.snap.lock().lasti.max(0) * 2)),
+            "tb_lasti" => {
+                Value::Int(t.entry.frame.as_ref().map_or(-1, |f| f.code.word_view().lasti(f.snap.lock().lasti.max(0))))
+            }
             "tb_next" => t.next.lock().clone(),
             _ => return None,
         });

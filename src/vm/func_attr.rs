@@ -40,13 +40,18 @@ pub fn code_attr(c: &CodeObject, name: &str) -> Option<Value> {
                 items.push(c.docstring.clone());
             }
             items.extend(c.consts.iter().cloned());
+            // What the wordcode view's LOAD_CONSTs add (import levels, …).
+            items.extend(c.word_view().extra_consts.iter().cloned());
             Value::tuple(items)
         }
         "co_flags" => {
             let base = if c.kind == CodeKind::Function { FUNCTION_FLAGS } else { 0 };
             Value::Int((c.flags | base) as i64)
         }
-        "co_stacksize" => Value::Int(0),
+        "co_stacksize" => Value::Int(c.word_view().stacksize as i64),
+        "co_code" | "_co_code_adaptive" => Value::Bytes(Arc::new(c.word_view().code.clone())),
+        "co_exceptiontable" => Value::Bytes(Arc::new(c.word_view().exception_table.clone())),
+        "co_linetable" => Value::Bytes(Arc::new(Vec::new())),
         _ => return None,
     })
 }
