@@ -202,6 +202,10 @@ fn parse_one(vm: &mut Vm, err: &Arc<Class>, spec: &Value) -> PyResult<(u64, Opts
 
 /// A filter chain from a Python sequence of specifiers.
 pub fn parse_chain(vm: &mut Vm, err: &Arc<Class>, filters: &Value) -> PyResult<Chain> {
+    // A sequence: a dict's length does not count (CPython's PySequence_Size).
+    if let Value::Dict(_) = filters {
+        return Err(vm.type_error("object of type 'dict' has no len()"));
+    }
     let n = vm.len_of(filters)?;
     if n > FILTERS_MAX {
         return Err(vm.value_error("Too many filters - liblzma supports a maximum of 4"));

@@ -153,7 +153,11 @@ fn opt_int(vm: &mut Vm, v: &Option<Value>) -> PyResult<Option<i64>> {
 fn init_encoder(vm: &mut Vm, err: &Arc<Class>, s: &[Option<Value>]) -> PyResult<Stream> {
     let format = opt_int(vm, &s[0])?.unwrap_or(FORMAT_XZ);
     let check = opt_int(vm, &s[1])?.unwrap_or(-1);
-    let preset = opt_int(vm, &s[2])?;
+    let preset = match opt_int(vm, &s[2])? {
+        Some(n) if n < 0 => return Err(vm.overflow_error("can't convert negative int to unsigned")),
+        Some(n) if n > u32::MAX as i64 => return Err(vm.overflow_error("Value too large for uint32_t type")),
+        p => p,
+    };
     let filters = s[3].clone().filter(|v| !v.is_none());
     if format != FORMAT_XZ && check != -1 && check != lz::LZMA_CHECK_NONE as i64 {
         return Err(vm.value_error("Integrity checks are only supported by FORMAT_XZ"));

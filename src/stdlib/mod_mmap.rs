@@ -507,20 +507,28 @@ fn mmap_class(vm: &Vm) -> Arc<Class> {
             Some(v) => int_arg(vm, v)?,
             None => 0,
         };
-        let r = with_map(vm, &a, |m| {
-            if start < 0 || start as usize >= m.len.max(1) {
-                return Err(None);
-            }
-            let len = m.len - start as usize;
-            // SAFETY: advice over part of our own mapping.
-            let r = unsafe { libc::madvise(m.ptr.add(start as usize) as *mut libc::c_void, len, option as i32) };
-            if r < 0 { Err(Some(last_errno())) } else { Ok(()) }
-        })?;
-        match r {
-            Ok(()) => Ok(Value::None),
-            Err(None) => Err(vm.value_error("madvise start out of bounds")),
-            Err(Some(e)) => Err(errno_error(vm, e, None, None)),
+        let length = match a.pos.get(3) {
+            Some(v) => Some(int_arg(vm, v)?),
+            None => None,
+        };
+        let size = with_map(vm, &a, |m| m.len as i64)?;
+        if start < 0 || start >= size {
+            return Err(vm.value_error("madvise start out of bounds"));
         }
+        let length = match length {
+            Some(n) if n < 0 => return Err(vm.value_error("madvise length invalid")),
+            Some(n) if i64::MAX - start < n => return Err(vm.overflow_error("madvise length too large")),
+            Some(n) => n.min(size - start),
+            None => size - start,
+        };
+        let r = with_map(vm, &a, |m| {
+            // SAFETY: advice over part of our own mapping (bounds checked above).
+            unsafe { libc::madvise(m.ptr.add(start as usize) as *mut libc::c_void, length as usize, option as i32) }
+        })?;
+        if r < 0 {
+            return Err(errno_error(vm, last_errno(), None, None));
+        }
+        Ok(Value::None)
     });
     method(&cls, "resize", resize);
     cls
