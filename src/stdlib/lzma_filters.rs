@@ -71,6 +71,11 @@ impl Chain {
         self.raw.len() - 1
     }
 
+    /// True for a chain of no filters.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// The id of filter `i`.
     pub fn id(&self, i: usize) -> u64 {
         self.raw[i].id
