@@ -49,7 +49,7 @@ fn errors_of(v: Option<&Value>) -> String {
 }
 
 /// Runs error handler `errors` for a decode error and appends its text.
-fn decode_failure(
+pub(super) fn decode_failure(
     vm: &mut Vm,
     codec: &str,
     b: &[u8],

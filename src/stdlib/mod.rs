@@ -12,7 +12,9 @@ pub mod builtins_core;
 pub mod builtins_exec;
 pub mod builtins_more;
 pub mod codecs_more;
+pub mod codecs_utf7;
 pub mod collections_deque;
+pub mod compress_common;
 pub mod cpython_lib;
 pub mod csv_parse;
 pub mod exc_group;
@@ -23,6 +25,7 @@ pub mod itertools_comb;
 pub mod itertools_iter;
 pub mod json_encode;
 pub mod json_scan;
+pub mod lzma_filters;
 pub mod mod_abc;
 pub mod mod_array;
 pub mod mod_ast;
@@ -31,6 +34,7 @@ pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
 pub mod mod_atexit;
 pub mod mod_binascii;
+pub mod mod_bz2;
 pub mod mod_cmath;
 pub mod mod_codecs;
 pub mod mod_collections;
@@ -43,8 +47,10 @@ pub mod mod_gilt_io;
 pub mod mod_hashes;
 pub mod mod_itertools;
 pub mod mod_json;
+pub mod mod_lzma;
 pub mod mod_marshal;
 pub mod mod_math;
+pub mod mod_mmap;
 pub mod mod_posix;
 pub mod mod_posixsubprocess;
 pub mod mod_process;
@@ -56,6 +62,7 @@ pub mod mod_socket;
 pub mod mod_sre;
 pub mod mod_string_locale;
 pub mod mod_struct;
+pub mod mod_termios;
 pub mod mod_thread;
 pub mod mod_time;
 pub mod mod_unicodedata;
@@ -97,6 +104,7 @@ pub mod sys_frames;
 pub mod sys_hooks;
 pub mod sys_info;
 pub mod sys_more;
+pub mod termios_consts;
 pub mod thread_extras;
 mod time_calendar;
 pub mod types_bytearray;
@@ -230,6 +238,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_asyncio", mod_asyncio::create),
     ("_ast", mod_ast::create),
     ("_blake2", mod_hashes::create_blake2),
+    ("_bz2", mod_bz2::create),
     ("_codecs", mod_codecs::create),
     ("_collections", mod_collections::create),
     ("_csv", mod_csv::create),
@@ -237,6 +246,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_gilt_io", mod_gilt_io::create),
     ("_json", mod_json::create),
     ("_locale", mod_string_locale::create_locale),
+    ("_lzma", mod_lzma::create),
     ("_md5", |vm| mod_hashes::create(vm, "_md5")),
     ("_mp", mod_process::create),
     ("_operator", mod_hashes::create_operator),
@@ -266,9 +276,11 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("itertools", mod_itertools::create),
     ("marshal", mod_marshal::create),
     ("math", mod_math::create),
+    ("mmap", mod_mmap::create),
     ("posix", mod_posix::create),
     ("pwd", mod_pwd::create),
     ("select", mod_select::create),
+    ("termios", mod_termios::create),
     ("time", mod_time::create),
     ("unicodedata", mod_unicodedata::create),
     ("zlib", mod_zlib::create),

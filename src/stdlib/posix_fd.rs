@@ -173,6 +173,19 @@ pub fn register(vm: &Vm, d: &Dict, term_cls: &Arc<Class>) {
         check(vm, r as i64, None)?;
         Ok(Value::tuple(vec![Value::Int(fds[0] as i64), Value::Int(fds[1] as i64)]))
     });
+    def(d, "openpty", |vm, a| {
+        a.posonly(vm, "openpty", 0, 0)?;
+        let (mut master, mut slave) = (-1 as libc::c_int, -1 as libc::c_int);
+        // SAFETY: openpty writes the two descriptors; no name, termios or size.
+        let r =
+            unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) };
+        check(vm, r as i64, None)?;
+        for fd in [master, slave] {
+            // SAFETY: CPython's openpty gives non-inheritable descriptors.
+            unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+        }
+        Ok(Value::tuple(vec![Value::Int(master as i64), Value::Int(slave as i64)]))
+    });
     def(d, "dup", |vm, a| {
         a.posonly(vm, "dup", 1, 1)?;
         let fd = int_pos(vm, &a, 0)?;
