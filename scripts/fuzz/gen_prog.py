@@ -378,3 +378,215 @@ class ProgGen:
                "print(str(1.0), str(1e22), repr(1e-5), 1e300 * 1e10, -1e300 * 1e10, float('nan') == float('nan'))",
                "print(format(1234567.891, ','), format(0.000123, 'e'), format(255, '#x'), format(3, '08.3f'))"]
         return sampled(r, "stmt.builtins", ops, 3)
+
+    # ---- families for what students use and the ones above miss ------------
+    def s_str_odd_args(self):
+        """String methods with odd arguments: None, negative and huge counts, wrong types."""
+        r = self.rng
+        s = self.leaf("str").src
+        odd = ["None", "-1", "0", "2**63", "-2**63", "1.5", "b'a'", "''", "'ab'", "[]", "True"]
+        meths = ["split", "rsplit", "strip", "find", "index", "count", "replace", "center", "ljust", "zfill",
+                 "startswith", "endswith", "join", "partition", "expandtabs", "splitlines", "encode", "removeprefix",
+                 "__getitem__", "__contains__", "__mul__", "rfind", "rjust", "format", "translate"]
+        ops = []
+        for _ in range(6):
+            m = r.choice(meths)
+            args = ", ".join(r.choice(odd) for _ in range(r.choice([0, 1, 1, 2, 3])))
+            ops.append(f"print(repr({s}.{m}({args})))")
+        ops += [f"print({s}.split(maxsplit={r.choice(odd)}))", f"print({s}.center({r.choice(['0', '-5', '7'])}, {r.choice(odd)}))",
+                f"print({s}[{r.choice(odd)}:{r.choice(odd)}])", f"print({s}.count({r.choice(odd)}, {r.choice(odd)}))"]
+        return sampled(r, "stmt.str_odd_args", ops, 4)
+
+    def s_format_specs(self):
+        """`%`, format() and f-strings with extreme or invalid specs and values."""
+        r = self.rng
+        vals = ["0", "-0.0", "1e300", "float('nan')", "float('-inf')", "2**70", "-7", "True", "'txt'", "3+4j",
+                "None", "b'b'", "[1]", "1.5", "255", "0.000123"]
+        specs = ["", "<", ">10", "^9", "=+8", "08", "#x", "#o", "#b", "_", ",", ".3", ".0f", "e", "%", "g", "n", "c",
+                 "s", "r", "z", "-^+#015,.2f", "x<5", ".100", "10.3e", "+", " ", ".1%", "_x", ",b", "08.3g", "^"]
+        pcts = ["%s", "%r", "%a", "%d", "%i", "%5.2f", "%-5d|", "%+x", "%#o", "%c", "%e", "%g", "%.0e", "%%", "%5s",
+                "%(k)s", "%*d", "%.*f", "%u", "%X"]
+        ops = []
+        for _ in range(8):
+            v, sp, p = r.choice(vals), r.choice(specs), r.choice(pcts)
+            form = r.randrange(4)
+            if form == 0:
+                ops.append(f"print(repr(format({v}, {sp!r})))")
+            elif form == 1:
+                ops.append(f"print(repr({p!r} % ({v},)))")
+            elif form == 2:
+                ops.append(f"print(repr('{{0:{sp}}}|{{0!r:>6}}'.format({v})))")
+            else:
+                ops.append(f"x = {v}; print(repr(f'{{x:{sp}}}'))" if "'" not in sp else f"print(format({v}))")
+        return sampled(r, "stmt.format_specs", ops, 4)
+
+    def s_num_edges(self):
+        """int/float/complex at their edges: division, rounding, conversion, overflow."""
+        r = self.rng
+        nums = ["0", "-0.0", "1e308", "5e-324", "2**63", "-2**63 - 1", "10**20", "float('inf')", "float('nan')",
+                "1j", "-1.5", "7", "-7", "0.1", "2.5", "3.5", "1e16", "True", "complex(0, -0.0)", "10**-5"]
+        ops = []
+        for _ in range(8):
+            a, b = r.choice(nums), r.choice(nums)
+            ops.append(r.choice([f"print(repr({a} {r.choice(['/', '//', '%', '*', '-', '+'])} {b}))",
+                                 f"print(divmod({a}, {b}))", f"print(round({a}), round({a}, {r.choice(['-1', '0', '2', '400'])}))",
+                                 f"print(int({a}), float({a}))", f"print(repr(complex({a}, {b})))",
+                                 f"print(abs({a}), -{a}, +{a})", f"print(({a}) ** {r.choice(['0', '2', '-1', '0.5', '3'])})",
+                                 f"print({a} == {b}, {a} < {b}, hash({a}) == hash({b}))",
+                                 f"print(math.floor({a}), math.ceil({a}), math.trunc({a}))",
+                                 f"print(math.isclose({a}, {b}), math.copysign(1, {a}), math.fsum([{a}, {b}]))",
+                                 f"print(({a}).__class__.__name__, str({a}), repr({a}))"]))
+        return sampled(r, "stmt.num_edges", ops, 4, ["import math"])
+
+    def s_slicing_extreme(self):
+        """Slicing and slice assignment with extreme indices and steps."""
+        r = self.rng
+        seq = self.leaf(r.choice(["list", "tuple", "str", "bytes"])).src
+        idx = ["None", "0", "-1", "2**63", "-2**63", "10**30", "-10**30", "3", "-3", "True"]
+        steps = ["None", "1", "-1", "2", "-2", "2**63", "-2**63", "0", "10**30"]
+        ops = []
+        for _ in range(6):
+            a, b, c = r.choice(idx), r.choice(idx), r.choice(steps)
+            ops.append(r.choice([f"print(repr(s[{a}:{b}:{c}]))", f"print(slice({a}, {b}, {c}).indices(5))",
+                                 f"print(repr(s[slice({a}, {b})]))", f"print(range(10)[{a}:{b}:{c}])",
+                                 f"x = list(s); x[{a}:{b}] = 'xy'; print(x)", f"x = list(s); del x[{a}:{b}:{c}]; print(x)",
+                                 f"x = list(s); x[{a}:{b}:{c}] = []; print(x)", f"print(repr(s[{a}]))"]))
+        return sampled(r, "stmt.slicing_extreme", ops, 4, [f"s = {seq}"])
+
+    def s_views_sets(self):
+        """Dict views and set algebra mixed with frozensets, lists and other views."""
+        r = self.rng
+        d1, d2 = self.leaf("dict").src, self.leaf("dict").src
+        st = self.leaf("set").src
+        ops = ["print(sorted(d.keys() & e.keys(), key=repr), sorted(d.keys() | e.keys(), key=repr))",
+               "print(sorted(d.keys() - e.keys(), key=repr), sorted(d.keys() ^ set(e), key=repr))",
+               "print(d.keys() == e.keys(), d.items() <= e.items(), d.keys().isdisjoint(e))",
+               f"print(sorted(s | {{1, 2}}), sorted(frozenset(s) & {{1, 2, 3}}), type(frozenset(s) | s).__name__)",
+               "print(len(d.values()), list(reversed(d)), list(reversed(d.items())))",
+               "print({**d, **e} == d | e, dict(sorted(d.items(), key=repr)))",
+               "print(sorted(s - {0}), s <= s | {1}, s > set(), s.issuperset([]))",
+               "print(d.items() & {(1, 2)}, d.keys() * 2 if False else 'skip')",
+               f"print(d.get(1, 'no'), d.setdefault(2, 'dflt'), d.pop(99, None), {st} == frozenset({st}))",
+               "print(repr(d.keys()), repr(e.values()), repr(d.items()))",
+               "print(set(d) <= set(e) or 'no', [k for k in d if k in e])"]
+        return sampled(r, "stmt.views_sets", ops, 4, [f"d, e, s = {d1}, {d2}, set({st})"])
+
+    def s_sorted_key(self):
+        """sorted/min/max/sum with key, default, reverse and odd iterables."""
+        r = self.rng
+        lst = self.leaf("list").src
+        ops = [f"print(sorted({lst}, key=repr, reverse=True))", f"print(min({lst}, key=str, default=None))",
+               f"print(max({lst}, default='empty'))", "print(max([], default=None), min((), default=0))",
+               "print(max(3, 1, 2, key=lambda x: -x), min('bca'), max('a', 'B', key=str.lower))",
+               "print(sorted(['b', 'A', 'c'], key=str.lower), sorted([3, 1, 2], key=None))",
+               "print(sorted({3: 'a', 1: 'b'}.items(), key=lambda kv: kv[1]))",
+               "print(sum([0.1] * 10), sum(range(5), 10), sum([[1], [2]], start=[]))",
+               "print(max(1, 2, default=0))", "print(min())", "print(sorted([1, 'a']))",
+               "print(sorted([(1, 'b'), (1, 'a'), (0, 'z')]), sorted('hello', reverse=True))",
+               f"print(list(reversed(sorted({lst}, key=lambda x: (type(x).__name__, repr(x))))))",
+               "print(max([[1, 2], [1, 3]]), min([(2, 'x'), (1, 'y')]), max({1: 'a', 5: 'b'}))"]
+        return sampled(r, "stmt.sorted_key", ops, 4)
+
+    def s_itertools(self):
+        """itertools, functools and collections as students use them."""
+        r = self.rng
+        n = r.randint(0, 5)
+        ops = [f"print(list(itertools.islice(itertools.count({n}, 2), 5)))",
+               f"print(list(itertools.permutations(range({min(n, 4)}), 2)))",
+               f"print(list(itertools.combinations('abcd', {min(n, 4)})))",
+               "print(list(itertools.product('ab', repeat=2)), list(itertools.chain([1], (2,), 'c')))",
+               "print([(k, list(g)) for k, g in itertools.groupby('aabbbc')])",
+               "print(list(itertools.accumulate([1, 2, 3, 4])), list(itertools.accumulate([3, 1, 2], max)))",
+               "print(list(itertools.zip_longest('ab', [1, 2, 3], fillvalue='-')), list(itertools.repeat(7, 3)))",
+               "print(list(itertools.takewhile(lambda x: x < 3, [1, 2, 5, 1])), list(itertools.dropwhile(lambda x: x < 3, [1, 5, 1])))",
+               "print(functools.reduce(lambda a, b: a * b, range(1, 8)), functools.reduce(operator.add, [], 0))",
+               "p = functools.partial(int, base=2); print(p('101'), p.func.__name__, p.keywords)",
+               "print(sorted([3, 1, 2], key=functools.cmp_to_key(lambda a, b: b - a)))",
+               f"c = collections.Counter('abracadabra'); print(c.most_common({n}), c['z'], sorted(c.elements())[:5])",
+               "dd = collections.defaultdict(list); dd['a'].append(1); dd['b']; print(sorted(dd.items()))",
+               f"q = collections.deque(range(5), maxlen=4); q.rotate({n - 2}); q.appendleft(9); print(q, q.maxlen)",
+               "P = collections.namedtuple('P', 'x y'); p = P(1, y=2); print(p, p._replace(x=5), p._asdict())",
+               "o = collections.OrderedDict.fromkeys('abc'); o.move_to_end('a'); print(list(o), o.popitem(last=False))",
+               "print(list(itertools.starmap(pow, [(2, 3), (3, 2)])), list(itertools.compress('abc', [1, 0, 1])))",
+               "print(list(itertools.pairwise('abcd')), list(itertools.filterfalse(None, [0, 1, '', 'x'])))",
+               "fibm = functools.lru_cache(maxsize=None)(lambda k: k if k < 2 else fibm(k - 1) + fibm(k - 2)); "
+               "print(fibm(30), fibm.cache_info().hits > 0)"]
+        return sampled(r, "stmt.itertools", ops, 4, ["import itertools, functools, collections, operator"])
+
+    def s_finally_flow(self):
+        """try/except/else/finally with return, break and continue crossing the blocks."""
+        r = self.rng
+        exc = r.choice(["ValueError('v')", "KeyError('k')", "ZeroDivisionError", "StopIteration(3)", "None"])
+        raise_stmt = "pass" if exc == "None" else f"raise {exc}"
+        k, v = pick(r, [
+            ["def f():", IND + "try:", IND * 2 + raise_stmt, IND * 2 + "return 'try'", IND + "except Exception as e:",
+             IND * 2 + "return 'except ' + type(e).__name__", IND + "else:", IND * 2 + "return 'else'",
+             IND + "finally:", IND * 2 + "print('finally runs')", "print(f())"],
+            ["def f():", IND + "for i in range(3):", IND * 2 + "try:", IND * 3 + "if i == 1:", IND * 4 + raise_stmt,
+             IND * 2 + "except ValueError:", IND * 3 + "continue", IND * 2 + "finally:",
+             IND * 3 + "print('fin', i)", IND + "return i", "print(f())"],
+            ["def f():", IND + "try:", IND * 2 + "return 'body'", IND + "finally:",
+             IND * 2 + "print('cleanup')", "print(f())"],
+            ["out = []", "for i in range(4):", IND + "try:", IND * 2 + "if i % 2:", IND * 3 + "break",
+             IND * 2 + "out.append(i)", IND + "finally:", IND * 2 + "out.append('f%d' % i)", "print(out)"],
+            ["try:", IND + "try:", IND * 2 + raise_stmt, IND + "finally:", IND * 2 + "print('inner finally')",
+             "except BaseException as e:", IND + "print('outer', type(e).__name__, e.args)"],
+            ["def g():", IND + "try:", IND * 2 + "yield 1", IND * 2 + "yield 2", IND + "finally:",
+             IND * 2 + "print('gen closed')", "it = g()", "print(next(it))", "it.close()", "print(list(it))"],
+            ["try:", IND + raise_stmt, "except* ValueError as eg:" if exc.startswith("ValueError") else "except Exception as eg:",
+             IND + "print(type(eg).__name__, repr(eg))"],
+            ["import contextlib", "@contextlib.contextmanager", "def cm(tag):", IND + "print('enter', tag)",
+             IND + "try:", IND * 2 + "yield tag", IND + "except ValueError as e:", IND * 2 + "print('handled', e)",
+             IND + "finally:", IND * 2 + "print('exit', tag)", "with cm('a') as t:", IND + "print('body', t)",
+             IND + raise_stmt if exc.startswith("ValueError") else IND + "pass"],
+            ["e = None", "try:", IND + raise_stmt, "except Exception as e:", IND + "pass",
+             "print('e' in dir())"],
+        ])
+        return f"stmt.finally_flow{k}", guarded(v)
+
+    def s_dunder_class(self):
+        """A class with arithmetic, comparison and container dunders, reflected and returning NotImplemented."""
+        r = self.rng
+        other = r.choice(["1", "2.5", "'s'", "[1]", "None", "N(3)", "True"])
+        ops = [f"print(N(2) + {other})", f"print({other} + N(2))", f"print(N(2) * {other}, {other} * N(2))",
+               f"print(N(2) == {other}, N(2) != {other})", f"print(N(2) < {other})", f"print({other} < N(2))",
+               "print(sorted([N(3), N(1), N(2)]), max(N(1), N(5)))", "print(-N(4), abs(N(-4)), bool(N(0)), int(N(7)))",
+               "print(N(2) in [N(2)], N(2) in {N(2): 1}, len({N(1), N(1)}))", "print(round(N(5)), format(N(5), '>4'))",
+               f"x = N(1); x += {other}; print(x)", "print(divmod(N(7), 2), N(7) // 2, N(7) % 2)",
+               "print(N(1).__add__('x'), N(1).__eq__('x'))", "print(N(3)[1], list(N(3)), reversed(N(3)) is not None)"]
+        cls = ["class N:", IND + "def __init__(self, v):", IND * 2 + "self.v = v",
+               IND + "def __repr__(self):", IND * 2 + "return f'N({self.v!r})'",
+               IND + "def _o(self, o):", IND * 2 + "return o.v if isinstance(o, N) else o",
+               IND + "def __add__(self, o):", IND * 2 + "if not isinstance(o, (int, float, N)):",
+               IND * 3 + "return NotImplemented", IND * 2 + "return N(self.v + self._o(o))",
+               IND + "__radd__ = __add__",
+               IND + "def __mul__(self, o):", IND * 2 + "return N(self.v * self._o(o)) if isinstance(o, (int, N)) else NotImplemented",
+               IND + "def __eq__(self, o):", IND * 2 + "return isinstance(o, N) and self.v == o.v",
+               IND + "def __hash__(self):", IND * 2 + "return hash(self.v)",
+               IND + "def __lt__(self, o):", IND * 2 + "return self.v < o.v if isinstance(o, N) else NotImplemented",
+               IND + "def __neg__(self):", IND * 2 + "return N(-self.v)", IND + "def __abs__(self):",
+               IND * 2 + "return N(abs(self.v))", IND + "def __bool__(self):", IND * 2 + "return bool(self.v)",
+               IND + "def __int__(self):", IND * 2 + "return int(self.v)", IND + "def __index__(self):",
+               IND * 2 + "return int(self.v)", IND + "def __round__(self, n=None):", IND * 2 + "return N(round(self.v))",
+               IND + "def __format__(self, spec):", IND * 2 + "return format(self.v, spec)",
+               IND + "def __floordiv__(self, o):", IND * 2 + "return N(self.v // self._o(o))",
+               IND + "def __mod__(self, o):", IND * 2 + "return N(self.v % self._o(o))",
+               IND + "def __divmod__(self, o):", IND * 2 + "return (self // o, self % o)",
+               IND + "def __getitem__(self, i):", IND * 2 + "if i >= self.v:", IND * 3 + "raise IndexError(i)",
+               IND * 2 + "return i * 10", IND + "def __len__(self):", IND * 2 + "return self.v"]
+        return sampled(r, "stmt.dunder_class", ops, 4, cls)
+
+    def s_gen_protocol(self):
+        """Generators driven by send, throw and close; generator expressions consumed twice."""
+        r = self.rng
+        ops = ["print(g.send(None), g.send(5), g.send(7))", "print(next(g), g.throw(ValueError('t')))",
+               "next(g); g.close(); print(g.gi_frame is None)", "print(list(g), list(g))",
+               "print(next(g)); print(g.throw(KeyError, 'k'))", "g.close(); print(next(g, 'exhausted'))",
+               "print(next(g), g.send('x'), next(g, 'end'))", "print(sum(x for x in range(5)), list(x for x in ()))",
+               "it = iter([1, 2]); print(next(it), next(it), next(it, 'dflt'))",
+               "print(g.send(1))"]
+        gen = ["def gen():", IND + "total = 0", IND + "while True:", IND * 2 + "try:", IND * 3 + "x = yield total",
+               IND * 2 + "except ValueError as e:", IND * 3 + "total = -1", IND * 3 + "print('caught', e)",
+               IND * 2 + "else:", IND * 3 + f"if x is None or total > {r.randint(3, 20)}:", IND * 4 + "return total",
+               IND * 3 + "total += x if isinstance(x, int) else 1", "g = gen()"]
+        return sampled(r, "stmt.gen_protocol", ops, 3, gen)

@@ -1,6 +1,7 @@
 //! Python functions, built-in functions and bound methods.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicPtr, Ordering};
 
 use parking_lot::Mutex;
 
@@ -31,7 +32,8 @@ pub type KwDefaults = Vec<(Arc<PyStr>, Value)>;
 
 /// A function defined in Python: code plus the environment it closes over.
 pub struct Function {
-    pub code: Arc<CodeObject>,
+    /// `__code__`: read on every call, replaced by `f.__code__ = g.__code__`.
+    pub code: CodeSlot,
     pub globals: Arc<Dict>,
     /// Defaults of the last positional parameters (`__defaults__`, writable;
     /// a call takes a snapshot of the `Arc`).
@@ -48,6 +50,45 @@ pub struct Function {
     pub annotations: Mutex<Option<Value>>,
     /// Attributes set on the function (`f.calls = 0`, `__wrapped__`, …).
     pub dict: Arc<Dict>,
+}
+
+/// A function's code object, which Python may replace (`f.__code__ = …`,
+/// as `types.coroutine` does) while other threads read it without a lock.
+///
+/// Reads give `&Arc<CodeObject>` (through `Deref`), so the slot keeps every
+/// code object it ever held alive until the function dies: a reader's
+/// reference can never dangle, and replacing code is rare enough that the
+/// few kept objects do not matter.
+pub struct CodeSlot {
+    current: AtomicPtr<Arc<CodeObject>>,
+    /// Owns every box `current` ever pointed to (boxes never move).
+    held: Mutex<Vec<Box<Arc<CodeObject>>>>,
+}
+
+impl CodeSlot {
+    pub fn new(code: Arc<CodeObject>) -> CodeSlot {
+        let mut b = Box::new(code);
+        let p: *mut Arc<CodeObject> = &mut *b;
+        CodeSlot { current: AtomicPtr::new(p), held: Mutex::new(vec![b]) }
+    }
+
+    /// Makes `code` the function's code for the calls that start from now on.
+    pub fn set(&self, code: Arc<CodeObject>) {
+        let mut held = self.held.lock();
+        let mut b = Box::new(code);
+        let p: *mut Arc<CodeObject> = &mut *b;
+        held.push(b);
+        self.current.store(p, Ordering::Release);
+    }
+}
+
+impl std::ops::Deref for CodeSlot {
+    type Target = Arc<CodeObject>;
+    fn deref(&self) -> &Arc<CodeObject> {
+        // SAFETY: `current` always points into a box owned by `held`, and
+        // boxes are only dropped with the slot itself, which outlives `&self`.
+        unsafe { &*self.current.load(Ordering::Acquire) }
+    }
 }
 
 /// The Rust signature every built-in function has.

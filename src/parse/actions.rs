@@ -546,6 +546,16 @@ fn check_target(e: &Expr, ctx: Ctx) -> Result<(), TargetError> {
     }
 }
 
+/// `target := value`. The grammar takes any expression as the target so
+/// that a wrong one gets CPython's message rather than "invalid syntax".
+pub fn named_expr(l: Loc, target: Expr, value: Expr) -> Result<Expr, PErr> {
+    match target.kind {
+        ExprKind::Name(n) if n == "__debug__" => fail(target.loc, "cannot assign to __debug__"),
+        ExprKind::Name(n) => Ok(Expr::new(l, ExprKind::NamedExpr { target: n, value: Box::new(value) })),
+        _ => fail(target.loc, format!("cannot use assignment expressions with {}", expr_name(&target))),
+    }
+}
+
 /// CPython's `_PyPegen_get_expr_name`: how error messages call an expression.
 fn expr_name(e: &Expr) -> &'static str {
     match &e.kind {

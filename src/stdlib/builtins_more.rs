@@ -342,15 +342,8 @@ fn pow(vm: &mut Vm, a: Args) -> PyResult {
     if pos.len() == 2 || pos[2].is_none() {
         return vm.binary_op(&pos[0], &pos[1], BinOp::Pow);
     }
-    if matches!(pos[0], Value::Cplx(_)) || matches!(pos[1], Value::Cplx(_)) {
-        return Err(vm.value_error("complex modulo"));
-    }
     let (Some(b), Some(e), Some(m)) = (to_big(&pos[0]), to_big(&pos[1]), to_big(&pos[2])) else {
-        let cls = vm.class_of(&pos[0]);
-        if let Some(f) = cls.lookup_user("__pow__") {
-            return vm.call_method_value(&f, pos[0].clone(), vec![pos[1].clone(), pos[2].clone()]);
-        }
-        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        return ternary_pow_fallback(vm, &pos);
     };
     if m.is_zero() {
         return Err(vm.value_error("pow() 3rd argument cannot be 0"));
@@ -370,6 +363,49 @@ fn pow(vm: &mut Vm, a: Args) -> PyResult {
         r += &m;
     }
     Ok(Value::from_bigint(r))
+}
+
+/// Three-argument `pow` when not all three are ints: as CPython, each
+/// distinct operand type's power slot is tried in turn (base, exponent,
+/// modulus). int's declines; float's and complex's refuse a modulus once
+/// base and exponent are numbers they take; a class's `__pow__` is used
+/// only for the base (three-argument power never calls `__rpow__`).
+fn ternary_pow_fallback(vm: &mut Vm, pos: &[Value]) -> PyResult {
+    let is_real = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Boolean(_) | Value::Flt(_));
+    let mut seen: Vec<Arc<crate::object::class::Class>> = Vec::new();
+    for (i, v) in pos.iter().enumerate() {
+        let cls = vm.class_of(v);
+        if seen.iter().any(|c| Arc::ptr_eq(c, &cls)) {
+            continue;
+        }
+        seen.push(cls.clone());
+        match v {
+            // float's slot refuses a modulus before looking at the other operands.
+            Value::Flt(_) => {
+                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            }
+            Value::Cplx(_)
+                if (is_real(&pos[0]) || matches!(pos[0], Value::Cplx(_)))
+                    && (is_real(&pos[1]) || matches!(pos[1], Value::Cplx(_))) =>
+            {
+                return Err(vm.value_error("complex modulo"));
+            }
+            Value::Instance(_) if i == 0 => {
+                if let Some(f) = cls.lookup_user("__pow__") {
+                    let r = vm.call_method_value(&f, pos[0].clone(), vec![pos[1].clone(), pos[2].clone()])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let names: Vec<String> = pos.iter().map(|v| vm.type_name(v)).collect();
+    Err(vm.type_error(&format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        names[0], names[1], names[2]
+    )))
 }
 
 /// An int argument for hex/oct/bin/chr (via `__index__` for other objects).

@@ -26,6 +26,8 @@ pub mod itertools_iter;
 pub mod json_encode;
 pub mod json_scan;
 pub mod lzma_filters;
+pub mod method_sigs;
+mod method_sigs_table;
 pub mod mod_abc;
 pub mod mod_array;
 pub mod mod_ast;
@@ -178,14 +180,59 @@ pub fn readonly_property(vm: &Vm, cls: &Arc<Class>, name: &str, getter: Value) {
 
 /// Adds a native method to a class. Called without `self` (`str.upper()`)
 /// it raises CPython's TypeError, so no method body can find `pos` empty.
+/// When the built-in type's method is in [`method_sigs`]'s table, a call
+/// with a positional count outside its signature raises CPython's TypeError
+/// before the body runs (unless `self` is of another type: the body's
+/// "descriptor … doesn't apply" error comes first, as in CPython).
 pub fn method(cls: &Arc<Class>, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static) {
-    let needs_self = format!("descriptor '{name}' of '{}' object needs an argument", cls.name().as_str());
-    def(&cls.dict, name, move |vm, a| {
+    method_impl(cls, name, None, f);
+}
+
+/// [`method`] for a method the dispatch loop may run inline (see [`FastCall`]).
+pub fn method_fast(
+    cls: &Arc<Class>,
+    name: &str,
+    fast: crate::object::function::FastCall,
+    f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static,
+) {
+    method_impl(cls, name, Some(fast), f);
+}
+
+fn method_impl(
+    cls: &Arc<Class>,
+    name: &str,
+    fast: Option<crate::object::function::FastCall>,
+    f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static,
+) {
+    let cls_name = cls.name().as_str().to_string();
+    let needs_self = format!("descriptor '{name}' of '{cls_name}' object needs an argument");
+    let sig = method_sigs::Sig::of(&cls_name, name);
+    // Weak: the class's dict holds this function.
+    let owner = Arc::downgrade(cls);
+    let (mname, owner_name) = (name.to_string(), cls_name.clone());
+    let body = move |vm: &mut Vm, a: Args| {
         if a.pos.is_empty() {
             return Err(vm.type_error(&needs_self));
         }
+        if let Some(msg) = sig.and_then(|sig| sig.check(&cls_name, &mname, a.pos.len() - 1)) {
+            let recv_cls = vm.class_of(&a.pos[0]);
+            if owner.upgrade().is_some_and(|c| recv_cls.is_subclass(&c)) {
+                return Err(vm.type_error(&msg));
+            }
+            // CPython checks `self` first.
+            let got = vm.type_name(&a.pos[0]);
+            return Err(vm.type_error(&types_str::descriptor_mismatch(&mname, &cls_name, &got)));
+        }
         f(vm, a)
-    });
+    };
+    // The owner's name makes `repr(list.append)` CPython's `<method 'append' of 'list' objects>`.
+    let func = crate::object::function::NativeFunction {
+        name: Arc::from(name),
+        func: Box::new(body),
+        owner: Some(Arc::from(owner_name.as_str())),
+        fast,
+    };
+    cls.dict.set_item_str(name, Value::Native(Arc::new(func)));
 }
 
 /// Fills the builtins dict and the built-in types' methods.

@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use super::{def_fast, method};
+use super::{method, method_fast};
 use crate::object::dict::Dict;
 use crate::object::function::FastCall;
 use crate::object::iter::{DictIterKind, NativeIter};
@@ -250,7 +250,7 @@ fn is_list_like(v: &Value) -> Option<Value> {
 
 fn register_list(rt: &Runtime) {
     let c = &rt.types.list;
-    def_fast(&c.dict, "append", FastCall::ListAppend, |vm, a| {
+    method_fast(c, "append", FastCall::ListAppend, |vm, a| {
         let l = recv_list(vm, &a, "append")?;
         let x = arg1(vm, &a, "list.append")?;
         l.push(x);
@@ -535,9 +535,8 @@ fn new_view(vm: &mut Vm, d: Arc<Dict>, kind: DictIterKind) -> Value {
 
 fn register_dict(rt: &Runtime) {
     let c = &rt.types.dict;
-    def_fast(&c.dict, "get", FastCall::DictGet, |vm, a| {
+    method_fast(c, "get", FastCall::DictGet, |vm, a| {
         let d = recv_dict(vm, &a, "get")?;
-        a.check(vm, "get", 2, 3)?;
         Ok(vm.dict_get(&d, &a.pos[1])?.unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
     });
     method(c, "setdefault", |vm, a| {

@@ -194,7 +194,6 @@ fn register_int(rt: &Runtime) {
     prop(rt, c, "real", |vm, a| recv_int(vm, &a, "real"));
     prop(rt, c, "denominator", |_vm, _a| Ok(Value::Int(1)));
     prop(rt, c, "imag", |_vm, _a| Ok(Value::Int(0)));
-    method(c, "is_integer", |_vm, _a| Ok(Value::Bool(true)));
     method(c, "as_integer_ratio", |vm, a| {
         let v = recv_int(vm, &a, "as_integer_ratio")?;
         Ok(Value::tuple(vec![v, Value::Int(1)]))

@@ -314,7 +314,11 @@ fn register_sets(rt: &Runtime) {
                 }
                 other => vm.collect(&other)?,
             };
-            s.lock().reserve_for_merge(items.len());
+            // CPython sizes the table up front only for an exact dict; other
+            // iterables grow it key by key (which decides the order of pop()).
+            if matches!(o, Value::Dict(_)) {
+                s.lock().reserve_for_merge(items.len());
+            }
             for k in items {
                 vm.set_add(&s, k)?;
             }

@@ -133,10 +133,20 @@ fn strs_to_list(v: Vec<String>) -> Value {
     Value::list(v.into_iter().map(Value::string).collect())
 }
 
-fn opt_str(vm: &mut Vm, v: Option<Value>, what: &str) -> PyResult<Option<Arc<PyStr>>> {
+/// An optional str argument (None or missing gives `None`); `msg` builds
+/// the whole TypeError message from the wrong argument's type name, since
+/// CPython words it differently per method ("strip arg must be None or str",
+/// "must be str or None, not int", "encode() argument 'errors' must be str, not int").
+fn opt_str(vm: &mut Vm, v: Option<Value>, msg: impl FnOnce(&str) -> String) -> PyResult<Option<Arc<PyStr>>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(v) => str_arg(vm, &v, what).map(Some),
+        Some(v) => match as_pystr(&v) {
+            Some(s) => Ok(Some(s)),
+            None => {
+                let tn = vm.type_name(&v);
+                Err(vm.type_error(&msg(&tn)))
+            }
+        },
     }
 }
 
@@ -149,7 +159,7 @@ fn maxsplit_arg(vm: &mut Vm, a: &mut Args, i: usize) -> PyResult<i64> {
 
 fn strip_impl(vm: &mut Vm, mut a: Args, name: &str, left: bool, right: bool) -> PyResult {
     let st = recv_str(vm, &a, name)?;
-    let chars = opt_str(vm, a.arg(1, "chars"), &format!("{name} arg"))?;
+    let chars = opt_str(vm, a.arg(1, "chars"), |_| format!("{name} arg must be None or str"))?;
     let x = st.as_str();
     let r = match &chars {
         None => {
@@ -413,7 +423,7 @@ pub fn register(rt: &Runtime) {
     let c = &rt.types.str_;
     method(c, "split", |vm, mut a| {
         let st = recv_str(vm, &a, "split")?;
-        let sep = opt_str(vm, a.arg(1, "sep"), "must be str or None, not")?;
+        let sep = opt_str(vm, a.arg(1, "sep"), |tn| format!("must be str or None, not {tn}"))?;
         let max = maxsplit_arg(vm, &mut a, 2)?;
         a.no_extra_kw(vm, "split")?;
         match sep {
@@ -424,7 +434,7 @@ pub fn register(rt: &Runtime) {
     });
     method(c, "rsplit", |vm, mut a| {
         let st = recv_str(vm, &a, "rsplit")?;
-        let sep = opt_str(vm, a.arg(1, "sep"), "must be str or None, not")?;
+        let sep = opt_str(vm, a.arg(1, "sep"), |tn| format!("must be str or None, not {tn}"))?;
         let max = maxsplit_arg(vm, &mut a, 2)?;
         a.no_extra_kw(vm, "rsplit")?;
         match sep {
@@ -669,8 +679,9 @@ pub fn register(rt: &Runtime) {
     });
     method(c, "encode", |vm, mut a| {
         let st = recv_str(vm, &a, "encode")?;
-        let enc = opt_str(vm, a.arg(1, "encoding"), "encode() argument 'encoding'")?;
-        let errors = opt_str(vm, a.arg(2, "errors"), "encode() argument 'errors'")?;
+        let enc =
+            opt_str(vm, a.arg(1, "encoding"), |tn| format!("encode() argument 'encoding' must be str, not {tn}"))?;
+        let errors = opt_str(vm, a.arg(2, "errors"), |tn| format!("encode() argument 'errors' must be str, not {tn}"))?;
         let b = encode(
             vm,
             st.as_str(),

@@ -58,7 +58,10 @@ impl PercentArgs for BytesCtx<'_> {
         self.inner.whole()
     }
     fn is_mapping(&self) -> bool {
-        !matches!(self.inner.args, Value::Bytes(_)) && self.inner.is_mapping()
+        // bytes and bytearray are the one argument of `%s`, not a mapping.
+        let bytearray = matches!(&self.inner.args, Value::Native2(o)
+            if o.as_any().is::<crate::stdlib::types_bytearray::ByteArray>());
+        !matches!(self.inner.args, Value::Bytes(_)) && !bytearray && self.inner.is_mapping()
     }
     fn lookup(&mut self, key: &str) -> Result<Value, PctErr> {
         let a = self.inner.args.clone();

@@ -326,7 +326,7 @@ impl Vm {
             module: Mutex::new(module),
             annotations: Mutex::new(annotations),
             dict: Arc::new(Dict::new()),
-            code,
+            code: crate::object::function::CodeSlot::new(code),
         }))))
     }
 

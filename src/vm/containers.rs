@@ -563,7 +563,7 @@ impl Vm {
     }
 
     /// The `n` of `seq * n`: ints beyond machine words are CPython's OverflowError.
-    fn repeat_count(&mut self, v: &Value) -> PyResult<i64> {
+    pub fn repeat_count(&mut self, v: &Value) -> PyResult<i64> {
         match v {
             Value::BigInt(_) => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
             _ => self.index_of(v),

@@ -140,7 +140,18 @@ impl Vm {
                 })?
             }
             Value::Function(f) => format!("<function {} at {:#x}>", f.qualname.lock().as_str(), v.id()),
-            Value::Native(n) => format!("<built-in function {}>", n.name),
+            Value::Native(n) => match &n.owner {
+                // A method of a built-in type, looked up on the type.
+                Some(owner) => {
+                    let kind = if crate::stdlib::method_sigs::is_slot_wrapper(owner, &n.name) {
+                        "slot wrapper"
+                    } else {
+                        "method"
+                    };
+                    format!("<{kind} '{}' of '{owner}' objects>", n.name)
+                }
+                None => format!("<built-in function {}>", n.name),
+            },
             Value::Method(m) => {
                 let recv = m.receiver.clone();
                 let fname = match &m.func {
@@ -476,10 +487,12 @@ impl PercentArgs for PercentCtx<'_> {
             Value::Tuple(_) | Value::Str(_) => false,
             // A tuple subclass (a namedtuple) is the argument tuple, as in CPython.
             Value::Instance(i) if matches!(i.builtin_value(), Some(Value::Tuple(_) | Value::Str(_))) => false,
-            Value::Instance(i) => {
-                i.class.lookup("__getitem__").is_some() || matches!(i.builtin_value(), Some(Value::Dict(_)))
-            }
-            _ => false,
+            Value::Instance(i) if matches!(i.builtin_value(), Some(Value::Dict(_))) => true,
+            // Anything subscriptable counts (lists, bytes, ranges, bytearrays…), as
+            // CPython's PyMapping_Check does: `'' % [1]` is '' and not an error.
+            Value::List(_) | Value::Bytes(_) | Value::Range(_) => true,
+            Value::Set(_) | Value::Int(_) | Value::BigInt(_) | Value::Flt(_) | Value::Boolean(_) | Value::None => false,
+            v => self.vm.class_of(v).lookup("__getitem__").is_some(),
         }
     }
     fn lookup(&mut self, key: &str) -> Result<Value, PctErr> {

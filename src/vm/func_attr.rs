@@ -87,9 +87,11 @@ impl Vm {
                 "co_firstlineno" => new.firstlineno = want_int(self, &v)?,
                 "co_flags" => {
                     let f = want_int(self, &v)?;
-                    // Only CO_NESTED may change: the other bits decide how
-                    // the compiled code binds arguments and runs.
-                    new.flags = (c.flags & !flags::NESTED) | (f & flags::NESTED);
+                    // Only CO_NESTED and CO_ITERABLE_COROUTINE (set by
+                    // `types.coroutine`, read by `await`) may change: the other
+                    // bits decide how the compiled code binds arguments and runs.
+                    let free = flags::NESTED | flags::ITERABLE_COROUTINE;
+                    new.flags = (c.flags & !free) | (f & free);
                 }
                 "co_consts" | "co_names" | "co_varnames" | "co_freevars" | "co_cellvars" | "co_argcount"
                 | "co_posonlyargcount" | "co_kwonlyargcount" | "co_nlocals" | "co_stacksize" | "co_code"
@@ -155,7 +157,20 @@ impl Vm {
                 let old = std::mem::replace(&mut *f.dict.lock(), items);
                 drop(old);
             }
-            "__closure__" | "__globals__" | "__builtins__" | "__code__" => {
+            "__code__" => {
+                let Value::Code(code) = &v else {
+                    return Err(self.type_error("__code__ must be set to a code object"));
+                };
+                // The closure's cells are fixed: the new code must expect as many.
+                let (want, got) = (f.closure.len(), code.freevars.len());
+                if want != got {
+                    let fname = f.name.lock().clone();
+                    let msg = format!("{}() requires a code object with {want} free vars, not {got}", fname.as_str());
+                    return Err(self.err("ValueError", &msg));
+                }
+                f.code.set(code.clone());
+            }
+            "__closure__" | "__globals__" | "__builtins__" => {
                 return Err(self.err("AttributeError", "readonly attribute"));
             }
             _ => f.dict.set_str(name, v),
