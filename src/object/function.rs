@@ -102,6 +102,10 @@ pub struct NativeFunction {
     pub owner: Option<Arc<str>>,
     /// Set on the few built-ins the dispatch loop may run inline.
     pub fast: Option<FastCall>,
+    /// The native module that created the function (its `__module__`), stamped once when
+    /// the module is first imported, so a re-export (`codecs.encode` is `_codecs.encode`)
+    /// keeps naming the module that defines it, as pickle's `whichmodule` expects.
+    pub module: std::sync::OnceLock<Arc<str>>,
 }
 
 /// Built-ins the dispatch loop runs inline when their arguments are of

@@ -344,8 +344,27 @@ pub fn builtin_module_names() -> Vec<&'static str> {
 /// A module implemented in Rust, created on first import.
 pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     match NATIVE_MODULES.iter().find(|(n, _)| *n == name) {
-        Some((_, create)) => create(vm).map(Some),
+        Some((_, create)) => {
+            let module = create(vm)?;
+            stamp_module_name(&module, name);
+            Ok(Some(module))
+        }
         None => Ok(None),
+    }
+}
+
+/// Records `name` as the `__module__` of the built-in functions a native module just
+/// created; functions it re-exports from a module created earlier keep their own.
+fn stamp_module_name(module: &Value, name: &str) {
+    let Value::Module(m) = module else { return };
+    if name == "builtins" {
+        return;
+    }
+    let name: Arc<str> = Arc::from(name);
+    for v in m.dict.lock().values() {
+        if let Value::Native(f) = v {
+            let _ = f.module.set(name.clone());
+        }
     }
 }
 

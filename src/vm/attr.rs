@@ -962,9 +962,6 @@ impl Vm {
 }
 
 impl Vm {
-    /// `f.__module__` of a built-in function: the native module that holds
-    /// it (`array._array_reconstructor`, which pickle finds by this name),
-    /// else `builtins`. Read rarely (pickle, inspect), so it is searched.
     /// The name of `obj` when it is the built-in function of that name (not
     /// a method, nor another module's function called alike: `os.open`).
     fn builtin_name<'a>(&self, obj: &Value, n: &'a crate::object::function::NativeFunction) -> Option<&'a str> {
@@ -972,7 +969,16 @@ impl Vm {
         own.then_some(&*n.name)
     }
 
+    /// `f.__module__` of a built-in function: the native module that created it
+    /// (`array._array_reconstructor`, `_codecs.encode`, which pickle finds by this name),
+    /// else the module that holds it (searched: functions made outside a module's
+    /// creation), else `builtins`.
     fn native_function_module(&self, obj: &Value, n: &crate::object::function::NativeFunction) -> Value {
+        if let Some(m) = n.module.get()
+            && !matches!(self.rt.builtins.get_item_str(&n.name), Some(v) if v.is(obj))
+        {
+            return Value::str(m);
+        }
         if n.owner.is_none() && !matches!(self.rt.builtins.get_item_str(&n.name), Some(v) if v.is(obj)) {
             for (k, m) in self.rt.modules.lock().items() {
                 if let Value::Module(m) = m

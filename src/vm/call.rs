@@ -332,7 +332,13 @@ impl Vm {
 
     /// Wraps a Rust closure as a built-in function value.
     pub fn native(name: &str, f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static) -> Value {
-        Value::Native(Arc::new(NativeFunction { name: Arc::from(name), func: Box::new(f), owner: None, fast: None }))
+        Value::Native(Arc::new(NativeFunction {
+            name: Arc::from(name),
+            func: Box::new(f),
+            owner: None,
+            fast: None,
+            module: Default::default(),
+        }))
     }
 
     /// A built-in function the dispatch loop may run inline (see [`FastCall`]).
@@ -346,6 +352,7 @@ impl Vm {
             func: Box::new(f),
             owner: None,
             fast: Some(fast),
+            module: Default::default(),
         }))
     }
 

@@ -747,10 +747,9 @@ impl Vm {
     }
 }
 
-/// Removes the items a slice selects, in one pass over the list (not one
-/// `remove` per item). Positions past the end, where another thread shrank
-/// the list in between, are skipped.
-/// Removes the items a slice selects (`del seq[i:j:k]`), in one pass.
+/// Removes the items a slice selects (`del seq[i:j:k]`), in one pass over the
+/// list (not one `remove` per item). Positions past the end, where another
+/// thread shrank the list in between, are skipped.
 pub fn delete_positions<T>(items: &mut Vec<T>, span: super::slicing::SliceSpan) {
     if span.count <= 0 {
         return;
@@ -760,6 +759,19 @@ pub fn delete_positions<T>(items: &mut Vec<T>, span: super::slicing::SliceSpan) 
         lo = span.start + (span.count - 1) * span.step;
     }
     let (lo, step, count) = (lo as usize, step as usize, span.count as usize);
+    let end = (lo + (count - 1) * step + 1).min(items.len());
+    if lo >= end {
+        return;
+    }
+    if step == 1 {
+        // A contiguous run (`del b[pos:]`, BytesIO.truncate): only the tail after it
+        // moves. The removed items go last to first, as CPython releases them.
+        let mut gone: Vec<T> = items.drain(lo..end).collect();
+        while let Some(x) = gone.pop() {
+            drop(x);
+        }
+        return;
+    }
     let mut k = 0usize;
     let mut next = lo;
     let mut removed = 0usize;

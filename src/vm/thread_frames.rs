@@ -1,14 +1,17 @@
-//! Other threads' frames (`sys._current_frames()`, `faulthandler`): every
-//! thread publishes a copy of its stack into its own [`FrameSlot`].
+//! Other threads' frames (`sys._current_frames()`, `faulthandler`): what
+//! each thread shows of its stack through its own [`FrameSlot`].
 //!
 //! A thread's frames live in its own `Vm` and change with every call, so no
-//! other thread may read them. Instead each thread copies its stack (code,
-//! globals, line, locals — [`FrameRec`]s) into its slot:
-//! - when it enters a blocking call (`Vm::allow_threads`), where its stack
-//!   stays still until the call returns; the copy is dropped on the way out,
-//!   so it never keeps the thread's locals alive longer than the call;
-//! - when an asker has requested it, at the next eval-breaker check
-//!   (`BreakerBit::FRAMES_REQUEST`) of a thread that is running Python.
+//! other thread may read them while it runs Python. Two cases:
+//! - a thread inside a blocking call (`Vm::allow_threads`) leaves only a
+//!   pointer to its stack in its slot: the stack stays still until the call
+//!   returns, and the thread takes the slot's lock to withdraw the pointer on
+//!   the way out, so an asker holding that lock may copy the frames in place.
+//!   Nothing is copied unless someone asks, so a blocking call costs two
+//!   uncontended lock operations;
+//! - a thread running Python copies its stack (code, globals, line, locals —
+//!   [`FrameRec`]s) at the next eval-breaker check after an asker requested
+//!   it (`BreakerBit::FRAMES_REQUEST`).
 //!
 //! The asker waits without the GIL and without any lock another thread
 //! needs to answer, and never longer than [`ASK_TIMEOUT`]: with the GIL off
@@ -46,11 +49,24 @@ pub struct FrameRec {
     pub handled: Option<Value>,
 }
 
+/// Where a thread inside a blocking call left its stack: its `Vm`'s current
+/// frame and callers, which do not change until the call returns.
+#[derive(Clone, Copy)]
+struct BlockedStack {
+    frame: *const Frame,
+    frames: *const Vec<Box<Frame>>,
+}
+
+// SAFETY: the pointers are only dereferenced under the slot's lock while the
+// owning thread is parked in its blocking call (it withdraws them under the
+// same lock before it touches its frames again), and reading a frame only
+// clones `Arc`s and `Value`s, which are thread-safe.
+unsafe impl Send for BlockedStack {}
+
 #[derive(Default)]
 struct SlotState {
-    /// The thread is inside a blocking call; `blocked_stack` is its stack.
-    blocked: bool,
-    blocked_stack: Vec<FrameRec>,
+    /// Set while the thread is inside a blocking call.
+    blocked: Option<BlockedStack>,
     /// Requests made by askers / answered by the thread (generations).
     requested: u64,
     answered: u64,
@@ -86,13 +102,12 @@ impl ThreadFrames {
     /// The thread `ident` runs no more Python: askers stop waiting for it.
     pub fn unregister(&self, ident: i64, slot: &FrameSlot) {
         self.slots.lock().remove(&ident);
-        let old = {
+        {
             let mut st = slot.state.lock();
             st.gone = true;
-            std::mem::take(&mut st.blocked_stack)
-        };
+            st.blocked = None;
+        }
         slot.changed.notify_all();
-        drop(old);
     }
 
     /// A thread that never started: its slot goes.
@@ -126,49 +141,50 @@ impl ForkLock<'_> {
     }
 }
 
+/// Copies a stack (the callers, outermost first, then the current frame).
+fn capture(frames: &[Box<Frame>], frame: &Frame) -> Vec<FrameRec> {
+    let n = frames.len() + 1;
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let f: &Frame = if i + 1 == n { frame } else { &frames[i] };
+        if !is_real_frame(f) {
+            continue;
+        }
+        out.push(FrameRec {
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            locals_dict: f.locals_dict.clone(),
+            line: f.line(),
+            lasti: f.pc as i64 - 1,
+            locals: f.locals.clone(),
+            cells: f.cells.clone(),
+            handled: f.handled.last().cloned(),
+        });
+    }
+    out
+}
+
 impl Vm {
     /// Copies this thread's stack, outermost frame first.
     fn capture_stack(&self) -> Vec<FrameRec> {
-        let n = self.frames.len() + 1;
-        let mut out = Vec::with_capacity(n);
-        for i in 0..n {
-            let f: &Frame = if i + 1 == n { &self.frame } else { &self.frames[i] };
-            if !is_real_frame(f) {
-                continue;
-            }
-            out.push(FrameRec {
-                code: f.code.clone(),
-                globals: f.globals.clone(),
-                locals_dict: f.locals_dict.clone(),
-                line: f.line(),
-                lasti: f.pc as i64 - 1,
-                locals: f.locals.clone(),
-                cells: f.cells.clone(),
-                handled: f.handled.last().cloned(),
-            });
-        }
-        out
+        capture(&self.frames, &self.frame)
     }
 
-    /// Before a blocking call: the stack, for askers while the call lasts.
+    /// Before a blocking call: where the stack is, for askers while the call
+    /// lasts. The caller must not touch its frames until [`Self::unpublish_blocked`].
     pub(crate) fn publish_blocked(&self) {
-        let stack = self.capture_stack();
-        {
-            let mut st = self.frame_slot.state.lock();
-            st.blocked = true;
-            st.blocked_stack = stack;
+        let at = BlockedStack { frame: &*self.frame, frames: &self.frames };
+        self.frame_slot.state.lock().blocked = Some(at);
+        // Only an asker waiting for this thread to answer needs waking.
+        if self.rt.gil.bit_is_set(BreakerBit::FRAMES_REQUEST) {
+            self.frame_slot.changed.notify_all();
         }
-        self.frame_slot.changed.notify_all();
     }
 
-    /// After a blocking call: the copy goes (dropped outside the lock).
+    /// After a blocking call: the pointer is withdrawn (waiting for an asker
+    /// still copying the frames), so the stack may change again.
     pub(crate) fn unpublish_blocked(&self) {
-        let old = {
-            let mut st = self.frame_slot.state.lock();
-            st.blocked = false;
-            std::mem::take(&mut st.blocked_stack)
-        };
-        drop(old);
+        self.frame_slot.state.lock().blocked = None;
     }
 
     /// At an eval-breaker check: answers a pending request.
@@ -245,8 +261,10 @@ impl Vm {
                         got.push((id, a));
                         break;
                     }
-                    if st.blocked {
-                        let copy = st.blocked_stack.iter().map(FrameRec::copy).collect();
+                    if let Some(at) = st.blocked {
+                        // SAFETY: see `BlockedStack`: the thread stays parked
+                        // in its call while this lock is held.
+                        let copy = unsafe { capture(&*at.frames, &*at.frame) };
                         got.push((id, copy));
                         break;
                     }
@@ -264,20 +282,5 @@ impl Vm {
             }
         }
         out
-    }
-}
-
-impl FrameRec {
-    fn copy(&self) -> FrameRec {
-        FrameRec {
-            code: self.code.clone(),
-            globals: self.globals.clone(),
-            locals_dict: self.locals_dict.clone(),
-            line: self.line,
-            lasti: self.lasti,
-            locals: self.locals.clone(),
-            cells: self.cells.clone(),
-            handled: self.handled.clone(),
-        }
     }
 }

@@ -104,6 +104,52 @@ _TextIOBase.__name__ = _TextIOBase.__qualname__ = '_TextIOBase'
 from _io_stringio import StringIO
 
 
+def _lean_bytesio(cls):
+    """`BytesIO.read` and `write` with a short path for the common argument
+    types (an int size; bytes or a bytearray), which every pickle, struct and
+    framing loop hits on each item: no `__index__` lookup, no memoryview to
+    size the data. Anything else, and every error, goes to `_pyio`'s own."""
+    py_read, py_write = cls.read, cls.write
+
+    def read(self, size=-1):
+        if type(size) is not int:
+            return py_read(self, size)
+        if self.closed:
+            raise ValueError("read from closed file")
+        buf = self._buffer
+        pos = self._pos
+        end = len(buf)
+        if end <= pos:
+            return b""
+        if 0 <= size < end - pos:
+            end = pos + size
+        self._pos = end
+        return bytes(buf[pos:end])
+
+    def write(self, b):
+        t = type(b)
+        if t is not bytes and t is not bytearray:
+            return py_write(self, b)
+        if self.closed:
+            raise ValueError("write to closed file")
+        n = len(b)
+        if n == 0:
+            return 0
+        pos = self._pos
+        if pos > len(self._buffer):
+            self._buffer += b'\x00' * (pos - len(self._buffer))
+        self._buffer[pos:pos + n] = b
+        self._pos = pos + n
+        return n
+
+    for f, orig in ((read, py_read), (write, py_write)):
+        f.__doc__, f.__qualname__ = orig.__doc__, orig.__qualname__
+    cls.read, cls.write = read, write
+
+
+_lean_bytesio(BytesIO)
+
+
 def _open_slow(*args, **kwargs):
     """The builtin open's path for what its native file objects do not do."""
     return _pyio.open(*args, **kwargs)
