@@ -456,6 +456,7 @@ pub fn spawn(vm: &mut Vm, name: String, body: impl FnOnce(&mut Vm) + Send + 'sta
     let thread_name = name.clone();
     // A parked OS thread if there is one (see runtime/workers.rs).
     let r = crate::runtime::workers::spawn(name, move || {
+        child.frame_slot.note_os_thread();
         if let Some(g) = child.gil.as_mut() {
             g.acquire();
         }

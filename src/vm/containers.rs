@@ -760,6 +760,12 @@ pub fn delete_positions<T>(items: &mut Vec<T>, span: super::slicing::SliceSpan) 
         lo = span.start + (span.count - 1) * span.step;
     }
     let (lo, step, count) = (lo as usize, step as usize, span.count as usize);
+    if step == 1 {
+        // A contiguous run (`del b[:n]`): one move of the tail.
+        let hi = (lo + count).min(items.len());
+        items.drain(lo.min(hi)..hi);
+        return;
+    }
     let mut k = 0usize;
     let mut next = lo;
     let mut removed = 0usize;
