@@ -59,6 +59,9 @@ fn to_sigset(vm: &mut Vm, v: &Value) -> PyResult<libc::sigset_t> {
     let items = vm.collect(v)?;
     let mut set = empty_set();
     for item in items {
+        if let Value::BigInt(b) = &item {
+            return Err(vm.value_error(&format!("signal number {b} out of range [1; {}]", NSIG - 1)));
+        }
         let n = vm.index_of(&item)?;
         if !(1..NSIG).contains(&n) {
             return Err(vm.value_error(&format!("signal number {n} out of range [1; {}]", NSIG - 1)));
@@ -112,6 +115,9 @@ fn pthread_kill(vm: &mut Vm, mut a: Args) -> PyResult {
 /// signals; returns the previous mask as a set.
 fn pthread_sigmask(vm: &mut Vm, mut a: Args) -> PyResult {
     a.no_kw(vm, "pthread_sigmask")?;
+    if a.pos.len() > 2 {
+        return Err(vm.type_error(&format!("pthread_sigmask expected 2 arguments, got {}", a.pos.len())));
+    }
     let how = required(vm, &mut a, 0, "how", "pthread_sigmask")?;
     let mask = required(vm, &mut a, 1, "mask", "pthread_sigmask")?;
     let how = vm.index_of(&how)?;
