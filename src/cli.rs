@@ -84,10 +84,13 @@ pub fn main() -> i32 {
     // __repr__, generators) still recurses: give the main thread room.
     crate::vm::guard::install_panic_hook();
     let child = std::thread::Builder::new().name(MAIN_THREAD_NAME.into()).stack_size(512 << 20).spawn(move || run(cli));
+    // Signals are the Python threads' business while they run (see block_all_signals).
+    let mask = crate::runtime::interrupt::block_all_signals();
     let status = match child {
         Ok(h) => h.join().unwrap_or(70),
         Err(_) => 70,
     };
+    crate::runtime::interrupt::set_signal_mask(&mask);
     if status == KILLED_BY_SIGINT {
         // The default action of SIGINT ends the process; if it somehow
         // returns, exit as a shell reports a SIGINT death.

@@ -130,7 +130,10 @@ pub fn begin_wait(registry: &Registry, gil: &Arc<Gil>, wait: Wait) -> WaitGuard 
     };
     if start {
         let reg = registry.inner.clone();
-        let _ = std::thread::Builder::new().name("gilt-deadlock-watchdog".into()).spawn(move || watchdog(reg));
+        let _ = std::thread::Builder::new().name("gilt-deadlock-watchdog".into()).spawn(move || {
+            crate::runtime::interrupt::block_all_signals();
+            watchdog(reg)
+        });
     }
     WaitGuard(registry.inner.clone(), ident)
 }

@@ -68,6 +68,38 @@ impl Drop for SigintHandler {
     }
 }
 
+/// The calling thread's blocked signals.
+pub fn current_signal_mask() -> libc::sigset_t {
+    // SAFETY: an all-zero sigset_t is a valid out-buffer; a null new set only reads the mask.
+    let mut old: libc::sigset_t = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, std::ptr::null(), &mut old) };
+    old
+}
+
+/// Sets the calling thread's blocked signals (a Python thread starting on
+/// a parked worker takes its creator's mask, as a new thread would).
+pub fn set_signal_mask(set: &libc::sigset_t) {
+    // SAFETY: `set` is a valid sigset_t.
+    unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, set, std::ptr::null_mut()) };
+}
+
+/// Blocks every signal in the calling thread and returns the old mask.
+/// gilt's own threads (the OS main thread waiting for the Python one,
+/// watchdogs) call it: CPython has no such threads, so a process-directed
+/// signal that the script blocks in its threads (to `sigwait` for it) must
+/// not land in one of them and kill the process.
+pub fn block_all_signals() -> libc::sigset_t {
+    // SAFETY: an all-zero sigset_t is valid for sigfillset to fill.
+    let mut all: libc::sigset_t = unsafe { std::mem::zeroed() };
+    // SAFETY: `all` is a valid sigset_t.
+    unsafe { libc::sigfillset(&mut all) };
+    let old = current_signal_mask();
+    // SAFETY: `all` is a valid sigset_t.
+    unsafe { libc::pthread_sigmask(libc::SIG_BLOCK, &all, std::ptr::null_mut()) };
+    old
+}
+
 /// Installs the SIGINT handler that interrupts `gil`'s main thread.
 pub fn install_sigint_handler(gil: &Arc<Gil>) -> io::Result<SigintHandler> {
     let mut ids = Vec::with_capacity(2);

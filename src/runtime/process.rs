@@ -257,6 +257,7 @@ pub fn child_channel() -> io::Result<Channel> {
     }
     let parent = std::os::unix::process::parent_id();
     let _ = std::thread::Builder::new().name("mp-watchdog".into()).spawn(move || {
+        crate::runtime::interrupt::block_all_signals();
         loop {
             std::thread::sleep(Duration::from_millis(100));
             if std::os::unix::process::parent_id() != parent {

@@ -86,6 +86,7 @@ pub mod repl;
 mod repl_complete;
 pub mod select_epoll;
 pub mod signal_itimer;
+pub mod signal_mask;
 pub mod simple_namespace;
 pub mod socket_addr;
 pub mod socket_consts;

@@ -192,7 +192,12 @@ fn process(d: &Dict) {
         let pid = int_arg(vm, &a.pos[0])?;
         let sig = c_int(vm, &a.pos[1])?;
         // SAFETY: sends a signal; no memory is passed.
-        let to_self = pid == std::process::id() as i64;
+        // A signal this thread blocks goes to the process (kill), as CPython
+        // sends it, for another thread or a sigwait to take.
+        let mask = crate::runtime::interrupt::current_signal_mask();
+        // SAFETY: sigismember only reads the valid `mask`.
+        let blocked = unsafe { libc::sigismember(&mask, sig) } == 1;
+        let to_self = pid == std::process::id() as i64 && !blocked;
         // To ourselves, the signal goes to this thread (raise), so its OS handler
         // has run when the call returns; kill() may hand it to another of gilt's
         // threads, later.

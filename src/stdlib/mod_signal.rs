@@ -348,7 +348,7 @@ fn strsignal(vm: &mut Vm, mut a: Args) -> PyResult {
         if p.is_null() { None } else { Some(std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()) }
     };
     Ok(match text {
-        Some(t) if !t.starts_with("Unknown signal") && !t.starts_with("Real-time signal") => Value::string(t),
+        Some(t) if !t.contains("Unknown signal") => Value::string(t),
         _ => Value::None,
     })
 }
@@ -422,6 +422,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     });
     def(&d, "strsignal", strsignal);
     super::signal_itimer::add(vm, &d)?;
+    super::signal_mask::add(vm, &d);
     def(&d, "valid_signals", |vm, _a| {
         let all: Vec<Value> = (1..NSIG).filter(|&n| n != 32 && n != 33).map(Value::Int).collect();
         vm.call_builtin("set", vec![Value::list(all)])

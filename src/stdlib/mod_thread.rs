@@ -455,7 +455,12 @@ pub fn spawn(vm: &mut Vm, name: String, body: impl FnOnce(&mut Vm) + Send + 'sta
     let ident = child.ident;
     let thread_name = name.clone();
     // A parked OS thread if there is one (see runtime/workers.rs).
+    // A new thread inherits its creator's signal mask; a parked worker
+    // is given it (pthread_sigmask + sigwait in a thread pool rely on it).
+    let mask = crate::runtime::interrupt::current_signal_mask();
     let r = crate::runtime::workers::spawn(name, move || {
+        crate::runtime::interrupt::set_signal_mask(&mask);
+        child.frame_slot.note_os_thread();
         if let Some(g) = child.gil.as_mut() {
             g.acquire();
         }

@@ -147,8 +147,22 @@ pub(crate) fn sub_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 
 pub(super) fn find_impl(vm: &mut Vm, a: &Args, name: &str, rev: bool) -> PyResult<i64> {
     a.check(vm, name, 2, 4)?;
-    let b = recv(vm, a, name)?;
     let sub = sub_arg(vm, &a.pos[1])?;
+    // A bytearray is searched in place: a stream parser calls find on a
+    // large buffer once per message, and a copy each time made that
+    // quadratic.
+    if let Some(ba) = a.native_self::<super::types_bytearray::ByteArray>() {
+        let len = ba.buf.len();
+        let (s, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), len)?;
+        let g = ba.buf.read();
+        let e = e.min(g.len());
+        if s > e {
+            return Ok(-1);
+        }
+        let r = if rev { rfind(&g[s..e], &sub) } else { find(&g[s..e], &sub) };
+        return Ok(r.map_or(-1, |i| (i + s) as i64));
+    }
+    let b = recv(vm, a, name)?;
     let (s, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), b.len())?;
     if s > e {
         return Ok(-1);

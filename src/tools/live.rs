@@ -76,7 +76,10 @@ impl Live {
         let flag = Arc::clone(&stop);
         let thread = std::thread::Builder::new()
             .name("gilt-live".into())
-            .spawn(move || painter.run(&flag))
+            .spawn(move || {
+                crate::runtime::interrupt::block_all_signals();
+                painter.run(&flag)
+            })
             .map_err(|e| format!("cannot start the drawing thread: {e}"))?;
         Ok(Live { stop, thread: Some(thread) })
     }

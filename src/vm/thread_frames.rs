@@ -81,6 +81,18 @@ struct SlotState {
 pub struct FrameSlot {
     state: Mutex<SlotState>,
     changed: Condvar,
+    /// The OS thread (`pthread_self`) running this Python thread, 0 until
+    /// it starts: what `signal.pthread_kill` sends to.
+    pthread: std::sync::atomic::AtomicU64,
+}
+
+impl FrameSlot {
+    /// Records that the calling OS thread runs this slot's Python thread.
+    pub fn note_os_thread(&self) {
+        // SAFETY: pthread_self has no preconditions.
+        let me = unsafe { libc::pthread_self() } as u64;
+        self.pthread.store(me, std::sync::atomic::Ordering::Release);
+    }
 }
 
 /// The runtime's table of thread slots, by thread ident.
@@ -110,6 +122,15 @@ impl ThreadFrames {
         slot.changed.notify_all();
     }
 
+    /// The OS thread running the live Python thread `ident`, if any.
+    pub fn pthread_of(&self, ident: i64) -> Option<libc::pthread_t> {
+        let slot = self.slots.lock().get(&ident).cloned()?;
+        match slot.pthread.load(std::sync::atomic::Ordering::Acquire) {
+            0 => None,
+            t => Some(t as libc::pthread_t),
+        }
+    }
+
     /// A thread that never started: its slot goes.
     pub fn slots_forget(&self, ident: i64) {
         self.slots.lock().remove(&ident);
@@ -135,6 +156,7 @@ impl ForkLock<'_> {
     /// other thread to wait for.
     pub fn child(mut self, ident: i64) -> Arc<FrameSlot> {
         let slot = Arc::new(FrameSlot::default());
+        slot.note_os_thread();
         self.slots.clear();
         self.slots.insert(ident, slot.clone());
         slot

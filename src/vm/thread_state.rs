@@ -22,6 +22,10 @@ impl Vm {
         crate::object::gc::attach_thread(Some(rt.gil.clone()), rt.gc.thresholds()[0]);
         let ident = 0x7f00_0000_0000 + ident * 0x1000;
         let frame_slot = rt.thread_frames.register(ident);
+        if is_main {
+            // The main VM is made on the thread it runs on.
+            frame_slot.note_os_thread();
+        }
         Vm {
             frame_slot,
             frame_serial: 0,

@@ -36,7 +36,15 @@ def _fd_of(pipe):
     return pipe if isinstance(pipe, int) else pipe.fileno()
 
 
-class _ReadPipeTransport(_LoopTransport):
+def _is_pipe_like(fd):
+    """A pipe or socket (or, as CPython allows, a character device: a
+    terminal): what the loop can wait on. A regular file is always ready."""
+    import stat
+    mode = os.fstat(fd).st_mode
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode)
+
+
+class _UnixReadPipeTransport(_LoopTransport):
     """The read end of a pipe (or a socket/character device) driving a
     Protocol: data_received per chunk, eof_received then connection_lost
     at EOF."""
@@ -50,6 +58,9 @@ class _ReadPipeTransport(_LoopTransport):
         self._protocol = protocol
         self._closing = False
         self._paused = False
+        if not _is_pipe_like(self._fileno):
+            self._pipe = self._protocol = None
+            raise ValueError('Pipe transport is for pipes/sockets only.')
         os.set_blocking(self._fileno, False)
         loop.call_soon(protocol.connection_made, self)
         loop.call_soon(loop.add_reader, self._fileno, self._read_ready)
@@ -115,7 +126,7 @@ class _ReadPipeTransport(_LoopTransport):
             _close_pipe(pipe)
 
 
-class _WritePipeTransport(_LoopTransport):
+class _UnixWritePipeTransport(_LoopTransport):
     """The write end of a pipe driving a Protocol: writes go straight to
     the fd, the rest is buffered and written as the loop sees the pipe
     writable; pause_writing/resume_writing past the water marks."""
@@ -128,6 +139,9 @@ class _WritePipeTransport(_LoopTransport):
         self._fileno = _fd_of(pipe)
         self._protocol = protocol
         self._buffer = bytearray()
+        if not _is_pipe_like(self._fileno):
+            self._pipe = self._protocol = None
+            raise ValueError('Pipe transport is only for pipes, sockets and character devices')
         self._closing = False
         self._lost = False
         self._protocol_paused = False
@@ -274,12 +288,12 @@ async def _connect_pipe(loop, transport_class, protocol_factory, pipe):
 
 async def connect_read_pipe(self, protocol_factory, pipe):
     """Reads the pipe (a file object) into protocol_factory()."""
-    return await _connect_pipe(self, _ReadPipeTransport, protocol_factory, pipe)
+    return await _connect_pipe(self, _UnixReadPipeTransport, protocol_factory, pipe)
 
 
 async def connect_write_pipe(self, protocol_factory, pipe):
     """A write transport over the pipe (a file object)."""
-    return await _connect_pipe(self, _WritePipeTransport, protocol_factory, pipe)
+    return await _connect_pipe(self, _UnixWritePipeTransport, protocol_factory, pipe)
 
 
 # ---- subprocesses ---------------------------------------------------------------

@@ -568,7 +568,8 @@ class TaskGroup:
 
 from _asyncio_locks import (Queue, LifoQueue, PriorityQueue, QueueEmpty, QueueFull,
                             Lock, Event, Condition, Semaphore, BoundedSemaphore)
-from _asyncio_streams import (StreamReader, StreamWriter, Server, start_server, open_connection,
+from _asyncio_sockets import Server
+from _asyncio_streams import (StreamReader, StreamWriter, start_server, open_connection,
                               start_unix_server, open_unix_connection, IncompleteReadError,
                               LimitOverrunError, StreamReaderProtocol)
 from _asyncio_transports import (BaseProtocol, Protocol, DatagramProtocol, SubprocessProtocol,
