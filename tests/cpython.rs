@@ -19,7 +19,7 @@
 //!
 //! A test that hangs (no output for `GILT_CPYTHON_TEST_TIMEOUT` s, default 30) or kills gilt is
 //! recorded as such, and the module is run again without it (`--skip`), at most a few times
-//! within `GILT_CPYTHON_TIMEOUT` s per module (default 300). Modules run in parallel, as many at
+//! within `GILT_CPYTHON_TIMEOUT` s per module (default 420). Modules run in parallel, as many at
 //! a time as libtest-mimic's `--test-threads` (the number of CPUs). When CPython's tests are not
 //! installed the harness says so and skips.
 
@@ -152,7 +152,7 @@ fn full_name(module: &str) -> String {
 /// Runs a module until it finishes, skipping the tests that hang or crash gilt.
 fn run_module(runner: &Path, module: &str, gil_off: bool) -> ModuleRun {
     let start = Instant::now();
-    let budget = env_secs("GILT_CPYTHON_TIMEOUT", 300);
+    let budget = env_secs("GILT_CPYTHON_TIMEOUT", 420);
     let quiet_limit = env_secs("GILT_CPYTHON_TEST_TIMEOUT", 30);
     let work = std::env::temp_dir().join(format!(
         "gilt-cpython-{}-{}-{}",

@@ -232,6 +232,7 @@ fn method_impl(
         func: Box::new(body),
         owner: Some(Arc::from(owner_name.as_str())),
         fast,
+        module: Default::default(),
     };
     cls.dict.set_item_str(name, Value::Native(Arc::new(func)));
 }

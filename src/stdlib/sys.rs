@@ -261,6 +261,8 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
         Value::list(vec![Value::str(&rt.config.script_dir), Value::str(super::cpython_lib::LIB_ROOT)]),
     );
     d.set_item_str("warnoptions", Value::list(vec![]));
+    // The command line overrides it (-B); spawned workers and embedders keep this default.
+    d.set_item_str("dont_write_bytecode", Value::Bool(false));
     d.set_item_str("modules", Value::Dict(rt.modules.clone()));
     // The import hooks: gilt's own importer stands for CPython's three standard finders
     // (importlib puts them in `meta_path` once it is imported); what a script adds here is

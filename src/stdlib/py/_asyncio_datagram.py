@@ -6,12 +6,11 @@ datagram (a refused port, say) goes to error_received, as CPython's
 selector transport does."""
 
 import _asyncio
-from _asyncio_transports import BaseTransport, _LoopTransport, _set_done
+from _asyncio_transports import BaseTransport, _HIGH_WATER, _LoopTransport, _set_done
 
 _Loop = _asyncio.EventLoop
 
 _MAX_SIZE = 256 * 1024
-_HIGH_WATER = 64 * 1024
 
 
 class DatagramTransport(BaseTransport):

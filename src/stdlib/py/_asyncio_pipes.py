@@ -11,12 +11,11 @@ limit and resumes it once read below the limit."""
 import os
 import _thread
 import _asyncio
-from _asyncio_transports import BaseTransport, _LoopTransport, _set_done
+from _asyncio_transports import BaseTransport, _FlowControl, _HIGH_WATER, _LoopTransport, _set_done
 
 _Loop = _asyncio.EventLoop
 
 _MAX_READ = 256 * 1024
-_HIGH_WATER = 64 * 1024
 
 
 def _report(loop, message, exc, **extra):
@@ -126,7 +125,7 @@ class _UnixReadPipeTransport(_LoopTransport):
             _close_pipe(pipe)
 
 
-class _UnixWritePipeTransport(_LoopTransport):
+class _UnixWritePipeTransport(_FlowControl, _LoopTransport):
     """The write end of a pipe driving a Protocol: writes go straight to
     the fd, the rest is buffered and written as the loop sees the pipe
     writable; pause_writing/resume_writing past the water marks."""
@@ -155,32 +154,6 @@ class _UnixWritePipeTransport(_LoopTransport):
     def __repr__(self):
         state = ' closing' if self._closing else (' closed' if self._pipe is None else '')
         return f'<_UnixWritePipeTransport fd={self._fileno}{state}>'
-
-    def get_write_buffer_size(self):
-        return len(self._buffer)
-
-    def get_write_buffer_limits(self):
-        return (self._low, self._high)
-
-    def set_write_buffer_limits(self, high=None, low=None):
-        if high is None:
-            high = _HIGH_WATER if low is None else 4 * low
-        if low is None:
-            low = high // 4
-        if not high >= low >= 0:
-            raise ValueError(f'high ({high!r}) must be >= low ({low!r}) must be >= 0')
-        self._high, self._low = high, low
-        self._maybe_pause_protocol()
-
-    def _maybe_pause_protocol(self):
-        if not self._protocol_paused and len(self._buffer) > self._high:
-            self._protocol_paused = True
-            self._protocol.pause_writing()
-
-    def _maybe_resume_protocol(self):
-        if self._protocol_paused and len(self._buffer) <= self._low:
-            self._protocol_paused = False
-            self._protocol.resume_writing()
 
     def write(self, data):
         if not isinstance(data, (bytes, bytearray, memoryview)):

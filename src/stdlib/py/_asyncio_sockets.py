@@ -8,12 +8,11 @@ calls (call_exception_handler, default_exception_handler)."""
 
 import _asyncio
 from _asyncio import get_running_loop
-from _asyncio_transports import _LoopTransport, _set_done
+from _asyncio_transports import _FlowControl, _HIGH_WATER, _LoopTransport, _set_done
 
 _Loop = _asyncio.EventLoop
 
 _MAX_READ = 256 * 1024
-_HIGH_WATER = 64 * 1024
 # CPython warns once a transport has been written to this many times after
 # its connection was lost.
 _CONNLOST_WRITES_WARN = 5
@@ -128,7 +127,7 @@ def _watched(loop, fd, write):
     return bool(table) and fd in table
 
 
-class _SelectorSocketTransport(_LoopTransport):
+class _SelectorSocketTransport(_FlowControl, _LoopTransport):
     """A connected socket (gilt's native one or a _RealSock) driving a
     Protocol: data_received as data arrives, eof_received at EOF (the
     transport stays open for writing when it returns true),
@@ -236,48 +235,6 @@ class _SelectorSocketTransport(_LoopTransport):
             self.close()
 
     # -- writing --
-
-    def get_write_buffer_size(self):
-        return len(self._buffer)
-
-    def get_write_buffer_limits(self):
-        return (self._low, self._high)
-
-    def set_write_buffer_limits(self, high=None, low=None):
-        if high is None:
-            high = _HIGH_WATER if low is None else 4 * low
-        if low is None:
-            low = high // 4
-        if not high >= low >= 0:
-            raise ValueError(f'high ({high!r}) must be >= low ({low!r}) must be >= 0')
-        self._high, self._low = high, low
-        self._maybe_pause_protocol()
-
-    def _maybe_pause_protocol(self):
-        if self._protocol_paused or len(self._buffer) <= self._high:
-            return
-        self._protocol_paused = True
-        try:
-            self._protocol.pause_writing()
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            self._loop.call_exception_handler({'message': 'protocol.pause_writing() failed',
-                                               'exception': exc, 'transport': self,
-                                               'protocol': self._protocol})
-
-    def _maybe_resume_protocol(self):
-        if not self._protocol_paused or len(self._buffer) > self._low:
-            return
-        self._protocol_paused = False
-        try:
-            self._protocol.resume_writing()
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            self._loop.call_exception_handler({'message': 'protocol.resume_writing() failed',
-                                               'exception': exc, 'transport': self,
-                                               'protocol': self._protocol})
 
     def write(self, data):
         if not isinstance(data, (bytes, bytearray, memoryview)):

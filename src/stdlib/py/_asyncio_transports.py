@@ -161,3 +161,53 @@ async def sendfile(self, transport, file, offset=0, count=None, *, fallback=True
 
 
 _Loop.sendfile = sendfile
+
+_HIGH_WATER = 64 * 1024
+
+
+class _FlowControl:
+    """Write-buffer limits and pause_writing/resume_writing, shared by the
+    transports that buffer writes (sockets, write pipes), as CPython's
+    _FlowControlMixin. Expects `_buffer`, `_high`, `_low`, `_protocol_paused`."""
+
+    def get_write_buffer_size(self):
+        return len(self._buffer)
+
+    def get_write_buffer_limits(self):
+        return (self._low, self._high)
+
+    def set_write_buffer_limits(self, high=None, low=None):
+        if high is None:
+            high = _HIGH_WATER if low is None else 4 * low
+        if low is None:
+            low = high // 4
+        if not high >= low >= 0:
+            raise ValueError(f'high ({high!r}) must be >= low ({low!r}) must be >= 0')
+        self._high, self._low = high, low
+        self._maybe_pause_protocol()
+
+    def _maybe_pause_protocol(self):
+        if self._protocol_paused or len(self._buffer) <= self._high:
+            return
+        self._protocol_paused = True
+        try:
+            self._protocol.pause_writing()
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._loop.call_exception_handler({'message': 'protocol.pause_writing() failed',
+                                               'exception': exc, 'transport': self,
+                                               'protocol': self._protocol})
+
+    def _maybe_resume_protocol(self):
+        if not self._protocol_paused or len(self._buffer) > self._low:
+            return
+        self._protocol_paused = False
+        try:
+            self._protocol.resume_writing()
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._loop.call_exception_handler({'message': 'protocol.resume_writing() failed',
+                                               'exception': exc, 'transport': self,
+                                               'protocol': self._protocol})

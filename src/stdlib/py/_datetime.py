@@ -3,9 +3,9 @@ argument checks of CPython's C module, so errors read as in CPython.
 
 CPython's datetime.py defines everything in Python and then takes the C
 accelerator's classes (`from _datetime import *`) when there is one. gilt
-has no C accelerator; this module runs datetime.py's code once more in a
-namespace of its own (its cleanup at the end deletes the helpers the classes
-still call, so the importing module's own namespace cannot be used), replaces
+has no C accelerator; this module imports datetime.py once more on its own
+(the cleanup at its end deletes the helpers the classes still call, so the
+importing module's namespace cannot be used), replaces
 the field checks whose messages differ from the C module's, and hands the
 classes back to datetime.py.
 """
@@ -14,22 +14,21 @@ import sys as _sys
 
 
 def _pure_namespace():
-    # datetime.py is usually importing us from its last lines, so its spec is at hand.
-    spec = getattr(_sys.modules.get("datetime"), "__spec__", None)
-    if spec is None:
-        import importlib.util
-
-        spec = importlib.util.find_spec("datetime")
-    code = spec.loader.get_code("datetime")
-    ns = {"__name__": "datetime", "__builtins__": __builtins__}
-    # While the pure code runs, its own `from _datetime import *` must fail.
-    saved = _sys.modules.get(__name__)
+    # A complete second import of datetime.py (from the bytecode cache), during which
+    # its own `from _datetime import *` fails, so its helpers are never deleted. The
+    # datetime module importing us (if any) is put back afterwards.
+    this = _sys.modules[__name__]
+    importing = _sys.modules.pop("datetime", None)
     _sys.modules[__name__] = None
     try:
-        exec(code, ns)
+        import datetime as pure
     finally:
-        _sys.modules[__name__] = saved
-    return ns
+        _sys.modules[__name__] = this
+        if importing is not None:
+            _sys.modules["datetime"] = importing
+        else:
+            _sys.modules.pop("datetime", None)
+    return vars(pure)
 
 
 _ns = _pure_namespace()
