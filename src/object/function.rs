@@ -61,7 +61,8 @@ pub struct Function {
 /// few kept objects do not matter.
 pub struct CodeSlot {
     current: AtomicPtr<Arc<CodeObject>>,
-    /// Owns every box `current` ever pointed to (boxes never move).
+    /// Owns every box `current` ever pointed to (boxes never move, Vec items would).
+    #[allow(clippy::vec_box)]
     held: Mutex<Vec<Box<Arc<CodeObject>>>>,
 }
 

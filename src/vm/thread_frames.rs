@@ -54,6 +54,8 @@ pub struct FrameRec {
 #[derive(Clone, Copy)]
 struct BlockedStack {
     frame: *const Frame,
+    /// The `Vm`'s own stack type, pointed at, not copied.
+    #[allow(clippy::vec_box)]
     frames: *const Vec<Box<Frame>>,
 }
 
@@ -165,10 +167,8 @@ impl ForkLock<'_> {
 
 /// Copies a stack (the callers, outermost first, then the current frame).
 fn capture(frames: &[Box<Frame>], frame: &Frame) -> Vec<FrameRec> {
-    let n = frames.len() + 1;
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let f: &Frame = if i + 1 == n { frame } else { &frames[i] };
+    let mut out = Vec::with_capacity(frames.len() + 1);
+    for f in frames.iter().map(|b| &**b).chain(std::iter::once(frame)) {
         if !is_real_frame(f) {
             continue;
         }
