@@ -6,7 +6,7 @@ datagram (a refused port, say) goes to error_received, as CPython's
 selector transport does."""
 
 import _asyncio
-from _asyncio_transports import BaseTransport, _HIGH_WATER, _LoopTransport, _set_done
+from _asyncio_transports import BaseTransport, _HIGH_WATER, _LoopTransport, _SelectorClose, _set_done
 
 _Loop = _asyncio.EventLoop
 
@@ -23,7 +23,7 @@ class DatagramTransport(BaseTransport):
         raise NotImplementedError
 
 
-class _DatagramSocketTransport(_LoopTransport):
+class _DatagramSocketTransport(_SelectorClose, _LoopTransport):
     """A non-blocking datagram socket driving a DatagramProtocol (like
     CPython 3.11's, not an instance of DatagramTransport)."""
 
@@ -140,18 +140,6 @@ class _DatagramSocketTransport(_LoopTransport):
             self._loop.remove_writer(self._fd)
             if self._closing:
                 self._call_connection_lost(None)
-
-    def close(self):
-        if self._closing:
-            return
-        self._closing = True
-        self._loop.remove_reader(self._fd)
-        if not self._buffer:
-            self._conn_lost += 1
-            self._loop.call_soon(self._call_connection_lost, None)
-
-    def abort(self):
-        self._force_close(None)
 
     def _fatal_error(self, exc, message):
         if not isinstance(exc, OSError):

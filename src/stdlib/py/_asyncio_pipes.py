@@ -11,7 +11,7 @@ limit and resumes it once read below the limit."""
 import os
 import _thread
 import _asyncio
-from _asyncio_transports import BaseTransport, _FlowControl, _HIGH_WATER, _LoopTransport, _set_done
+from _asyncio_transports import BaseTransport, _FlowControl, _HIGH_WATER, _LoopTransport, _connect_transport, _set_done
 
 _Loop = _asyncio.EventLoop
 
@@ -246,27 +246,15 @@ def _close_pipe(pipe):
 
 
 
-async def _connect_pipe(loop, transport_class, protocol_factory, pipe):
-    """(transport, protocol) over the pipe (a file object), once connection_made has run."""
-    protocol = protocol_factory()
-    waiter = loop.create_future()
-    transport = transport_class(loop, pipe, protocol, waiter)
-    try:
-        await waiter
-    except BaseException:
-        transport.close()
-        raise
-    return transport, protocol
-
 
 async def connect_read_pipe(self, protocol_factory, pipe):
     """Reads the pipe (a file object) into protocol_factory()."""
-    return await _connect_pipe(self, _UnixReadPipeTransport, protocol_factory, pipe)
+    return await _connect_transport(self, _UnixReadPipeTransport, protocol_factory, pipe)
 
 
 async def connect_write_pipe(self, protocol_factory, pipe):
     """A write transport over the pipe (a file object)."""
-    return await _connect_pipe(self, _UnixWritePipeTransport, protocol_factory, pipe)
+    return await _connect_transport(self, _UnixWritePipeTransport, protocol_factory, pipe)
 
 
 # ---- subprocesses ---------------------------------------------------------------

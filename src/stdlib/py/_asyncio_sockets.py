@@ -8,7 +8,7 @@ calls (call_exception_handler, default_exception_handler)."""
 
 import _asyncio
 from _asyncio import get_running_loop
-from _asyncio_transports import _FlowControl, _HIGH_WATER, _LoopTransport, _set_done
+from _asyncio_transports import _FlowControl, _HIGH_WATER, _LoopTransport, _SelectorClose, _connect_transport, _set_done
 
 _Loop = _asyncio.EventLoop
 
@@ -127,7 +127,7 @@ def _watched(loop, fd, write):
     return bool(table) and fd in table
 
 
-class _SelectorSocketTransport(_FlowControl, _LoopTransport):
+class _SelectorSocketTransport(_FlowControl, _SelectorClose, _LoopTransport):
     """A connected socket (gilt's native one or a _RealSock) driving a
     Protocol: data_received as data arrives, eof_received at EOF (the
     transport stays open for writing when it returns true),
@@ -303,18 +303,6 @@ class _SelectorSocketTransport(_FlowControl, _LoopTransport):
 
     # -- closing --
 
-    def close(self):
-        if self._closing:
-            return
-        self._closing = True
-        self._loop.remove_reader(self._fd)
-        if not self._buffer:
-            self._conn_lost += 1
-            self._loop.call_soon(self._call_connection_lost, None)
-
-    def abort(self):
-        self._force_close(None)
-
     def _fatal_error(self, exc, message):
         # A connection reset or other OSError is the peer's doing, not a bug:
         # CPython reports only the others.
@@ -481,17 +469,6 @@ class Server:
 
 # ---- the loop's methods -------------------------------------------------------
 
-async def _connect_transport(loop, wrapped, protocol_factory):
-    protocol = protocol_factory()
-    waiter = loop.create_future()
-    transport = _SelectorSocketTransport(loop, wrapped, protocol, waiter)
-    try:
-        await waiter
-    except BaseException:
-        transport.close()
-        raise
-    return transport, protocol
-
 
 async def create_connection(self, protocol_factory, host=None, port=None, *, sock=None, **kwds):
     """Connects (or takes the connected `sock`); returns (transport, protocol)
@@ -512,7 +489,7 @@ async def create_connection(self, protocol_factory, host=None, port=None, *, soc
         except BaseException:
             wrapped.close()
             raise
-    return await _connect_transport(self, wrapped, protocol_factory)
+    return await _connect_transport(self, _SelectorSocketTransport, protocol_factory, wrapped)
 
 
 async def create_server(self, protocol_factory, host=None, port=None, *, sock=None, backlog=100,
@@ -596,7 +573,7 @@ async def _unix_connect(path, sock):
 async def create_unix_connection(self, protocol_factory, path=None, *, sock=None, **kwds):
     """Connects to the Unix socket path (or takes `sock`); returns (transport, protocol)."""
     wrapped = _RealSock(await _unix_connect(path, sock))
-    return await _connect_transport(self, wrapped, protocol_factory)
+    return await _connect_transport(self, _SelectorSocketTransport, protocol_factory, wrapped)
 
 
 async def create_unix_server(self, protocol_factory, path=None, *, sock=None, backlog=100,

@@ -211,3 +211,35 @@ class _FlowControl:
             self._loop.call_exception_handler({'message': 'protocol.resume_writing() failed',
                                                'exception': exc, 'transport': self,
                                                'protocol': self._protocol})
+
+
+class _SelectorClose:
+    """close()/abort() of the transports the loop watches by file descriptor
+    (sockets, datagrams): stop reading, and lose the connection once the
+    write buffer is empty. Expects `_fd`, `_buffer`, `_closing`, `_conn_lost`,
+    `_call_connection_lost` and `_force_close`."""
+
+    def close(self):
+        if self._closing:
+            return
+        self._closing = True
+        self._loop.remove_reader(self._fd)
+        if not self._buffer:
+            self._conn_lost += 1
+            self._loop.call_soon(self._call_connection_lost, None)
+
+    def abort(self):
+        self._force_close(None)
+
+
+async def _connect_transport(loop, transport_class, protocol_factory, source):
+    """(transport, protocol) over `source` (a socket or pipe), once connection_made has run."""
+    protocol = protocol_factory()
+    waiter = loop.create_future()
+    transport = transport_class(loop, source, protocol, waiter)
+    try:
+        await waiter
+    except BaseException:
+        transport.close()
+        raise
+    return transport, protocol
