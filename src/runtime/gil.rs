@@ -198,6 +198,10 @@ pub struct Gil {
     wanting: AtomicU32,
     /// Ctrl-C pending for the main thread; an `Arc` so signal-hook can read it.
     interrupt_pending: Arc<AtomicBool>,
+    /// A simulated signal (`_thread.interrupt_main`) is pending: it runs the
+    /// handlers at the next breaker check but, as in CPython, does not cut a
+    /// blocking wait short (no OS signal interrupts it).
+    simulated_pending: AtomicBool,
     /// Signals caught but whose Python handlers have not run yet, one bit
     /// per signal number (CPython's `Handlers[i].tripped`).
     pending_signals: AtomicU64,
@@ -230,6 +234,7 @@ impl Gil {
             taken: Condvar::new(),
             wanting: AtomicU32::new(0),
             interrupt_pending: Arc::new(AtomicBool::new(false)),
+            simulated_pending: AtomicBool::new(false),
             pending_signals: AtomicU64::new(0),
             wakeup_fd: std::sync::atomic::AtomicI32::new(-1),
             registry: Mutex::new(Registry { next_id: 1, threads: Vec::new() }),
@@ -300,7 +305,7 @@ impl Gil {
 
     /// Makes the main thread raise `KeyboardInterrupt` at its next breaker
     /// check or interruptible wait. Only atomics: async-signal-safe, so this
-    /// is what the SIGINT handler calls (and `_thread.interrupt_main`).
+    /// is what the SIGINT handler calls.
     pub fn interrupt_main(&self) {
         self.trip_signal(libc::SIGINT);
     }
@@ -310,6 +315,24 @@ impl Gil {
     /// handlers at its next breaker check or interruptible wait. Only
     /// atomics and `write(2)`: async-signal-safe (signal-hook keeps errno).
     pub fn trip_signal(&self, sig: i32) {
+        self.mark_signal(sig);
+        self.interrupt_pending.store(true, Ordering::SeqCst);
+        self.set_bit(BreakerBit::SIGNAL_PENDING);
+    }
+
+    /// `_thread.interrupt_main(sig)`: signal `sig` is pending as if it had
+    /// arrived, but a wait the main thread is blocked in goes on (CPython
+    /// sends no OS signal, so nothing returns EINTR); the handlers run at
+    /// the main thread's next breaker check.
+    pub fn simulate_signal(&self, sig: i32) {
+        self.mark_signal(sig);
+        self.simulated_pending.store(true, Ordering::SeqCst);
+        self.set_bit(BreakerBit::SIGNAL_PENDING);
+    }
+
+    /// Marks `sig` pending and writes it to the wake-up fd. Only atomics and
+    /// `write(2)`: async-signal-safe (signal-hook keeps errno).
+    fn mark_signal(&self, sig: i32) {
         if (1..64).contains(&sig) {
             self.pending_signals.fetch_or(1 << sig, Ordering::SeqCst);
         }
@@ -320,8 +343,6 @@ impl Gil {
             // (full pipe, closed fd) is ignored as CPython does by default.
             unsafe { libc::write(fd, b.as_ptr().cast(), 1) };
         }
-        self.interrupt_pending.store(true, Ordering::SeqCst);
-        self.set_bit(BreakerBit::SIGNAL_PENDING);
     }
 
     /// Takes the set of pending signals (bit `n` = signal `n`), clearing it.
@@ -667,7 +688,8 @@ impl GilThread {
         }
         if self.is_main && self.gil.bit_is_set(BreakerBit::SIGNAL_PENDING) {
             self.gil.clear_bit(BreakerBit::SIGNAL_PENDING);
-            if self.gil.interrupt_pending.swap(false, Ordering::SeqCst) {
+            let simulated = self.gil.simulated_pending.swap(false, Ordering::SeqCst);
+            if self.gil.interrupt_pending.swap(false, Ordering::SeqCst) || simulated {
                 return BreakerAction::RaiseKeyboardInterrupt;
             }
         }

@@ -616,7 +616,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             return Err(vm.value_error("signal number out of range"));
         }
         if signum == 2 && super::mod_signal::sigint_handled_by_python(vm) {
-            vm.rt.gil.interrupt_main();
+            vm.rt.gil.simulate_signal(libc::SIGINT);
             // CPython checks its eval breaker as a call returns: called in the
             // main thread, the handler runs (KeyboardInterrupt is raised) here.
             vm.handle_breaker()?;

@@ -172,7 +172,7 @@ impl Vm {
 
     /// Checks the eval breaker (GIL drop requests, Ctrl-C) at a safe point.
     #[inline]
-    fn safe_point(&mut self) -> PyResult<()> {
+    pub(super) fn safe_point(&mut self) -> PyResult<()> {
         if self.rt.gil.breaker_set() {
             self.handle_breaker()?;
         }
@@ -501,10 +501,14 @@ impl Vm {
                                 let nf = nf.clone();
                                 let r = (nf.func)(self, Args::new(args))?;
                                 self.push(r);
+                                // As CPython's CALL: a signal that arrived while a built-in
+                                // blocked is handled as it returns, not at the next call.
+                                self.safe_point()?;
                             }
                             _ => {
                                 let r = self.call_value(&f, Args::new(args))?;
                                 self.push(r);
+                                self.safe_point()?;
                             }
                         }
                     }

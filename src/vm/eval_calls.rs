@@ -114,7 +114,9 @@ impl Vm {
             _ => {
                 let r = self.call_value(&f, Args::with_kw(args, kw))?;
                 self.push(r);
-                Ok(())
+                // As CPython's CALL: a signal that arrived while a built-in blocked is
+                // handled as it returns (inside the `try` that called it), not at the next call.
+                self.safe_point()
             }
         }
     }
