@@ -64,6 +64,9 @@ impl AsyncState {
 pub struct Handle {
     pub func: Value,
     pub args: Vec<Value>,
+    /// The `contextvars.Context` the callback runs in (None: the loop
+    /// thread's own, when no context existed as it was scheduled).
+    pub context: Value,
     pub cancelled: AtomicBool,
     /// Loop time for timer handles.
     pub when: Option<f64>,
@@ -87,8 +90,9 @@ pub enum Job {
 
 /// Something to run when a future completes.
 pub enum Callback {
-    /// A Python callable, called with the future (boxed: see `Job`).
-    Py(Box<Value>),
+    /// A Python callable, called with the future, and the
+    /// `contextvars.Context` it runs in (boxed: see `Job`).
+    Py(Box<(Value, Value)>),
     /// Wake the task that awaits the future.
     Wake(Arc<Fut>),
     /// A child of a gather (the outer future) finished.
@@ -377,7 +381,9 @@ impl LoopCore {
                 if !h.cancelled.load(Ordering::Relaxed) {
                     // A panic in a native callback is reported like any
                     // exception from a callback; the loop goes on.
+                    let saved = vm.swap_context(h.context.clone());
                     let r = vm.catch_panics(|vm| vm.call(&h.func, h.args.clone()));
+                    vm.swap_context(saved);
                     self.callback_error(vm, r, &h.func)?;
                 }
             }
@@ -388,8 +394,11 @@ impl LoopCore {
                 }
             }
             Job::Done(f, cb) => match cb {
-                Callback::Py(func) => {
+                Callback::Py(cb) => {
+                    let (func, context) = *cb;
+                    let saved = vm.swap_context(context);
                     let r = vm.catch_panics(|vm| vm.call(&func, vec![f.value()]));
+                    vm.swap_context(saved);
                     self.callback_error(vm, r, &func)?;
                 }
                 Callback::Wake(t) => self.task_step(vm, &t, None)?,
@@ -433,12 +442,17 @@ impl LoopCore {
         tp.m.lock().waiter = None;
         let coro = tp.coro.clone();
         let prev = self.current_task.lock().replace(t.clone());
+        // Each step runs in the task's own context, as CPython's
+        // `context.run(step)`; what the step made current stays the task's.
+        let task_ctx = std::mem::replace(&mut tp.m.lock().context, Value::None);
+        let saved = vm.swap_context(task_ctx);
         let r = match (&coro, exc) {
             (Value::Generator(g), None) => vm.resume(g, Value::None),
             (Value::Generator(g), Some(e)) => vm.gen_throw(g, e),
             (_, None) => vm.send_to(&coro, Value::None),
             (_, Some(e)) => throw_into(vm, &coro, e),
         };
+        tp.m.lock().context = vm.swap_context(saved);
         *self.current_task.lock() = prev;
         match r {
             Ok(SendResult::Returned(v)) => {

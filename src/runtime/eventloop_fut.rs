@@ -64,7 +64,7 @@ impl Callbacks {
 
     /// Removes the Python callbacks equal (by identity) to `func`; returns how many.
     pub fn remove_py(&mut self, func: &Value) -> usize {
-        self.remove_where(|c| matches!(c, Callback::Py(f) if f.id() == func.id()))
+        self.remove_where(|c| matches!(c, Callback::Py(f) if f.0.id() == func.id()))
     }
 
     /// Removes `run_until_complete`'s stop callbacks (CPython's
@@ -105,7 +105,6 @@ pub struct TaskPart {
 }
 
 /// The mutable fields of a task (`TaskPart::m`).
-#[derive(Default)]
 pub struct TaskMut {
     /// The name set by the user; None means `Task-{number}` (made lazily).
     pub name: Option<Box<Value>>,
@@ -113,6 +112,14 @@ pub struct TaskMut {
     pub waiter: Option<Arc<Fut>>,
     /// Set by `cancel()` when there is no waiter to cancel: the message.
     pub must_cancel: Option<Box<Option<Value>>>,
+    /// The `contextvars.Context` the task's steps run in (None: none yet).
+    pub context: Value,
+}
+
+impl Default for TaskMut {
+    fn default() -> Self {
+        TaskMut { name: None, waiter: None, must_cancel: None, context: Value::None }
+    }
 }
 
 impl TaskPart {

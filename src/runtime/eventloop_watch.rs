@@ -96,7 +96,7 @@ fn task_of(job: &Job) -> Option<Arc<Fut>> {
 fn callback_of(job: &Job) -> Option<Value> {
     match job {
         Job::Call(h) => Some(h.func.clone()),
-        Job::Done(_, Callback::Py(f)) => Some((**f).clone()),
+        Job::Done(_, Callback::Py(f)) => Some(f.0.clone()),
         _ => None,
     }
 }

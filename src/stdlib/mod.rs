@@ -45,6 +45,7 @@ pub mod mod_errno;
 pub mod mod_fcntl;
 pub mod mod_functools;
 pub mod mod_gc;
+pub mod mod_gilt_context;
 pub mod mod_gilt_io;
 pub mod mod_hashes;
 pub mod mod_itertools;
@@ -292,6 +293,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_collections", mod_collections::create),
     ("_csv", mod_csv::create),
     ("_functools", mod_functools::create),
+    ("_gilt_context", mod_gilt_context::create),
     ("_gilt_io", mod_gilt_io::create),
     ("_json", mod_json::create),
     ("_locale", mod_string_locale::create_locale),

@@ -54,8 +54,15 @@ fn exc_of(vm: &mut Vm, v: Value) -> PyResult<PyErr> {
     Ok(e)
 }
 
-/// A new task driving `coro` (a coroutine or any awaitable) on `lp`.
-pub fn new_task(vm: &mut Vm, lp: &Arc<LoopCore>, coro: Value, name: Option<Value>) -> PyResult<Arc<Fut>> {
+/// A new task driving `coro` (a coroutine or any awaitable) on `lp`, in
+/// `context` (else a copy of the current context).
+pub fn new_task(
+    vm: &mut Vm,
+    lp: &Arc<LoopCore>,
+    coro: Value,
+    name: Option<Value>,
+    context: Option<Value>,
+) -> PyResult<Arc<Fut>> {
     let driven = match &coro {
         Value::Generator(g) if g.kind == GenKind::Coroutine => coro.clone(),
         _ => match as_fut(&coro) {
@@ -92,13 +99,17 @@ pub fn new_task(vm: &mut Vm, lp: &Arc<LoopCore>, coro: Value, name: Option<Value
         Value::Generator(g) => g.state.lock().frame.as_ref().map(|f| f.code.clone()),
         _ => None,
     };
+    let context = match context {
+        Some(c) if !c.is_none() => c,
+        _ => vm.copy_current_context()?,
+    };
     let mut f = Fut::new(lp.st.clone(), Some(lp.clone()));
     f.task = Some(Box::new(TaskPart {
         coro: driven,
         number: n,
         code,
         num_cancels: AtomicUsize::new(0),
-        m: Mutex::new(TaskMut { name, ..Default::default() }),
+        m: Mutex::new(TaskMut { name, context, ..Default::default() }),
     }));
     let t = Arc::new(f);
     lp.tasks.lock().insert(Arc::as_ptr(&t) as usize, t.clone());
@@ -113,12 +124,12 @@ pub fn ensure_future(vm: &mut Vm, lp: &Arc<LoopCore>, aw: Value) -> PyResult<Arc
         return Ok(f);
     }
     match &aw {
-        Value::Generator(g) if g.kind == GenKind::Coroutine => new_task(vm, lp, aw, None),
+        Value::Generator(g) if g.kind == GenKind::Coroutine => new_task(vm, lp, aw, None, None),
         _ => {
             if vm.class_of(&aw).lookup("__await__").is_none() {
                 return Err(vm.type_error("An asyncio.Future, a coroutine or an awaitable is required"));
             }
-            new_task(vm, lp, aw, None)
+            new_task(vm, lp, aw, None, None)
         }
     }
 }
@@ -262,10 +273,13 @@ fn add_future_methods(cls: &Arc<Class>) {
         Ok(Value::None)
     });
     method(cls, "add_done_callback", |vm, mut a| {
-        let _ = a.take_kw("context");
+        let context = match a.take_kw("context") {
+            Some(c) if !c.is_none() => c,
+            _ => vm.copy_current_context()?,
+        };
         let f = fut_of(vm, &a)?;
         let cb = a.pos.get(1).cloned().unwrap_or(Value::None);
-        f.add_callback(Callback::Py(Box::new(cb)));
+        f.add_callback(Callback::Py(Box::new((cb, context))));
         Ok(Value::None)
     });
     method(cls, "remove_done_callback", |vm, a| {
@@ -430,8 +444,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     method(&task_class, "__new__", move |vm, mut a| {
         let coro = a.arg(1, "coro").unwrap_or(Value::None);
         let name = a.take_kw("name");
+        let context = a.take_kw("context");
         let lp = loop_arg(vm, a.take_kw("loop"))?;
-        Ok(new_task(vm, &lp, coro, name)?.value())
+        Ok(new_task(vm, &lp, coro, name, context)?.value())
     });
     let s = st.clone();
     def(&d, "new_event_loop", move |_vm, _a| Ok(LoopCore::new(s.clone()).value()));
@@ -461,9 +476,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     def(&d, "create_task", |vm, mut a| {
         let coro = a.arg(0, "coro").unwrap_or(Value::None);
         let name = a.take_kw("name");
-        let _ = a.take_kw("context");
+        let context = a.take_kw("context");
         let lp = need_running(vm)?;
-        Ok(new_task(vm, &lp, coro, name)?.value())
+        Ok(new_task(vm, &lp, coro, name, context)?.value())
     });
     def(&d, "ensure_future", |vm, mut a| {
         let aw = a.arg(0, "coro_or_future").unwrap_or(Value::None);

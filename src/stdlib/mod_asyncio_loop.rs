@@ -29,12 +29,16 @@ fn check_open(vm: &mut Vm, lp: &LoopCore) -> PyResult<()> {
     Ok(())
 }
 
-/// `func, *args` (from position `from`) as a handle.
-fn handle(st: &AsyncState, a: &mut Args, from: usize, when: Option<f64>) -> Arc<Handle> {
-    let _ = a.take_kw("context");
+/// `func, *args` (from position `from`) as a handle that runs in `context=`,
+/// else in a copy of the current context.
+fn handle(vm: &mut Vm, st: &AsyncState, a: &mut Args, from: usize, when: Option<f64>) -> PyResult<Arc<Handle>> {
+    let context = match a.take_kw("context") {
+        Some(c) if !c.is_none() => c,
+        _ => vm.copy_current_context()?,
+    };
     let func = a.pos.get(from).cloned().unwrap_or(Value::None);
     let args = a.pos.iter().skip(from + 1).cloned().collect();
-    Arc::new(Handle { func, args, cancelled: Default::default(), when, class: st.handle_class.clone() })
+    Ok(Arc::new(Handle { func, args, context, cancelled: Default::default(), when, class: st.handle_class.clone() }))
 }
 
 /// Registers the loop's methods on its class.
@@ -98,7 +102,7 @@ pub fn add_loop_methods(st: &Arc<AsyncState>, cls: &Arc<Class>) {
     method(cls, "call_soon", move |vm, mut a| {
         let lp = this(vm, &a)?;
         check_open(vm, &lp)?;
-        let h = handle(&s, &mut a, 1, None);
+        let h = handle(vm, &s, &mut a, 1, None)?;
         lp.push(Job::Call(h.clone()));
         Ok(Value::from_native(h))
     });
@@ -106,7 +110,7 @@ pub fn add_loop_methods(st: &Arc<AsyncState>, cls: &Arc<Class>) {
     method(cls, "call_soon_threadsafe", move |vm, mut a| {
         let lp = this(vm, &a)?;
         check_open(vm, &lp)?;
-        let h = handle(&s, &mut a, 1, None);
+        let h = handle(vm, &s, &mut a, 1, None)?;
         lp.push_threadsafe(Job::Call(h.clone()));
         Ok(Value::from_native(h))
     });
@@ -115,7 +119,7 @@ pub fn add_loop_methods(st: &Arc<AsyncState>, cls: &Arc<Class>) {
         let lp = this(vm, &a)?;
         check_open(vm, &lp)?;
         let d = vm.to_float(&a.pos.get(1).cloned().unwrap_or(Value::None))?;
-        let h = handle(&s, &mut a, 2, Some(lp.time() + d));
+        let h = handle(vm, &s, &mut a, 2, Some(lp.time() + d))?;
         lp.push_after(crate::runtime::eventloop::delay(d), Job::Call(h.clone()));
         Ok(Value::from_native(h))
     });
@@ -124,7 +128,7 @@ pub fn add_loop_methods(st: &Arc<AsyncState>, cls: &Arc<Class>) {
         let lp = this(vm, &a)?;
         check_open(vm, &lp)?;
         let when = vm.to_float(&a.pos.get(1).cloned().unwrap_or(Value::None))?;
-        let h = handle(&s, &mut a, 2, Some(when));
+        let h = handle(vm, &s, &mut a, 2, Some(when))?;
         lp.push_at(when, Job::Call(h.clone()));
         Ok(Value::from_native(h))
     });
@@ -138,8 +142,8 @@ pub fn add_loop_methods(st: &Arc<AsyncState>, cls: &Arc<Class>) {
         check_open(vm, &lp)?;
         let coro = a.arg(1, "coro").unwrap_or(Value::None);
         let name = a.take_kw("name");
-        let _ = a.take_kw("context");
-        Ok(super::mod_asyncio::new_task(vm, &lp, coro, name)?.value())
+        let context = a.take_kw("context");
+        Ok(super::mod_asyncio::new_task(vm, &lp, coro, name, context)?.value())
     });
     method(cls, "__repr__", |vm, a| {
         let lp = this(vm, &a)?;

@@ -9,6 +9,7 @@ pub mod call;
 pub mod class_attr;
 pub mod class_build;
 pub mod containers;
+pub mod context;
 pub mod convert;
 pub mod eval;
 mod eval_calls;
@@ -194,4 +195,6 @@ pub struct Vm {
     /// The frame object last made for an innermost frame: (frame address,
     /// serial, object), so `sys._getframe() is sys._getframe()` as in CPython.
     pub top_frame_obj: Option<(usize, u32, std::sync::Weak<frameobj::FrameObj>)>,
+    /// The current `contextvars.Context` (None: none made yet); see `context.rs`.
+    pub context: Value,
 }

@@ -48,6 +48,7 @@ impl Vm {
             class_ns: Vec::new(),
             cache: Box::default(),
             profile,
+            context: Value::None,
             rt,
         }
     }

@@ -1,23 +1,22 @@
 """The `_contextvars` module under CPython's contextvars.py: ContextVar,
 Token, Context and copy_context. Each thread has its own current context
-(a new thread starts with an empty one, as in CPython); `Context.run`
-enters a context for the length of a call. asyncio tasks share their
-thread's context."""
+(a new thread starts with an empty one, as in CPython), kept by the
+interpreter (`_gilt_context`); `Context.run` enters a context for the
+length of a call, and the event loop runs each asyncio task and callback in
+its own context (a copy of the creator's, or the `context=` given)."""
 
-from _thread import get_ident as _get_ident
+import _gilt_context
 
 __all__ = ('Context', 'ContextVar', 'Token', 'copy_context')
 
 _MISSING = object()
-# Thread ident -> its current Context.
-_current = {}
 
 
 def _ctx():
-    ident = _get_ident()
-    c = _current.get(ident)
+    c = _gilt_context.get()
     if c is None:
-        c = _current[ident] = Context()
+        c = Context()
+        _gilt_context.set(c)
     return c
 
 
@@ -37,18 +36,13 @@ class Context:
         if self._entered:
             raise RuntimeError(
                 f'cannot enter context: {self} is already entered')
-        ident = _get_ident()
-        saved = _current.get(ident)
-        _current[ident] = self
+        saved = _gilt_context.set(self)
         self._entered = True
         try:
             return callable(*args, **kwargs)
         finally:
             self._entered = False
-            if saved is None:
-                del _current[ident]
-            else:
-                _current[ident] = saved
+            _gilt_context.set(saved)
 
     def copy(self):
         new = Context()

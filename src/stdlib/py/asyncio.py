@@ -132,35 +132,70 @@ def run(main, *, debug=None):
 
 
 class Runner:
-    """`with asyncio.Runner() as r: r.run(coro)`."""
+    """`with asyncio.Runner() as r: r.run(coro)`: one loop for several
+    runs; each run's task starts in a copy of the context the runner was
+    made ready in, unless run() is given `context=`."""
 
     def __init__(self, *, debug=None, loop_factory=None):
-        self._loop = None
+        self._state = 'created'
         self._debug = debug
-        self._factory = loop_factory or new_event_loop
+        self._loop_factory = loop_factory
+        self._loop = None
+        self._context = None
+        self._set_event_loop = False
 
     def __enter__(self):
+        self._lazy_init()
         return self
 
     def __exit__(self, *exc):
         self.close()
 
+    def close(self):
+        if self._state != 'initialized':
+            return
+        loop = self._loop
+        try:
+            _shut_down(loop)
+        finally:
+            if self._set_event_loop:
+                set_event_loop(None)
+            loop.close()
+            self._loop = None
+            self._state = 'closed'
+
     def get_loop(self):
-        if self._loop is None:
-            self._loop = self._factory()
+        self._lazy_init()
         return self._loop
 
-    def run(self, coro):
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError("a coroutine was expected, got {!r}".format(coro))
         if _get_running_loop() is not None:
             raise RuntimeError("Runner.run() cannot be called from a running event loop")
-        return self.get_loop().run_until_complete(coro)
+        self._lazy_init()
+        if context is None:
+            context = self._context
+        task = self._loop.create_task(coro, context=context)
+        return self._loop.run_until_complete(task)
 
-    def close(self):
-        if self._loop is not None:
-            try:
-                _shut_down(self._loop)
-            finally:
-                self._loop.close()
+    def _lazy_init(self):
+        if self._state == 'closed':
+            raise RuntimeError("Runner is closed")
+        if self._state == 'initialized':
+            return
+        if self._loop_factory is None:
+            self._loop = new_event_loop()
+            if not self._set_event_loop:
+                set_event_loop(self._loop)
+                self._set_event_loop = True
+        else:
+            self._loop = self._loop_factory()
+        if self._debug is not None:
+            self._loop.set_debug(self._debug)
+        import contextvars
+        self._context = contextvars.copy_context()
+        self._state = 'initialized'
 
 
 # ---- loop methods written in Python -------------------------------------------
@@ -180,10 +215,12 @@ from _asyncio_fd import wrap_future
 
 
 async def to_thread(func, /, *args, **kwargs):
-    """Runs func(*args, **kwargs) in the loop's default executor; the loop
-    waits without the GIL."""
+    """Runs func(*args, **kwargs) in the loop's default executor, in a copy
+    of the caller's context; the loop waits without the GIL."""
+    import contextvars
     loop = get_running_loop()
-    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+    ctx = contextvars.copy_context()
+    return await loop.run_in_executor(None, lambda: ctx.run(func, *args, **kwargs))
 
 
 # ---- waiting ------------------------------------------------------------------
