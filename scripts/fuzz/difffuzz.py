@@ -22,6 +22,15 @@ and saved under --findings with a summary (summary.txt, summary.json).
 With --known FILE (the CI mode), differences whose tag matches a line of FILE
 (`GLOB  reason`) are reported as known; the exit status is 1 when there is a
 panic, abort or hang, or a difference not listed there.
+
+With --batch K (long runs), K generated programs run in one process of each
+interpreter, each in a fresh namespace (`exec` of its own code object, its
+uncaught exception printed), so process start-up is paid once per K
+programs. When a batch's outputs agree, its K programs count as agreeing;
+when they do not, each program of the batch is judged again on its own, so a
+finding is always a single program (and a difference that only batching
+causes, such as a recursion limit reached at another depth, is not one).
+Mutants always run alone.
 """
 
 import argparse
@@ -175,7 +184,38 @@ class Fuzzer:
 
     def one(self, i):
         case = self.make_case(i)
-        f = self.judge(case.src, case.origin, case.deterministic)
+        self.record(case, self.judge(case.src, case.origin, case.deterministic))
+
+    def batch(self, first, last):
+        """Cases first..last-1: generated ones together in one run, then alone
+        if the run disagrees (see --batch)."""
+        cases = [self.make_case(i) for i in range(first, last)]
+        together = [c for c in cases if c.origin == "generated"]
+        for c in cases:
+            if c.origin != "generated":
+                self.record(c, self.judge(c.src, c.origin, c.deterministic))
+        if not together:
+            return
+        path = self.write(batch_source(together), "batch.py")
+        try:
+            t = self.args.timeout * max(1, len(together) // 10)
+            py = run(self.python, path, t)
+            gi = run(self.gilt, path, t)
+        finally:
+            shutil.rmtree(os.path.dirname(path), ignore_errors=True)
+        agree = (not py.timed_out and not gi.timed_out and py.rc == gi.rc == 0 and py.out == gi.out
+                 and not PANIC_AT.search(gi.err))
+        if agree:
+            with self.lock:
+                self.counts["executions"] += len(together)
+            for c in together:
+                self.record(c, None)
+            return
+        for c in together:
+            self.record(c, self.judge(c.src, c.origin, c.deterministic))
+
+    def record(self, case, f):
+        """Counts a judged case and files its finding (None: agreed; "skip")."""
         with self.lock:
             self.counts["cases"] += 1
             self.counts["generated" if case.origin == "generated" else "mutants"] += 1
@@ -258,6 +298,21 @@ class Fuzzer:
         return text, unexpected
 
 
+def batch_source(cases):
+    """One program running each case's source in a fresh namespace, in order."""
+    lines = ["import sys as _fuzz_sys", "",
+             "def _fuzz_run(_src, _name):",
+             "    _g = {'__name__': '__main__', '__builtins__': __builtins__}",
+             "    try:",
+             "        exec(compile(_src, _name, 'exec'), _g)",
+             "    except BaseException as _e:",
+             "        print('#! uncaught', type(_e).__name__, _e)",
+             "    _fuzz_sys.stdout.flush()", ""]
+    for c in cases:
+        lines.append(f"_fuzz_run({c.src!r}, 'prog{c.index}.py')")
+    return "\n".join(lines) + "\n"
+
+
 def known_reason(known, kind, tag):
     """The reason a failure is expected, or None. Panics, aborts and hangs never are."""
     if kind not in ("diff", "errmsg"):
@@ -337,6 +392,7 @@ def main():
     ap.add_argument("--seed", default="1")
     ap.add_argument("--start", type=int, default=0, help="first case index (to resume a long run)")
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--batch", type=int, default=1, help="generated programs per interpreter run (long runs)")
     ap.add_argument("--timeout", type=float, default=10.0)
     ap.add_argument("--mutants", type=float, default=0.3, help="fraction of cases that are mutants of tests/cases")
     ap.add_argument("--findings", default="/tmp/gilt-fuzz-findings")
@@ -379,14 +435,19 @@ def main():
     last_report = start
     try:
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-            futures = [pool.submit(fz.one, i) for i in range(args.start, args.start + args.cases)]
-            for n, fut in enumerate(concurrent.futures.as_completed(futures), 1):
+            end = args.start + args.cases
+            if args.batch > 1:
+                futures = [pool.submit(fz.batch, i, min(i + args.batch, end))
+                           for i in range(args.start, end, args.batch)]
+            else:
+                futures = [pool.submit(fz.one, i) for i in range(args.start, end)]
+            for fut in concurrent.futures.as_completed(futures):
                 fut.result()
                 if time.monotonic() - last_report > 60:
                     last_report = time.monotonic()
                     fz.summary(known, last_report - start)
-                    print(f"difffuzz: {n}/{args.cases} cases, {len(fz.by_sig)} signatures", file=sys.stderr,
-                          flush=True)
+                    print(f"difffuzz: {fz.counts['cases']}/{args.cases} cases, {len(fz.by_sig)} signatures",
+                          file=sys.stderr, flush=True)
     finally:
         text, unexpected = fz.summary(known, time.monotonic() - start)
         shutil.rmtree(fz.workdir, ignore_errors=True)
