@@ -215,7 +215,8 @@ impl LoopCore {
 
     /// `loop.time()`: monotonic seconds.
     pub fn time(&self) -> f64 {
-        self.epoch.elapsed().as_secs_f64()
+        // CPython's `loop.time()` is `time.monotonic()`.
+        super::clock::monotonic()
     }
 
     /// Appends a job to the ready queue (loop thread only).

@@ -16,6 +16,7 @@
 //! - `code_cache`: compiled embedded modules handed to worker children.
 
 pub mod bytecode_cache;
+pub mod clock;
 pub mod code_cache;
 pub mod deadlock;
 pub mod eventloop;

@@ -111,6 +111,7 @@ pub mod sys_more;
 pub mod termios_consts;
 pub mod thread_extras;
 mod time_calendar;
+mod time_clocks;
 pub mod types_bytearray;
 pub mod types_bytes;
 pub mod types_bytes_more;

@@ -1,8 +1,9 @@
-//! The `time` module: clocks, `sleep` (GIL released, Ctrl-C aware) and
-//! calendar conversions (in time_calendar.rs, through the C library).
+//! The `time` module: `sleep` (GIL released, Ctrl-C aware), the clocks (in
+//! time_clocks.rs) and calendar conversions (in time_calendar.rs, through
+//! the C library).
 
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use super::def;
 use crate::object::dict::Dict;
@@ -11,45 +12,12 @@ use crate::object::value::Value;
 use crate::runtime::gil::BlockKind;
 use crate::vm::{PyResult, Vm};
 
-fn now_f64() -> f64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0)
-}
-
-fn now_ns() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as i64).unwrap_or(0)
-}
-
-/// A CPU-time clock in nanoseconds (0 if the clock cannot be read).
-fn cpu_clock_ns(clock: libc::clockid_t) -> i64 {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: clock_gettime writes one timespec into a valid local.
-    if unsafe { libc::clock_gettime(clock, &mut ts) } != 0 {
-        return 0;
-    }
-    ts.tv_sec * 1_000_000_000 + ts.tv_nsec
-}
-
 /// Creates the `time` module.
 pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let d = Arc::new(Dict::new());
     d.set_item_str("__name__", Value::str("time"));
     super::time_calendar::register(vm, &d);
-    let start = Instant::now();
-    def(&d, "time", |_vm, _a| Ok(Value::Float(now_f64())));
-    def(&d, "time_ns", |_vm, _a| Ok(Value::Int(now_ns())));
-    for name in ["perf_counter", "monotonic"] {
-        def(&d, name, move |_vm, _a| Ok(Value::Float(start.elapsed().as_secs_f64())));
-    }
-    for name in ["perf_counter_ns", "monotonic_ns"] {
-        def(&d, name, move |_vm, _a| Ok(Value::Int(start.elapsed().as_nanos() as i64)));
-    }
-    // CPU time of the process / the calling thread (clock_gettime), as CPython.
-    for (name, clock) in
-        [("process_time", libc::CLOCK_PROCESS_CPUTIME_ID), ("thread_time", libc::CLOCK_THREAD_CPUTIME_ID)]
-    {
-        def(&d, name, move |_vm, _a| Ok(Value::Float(cpu_clock_ns(clock) as f64 * 1e-9)));
-        def(&d, &format!("{name}_ns"), move |_vm, _a| Ok(Value::Int(cpu_clock_ns(clock))));
-    }
+    super::time_clocks::register(&d);
     def(&d, "sleep", |vm, a| {
         a.check(vm, "sleep", 1, 1)?;
         let s = seconds_arg(vm, &a.pos[0])?;
