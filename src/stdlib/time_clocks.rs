@@ -95,8 +95,7 @@ pub fn register(d: &Arc<Dict>) {
             }
             let clock = c_int(vm, &a.pos[0])?;
             let ns = if in_ns {
-                let n = vm.index_of(&a.pos[1])?;
-                i64::try_from(n).map_err(|_| vm.overflow_error("timestamp too large to convert to C _PyTime_t"))?
+                vm.index_of(&a.pos[1])?
             } else {
                 let s = vm.to_float(&a.pos[1])?;
                 if !s.is_finite() || s.abs() > 9.2e9 {
