@@ -112,6 +112,39 @@ fn add_context_manager(cls: &Arc<Class>) {
     });
 }
 
+/// Writes to the standard output (`fd` 1) or error (2). A failure of the
+/// standard output is returned, as CPython raises it (`BrokenPipeError` under
+/// `| head`, `OSError` on a full disk); one of the standard error is dropped,
+/// since nothing could report it.
+fn write_std(fd: u8, data: &[u8], flush: bool) -> std::io::Result<()> {
+    if fd == 2 {
+        let _ = std::io::stderr().lock().write_all(data);
+        return Ok(());
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(data)?;
+    if flush {
+        out.flush()?;
+    }
+    Ok(())
+}
+
+/// Flushes the standard output (`fd` 1) or error (2), as `write_std`.
+fn flush_std(fd: u8) -> std::io::Result<()> {
+    if fd == 2 {
+        let _ = std::io::stderr().flush();
+        return Ok(());
+    }
+    std::io::stdout().flush()
+}
+
+/// The exception for a failed write to the standard output; marks it so the
+/// flush at exit does not report the same failure again.
+fn stdout_error(vm: &mut Vm, e: &std::io::Error) -> crate::vm::PyErr {
+    vm.rt.stdout_failed.store(true, std::sync::atomic::Ordering::Relaxed);
+    super::file::os_error(vm, e, None)
+}
+
 /// The binary streams under the text ones (`sys.stdout.buffer`).
 fn buffer_class(rt: &Runtime, name: &str) -> Arc<Class> {
     use super::types_num::prop;
@@ -122,21 +155,12 @@ fn buffer_class(rt: &Runtime, name: &str) -> Arc<Class> {
         let fd = fd(&a);
         let Some(v) = a.pos.get(1) else { return Err(vm.type_error("write() takes exactly one argument (0 given)")) };
         let data = super::buffer::require_bytes(vm, v)?;
-        vm.allow_threads(BlockKind::Io, || {
-            if fd == 2 {
-                let _ = std::io::stderr().lock().write_all(&data);
-            } else {
-                let _ = std::io::stdout().lock().write_all(&data);
-            }
-        });
+        let r = vm.allow_threads(BlockKind::Io, || write_std(fd, &data, false));
+        r.map_err(|e| stdout_error(vm, &e))?;
         Ok(Value::Int(data.len() as i64))
     });
-    def(&cls.dict, "flush", move |_vm, a| {
-        if fd(&a) == 2 {
-            let _ = std::io::stderr().flush();
-        } else {
-            let _ = std::io::stdout().flush();
-        }
+    def(&cls.dict, "flush", move |vm, a| {
+        flush_std(fd(&a)).map_err(|e| stdout_error(vm, &e))?;
         Ok(Value::None)
     });
     def(&cls.dict, "read", |vm, a| {
@@ -200,28 +224,12 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
         };
         let n = s.char_len();
         let unbuffered = vm.rt.config.unbuffered;
-        vm.allow_threads(BlockKind::Io, || {
-            if fd == 2 {
-                let _ = std::io::stderr().lock().write_all(s.as_str().as_bytes());
-            } else {
-                let mut out = std::io::stdout().lock();
-                let _ = out.write_all(s.as_str().as_bytes());
-                if unbuffered {
-                    let _ = out.flush();
-                }
-            }
-        });
+        let r = vm.allow_threads(BlockKind::Io, || write_std(fd, s.as_str().as_bytes(), unbuffered));
+        r.map_err(|e| stdout_error(vm, &e))?;
         Ok(Value::Int(n as i64))
     });
-    def(&stream_cls.dict, "flush", |_vm, a| {
-        match stream_of(&a.pos[0]) {
-            Some(2) => {
-                let _ = std::io::stderr().flush();
-            }
-            _ => {
-                let _ = std::io::stdout().flush();
-            }
-        }
+    def(&stream_cls.dict, "flush", |vm, a| {
+        flush_std(stream_of(&a.pos[0]).unwrap_or(1)).map_err(|e| stdout_error(vm, &e))?;
         Ok(Value::None)
     });
     def(&stream_cls.dict, "fileno", |_vm, a| Ok(Value::Int(stream_of(&a.pos[0]).unwrap_or(1) as i64)));

@@ -330,6 +330,9 @@ pub struct Runtime {
     /// asyncio tasks created so far, for their `Task-N` names (one count per
     /// process, as CPython's, so names stay unique across `asyncio.run`s).
     pub asyncio_task_counter: std::sync::atomic::AtomicU64,
+    /// A write to the standard output failed and was raised (`sys.rs`): the
+    /// flush at exit then fails quietly instead of reporting it again.
+    pub stdout_failed: std::sync::atomic::AtomicBool,
     /// Read-ahead of the process's stdin (stdlib/stdin_read.rs).
     pub stdin: crate::stdlib::stdin_read::StdinBuf,
 }
@@ -367,6 +370,7 @@ impl Runtime {
             codecs: Default::default(),
             signals: Default::default(),
             asyncio_task_counter: Default::default(),
+            stdout_failed: Default::default(),
             stdin: Default::default(),
         }
     }

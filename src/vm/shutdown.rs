@@ -59,7 +59,16 @@ impl Vm {
         self.run_finalizers_of(true);
         self.rt.open_files.flush_all();
         use std::io::Write;
-        let _ = std::io::stdout().flush();
+        if let Err(e) = std::io::stdout().flush()
+            && !self.rt.stdout_failed.load(std::sync::atomic::Ordering::Relaxed)
+        {
+            // CPython's flush of the standard streams at exit: reported as
+            // ignored, and the process ends with status 120.
+            let err = crate::stdlib::file::os_error(self, &e, None);
+            let what = self.format_exception(&err);
+            eprint!("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n{what}");
+            return 120;
+        }
         status
     }
 }
