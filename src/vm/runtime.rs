@@ -332,6 +332,8 @@ pub struct Runtime {
     pub asyncio_task_counter: std::sync::atomic::AtomicU64,
     /// Read-ahead of the process's stdin (stdlib/stdin_read.rs).
     pub stdin: crate::stdlib::stdin_read::StdinBuf,
+    /// The standard streams' encodings and error handlers (stdlib/stdio_codec.rs).
+    pub stdio: crate::stdlib::stdio_codec::StdioCodec,
 }
 
 impl Runtime {
@@ -368,6 +370,7 @@ impl Runtime {
             signals: Default::default(),
             asyncio_task_counter: Default::default(),
             stdin: Default::default(),
+            stdio: Default::default(),
         }
     }
 
