@@ -132,6 +132,11 @@ impl StdioCodec {
         Ok(())
     }
 
+    /// Whether stream `fd` writes UTF-8.
+    pub fn is_utf8(&self, fd: u8) -> bool {
+        self.utf8[fd as usize % 3].load(Ordering::Relaxed)
+    }
+
     /// Stream `fd`'s encoding and error handler.
     pub fn get(&self, fd: u8) -> (Arc<str>, Arc<str>) {
         let s = &self.slots.lock()[fd as usize % 3];

@@ -29,6 +29,12 @@ fn stream_of(v: &Value) -> Option<u8> {
     }
 }
 
+/// True for one of the process's own standard streams writing UTF-8 (the
+/// text's own bytes, so one write of many pieces is the same as many).
+pub fn is_utf8_std_stream(vm: &Vm, v: &Value) -> bool {
+    stream_of(v).is_some_and(|fd| vm.rt.stdio.is_utf8(fd))
+}
+
 /// True for one of the process's own standard streams (not a replacement
 /// such as a StringIO or a file assigned to `sys.stdin`).
 pub fn is_std_stream(v: &Value) -> bool {
