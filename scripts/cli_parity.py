@@ -100,7 +100,9 @@ def case(name, args, stdin=None, env=None, code_only=False, setup=None, timeout=
 def zip_setup(d):
     import zipfile
     with zipfile.ZipFile(os.path.join(d, "app.zip"), "w") as z:
-        z.writestr("__main__.py", "import sys\nprint('zip main', sys.argv)\n")
+        # A fixed date: `-m zipfile -l` prints it, and the two runs may be seconds apart.
+        info = zipfile.ZipInfo("__main__.py", date_time=(2024, 1, 2, 3, 4, 6))
+        z.writestr(info, "import sys\nprint('zip main', sys.argv)\n")
 
 
 def tar_setup(d):
