@@ -61,7 +61,8 @@ pub fn main() -> i32 {
         return 0;
     }
     if let Err(msg) = cli.read_env(|k| std::env::var(k).ok()) {
-        eprintln!("Fatal Python error: {msg}\nPython runtime state: preinitialized\n");
+        // `msg` ends with the "Python runtime state" line.
+        eprintln!("Fatal Python error: {msg}\n");
         return 1;
     }
     if cli.script.as_deref() == Some("compare") && !std::path::Path::new("compare").exists() {
@@ -177,6 +178,8 @@ fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
     // Before any import (`types` below): `-B` must stop its bytecode being written.
     set_flags(&rt, cli);
     sys.dict.set_item_str("dont_write_bytecode", Value::Bool(cli.dont_write_bytecode));
+    // Where importlib and py_compile put `.pyc` files (None: beside the source, in `__pycache__`).
+    sys.dict.set_item_str("pycache_prefix", cli.pycache_prefix.as_deref().map(Value::str).unwrap_or(Value::None));
     if !cli.no_site
         && let Err(e) = crate::stdlib::help::install(vm)
     {
@@ -247,12 +250,35 @@ fn set_flags(rt: &Arc<Runtime>, cli: &Cli) {
         n(cli.hash_seed != Some(0)),
         n(cli.isolated),
         Value::Bool(cli.dev_mode),
-        n(true),
+        n(cli.utf8_mode),
         n(false),
         Value::Bool(cli.safe_path),
         Value::Int(-1),
     ];
     sys.dict.set_item_str("flags", crate::stdlib::sys::struct_seq(rt, "sys", "flags", FLAG_NAMES, values));
+}
+
+/// The standard streams' codec from PYTHONIOENCODING and the UTF-8 mode; an
+/// unknown encoding is CPython's fatal start-up error (status 1).
+fn configure_stdio(vm: &mut Vm, cli: &Cli) -> Result<(), ()> {
+    use crate::stdlib::stdio_codec::StdioConfig;
+    let cfg = match &cli.io_encoding {
+        Some(v) => StdioConfig::from_env_value(v, cli.utf8_mode),
+        None => StdioConfig { utf8_mode: cli.utf8_mode, ..StdioConfig::default() },
+    };
+    let rt = vm.rt.clone();
+    if let Err(e) = rt.stdio.configure(vm, &cfg) {
+        let what = vm.exception_only(&e.value());
+        // SAFETY: pthread_self only names the calling thread.
+        let thread = unsafe { libc::pthread_self() } as u64;
+        eprintln!(
+            "Fatal Python error: init_stdio_encoding: failed to get the Python codec name of the stdio encoding\n\
+             Python runtime state: core initialized\n{what}\n\n\
+             Current thread 0x{thread:016x} (most recent call first):\n  <no Python frame>"
+        );
+        return Err(());
+    }
+    Ok(())
 }
 
 fn set_argv(vm: &mut Vm, argv: &[String]) {
@@ -302,6 +328,10 @@ fn run(cli: Cli) -> i32 {
     main_gil.acquire();
     let mut vm = Vm::new(rt.clone(), Some(main_gil), true);
     setup_sys(&mut vm, &cli, &program);
+    // After sys.path is set: an encoding's codec may live in the library.
+    if configure_stdio(&mut vm, &cli).is_err() {
+        return 1;
+    }
     let mut status = 0;
     if let Some(m) = &cli.module {
         match crate::cli_main::module(&mut vm, m) {
@@ -431,6 +461,7 @@ fn run_mp_worker(cli: Cli) -> i32 {
     let mut main_gil = gil.register_main_thread("MainThread");
     main_gil.acquire();
     let mut vm = Vm::new(rt.clone(), Some(main_gil), true);
+    let _ = configure_stdio(&mut vm, &cli);
     rt.builtins.set_item_str("__debug__", Value::Bool(cli.optimize == 0));
     let mut ok = true;
     if let Some(path) = &script {
@@ -533,7 +564,7 @@ pub fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
             Some(Value::Boolean(b)) => b.get() as i32,
             Some(other) => {
                 let s = vm.str_of(other).unwrap_or_default();
-                eprintln!("{s}");
+                crate::stdlib::stdio_codec::eprint_text(vm, &format!("{s}\n"));
                 1
             }
         };
@@ -542,7 +573,8 @@ pub fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
     let _ = std::io::stdout().flush();
     let no_tb = e.exc.exc().is_none_or(|st| st.lock().traceback.is_empty());
     if vm.is_exc(e, "SyntaxError") && no_tb {
-        eprint!("{}", format_syntax_error(vm, e));
+        let text = format_syntax_error(vm, e);
+        crate::stdlib::stdio_codec::eprint_text(vm, &text);
         return 1;
     }
     if let Some(hook) = crate::stdlib::sys_hooks::replaced_excepthook(vm) {
@@ -555,8 +587,9 @@ pub fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
             eprint!("{}", vm.format_exception(e));
         }
     } else {
+        // In stderr's encoding (PYTHONIOENCODING), escaping what it cannot hold.
         let text = vm.format_exception(e);
-        eprint!("{text}");
+        crate::stdlib::stdio_codec::eprint_text(vm, &text);
     }
     if vm.is_exc(e, "KeyboardInterrupt") { KILLED_BY_SIGINT } else { 1 }
 }

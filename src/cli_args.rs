@@ -84,6 +84,12 @@ pub struct Cli {
     pub hash_seed: Option<u32>,
     /// `-X dev` or PYTHONDEVMODE: `sys.flags.dev_mode`.
     pub dev_mode: bool,
+    /// `-X utf8[=0|1]`, PYTHONUTF8, else on under the C locale: `sys.flags.utf8_mode`.
+    pub utf8_mode: bool,
+    /// PYTHONIOENCODING (`ENC:ERRORS`): the standard streams' codec.
+    pub io_encoding: Option<String>,
+    /// `-X pycache_prefix=DIR` or PYTHONPYCACHEPREFIX: `sys.pycache_prefix`.
+    pub pycache_prefix: Option<String>,
     /// `--dis`: print bytecode instead of running.
     pub dis: bool,
     /// `--license`: print the licenses of gilt and of CPython's embedded library.
@@ -413,11 +419,35 @@ impl Cli {
             match v.parse::<u32>() {
                 Ok(seed) => self.hash_seed = Some(seed),
                 Err(_) => {
-                    return Err("config_init_hash_seed: PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]".into());
+                    return Err("config_init_hash_seed: PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]\nPython runtime state: preinitialized".into());
                 }
             }
         }
         self.dev_mode = self.xoptions.iter().any(|x| x == "dev") || set("PYTHONDEVMODE");
+        self.io_encoding = py("PYTHONIOENCODING");
+        // `-X pycache_prefix` without a value means none, as in CPython.
+        self.pycache_prefix = match self.xoptions.iter().rev().find(|x| x.split('=').next() == Some("pycache_prefix")) {
+            Some(x) => x.split_once('=').map(|(_, v)| v.to_string()).filter(|v| !v.is_empty()),
+            None => py("PYTHONPYCACHEPREFIX"),
+        };
+        // UTF-8 mode: the last -X utf8 wins, then PYTHONUTF8, then the locale.
+        let x_utf8 = self.xoptions.iter().rev().find_map(|x| {
+            x.strip_prefix("utf8")
+                .filter(|rest| rest.is_empty() || rest.starts_with('='))
+                .map(|r| r.trim_start_matches('='))
+        });
+        let bad = |what: &str| {
+            format!("preconfig_init_utf8_mode: invalid {what} value\nPython runtime state: preinitializing")
+        };
+        self.utf8_mode = match (x_utf8, py("PYTHONUTF8")) {
+            (Some("" | "1"), _) => true,
+            (Some("0"), _) => false,
+            (Some(_), _) => return Err(bad("-X utf8 option")),
+            (None, Some(v)) if v == "1" => true,
+            (None, Some(v)) if v == "0" => false,
+            (None, Some(_)) => return Err(bad("PYTHONUTF8 environment variable")),
+            (None, None) => crate::stdlib::stdio_codec::utf8_mode_default(),
+        };
         if let Some(v) = py("PYTHONWARNINGS") {
             let from_env = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from);
             self.warnoptions.splice(0..0, from_env);
@@ -437,7 +467,8 @@ impl Cli {
         if self.gil.is_none()
             && let Some(v) = py("PYTHON_GIL")
         {
-            self.gil = Some(gil_value(&v).ok_or("PYTHON_GIL must be \"0\" or \"1\"")?);
+            self.gil =
+                Some(gil_value(&v).ok_or("PYTHON_GIL must be \"0\" or \"1\"\nPython runtime state: preinitialized")?);
         }
         if self.gil.is_none() {
             self.gil = var("GILT_GIL").map(|v| !matches!(v.as_str(), "0" | "off"));

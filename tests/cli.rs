@@ -42,6 +42,10 @@ const ENV_VARS: &[&str] = &[
     "PYTHONDONTWRITEBYTECODE",
     "COLUMNS",
     "RUST_BACKTRACE",
+    "PYTHONIOENCODING",
+    "PYTHONUTF8",
+    "PYTHONPYCACHEPREFIX",
+    "GILT_PROGRESS_SECS",
 ];
 
 /// Runs gilt with `args`, feeding `stdin` (or nothing), killing it after TIMEOUT.
@@ -293,6 +297,8 @@ fn stuck_event_loop_is_reported_as_a_deadlock() {
 
 // Issue 15: CPython's command-line habits, one file per theme. Expected texts were checked
 // against python3 3.11.
+#[path = "cli/encodings.rs"]
+mod encodings;
 #[path = "cli/flags.rs"]
 mod flags;
 #[path = "cli/habits.rs"]

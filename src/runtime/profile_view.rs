@@ -38,9 +38,9 @@ pub fn table(rows: &[Row], threads: usize, elapsed: Duration) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "profile: {} functions, {threads} thread{}, {:.3} s; times in ms, summed over threads, by own time",
-        rows.len(),
-        if threads == 1 { "" } else { "s" },
+        "profile: {}, {}, {:.3} s; times in ms, summed over threads, by own time",
+        super::stats::count_noun(rows.len() as u64, "function", "functions"),
+        super::stats::count_noun(threads as u64, "thread", "threads"),
         elapsed.as_secs_f64()
     );
     let _ = writeln!(

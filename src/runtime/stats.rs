@@ -250,7 +250,7 @@ pub fn render_table(threads: &[ThreadStats], summary: &GilSummary, now: Instant)
         total.drop_requests += t.drop_requests;
     }
     let _ = writeln!(out, "{rule}");
-    let label = format!("all {} threads", threads.len());
+    let label = format!("all {}", count_noun(threads.len() as u64, "thread", "threads"));
     row(&mut out, &label, summary.elapsed, &total, on);
 
     let secs = summary.elapsed.as_secs_f64();
@@ -258,10 +258,10 @@ pub fn render_table(threads: &[ThreadStats], summary: &GilSummary, now: Instant)
         let per_sec = if secs > 0.0 { summary.switches as f64 / secs } else { 0.0 };
         format!(
             "GIL on, --switch {}, switch interval {:.1} ms\n\
-             {} switches in {:.2} s: {:.1} switches/s",
+             {} in {:.2} s: {:.1} switches/s",
             summary.policy,
             summary.switch_interval.as_secs_f64() * 1e3,
-            summary.switches,
+            count_noun(summary.switches, "switch", "switches"),
             secs,
             per_sec
         )
@@ -272,8 +272,9 @@ pub fn render_table(threads: &[ThreadStats], summary: &GilSummary, now: Instant)
     if on && matches!(summary.policy, SwitchPolicy::Ticks(_)) {
         let _ = writeln!(
             out,
-            "ticks: {} periodic releases, {} let another thread in",
-            total.tick_releases, total.tick_handoffs
+            "ticks: {}, {} let another thread in",
+            count_noun(total.tick_releases, "periodic release", "periodic releases"),
+            total.tick_handoffs
         );
     }
     let kinds: Vec<String> = BlockKind::ALL
@@ -313,13 +314,19 @@ fn busy_machine_note(running: Duration, cpu: Duration) -> Option<String> {
         .unwrap_or_default();
     Some(format!(
         "note: threads ran Python code for {:.2} s but got only {:.2} s of CPU\n\
-         ({} cores{}): the machine was busy, so times are longer\n\
+         ({}{}): the machine was busy, so times are longer\n\
          and GIL-off speedups smaller than on a quiet machine",
         running.as_secs_f64(),
         cpu.as_secs_f64(),
-        cores,
+        count_noun(cores as u64, "core", "cores"),
         load
     ))
+}
+
+/// `n` and its noun, singular for one ("1 switch", "2 switches"), for every
+/// count the tools print in words.
+pub fn count_noun(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn row(out: &mut String, name: &str, wall: Duration, t: &ThreadStats, on: bool) {

@@ -184,7 +184,9 @@ pub fn render(trace: &Trace, width: usize, ansi: bool) -> String {
         );
     }
     if marks.len() > MAX_MARKS {
-        let _ = writeln!(out, "! … and {} more blocking steps", marks.len() - MAX_MARKS);
+        let more =
+            super::stats::count_noun((marks.len() - MAX_MARKS) as u64, "more blocking step", "more blocking steps");
+        let _ = writeln!(out, "! … and {more}");
     }
     let _ = writeln!(out, "one column ≈ {:.1} ms", ms / cols as f64);
     out.push('\n');

@@ -56,7 +56,8 @@ struct Budget {
 impl ThreadEvents for ThreadRecorder {
     fn record(&mut self, at: Instant, event: GilEvent) {
         let b = &self.budget;
-        if b.limit > 0 && b.used.fetch_add(1, Ordering::Relaxed) >= b.limit {
+        // Counted with no limit too, for the progress lines (tools/progress.rs).
+        if b.used.fetch_add(1, Ordering::Relaxed) >= b.limit && b.limit > 0 {
             b.stopped.lock().get_or_insert(at);
             return;
         }
@@ -89,6 +90,12 @@ impl Recorder {
             extra: Mutex::new(Vec::new()),
             budget: Arc::new(Budget { limit, used: AtomicUsize::new(0), stopped: Mutex::new(None) }),
         })
+    }
+
+    /// Events recorded so far (at most the limit).
+    pub fn events(&self) -> usize {
+        let used = self.budget.used.load(Ordering::Relaxed);
+        if self.budget.limit > 0 { used.min(self.budget.limit) } else { used }
     }
 
     /// `Some(limit)` when the recording stopped at its event limit.
@@ -331,10 +338,10 @@ impl Trace {
     pub fn settings(&self) -> String {
         if self.gil_on {
             format!(
-                "GIL on, --switch {}, switch interval {:.1} ms, {} switches",
+                "GIL on, --switch {}, switch interval {:.1} ms, {}",
                 self.policy,
                 self.switch_interval.as_secs_f64() * 1e3,
-                self.switches
+                super::stats::count_noun(self.switches, "switch", "switches")
             )
         } else {
             "GIL off (threads run in parallel)".to_string()

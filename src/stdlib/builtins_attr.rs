@@ -98,7 +98,7 @@ fn input(vm: &mut Vm, a: Args) -> PyResult {
     if line.ends_with(b"\n") {
         line.pop();
     }
-    Ok(Value::string(String::from_utf8_lossy(&line).into_owned()))
+    Ok(Value::string(vm.rt.clone().stdio.decode(vm, &line)?))
 }
 
 /// Registers the built-ins of this file.

@@ -163,6 +163,34 @@ fn builtin_print(vm: &mut Vm, mut a: Args) -> PyResult {
     let file = a.take_kw("file").filter(|f| !f.is_none());
     let flush = a.take_kw("flush");
     a.no_extra_kw(vm, "print")?;
+    let target = match &file {
+        Some(f) => Some(f.clone()),
+        None => vm.sys_attr("stdout"),
+    };
+    let whole =
+        |vm: &Vm, t: &Value| t.is_none() || super::sys::is_utf8_std_stream(vm, t) || super::file::is_native_text(t);
+    if let Some(t) = target.filter(|t| !whole(vm, t)) {
+        // As CPython: one write() per argument, separator and end, so a
+        // Python-level stream sees each piece and an encoding error leaves
+        // the pieces before it written.
+        for (i, v) in a.pos.iter().enumerate() {
+            if i > 0 {
+                vm.call_method(&t, "write", vec![Value::str(&sep)])?;
+            }
+            let piece = match v {
+                Value::Str(_) => v.clone(),
+                _ => Value::string(vm.str_of(v)?),
+            };
+            vm.call_method(&t, "write", vec![piece])?;
+        }
+        vm.call_method(&t, "write", vec![Value::str(&end)])?;
+        if let Some(fl) = flush
+            && vm.truthy(&fl)?
+        {
+            vm.call_method(&t, "flush", vec![])?;
+        }
+        return Ok(Value::None);
+    }
     let mut s = String::new();
     for (i, v) in a.pos.iter().enumerate() {
         if i > 0 {

@@ -35,6 +35,15 @@ pub struct FileObj {
 
 crate::object::native::impl_native_object!(FileObj);
 
+/// True for a native text file (always UTF-8, so one write of many pieces
+/// is the same as many: `print` writes once).
+pub fn is_native_text(v: &Value) -> bool {
+    match v {
+        Value::Native2(o) => o.as_any().downcast_ref::<FileObj>().is_some_and(|f| !f.binary),
+        _ => false,
+    }
+}
+
 /// Every file `open()` returned that may still be open, held weakly so the
 /// registry never keeps a file alive. At exit (normal end, `sys.exit`, an
 /// uncaught exception; not `os._exit`) [`OpenFiles::flush_all`] writes what

@@ -101,6 +101,7 @@ pub mod sre_match;
 pub mod sre_ops;
 pub mod sre_subject;
 pub mod stdin_read;
+pub mod stdio_codec;
 pub mod str_format;
 pub mod structseq;
 pub mod sys;

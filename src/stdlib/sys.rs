@@ -29,24 +29,16 @@ fn stream_of(v: &Value) -> Option<u8> {
     }
 }
 
+/// True for one of the process's own standard streams writing UTF-8 (the
+/// text's own bytes, so one write of many pieces is the same as many).
+pub fn is_utf8_std_stream(vm: &Vm, v: &Value) -> bool {
+    stream_of(v).is_some_and(|fd| vm.rt.stdio.is_utf8(fd))
+}
+
 /// True for one of the process's own standard streams (not a replacement
 /// such as a StringIO or a file assigned to `sys.stdin`).
 pub fn is_std_stream(v: &Value) -> bool {
     stream_of(v).is_some()
-}
-
-/// CPython's error handler for stdin/stdout: `surrogateescape` under the C
-/// or POSIX locale (which CPython coerces to C.UTF-8), `strict` otherwise.
-fn std_errors(fd: u8) -> &'static str {
-    if fd == 2 {
-        return "backslashreplace";
-    }
-    let var = ["LC_ALL", "LC_CTYPE", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
-    match var.as_deref() {
-        None | Some("C") | Some("POSIX") => "surrogateescape",
-        Some(v) if v.starts_with("C.") => "surrogateescape",
-        _ => "strict",
-    }
 }
 
 fn fd_isatty(fd: u8) -> bool {
@@ -60,8 +52,8 @@ fn add_text_attrs(rt: &Runtime, cls: &Arc<Class>) {
     let fd = |a: &crate::vm::Args| a.pos.first().and_then(stream_of).unwrap_or(1);
     prop(rt, cls, "name", move |_vm, a| Ok(Value::str(["<stdin>", "<stdout>", "<stderr>"][fd(&a) as usize % 3])));
     prop(rt, cls, "mode", move |_vm, a| Ok(Value::str(if fd(&a) == 0 { "r" } else { "w" })));
-    prop(rt, cls, "encoding", |_vm, _a| Ok(Value::str("utf-8")));
-    prop(rt, cls, "errors", move |_vm, a| Ok(Value::str(std_errors(fd(&a)))));
+    prop(rt, cls, "encoding", move |vm, a| Ok(Value::str(&vm.rt.stdio.get(fd(&a)).0)));
+    prop(rt, cls, "errors", move |vm, a| Ok(Value::str(&vm.rt.stdio.get(fd(&a)).1)));
     prop(rt, cls, "line_buffering", move |_vm, a| {
         let fd = fd(&a);
         Ok(Value::Bool(fd == 2 || (fd == 1 && fd_isatty(1))))
@@ -74,29 +66,35 @@ fn add_text_attrs(rt: &Runtime, cls: &Arc<Class>) {
     def(&cls.dict, "seekable", |_vm, _a| Ok(Value::Bool(false)));
     def(&cls.dict, "isatty", move |_vm, a| Ok(Value::Bool(fd_isatty(fd(&a)))));
     add_context_manager(cls);
-    def(&cls.dict, "__repr__", move |_vm, a| {
+    def(&cls.dict, "__repr__", move |vm, a| {
         let fd = fd(&a);
         let (name, mode) = [("<stdin>", "r"), ("<stdout>", "w"), ("<stderr>", "w")][fd as usize % 3];
-        Ok(Value::string(format!("<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='utf-8'>")))
+        let enc = vm.rt.stdio.get(fd).0;
+        Ok(Value::string(format!("<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='{enc}'>")))
     });
-    // Only UTF-8 is written; the other settings are accepted as CPython's
-    // are (keyword-only, known names, a known codec), and change nothing.
-    def(&cls.dict, "reconfigure", |vm, a| {
+    // The encoding and error handler change what later writes produce
+    // (stdio_codec.rs); the other settings are accepted as CPython's are
+    // (keyword-only, known names) and change nothing.
+    def(&cls.dict, "reconfigure", move |vm, a| {
         if a.pos.len() > 1 {
             return Err(vm.type_error("reconfigure() takes no positional arguments"));
         }
+        let (mut encoding, mut errors) = (None, None);
         for (k, v) in &a.kw {
             match k.as_str() {
                 "encoding" if !v.is_none() => {
                     let codecs = vm.import_name("codecs", 0, true)?;
                     vm.call_method(&codecs, "lookup", vec![v.clone()])?;
+                    encoding = Some(vm.str_of(v)?);
                 }
+                "errors" if !v.is_none() => errors = Some(vm.str_of(v)?),
                 "encoding" | "errors" | "newline" | "line_buffering" | "write_through" => {}
                 other => {
                     return Err(vm.type_error(&format!("'{other}' is an invalid keyword argument for reconfigure()")));
                 }
             }
         }
+        vm.rt.stdio.set(fd(&a), encoding, errors);
         Ok(Value::None)
     });
 }
@@ -224,7 +222,9 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
         };
         let n = s.char_len();
         let unbuffered = vm.rt.config.unbuffered;
-        let r = vm.allow_threads(BlockKind::Io, || write_std(fd, s.as_str().as_bytes(), unbuffered));
+        let rt = vm.rt.clone();
+        let data = rt.stdio.encode(vm, fd, s.as_str())?;
+        let r = vm.allow_threads(BlockKind::Io, || write_std(fd, &data, unbuffered));
         r.map_err(|e| stdout_error(vm, &e))?;
         Ok(Value::Int(n as i64))
     });
@@ -271,6 +271,7 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     d.set_item_str("warnoptions", Value::list(vec![]));
     // The command line overrides it (-B); spawned workers and embedders keep this default.
     d.set_item_str("dont_write_bytecode", Value::Bool(false));
+    d.set_item_str("pycache_prefix", Value::None);
     d.set_item_str("modules", Value::Dict(rt.modules.clone()));
     // The import hooks: gilt's own importer stands for CPython's three standard finders
     // (importlib puts them in `meta_path` once it is imported); what a script adds here is
@@ -373,7 +374,7 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
 /// Reads one line from the process's stdin with the GIL released ("" at EOF).
 fn read_stdin_line(vm: &mut Vm) -> PyResult<String> {
     let line = super::stdin_read::read_line(vm)?;
-    Ok(String::from_utf8_lossy(&line).into_owned())
+    vm.rt.clone().stdio.decode(vm, &line)
 }
 
 /// Reading methods of sys.stdin (the same class serves the three streams).
@@ -395,7 +396,7 @@ fn add_stdin_methods(cls: &Arc<Class>) {
             Some(v) => vm.index_of(v)?,
         };
         let data = if n < 0 { super::stdin_read::read_all(vm)? } else { super::stdin_read::read_n(vm, n as usize)? };
-        Ok(Value::string(String::from_utf8_lossy(&data).into_owned()))
+        Ok(Value::string(vm.rt.clone().stdio.decode(vm, &data)?))
     });
     def(&cls.dict, "__iter__", |_vm, a| Ok(a.pos[0].clone()));
     def(&cls.dict, "__next__", |vm, _a| {

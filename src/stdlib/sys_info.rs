@@ -124,9 +124,13 @@ pub fn add(rt: &Runtime, d: &Dict) {
     });
 }
 
-/// `sys.implementation`: a namespace naming gilt. Its `cache_tag` is None, as
-/// CPython documents for an implementation that writes no bytecode cache.
+/// `sys.implementation`: a namespace naming gilt. Its `cache_tag`, `gilt-311`,
+/// names the `__pycache__/NAME.gilt-311.pyc` files that `py_compile`,
+/// `compileall` and importlib's loaders write: never CPython's `.pyc`, and
+/// their magic number is gilt's build's (stdlib/py/_imp.py), so a file of
+/// another build or of CPython is recompiled, not read.
 fn implementation(rt: &Runtime) -> Value {
+    const CACHE_TAG: &str = "gilt-311";
     let cls = super::simple_namespace::class(rt);
     let inst = Instance::new(cls, Payload::None);
     let version = struct_seq(
@@ -137,7 +141,7 @@ fn implementation(rt: &Runtime) -> Value {
         vec![Value::Int(3), Value::Int(11), Value::Int(7), Value::str("final"), Value::Int(0)],
     );
     inst.dict.set_item_str("name", Value::str("gilt"));
-    inst.dict.set_item_str("cache_tag", Value::None);
+    inst.dict.set_item_str("cache_tag", Value::str(CACHE_TAG));
     inst.dict.set_item_str("version", version);
     inst.dict.set_item_str("hexversion", Value::Int(HEXVERSION));
     inst.dict.set_item_str("_multiarch", Value::str(&format!("{}-linux-gnu", std::env::consts::ARCH)));

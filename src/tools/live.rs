@@ -167,7 +167,11 @@ impl Painter {
         let end = now.saturating_duration_since(self.recorder.origin());
         let start = end.saturating_sub(WINDOW);
         let elapsed = now.saturating_duration_since(self.started).as_secs_f64();
-        let mode = if gil_on { format!("GIL on, {} switches", self.gil.switches()) } else { "GIL off".into() };
+        let mode = if gil_on {
+            format!("GIL on, {}", crate::runtime::stats::count_noun(self.gil.switches(), "switch", "switches"))
+        } else {
+            "GIL off".into()
+        };
         let rows_room = h.saturating_sub(2);
         let shown = pick_rows(&tracks, end, rows_room);
         let more = tracks.len().saturating_sub(shown.len());

@@ -25,6 +25,8 @@ pub struct Views {
     live_wanted: bool,
     /// The live view while it draws.
     live: Option<crate::tools::live::Live>,
+    /// Progress lines of a long recording on stderr.
+    progress: Option<crate::tools::progress::Progress>,
 }
 
 /// Default of `--trace-limit`: events kept before a recording stops (about
@@ -70,7 +72,8 @@ impl Views {
             (Some(_), Some(r)) => Some(ChildTrace::for_parent(r.origin_wall())),
             _ => None,
         };
-        Views { trace, timeline, report, recorder, children, live_wanted: live, live: None }
+        let progress = recorder.as_ref().and_then(|r| crate::tools::progress::Progress::start(r, live));
+        Views { trace, timeline, report, recorder, children, live_wanted: live, live: None, progress }
     }
 
     /// Starts `--live` drawing (if asked for) now that the GIL exists.
@@ -101,6 +104,9 @@ impl Views {
             live.stop();
         }
         let Some(rec) = &self.recorder else { return };
+        if let Some(p) = self.progress.take() {
+            p.finish(rec);
+        }
         let mut trace = rec.finish(gil, script);
         trace.stats_table = stats_table;
         if let Some(n) = rec.capped() {

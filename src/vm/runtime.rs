@@ -335,6 +335,8 @@ pub struct Runtime {
     pub stdout_failed: std::sync::atomic::AtomicBool,
     /// Read-ahead of the process's stdin (stdlib/stdin_read.rs).
     pub stdin: crate::stdlib::stdin_read::StdinBuf,
+    /// The standard streams' encodings and error handlers (stdlib/stdio_codec.rs).
+    pub stdio: crate::stdlib::stdio_codec::StdioCodec,
 }
 
 impl Runtime {
@@ -372,6 +374,7 @@ impl Runtime {
             asyncio_task_counter: Default::default(),
             stdout_failed: Default::default(),
             stdin: Default::default(),
+            stdio: Default::default(),
         }
     }
 

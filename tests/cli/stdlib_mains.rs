@@ -168,3 +168,36 @@ fn venv_without_pip_links_gilt() {
     let out = Command::new(env.join("bin").join("python")).args(["-c", "print(6 * 7)"]).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "42\n");
 }
+
+/// `-m py_compile` and `-m compileall` as python3's (statuses and messages), writing
+/// `__pycache__/NAME.gilt-311.pyc` (never CPython's `.cpython-311.pyc`), which importlib's
+/// loaders read back, and ignore when written by another build (its magic number differs).
+#[test]
+fn py_compile_and_compileall_write_gilts_pyc() {
+    let dir = scratch("cli_py_compile", &[("good.py", "x = 1\n"), ("bad.py", "def f(:\n pass\n")]);
+    let r = gilt_in(&["-m", "py_compile", "good.py"], None, &[], Some(&dir));
+    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (Some(0), "", ""));
+    assert!(dir.join("__pycache__/good.gilt-311.pyc").exists());
+    assert!(!dir.join("__pycache__/good.cpython-311.pyc").exists());
+    let r = gilt_in(&["-m", "py_compile", "bad.py"], None, &[], Some(&dir));
+    assert_eq!(r.code, Some(1));
+    assert_eq!(r.stderr, "  File \"bad.py\", line 1\n    def f(:\n          ^\nSyntaxError: invalid syntax\n");
+    let r = gilt_in(&["-m", "compileall", "-q", "."], None, &[], Some(&dir));
+    assert_eq!(r.code, Some(1));
+    assert_eq!(
+        r.stdout,
+        "*** Error compiling './bad.py'...\n  File \"./bad.py\", line 1\n    def f(:\n          ^\nSyntaxError: invalid syntax\n\n"
+    );
+    let code = "import sys, importlib.util\n\
+                print(sys.implementation.cache_tag, importlib.util.cache_from_source('a/b.py'))\n\
+                c = importlib.util.cache_from_source('good.py')\n\
+                data = open(c, 'rb').read()\n\
+                print(data[:4] == importlib.util.MAGIC_NUMBER, data[:4] != b'\\xa7\\r\\r\\n')\n\
+                open(c, 'wb').write(b'\\xa7\\r\\r\\n' + data[4:])\n\
+                spec = importlib.util.spec_from_file_location('good', 'good.py')\n\
+                m = importlib.util.module_from_spec(spec)\n\
+                spec.loader.exec_module(m)\n\
+                print(m.x, open(c, 'rb').read()[:4] == importlib.util.MAGIC_NUMBER)\n";
+    let r = gilt_in(&["-c", code], None, &[], Some(&dir));
+    assert_eq!(r.stdout, "gilt-311 a/__pycache__/b.gilt-311.pyc\nTrue True\n1 True\n", "{}", r.stderr);
+}

@@ -152,3 +152,45 @@ fn live_view_draws_in_a_terminal() {
         assert!(screen.contains(want), "missing {want:?} in:\n{screen:?}");
     }
 }
+
+/// A long recorded run says on stderr how far it is (every `GILT_PROGRESS_SECS`, by default
+/// 5 s when stderr is a terminal) and, at exit, that the views are being written.
+#[test]
+fn long_recordings_show_progress() {
+    let code = "import time\nt = time.time()\nwhile time.time() - t < 1.3:\n    sum(range(100))\nprint('done')\n";
+    let dir = scratch("cli_progress", &[("w.py", code)]);
+    let r = gilt_in(&["--trace", "t.json", "w.py"], None, &[("GILT_PROGRESS_SECS", "0.5")], Some(&dir));
+    assert_eq!((r.code, r.stdout.as_str()), (Some(0), "done\n"), "{}", r.stderr);
+    assert!(r.stderr.contains("gilt: recording, 1 s so far: "), "{}", r.stderr);
+    assert!(r.stderr.contains("writing the views from "), "{}", r.stderr);
+    // Not on a pipe without the variable, nor without recording.
+    let r = gilt_in(&["--trace", "t.json", "w.py"], None, &[], Some(&dir));
+    assert!(!r.stderr.contains("so far"), "{}", r.stderr);
+    let r = gilt_in(&["w.py"], None, &[("GILT_PROGRESS_SECS", "0.5")], Some(&dir));
+    assert_eq!(r.stderr, "");
+}
+
+/// Counts in words are singular for one: "1 switch", "1 thread".
+#[test]
+fn tool_counts_are_singular_for_one() {
+    let r = gilt(&["--stats", "-c", "pass"], None);
+    assert!(r.stderr.contains("all 1 thread "), "{}", r.stderr);
+    assert!(!r.stderr.contains(" 1 switches"), "{}", r.stderr);
+    let r = gilt(&["--profile", "-c", "def f(): pass\nf()"], None);
+    assert!(r.stderr.contains(", 1 thread, "), "{}", r.stderr);
+}
+
+/// With the GIL off and two busy threads on one CPU, each thread "runs" for the whole time but
+/// gets half of it from the OS: `--stats` shows CPU time beside wall time and says the machine
+/// had fewer cores than running threads, so the picture is not misread.
+#[test]
+fn busy_machine_is_noted_beside_cpu_time() {
+    let code = "import threading, time\ndef work():\n    t = time.time()\n    while time.time() - t < 0.6:\n        pass\n\
+                ts = [threading.Thread(target=work) for _ in range(2)]\nfor t in ts: t.start()\nfor t in ts: t.join()\n";
+    let path = script("cli_busy_machine.py", code);
+    let r = gilt(&["--gil", "off", "--cpus", "1", "--stats", &path], None);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("cpu ms"), "{}", r.stderr);
+    assert!(r.stderr.contains("the machine was busy"), "{}", r.stderr);
+    assert!(r.stderr.contains("(1 core"), "{}", r.stderr);
+}

@@ -131,12 +131,27 @@ def _gilt_namespace(name, portions, d):
     d['__loader__'] = loader
 
 
+def _gilt_pyc_magic():
+    """The magic number of gilt's `.pyc` files (`NAME.gilt-311.pyc`): gilt
+    marshals code objects in a format private to one build, so the number
+    is derived from that format; a file from another build (or CPython's)
+    fails importlib's magic check and is recompiled from the source."""
+    import binascii
+    import marshal
+    n = binascii.crc32(marshal.dumps(compile('pass', '<gilt>', 'exec'))) & 0x7fff | 0x8000
+    return n.to_bytes(2, 'little') + b'\r\n'
+
+
 def _gilt_importlib_ready():
     """Called by gilt when `importlib` has been imported: installs importlib's
     finders (gilt's own importer does not use them) and gives specs to the
     modules already loaded from files."""
     bs = sys.modules['importlib._bootstrap']
     ext = sys.modules['importlib._bootstrap_external']
+    if not getattr(ext, '_gilt_magic', False):
+        ext.MAGIC_NUMBER = _gilt_pyc_magic()
+        ext._RAW_MAGIC_NUMBER = int.from_bytes(ext.MAGIC_NUMBER, 'little')
+        ext._gilt_magic = True
     if bs.BuiltinImporter not in sys.meta_path:
         sys.meta_path.append(bs.BuiltinImporter)
         sys.meta_path.append(bs.FrozenImporter)
