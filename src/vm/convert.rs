@@ -161,7 +161,13 @@ impl Vm {
                 };
                 if let Value::Native(n) = &m.func {
                     let tn = self.type_name(&recv);
-                    return Ok(format!("<built-in method {} of {} object at {:#x}>", n.name, tn, recv.id()));
+                    let kind = match &n.owner {
+                        Some(o) if crate::stdlib::method_sigs::is_slot_wrapper(o, &n.name) => {
+                            return Ok(format!("<method-wrapper '{}' of {tn} object at {:#x}>", n.name, recv.id()));
+                        }
+                        _ => "built-in method",
+                    };
+                    return Ok(format!("<{kind} {} of {} object at {:#x}>", n.name, tn, recv.id()));
                 }
                 format!("<bound method {} of {}>", fname, self.repr_of(&recv)?)
             }
