@@ -1002,6 +1002,30 @@ impl Vm {
                     *f.kwdefaults.lock() = Default::default();
                     return Ok(());
                 }
+                // The function's own slots: CPython's setters refuse a deletion with the
+                // message of a wrong type; the others become None (or fresh on next read).
+                match name.as_str() {
+                    "__code__" => return Err(self.type_error("__code__ must be set to a code object")),
+                    "__name__" => return Err(self.type_error("__name__ must be set to a string object")),
+                    "__qualname__" => return Err(self.type_error("__qualname__ must be set to a string object")),
+                    "__dict__" => return Err(self.type_error("cannot delete __dict__")),
+                    "__globals__" | "__closure__" | "__builtins__" => {
+                        return Err(self.err("AttributeError", "readonly attribute"));
+                    }
+                    "__doc__" => {
+                        *f.doc.lock() = Value::None;
+                        return Ok(());
+                    }
+                    "__module__" => {
+                        *f.module.lock() = Value::None;
+                        return Ok(());
+                    }
+                    "__annotations__" => {
+                        *f.annotations.lock() = None;
+                        return Ok(());
+                    }
+                    _ => {}
+                }
                 if f.dict.remove_item_str(name.as_str()).is_none() {
                     return Err(self.attribute_error(obj, name.as_str()));
                 }
