@@ -528,7 +528,16 @@ fn run_main_in(vm: &mut Vm, src: &str, filename: &str, program: &MainProgram, in
             // CPython 3.11 shows no source lines for `-c` and stdin programs.
             vm.rt.sources.lock().remove(filename);
         }
-        vm.run_code(code?, globals)
+        let code = code?;
+        if !filename.starts_with('<') && program.spec.is_none() {
+            // A script run by path: `__cached__` None and a SourceFileLoader as `__loader__`
+            // (made only when the script reads it: it needs importlib).
+            globals.set_item_str("__cached__", Value::None);
+            if crate::vm::import::code_reads_any(&code, &["__loader__"]) {
+                vm.main_loader(filename, &globals);
+            }
+        }
+        vm.run_code(code, globals)
     });
     match result {
         Ok(_) => 0,

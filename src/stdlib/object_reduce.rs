@@ -63,7 +63,7 @@ fn receiver(vm: &mut Vm, a: &crate::vm::args::Args, name: &str) -> PyResult<Valu
 /// CPython's refusal to pickle an object of a native type that did not
 /// say how (`cannot pickle '_thread.lock' object`).
 fn refuse_native(vm: &mut Vm, obj: &Value) -> PyResult<()> {
-    if !matches!(obj, Value::Native2(_)) {
+    if !matches!(obj, Value::Native2(_) | Value::Generator(_) | Value::Module(_)) {
         return Ok(());
     }
     let cls = vm.class_of(obj);

@@ -220,18 +220,18 @@ pub fn register(rt: &Runtime) {
         let r = format_str(vm, st.as_str(), &[], Named::Map(a.pos[1].clone()))?;
         Ok(Value::string(r))
     });
-    method(c, "maketrans", |vm, a| {
-        // Called unbound as str.maketrans(x[, y[, z]]); skip a str receiver
-        // when called on an instance with 2+ arguments.
-        let args: &[Value] = if a.pos.len() >= 2
-            && matches!(a.pos[0], Value::Str(_))
-            && matches!(a.pos[1], Value::Str(_))
-            && a.pos.len() == 4
-        {
-            &a.pos[1..]
-        } else {
-            &a.pos[..]
-        };
+    // A static method, as CPython's: `'x'.maketrans('a', 'b')` and `str.maketrans` alike.
+    let maketrans = Vm::native("maketrans", |vm, a| {
+        if a.pos.is_empty() || a.pos.len() > 3 {
+            let n = a.pos.len();
+            let msg = if n == 0 {
+                "maketrans expected at least 1 argument, got 0".to_string()
+            } else {
+                format!("maketrans expected at most 3 arguments, got {n}")
+            };
+            return Err(vm.type_error(&msg));
+        }
+        let args: &[Value] = &a.pos[..];
         let d = Arc::new(Dict::new());
         match args {
             [m] => {
@@ -267,6 +267,8 @@ pub fn register(rt: &Runtime) {
         }
         Ok(Value::Dict(d))
     });
+    let sm = crate::object::descr::StaticMethod::new(maketrans, rt.types.staticmethod.clone());
+    c.dict.set_item_str("maketrans", Value::from_native(Arc::new(sm)));
     method(c, "translate", |vm, a| {
         a.check(vm, "translate", 2, 2)?;
         let st = recv_str(vm, &a, "translate")?;

@@ -29,6 +29,23 @@ pub fn register(rt: &Runtime) {
         }
         Ok(Vm::bound(obj, a.pos[0].clone()))
     });
+    // Methods of built-in types are descriptors too (CPython's method_descriptor
+    // and wrapper_descriptor): `list.append.__get__(x)` checks x's type and binds.
+    for cls in [&t.method_descriptor, &t.wrapper_descriptor] {
+        method(cls, "__get__", |vm, a| {
+            a.check_method(vm, "__get__", 1, 2)?;
+            let Value::Native(n) = &a.pos[0] else { return Ok(a.pos[0].clone()) };
+            let obj = a.pos[1].clone();
+            if obj.is_none() {
+                if a.pos.get(2).is_none_or(|c| c.is_none()) {
+                    return Err(vm.type_error("__get__(None, None) is invalid"));
+                }
+                return Ok(a.pos[0].clone());
+            }
+            vm.check_descr_applies(n, &obj)?;
+            Ok(Vm::bound(obj, a.pos[0].clone()))
+        });
+    }
     // `types.MethodType(func, obj)`.
     method(&t.method, "__new__", |vm, a| {
         if a.pos.len() != 3 || !a.kw.is_empty() {

@@ -261,8 +261,8 @@ fn register_int(rt: &Runtime) {
         method(c, name, move |vm, a| {
             let v = recv_int(vm, &a, name)?;
             let o = builtin_of(a.pos.get(1).unwrap_or(&Value::None));
-            let float_eq = matches!(o, Value::Flt(_)) && matches!(op, CmpOp::Eq | CmpOp::NotEq);
-            if !is_intlike(&o) && !float_eq {
+            // `(3).__eq__(3.0)` is NotImplemented in CPython: int's slot compares ints only.
+            if !is_intlike(&o) {
                 return Ok(Value::NotImplemented);
             }
             vm.compare(&v, &o, op)

@@ -313,6 +313,22 @@ fn pred(rt: &Runtime, name: &'static str, empty: bool, f: fn(&str) -> bool) {
     });
 }
 
+/// `str.__mul__`/`__rmul__` (CPython's sq_repeat): the count goes through `__index__`,
+/// so a non-integer is a TypeError, not NotImplemented.
+fn repeat_str(vm: &mut Vm, st: Arc<PyStr>, n: Option<&Value>) -> PyResult {
+    let Some(n) = n else { return Ok(Value::NotImplemented) };
+    let indexable = match n {
+        Value::Int(_) | Value::Boolean(_) | Value::BigInt(_) => true,
+        Value::Instance(_) => vm.class_of(n).lookup("__index__").is_some(),
+        _ => false,
+    };
+    if !indexable {
+        let tn = vm.type_name(n);
+        return Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")));
+    }
+    vm.binary_op(&Value::Str(st), n, BinOp::Mult)
+}
+
 fn pad(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Arc<PyStr>, usize, char)> {
     a.check(vm, name, 2, 3)?;
     let st = recv_str(vm, a, name)?;
@@ -322,7 +338,7 @@ fn pad(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Arc<PyStr>, usize, char)>
         Some(v) => {
             let f = as_pystr(v).ok_or_else(|| {
                 let tn = vm.type_name(v);
-                vm.type_error(&format!("{name}() argument 2 must be str, not {tn}"))
+                vm.type_error(&format!("The fill character must be a unicode character, not {tn}"))
             })?;
             if f.char_len() != 1 {
                 return Err(vm.type_error("The fill character must be exactly one character long"));
@@ -769,17 +785,11 @@ fn register_dunders(rt: &Runtime) {
     });
     method(c, "__mul__", |vm, a| {
         let st = recv_str(vm, &a, "__mul__")?;
-        match a.pos.get(1) {
-            Some(n @ (Value::Int(_) | Value::Boolean(_))) => vm.binary_op(&Value::Str(st), n, BinOp::Mult),
-            _ => Ok(Value::NotImplemented),
-        }
+        repeat_str(vm, st, a.pos.get(1))
     });
     method(c, "__rmul__", |vm, a| {
         let st = recv_str(vm, &a, "__rmul__")?;
-        match a.pos.get(1) {
-            Some(n @ (Value::Int(_) | Value::Boolean(_))) => vm.binary_op(&Value::Str(st), n, BinOp::Mult),
-            _ => Ok(Value::NotImplemented),
-        }
+        repeat_str(vm, st, a.pos.get(1))
     });
     method(c, "__mod__", |vm, a| {
         a.check(vm, "__mod__", 2, 2)?;

@@ -37,8 +37,18 @@ impl Vm {
                 }
             }
             Value::Function(_) => t.function.clone(),
-            Value::Native(_) => t.builtin_function.clone(),
-            Value::Method(_) => t.method.clone(),
+            Value::Native(n) => match &n.owner {
+                Some(o) if crate::stdlib::method_sigs::is_slot_wrapper(o, &n.name) => t.wrapper_descriptor.clone(),
+                Some(_) => t.method_descriptor.clone(),
+                None => t.builtin_function.clone(),
+            },
+            Value::Method(m) => match &m.func {
+                Value::Native(n) => match &n.owner {
+                    Some(o) if crate::stdlib::method_sigs::is_slot_wrapper(o, &n.name) => t.method_wrapper.clone(),
+                    _ => t.builtin_function.clone(),
+                },
+                _ => t.method.clone(),
+            },
             Value::Class(c) => c.metaclass.clone().unwrap_or_else(|| t.type_.clone()),
             Value::Module(_) => t.module.clone(),
             Value::Generator(g) => match g.kind {
@@ -239,8 +249,17 @@ impl Vm {
             }
         }
         if let Some(a) = cls_attr {
-            if matches!(a, Value::Native(_)) && !matches!(cls.lookup_str_owner(name), Some((_, true))) {
-                return Ok(Some(a));
+            // In a Python class, a built-in function (`f = len`) is no descriptor and stays
+            // unbound, but a method of a built-in type (`write = list.append`) binds as
+            // CPython's method_descriptor does, checking the object's type first.
+            if let Value::Native(n) = &a
+                && !matches!(cls.lookup_str_owner(name), Some((_, true)))
+            {
+                if n.owner.is_none() {
+                    return Ok(Some(a));
+                }
+                self.check_descr_applies(n, obj)?;
+                return Ok(Some(Vm::bound(obj.clone(), a)));
             }
             return self.descr_get(&a, obj, &cls).map(Some);
         }
@@ -457,6 +476,31 @@ impl Vm {
         }
     }
 
+    /// The built-in type a method descriptor belongs to, when it is a built-in name.
+    pub fn descr_owner_class(&self, n: &crate::object::function::NativeFunction) -> Option<Arc<Class>> {
+        match n.owner.as_ref().and_then(|o| self.rt.builtins.get_item_str(o)) {
+            Some(Value::Class(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// CPython's `descr_check`: a method of a built-in type binds only to instances of
+    /// that type (`descriptor 'write' for 'list' objects doesn't apply to a 'X' object`).
+    pub fn check_descr_applies(&mut self, n: &crate::object::function::NativeFunction, obj: &Value) -> PyResult<()> {
+        if let Some(owner) = self.descr_owner_class(n)
+            && !self.class_of(obj).is_subclass(&owner)
+        {
+            let got = self.type_name(obj);
+            let msg = format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{got}' object",
+                n.name,
+                owner.name().as_str()
+            );
+            return Err(self.type_error(&msg));
+        }
+        Ok(())
+    }
+
     /// `classmethod.__get__` for the class `cls`: a function becomes a method
     /// bound to the class; since 3.9 (until 3.13) a wrapped object with its
     /// own `__get__` (a property, another classmethod) is asked
@@ -485,9 +529,9 @@ impl Vm {
                     return Ok(None);
                 }
                 let Some((a, builtin_owner)) = inst.class.lookup_str_owner(name) else { return Ok(None) };
-                let is_method = match a {
+                let is_method = match &a {
                     Value::Function(_) => true,
-                    Value::Native(_) => builtin_owner,
+                    Value::Native(n) => builtin_owner || n.owner.is_some(),
                     _ => false,
                 };
                 if is_method && inst.dict.get_str(name).is_none() {
@@ -524,7 +568,15 @@ impl Vm {
         let cls = self.class_of(obj);
         match cls.lookup_str(name) {
             Some(a) => self.descr_get(&a, obj, &cls).map(Some),
-            None => Ok(None),
+            // A bound method reads what its type lacks from its function (CPython's
+            // method_getattro): `obj.m.calls` when `C.m.calls = 0`, `__wrapped__`.
+            None => match obj {
+                Value::Method(m) if matches!(m.func, Value::Function(_)) => {
+                    let f = m.func.clone();
+                    self.get_attr_opt(&f, name)
+                }
+                _ => Ok(None),
+            },
         }
     }
 
@@ -580,7 +632,16 @@ impl Vm {
                     None => return Ok(None),
                 }
             }
-            (Value::Native(n), "__name__") | (Value::Native(n), "__qualname__") => Value::str(&n.name),
+            (Value::Native(n), "__name__") => Value::str(&n.name),
+            // A method of a built-in type is qualified by its type (`list.append`).
+            (Value::Native(n), "__qualname__") => match &n.owner {
+                Some(o) => Value::string(format!("{o}.{}", n.name)),
+                None => Value::str(&n.name),
+            },
+            (Value::Native(n), "__objclass__") if n.owner.is_some() => match self.descr_owner_class(n) {
+                Some(c) => Value::Class(c),
+                None => return Ok(None),
+            },
             (Value::Native(n), "__doc__") => match self.builtin_name(obj, n) {
                 Some(name) => crate::stdlib::builtin_docs::doc(name).map(Value::str).unwrap_or(Value::None),
                 None => Value::None,
@@ -940,6 +1001,30 @@ impl Vm {
                 if name.as_str() == "__kwdefaults__" {
                     *f.kwdefaults.lock() = Default::default();
                     return Ok(());
+                }
+                // The function's own slots: CPython's setters refuse a deletion with the
+                // message of a wrong type; the others become None (or fresh on next read).
+                match name.as_str() {
+                    "__code__" => return Err(self.type_error("__code__ must be set to a code object")),
+                    "__name__" => return Err(self.type_error("__name__ must be set to a string object")),
+                    "__qualname__" => return Err(self.type_error("__qualname__ must be set to a string object")),
+                    "__dict__" => return Err(self.type_error("cannot delete __dict__")),
+                    "__globals__" | "__closure__" | "__builtins__" => {
+                        return Err(self.err("AttributeError", "readonly attribute"));
+                    }
+                    "__doc__" => {
+                        *f.doc.lock() = Value::None;
+                        return Ok(());
+                    }
+                    "__module__" => {
+                        *f.module.lock() = Value::None;
+                        return Ok(());
+                    }
+                    "__annotations__" => {
+                        *f.annotations.lock() = None;
+                        return Ok(());
+                    }
+                    _ => {}
                 }
                 if f.dict.remove_item_str(name.as_str()).is_none() {
                     return Err(self.attribute_error(obj, name.as_str()));

@@ -38,6 +38,10 @@ impl Vm {
             _ => {
                 let cls = self.class_of(f);
                 match cls.lookup("__call__") {
+                    Some(m) if !matches!(m, Value::Function(_) | Value::Native(_)) => {
+                        let bound = self.descr_get(&m, f, &cls)?;
+                        self.recursing(" while calling a Python object", |vm| vm.call_value(&bound, args))
+                    }
                     Some(m) => {
                         let mut pos = Vec::with_capacity(args.pos.len() + 1);
                         pos.push(f.clone());
@@ -57,11 +61,33 @@ impl Vm {
     }
 
     /// Calls a method found on a class with an explicit receiver.
+    ///
+    /// A special method found on a class that is not a function (a staticmethod,
+    /// classmethod, partialmethod, a callable instance, a class…) is bound through
+    /// its `__get__` first, or called as it is when it has none, as CPython's
+    /// `_PyObject_LookupSpecial` and slot functions do.
     pub fn call_method_value(&mut self, f: &Value, receiver: Value, args: Vec<Value>) -> PyResult {
+        if self.is_builtins_function(f) {
+            return self.call(f, args);
+        }
+        if !matches!(f, Value::Function(_) | Value::Native(_)) {
+            let cls = self.class_of(&receiver);
+            let bound = self.descr_get(f, &receiver, &cls)?;
+            return self.call(&bound, args);
+        }
         let mut pos = Vec::with_capacity(args.len() + 1);
         pos.push(receiver);
         pos.extend(args);
         self.call_value(f, Args::new(pos))
+    }
+
+    /// Whether `f` is a function of the `builtins` module (`len`): not a descriptor, so
+    /// `__len__ = len` in a class calls `len()` without the instance, as in CPython.
+    fn is_builtins_function(&self, f: &Value) -> bool {
+        match f {
+            Value::Native(n) if n.owner.is_none() => self.rt.builtins.get_item_str(&n.name).is_some_and(|b| b.is(f)),
+            _ => false,
+        }
     }
 
     /// `obj.name(*args)` from Rust.

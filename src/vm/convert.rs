@@ -161,7 +161,13 @@ impl Vm {
                 };
                 if let Value::Native(n) = &m.func {
                     let tn = self.type_name(&recv);
-                    return Ok(format!("<built-in method {} of {} object at {:#x}>", n.name, tn, recv.id()));
+                    let kind = match &n.owner {
+                        Some(o) if crate::stdlib::method_sigs::is_slot_wrapper(o, &n.name) => {
+                            return Ok(format!("<method-wrapper '{}' of {tn} object at {:#x}>", n.name, recv.id()));
+                        }
+                        _ => "built-in method",
+                    };
+                    return Ok(format!("<{kind} {} of {} object at {:#x}>", n.name, tn, recv.id()));
                 }
                 format!("<bound method {} of {}>", fname, self.repr_of(&recv)?)
             }
@@ -538,6 +544,9 @@ impl PercentArgs for PercentCtx<'_> {
         match v {
             Value::Str(s) if s.char_len() == 1 => Ok(s.char_at(0)),
             Value::Int(i) => numfmt::percent::char_from_int(&BigInt::from(*i)).map_err(PctErr::Num),
+            // A bool or a big int is an int to `%c` (`'%c' % True` is '\x01').
+            Value::Boolean(b) => numfmt::percent::char_from_int(&BigInt::from(b.get() as i64)).map_err(PctErr::Num),
+            Value::BigInt(b) => numfmt::percent::char_from_int(b).map_err(PctErr::Num),
             _ => Err(PctErr::Num(numfmt::percent::char_required_error())),
         }
     }

@@ -321,6 +321,16 @@ impl Vm {
         dict.set_item_str("__doc__", Value::None);
         let module = Value::Module(Arc::new(Module { name: Arc::from(name), dict: dict.clone() }));
         self.rt.modules.set_item_str(name, module.clone());
+        // A module that reads its `__spec__`/`__loader__`/`__cached__` finds them while it
+        // runs, as in CPython, even when nothing has loaded importlib yet (gilt's importer
+        // does without it, and loading it costs every script otherwise).
+        if !filename.starts_with('<')
+            && !name.starts_with("importlib")
+            && self.rt.modules.get_item_str("importlib").is_none()
+            && code_reads_any(&code, &["__spec__", "__loader__", "__cached__"])
+        {
+            let _ = self.import_name("importlib._bootstrap_external", 0, true);
+        }
         self.importlib_spec(name, filename, is_pkg, &dict);
         let frame = Box::new(Frame::new(code, dict));
         if let Err(e) = self.run_to_return(frame) {
@@ -345,6 +355,15 @@ impl Vm {
         let args = vec![Value::str(name), Value::str(filename), Value::Bool(is_pkg), Value::Dict(dict.clone())];
         // A module without a spec still loads; importlib then reports the missing spec itself.
         let _ = self.call_imp_hook("_gilt_set_spec", args);
+    }
+
+    /// `__main__`'s `__loader__` for a script run by path: importlib's SourceFileLoader.
+    pub fn main_loader(&mut self, filename: &str, globals: &Arc<Dict>) {
+        let Ok(ext) = self.import_name("importlib._bootstrap_external", 0, true) else { return };
+        let Ok(Some(sfl)) = self.get_attr_str(&ext, "SourceFileLoader") else { return };
+        if let Ok(loader) = self.call(&sfl, vec![Value::str("__main__"), Value::str(filename)]) {
+            globals.set_item_str("__loader__", loader);
+        }
     }
 
     /// Calls one of gilt's hooks in `_imp` (src/stdlib/py/_imp.py), if `_imp` is loaded.
@@ -466,4 +485,11 @@ fn is_embedded(filename: &str) -> bool {
         .strip_prefix(lib)
         .and_then(|r| r.strip_prefix('/'))
         .is_some_and(|rel| crate::stdlib::cpython_lib::file(rel).is_some())
+}
+
+/// Whether `code` or a code object nested in it names one of `names` (as a global or an
+/// attribute): what decides that a module needs importlib's spec while it runs.
+pub fn code_reads_any(code: &crate::bytecode::CodeObject, names: &[&str]) -> bool {
+    code.names.iter().any(|n| names.contains(&n.as_str()))
+        || code.consts.iter().any(|c| matches!(c, Value::Code(inner) if code_reads_any(inner, names)))
 }

@@ -59,6 +59,12 @@ pub struct Types {
     pub function: Arc<Class>,
     pub builtin_function: Arc<Class>,
     pub method: Arc<Class>,
+    /// A method of a built-in type looked up on the type (`list.append`), CPython's
+    /// `method_descriptor`; a slot wrapper (`int.__add__`) is `wrapper_descriptor`, and
+    /// bound to an object it is a `method-wrapper` (`(1).__add__`).
+    pub method_descriptor: Arc<Class>,
+    pub wrapper_descriptor: Arc<Class>,
+    pub method_wrapper: Arc<Class>,
     pub module: Arc<Class>,
     pub generator: Arc<Class>,
     pub coroutine: Arc<Class>,
@@ -238,6 +244,9 @@ impl Types {
             function: c("function", Layout::Opaque),
             builtin_function: c("builtin_function_or_method", Layout::Opaque),
             method: c("method", Layout::Opaque),
+            method_descriptor: c("method_descriptor", Layout::Opaque),
+            wrapper_descriptor: c("wrapper_descriptor", Layout::Opaque),
+            method_wrapper: c("method-wrapper", Layout::Opaque),
             module: c("module", Layout::Opaque),
             generator: c("generator", Layout::Opaque),
             coroutine: c("coroutine", Layout::Opaque),

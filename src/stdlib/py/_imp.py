@@ -115,6 +115,8 @@ def _gilt_set_spec(name, filename, is_pkg, d):
     if spec is not None:
         d['__spec__'] = spec
         d.setdefault('__loader__', spec.loader)
+        if spec.cached is not None:
+            d.setdefault('__cached__', spec.cached)
 
 
 def _gilt_namespace(name, portions, d):
