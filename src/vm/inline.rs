@@ -224,7 +224,8 @@ fn prove_dict_decides(cls: &Arc<Class>, name: &PyStr, c: &CacheCell) -> bool {
     // Versions first: a change during the lookup makes the next check fail.
     let vers = class_versions(cls);
     let s = name.as_str();
-    let ok = !(s.starts_with("__") && s.ends_with("__")) && !cls.lookup_str(name).is_some_and(|a| is_data_descr(&a));
+    let dunder = s.starts_with("__") && s.ends_with("__");
+    let ok = !dunder && !cls.lookup_str(name).is_some_and(|a| is_data_descr(&a));
     c.write([c.hint(), if ok { cls.tag } else { cls.tag | DATA_DESCR_TAG }, vers]);
     ok
 }
