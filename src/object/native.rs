@@ -40,6 +40,13 @@ pub trait NativeObject: Send + Sync + Any {
         false
     }
 
+    /// `len()` answered in Rust (bytearray): the dispatch loop's `len(x)`
+    /// skips looking up and calling `__len__`. Only asked of objects whose
+    /// class is built-in, so no Python override can be missed.
+    fn native_len(&self) -> Option<usize> {
+        None
+    }
+
     /// How `hash()` treats the object: `None` hashes by identity.
     fn hash_outcome(&self) -> Option<super::eq::HashOutcome> {
         None

@@ -41,6 +41,9 @@ impl NativeObject for ByteArray {
     fn hash_outcome(&self) -> Option<HashOutcome> {
         Some(HashOutcome::Unhashable)
     }
+    fn native_len(&self) -> Option<usize> {
+        Some(self.buf.len())
+    }
 }
 
 /// A new bytearray holding `data`.

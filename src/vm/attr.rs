@@ -427,14 +427,7 @@ impl Vm {
     }
 
     fn is_data_descriptor(&self, a: &Value) -> bool {
-        match a {
-            Value::Native2(o) => o.as_any().is::<Property>() || o.as_any().is::<SlotMember>(),
-            Value::Instance(i) => {
-                (!i.class.builtin || i.class.extra.native_overrides)
-                    && (i.class.lookup_user("__set__").is_some() || i.class.lookup_user("__delete__").is_some())
-            }
-            _ => false,
-        }
+        is_data_descr(a)
     }
 
     /// Binds a class attribute found for `obj` (functions → bound methods,
@@ -1089,5 +1082,19 @@ fn syntax_error_field(args: &[Value], name: &str) -> Value {
             details.items.get(i).cloned().unwrap_or(Value::None)
         }
         _ => Value::None,
+    }
+}
+
+/// Whether a class attribute is a data descriptor (a property, a slot, or an
+/// instance of a Python class with `__set__` or `__delete__`): it then
+/// decides before the instance dict.
+pub(super) fn is_data_descr(a: &Value) -> bool {
+    match a {
+        Value::Native2(o) => o.as_any().is::<Property>() || o.as_any().is::<SlotMember>(),
+        Value::Instance(i) => {
+            (!i.class.builtin || i.class.extra.native_overrides)
+                && (i.class.lookup_user("__set__").is_some() || i.class.lookup_user("__delete__").is_some())
+        }
+        _ => false,
     }
 }

@@ -24,6 +24,7 @@ pub fn builtin_len(v: &Value) -> Option<usize> {
         Value::Set(s) => s.len(),
         Value::Bytes(b) => b.len(),
         Value::Range(r) => r.len()? as usize,
+        Value::Native2(o) if o.class().builtin => o.native_len()?,
         _ => return None,
     })
 }
@@ -57,8 +58,9 @@ impl Vm {
         }
     }
 
-    /// `str(x)` / `int(x)` / `float(x)` / `bool(x)` for the argument types
-    /// whose answer needs no Python code and no error (else `None`).
+    /// `str(x)` / `int(x)` / `float(x)` / `bool(x)` / `bytes(x)` / `type(x)`
+    /// for the argument types whose answer needs no Python code and no error
+    /// (else `None`).
     #[inline]
     pub(super) fn construct_fast(&self, cls: &Arc<Class>, arg: &Value) -> Option<Value> {
         let t = &self.rt.types;
@@ -79,6 +81,18 @@ impl Vm {
             match arg {
                 Value::Flt(_) => Some(arg.clone()),
                 Value::Int(i) if i.unsigned_abs() < (1u64 << 53) => Some(Value::Float(*i as f64)),
+                _ => None,
+            }
+        } else if c == Arc::as_ptr(&t.type_) {
+            // One argument: the object's own type (not its `__class__`).
+            Some(Value::Class(self.class_of(arg)))
+        } else if c == Arc::as_ptr(&t.bytes) {
+            match arg {
+                Value::Bytes(_) => Some(arg.clone()),
+                // A bytearray has no `__bytes__`: its contents are the answer.
+                Value::Native2(o) if Arc::ptr_eq(o.class(), &t.bytearray) => {
+                    o.buffer_bytes().map(|b| Value::Bytes(Arc::new(b)))
+                }
                 _ => None,
             }
         } else if c == Arc::as_ptr(&t.bool_) {

@@ -11,7 +11,9 @@
 //! the one Python thread alive; otherwise it is put off (objects then live
 //! until a collection can run, which only keeps more alive).
 
-use std::collections::HashMap;
+// Keyed by addresses: hashbrown's default hasher (foldhash) is several
+// times cheaper than std's SipHash, which needs no DoS resistance here.
+use hashbrown::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use parking_lot::Mutex;
@@ -256,7 +258,7 @@ impl Vm {
         for r in refs {
             if let Some(o) = r.upgrade() {
                 let a = o.addr();
-                if let std::collections::hash_map::Entry::Vacant(e) = index.entry(a) {
+                if let hashbrown::hash_map::Entry::Vacant(e) = index.entry(a) {
                     e.insert(objs.len());
                     objs.push(o);
                 }
@@ -325,7 +327,7 @@ impl Vm {
     /// `__del__`), then the callbacks of those refs that are not garbage
     /// themselves are called.
     fn clear_weakrefs(&mut self, garbage: &[GcObj]) {
-        let addrs: std::collections::HashSet<usize> = garbage.iter().map(GcObj::addr).collect();
+        let addrs: HashSet<usize> = garbage.iter().map(GcObj::addr).collect();
         let mut calls = Vec::new();
         for o in garbage {
             let GcObj::Instance(i) = o else { continue };

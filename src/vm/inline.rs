@@ -10,18 +10,24 @@
 //! - LoadMethod: `[class tag, class versions, owner << 32 | position]`: the
 //!   class (never-reused tag) unchanged along its MRO, the method is the
 //!   entry at `position` of the `owner`-th dict of `[class] + mro`.
-//! - LoadAttr / LoadFastAttr / StoreAttr on instances: a hint, the position
-//!   of the attribute in the instance dict, trusted only after the key
-//!   found there is compared with the name.
+//! - LoadAttr / LoadFastAttr / StoreAttr on instances: `[hint, class tag,
+//!   class versions]`. The hint, the position of the attribute in the
+//!   instance dict, is trusted only after the key found there is compared
+//!   with the name. The other two words matter only for a class with data
+//!   descriptors (a property anywhere in its MRO, as every `io` class has):
+//!   they prove that *this* name is not one of them (bit 63 of the tag set:
+//!   it is), so the instance dict decides without an MRO walk per access.
 //!
 //! Every value is read under its dict's lock after the check, so with the
 //! GIL off a cache can be stale but never hands out a torn or freed object.
 
 use std::sync::Arc;
 
+use super::attr::is_data_descr;
 use super::cache::class_versions;
 use super::{PyResult, Vm};
 use crate::bytecode::inline_cache::CacheCell;
+use crate::object::class::Class;
 use crate::object::class::class_flags::{HAS_DATA_DESCR, HAS_GETATTRIBUTE, HAS_SETATTR, NO_DICT};
 use crate::object::dict::Dict;
 use crate::object::str::PyStr;
@@ -139,7 +145,9 @@ impl Vm {
     pub(super) fn store_attr_hinted(obj: &Value, name: &Arc<PyStr>, v: Value, cell: &CacheCell) -> Result<(), Value> {
         let Value::Instance(inst) = obj else { return Err(v) };
         // A `_thread._local`'s attributes live in the running thread's dict.
-        if inst.class.attr_flags() & (HAS_SETATTR | HAS_DATA_DESCR | NO_DICT) != 0
+        let flags = inst.class.attr_flags();
+        if flags & (HAS_SETATTR | NO_DICT) != 0
+            || !dict_decides(&inst.class, flags, name, Some(cell))
             || inst.exc().is_some()
             || local_of(inst).is_some()
         {
@@ -170,7 +178,8 @@ impl Vm {
 #[inline]
 pub(super) fn plain_instance_attr(obj: &Value, name: &PyStr, cell: Option<&CacheCell>) -> Option<Value> {
     let Value::Instance(inst) = obj else { return None };
-    if inst.class.attr_flags() & (HAS_DATA_DESCR | HAS_GETATTRIBUTE) != 0 || local_of(inst).is_some() {
+    let flags = inst.class.attr_flags();
+    if flags & HAS_GETATTRIBUTE != 0 || !dict_decides(&inst.class, flags, name, cell) || local_of(inst).is_some() {
         return None;
     }
     let t = inst.dict.lock();
@@ -182,6 +191,43 @@ pub(super) fn plain_instance_attr(obj: &Value, name: &PyStr, cell: Option<&Cache
     let pos = t.position_of_str(name)?;
     c.set_hint(pos as u64);
     t.value_at(pos).cloned()
+}
+
+/// Bit 63 of a cell's class tag: the name *is* a data descriptor there.
+const DATA_DESCR_TAG: u64 = 1 << 63;
+
+/// Whether the instance dict decides `name` for an instance of `cls` (CPython:
+/// no data descriptor of that name on the type). True at once for a class
+/// without data descriptors; otherwise the cell's class tag and versions
+/// must prove it, and a miss proves it again by an MRO lookup.
+#[inline]
+fn dict_decides(cls: &Arc<Class>, flags: u32, name: &PyStr, cell: Option<&CacheCell>) -> bool {
+    if flags & HAS_DATA_DESCR == 0 {
+        return true;
+    }
+    let Some(c) = cell else { return false };
+    if let Some([_, tag, vers]) = c.read()
+        && tag & !DATA_DESCR_TAG == cls.tag
+        && vers == class_versions(cls)
+    {
+        return tag & DATA_DESCR_TAG == 0;
+    }
+    prove_dict_decides(cls, name, c)
+}
+
+/// A `dict_decides` miss: looks `name` up along the MRO and remembers the
+/// answer (either way, so a property read does not repeat the proof).
+/// Special names are left to the general path (built-in descriptors such as
+/// `__class__` and `__dict__` are not Python data descriptors).
+#[cold]
+fn prove_dict_decides(cls: &Arc<Class>, name: &PyStr, c: &CacheCell) -> bool {
+    // Versions first: a change during the lookup makes the next check fail.
+    let vers = class_versions(cls);
+    let s = name.as_str();
+    let dunder = s.starts_with("__") && s.ends_with("__");
+    let ok = !dunder && !cls.lookup_str(name).is_some_and(|a| is_data_descr(&a));
+    c.write([c.hint(), if ok { cls.tag } else { cls.tag | DATA_DESCR_TAG }, vers]);
+    ok
 }
 
 /// `super().name` as LoadMethod wants it: a plain function found after

@@ -108,14 +108,23 @@ def _lean_bytesio(cls):
     """`BytesIO.read` and `write` with a short path for the common argument
     types (an int size; bytes or a bytearray), which every pickle, struct and
     framing loop hits on each item: no `__index__` lookup, no memoryview to
-    size the data. Anything else, and every error, goes to `_pyio`'s own."""
-    py_read, py_write = cls.read, cls.write
+    size the data. Anything else, and every error, goes to `_pyio`'s own.
+    `tell` is short too (pickle's framer asks it after every item). As the
+    C BytesIO, they check the object's own closed state, not the `closed`
+    property (a subclass may override it; and the property is a Python call
+    per read or write), with the C module's message."""
+    py_read, py_write, py_tell = cls.read, cls.write, cls.tell
+
+    def tell(self):
+        if self._IOBase__closed:
+            raise ValueError("I/O operation on closed file.")
+        return self._pos
 
     def read(self, size=-1):
+        if self._IOBase__closed:
+            raise ValueError("I/O operation on closed file.")
         if type(size) is not int:
             return py_read(self, size)
-        if self.closed:
-            raise ValueError("read from closed file")
         buf = self._buffer
         pos = self._pos
         end = len(buf)
@@ -127,11 +136,11 @@ def _lean_bytesio(cls):
         return bytes(buf[pos:end])
 
     def write(self, b):
+        if self._IOBase__closed:
+            raise ValueError("I/O operation on closed file.")
         t = type(b)
         if t is not bytes and t is not bytearray:
             return py_write(self, b)
-        if self.closed:
-            raise ValueError("write to closed file")
         n = len(b)
         if n == 0:
             return 0
@@ -142,9 +151,9 @@ def _lean_bytesio(cls):
         self._pos = pos + n
         return n
 
-    for f, orig in ((read, py_read), (write, py_write)):
+    for f, orig in ((read, py_read), (write, py_write), (tell, py_tell)):
         f.__doc__, f.__qualname__ = orig.__doc__, orig.__qualname__
-    cls.read, cls.write = read, write
+    cls.read, cls.write, cls.tell = read, write, tell
 
 
 _lean_bytesio(BytesIO)
