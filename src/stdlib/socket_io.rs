@@ -43,7 +43,7 @@ pub fn interrupt_check(vm: &Vm) -> InterruptCheck {
 /// Runs `op` on the socket as CPython's `sock_call`: `write` says which
 /// readiness to wait for. `op` returns the system call's result (-1 and
 /// errno on failure).
-fn sock_call(vm: &mut Vm, st: &SockState, write: bool, mut op: impl FnMut() -> isize) -> PyResult<isize> {
+pub(super) fn sock_call(vm: &mut Vm, st: &SockState, write: bool, mut op: impl FnMut() -> isize) -> PyResult<isize> {
     if st.fd < 0 {
         return Err(errno_error(vm, libc::EBADF, None, None));
     }
