@@ -110,6 +110,11 @@ pub fn to_value(a: &SockAddr) -> Value {
             let end = path.iter().position(|b| *b == 0).unwrap_or(path.len());
             Value::string(String::from_utf8_lossy(&path[..end]).into_owned())
         }
+        libc::AF_VSOCK => {
+            // SAFETY: the family says the storage holds a sockaddr_vm.
+            let svm = unsafe { &*(a.ptr() as *const libc::sockaddr_vm) };
+            Value::tuple(vec![Value::Int(svm.svm_cid as i64), Value::Int(svm.svm_port as i64)])
+        }
         libc::AF_UNSPEC if a.len == 0 => Value::None,
         f => Value::tuple(vec![Value::Int(f as i64), Value::Bytes(Arc::new(Vec::new()))]),
     }
@@ -278,6 +283,25 @@ pub fn from_value(vm: &mut Vm, errs: &SockErrors, family: i32, v: &Value, fname:
                 sin6.sin6_flowinfo = (flow as u32).to_be();
                 sin6.sin6_scope_id = scope as u32;
             }
+            Ok(a)
+        }
+        libc::AF_VSOCK => {
+            let Value::Tuple(t) = v else {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(&format!("{fname}(): AF_VSOCK address must be tuple, not {tn}")));
+            };
+            if t.len() != 2 {
+                return Err(vm.type_error(&format!("{fname}(): AF_VSOCK address must be a pair (cid, port)")));
+            }
+            let cid = vm.index_of(&t.items[0])?;
+            let port = vm.index_of(&t.items[1])?;
+            let mut a = SockAddr::empty();
+            // SAFETY: sockaddr_storage is large enough for a sockaddr_vm.
+            let svm = unsafe { &mut *(a.mut_ptr() as *mut libc::sockaddr_vm) };
+            svm.svm_family = libc::AF_VSOCK as libc::sa_family_t;
+            svm.svm_cid = cid as u32;
+            svm.svm_port = port as u32;
+            a.len = std::mem::size_of::<libc::sockaddr_vm>() as libc::socklen_t;
             Ok(a)
         }
         _ => Err(vm.err("OSError", &format!("{fname}(): bad family"))),

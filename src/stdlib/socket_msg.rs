@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use super::socket_addr::{self, SockAddr};
-use super::socket_io::sock_call;
+use super::socket_io::sock_call_flags;
 use super::socket_obj::{SockCtx, cint, count, int_of, this};
 use crate::object::value::Value;
 use crate::vm::{Args, PyResult, Vm};
@@ -135,7 +135,7 @@ fn sendmsg(vm: &mut Vm, ctx: &SockCtx, a: &Args) -> PyResult<Value> {
     }
     let mp = &raw mut msg as usize;
     // SAFETY: `msg` and everything it points to live until sock_call returns.
-    let r = sock_call(vm, &st, true, || unsafe {
+    let r = sock_call_flags(vm, &st, true, flags, || unsafe {
         libc::sendmsg(st.fd, mp as *const libc::msghdr, flags | libc::MSG_NOSIGNAL)
     })?;
     drop(control);
@@ -179,7 +179,7 @@ fn recv_into_iov(vm: &mut Vm, a: &Args, iov: &mut [libc::iovec], ancsize: usize,
     let start_len = addr.len;
     // SAFETY: `msg`'s buffers live until sock_call returns; each retry
     // restores the lengths the previous attempt may have changed.
-    let r = sock_call(vm, &st, false, || unsafe {
+    let r = sock_call_flags(vm, &st, false, flags, || unsafe {
         let m = mp as *mut libc::msghdr;
         (*m).msg_namelen = start_len;
         (*m).msg_controllen = ancsize as _;
