@@ -160,7 +160,7 @@ pub fn native_hash(v: &Value) -> HashOutcome {
         Value::Slice(_) => Unhashable,
         // Consistent with equality above: the receiver's identity and the function.
         Value::Method(m) => match native_hash(&m.func) {
-            Hash(h) => Hash(((m.receiver.id() >> 4) as i64) ^ h),
+            Hash(h) => Hash((m.receiver.id() >> 4) ^ h),
             other => other,
         },
         Value::Native2(o) => o.hash_outcome().unwrap_or(Hash(v.id() >> 4)),

@@ -285,25 +285,6 @@ pub fn from_value(vm: &mut Vm, errs: &SockErrors, family: i32, v: &Value, fname:
             }
             Ok(a)
         }
-        libc::AF_VSOCK => {
-            let Value::Tuple(t) = v else {
-                let tn = vm.type_name(v);
-                return Err(vm.type_error(&format!("{fname}(): AF_VSOCK address must be tuple, not {tn}")));
-            };
-            if t.len() != 2 {
-                return Err(vm.type_error(&format!("{fname}(): AF_VSOCK address must be a pair (cid, port)")));
-            }
-            let cid = vm.index_of(&t.items[0])?;
-            let port = vm.index_of(&t.items[1])?;
-            let mut a = SockAddr::empty();
-            // SAFETY: sockaddr_storage is large enough for a sockaddr_vm.
-            let svm = unsafe { &mut *(a.mut_ptr() as *mut libc::sockaddr_vm) };
-            svm.svm_family = libc::AF_VSOCK as libc::sa_family_t;
-            svm.svm_cid = cid as u32;
-            svm.svm_port = port as u32;
-            a.len = std::mem::size_of::<libc::sockaddr_vm>() as libc::socklen_t;
-            Ok(a)
-        }
         _ => Err(vm.err("OSError", &format!("{fname}(): bad family"))),
     }
 }
