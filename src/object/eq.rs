@@ -52,8 +52,9 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
             true
         }
         (Bytes(x), Bytes(y)) => x == y,
-        // Bound methods (CPython 3.8+): the same receiver (by identity) and equal functions.
-        (Method(x), Method(y)) => x.receiver.is(&y.receiver) && x.func.is(&y.func),
+        // Bound methods are equal when they bind the same object (by
+        // identity, as CPython 3.8+) to equal functions.
+        (Method(x), Method(y)) => x.receiver.is(&y.receiver) && native_eq(&x.func, &y.func)?,
         (Instance(x), _) if has_user_eq(x) => return Option::None,
         (_, Instance(y)) if has_user_eq(y) => return Option::None,
         (Instance(_), _) | (_, Instance(_)) => false,
@@ -157,8 +158,11 @@ pub fn native_hash(v: &Value) -> HashOutcome {
             }
         }
         Value::Slice(_) => Unhashable,
-        // Equal bound methods hash alike: from the receiver's and the function's identities.
-        Value::Method(m) => Hash(((m.receiver.id() >> 4) ^ (m.func.id() >> 4)) & i64::MAX),
+        // Consistent with equality above: the receiver's identity and the function.
+        Value::Method(m) => match native_hash(&m.func) {
+            Hash(h) => Hash((m.receiver.id() >> 4) ^ h),
+            other => other,
+        },
         Value::Native2(o) => o.hash_outcome().unwrap_or(Hash(v.id() >> 4)),
         _ => Hash(v.id() >> 4),
     }

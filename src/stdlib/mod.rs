@@ -92,6 +92,7 @@ pub mod simple_namespace;
 pub mod socket_addr;
 pub mod socket_consts;
 pub mod socket_io;
+pub mod socket_msg;
 pub mod socket_obj;
 pub mod sqlite_backup;
 pub mod sqlite_blob;

@@ -111,17 +111,29 @@ fn select(vm: &mut Vm, a: Args) -> PyResult<Value> {
     };
     let mut lists: Vec<Vec<(Value, i32)>> = Vec::new();
     for v in &a.pos[..3] {
-        let items = match v {
-            Value::List(_) | Value::Tuple(_) | Value::Set(_) | Value::Dict(_) => vm.collect(v)?,
-            _ => match vm.collect(v) {
-                Ok(items) => items,
-                Err(_) => return Err(vm.type_error("arguments 1-3 must be sequences")),
-            },
-        };
-        let mut out = Vec::with_capacity(items.len());
-        for it in items {
-            let fd = fd_of(vm, &it)?;
-            out.push((it, fd));
+        let mut out = Vec::new();
+        if let Value::List(l) = v {
+            // A list is read by index against its current length, as
+            // CPython's PySequence_Fast loop does: a fileno() that shrinks
+            // the list ends the walk early instead of failing.
+            let mut i = 0;
+            while let Some(it) = l.get(i) {
+                let fd = fd_of(vm, &it)?;
+                out.push((it, fd));
+                i += 1;
+            }
+        } else {
+            let items = match v {
+                Value::Tuple(_) | Value::Set(_) | Value::Dict(_) => vm.collect(v)?,
+                _ => match vm.collect(v) {
+                    Ok(items) => items,
+                    Err(_) => return Err(vm.type_error("arguments 1-3 must be sequences")),
+                },
+            };
+            for it in items {
+                let fd = fd_of(vm, &it)?;
+                out.push((it, fd));
+            }
         }
         lists.push(out);
     }
@@ -155,6 +167,9 @@ fn select(vm: &mut Vm, a: Args) -> PyResult<Value> {
 /// A `select.poll()` object: registered descriptors in registration order.
 pub struct Poll {
     fds: Mutex<Vec<(i32, i16)>>,
+    /// Set while a thread is inside `poll()`: CPython refuses a second,
+    /// concurrent call on the same object (its array may be reallocated).
+    polling: std::sync::atomic::AtomicBool,
     class: Arc<Class>,
 }
 
@@ -166,9 +181,18 @@ fn this_poll<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a Poll> {
 
 fn mask_arg(vm: &mut Vm, v: Option<&Value>, default: i64, max: i64) -> PyResult<i64> {
     let Some(v) = v else { return Ok(default) };
-    let n = super::socket_obj::int_of(vm, v)?;
+    let n = match super::socket_obj::int_of(vm, v) {
+        Ok(n) => n,
+        Err(_) if matches!(v, Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus) => {
+            return Err(vm.value_error("value must be positive"));
+        }
+        Err(_) if matches!(v, Value::BigInt(_)) => {
+            return Err(vm.overflow_error("Python int too large to convert to C unsigned long"));
+        }
+        Err(e) => return Err(e),
+    };
     if n < 0 {
-        return Err(vm.overflow_error("can't convert negative int to unsigned"));
+        return Err(vm.value_error("value must be positive"));
     }
     if n > max {
         return Err(vm.overflow_error("Python int too large for C unsigned short"));
@@ -176,9 +200,47 @@ fn mask_arg(vm: &mut Vm, v: Option<&Value>, default: i64, max: i64) -> PyResult<
     Ok(n)
 }
 
+/// `poll.poll`'s timeout in milliseconds as CPython reads it: None or any
+/// negative value (even -0.1) waits for ever; a fraction rounds up.
+fn poll_timeout_ms(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<u64>> {
+    let ms = match v {
+        None | Some(Value::None) => return Ok(None),
+        Some(v @ Value::Flt(_)) => {
+            let f = vm.to_float(v)?;
+            if f.is_nan() {
+                return Err(vm.value_error("Invalid value NaN (not a number)"));
+            }
+            if f.abs() * 1e6 >= 9.2e18 {
+                return Err(vm.overflow_error("timestamp out of range for platform time_t"));
+            }
+            if f < 0.0 {
+                return Ok(None);
+            }
+            f.ceil() as i128
+        }
+        Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Boolean(_))) => match vm.index_of(v) {
+            Ok(n) => n as i128,
+            Err(_) => return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t")),
+        },
+        Some(_) => return Err(vm.type_error("timeout must be an integer or None")),
+    };
+    if ms.abs() * 1_000_000 > i64::MAX as i128 {
+        return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
+    }
+    if ms < 0 {
+        return Ok(None);
+    }
+    if ms > i32::MAX as i128 {
+        return Err(vm.overflow_error("timeout is too large"));
+    }
+    Ok(Some(ms as u64))
+}
+
 fn poll_class(vm: &Vm) -> Arc<Class> {
     let cls = new_builtin_class("poll", std::slice::from_ref(&vm.rt.types.object), Layout::Opaque);
     cls.dict.set_item_str("__module__", Value::str("select"));
+    // Only `select.poll()` makes these (CPython's DISALLOW_INSTANTIATION).
+    super::def(&cls.dict, "__new__", |vm, _a| Err(vm.type_error("cannot create 'select.poll' instances")));
     let default = (libc::POLLIN | libc::POLLPRI | libc::POLLOUT) as i64;
     method(&cls, "register", move |vm, a| {
         a.posonly(vm, "register", 2, 3)?;
@@ -226,18 +288,16 @@ fn poll_class(vm: &Vm) -> Arc<Class> {
     });
     method(&cls, "poll", |vm, a| {
         a.posonly(vm, "poll", 1, 2)?;
-        let ms = match a.pos.get(1) {
-            None | Some(Value::None) => -1.0,
-            Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Flt(_) | Value::Boolean(_))) => vm.to_float(v)?.ceil(),
-            Some(_) => return Err(vm.type_error("timeout must be an integer or None")),
-        };
-        let mut fds: Vec<libc::pollfd> = this_poll(vm, &a)?
-            .fds
-            .lock()
-            .iter()
-            .map(|(fd, ev)| libc::pollfd { fd: *fd, events: *ev, revents: 0 })
-            .collect();
-        poll_fds(vm, &mut fds, deadline_after(if ms < 0.0 { -1.0 } else { ms / 1000.0 }))?;
+        let ms = poll_timeout_ms(vm, a.pos.get(1))?;
+        let p = this_poll(vm, &a)?;
+        if p.polling.swap(true, std::sync::atomic::Ordering::AcqRel) {
+            return Err(vm.runtime_error("concurrent poll() invocation"));
+        }
+        let mut fds: Vec<libc::pollfd> =
+            p.fds.lock().iter().map(|(fd, ev)| libc::pollfd { fd: *fd, events: *ev, revents: 0 }).collect();
+        let r = poll_fds(vm, &mut fds, ms.map(|ms| Instant::now() + Duration::from_millis(ms)));
+        p.polling.store(false, std::sync::atomic::Ordering::Release);
+        r?;
         let out = fds
             .iter()
             .filter(|p| p.revents != 0)
@@ -260,7 +320,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let pc2 = pc.clone();
     def(&d, "poll", move |vm, a| {
         a.posonly(vm, "poll", 0, 0)?;
-        Ok(Value::from_native(Arc::new(Poll { fds: Mutex::new(Vec::new()), class: pc2.clone() })))
+        let polling = std::sync::atomic::AtomicBool::new(false);
+        Ok(Value::from_native(Arc::new(Poll { fds: Mutex::new(Vec::new()), polling, class: pc2.clone() })))
     });
     let _ = pc;
     d.set_item_str("epoll", Value::Class(super::select_epoll::epoll_class(vm)));

@@ -203,12 +203,34 @@ fn hook(vm: &mut Vm, sig: i32) -> PyResult<()> {
     match id {
         Ok(id) => {
             hooked.insert(sig, id);
+            // CPython installs its handlers without SA_RESTART (siginterrupt
+            // on), so a blocking read returns EINTR and the Python handler
+            // runs (PEP 475) instead of the read resuming unnoticed.
+            set_restart(sig, false);
             Ok(())
         }
         Err(e) => {
             drop(hooked);
             Err(super::file::os_error(vm, &e, None))
         }
+    }
+}
+
+/// Sets or clears SA_RESTART on `sig`'s current action (`siginterrupt`).
+fn set_restart(sig: i32, restart: bool) -> bool {
+    // SAFETY: reads the current action and writes it back with one flag
+    // changed; the handler itself is untouched.
+    unsafe {
+        let mut act: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(sig, std::ptr::null(), &mut act) != 0 {
+            return false;
+        }
+        if restart {
+            act.sa_flags |= libc::SA_RESTART;
+        } else {
+            act.sa_flags &= !libc::SA_RESTART;
+        }
+        libc::sigaction(sig, &act, std::ptr::null_mut()) == 0
     }
 }
 
@@ -412,12 +434,16 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     def(&d, "alarm", alarm);
     def(&d, "pause", pause);
     def(&d, "siginterrupt", |vm, mut a| {
-        // Interrupted waits are always resumed after the handler (PEP 475):
-        // nothing to change, only the arguments to check.
+        // A false flag lets the kernel restart a system call the signal
+        // interrupted (SA_RESTART); a true one makes it fail with EINTR, so
+        // the Python handler runs before the call is retried (PEP 475).
         let sig = arg(vm, &mut a, 0, "signalnum", "siginterrupt")?;
-        signum(vm, &sig)?;
+        let sig = signum(vm, &sig)?;
         let flag = arg(vm, &mut a, 1, "flag", "siginterrupt")?;
-        vm.index_of(&flag)?;
+        let flag = vm.index_of(&flag)?;
+        if !set_restart(sig, flag == 0) {
+            return Err(vm.err("OSError", "[Errno 22] Invalid argument"));
+        }
         Ok(Value::None)
     });
     def(&d, "strsignal", strsignal);

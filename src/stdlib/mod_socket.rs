@@ -46,6 +46,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let ctx = Arc::new(SockCtx { errs, default_timeout: Mutex::new(-1.0), class: cls.clone() });
     super::socket_obj::register(vm, &ctx);
     super::socket_io::register(&ctx);
+    super::socket_msg::register(&ctx);
     d.set_item_str("socket", Value::Class(cls.clone()));
     d.set_item_str("SocketType", Value::Class(cls));
     d.set_item_str("has_ipv6", Value::Bool(true));
@@ -100,13 +101,15 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     for (name, f) in [("CMSG_LEN", true), ("CMSG_SPACE", false)] {
         def(&d, name, move |vm, a| {
             a.posonly(vm, name, 1, 1)?;
-            let n = int_of(vm, &a.pos[0])?;
-            if !(0..=i32::MAX as i64).contains(&n) {
-                return Err(vm.overflow_error(&format!("{name}() argument out of range")));
+            if matches!(a.pos[0], Value::BigInt(_)) {
+                return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
             }
-            // SAFETY: pure arithmetic macros.
-            let r = unsafe { if f { libc::CMSG_LEN(n as u32) } else { libc::CMSG_SPACE(n as u32) } };
-            Ok(Value::Int(r as i64))
+            let n = int_of(vm, &a.pos[0])?;
+            let r = u64::try_from(n).ok().and_then(|n| super::socket_msg::cmsg_size(n, !f));
+            match r {
+                Some(r) => Ok(Value::Int(r as i64)),
+                None => Err(vm.overflow_error(&format!("{name}() argument out of range"))),
+            }
         });
     }
     Ok(module("_socket", d))

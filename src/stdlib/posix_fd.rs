@@ -20,20 +20,23 @@ pub const TERMINAL_SIZE: Spec = Spec { module: "os", name: "terminal_size", fiel
 
 /// Runs a system call with the GIL released, again while it fails with
 /// EINTR (PEP 475); returns its result and errno.
-fn blocking(vm: &mut Vm, kind: BlockKind, mut f: impl FnMut() -> isize) -> (isize, i32) {
-    vm.allow_threads(kind, || {
-        loop {
+fn blocking(vm: &mut Vm, kind: BlockKind, mut f: impl FnMut() -> isize) -> PyResult<(isize, i32)> {
+    let main = vm.gil.as_ref().is_some_and(|g| g.is_main());
+    loop {
+        let (r, e) = vm.allow_threads(kind, || {
             let r = f();
-            if r == -1 {
-                let e = last_errno();
-                if e == libc::EINTR {
-                    continue;
-                }
-                return (r, e);
-            }
-            return (r, 0);
+            if r == -1 { (r, last_errno()) } else { (r, 0) }
+        });
+        if e != libc::EINTR {
+            return Ok((r, e));
         }
-    })
+        // PEP 475: a signal interrupted the call; in the main thread its
+        // Python handler runs now (an exception it raises ends the call),
+        // then the call is retried.
+        if main {
+            super::mod_signal::sigint_arrived(vm)?;
+        }
+    }
 }
 
 fn fd_flag(
@@ -75,7 +78,7 @@ pub fn register(vm: &Vm, d: &Dict, term_cls: &Arc<Class>) {
         let c = p.c();
         // SAFETY: a NUL-terminated path; the mode is passed as the variadic argument.
         let (r, e) =
-            blocking(vm, BlockKind::Io, || unsafe { libc::open(c.as_ptr(), flags, mode as libc::c_uint) } as isize);
+            blocking(vm, BlockKind::Io, || unsafe { libc::open(c.as_ptr(), flags, mode as libc::c_uint) } as isize)?;
         if r == -1 {
             return Err(errno_error(vm, e, Some(&p.obj), None));
         }
@@ -108,7 +111,7 @@ pub fn register(vm: &Vm, d: &Dict, term_cls: &Arc<Class>) {
         let mut buf = vec![0u8; n as usize];
         let ptr = buf.as_mut_ptr() as usize;
         // SAFETY: `buf` has `n` writable bytes and outlives the call.
-        let (r, e) = blocking(vm, BlockKind::Io, || unsafe { libc::read(fd, ptr as *mut libc::c_void, n as usize) });
+        let (r, e) = blocking(vm, BlockKind::Io, || unsafe { libc::read(fd, ptr as *mut libc::c_void, n as usize) })?;
         if r == -1 {
             return Err(errno_error(vm, e, None, None));
         }
@@ -121,7 +124,7 @@ pub fn register(vm: &Vm, d: &Dict, term_cls: &Arc<Class>) {
         let data = bytes_arg(vm, &a.pos[1])?;
         let (ptr, len) = (data.as_ptr() as usize, data.len());
         // SAFETY: `data` is kept alive by the Arc held here for the call.
-        let (r, e) = blocking(vm, BlockKind::Io, || unsafe { libc::write(fd, ptr as *const libc::c_void, len) });
+        let (r, e) = blocking(vm, BlockKind::Io, || unsafe { libc::write(fd, ptr as *const libc::c_void, len) })?;
         if r == -1 {
             return Err(errno_error(vm, e, None, None));
         }
@@ -143,7 +146,7 @@ pub fn register(vm: &Vm, d: &Dict, term_cls: &Arc<Class>) {
             // SAFETY: flushes the descriptor; no memory is passed.
             let (r, e) = blocking(vm, BlockKind::Io, || unsafe {
                 if name == "fsync" { libc::fsync(fd) } else { libc::fdatasync(fd) }
-            } as isize);
+            } as isize)?;
             if r == -1 {
                 return Err(errno_error(vm, e, None, None));
             }

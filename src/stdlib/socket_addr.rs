@@ -110,6 +110,11 @@ pub fn to_value(a: &SockAddr) -> Value {
             let end = path.iter().position(|b| *b == 0).unwrap_or(path.len());
             Value::string(String::from_utf8_lossy(&path[..end]).into_owned())
         }
+        libc::AF_VSOCK => {
+            // SAFETY: the family says the storage holds a sockaddr_vm.
+            let svm = unsafe { &*(a.ptr() as *const libc::sockaddr_vm) };
+            Value::tuple(vec![Value::Int(svm.svm_cid as i64), Value::Int(svm.svm_port as i64)])
+        }
         libc::AF_UNSPEC if a.len == 0 => Value::None,
         f => Value::tuple(vec![Value::Int(f as i64), Value::Bytes(Arc::new(Vec::new()))]),
     }

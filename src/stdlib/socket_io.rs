@@ -43,17 +43,30 @@ pub fn interrupt_check(vm: &Vm) -> InterruptCheck {
 /// Runs `op` on the socket as CPython's `sock_call`: `write` says which
 /// readiness to wait for. `op` returns the system call's result (-1 and
 /// errno on failure).
-fn sock_call(vm: &mut Vm, st: &SockState, write: bool, mut op: impl FnMut() -> isize) -> PyResult<isize> {
+pub(super) fn sock_call(vm: &mut Vm, st: &SockState, write: bool, op: impl FnMut() -> isize) -> PyResult<isize> {
+    sock_call_flags(vm, st, write, 0, op)
+}
+
+/// [`sock_call`] for a call given `flags`: with `MSG_DONTWAIT` the attempt
+/// is made at once and EAGAIN is the caller's error, as in CPython.
+pub(super) fn sock_call_flags(
+    vm: &mut Vm,
+    st: &SockState,
+    write: bool,
+    flags: i32,
+    mut op: impl FnMut() -> isize,
+) -> PyResult<isize> {
     if st.fd < 0 {
         return Err(errno_error(vm, libc::EBADF, None, None));
     }
     let deadline = (st.timeout > 0.0).then(|| Instant::now() + Duration::from_secs_f64(st.timeout));
     let events = if write { libc::POLLOUT } else { libc::POLLIN };
+    let dontwait = flags & libc::MSG_DONTWAIT != 0;
     loop {
         let check = interrupt_check(vm);
         let out = vm.allow_threads(BlockKind::Socket, || {
             loop {
-                if st.timeout != 0.0 {
+                if st.timeout != 0.0 && !dontwait {
                     match check.wait_until(deadline, |slice| poll_one(st.fd, events, slice)) {
                         Ok(true) => {}
                         Ok(false) => return Outcome::TimedOut,
@@ -66,7 +79,9 @@ fn sock_call(vm: &mut Vm, st: &SockState, write: bool, mut op: impl FnMut() -> i
                 }
                 let e = last_errno();
                 let again = e == libc::EAGAIN || e == libc::EWOULDBLOCK;
-                if e == libc::EINTR || (again && st.timeout != 0.0) {
+                // A blocking socket's EAGAIN comes from MSG_DONTWAIT or
+                // SO_RCVTIMEO/SO_SNDTIMEO: the caller's error, as in CPython.
+                if e == libc::EINTR || (again && st.timeout > 0.0 && !dontwait) {
                     continue;
                 }
                 return Outcome::Failed(e);
@@ -110,7 +125,7 @@ fn recv_bytes(vm: &mut Vm, st: &SockState, n: usize, flags: i32, from: bool) -> 
     let ptr = buf.as_mut_ptr() as usize;
     let mut addr = SockAddr::empty();
     let aptr = &raw mut addr;
-    let r = sock_call(vm, st, false, || {
+    let r = sock_call_flags(vm, st, false, flags, || {
         // SAFETY: `buf` has `n` writable bytes; `addr` is storage for any address.
         unsafe {
             if from {
@@ -129,7 +144,7 @@ fn recv_bytes(vm: &mut Vm, st: &SockState, n: usize, flags: i32, from: bool) -> 
 /// Sends `data` once; returns the count sent.
 fn send_once(vm: &mut Vm, st: &SockState, data: &[u8], flags: i32, to: Option<&SockAddr>) -> PyResult<usize> {
     let (ptr, len) = (data.as_ptr() as usize, data.len());
-    let r = sock_call(vm, st, true, || {
+    let r = sock_call_flags(vm, st, true, flags, || {
         // SAFETY: `data` outlives the call; MSG_NOSIGNAL turns SIGPIPE into EPIPE.
         unsafe {
             match to {

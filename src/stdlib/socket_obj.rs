@@ -437,7 +437,10 @@ fn setsockopt(vm: &mut Vm, a: Args) -> PyResult<Value> {
     count(vm, &a, "setsockopt", 3, 4)?;
     let level = cint(vm, &a.pos[1])?;
     let opt = cint(vm, &a.pos[2])?;
-    let fd = this(vm, &a)?.st.lock().fd;
+    let (fd, family) = {
+        let st = this(vm, &a)?.st.lock();
+        (st.fd, st.family)
+    };
     let v = &a.pos[3];
     // SAFETY (all three): the option value points at `len` readable bytes.
     let r = if a.pos.len() == 5 {
@@ -446,6 +449,12 @@ fn setsockopt(vm: &mut Vm, a: Args) -> PyResult<Value> {
         }
         let len = cint(vm, &a.pos[4])? as libc::socklen_t;
         unsafe { libc::setsockopt(fd, level, opt, std::ptr::null(), len) }
+    } else if family == libc::AF_VSOCK && matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Boolean(_)) {
+        // VSOCK's buffer sizes are 64-bit options, as CPython passes them.
+        let n = vm.index_of(v)? as u64;
+        unsafe {
+            libc::setsockopt(fd, level, opt, (&raw const n).cast(), std::mem::size_of::<u64>() as libc::socklen_t)
+        }
     } else if matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Boolean(_)) {
         let n = cint(vm, v)?;
         unsafe {
@@ -466,8 +475,21 @@ fn getsockopt(vm: &mut Vm, a: Args) -> PyResult<Value> {
     count(vm, &a, "getsockopt", 2, 3)?;
     let level = cint(vm, &a.pos[1])?;
     let opt = cint(vm, &a.pos[2])?;
-    let fd = this(vm, &a)?.st.lock().fd;
+    let (fd, family) = {
+        let st = this(vm, &a)?.st.lock();
+        (st.fd, st.family)
+    };
     match a.pos.get(3) {
+        None if family == libc::AF_VSOCK => {
+            let mut v: u64 = 0;
+            let mut len = std::mem::size_of::<u64>() as libc::socklen_t;
+            // SAFETY: a 64-bit option read into a u64.
+            let r = unsafe { libc::getsockopt(fd, level, opt, (&raw mut v).cast(), &mut len) };
+            if r < 0 {
+                return Err(last_os_error(vm));
+            }
+            Ok(Value::Int(v as i64))
+        }
         None => match sockopt_int(fd, level, opt) {
             Some(v) => Ok(Value::Int(v as i64)),
             None => Err(last_os_error(vm)),
