@@ -20,7 +20,7 @@ pub const TERMINAL_SIZE: Spec = Spec { module: "os", name: "terminal_size", fiel
 
 /// Runs a system call with the GIL released, again while it fails with
 /// EINTR (PEP 475); returns its result and errno.
-fn blocking(vm: &mut Vm, kind: BlockKind, mut f: impl FnMut() -> isize) -> (isize, i32) {
+pub(super) fn blocking(vm: &mut Vm, kind: BlockKind, mut f: impl FnMut() -> isize) -> (isize, i32) {
     vm.allow_threads(kind, || {
         loop {
             let r = f();
