@@ -37,6 +37,7 @@ pub mod mod_asyncio_net;
 pub mod mod_atexit;
 pub mod mod_binascii;
 pub mod mod_bz2;
+pub mod mod_cjk;
 pub mod mod_cmath;
 pub mod mod_codecs;
 pub mod mod_collections;
@@ -295,6 +296,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_collections", mod_collections::create),
     ("_csv", mod_csv::create),
     ("_functools", mod_functools::create),
+    ("_gilt_cjk", mod_cjk::create),
     ("_gilt_io", mod_gilt_io::create),
     ("_json", mod_json::create),
     ("_locale", mod_string_locale::create_locale),

@@ -61,21 +61,19 @@ fn writable_lens(vm: &mut Vm, bufs: &[Value]) -> PyResult<Vec<usize>> {
 
 /// Reads into scratch buffers of `lens` with `f(iovecs)`, then copies the
 /// `n` bytes read into the caller's buffers in order.
-fn vectored_read(
-    vm: &mut Vm,
-    bufs: &[Value],
-    f: impl Fn(&[libc::iovec]) -> isize,
-) -> PyResult<Value> {
+fn vectored_read(vm: &mut Vm, bufs: &[Value], f: impl Fn(&[libc::iovec]) -> isize) -> PyResult<Value> {
     let lens = writable_lens(vm, bufs)?;
     let mut scratch: Vec<Vec<u8>> = lens.iter().map(|n| vec![0u8; *n]).collect();
-    let iov: Vec<libc::iovec> =
-        scratch.iter_mut().map(|s| libc::iovec { iov_base: s.as_mut_ptr() as *mut libc::c_void, iov_len: s.len() }).collect();
+    let iov: Vec<libc::iovec> = scratch
+        .iter_mut()
+        .map(|s| libc::iovec { iov_base: s.as_mut_ptr() as *mut libc::c_void, iov_len: s.len() })
+        .collect();
     let addr = (iov.as_ptr() as usize, iov.len());
     let r = blocking(vm, BlockKind::Io, || {
-            // SAFETY: the iovecs point into `scratch`, alive for the call.
-            let iov = unsafe { std::slice::from_raw_parts(addr.0 as *const libc::iovec, addr.1) };
-            f(iov)
-        });
+        // SAFETY: the iovecs point into `scratch`, alive for the call.
+        let iov = unsafe { std::slice::from_raw_parts(addr.0 as *const libc::iovec, addr.1) };
+        f(iov)
+    });
     let n = io_result(vm, r)?;
     let mut left = n as usize;
     for (b, s) in bufs.iter().zip(&scratch) {
@@ -93,11 +91,7 @@ fn vectored_read(
 }
 
 /// Writes the bytes of `bufs` with `f(iovecs)`.
-fn vectored_write(
-    vm: &mut Vm,
-    bufs: &[Value],
-    f: impl Fn(&[libc::iovec]) -> isize,
-) -> PyResult<Value> {
+fn vectored_write(vm: &mut Vm, bufs: &[Value], f: impl Fn(&[libc::iovec]) -> isize) -> PyResult<Value> {
     let mut data = Vec::with_capacity(bufs.len());
     for b in bufs {
         data.push(bytes_arg(vm, b)?);
@@ -106,10 +100,10 @@ fn vectored_write(
         data.iter().map(|s| libc::iovec { iov_base: s.as_ptr() as *mut libc::c_void, iov_len: s.len() }).collect();
     let addr = (iov.as_ptr() as usize, iov.len());
     let r = blocking(vm, BlockKind::Io, || {
-            // SAFETY: the iovecs point into `data`, alive for the call.
-            let iov = unsafe { std::slice::from_raw_parts(addr.0 as *const libc::iovec, addr.1) };
-            f(iov)
-        });
+        // SAFETY: the iovecs point into `data`, alive for the call.
+        let iov = unsafe { std::slice::from_raw_parts(addr.0 as *const libc::iovec, addr.1) };
+        f(iov)
+    });
     let n = io_result(vm, r)?;
     Ok(Value::Int(n))
 }
@@ -301,7 +295,8 @@ fn files(d: &Dict) {
     def(d, "eventfd", |vm, a| {
         let args = clinic(vm, &a, "eventfd", &["initval", "flags"], 2, 1)?;
         let init = int_arg(vm, req(&args, 0))?;
-        let init = u32::try_from(init).map_err(|_| vm.overflow_error("Python int too large to convert to C unsigned int"))?;
+        let init =
+            u32::try_from(init).map_err(|_| vm.overflow_error("Python int too large to convert to C unsigned int"))?;
         let fl = match &args[1] {
             Some(v) => c_int(vm, v)?,
             None => libc::EFD_CLOEXEC,

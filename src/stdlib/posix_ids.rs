@@ -325,7 +325,8 @@ fn priorities(d: &Dict) {
         let which = c_int(vm, req(&args, 0))?;
         let who = c_int(vm, req(&args, 1))?;
         // SAFETY: plain integers.
-        let r = errno_checked(vm, None, || unsafe { libc::getpriority(which as u32, who as libc::id_t) } as libc::c_long)?;
+        let r =
+            errno_checked(vm, None, || unsafe { libc::getpriority(which as u32, who as libc::id_t) } as libc::c_long)?;
         Ok(Value::Int(r as i64))
     });
     def(d, "setpriority", |vm, a| {
@@ -392,7 +393,6 @@ fn priorities(d: &Dict) {
 fn dev_arg(vm: &mut Vm, v: &Value) -> PyResult<u64> {
     match vm.exact_index(v)? {
         Some(Value::Int(i)) if i >= 0 => Ok(i as u64),
-        Some(Value::Int(-1)) => Ok(u64::MAX),
         Some(Value::Int(_)) => Err(vm.overflow_error("can't convert negative int to unsigned")),
         Some(Value::BigInt(b)) => {
             use num_traits::ToPrimitive;

@@ -71,7 +71,11 @@ fn scheduling(vm: &Vm, d: &Dict) {
             let pol = c_int(vm, req(&args, 0))?;
             // SAFETY: plain integers.
             let r = unsafe {
-                if name.ends_with("max") { libc::sched_get_priority_max(pol) } else { libc::sched_get_priority_min(pol) }
+                if name.ends_with("max") {
+                    libc::sched_get_priority_max(pol)
+                } else {
+                    libc::sched_get_priority_min(pol)
+                }
             };
             Ok(Value::Int(check(vm, r as i64, None)?))
         });
@@ -152,7 +156,9 @@ fn scheduling(vm: &Vm, d: &Dict) {
                 Some(_) => return Err(vm.overflow_error("Python int too large to convert to C long")),
                 None => {
                     let tn = vm.class_of(v).name.lock().as_str().to_string();
-                    return Err(vm.type_error(&format!("expected an iterator of ints, but iterator yielded <class '{tn}'>")));
+                    return Err(
+                        vm.type_error(&format!("expected an iterator of ints, but iterator yielded <class '{tn}'>"))
+                    );
                 }
             };
             if n < 0 {
@@ -226,7 +232,11 @@ fn exec_argv(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Vec<CString>> {
     let items = match v {
         Value::List(_) | Value::Tuple(_) => vm.collect(v)?,
         _ => {
-            let msg = if fname == "execv" { "execv() arg 2 must be a tuple or list" } else { "execve: argv must be a tuple or list" };
+            let msg = if fname == "execv" {
+                "execv() arg 2 must be a tuple or list"
+            } else {
+                "execve: argv must be a tuple or list"
+            };
             return Err(vm.type_error(msg));
         }
     };
