@@ -37,6 +37,7 @@ pub mod mod_asyncio_net;
 pub mod mod_atexit;
 pub mod mod_binascii;
 pub mod mod_bz2;
+pub mod mod_cjk;
 pub mod mod_cmath;
 pub mod mod_codecs;
 pub mod mod_collections;
@@ -81,8 +82,11 @@ mod operator_getters;
 pub mod posix_args;
 pub mod posix_dir;
 pub mod posix_fd;
+pub mod posix_fd_more;
 pub mod posix_fork;
 pub mod posix_fs;
+pub mod posix_ids;
+pub mod posix_sched;
 pub mod repl;
 mod repl_complete;
 pub mod select_epoll;
@@ -296,6 +300,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_collections", mod_collections::create),
     ("_csv", mod_csv::create),
     ("_functools", mod_functools::create),
+    ("_gilt_cjk", mod_cjk::create),
     ("_gilt_context", mod_gilt_context::create),
     ("_gilt_io", mod_gilt_io::create),
     ("_json", mod_json::create),

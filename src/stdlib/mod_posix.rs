@@ -98,6 +98,79 @@ fn constants() -> Vec<(&'static str, i64)> {
         ("P_PID", P_PID as i64),
         ("P_PGID", P_PGID as i64),
         ("P_ALL", P_ALL as i64),
+        // Linux (x86-64 glibc) values of the flags below, as python3 3.11 has them.
+        ("CLD_CONTINUED", 6),
+        ("CLD_DUMPED", 3),
+        ("CLD_EXITED", 1),
+        ("CLD_KILLED", 2),
+        ("CLD_STOPPED", 5),
+        ("CLD_TRAPPED", 4),
+        ("EFD_CLOEXEC", 524288),
+        ("EFD_NONBLOCK", 2048),
+        ("EFD_SEMAPHORE", 1),
+        ("GRND_NONBLOCK", 1),
+        ("GRND_RANDOM", 2),
+        ("MFD_ALLOW_SEALING", 2),
+        ("MFD_CLOEXEC", 1),
+        ("MFD_HUGETLB", 4),
+        ("MFD_HUGE_16GB", 2281701376),
+        ("MFD_HUGE_16MB", 1610612736),
+        ("MFD_HUGE_1GB", 2013265920),
+        ("MFD_HUGE_1MB", 1342177280),
+        ("MFD_HUGE_256MB", 1879048192),
+        ("MFD_HUGE_2GB", 2080374784),
+        ("MFD_HUGE_2MB", 1409286144),
+        ("MFD_HUGE_32MB", 1677721600),
+        ("MFD_HUGE_512KB", 1275068416),
+        ("MFD_HUGE_512MB", 1946157056),
+        ("MFD_HUGE_64KB", 1073741824),
+        ("MFD_HUGE_8MB", 1543503872),
+        ("MFD_HUGE_MASK", 63),
+        ("MFD_HUGE_SHIFT", 26),
+        ("O_FSYNC", 1052672),
+        ("POSIX_FADV_DONTNEED", 4),
+        ("POSIX_FADV_NOREUSE", 5),
+        ("POSIX_FADV_NORMAL", 0),
+        ("POSIX_FADV_RANDOM", 1),
+        ("POSIX_FADV_SEQUENTIAL", 2),
+        ("POSIX_FADV_WILLNEED", 3),
+        ("PRIO_PGRP", 1),
+        ("PRIO_PROCESS", 0),
+        ("PRIO_USER", 2),
+        ("P_PIDFD", 3),
+        ("RTLD_DEEPBIND", 8),
+        ("RTLD_GLOBAL", 256),
+        ("RTLD_LAZY", 1),
+        ("RTLD_LOCAL", 0),
+        ("RTLD_NODELETE", 4096),
+        ("RTLD_NOLOAD", 4),
+        ("RTLD_NOW", 2),
+        ("RWF_APPEND", 16),
+        ("RWF_DSYNC", 2),
+        ("RWF_HIPRI", 1),
+        ("RWF_NOWAIT", 8),
+        ("RWF_SYNC", 4),
+        ("SCHED_BATCH", 3),
+        ("SCHED_FIFO", 1),
+        ("SCHED_IDLE", 5),
+        ("SCHED_OTHER", 0),
+        ("SCHED_RESET_ON_FORK", 1073741824),
+        ("SCHED_RR", 2),
+        ("SPLICE_F_MORE", 4),
+        ("SPLICE_F_MOVE", 1),
+        ("SPLICE_F_NONBLOCK", 2),
+        ("ST_APPEND", 256),
+        ("ST_MANDLOCK", 64),
+        ("ST_NOATIME", 1024),
+        ("ST_NODEV", 4),
+        ("ST_NODIRATIME", 2048),
+        ("ST_NOEXEC", 8),
+        ("ST_RELATIME", 4096),
+        ("ST_SYNCHRONOUS", 16),
+        ("ST_WRITE", 128),
+        ("XATTR_CREATE", 1),
+        ("XATTR_REPLACE", 2),
+        ("XATTR_SIZE_MAX", 65536),
     ]
 }
 
@@ -347,17 +420,7 @@ fn misc(vm: &Vm, d: &Dict) {
     d.set_item_str("sysconf_names", Value::Dict(names.clone()));
     def(d, "sysconf", move |vm, a| {
         posix_posonly(vm, &a, "sysconf", 1)?;
-        let name = match &a.pos[0] {
-            Value::Str(s) => match names.get_item_str(s.as_str()) {
-                Some(Value::Int(n)) => n as libc::c_int,
-                _ => return Err(vm.value_error("unrecognized configuration name")),
-            },
-            Value::Int(_) | Value::Boolean(_) => c_int(vm, &a.pos[0])?,
-            v => {
-                let tn = vm.type_name(v);
-                return Err(vm.type_error(&format!("configuration names must be strings or integers, not {tn}")));
-            }
-        };
+        let name = super::posix_ids::conf_name(vm, &a.pos[0], &names)?;
         // errno tells a failure from a limit of -1.
         // SAFETY: clearing this thread's errno and reading a system value.
         unsafe { *libc::__errno_location() = 0 };
@@ -416,12 +479,18 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     }
     d.set_item_str("error", Value::Class(vm.rt.types.exc("OSError")));
     let have = [
+        "HAVE_EVENTFD",
         "HAVE_FCHDIR",
         "HAVE_FCHMOD",
+        "HAVE_FCHOWN",
+        "HAVE_FEXECVE",
+        "HAVE_FPATHCONF",
         "HAVE_FSTATVFS",
         "HAVE_FTRUNCATE",
         "HAVE_FUTIMENS",
+        "HAVE_LCHOWN",
         "HAVE_LSTAT",
+        "HAVE_MEMFD_CREATE",
         "HAVE_UTIMENSAT",
     ];
     d.set_item_str("_have_functions", Value::list(have.iter().map(|s| Value::str(s)).collect()));
@@ -434,6 +503,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     super::posix_fs::register(&d, &stat_cls, &statvfs_cls);
     super::posix_dir::register(&vm.rt, &d, &stat_cls);
     super::posix_fd::register(vm, &d, &term_cls);
+    super::posix_fd_more::register(&d);
+    super::posix_ids::register(&d);
+    super::posix_sched::register(vm, &d);
     process(&d);
     super::posix_fork::register(&d);
     wrap_status(&d);

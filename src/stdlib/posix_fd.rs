@@ -20,7 +20,7 @@ pub const TERMINAL_SIZE: Spec = Spec { module: "os", name: "terminal_size", fiel
 
 /// Runs a system call with the GIL released, again while it fails with
 /// EINTR (PEP 475); returns its result and errno.
-fn blocking(vm: &mut Vm, kind: BlockKind, mut f: impl FnMut() -> isize) -> PyResult<(isize, i32)> {
+pub(super) fn blocking(vm: &mut Vm, kind: BlockKind, mut f: impl FnMut() -> isize) -> PyResult<(isize, i32)> {
     let main = vm.gil.as_ref().is_some_and(|g| g.is_main());
     loop {
         let (r, e) = vm.allow_threads(kind, || {
