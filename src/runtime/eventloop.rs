@@ -445,7 +445,8 @@ impl LoopCore {
         let prev = self.current_task.lock().replace(t.clone());
         // Each step runs in the task's own context, as CPython's
         // `context.run(step)`; what the step made current stays the task's.
-        let task_ctx = std::mem::replace(&mut tp.m.lock().context, Value::None);
+        let mut slot = tp.m.lock().context.take();
+        let task_ctx = slot.as_deref_mut().map_or(Value::None, |c| std::mem::replace(c, Value::None));
         let saved = vm.swap_context(task_ctx);
         let r = match (&coro, exc) {
             (Value::Generator(g), None) => vm.resume(g, Value::None),
@@ -453,7 +454,13 @@ impl LoopCore {
             (_, None) => vm.send_to(&coro, Value::None),
             (_, Some(e)) => throw_into(vm, &coro, e),
         };
-        tp.m.lock().context = vm.swap_context(saved);
+        let after = vm.swap_context(saved);
+        if !after.is_none() {
+            // The box is reused from step to step: no allocation per step.
+            let mut boxed = slot.unwrap_or_else(|| Box::new(Value::None));
+            *boxed = after;
+            tp.m.lock().context = Some(boxed);
+        }
         *self.current_task.lock() = prev;
         match r {
             Ok(SendResult::Returned(v)) => {

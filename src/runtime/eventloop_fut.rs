@@ -105,6 +105,7 @@ pub struct TaskPart {
 }
 
 /// The mutable fields of a task (`TaskPart::m`).
+#[derive(Default)]
 pub struct TaskMut {
     /// The name set by the user; None means `Task-{number}` (made lazily).
     pub name: Option<Box<Value>>,
@@ -112,14 +113,9 @@ pub struct TaskMut {
     pub waiter: Option<Arc<Fut>>,
     /// Set by `cancel()` when there is no waiter to cancel: the message.
     pub must_cancel: Option<Box<Option<Value>>>,
-    /// The `contextvars.Context` the task's steps run in (None: none yet).
-    pub context: Value,
-}
-
-impl Default for TaskMut {
-    fn default() -> Self {
-        TaskMut { name: None, waiter: None, must_cancel: None, context: Value::None }
-    }
+    /// The `contextvars.Context` the task's steps run in (None: none yet);
+    /// boxed so that a task without one stays in its allocation size class.
+    pub context: Option<Box<Value>>,
 }
 
 impl TaskPart {

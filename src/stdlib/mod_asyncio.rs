@@ -103,6 +103,7 @@ pub fn new_task(
         Some(c) if !c.is_none() => c,
         _ => vm.copy_current_context()?,
     };
+    let context = if context.is_none() { None } else { Some(Box::new(context)) };
     let mut f = Fut::new(lp.st.clone(), Some(lp.clone()));
     f.task = Some(Box::new(TaskPart {
         coro: driven,

@@ -159,12 +159,13 @@ fn decode(t: &Table, data: &[u8], mut pos: usize, final_: bool) -> Decoded {
                 pos += len;
                 continue 'outer;
             }
-            if t.gb18030 && len == 4 {
-                if let Some(c) = gb18030_decode(seq) {
-                    text.push(c);
-                    pos += 4;
-                    continue 'outer;
-                }
+            if t.gb18030
+                && len == 4
+                && let Some(c) = gb18030_decode(seq)
+            {
+                text.push(c);
+                pos += 4;
+                continue 'outer;
             }
             let prefix = t.prefixes.contains(&pack(seq)) || (t.gb18030 && len < 4 && gb18030_prefix(seq));
             if !prefix || len == 4 {

@@ -247,12 +247,18 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     });
     let writer_cls = buffer_class(rt, "BufferedWriter");
     let reader_cls = buffer_class(rt, "BufferedReader");
-    let buffer = Vm::native("buffer", move |_vm, a| {
+    // One binary stream per descriptor, as CPython's: `sys.stdin.buffer is
+    // sys.stdin.buffer` (argparse's FileType('rb') hands out this object).
+    let buffers: Vec<Value> = (0..3u8)
+        .map(|fd| {
+            let class = if fd == 0 { reader_cls.clone() } else { writer_cls.clone() };
+            Value::from_native(Arc::new(StdStream { fd, class }))
+        })
+        .collect();
+    super::types_num::prop(rt, &stream_cls, "buffer", move |_vm, a| {
         let fd = a.pos.first().and_then(stream_of).unwrap_or(1);
-        let class = if fd == 0 { reader_cls.clone() } else { writer_cls.clone() };
-        Ok(Value::from_native(Arc::new(StdStream { fd, class })))
+        Ok(buffers[usize::from(fd.min(2))].clone())
     });
-    super::types_num::prop(rt, &stream_cls, "buffer", move |vm, a| vm.call_value(&buffer, a));
     stream_cls.dict.set_item_str("__module__", Value::str("_io"));
     let mk = |fd: u8| Value::from_native(Arc::new(StdStream { fd, class: stream_cls.clone() }));
     d.set_item_str("stdin", mk(0));
