@@ -68,13 +68,7 @@ fn vectored_read(vm: &mut Vm, bufs: &[Value], f: impl Fn(&[libc::iovec]) -> isiz
         .iter_mut()
         .map(|s| libc::iovec { iov_base: s.as_mut_ptr() as *mut libc::c_void, iov_len: s.len() })
         .collect();
-    let addr = (iov.as_ptr() as usize, iov.len());
-    let r = blocking(vm, BlockKind::Io, || {
-        // SAFETY: the iovecs point into `scratch`, alive for the call.
-        let iov = unsafe { std::slice::from_raw_parts(addr.0 as *const libc::iovec, addr.1) };
-        f(iov)
-    })?;
-    let n = io_result(vm, r)?;
+    let n = with_iovecs(vm, &iov, f)?;
     let mut left = n as usize;
     for (b, s) in bufs.iter().zip(&scratch) {
         if left == 0 {
@@ -98,14 +92,20 @@ fn vectored_write(vm: &mut Vm, bufs: &[Value], f: impl Fn(&[libc::iovec]) -> isi
     }
     let iov: Vec<libc::iovec> =
         data.iter().map(|s| libc::iovec { iov_base: s.as_ptr() as *mut libc::c_void, iov_len: s.len() }).collect();
+    Ok(Value::Int(with_iovecs(vm, &iov, f)?))
+}
+
+/// Runs `f` on `iov` with the GIL released (retried after EINTR as PEP 475
+/// says): the byte count, or the OSError.
+fn with_iovecs(vm: &mut Vm, iov: &[libc::iovec], f: impl Fn(&[libc::iovec]) -> isize) -> PyResult<i64> {
     let addr = (iov.as_ptr() as usize, iov.len());
     let r = blocking(vm, BlockKind::Io, || {
-        // SAFETY: the iovecs point into `data`, alive for the call.
+        // SAFETY: the iovecs and the buffers they point into belong to the
+        // caller, which keeps them alive until this returns.
         let iov = unsafe { std::slice::from_raw_parts(addr.0 as *const libc::iovec, addr.1) };
         f(iov)
     })?;
-    let n = io_result(vm, r)?;
-    Ok(Value::Int(n))
+    io_result(vm, r)
 }
 
 fn positioned(d: &Dict) {

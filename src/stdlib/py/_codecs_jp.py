@@ -3,12 +3,4 @@ gilt's table-driven `_gilt_cjk` (see _multibytecodec.py)."""
 
 import _multibytecodec
 
-_NAMES = ('shift_jis', 'cp932', 'euc_jp', 'shift_jis_2004', 'shift_jisx0213', 'euc_jis_2004', 'euc_jisx0213', )
-
-
-def getcodec(encoding):
-    if not isinstance(encoding, str):
-        raise TypeError('encoding name must be a string.')
-    if encoding not in _NAMES:
-        raise LookupError('no such codec is supported.')
-    return _multibytecodec.MultibyteCodec(encoding)
+getcodec = _multibytecodec._getcodec_of(('shift_jis', 'cp932', 'euc_jp', 'shift_jis_2004', 'shift_jisx0213', 'euc_jis_2004', 'euc_jisx0213', ))

@@ -3,12 +3,4 @@ gilt's table-driven `_gilt_cjk` (see _multibytecodec.py)."""
 
 import _multibytecodec
 
-_NAMES = ('euc_kr', 'cp949', 'johab', )
-
-
-def getcodec(encoding):
-    if not isinstance(encoding, str):
-        raise TypeError('encoding name must be a string.')
-    if encoding not in _NAMES:
-        raise LookupError('no such codec is supported.')
-    return _multibytecodec.MultibyteCodec(encoding)
+getcodec = _multibytecodec._getcodec_of(('euc_kr', 'cp949', 'johab', ))

@@ -221,3 +221,14 @@ class MultibyteStreamWriter:
 
 def __create_codec(name):
     return MultibyteCodec(name)
+
+
+def _getcodec_of(names):
+    """The getcodec() of a `_codecs_XX` module that offers the codecs `names`."""
+    def getcodec(encoding):
+        if not isinstance(encoding, str):
+            raise TypeError('encoding name must be a string.')
+        if encoding not in names:
+            raise LookupError('no such codec is supported.')
+        return MultibyteCodec(encoding)
+    return getcodec
