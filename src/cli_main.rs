@@ -201,17 +201,8 @@ pub fn module(vm: &mut Vm, name: &str) -> Result<MainProgram, Failed> {
         return Err(fail(format!("Error while finding module specification for '{name}' ({text})")));
     }
     if let Some(src) = crate::stdlib::frozen_source(name) {
-        let filename = format!("<frozen {name}>");
         let package = Some(parent.to_string()).filter(|p| !p.is_empty());
-        return Ok(MainProgram {
-            source: Some(src.into()),
-            argv0: filename.clone(),
-            filename,
-            path0: cwd(),
-            package,
-            archive: None,
-            spec: None,
-        });
+        return Ok(module_main(src.into(), format!("<frozen {name}>"), package));
     }
     let (parent_rel, leaf) = match name.rsplit_once('.') {
         Some((p, l)) => (Some(p.replace('.', "/")), l),
@@ -248,15 +239,13 @@ pub fn module(vm: &mut Vm, name: &str) -> Result<MainProgram, Failed> {
         eprintln!("SyntaxError: {}", e.0);
         Failed(1)
     })?;
-    Ok(MainProgram {
-        source: Some(source),
-        argv0: filename.clone(),
-        filename,
-        path0: cwd(),
-        package,
-        archive: None,
-        spec: None,
-    })
+    Ok(module_main(source, filename, package))
+}
+
+/// The program `-m` runs: `source` as `__main__`, `argv[0]` its file name,
+/// `sys.path[0]` the current directory.
+fn module_main(source: String, filename: String, package: Option<String>) -> MainProgram {
+    MainProgram { source: Some(source), argv0: filename.clone(), filename, path0: cwd(), package, ..Default::default() }
 }
 
 /// A `-m` failure: `PROGRAM: MSG` on stderr, status 1.
