@@ -202,7 +202,9 @@ impl Class {
         let mut f = if self.extra.no_dict { class_flags::NO_DICT } else { 0 };
         let classes = std::iter::once(self).chain(self.mro.iter().map(|c| &**c));
         for c in classes {
-            if c.builtin {
+            // Built-in classes answer in Rust, except those whose dicts the VM honours
+            // (a partial's read-only `func` is a property there).
+            if !c.overridable() {
                 continue;
             }
             // Snapshot first: checking a descriptor's class locks other dicts

@@ -109,6 +109,17 @@ pub struct NativeFunction {
     pub module: std::sync::OnceLock<Arc<str>>,
 }
 
+impl NativeFunction {
+    /// A module's function (`len`, `math.floor`, `os.getpid`), stamped when its module was
+    /// created: CPython's `builtin_function_or_method`, which has no `__get__`, so one stored
+    /// on a class is never bound (`__floor__ = math.floor` gets no instance). Methods of
+    /// built-in types (`list.append`, a native class's own functions) are descriptors: they bind.
+    #[inline]
+    pub fn is_module_function(&self) -> bool {
+        self.owner.is_none() && self.module.get().is_some()
+    }
+}
+
 /// Built-ins the dispatch loop runs inline when their arguments are of
 /// the usual built-in types (as CPython 3.11 specialises calls of `len`,
 /// `isinstance` and `list.append`): no argument vector and no reference

@@ -45,6 +45,7 @@ pub mod mod_csv;
 pub mod mod_errno;
 pub mod mod_fcntl;
 pub mod mod_functools;
+pub mod functools_partial;
 pub mod mod_gc;
 pub mod mod_gilt_context;
 pub mod mod_gilt_io;
@@ -258,6 +259,13 @@ pub fn init(rt: &Runtime) {
     for f in EXTRA_INITS {
         f(rt);
     }
+    // The built-in functions are module functions too: never bound on a class.
+    let builtins: Arc<str> = Arc::from("builtins");
+    for v in rt.builtins.lock().values() {
+        if let Value::Native(f) = v {
+            let _ = f.module.set(builtins.clone());
+        }
+    }
 }
 
 /// Registration hooks of the other built-in type/function files.
@@ -367,7 +375,7 @@ pub fn native_module(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 
 /// Records `name` as the `__module__` of the built-in functions a native module just
 /// created; functions it re-exports from a module created earlier keep their own.
-fn stamp_module_name(module: &Value, name: &str) {
+pub(crate) fn stamp_module_name(module: &Value, name: &str) {
     let Value::Module(m) = module else { return };
     if name == "builtins" {
         return;

@@ -1,7 +1,7 @@
 //! The `_functools` module under CPython's own `functools.py`: `reduce`,
-//! `cmp_to_key` and `_lru_cache_wrapper` (the cache behind `lru_cache` and
-//! `cache`). `partial` stays CPython's pure-Python class, which functools.py
-//! uses when the accelerator lacks it.
+//! `cmp_to_key`, `_lru_cache_wrapper` (the cache behind `lru_cache` and
+//! `cache`) and `partial` (in `functools_partial.rs`), which functools.py
+//! takes over its pure-Python versions as it takes CPython's C ones.
 //!
 //! The cache wrapper calls the user function straight from Rust: one
 //! recursion level for the wrapper (as CPython's C call counts one) and no
@@ -310,5 +310,6 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     def(&d, "reduce", reduce);
     register_cmp_to_key(vm, &d);
     register_lru(vm, &d);
+    super::functools_partial::register(vm, &d);
     Ok(Value::Module(Arc::new(Module { name: Arc::from("_functools"), dict: d })))
 }

@@ -373,6 +373,7 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
         Ok(Value::None)
     });
     let m = Value::Module(Arc::new(Module { name: Arc::from("sys"), dict: d }));
+    super::stamp_module_name(&m, "sys");
     rt.modules.set_item_str("sys", m.clone());
     m
 }

@@ -249,13 +249,11 @@ impl Vm {
             }
         }
         if let Some(a) = cls_attr {
-            // In a Python class, a built-in function (`f = len`) is no descriptor and stays
+            // A module's function (`f = len`, `f = math.floor`) is no descriptor and stays
             // unbound, but a method of a built-in type (`write = list.append`) binds as
             // CPython's method_descriptor does, checking the object's type first.
-            if let Value::Native(n) = &a
-                && !matches!(cls.lookup_str_owner(name), Some((_, true)))
-            {
-                if n.owner.is_none() {
+            if let Value::Native(n) = &a {
+                if n.is_module_function() {
                     return Ok(Some(a));
                 }
                 self.check_descr_applies(n, obj)?;
@@ -434,6 +432,8 @@ impl Vm {
     /// descriptors → their `__get__`).
     pub fn descr_get(&mut self, a: &Value, obj: &Value, cls: &Arc<Class>) -> PyResult {
         match a {
+            // A module's function has no `__get__` (see `NativeFunction::is_module_function`).
+            Value::Native(n) if n.is_module_function() => Ok(a.clone()),
             Value::Function(_) | Value::Native(_) => Ok(Vm::bound(obj.clone(), a.clone())),
             Value::Native2(o) => {
                 if let Some(p) = o.as_any().downcast_ref::<Property>() {
@@ -521,10 +521,10 @@ impl Vm {
                 if inst.class.attr_flags() & crate::object::class::class_flags::HAS_GETATTRIBUTE != 0 {
                     return Ok(None);
                 }
-                let Some((a, builtin_owner)) = inst.class.lookup_str_owner(name) else { return Ok(None) };
+                let Some(a) = inst.class.lookup_str(name) else { return Ok(None) };
                 let is_method = match &a {
                     Value::Function(_) => true,
-                    Value::Native(n) => builtin_owner || n.owner.is_some(),
+                    Value::Native(n) => !n.is_module_function(),
                     _ => false,
                 };
                 if is_method && inst.dict.get_str(name).is_none() {
@@ -970,6 +970,12 @@ impl Vm {
                 }
                 if name.as_str() == "__dict__" && crate::object::thread_local::local_of(inst).is_some() {
                     return Err(self.local_dict_read_only(obj));
+                }
+                // The `__dict__` of a native type's instance (a partial) cannot be deleted.
+                if name.as_str() == "__dict__"
+                    && inst.class.mro_with_self().any(|c| c.builtin && c.extra.native_overrides)
+                {
+                    return Err(self.type_error("cannot delete __dict__"));
                 }
                 if self.instance_dict(inst)?.remove_item_str(name.as_str()).is_none() {
                     return Err(self.attribute_error(obj, name.as_str()));

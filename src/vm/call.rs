@@ -38,6 +38,11 @@ impl Vm {
             _ => {
                 let cls = self.class_of(f);
                 match cls.lookup("__call__") {
+                    // `__call__ = len`: a module's function is not bound.
+                    Some(Value::Native(n)) if n.is_module_function() => {
+                        let m = Value::Native(n);
+                        self.recursing(" while calling a Python object", |vm| vm.call_value(&m, args))
+                    }
                     Some(m) if !matches!(m, Value::Function(_) | Value::Native(_)) => {
                         let bound = self.descr_get(&m, f, &cls)?;
                         self.recursing(" while calling a Python object", |vm| vm.call_value(&bound, args))
@@ -67,7 +72,9 @@ impl Vm {
     /// its `__get__` first, or called as it is when it has none, as CPython's
     /// `_PyObject_LookupSpecial` and slot functions do.
     pub fn call_method_value(&mut self, f: &Value, receiver: Value, args: Vec<Value>) -> PyResult {
-        if self.is_builtins_function(f) {
+        if let Value::Native(n) = f
+            && n.is_module_function()
+        {
             return self.call(f, args);
         }
         if !matches!(f, Value::Function(_) | Value::Native(_)) {
@@ -79,15 +86,6 @@ impl Vm {
         pos.push(receiver);
         pos.extend(args);
         self.call_value(f, Args::new(pos))
-    }
-
-    /// Whether `f` is a function of the `builtins` module (`len`): not a descriptor, so
-    /// `__len__ = len` in a class calls `len()` without the instance, as in CPython.
-    fn is_builtins_function(&self, f: &Value) -> bool {
-        match f {
-            Value::Native(n) if n.owner.is_none() => self.rt.builtins.get_item_str(&n.name).is_some_and(|b| b.is(f)),
-            _ => false,
-        }
     }
 
     /// `obj.name(*args)` from Rust.
