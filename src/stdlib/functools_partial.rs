@@ -85,7 +85,9 @@ fn partial_new(vm: &mut Vm, base: &Arc<Class>, call: &Value, a: Args) -> PyResul
         let f = inner.fields.lock().clone();
         func = f.func;
         args.extend_from_slice(tuple_items(&f.args));
-        for (k, v) in f.kw.lock().items() {
+        // Copied out first: hashing a key may run Python, which must not find the lock held.
+        let items = f.kw.lock().items();
+        for (k, v) in items {
             vm.dict_set(&kw, k, v)?;
         }
     }
@@ -122,7 +124,8 @@ fn partial_call(vm: &mut Vm, mut a: Args) -> PyResult {
         merged.set_str(&k, v);
     }
     let mut kw = Vec::with_capacity(merged.len());
-    for (k, v) in merged.lock().items() {
+    let items = merged.lock().items();
+    for (k, v) in items {
         match k {
             Value::Str(s) => kw.push((s, v)),
             Value::Instance(ref i) if matches!(i.builtin_value(), Some(Value::Str(_))) => {
@@ -162,7 +165,9 @@ fn repr_parts(vm: &mut Vm, f: &Fields) -> PyResult<String> {
         out.push_str(", ");
         out.push_str(&vm.repr_of(v)?);
     }
-    for (k, v) in f.kw.lock().items() {
+    // A key's `__str__` may change the dict: the lock is not held while it runs.
+    let items = f.kw.lock().items();
+    for (k, v) in items {
         let key = vm.str_of(&k)?;
         let val = vm.repr_of(&v)?;
         out.push_str(&format!(", {key}={val}"));

@@ -388,6 +388,16 @@ pub(crate) fn stamp_module_name(module: &Value, name: &str) {
     }
 }
 
+/// Marks a native function as a built-in function rather than a method: the function a
+/// built-in type's staticmethod wraps (`str.maketrans`) is, like a module's, never bound
+/// when a class stores it (see `NativeFunction::is_module_function`).
+pub(crate) fn not_a_descriptor(f: Value) -> Value {
+    if let Value::Native(n) = &f {
+        let _ = n.module.set(Arc::from("builtins"));
+    }
+    f
+}
+
 /// `builtins`: a module over the interpreter's builtins dict itself, so that
 /// `builtins.print = f` changes what every module's `print` finds.
 fn builtins_module(vm: &Vm) -> Value {

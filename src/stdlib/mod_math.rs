@@ -63,8 +63,20 @@ fn integer(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<BigInt> {
     Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
 }
 
+/// Exactly `n` positional arguments, in CPython's words: a one-argument function is
+/// `METH_O` (`math.floor() takes exactly one argument (0 given)`), the others are
+/// Argument Clinic's (`pow expected 2 arguments, got 0`).
 fn arg(vm: &mut Vm, a: &Args, fname: &str, n: usize) -> PyResult<()> {
-    a.check(vm, fname, n, n)
+    let got = a.pos.len();
+    if got == n {
+        return Ok(());
+    }
+    let msg = if n == 1 {
+        format!("math.{fname}() takes exactly one argument ({got} given)")
+    } else {
+        format!("{fname} expected {n} arguments, got {got}")
+    };
+    Err(vm.type_error(&msg))
 }
 
 fn checked(vm: &Vm, x: f64, r: f64) -> PyResult {
@@ -308,7 +320,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     def(&d, "ceil", |vm, a| rounding(vm, &a, "ceil", "__ceil__", f64::ceil));
     def(&d, "trunc", |vm, a| rounding(vm, &a, "trunc", "__trunc__", f64::trunc));
     def(&d, "log", |vm, a| {
-        a.check(vm, "log", 1, 2)?;
+        if !(1..=2).contains(&a.pos.len()) {
+            return Err(vm.type_error("math.log requires 1 to 2 arguments"));
+        }
         let x = ln(vm, &a.pos[0])?;
         match a.pos.get(1) {
             Some(b) => {
@@ -447,9 +461,18 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::Float(r))
     });
-    def(&d, "isfinite", |vm, a| Ok(Value::Bool(real(vm, a.pos.first().unwrap_or(&Value::None))?.is_finite())));
-    def(&d, "isinf", |vm, a| Ok(Value::Bool(real(vm, a.pos.first().unwrap_or(&Value::None))?.is_infinite())));
-    def(&d, "isnan", |vm, a| Ok(Value::Bool(real(vm, a.pos.first().unwrap_or(&Value::None))?.is_nan())));
+    def(&d, "isfinite", |vm, a| {
+        arg(vm, &a, "isfinite", 1)?;
+        Ok(Value::Bool(real(vm, &a.pos[0])?.is_finite()))
+    });
+    def(&d, "isinf", |vm, a| {
+        arg(vm, &a, "isinf", 1)?;
+        Ok(Value::Bool(real(vm, &a.pos[0])?.is_infinite()))
+    });
+    def(&d, "isnan", |vm, a| {
+        arg(vm, &a, "isnan", 1)?;
+        Ok(Value::Bool(real(vm, &a.pos[0])?.is_nan()))
+    });
     def(&d, "isclose", |vm, mut a| {
         let rel = match a.take_kw("rel_tol") {
             Some(v) => real(vm, &v)?,
@@ -460,7 +483,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             None => 0.0,
         };
         a.no_extra_kw(vm, "isclose")?;
-        arg(vm, &a, "isclose", 2)?;
+        a.check(vm, "isclose", 2, 2)?;
         if rel < 0.0 || abs < 0.0 {
             return Err(vm.value_error("tolerances must be non-negative"));
         }
@@ -560,7 +583,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     def(&d, "prod", |vm, mut a| {
         let start = a.take_kw("start").unwrap_or(Value::Int(1));
         a.no_extra_kw(vm, "prod")?;
-        arg(vm, &a, "prod", 1)?;
+        a.check(vm, "prod", 1, 1)?;
         let items = vm.collect(&a.pos[0])?;
         let mut r = start;
         for x in items {

@@ -267,6 +267,7 @@ pub fn register(rt: &Runtime) {
         }
         Ok(Value::Dict(d))
     });
+    let maketrans = super::not_a_descriptor(maketrans);
     let sm = crate::object::descr::StaticMethod::new(maketrans, rt.types.staticmethod.clone());
     c.dict.set_item_str("maketrans", Value::from_native(Arc::new(sm)));
     method(c, "translate", |vm, a| {

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use super::buffer::{BufData, Export, Mem, bytes_like};
 use super::method;
 use crate::object::class::Class;
-use crate::object::descr::ClassMethod;
 use crate::object::eq::HashOutcome;
 use crate::object::native::NativeObject;
 use crate::object::value::Value;
@@ -225,7 +224,7 @@ pub fn register(rt: &Runtime) {
     if let Some(m) = rt.types.bytes.dict.get_item_str("maketrans") {
         c.dict.set_item_str("maketrans", m);
     }
-    let fromhex = Vm::native("fromhex", |vm, a| {
+    super::types_num::classmethod(rt, c, "fromhex", |vm, a| {
         let data = super::types_bytes_more::parse_fromhex(vm, a.pos.get(1))?;
         let cls = match a.pos.first() {
             Some(Value::Class(c)) => c.clone(),
@@ -233,8 +232,6 @@ pub fn register(rt: &Runtime) {
         };
         Ok(Value::from_native(Arc::new(ByteArray { class: cls, buf: BufData::new(data) })))
     });
-    let cm = ClassMethod::new(fromhex, rt.types.classmethod.clone());
-    c.dict.set_item_str("fromhex", Value::from_native(Arc::new(cm)));
 
     method(c, "__new__", |vm, a| {
         let cls = match a.pos.first() {

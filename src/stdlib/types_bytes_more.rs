@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::method;
 use super::types_bytes::{arg, bytes, recv};
-use crate::object::descr::{ClassMethod, StaticMethod};
+use crate::object::descr::StaticMethod;
 use crate::object::value::Value;
 use crate::vm::{Args, PyResult, Runtime, Vm};
 
@@ -226,10 +226,9 @@ pub fn register(rt: &Runtime) {
         let per = a.arg(2, "bytes_per_sep");
         Ok(Value::string(hex_with_sep(vm, &b, sep.as_ref(), per.as_ref())?))
     });
-    let fromhex = Vm::native("fromhex", |vm, a| bytes(parse_fromhex(vm, a.pos.get(1))?));
-    let cm = ClassMethod::new(fromhex, rt.types.classmethod.clone());
-    c.dict.set_item_str("fromhex", Value::from_native(Arc::new(cm)));
-    let sm = StaticMethod::new(Vm::native("maketrans", maketrans), rt.types.staticmethod.clone());
+    super::types_num::classmethod(rt, c, "fromhex", |vm, a| bytes(parse_fromhex(vm, a.pos.get(1))?));
+    let maketrans = super::not_a_descriptor(Vm::native("maketrans", maketrans));
+    let sm = StaticMethod::new(maketrans, rt.types.staticmethod.clone());
     c.dict.set_item_str("maketrans", Value::from_native(Arc::new(sm)));
     method(c, "rsplit", rsplit);
     method(c, "expandtabs", expandtabs);

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use super::method;
 use crate::bytecode::CodeKind;
 use crate::bytecode::wordcode::{UnitSrc, localsplus_names};
-use crate::object::descr::{CellObject, SlotMember};
+use crate::object::class::Class;
+use crate::object::descr::{CellObject, ClassMethod, SlotMember};
 use crate::object::function::Cell;
 use crate::object::value::Value;
 use crate::vm::runtime::Runtime;
@@ -46,6 +47,7 @@ pub fn register(rt: &Runtime) {
             Ok(Vm::bound(obj, a.pos[0].clone()))
         });
     }
+    register_classmethod_descriptor(t);
     // `types.MethodType(func, obj)`.
     method(&t.method, "__new__", |vm, a| {
         if a.pos.len() != 3 || !a.kw.is_empty() {
@@ -253,5 +255,77 @@ fn register_type_extras(rt: &Runtime) {
         let (c, n) = (c.clone(), n.clone());
         vm.type_setattr(&c, &n, None)?;
         Ok(Value::None)
+    });
+}
+
+/// The type a `classmethod_descriptor` belongs to (`dict` for `fromkeys`) and its name.
+fn cm_descr(vm: &mut Vm, a: &Args, what: &str) -> PyResult<(Value, Arc<Class>, String)> {
+    let found = match a.pos.first() {
+        Some(Value::Native2(o)) => o.as_any().downcast_ref::<ClassMethod>().and_then(|cm| {
+            match (cm.dict.get_item_str("__objclass__"), cm.dict.get_item_str("__name__")) {
+                (Some(Value::Class(c)), Some(Value::Str(n))) => Some((cm.func.clone(), c, n.as_str().to_string())),
+                _ => None,
+            }
+        }),
+        _ => None,
+    };
+    found.ok_or_else(|| vm.type_error(&format!("descriptor '{what}' requires a 'classmethod_descriptor' object")))
+}
+
+/// CPython's `classmethod_descriptor`: `__get__` binds to a subtype of the owner
+/// (`dict.__dict__['fromkeys'].__get__(None, dict)`), a direct call takes the type
+/// first, and the repr is a method's.
+fn register_classmethod_descriptor(t: &crate::vm::runtime::Types) {
+    let c = &t.classmethod_descriptor;
+    method(c, "__get__", |vm, a| {
+        a.check_method(vm, "__get__", 1, 2)?;
+        let (func, owner, name) = cm_descr(vm, &a, "__get__")?;
+        let on = owner.name();
+        let ty = match a.pos.get(2) {
+            Some(t) if !t.is_none() => t.clone(),
+            _ if !a.pos[1].is_none() => Value::Class(vm.class_of(&a.pos[1])),
+            _ => {
+                let msg = format!("descriptor '{name}' for type '{}' needs either an object or a type", on.as_str());
+                return Err(vm.type_error(&msg));
+            }
+        };
+        let Value::Class(tc) = &ty else {
+            let tn = vm.type_name(&ty);
+            let msg = format!("descriptor '{name}' for type '{}' needs a type, not a '{tn}' as arg 2", on.as_str());
+            return Err(vm.type_error(&msg));
+        };
+        if !tc.is_subclass(&owner) {
+            let msg = format!(
+                "descriptor '{name}' requires a subtype of '{}' but received '{}'",
+                on.as_str(),
+                tc.name().as_str()
+            );
+            return Err(vm.type_error(&msg));
+        }
+        Ok(Vm::bound(ty, func))
+    });
+    method(c, "__call__", |vm, a| {
+        let (func, owner, name) = cm_descr(vm, &a, "__call__")?;
+        let on = owner.name();
+        let Some(first) = a.pos.get(1) else {
+            return Err(vm.type_error(&format!("descriptor '{name}' of '{}' object needs an argument", on.as_str())));
+        };
+        let Value::Class(tc) = first else {
+            let tn = vm.type_name(first);
+            return Err(vm.type_error(&format!("descriptor '{name}' requires a type but received a '{tn}'")));
+        };
+        if !tc.is_subclass(&owner) {
+            let msg = format!(
+                "descriptor '{name}' requires a subtype of '{}' but received '{}'",
+                on.as_str(),
+                tc.name().as_str()
+            );
+            return Err(vm.type_error(&msg));
+        }
+        vm.call_value(&func, Args::with_kw(a.pos[1..].to_vec(), a.kw))
+    });
+    method(c, "__repr__", |vm, a| {
+        let (_, owner, name) = cm_descr(vm, &a, "__repr__")?;
+        Ok(Value::string(format!("<method '{name}' of '{}' objects>", owner.name().as_str())))
     });
 }

@@ -382,14 +382,19 @@ fn register_float(rt: &Runtime) {
     prop(rt, c, "imag", |_vm, _a| Ok(Value::Float(0.0)));
 }
 
-/// Adds a native class method (its first argument is the class).
+/// Adds a native class method (its first argument is the class): a
+/// `classmethod_descriptor` (`dict.__dict__['fromkeys']`) that knows its type
+/// (`__objclass__`, for its repr and the checks of its `__get__` and `__call__`).
 pub fn classmethod(
     rt: &Runtime,
     cls: &Arc<Class>,
     name: &str,
     f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static,
 ) {
-    let cm = ClassMethod::new(Vm::native(name, f), rt.types.classmethod.clone());
+    let cm = ClassMethod::new(Vm::native(name, f), rt.types.classmethod_descriptor.clone());
+    cm.dict.set_item_str("__objclass__", Value::Class(cls.clone()));
+    cm.dict.set_item_str("__name__", Value::str(name));
+    cm.dict.set_item_str("__qualname__", Value::string(format!("{}.{name}", cls.name().as_str())));
     cls.dict.set_item_str(name, Value::from_native(Arc::new(cm)));
 }
 

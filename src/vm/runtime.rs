@@ -64,6 +64,9 @@ pub struct Types {
     /// bound to an object it is a `method-wrapper` (`(1).__add__`).
     pub method_descriptor: Arc<Class>,
     pub wrapper_descriptor: Arc<Class>,
+    /// A class method of a built-in type in its `__dict__` (`dict.__dict__['fromkeys']`):
+    /// a `ClassMethod` of this class (see `types_num::classmethod`).
+    pub classmethod_descriptor: Arc<Class>,
     pub method_wrapper: Arc<Class>,
     pub module: Arc<Class>,
     pub generator: Arc<Class>,
@@ -246,6 +249,7 @@ impl Types {
             method: c("method", Layout::Opaque),
             method_descriptor: c("method_descriptor", Layout::Opaque),
             wrapper_descriptor: c("wrapper_descriptor", Layout::Opaque),
+            classmethod_descriptor: c("classmethod_descriptor", Layout::Opaque),
             method_wrapper: c("method-wrapper", Layout::Opaque),
             module: c("module", Layout::Opaque),
             generator: c("generator", Layout::Opaque),
