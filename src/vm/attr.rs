@@ -117,6 +117,9 @@ impl Vm {
                 if name.as_str() == "__dict__" {
                     return Ok(Some(Value::Dict(m.dict.clone())));
                 }
+                if let Some(v) = self.native_module_spec(m, name.as_str()) {
+                    return Ok(Some(v));
+                }
                 if let Some(ga) = m.dict.get_item_str("__getattr__") {
                     return self.call(&ga, vec![Value::Str(name.clone())]).map(Some);
                 }

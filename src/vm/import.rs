@@ -118,6 +118,7 @@ impl Vm {
         }
         if let Some(m) = crate::stdlib::native_module(self, full)? {
             self.rt.modules.set_item_str(full, m.clone());
+            self.builtin_spec(full, &m);
             return Ok(m);
         }
         if let Some(src) = crate::stdlib::frozen_source(full) {
@@ -357,6 +358,47 @@ impl Vm {
         let _ = self.call_imp_hook("_gilt_set_spec", args);
     }
 
+    /// A native module loaded after importlib gets CPython's spec of a built-in module
+    /// (`ModuleSpec(name, BuiltinImporter, origin='built-in')`); the ones loaded before
+    /// get theirs from importlib's own `_setup`, which gilt lets run on first use of a
+    /// native module's `__spec__` (see `native_module_spec`).
+    fn builtin_spec(&mut self, name: &str, m: &Value) {
+        let (Some(Value::Module(bs)), Value::Module(md)) = (self.rt.modules.get_item_str("importlib._bootstrap"), m)
+        else {
+            return;
+        };
+        let (Some(importer), Some(spec_cls)) = (bs.dict.get_item_str("BuiltinImporter"), bs.dict.get_item_str("ModuleSpec"))
+        else {
+            return;
+        };
+        let args = crate::vm::Args::with_kw(
+            vec![Value::str(name), importer.clone()],
+            vec![(self.rt.intern("origin"), Value::str("built-in"))],
+        );
+        // A module without a spec still works; importlib reports a missing one itself.
+        if let Ok(spec) = self.call_value(&spec_cls, args) {
+            md.dict.set_item_str("__spec__", spec);
+            md.dict.set_item_str("__loader__", importer);
+            if md.dict.get_item_str("__package__").is_none() {
+                md.dict.set_item_str("__package__", Value::str(""));
+            }
+        }
+    }
+
+    /// `module.__spec__` / `__loader__` of a native module loaded before importlib: importlib
+    /// is loaded now (its `_setup` gives every built-in module in `sys.modules` its spec), as
+    /// CPython's built-in modules always have one. None when there is nothing to do.
+    pub fn native_module_spec(&mut self, m: &crate::object::module::Module, name: &str) -> Option<Value> {
+        if !matches!(name, "__spec__" | "__loader__")
+            || self.rt.modules.get_item_str("importlib").is_some()
+            || !crate::stdlib::builtin_module_names().contains(&&*m.name)
+        {
+            return None;
+        }
+        self.import_name("importlib._bootstrap", 0, true).ok()?;
+        m.dict.get_item_str(name)
+    }
+
     /// `__main__`'s `__loader__` for a script run by path: importlib's SourceFileLoader.
     pub fn main_loader(&mut self, filename: &str, globals: &Arc<Dict>) {
         let Ok(ext) = self.import_name("importlib._bootstrap_external", 0, true) else { return };
@@ -488,8 +530,16 @@ fn is_embedded(filename: &str) -> bool {
 }
 
 /// Whether `code` or a code object nested in it names one of `names` (as a global or an
-/// attribute): what decides that a module needs importlib's spec while it runs.
+/// attribute, or as a string constant: `globals()["__spec__"]`): what decides that a module
+/// needs importlib's spec while it runs.
 pub fn code_reads_any(code: &crate::bytecode::CodeObject, names: &[&str]) -> bool {
+    // `globals()['__spec__']` names it as a string, next to `globals`; a string alone
+    // (`getattr(module, '__spec__', None)` in inspect) is about another module.
+    let reads_globals = code.names.iter().any(|n| n.as_str() == "globals");
     code.names.iter().any(|n| names.contains(&n.as_str()))
-        || code.consts.iter().any(|c| matches!(c, Value::Code(inner) if code_reads_any(inner, names)))
+        || code.consts.iter().any(|c| match c {
+            Value::Code(inner) => code_reads_any(inner, names),
+            Value::Str(s) => reads_globals && names.contains(&s.as_str()),
+            _ => false,
+        })
 }
