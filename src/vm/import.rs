@@ -367,7 +367,8 @@ impl Vm {
         else {
             return;
         };
-        let (Some(importer), Some(spec_cls)) = (bs.dict.get_item_str("BuiltinImporter"), bs.dict.get_item_str("ModuleSpec"))
+        let (Some(importer), Some(spec_cls)) =
+            (bs.dict.get_item_str("BuiltinImporter"), bs.dict.get_item_str("ModuleSpec"))
         else {
             return;
         };
