@@ -773,6 +773,7 @@ impl Vm {
                 }
                 if inst.class.attr_flags() & (HAS_SETATTR | HAS_DATA_DESCR | NO_DICT) == 0
                     && crate::object::thread_local::local_of(inst).is_none()
+                    && name.as_str() != "__dict__"
                 {
                     inst.dict.set_str(name, v);
                     return Ok(());
@@ -931,7 +932,37 @@ impl Vm {
         if name.as_str() == "__dict__" && crate::object::thread_local::local_of(inst).is_some() {
             return Err(self.local_dict_read_only(obj));
         }
+        if name.as_str() == "__dict__" {
+            return self.replace_instance_dict(inst, v);
+        }
         self.instance_dict(inst)?.set_str(name, v);
+        Ok(())
+    }
+
+    /// `obj.__dict__ = d`: the instance's attributes become `d`'s items. gilt's instance
+    /// dict is part of the object, so it takes a copy of `d`'s items (later changes to `d`
+    /// are not seen, unlike CPython, where the object holds `d` itself).
+    fn replace_instance_dict(&mut self, inst: &Arc<Instance>, v: Value) -> PyResult<()> {
+        let items = match &v {
+            Value::Dict(d) => d.lock().items(),
+            Value::Instance(i) if matches!(i.builtin_value(), Some(Value::Dict(_))) => {
+                let Some(Value::Dict(d)) = i.builtin_value() else { unreachable!() };
+                d.lock().items()
+            }
+            _ => {
+                let tn = self.type_name(&v);
+                return Err(self.type_error(&format!("__dict__ must be set to a dictionary, not a '{tn}'")));
+            }
+        };
+        if v.is(&Value::Dict(inst.dict.clone())) {
+            return Ok(());
+        }
+        // The old attributes are freed without the dict's lock: a __del__ may run.
+        let old = std::mem::take(&mut *inst.dict.lock());
+        drop(old);
+        for (k, val) in items {
+            self.dict_set(&inst.dict, k, val)?;
+        }
         Ok(())
     }
 

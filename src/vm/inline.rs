@@ -150,6 +150,7 @@ impl Vm {
             || !dict_decides(&inst.class, flags, name, Some(cell))
             || inst.exc().is_some()
             || local_of(inst).is_some()
+            || name.as_str() == "__dict__"
         {
             return Err(v);
         }
