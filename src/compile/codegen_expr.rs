@@ -277,24 +277,31 @@ impl Compiler {
                 return Ok(());
             }
             // CPython folds a set display of three or more constants into a frozenset constant,
-            // which its compiler rebuilds from the frozenset's own iteration order, and the set
-            // is that constant merged into an empty set (BUILD_SET 0; SET_UPDATE). Doing the
-            // same gives the order python3 prints, e.g. {7, 5, 15} for `{7, 15, 5}`:
-            // target, rebuilt constant, a list of the first build's order, the first build.
-            let twice = kind == SeqKind::Set && items.len() > 2 && items.iter().all(folds_to_constant);
-            if twice {
+            // which its compiler rebuilds twice from the frozenset's own iteration order (the
+            // order python3 prints with a fixed PYTHONHASHSEED says twice: once would differ
+            // for some seeds), and the set is that constant merged into an empty set
+            // (BUILD_SET 0; SET_UPDATE). Doing the same gives the order python3 prints, e.g.
+            // {7, 5, 15} for `{7, 15, 5}`. The stack: target, then for each rebuild an empty
+            // set and a list of the previous build's order, then the first build.
+            const REBUILDS: usize = 2;
+            let folded = kind == SeqKind::Set && items.len() > 2 && items.iter().all(folds_to_constant);
+            if folded {
                 self.emit(Instr::BuildSet(0));
-                self.emit(Instr::BuildSet(0));
-                self.emit(Instr::BuildList(0));
+                for _ in 0..REBUILDS {
+                    self.emit(Instr::BuildSet(0));
+                    self.emit(Instr::BuildList(0));
+                }
             }
             for i in items {
                 self.expr(i)?;
             }
             let n = items.len() as u32;
-            if twice {
+            if folded {
                 self.emit(Instr::BuildSet(n));
-                self.emit(Instr::ListExtend);
-                self.emit(Instr::SetUpdate);
+                for _ in 0..REBUILDS {
+                    self.emit(Instr::ListExtend);
+                    self.emit(Instr::SetUpdate);
+                }
                 self.emit(Instr::SetUpdate);
                 return Ok(());
             }

@@ -20,7 +20,6 @@ pub mod csv_parse;
 pub mod exc_group;
 pub mod file;
 mod file_state;
-pub mod help;
 pub mod itertools_comb;
 pub mod itertools_iter;
 pub mod json_encode;

@@ -117,6 +117,11 @@ impl Vm {
                 if name.as_str() == "__dict__" {
                     return Ok(Some(Value::Dict(m.dict.clone())));
                 }
+                // The module type's attributes (`__class__`, `__dir__`, …), as
+                // PyObject_GenericGetAttr finds them: abc's isinstance reads `__class__`.
+                if let Some(v) = self.builtin_getattr(obj, name)? {
+                    return Ok(Some(v));
+                }
                 if let Some(ga) = m.dict.get_item_str("__getattr__") {
                     return self.call(&ga, vec![Value::Str(name.clone())]).map(Some);
                 }
