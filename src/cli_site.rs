@@ -47,8 +47,7 @@ fn hook_machinery(vm: &mut Vm) {
         return;
     };
     let standard = vm.call(&is_std, vec![first]).and_then(|v| vm.truthy(&v)).unwrap_or(true);
-    if !standard && let Err(e) = vm.call(&load, vec![])
-    {
+    if !standard && let Err(e) = vm.call(&load, vec![]) {
         crate::cli::report_uncaught(vm, &e);
     }
 }

@@ -39,7 +39,8 @@ fn os_random(buf: &mut [u8]) {
             if r < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
                 continue;
             }
-            let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+            let t =
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
             lcg_fill((t as u32) ^ std::process::id(), &mut buf[got..]);
             return;
         }
@@ -94,7 +95,12 @@ fn sip_round(v: &mut [u64; 4]) {
 
 /// SipHash-1-3 of `data` under the key (k0, k1), as `pyhash.c`'s `siphash13`.
 fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
-    let mut v = [k0 ^ 0x736f_6d65_7073_6575, k1 ^ 0x646f_7261_6e64_6f6d, k0 ^ 0x6c79_6765_6e65_7261, k1 ^ 0x7465_6462_7974_6573];
+    let mut v = [
+        k0 ^ 0x736f_6d65_7073_6575,
+        k1 ^ 0x646f_7261_6e64_6f6d,
+        k0 ^ 0x6c79_6765_6e65_7261,
+        k1 ^ 0x7465_6462_7974_6573,
+    ];
     let mut chunks = data.chunks_exact(8);
     for c in &mut chunks {
         let m = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));

@@ -297,7 +297,14 @@ fn matches(vm: &mut Vm, pattern: &Value, arg: &Value) -> PyResult<bool> {
 
 /// The first filter that matches, as (action, the filter or None), else the
 /// default action.
-fn get_filter(vm: &mut Vm, st: &State, category: &Value, text: &Value, lineno: i64, module: &Value) -> PyResult<(Value, Value)> {
+fn get_filter(
+    vm: &mut Vm,
+    st: &State,
+    category: &Value,
+    text: &Value,
+    lineno: i64,
+    module: &Value,
+) -> PyResult<(Value, Value)> {
     if let Some(f) = warnings_attr(vm, "filters", false)? {
         *st.filters.lock() = f;
     }
@@ -480,7 +487,14 @@ fn show(
 }
 
 /// CPython's C `show_warning`: errors while writing are dropped.
-fn show_plain(vm: &mut Vm, category: &Value, text: &Value, filename: &Value, lineno: i64, sourceline: Option<Value>) -> PyResult<()> {
+fn show_plain(
+    vm: &mut Vm,
+    category: &Value,
+    text: &Value,
+    filename: &Value,
+    lineno: i64,
+    sourceline: Option<Value>,
+) -> PyResult<()> {
     let Some(stderr) = vm.sys_attr("stderr") else { return Ok(()) };
     let name = match vm.get_attr_str(category, "__name__") {
         Ok(Some(n)) => vm.str_of(&n).unwrap_or_default(),

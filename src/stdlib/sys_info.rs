@@ -22,7 +22,9 @@ pub fn add(rt: &Runtime, d: &Dict) {
     // python3's prefixes (build.rs asked it; else the embedded library's
     // `/usr`): `site` finds its site-packages from them, as python3's does.
     let (prefix, exec_prefix) = (super::cpython_lib::python3::PREFIX, super::cpython_lib::python3::EXEC_PREFIX);
-    for (name, value) in [("prefix", prefix), ("base_prefix", prefix), ("exec_prefix", exec_prefix), ("base_exec_prefix", exec_prefix)] {
+    for (name, value) in
+        [("prefix", prefix), ("base_prefix", prefix), ("exec_prefix", exec_prefix), ("base_exec_prefix", exec_prefix)]
+    {
         d.set_item_str(name, Value::str(value));
     }
     d.set_item_str("platlibdir", Value::str("lib"));

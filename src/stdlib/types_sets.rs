@@ -488,13 +488,31 @@ fn register_views(rt: &Runtime) {
                     let result = match builtin_of(left) {
                         Value::Set(s) => match vm.set_copy(&s, false) {
                             Value::Set(c) => c,
-                            _ => if rev { other.clone() } else { me.clone() },
+                            _ => {
+                                if rev {
+                                    other.clone()
+                                } else {
+                                    me.clone()
+                                }
+                            }
                         },
-                        _ => if rev { other.clone() } else { me.clone() },
+                        _ => {
+                            if rev {
+                                other.clone()
+                            } else {
+                                me.clone()
+                            }
+                        }
                     };
                     let src = match builtin_of(right) {
                         Value::Set(s) => s,
-                        _ => if rev { me } else { other },
+                        _ => {
+                            if rev {
+                                me
+                            } else {
+                                other
+                            }
+                        }
                     };
                     vm.set_symmetric_update(&result, &src)?;
                     return Ok(Value::Set(result));

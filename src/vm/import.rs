@@ -156,7 +156,9 @@ impl Vm {
                 && let Some(path) = super::import_find::extension_in_dir(&dir, leaf)
             {
                 // CPython would load this shared library here; gilt cannot run C code.
-                let msg = format!("cannot import C extension module '{full}' from {path}: gilt runs pure-Python modules only");
+                let msg = format!(
+                    "cannot import C extension module '{full}' from {path}: gilt runs pure-Python modules only"
+                );
                 let e = self.err("ImportError", &msg);
                 e.exc.dict.set_item_str("name", Value::str(full));
                 e.exc.dict.set_item_str("path", Value::str(&path));

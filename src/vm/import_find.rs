@@ -57,7 +57,11 @@ const EXTENSION_SUFFIXES: [&str; 3] = [".cpython-311-x86_64-linux-gnu.so", ".abi
 /// and friends), which CPython's FileFinder would load before a `leaf.py`.
 pub fn extension_in_dir(dir: &str, leaf: &str) -> Option<String> {
     let base = std::path::Path::new(if dir.is_empty() { "." } else { dir });
-    EXTENSION_SUFFIXES.iter().map(|s| base.join(format!("{leaf}{s}"))).find(|p| p.is_file()).map(|p| p.display().to_string())
+    EXTENSION_SUFFIXES
+        .iter()
+        .map(|s| base.join(format!("{leaf}{s}")))
+        .find(|p| p.is_file())
+        .map(|p| p.display().to_string())
 }
 
 #[cfg(test)]

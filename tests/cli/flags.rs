@@ -159,11 +159,27 @@ fn hash_seed_gives_cpythons_hashes() {
         let r = gilt_in(&["-c", code], None, &[("PYTHONHASHSEED", seed)], None);
         assert_eq!(r.stdout, want, "PYTHONHASHSEED={seed}: {}", r.stderr);
     }
-    let r = gilt_in(&["-c", "import sys; print(sys.hash_info.algorithm, sys.hash_info.hash_bits, sys.hash_info.seed_bits)"], None, &[], None);
+    // A display of constants is a frozenset rebuilt once, twice when it holds an
+    // identifier-like string (seeds where the two orders differ).
+    let code = "print(list({'a b', 'c-d', 'e f', 'g.h', 'i j', 'k l', 'm,n'}), list({'ab', 'c d', 'e f', 'g h', 'i j', 'k l', 'm n'}))";
+    for (seed, want) in [
+        ("7", "['a b', 'k l', 'i j', 'c-d', 'e f', 'm,n', 'g.h'] ['ab', 'g h', 'k l', 'c d', 'i j', 'e f', 'm n']\n"),
+        ("1", "['c-d', 'm,n', 'g.h', 'k l', 'e f', 'i j', 'a b'] ['m n', 'k l', 'e f', 'ab', 'i j', 'g h', 'c d']\n"),
+    ] {
+        let r = gilt_in(&["-c", code], None, &[("PYTHONHASHSEED", seed)], None);
+        assert_eq!(r.stdout, want, "PYTHONHASHSEED={seed}: {}", r.stderr);
+    }
+    let r = gilt_in(
+        &["-c", "import sys; print(sys.hash_info.algorithm, sys.hash_info.hash_bits, sys.hash_info.seed_bits)"],
+        None,
+        &[],
+        None,
+    );
     assert_eq!(r.stdout, "siphash13 64 128\n");
     // Unset or `random`: a fresh secret per process, as CPython's.
-    let runs: Vec<String> =
-        (0..2).map(|_| gilt_in(&["-c", "print(hash('abc'))"], None, &[("PYTHONHASHSEED", "random")], None).stdout).collect();
+    let runs: Vec<String> = (0..2)
+        .map(|_| gilt_in(&["-c", "print(hash('abc'))"], None, &[("PYTHONHASHSEED", "random")], None).stdout)
+        .collect();
     assert_ne!(runs[0], runs[1]);
     let child = "import multiprocessing as mp\n\
                  def h(s):\n    return hash(s)\n\

@@ -11,7 +11,8 @@ fn user_site_home() -> PathBuf {
     std::fs::create_dir_all(&site).unwrap();
     std::fs::create_dir_all(home.join("extra_dir")).unwrap();
     std::fs::write(site.join("usersitepkg.py"), "NAME = 'user site'\n").unwrap();
-    std::fs::write(site.join("userpth.pth"), "# a comment\n../../../../extra_dir\nimport sys; sys.pth_ran = True\n").unwrap();
+    std::fs::write(site.join("userpth.pth"), "# a comment\n../../../../extra_dir\nimport sys; sys.pth_ran = True\n")
+        .unwrap();
     std::fs::write(home.join("extra_dir/extramod.py"), "X = 1\n").unwrap();
     home
 }
