@@ -17,6 +17,45 @@ fn main() {
         .expect("lalrpop failed on grammar/");
     embed_python_stdlib();
     embed_cpython_lib();
+    python3_site();
+}
+
+/// Writes `python3_site.rs`: the `sys.prefix`, `sys.exec_prefix` and
+/// `site.getsitepackages()` of the `python3` on PATH when it is CPython 3.11,
+/// so that gilt's `site` finds the packages installed for it (a pyenv or
+/// `make install` Python keeps them in `lib/python3.11/site-packages`, which
+/// Debian's site.py, the one embedded, does not look at). Without such a
+/// python3: the prefix of the embedded library and no extra folders.
+fn python3_site() {
+    println!("cargo:rerun-if-env-changed=GILT_PYTHON3");
+    let python = std::env::var("GILT_PYTHON3").unwrap_or_else(|_| "python3".into());
+    let probe = r#"
+import sys, site
+if sys.version_info[:2] == (3, 11) and sys.implementation.name == 'cpython':
+    print(sys.base_prefix); print(sys.base_exec_prefix)
+    print(*site.getsitepackages([sys.base_prefix, sys.base_exec_prefix]), sep='\n')
+"#;
+    let out = std::process::Command::new(&python).args(["-S", "-E", "-c", probe]).output();
+    let text = out.ok().filter(|o| o.status.success()).map(|o| String::from_utf8_lossy(&o.stdout).into_owned());
+    let lines: Vec<String> = text.unwrap_or_default().lines().map(str::to_string).collect();
+    let fallback = std::fs::canonicalize(find_cpython_lib())
+        .ok()
+        .and_then(|p| p.parent().and_then(|p| p.parent()).map(|p| p.display().to_string()))
+        .unwrap_or_else(|| "/usr".into());
+    let (prefix, exec_prefix, dirs) = match lines.as_slice() {
+        [p, e, rest @ ..] => (p.clone(), e.clone(), rest.to_vec()),
+        _ => (fallback.clone(), fallback, Vec::new()),
+    };
+    let out = format!(
+        "/// `sys.prefix` of python3 3.11 at build time (else the embedded library's prefix).\n\
+         pub const PREFIX: &str = {prefix:?};\n\
+         /// `sys.exec_prefix` of that python3.\n\
+         pub const EXEC_PREFIX: &str = {exec_prefix:?};\n\
+         /// Its `site.getsitepackages()`.\n\
+         pub const SITE_PACKAGES: &[&str] = &{dirs:?};\n"
+    );
+    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("python3_site.rs");
+    std::fs::write(dest, out).expect("write python3_site.rs");
 }
 
 /// Where CPython 3.11's `Lib/` is looked for when `GILT_CPYTHON_LIB` is not

@@ -65,6 +65,8 @@ pub fn main() -> i32 {
         eprintln!("Fatal Python error: {msg}\n");
         return 1;
     }
+    // Before anything hashes a string: every cached str hash depends on it.
+    crate::object::strhash::init_secret(cli.hash_seed);
     if cli.script.as_deref() == Some("compare") && !std::path::Path::new("compare").exists() {
         let msg = "gilt: 'compare' must come first, before any option: gilt compare [--switch POLICY]... SCRIPT [ARGS]...\n\
                    (compare runs SCRIPT with the GIL on and with it off itself)";
@@ -180,36 +182,6 @@ fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
     sys.dict.set_item_str("dont_write_bytecode", Value::Bool(cli.dont_write_bytecode));
     // Where importlib and py_compile put `.pyc` files (None: beside the source, in `__pycache__`).
     sys.dict.set_item_str("pycache_prefix", cli.pycache_prefix.as_deref().map(Value::str).unwrap_or(Value::None));
-    if !cli.no_site
-        && let Err(e) = crate::stdlib::help::install(vm)
-    {
-        // CPython's `site` adds help(), quit, exit, copyright… to the built-ins; -S leaves them out.
-        report_uncaught(vm, &e);
-    }
-    let mut path = Vec::new();
-    if !cli.safe_path {
-        path.push(Value::str(&program.path0));
-    }
-    // `site` drops repeated entries (its `removeduppaths`); with -S they stay.
-    let mut seen: Vec<&str> = vec![program.path0.as_str()];
-    for p in &cli.python_path {
-        if cli.no_site || !seen.contains(&p.as_str()) {
-            seen.push(p);
-            path.push(Value::str(p));
-        }
-    }
-    if !cli.no_site {
-        // CPython's `site` (with the .pth files of a usual install) has
-        // imported `types` before the script runs, so a script's own
-        // types.py does not shadow it for the library; import it from the
-        // library alone before the script's folder joins sys.path.
-        let lib = vec![Value::str(crate::stdlib::cpython_lib::LIB_ROOT)];
-        sys.dict.set_item_str("path", Value::list(lib));
-        let _ = vm.import_name("types", 0, true);
-    }
-    // The embedded standard library comes after PYTHONPATH, as CPython's does.
-    path.push(Value::str(crate::stdlib::cpython_lib::LIB_ROOT));
-    sys.dict.set_item_str("path", Value::list(path));
     let strs = |v: &[String]| Value::list(v.iter().map(|s| Value::str(s)).collect());
     sys.dict.set_item_str("warnoptions", strs(&cli.warnoptions));
     sys.dict.set_item_str("orig_argv", strs(&os_args()));
@@ -221,11 +193,31 @@ fn setup_sys(vm: &mut Vm, cli: &Cli, program: &MainProgram) {
         }
     }
     sys.dict.set_item_str("_xoptions", Value::Dict(Arc::new(xopts)));
+    let mut path: Vec<Value> = cli.python_path.iter().map(|p| Value::str(p)).collect();
+    // The embedded standard library comes after PYTHONPATH, as CPython's does.
+    path.push(Value::str(crate::stdlib::cpython_lib::LIB_ROOT));
+    sys.dict.set_item_str("path", Value::list(path));
     if !cli.warnoptions.is_empty() {
-        // The warnings module reads sys.warnoptions when it is imported; import it now, as CPython does.
+        // The warnings module reads sys.warnoptions when it is imported; import it now (before
+        // `site`, whose .pth files may import it), as CPython does.
         if let Err(e) = vm.import_name("warnings", 0, true) {
             report_uncaught(vm, &e);
         }
+    }
+    // As in CPython, `site` runs before the script's folder joins sys.path:
+    // sys.path is PYTHONPATH and the library, then site.py adds its folders
+    // (dropping repeats, its `removeduppaths`; with -S they stay).
+    if !cli.no_site {
+        crate::cli_site::run(vm);
+        // CPython's `site` (with the .pth files of a usual install) has
+        // imported `types` before the script runs, so a script's own
+        // types.py does not shadow it for the library.
+        let _ = vm.import_name("types", 0, true);
+    }
+    if !cli.safe_path
+        && let Some(Value::List(l)) = vm.sys_attr("path")
+    {
+        l.lock().insert(0, Value::str(&program.path0));
     }
 }
 

@@ -9,6 +9,7 @@ pub mod bytecode;
 pub mod cli;
 pub mod cli_args;
 pub mod cli_main;
+pub mod cli_site;
 pub mod compile;
 pub mod lex;
 pub mod object;

@@ -37,6 +37,8 @@ const ENV_VARS: &[&str] = &[
     "PYTHONOPTIMIZE",
     "PYTHONINSPECT",
     "PYTHONHASHSEED",
+    "PYTHONNOUSERSITE",
+    "PYTHONHOME",
     "PYTHONSAFEPATH",
     "PYTHONUNBUFFERED",
     "PYTHONDONTWRITEBYTECODE",
@@ -305,6 +307,8 @@ mod flags;
 mod habits;
 #[path = "cli/repl.rs"]
 mod repl;
+#[path = "cli/site.rs"]
+mod site;
 #[path = "cli/stdlib_mains.rs"]
 mod stdlib_mains;
 #[path = "cli/tools.rs"]

@@ -367,7 +367,13 @@ impl Compiler {
                     self.delete(t)?;
                 }
             }
-            StmtKind::Assert { .. } if self.optimize => {}
+            StmtKind::Assert { .. } if self.optimize => {
+                // Left out under -O, but the symbol table walked it: drop the child
+                // scopes (lambdas, comprehensions) of its expressions from the queue.
+                let n = symtable::stmt_scope_count(s, self.u().kind, self.future_annotations);
+                let children = &mut self.u().children;
+                children.drain(..n.min(children.len()));
+            }
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 let j = self.emit(Instr::PopJumpIfTrue(0));

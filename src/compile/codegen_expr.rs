@@ -279,22 +279,31 @@ impl Compiler {
             // CPython folds a set display of three or more constants into a frozenset constant,
             // which its compiler rebuilds from the frozenset's own iteration order, and the set
             // is that constant merged into an empty set (BUILD_SET 0; SET_UPDATE). Doing the
-            // same gives the order python3 prints, e.g. {7, 5, 15} for `{7, 15, 5}`:
-            // target, rebuilt constant, a list of the first build's order, the first build.
-            let twice = kind == SeqKind::Set && items.len() > 2 && items.iter().all(folds_to_constant);
-            if twice {
+            // same gives the order python3 prints, e.g. {7, 5, 15} for `{7, 15, 5}`. When the
+            // frozenset holds a string of identifier characters, code-object creation interns
+            // it and builds the frozenset once more (`intern_string_constants`; the orders
+            // python3 prints under fixed PYTHONHASHSEEDs agree). The stack: target, then for
+            // each rebuild an empty set and a list of the previous build's order, then the
+            // first build.
+            let rebuilds = 1 + items.iter().any(interned_by_code_creation) as usize;
+            let folded = kind == SeqKind::Set && items.len() > 2 && items.iter().all(folds_to_constant);
+            if folded {
                 self.emit(Instr::BuildSet(0));
-                self.emit(Instr::BuildSet(0));
-                self.emit(Instr::BuildList(0));
+                for _ in 0..rebuilds {
+                    self.emit(Instr::BuildSet(0));
+                    self.emit(Instr::BuildList(0));
+                }
             }
             for i in items {
                 self.expr(i)?;
             }
             let n = items.len() as u32;
-            if twice {
+            if folded {
                 self.emit(Instr::BuildSet(n));
-                self.emit(Instr::ListExtend);
-                self.emit(Instr::SetUpdate);
+                for _ in 0..rebuilds {
+                    self.emit(Instr::ListExtend);
+                    self.emit(Instr::SetUpdate);
+                }
                 self.emit(Instr::SetUpdate);
                 return Ok(());
             }
@@ -748,6 +757,12 @@ enum CompKind {
 
 /// Whether CPython's AST optimizer turns `e` into a constant: a literal, or a sign or `~`
 /// before a number (`-1`).
+/// A string constant of ASCII letters, digits and `_` only (CPython's
+/// `all_name_chars`), which code-object creation interns.
+fn interned_by_code_creation(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Constant(Constant::Str(s)) if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+}
+
 fn folds_to_constant(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Constant(_) => true,

@@ -175,6 +175,14 @@ pub fn try_scope_counts(
     (before, b.cur().children.len() - before)
 }
 
+/// How many child scopes (lambdas, comprehensions, functions, classes) the
+/// statement `s` creates directly in a scope of this kind.
+pub fn stmt_scope_count(s: &Stmt, kind: ScopeKind, future_annotations: bool) -> usize {
+    let mut b = Builder { stack: vec![Scope::new(kind, "<count>")], future_annotations };
+    let _ = b.stmts(std::slice::from_ref(s));
+    b.cur().children.len()
+}
+
 struct Builder {
     stack: Vec<Scope>,
     /// `from __future__ import annotations`: annotations are compiled as

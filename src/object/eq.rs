@@ -126,16 +126,8 @@ pub fn native_hash(v: &Value) -> HashOutcome {
             }
             Hash(hash_tuple(&hs))
         }
-        // CPython hashes every empty byte string to 0.
-        Value::Bytes(b) if b.is_empty() => Hash(0),
-        Value::Bytes(b) => {
-            let mut x: u64 = 0xcbf29ce484222325;
-            for &c in b.iter() {
-                x ^= c as u64;
-                x = x.wrapping_mul(0x100000001b3);
-            }
-            Hash((x >> 2) as i64)
-        }
+        // CPython's `_Py_HashBytes` (0 for b''), keyed as str hashes are.
+        Value::Bytes(b) => Hash(super::strhash::hash_bytes(b)),
         Value::Set(s) if s.frozen => {
             let mut acc: u64 = 0;
             for h in s.lock().hashes() {

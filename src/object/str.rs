@@ -7,24 +7,17 @@ use std::sync::atomic::{AtomicI64, Ordering};
 pub struct PyStr {
     s: Box<str>,
     char_len: usize,
-    /// 0 means "not computed yet" (a real hash of 0 is stored as 1).
+    /// 0 means "not computed yet" (a string whose real hash is 0, such as
+    /// the empty one, just recomputes it: cheap for '' and rare otherwise).
     hash: AtomicI64,
 }
 
-/// The hash a `PyStr` of these bytes has (for a non-empty string), computed
-/// without building one: lookups by a Rust name (`"__eq__"`) need no allocation.
+/// The hash a `PyStr` of this text has (CPython's SipHash-1-3 over its
+/// canonical form, see [`super::strhash`]), computed without building one:
+/// lookups by a Rust name (`"__eq__"`) need no allocation.
 #[inline]
 pub fn str_hash(s: &str) -> i64 {
-    if s.is_empty() {
-        return 0;
-    }
-    let mut x: u64 = 0xcbf29ce484222325;
-    for b in s.bytes() {
-        x ^= b as u64;
-        x = x.wrapping_mul(0x100000001b3);
-    }
-    let h = (x >> 1) as i64;
-    if h == 0 || h == -1 { 1 } else { h }
+    super::strhash::hash_str(s)
 }
 
 impl PyStr {
@@ -53,13 +46,11 @@ impl PyStr {
         self.char_len == self.s.len()
     }
 
-    /// The string's hash (FNV-1a over the bytes, cached). CPython randomises
-    /// str hashes per process, so no script can depend on the exact numbers.
+    /// The string's hash, as CPython's for the same `PYTHONHASHSEED` (cached).
     #[inline]
     pub fn hash(&self) -> i64 {
         let h = self.hash.load(Ordering::Relaxed);
-        if h != 0 || self.s.is_empty() {
-            // CPython hashes the empty string to 0 (so sets holding '' order as its do).
+        if h != 0 {
             return h;
         }
         let h = str_hash(&self.s);

@@ -16,6 +16,12 @@
 
 include!(concat!(env!("OUT_DIR"), "/cpython_lib.rs"));
 
+/// The installation of the `python3` that gilt was built beside (build.rs
+/// asked it): `sys.prefix` and the site-packages folders `site` adds.
+pub mod python3 {
+    include!(concat!(env!("OUT_DIR"), "/python3_site.rs"));
+}
+
 /// The bytes of the embedded file at `rel` (a path under [`LIB_ROOT`] with `/`).
 pub fn file(rel: &str) -> Option<&'static [u8]> {
     FILES.binary_search_by(|(p, _)| (*p).cmp(rel)).ok().map(|i| FILES[i].1)

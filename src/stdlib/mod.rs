@@ -21,7 +21,6 @@ pub mod exc_group;
 pub mod file;
 mod file_state;
 pub mod functools_partial;
-pub mod help;
 pub mod itertools_comb;
 pub mod itertools_iter;
 pub mod json_encode;

@@ -292,10 +292,12 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
     d.set_item_str("platform", Value::str(std::env::consts::OS));
     d.set_item_str("byteorder", Value::str("little"));
     d.set_item_str("maxsize", Value::Int(i64::MAX));
-    let exe = Value::string(std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default());
-    // `venv` copies or links `_base_executable` (gilt is never itself inside a venv).
-    d.set_item_str("_base_executable", exe.clone());
-    d.set_item_str("executable", exe);
+    let real = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+    // `venv` copies or links `_base_executable`: the real binary.
+    d.set_item_str("_base_executable", Value::str(&real));
+    // As CPython's getpath: the path gilt was started by, symlinks not
+    // resolved, so `site` finds the pyvenv.cfg of a venv's `bin/python`.
+    d.set_item_str("executable", Value::string(executable_path().unwrap_or(real)));
     let names = super::builtin_module_names().into_iter().map(Value::str).collect();
     d.set_item_str("builtin_module_names", Value::tuple(names));
     def(&d, "exit", |vm, a| {
@@ -476,4 +478,31 @@ pub fn struct_seq(rt: &Runtime, module: &str, name: &str, fields: &'static [&'st
         Ok(Value::string(format!("{qual}({})", parts.join(", "))))
     });
     Value::Instance(Arc::new(Instance::new(cls, Payload::Builtin(Value::tuple(items)))))
+}
+
+/// `sys.executable` as CPython 3.11's getpath computes it: `argv[0]` made
+/// absolute (lexically, without resolving symlinks) when it holds a `/`,
+/// else the first executable file of that name on `PATH`.
+fn executable_path() -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let arg0 = std::env::args_os().next()?.to_string_lossy().into_owned();
+    let path = if arg0.contains('/') {
+        std::env::current_dir().ok()?.join(&arg0)
+    } else {
+        let dirs = std::env::var_os("PATH")?;
+        std::env::split_paths(&dirs)
+            .map(|d| d.join(&arg0))
+            .find(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0))?
+    };
+    let mut out = std::path::PathBuf::from("/");
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::Normal(n) => out.push(n),
+            _ => {}
+        }
+    }
+    Some(out.display().to_string())
 }

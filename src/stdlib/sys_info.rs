@@ -19,15 +19,13 @@ const HEXVERSION: i64 = 0x030b_07f0;
 
 /// Adds the attributes to the `sys` namespace `d`.
 pub fn add(rt: &Runtime, d: &Dict) {
-    // The installation prefix the embedded library came from (`/usr` for
-    // /usr/lib/python3.11), which CPython's modules use to find data files.
-    let prefix = std::path::Path::new(super::cpython_lib::LIB_ROOT)
-        .parent()
-        .and_then(|p| p.parent())
-        .map(|p| p.display().to_string())
-        .unwrap_or_default();
-    for name in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
-        d.set_item_str(name, Value::str(&prefix));
+    // python3's prefixes (build.rs asked it; else the embedded library's
+    // `/usr`): `site` finds its site-packages from them, as python3's does.
+    let (prefix, exec_prefix) = (super::cpython_lib::python3::PREFIX, super::cpython_lib::python3::EXEC_PREFIX);
+    for (name, value) in
+        [("prefix", prefix), ("base_prefix", prefix), ("exec_prefix", exec_prefix), ("base_exec_prefix", exec_prefix)]
+    {
+        d.set_item_str(name, Value::str(value));
     }
     d.set_item_str("platlibdir", Value::str("lib"));
     d.set_item_str("_xoptions", Value::Dict(Arc::new(Dict::new())));

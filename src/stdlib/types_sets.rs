@@ -480,6 +480,43 @@ fn register_views(rt: &Runtime) {
                     Ok(o) => o,
                     Err(_) => return Ok(Value::NotImplemented),
                 };
+                if matches!(op, BinOp::BitXor) {
+                    // CPython's dictviews_xor: a set of the left operand (a copy when it
+                    // is a set), then `symmetric_difference_update` with the right one
+                    // (itself when it is a set), which decides the order of the result.
+                    let (left, right) = if rev { (&a.pos[1], &a.pos[0]) } else { (&a.pos[0], &a.pos[1]) };
+                    let result = match builtin_of(left) {
+                        Value::Set(s) => match vm.set_copy(&s, false) {
+                            Value::Set(c) => c,
+                            _ => {
+                                if rev {
+                                    other.clone()
+                                } else {
+                                    me.clone()
+                                }
+                            }
+                        },
+                        _ => {
+                            if rev {
+                                other.clone()
+                            } else {
+                                me.clone()
+                            }
+                        }
+                    };
+                    let src = match builtin_of(right) {
+                        Value::Set(s) => s,
+                        _ => {
+                            if rev {
+                                me
+                            } else {
+                                other
+                            }
+                        }
+                    };
+                    vm.set_symmetric_update(&result, &src)?;
+                    return Ok(Value::Set(result));
+                }
                 let (x, y) = if rev { (other, me) } else { (me, other) };
                 vm.binary_op(&Value::Set(x), &Value::Set(y), op)
             });

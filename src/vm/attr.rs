@@ -120,6 +120,11 @@ impl Vm {
                 if let Some(v) = self.native_module_spec(m, name.as_str()) {
                     return Ok(Some(v));
                 }
+                // The module type's attributes (`__class__`, `__dir__`, …), as
+                // PyObject_GenericGetAttr finds them: abc's isinstance reads `__class__`.
+                if let Some(v) = self.builtin_getattr(obj, name)? {
+                    return Ok(Some(v));
+                }
                 if let Some(ga) = m.dict.get_item_str("__getattr__") {
                     return self.call(&ga, vec![Value::Str(name.clone())]).map(Some);
                 }

@@ -152,7 +152,20 @@ impl Vm {
                 // A zip archive or a folder in one: for `sys.path_hooks`.
                 entries_not_dirs = true;
             }
-            let found = match super::import_find::find_in_dir(&dir, leaf) {
+            let found = super::import_find::find_in_dir(&dir, leaf);
+            if !matches!(&found, Ok(Some(f)) if f.is_pkg)
+                && let Some(path) = super::import_find::extension_in_dir(&dir, leaf)
+            {
+                // CPython would load this shared library here; gilt cannot run C code.
+                let msg = format!(
+                    "cannot import C extension module '{full}' from {path}: gilt runs pure-Python modules only"
+                );
+                let e = self.err("ImportError", &msg);
+                e.exc.dict.set_item_str("name", Value::str(full));
+                e.exc.dict.set_item_str("path", Value::str(&path));
+                return Err(e);
+            }
+            let found = match found {
                 Ok(Some(f)) => f,
                 Ok(None) => {
                     let folder = std::path::Path::new(&dir).join(leaf);

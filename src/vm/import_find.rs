@@ -50,6 +50,20 @@ pub fn find_in_dir(dir: &str, leaf: &str) -> std::io::Result<Option<Found>> {
     Ok(None)
 }
 
+/// CPython's `importlib.machinery.EXTENSION_SUFFIXES` on 64-bit Linux.
+const EXTENSION_SUFFIXES: [&str; 3] = [".cpython-311-x86_64-linux-gnu.so", ".abi3.so", ".so"];
+
+/// The C extension module `leaf` in folder `dir` (`leaf.cpython-311-….so`
+/// and friends), which CPython's FileFinder would load before a `leaf.py`.
+pub fn extension_in_dir(dir: &str, leaf: &str) -> Option<String> {
+    let base = std::path::Path::new(if dir.is_empty() { "." } else { dir });
+    EXTENSION_SUFFIXES
+        .iter()
+        .map(|s| base.join(format!("{leaf}{s}")))
+        .find(|p| p.is_file())
+        .map(|p| p.display().to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -138,6 +138,59 @@ fn hash_seed_is_checked() {
     assert_eq!(r.stdout, "1\n", "-E ignores PYTHONHASHSEED");
 }
 
+/// str and bytes hash as CPython 3.11's SipHash-1-3 under the secret PYTHONHASHSEED gives
+/// (the numbers and set orders are python3's), and a spawned child gets the same secret.
+#[test]
+fn hash_seed_gives_cpythons_hashes() {
+    let code = "print(hash('abc'), hash(b'abc'), hash('\\xe9'), hash('\\u20ac'), hash('\\U0001f600'), hash(''), hash(memoryview(b'abc')))\n\
+                print(list({'a', 'b', 'c', 'spam', 'eggs'}))";
+    for (seed, want) in [
+        (
+            "0",
+            "-4594863902769663758 -4594863902769663758 6047309291227476195 -5529981157763016009 -3536540696076613844 0 -4594863902769663758\n\
+             ['c', 'a', 'spam', 'eggs', 'b']\n",
+        ),
+        (
+            "123",
+            "-6019719312852672851 -6019719312852672851 2030960749240960898 1478577648940306351 -8059949960423113297 0 -6019719312852672851\n\
+             ['b', 'c', 'a', 'spam', 'eggs']\n",
+        ),
+    ] {
+        let r = gilt_in(&["-c", code], None, &[("PYTHONHASHSEED", seed)], None);
+        assert_eq!(r.stdout, want, "PYTHONHASHSEED={seed}: {}", r.stderr);
+    }
+    // A display of constants is a frozenset rebuilt once, twice when it holds an
+    // identifier-like string (seeds where the two orders differ).
+    let code = "print(list({'a b', 'c-d', 'e f', 'g.h', 'i j', 'k l', 'm,n'}), list({'ab', 'c d', 'e f', 'g h', 'i j', 'k l', 'm n'}))";
+    for (seed, want) in [
+        ("7", "['a b', 'k l', 'i j', 'c-d', 'e f', 'm,n', 'g.h'] ['ab', 'g h', 'k l', 'c d', 'i j', 'e f', 'm n']\n"),
+        ("1", "['c-d', 'm,n', 'g.h', 'k l', 'e f', 'i j', 'a b'] ['m n', 'k l', 'e f', 'ab', 'i j', 'g h', 'c d']\n"),
+    ] {
+        let r = gilt_in(&["-c", code], None, &[("PYTHONHASHSEED", seed)], None);
+        assert_eq!(r.stdout, want, "PYTHONHASHSEED={seed}: {}", r.stderr);
+    }
+    let r = gilt_in(
+        &["-c", "import sys; print(sys.hash_info.algorithm, sys.hash_info.hash_bits, sys.hash_info.seed_bits)"],
+        None,
+        &[],
+        None,
+    );
+    assert_eq!(r.stdout, "siphash13 64 128\n");
+    // Unset or `random`: a fresh secret per process, as CPython's.
+    let runs: Vec<String> = (0..2)
+        .map(|_| gilt_in(&["-c", "print(hash('abc'))"], None, &[("PYTHONHASHSEED", "random")], None).stdout)
+        .collect();
+    assert_ne!(runs[0], runs[1]);
+    let child = "import multiprocessing as mp\n\
+                 def h(s):\n    return hash(s)\n\
+                 if __name__ == '__main__':\n\
+                 \x20   with mp.get_context('spawn').Pool(1) as p:\n\
+                 \x20       print(p.map(h, ['abc', '\\u20ac']) == [hash('abc'), hash('\\u20ac')])\n";
+    let path = script("cli_hash_child.py", child);
+    let r = gilt_in(&[&path], None, &[("PYTHONHASHSEED", "7")], None);
+    assert_eq!(r.stdout, "True\n", "a spawned child hashes as its parent: {}", r.stderr);
+}
+
 #[test]
 fn dash_x_skips_the_first_line_and_keeps_line_numbers() {
     let path = script("cli_dash_x.py", "this is not python\nprint('ran')\n1/0\n");

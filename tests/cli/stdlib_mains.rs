@@ -167,6 +167,12 @@ fn venv_without_pip_links_gilt() {
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let out = Command::new(env.join("bin").join("python")).args(["-c", "print(6 * 7)"]).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "42\n");
+    // As python3 in a venv: `site` reads its pyvenv.cfg (sys.executable is the venv's
+    // `bin/python`, symlink not resolved), so sys.prefix and site-packages are the venv's.
+    let code = "import sys, os\nprint(sys.prefix == os.path.dirname(os.path.dirname(sys.executable)), sys.prefix != sys.base_prefix)\n\
+                print([p.rsplit('/', 3)[-3:] for p in sys.path if 'packages' in p])";
+    let out = Command::new(env.join("bin").join("python")).args(["-c", code]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "True True\n[['lib', 'python3.11', 'site-packages']]\n");
 }
 
 /// `-m py_compile` and `-m compileall` as python3's (statuses and messages), writing
