@@ -89,8 +89,8 @@ fn protocol(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 fn reduce(vm: &mut Vm, obj: Value, proto: i64) -> PyResult {
     // A built-in function pickles as its name, a global (`getattr`, which
     // enum members reduce to), as CPython's builtin_function `__reduce__`.
-    if let Value::Native(n) = &obj {
-        return Ok(Value::str(&n.name));
+    if let Some(r) = reduce_method(vm, &obj)? {
+        return Ok(r);
     }
     let copyreg = vm.import_name("copyreg", 0, true)?;
     if proto < 2 {
@@ -329,4 +329,29 @@ fn exception_reducers(rt: &Runtime) {
         }
         Ok(Value::None)
     });
+}
+
+/// Methods pickle as CPython's method types reduce: a bound method as
+/// `getattr(receiver, name)`, a built-in type's method descriptor as
+/// `getattr(type, name)`, a built-in function as its name (a global).
+fn reduce_method(vm: &mut Vm, obj: &Value) -> PyResult<Option<Value>> {
+    let getattr = vm.rt.builtins.get_item_str("getattr").unwrap_or(Value::None);
+    match obj {
+        Value::Native(n) => match vm.descr_owner_class(n) {
+            Some(owner) if n.owner.is_some() => {
+                let args = Value::tuple(vec![Value::Class(owner), Value::str(&n.name)]);
+                Ok(Some(Value::tuple(vec![getattr.clone(), args])))
+            }
+            _ => Ok(Some(Value::str(&n.name))),
+        },
+        Value::Method(m) => {
+            let name = match &m.func {
+                Value::Native(n) => Value::str(&n.name),
+                f => attr(vm, f, "__name__")?,
+            };
+            let args = Value::tuple(vec![m.receiver.clone(), name]);
+            Ok(Some(Value::tuple(vec![getattr.clone(), args])))
+        }
+        _ => Ok(None),
+    }
 }

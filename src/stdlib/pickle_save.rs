@@ -559,7 +559,7 @@ impl<'a> Saver<'a> {
         if !self.o.fast {
             return;
         }
-        if self.fast_nesting >= FAST_NESTING_LIMIT + 1 {
+        if self.fast_nesting > FAST_NESTING_LIMIT {
             self.fast_memo.remove(&(obj.id() as usize));
         }
         self.fast_nesting = self.fast_nesting.saturating_sub(1);
@@ -574,7 +574,7 @@ impl<'a> Saver<'a> {
         }
         self.memo_put(obj);
         let Value::List(l) = obj else { unreachable!("save_list of a list") };
-        if l.len() > 0 {
+        if !l.is_empty() {
             self.batch_list_exact(vm, l)?;
         }
         self.fast_leave(obj);
@@ -661,7 +661,7 @@ impl<'a> Saver<'a> {
             self.write(&[op::MARK, op::DICT]);
         }
         self.memo_put(obj);
-        if d.len() > 0 {
+        if !d.is_empty() {
             self.batch_dict_exact(vm, d)?;
         }
         self.fast_leave(obj);
@@ -868,10 +868,18 @@ impl<'a> Saver<'a> {
         }
         let global_name = if parent_is_module { lastname.clone() } else { global_name };
         if self.o.proto >= 4 {
-            // Interned, as CPython's module and qualified names are: a
-            // module name saved twice is one memo entry.
-            let m = Value::Str(vm.rt.intern(&module_name));
-            let g = Value::Str(vm.rt.intern(&global_name));
+            // The module name interned, as CPython's `__module__` strings
+            // are shared by a module's classes (saved twice, one memo
+            // entry); the qualified name is an object of its own, so
+            // `datetime.datetime` saves two strings, as CPython does.
+            // (A built-in function's module name is the module's own
+            // `__name__`, not the types' shared one: not interned.)
+            let m = if matches!(obj, Value::Native(_)) {
+                Value::str(&module_name)
+            } else {
+                Value::Str(vm.rt.intern(&module_name))
+            };
+            let g = Value::str(&global_name);
             self.save(vm, &m, false)?;
             self.save(vm, &g, false)?;
             self.write_op(op::STACK_GLOBAL);
