@@ -806,6 +806,11 @@ impl Compiler {
 
     fn child_qualname(&mut self, name: &str) -> String {
         let u = self.u();
+        // A function or class declared `global` in its enclosing scope is
+        // named as a module-level one (CPython's compiler_set_qualname).
+        if matches!(u.scope.lookup(name), crate::compile::symtable::NameScope::GlobalExplicit) {
+            return name.to_string();
+        }
         match u.kind {
             ScopeKind::Module => name.to_string(),
             ScopeKind::Class => format!("{}.{}", u.qualname, name),

@@ -215,7 +215,7 @@ fn unicode_escape_encode(s: &str, raw: bool) -> Vec<u8> {
 }
 
 /// `escape_decode`: bytes escapes as in a bytes literal.
-fn escape_decode(vm: &mut Vm, b: &[u8]) -> PyResult<Vec<u8>> {
+pub fn escape_decode(vm: &mut Vm, b: &[u8]) -> PyResult<Vec<u8>> {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {

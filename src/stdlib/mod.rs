@@ -55,6 +55,7 @@ pub mod mod_lzma;
 pub mod mod_marshal;
 pub mod mod_math;
 pub mod mod_mmap;
+pub mod mod_pickle;
 pub mod mod_posix;
 pub mod mod_posixsubprocess;
 pub mod mod_process;
@@ -79,6 +80,9 @@ pub mod native_util;
 pub mod object_reduce;
 mod operator_funcs;
 mod operator_getters;
+pub mod pickle_global;
+pub mod pickle_load;
+pub mod pickle_save;
 pub mod posix_args;
 pub mod posix_dir;
 pub mod posix_fd;
@@ -310,6 +314,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_gilt_cjk", mod_cjk::create),
     ("_gilt_context", mod_gilt_context::create),
     ("_gilt_io", mod_gilt_io::create),
+    ("_gilt_pickle", mod_pickle::create),
     ("_json", mod_json::create),
     ("_locale", mod_string_locale::create_locale),
     ("_lzma", mod_lzma::create),

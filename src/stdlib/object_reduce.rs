@@ -89,8 +89,8 @@ fn protocol(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 fn reduce(vm: &mut Vm, obj: Value, proto: i64) -> PyResult {
     // A built-in function pickles as its name, a global (`getattr`, which
     // enum members reduce to), as CPython's builtin_function `__reduce__`.
-    if let Value::Native(n) = &obj {
-        return Ok(Value::str(&n.name));
+    if let Some(r) = reduce_method(vm, &obj)? {
+        return Ok(r);
     }
     let copyreg = vm.import_name("copyreg", 0, true)?;
     if proto < 2 {
@@ -191,6 +191,7 @@ fn attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult {
 /// so copies and pickles of their subclasses keep their value; `range`,
 /// `slice`, `bytearray` and the singletons reduce as CPython's do.
 fn builtin_reducers(rt: &Runtime) {
+    exception_reducers(rt);
     for (cls, fname) in [(&rt.types.range, "range.__reduce__"), (&rt.types.slice, "slice.__reduce__")] {
         super::method(cls, "__reduce__", move |vm, a| {
             a.check_method(vm, fname, 0, 0)?;
@@ -261,5 +262,96 @@ fn builtin_reducers(rt: &Runtime) {
             };
             Ok(Value::tuple(vec![v]))
         });
+    }
+}
+
+/// `BaseException.__reduce__` (`(type, args)`, plus the instance dict when
+/// it holds attributes) and `__setstate__` (the dict's items set as
+/// attributes), which pickle and copy take exceptions apart with.
+fn exception_reducers(rt: &Runtime) {
+    let be = rt.types.exc("BaseException");
+    let os_error = rt.types.exc("OSError");
+    super::method(&be, "__reduce__", move |vm, a| {
+        a.check_method(vm, "BaseException.__reduce__", 0, 0)?;
+        let this = &a.pos[0];
+        let Value::Instance(i) = this else { return Err(vm.type_error("BaseException.__reduce__ needs an exception")) };
+        let args = i.exc().map(|st| st.lock().args.clone()).unwrap_or_default();
+        let cls = Value::Class(i.class.clone());
+        // OSError's fields live in gilt's instance dict; CPython keeps them
+        // in the object, so they are not part of its state.
+        let is_os = i.class.is_subclass(&os_error);
+        let mut args = args;
+        if is_os && args.len() == 2 {
+            let f1 = i.dict.get_item_str("filename").filter(|v| !v.is_none());
+            let f2 = i.dict.get_item_str("filename2").filter(|v| !v.is_none());
+            if let Some(f1) = f1 {
+                args.push(f1);
+                if let Some(f2) = f2 {
+                    args.extend([Value::None, f2]);
+                }
+            }
+        }
+        let state: Vec<(Value, Value)> = i
+            .dict
+            .lock()
+            .items()
+            .into_iter()
+            .filter(|(k, _)| {
+                !(is_os
+                    && k.as_str()
+                        .is_some_and(|s| matches!(s.as_str(), "errno" | "strerror" | "filename" | "filename2")))
+            })
+            .collect();
+        let mut out = vec![cls, Value::tuple(args)];
+        if !state.is_empty() {
+            let d = Arc::new(Dict::new());
+            for (k, v) in state {
+                vm.dict_set(&d, k, v)?;
+            }
+            out.push(Value::Dict(d));
+        }
+        Ok(Value::tuple(out))
+    });
+    super::method(&be, "__setstate__", |vm, a| {
+        a.check_method(vm, "BaseException.__setstate__", 1, 1)?;
+        let this = a.pos[0].clone();
+        match &a.pos[1] {
+            Value::None => {}
+            Value::Dict(d) => {
+                for (k, v) in d.lock().items() {
+                    let Value::Str(name) = &k else {
+                        return Err(vm.type_error("attribute name must be string"));
+                    };
+                    vm.set_attr(&this, name, v)?;
+                }
+            }
+            _ => return Err(vm.type_error("state is not a dictionary")),
+        }
+        Ok(Value::None)
+    });
+}
+
+/// Methods pickle as CPython's method types reduce: a bound method as
+/// `getattr(receiver, name)`, a built-in type's method descriptor as
+/// `getattr(type, name)`, a built-in function as its name (a global).
+fn reduce_method(vm: &mut Vm, obj: &Value) -> PyResult<Option<Value>> {
+    let getattr = vm.rt.builtins.get_item_str("getattr").unwrap_or(Value::None);
+    match obj {
+        Value::Native(n) => match vm.descr_owner_class(n) {
+            Some(owner) if n.owner.is_some() => {
+                let args = Value::tuple(vec![Value::Class(owner), Value::str(&n.name)]);
+                Ok(Some(Value::tuple(vec![getattr.clone(), args])))
+            }
+            _ => Ok(Some(Value::str(&n.name))),
+        },
+        Value::Method(m) => {
+            let name = match &m.func {
+                Value::Native(n) => Value::str(&n.name),
+                f => attr(vm, f, "__name__")?,
+            };
+            let args = Value::tuple(vec![m.receiver.clone(), name]);
+            Ok(Some(Value::tuple(vec![getattr.clone(), args])))
+        }
+        _ => Ok(None),
     }
 }
