@@ -476,10 +476,9 @@ fn register_views(rt: &Runtime) {
             method(c, name, move |vm, a| {
                 a.check(vm, name, 2, 2)?;
                 let me = view_to_set(vm, &a.pos[0])?;
-                let other = match view_to_set(vm, &a.pos[1]) {
-                    Ok(o) => o,
-                    Err(_) => return Ok(Value::NotImplemented),
-                };
+                // As CPython's dictviews_or & co: the other operand is iterated, and a
+                // non-iterable (or unhashable item) raises rather than NotImplemented.
+                let other = view_to_set(vm, &a.pos[1])?;
                 let (x, y) = if rev { (other, me) } else { (me, other) };
                 vm.binary_op(&Value::Set(x), &Value::Set(y), op)
             });
