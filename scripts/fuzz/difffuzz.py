@@ -105,7 +105,9 @@ class Fuzzer:
         self.python = [args.python]
         self.corpus = load_corpus(ROOT) if args.mutants > 0 else []
         self.lock = threading.Lock()
-        self.counts = {"cases": 0, "generated": 0, "mutants": 0, "skipped": 0, "executions": 0}
+        # executions: programs run on both interpreters; snippets: the snippets
+        # of the generated programs among them (a mutant counts as one).
+        self.counts = {"cases": 0, "generated": 0, "mutants": 0, "skipped": 0, "executions": 0, "snippets": 0}
         self.by_sig = {}  # sig -> {"kind", "tag", "count", "examples": [dirs], "detail"}
         self.workdir = tempfile.mkdtemp(prefix="difffuzz-")
         self.known = None
@@ -133,16 +135,17 @@ class Fuzzer:
         """Runs both interpreters; returns a Finding, None (agree) or "skip"."""
         path = self.write(src, "prog.py")
         try:
-            return self._judge(path, src, origin, deterministic)
+            return self._judge(path, src, origin, deterministic, snippets_of(src))
         finally:
             shutil.rmtree(os.path.dirname(path), ignore_errors=True)
 
-    def _judge(self, path, src, origin, deterministic):
+    def _judge(self, path, src, origin, deterministic, snippets):
         t = self.args.timeout
         py = run(self.python, path, t)
         gi = run(self.gilt, path, t)
         with self.lock:
             self.counts["executions"] += 1
+            self.counts["snippets"] += snippets
         if py.timed_out:
             return "skip"  # too slow or endless in CPython too: nothing to compare
         m = PANIC_AT.search(gi.err)
@@ -208,6 +211,7 @@ class Fuzzer:
         if agree:
             with self.lock:
                 self.counts["executions"] += len(together)
+                self.counts["snippets"] += sum(snippets_of(c.src) for c in together)
             for c in together:
                 self.record(c, None)
             return
@@ -271,7 +275,8 @@ class Fuzzer:
             kinds[e["kind"]] = kinds.get(e["kind"], 0) + e["count"]
         lines = [f"cases {self.counts['cases']} (generated {self.counts['generated']}, mutants "
                  f"{self.counts['mutants']}, skipped as slow/nondeterministic {self.counts['skipped']}), "
-                 f"interpreter-pair executions {self.counts['executions']}, {elapsed:.0f} s",
+                 f"interpreter-pair executions {self.counts['executions']} ({self.counts['snippets']} snippets), "
+                 f"{elapsed:.0f} s",
                  "failing cases by kind: " + (", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none"),
                  f"distinct signatures: {len(self.by_sig)}", ""]
         unexpected = 0
@@ -311,6 +316,11 @@ def batch_source(cases):
     for c in cases:
         lines.append(f"_fuzz_run({c.src!r}, 'prog{c.index}.py')")
     return "\n".join(lines) + "\n"
+
+
+def snippets_of(src):
+    """The snippets of a generated program (its `## N TAG` marker lines); 1 for a mutant."""
+    return max(1, sum(1 for ln in src.splitlines() if ln.startswith("print('## ") and not ln.startswith("print('## - ")))
 
 
 def known_reason(known, kind, tag):

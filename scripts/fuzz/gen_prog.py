@@ -395,6 +395,17 @@ class ProgGen:
             ops.append(f"print(repr({s}.{m}({args})))")
         ops += [f"print({s}.split(maxsplit={r.choice(odd)}))", f"print({s}.center({r.choice(['0', '-5', '7'])}, {r.choice(odd)}))",
                 f"print({s}[{r.choice(odd)}:{r.choice(odd)}])", f"print({s}.count({r.choice(odd)}, {r.choice(odd)}))"]
+        # The same odd arguments for bytes and bytearray, whose methods mirror str's
+        # but take ints as needles and have hex/decode/fromhex of their own.
+        bodd = odd + ["97", "256", "bytearray(b'a')", "(b'a', 1)", "':'", "b'::'"]
+        bmeths = ["split", "rsplit", "strip", "find", "index", "count", "replace", "center", "ljust", "startswith",
+                  "endswith", "join", "partition", "splitlines", "decode", "hex", "removeprefix", "rfind", "rindex",
+                  "translate", "expandtabs", "zfill", "__contains__", "__getitem__", "__mul__", "__add__", "__eq__"]
+        for _ in range(3):
+            recv = r.choice(["b'a,b'", "b''", "b'x\\ty\\n'", "bytearray(b'a,b')"])
+            args = ", ".join(r.choice(bodd) for _ in range(r.choice([0, 1, 1, 2, 3])))
+            ops.append(f"print(repr({recv}.{r.choice(bmeths)}({args})))")
+        ops.append(f"print(repr({r.choice(['bytes', 'bytearray'])}.fromhex({r.choice(bodd)})))")
         return sampled(r, "stmt.str_odd_args", ops, 4)
 
     def s_format_specs(self):

@@ -757,7 +757,15 @@ fn register_object(rt: &Runtime) {
     });
     method(o, "__ne__", |vm, a| {
         a.expect_after_self(vm, 1)?;
-        let r = vm.compare(&a.pos[0], &a.pos[1], crate::parse::ast::CmpOp::Eq)?;
+        // CPython's object_richcompare: only the receiver's own `__eq__`, no
+        // reflected call; its NotImplemented stays NotImplemented.
+        let r = match vm.class_of(&a.pos[0]).lookup("__eq__") {
+            Some(eq) => vm.call_method_value(&eq, a.pos[0].clone(), vec![a.pos[1].clone()])?,
+            None => Value::NotImplemented,
+        };
+        if matches!(r, Value::NotImplemented) {
+            return Ok(r);
+        }
         Ok(Value::Bool(!vm.truthy(&r)?))
     });
     method(o, "__hash__", |_vm, a| Ok(Value::Int(a.pos[0].id() >> 4)));

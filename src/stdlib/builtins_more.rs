@@ -134,12 +134,17 @@ fn sum(vm: &mut Vm, mut a: Args) -> PyResult {
     a.no_extra_kw(vm, "sum")?;
     a.check(vm, "sum", 1, 2)?;
     let mut acc = start.or_else(|| a.pos.get(1).cloned()).unwrap_or(Value::Int(0));
-    match &acc {
+    // CPython takes the iterator before it looks at the start value.
+    let it = vm.get_iter(&a.pos[0])?;
+    let plain = crate::vm::ops::payload_of(&acc).unwrap_or_else(|| acc.clone());
+    match &plain {
         Value::Str(_) => return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]")),
         Value::Bytes(_) => return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]")),
+        v if vm.type_name(v) == "bytearray" => {
+            return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
+        }
         _ => {}
     }
-    let it = vm.get_iter(&a.pos[0])?;
     while let Some(x) = vm.next_value(&it)? {
         acc = match (&acc, &x) {
             (Value::Int(p), Value::Int(q)) => match p.checked_add(*q) {
@@ -526,7 +531,8 @@ pub fn register(rt: &Runtime) {
     def(b, "pow", pow);
     def(b, "chr", |vm, a| {
         a.check(vm, "chr", 1, 1)?;
-        let n = int_arg(vm, &a.pos[0])?;
+        // A C int first (OverflowError past it), then the code point range.
+        let n = num_bigint::BigInt::from(super::types_str::c_int_arg(vm, &a.pos[0])?);
         let c = u32::try_from(&n).ok().and_then(char::from_u32);
         match c {
             Some(c) => Ok(Value::string(c.to_string())),

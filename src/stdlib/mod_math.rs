@@ -158,7 +158,10 @@ fn fsum(vm: &mut Vm, items: Vec<Value>) -> PyResult<f64> {
         if x.is_infinite() {
             return Err(vm.overflow_error("intermediate overflow in fsum"));
         }
-        partials.push(x);
+        // CPython keeps no zero partial, so a sum of -0.0s is 0.0.
+        if x != 0.0 {
+            partials.push(x);
+        }
     }
     if special != 0.0 {
         if inf_sum.is_nan() {

@@ -225,7 +225,7 @@ pub fn register(rt: &Runtime) {
         c.dict.set_item_str("maketrans", m);
     }
     super::types_num::classmethod(rt, c, "fromhex", |vm, a| {
-        let data = super::types_bytes_more::parse_fromhex(vm, a.pos.get(1))?;
+        let data = super::types_bytes_more::parse_fromhex(vm, &a, "bytearray")?;
         let cls = match a.pos.first() {
             Some(Value::Class(c)) => c.clone(),
             _ => vm.rt.types.bytearray.clone(),

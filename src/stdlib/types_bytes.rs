@@ -95,6 +95,15 @@ fn replace(hay: &[u8], old: &[u8], new: &[u8], count: i64) -> Vec<u8> {
     out
 }
 
+/// An optional `str` argument of Argument Clinic (`encoding`, `errors`):
+/// None is not a default but a TypeError naming `what`.
+fn text_arg(vm: &mut Vm, v: Option<Value>, what: &str) -> PyResult<Option<String>> {
+    match v {
+        None => Ok(None),
+        Some(v) => Ok(Some(super::types_str::str_arg(vm, &v, what)?.as_str().to_string())),
+    }
+}
+
 /// Decodes bytes for `bytes.decode` and `str(b, encoding)`.
 pub fn decode_bytes(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<String> {
     super::mod_codecs::decode_bytes(vm, b, enc, errors)
@@ -147,13 +156,14 @@ pub(crate) fn sub_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 
 pub(super) fn find_impl(vm: &mut Vm, a: &Args, name: &str, rev: bool) -> PyResult<i64> {
     a.check(vm, name, 2, 4)?;
-    let sub = sub_arg(vm, &a.pos[1])?;
     // A bytearray is searched in place: a stream parser calls find on a
     // large buffer once per message, and a copy each time made that
     // quadratic.
     if let Some(ba) = a.native_self::<super::types_bytearray::ByteArray>() {
         let len = ba.buf.len();
+        // As CPython: start and end are converted before the needle is checked.
         let (s, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), len)?;
+        let sub = sub_arg(vm, &a.pos[1])?;
         let g = ba.buf.read();
         let e = e.min(g.len());
         if s > e {
@@ -164,6 +174,7 @@ pub(super) fn find_impl(vm: &mut Vm, a: &Args, name: &str, rev: bool) -> PyResul
     }
     let b = recv(vm, a, name)?;
     let (s, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), b.len())?;
+    let sub = sub_arg(vm, &a.pos[1])?;
     if s > e {
         return Ok(-1);
     }
@@ -176,20 +187,18 @@ pub fn register(rt: &Runtime) {
     let c = &rt.types.bytes;
     method(c, "decode", |vm, mut a| {
         let b = recv(vm, &a, "decode")?;
-        let enc = match a.arg(1, "encoding") {
-            Some(Value::Str(s)) => s.as_str().to_string(),
-            _ => "utf-8".into(),
-        };
-        let errors = match a.arg(2, "errors") {
-            Some(Value::Str(s)) => s.as_str().to_string(),
-            _ => "strict".into(),
-        };
+        let enc = text_arg(vm, a.arg(1, "encoding"), "decode() argument 'encoding'")?;
+        let errors = text_arg(vm, a.arg(2, "errors"), "decode() argument 'errors'")?;
+        let enc = enc.unwrap_or_else(|| "utf-8".into());
+        let errors = errors.unwrap_or_else(|| "strict".into());
         Ok(Value::string(decode_bytes(vm, &b, &enc, &errors)?))
     });
     method(c, "join", |vm, a| {
         a.check(vm, "join", 2, 2)?;
         let sep = recv(vm, &a, "join")?;
-        let items = vm.collect(&a.pos[1])?;
+        let items = vm
+            .collect(&a.pos[1])
+            .map_err(|e| if vm.is_exc(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e })?;
         let mut out = Vec::new();
         for (i, it) in items.iter().enumerate() {
             if i > 0 {
@@ -209,7 +218,7 @@ pub fn register(rt: &Runtime) {
         let b = recv(vm, &a, "split")?;
         let sep = a.arg(1, "sep");
         let max = match a.arg(2, "maxsplit") {
-            Some(v) => vm.index_of(&v)?,
+            Some(v) => vm.ssize_index(&v)?,
             None => -1,
         };
         let parts: Vec<Vec<u8>> = match sep {
@@ -259,10 +268,17 @@ pub fn register(rt: &Runtime) {
                 Value::Tuple(t) => t.items.to_vec(),
                 v => vec![v.clone()],
             };
+            let in_tuple = matches!(a.pos[1], Value::Tuple(_));
             for p in cands {
                 let Some(p) = as_bytes(&p) else {
                     let tn = vm.type_name(&p);
-                    return Err(vm.type_error(&format!("{name} first arg must be bytes or a tuple of bytes, not {tn}")));
+                    // A tuple's item is checked as a buffer, with the buffer error.
+                    let msg = if in_tuple {
+                        format!("a bytes-like object is required, not '{tn}'")
+                    } else {
+                        format!("{name} first arg must be bytes or a tuple of bytes, not {tn}")
+                    };
+                    return Err(vm.type_error(&msg));
                 };
                 if s <= e && ((ends && b[s..e].ends_with(&p)) || (!ends && b[s..e].starts_with(&p))) {
                     return Ok(Value::Bool(true));
@@ -283,7 +299,7 @@ pub fn register(rt: &Runtime) {
         let old = arg(vm, &a.pos[1])?;
         let new = arg(vm, &a.pos[2])?;
         let count = match a.pos.get(3) {
-            Some(v) => vm.index_of(v)?,
+            Some(v) => vm.ssize_index(v)?,
             None => -1,
         };
         bytes(replace(&b, &old, &new, count))
@@ -299,8 +315,8 @@ pub fn register(rt: &Runtime) {
     method(c, "count", |vm, a| {
         a.check(vm, "count", 2, 4)?;
         let b = recv(vm, &a, "count")?;
-        let sub = sub_arg(vm, &a.pos[1])?;
         let (s, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), b.len())?;
+        let sub = sub_arg(vm, &a.pos[1])?;
         if s > e {
             return Ok(Value::Int(0));
         }
@@ -341,8 +357,74 @@ pub fn register(rt: &Runtime) {
         let sub = sub_arg(vm, &a.pos[1]).map_err(|e| contains_error(vm, &a.pos[1], e))?;
         Ok(Value::Bool(find(&b, &sub).is_some()))
     });
+    register_dunders(rt);
     super::types_bytes_text::register(rt);
     super::types_bytes_more::register(rt);
+}
+
+/// The bytes inside a bytes value or a bytes-subclass instance (not other
+/// buffers: CPython's `PyBytes_Check`).
+fn exact_bytes(v: &Value) -> Option<Arc<Vec<u8>>> {
+    match crate::vm::ops::payload_of(v).unwrap_or_else(|| v.clone()) {
+        Value::Bytes(b) => Some(b),
+        _ => None,
+    }
+}
+
+/// The operator dunders of `bytes` called directly (`b.__add__(x)`): the
+/// operators themselves never reach them (`lookup_user` skips built-in
+/// classes), so these only have to answer as CPython's slot wrappers do.
+fn register_dunders(rt: &Runtime) {
+    let c = &rt.types.bytes;
+    for (name, op) in super::RICH_COMPARISONS {
+        method(c, name, move |vm, a| {
+            a.expect_after_self(vm, 1)?;
+            let b = recv(vm, &a, name)?;
+            match exact_bytes(&a.pos[1]) {
+                Some(o) => vm.compare(&Value::Bytes(b), &Value::Bytes(o), op),
+                None => Ok(Value::NotImplemented),
+            }
+        });
+    }
+    method(c, "__add__", |vm, a| {
+        a.expect_after_self(vm, 1)?;
+        let b = recv(vm, &a, "__add__")?;
+        match as_bytes(&a.pos[1]) {
+            Some(o) => bytes([&b[..], &o[..]].concat()),
+            None => {
+                let tn = vm.type_name(&a.pos[1]);
+                Err(vm.type_error(&format!("can't concat {tn} to bytes")))
+            }
+        }
+    });
+    for name in ["__mul__", "__rmul__"] {
+        method(c, name, move |vm, a| {
+            a.expect_after_self(vm, 1)?;
+            let b = recv(vm, &a, name)?;
+            let n = vm.repeat_count(&a.pos[1])?;
+            vm.binary_op(&Value::Bytes(b), &Value::Int(n), crate::parse::ast::BinOp::Mult)
+        });
+    }
+    method(c, "__mod__", |vm, a| {
+        a.expect_after_self(vm, 1)?;
+        let b = recv(vm, &a, "__mod__")?;
+        bytes(vm.bytes_percent_format(&b, &a.pos[1])?)
+    });
+    method(c, "__rmod__", |vm, a| {
+        a.expect_after_self(vm, 1)?;
+        let b = recv(vm, &a, "__rmod__")?;
+        match exact_bytes(&a.pos[1]) {
+            Some(fmt) => bytes(vm.bytes_percent_format(&fmt, &Value::Bytes(b))?),
+            None => Ok(Value::NotImplemented),
+        }
+    });
+    for name in ["__bytes__", "__getnewargs__"] {
+        method(c, name, move |vm, a| {
+            a.check_method(vm, &format!("bytes.{name}"), 0, 0)?;
+            let b = Value::Bytes(recv(vm, &a, name)?);
+            Ok(if name == "__bytes__" { b } else { Value::tuple(vec![b]) })
+        });
+    }
 }
 
 /// `x in b` says "a bytes-like object is required" where `find` names ints too.
@@ -375,18 +457,8 @@ pub fn bytes_source(vm: &mut Vm, mut a: Args, ty: &str) -> PyResult<Vec<u8>> {
     if let Some((k, _)) = a.kw.first() {
         return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for {ty}()", k.as_str())));
     }
-    let text_arg = |vm: &mut Vm, v: &Option<Value>, what: &str| -> PyResult<Option<String>> {
-        match v {
-            None => Ok(None),
-            Some(Value::Str(s)) => Ok(Some(s.as_str().to_string())),
-            Some(v) => {
-                let tn = vm.type_name(v);
-                Err(vm.type_error(&format!("{ty}() argument '{what}' must be str, not {tn}")))
-            }
-        }
-    };
-    let enc = text_arg(vm, &encoding, "encoding")?;
-    let errs = text_arg(vm, &errors, "errors")?;
+    let enc = text_arg(vm, encoding, &format!("{ty}() argument 'encoding'"))?;
+    let errs = text_arg(vm, errors, &format!("{ty}() argument 'errors'"))?;
     let Some(source) = source else {
         if enc.is_some() {
             return Err(vm.type_error("encoding without a string argument"));

@@ -14,31 +14,30 @@ use crate::vm::{Args, PyResult, Runtime, Vm};
 /// `sep` (a str or bytes of one ASCII character) goes between groups of
 /// `bytes_per_sep` bytes, counted from the right (from the left when negative).
 pub fn hex_with_sep(vm: &mut Vm, data: &[u8], sep: Option<&Value>, per: Option<&Value>) -> PyResult<String> {
+    // Argument Clinic converts bytes_per_sep (a C int) first; then CPython
+    // takes `len(sep)` (None is not a default here), and only then its type.
+    let per = match per {
+        Some(v) => super::types_str::c_int_arg(vm, v)?,
+        None => 1,
+    };
     let sep = match sep {
-        None | Some(Value::None) => None,
+        None => None,
         Some(v) => {
-            let s: Vec<u32> = match v {
-                Value::Str(s) => s.as_str().chars().map(|c| c as u32).collect(),
-                _ => match super::buffer::bytes_like(v) {
-                    Some(b) => b.iter().map(|&c| c as u32).collect(),
-                    None => {
-                        let tn = vm.type_name(v);
-                        return Err(vm.type_error(&format!("object of type '{tn}' has no len()")));
-                    }
-                },
-            };
-            if s.len() != 1 {
+            if vm.len_of(v)? != 1 {
                 return Err(vm.value_error("sep must be length 1."));
             }
-            if s[0] > 127 {
+            // str or bytes (or their subclasses); a bytearray is refused.
+            let plain = crate::vm::ops::payload_of(v).unwrap_or_else(|| v.clone());
+            let c = match &plain {
+                Value::Str(s) => s.as_str().chars().next().map_or(0, |c| c as u32),
+                Value::Bytes(b) if !b.is_empty() => b[0] as u32,
+                _ => return Err(vm.type_error("sep must be str or bytes.")),
+            };
+            if c > 127 {
                 return Err(vm.value_error("sep must be ASCII."));
             }
-            Some(s[0] as u8 as char)
+            Some(c as u8 as char)
         }
-    };
-    let per = match per {
-        Some(v) => vm.index_of(v)?,
-        None => 1,
     };
     let mut out = String::with_capacity(data.len() * 3);
     let Some(sep) = sep.filter(|_| per != 0) else {
@@ -61,15 +60,15 @@ pub fn hex_with_sep(vm: &mut Vm, data: &[u8], sep: Option<&Value>, per: Option<&
 }
 
 /// `bytes.fromhex(s)`: pairs of hex digits, ASCII whitespace between pairs.
-pub fn parse_fromhex(vm: &mut Vm, v: Option<&Value>) -> PyResult<Vec<u8>> {
-    let s = match v {
-        Some(Value::Str(s)) => s.clone(),
-        Some(v) => {
-            let tn = vm.type_name(v);
-            return Err(vm.type_error(&format!("fromhex() argument must be str, not {tn}")));
-        }
-        None => return Err(vm.type_error("fromhex() takes exactly one argument (0 given)")),
-    };
+pub fn parse_fromhex(vm: &mut Vm, a: &Args, owner: &str) -> PyResult<Vec<u8>> {
+    if !a.kw.is_empty() {
+        return Err(vm.type_error(&format!("{owner}.fromhex() takes no keyword arguments")));
+    }
+    let n = a.pos.len().saturating_sub(1);
+    if n != 1 {
+        return Err(vm.type_error(&format!("{owner}.fromhex() takes exactly one argument ({n} given)")));
+    }
+    let s = super::types_str::str_arg(vm, &a.pos[1], "fromhex() argument")?;
     let chars: Vec<char> = s.as_str().chars().collect();
     let bad = |vm: &mut Vm, p: usize| {
         vm.value_error(&format!("non-hexadecimal number found in fromhex() arg at position {p}"))
@@ -93,7 +92,7 @@ fn rsplit(vm: &mut Vm, mut a: Args) -> PyResult {
     let b = recv(vm, &a, "rsplit")?;
     let sep = a.arg(1, "sep");
     let max = match a.arg(2, "maxsplit") {
-        Some(v) => vm.index_of(&v)?,
+        Some(v) => vm.ssize_index(&v)?,
         None => -1,
     };
     let mut parts: Vec<Vec<u8>> = Vec::new();
@@ -145,7 +144,7 @@ fn rsplit(vm: &mut Vm, mut a: Args) -> PyResult {
 fn expandtabs(vm: &mut Vm, mut a: Args) -> PyResult {
     let b = recv(vm, &a, "expandtabs")?;
     let size = match a.arg(1, "tabsize") {
-        Some(v) => super::types_str::tabsize_arg(vm, &v)?,
+        Some(v) => super::types_str::c_int_arg(vm, &v)?,
         None => 8,
     };
     vm.check_alloc(super::types_str::expanded_len(b.iter().map(|&c| c as u32), size, vm)?)?;
@@ -204,7 +203,7 @@ fn translate(vm: &mut Vm, mut a: Args) -> PyResult {
 /// `bytes.maketrans(frm, to)`: a 256-byte table mapping each byte of `frm`
 /// to the byte of `to` at the same position.
 fn maketrans(vm: &mut Vm, a: Args) -> PyResult {
-    a.check(vm, "maketrans", 2, 2)?;
+    a.posonly(vm, "maketrans", 2, 2)?;
     let frm = arg(vm, &a.pos[0])?;
     let to = arg(vm, &a.pos[1])?;
     if frm.len() != to.len() {
@@ -226,7 +225,7 @@ pub fn register(rt: &Runtime) {
         let per = a.arg(2, "bytes_per_sep");
         Ok(Value::string(hex_with_sep(vm, &b, sep.as_ref(), per.as_ref())?))
     });
-    super::types_num::classmethod(rt, c, "fromhex", |vm, a| bytes(parse_fromhex(vm, a.pos.get(1))?));
+    super::types_num::classmethod(rt, c, "fromhex", |vm, a| bytes(parse_fromhex(vm, &a, "bytes")?));
     let maketrans = super::not_a_descriptor(Vm::native("maketrans", maketrans));
     let sm = StaticMethod::new(maketrans, rt.types.staticmethod.clone());
     c.dict.set_item_str("maketrans", Value::from_native(Arc::new(sm)));

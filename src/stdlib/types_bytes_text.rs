@@ -67,7 +67,7 @@ fn pad_args(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Arc<Vec<u8>>, usize,
             f[0]
         }
         Some(v) => {
-            let tn = vm.type_name(v);
+            let tn = super::types_str::clinic_type_name(vm, v);
             return Err(vm.type_error(&format!("{name}() argument 2 must be a byte string of length 1, not {tn}")));
         }
     };
@@ -194,8 +194,9 @@ pub fn register(rt: &Runtime) {
         i => Ok(Value::Int(i)),
     });
     method(c, "splitlines", |vm, mut a| {
+        // A C int to Argument Clinic (`bool(accept={int})`), not any truthy object.
         let keep = match a.arg(1, "keepends") {
-            Some(v) => vm.truthy(&v)?,
+            Some(v) => super::types_str::c_int_arg(vm, &v)? != 0,
             None => false,
         };
         let b = recv(vm, &a, "splitlines")?;

@@ -416,19 +416,20 @@ fn register_list(rt: &Runtime) {
     method(c, "__mul__", |vm, a| {
         let l = recv_list(vm, &a, "__mul__")?;
         let o = arg1(vm, &a, "__mul__")?;
-        let n = vm.index_of(&builtin_of(&o))?;
+        let n = vm.repeat_count(&o)?;
         vm.binary_op(&Value::List(l), &Value::Int(n), BinOp::Mult)
     });
     method(c, "__rmul__", |vm, a| {
         let l = recv_list(vm, &a, "__rmul__")?;
         let o = arg1(vm, &a, "__rmul__")?;
-        let n = vm.index_of(&builtin_of(&o))?;
+        let n = vm.repeat_count(&o)?;
         vm.binary_op(&Value::List(l), &Value::Int(n), BinOp::Mult)
     });
     method(c, "__imul__", |vm, a| {
         let l = recv_list(vm, &a, "__imul__")?;
         let o = arg1(vm, &a, "__imul__")?;
-        vm.inplace_op(&Value::List(l), &o, BinOp::Mult)?;
+        let n = vm.repeat_count(&o)?;
+        vm.inplace_op(&Value::List(l), &Value::Int(n), BinOp::Mult)?;
         Ok(a.pos[0].clone())
     });
     for (name, op) in super::RICH_COMPARISONS {
@@ -484,12 +485,14 @@ fn register_tuple(rt: &Runtime) {
             }
         }
     });
-    method(c, "__mul__", |vm, a| {
-        let t = recv_tuple(vm, &a, "__mul__")?;
-        let o = arg1(vm, &a, "__mul__")?;
-        let n = vm.index_of(&builtin_of(&o))?;
-        vm.binary_op(&Value::Tuple(t), &Value::Int(n), BinOp::Mult)
-    });
+    for name in ["__mul__", "__rmul__"] {
+        method(c, name, move |vm, a| {
+            let t = recv_tuple(vm, &a, name)?;
+            let o = arg1(vm, &a, name)?;
+            let n = vm.repeat_count(&o)?;
+            vm.binary_op(&Value::Tuple(t), &Value::Int(n), BinOp::Mult)
+        });
+    }
     for (name, op) in super::RICH_COMPARISONS {
         method(c, name, move |vm, a| {
             let t = recv_tuple(vm, &a, name)?;

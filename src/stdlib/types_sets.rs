@@ -476,43 +476,25 @@ fn register_views(rt: &Runtime) {
             method(c, name, move |vm, a| {
                 a.check(vm, name, 2, 2)?;
                 let me = view_to_set(vm, &a.pos[0])?;
-                let other = match view_to_set(vm, &a.pos[1]) {
-                    Ok(o) => o,
-                    Err(_) => return Ok(Value::NotImplemented),
-                };
+                // As CPython's dictviews_or & co: the other operand is iterated, and a
+                // non-iterable (or unhashable item) raises rather than NotImplemented.
+                let other = view_to_set(vm, &a.pos[1])?;
                 if matches!(op, BinOp::BitXor) {
                     // CPython's dictviews_xor: a set of the left operand (a copy when it
                     // is a set), then `symmetric_difference_update` with the right one
                     // (itself when it is a set), which decides the order of the result.
                     let (left, right) = if rev { (&a.pos[1], &a.pos[0]) } else { (&a.pos[0], &a.pos[1]) };
+                    let (left_set, right_set) = if rev { (other, me) } else { (me, other) };
                     let result = match builtin_of(left) {
                         Value::Set(s) => match vm.set_copy(&s, false) {
                             Value::Set(c) => c,
-                            _ => {
-                                if rev {
-                                    other.clone()
-                                } else {
-                                    me.clone()
-                                }
-                            }
+                            _ => left_set,
                         },
-                        _ => {
-                            if rev {
-                                other.clone()
-                            } else {
-                                me.clone()
-                            }
-                        }
+                        _ => left_set,
                     };
                     let src = match builtin_of(right) {
                         Value::Set(s) => s,
-                        _ => {
-                            if rev {
-                                me
-                            } else {
-                                other
-                            }
-                        }
+                        _ => right_set,
                     };
                     vm.set_symmetric_update(&result, &src)?;
                     return Ok(Value::Set(result));

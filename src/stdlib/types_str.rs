@@ -54,13 +54,20 @@ pub fn str_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Arc<PyStr>> {
     match as_pystr(v) {
         Some(s) => Ok(s),
         None => {
-            let tn = vm.type_name(v);
             // An empty `what` is CPython's bare "must be str, not int"
-            // (`partition`, `count`).
+            // (`partition`, `count`: the type's name, `NoneType`); a named
+            // one is Argument Clinic's, which calls None "None".
+            let tn = if what.is_empty() { vm.type_name(v) } else { clinic_type_name(vm, v) };
             let sep = if what.is_empty() { "" } else { " " };
             Err(vm.type_error(&format!("{what}{sep}must be str, not {tn}")))
         }
     }
+}
+
+/// The type name Argument Clinic's "must be X, not Y" errors show: "None"
+/// for None itself, the type's name otherwise.
+pub fn clinic_type_name(vm: &Vm, v: &Value) -> String {
+    if matches!(v, Value::None) { "None".to_string() } else { vm.type_name(v) }
 }
 
 /// Resolves optional `start`/`end` arguments (None allowed) against a
@@ -150,10 +157,11 @@ fn opt_str(vm: &mut Vm, v: Option<Value>, msg: impl FnOnce(&str) -> String) -> P
     }
 }
 
+/// `maxsplit`: a C `Py_ssize_t` (OverflowError past it, as CPython).
 fn maxsplit_arg(vm: &mut Vm, a: &mut Args, i: usize) -> PyResult<i64> {
     match a.arg(i, "maxsplit") {
         None => Ok(-1),
-        Some(v) => vm.index_of(&v),
+        Some(v) => vm.ssize_index(&v),
     }
 }
 
@@ -194,13 +202,11 @@ fn strip_impl(vm: &mut Vm, mut a: Args, name: &str, left: bool, right: bool) -> 
 fn find_impl(vm: &mut Vm, a: Args, name: &str, rev: bool) -> PyResult<i64> {
     a.check(vm, name, 2, 4)?;
     let st = recv_str(vm, &a, name)?;
-    let Some(sub) = as_pystr(&a.pos[1]) else {
-        let tn = vm.type_name(&a.pos[1]);
-        return Err(vm.type_error(&format!("must be str, not {tn}")));
-    };
+    // CPython converts start and end before it checks the substring's type.
     let len = st.char_len();
     let rs = raw_start(vm, a.pos.get(2), len)?;
     let (b, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), len)?;
+    let sub = str_arg(vm, &a.pos[1].clone(), "")?;
     if rs > len as i64 || b > e {
         return Ok(-1);
     }
@@ -352,8 +358,9 @@ fn pad(vm: &mut Vm, a: &Args, name: &str) -> PyResult<(Arc<PyStr>, usize, char)>
     Ok((st, w.max(0) as usize, fill))
 }
 
-/// `expandtabs`'s tab size: a C int, as in CPython.
-pub(crate) fn tabsize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+/// An argument CPython converts to a C int through `__index__` (`expandtabs`'s
+/// tab size, `splitlines`' keepends, `hex`'s bytes_per_sep).
+pub(crate) fn c_int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match vm.exact_index(v)? {
         Some(Value::Int(i)) if i32::try_from(i).is_ok() => Ok(i),
         Some(_) => Err(vm.overflow_error("Python int too large to convert to C int")),
@@ -439,9 +446,11 @@ pub fn register(rt: &Runtime) {
     let c = &rt.types.str_;
     method(c, "split", |vm, mut a| {
         let st = recv_str(vm, &a, "split")?;
-        let sep = opt_str(vm, a.arg(1, "sep"), |tn| format!("must be str or None, not {tn}"))?;
+        // Argument Clinic converts maxsplit while parsing; sep is checked after.
+        let sep_arg = a.arg(1, "sep");
         let max = maxsplit_arg(vm, &mut a, 2)?;
         a.no_extra_kw(vm, "split")?;
+        let sep = opt_str(vm, sep_arg, |tn| format!("must be str or None, not {tn}"))?;
         match sep {
             None => Ok(strs_to_list(split_whitespace(st.as_str(), max))),
             Some(sep) if sep.as_str().is_empty() => Err(vm.value_error("empty separator")),
@@ -450,9 +459,11 @@ pub fn register(rt: &Runtime) {
     });
     method(c, "rsplit", |vm, mut a| {
         let st = recv_str(vm, &a, "rsplit")?;
-        let sep = opt_str(vm, a.arg(1, "sep"), |tn| format!("must be str or None, not {tn}"))?;
+        // Argument Clinic converts maxsplit while parsing; sep is checked after.
+        let sep_arg = a.arg(1, "sep");
         let max = maxsplit_arg(vm, &mut a, 2)?;
         a.no_extra_kw(vm, "rsplit")?;
+        let sep = opt_str(vm, sep_arg, |tn| format!("must be str or None, not {tn}"))?;
         match sep {
             None => Ok(strs_to_list(rsplit_whitespace(st.as_str(), max))),
             Some(sep) if sep.as_str().is_empty() => Err(vm.value_error("empty separator")),
@@ -510,7 +521,7 @@ pub fn register(rt: &Runtime) {
         let new = str_arg(vm, &a.pos[2].clone(), "replace() argument 2")?;
         let count = match a.arg(3, "count") {
             None => -1,
-            Some(v) => vm.index_of(&v)?,
+            Some(v) => vm.ssize_index(&v)?,
         };
         let r = if count < 0 {
             st.as_str().replace(old.as_str(), new.as_str())
@@ -532,10 +543,11 @@ pub fn register(rt: &Runtime) {
     method(c, "count", |vm, a| {
         a.check(vm, "count", 2, 4)?;
         let st = recv_str(vm, &a, "count")?;
-        let sub = str_arg(vm, &a.pos[1].clone(), "")?;
+        // As find: start and end are converted before the substring is checked.
         let len = st.char_len();
         let rs = raw_start(vm, a.pos.get(2), len)?;
         let (b, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), len)?;
+        let sub = str_arg(vm, &a.pos[1].clone(), "")?;
         if rs > len as i64 || b > e {
             return Ok(Value::Int(0));
         }
@@ -687,17 +699,25 @@ pub fn register(rt: &Runtime) {
     });
     method(c, "splitlines", |vm, mut a| {
         let st = recv_str(vm, &a, "splitlines")?;
+        // Argument Clinic's `bool(accept={int})`: an int (through `__index__`)
+        // that fits a C int, not any truthy object.
         let keep = match a.arg(1, "keepends") {
-            Some(v) => vm.truthy(&v)?,
+            Some(v) => c_int_arg(vm, &v)? != 0,
             None => false,
         };
         Ok(strs_to_list(splitlines(st.as_str(), keep)))
     });
     method(c, "encode", |vm, mut a| {
         let st = recv_str(vm, &a, "encode")?;
-        let enc =
-            opt_str(vm, a.arg(1, "encoding"), |tn| format!("encode() argument 'encoding' must be str, not {tn}"))?;
-        let errors = opt_str(vm, a.arg(2, "errors"), |tn| format!("encode() argument 'errors' must be str, not {tn}"))?;
+        // Both are `str` to Argument Clinic: None is rejected, not a default.
+        let enc = match a.arg(1, "encoding") {
+            Some(v) => Some(str_arg(vm, &v, "encode() argument 'encoding'")?),
+            None => None,
+        };
+        let errors = match a.arg(2, "errors") {
+            Some(v) => Some(str_arg(vm, &v, "encode() argument 'errors'")?),
+            None => None,
+        };
         let b = encode(
             vm,
             st.as_str(),
@@ -709,7 +729,7 @@ pub fn register(rt: &Runtime) {
     method(c, "expandtabs", |vm, mut a| {
         let st = recv_str(vm, &a, "expandtabs")?;
         let ts = match a.arg(1, "tabsize") {
-            Some(v) => tabsize_arg(vm, &v)?,
+            Some(v) => c_int_arg(vm, &v)?,
             None => 8,
         };
         let x = st.as_str();
@@ -778,9 +798,15 @@ fn register_dunders(rt: &Runtime) {
     });
     method(c, "__add__", |vm, a| {
         let st = recv_str(vm, &a, "__add__")?;
-        match a.pos.get(1).and_then(as_pystr) {
+        a.expect_after_self(vm, 1)?;
+        // The wrapper of CPython's sq_concat, which raises rather than returning
+        // NotImplemented (operators never call it: `+` tries `__radd__` first).
+        match as_pystr(&a.pos[1]) {
             Some(o) => s(format!("{}{}", st.as_str(), o.as_str())),
-            None => Ok(Value::NotImplemented),
+            None => {
+                let tn = vm.type_name(&a.pos[1]);
+                Err(vm.type_error(&format!("can only concatenate str (not \"{tn}\") to str")))
+            }
         }
     });
     method(c, "__mul__", |vm, a| {
@@ -823,10 +849,11 @@ fn register_dunders(rt: &Runtime) {
     method(c, "__repr__", |vm, a| s(numfmt::py_str_repr(recv_str(vm, &a, "__repr__")?.as_str())));
     method(c, "__format__", |vm, a| {
         let st = recv_str(vm, &a, "__format__")?;
-        let spec = match a.pos.get(1).and_then(as_pystr) {
-            Some(p) => p,
-            None => return Err(vm.type_error("format() argument 2 must be str")),
-        };
+        if a.pos.len() != 2 {
+            let n = a.pos.len().saturating_sub(1);
+            return Err(vm.type_error(&format!("str.__format__() takes exactly one argument ({n} given)")));
+        }
+        let spec = str_arg(vm, &a.pos[1].clone(), "__format__() argument")?;
         s(vm.format_value(&Value::Str(st), spec.as_str())?)
     });
     method(c, "__getnewargs__", |vm, a| Ok(Value::tuple(vec![Value::Str(recv_str(vm, &a, "__getnewargs__")?)])));

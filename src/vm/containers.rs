@@ -562,11 +562,16 @@ impl Vm {
         }
     }
 
-    /// The `n` of `seq * n`: ints beyond machine words are CPython's OverflowError.
+    /// The `n` of `seq * n` (CPython's `PyNumber_AsSsize_t(n, PyExc_OverflowError)`):
+    /// ints beyond machine words, also from `__index__`, are an OverflowError.
     pub fn repeat_count(&mut self, v: &Value) -> PyResult<i64> {
-        match v {
-            Value::BigInt(_) => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
-            _ => self.index_of(v),
+        match self.exact_index(v)? {
+            Some(Value::Int(i)) => Ok(i),
+            Some(_) => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
+            None => {
+                let tn = self.type_name(v);
+                Err(self.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+            }
         }
     }
 

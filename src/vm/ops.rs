@@ -122,6 +122,13 @@ impl Vm {
             return self.int_op(*x, *y, op);
         }
         if let (Value::Flt(x), Value::Flt(y)) = (a, b) {
+            if matches!(
+                op,
+                BinOp::BitOr | BinOp::BitAnd | BinOp::BitXor | BinOp::LShift | BinOp::RShift | BinOp::MatMult
+            ) {
+                // Not float operations: the error names `|=` for `a |= b`.
+                return Err(self.unsupported(a, b, op, inplace));
+            }
             return self.float_op(x.get(), y.get(), op);
         }
         if let Some(v) = self.numeric_op(a, b, op)? {
