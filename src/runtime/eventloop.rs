@@ -188,6 +188,29 @@ pub fn running_loop() -> Option<Arc<LoopCore>> {
     RUNNING.with(|r| r.borrow().last().cloned())
 }
 
+thread_local! {
+    /// The loop that Python code declared running in this thread with
+    /// `_asyncio._set_running_loop` (a loop written in Python, such as
+    /// CPython's `BaseEventLoop`, which sets it in `run_forever`).
+    static PY_RUNNING: std::cell::RefCell<Value> = const { std::cell::RefCell::new(Value::None) };
+}
+
+/// `_asyncio._get_running_loop()`: the native loop running in this thread,
+/// else the one set by `_set_running_loop`, else None.
+pub fn running_loop_value() -> Value {
+    if let Some(l) = running_loop() {
+        return l.value();
+    }
+    PY_RUNNING.with(|r| r.borrow().clone())
+}
+
+/// `_asyncio._set_running_loop(loop)`.
+pub fn set_running_loop_value(loop_: Value) {
+    let old = PY_RUNNING.with(|r| r.replace(loop_));
+    // Dropped outside the borrow: a loop's last reference may run Python.
+    drop(old);
+}
+
 impl LoopCore {
     /// A new, idle loop.
     pub fn new(st: Arc<AsyncState>) -> Arc<LoopCore> {

@@ -540,8 +540,18 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     });
     let s = st.clone();
     def(&d, "new_event_loop", move |_vm, _a| Ok(LoopCore::new(s.clone()).value()));
-    def(&d, "get_running_loop", |vm, _a| Ok(need_running(vm)?.value()));
-    def(&d, "_get_running_loop", |_vm, _a| Ok(running_loop().map(|l| l.value()).unwrap_or(Value::None)));
+    def(&d, "get_running_loop", |vm, _a| {
+        let l = crate::runtime::eventloop::running_loop_value();
+        if l.is_none() {
+            return Err(vm.runtime_error("no running event loop"));
+        }
+        Ok(l)
+    });
+    def(&d, "_get_running_loop", |_vm, _a| Ok(crate::runtime::eventloop::running_loop_value()));
+    def(&d, "_set_running_loop", |_vm, a| {
+        crate::runtime::eventloop::set_running_loop_value(a.pos.first().cloned().unwrap_or(Value::None));
+        Ok(Value::None)
+    });
     def(&d, "current_task", |vm, mut a| {
         let lp = loop_arg(vm, a.arg(0, "loop"))?;
         let t = lp.current_task.lock().clone();
