@@ -500,3 +500,6 @@ for _f in (add_reader, add_writer, remove_reader, remove_writer, sock_recv, sock
            add_signal_handler, remove_signal_handler, close):
     setattr(_Loop, _f.__name__, _f)
 del _f
+
+# CPython's loops have this attribute (its tests shut the executor down by it).
+_Loop._default_executor = property(lambda self: self._extra().get('executor'))

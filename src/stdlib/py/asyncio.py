@@ -12,6 +12,7 @@ from _asyncio import (CancelledError, InvalidStateError, Future, Task, sleep, ga
 
 AbstractEventLoop = _asyncio.EventLoop
 BaseEventLoop = _asyncio.EventLoop
+SelectorEventLoop = _asyncio.EventLoop
 TimeoutError = TimeoutError
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
