@@ -2,8 +2,8 @@
 //! type, `Fut`, whose optional parts make it a task or a gather.
 
 use std::any::Any;
-use std::sync::{Arc, Weak};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Weak};
 
 use parking_lot::Mutex;
 
