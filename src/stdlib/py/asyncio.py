@@ -696,7 +696,7 @@ from _asyncio_sockets import Server
 from _asyncio_streams import (StreamReader, StreamWriter, start_server, open_connection,
                               start_unix_server, open_unix_connection, IncompleteReadError,
                               LimitOverrunError, StreamReaderProtocol)
-from _asyncio_transports import (BaseProtocol, Protocol, DatagramProtocol, SubprocessProtocol,
+from _asyncio_transports import (BaseProtocol, Protocol, BufferedProtocol, DatagramProtocol, SubprocessProtocol,
                                  BaseTransport, Transport)
 from _asyncio_datagram import DatagramTransport
 import _asyncio_pipes  # noqa: F401  (connect_read_pipe/_write_pipe, subprocess_exec/_shell)
