@@ -86,6 +86,9 @@ pub enum Job {
     /// Complete a future with a value (`None` stands for Python's None)
     /// unless it is already done (sleep, I/O readiness).
     Wake(Arc<Fut>, Option<Box<Value>>),
+    /// Nothing to run: holds a finished task's subclass instance alive
+    /// until the done-callbacks queued before it have run (see `Outer`).
+    Keep(Arc<crate::object::class::Instance>),
 }
 
 /// Something to run when a future completes.
@@ -156,6 +159,8 @@ pub struct LoopCore {
     failed: Mutex<Vec<Arc<Fut>>>,
     /// `set_exception_handler`'s handler (None: print the error).
     pub exception_handler: Mutex<Value>,
+    /// `set_task_factory`'s factory (None: tasks are made natively).
+    pub task_factory: Mutex<Value>,
     /// Sockets being waited on (`eventloop_io.rs`).
     pub io: super::eventloop_io::IoState,
     /// Slow steps already reported (`eventloop_watch.rs`).
@@ -183,6 +188,29 @@ pub fn running_loop() -> Option<Arc<LoopCore>> {
     RUNNING.with(|r| r.borrow().last().cloned())
 }
 
+thread_local! {
+    /// The loop that Python code declared running in this thread with
+    /// `_asyncio._set_running_loop` (a loop written in Python, such as
+    /// CPython's `BaseEventLoop`, which sets it in `run_forever`).
+    static PY_RUNNING: std::cell::RefCell<Value> = const { std::cell::RefCell::new(Value::None) };
+}
+
+/// `_asyncio._get_running_loop()`: the native loop running in this thread,
+/// else the one set by `_set_running_loop`, else None.
+pub fn running_loop_value() -> Value {
+    if let Some(l) = running_loop() {
+        return l.value();
+    }
+    PY_RUNNING.with(|r| r.borrow().clone())
+}
+
+/// `_asyncio._set_running_loop(loop)`.
+pub fn set_running_loop_value(loop_: Value) {
+    let old = PY_RUNNING.with(|r| r.replace(loop_));
+    // Dropped outside the borrow: a loop's last reference may run Python.
+    drop(old);
+}
+
 impl LoopCore {
     /// A new, idle loop.
     pub fn new(st: Arc<AsyncState>) -> Arc<LoopCore> {
@@ -202,6 +230,7 @@ impl LoopCore {
             tasks: Mutex::new(HashMap::new()),
             failed: Mutex::new(Vec::new()),
             exception_handler: Mutex::new(Value::None),
+            task_factory: Mutex::new(Value::None),
             io: Default::default(),
             watch: Default::default(),
             extra: Mutex::new(None),
@@ -389,6 +418,7 @@ impl LoopCore {
                 }
             }
             Job::Step(t, exc) => self.task_step(vm, &t, exc)?,
+            Job::Keep(_) => {}
             Job::Wake(f, v) => {
                 if f.is_pending() {
                     f.finish(Status::Result(v.map_or(Value::None, |b| *b)));
@@ -513,7 +543,22 @@ impl LoopCore {
                     m.waiter = Some(f.clone());
                     m.must_cancel.take()
                 };
-                f.add_callback(Callback::Wake(t.clone()));
+                // A subclass's own `add_done_callback` is called, as CPython's
+                // Task calls it on any future that is not exactly a Future.
+                if crate::stdlib::mod_asyncio::overrides(vm, &self.st, &y, "add_done_callback") {
+                    let (lp, task) = (self.clone(), t.clone());
+                    let wake = Vm::native("task_wakeup", move |vm, _a| {
+                        lp.task_step(vm, &task, None)?;
+                        Ok(Value::None)
+                    });
+                    if let Err(e) = vm.call_method(&y, "add_done_callback", vec![wake]) {
+                        tp.m.lock().waiter = None;
+                        self.push(Job::Step(t.clone(), Some(e)));
+                        return;
+                    }
+                } else {
+                    f.add_callback(Callback::Wake(t.clone()));
+                }
                 if let Some(msg) = must
                     && !f.cancel((*msg).clone())
                 {
@@ -568,13 +613,18 @@ fn throw_into(vm: &mut Vm, it: &Value, e: PyErr) -> PyResult<SendResult> {
 
 pub use super::eventloop_fut::{Fut, FutIter, FutState, GatherPart, Status, TaskPart};
 
-/// The native future behind a value, if it is one.
+/// The native future behind a value, if it is one: a `Future` or `Task`,
+/// or an instance of a Python subclass of them (which carries one).
 pub fn as_fut(v: &Value) -> Option<Arc<Fut>> {
     match v {
         Value::Native2(o) if o.as_any().is::<Fut>() => {
             let a: Arc<dyn Any + Send + Sync> = (**o).clone();
             a.downcast::<Fut>().ok()
         }
+        Value::Instance(i) => match i.builtin_value() {
+            Some(n @ Value::Native2(_)) => as_fut(n),
+            _ => None,
+        },
         _ => None,
     }
 }

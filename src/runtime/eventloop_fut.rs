@@ -2,13 +2,13 @@
 //! type, `Fut`, whose optional parts make it a task or a gather.
 
 use std::any::Any;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Weak};
 
 use parking_lot::Mutex;
 
 use super::eventloop::{AsyncState, Callback, Job, LoopCore, running_loop};
-use crate::object::class::Class;
+use crate::object::class::{Class, Instance};
 use crate::object::native::NativeObject;
 use crate::object::value::Value;
 use crate::vm::iter::SendResult;
@@ -39,6 +39,30 @@ pub struct FutState {
     pub sleep: Option<Box<(f64, Value)>>,
     /// The loop this future belongs to.
     pub lp: Option<Arc<LoopCore>>,
+    /// The instance of a Python subclass (`class F(asyncio.Future)`) that
+    /// carries this future as its payload; boxed, as few futures have one.
+    pub outer: Option<Box<Outer>>,
+}
+
+/// How a native future refers to the subclass instance that carries it.
+/// A pending task holds it strongly: the loop runs the task (and its
+/// `current_task()` is that instance) even when nobody else refers to it,
+/// as CPython's ready queue holds the task. Anything else holds it weakly,
+/// so that the instance (and its `__del__`) goes as in CPython; the
+/// instance refers to the future, so a strong link both ways would never
+/// be freed (the collector does not look into native objects).
+pub enum Outer {
+    Strong(Arc<Instance>),
+    Weak(Weak<Instance>),
+}
+
+impl Outer {
+    fn get(&self) -> Option<Arc<Instance>> {
+        match self {
+            Outer::Strong(i) => Some(i.clone()),
+            Outer::Weak(w) => w.upgrade(),
+        }
+    }
 }
 
 /// A future's done-callbacks: usually none or one, so no `Vec` for those
@@ -164,15 +188,30 @@ impl Fut {
                 retrieved: false,
                 sleep: None,
                 lp,
+                outer: None,
             }),
             task: None,
             gather: None,
         }
     }
 
-    /// The future as a Python value.
+    /// The future as a Python value: the subclass instance carrying it,
+    /// if there is one (and it is alive), else the native object.
     pub fn value(self: &Arc<Self>) -> Value {
+        if let Some(o) = &self.state.lock().outer
+            && let Some(i) = o.get()
+        {
+            return Value::Instance(i);
+        }
         Value::from_native(self.clone())
+    }
+
+    /// Records the subclass instance `inst` that carries this future
+    /// (strongly for a pending task: see [`Outer`]).
+    pub fn set_outer(&self, inst: &Arc<Instance>) {
+        let mut s = self.state.lock();
+        let strong = self.task.is_some() && matches!(s.status, Status::Pending);
+        s.outer = Some(Box::new(if strong { Outer::Strong(inst.clone()) } else { Outer::Weak(Arc::downgrade(inst)) }));
     }
 
     /// Not done yet.
@@ -207,13 +246,23 @@ impl Fut {
 
     /// Completes the future and schedules its callbacks.
     pub fn finish(self: &Arc<Self>, status: Status) {
-        let (cbs, lp) = {
+        let (cbs, lp, keep) = {
             let mut s = self.state.lock();
             if !matches!(s.status, Status::Pending) {
                 return;
             }
             s.status = status;
-            (std::mem::replace(&mut s.callbacks, Callbacks::None), s.lp.clone().or_else(running_loop))
+            // A done task's instance is held weakly from now on; the strong
+            // reference goes once the callbacks queued below have run.
+            let keep = match s.outer.as_deref() {
+                Some(Outer::Strong(i)) => {
+                    let i = i.clone();
+                    s.outer = Some(Box::new(Outer::Weak(Arc::downgrade(&i))));
+                    Some(i)
+                }
+                _ => None,
+            };
+            (std::mem::replace(&mut s.callbacks, Callbacks::None), s.lp.clone().or_else(running_loop), keep)
         };
         if let Some(lp) = lp {
             match cbs {
@@ -224,6 +273,9 @@ impl Fut {
                         lp.push(Job::Done(self.clone(), cb));
                     }
                 }
+            }
+            if let Some(i) = keep {
+                lp.push(Job::Keep(i));
             }
         }
     }

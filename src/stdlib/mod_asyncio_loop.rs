@@ -143,8 +143,18 @@ pub fn add_loop_methods(st: &Arc<AsyncState>, cls: &Arc<Class>) {
         let coro = a.arg(1, "coro").unwrap_or(Value::None);
         let name = a.take_kw("name");
         let context = a.take_kw("context");
-        Ok(super::mod_asyncio::new_task(vm, &lp, coro, name, context)?.value())
+        super::mod_asyncio::create_task(vm, &lp, coro, name, context)
     });
+    method(cls, "set_task_factory", |vm, a| {
+        let lp = this(vm, &a)?;
+        let f = a.pos.get(1).cloned().unwrap_or(Value::None);
+        if !f.is_none() && !super::builtins_attr::is_callable(vm, &f) {
+            return Err(vm.type_error("task factory must be a callable or None"));
+        }
+        *lp.task_factory.lock() = f;
+        Ok(Value::None)
+    });
+    method(cls, "get_task_factory", |vm, a| Ok(this(vm, &a)?.task_factory.lock().clone()));
     method(cls, "__repr__", |vm, a| {
         let lp = this(vm, &a)?;
         let r = lp.running.load(Ordering::SeqCst);

@@ -122,12 +122,13 @@ def _check_sock(loop, sock):
 
 
 async def _retry(loop, sock, write, op, *args):
-    """op(*args) until it does not raise BlockingIOError, waiting for the
-    socket's readiness in between (the loop polls; nobody holds the GIL)."""
+    """sock.op(*args) until it does not raise BlockingIOError, waiting for the
+    socket's readiness in between (the loop polls; nobody holds the GIL).
+    The method is looked up on each try, as CPython's loop does."""
     _check_sock(loop, sock)
     while True:
         try:
-            return op(*args)
+            return getattr(sock, op)(*args)
         except (BlockingIOError, InterruptedError):
             pass
         await loop._wait_io(sock.fileno(), write)
@@ -135,27 +136,27 @@ async def _retry(loop, sock, write, op, *args):
 
 async def sock_recv(self, sock, n):
     """Receives up to n bytes from a non-blocking socket."""
-    return await _retry(self, sock, False, sock.recv, n)
+    return await _retry(self, sock, False, 'recv', n)
 
 
 async def sock_recv_into(self, sock, buf):
     """Receives into buf; returns the number of bytes."""
-    return await _retry(self, sock, False, sock.recv_into, buf)
+    return await _retry(self, sock, False, 'recv_into', buf)
 
 
 async def sock_recvfrom(self, sock, bufsize):
     """Receives a datagram: (data, address)."""
-    return await _retry(self, sock, False, sock.recvfrom, bufsize)
+    return await _retry(self, sock, False, 'recvfrom', bufsize)
 
 
 async def sock_recvfrom_into(self, sock, buf, nbytes=0):
     """Receives a datagram into buf: (nbytes, address)."""
-    return await _retry(self, sock, False, sock.recvfrom_into, buf, nbytes)
+    return await _retry(self, sock, False, 'recvfrom_into', buf, nbytes)
 
 
 async def sock_sendto(self, sock, data, address):
     """Sends a datagram; returns the number of bytes sent."""
-    return await _retry(self, sock, True, sock.sendto, data, address)
+    return await _retry(self, sock, True, 'sendto', data, address)
 
 
 async def sock_sendall(self, sock, data):
@@ -176,7 +177,7 @@ async def sock_sendall(self, sock, data):
 
 async def sock_accept(self, sock):
     """Accepts a connection: (conn, address), conn non-blocking."""
-    conn, address = await _retry(self, sock, False, sock.accept)
+    conn, address = await _retry(self, sock, False, 'accept')
     conn.setblocking(False)
     return conn, address
 
@@ -500,3 +501,6 @@ for _f in (add_reader, add_writer, remove_reader, remove_writer, sock_recv, sock
            add_signal_handler, remove_signal_handler, close):
     setattr(_Loop, _f.__name__, _f)
 del _f
+
+# CPython's loops have this attribute (its tests shut the executor down by it).
+_Loop._default_executor = property(lambda self: self._extra().get('executor'))

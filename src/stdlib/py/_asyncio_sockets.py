@@ -8,7 +8,8 @@ calls (call_exception_handler, default_exception_handler)."""
 
 import _asyncio
 from _asyncio import get_running_loop
-from _asyncio_transports import _FlowControl, _HIGH_WATER, _LoopTransport, _SelectorClose, _connect_transport, _set_done
+from _asyncio_transports import (BufferedProtocol, _FlowControl, _HIGH_WATER, _LoopTransport, _SelectorClose,
+                                 _connect_transport, _set_done)
 
 _Loop = _asyncio.EventLoop
 
@@ -88,6 +89,12 @@ class _RealSock:
     def recv(self, n):
         try:
             return self._real.recv(n)
+        except (BlockingIOError, InterruptedError):
+            return None
+
+    def recv_into(self, buf):
+        try:
+            return self._real.recv_into(buf)
         except (BlockingIOError, InterruptedError):
             return None
 
@@ -201,6 +208,9 @@ class _SelectorSocketTransport(_FlowControl, _SelectorClose, _LoopTransport):
     def _read_ready(self):
         if self._conn_lost:
             return
+        if isinstance(self._protocol, BufferedProtocol):
+            self._read_ready_into()
+            return
         try:
             data = self._sock.recv(_MAX_READ)
         except (SystemExit, KeyboardInterrupt):
@@ -219,6 +229,44 @@ class _SelectorSocketTransport(_FlowControl, _SelectorClose, _LoopTransport):
             raise
         except BaseException as exc:
             self._fatal_error(exc, 'Fatal error: protocol.data_received() call failed.')
+
+    def _read_ready_into(self):
+        # A BufferedProtocol: the data goes straight into its buffer.
+        try:
+            buf = self._protocol.get_buffer(-1)
+            if not len(buf):
+                raise RuntimeError('get_buffer() returned an empty buffer')
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal error: protocol.get_buffer() call failed.')
+            return
+        try:
+            recv_into = getattr(self._sock, 'recv_into', None)
+            if recv_into is not None:
+                nbytes = recv_into(buf)
+            else:
+                # gilt's native stream sockets read into new bytes only.
+                data = self._sock.recv(len(buf))
+                nbytes = None if data is None else len(data)
+                if nbytes:
+                    memoryview(buf)[:nbytes] = data
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal read error on socket transport')
+            return
+        if nbytes is None:
+            return
+        if not nbytes:
+            self._read_eof()
+            return
+        try:
+            self._protocol.buffer_updated(nbytes)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._fatal_error(exc, 'Fatal error: protocol.buffer_updated() call failed.')
 
     def _read_eof(self):
         try:

@@ -46,7 +46,9 @@ class StreamReader:
         if limit <= 0:
             raise ValueError('Limit cannot be <= 0')
         self._limit = limit
-        self._loop = loop
+        # As CPython's: the running loop, else the current one (an error
+        # outside the main thread when none was set).
+        self._loop = _asyncio.get_event_loop() if loop is None else loop
         self._buffer = bytearray()
         self._eof = False
         self._waiter = None
@@ -285,7 +287,7 @@ class FlowControlMixin(Protocol):
     from the transport, _drain_helper for StreamWriter.drain."""
 
     def __init__(self, loop=None):
-        self._loop = loop
+        self._loop = _asyncio.get_event_loop() if loop is None else loop
         self._paused = False
         self._drain_waiters = []
         self._connection_lost = False

@@ -12,6 +12,7 @@ from _asyncio import (CancelledError, InvalidStateError, Future, Task, sleep, ga
 
 AbstractEventLoop = _asyncio.EventLoop
 BaseEventLoop = _asyncio.EventLoop
+SelectorEventLoop = _asyncio.EventLoop
 TimeoutError = TimeoutError
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
@@ -55,31 +56,117 @@ def iscoroutine(obj):
     return type(obj) is _coroutine_type
 
 
-# ---- loops ------------------------------------------------------------------
+# ---- loops and the event-loop policy ----------------------------------------
 
-_loops = {}
+class _LoopLocal(_thread._local):
+    _loop = None
+    _set_called = False
+
+
+class _DefaultLoops:
+    """What CPython's default event-loop policy does with loops: one
+    current loop per thread, made on demand in the main thread only.
+    Until a policy object exists (`get_event_loop_policy()` imports
+    CPython's asyncio.events, which is slow: subprocess, socket, inspect),
+    the module-level functions use the instance `_default` below; the
+    default policy, once made, takes over its per-thread loops."""
+
+    def __init__(self):
+        self._local = _LoopLocal()
+
+    def get_event_loop(self):
+        if (self._local._loop is None and not self._local._set_called
+                and _thread.get_ident() == _main_ident):
+            self.set_event_loop(self.new_event_loop())
+        if self._local._loop is None:
+            import threading
+            raise RuntimeError('There is no current event loop in thread %r.'
+                               % threading.current_thread().name)
+        return self._local._loop
+
+    def set_event_loop(self, loop):
+        self._local._set_called = True
+        if loop is not None and not _is_loop(loop):
+            raise TypeError(f"loop must be an instance of AbstractEventLoop or None, not '{type(loop).__name__}'")
+        self._local._loop = loop
+
+    _loop_factory = staticmethod(_asyncio.new_event_loop)
+
+    def new_event_loop(self):
+        return self._loop_factory()
+
+
+def _is_loop(loop):
+    if isinstance(loop, _asyncio.EventLoop):
+        return True
+    events = _sys.modules.get('asyncio.events')
+    return events is not None and isinstance(loop, events.AbstractEventLoop)
+
+
+import sys as _sys
+_main_ident = _thread.get_ident()
+_default = _DefaultLoops()
+
+
+def _policy():
+    """The event-loop policy object, or None while there is none yet (CPython's
+    asyncio.events holds it once imported)."""
+    events = _sys.modules.get('asyncio.events')
+    return None if events is None else events._event_loop_policy
+
+
+def _loops():
+    policy = _policy()
+    return _default if policy is None else policy
 
 
 def new_event_loop():
-    """A new event loop (the native one)."""
-    return _asyncio.new_event_loop()
+    """A new event loop, made by the event-loop policy."""
+    return _loops().new_event_loop()
 
 
 def set_event_loop(loop):
-    """Sets this thread's current loop."""
-    _loops[_thread.get_ident()] = loop
+    """Sets this thread's current loop (the event-loop policy's)."""
+    _loops().set_event_loop(loop)
 
 
 def get_event_loop():
-    """The running loop, else this thread's loop (created if needed)."""
+    """The running loop, else the event-loop policy's loop for this thread."""
     loop = _get_running_loop()
     if loop is not None:
         return loop
-    loop = _loops.get(_thread.get_ident())
-    if loop is None:
-        loop = new_event_loop()
-        set_event_loop(loop)
-    return loop
+    return _loops().get_event_loop()
+
+
+def _get_event_loop(stacklevel=3):
+    return get_event_loop()
+
+
+def get_event_loop_policy():
+    """The event-loop policy (the default one is made on first use)."""
+    import asyncio.events
+    return asyncio.events.get_event_loop_policy()
+
+
+def set_event_loop_policy(policy):
+    """Sets the event-loop policy; None restores a fresh default one."""
+    import asyncio.events
+    asyncio.events.set_event_loop_policy(policy)
+    if policy is None:
+        global _default
+        _default = _DefaultLoops()
+
+
+# CPython's asyncio.events takes these from the C module when it has them;
+# so do gilt's: one running loop and one current loop for both.
+_asyncio.get_event_loop = get_event_loop
+_asyncio._get_event_loop = _get_event_loop
+
+# The names CPython's asyncio has from asyncio.events that need it imported.
+_POLICY_NAMES = {'AbstractEventLoopPolicy', 'BaseDefaultEventLoopPolicy', 'DefaultEventLoopPolicy',
+                 'get_child_watcher', 'set_child_watcher', 'AbstractServer', 'Handle', 'TimerHandle'}
+_CHILD_WATCHER_NAMES = {'AbstractChildWatcher', 'SafeChildWatcher', 'FastChildWatcher',
+                        'PidfdChildWatcher', 'MultiLoopChildWatcher', 'ThreadedChildWatcher'}
 
 
 def all_tasks(loop=None):
@@ -609,7 +696,7 @@ from _asyncio_sockets import Server
 from _asyncio_streams import (StreamReader, StreamWriter, start_server, open_connection,
                               start_unix_server, open_unix_connection, IncompleteReadError,
                               LimitOverrunError, StreamReaderProtocol)
-from _asyncio_transports import (BaseProtocol, Protocol, DatagramProtocol, SubprocessProtocol,
+from _asyncio_transports import (BaseProtocol, Protocol, BufferedProtocol, DatagramProtocol, SubprocessProtocol,
                                  BaseTransport, Transport)
 from _asyncio_datagram import DatagramTransport
 import _asyncio_pipes  # noqa: F401  (connect_read_pipe/_write_pipe, subprocess_exec/_shell)
@@ -619,6 +706,12 @@ import _asyncio_pipes  # noqa: F401  (connect_read_pipe/_write_pipe, subprocess_
 def __getattr__(name):
     # asyncio.subprocess and its functions are imported on first use:
     # CPython's subprocess module costs more to import than the rest of asyncio.
+    if name in _POLICY_NAMES:
+        import _asyncio_policy
+        return getattr(_asyncio_policy, name)
+    if name in _CHILD_WATCHER_NAMES:
+        import asyncio.unix_events
+        return getattr(asyncio.unix_events, name)
     if name == 'streams':
         import sys
         __import__('asyncio.streams')
