@@ -65,11 +65,7 @@ pub fn register(rt: &Runtime) {
     });
     def(b, "issubclass", |vm, a| {
         a.check(vm, "issubclass", 2, 2)?;
-        let Value::Class(c) = &a.pos[0] else {
-            return Err(vm.type_error("issubclass() arg 1 must be a class"));
-        };
-        let c = c.clone();
-        Ok(Value::Bool(vm.issubclass(&c, &a.pos[1])?))
+        Ok(Value::Bool(vm.issubclass_value(&a.pos[0], &a.pos[1])?))
     });
     def(b, "iter", |vm, a| {
         a.check(vm, "iter", 1, 2)?;
@@ -253,7 +249,9 @@ impl Vm {
         Err(self.type_error(&format!("object of type '{tn}' has no len()")))
     }
 
-    /// `isinstance(v, spec)` (a class or tuple of classes; honours `__instancecheck__`).
+    /// `isinstance(v, spec)` as CPython's `PyObject_IsInstance`: a class, a
+    /// tuple of specs, anything whose type has `__instancecheck__` (a union),
+    /// or an object with a `__bases__` tuple (the "abstract class" protocol).
     pub fn isinstance(&mut self, v: &Value, spec: &Value) -> PyResult<bool> {
         match spec {
             Value::Class(c) => {
@@ -265,56 +263,157 @@ impl Vm {
                     if Arc::ptr_eq(&self.class_of(v), c) {
                         return Ok(true);
                     }
-                    let r = self.call_method_value(&m, spec.clone(), vec![v.clone()])?;
-                    return self.truthy(&r);
+                    return self.recursing(" in __instancecheck__", |vm| {
+                        let r = vm.call_method_value(&m, spec.clone(), vec![v.clone()])?;
+                        vm.truthy(&r)
+                    });
                 }
-                Ok(self.class_of(v).is_subclass(c))
+                self.object_isinstance(v, spec)
             }
-            Value::Tuple(t) => {
+            Value::Tuple(t) => self.recursing(" in __instancecheck__", |vm| {
                 for s in t.items.iter() {
-                    if self.isinstance(v, s)? {
+                    if vm.isinstance(v, s)? {
                         return Ok(true);
                     }
                 }
                 Ok(false)
-            }
-            _ => {
-                if let Some(m) = self.get_attr_str(spec, "__instancecheck__")? {
-                    let r = self.call(&m, vec![v.clone()])?;
-                    return self.truthy(&r);
-                }
-                Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
-            }
+            }),
+            _ => match self.class_of(spec).lookup("__instancecheck__") {
+                Some(m) => self.recursing(" in __instancecheck__", |vm| {
+                    let r = vm.call_method_value(&m, spec.clone(), vec![v.clone()])?;
+                    vm.truthy(&r)
+                }),
+                None => self.object_isinstance(v, spec),
+            },
         }
     }
 
+    /// CPython's `object_isinstance`: the type's MRO, then `v.__class__` when
+    /// a class overrides it (`unittest.mock`'s `spec=`), or the `__bases__`
+    /// protocol when `spec` is not a class.
+    fn object_isinstance(&mut self, v: &Value, spec: &Value) -> PyResult<bool> {
+        if let Value::Class(c) = spec {
+            let own = self.class_of(v);
+            if own.is_subclass(c) {
+                return Ok(true);
+            }
+            // `__class__` differs from the type only where Python overrides it.
+            if own.attr_flags() & crate::object::class::class_flags::HAS_CLASS_ATTR == 0 {
+                return Ok(false);
+            }
+            return Ok(match self.lookup_attr(v, "__class__")? {
+                Some(Value::Class(ic)) if !Arc::ptr_eq(&ic, &own) => ic.is_subclass(c),
+                _ => false,
+            });
+        }
+        self.check_class(spec, "isinstance() arg 2 must be a type, a tuple of types, or a union")?;
+        match self.lookup_attr(v, "__class__")? {
+            Some(ic) => self.abstract_issubclass(&ic, spec),
+            None => Ok(false),
+        }
+    }
+
+    /// `issubclass(c, spec)` for a class `c` (see [`Vm::issubclass_value`]).
     pub fn issubclass(&mut self, c: &Arc<Class>, spec: &Value) -> PyResult<bool> {
+        self.issubclass_value(&Value::Class(c.clone()), spec)
+    }
+
+    /// `issubclass(derived, spec)` as CPython's `PyObject_IsSubclass`: `spec`
+    /// a class, a tuple, anything whose type has `__subclasscheck__`, or
+    /// (like `derived`) an object with a `__bases__` tuple.
+    pub fn issubclass_value(&mut self, derived: &Value, spec: &Value) -> PyResult<bool> {
         match spec {
             Value::Class(s) => {
                 if let Some(meta) = &s.metaclass
                     && let Some(m) = meta.lookup_user("__subclasscheck__")
                 {
-                    let r = self.call_method_value(&m, spec.clone(), vec![Value::Class(c.clone())])?;
-                    return self.truthy(&r);
+                    return self.recursing(" in __subclasscheck__", |vm| {
+                        let r = vm.call_method_value(&m, spec.clone(), vec![derived.clone()])?;
+                        vm.truthy(&r)
+                    });
                 }
-                Ok(c.is_subclass(s))
+                self.recursive_issubclass(derived, spec)
             }
-            Value::Tuple(t) => {
+            Value::Tuple(t) => self.recursing(" in __subclasscheck__", |vm| {
                 for s in t.items.iter() {
-                    if self.issubclass(c, s)? {
+                    if vm.issubclass_value(derived, s)? {
                         return Ok(true);
                     }
                 }
                 Ok(false)
-            }
-            _ => {
-                if let Some(m) = self.get_attr_str(spec, "__subclasscheck__")? {
-                    let r = self.call(&m, vec![Value::Class(c.clone())])?;
-                    return self.truthy(&r);
-                }
-                Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
-            }
+            }),
+            _ => match self.class_of(spec).lookup("__subclasscheck__") {
+                Some(m) => self.recursing(" in __subclasscheck__", |vm| {
+                    let r = vm.call_method_value(&m, spec.clone(), vec![derived.clone()])?;
+                    vm.truthy(&r)
+                }),
+                None => self.recursive_issubclass(derived, spec),
+            },
         }
+    }
+
+    /// CPython's `recursive_issubclass`: the MRO for two classes, else both
+    /// sides must have a `__bases__` tuple and the bases are walked.
+    fn recursive_issubclass(&mut self, derived: &Value, spec: &Value) -> PyResult<bool> {
+        if let (Value::Class(d), Value::Class(c)) = (derived, spec) {
+            return Ok(d.is_subclass(c));
+        }
+        self.check_class(derived, "issubclass() arg 1 must be a class")?;
+        if !super::types_union::is_union(spec) {
+            self.check_class(spec, "issubclass() arg 2 must be a class, a tuple of classes, or a union")?;
+        }
+        self.abstract_issubclass(derived, spec)
+    }
+
+    /// `v.__bases__` when it is a tuple (CPython's `abstract_get_bases`);
+    /// an AttributeError counts as none, any other error propagates.
+    fn abstract_bases(&mut self, v: &Value) -> PyResult<Option<Arc<crate::object::tuple::Tuple>>> {
+        Ok(match self.lookup_attr(v, "__bases__")? {
+            Some(Value::Tuple(t)) => Some(t),
+            _ => None,
+        })
+    }
+
+    /// `getattr(v, name)`, None for an AttributeError from anywhere (a
+    /// property's getter too), as CPython's `_PyObject_LookupAttr`.
+    fn lookup_attr(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
+        match self.get_attr_str(v, name) {
+            Err(e) if e.exc.class.is_subclass(&self.rt.types.exc("AttributeError")) => Ok(None),
+            r => r,
+        }
+    }
+
+    /// TypeError `msg` unless `v` has a `__bases__` tuple.
+    fn check_class(&mut self, v: &Value, msg: &str) -> PyResult<()> {
+        match self.abstract_bases(v)? {
+            Some(_) => Ok(()),
+            None => Err(self.type_error(msg)),
+        }
+    }
+
+    /// Walks `derived.__bases__` looking for `cls` by identity (single
+    /// inheritance in a loop, several bases recursively, as CPython).
+    fn abstract_issubclass(&mut self, derived: &Value, cls: &Value) -> PyResult<bool> {
+        let mut derived = derived.clone();
+        let bases = loop {
+            if derived.is(cls) {
+                return Ok(true);
+            }
+            let Some(bases) = self.abstract_bases(&derived)? else { return Ok(false) };
+            match bases.items.len() {
+                0 => return Ok(false),
+                1 => derived = bases.items[0].clone(),
+                _ => break bases,
+            }
+        };
+        self.recursing(" in __issubclass__", |vm| {
+            for b in bases.items.iter() {
+                if vm.abstract_issubclass(b, cls)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        })
     }
 
     /// `int(v)` for a single argument.

@@ -35,6 +35,7 @@ pub mod mod_asyncio;
 pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
 pub mod mod_atexit;
+pub mod mod_bisect;
 pub mod mod_binascii;
 pub mod mod_bz2;
 pub mod mod_cjk;
@@ -297,6 +298,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_blake2", mod_hashes::create_blake2),
     ("_bz2", mod_bz2::create),
     ("_codecs", mod_codecs::create),
+    ("_bisect", mod_bisect::create),
     ("_collections", mod_collections::create),
     ("_csv", mod_csv::create),
     ("_functools", mod_functools::create),
