@@ -1082,6 +1082,57 @@ fn descriptor_class(a: &Args, base: &Arc<Class>) -> Arc<Class> {
     }
 }
 
+/// The property behind a value, if it is one (of any subclass).
+fn as_property(v: &Value) -> Option<&Property> {
+    match v {
+        Value::Native2(o) => o.as_any().downcast_ref::<Property>(),
+        _ => None,
+    }
+}
+
+/// `property(fget, fset, fdel, doc)` of class `cls`, as CPython's
+/// `property_init`: without a `doc`, the getter's `__doc__` is taken (and
+/// marked as the getter's); a subclass instance keeps it in its own
+/// `__dict__`, where the subclass's class docstring cannot shadow it, and
+/// a subclass with `__slots__` (no `__dict__`) cannot take it at all.
+fn new_property(vm: &mut Vm, cls: Arc<Class>, parts: [Value; 3], doc: Value) -> PyResult {
+    let [fget, fset, fdel] = parts;
+    let exact = Arc::ptr_eq(&cls, &vm.rt.types.property);
+    let dict = (!exact && !cls.extra.no_dict).then(|| Arc::new(Dict::new()));
+    let mut prop_doc = doc;
+    let mut getter_doc = false;
+    if prop_doc.is_none() && !fget.is_none() {
+        let found = match vm.get_attr_str(&fget, "__doc__") {
+            Err(e) if vm.is_exc(&e, "AttributeError") => None,
+            r => r?,
+        };
+        if let Some(d) = found {
+            getter_doc = true;
+            if exact {
+                prop_doc = d;
+            } else {
+                match &dict {
+                    Some(dict) => dict.set_item_str("__doc__", d),
+                    None => {
+                        let msg = format!("'{}' object attribute '__doc__' is read-only", cls.name().as_str());
+                        return Err(vm.err("AttributeError", &msg));
+                    }
+                }
+            }
+        }
+    }
+    Ok(Value::from_native(Arc::new(Property {
+        fget,
+        fset,
+        fdel,
+        doc: parking_lot::Mutex::new(prop_doc),
+        name: parking_lot::Mutex::new(None),
+        getter_doc,
+        dict,
+        class: cls,
+    })))
+}
+
 /// What `staticmethod(f)` and `classmethod(f)` copy from `f` into their own
 /// `__dict__` (as CPython 3.10+'s `functools_wraps`): an attribute `f` lacks
 /// is skipped, any other error propagates.
@@ -1103,41 +1154,46 @@ fn register_descriptors(rt: &Runtime) {
         let fget = a.arg(1, "fget").unwrap_or(Value::None);
         let fset = a.arg(2, "fset").unwrap_or(Value::None);
         let fdel = a.arg(3, "fdel").unwrap_or(Value::None);
-        let mut doc = a.arg(4, "doc").unwrap_or(Value::None);
-        if doc.is_none() && !fget.is_none() {
-            doc = vm.get_attr_str(&fget, "__doc__")?.unwrap_or(Value::None);
-        }
-        let name = match &fget {
-            Value::Function(f) => Some(f.name.lock().as_str().to_string()),
-            _ => None,
-        };
+        let doc = a.arg(4, "doc").unwrap_or(Value::None);
         let cls = descriptor_class(&a, &vm.rt.types.property);
-        Ok(Value::from_native(Arc::new(Property {
-            fget,
-            fset,
-            fdel,
-            doc: parking_lot::Mutex::new(doc),
-            name: parking_lot::Mutex::new(name),
-            class: cls,
-        })))
+        new_property(vm, cls, [fget, fset, fdel], doc)
     });
-    fn with_prop(vm: &mut Vm, a: &Args, which: u8) -> PyResult {
-        let Value::Native2(o) = &a.pos[0] else { return Err(vm.type_error("expected property")) };
-        let Some(p) = o.as_any().downcast_ref::<Property>() else { return Err(vm.type_error("expected property")) };
-        let f = a.pos.get(1).cloned().unwrap_or(Value::None);
-        let np = Property {
-            fget: if which == 0 { f.clone() } else { p.fget.clone() },
-            fset: if which == 1 { f.clone() } else { p.fset.clone() },
-            fdel: if which == 2 { f } else { p.fdel.clone() },
-            doc: parking_lot::Mutex::new(p.doc.lock().clone()),
-            name: parking_lot::Mutex::new(p.name.lock().clone()),
-            class: p.class.clone(),
+    /// A copy with one accessor replaced, as CPython's `property_copy`: made
+    /// by calling the property's own class (a subclass's `__new__`/`__init__`
+    /// run); a docstring taken from the old getter is not kept for a new one.
+    fn with_prop(vm: &mut Vm, a: &Args, which: usize) -> PyResult {
+        let Some(p) = a.pos.first().and_then(as_property) else {
+            return Err(vm.type_error("descriptor requires a 'property' object"));
         };
-        Ok(Value::from_native(Arc::new(np)))
+        let f = a.pos.get(1).cloned().unwrap_or(Value::None);
+        let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+        parts[which] = f;
+        let doc = if p.getter_doc && !parts[0].is_none() { Value::None } else { p.doc.lock().clone() };
+        let name = p.name.lock().clone();
+        let new = if Arc::ptr_eq(&p.class, &vm.rt.types.property) {
+            new_property(vm, p.class.clone(), parts, doc)?
+        } else {
+            let [g, s, d] = parts;
+            vm.call(&Value::Class(p.class.clone()), vec![g, s, d, doc])?
+        };
+        if let Some(np) = as_property(&new) {
+            *np.name.lock() = name;
+        }
+        Ok(new)
     }
     method(&t.property, "getter", |vm, a| with_prop(vm, &a, 0));
     method(&t.property, "setter", |vm, a| with_prop(vm, &a, 1));
     method(&t.property, "deleter", |vm, a| with_prop(vm, &a, 2));
+    method(&t.property, "__set_name__", |vm, a| {
+        if a.pos.len() != 3 {
+            let n = a.pos.len().saturating_sub(1);
+            return Err(vm.type_error(&format!("__set_name__() takes 2 positional arguments but {n} were given")));
+        }
+        if let Some(p) = as_property(&a.pos[0]) {
+            *p.name.lock() = Some(a.pos[2].clone());
+        }
+        Ok(Value::None)
+    });
     method(&t.property, "__get__", |vm, a| {
         let Value::Native2(o) = &a.pos[0] else { return Ok(Value::None) };
         let obj = a.pos.get(1).cloned().unwrap_or(Value::None);
@@ -1153,22 +1209,13 @@ fn register_descriptors(rt: &Runtime) {
         method(&t.property, name, move |vm, a| {
             let want = if which == 1 { 2 } else { 1 };
             a.check_method(vm, name, want, want)?;
-            let p = match &a.pos[0] {
-                Value::Native2(o) => o
-                    .as_any()
-                    .downcast_ref::<Property>()
-                    .map(|p| (if which == 1 { p.fset.clone() } else { p.fdel.clone() }, p.name.lock().clone())),
-                _ => None,
+            let Some(p) = as_property(&a.pos[0]) else {
+                return Err(vm.type_error("descriptor requires a 'property' object"));
             };
-            let Some((f, pname)) = p else { return Err(vm.type_error("descriptor requires a 'property' object")) };
+            let f = if which == 1 { p.fset.clone() } else { p.fdel.clone() };
             if f.is_none() {
-                let tn = vm.type_name(&a.pos[1]);
                 let what = if which == 1 { "setter" } else { "deleter" };
-                let msg = match pname {
-                    Some(n) => format!("property '{n}' of '{tn}' object has no {what}"),
-                    None => format!("property of '{tn}' object has no {what}"),
-                };
-                return Err(vm.err("AttributeError", &msg));
+                return Err(vm.property_missing(p, &a.pos[1], what));
             }
             vm.call(&f, a.pos[1..].to_vec())?;
             Ok(Value::None)

@@ -35,8 +35,8 @@ pub mod mod_asyncio;
 pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
 pub mod mod_atexit;
-pub mod mod_bisect;
 pub mod mod_binascii;
+pub mod mod_bisect;
 pub mod mod_bz2;
 pub mod mod_cjk;
 pub mod mod_cmath;
@@ -177,14 +177,7 @@ pub fn def_fast(
 /// A read-only property `name` on `cls` whose getter is the native `getter`
 /// (called with the instance as its one argument).
 pub fn readonly_property(vm: &Vm, cls: &Arc<Class>, name: &str, getter: Value) {
-    let p = crate::object::descr::Property {
-        fget: getter,
-        fset: Value::None,
-        fdel: Value::None,
-        doc: parking_lot::Mutex::new(Value::None),
-        name: parking_lot::Mutex::new(Some(name.to_string())),
-        class: vm.rt.types.property.clone(),
-    };
+    let p = crate::object::descr::Property::new(getter, Value::None, name, vm.rt.types.property.clone());
     cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
 }
 
