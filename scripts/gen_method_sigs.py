@@ -7,6 +7,7 @@ nine, and the TypeError each call raises tells the accepted range and the
 message's style (see `Sig` in src/stdlib/method_sigs.rs).
 """
 
+import array
 import os
 import re
 import sys
@@ -14,7 +15,8 @@ import sys
 SAMPLES = [("str", lambda: "abc"), ("bytes", lambda: b"abc"), ("bytearray", lambda: bytearray(b"abc")),
            ("list", lambda: [1]), ("tuple", lambda: (1,)), ("dict", lambda: {1: 2}), ("set", lambda: {1}),
            ("frozenset", lambda: frozenset({1})), ("int", lambda: 1), ("float", lambda: 1.0),
-           ("complex", lambda: 1j), ("range", lambda: range(3)), ("memoryview", lambda: memoryview(b"ab"))]
+           ("complex", lambda: 1j), ("range", lambda: range(3)), ("memoryview", lambda: memoryview(b"ab")),
+           ("array", lambda: array.array("i", [1]))]
 # Methods whose calls here would not tell their signature (constructors,
 # class-level hooks) or whose count checks gilt makes elsewhere.
 SKIP = {"__new__", "__init__", "__init_subclass__", "__subclasshook__", "__class_getitem__", "__class__"}

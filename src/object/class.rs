@@ -102,6 +102,9 @@ pub mod class_flags {
     /// Some class in the MRO defines `__getattribute__` in Python: every
     /// attribute read goes through it (no inline shortcut).
     pub const HAS_GETATTRIBUTE: u32 = 8;
+    /// Some class in the MRO defines `__class__` in Python (`unittest.mock`'s
+    /// `spec=`): `isinstance` must ask the instance too.
+    pub const HAS_CLASS_ATTR: u32 = 16;
     /// The flags have not been computed (treat everything as possible).
     pub const UNKNOWN: u32 = 1 << 31;
 }
@@ -215,6 +218,7 @@ impl Class {
                     match k.as_str() {
                         "__setattr__" => f |= class_flags::HAS_SETATTR,
                         "__getattribute__" => f |= class_flags::HAS_GETATTRIBUTE,
+                        "__class__" => f |= class_flags::HAS_CLASS_ATTR,
                         _ => {}
                     }
                 }

@@ -15,9 +15,32 @@ pub struct Property {
     pub fdel: Value,
     /// Writable, as CPython's (`Point.x.__doc__ = ...` on namedtuple fields).
     pub doc: Mutex<Value>,
-    /// The attribute name, learned from `__set_name__` (for error messages).
-    pub name: Mutex<Option<String>>,
+    /// The attribute name given to `__set_name__` (any object; error
+    /// messages show its repr), None until then.
+    pub name: Mutex<Option<Value>>,
+    /// The docstring came from `fget` (CPython's `getter_doc`): a copy made
+    /// by `.getter()` takes the new getter's instead.
+    pub getter_doc: bool,
+    /// The instance `__dict__` of a Python subclass of property (None for
+    /// `property` itself and for subclasses with `__slots__`).
+    pub dict: Option<Arc<Dict>>,
     pub class: Arc<Class>,
+}
+
+impl Property {
+    /// A property of class `property` (native getters and setters of built-in types).
+    pub fn new(fget: Value, fset: Value, name: &str, class: Arc<Class>) -> Property {
+        Property {
+            fget,
+            fset,
+            fdel: Value::None,
+            doc: Mutex::new(Value::None),
+            name: Mutex::new(Some(Value::str(name))),
+            getter_doc: false,
+            dict: None,
+            class,
+        }
+    }
 }
 
 /// `staticmethod(f)`.

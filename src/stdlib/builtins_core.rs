@@ -65,11 +65,7 @@ pub fn register(rt: &Runtime) {
     });
     def(b, "issubclass", |vm, a| {
         a.check(vm, "issubclass", 2, 2)?;
-        let Value::Class(c) = &a.pos[0] else {
-            return Err(vm.type_error("issubclass() arg 1 must be a class"));
-        };
-        let c = c.clone();
-        Ok(Value::Bool(vm.issubclass(&c, &a.pos[1])?))
+        Ok(Value::Bool(vm.issubclass_value(&a.pos[0], &a.pos[1])?))
     });
     def(b, "iter", |vm, a| {
         a.check(vm, "iter", 1, 2)?;
@@ -128,6 +124,7 @@ pub fn register(rt: &Runtime) {
         });
     }
 
+    super::iter_reduce::register(rt);
     for cls in rt.types.iterators.values() {
         method(cls, "__iter__", |_vm, a| Ok(a.pos[0].clone()));
         method(cls, "__next__", |vm, a| match vm.next_value(&a.pos[0])? {
@@ -253,7 +250,9 @@ impl Vm {
         Err(self.type_error(&format!("object of type '{tn}' has no len()")))
     }
 
-    /// `isinstance(v, spec)` (a class or tuple of classes; honours `__instancecheck__`).
+    /// `isinstance(v, spec)` as CPython's `PyObject_IsInstance`: a class, a
+    /// tuple of specs, anything whose type has `__instancecheck__` (a union),
+    /// or an object with a `__bases__` tuple (the "abstract class" protocol).
     pub fn isinstance(&mut self, v: &Value, spec: &Value) -> PyResult<bool> {
         match spec {
             Value::Class(c) => {
@@ -265,56 +264,157 @@ impl Vm {
                     if Arc::ptr_eq(&self.class_of(v), c) {
                         return Ok(true);
                     }
-                    let r = self.call_method_value(&m, spec.clone(), vec![v.clone()])?;
-                    return self.truthy(&r);
+                    return self.recursing(" in __instancecheck__", |vm| {
+                        let r = vm.call_method_value(&m, spec.clone(), vec![v.clone()])?;
+                        vm.truthy(&r)
+                    });
                 }
-                Ok(self.class_of(v).is_subclass(c))
+                self.object_isinstance(v, spec)
             }
-            Value::Tuple(t) => {
+            Value::Tuple(t) => self.recursing(" in __instancecheck__", |vm| {
                 for s in t.items.iter() {
-                    if self.isinstance(v, s)? {
+                    if vm.isinstance(v, s)? {
                         return Ok(true);
                     }
                 }
                 Ok(false)
-            }
-            _ => {
-                if let Some(m) = self.get_attr_str(spec, "__instancecheck__")? {
-                    let r = self.call(&m, vec![v.clone()])?;
-                    return self.truthy(&r);
-                }
-                Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
-            }
+            }),
+            _ => match self.class_of(spec).lookup("__instancecheck__") {
+                Some(m) => self.recursing(" in __instancecheck__", |vm| {
+                    let r = vm.call_method_value(&m, spec.clone(), vec![v.clone()])?;
+                    vm.truthy(&r)
+                }),
+                None => self.object_isinstance(v, spec),
+            },
         }
     }
 
+    /// CPython's `object_isinstance`: the type's MRO, then `v.__class__` when
+    /// a class overrides it (`unittest.mock`'s `spec=`), or the `__bases__`
+    /// protocol when `spec` is not a class.
+    fn object_isinstance(&mut self, v: &Value, spec: &Value) -> PyResult<bool> {
+        if let Value::Class(c) = spec {
+            let own = self.class_of(v);
+            if own.is_subclass(c) {
+                return Ok(true);
+            }
+            // `__class__` differs from the type only where Python overrides it.
+            if own.attr_flags() & crate::object::class::class_flags::HAS_CLASS_ATTR == 0 {
+                return Ok(false);
+            }
+            return Ok(match self.lookup_attr(v, "__class__")? {
+                Some(Value::Class(ic)) if !Arc::ptr_eq(&ic, &own) => ic.is_subclass(c),
+                _ => false,
+            });
+        }
+        self.check_class(spec, "isinstance() arg 2 must be a type, a tuple of types, or a union")?;
+        match self.lookup_attr(v, "__class__")? {
+            Some(ic) => self.abstract_issubclass(&ic, spec),
+            None => Ok(false),
+        }
+    }
+
+    /// `issubclass(c, spec)` for a class `c` (see [`Vm::issubclass_value`]).
     pub fn issubclass(&mut self, c: &Arc<Class>, spec: &Value) -> PyResult<bool> {
+        self.issubclass_value(&Value::Class(c.clone()), spec)
+    }
+
+    /// `issubclass(derived, spec)` as CPython's `PyObject_IsSubclass`: `spec`
+    /// a class, a tuple, anything whose type has `__subclasscheck__`, or
+    /// (like `derived`) an object with a `__bases__` tuple.
+    pub fn issubclass_value(&mut self, derived: &Value, spec: &Value) -> PyResult<bool> {
         match spec {
             Value::Class(s) => {
                 if let Some(meta) = &s.metaclass
                     && let Some(m) = meta.lookup_user("__subclasscheck__")
                 {
-                    let r = self.call_method_value(&m, spec.clone(), vec![Value::Class(c.clone())])?;
-                    return self.truthy(&r);
+                    return self.recursing(" in __subclasscheck__", |vm| {
+                        let r = vm.call_method_value(&m, spec.clone(), vec![derived.clone()])?;
+                        vm.truthy(&r)
+                    });
                 }
-                Ok(c.is_subclass(s))
+                self.recursive_issubclass(derived, spec)
             }
-            Value::Tuple(t) => {
+            Value::Tuple(t) => self.recursing(" in __subclasscheck__", |vm| {
                 for s in t.items.iter() {
-                    if self.issubclass(c, s)? {
+                    if vm.issubclass_value(derived, s)? {
                         return Ok(true);
                     }
                 }
                 Ok(false)
-            }
-            _ => {
-                if let Some(m) = self.get_attr_str(spec, "__subclasscheck__")? {
-                    let r = self.call(&m, vec![Value::Class(c.clone())])?;
-                    return self.truthy(&r);
-                }
-                Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
-            }
+            }),
+            _ => match self.class_of(spec).lookup("__subclasscheck__") {
+                Some(m) => self.recursing(" in __subclasscheck__", |vm| {
+                    let r = vm.call_method_value(&m, spec.clone(), vec![derived.clone()])?;
+                    vm.truthy(&r)
+                }),
+                None => self.recursive_issubclass(derived, spec),
+            },
         }
+    }
+
+    /// CPython's `recursive_issubclass`: the MRO for two classes, else both
+    /// sides must have a `__bases__` tuple and the bases are walked.
+    fn recursive_issubclass(&mut self, derived: &Value, spec: &Value) -> PyResult<bool> {
+        if let (Value::Class(d), Value::Class(c)) = (derived, spec) {
+            return Ok(d.is_subclass(c));
+        }
+        self.check_class(derived, "issubclass() arg 1 must be a class")?;
+        if !super::types_union::is_union(spec) {
+            self.check_class(spec, "issubclass() arg 2 must be a class, a tuple of classes, or a union")?;
+        }
+        self.abstract_issubclass(derived, spec)
+    }
+
+    /// `v.__bases__` when it is a tuple (CPython's `abstract_get_bases`);
+    /// an AttributeError counts as none, any other error propagates.
+    fn abstract_bases(&mut self, v: &Value) -> PyResult<Option<Arc<crate::object::tuple::Tuple>>> {
+        Ok(match self.lookup_attr(v, "__bases__")? {
+            Some(Value::Tuple(t)) => Some(t),
+            _ => None,
+        })
+    }
+
+    /// `getattr(v, name)`, None for an AttributeError from anywhere (a
+    /// property's getter too), as CPython's `_PyObject_LookupAttr`.
+    fn lookup_attr(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
+        match self.get_attr_str(v, name) {
+            Err(e) if e.exc.class.is_subclass(&self.rt.types.exc("AttributeError")) => Ok(None),
+            r => r,
+        }
+    }
+
+    /// TypeError `msg` unless `v` has a `__bases__` tuple.
+    fn check_class(&mut self, v: &Value, msg: &str) -> PyResult<()> {
+        match self.abstract_bases(v)? {
+            Some(_) => Ok(()),
+            None => Err(self.type_error(msg)),
+        }
+    }
+
+    /// Walks `derived.__bases__` looking for `cls` by identity (single
+    /// inheritance in a loop, several bases recursively, as CPython).
+    fn abstract_issubclass(&mut self, derived: &Value, cls: &Value) -> PyResult<bool> {
+        let mut derived = derived.clone();
+        let bases = loop {
+            if derived.is(cls) {
+                return Ok(true);
+            }
+            let Some(bases) = self.abstract_bases(&derived)? else { return Ok(false) };
+            match bases.items.len() {
+                0 => return Ok(false),
+                1 => derived = bases.items[0].clone(),
+                _ => break bases,
+            }
+        };
+        self.recursing(" in __issubclass__", |vm| {
+            for b in bases.items.iter() {
+                if vm.abstract_issubclass(b, cls)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        })
     }
 
     /// `int(v)` for a single argument.
@@ -991,6 +1091,57 @@ fn descriptor_class(a: &Args, base: &Arc<Class>) -> Arc<Class> {
     }
 }
 
+/// The property behind a value, if it is one (of any subclass).
+fn as_property(v: &Value) -> Option<&Property> {
+    match v {
+        Value::Native2(o) => o.as_any().downcast_ref::<Property>(),
+        _ => None,
+    }
+}
+
+/// `property(fget, fset, fdel, doc)` of class `cls`, as CPython's
+/// `property_init`: without a `doc`, the getter's `__doc__` is taken (and
+/// marked as the getter's); a subclass instance keeps it in its own
+/// `__dict__`, where the subclass's class docstring cannot shadow it, and
+/// a subclass with `__slots__` (no `__dict__`) cannot take it at all.
+fn new_property(vm: &mut Vm, cls: Arc<Class>, parts: [Value; 3], doc: Value) -> PyResult {
+    let [fget, fset, fdel] = parts;
+    let exact = Arc::ptr_eq(&cls, &vm.rt.types.property);
+    let dict = (!exact && !cls.extra.no_dict).then(|| Arc::new(Dict::new()));
+    let mut prop_doc = doc;
+    let mut getter_doc = false;
+    if prop_doc.is_none() && !fget.is_none() {
+        let found = match vm.get_attr_str(&fget, "__doc__") {
+            Err(e) if vm.is_exc(&e, "AttributeError") => None,
+            r => r?,
+        };
+        if let Some(d) = found {
+            getter_doc = true;
+            if exact {
+                prop_doc = d;
+            } else {
+                match &dict {
+                    Some(dict) => dict.set_item_str("__doc__", d),
+                    None => {
+                        let msg = format!("'{}' object attribute '__doc__' is read-only", cls.name().as_str());
+                        return Err(vm.err("AttributeError", &msg));
+                    }
+                }
+            }
+        }
+    }
+    Ok(Value::from_native(Arc::new(Property {
+        fget,
+        fset,
+        fdel,
+        doc: parking_lot::Mutex::new(prop_doc),
+        name: parking_lot::Mutex::new(None),
+        getter_doc,
+        dict,
+        class: cls,
+    })))
+}
+
 /// What `staticmethod(f)` and `classmethod(f)` copy from `f` into their own
 /// `__dict__` (as CPython 3.10+'s `functools_wraps`): an attribute `f` lacks
 /// is skipped, any other error propagates.
@@ -1012,41 +1163,46 @@ fn register_descriptors(rt: &Runtime) {
         let fget = a.arg(1, "fget").unwrap_or(Value::None);
         let fset = a.arg(2, "fset").unwrap_or(Value::None);
         let fdel = a.arg(3, "fdel").unwrap_or(Value::None);
-        let mut doc = a.arg(4, "doc").unwrap_or(Value::None);
-        if doc.is_none() && !fget.is_none() {
-            doc = vm.get_attr_str(&fget, "__doc__")?.unwrap_or(Value::None);
-        }
-        let name = match &fget {
-            Value::Function(f) => Some(f.name.lock().as_str().to_string()),
-            _ => None,
-        };
+        let doc = a.arg(4, "doc").unwrap_or(Value::None);
         let cls = descriptor_class(&a, &vm.rt.types.property);
-        Ok(Value::from_native(Arc::new(Property {
-            fget,
-            fset,
-            fdel,
-            doc: parking_lot::Mutex::new(doc),
-            name: parking_lot::Mutex::new(name),
-            class: cls,
-        })))
+        new_property(vm, cls, [fget, fset, fdel], doc)
     });
-    fn with_prop(vm: &mut Vm, a: &Args, which: u8) -> PyResult {
-        let Value::Native2(o) = &a.pos[0] else { return Err(vm.type_error("expected property")) };
-        let Some(p) = o.as_any().downcast_ref::<Property>() else { return Err(vm.type_error("expected property")) };
-        let f = a.pos.get(1).cloned().unwrap_or(Value::None);
-        let np = Property {
-            fget: if which == 0 { f.clone() } else { p.fget.clone() },
-            fset: if which == 1 { f.clone() } else { p.fset.clone() },
-            fdel: if which == 2 { f } else { p.fdel.clone() },
-            doc: parking_lot::Mutex::new(p.doc.lock().clone()),
-            name: parking_lot::Mutex::new(p.name.lock().clone()),
-            class: p.class.clone(),
+    /// A copy with one accessor replaced, as CPython's `property_copy`: made
+    /// by calling the property's own class (a subclass's `__new__`/`__init__`
+    /// run); a docstring taken from the old getter is not kept for a new one.
+    fn with_prop(vm: &mut Vm, a: &Args, which: usize) -> PyResult {
+        let Some(p) = a.pos.first().and_then(as_property) else {
+            return Err(vm.type_error("descriptor requires a 'property' object"));
         };
-        Ok(Value::from_native(Arc::new(np)))
+        let f = a.pos.get(1).cloned().unwrap_or(Value::None);
+        let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+        parts[which] = f;
+        let doc = if p.getter_doc && !parts[0].is_none() { Value::None } else { p.doc.lock().clone() };
+        let name = p.name.lock().clone();
+        let new = if Arc::ptr_eq(&p.class, &vm.rt.types.property) {
+            new_property(vm, p.class.clone(), parts, doc)?
+        } else {
+            let [g, s, d] = parts;
+            vm.call(&Value::Class(p.class.clone()), vec![g, s, d, doc])?
+        };
+        if let Some(np) = as_property(&new) {
+            *np.name.lock() = name;
+        }
+        Ok(new)
     }
     method(&t.property, "getter", |vm, a| with_prop(vm, &a, 0));
     method(&t.property, "setter", |vm, a| with_prop(vm, &a, 1));
     method(&t.property, "deleter", |vm, a| with_prop(vm, &a, 2));
+    method(&t.property, "__set_name__", |vm, a| {
+        if a.pos.len() != 3 {
+            let n = a.pos.len().saturating_sub(1);
+            return Err(vm.type_error(&format!("__set_name__() takes 2 positional arguments but {n} were given")));
+        }
+        if let Some(p) = as_property(&a.pos[0]) {
+            *p.name.lock() = Some(a.pos[2].clone());
+        }
+        Ok(Value::None)
+    });
     method(&t.property, "__get__", |vm, a| {
         let Value::Native2(o) = &a.pos[0] else { return Ok(Value::None) };
         let obj = a.pos.get(1).cloned().unwrap_or(Value::None);
@@ -1062,22 +1218,13 @@ fn register_descriptors(rt: &Runtime) {
         method(&t.property, name, move |vm, a| {
             let want = if which == 1 { 2 } else { 1 };
             a.check_method(vm, name, want, want)?;
-            let p = match &a.pos[0] {
-                Value::Native2(o) => o
-                    .as_any()
-                    .downcast_ref::<Property>()
-                    .map(|p| (if which == 1 { p.fset.clone() } else { p.fdel.clone() }, p.name.lock().clone())),
-                _ => None,
+            let Some(p) = as_property(&a.pos[0]) else {
+                return Err(vm.type_error("descriptor requires a 'property' object"));
             };
-            let Some((f, pname)) = p else { return Err(vm.type_error("descriptor requires a 'property' object")) };
+            let f = if which == 1 { p.fset.clone() } else { p.fdel.clone() };
             if f.is_none() {
-                let tn = vm.type_name(&a.pos[1]);
                 let what = if which == 1 { "setter" } else { "deleter" };
-                let msg = match pname {
-                    Some(n) => format!("property '{n}' of '{tn}' object has no {what}"),
-                    None => format!("property of '{tn}' object has no {what}"),
-                };
-                return Err(vm.err("AttributeError", &msg));
+                return Err(vm.property_missing(p, &a.pos[1], what));
             }
             vm.call(&f, a.pos[1..].to_vec())?;
             Ok(Value::None)

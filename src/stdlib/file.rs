@@ -420,14 +420,7 @@ fn open_flags(mode: &str, plus: bool) -> i32 {
 
 fn prop(rt: &Runtime, cls: &Arc<Class>, name: &str, f: fn(&FileObj) -> Value) {
     let getter = Vm::native(name, move |vm, a| Ok(f(this(vm, &a)?)));
-    let p = Property {
-        fget: getter,
-        fset: Value::None,
-        fdel: Value::None,
-        doc: parking_lot::Mutex::new(Value::None),
-        name: Mutex::new(Some(name.to_string())),
-        class: rt.types.property.clone(),
-    };
+    let p = Property::new(getter, Value::None, name, rt.types.property.clone());
     cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
 }
 
@@ -490,14 +483,7 @@ fn add_text_attrs(rt: &Runtime, c: &Arc<Class>) {
         };
         Ok(Value::from_native(Arc::new(obj)))
     });
-    let p = Property {
-        fget: getter,
-        fset: Value::None,
-        fdel: Value::None,
-        doc: parking_lot::Mutex::new(Value::None),
-        name: Mutex::new(Some("buffer".to_string())),
-        class: rt.types.property.clone(),
-    };
+    let p = Property::new(getter, Value::None, "buffer", rt.types.property.clone());
     c.dict.set_item_str("buffer", Value::from_native(Arc::new(p)));
 }
 
@@ -734,18 +720,16 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
             format!("<_io.TextIOWrapper name={nr} mode='{mode}' encoding='{enc}'>")
         }))
     });
-    let name_prop = Property {
-        fget: Vm::native("name", |vm, a| Ok(this(vm, &a)?.name.lock().clone())),
-        fset: Vm::native("name", |vm, a| {
+    let name_prop = Property::new(
+        Vm::native("name", |vm, a| Ok(this(vm, &a)?.name.lock().clone())),
+        Vm::native("name", |vm, a| {
             let v = a.pos.get(1).cloned().unwrap_or(Value::None);
             *this(vm, &a)?.name.lock() = v;
             Ok(Value::None)
         }),
-        fdel: Value::None,
-        doc: Mutex::new(Value::None),
-        name: Mutex::new(Some("name".to_string())),
-        class: rt.types.property.clone(),
-    };
+        "name",
+        rt.types.property.clone(),
+    );
     c.dict.set_item_str("name", Value::from_native(Arc::new(name_prop)));
     prop(rt, c, "mode", |f| Value::str(&f.mode));
     prop(rt, c, "closed", |f| Value::Bool(f.state.lock().file.is_none()));

@@ -21,6 +21,7 @@ pub mod exc_group;
 pub mod file;
 mod file_state;
 pub mod functools_partial;
+pub mod iter_reduce;
 pub mod itertools_comb;
 pub mod itertools_iter;
 pub mod json_encode;
@@ -36,6 +37,7 @@ pub mod mod_asyncio_loop;
 pub mod mod_asyncio_net;
 pub mod mod_atexit;
 pub mod mod_binascii;
+pub mod mod_bisect;
 pub mod mod_bz2;
 pub mod mod_cjk;
 pub mod mod_cmath;
@@ -180,14 +182,7 @@ pub fn def_fast(
 /// A read-only property `name` on `cls` whose getter is the native `getter`
 /// (called with the instance as its one argument).
 pub fn readonly_property(vm: &Vm, cls: &Arc<Class>, name: &str, getter: Value) {
-    let p = crate::object::descr::Property {
-        fget: getter,
-        fset: Value::None,
-        fdel: Value::None,
-        doc: parking_lot::Mutex::new(Value::None),
-        name: parking_lot::Mutex::new(Some(name.to_string())),
-        class: vm.rt.types.property.clone(),
-    };
+    let p = crate::object::descr::Property::new(getter, Value::None, name, vm.rt.types.property.clone());
     cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
 }
 
@@ -308,6 +303,7 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_blake2", mod_hashes::create_blake2),
     ("_bz2", mod_bz2::create),
     ("_codecs", mod_codecs::create),
+    ("_bisect", mod_bisect::create),
     ("_collections", mod_collections::create),
     ("_csv", mod_csv::create),
     ("_functools", mod_functools::create),

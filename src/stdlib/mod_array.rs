@@ -10,15 +10,15 @@ use num_traits::ToPrimitive;
 
 use super::binfmt;
 use super::buffer::{BufData, Export, Mem, bytes_like};
-use super::def;
-use crate::object::class::{Class, Layout};
+use super::{def, method};
+use crate::object::class::{Class, Instance, Layout, Payload};
 use crate::object::dict::Dict;
 use crate::object::eq::HashOutcome;
 use crate::object::module::Module;
 use crate::object::native::NativeObject;
 use crate::object::value::Value;
 use crate::parse::ast::CmpOp;
-use crate::vm::runtime::new_builtin_class;
+use crate::vm::runtime::new_overriding_builtin_class;
 use crate::vm::{Args, PyErr, PyResult, Vm};
 
 const TYPECODES: &str = "bBuhHiIlLqQfd";
@@ -175,12 +175,18 @@ fn int_in_range(vm: &mut Vm, code: u8, x: Option<i128>) -> PyResult<i128> {
 }
 
 fn this<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a Array> {
-    a.native_self::<Array>().ok_or_else(|| vm.type_error("descriptor requires a 'array.array' object"))
+    a.pos.first().and_then(other_array).ok_or_else(|| vm.type_error("descriptor requires a 'array.array' object"))
 }
 
+/// The array behind a value: an `array.array`, or an instance of a Python
+/// subclass (which carries the array as its built-in payload).
 fn other_array(v: &Value) -> Option<&Array> {
     match v {
         Value::Native2(o) => o.as_any().downcast_ref::<Array>(),
+        Value::Instance(i) => match i.builtin_value()? {
+            Value::Native2(o) => o.as_any().downcast_ref::<Array>(),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -208,7 +214,10 @@ fn position(vm: &mut Vm, key: &Value, len: usize, msg: &str) -> PyResult<usize> 
     Ok(j as usize)
 }
 
-fn new_array(vm: &mut Vm, cls: Arc<Class>, a: &Args) -> PyResult {
+/// `array.array(typecode[, initializer])` of class `cls`: the native array
+/// itself, or for a Python subclass an instance (with its own `__dict__`)
+/// around one.
+fn new_array(vm: &mut Vm, cls: Arc<Class>, base: &Arc<Class>, a: &Args) -> PyResult {
     if a.pos.len() < 2 {
         return Err(
             vm.type_error(&format!("array() takes at least 1 argument ({} given)", a.pos.len().saturating_sub(1)))
@@ -260,7 +269,12 @@ fn new_array(vm: &mut Vm, cls: Arc<Class>, a: &Args) -> PyResult {
         }
         Some(v) => encode_all(vm, code, v)?,
     };
-    Ok(Value::from_native(Arc::new(Array { class: cls, code, buf: array_buf(data) })))
+    let arr = Value::from_native(Arc::new(Array { class: base.clone(), code, buf: array_buf(data) }));
+    if Arc::ptr_eq(&cls, base) {
+        return Ok(arr);
+    }
+    let inst = Instance::new(cls, Payload::Builtin(arr));
+    Ok(Value::Instance(crate::object::gc::instance(Arc::new(inst))))
 }
 
 fn compare(vm: &mut Vm, a: &Args, op: CmpOp) -> PyResult {
@@ -281,20 +295,21 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let d = Arc::new(Dict::new());
     d.set_item_str("__name__", Value::str("array"));
     d.set_item_str("typecodes", Value::str(TYPECODES));
-    let cls = new_builtin_class("array", std::slice::from_ref(&vm.rt.types.object), Layout::NativeNew);
+    let cls = new_overriding_builtin_class("array", std::slice::from_ref(&vm.rt.types.object), Layout::NativeNew);
     cls.dict.set_item_str("__module__", Value::str("array"));
     let c = cls.clone();
     def(&cls.dict, "__new__", move |vm, a| {
-        if !a.kw.is_empty() {
-            return Err(vm.type_error("array.array() takes no keyword arguments"));
-        }
         let class = match a.pos.first() {
-            Some(Value::Class(k)) => k.clone(),
+            Some(Value::Class(k)) if k.is_subclass(&c) => k.clone(),
             _ => c.clone(),
         };
-        new_array(vm, class, &a)
+        // As CPython: a subclass's `__init__` may take keywords.
+        if !a.kw.is_empty() && Arc::ptr_eq(&class, &c) {
+            return Err(vm.type_error("array.array() takes no keyword arguments"));
+        }
+        new_array(vm, class, &c, &Args::new(a.pos.clone()))
     });
-    def(&cls.dict, "__init__", |_vm, _a| Ok(Value::None));
+    method(&cls, "__init__", |_vm, _a| Ok(Value::None));
     prop(vm, &cls, "typecode", |s| Value::string((s.code as char).to_string()));
     prop(vm, &cls, "itemsize", |s| Value::Int(itemsize(s.code) as i64));
     register_sequence(&cls);
@@ -304,20 +319,25 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     // Pickled as `array(typecode, list)` before protocol 3, and from then on
     // as the reconstructor over the machine bytes, as CPython does.
     let recon = d.get_item_str("_array_reconstructor").unwrap_or(Value::None);
-    def(&cls.dict, "__reduce_ex__", move |vm, a| {
+    method(&cls, "__reduce_ex__", move |vm, a| {
         a.expect_after_self(vm, 1)?;
         let proto = vm.index_of(&a.pos[1])?;
         let arr = this(vm, &a)?;
         let code = Value::string((arr.code as char).to_string());
-        let cls = Value::Class(arr.class.clone());
+        let cls = Value::Class(vm.class_of(&a.pos[0]));
+        // A subclass instance's `__dict__` is the state, as CPython's.
+        let state = match &a.pos[0] {
+            Value::Instance(_) => vm.get_attr_str(&a.pos[0], "__dict__")?.unwrap_or(Value::None),
+            _ => Value::None,
+        };
         let mformat = machine_format(arr.code);
         if proto < 3 || mformat.is_none() {
             let items = Value::list(arr.items());
-            return Ok(Value::tuple(vec![cls, Value::tuple(vec![code, items]), Value::None]));
+            return Ok(Value::tuple(vec![cls, Value::tuple(vec![code, items]), state]));
         }
         let data = Value::Bytes(Arc::new(arr.buf.snapshot()));
         let args = Value::tuple(vec![cls, code, Value::Int(mformat.unwrap_or(0)), data]);
-        Ok(Value::tuple(vec![recon.clone(), args, Value::None]))
+        Ok(Value::tuple(vec![recon.clone(), args, state]))
     });
     d.set_item_str("ArrayType", Value::Class(cls.clone()));
     d.set_item_str("array", Value::Class(cls));
@@ -326,9 +346,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
 
 /// The sequence protocol: repr, len, items, slices, operators, comparisons.
 fn register_sequence(cls: &Arc<Class>) {
-    def(&cls.dict, "__repr__", |vm, a| {
+    method(cls, "__repr__", |vm, a| {
         let me = this(vm, &a)?;
-        let name = me.class.name();
+        let name = vm.class_of(&a.pos[0]).name();
         if me.len() == 0 {
             return Ok(Value::string(format!("{}('{}')", name.as_str(), me.code as char)));
         }
@@ -344,8 +364,8 @@ fn register_sequence(cls: &Arc<Class>) {
         };
         Ok(Value::string(format!("{}('{}', {body})", name.as_str(), me.code as char)))
     });
-    def(&cls.dict, "__len__", |vm, a| Ok(Value::Int(this(vm, &a)?.len() as i64)));
-    def(&cls.dict, "__getitem__", |vm, a| {
+    method(cls, "__len__", |vm, a| Ok(Value::Int(this(vm, &a)?.len() as i64)));
+    method(cls, "__getitem__", |vm, a| {
         a.expect_after_self(vm, 1)?;
         let me = this(vm, &a)?;
         let size = itemsize(me.code);
@@ -375,7 +395,7 @@ fn register_sequence(cls: &Arc<Class>) {
             }
         }
     });
-    def(&cls.dict, "__setitem__", |vm, a| {
+    method(cls, "__setitem__", |vm, a| {
         a.expect_after_self(vm, 2)?;
         let me = this(vm, &a)?;
         let size = itemsize(me.code);
@@ -427,7 +447,7 @@ fn register_sequence(cls: &Arc<Class>) {
         }
         Ok(Value::None)
     });
-    def(&cls.dict, "__delitem__", |vm, a| {
+    method(cls, "__delitem__", |vm, a| {
         a.expect_after_self(vm, 1)?;
         let me = this(vm, &a)?;
         let size = itemsize(me.code);
@@ -451,11 +471,14 @@ fn register_sequence(cls: &Arc<Class>) {
         })?;
         Ok(Value::None)
     });
-    def(&cls.dict, "__iter__", |vm, a| {
-        let items = this(vm, &a)?.items();
-        vm.get_iter(&Value::list(items))
+    // A live iterator over the array (items appended meanwhile are seen),
+    // released once exhausted, as CPython's arrayiterator.
+    method(cls, "__iter__", |vm, a| {
+        this(vm, &a)?;
+        let it = crate::object::iter::NativeIter::GetItem { obj: a.pos[0].clone(), index: parking_lot::Mutex::new(0) };
+        Ok(Value::Iter(Arc::new(it)))
     });
-    def(&cls.dict, "__contains__", |vm, a| {
+    method(cls, "__contains__", |vm, a| {
         a.expect_after_self(vm, 1)?;
         for x in this(vm, &a)?.items() {
             if vm.eq(&x, &a.pos[1])? {
@@ -465,10 +488,10 @@ fn register_sequence(cls: &Arc<Class>) {
         Ok(Value::Bool(false))
     });
     for (name, op) in super::RICH_COMPARISONS {
-        def(&cls.dict, name, move |vm, a| compare(vm, &a, op));
+        method(cls, name, move |vm, a| compare(vm, &a, op));
     }
     cls.dict.set_item_str("__hash__", Value::None);
-    def(&cls.dict, "__add__", |vm, a| {
+    method(cls, "__add__", |vm, a| {
         a.expect_after_self(vm, 1)?;
         let me = this(vm, &a)?;
         let Some(o) = other_array(&a.pos[1]) else {
@@ -482,7 +505,7 @@ fn register_sequence(cls: &Arc<Class>) {
         data.extend_from_slice(&o.buf.snapshot());
         Ok(me.with(data))
     });
-    def(&cls.dict, "__iadd__", |vm, a| {
+    method(cls, "__iadd__", |vm, a| {
         a.expect_after_self(vm, 1)?;
         let me = this(vm, &a)?;
         let Some(o) = other_array(&a.pos[1]) else {
@@ -497,7 +520,7 @@ fn register_sequence(cls: &Arc<Class>) {
         Ok(a.pos[0].clone())
     });
     for name in ["__mul__", "__rmul__", "__imul__"] {
-        def(&cls.dict, name, move |vm, a| {
+        method(cls, name, move |vm, a| {
             a.expect_after_self(vm, 1)?;
             let me = this(vm, &a)?;
             let n = match vm.exact_index(&a.pos[1])? {
@@ -517,11 +540,11 @@ fn register_sequence(cls: &Arc<Class>) {
             Ok(me.with(out))
         });
     }
-    def(&cls.dict, "__copy__", |vm, a| {
+    method(cls, "__copy__", |vm, a| {
         let me = this(vm, &a)?;
         Ok(me.with(me.buf.snapshot()))
     });
-    def(&cls.dict, "__deepcopy__", |vm, a| {
+    method(cls, "__deepcopy__", |vm, a| {
         let me = this(vm, &a)?;
         Ok(me.with(me.buf.snapshot()))
     });
@@ -529,7 +552,7 @@ fn register_sequence(cls: &Arc<Class>) {
 
 /// The named methods.
 fn register_methods(cls: &Arc<Class>) {
-    def(&cls.dict, "append", |vm, a| {
+    method(cls, "append", |vm, a| {
         a.check_method(vm, "append", 1, 1)?;
         let me = this(vm, &a)?;
         let mut item = Vec::new();
@@ -537,7 +560,7 @@ fn register_methods(cls: &Arc<Class>) {
         me.buf.resize(vm, |g| g.extend_from_slice(&item))?;
         Ok(Value::None)
     });
-    def(&cls.dict, "extend", |vm, a| {
+    method(cls, "extend", |vm, a| {
         a.check_method(vm, "extend", 1, 1)?;
         let me = this(vm, &a)?;
         let data = match other_array(&a.pos[1]) {
@@ -548,7 +571,7 @@ fn register_methods(cls: &Arc<Class>) {
         me.buf.resize(vm, |g| g.extend_from_slice(&data))?;
         Ok(Value::None)
     });
-    def(&cls.dict, "insert", |vm, a| {
+    method(cls, "insert", |vm, a| {
         a.check_method(vm, "insert", 2, 2)?;
         let me = this(vm, &a)?;
         let i = vm.ssize_index(&a.pos[1])?;
@@ -561,7 +584,7 @@ fn register_methods(cls: &Arc<Class>) {
         })?;
         Ok(Value::None)
     });
-    def(&cls.dict, "pop", |vm, a| {
+    method(cls, "pop", |vm, a| {
         a.check_method(vm, "pop", 0, 1)?;
         let me = this(vm, &a)?;
         let i = match a.pos.get(1) {
@@ -580,7 +603,7 @@ fn register_methods(cls: &Arc<Class>) {
         let item = me.buf.resize(vm, |g| g.drain(j * size..(j + 1) * size).collect::<Vec<u8>>())?;
         Ok(decode(me.code, &item))
     });
-    def(&cls.dict, "remove", |vm, a| {
+    method(cls, "remove", |vm, a| {
         a.check_method(vm, "remove", 1, 1)?;
         let me = this(vm, &a)?;
         let size = itemsize(me.code);
@@ -594,7 +617,7 @@ fn register_methods(cls: &Arc<Class>) {
         }
         Err(vm.value_error("array.remove(x): x not in array"))
     });
-    def(&cls.dict, "index", |vm, a| {
+    method(cls, "index", |vm, a| {
         a.check_method(vm, "index", 1, 3)?;
         let me = this(vm, &a)?;
         let items = me.items();
@@ -615,7 +638,7 @@ fn register_methods(cls: &Arc<Class>) {
         }
         Err(vm.value_error("array.index(x): x not in array"))
     });
-    def(&cls.dict, "count", |vm, a| {
+    method(cls, "count", |vm, a| {
         a.check_method(vm, "count", 1, 1)?;
         let mut k = 0;
         for x in this(vm, &a)?.items() {
@@ -625,7 +648,7 @@ fn register_methods(cls: &Arc<Class>) {
         }
         Ok(Value::Int(k))
     });
-    def(&cls.dict, "reverse", |vm, a| {
+    method(cls, "reverse", |vm, a| {
         let me = this(vm, &a)?;
         let size = itemsize(me.code);
         let mut g = me.buf.write();
@@ -633,7 +656,7 @@ fn register_methods(cls: &Arc<Class>) {
         *g = rev;
         Ok(Value::None)
     });
-    def(&cls.dict, "byteswap", |vm, a| {
+    method(cls, "byteswap", |vm, a| {
         let me = this(vm, &a)?;
         let size = itemsize(me.code);
         for c in me.buf.write().chunks_exact_mut(size) {
@@ -641,14 +664,14 @@ fn register_methods(cls: &Arc<Class>) {
         }
         Ok(Value::None)
     });
-    def(&cls.dict, "buffer_info", |vm, a| {
+    method(cls, "buffer_info", |vm, a| {
         let me = this(vm, &a)?;
         let addr = me.buf.read().as_ptr() as i64;
         Ok(Value::tuple(vec![Value::Int(addr), Value::Int(me.len() as i64)]))
     });
-    def(&cls.dict, "tobytes", |vm, a| Ok(Value::Bytes(Arc::new(this(vm, &a)?.buf.snapshot()))));
-    def(&cls.dict, "tolist", |vm, a| Ok(Value::list(this(vm, &a)?.items())));
-    def(&cls.dict, "fromfile", |vm, a| {
+    method(cls, "tobytes", |vm, a| Ok(Value::Bytes(Arc::new(this(vm, &a)?.buf.snapshot()))));
+    method(cls, "tolist", |vm, a| Ok(Value::list(this(vm, &a)?.items())));
+    method(cls, "fromfile", |vm, a| {
         a.check_method(vm, "fromfile", 2, 2)?;
         let size = itemsize(this(vm, &a)?.code) as i64;
         let n = vm.index_of(&a.pos[2])?;
@@ -666,7 +689,7 @@ fn register_methods(cls: &Arc<Class>) {
         }
         Ok(Value::None)
     });
-    def(&cls.dict, "tofile", |vm, a| {
+    method(cls, "tofile", |vm, a| {
         a.check_method(vm, "tofile", 1, 1)?;
         let data = this(vm, &a)?.buf.snapshot();
         // In blocks, as CPython writes them (a file object may cap one write).
@@ -675,7 +698,7 @@ fn register_methods(cls: &Arc<Class>) {
         }
         Ok(Value::None)
     });
-    def(&cls.dict, "frombytes", |vm, a| {
+    method(cls, "frombytes", |vm, a| {
         a.check_method(vm, "frombytes", 1, 1)?;
         let me = this(vm, &a)?;
         let b = super::buffer::require_bytes(vm, &a.pos[1])?;
@@ -685,7 +708,7 @@ fn register_methods(cls: &Arc<Class>) {
         me.buf.resize(vm, |g| g.extend_from_slice(&b))?;
         Ok(Value::None)
     });
-    def(&cls.dict, "fromlist", |vm, a| {
+    method(cls, "fromlist", |vm, a| {
         a.check_method(vm, "fromlist", 1, 1)?;
         let me = this(vm, &a)?;
         if !matches!(a.pos[1], Value::List(_)) {
@@ -695,7 +718,7 @@ fn register_methods(cls: &Arc<Class>) {
         me.buf.resize(vm, |g| g.extend_from_slice(&data))?;
         Ok(Value::None)
     });
-    def(&cls.dict, "tounicode", |vm, a| {
+    method(cls, "tounicode", |vm, a| {
         let me = this(vm, &a)?;
         if me.code != b'u' {
             return Err(vm.value_error("tounicode() may only be called on unicode type arrays"));
@@ -707,7 +730,7 @@ fn register_methods(cls: &Arc<Class>) {
             .collect();
         Ok(Value::string(s))
     });
-    def(&cls.dict, "fromunicode", |vm, a| {
+    method(cls, "fromunicode", |vm, a| {
         a.check_method(vm, "fromunicode", 1, 1)?;
         let me = this(vm, &a)?;
         let Value::Str(s) = &a.pos[1] else {

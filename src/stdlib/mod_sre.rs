@@ -170,14 +170,7 @@ pub fn prop_rt(
     f: impl Fn(&mut Vm, &Args) -> PyResult + Send + Sync + 'static,
 ) {
     let getter = Vm::native(name, move |vm, a| f(vm, &a));
-    let p = Property {
-        fget: getter,
-        fset: Value::None,
-        fdel: Value::None,
-        doc: parking_lot::Mutex::new(Value::None),
-        name: Mutex::new(Some(name.to_string())),
-        class: rt.types.property.clone(),
-    };
+    let p = Property::new(getter, Value::None, name, rt.types.property.clone());
     cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
 }
 

@@ -167,14 +167,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let d = ref_self(vm, a.pos.first(), "__callback__")?;
         Ok(d.callback.lock().clone().unwrap_or(Value::None))
     });
-    let prop = Property {
-        fget: getter,
-        fset: Value::None,
-        fdel: Value::None,
-        doc: parking_lot::Mutex::new(Value::None),
-        name: Mutex::new(Some("__callback__".into())),
-        class: vm.rt.types.property.clone(),
-    };
+    let prop = Property::new(getter, Value::None, "__callback__", vm.rt.types.property.clone());
     cd.set_item_str("__callback__", Value::from_native(Arc::new(prop)));
     d.set_item_str("ref", Value::Class(refcls.clone()));
     d.set_item_str("ReferenceType", Value::Class(refcls.clone()));

@@ -189,14 +189,6 @@ pub fn epoll_class(vm: &Vm) -> Arc<Class> {
         Ok(Value::None)
     });
     let getter = Vm::native("closed", |vm, a| Ok(Value::Bool(*this(vm, &a)?.fd.lock() < 0)));
-    let p = crate::object::descr::Property {
-        fget: getter,
-        fset: Value::None,
-        fdel: Value::None,
-        doc: parking_lot::Mutex::new(Value::None),
-        name: Mutex::new(Some("closed".to_string())),
-        class: vm.rt.types.property.clone(),
-    };
-    cls.dict.set_item_str("closed", Value::from_native(Arc::new(p)));
+    super::readonly_property(vm, &cls, "closed", getter);
     cls
 }

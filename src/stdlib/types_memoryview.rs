@@ -336,14 +336,7 @@ fn prop(
         let m = live(vm, &a)?;
         f(vm, m)
     });
-    let p = Property {
-        fget: getter,
-        fset: Value::None,
-        fdel: Value::None,
-        doc: parking_lot::Mutex::new(Value::None),
-        name: parking_lot::Mutex::new(Some(name.to_string())),
-        class: rt.types.property.clone(),
-    };
+    let p = Property::new(getter, Value::None, name, rt.types.property.clone());
     cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
 }
 

@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, Zero};
-use parking_lot::Mutex;
 
 use super::method;
 use super::types_containers::builtin_of;
@@ -400,13 +399,6 @@ pub fn classmethod(
 
 /// Adds a read-only property computed by a native getter.
 pub fn prop(rt: &Runtime, cls: &Arc<Class>, name: &str, f: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static) {
-    let p = Property {
-        fget: Vm::native(name, f),
-        fset: Value::None,
-        fdel: Value::None,
-        doc: parking_lot::Mutex::new(Value::None),
-        name: Mutex::new(Some(name.to_string())),
-        class: rt.types.property.clone(),
-    };
+    let p = Property::new(Vm::native(name, f), Value::None, name, rt.types.property.clone());
     cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
 }

@@ -33,6 +33,11 @@ impl crate::object::native::NativeObject for UnionType {
     }
 }
 
+/// True for a `types.UnionType` value (`int | str`).
+pub fn is_union(v: &Value) -> bool {
+    as_union(v).is_some()
+}
+
 /// The union behind a value, if it is one.
 fn as_union(v: &Value) -> Option<&UnionType> {
     match v {

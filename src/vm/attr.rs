@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::{PyResult, Vm};
+use super::{PyErr, PyResult, Vm};
 use crate::object::class::{Class, Instance};
 use crate::object::descr::{CellObject, ClassMethod, Property, SlotMember, StaticMethod, Super};
 use crate::object::str::PyStr;
@@ -446,11 +446,7 @@ impl Vm {
             Value::Native2(o) => {
                 if let Some(p) = o.as_any().downcast_ref::<Property>() {
                     if p.fget.is_none() {
-                        let n = p.name.lock().clone().unwrap_or_default();
-                        let tn = self.type_name(obj);
-                        return Err(
-                            self.err("AttributeError", &format!("property '{n}' of '{tn}' object has no getter"))
-                        );
+                        return Err(self.property_missing(p, obj, "getter"));
                     }
                     let f = p.fget.clone();
                     return self.call(&f, vec![obj.clone()]);
@@ -737,7 +733,19 @@ impl Vm {
                 "fget" => Some(p.fget.clone()),
                 "fset" => Some(p.fset.clone()),
                 "fdel" => Some(p.fdel.clone()),
+                "__dict__" if p.dict.is_some() => p.dict.clone().map(Value::Dict),
+                // A subclass instance's own dict, then the subclass's docstring
+                // (which shadows the property's own, as in CPython 3.11).
+                "__doc__" if p.dict.is_some() || !Arc::ptr_eq(o.class(), &self.rt.types.property) => {
+                    match p.dict.as_ref().and_then(|d| d.get_item_str("__doc__")) {
+                        Some(d) => Some(d),
+                        None => o.class().lookup("__doc__").or_else(|| Some(p.doc.lock().clone())),
+                    }
+                }
                 "__doc__" => Some(p.doc.lock().clone()),
+                _ if p.dict.as_ref().is_some_and(|d| d.get_item_str(name).is_some()) => {
+                    p.dict.as_ref().and_then(|d| d.get_item_str(name))
+                }
                 // Computed unless a subclass says it (abc.abstractproperty).
                 "__isabstractmethod__" if o.class().lookup_user(name).is_none() => {
                     let parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
@@ -908,11 +916,7 @@ impl Vm {
                 Value::Native2(o) if o.as_any().is::<Property>() => {
                     let p = o.as_any().downcast_ref::<Property>().expect("property");
                     if p.fset.is_none() {
-                        let tn = cls.name();
-                        return Err(self.err(
-                            "AttributeError",
-                            &format!("property '{}' of '{}' object has no setter", name.as_str(), tn.as_str()),
-                        ));
+                        return Err(self.property_missing(p, obj, "setter"));
                     }
                     let f = p.fset.clone();
                     self.call(&f, vec![obj.clone(), v])?;
@@ -983,10 +987,7 @@ impl Vm {
                     Some(Value::Native2(o)) if o.as_any().is::<Property>() => {
                         let p = o.as_any().downcast_ref::<Property>().expect("property");
                         if p.fdel.is_none() {
-                            let tn = inst.class.name();
-                            let msg =
-                                format!("property '{}' of '{}' object has no deleter", name.as_str(), tn.as_str());
-                            return Err(self.err("AttributeError", &msg));
+                            return Err(self.property_missing(p, obj, "deleter"));
                         }
                         let f = p.fdel.clone();
                         self.call(&f, vec![obj.clone()])?;
@@ -1075,6 +1076,20 @@ impl Vm {
             }
             _ => Err(self.attribute_error(obj, name.as_str())),
         }
+    }
+
+    /// CPython's AttributeError for a property without the accessor `what`
+    /// (`getter`, `setter`, `deleter`): the name given to `__set_name__` (its
+    /// repr) and the qualified name of the instance's type.
+    pub fn property_missing(&mut self, p: &Property, obj: &Value, what: &str) -> PyErr {
+        let qual = self.class_of(obj).qualname.lock().clone();
+        let name = p.name.lock().clone();
+        let msg = match name.map(|n| self.repr_of(&n)) {
+            Some(Ok(n)) => format!("property {n} of '{}' object has no {what}", qual.as_str()),
+            Some(Err(e)) => return e,
+            None => format!("property of '{}' object has no {what}", qual.as_str()),
+        };
+        self.err("AttributeError", &msg)
     }
 
     /// `hasattr`-style probe by Rust name.

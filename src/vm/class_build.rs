@@ -321,7 +321,7 @@ impl Vm {
                 && let Some(p) = o.as_any().downcast_ref::<crate::object::descr::Property>()
                 && let Value::Str(ks) = &k
             {
-                *p.name.lock() = Some(ks.as_str().to_string());
+                *p.name.lock() = Some(Value::Str(ks.clone()));
             }
         }
         let snapshot = dict.lock().items();

@@ -41,7 +41,12 @@ impl Vm {
             (FastCall::Len, [v]) => builtin_len(v).map(|n| Value::Int(n as i64)),
             (FastCall::Isinstance, [obj, Value::Class(cls)]) if cls.metaclass.is_none() => {
                 let own = self.class_ref(obj)?;
-                Some(Value::Bool(own.is_subclass(cls)))
+                if own.is_subclass(cls) {
+                    return Some(Value::Bool(true));
+                }
+                // A Python `__class__` may still make it an instance (the full call asks it).
+                let asks_class = own.attr_flags() & crate::object::class::class_flags::HAS_CLASS_ATTR != 0;
+                (!asks_class).then_some(Value::Bool(false))
             }
             (FastCall::ListAppend, [Value::List(_), _]) => {
                 let x = self.frame.stack.pop()?;

@@ -272,12 +272,19 @@ impl Vm {
             }
             NativeIter::GetItem { obj, index } => {
                 let i = *index.lock();
+                if i < 0 {
+                    // Exhausted: stays so even if the sequence grows (CPython drops it).
+                    return Ok(None);
+                }
                 match self.get_item(obj, &Value::Int(i)) {
                     Ok(v) => {
                         *index.lock() = i + 1;
                         Ok(Some(v))
                     }
-                    Err(e) if self.is_exc(&e, "IndexError") || self.is_exc(&e, "StopIteration") => Ok(None),
+                    Err(e) if self.is_exc(&e, "IndexError") || self.is_exc(&e, "StopIteration") => {
+                        *index.lock() = -1;
+                        Ok(None)
+                    }
                     Err(e) => Err(e),
                 }
             }

@@ -175,12 +175,6 @@ class ImportFailed(unittest.TestCase):
         return self._name
 
 
-# Modules whose test classes only work when run through the module's
-# test_main() (regrtest's legacy hook): test_xml_etree sets its `ET` global
-# there, so loading its classes directly finds `ET = None`.
-TEST_MAIN_MODULES = {'test.test_xml_etree'}
-
-
 def run_test_main(module, skip, result):
     """Runs `module.test_main()`, with test.support.run_unittest running the
     classes it is given into `result` (skips applied) instead of its own."""
@@ -199,11 +193,16 @@ def run_test_main(module, skip, result):
                 suite.addTest(loader.loadTestsFromTestCase(cls))
         drop_skipped(suite, skip).run(result)
 
-    test.support.run_unittest = run_unittest
+    # The module may have imported the name itself (`from test.support
+    # import run_unittest`): replace it there too.
+    patched = [m for m in (test.support, module) if getattr(m, 'run_unittest', None) is real]
+    for m in patched:
+        m.run_unittest = run_unittest
     try:
         module.test_main()
     finally:
-        test.support.run_unittest = real
+        for m in patched:
+            m.run_unittest = real
 
 
 def main(argv):
@@ -240,7 +239,10 @@ def main(argv):
     suite = drop_skipped(suite, skip)
     result = LineResult()
     try:
-        if full in TEST_MAIN_MODULES:
+        # As regrtest: a module with a test_main() (the legacy hook) runs
+        # through it, since it may set up globals its classes need
+        # (test_xml_etree's `ET`, test_decimal's C/Py split and contexts).
+        if callable(getattr(module, 'test_main', None)):
             run_test_main(module, skip, result)
         else:
             suite.run(result)

@@ -159,7 +159,7 @@ def _gilt_importlib_ready():
         sys.meta_path.append(bs.FrozenImporter)
         ext._install(bs)
     bs._weakref = _weakref
-    bs._gcd_import = _gcd_import
+    bs._gcd_import = _gcd_import_of(bs)
     for name, mod in list(sys.modules.items()):
         d = getattr(mod, '__dict__', None)
         if not isinstance(d, dict) or d.get('__spec__') is not None or name == '__main__':
@@ -171,15 +171,18 @@ def _gilt_importlib_ready():
             _gilt_set_spec(name, '<frozen %s>' % name, False, d)
 
 
-def _gcd_import(name, package=None, level=0):
+def _gcd_import_of(bs):
     """importlib's `_gcd_import` (behind `import_module`) over gilt's importer,
-    which finds gilt's embedded modules as well as files."""
-    bs = sys.modules['importlib._bootstrap']
-    bs._sanity_check(name, package, level)
-    if level > 0:
-        name = bs._resolve_name(name, package, level)
-    __import__(name)
-    return sys.modules[name]
+    which finds gilt's embedded modules as well as files. It keeps its own
+    `_bootstrap` module, as CPython's function does: `import_fresh_module`
+    takes `importlib._bootstrap` out of sys.modules while it imports."""
+    def _gcd_import(name, package=None, level=0):
+        bs._sanity_check(name, package, level)
+        if level > 0:
+            name = bs._resolve_name(name, package, level)
+        __import__(name)
+        return sys.modules[name]
+    return _gcd_import
 
 
 def _gilt_is_standard_finder(f):

@@ -1,0 +1,171 @@
+//! Pickling the built-in iterators (`__reduce__` and `__setstate__`), as
+//! CPython 3.11's: a position iterator is `iter(seq)` plus its position, a
+//! set or dict iterator is `iter(list of what is left)`, and an exhausted
+//! one is `iter` of an empty sequence. `copy`, `pickle` and
+//! `itertools.tee`-style code rely on these.
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering::Relaxed;
+
+use super::method;
+use crate::object::iter::NativeIter;
+use crate::object::value::Value;
+use crate::vm::{Args, PyResult, Runtime, Vm};
+
+/// The iterator a method was called on.
+fn this<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a Arc<NativeIter>> {
+    match a.pos.first() {
+        Some(Value::Iter(it)) => Ok(it),
+        _ => Err(vm.type_error("descriptor requires an iterator")),
+    }
+}
+
+fn builtin(vm: &Vm, name: &str) -> Value {
+    vm.rt.builtins.get_item_str(name).unwrap_or(Value::None)
+}
+
+/// The length of a position iterator's sequence, in the units of its
+/// position (bytes for a str: gilt steps str iterators by byte offset).
+fn seq_len(seq: &Value) -> usize {
+    match seq {
+        Value::List(l) => l.len(),
+        Value::Tuple(t) => t.items.len(),
+        Value::Str(s) => s.as_str().len(),
+        Value::Bytes(b) => b.len(),
+        _ => 0,
+    }
+}
+
+/// An empty sequence of `seq`'s kind, for an exhausted iterator's reduce.
+fn empty_like(seq: &Value) -> Value {
+    match seq {
+        Value::List(_) => Value::list(Vec::new()),
+        Value::Str(_) => Value::str(""),
+        _ => Value::tuple(Vec::new()),
+    }
+}
+
+fn reduce(vm: &mut Vm, a: &Args) -> PyResult {
+    let it = this(vm, a)?.clone();
+    let iter = builtin(vm, "iter");
+    let call = |f: Value, args: Vec<Value>| Value::tuple(vec![f, Value::tuple(args)]);
+    Ok(match &*it {
+        NativeIter::Seq { seq, pos } => {
+            let p = pos.load(Relaxed);
+            // Past the end only once `next` has hit it (then it stays exhausted).
+            if p > seq_len(seq) {
+                call(iter, vec![empty_like(seq)])
+            } else {
+                // A str iterator's position is a byte offset; pickles count characters.
+                let index = match seq {
+                    Value::Str(s) => s.as_str().get(..p).map_or(0, |h| h.chars().count()),
+                    _ => p,
+                };
+                Value::tuple(vec![iter, Value::tuple(vec![seq.clone()]), Value::Int(index as i64)])
+            }
+        }
+        NativeIter::SeqRev { seq, pos } => {
+            let p = *pos.lock();
+            if p < 0 || p as usize >= seq_len(seq) {
+                call(iter, vec![Value::list(Vec::new())])
+            } else {
+                let reversed = builtin(vm, "reversed");
+                Value::tuple(vec![reversed, Value::tuple(vec![seq.clone()]), Value::Int(p as i64)])
+            }
+        }
+        NativeIter::Range { start, step, len, taken } => {
+            let stop = start.saturating_add(len.saturating_mul(*step));
+            let range =
+                vm.call(&builtin(vm, "range"), vec![Value::Int(*start), Value::Int(stop), Value::Int(*step)])?;
+            let k = taken.load(Relaxed).min(*len);
+            Value::tuple(vec![iter, Value::tuple(vec![range]), Value::Int(k)])
+        }
+        NativeIter::Set { keys, .. } => call(iter, vec![Value::list(keys.lock().as_slice().to_vec())]),
+        NativeIter::Values(rest) => call(iter, vec![Value::list(rest.lock().as_slice().to_vec())]),
+        NativeIter::Dict { dict, kind, pos, len_at_start } => {
+            // What is left, by stepping a copy of the iterator over the same dict.
+            let copy = NativeIter::Dict {
+                dict: dict.clone(),
+                kind: *kind,
+                pos: std::sync::atomic::AtomicUsize::new(pos.load(Relaxed)),
+                len_at_start: *len_at_start,
+            };
+            let rest = vm.collect(&Value::Iter(Arc::new(copy)))?;
+            call(iter, vec![Value::list(rest)])
+        }
+        NativeIter::Enumerate { inner, count } => {
+            let enumerate = builtin(vm, "enumerate");
+            Value::tuple(vec![enumerate, Value::tuple(vec![inner.clone(), count.lock().clone()])])
+        }
+        NativeIter::Zip { iters, .. } => call(builtin(vm, "zip"), iters.clone()),
+        NativeIter::Map { func, iters } => {
+            let mut args = vec![func.clone()];
+            args.extend(iters.iter().cloned());
+            call(builtin(vm, "map"), args)
+        }
+        NativeIter::Filter { func, iter: inner } => call(builtin(vm, "filter"), vec![func.clone(), inner.clone()]),
+        NativeIter::Callable { func, sentinel, done } => {
+            if *done.lock() {
+                call(iter, vec![Value::tuple(Vec::new())])
+            } else {
+                call(iter, vec![func.clone(), sentinel.clone()])
+            }
+        }
+        NativeIter::GetItem { obj, index } => match *index.lock() {
+            i if i < 0 => call(iter, vec![Value::tuple(Vec::new())]),
+            i => Value::tuple(vec![iter, Value::tuple(vec![obj.clone()]), Value::Int(i)]),
+        },
+    })
+}
+
+/// `it.__setstate__(index)`: the position, clamped to the sequence.
+fn setstate(vm: &mut Vm, a: &Args) -> PyResult {
+    a.expect_after_self(vm, 1)?;
+    let it = this(vm, a)?.clone();
+    let index = vm.ssize_index(&a.pos[1])?.max(0);
+    match &*it {
+        NativeIter::Seq { seq, pos } => {
+            let p = match seq {
+                Value::Str(s) => s.as_str().char_indices().nth(index as usize).map_or(s.as_str().len(), |(b, _)| b),
+                _ => (index as usize).min(seq_len(seq)),
+            };
+            pos.store(p, Relaxed);
+        }
+        NativeIter::SeqRev { seq, pos } => {
+            let n = seq_len(seq) as i64;
+            let i = vm.ssize_index(&a.pos[1])?;
+            *pos.lock() = if i < -1 { -1 } else { i.min(n - 1) } as isize;
+        }
+        NativeIter::Range { len, taken, .. } => taken.store(index.min(*len), Relaxed),
+        NativeIter::GetItem { index: i, .. } => {
+            let mut i = i.lock();
+            if *i >= 0 {
+                *i = index;
+            }
+        }
+        _ => return Err(vm.type_error("this iterator has no state to set")),
+    }
+    Ok(Value::None)
+}
+
+/// Adds `__reduce__` (and `__setstate__` where CPython has it) to every
+/// built-in iterator class.
+pub fn register(rt: &Runtime) {
+    for (name, cls) in &rt.types.iterators {
+        method(cls, "__reduce__", |vm, a| reduce(vm, &a));
+        let has_state = matches!(
+            *name,
+            "list_iterator"
+                | "tuple_iterator"
+                | "str_ascii_iterator"
+                | "str_iterator"
+                | "bytes_iterator"
+                | "list_reverseiterator"
+                | "range_iterator"
+                | "iterator"
+        );
+        if has_state {
+            method(cls, "__setstate__", |vm, a| setstate(vm, &a));
+        }
+    }
+}
