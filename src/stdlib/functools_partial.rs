@@ -278,14 +278,8 @@ pub fn register(vm: &mut Vm, m: &Dict) {
         });
         // CPython's member descriptors refuse both with the same words.
         let refuse = Vm::native(name, |vm, _a| Err(vm.err("AttributeError", "readonly attribute")));
-        let p = crate::object::descr::Property {
-            fget: getter,
-            fset: refuse.clone(),
-            fdel: refuse,
-            doc: Mutex::new(Value::None),
-            name: Mutex::new(Some(name.to_string())),
-            class: vm.rt.types.property.clone(),
-        };
+        let mut p = crate::object::descr::Property::new(getter, refuse.clone(), name, vm.rt.types.property.clone());
+        p.fdel = refuse;
         cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
     }
     m.set_item_str("partial", Value::Class(cls));

@@ -549,14 +549,12 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     method(&loop_class, "__init__", |_vm, _a| Ok(Value::None));
     // Tasks are not reported as destroyed while pending (the loop holds
     // them), so the flag CPython's tests clear has nothing to switch off.
-    let ignore = crate::object::descr::Property {
-        fget: Vm::native("_log_destroy_pending", |_vm, _a| Ok(Value::Bool(true))),
-        fset: Vm::native("_log_destroy_pending", |_vm, _a| Ok(Value::None)),
-        fdel: Value::None,
-        doc: Mutex::new(Value::None),
-        name: Mutex::new(Some("_log_destroy_pending".to_string())),
-        class: rt.types.property.clone(),
-    };
+    let ignore = crate::object::descr::Property::new(
+        Vm::native("_log_destroy_pending", |_vm, _a| Ok(Value::Bool(true))),
+        Vm::native("_log_destroy_pending", |_vm, _a| Ok(Value::None)),
+        "_log_destroy_pending",
+        rt.types.property.clone(),
+    );
     task_class.dict.set_item_str("_log_destroy_pending", Value::from_native(Arc::new(ignore)));
     def(&d, "get_running_loop", |vm, _a| {
         let l = crate::runtime::eventloop::running_loop_value();
