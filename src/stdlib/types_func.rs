@@ -258,6 +258,20 @@ fn register_type_extras(rt: &Runtime) {
     });
 }
 
+/// A classmethod_descriptor's check that the class it is given derives from
+/// its owner (CPython's wording).
+fn require_subtype(vm: &mut Vm, tc: &Arc<Class>, owner: &Arc<Class>, name: &str) -> PyResult<()> {
+    if tc.is_subclass(owner) {
+        return Ok(());
+    }
+    let msg = format!(
+        "descriptor '{name}' requires a subtype of '{}' but received '{}'",
+        owner.name().as_str(),
+        tc.name().as_str()
+    );
+    Err(vm.type_error(&msg))
+}
+
 /// The type a `classmethod_descriptor` belongs to (`dict` for `fromkeys`) and its name.
 fn cm_descr(vm: &mut Vm, a: &Args, what: &str) -> PyResult<(Value, Arc<Class>, String)> {
     let found = match a.pos.first() {
@@ -294,14 +308,7 @@ fn register_classmethod_descriptor(t: &crate::vm::runtime::Types) {
             let msg = format!("descriptor '{name}' for type '{}' needs a type, not a '{tn}' as arg 2", on.as_str());
             return Err(vm.type_error(&msg));
         };
-        if !tc.is_subclass(&owner) {
-            let msg = format!(
-                "descriptor '{name}' requires a subtype of '{}' but received '{}'",
-                on.as_str(),
-                tc.name().as_str()
-            );
-            return Err(vm.type_error(&msg));
-        }
+        require_subtype(vm, tc, &owner, &name)?;
         Ok(Vm::bound(ty, func))
     });
     method(c, "__call__", |vm, a| {
@@ -314,14 +321,7 @@ fn register_classmethod_descriptor(t: &crate::vm::runtime::Types) {
             let tn = vm.type_name(first);
             return Err(vm.type_error(&format!("descriptor '{name}' requires a type but received a '{tn}'")));
         };
-        if !tc.is_subclass(&owner) {
-            let msg = format!(
-                "descriptor '{name}' requires a subtype of '{}' but received '{}'",
-                on.as_str(),
-                tc.name().as_str()
-            );
-            return Err(vm.type_error(&msg));
-        }
+        require_subtype(vm, tc, &owner, &name)?;
         vm.call_value(&func, Args::with_kw(a.pos[1..].to_vec(), a.kw))
     });
     method(c, "__repr__", |vm, a| {

@@ -31,7 +31,8 @@ class TooShort:
 
 
 def show(e):
-    print(type(e).__name__, str(e).split(" at 0x")[0])
+    # No addresses, and no absolute path of this file (`<module '__main__' from ...>`).
+    print(type(e).__name__, str(e).split(" at 0x")[0].split(" from '")[0])
 
 
 for o in [f(), lambda: 0, BadReduce(), NotCallable(), NotTuple(), TooShort(), (x for x in [])]:
