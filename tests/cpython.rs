@@ -378,6 +378,12 @@ fn belongs(key: &str, module: &str) -> bool {
     key == module || key.starts_with(&format!("{module}.")) || key.contains(&format!("({module}."))
 }
 
+/// Whether an entry is `run`'s: named after its module, or a test id the run
+/// reported (test_unittest's tests are `unittest.test.…`).
+fn owns(run: &ModuleRun, key: &str) -> bool {
+    belongs(key, &run.module) || run.tests.iter().any(|t| t.id == key)
+}
+
 fn judge(run: &ModuleRun, expected: &BTreeMap<String, String>) -> Result<(), Failed> {
     let prefix = if run.gil_off { "gil-off:" } else { "" };
     let listed =
@@ -410,7 +416,7 @@ fn judge(run: &ModuleRun, expected: &BTreeMap<String, String>) -> Result<(), Fai
             (false, None) => key.as_str(),
             _ => continue,
         };
-        if !belongs(id, &run.module) {
+        if !owns(run, id) {
             continue;
         }
         // A module's doctests have the module's name as their test id: a failing one is not a
@@ -508,7 +514,7 @@ fn regenerate(runs: &[ModuleRun], old: &BTreeMap<String, String>) -> String {
     // where one passed says nothing about the next).
     for (k, v) in old {
         let id = k.strip_prefix("gil-off:").unwrap_or(k);
-        if !runs.iter().any(|r| belongs(id, &r.module)) || v.starts_with("flaky") {
+        if !runs.iter().any(|r| owns(r, id)) || v.starts_with("flaky") {
             entries.insert(k.clone(), v.clone());
         }
     }

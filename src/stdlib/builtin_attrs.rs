@@ -47,6 +47,29 @@ fn table(rt: &Runtime) -> Vec<(Arc<Class>, Kind, &'static [&'static str])> {
         ),
         (t.function.clone(), Kind::Member, &["__closure__", "__globals__", "__builtins__"]),
         (t.method.clone(), Kind::Member, &["__func__", "__self__"]),
+        // Code objects (codeobject.c's member and getset lists): `dir(CodeType)`
+        // lists them, which `unittest.mock`'s `spec_set=CodeType` relies on.
+        (
+            t.code.clone(),
+            Kind::Member,
+            &[
+                "co_argcount",
+                "co_posonlyargcount",
+                "co_kwonlyargcount",
+                "co_stacksize",
+                "co_flags",
+                "co_nlocals",
+                "co_consts",
+                "co_names",
+                "co_filename",
+                "co_name",
+                "co_qualname",
+                "co_firstlineno",
+                "co_linetable",
+                "co_exceptiontable",
+            ],
+        ),
+        (t.code.clone(), Kind::GetSet, &["co_lnotab", "co_varnames", "co_cellvars", "co_freevars", "co_code"]),
     ]
 }
 

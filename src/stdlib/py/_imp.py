@@ -108,7 +108,7 @@ def _gilt_set_spec(name, filename, is_pkg, d):
         return
     if filename.startswith('<'):
         # One of gilt's own embedded modules: no file to reload it from.
-        d['__spec__'] = sys.modules['importlib._bootstrap'].ModuleSpec(name, None, origin='frozen')
+        d['__spec__'] = _bootstrap().ModuleSpec(name, None, origin='frozen')
         return
     locs = [filename.rpartition('/')[0]] if is_pkg else None
     spec = ext.spec_from_file_location(name, filename, submodule_search_locations=locs)
@@ -124,7 +124,7 @@ def _gilt_namespace(name, portions, d):
     (gilt's importer found no module or regular package named `name`): a
     `_NamespacePath` that follows sys.path, a NamespaceLoader, a spec."""
     import importlib._bootstrap_external as ext
-    bs = sys.modules['importlib._bootstrap']
+    bs = _bootstrap()
     loader = ext.NamespaceLoader(name, portions, ext.PathFinder._get_spec)
     spec = bs.ModuleSpec(name, loader, is_package=True)
     spec.submodule_search_locations = loader._path
@@ -144,12 +144,24 @@ def _gilt_pyc_magic():
     return n.to_bytes(2, 'little') + b'\r\n'
 
 
+# importlib._bootstrap as importlib set itself up: kept, because
+# test.support's import_fresh_module takes it out of sys.modules for a while.
+_gilt_bs = None
+
+
+def _bootstrap():
+    """importlib._bootstrap: the one in sys.modules, else the one set up first."""
+    return sys.modules.get('importlib._bootstrap') or _gilt_bs
+
+
 def _gilt_importlib_ready():
     """Called by gilt when `importlib` has been imported: installs importlib's
     finders (gilt's own importer does not use them) and gives specs to the
     modules already loaded from files."""
+    global _gilt_bs
     bs = sys.modules['importlib._bootstrap']
     ext = sys.modules['importlib._bootstrap_external']
+    _gilt_bs = _gilt_bs or bs
     if not getattr(ext, '_gilt_magic', False):
         ext.MAGIC_NUMBER = _gilt_pyc_magic()
         ext._RAW_MAGIC_NUMBER = int.from_bytes(ext.MAGIC_NUMBER, 'little')
@@ -199,7 +211,7 @@ def _gilt_hook_find(name, path, phase):
     not a folder (a zip archive, found through `sys.path_hooks`)."""
     if not _gilt_hook_machinery():
         return None
-    bs = sys.modules['importlib._bootstrap']
+    bs = _bootstrap()
     finders = list(sys.meta_path)
     first_std = next((i for i, f in enumerate(finders) if _gilt_is_standard_finder(f)), len(finders))
     if phase == 'before':

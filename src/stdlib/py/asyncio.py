@@ -721,7 +721,36 @@ def __getattr__(name):
         __import__('asyncio.subprocess')
         sub = sys.modules['asyncio.subprocess']
         return sub if name == 'subprocess' else getattr(sub, name)
+    if name in _CPYTHON_SUBMODULES:
+        # CPython's asyncio/__init__.py imports these, so scripts and
+        # unittest.mock read them as attributes (`asyncio.coroutines`).
+        import sys
+        __import__('asyncio.' + name)
+        return sys.modules['asyncio.' + name]
     raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
+
+
+# The submodules CPython's asyncio package imports in its __init__.py (those
+# gilt does not replace are CPython's own files, loaded on first use).
+_CPYTHON_SUBMODULES = frozenset({
+    'base_events', 'coroutines', 'events', 'exceptions', 'futures', 'locks', 'protocols',
+    'runners', 'queues', 'tasks', 'taskgroups', 'timeouts', 'threads', 'transports',
+    'unix_events', 'format_helpers', 'base_futures', 'base_tasks', 'constants', 'log',
+    'mixins', 'selector_events', 'sslproto', 'staggered', 'trsock', 'base_subprocess',
+})
+
+
+def iscoroutinefunction(func):
+    """True for a coroutine function, or an object marked as one the way
+    CPython's asyncio.coroutines marks them (`unittest.mock.AsyncMock`)."""
+    if _asyncio.iscoroutinefunction(func):
+        return True
+    marker = getattr(func, '_is_coroutine', None)
+    if marker is None:
+        return False
+    import sys
+    __import__('asyncio.coroutines')
+    return marker is sys.modules['asyncio.coroutines']._is_coroutine
 
 
 if __name__ == '__main__':
