@@ -124,6 +124,8 @@ fn setstate(vm: &mut Vm, a: &Args) -> PyResult {
     let it = this(vm, a)?.clone();
     let index = vm.ssize_index(&a.pos[1])?.max(0);
     match &*it {
+        // An exhausted iterator stays exhausted (CPython ignores the state then).
+        NativeIter::Seq { seq, pos } if pos.load(Relaxed) > seq_len(seq) => {}
         NativeIter::Seq { seq, pos } => {
             let p = match seq {
                 Value::Str(s) => s.as_str().char_indices().nth(index as usize).map_or(s.as_str().len(), |(b, _)| b),

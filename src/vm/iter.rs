@@ -130,6 +130,8 @@ impl Vm {
                         loop {
                             let p = pos.load(Relaxed);
                             let Some(c) = st.get(p..).and_then(|rest| rest.chars().next()) else {
+                                // Exhausted for good, as a list iterator (and pickles so).
+                                pos.store(usize::MAX / 2, Relaxed);
                                 return Ok(None);
                             };
                             if pos.compare_exchange(p, p + c.len_utf8(), Relaxed, Relaxed).is_ok() {
