@@ -21,6 +21,7 @@ pub mod exc_group;
 pub mod file;
 mod file_state;
 pub mod functools_partial;
+pub mod isinstance;
 pub mod iter_reduce;
 pub mod itertools_comb;
 pub mod itertools_iter;
