@@ -32,6 +32,11 @@ pub fn is_callable(vm: &Vm, v: &Value) -> bool {
 /// The current frame's locals as a dict (a snapshot for function frames).
 pub fn locals_of(vm: &mut Vm) -> Value {
     use crate::bytecode::code::CodeKind;
+    // A class body over a `__prepare__` mapping: that mapping itself, as
+    // CPython's `locals()` (enum's `_ignore_` idiom writes through `vars()`).
+    if let Some(m) = vm.ns_mapping() {
+        return m;
+    }
     let f = &mut vm.frame;
     if f.code.kind != CodeKind::Function {
         if let Some(d) = &f.locals_dict {

@@ -108,19 +108,14 @@ pub fn register(rt: &Runtime) {
         vm.call_method(&mgr, "__aexit__", vec![typ, exc, Value::None])
     });
 
-    for cls in [&rt.types.int, &rt.types.float, &rt.types.bool_, &rt.types.str_] {
+    for cls in [&rt.types.int, &rt.types.float, &rt.types.bool_] {
         method(cls, "__format__", |vm, a| {
             let spec = match a.pos.get(1) {
                 Some(Value::Str(s)) => s.as_str().to_string(),
                 _ => String::new(),
             };
-            // A subclass instance with an empty spec formats as `str(self)`
-            // (CPython's; enum's global flags print their names this way).
-            if spec.is_empty() && matches!(a.pos[0], Value::Instance(_)) {
-                return Ok(Value::string(vm.str_of(&a.pos[0])?));
-            }
             let v = crate::vm::ops::payload_of(&a.pos[0]).unwrap_or_else(|| a.pos[0].clone());
-            Ok(Value::string(vm.format_value(&v, &spec)?))
+            Ok(Value::string(vm.format_builtin(&a.pos[0], &v, &spec)?))
         });
     }
 
@@ -393,6 +388,26 @@ fn cls_arg(a: &Args) -> Value {
     a.pos.first().cloned().unwrap_or(Value::None)
 }
 
+/// CPython's argument checks of `set`/`frozenset` construction: keywords
+/// are refused unless a subclass brings its own `__init__` (which may take
+/// them); with `count`, more than one positional argument is refused in the
+/// class's name.
+fn set_args_check(vm: &mut Vm, a: &Args, base: &str, cls: &Value, count: bool) -> PyResult<()> {
+    let own_init = matches!(cls, Value::Class(c) if c.lookup_user("__init__").is_some());
+    if !a.kw.is_empty() && !own_init {
+        return Err(vm.type_error(&format!("{base}() takes no keyword arguments")));
+    }
+    let n = a.pos.len().saturating_sub(1);
+    if count && n > 1 {
+        let name = match cls {
+            Value::Class(c) => c.name().as_str().to_string(),
+            _ => base.to_string(),
+        };
+        return Err(vm.type_error(&format!("{name} expected at most 1 argument, got {n}")));
+    }
+    Ok(())
+}
+
 fn register_constructors(rt: &Runtime) {
     let t = &rt.types;
     method(&t.int, "__new__", |vm, mut a| {
@@ -504,6 +519,14 @@ fn register_constructors(rt: &Runtime) {
     });
     method(&t.frozenset, "__new__", |vm, a| {
         let cls = cls_arg(&a);
+        set_args_check(vm, &a, "frozenset", &cls, true)?;
+        // `frozenset(f)` of an exact frozenset is `f` itself (immutable).
+        if let (Value::Class(c), Some(v @ Value::Set(src))) = (&cls, a.pos.get(1))
+            && src.frozen
+            && Arc::ptr_eq(c, &vm.rt.types.frozenset)
+        {
+            return Ok(v.clone());
+        }
         // From a set, CPython's set_merge layout (a copy of the table when it can).
         if let Some(Value::Set(src)) = a.pos.get(1) {
             let s = vm.set_copy(src, true);
@@ -535,10 +558,16 @@ fn register_constructors(rt: &Runtime) {
     });
     method(&t.set, "__new__", |vm, a| {
         let cls = cls_arg(&a);
+        set_args_check(vm, &a, "set", &cls, false)?;
         let s = Value::Set(crate::object::gc::set(Arc::new(crate::object::set::Set::new(false))));
         Ok(vm.wrap_builtin(&cls, s))
     });
     method(&t.set, "__init__", |vm, a| {
+        if !a.kw.is_empty() {
+            return Err(vm.type_error("set() takes no keyword arguments"));
+        }
+        let cls = Value::Class(vm.class_of(&a.pos[0]));
+        set_args_check(vm, &a, "set", &cls, true)?;
         let target = crate::vm::ops::payload_of(&a.pos[0]).unwrap_or_else(|| a.pos[0].clone());
         if let Value::Set(s) = target {
             s.lock().clear();

@@ -1,5 +1,6 @@
-//! Pickling the built-in iterators (`__reduce__` and `__setstate__`), as
-//! CPython 3.11's: a position iterator is `iter(seq)` plus its position, a
+//! The state of the built-in iterators: how much is left
+//! (`__length_hint__`, which `operator.length_hint` reads) and pickling
+//! (`__reduce__` and `__setstate__`), as CPython 3.11's: a position iterator is `iter(seq)` plus its position, a
 //! set or dict iterator is `iter(list of what is left)`, and an exhausted
 //! one is `iter` of an empty sequence. `copy`, `pickle` and
 //! `itertools.tee`-style code rely on these.
@@ -118,6 +119,64 @@ fn reduce(vm: &mut Vm, a: &Args) -> PyResult {
     })
 }
 
+/// `it.__length_hint__()`: the items still to come, as CPython's iterators
+/// count them (0 once a set or dict changed size; `NotImplemented` for an
+/// old-protocol iterator over an object without `len`).
+fn length_hint(vm: &mut Vm, a: &Args) -> PyResult {
+    let it = this(vm, a)?.clone();
+    let n = match &*it {
+        NativeIter::Seq { seq, pos } => {
+            let p = pos.load(Relaxed);
+            match seq {
+                Value::Str(s) => s.as_str().get(p..).map_or(0, |rest| rest.chars().count()),
+                _ => seq_len(seq).saturating_sub(p),
+            }
+        }
+        NativeIter::SeqRev { seq, pos } => {
+            let p = *pos.lock();
+            if p >= 0 && (p as usize) < seq_len(seq) { p as usize + 1 } else { 0 }
+        }
+        NativeIter::Range { len, taken, .. } => (*len - taken.load(Relaxed)).max(0) as usize,
+        NativeIter::Set { set, keys, len_at_start } => {
+            if set.len() == *len_at_start {
+                keys.lock().len()
+            } else {
+                0
+            }
+        }
+        NativeIter::Values(rest) => rest.lock().len(),
+        NativeIter::Dict { dict, len_at_start, .. } => {
+            if dict.len() != *len_at_start {
+                0
+            } else {
+                // What is left, by stepping a copy over the same dict (see `reduce`).
+                let NativeIter::Dict { kind, pos, .. } = &*it else { unreachable!() };
+                let copy = NativeIter::Dict {
+                    dict: dict.clone(),
+                    kind: *kind,
+                    pos: std::sync::atomic::AtomicUsize::new(pos.load(Relaxed)),
+                    len_at_start: *len_at_start,
+                };
+                vm.collect(&Value::Iter(Arc::new(copy)))?.len()
+            }
+        }
+        NativeIter::GetItem { obj, index } => {
+            let i = *index.lock();
+            if i < 0 {
+                0
+            } else {
+                let len = builtin(vm, "len");
+                match vm.call(&len, vec![obj.clone()]) {
+                    Ok(n) => (vm.ssize_index(&n)? - i).max(0) as usize,
+                    Err(_) => return Ok(Value::NotImplemented),
+                }
+            }
+        }
+        _ => return Err(vm.type_error("this iterator has no length hint")),
+    };
+    Ok(Value::Int(n as i64))
+}
+
 /// `it.__setstate__(index)`: the position, clamped to the sequence.
 fn setstate(vm: &mut Vm, a: &Args) -> PyResult {
     a.expect_after_self(vm, 1)?;
@@ -155,6 +214,9 @@ fn setstate(vm: &mut Vm, a: &Args) -> PyResult {
 pub fn register(rt: &Runtime) {
     for (name, cls) in &rt.types.iterators {
         method(cls, "__reduce__", |vm, a| reduce(vm, &a));
+        if !matches!(*name, "enumerate" | "zip" | "map" | "filter" | "callable_iterator") {
+            method(cls, "__length_hint__", |vm, a| length_hint(vm, &a));
+        }
         let has_state = matches!(
             *name,
             "list_iterator"

@@ -55,7 +55,7 @@ pub fn register(rt: &Runtime) {
             }
             None => return Err(vm.type_error("__format__() takes exactly one argument (0 given)")),
         };
-        Ok(Value::string(vm.format_value(&Value::complex(z.re, z.im), spec.as_str())?))
+        Ok(Value::string(vm.format_builtin(&a.pos[0], &Value::complex(z.re, z.im), spec.as_str())?))
     });
     let binops = [
         ("__add__", "__radd__", BinOp::Add),

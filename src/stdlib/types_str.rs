@@ -854,7 +854,7 @@ fn register_dunders(rt: &Runtime) {
             return Err(vm.type_error(&format!("str.__format__() takes exactly one argument ({n} given)")));
         }
         let spec = str_arg(vm, &a.pos[1].clone(), "__format__() argument")?;
-        s(vm.format_value(&Value::Str(st), spec.as_str())?)
+        s(vm.format_builtin(&a.pos[0], &Value::Str(st), spec.as_str())?)
     });
     method(c, "__getnewargs__", |vm, a| Ok(Value::tuple(vec![Value::Str(recv_str(vm, &a, "__getnewargs__")?)])));
 }

@@ -142,11 +142,10 @@ impl Vm {
             Ok(h) => h,
             Err(e) => {
                 // `[1] in {1}` is a TypeError in CPython too; frozenset lookups of sets work.
-                if let Value::Set(inner) = key {
-                    let fz = Set::from_table(true, inner.lock().clone());
-                    return self.set_contains(s, &Value::Set(Arc::new(fz)));
-                }
-                return Err(e);
+                return match frozen_copy_of_set(key) {
+                    Some(fz) => self.set_contains(s, &fz),
+                    None => Err(e),
+                };
             }
         };
         let probe = s.lock().probe(h, key, None);
@@ -189,7 +188,16 @@ impl Vm {
 
     /// Removes `key`; returns whether it was there.
     pub fn set_discard(&mut self, s: &Set, key: &Value) -> PyResult<bool> {
-        let h = self.hash_value(key)?;
+        let h = match self.hash_value(key) {
+            Ok(h) => h,
+            // As for `in`: a set key is looked up as the equal frozenset.
+            Err(e) => {
+                return match frozen_copy_of_set(key) {
+                    Some(fz) => self.set_discard(s, &fz),
+                    None => Err(e),
+                };
+            }
+        };
         let probe = s.lock().probe(h, key, None);
         match probe {
             SetProbe::Found => Ok(s.lock().remove_equal(h, key, None)),
@@ -806,4 +814,23 @@ fn builtin_hash_first(cls: &Arc<Class>, object: &Arc<Class>) -> bool {
         }
     }
     false
+}
+
+/// A frozenset with the items of `key` when `key` is a (mutable) set or an
+/// instance of a set subclass: CPython's set lookups (`in`, `remove`,
+/// `discard`) retry an unhashable set key as the equal frozenset.
+fn frozen_copy_of_set(key: &Value) -> Option<Value> {
+    let inner = match key {
+        Value::Set(s) => s.clone(),
+        Value::Instance(_) => match crate::vm::ops::payload_of(key) {
+            Some(Value::Set(s)) => s,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    if inner.frozen {
+        return None;
+    }
+    let table = inner.lock().clone();
+    Some(Value::Set(Arc::new(Set::from_table(true, table))))
 }

@@ -224,6 +224,9 @@ impl Vm {
                     // `S({1})`, `S()` (dict, list… subclasses look like their base).
                     if let Value::Set(set) = &p {
                         let name = inst.class.name();
+                        if self.repr_guard.contains(&p.id()) {
+                            return Ok(format!("{}(...)", name.as_str()));
+                        }
                         if set.is_empty() {
                             return Ok(format!("{}()", name.as_str()));
                         }
@@ -280,11 +283,12 @@ impl Vm {
         let id = v.id();
         if self.repr_guard.contains(&id) {
             return Ok(match v {
-                Value::List(_) => "[...]",
-                Value::Dict(_) => "{...}",
-                _ => "(...)",
-            }
-            .into());
+                Value::List(_) => "[...]".into(),
+                Value::Dict(_) => "{...}".into(),
+                // A set names its type: `{set(...)}`, `frozenset({frozenset(...)})`.
+                Value::Set(_) => format!("{}(...)", self.type_name(v)),
+                _ => "(...)".into(),
+            });
         }
         self.enter_recursion(" while getting the repr of an object")?;
         self.repr_guard.push(id);
@@ -362,6 +366,17 @@ impl Vm {
     pub fn ascii_of(&mut self, v: &Value) -> PyResult<String> {
         let r = self.repr_of(v)?;
         Ok(numfmt::py_ascii_escape(&r))
+    }
+
+    /// A built-in type's `__format__` (int, float, complex, str): `value`
+    /// is the built-in payload of `receiver`. An instance of a subclass
+    /// with an empty spec formats as `str(self)`, as CPython's `format_obj`
+    /// does (so an overridden `__str__` shows, e.g. in enum's StrEnum).
+    pub fn format_builtin(&mut self, receiver: &Value, value: &Value, spec: &str) -> PyResult<String> {
+        if spec.is_empty() && matches!(receiver, Value::Instance(_)) {
+            return self.str_of(receiver);
+        }
+        self.format_value(value, spec)
     }
 
     /// `format(v, spec)`.

@@ -532,7 +532,15 @@ impl Vm {
                 }
                 self.contains_by_iter(container, item)
             }
-            _ => self.contains_by_iter(container, item),
+            _ => {
+                // A class whose metaclass defines `__contains__` (enum's
+                // `member in Color`), or any other value whose Python type does.
+                if let Some(m) = self.class_of(container).lookup_user("__contains__") {
+                    let r = self.call_method_value(&m, container.clone(), vec![item.clone()])?;
+                    return self.truthy(&r);
+                }
+                self.contains_by_iter(container, item)
+            }
         }
     }
 
