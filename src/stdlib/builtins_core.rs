@@ -120,6 +120,7 @@ pub fn register(rt: &Runtime) {
     }
 
     super::iter_reduce::register(rt);
+    super::isinstance::register(rt);
     for cls in rt.types.iterators.values() {
         method(cls, "__iter__", |_vm, a| Ok(a.pos[0].clone()));
         method(cls, "__next__", |vm, a| match vm.next_value(&a.pos[0])? {

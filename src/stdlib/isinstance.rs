@@ -10,7 +10,21 @@ use std::sync::Arc;
 
 use crate::object::class::Class;
 use crate::object::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyResult, Runtime, Vm};
+
+/// `type.__instancecheck__` and `type.__subclasscheck__`: the checks without
+/// the metaclass hooks, which a metaclass's override reaches with `super()`
+/// (typing's `_AnyMeta`, ABCs written by hand).
+pub fn register(rt: &Runtime) {
+    super::method(&rt.types.type_, "__instancecheck__", |vm, a| {
+        a.check_method(vm, "type.__instancecheck__", 1, 1)?;
+        Ok(Value::Bool(vm.object_isinstance(&a.pos[1], &a.pos[0])?))
+    });
+    super::method(&rt.types.type_, "__subclasscheck__", |vm, a| {
+        a.check_method(vm, "type.__subclasscheck__", 1, 1)?;
+        Ok(Value::Bool(vm.recursive_issubclass(&a.pos[1], &a.pos[0])?))
+    });
+}
 
 impl Vm {
     /// `isinstance(v, spec)` as CPython's `PyObject_IsInstance`: a class, a

@@ -47,6 +47,25 @@ pub fn register(rt: &Runtime) {
             Ok(Vm::bound(obj, a.pos[0].clone()))
         });
     }
+    // Every callable built-in type has `__call__` in its dict, as CPython's
+    // tp_call slot wrappers: `collections.abc.Callable`'s subclass hook looks
+    // for it there (`issubclass(types.FunctionType, Callable)`).
+    for cls in [
+        &t.function,
+        &t.builtin_function,
+        &t.method,
+        &t.method_descriptor,
+        &t.wrapper_descriptor,
+        &t.method_wrapper,
+        &t.classmethod_descriptor,
+    ] {
+        method(cls, "__call__", |vm, a| {
+            let Some(f) = a.pos.first().cloned() else {
+                return Err(vm.type_error("descriptor '__call__' needs an argument"));
+            };
+            vm.call_value(&f, Args::with_kw(a.pos[1..].to_vec(), a.kw))
+        });
+    }
     register_classmethod_descriptor(t);
     // `types.MethodType(func, obj)`.
     method(&t.method, "__new__", |vm, a| {
