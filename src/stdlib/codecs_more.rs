@@ -80,11 +80,17 @@ fn hex_at(b: &[u8], i: usize, n: usize) -> Option<u32> {
 }
 
 /// `unicode_escape` (raw = false) and `raw_unicode_escape` decoding.
-fn unicode_escape_decode(vm: &mut Vm, b: &[u8], errors: &str, raw: bool) -> PyResult<String> {
+/// Decodes `b`; unless `final_`, an escape cut off at the end is left for
+/// the next call (incremental decoders), as CPython's stateful decoders do.
+/// Returns the text and the number of bytes consumed.
+fn unicode_escape_decode(vm: &mut Vm, b: &[u8], errors: &str, raw: bool, final_: bool) -> PyResult<(String, usize)> {
     let codec = if raw { "rawunicodeescape" } else { "unicodeescape" };
     let mut out = String::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
+        if !final_ && b[i] == b'\\' && escape_is_cut_off(&b[i..], raw) {
+            return Ok((out, i));
+        }
         if b[i] != b'\\' || i + 1 >= b.len() {
             if b[i] == b'\\' && !raw {
                 i = decode_failure(vm, codec, b, (i, b.len()), "\\ at end of string", errors, &mut out)?;
@@ -166,16 +172,16 @@ fn unicode_escape_decode(vm: &mut Vm, b: &[u8], errors: &str, raw: bool) -> PyRe
                         i += close.unwrap_or(0) + 1;
                     }
                     None => {
-                        let end = close.map_or(b.len(), |k| i + k + 1);
-                        i = decode_failure(
-                            vm,
-                            codec,
-                            b,
-                            (i - 2, end),
-                            "malformed \\N character escape",
-                            errors,
-                            &mut out,
-                        )?;
+                        // As CPython's: without a brace the bad part is `\N`
+                        // alone; `\N{}` ends before its `}`; an unknown name
+                        // includes it; a missing `}` runs to the end.
+                        let (end, reason) = match (b.get(i), close) {
+                            (Some(b'{'), Some(1)) => (i + 1, "malformed \\N character escape"),
+                            (Some(b'{'), Some(k)) => (i + k + 1, "unknown Unicode character name"),
+                            (Some(b'{'), None) => (b.len(), "malformed \\N character escape"),
+                            _ => (i, "malformed \\N character escape"),
+                        };
+                        i = decode_failure(vm, codec, b, (i - 2, end), reason, errors, &mut out)?;
                     }
                 }
             }
@@ -185,7 +191,22 @@ fn unicode_escape_decode(vm: &mut Vm, b: &[u8], errors: &str, raw: bool) -> PyRe
             }
         }
     }
-    Ok(out)
+    Ok((out, i))
+}
+
+/// True when the escape starting at `rest[0]` (a backslash) needs bytes
+/// that have not arrived: a lone backslash, `\x`/`\u`/`\U` with too few
+/// bytes left, `\N` without its closing brace.
+fn escape_is_cut_off(rest: &[u8], raw: bool) -> bool {
+    let Some(&e) = rest.get(1) else { return true };
+    let digits = match e {
+        b'x' if !raw => 2,
+        b'u' => 4,
+        b'U' => 8,
+        b'N' if !raw => return rest.len() == 2 || (rest[2] == b'{' && !rest[3..].contains(&b'}')),
+        _ => return false,
+    };
+    rest.len() - 2 < digits
 }
 
 fn unicode_escape_encode(s: &str, raw: bool) -> Vec<u8> {
@@ -386,8 +407,12 @@ pub fn define(d: &Dict) {
         def(d, name, move |vm, a| {
             a.check(vm, name, 1, 3)?;
             let b = bytes_of(vm, a.pos.first(), name, true)?;
-            let s = unicode_escape_decode(vm, &b, &errors_of(a.pos.get(1)), raw)?;
-            Ok(pair(Value::string(s), b.len()))
+            let final_ = match a.pos.get(2) {
+                Some(v) => vm.truthy(v)?,
+                None => true,
+            };
+            let (s, used) = unicode_escape_decode(vm, &b, &errors_of(a.pos.get(1)), raw, final_)?;
+            Ok(pair(Value::string(s), used))
         });
     }
     for (name, raw) in [("unicode_escape_encode", false), ("raw_unicode_escape_encode", true)] {

@@ -81,7 +81,7 @@ pub fn encode_str(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResul
     }
     let codec = lookup(vm, encoding)?;
     let f = vm.get_item(&codec, &Value::Int(0))?;
-    let r = vm.call(&f, vec![Value::str(s), Value::str(errors)])?;
+    let r = call_codec(vm, &f, vec![Value::str(s), Value::str(errors)], "encoding", encoding)?;
     let out = first_of_pair(vm, &r, "encoder")?;
     match super::buffer::bytes_like(&out) {
         Some(b) => Ok(b.to_vec()),
@@ -101,7 +101,7 @@ pub fn decode_bytes(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyRe
     }
     let codec = lookup(vm, encoding)?;
     let f = vm.get_item(&codec, &Value::Int(1))?;
-    let r = vm.call(&f, vec![Value::Bytes(Arc::new(b.to_vec())), Value::str(errors)])?;
+    let r = call_codec(vm, &f, vec![Value::Bytes(Arc::new(b.to_vec())), Value::str(errors)], "decoding", encoding)?;
     let out = first_of_pair(vm, &r, "decoder")?;
     match out.as_str() {
         Some(s) => Ok(s.as_str().to_string()),
@@ -112,6 +112,40 @@ pub fn decode_bytes(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyRe
             )))
         }
     }
+}
+
+/// Calls a codec's encoder or decoder. An exception it raises is wrapped
+/// as CPython's `_PyErr_TrySetFromCause` does, when that loses nothing: a
+/// new exception of the same type saying "encoding with 'name' codec failed
+/// (Type: message)", chained to the original as its `__cause__`.
+fn call_codec(vm: &mut Vm, f: &Value, args: Vec<Value>, op: &str, encoding: &str) -> PyResult {
+    let err = match vm.call(f, args) {
+        Ok(r) => return Ok(r),
+        Err(e) => e,
+    };
+    let cls = err.exc.class.clone();
+    let base = vm.rt.types.exc("BaseException");
+    let same_slot = |name: &str| match (cls.lookup(name), base.dict.get_item_str(name)) {
+        (Some(a), Some(b)) => a.is(&b),
+        _ => false,
+    };
+    // Only an exception that is its type plus one message can be rebuilt
+    // with a new message: BaseException's own `__init__`/`__new__`, no
+    // attributes of its own, no args but one exact str.
+    let args = vm.exc_args(&err);
+    let plain_args = args.is_empty() || (args.len() == 1 && matches!(args[0], Value::Str(_)));
+    if !same_slot("__init__") || !same_slot("__new__") || !plain_args || err.exc.dict.len() != 0 {
+        return Err(err);
+    }
+    let text = vm.str_of(&err.value())?;
+    let msg = format!("{op} with '{encoding}' codec failed ({}: {text})", cls.name().as_str());
+    let wrapped = vm.new_exception(&cls, vec![Value::string(msg)]);
+    if let Some(st) = wrapped.exc.exc() {
+        let mut st = st.lock();
+        st.cause = Some(err.value());
+        st.suppress_context = true;
+    }
+    Err(wrapped)
 }
 
 fn first_of_pair(vm: &mut Vm, r: &Value, what: &str) -> PyResult<Value> {
@@ -288,7 +322,8 @@ fn decode_builtin(vm: &mut Vm, c: Builtin, b: &[u8], errors: &str, final_: bool)
         }
         // `bad` bytes starting at `i` are invalid; `None` reason: incomplete.
         let (len, reason) = bad_sequence(c, order == Some(true), &b[i..]);
-        if reason == "unexpected end of data" && !final_ {
+        // An incomplete sequence at the end waits for more input unless final.
+        if matches!(reason, "unexpected end of data" | "truncated data") && !final_ {
             break;
         }
         let e = uerr::decode_error(vm, c.name(), b, i, i + len, reason);
@@ -509,7 +544,8 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             let errors = text_arg(vm, a.arg(2, "errors"), &format!("{name}() argument 'errors'"))?;
             let codec = lookup(vm, &enc)?;
             let f = vm.get_item(&codec, &Value::Int(if encode { 0 } else { 1 }))?;
-            let r = vm.call(&f, vec![obj, Value::str(&errors)])?;
+            let op = if encode { "encoding" } else { "decoding" };
+            let r = call_codec(vm, &f, vec![obj, Value::str(&errors)], op, &enc)?;
             first_of_pair(vm, &r, if encode { "encoder" } else { "decoder" })
         });
     }
