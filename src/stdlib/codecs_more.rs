@@ -86,6 +86,7 @@ fn hex_at(b: &[u8], i: usize, n: usize) -> Option<u32> {
 fn unicode_escape_decode(vm: &mut Vm, b: &[u8], errors: &str, raw: bool, final_: bool) -> PyResult<(String, usize)> {
     let codec = if raw { "rawunicodeescape" } else { "unicodeescape" };
     let mut out = String::with_capacity(b.len());
+    let mut first_invalid = None;
     let mut i = 0;
     while i < b.len() {
         if !final_ && b[i] == b'\\' && escape_is_cut_off(&b[i..], raw) {
@@ -186,11 +187,13 @@ fn unicode_escape_decode(vm: &mut Vm, b: &[u8], errors: &str, raw: bool, final_:
                 }
             }
             other => {
+                first_invalid.get_or_insert(other);
                 out.push('\\');
                 out.push(other as char);
             }
         }
     }
+    warn_invalid_escape(vm, first_invalid)?;
     Ok((out, i))
 }
 
@@ -238,6 +241,7 @@ fn unicode_escape_encode(s: &str, raw: bool) -> Vec<u8> {
 /// `escape_decode`: bytes escapes as in a bytes literal.
 pub fn escape_decode(vm: &mut Vm, b: &[u8]) -> PyResult<Vec<u8>> {
     let mut out = Vec::with_capacity(b.len());
+    let mut first_invalid = None;
     let mut i = 0;
     while i < b.len() {
         if b[i] != b'\\' {
@@ -277,12 +281,23 @@ pub fn escape_decode(vm: &mut Vm, b: &[u8]) -> PyResult<Vec<u8>> {
                 None => return Err(vm.value_error(&format!("invalid \\x escape at position {}", i - 2))),
             },
             other => {
+                first_invalid.get_or_insert(other);
                 out.push(b'\\');
                 out.push(other);
             }
         }
     }
+    warn_invalid_escape(vm, first_invalid)?;
     Ok(out)
+}
+
+/// CPython's DeprecationWarning for the first unknown escape of a decode
+/// (`\z` stays `\z`; a future Python makes it an error).
+fn warn_invalid_escape(vm: &mut Vm, first_invalid: Option<u8>) -> PyResult<()> {
+    match first_invalid {
+        Some(c) => vm.warn("DeprecationWarning", &format!("invalid escape sequence '\\{}'", c as char), 1),
+        None => Ok(()),
+    }
 }
 
 fn escape_encode(b: &[u8]) -> Vec<u8> {
