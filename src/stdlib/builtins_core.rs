@@ -274,6 +274,13 @@ impl Vm {
                         let r = self.call_method_value(&m, v.clone(), vec![])?;
                         return self.exact_number_result(r, v, name, false);
                     }
+                    // An int subclass without its own `__int__` converts by
+                    // int's (CPython's inherited nb_int), never by `__index__`.
+                    if let Some(p @ (Value::Int(_) | Value::BigInt(_) | Value::Boolean(_))) =
+                        crate::vm::ops::payload_of(v)
+                    {
+                        return self.to_int(&p);
+                    }
                 }
                 if let Some(m) = cls.lookup_user("__trunc__") {
                     self.warn("DeprecationWarning", "The delegation of int() to __trunc__ is deprecated.", 1)?;
@@ -322,6 +329,10 @@ impl Vm {
                     let r = self.call_method_value(&m, v.clone(), vec![])?;
                     let r = self.exact_number_result(r, v, "__float__", true)?;
                     return self.to_float(&r);
+                }
+                if let Some(p @ (Value::Int(_) | Value::BigInt(_) | Value::Boolean(_))) = crate::vm::ops::payload_of(v)
+                {
+                    return self.to_float(&p);
                 }
                 if let Some(m) = cls.lookup_user("__index__") {
                     let r = self.call_method_value(&m, v.clone(), vec![])?;

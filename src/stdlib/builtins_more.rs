@@ -413,25 +413,12 @@ fn ternary_pow_fallback(vm: &mut Vm, pos: &[Value]) -> PyResult {
     )))
 }
 
-/// An int argument for hex/oct/bin/chr (via `__index__` for other objects).
+/// An int argument for hex/oct/bin/chr (`operator.index`'s rules).
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
     if let Some(b) = to_big(v) {
         return Ok(b);
     }
-    let cls = vm.class_of(v);
-    if let Some(m) = cls.lookup_user("__index__") {
-        let r = vm.call_method_value(&m, v.clone(), vec![])?;
-        if let Some(b) = to_big(&r) {
-            return Ok(b);
-        }
-    }
-    if let Some(p) = crate::vm::ops::payload_of(v)
-        && let Some(b) = to_big(&p)
-    {
-        return Ok(b);
-    }
-    let tn = vm.type_name(v);
-    Err(vm.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
+    vm.index_bigint(v)
 }
 
 fn base_fn(rt: &Runtime, name: &'static str, base: u32) {

@@ -47,6 +47,33 @@ pub fn register(rt: &Runtime) {
         }
         Ok(Value::Range(Arc::new(Range::from_big(start, stop, step))))
     });
+    // The sequence protocol as methods (`range.__getitem__(r, i)`), for code
+    // that calls them directly; each is the operation the interpreter runs.
+    method(&t.range, "__getitem__", |vm, a| {
+        a.check_method(vm, "__getitem__", 1, 1)?;
+        let r = range_arg(vm, &a, "__getitem__")?;
+        vm.get_item(&r, &a.pos[1])
+    });
+    method(&t.range, "__contains__", |vm, a| {
+        a.check_method(vm, "__contains__", 1, 1)?;
+        let r = range_arg(vm, &a, "__contains__")?;
+        Ok(Value::Bool(vm.contains(&r, &a.pos[1])?))
+    });
+    method(&t.range, "__iter__", |vm, a| {
+        a.check_method(vm, "__iter__", 0, 0)?;
+        let r = range_arg(vm, &a, "__iter__")?;
+        vm.get_iter(&r)
+    });
+    method(&t.range, "__reversed__", |vm, a| {
+        a.check_method(vm, "__reversed__", 0, 0)?;
+        let r = range_arg(vm, &a, "__reversed__")?;
+        vm.call_builtin("reversed", vec![r])
+    });
+    method(&t.range, "__bool__", |vm, a| {
+        a.check_method(vm, "__bool__", 0, 0)?;
+        let r = range_arg(vm, &a, "__bool__")?;
+        Ok(Value::Bool(vm.len_of(&r)? != 0))
+    });
     method(&t.range, "__len__", |vm, a| {
         let n = vm.len_of(&a.pos[0])?;
         Ok(Value::Int(n as i64))
@@ -111,4 +138,16 @@ pub fn register(rt: &Runtime) {
         };
         Ok(Value::Slice(Arc::new(crate::object::value::Slice { start, stop, step })))
     });
+}
+
+/// The `range` a method was called on (TypeError for anything else).
+fn range_arg(vm: &mut crate::vm::Vm, a: &crate::vm::Args, name: &str) -> PyResult<Value> {
+    match a.pos.first() {
+        Some(r @ Value::Range(_)) => Ok(r.clone()),
+        Some(other) => {
+            let tn = vm.type_name(other);
+            Err(vm.type_error(&format!("descriptor '{name}' requires a 'range' object but received a '{tn}'")))
+        }
+        None => Err(vm.type_error(&format!("descriptor '{name}' of 'range' object needs an argument"))),
+    }
 }

@@ -671,17 +671,14 @@ impl Vm {
             Value::Int(i) => Ok(*i),
             Value::Boolean(b) => Ok(b.get() as i64),
             Value::BigInt(_) => Err(self.err("IndexError", "cannot fit 'int' into an index-sized integer")),
-            Value::Instance(inst) => {
-                if let Some(m) = inst.class.lookup_user("__index__") {
-                    let r = self.call_method_value(&m, v.clone(), vec![])?;
-                    return self.index_of(&r);
+            Value::Instance(_) => match self.exact_index(v)? {
+                Some(Value::Int(i)) => Ok(i),
+                Some(_) => Err(self.err("IndexError", "cannot fit 'int' into an index-sized integer")),
+                None => {
+                    let tn = self.type_name(v);
+                    Err(self.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
                 }
-                if let Some(p) = inst.builtin_value().cloned() {
-                    return self.index_of(&p);
-                }
-                let tn = self.type_name(v);
-                Err(self.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))
-            }
+            },
             _ => {
                 let tn = self.type_name(v);
                 Err(self.type_error(&format!("'{tn}' object cannot be interpreted as an integer")))

@@ -86,17 +86,37 @@ impl Vm {
             Value::Int(_) | Value::BigInt(_) => Ok(Some(v.clone())),
             Value::Boolean(b) => Ok(Some(Value::Int(b.get() as i64))),
             Value::Instance(inst) => {
+                // An int subclass is its own index: `__index__` is not called
+                // (CPython's `_PyNumber_Index` checks `PyLong_Check` first).
+                let payload = inst.builtin_value().cloned();
+                if let Some(p @ (Value::Int(_) | Value::BigInt(_) | Value::Boolean(_))) = &payload {
+                    return self.exact_index(p);
+                }
                 if let Some(m) = inst.class.lookup_user("__index__") {
                     let r = self.call_method_value(&m, v.clone(), vec![])?;
-                    return match r {
-                        Value::Int(_) | Value::BigInt(_) | Value::Boolean(_) => self.exact_index(&r),
-                        _ => {
-                            let tn = self.type_name(&r);
-                            Err(self.type_error(&format!("__index__ returned non-int (type {tn})")))
+                    let strict_subclass = match &r {
+                        Value::Int(_) | Value::BigInt(_) => return Ok(Some(r)),
+                        Value::Boolean(_) => true,
+                        Value::Instance(i) => {
+                            matches!(i.builtin_value(), Some(Value::Int(_) | Value::BigInt(_) | Value::Boolean(_)))
                         }
+                        _ => false,
                     };
+                    let tn = self.type_name(&r);
+                    if !strict_subclass {
+                        return Err(self.type_error(&format!("__index__ returned non-int (type {tn})")));
+                    }
+                    self.warn(
+                        "DeprecationWarning",
+                        &format!(
+                            "__index__ returned non-int (type {tn}).  The ability to return an instance of a \
+                             strict subclass of int is deprecated, and may be removed in a future version of Python."
+                        ),
+                        1,
+                    )?;
+                    return self.exact_index(&r);
                 }
-                match inst.builtin_value().cloned() {
+                match payload {
                     Some(p) => self.exact_index(&p),
                     None => Ok(None),
                 }
