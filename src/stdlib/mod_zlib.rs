@@ -530,9 +530,10 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         if a.pos.len() > 3 {
             return Err(vm.type_error(&format!("decompress() takes at most 2 arguments ({} given)", a.pos.len() - 1)));
         }
-        let data = match a.arg(1, "data") {
+        // `data` is positional-only (`decompress(data, /, max_length=0)`).
+        let data = match a.pos.get(1).cloned() {
             Some(v) => v,
-            None => return Err(vm.type_error("decompress() missing required argument 'data' (pos 1)")),
+            None => return Err(vm.type_error("decompress() takes at least 1 positional argument (0 given)")),
         };
         let max = a.arg(2, "max_length");
         a.no_extra_kw(vm, "decompress")?;

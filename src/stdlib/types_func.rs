@@ -237,20 +237,6 @@ fn register_type_extras(rt: &Runtime) {
         Ok(Value::list(subs))
     });
     method(t, "__prepare__", |_vm, _a| Ok(Value::Dict(Arc::new(crate::object::dict::Dict::new()))));
-    // `type.__dict__['__mro__'].__get__(C)` and `['__dict__']`, which
-    // inspect.getattr_static reads to bypass a class's own attributes; a
-    // class's lookup of these names is answered before its metatype's dict
-    // is read, so the descriptors only serve such direct uses.
-    for name in ["__mro__", "__dict__"] {
-        super::types_num::prop(rt, t, name, move |vm, a| match a.pos.first() {
-            Some(c @ Value::Class(_)) => Ok(vm.get_attr_str(c, name)?.unwrap_or(Value::None)),
-            Some(other) => {
-                let tn = vm.type_name(other);
-                Err(vm.type_error(&format!("descriptor '{name}' for 'type' objects doesn't apply to a '{tn}' object")))
-            }
-            None => Err(vm.type_error(&format!("descriptor '{name}' of 'type' object needs an argument"))),
-        });
-    }
     // What a metaclass's `super().__setattr__(name, value)` reaches.
     method(t, "__setattr__", |vm, a| {
         a.expect_after_self(vm, 2)?;
