@@ -34,6 +34,13 @@ pub trait NativeObject: Send + Sync + Any {
         None
     }
 
+    /// An object that forwards the buffer protocol to another one
+    /// (`pickle.PickleBuffer`): the object a memoryview over this one shows,
+    /// or the ValueError message when it has none any more (released).
+    fn buffer_delegate(&self) -> Option<Result<Value, &'static str>> {
+        None
+    }
+
     /// True when the object compares by value through its class's `__eq__`
     /// (bytearray, memoryview, array), so Rust alone cannot decide `==`.
     fn eq_by_value(&self) -> bool {

@@ -70,6 +70,11 @@ fn table(rt: &Runtime) -> Vec<(Arc<Class>, Kind, &'static [&'static str])> {
             ],
         ),
         (t.code.clone(), Kind::GetSet, &["co_lnotab", "co_varnames", "co_cellvars", "co_freevars", "co_code"]),
+        // `type.__dict__['__dict__'].__get__(C)`, which inspect.getattr_static
+        // reads to bypass a class's own attributes (a class's lookup of
+        // these names is answered before its metatype's dict is read).
+        (t.type_.clone(), Kind::GetSet, &["__dict__"]),
+        (t.type_.clone(), Kind::Member, &["__mro__"]),
     ]
 }
 
@@ -97,6 +102,13 @@ pub fn register(rt: &Runtime) {
     method(&getset, "__set__", |vm, a| descr_set(vm, &a, true));
     method(&getset, "__delete__", |vm, a| descr_set(vm, &a, false));
     method(&getset, "__repr__", |vm, a| descr_repr(vm, &a));
+    // What inspect reads of a getset descriptor (`_shadowed_dict`).
+    super::types_num::prop(rt, &getset, "__name__", |vm, a| Ok(Value::Str(this(vm, &a)?.name.clone())));
+    super::types_num::prop(rt, &getset, "__qualname__", |vm, a| {
+        let d = this(vm, &a)?;
+        Ok(Value::string(format!("{}.{}", d.owner.name().as_str(), d.name.as_str())))
+    });
+    super::types_num::prop(rt, &getset, "__objclass__", |vm, a| Ok(Value::Class(this(vm, &a)?.owner.clone())));
 }
 
 /// `member_descriptor`'s methods on a [`BuiltinAttr`] (None for a slot

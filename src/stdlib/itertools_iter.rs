@@ -164,9 +164,13 @@ pub struct Cycle {
 
 #[derive(Default)]
 pub struct CycleState {
-    saved: Vec<Value>,
-    pos: usize,
-    replaying: bool,
+    pub saved: Vec<Value>,
+    pub pos: usize,
+    pub replaying: bool,
+    /// Set by `__setstate__` with a saved list already complete: the items
+    /// still coming from the iterator are not saved again (CPython's
+    /// `firstpass`).
+    pub firstpass: bool,
 }
 
 impl Step for Cycle {
@@ -179,7 +183,7 @@ impl Step for Cycle {
             match vm.next_value(&self.it)? {
                 Some(v) => {
                     let mut st = self.state.lock();
-                    if !st.replaying {
+                    if !st.replaying && !st.firstpass {
                         st.saved.push(v.clone());
                     }
                     return Ok(Some(v));

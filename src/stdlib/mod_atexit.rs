@@ -35,8 +35,7 @@ pub fn run_exitfuncs(vm: &mut Vm) {
         let cb = vm.rt.atexit.0.lock().get_mut(i).and_then(Option::take);
         let Some(cb) = cb else { continue };
         if let Err(e) = vm.call_value(&cb.func, Args::with_kw(cb.args, cb.kw)) {
-            let what = vm.repr_of(&cb.func).unwrap_or_default();
-            vm.report_unraisable_msg(&format!("Exception ignored in atexit callback: {what}"), &e);
+            vm.report_unraisable_obj(Some("Exception ignored in atexit callback"), cb.func.clone(), &e);
         }
     }
     vm.rt.atexit.0.lock().clear();

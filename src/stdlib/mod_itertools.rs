@@ -378,5 +378,6 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::tuple(out))
     });
 
+    super::itertools_pickle::register(&d);
     Ok(Value::Module(Arc::new(Module { name: Arc::from("itertools"), dict: d })))
 }

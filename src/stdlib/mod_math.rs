@@ -97,6 +97,116 @@ fn f1(d: &Dict, name: &'static str, f: fn(f64) -> f64) {
     });
 }
 
+/// A function whose infinite result from a finite argument is a pole, not
+/// an overflow (CPython's `math_1` with `can_overflow` 0: `atanh(1.0)`,
+/// `log1p(-1.0)` raise ValueError).
+fn f1_pole(d: &Dict, name: &'static str, f: fn(f64) -> f64) {
+    def(d, name, move |vm, a| {
+        arg(vm, &a, name, 1)?;
+        let x = real(vm, &a.pos[0])?;
+        let r = f(x);
+        if r.is_infinite() && x.is_finite() {
+            return Err(domain(vm));
+        }
+        checked(vm, x, r)
+    });
+}
+
+/// A function with no error checks (`degrees`, `radians`: a product).
+fn f1_plain(d: &Dict, name: &'static str, f: fn(f64) -> f64) {
+    def(d, name, move |vm, a| {
+        arg(vm, &a, name, 1)?;
+        let x = real(vm, &a.pos[0])?;
+        Ok(Value::Float(f(x)))
+    });
+}
+
+/// `log2`/`log10` of an int or float: a big int beyond the float range
+/// as CPython's `loghelper`, zero and negatives (of any size) a domain error.
+fn log_of(vm: &mut Vm, v: &Value, func: fn(f64) -> f64) -> PyResult {
+    if let Some(b) = to_big(v) {
+        if !b.is_positive() {
+            return Err(domain(vm));
+        }
+        if b.to_f64().is_none_or(|f| !f.is_finite()) {
+            return Ok(Value::Float(big_log(&b, func)));
+        }
+    }
+    let x = real(vm, v)?;
+    if x <= 0.0 {
+        return Err(domain(vm));
+    }
+    Ok(Value::Float(func(x)))
+}
+
+/// C99's `pow` with CPython's own handling of the IEEE specials
+/// (`math_pow`): `0.0 ** -inf` is inf, `(-8) ** 0.5` a domain error.
+fn pow_f(vm: &Vm, x: f64, y: f64) -> PyResult<f64> {
+    if !x.is_finite() || !y.is_finite() {
+        let r = if x.is_nan() {
+            if y == 0.0 { 1.0 } else { x }
+        } else if y.is_nan() {
+            if x == 1.0 { 1.0 } else { y }
+        } else if x.is_infinite() {
+            let odd_y = y.is_finite() && y.abs() % 2.0 == 1.0;
+            if y > 0.0 {
+                if odd_y { x } else { x.abs() }
+            } else if y == 0.0 {
+                1.0
+            } else if odd_y {
+                0f64.copysign(x)
+            } else {
+                0.0
+            }
+        } else if x.abs() == 1.0 {
+            1.0
+        } else if (y > 0.0 && x.abs() > 1.0) || (y < 0.0 && x.abs() < 1.0) {
+            f64::INFINITY
+        } else {
+            0.0
+        };
+        return Ok(r);
+    }
+    let r = x.powf(y);
+    if r.is_nan() || (r.is_infinite() && x == 0.0) {
+        return Err(domain(vm));
+    }
+    if r.is_infinite() {
+        return Err(range_err(vm));
+    }
+    Ok(r)
+}
+
+/// IEEE 754 remainder, as CPython's `m_remainder` (exact, sign kept).
+fn remainder_f(x: f64, y: f64) -> f64 {
+    if x.is_finite() && y.is_finite() {
+        if y == 0.0 {
+            return f64::NAN;
+        }
+        let (absx, absy) = (x.abs(), y.abs());
+        let m = absx % absy;
+        let c = absy - m;
+        let r = if m < c {
+            m
+        } else if m > c {
+            -c
+        } else {
+            m - 2.0 * ((0.5 * (absx - m)) % absy)
+        };
+        return 1f64.copysign(x) * r;
+    }
+    if x.is_nan() {
+        return x;
+    }
+    if y.is_nan() {
+        return y;
+    }
+    if x.is_infinite() {
+        return f64::NAN;
+    }
+    x
+}
+
 /// `math.log` of any int or float (big ints beyond f64 range work too).
 /// `func(b)` for a positive int too large for a float, as CPython's
 /// `loghelper`: b = x * 2**e with 0.5 <= x < 1, so func(x) + func(2) * e.
@@ -218,6 +328,11 @@ fn rounding(vm: &mut Vm, a: &Args, name: &'static str, dunder: &str, f: fn(f64) 
             if vm.class_of(v).lookup(dunder).is_some() {
                 return vm.call_method(v, dunder, vec![]);
             }
+            // trunc has no `__float__` fallback (floor and ceil do).
+            if name == "trunc" {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(&format!("type {tn} doesn't define __trunc__ method")));
+            }
             let x = real(vm, v)?;
             float_to_int(vm, f(x))
         }
@@ -262,28 +377,28 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     d.set_item_str("tau", Value::Float(std::f64::consts::TAU));
     d.set_item_str("inf", Value::Float(f64::INFINITY));
     d.set_item_str("nan", Value::Float(f64::NAN));
-    f1(&d, "sqrt", f64::sqrt);
+    f1_pole(&d, "sqrt", f64::sqrt);
     f1(&d, "exp", f64::exp);
     f1(&d, "expm1", f64::exp_m1);
-    f1(&d, "fabs", f64::abs);
-    f1(&d, "sin", f64::sin);
-    f1(&d, "cos", f64::cos);
-    f1(&d, "tan", f64::tan);
-    f1(&d, "asin", f64::asin);
-    f1(&d, "acos", f64::acos);
-    f1(&d, "atan", f64::atan);
+    f1_pole(&d, "fabs", f64::abs);
+    f1_pole(&d, "sin", f64::sin);
+    f1_pole(&d, "cos", f64::cos);
+    f1_pole(&d, "tan", f64::tan);
+    f1_pole(&d, "asin", f64::asin);
+    f1_pole(&d, "acos", f64::acos);
+    f1_pole(&d, "atan", f64::atan);
     f1(&d, "sinh", f64::sinh);
     f1(&d, "cosh", f64::cosh);
-    f1(&d, "tanh", f64::tanh);
-    f1(&d, "asinh", libm::asinh);
-    f1(&d, "acosh", libm::acosh);
-    f1(&d, "atanh", libm::atanh);
-    f1(&d, "degrees", f64::to_degrees);
-    f1(&d, "radians", f64::to_radians);
-    f1(&d, "log1p", f64::ln_1p);
-    f1(&d, "erf", libm::erf);
-    f1(&d, "erfc", libm::erfc);
-    f1(&d, "cbrt", libm::cbrt);
+    f1_pole(&d, "tanh", f64::tanh);
+    f1_pole(&d, "asinh", libm::asinh);
+    f1_pole(&d, "acosh", libm::acosh);
+    f1_pole(&d, "atanh", libm::atanh);
+    f1_plain(&d, "degrees", f64::to_degrees);
+    f1_plain(&d, "radians", f64::to_radians);
+    f1_pole(&d, "log1p", f64::ln_1p);
+    f1_pole(&d, "erf", libm::erf);
+    f1_pole(&d, "erfc", libm::erfc);
+    f1_pole(&d, "cbrt", libm::cbrt);
     f1(&d, "exp2", f64::exp2);
     // gamma and lgamma: poles at zero and the negative integers are domain
     // errors, as CPython. The values come from C's tgamma/lgamma, where
@@ -340,46 +455,16 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     });
     def(&d, "log2", |vm, a| {
         arg(vm, &a, "log2", 1)?;
-        if let Some(b) = to_big(&a.pos[0])
-            && b.is_positive()
-            && b.to_f64().is_none_or(|f| !f.is_finite())
-        {
-            return Ok(Value::Float(big_log(&b, f64::log2)));
-        }
-        let x = real(vm, &a.pos[0])?;
-        if x <= 0.0 {
-            return Err(domain(vm));
-        }
-        Ok(Value::Float(x.log2()))
+        log_of(vm, &a.pos[0], f64::log2)
     });
     def(&d, "log10", |vm, a| {
         arg(vm, &a, "log10", 1)?;
-        if let Some(b) = to_big(&a.pos[0])
-            && b.is_positive()
-            && b.to_f64().is_none_or(|f| !f.is_finite())
-        {
-            return Ok(Value::Float(big_log(&b, f64::log10)));
-        }
-        let x = real(vm, &a.pos[0])?;
-        if x <= 0.0 {
-            return Err(domain(vm));
-        }
-        Ok(Value::Float(x.log10()))
+        log_of(vm, &a.pos[0], f64::log10)
     });
     def(&d, "pow", |vm, a| {
         arg(vm, &a, "pow", 2)?;
         let (x, y) = (real(vm, &a.pos[0])?, real(vm, &a.pos[1])?);
-        if x == 0.0 && y < 0.0 {
-            return Err(domain(vm));
-        }
-        let r = x.powf(y);
-        if r.is_nan() && !x.is_nan() && !y.is_nan() {
-            return Err(domain(vm));
-        }
-        if r.is_infinite() && x.is_finite() && y.is_finite() {
-            return Err(range_err(vm));
-        }
-        Ok(Value::Float(r))
+        Ok(Value::Float(pow_f(vm, x, y)?))
     });
     def(&d, "atan2", |vm, a| {
         arg(vm, &a, "atan2", 2)?;
@@ -405,11 +490,11 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     def(&d, "remainder", |vm, a| {
         arg(vm, &a, "remainder", 2)?;
         let (x, y) = (real(vm, &a.pos[0])?, real(vm, &a.pos[1])?);
-        if y == 0.0 || x.is_infinite() {
+        let r = remainder_f(x, y);
+        if r.is_nan() && !x.is_nan() && !y.is_nan() {
             return Err(domain(vm));
         }
-        let n = (x / y).round_ties_even();
-        Ok(Value::Float(x - n * y))
+        Ok(Value::Float(r))
     });
     def(&d, "modf", |vm, a| {
         arg(vm, &a, "modf", 1)?;
@@ -600,6 +685,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::Float(fsum(vm, items)?))
     });
     def(&d, "hypot", |vm, a| {
+        if !a.kw.is_empty() {
+            return Err(vm.type_error("math.hypot() takes no keyword arguments"));
+        }
         let mut xs = Vec::with_capacity(a.pos.len());
         for v in &a.pos {
             xs.push(real(vm, v)?.abs());
@@ -623,44 +711,59 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     Ok(Value::Module(Arc::new(Module { name: Arc::from("math"), dict: d })))
 }
 
-/// Euclidean norm of non-negative values, scaled to avoid overflow.
+/// Euclidean norm of non-negative values, as CPython 3.11's `vector_norm`:
+/// scaled by a power of two (exact), squares split into high and low parts
+/// (exact, with a fused multiply-add), summed around 1.0 so the high sum
+/// stays exact, then one Newton correction of the square root. The result
+/// is correctly rounded in nearly every case, and the same as CPython's.
 fn hypot(xs: &[f64]) -> f64 {
-    if xs.iter().any(|x| x.is_infinite()) {
-        return f64::INFINITY;
+    let max = xs.iter().cloned().fold(0.0, f64::max);
+    if max.is_infinite() {
+        return max;
     }
     if xs.iter().any(|x| x.is_nan()) {
         return f64::NAN;
     }
-    if xs.len() == 2 {
-        return xs[0].hypot(xs[1]);
+    if max == 0.0 || xs.len() <= 1 {
+        return max;
     }
-    let max = xs.iter().cloned().fold(0.0, f64::max);
-    if max == 0.0 {
-        return 0.0;
+    let (_, max_e) = frexp(max);
+    if max_e < -1023 {
+        // Subnormals: made normal first (2**-max_e would overflow).
+        let scaled: Vec<f64> = xs.iter().map(|x| x / f64::MIN_POSITIVE).collect();
+        return f64::MIN_POSITIVE * hypot(&scaled);
     }
-    // Scale by a power of two (exact), sum the squares exactly, then
-    // correct the square root once (CPython's vector_norm idea).
-    let exp = max.log2().floor() as i32;
-    let scale = 2f64.powi(-exp);
-    let mut parts = Vec::with_capacity(xs.len() * 2);
-    for x in xs {
-        let y = x * scale;
-        let p = y * y;
-        parts.push(Value::Float(p));
-        parts.push(Value::Float(y.mul_add(y, -p)));
+    let scale = 2f64.powi(-max_e);
+    let (mut csum, mut frac1, mut frac2) = (1.0f64, 0.0f64, 0.0f64);
+    for &x in xs {
+        let x = x * scale;
+        let hi = x * x;
+        let lo = x.mul_add(x, -hi);
+        let s = csum + hi;
+        frac2 += (csum - s) + hi;
+        csum = s;
+        frac1 += lo;
     }
-    let mut sum = 0.0;
-    let mut comp = 0.0;
-    for v in &parts {
-        if let Some(t) = v.as_float() {
-            let s2 = sum + t;
-            comp += if sum.abs() >= t.abs() { (sum - s2) + t } else { (t - s2) + sum };
-            sum = s2;
-        }
+    let h = (csum - 1.0 + (frac1 + frac2)).sqrt();
+    let hi = -h * h;
+    let lo = (-h).mul_add(h, -hi);
+    let s = csum + hi;
+    frac2 += (csum - s) + hi;
+    csum = s;
+    frac1 += lo;
+    let x = csum - 1.0 + (frac1 + frac2);
+    (h + x / (2.0 * h)) / scale
+}
+
+/// C's `frexp`: `x = m * 2**e` with 0.5 <= |m| < 1 (x finite, non-zero).
+fn frexp(x: f64) -> (f64, i32) {
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // Subnormal: scale into the normal range first.
+        let (m, e) = frexp(x * 2f64.powi(64));
+        return (m, e - 64);
     }
-    let total = sum + comp;
-    let mut h = f64::sqrt(total);
-    let r = (-h).mul_add(h, total);
-    h += r / (2.0 * h);
-    h / scale
+    let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
+    (m, exp - 1022)
 }

@@ -351,6 +351,19 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let s = st.clone();
     def(&d, "loads", move |vm, a| loads(vm, &s, a));
     def(&d, "find_class", find_class);
+    // builtin(name, func): `func` as a built-in function of `_pickle`, which
+    // a class storing it does not bind (see py/_pickle.py).
+    def(&d, "builtin", |vm, a| {
+        a.posonly(vm, "builtin", 2, 2)?;
+        let name = vm.str_of(&a.pos[0])?;
+        let f = a.pos[1].clone();
+        let v = Vm::native(&name, move |vm, args| vm.call_value(&f, args));
+        if let Value::Native(n) = &v {
+            let _ = n.module.set(Arc::from("_pickle"));
+        }
+        Ok(v)
+    });
+    d.set_item_str("PickleBuffer", Value::Class(super::pickle_buffer::make_class(vm)));
     memo_methods(vm, &st, &d);
     Ok(module("_gilt_pickle", d))
 }

@@ -6,6 +6,8 @@
 
 use std::sync::Arc;
 
+use parking_lot::Mutex;
+
 use super::binfmt::{self, ItemErr};
 use super::buffer::bytes_like;
 use super::def;
@@ -81,10 +83,11 @@ fn parse(fmt: &str) -> Result<Format, &'static str> {
         let (fsize, values) = match code {
             b's' | b'p' => (count, 1),
             b'x' => (count, 0),
-            _ => (item * count, count),
+            _ => (item.checked_mul(count).ok_or("total struct size too long")?, count),
         };
         fields.push(Field { code, count, size: item, offset: size });
-        size = size.checked_add(fsize).ok_or("total struct size too long")?;
+        // A size is a Py_ssize_t in CPython.
+        size = size.checked_add(fsize).filter(|&n| n <= isize::MAX as usize).ok_or("total struct size too long")?;
         nvalues += values;
     }
     Ok(Format { text: fmt.to_string(), fields, size, little, nvalues })
@@ -93,6 +96,7 @@ fn parse(fmt: &str) -> Result<Format, &'static str> {
 /// The module's state shared by its functions: the `error` class.
 struct Ctx {
     error: Arc<Class>,
+    unpack_iter: Option<Arc<Class>>,
 }
 
 impl Ctx {
@@ -113,6 +117,9 @@ impl Ctx {
             }
             None => return Err(vm.type_error("Struct() missing required argument 'format' (pos 1)")),
         };
+        if text.contains('\0') {
+            return Err(self.error(vm, "embedded null character"));
+        }
         parse(&text).map_err(|m| self.error(vm, m))
     }
 
@@ -168,8 +175,9 @@ impl Ctx {
                         let n = data.len().min(fld.count);
                         field[..n].copy_from_slice(&data[..n]);
                     } else if fld.count > 0 {
-                        let n = data.len().min(fld.count - 1).min(255);
-                        field[0] = n as u8;
+                        // The data fills the field; the length byte says at most 255.
+                        let n = data.len().min(fld.count - 1);
+                        field[0] = n.min(255) as u8;
                         field[1..1 + n].copy_from_slice(&data[..n]);
                     }
                 }
@@ -252,10 +260,18 @@ fn buffer_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Arc<Vec<u8>>> {
 fn place(ctx: &Ctx, vm: &mut Vm, offset: i64, len: usize, size: usize, what: &str) -> PyResult<usize> {
     let mut off = offset;
     if off < 0 {
+        // CPython's order: a record that cannot fit before the end is
+        // reported first when packing.
+        if what == "pack_into" && off + (size as i64) > 0 {
+            return Err(ctx.error(vm, &format!("no space to pack {size} bytes at offset {offset}")));
+        }
         if off + (len as i64) < 0 {
             return Err(ctx.error(vm, &format!("offset {offset} out of range for {len}-byte buffer")));
         }
         off += len as i64;
+        if what != "pack_into" && len - (off as usize) < size {
+            return Err(ctx.error(vm, &format!("not enough data to unpack {size} bytes at offset {offset}")));
+        }
     }
     let off = off as usize;
     if len < off || len - off < size {
@@ -297,8 +313,60 @@ fn do_iter_unpack(ctx: &Ctx, vm: &mut Vm, f: &Format, buf: Option<&Value>) -> Py
         let msg = format!("iterative unpacking requires a buffer of a multiple of {} bytes", f.size);
         return Err(ctx.error(vm, &msg));
     }
-    let items = data.chunks_exact(f.size).map(|c| unpack(f, c)).collect();
-    vm.get_iter(&Value::list(items))
+    let Some(cls) = &ctx.unpack_iter else { return Err(vm.runtime_error("struct: no unpack_iterator type")) };
+    let it = UnpackIter { class: cls.clone(), fmt: f.clone(), data, pos: Mutex::new(0) };
+    Ok(Value::from_native(Arc::new(it)))
+}
+
+/// `_struct.unpack_iterator`: the records of a buffer, one tuple per
+/// `next()`, made lazily as CPython's (with a length hint).
+struct UnpackIter {
+    class: Arc<Class>,
+    fmt: Format,
+    data: Arc<Vec<u8>>,
+    /// Byte offset of the next record.
+    pos: Mutex<usize>,
+}
+
+impl UnpackIter {
+    fn step(&self) -> Option<Value> {
+        let mut pos = self.pos.lock();
+        let rec = self.data.get(*pos..*pos + self.fmt.size)?;
+        *pos += self.fmt.size;
+        Some(unpack(&self.fmt, rec))
+    }
+}
+
+impl crate::object::native::NativeObject for UnpackIter {
+    fn class(&self) -> &Arc<Class> {
+        &self.class
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn next_item(&self, _vm: &mut Vm, _this: &Value) -> Option<PyResult<Option<Value>>> {
+        Some(Ok(self.step()))
+    }
+}
+
+/// The `unpack_iterator` class: iterable, not instantiable from Python.
+fn unpack_iter_class(vm: &Vm) -> Arc<Class> {
+    let cls = new_builtin_class("unpack_iterator", std::slice::from_ref(&vm.rt.types.object), Layout::Opaque);
+    cls.dict.set_item_str("__module__", Value::str("_struct"));
+    // CPython's message, unbalanced quote included.
+    def(&cls.dict, "__new__", |vm, _a| Err(vm.type_error("Cannot create 'unpack_iterator objects")));
+    def(&cls.dict, "__iter__", |_vm, a| Ok(a.pos[0].clone()));
+    fn this<'a>(vm: &Vm, a: &'a Args) -> PyResult<&'a UnpackIter> {
+        a.native_self::<UnpackIter>()
+            .ok_or_else(|| vm.type_error("descriptor requires a '_struct.unpack_iterator' object"))
+    }
+    def(&cls.dict, "__next__", |vm, a| this(vm, &a)?.step().ok_or_else(|| vm.stop_iteration(None)));
+    def(&cls.dict, "__length_hint__", |vm, a| {
+        let it = this(vm, &a)?;
+        let left = it.data.len().saturating_sub(*it.pos.lock());
+        Ok(Value::Int((left / it.fmt.size.max(1)) as i64))
+    });
+    cls
 }
 
 fn do_pack_into(ctx: &Ctx, vm: &mut Vm, f: &Format, a: &[Value]) -> PyResult {
@@ -333,7 +401,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     d.set_item_str("__doc__", Value::str("Functions to convert between Python values and C structs."));
     let error = new_builtin_class("error", &[vm.rt.types.exc("Exception")], Layout::Exception);
     error.dict.set_item_str("__module__", Value::str("struct"));
-    let ctx = Arc::new(Ctx { error: error.clone() });
+    let ctx = Arc::new(Ctx { error: error.clone(), unpack_iter: Some(unpack_iter_class(vm)) });
     d.set_item_str("error", Value::Class(error));
 
     let cls = new_builtin_class("Struct", std::slice::from_ref(&vm.rt.types.object), Layout::Opaque);

@@ -100,7 +100,15 @@ struct Inflated {
 }
 
 /// Runs `input` through `d`, producing at most `max` bytes (0: no limit).
-fn inflate(d: &mut Decompress, input: &[u8], max: usize, flush: FlushDecompress) -> Result<Inflated, String> {
+/// A zlib stream that asks for a preset dictionary gets `zdict`, as
+/// CPython's `Decompress` gives it on `Z_NEED_DICT`.
+fn inflate(
+    d: &mut Decompress,
+    input: &[u8],
+    max: usize,
+    flush: FlushDecompress,
+    zdict: Option<&[u8]>,
+) -> Result<Inflated, String> {
     let mut out: Vec<u8> = Vec::new();
     let mut pos = 0;
     let mut buf = vec![0u8; 16384];
@@ -111,10 +119,21 @@ fn inflate(d: &mut Decompress, input: &[u8], max: usize, flush: FlushDecompress)
         }
         buf.resize(room, 0);
         let (bi, bo) = (d.total_in(), d.total_out());
-        let st = d.decompress(&input[pos..], &mut buf, flush).map_err(|e| match e.message() {
-            Some(m) => format!("Error -3 while decompressing data: {m}"),
-            None => "Error 2 while decompressing data".to_string(),
-        })?;
+        let st = match d.decompress(&input[pos..], &mut buf, flush) {
+            Ok(st) => st,
+            Err(e) if e.needs_dictionary().is_some() && zdict.is_some() => {
+                pos += (d.total_in() - bi) as usize;
+                d.set_dictionary(zdict.unwrap_or_default())
+                    .map_err(|_| "Error -3 while setting zdict: invalid dictionary".to_string())?;
+                continue;
+            }
+            Err(e) => {
+                return Err(match e.message() {
+                    Some(m) => format!("Error -3 while decompressing data: {m}"),
+                    None => "Error 2 while decompressing data".to_string(),
+                });
+            }
+        };
         let (ci, co) = ((d.total_in() - bi) as usize, (d.total_out() - bo) as usize);
         pos += ci;
         out.extend_from_slice(&buf[..co]);
@@ -124,6 +143,44 @@ fn inflate(d: &mut Decompress, input: &[u8], max: usize, flush: FlushDecompress)
         if (ci == 0 && co == 0) || (pos == input.len() && co < room) {
             return Ok(Inflated { out, consumed: pos, end: false });
         }
+    }
+}
+
+/// A decompressor with a raw stream's preset dictionary already set.
+fn start_decompress(wrap: Wrap, first: u8, zdict: Option<&[u8]>) -> Result<Decompress, String> {
+    let mut d = new_decompress(wrap, first);
+    if let (Wrap::Raw(_), Some(z)) = (wrap, zdict) {
+        d.set_dictionary(z).map_err(|_| "Error -3 while setting zdict: invalid dictionary".to_string())?;
+    }
+    Ok(d)
+}
+
+/// A compressor with its preset dictionary set.
+fn start_compress(level: i64, wrap: Wrap, zdict: Option<&[u8]>) -> Result<Compress, String> {
+    let mut c = new_compress(level, wrap);
+    if let Some(z) = zdict {
+        c.set_dictionary(z).map_err(|_| "Error -2 while setting zdict: stream error".to_string())?;
+    }
+    Ok(c)
+}
+
+/// The `zdict` argument: None, or the bytes of a buffer.
+/// An empty dictionary changes nothing, and is not handed to zlib-rs
+/// (whose raw inflate then misreads the stream).
+/// `compressobj` takes it as a buffer argument (its TypeError says so),
+/// `decompressobj` checks it itself (`for_decompress`); None is refused by
+/// both, as CPython's.
+fn zdict_arg(vm: &mut Vm, v: Option<Value>, for_decompress: bool) -> PyResult<Option<Vec<u8>>> {
+    match v {
+        None => Ok(None),
+        Some(z) => match super::buffer::bytes_like(&z) {
+            Some(b) => Ok((!b.is_empty()).then(|| b.to_vec())),
+            None if for_decompress => Err(vm.type_error("zdict argument must support the buffer protocol")),
+            None => {
+                let tn = vm.type_name(&z);
+                Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")))
+            }
+        },
     }
 }
 
@@ -142,6 +199,8 @@ struct CompState {
     c: Option<Compress>,
     level: i64,
     wrap: Wrap,
+    /// The preset dictionary (`zdict`), set again on a copy's replay.
+    zdict: Option<Vec<u8>>,
     history: Vec<(Vec<u8>, i64)>,
 }
 
@@ -156,11 +215,17 @@ struct DecompressObj {
 struct DecompState {
     d: Option<Decompress>,
     wrap: Wrap,
+    /// The preset dictionary: set at once on a raw stream, on request
+    /// (`Z_NEED_DICT`) on a zlib one.
+    zdict: Option<Vec<u8>>,
     /// Every byte consumed so far (replayed by `copy()`).
     history: Vec<u8>,
     unused_data: Vec<u8>,
     unconsumed_tail: Vec<u8>,
     eof: bool,
+    /// A flush saw the end of the stream: the stream is closed (as
+    /// CPython's `inflateEnd` there), so `copy()` is refused.
+    finished: bool,
 }
 
 fn flush_mode(m: i64) -> FlushCompress {
@@ -188,9 +253,11 @@ impl DecompState {
         if input.is_empty() && self.d.is_none() {
             return Ok(Vec::new());
         }
-        let wrap = self.wrap;
-        let d = self.d.get_or_insert_with(|| new_decompress(wrap, input[0]));
-        let r = inflate(d, input, max, flush)?;
+        if self.d.is_none() {
+            self.d = Some(start_decompress(self.wrap, input[0], self.zdict.as_deref())?);
+        }
+        let Some(d) = self.d.as_mut() else { return Ok(Vec::new()) };
+        let r = inflate(d, input, max, flush, self.zdict.as_deref())?;
         self.history.extend_from_slice(&input[..r.consumed]);
         let rest = &input[r.consumed..];
         if r.end {
@@ -329,7 +396,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             return Err(raise(vm, &e, "Error -2 while preparing to decompress data: inconsistent stream state"));
         };
         let mut dec = new_decompress(wrap, data.first().copied().unwrap_or(0));
-        let r = inflate(&mut dec, &data, 0, FlushDecompress::Finish).map_err(|m| raise(vm, &e, &m))?;
+        let r = inflate(&mut dec, &data, 0, FlushDecompress::Finish, None).map_err(|m| raise(vm, &e, &m))?;
         if !r.end {
             return Err(raise(vm, &e, "Error -5 while decompressing data: incomplete or truncated stream"));
         }
@@ -356,15 +423,13 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let wbits = opt_int(vm, wbits, 15)?;
         let mem = opt_int(vm, mem, 8)?;
         let strategy = opt_int(vm, strategy, 0)?;
-        if zdict.is_some_and(|z| !z.is_none()) {
-            return Err(vm.err("NotImplementedError", "zdict is not supported by gilt's zlib"));
-        }
+        let zdict = zdict_arg(vm, zdict, false)?;
         let wrap = wrap_for_compress(wbits);
         let (Some(wrap), true, 8, 1..=9, 0..=4) = (wrap, check_level(level), method, mem, strategy) else {
             return Err(vm.value_error("Invalid initialization option"));
         };
-        let _ = &e;
-        let st = CompState { c: Some(new_compress(level, wrap)), level, wrap, history: Vec::new() };
+        let c = start_compress(level, wrap, zdict.as_deref()).map_err(|m| raise(vm, &e, &m))?;
+        let st = CompState { c: Some(c), level, wrap, zdict, history: Vec::new() };
         Ok(Value::from_native(Arc::new(CompressObj { state: Mutex::new(st), class: cc.clone() })))
     });
     let e = error.clone();
@@ -416,7 +481,10 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             drop(st);
             return Err(vm.value_error("Inconsistent stream state"));
         }
-        let mut c = new_compress(st.level, st.wrap);
+        let Ok(mut c) = start_compress(st.level, st.wrap, st.zdict.as_deref()) else {
+            drop(st);
+            return Err(raise(vm, &e, "Error -2 while copying compression object"));
+        };
         for (data, mode) in &st.history {
             let flush = if *mode == 0 { FlushCompress::None } else { flush_mode(*mode) };
             if deflate(&mut c, data, flush).is_err() {
@@ -424,7 +492,13 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
                 return Err(raise(vm, &e, "Error -2 while copying compression object"));
             }
         }
-        let copy = CompState { c: Some(c), level: st.level, wrap: st.wrap, history: st.history.clone() };
+        let copy = CompState {
+            c: Some(c),
+            level: st.level,
+            wrap: st.wrap,
+            zdict: st.zdict.clone(),
+            history: st.history.clone(),
+        };
         Ok(Value::from_native(Arc::new(CompressObj { state: Mutex::new(copy), class: o.class.clone() })))
     });
 
@@ -435,19 +509,19 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let zdict = a.arg(1, "zdict");
         a.no_extra_kw(vm, "decompressobj")?;
         let wbits = opt_int(vm, wbits, 15)?;
-        if zdict.is_some_and(|z| !z.is_none()) {
-            return Err(vm.err("NotImplementedError", "zdict is not supported by gilt's zlib"));
-        }
+        let zdict = zdict_arg(vm, zdict, true)?;
         let Some(wrap) = wrap_for_decompress(wbits) else {
             return Err(vm.value_error("Invalid initialization option"));
         };
         let st = DecompState {
             d: None,
             wrap,
+            zdict,
             history: Vec::new(),
             unused_data: Vec::new(),
             unconsumed_tail: Vec::new(),
             eof: false,
+            finished: false,
         };
         Ok(Value::from_native(Arc::new(DecompressObj { state: Mutex::new(st), class: dc.clone() })))
     });
@@ -456,9 +530,10 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         if a.pos.len() > 3 {
             return Err(vm.type_error(&format!("decompress() takes at most 2 arguments ({} given)", a.pos.len() - 1)));
         }
-        let data = match a.arg(1, "data") {
+        // `data` is positional-only (`decompress(data, /, max_length=0)`).
+        let data = match a.pos.get(1).cloned() {
             Some(v) => v,
-            None => return Err(vm.type_error("decompress() missing required argument 'data' (pos 1)")),
+            None => return Err(vm.type_error("decompress() takes at least 1 positional argument (0 given)")),
         };
         let max = a.arg(2, "max_length");
         a.no_extra_kw(vm, "decompress")?;
@@ -483,29 +558,51 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let mut st = o.state.lock();
         let tail = std::mem::take(&mut st.unconsumed_tail);
         let r = st.feed(&tail, 0, FlushDecompress::Finish);
+        if st.eof {
+            st.finished = true;
+        }
         drop(st);
         r.map(bytes).map_err(|m| raise(vm, &e, &m))
     });
     def(&decomp_cls.dict, "copy", |vm, a| {
         let o = decomp_self(vm, &a)?;
         let st = o.state.lock();
+        if st.finished {
+            drop(st);
+            return Err(vm.value_error("Inconsistent stream state"));
+        }
         let mut copy = DecompState {
             d: None,
             wrap: st.wrap,
+            zdict: st.zdict.clone(),
+            finished: false,
             history: Vec::new(),
             unused_data: st.unused_data.clone(),
             unconsumed_tail: st.unconsumed_tail.clone(),
             eof: false,
         };
         if let Some(&first) = st.history.first() {
-            let mut dec = new_decompress(st.wrap, first);
-            let _ = inflate(&mut dec, &st.history, 0, FlushDecompress::None);
+            let Ok(mut dec) = start_decompress(st.wrap, first, st.zdict.as_deref()) else {
+                drop(st);
+                return Err(vm.value_error("Inconsistent stream state"));
+            };
+            let _ = inflate(&mut dec, &st.history, 0, FlushDecompress::None, st.zdict.as_deref());
             copy.d = Some(dec);
             copy.history = st.history.clone();
         }
         copy.eof = st.eof;
         Ok(Value::from_native(Arc::new(DecompressObj { state: Mutex::new(copy), class: o.class.clone() })))
     });
+    // `copy.copy` and `copy.deepcopy` use the objects' own copy (as CPython's).
+    for cls in [&comp_cls, &decomp_cls] {
+        let Some(copy) = cls.dict.get_item_str("copy") else { continue };
+        let c = copy.clone();
+        def(&cls.dict, "__copy__", move |vm, a| vm.call_value(&c, a));
+        def(&cls.dict, "__deepcopy__", move |vm, a| {
+            a.check_method(vm, "__deepcopy__", 1, 1)?;
+            vm.call(&copy, vec![a.pos[0].clone()])
+        });
+    }
     let rt = vm.rt.clone();
     super::types_num::prop(&rt, &decomp_cls, "unused_data", |vm, a| {
         Ok(bytes(decomp_self(vm, &a)?.state.lock().unused_data.clone()))

@@ -125,9 +125,12 @@ fn reduce(vm: &mut Vm, obj: Value, proto: i64) -> PyResult {
 
 /// The arguments `cls.__new__` gets back: `__getnewargs_ex__()`,
 /// `__getnewargs__()` or none.
+/// Both are special methods, looked up on the type (as CPython's
+/// `_PyObject_LookupSpecial`): an instance's `__getattr__` is not asked.
 fn new_args(vm: &mut Vm, obj: &Value) -> PyResult<(Vec<Value>, Option<Value>)> {
-    if let Some(g) = vm.get_attr_str(obj, "__getnewargs_ex__")? {
-        let r = vm.call(&g, vec![])?;
+    let cls = vm.class_of(obj);
+    if let Some(g) = cls.lookup("__getnewargs_ex__") {
+        let r = vm.call_method_value(&g, obj.clone(), vec![])?;
         let Value::Tuple(t) = &r else {
             let tn = vm.type_name(&r);
             return Err(vm.type_error(&format!("__getnewargs_ex__ should return a tuple, not '{tn}'")));
@@ -141,8 +144,8 @@ fn new_args(vm: &mut Vm, obj: &Value) -> PyResult<(Vec<Value>, Option<Value>)> {
         let empty = matches!(&kw, Value::Dict(d) if d.is_empty());
         return Ok((args, if empty { None } else { Some(kw) }));
     }
-    if let Some(g) = vm.get_attr_str(obj, "__getnewargs__")? {
-        let r = vm.call(&g, vec![])?;
+    if let Some(g) = cls.lookup("__getnewargs__") {
+        let r = vm.call_method_value(&g, obj.clone(), vec![])?;
         if !matches!(r, Value::Tuple(_)) {
             let tn = vm.type_name(&r);
             return Err(vm.type_error(&format!("__getnewargs__ should return a tuple, not '{tn}'")));

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use num_bigint::BigInt;
 
+mod bytes;
 mod reduce;
 
 use super::mod_pickle::{PickleState, op};
@@ -225,7 +226,7 @@ impl<'a> Saver<'a> {
         match obj {
             Value::Bytes(b) => return self.save_bytes(vm, obj, b),
             Value::Str(s) => {
-                self.save_str(s.as_str());
+                self.save_str(vm, s.as_str())?;
                 self.memo_put(obj);
                 return Ok(());
             }
@@ -248,6 +249,9 @@ impl<'a> Saver<'a> {
                 return self.save_bytearray(vm, obj);
             }
             _ => {}
+        }
+        if let Some(view) = super::pickle_buffer::view_of(vm, obj) {
+            return self.save_picklebuffer(vm, obj, view);
         }
         let mut reduce_value = None;
         if let Some(f) = self.o.reducer_override.clone() {
@@ -393,73 +397,7 @@ impl<'a> Saver<'a> {
         }
     }
 
-    /// Opcode, size of `size_bytes` little-endian bytes, then the data;
-    /// data of a frame's size or more goes outside any frame.
-    fn write_counted(&mut self, header: &[u8], data: &[u8]) {
-        let big = data.len() >= FRAME_SIZE_TARGET;
-        if big {
-            self.commit_frame();
-            let framing = self.framing;
-            self.framing = false;
-            self.write(header);
-            self.write(data);
-            self.framing = framing;
-        } else {
-            self.write(header);
-            self.write(data);
-        }
-    }
-
-    fn save_bytes(&mut self, vm: &mut Vm, obj: &Value, b: &[u8]) -> PyResult<()> {
-        if self.o.proto < 3 {
-            // Older protocols have no bytes opcode: `codecs.encode(latin-1
-            // text, 'latin1')`, or `bytes()` when empty.
-            let bytes_t = Value::Class(vm.rt.types.bytes.clone());
-            let rv = if b.is_empty() {
-                vec![bytes_t, Value::tuple(vec![])]
-            } else {
-                let codecs = vm.import_name("codecs", 0, true)?;
-                let enc = vm.get_attr_str(&codecs, "encode")?.unwrap_or(Value::None);
-                let text: String = b.iter().map(|&c| c as char).collect();
-                vec![enc, Value::tuple(vec![Value::string(text), Value::str("latin1")])]
-            };
-            return self.save_reduce(vm, &rv, Some(obj));
-        }
-        let n = b.len();
-        let mut h = Vec::with_capacity(9);
-        if n <= 0xff {
-            h.extend_from_slice(&[op::SHORT_BINBYTES, n as u8]);
-        } else if n as u64 <= 0xffff_ffff {
-            h.push(op::BINBYTES);
-            h.extend_from_slice(&(n as u32).to_le_bytes());
-        } else if self.o.proto >= 4 {
-            h.push(op::BINBYTES8);
-            h.extend_from_slice(&(n as u64).to_le_bytes());
-        } else {
-            return Err(
-                vm.overflow_error("serializing a bytes object larger than 4 GiB requires pickle protocol 4 or higher")
-            );
-        }
-        self.write_counted(&h, b);
-        self.memo_put(obj);
-        Ok(())
-    }
-
-    fn save_bytearray(&mut self, vm: &mut Vm, obj: &Value) -> PyResult<()> {
-        let data = super::buffer::bytes_like(obj).map(|b| b.to_vec()).unwrap_or_default();
-        if self.o.proto < 5 {
-            let ba = Value::Class(vm.rt.types.bytearray.clone());
-            let args = if data.is_empty() { vec![] } else { vec![super::native_util::bytes(data)] };
-            return self.save_reduce(vm, &[ba, Value::tuple(args)], Some(obj));
-        }
-        let mut h = vec![op::BYTEARRAY8];
-        h.extend_from_slice(&(data.len() as u64).to_le_bytes());
-        self.write_counted(&h, &data);
-        self.memo_put(obj);
-        Ok(())
-    }
-
-    fn save_str(&mut self, s: &str) {
+    fn save_str(&mut self, vm: &mut Vm, s: &str) -> PyResult<()> {
         if self.o.proto >= 1 {
             let b = s.as_bytes();
             let n = b.len();
@@ -473,7 +411,7 @@ impl<'a> Saver<'a> {
                 h.push(op::BINUNICODE8);
                 h.extend_from_slice(&(n as u64).to_le_bytes());
             }
-            self.write_counted(&h, b);
+            self.write_counted(vm, &h, b)?;
         } else {
             // Raw-unicode-escape, with the characters that would end the
             // line or the argument escaped too.
@@ -492,6 +430,7 @@ impl<'a> Saver<'a> {
             out.push(b'\n');
             self.write(&out);
         }
+        Ok(())
     }
 
     fn save_tuple(&mut self, vm: &mut Vm, obj: &Value, items: &[Value]) -> PyResult<()> {

@@ -316,6 +316,7 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
         });
     }
     super::sys_hooks::install(&d);
+    super::sys_hooks::install_unraisable(&d);
     def(&d, "getrecursionlimit", |vm, _a| {
         Ok(Value::Int(vm.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed) as i64))
     });

@@ -440,8 +440,12 @@ pub(crate) fn contains_error(vm: &mut Vm, item: &Value, e: crate::vm::PyErr) -> 
 /// needs an encoding and only a str takes one; an int is a count of zero
 /// bytes (negative: ValueError); an object with `__bytes__` converts itself;
 /// any other iterable gives ints in range(256).
+/// For a subclass (`class B(bytes)`) the bytes are the payload of an
+/// instance of it.
 pub fn bytes_new(vm: &mut Vm, a: Args) -> PyResult {
-    bytes(bytes_source(vm, a, "bytes")?)
+    let cls = a.pos.first().cloned().unwrap_or(Value::None);
+    let b = bytes(bytes_source(vm, a, "bytes")?)?;
+    Ok(vm.wrap_builtin(&cls, b))
 }
 
 /// The bytes of `bytes(…)` or `bytearray(…)` (`ty` names which, for the

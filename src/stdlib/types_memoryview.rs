@@ -187,12 +187,49 @@ pub fn memoryview_of(vm: &mut Vm, obj: &Value) -> PyResult {
         let v = MemoryView::view(cls, m.obj.clone(), m.export(), m.offset, m.shape.clone(), m.strides.clone());
         return Ok(Value::from_native(Arc::new(v)));
     }
+    if let Value::Native2(o) = obj
+        && let Some(d) = o.buffer_delegate()
+    {
+        return match d {
+            Ok(inner) => memoryview_of(vm, &inner),
+            Err(msg) => Err(vm.value_error(msg)),
+        };
+    }
     match export_of(obj) {
         Some(e) => Ok(Value::from_native(Arc::new(MemoryView::new(cls, obj.clone(), e)))),
         None => {
             let tn = vm.type_name(obj);
             Err(vm.type_error(&format!("memoryview: a bytes-like object is required, not '{tn}'")))
         }
+    }
+}
+
+/// `PickleBuffer.raw()`: the contiguous memory of the view `mv` as one
+/// dimension of unsigned bytes (BufferError when it is not contiguous).
+pub fn raw_bytes_view(vm: &mut Vm, mv: &Value) -> PyResult {
+    let m = match mv {
+        Value::Native2(o) if let Some(m) = o.as_any().downcast_ref::<MemoryView>() => m,
+        _ => return Err(vm.type_error("raw() needs a memoryview")),
+    };
+    if m.released.load(Ordering::Acquire) {
+        return Err(vm.value_error("operation forbidden on released memoryview object"));
+    }
+    if !m.is_c_contiguous() {
+        return Err(vm.err("BufferError", "cannot extract raw buffer from non-contiguous buffer"));
+    }
+    let e = Export { mem: m.mem.clone(), format: "B".into(), itemsize: 1, readonly: m.readonly };
+    let v = MemoryView::view(vm.rt.types.memoryview.clone(), m.obj.clone(), e, m.offset, vec![m.nbytes()], vec![0]);
+    Ok(Value::from_native(Arc::new(v)))
+}
+
+/// Whether `mv` (a memoryview) is contiguous and read-only, for the
+/// pickler's PickleBuffer: `None` when it is no live memoryview.
+pub fn contiguous_readonly(mv: &Value) -> Option<(bool, bool)> {
+    match mv {
+        Value::Native2(o) if let Some(m) = o.as_any().downcast_ref::<MemoryView>() => {
+            (!m.released.load(Ordering::Acquire)).then(|| (m.is_c_contiguous(), m.readonly))
+        }
+        _ => None,
     }
 }
 

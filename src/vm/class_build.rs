@@ -226,7 +226,13 @@ impl Vm {
             // instances are plain objects with a `__dict__`, not module objects.
             let base_ok = Arc::ptr_eq(b, &self.rt.types.object) || Arc::ptr_eq(b, &self.rt.types.module);
             if b.layout == Layout::Opaque && !base_ok {
-                return Err(self.type_error(&format!("type '{}' is not an acceptable base type", b.name().as_str())));
+                // CPython names a C type by its tp_name, module included
+                // (`pickle.PickleBuffer`, `zlib.Compress`).
+                let name = match b.dict.get_item_str("__module__") {
+                    Some(Value::Str(m)) if m.as_str() != "builtins" => format!("{}.{}", m.as_str(), b.name().as_str()),
+                    _ => b.name().as_str().to_string(),
+                };
+                return Err(self.type_error(&format!("type '{name}' is not an acceptable base type")));
             }
         }
         // As CPython: the bases' "solid bases" (the classes that added slot

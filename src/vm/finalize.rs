@@ -59,8 +59,7 @@ impl Vm {
             Value::Instance(inst) => {
                 let Some(del) = inst.class.lookup("__del__") else { return };
                 if let Err(e) = self.call_method_value(&del, v.clone(), vec![]) {
-                    let what = self.repr_of(&del).unwrap_or_else(|_| "__del__".into());
-                    self.report_unraisable(&what, &e);
+                    self.report_unraisable_obj(None, del, &e);
                 }
             }
             Value::Generator(g) => self.close_abandoned(g),
@@ -75,8 +74,7 @@ impl Vm {
         let Some(d) = crate::object::weakref::data_of(inst) else { return };
         let Some(cb) = d.callback.lock().take() else { return };
         if let Err(e) = self.call(&cb, vec![r.clone()]) {
-            let what = self.repr_of(&cb).unwrap_or_default();
-            self.report_unraisable(&what, &e);
+            self.report_unraisable_obj(None, cb, &e);
         }
     }
 
@@ -96,6 +94,18 @@ impl Vm {
     /// shown, not the chain of its `__context__`/`__cause__`.
     pub fn report_unraisable(&mut self, what: &str, e: &PyErr) {
         self.report_unraisable_msg(&format!("Exception ignored in: {what}"), e);
+    }
+
+    /// An error raised by `obj` (a `__del__`, a callback) that nobody can
+    /// catch: handed to `sys.unraisablehook` (whose default prints
+    /// `ERR_MSG: repr(obj)` and the traceback), or printed here without `sys`.
+    pub fn report_unraisable_obj(&mut self, err_msg: Option<&str>, obj: Value, e: &PyErr) {
+        if crate::stdlib::sys_hooks::call_unraisablehook(self, err_msg, Some(obj.clone()), e) {
+            return;
+        }
+        let what = self.repr_of(&obj).unwrap_or_else(|_| "<object repr() failed>".into());
+        let msg = err_msg.unwrap_or("Exception ignored in");
+        self.report_unraisable_msg(&format!("{msg}: {what}"), e);
     }
 
     /// `MSG` and the exception's own traceback, on stderr.

@@ -299,8 +299,18 @@ impl Vm {
 
     /// `compare` past its fast paths, one recursion level deep.
     fn compare_slow(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult {
-        let user =
-            matches!(a, Value::Instance(_) | Value::Native2(_)) || matches!(b, Value::Instance(_) | Value::Native2(_));
+        // Instances, and classes whose metaclass has rich comparisons of
+        // its own, compare through their dunders.
+        let meta = |v: &Value| match v {
+            Value::Class(c) => c.metaclass.as_ref().is_some_and(|m| {
+                ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"].iter().any(|n| m.lookup_user(n).is_some())
+            }),
+            _ => false,
+        };
+        let user = matches!(a, Value::Instance(_) | Value::Native2(_))
+            || matches!(b, Value::Instance(_) | Value::Native2(_))
+            || meta(a)
+            || meta(b);
         if user {
             let (name, rname, _) = cmp_names(op);
             let ca = self.class_of(a);

@@ -151,9 +151,36 @@ def _lean_bytesio(cls):
         self._pos = pos + n
         return n
 
-    for f, orig in ((read, py_read), (write, py_write), (tell, py_tell)):
+    py_readline = cls.readline
+
+    # C's BytesIO has its own readline; _pyio's is IOBase's, which peeks
+    # through `self.peek` (a subclass may override it: pickletester's
+    # UnseekableIO raises NotImplementedError there).
+    def readline(self, size=-1):
+        if self._IOBase__closed:
+            raise ValueError("I/O operation on closed file.")
+        if size is None:
+            size = -1
+        elif type(size) is not int:
+            if not hasattr(type(size), "__index__"):
+                raise TypeError("argument should be integer or None, not '%s'"
+                                % type(size).__name__)
+            size = size.__index__()
+        buf = self._buffer
+        pos = self._pos
+        end = len(buf)
+        if pos >= end:
+            return b""
+        i = buf.find(b"\n", pos)
+        stop = end if i < 0 else i + 1
+        if 0 <= size < stop - pos:
+            stop = pos + size
+        self._pos = stop
+        return bytes(buf[pos:stop])
+
+    for f, orig in ((read, py_read), (write, py_write), (tell, py_tell), (readline, py_readline)):
         f.__doc__, f.__qualname__ = orig.__doc__, orig.__qualname__
-    cls.read, cls.write, cls.tell = read, write, tell
+    cls.read, cls.write, cls.tell, cls.readline = read, write, tell, readline
 
 
 _lean_bytesio(BytesIO)

@@ -118,6 +118,19 @@ class ProxyType:
     def __bytes__(self):
         return bytes(_obj(self))
 
+    # CPython's proxy forwards every attribute, these too: pickling or
+    # copying a proxy reduces its referent, and `__class__` names the
+    # referent's class (so `isinstance(p, C)` holds, as there).
+    def __reduce_ex__(self, protocol):
+        return _obj(self).__reduce_ex__(protocol)
+
+    def __reduce__(self):
+        return _obj(self).__reduce__()
+
+    @property
+    def __class__(self):
+        return _obj(self).__class__
+
 
 def _install():
     import operator
