@@ -835,6 +835,12 @@ fn register_exceptions(rt: &Runtime) {
         }
         Ok(Value::None)
     });
+    // BaseException's own `__str__` (its args, or a subclass's message such as
+    // UnicodeDecodeError's), so `super().__str__()` in a subclass gets it, not `repr`.
+    method(&be, "__str__", |vm, a| match &a.pos[0] {
+        Value::Instance(i) if i.exc().is_some() => Ok(Value::string(vm.exc_str(i)?)),
+        other => Ok(Value::string(vm.repr_of(other)?)),
+    });
     method(&be, "with_traceback", |vm, a| {
         a.check_method(vm, "BaseException.with_traceback", 1, 1)?;
         let entries = vm.traceback_entries(&a.pos[1])?;

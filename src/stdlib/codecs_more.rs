@@ -155,29 +155,24 @@ fn unicode_escape_decode(vm: &mut Vm, b: &[u8], errors: &str, raw: bool) -> PyRe
                 out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
             }
             b'N' => {
-                let close = b[i..].iter().position(|&c| c == b'}');
-                let name = match (b.get(i), close) {
-                    (Some(b'{'), Some(k)) => std::str::from_utf8(&b[i + 1..i + k]).ok(),
-                    _ => None,
+                // CPython's `\N{name}`: the error covers what was read of it, and a
+                // well-formed name that does not exist has its own reason.
+                let malformed = "malformed \\N character escape";
+                let (end, reason) = match (b.get(i), b.get(i + 1..).and_then(|r| r.iter().position(|&c| c == b'}'))) {
+                    (Some(b'{'), None) => (b.len(), malformed),
+                    (Some(b'{'), Some(0)) => (i + 1, malformed),
+                    (Some(b'{'), Some(k)) => {
+                        let name = std::str::from_utf8(&b[i + 1..i + 1 + k]).ok();
+                        if let Some(c) = name.and_then(crate::ucd::names::lookup_char) {
+                            out.push(c);
+                            i += k + 2;
+                            continue;
+                        }
+                        (i + k + 2, "unknown Unicode character name")
+                    }
+                    _ => (i, malformed),
                 };
-                match name.and_then(crate::ucd::names::lookup_char) {
-                    Some(c) => {
-                        out.push(c);
-                        i += close.unwrap_or(0) + 1;
-                    }
-                    None => {
-                        let end = close.map_or(b.len(), |k| i + k + 1);
-                        i = decode_failure(
-                            vm,
-                            codec,
-                            b,
-                            (i - 2, end),
-                            "malformed \\N character escape",
-                            errors,
-                            &mut out,
-                        )?;
-                    }
-                }
+                i = decode_failure(vm, codec, b, (i - 2, end), reason, errors, &mut out)?;
             }
             other => {
                 out.push('\\');

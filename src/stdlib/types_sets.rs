@@ -71,9 +71,8 @@ fn fold(vm: &mut Vm, s: &Arc<Set>, others: &[Value], op: BinOp) -> PyResult {
             None => {
                 let r = vm.set_copy(s, s.frozen);
                 let Value::Set(rs) = &r else { unreachable!() };
-                for k in vm.collect(first)? {
-                    vm.set_discard(rs, &k)?;
-                }
+                let keys = vm.collect(first)?;
+                vm.set_discard_all(rs, keys)?;
                 r
             }
         };
@@ -82,9 +81,8 @@ fn fold(vm: &mut Vm, s: &Arc<Set>, others: &[Value], op: BinOp) -> PyResult {
             match set_operand(o) {
                 Some(os) => vm.set_difference_update(rs, &os)?,
                 None => {
-                    for k in vm.collect(o)? {
-                        vm.set_discard(rs, &k)?;
-                    }
+                    let keys = vm.collect(o)?;
+                    vm.set_discard_all(rs, keys)?;
                 }
             }
         }
@@ -109,7 +107,9 @@ fn fold(vm: &mut Vm, s: &Arc<Set>, others: &[Value], op: BinOp) -> PyResult {
                     }
                 };
                 let Value::Set(res_s) = &res else { unreachable!() };
-                let snapshot = rs.lock().keys();
+                // CPython toggles the keys of the receiver itself, in its table's
+                // order (a copy of it may be laid out in a smaller table).
+                let snapshot = s.lock().keys();
                 for k in snapshot {
                     if !vm.set_discard(res_s, &k)? {
                         vm.set_add(res_s, k)?;
@@ -344,9 +344,8 @@ fn register_sets(rt: &Runtime) {
                     match set_operand(o) {
                         Some(os) => vm.set_difference_update(&s, &os)?,
                         None => {
-                            for k in vm.collect(o)? {
-                                vm.set_discard(&s, &k)?;
-                            }
+                            let keys = vm.collect(o)?;
+                            vm.set_discard_all(&s, keys)?;
                         }
                     }
                 }

@@ -244,9 +244,16 @@ impl Vm {
         }
         // The keys first: no lock is held while `__eq__` may run.
         let keys = src.lock().keys();
+        self.set_discard_all(target, keys)
+    }
+
+    /// `keys` discarded from `target` one by one, then the table shrunk as
+    /// CPython's set_difference_update_internal does (for any iterable).
+    pub fn set_discard_all(&mut self, target: &Set, keys: Vec<Value>) -> PyResult<()> {
         for k in keys {
             self.set_discard(target, &k)?;
         }
+        target.lock().shrink_after_removals();
         Ok(())
     }
 
@@ -690,16 +697,15 @@ impl Vm {
         let frozen = x.frozen;
         match op {
             BinOp::BitOr => {
+                // CPython's set_or: a copy, then set_merge (which copies `y`'s
+                // table outright when the copy is empty and of its size).
                 let r = self.set_copy(x, frozen);
                 if let Value::Set(rs) = &r {
-                    let other = y.lock().entries();
-                    rs.lock().reserve_for_merge(other.len());
-                    for (_, k) in other {
-                        self.set_add(rs, k)?;
-                    }
+                    self.set_merge(rs, y)?;
                 }
                 Ok(r)
             }
+            BinOp::BitAnd if Arc::ptr_eq(x, y) => Ok(self.set_copy(x, frozen)),
             BinOp::BitAnd => {
                 let (small, big) = if y.len() > x.len() { (x, y) } else { (y, x) };
                 let r = Arc::new(Set::new(frozen));
@@ -717,11 +723,7 @@ impl Vm {
                 if (x.len() >> 2) > y.len() {
                     let r = self.set_copy(x, frozen);
                     if let Value::Set(rs) = &r {
-                        // The keys first: no lock is held while `__eq__` may run.
-                        let keys = y.lock().keys();
-                        for k in keys {
-                            self.set_discard(rs, &k)?;
-                        }
+                        self.set_difference_update(rs, y)?;
                     }
                     return Ok(r);
                 }
