@@ -96,6 +96,10 @@ pub fn encode_str(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResul
 
 /// `bytes.decode(encoding, errors)`.
 pub fn decode_bytes(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+    // CPython's PyUnicode_Decode: nothing to decode is '' before any codec lookup.
+    if b.is_empty() {
+        return Ok(String::new());
+    }
     if let Some(c) = Builtin::find(encoding) {
         return decode_builtin(vm, c, b, errors, true).map(|(s, _)| s);
     }

@@ -235,6 +235,35 @@ impl Vm {
         Ok(())
     }
 
+    /// `target |= the items of v`, laid out as CPython's set_update_internal
+    /// does: a set (or set subclass) merged table-wise, an exact dict sized up
+    /// front then its keys added, anything else added item by item.
+    pub fn set_update_from(&mut self, target: &Set, v: &Value) -> PyResult<()> {
+        let set_payload = match v {
+            Value::Set(o) => Some(o.clone()),
+            Value::Instance(_) => match payload_of(v) {
+                Some(Value::Set(o)) => Some(o),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(o) = set_payload {
+            return self.set_merge(target, &o);
+        }
+        if let Value::Dict(d) = v {
+            let keys = d.lock().keys();
+            target.lock().reserve_for_merge(keys.len());
+            for k in keys {
+                self.set_add(target, k)?;
+            }
+            return Ok(());
+        }
+        for k in self.collect(v)? {
+            self.set_add(target, k)?;
+        }
+        Ok(())
+    }
+
     /// `target -= src` in place, as CPython's set_difference_update: `target` keeps its
     /// table (so its iteration order), `src`'s keys are discarded one by one.
     pub fn set_difference_update(&mut self, target: &Set, src: &Set) -> PyResult<()> {

@@ -92,7 +92,17 @@ impl Vm {
             // In place, a left operand with any sequence protocol (a set, a
             // dict: `in` support) is the only one asked to repeat, as in
             // CPython's PyNumber_InPlaceMultiply.
-            let a_has_seq = matches!(a, Value::Set(_) | Value::Dict(_) | Value::Range(_));
+            // Every class written in Python has one; among the built-in types,
+            // those with a length or `in` (memoryview, the dict views…).
+            let a_has_seq = match a {
+                Value::Set(_) | Value::Dict(_) | Value::Range(_) => true,
+                Value::Instance(i) => !i.class.builtin,
+                Value::Native2(_) => {
+                    let c = self.class_of(a);
+                    c.lookup("__len__").is_some() || c.lookup("__contains__").is_some()
+                }
+                _ => false,
+            };
             if is_seq(a) || (!(inplace && a_has_seq) && is_seq(b)) {
                 let other = if is_seq(a) { tb } else { ta };
                 return self.type_error(&format!("can't multiply sequence by non-int of type '{other}'"));
@@ -321,15 +331,15 @@ impl Vm {
                 // The count's own number method first, then the in-place repeat
                 // (CPython's PyNumber_InPlaceMultiply); a count without
                 // `__index__` goes on to the operator's error.
-                if self.has_index(b) {
-                    if matches!(b, Value::Instance(_) | Value::Native2(_))
-                        && let Some(r) = self.try_dunder(b, "__rmul__", a)?
-                    {
-                        return Ok(r);
-                    }
-                    if let Some(r) = self.try_dunder(a, "__imul__", b)? {
-                        return Ok(r);
-                    }
+                let count_ok = self.has_index(b);
+                if count_ok
+                    && matches!(b, Value::Instance(_) | Value::Native2(_))
+                    && let Some(r) = self.try_dunder(b, "__rmul__", a)?
+                {
+                    return Ok(r);
+                }
+                if count_ok && let Some(r) = self.try_dunder(a, "__imul__", b)? {
+                    return Ok(r);
                 }
             }
             (Value::Instance(_) | Value::Native2(_), _) => {

@@ -71,3 +71,17 @@ for expr in ["(1).__add__('x')", "(2).__mul__('x')", "(2).__rmul__('x')", "(1.0)
 # complex's format checks the separator before the type, as CPython parses the spec.
 for spec in [',b', '_b', 'b', ',n', ',', '_', ',.2f', '=10', '05', ',x', '_x']:
     t(f'format(1j, {spec!r})', lambda: format(1+2j, spec))
+
+# `a *= b`: a left operand with any sequence protocol (a class written in
+# Python, a dict view, memoryview, set, dict, range) is the only one asked to
+# repeat, so a right-hand list's repeat is never tried (PyNumber_InPlaceMultiply).
+
+
+class A:
+    pass
+
+
+for v in [A(), ValueError(), len, memoryview(b'a'), {1: 2}.keys(), {1: 2}.values(), {1}, {1: 2}, range(2),
+          iter([1]), 1j, None]:
+    t(f'{type(v).__name__} *= [1]', lambda: imul(v, [1]))
+    t(f'{type(v).__name__} * [1]', lambda: v * [1])

@@ -34,3 +34,15 @@ print(list(set() | {7.0, 1.5, 34, 2**40, -1, 0.25}))
 s = set(range(6))
 s -= {0, 1, 2, 3}
 print(list(s), list({5, 2**61, 8.0, 3, 1.5, 2.5, 13}.symmetric_difference(set())))
+
+# issuperset walks another iterable only up to its first missing item.
+for other in [((255, 2), 1, [1]), (1, [1]), iter([2, 3, 4])]:
+    try:
+        print({1, 2.5}.issuperset(other), {1, 2.5} >= {1})
+    except TypeError as e:
+        print(type(e).__name__, e)
+it = iter([1, 7, 8])
+print({1, 2}.issuperset(it), list(it))
+
+# union with a dict sizes the table once for all its keys, as update does.
+print(list({10, 2.5, -128}.union({2: 'x', 1: 'y', 3.5: 'z'})), list({10, 2.5, -128}.union([2, 1, 3.5])))

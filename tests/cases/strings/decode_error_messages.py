@@ -39,3 +39,11 @@ class E(Exception):
 
 
 print(E('msg'), repr(E('msg')), E('a', 'b'))
+
+# Nothing to decode is '' before any codec lookup (encoding is looked up).
+print(repr(b''.decode('')), repr(bytearray().decode('nonexistent')), repr(str(b'', 'nonexistent')))
+for f in (lambda: b'a'.decode(''), lambda: ''.encode(''), lambda: b'a'.decode('nonexistent')):
+    try:
+        f()
+    except LookupError as e:
+        print(type(e).__name__, e)
