@@ -90,14 +90,28 @@ FILES = {
     "badlib/ok.py": "z = 3\n",
     "badlib/broken.py": "def f(:\n    pass\n",
     "bad.json": '{"a": 1,}',
+    "bytes_warn.py": "import warnings\n"
+    "def t(label, f):\n"
+    "    with warnings.catch_warnings(record=True) as w:\n"
+    "        warnings.simplefilter('always')\n"
+    "        f()\n"
+    "    print(label, [str(x.message) for x in w])\n"
+    "t('str', lambda: str(b'a'))\nt('bytearray', lambda: str(bytearray(b'a')))\nt('repr', lambda: repr(b'a'))\n"
+    "t('%s', lambda: '%s' % b'a')\nt('format', lambda: format(b'a'))\nt('f-string', lambda: f'{b\"a\"}')\n"
+    "t('==', lambda: b'a' == 'a')\nt('!= reflected', lambda: 'a' != b'a')\nt('== int', lambda: b'a' == 1)\n"
+    "t('bytearray == str', lambda: bytearray(b'a') == 'a')\nt('bytes == bytes', lambda: b'a' == b'a')\n"
+    "t('in', lambda: 'a' in [b'a'])\nprint(b'x', 'end')\nb'' == ''\nprint('went on')\n",
     "data.pickle": b"\x80\x04\x95\x0b\x00\x00\x00\x00\x00\x00\x00]\x94(K\x01\x8c\x01a\x94e.",
 }
 
 
-def case(name, args, stdin=None, env=None, code_only=False, setup=None, timeout=60, known=None):
-    """`known`: why gilt differs on purpose or for now (listed apart, not counted as a failure)."""
+def case(name, args, stdin=None, env=None, code_only=False, setup=None, timeout=60, known=None, stderr_lines=None):
+    """`known`: why gilt differs on purpose or for now (listed apart, not counted as a failure).
+    `stderr_lines`: a regular expression; only the stderr lines it matches are compared (with
+    object addresses masked), for traces such as `-v`'s whose other lines name each
+    interpreter's own internals."""
     return dict(name=name, args=args, stdin=stdin, env=env or {}, code_only=code_only, setup=setup,
-                timeout=timeout, known=known)
+                timeout=timeout, known=known, stderr_lines=stderr_lines)
 
 
 def zip_setup(d):
@@ -223,8 +237,20 @@ CASES = [
     case("-i piped", ["-i", "inspectme.py"], stdin="print(x + 1)\n"),
     case("-i -c", ["-i", "-c", "y = 2"], stdin="y * 3\n"),
     case("-q -i piped", ["-q", "-i", "-c", "pass"], stdin="1+1\n"),
-    case("-b", ["-b", "-c", "import sys; print(sys.flags.bytes_warning)"]),
+    case("-b", ["-b", "-c", "import sys; print(sys.flags.bytes_warning, sys.warnoptions)"]),
+    case("-bb -W", ["-bb", "-W", "ignore", "-c", "import sys; print(sys.flags.bytes_warning, sys.warnoptions)"]),
+    case("no -b", ["bytes_warn.py"]),
+    case("-b warnings", ["-b", "bytes_warn.py"]),
+    case("-bb warnings", ["-bb", "bytes_warn.py"]),
+    case("-b -c", ["-b", "-c", "b'' == ''\nprint(str(b'x'))"]),
     case("-v accepted", ["-v", "-c", "print(1)"], code_only=True),
+    case("-v import trace", ["-B", "-v", "-c", "import hello, lib.good, pkg.mod"],
+         stderr_lines=r"<SCRATCH>|^import '(hello|lib|lib\.good|pkg|pkg\.mod)' "),
+    case("-vv tries", ["-B", "-vv", "-c", "import hello, lib.good"],
+         stderr_lines=r"^# (trying|possible namespace for|code object from) <SCRATCH>"),
+    case("-v builtin module", ["-v", "-c", "import itertools"], stderr_lines=r"^import 'itertools' "),
+    case("PYTHONVERBOSE", ["-c", "import sys; print(sys.flags.verbose)"], env={"PYTHONVERBOSE": "1"},
+         stderr_lines=r"<SCRATCH>"),
     # environment
     case("PYTHONPATH", ["pp.py"], env={"PYTHONPATH": "extra"}),
     case("PYTHONPATH import", ["-c", "import extramod"], env={"PYTHONPATH": "extra"}),
@@ -421,6 +447,10 @@ def main():
             results.append(run(exe, c, d))
             shutil.rmtree(d, ignore_errors=True)
         (pc, po, pe), (gc, go, ge) = results
+        if c["stderr_lines"]:
+            keep = re.compile(c["stderr_lines"])
+            pe, ge = ("".join(re.sub(r"0x[0-9a-f]+", "0xADDR", ln) for ln in e.splitlines(True) if keep.search(ln))
+                      for e in (pe, ge))
         ok = pc == gc and (c["code_only"] or (po == go and pe == ge))
         if ok:
             same += 1

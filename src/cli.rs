@@ -307,6 +307,8 @@ fn run(cli: Cli) -> i32 {
         profile: None,
         optimize: cli.optimize,
         unbuffered: cli.unbuffered,
+        verbose: cli.verbose,
+        bytes_warning: cli.bytes_warning,
     };
     let mut config = config;
     config.worker_argv.splice(0..0, views.child_flag());
@@ -320,6 +322,10 @@ fn run(cli: Cli) -> i32 {
     main_gil.acquire();
     let mut vm = Vm::new(rt.clone(), Some(main_gil), true);
     setup_sys(&mut vm, &cli, &program);
+    // CPython's header under -v (the REPL prints its own banner).
+    if cli.verbose > 0 && !cli.quiet && !repl {
+        vm.verbose_header(!cli.no_site);
+    }
     // After sys.path is set: an encoding's codec may live in the library.
     if configure_stdio(&mut vm, &cli).is_err() {
         return 1;
@@ -445,6 +451,8 @@ fn run_mp_worker(cli: Cli) -> i32 {
         profile: None,
         optimize: cli.optimize,
         unbuffered: cli.unbuffered,
+        verbose: cli.verbose,
+        bytes_warning: cli.bytes_warning,
     };
     let rt = Arc::new(Runtime::new(config, gil.clone()));
     crate::stdlib::init(&rt);

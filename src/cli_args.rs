@@ -457,6 +457,13 @@ impl Cli {
             // `default` first in sys.warnoptions, so -W and PYTHONWARNINGS still win.
             self.warnoptions.insert(0, "default".into());
         }
+        // CPython turns -b into a filter after every -W and PYTHONWARNINGS entry:
+        // shown once per place with -b, raised with -bb.
+        match self.bytes_warning {
+            0 => {}
+            1 => self.warnoptions.push("default::BytesWarning".into()),
+            _ => self.warnoptions.push("error::BytesWarning".into()),
+        }
         if let Some(v) = py("PYTHONPATH") {
             // CPython's path configuration makes each entry absolute (an empty one
             // is the current directory).
@@ -492,6 +499,9 @@ impl Cli {
         }
         if self.optimize > 0 {
             out.push(format!("-{}", "O".repeat(self.optimize as usize)));
+        }
+        if self.bytes_warning > 0 {
+            out.push(format!("-{}", "b".repeat(self.bytes_warning as usize)));
         }
         out
     }

@@ -299,6 +299,8 @@ fn stuck_event_loop_is_reported_as_a_deadlock() {
 
 // Issue 15: CPython's command-line habits, one file per theme. Expected texts were checked
 // against python3 3.11.
+#[path = "cli/bytes_verbose.rs"]
+mod bytes_verbose;
 #[path = "cli/encodings.rs"]
 mod encodings;
 #[path = "cli/flags.rs"]

@@ -359,6 +359,11 @@ class ProgGen:
             op = "+="
         if op in ("*=",) and not cost_ok("*", a.val, b.val):
             op = "-="
+        from gen_expr import evaluate, order_ok
+        res = evaluate("{0} " + op[:-1] + " {1}", [a, b])
+        if not order_ok(res):
+            # A set whose order depends on addresses (None in a tuple): not comparable.
+            op = "+="
         return "stmt.augassign" + op, guarded([f"v = {a.src}", f"v {op} {b.src}", "print(v)"])
 
     def s_builtins_misc(self):

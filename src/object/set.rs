@@ -164,6 +164,17 @@ impl SetTable {
         }
     }
 
+    /// After removals, drops the dummies when more than a quarter of the
+    /// table is dummies (the end of CPython's set_difference_update_internal),
+    /// which rehashes the survivors and so decides the iteration order.
+    pub fn shrink_after_removals(&mut self) {
+        if self.fill - self.used <= self.mask() / 4 {
+            return;
+        }
+        let n = if self.used > 2 { self.used * 2 } else { self.used * 4 };
+        self.resize(n);
+    }
+
     /// Pre-sizes the table before merging `incoming` keys (CPython's set_merge rule).
     pub fn reserve_for_merge(&mut self, incoming: usize) {
         if (self.fill + incoming) * 5 >= self.mask() * 3 {

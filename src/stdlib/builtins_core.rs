@@ -539,17 +539,13 @@ fn register_constructors(rt: &Runtime) {
         {
             return Ok(v.clone());
         }
-        // From a set, CPython's set_merge layout (a copy of the table when it can).
-        if let Some(Value::Set(src)) = a.pos.get(1) {
-            let s = vm.set_copy(src, true);
-            return Ok(vm.wrap_builtin(&cls, s));
+        // CPython's make_new_set: a set's table copied when it can be, a dict's
+        // keys after one resize, other items one by one.
+        let s = crate::object::gc::set(Arc::new(crate::object::set::Set::new(true)));
+        if let Some(v) = a.pos.get(1) {
+            vm.set_update_from(&s, v)?;
         }
-        let items = match a.pos.get(1) {
-            None => vec![],
-            Some(v) => vm.collect(v)?,
-        };
-        let s = vm.new_set(items, true)?;
-        Ok(vm.wrap_builtin(&cls, s))
+        Ok(vm.wrap_builtin(&cls, Value::Set(s)))
     });
     method(&t.bytes, "__new__", super::types_bytes::bytes_new);
     // Mutable containers: __new__ makes an empty one, __init__ fills it.
@@ -590,13 +586,7 @@ fn register_constructors(rt: &Runtime) {
                         *s.lock() = c.lock().clone();
                     }
                 } else {
-                    if let Some(d) = vm.as_dict(v) {
-                        let n = d.len();
-                        s.lock().reserve_for_merge(n);
-                    }
-                    for item in vm.collect(v)? {
-                        vm.set_add(&s, item)?;
-                    }
+                    vm.set_update_from(&s, v)?;
                 }
             }
         }
@@ -875,6 +865,12 @@ fn register_exceptions(rt: &Runtime) {
             os_error_fields(i, &a.pos[1..]);
         }
         Ok(Value::None)
+    });
+    // BaseException's own `__str__` (its args, or a subclass's message such as
+    // UnicodeDecodeError's), so `super().__str__()` in a subclass gets it, not `repr`.
+    method(&be, "__str__", |vm, a| match &a.pos[0] {
+        Value::Instance(i) if i.exc().is_some() => Ok(Value::string(vm.exc_str(i)?)),
+        other => Ok(Value::string(vm.repr_of(other)?)),
     });
     method(&be, "with_traceback", |vm, a| {
         a.check_method(vm, "BaseException.with_traceback", 1, 1)?;

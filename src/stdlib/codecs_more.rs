@@ -162,29 +162,24 @@ fn unicode_escape_decode(vm: &mut Vm, b: &[u8], errors: &str, raw: bool, final_:
                 out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
             }
             b'N' => {
-                let close = b[i..].iter().position(|&c| c == b'}');
-                let name = match (b.get(i), close) {
-                    (Some(b'{'), Some(k)) => std::str::from_utf8(&b[i + 1..i + k]).ok(),
-                    _ => None,
+                // CPython's `\N{name}`: the error covers what was read of it, and a
+                // well-formed name that does not exist has its own reason.
+                let malformed = "malformed \\N character escape";
+                let (end, reason) = match (b.get(i), b.get(i + 1..).and_then(|r| r.iter().position(|&c| c == b'}'))) {
+                    (Some(b'{'), None) => (b.len(), malformed),
+                    (Some(b'{'), Some(0)) => (i + 1, malformed),
+                    (Some(b'{'), Some(k)) => {
+                        let name = std::str::from_utf8(&b[i + 1..i + 1 + k]).ok();
+                        if let Some(c) = name.and_then(crate::ucd::names::lookup_char) {
+                            out.push(c);
+                            i += k + 2;
+                            continue;
+                        }
+                        (i + k + 2, "unknown Unicode character name")
+                    }
+                    _ => (i, malformed),
                 };
-                match name.and_then(crate::ucd::names::lookup_char) {
-                    Some(c) => {
-                        out.push(c);
-                        i += close.unwrap_or(0) + 1;
-                    }
-                    None => {
-                        // As CPython's: without a brace the bad part is `\N`
-                        // alone; `\N{}` ends before its `}`; an unknown name
-                        // includes it; a missing `}` runs to the end.
-                        let (end, reason) = match (b.get(i), close) {
-                            (Some(b'{'), Some(1)) => (i + 1, "malformed \\N character escape"),
-                            (Some(b'{'), Some(k)) => (i + k + 1, "unknown Unicode character name"),
-                            (Some(b'{'), None) => (b.len(), "malformed \\N character escape"),
-                            _ => (i, "malformed \\N character escape"),
-                        };
-                        i = decode_failure(vm, codec, b, (i - 2, end), reason, errors, &mut out)?;
-                    }
-                }
+                i = decode_failure(vm, codec, b, (i - 2, end), reason, errors, &mut out)?;
             }
             other => {
                 first_invalid.get_or_insert(other);

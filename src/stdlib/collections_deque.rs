@@ -641,8 +641,7 @@ fn register_methods(cls: &Arc<Class>, cs: &Classes) {
     let c = cs.clone();
     let mul = move |vm: &mut Vm, a: Args| -> PyResult {
         a.expect_after_self(vm, 1)?;
-        let Some(n) = vm.exact_index(&a.pos[1])? else { return Ok(Value::NotImplemented) };
-        let n = vm.repeat_count(&n)?;
+        let n = vm.repeat_count(&a.pos[1])?;
         let new = copy(vm, a.pos.first().unwrap_or(&Value::None), &c)?;
         repeat(vm, &new, n)?;
         Ok(new)
@@ -652,8 +651,7 @@ fn register_methods(cls: &Arc<Class>, cs: &Classes) {
     def(d, "__rmul__", mul2);
     def(d, "__imul__", |vm, a| {
         a.expect_after_self(vm, 1)?;
-        let Some(n) = vm.exact_index(&a.pos[1])? else { return Ok(Value::NotImplemented) };
-        let n = vm.repeat_count(&n)?;
+        let n = vm.repeat_count(&a.pos[1])?;
         repeat(vm, a.pos.first().unwrap_or(&Value::None), n)?;
         Ok(a.pos.first().cloned().unwrap_or(Value::None))
     });

@@ -523,11 +523,8 @@ fn register_sequence(cls: &Arc<Class>) {
         method(cls, name, move |vm, a| {
             a.expect_after_self(vm, 1)?;
             let me = this(vm, &a)?;
-            let n = match vm.exact_index(&a.pos[1])? {
-                Some(Value::Int(n)) => n.max(0) as usize,
-                Some(_) => return Err(vm.memory_error()),
-                None => return Ok(Value::NotImplemented),
-            };
+            // As CPython's sq_repeat wrappers: a count without `__index__` is a TypeError.
+            let n = vm.repeat_count(&a.pos[1])?.max(0) as usize;
             let data = me.buf.snapshot();
             let mut out = vm.try_vec(data.len().saturating_mul(n))?;
             for _ in 0..n {

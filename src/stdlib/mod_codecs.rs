@@ -79,7 +79,7 @@ pub fn encode_str(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResul
     if let Some(b) = Builtin::find(encoding) {
         return encode_builtin(vm, b, s, errors);
     }
-    let codec = lookup(vm, encoding)?;
+    let codec = text_codec(vm, encoding, "codecs.encode()")?;
     let f = vm.get_item(&codec, &Value::Int(0))?;
     let r = call_codec(vm, &f, vec![Value::str(s), Value::str(errors)], "encoding", encoding)?;
     let out = first_of_pair(vm, &r, "encoder")?;
@@ -96,10 +96,14 @@ pub fn encode_str(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResul
 
 /// `bytes.decode(encoding, errors)`.
 pub fn decode_bytes(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+    // CPython's PyUnicode_Decode: nothing to decode is '' before any codec lookup.
+    if b.is_empty() {
+        return Ok(String::new());
+    }
     if let Some(c) = Builtin::find(encoding) {
         return decode_builtin(vm, c, b, errors, true).map(|(s, _)| s);
     }
-    let codec = lookup(vm, encoding)?;
+    let codec = text_codec(vm, encoding, "codecs.decode()")?;
     let f = vm.get_item(&codec, &Value::Int(1))?;
     let r = call_codec(vm, &f, vec![Value::Bytes(Arc::new(b.to_vec())), Value::str(errors)], "decoding", encoding)?;
     let out = first_of_pair(vm, &r, "decoder")?;
@@ -146,6 +150,21 @@ fn call_codec(vm: &mut Vm, f: &Value, args: Vec<Value>, op: &str, encoding: &str
         st.suppress_context = true;
     }
     Err(wrapped)
+}
+
+/// The codec of `str.encode`/`bytes.decode` (CPython's
+/// `_PyCodec_LookupTextEncoding`): a CodecInfo whose `_is_text_encoding` is
+/// false (`quopri_codec`, `rot13`…) is refused; a plain tuple is taken as text.
+fn text_codec(vm: &mut Vm, encoding: &str, alternate: &str) -> PyResult<Value> {
+    let codec = lookup(vm, encoding)?;
+    if !matches!(codec, Value::Tuple(_))
+        && let Some(flag) = vm.get_attr_str(&codec, "_is_text_encoding")?
+        && !vm.truthy(&flag)?
+    {
+        let msg = format!("'{encoding}' is not a text encoding; use {alternate} to handle arbitrary codecs");
+        return Err(vm.err("LookupError", &msg));
+    }
+    Ok(codec)
 }
 
 fn first_of_pair(vm: &mut Vm, r: &Value, what: &str) -> PyResult<Value> {
@@ -326,7 +345,14 @@ fn decode_builtin(vm: &mut Vm, c: Builtin, b: &[u8], errors: &str, final_: bool)
         if matches!(reason, "unexpected end of data" | "truncated data") && !final_ {
             break;
         }
-        let e = uerr::decode_error(vm, c.name(), b, i, i + len, reason);
+        // CPython names the byte order the BOM (or its absence: the
+        // machine's, little-endian) chose: `'utf-16-le' codec can't decode…`.
+        let codec = match c {
+            Builtin::Utf16(_) => Builtin::Utf16(order),
+            Builtin::Utf32(_) => Builtin::Utf32(order),
+            other => other,
+        };
+        let e = uerr::decode_error(vm, codec.name(), b, i, i + len, reason);
         let (rep, pos) = handle(vm, errors, e)?;
         match rep {
             Replacement::Text(t) => out.push_str(&t),
@@ -418,7 +444,12 @@ fn bad_sequence(c: Builtin, big: bool, b: &[u8]) -> (usize, &'static str) {
         }
         Builtin::Utf32(_) => {
             if b.len() < 4 {
-                (b.len(), "truncated data")
+                return (b.len(), "truncated data");
+            }
+            let x = [b[0], b[1], b[2], b[3]];
+            let v = if big { u32::from_be_bytes(x) } else { u32::from_le_bytes(x) };
+            if (0xd800..0xe000).contains(&v) {
+                (4, "code point in surrogate code point range(0xd800, 0xe000)")
             } else {
                 (4, "code point not in range(0x110000)")
             }

@@ -181,16 +181,16 @@ fn to_bytearray_result(vm: &Vm, v: Value) -> Value {
 fn compare(vm: &mut Vm, a: &Args, op: CmpOp) -> PyResult {
     a.expect_after_self(vm, 1)?;
     let me = this(vm, a)?.buf.snapshot();
-    let Some(other) = bytes_like(&a.pos[1]) else { return Ok(Value::NotImplemented) };
+    let Some(other) = bytes_like(&a.pos[1]) else {
+        // CPython's bytearray_richcompare warns under -b before giving up.
+        let is_str = matches!(&a.pos[1], Value::Str(_))
+            || matches!(&a.pos[1], Value::Instance(i) if matches!(i.builtin_value(), Some(Value::Str(_))));
+        if is_str && vm.rt.config.bytes_warning != 0 && matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+            vm.warn("BytesWarning", "Comparison between bytearray and string", 1)?;
+        }
+        return Ok(Value::NotImplemented);
+    };
     Ok(Value::Bool(crate::vm::ops::cmp_result(me.as_slice().cmp(other.as_slice()), op)))
-}
-
-fn repeat_count(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
-    match vm.exact_index(v)? {
-        Some(Value::Int(n)) => Ok(Some(n.max(0))),
-        Some(_) => Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
-        None => Ok(None),
-    }
 }
 
 fn repeated(vm: &mut Vm, data: &[u8], n: i64) -> PyResult<Vec<u8>> {
@@ -329,7 +329,7 @@ pub fn register(rt: &Runtime) {
         method(c, name, |vm, a| {
             a.expect_after_self(vm, 1)?;
             let data = this(vm, &a)?.buf.snapshot();
-            let Some(n) = repeat_count(vm, &a.pos[1])? else { return Ok(Value::NotImplemented) };
+            let n = vm.repeat_count(&a.pos[1])?.max(0);
             let out = repeated(vm, &data, n)?;
             Ok(new_bytearray(vm, out))
         });
@@ -337,7 +337,7 @@ pub fn register(rt: &Runtime) {
     method(c, "__imul__", |vm, a| {
         a.expect_after_self(vm, 1)?;
         let me = this(vm, &a)?;
-        let Some(n) = repeat_count(vm, &a.pos[1])? else { return Ok(Value::NotImplemented) };
+        let n = vm.repeat_count(&a.pos[1])?.max(0);
         let data = me.buf.snapshot();
         let out = repeated(vm, &data, n)?;
         me.buf.change(vm, out.len(), |g| *g = out)?;

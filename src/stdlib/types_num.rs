@@ -21,6 +21,7 @@ use crate::vm::{Args, PyResult, Runtime, Vm};
 /// Registers the int and float methods.
 pub fn register(rt: &Runtime) {
     register_int(rt);
+    register_bool(rt);
     register_float(rt);
 }
 
@@ -181,12 +182,13 @@ fn register_int(rt: &Runtime) {
     }
     method(c, "__round__", |vm, a| {
         let v = recv_int(vm, &a, "__round__")?;
+        // Only a missing ndigits returns the int itself: None is not an index
+        // here (CPython's int___round___impl), unlike float's.
         match a.pos.get(1) {
-            Some(n) if !n.is_none() => {
-                let nd = vm.index_of(n)?;
-                Ok(Value::from_bigint(numfmt::round_int(&to_big(&v).unwrap_or_default(), nd)))
-            }
-            _ => Ok(v),
+            Some(n) if n.is_none() => Err(vm.type_error("'NoneType' object cannot be interpreted as an integer")),
+            // round(int, n): any index, however large.
+            Some(n) => vm.call_builtin("round", vec![v, n.clone()]),
+            None => Ok(v),
         }
     });
     prop(rt, c, "numerator", |vm, a| recv_int(vm, &a, "numerator"));
@@ -235,6 +237,16 @@ fn register_int(rt: &Runtime) {
         let r = vm.binary_op(&v, &o, BinOp::Mod)?;
         Ok(Value::tuple(vec![q, r]))
     });
+    method(c, "__rdivmod__", |vm, a| {
+        let v = recv_int(vm, &a, "__rdivmod__")?;
+        let o = builtin_of(a.pos.get(1).unwrap_or(&Value::None));
+        if !is_intlike(&o) {
+            return Ok(Value::NotImplemented);
+        }
+        let q = vm.binary_op(&o, &v, BinOp::FloorDiv)?;
+        let r = vm.binary_op(&o, &v, BinOp::Mod)?;
+        Ok(Value::tuple(vec![q, r]))
+    });
     for (name, rname, op) in BINOPS {
         method(c, name, move |vm, a| {
             let v = recv_int(vm, &a, name)?;
@@ -253,6 +265,10 @@ fn register_int(rt: &Runtime) {
             if !is_intlike(&o) {
                 return Ok(Value::NotImplemented);
             }
+            // `(2).__rpow__(3, 5)` is `pow(3, 2, 5)`, as CPython's slot wrapper.
+            if op == BinOp::Pow && a.pos.len() > 2 && !a.pos[2].is_none() {
+                return vm.call_builtin("pow", vec![o, v, a.pos[2].clone()]);
+            }
             vm.binary_op(&o, &v, op)
         });
     }
@@ -266,6 +282,37 @@ fn register_int(rt: &Runtime) {
             }
             vm.compare(&v, &o, op)
         });
+    }
+}
+
+/// `bool`'s own `&`, `|`, `^` (CPython's `bool_and`…): a bool when both
+/// operands are bools, else int's method (`bool.__and__(True, 1)` is 1).
+fn register_bool(rt: &Runtime) {
+    let c = &rt.types.bool_;
+    for (name, rname, op) in BINOPS.into_iter().skip(9) {
+        for (n, reflected) in [(name, false), (rname, true)] {
+            method(c, n, move |vm, a| {
+                a.expect_after_self(vm, 1)?;
+                let Value::Boolean(me) = &a.pos[0] else {
+                    let tn = vm.type_name(&a.pos[0]);
+                    return Err(vm.type_error(&super::types_str::descriptor_mismatch(n, "bool", &tn)));
+                };
+                let o = &a.pos[1];
+                if let Value::Boolean(other) = o {
+                    let (x, y) = (me.get(), other.get());
+                    return Ok(Value::Bool(match op {
+                        BinOp::BitAnd => x & y,
+                        BinOp::BitOr => x | y,
+                        _ => x ^ y,
+                    }));
+                }
+                if !is_intlike(&builtin_of(o)) {
+                    return Ok(Value::NotImplemented);
+                }
+                let (me, o) = (Value::Int(me.get() as i64), builtin_of(o));
+                if reflected { vm.binary_op(&o, &me, op) } else { vm.binary_op(&me, &o, op) }
+            });
+        }
     }
 }
 
@@ -356,6 +403,16 @@ fn register_float(rt: &Runtime) {
         }
         let q = vm.binary_op(&Value::Float(f), &o, BinOp::FloorDiv)?;
         let r = vm.binary_op(&Value::Float(f), &o, BinOp::Mod)?;
+        Ok(Value::tuple(vec![q, r]))
+    });
+    method(c, "__rdivmod__", |vm, a| {
+        let f = recv_float(vm, &a, "__rdivmod__")?;
+        let Some(o) = float_operand(a.pos.get(1).unwrap_or(&Value::None)) else { return Ok(Value::NotImplemented) };
+        if f == 0.0 {
+            return Err(vm.zero_division("float divmod()"));
+        }
+        let q = vm.binary_op(&o, &Value::Float(f), BinOp::FloorDiv)?;
+        let r = vm.binary_op(&o, &Value::Float(f), BinOp::Mod)?;
         Ok(Value::tuple(vec![q, r]))
     });
     for (name, rname, op) in BINOPS.into_iter().take(7) {

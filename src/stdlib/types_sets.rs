@@ -71,9 +71,8 @@ fn fold(vm: &mut Vm, s: &Arc<Set>, others: &[Value], op: BinOp) -> PyResult {
             None => {
                 let r = vm.set_copy(s, s.frozen);
                 let Value::Set(rs) = &r else { unreachable!() };
-                for k in vm.collect(first)? {
-                    vm.set_discard(rs, &k)?;
-                }
+                let keys = vm.collect(first)?;
+                vm.set_discard_all(rs, keys)?;
                 r
             }
         };
@@ -82,9 +81,8 @@ fn fold(vm: &mut Vm, s: &Arc<Set>, others: &[Value], op: BinOp) -> PyResult {
             match set_operand(o) {
                 Some(os) => vm.set_difference_update(rs, &os)?,
                 None => {
-                    for k in vm.collect(o)? {
-                        vm.set_discard(rs, &k)?;
-                    }
+                    let keys = vm.collect(o)?;
+                    vm.set_discard_all(rs, keys)?;
                 }
             }
         }
@@ -109,7 +107,9 @@ fn fold(vm: &mut Vm, s: &Arc<Set>, others: &[Value], op: BinOp) -> PyResult {
                     }
                 };
                 let Value::Set(res_s) = &res else { unreachable!() };
-                let snapshot = rs.lock().keys();
+                // CPython toggles the keys of the receiver itself, in its table's
+                // order (a copy of it may be laid out in a smaller table).
+                let snapshot = s.lock().keys();
                 for k in snapshot {
                     if !vm.set_discard(res_s, &k)? {
                         vm.set_add(res_s, k)?;
@@ -118,10 +118,9 @@ fn fold(vm: &mut Vm, s: &Arc<Set>, others: &[Value], op: BinOp) -> PyResult {
                 res
             }
             (_, Some(os)) => vm.binary_op(&r, &Value::Set(os), op)?,
+            // CPython's set_union: set_update_internal (an exact dict sized up front).
             (BinOp::BitOr, None) => {
-                for k in vm.collect(o)? {
-                    vm.set_add(&rs, k)?;
-                }
+                vm.set_update_from(&rs, o)?;
                 r
             }
             (BinOp::BitAnd, None) => {
@@ -204,8 +203,18 @@ fn register_sets(rt: &Runtime) {
         method(c, "issuperset", |vm, a| {
             let s = recv_set(vm, &a, "issuperset")?;
             a.check(vm, "issuperset", 2, 2)?;
-            let o = as_set(vm, &a.pos[1])?;
-            Ok(Value::Bool(is_subset(vm, &o, &s)?))
+            if let Value::Set(o) = builtin_of(&a.pos[1]) {
+                return Ok(Value::Bool(is_subset(vm, &o, &s)?));
+            }
+            // CPython's set_issuperset: the other iterable is walked only up to
+            // its first item not in the set (so later items are never hashed).
+            let it = vm.get_iter(&builtin_of(&a.pos[1]))?;
+            while let Some(k) = vm.next_value(&it)? {
+                if !vm.set_contains(&s, &k)? {
+                    return Ok(Value::Bool(false));
+                }
+            }
+            Ok(Value::Bool(true))
         });
         method(c, "isdisjoint", |vm, a| {
             let s = recv_set(vm, &a, "isdisjoint")?;
@@ -307,21 +316,9 @@ fn register_sets(rt: &Runtime) {
     method(c, "update", |vm, a| {
         let s = recv_set(vm, &a, "update")?;
         for o in &a.pos[1..] {
-            let items = match builtin_of(o) {
-                Value::Set(os) => {
-                    vm.set_merge(&s, &os)?;
-                    continue;
-                }
-                other => vm.collect(&other)?,
-            };
             // CPython sizes the table up front only for an exact dict; other
             // iterables grow it key by key (which decides the order of pop()).
-            if matches!(o, Value::Dict(_)) {
-                s.lock().reserve_for_merge(items.len());
-            }
-            for k in items {
-                vm.set_add(&s, k)?;
-            }
+            vm.set_update_from(&s, o)?;
         }
         Ok(Value::None)
     });
@@ -344,9 +341,8 @@ fn register_sets(rt: &Runtime) {
                     match set_operand(o) {
                         Some(os) => vm.set_difference_update(&s, &os)?,
                         None => {
-                            for k in vm.collect(o)? {
-                                vm.set_discard(&s, &k)?;
-                            }
+                            let keys = vm.collect(o)?;
+                            vm.set_discard_all(&s, keys)?;
                         }
                     }
                 }
@@ -392,19 +388,73 @@ fn view_items(d: &Dict, kind: DictIterKind) -> Vec<Value> {
     }
 }
 
-/// The contents of a view or any iterable, as a fresh (mutable) set.
+/// The contents of a view or any iterable, as a fresh (mutable) set laid out
+/// as CPython's dictviews_to_set makes it: a keys view is its dict (sized up
+/// front), a set is copied, anything else added item by item.
 fn view_to_set(vm: &mut Vm, v: &Value) -> PyResult<Arc<Set>> {
-    let items = match v {
+    let s = crate::object::gc::set(Arc::new(Set::new(false)));
+    match v {
         Value::Native2(o) if o.as_any().is::<DictView>() => {
             let dv = o.as_any().downcast_ref::<DictView>().expect("view");
-            view_items(&dv.dict, dv.kind)
+            if dv.kind == DictIterKind::Keys {
+                vm.set_update_from(&s, &Value::Dict(dv.dict.clone()))?;
+            } else {
+                for k in view_items(&dv.dict, dv.kind) {
+                    vm.set_add(&s, k)?;
+                }
+            }
         }
-        other => vm.collect(&builtin_of(other))?,
-    };
-    match vm.new_set(items, false)? {
-        Value::Set(s) => Ok(s),
-        _ => unreachable!(),
+        other => vm.set_update_from(&s, other)?,
     }
+    Ok(s)
+}
+
+/// The items of a view, or of any iterable, in iteration order.
+fn iter_items(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
+    match v {
+        Value::Native2(o) if o.as_any().is::<DictView>() => {
+            let dv = o.as_any().downcast_ref::<DictView>().expect("view");
+            Ok(view_items(&dv.dict, dv.kind))
+        }
+        other => vm.collect(&builtin_of(other)),
+    }
+}
+
+fn view_len(v: &Value) -> Option<usize> {
+    match v {
+        Value::Native2(o) => o.as_any().downcast_ref::<DictView>().map(|dv| dv.dict.len()),
+        _ => None,
+    }
+}
+
+/// `view & other` (either order), as CPython's _PyDictView_Intersect: a set at
+/// least as large as the view is asked for `set.intersection(view)` (the view
+/// iterated); otherwise the smaller operand is iterated and each item looked
+/// up in the view. The iteration order decides the result's layout.
+fn view_intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult {
+    let (mut view, mut other) = if view_len(a).is_some() { (a, b) } else { (b, a) };
+    let len_view = view_len(view).unwrap_or(0);
+    let result = crate::object::gc::set(Arc::new(Set::new(false)));
+    if let Value::Set(os) = other
+        && !os.frozen
+        && len_view <= os.len()
+    {
+        for k in iter_items(vm, view)? {
+            if vm.set_contains(os, &k)? {
+                vm.set_add(&result, k)?;
+            }
+        }
+        return Ok(Value::Set(result));
+    }
+    if view_len(other).is_some_and(|n| n > len_view) {
+        std::mem::swap(&mut view, &mut other);
+    }
+    for k in iter_items(vm, other)? {
+        if vm.contains(view, &k)? {
+            vm.set_add(&result, k)?;
+        }
+    }
+    Ok(Value::Set(result))
 }
 
 fn register_views(rt: &Runtime) {
@@ -475,32 +525,48 @@ fn register_views(rt: &Runtime) {
         ] {
             method(c, name, move |vm, a| {
                 a.check(vm, name, 2, 2)?;
-                let me = view_to_set(vm, &a.pos[0])?;
-                // As CPython's dictviews_or & co: the other operand is iterated, and a
-                // non-iterable (or unhashable item) raises rather than NotImplemented.
-                let other = view_to_set(vm, &a.pos[1])?;
-                if matches!(op, BinOp::BitXor) {
-                    // CPython's dictviews_xor: a set of the left operand (a copy when it
-                    // is a set), then `symmetric_difference_update` with the right one
-                    // (itself when it is a set), which decides the order of the result.
-                    let (left, right) = if rev { (&a.pos[1], &a.pos[0]) } else { (&a.pos[0], &a.pos[1]) };
-                    let (left_set, right_set) = if rev { (other, me) } else { (me, other) };
-                    let result = match builtin_of(left) {
-                        Value::Set(s) => match vm.set_copy(&s, false) {
-                            Value::Set(c) => c,
-                            _ => left_set,
-                        },
-                        _ => left_set,
-                    };
-                    let src = match builtin_of(right) {
-                        Value::Set(s) => s,
-                        _ => right_set,
-                    };
-                    vm.set_symmetric_update(&result, &src)?;
+                let (left, right) = if rev { (&a.pos[1], &a.pos[0]) } else { (&a.pos[0], &a.pos[1]) };
+                if matches!(op, BinOp::BitOr | BinOp::Sub) {
+                    // CPython's dictviews_or / dictviews_sub: a set of the left operand, then
+                    // `update` / `difference_update` with the right one as it is (a set's
+                    // table, else its iteration order), which decides the result's layout.
+                    let result = view_to_set(vm, left)?;
+                    match builtin_of(right) {
+                        Value::Set(o) if op == BinOp::Sub => vm.set_difference_update(&result, &o)?,
+                        _ if op == BinOp::Sub => {
+                            let items = iter_items(vm, right)?;
+                            vm.set_discard_all(&result, items)?;
+                        }
+                        // A view is iterated (not taken as its dict, unlike the left operand).
+                        _ if matches!(right, Value::Native2(_)) => {
+                            for k in iter_items(vm, right)? {
+                                vm.set_add(&result, k)?;
+                            }
+                        }
+                        _ => vm.set_update_from(&result, right)?,
+                    }
                     return Ok(Value::Set(result));
                 }
-                let (x, y) = if rev { (other, me) } else { (me, other) };
-                vm.binary_op(&Value::Set(x), &Value::Set(y), op)
+                if op == BinOp::BitAnd {
+                    return view_intersect(vm, &a.pos[0], &a.pos[1]);
+                }
+                // CPython's dictviews_xor: a set of the left operand, then
+                // `symmetric_difference_update` with the right one: a set as it is,
+                // anything else (a keys view too) as a set built item by item; a
+                // non-iterable (or unhashable item) raises rather than NotImplemented.
+                let result = view_to_set(vm, left)?;
+                let src = match builtin_of(right) {
+                    Value::Set(s) => s,
+                    _ => {
+                        let items = iter_items(vm, right)?;
+                        match vm.new_set(items, false)? {
+                            Value::Set(s) => s,
+                            _ => unreachable!("new_set makes a set"),
+                        }
+                    }
+                };
+                vm.set_symmetric_update(&result, &src)?;
+                Ok(Value::Set(result))
             });
         }
         for (name, op) in super::RICH_COMPARISONS {

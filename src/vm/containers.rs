@@ -243,6 +243,35 @@ impl Vm {
         Ok(())
     }
 
+    /// `target |= the items of v`, laid out as CPython's set_update_internal
+    /// does: a set (or set subclass) merged table-wise, an exact dict sized up
+    /// front then its keys added, anything else added item by item.
+    pub fn set_update_from(&mut self, target: &Set, v: &Value) -> PyResult<()> {
+        let set_payload = match v {
+            Value::Set(o) => Some(o.clone()),
+            Value::Instance(_) => match payload_of(v) {
+                Some(Value::Set(o)) => Some(o),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(o) = set_payload {
+            return self.set_merge(target, &o);
+        }
+        if let Value::Dict(d) = v {
+            let keys = d.lock().keys();
+            target.lock().reserve_for_merge(keys.len());
+            for k in keys {
+                self.set_add(target, k)?;
+            }
+            return Ok(());
+        }
+        for k in self.collect(v)? {
+            self.set_add(target, k)?;
+        }
+        Ok(())
+    }
+
     /// `target -= src` in place, as CPython's set_difference_update: `target` keeps its
     /// table (so its iteration order), `src`'s keys are discarded one by one.
     pub fn set_difference_update(&mut self, target: &Set, src: &Set) -> PyResult<()> {
@@ -252,9 +281,16 @@ impl Vm {
         }
         // The keys first: no lock is held while `__eq__` may run.
         let keys = src.lock().keys();
+        self.set_discard_all(target, keys)
+    }
+
+    /// `keys` discarded from `target` one by one, then the table shrunk as
+    /// CPython's set_difference_update_internal does (for any iterable).
+    pub fn set_discard_all(&mut self, target: &Set, keys: Vec<Value>) -> PyResult<()> {
         for k in keys {
             self.set_discard(target, &k)?;
         }
+        target.lock().shrink_after_removals();
         Ok(())
     }
 
@@ -698,16 +734,15 @@ impl Vm {
         let frozen = x.frozen;
         match op {
             BinOp::BitOr => {
+                // CPython's set_or: a copy, then set_merge (which copies `y`'s
+                // table outright when the copy is empty and of its size).
                 let r = self.set_copy(x, frozen);
                 if let Value::Set(rs) = &r {
-                    let other = y.lock().entries();
-                    rs.lock().reserve_for_merge(other.len());
-                    for (_, k) in other {
-                        self.set_add(rs, k)?;
-                    }
+                    self.set_merge(rs, y)?;
                 }
                 Ok(r)
             }
+            BinOp::BitAnd if Arc::ptr_eq(x, y) => Ok(self.set_copy(x, frozen)),
             BinOp::BitAnd => {
                 let (small, big) = if y.len() > x.len() { (x, y) } else { (y, x) };
                 let r = Arc::new(Set::new(frozen));
@@ -725,11 +760,7 @@ impl Vm {
                 if (x.len() >> 2) > y.len() {
                     let r = self.set_copy(x, frozen);
                     if let Value::Set(rs) = &r {
-                        // The keys first: no lock is held while `__eq__` may run.
-                        let keys = y.lock().keys();
-                        for k in keys {
-                            self.set_discard(rs, &k)?;
-                        }
+                        self.set_difference_update(rs, y)?;
                     }
                     return Ok(r);
                 }

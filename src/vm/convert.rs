@@ -51,13 +51,17 @@ impl Vm {
                 }
                 self.repr_of(v)
             }
+            Value::Bytes(_) | Value::Native2(_) => {
+                self.bytes_str_warning(v)?;
+                self.repr_of(v)
+            }
             _ => self.repr_of(v),
         }
     }
 
     /// `str()` of an exception: its one argument, the tuple of several, or
     /// `[Errno n] message` for an OSError.
-    fn exc_str(&mut self, inst: &crate::object::class::Instance) -> PyResult<String> {
+    pub(crate) fn exc_str(&mut self, inst: &crate::object::class::Instance) -> PyResult<String> {
         let group = inst.exc().and_then(|st| st.lock().group.as_ref().map(|g| (g.0.clone(), g.1.clone())));
         if let Some((msg, Value::Tuple(t))) = group {
             // `message (N sub-exceptions)`

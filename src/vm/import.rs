@@ -119,11 +119,14 @@ impl Vm {
         if let Some(m) = crate::stdlib::native_module(self, full)? {
             self.rt.modules.set_item_str(full, m.clone());
             self.builtin_spec(full, &m);
+            self.verbose_imported(full, super::import_verbose::BUILTIN_LOADER);
             return Ok(m);
         }
         if let Some(src) = crate::stdlib::frozen_source(full) {
             let filename = format!("<frozen {full}>");
-            return self.exec_module_source(full, &filename, src, false);
+            let m = self.exec_module_source(full, &filename, src, false)?;
+            self.verbose_imported(full, super::import_verbose::FROZEN_LOADER);
+            return Ok(m);
         }
         // On sys.path, or in the parent package's `__path__`.
         let (parent, leaf) = match full.rsplit_once('.') {
@@ -153,6 +156,7 @@ impl Vm {
                 entries_not_dirs = true;
             }
             let found = super::import_find::find_in_dir(&dir, leaf);
+            self.verbose_trying(&dir, leaf, found.as_ref().ok().and_then(|f| f.as_ref().map(|f| f.is_pkg)));
             if !matches!(&found, Ok(Some(f)) if f.is_pkg)
                 && let Some(path) = super::import_find::extension_in_dir(&dir, leaf)
             {
@@ -170,7 +174,9 @@ impl Vm {
                 Ok(None) => {
                     let folder = std::path::Path::new(&dir).join(leaf);
                     if folder.is_dir() {
-                        portions.push(folder.display().to_string());
+                        let base = folder.display().to_string();
+                        self.verbose_message(1, &format!("possible namespace for {base}"));
+                        portions.push(base);
                     }
                     continue;
                 }
@@ -179,7 +185,12 @@ impl Vm {
             let text = crate::lex::source::decode_source(&found.bytes, &found.filename)
                 .map_err(|e| self.err("SyntaxError", &e.0))?;
             let leaked: &'static str = Box::leak(text.into_boxed_str());
-            return self.exec_module_source(full, &found.filename, leaked, found.is_pkg);
+            self.verbose_message(1, &format!("code object from {}", found.filename));
+            let m = self.exec_module_source(full, &found.filename, leaked, found.is_pkg)?;
+            if self.rt.config.verbose > 0 {
+                self.verbose_imported(full, &self.verbose_file_loader(&m, false));
+            }
+            return Ok(m);
         }
         if (hooks.after || entries_not_dirs)
             && let Some(m) = self.load_by_hooks(full, "after")?
@@ -187,7 +198,11 @@ impl Vm {
             return Ok(m);
         }
         if !portions.is_empty() {
-            return self.namespace_package(full, portions);
+            let m = self.namespace_package(full, portions)?;
+            if self.rt.config.verbose > 0 {
+                self.verbose_imported(full, &self.verbose_file_loader(&m, true));
+            }
+            return Ok(m);
         }
         let e = self.err("ModuleNotFoundError", &format!("No module named '{full}'"));
         e.exc.dict.set_item_str("name", Value::str(full));
@@ -276,11 +291,18 @@ impl Vm {
         if let Some(Value::Module(m)) = sys
             && let Some(Value::List(l)) = m.dict.get_item_str("path")
         {
+            // As CPython's FileFinder: '' and '.' are the current directory, a relative
+            // entry is taken from it, so `__file__` and the `-v` trace are absolute.
+            let cwd = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_else(|_| ".".into());
             return l
                 .snapshot()
                 .iter()
                 .filter_map(|v| {
-                    v.as_str().map(|s| if s.as_str().is_empty() { ".".to_string() } else { s.as_str().to_string() })
+                    v.as_str().map(|s| match s.as_str() {
+                        "" | "." => cwd.clone(),
+                        p if p.starts_with('/') => p.to_string(),
+                        p => format!("{cwd}/{}", p.trim_start_matches("./")),
+                    })
                 })
                 .collect();
         }

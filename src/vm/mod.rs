@@ -25,6 +25,7 @@ pub mod guard;
 pub mod import;
 pub mod import_find;
 pub mod import_lock;
+pub mod import_verbose;
 pub mod inline;
 pub mod iter;
 mod memory;

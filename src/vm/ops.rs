@@ -72,7 +72,7 @@ impl Vm {
     /// CPython's TypeError for `a op b` (or `a op= b` when `inplace`) that no type supports.
     pub fn unsupported(&self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyErr {
         let sym = binop_names(op).3;
-        let (ta, tb) = (self.type_name(a), self.type_name(b));
+        let (ta, tb) = (self.tp_name(a), self.tp_name(b));
         if op == BinOp::Add && ta == "str" {
             return self.type_error(&format!("can only concatenate str (not \"{tb}\") to str"));
         }
@@ -85,14 +85,24 @@ impl Vm {
         if op == BinOp::Mult {
             let is_seq = |v: &Value| match v {
                 Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_) => true,
-                // bytearray and array.array repeat like the built-in sequences.
-                Value::Native2(_) => matches!(&*self.type_name(v), "bytearray" | "array"),
+                // bytearray, array.array and deque repeat like the built-in sequences.
+                Value::Native2(_) => self.is_repeat_native(v),
                 _ => false,
             };
             // In place, a left operand with any sequence protocol (a set, a
             // dict: `in` support) is the only one asked to repeat, as in
             // CPython's PyNumber_InPlaceMultiply.
-            let a_has_seq = matches!(a, Value::Set(_) | Value::Dict(_) | Value::Range(_));
+            // Every class written in Python has one; among the built-in types,
+            // those with a length or `in` (memoryview, the dict views…).
+            let a_has_seq = match a {
+                Value::Set(_) | Value::Dict(_) | Value::Range(_) => true,
+                Value::Instance(i) => !i.class.builtin,
+                Value::Native2(_) => {
+                    let c = self.class_of(a);
+                    c.lookup("__len__").is_some() || c.lookup("__contains__").is_some()
+                }
+                _ => false,
+            };
             if is_seq(a) || (!(inplace && a_has_seq) && is_seq(b)) {
                 let other = if is_seq(a) { tb } else { ta };
                 return self.type_error(&format!("can't multiply sequence by non-int of type '{other}'"));
@@ -154,14 +164,36 @@ impl Vm {
         let cb = self.class_of(b);
         // A subclass's reflected method gets the first chance.
         let b_first = !Arc::ptr_eq(&ca, &cb) && cb.is_subclass(&ca) && cb.lookup_user(rname).is_some();
-        if b_first && let Some(r) = self.try_dunder(b, rname, a)? {
+        // A native sequence's `*` is its repeat (CPython's sq_repeat, not a
+        // number method): asked after both operands' number methods, and only
+        // for a count with `__index__` (`sequence_repeat`); its method itself
+        // raises for other counts, while the operator says "can't multiply…".
+        let (rep_a, rep_b) =
+            if op == BinOp::Mult { (self.is_repeat_native(a), self.is_repeat_native(b)) } else { (false, false) };
+        if b_first
+            && !rep_b
+            && let Some(r) = self.try_dunder(b, rname, a)?
+        {
             return Ok(r);
         }
-        if let Some(r) = self.try_dunder(a, name, b)? {
+        if !rep_a && let Some(r) = self.try_dunder(a, name, b)? {
             return Ok(r);
         }
         if !b_first
+            && !rep_b
             && !Arc::ptr_eq(&ca, &cb)
+            && let Some(r) = self.try_dunder(b, rname, a)?
+        {
+            return Ok(r);
+        }
+        if rep_a
+            && self.has_index(b)
+            && let Some(r) = self.try_dunder(a, name, b)?
+        {
+            return Ok(r);
+        }
+        if rep_b
+            && self.has_index(a)
             && let Some(r) = self.try_dunder(b, rname, a)?
         {
             return Ok(r);
@@ -205,6 +237,43 @@ impl Vm {
             return Ok(u);
         }
         Err(self.unsupported(a, b, op, inplace))
+    }
+
+    /// True for a native sequence whose `*` is a repeat with no number
+    /// method behind it (CPython's sq_repeat): bytearray, array.array, deque.
+    /// A subclass counts too, unless it defines its own `__mul__` (a number
+    /// method, asked in the usual order).
+    fn is_repeat_native(&self, v: &Value) -> bool {
+        if !matches!(v, Value::Native2(_) | Value::Instance(_)) {
+            return false;
+        }
+        let cls = self.class_of(v);
+        let owner = cls.mro_with_self().find(|c| c.dict.get_item_str("__mul__").is_some());
+        owner.is_some_and(|c| c.builtin && matches!(c.name().as_str(), "bytearray" | "array" | "deque"))
+    }
+
+    /// CPython's `PyIndex_Check`: the type has `__index__` (nothing is called).
+    fn has_index(&self, v: &Value) -> bool {
+        match v {
+            Value::Int(_) | Value::BigInt(_) | Value::Boolean(_) => true,
+            Value::Instance(_) | Value::Native2(_) => self.class_of(v).lookup("__index__").is_some(),
+            _ => false,
+        }
+    }
+
+    /// CPython's `tp_name` of `type(v)`, as operator errors show it: a
+    /// built-in type of a module other than builtins is named with it
+    /// (`array.array`, `collections.deque`).
+    pub fn tp_name(&self, v: &Value) -> String {
+        let c = self.class_of(v);
+        let name = c.name().as_str().to_string();
+        if c.builtin
+            && let Some(Value::Str(m)) = c.dict.get_item_str("__module__")
+            && m.as_str() != "builtins"
+        {
+            return format!("{}.{name}", m.as_str());
+        }
+        name
     }
 
     /// Calls `obj.name(arg)` if the class defines it (user code or a
@@ -258,6 +327,21 @@ impl Vm {
                 self.dict_update_from(d, std::slice::from_ref(b), &[])?;
                 return Ok(a.clone());
             }
+            (Value::Native2(_) | Value::Instance(_), BinOp::Mult) if self.is_repeat_native(a) => {
+                // The count's own number method first, then the in-place repeat
+                // (CPython's PyNumber_InPlaceMultiply); a count without
+                // `__index__` goes on to the operator's error.
+                let count_ok = self.has_index(b);
+                if count_ok
+                    && matches!(b, Value::Instance(_) | Value::Native2(_))
+                    && let Some(r) = self.try_dunder(b, "__rmul__", a)?
+                {
+                    return Ok(r);
+                }
+                if count_ok && let Some(r) = self.try_dunder(a, "__imul__", b)? {
+                    return Ok(r);
+                }
+            }
             (Value::Instance(_) | Value::Native2(_), _) => {
                 let iname = binop_names(op).2;
                 if let Some(r) = self.try_dunder(a, iname, b)? {
@@ -272,6 +356,9 @@ impl Vm {
     /// `a == b` as a bool.
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         if let Some(r) = native_eq(a, b) {
+            if self.rt.config.bytes_warning != 0 {
+                self.bytes_compare_warning(a, b)?;
+            }
             return Ok(r);
         }
         let r = self.compare(a, b, CmpOp::Eq)?;
@@ -354,6 +441,11 @@ impl Vm {
                 _ => Err(self.cmp_unsupported(a, b, op)),
             };
         }
+        // Past the objects' own methods: a str subclass met its bytes through
+        // the payload path above, which comes back here once.
+        if self.rt.config.bytes_warning != 0 && matches!(op, CmpOp::Eq | CmpOp::NotEq) {
+            self.bytes_compare_warning(a, b)?;
+        }
         if let (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) = (a, b) {
             return self.seq_compare(a, b, op);
         }
@@ -383,8 +475,8 @@ impl Vm {
         let sym = cmp_names(op).2;
         self.type_error(&format!(
             "'{sym}' not supported between instances of '{}' and '{}'",
-            self.type_name(a),
-            self.type_name(b)
+            self.tp_name(a),
+            self.tp_name(b)
         ))
     }
 

@@ -31,6 +31,12 @@ pub struct Config {
     pub optimize: u8,
     /// `-u` / PYTHONUNBUFFERED: sys.stdout is flushed after every write.
     pub unbuffered: bool,
+    /// `-v` count (`sys.flags.verbose`): 1 traces imports on stderr, 2 also
+    /// every file the importer tries.
+    pub verbose: u8,
+    /// `-b` count (`sys.flags.bytes_warning`): 1 or more makes `str()` of
+    /// bytes and bytes/str equality issue `BytesWarning`.
+    pub bytes_warning: u8,
 }
 
 /// The built-in classes, created once per runtime.

@@ -69,6 +69,8 @@ impl Vm {
             eprint!("Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n{what}");
             return 120;
         }
+        // After the streams are flushed, as CPython's finalize_modules.
+        self.verbose_cleanup();
         status
     }
 }

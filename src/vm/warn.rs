@@ -16,3 +16,62 @@ impl Vm {
         Ok(())
     }
 }
+
+/// What a `-b` comparison warning needs to know of an operand.
+#[derive(PartialEq)]
+enum Kind {
+    Bytes,
+    Str,
+    Int,
+    Other,
+}
+
+fn kind(v: &Value) -> Kind {
+    let v = match v {
+        Value::Instance(i) => match i.builtin_value() {
+            Some(p) => p,
+            None => return Kind::Other,
+        },
+        other => other,
+    };
+    match v {
+        Value::Bytes(_) => Kind::Bytes,
+        Value::Str(_) => Kind::Str,
+        Value::Int(_) | Value::BigInt(_) | Value::Boolean(_) => Kind::Int,
+        _ => Kind::Other,
+    }
+}
+
+impl Vm {
+    /// `-b`: `str()` of a bytes or bytearray instance warns (CPython's
+    /// `bytes_str`/`bytearray_str`), as `BytesWarning` (an error with `-bb`).
+    pub fn bytes_str_warning(&mut self, v: &Value) -> PyResult<()> {
+        if self.rt.config.bytes_warning == 0 {
+            return Ok(());
+        }
+        let what = match v {
+            Value::Bytes(_) => "bytes",
+            Value::Native2(_) if &*self.type_name(v) == "bytearray" => "bytearray",
+            _ => return Ok(()),
+        };
+        self.warn("BytesWarning", &format!("str() on a {what} instance"), 1)
+    }
+
+    /// `-b`: `==` or `!=` between bytes and a str or an int warns, as CPython's
+    /// `bytes_richcompare` does before it answers NotImplemented. The caller
+    /// checks `config.bytes_warning` (this sits beside the hottest comparisons).
+    pub fn bytes_compare_warning(&mut self, a: &Value, b: &Value) -> PyResult<()> {
+        let (ka, kb) = (kind(a), kind(b));
+        let other = match (&ka, &kb) {
+            (Kind::Bytes, Kind::Bytes) => return Ok(()),
+            (Kind::Bytes, k) | (k, Kind::Bytes) => k,
+            _ => return Ok(()),
+        };
+        let msg = match other {
+            Kind::Str => "Comparison between bytes and string",
+            Kind::Int => "Comparison between bytes and int",
+            _ => return Ok(()),
+        };
+        self.warn("BytesWarning", msg, 1)
+    }
+}

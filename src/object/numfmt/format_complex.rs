@@ -10,15 +10,16 @@ use super::{NumError, too_big};
 pub fn complex_format(re: f64, im: f64, spec: &str) -> Result<String, NumError> {
     let spec = parse_format_spec(spec, "complex").map_err(NumError::Value)?;
     let ty = spec.ty.unwrap_or('\0');
+    // CPython checks the separator while parsing the spec, before the type.
+    if spec.grouping != Grouping::None {
+        spec.separator(ty)?;
+    }
     if !matches!(ty, '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') {
         return Err(NumError::value(if (ty as u32) > 32 && (ty as u32) < 128 {
             format!("Unknown format code '{ty}' for object of type 'complex'")
         } else {
             format!("Unknown format code '\\x{:x}' for object of type 'complex'", ty as u32)
         }));
-    }
-    if spec.grouping != Grouping::None {
-        spec.separator(ty)?;
     }
     let fill_is_zero = if spec.fill_specified { spec.fill == '0' } else { spec.zero_pad };
     if fill_is_zero {
