@@ -73,9 +73,20 @@ impl CacheCell {
         self.words[0].load(Ordering::Relaxed)
     }
 
-    #[inline]
-    pub fn set_hint(&self, v: u64) {
-        self.words[0].store(v, Ordering::Relaxed);
+    /// Stores a new hint, but only while the cell's second word says the
+    /// first one is a hint (`keep(word 1)`): a cell that another kind of
+    /// answer owns (a slot index, a class position) is left alone. Done
+    /// under the sequence lock, so the test and the store see one write.
+    pub fn set_hint_if(&self, v: u64, keep: impl Fn(u64) -> bool) {
+        let s = self.seq.load(Ordering::Relaxed);
+        if s & 1 != 0 || self.seq.compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
+            return;
+        }
+        fence(Ordering::Release);
+        if keep(self.words[1].load(Ordering::Relaxed)) {
+            self.words[0].store(v, Ordering::Relaxed);
+        }
+        self.seq.store(s + 2, Ordering::Release);
     }
 }
 

@@ -26,6 +26,7 @@ pub mod import;
 pub mod import_find;
 pub mod import_lock;
 pub mod inline;
+pub mod inline_attr;
 pub mod iter;
 mod memory;
 pub mod numeric;
