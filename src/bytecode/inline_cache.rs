@@ -73,20 +73,17 @@ impl CacheCell {
         self.words[0].load(Ordering::Relaxed)
     }
 
-    /// Stores a new hint, but only while the cell's second word says the
-    /// first one is a hint (`keep(word 1)`): a cell that another kind of
-    /// answer owns (a slot index, a class position) is left alone. Done
-    /// under the sequence lock, so the test and the store see one write.
+    /// Stores a new hint, unless the cell's second word says the first
+    /// one is not a hint (`keep(word 1)` false: a slot index, a class
+    /// position). No sequence lock: this runs whenever a site sees
+    /// attributes at changing positions, and a writer may still slip in
+    /// between the test and the store, so every other use of the first
+    /// word validates it (see `vm/inline_attr.rs`).
+    #[inline]
     pub fn set_hint_if(&self, v: u64, keep: impl Fn(u64) -> bool) {
-        let s = self.seq.load(Ordering::Relaxed);
-        if s & 1 != 0 || self.seq.compare_exchange(s, s + 1, Ordering::Acquire, Ordering::Relaxed).is_err() {
-            return;
-        }
-        fence(Ordering::Release);
-        if keep(self.words[1].load(Ordering::Relaxed)) {
+        if keep(self.words[1].load(Ordering::Relaxed)) && self.words[0].load(Ordering::Relaxed) != v {
             self.words[0].store(v, Ordering::Relaxed);
         }
-        self.seq.store(s + 2, Ordering::Release);
     }
 }
 
@@ -98,6 +95,7 @@ fn caches(i: &Instr) -> bool {
             | Instr::LoadMethod(_)
             | Instr::LoadAttr(_)
             | Instr::LoadFastAttr(..)
+            | Instr::StoreFastAttr(..)
             | Instr::StoreAttr(_)
     )
 }

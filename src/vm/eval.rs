@@ -278,6 +278,24 @@ impl Vm {
                     let v = self.load_attr_miss(&obj, name, cell)?;
                     self.push(v);
                 }
+                Instr::StoreFastAttr(a, n) => {
+                    let name = &code.names[n as usize];
+                    let mut v = self.pop();
+                    if let Some(c) = code.caches.cell(&code.instrs, pc)
+                        && let Some(obj) = self.frame.locals[a as usize].as_ref()
+                    {
+                        match Vm::store_attr_hinted(obj, name, v, c) {
+                            Ok(()) => {
+                                self.frame.pc = pc + 2;
+                                continue;
+                            }
+                            Err(back) => v = back,
+                        }
+                    }
+                    let obj = self.local(a)?;
+                    self.frame.pc = pc + 2;
+                    self.set_attr(&obj, name, v)?;
+                }
                 Instr::StoreFast(i) => {
                     let v = self.pop();
                     if let Some(old) = self.frame.locals[i as usize].replace(v) {

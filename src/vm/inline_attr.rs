@@ -15,7 +15,8 @@
 //! - `CLASS_PLAIN` / `CLASS_FUNC`: not in the instance dict, the answer is
 //!   the class attribute at `w0 = owner << 32 | position` (owner: index in
 //!   `[class] + mro`), returned as is / bound to the instance.
-//! - `SLOT`: a `__slots__` member; `w0` is the slot index.
+//! - `SLOT`: a `__slots__` member; `w0` is the slot index with bit 63 set
+//!   (a hint never has it, so a hint stored over it reads as a miss).
 //! - `PROP`: a property at `w0 = owner << 32 | position`: its getter is called.
 //! - `DATA`: another data descriptor (or a special name): the general path.
 //!
@@ -27,11 +28,14 @@
 //!
 //! No cell holds a value: every value is read from its dict (or slot list)
 //! under that lock after the check, so with the GIL off a cell can be stale
-//! but never hands out a torn or freed object. The hint in `w0` is also
-//! read outside the sequence lock, which is safe because a hint is always
-//! checked against the key it names; it is only ever written while word 1
-//! says `DICT` (`CacheCell::set_hint_if`), so it never clobbers a slot index
-//! or a class position.
+//! but never hands out a torn or freed object. The hint in `w0` is read and
+//! written outside the sequence lock (a site whose instances hold the name
+//! at different positions rewrites it often): it is written only while
+//! word 1 says `DICT` (`CacheCell::set_hint_if`), and where a racing
+//! writer still puts a hint over another kind's `w0`, that `w0` fails its
+//! own check: a position is checked against the key it names (and owner 0,
+//! the class itself, holds the first answer of its MRO anyway), a slot
+//! index needs its bit 63.
 
 use std::sync::Arc;
 
@@ -57,6 +61,8 @@ const PROP: u64 = 4;
 const MODULE: u64 = 5;
 const CLASS_OBJ: u64 = 6;
 const DATA: u64 = 8;
+/// Bit 63 of a `SLOT` cell's first word (see the module comment).
+const SLOT_MARK: u64 = 1 << 63;
 
 #[inline]
 fn kind_of(w1: u64) -> u64 {
@@ -134,7 +140,7 @@ fn classify(cls: &Arc<Class>, name: &PyStr, c: &CacheCell) -> u64 {
                     Value::Native2(o) if o.as_any().is::<Property>() => (PROP, at),
                     Value::Native2(o) if o.as_any().is::<SlotMember>() => {
                         let m = o.as_any().downcast_ref::<SlotMember>().map_or(0, |m| m.index);
-                        (SLOT, m as u64)
+                        (SLOT, SLOT_MARK | m as u64)
                     }
                     v if is_data_descr(v) => (DATA, 0),
                     Value::Function(_) if pos <= u32::MAX as usize => (CLASS_FUNC, at),
@@ -219,7 +225,7 @@ pub(super) fn attr_hit(obj: &Value, name: &PyStr, cell: Option<&CacheCell>) -> O
             }
             plain_value(&v).then_some(v)
         }
-        SLOT => slot_hit(inst, w0 as usize),
+        SLOT if w0 & SLOT_MARK != 0 => slot_hit(inst, (w0 & !SLOT_MARK) as usize),
         _ => None,
     }
 }
@@ -331,6 +337,10 @@ impl Vm {
                                 };
                             }
                         }
+                        // A slot index a racing hint overwrote: decide again.
+                        Some((SLOT, w0)) if w0 & SLOT_MARK == 0 => {
+                            classify(cls, name, c);
+                        }
                         Some(_) => {}
                         None => {
                             classify(cls, name, c);
@@ -389,7 +399,11 @@ impl Vm {
                 }
             };
             match kind {
-                SLOT => return store_slot(inst, v, w0 as usize),
+                SLOT if w0 & SLOT_MARK != 0 => return store_slot(inst, v, (w0 & !SLOT_MARK) as usize),
+                SLOT => {
+                    classify(cls, name, cell);
+                    return Err(v);
+                }
                 DICT | CLASS_PLAIN | CLASS_FUNC => {}
                 _ => return Err(v),
             }
