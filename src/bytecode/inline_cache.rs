@@ -73,9 +73,17 @@ impl CacheCell {
         self.words[0].load(Ordering::Relaxed)
     }
 
+    /// Stores a new hint, unless the cell's second word says the first
+    /// one is not a hint (`keep(word 1)` false: a slot index, a class
+    /// position). No sequence lock: this runs whenever a site sees
+    /// attributes at changing positions, and a writer may still slip in
+    /// between the test and the store, so every other use of the first
+    /// word validates it (see `vm/inline_attr.rs`).
     #[inline]
-    pub fn set_hint(&self, v: u64) {
-        self.words[0].store(v, Ordering::Relaxed);
+    pub fn set_hint_if(&self, v: u64, keep: impl Fn(u64) -> bool) {
+        if keep(self.words[1].load(Ordering::Relaxed)) && self.words[0].load(Ordering::Relaxed) != v {
+            self.words[0].store(v, Ordering::Relaxed);
+        }
     }
 }
 
@@ -87,6 +95,7 @@ fn caches(i: &Instr) -> bool {
             | Instr::LoadMethod(_)
             | Instr::LoadAttr(_)
             | Instr::LoadFastAttr(..)
+            | Instr::StoreFastAttr(..)
             | Instr::StoreAttr(_)
     )
 }

@@ -114,6 +114,9 @@ pub enum Instr {
     /// `LoadFast(a); LoadAttr(name)`: `→ local a.names[name]`, reading the
     /// local in place (no reference-count traffic on the object)
     LoadFastAttr(u32, u32),
+    /// `LoadFast(a); StoreAttr(name)`: `v →` and `local a.names[name] = v`,
+    /// the object used where it lies in its local slot
+    StoreFastAttr(u32, u32),
     /// `Compare(op); PopJumpIfFalse(t)`: `a b →` and jump to t unless `a op b`
     CompareJumpIfFalse(CmpOp, Label),
     /// `v →` jump if v is false

@@ -306,6 +306,7 @@ instr_table! {
     101 => PushExcInfo;
     102 => ExcStarCollect;
     103 => ExcStarEnd;
+    104 => StoreFastAttr(a: u32, b: u32);
 }
 
 /// A fingerprint of this build's encoding: the instruction table, the

@@ -203,7 +203,10 @@ impl WordView {
 /// The instruction a superinstruction was written over (see `peephole.rs`).
 fn defuse(i: Instr) -> Instr {
     match i {
-        Instr::LoadFastFast(a, _) | Instr::LoadFastConst(a, _) | Instr::LoadFastAttr(a, _) => Instr::LoadFast(a),
+        Instr::LoadFastFast(a, _)
+        | Instr::LoadFastConst(a, _)
+        | Instr::LoadFastAttr(a, _)
+        | Instr::StoreFastAttr(a, _) => Instr::LoadFast(a),
         Instr::BinaryFastConst(a, _, _) | Instr::BinaryFastFast(a, _, _) => Instr::LoadFast(a as u32),
         Instr::CompareJumpIfFalse(op, _) => Instr::Compare(op),
         other => other,
@@ -293,6 +296,7 @@ fn effect(i: Instr) -> (u32, u32) {
         | BinaryFastConst(..)
         | BinaryFastFast(..)
         | LoadFastAttr(..)
+        | StoreFastAttr(..)
         | CompareJumpIfFalse(..) => (0, 1),
     }
 }
@@ -825,6 +829,7 @@ fn lower(code: &CodeObject, pc: usize, p: &Plan, k: &mut Consts, out: &mut Vec<E
         | BinaryFastConst(..)
         | BinaryFastFast(..)
         | LoadFastAttr(..)
+        | StoreFastAttr(..)
         | CompareJumpIfFalse(..) => out.push(e(op::NOP, 0)),
     }
 }

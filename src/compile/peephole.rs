@@ -23,6 +23,7 @@ pub fn fuse(instrs: &mut [Instr]) {
                 Some((Instr::BinaryFastFast(a as u16, b as u16, op), 3))
             }
             [Instr::LoadFast(a), Instr::LoadAttr(n), ..] => Some((Instr::LoadFastAttr(a, n), 2)),
+            [Instr::LoadFast(a), Instr::StoreAttr(n), ..] => Some((Instr::StoreFastAttr(a, n), 2)),
             [Instr::LoadFast(a), Instr::LoadFast(b), ..] => Some((Instr::LoadFastFast(a, b), 2)),
             [Instr::LoadFast(a), Instr::LoadConst(c), ..] => Some((Instr::LoadFastConst(a, c), 2)),
             [Instr::Compare(op), Instr::PopJumpIfFalse(t), ..] => Some((Instr::CompareJumpIfFalse(op, t), 2)),
@@ -32,6 +33,13 @@ pub fn fuse(instrs: &mut [Instr]) {
         // would hide the better `b op c`, so leave a alone.
         let fused = match fused {
             Some((Instr::LoadFastFast(..) | Instr::LoadFastConst(..), _)) if starts_binary(&instrs[i + 1..]) => None,
+            // `LoadFast v; LoadFast obj; StoreAttr` (`self.x = x`): the store
+            // saves more than the pair.
+            Some((Instr::LoadFastFast(..), _))
+                if matches!(instrs[i + 1..], [Instr::LoadFast(_), Instr::StoreAttr(_), ..]) =>
+            {
+                None
+            }
             other => other,
         };
         match fused {

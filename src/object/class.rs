@@ -105,6 +105,10 @@ pub mod class_flags {
     /// Some class in the MRO defines `__class__` in Python (`unittest.mock`'s
     /// `spec=`): `isinstance` must ask the instance too.
     pub const HAS_CLASS_ATTR: u32 = 16;
+    /// Some Python class in the MRO defines `__get__`: instances of this
+    /// class are descriptors when stored in another class (the attribute
+    /// caches return such a value only when this bit is clear).
+    pub const HAS_DESCR_GET: u32 = 32;
     /// The flags have not been computed (treat everything as possible).
     pub const UNKNOWN: u32 = 1 << 31;
 }
@@ -219,6 +223,7 @@ impl Class {
                         "__setattr__" => f |= class_flags::HAS_SETATTR,
                         "__getattribute__" => f |= class_flags::HAS_GETATTRIBUTE,
                         "__class__" => f |= class_flags::HAS_CLASS_ATTR,
+                        "__get__" => f |= class_flags::HAS_DESCR_GET,
                         _ => {}
                     }
                 }

@@ -395,6 +395,19 @@ impl std::ops::DerefMut for DictGuard<'_> {
     }
 }
 
+impl DictGuard<'_> {
+    /// Replaces the value at `pos` (a live entry) without counting a
+    /// mutation: the keys and their positions stay, so the layout tag is
+    /// still true, and the version is left as it was. Only for dicts no
+    /// cache keys on by version, i.e. instance dicts (class dicts' versions
+    /// prove which attributes are data descriptors, so they must count
+    /// every change).
+    #[inline]
+    pub fn replace_value_quiet(&mut self, pos: usize, value: Value) -> Option<Value> {
+        self.guard.replace_value_at(pos, value)
+    }
+}
+
 impl Dict {
     pub fn new() -> Dict {
         Dict::default()

@@ -76,9 +76,13 @@ impl Vm {
             Ok(None) => self.attribute_error(obj, name.as_str()),
             Err(e) => e,
         };
-        // As CPython 3.11's `PyObject_GetAttr`: an AttributeError that says
-        // nothing of what was looked up learns `name` and `obj`, which the
-        // traceback printer's "Did you mean" reads.
+        Err(self.attr_error_names(err, obj, name))
+    }
+
+    /// As CPython 3.11's `PyObject_GetAttr`: an AttributeError that says
+    /// nothing of what was looked up learns `name` and `obj`, which the
+    /// traceback printer's "Did you mean" reads.
+    pub(super) fn attr_error_names(&self, err: PyErr, obj: &Value, name: &Arc<PyStr>) -> PyErr {
         if err.exc.class.is_subclass(&self.rt.types.exc("AttributeError"))
             && err.exc.dict.get_item_str("name").is_none()
             && err.exc.dict.get_item_str("obj").is_none()
@@ -86,7 +90,7 @@ impl Vm {
             err.exc.dict.set_item_str("name", Value::Str(name.clone()));
             err.exc.dict.set_item_str("obj", obj.clone());
         }
-        Err(err)
+        err
     }
 
     /// `getattr(obj, name)` with absence reported as None (AttributeError
@@ -98,7 +102,7 @@ impl Vm {
                     let cls = inst.class.clone();
                     return self.getattribute_override(&cls, obj, name);
                 }
-                self.instance_getattr(inst, obj, name, true)
+                self.instance_getattr_hooked(inst, obj, name)
             }
             Value::Class(c) => {
                 // A metaclass's `__getattribute__` decides for its classes.
@@ -108,7 +112,20 @@ impl Vm {
                     let meta = meta.clone();
                     return self.getattribute_override(&meta, obj, name);
                 }
-                self.class_getattr(c, name)
+                let r = self.class_getattr(c, name);
+                // A metaclass's `__getattr__` answers what the class lacks.
+                match (r, &c.metaclass) {
+                    (Ok(Some(v)), _) => Ok(Some(v)),
+                    (Ok(None), Some(meta)) => {
+                        let meta = meta.clone();
+                        self.getattr_fallback(&meta, obj, name, None)
+                    }
+                    (Err(e), Some(meta)) => {
+                        let meta = meta.clone();
+                        self.getattr_fallback(&meta, obj, name, Some(e))
+                    }
+                    (r, None) => r,
+                }
             }
             Value::Module(m) => {
                 if let Some(v) = m.dict.get_str(name) {
@@ -135,6 +152,46 @@ impl Vm {
                 self.super_getattr(s, name)
             }
             _ => self.builtin_getattr(obj, name),
+        }
+    }
+
+    /// An instance's attribute as CPython's `slot_tp_getattr_hook` finds it
+    /// for a class without its own `__getattribute__`: the generic lookup,
+    /// then, when it finds nothing or raises AttributeError (a property
+    /// that raised it, say), the class's `__getattr__`.
+    fn instance_getattr_hooked(
+        &mut self,
+        inst: &Arc<Instance>,
+        obj: &Value,
+        name: &Arc<PyStr>,
+    ) -> PyResult<Option<Value>> {
+        match self.instance_getattr(inst, obj, name, false) {
+            Ok(Some(v)) => Ok(Some(v)),
+            Ok(None) => self.getattr_fallback(&inst.class, obj, name, None),
+            Err(e) => self.getattr_fallback(&inst.class, obj, name, Some(e)),
+        }
+    }
+
+    /// The class's `__getattr__` after the generic lookup found nothing
+    /// (`err` None) or raised `err`: only an AttributeError is handed over.
+    pub(super) fn getattr_fallback(
+        &mut self,
+        cls: &Arc<Class>,
+        obj: &Value,
+        name: &Arc<PyStr>,
+        err: Option<PyErr>,
+    ) -> PyResult<Option<Value>> {
+        if let Some(e) = &err
+            && !self.is_exc(e, "AttributeError")
+        {
+            return Err(err.expect("checked"));
+        }
+        match cls.lookup_user("__getattr__") {
+            Some(ga) => self.call(&ga, vec![obj.clone(), Value::Str(name.clone())]).map(Some),
+            None => match err {
+                Some(e) => Err(e),
+                None => Ok(None),
+            },
         }
     }
 

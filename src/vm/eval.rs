@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::cache::Site;
 use super::frame::{Block, BlockKind, Frame};
-use super::inline::plain_instance_attr;
+use super::inline_attr::attr_hit;
 use super::quick_ops::{float_op, quick_compare};
 use super::{Args, PyErr, PyResult, Vm};
 use crate::bytecode::Instr;
@@ -268,17 +268,33 @@ impl Vm {
                     // As LoadAttr, but reading the object where it lies in its
                     // local slot instead of a clone of it.
                     let cell = code.caches.cell(&code.instrs, pc);
-                    if let Some(v) =
-                        self.frame.locals[a as usize].as_ref().and_then(|obj| plain_instance_attr(obj, name, cell))
-                    {
+                    if let Some(v) = self.frame.locals[a as usize].as_ref().and_then(|obj| attr_hit(obj, name, cell)) {
                         self.frame.pc = pc + 2;
                         self.push(v);
                         continue;
                     }
                     let obj = self.local(a)?;
                     self.frame.pc = pc + 2;
-                    let v = self.get_attr(&obj, name)?;
+                    let v = self.load_attr_miss(&obj, name, cell)?;
                     self.push(v);
+                }
+                Instr::StoreFastAttr(a, n) => {
+                    let name = &code.names[n as usize];
+                    let mut v = self.pop();
+                    if let Some(c) = code.caches.cell(&code.instrs, pc)
+                        && let Some(obj) = self.frame.locals[a as usize].as_ref()
+                    {
+                        match Vm::store_attr_hinted(obj, name, v, c) {
+                            Ok(()) => {
+                                self.frame.pc = pc + 2;
+                                continue;
+                            }
+                            Err(back) => v = back,
+                        }
+                    }
+                    let obj = self.local(a)?;
+                    self.frame.pc = pc + 2;
+                    self.set_attr(&obj, name, v)?;
                 }
                 Instr::StoreFast(i) => {
                     let v = self.pop();
@@ -403,14 +419,14 @@ impl Vm {
                 Instr::LoadAttr(i) => {
                     let name = &code.names[i as usize];
                     let cell = code.caches.cell(&code.instrs, pc);
-                    if let Some(v) = self.frame.stack.last().and_then(|obj| plain_instance_attr(obj, name, cell)) {
+                    if let Some(v) = self.frame.stack.last().and_then(|obj| attr_hit(obj, name, cell)) {
                         if let Some(top) = self.frame.stack.last_mut() {
                             *top = v;
                         }
                         continue;
                     }
                     let obj = self.pop();
-                    let v = self.get_attr(&obj, name)?;
+                    let v = self.load_attr_miss(&obj, name, cell)?;
                     self.push(v);
                 }
                 Instr::StoreAttr(i) => {
@@ -434,6 +450,13 @@ impl Vm {
                     let name = &code.names[i as usize];
                     let obj = self.pop();
                     let cell = code.caches.cell(&code.instrs, pc);
+                    if let Value::Module(m) = &obj {
+                        // `math.sqrt(x)`: a plain call of the module's attribute.
+                        let v = self.module_method(&obj, m, name, cell)?;
+                        self.push(Value::None);
+                        self.push(v);
+                        continue;
+                    }
                     if let Some(c) = cell
                         && let Some(m) = self.cached_method(&obj, name, c)
                     {

@@ -10,25 +10,16 @@
 //! - LoadMethod: `[class tag, class versions, owner << 32 | position]`: the
 //!   class (never-reused tag) unchanged along its MRO, the method is the
 //!   entry at `position` of the `owner`-th dict of `[class] + mro`.
-//! - LoadAttr / LoadFastAttr / StoreAttr on instances: `[hint, class tag,
-//!   class versions]`. The hint, the position of the attribute in the
-//!   instance dict, is trusted only after the key found there is compared
-//!   with the name. The other two words matter only for a class with data
-//!   descriptors (a property anywhere in its MRO, as every `io` class has):
-//!   they prove that *this* name is not one of them (bit 63 of the tag set:
-//!   it is), so the instance dict decides without an MRO walk per access.
+//! - The attribute instructions: see `vm/inline_attr.rs`.
 //!
 //! Every value is read under its dict's lock after the check, so with the
 //! GIL off a cache can be stale but never hands out a torn or freed object.
 
 use std::sync::Arc;
 
-use super::attr::is_data_descr;
 use super::cache::class_versions;
 use super::{PyResult, Vm};
 use crate::bytecode::inline_cache::CacheCell;
-use crate::object::class::Class;
-use crate::object::class::class_flags::{HAS_DATA_DESCR, HAS_GETATTRIBUTE, HAS_SETATTR, NO_DICT};
 use crate::object::dict::Dict;
 use crate::object::str::PyStr;
 use crate::object::thread_local::local_of;
@@ -137,98 +128,6 @@ impl Vm {
             }
         }
     }
-
-    /// `obj.name = v` for a plain instance (no `__setattr__`, no data
-    /// descriptor, a `__dict__`, not an exception), with the position hint;
-    /// hands `v` back when the instruction must take the general path.
-    #[inline]
-    pub(super) fn store_attr_hinted(obj: &Value, name: &Arc<PyStr>, v: Value, cell: &CacheCell) -> Result<(), Value> {
-        let Value::Instance(inst) = obj else { return Err(v) };
-        // A `_thread._local`'s attributes live in the running thread's dict.
-        let flags = inst.class.attr_flags();
-        if flags & (HAS_SETATTR | NO_DICT) != 0
-            || !dict_decides(&inst.class, flags, name, Some(cell))
-            || inst.exc().is_some()
-            || local_of(inst).is_some()
-            || name.as_str() == "__dict__"
-        {
-            return Err(v);
-        }
-        let old = {
-            let mut t = inst.dict.lock();
-            let hint = cell.hint() as usize;
-            if t.value_at_if_key(hint, name).is_some() {
-                t.replace_value_at(hint, v)
-            } else {
-                let old = t.replace_str(name, v);
-                if let Some(pos) = t.position_of_str(name) {
-                    cell.set_hint(pos as u64);
-                }
-                old
-            }
-        };
-        // Dropped with the lock released (a drop may free a whole structure).
-        drop(old);
-        Ok(())
-    }
-}
-
-/// The common attribute read, done inline: an instance attribute of a class
-/// without data descriptors is just its dict entry, found first at the
-/// position the instruction's hint remembers (None: take `get_attr`).
-#[inline]
-pub(super) fn plain_instance_attr(obj: &Value, name: &PyStr, cell: Option<&CacheCell>) -> Option<Value> {
-    let Value::Instance(inst) = obj else { return None };
-    let flags = inst.class.attr_flags();
-    if flags & HAS_GETATTRIBUTE != 0 || !dict_decides(&inst.class, flags, name, cell) || local_of(inst).is_some() {
-        return None;
-    }
-    let t = inst.dict.lock();
-    let Some(c) = cell else { return t.get_pystr(name).cloned() };
-    let hint = c.hint() as usize;
-    if let Some(v) = t.value_at_if_key(hint, name) {
-        return Some(v.clone());
-    }
-    let pos = t.position_of_str(name)?;
-    c.set_hint(pos as u64);
-    t.value_at(pos).cloned()
-}
-
-/// Bit 63 of a cell's class tag: the name *is* a data descriptor there.
-const DATA_DESCR_TAG: u64 = 1 << 63;
-
-/// Whether the instance dict decides `name` for an instance of `cls` (CPython:
-/// no data descriptor of that name on the type). True at once for a class
-/// without data descriptors; otherwise the cell's class tag and versions
-/// must prove it, and a miss proves it again by an MRO lookup.
-#[inline]
-fn dict_decides(cls: &Arc<Class>, flags: u32, name: &PyStr, cell: Option<&CacheCell>) -> bool {
-    if flags & HAS_DATA_DESCR == 0 {
-        return true;
-    }
-    let Some(c) = cell else { return false };
-    if let Some([_, tag, vers]) = c.read()
-        && tag & !DATA_DESCR_TAG == cls.tag
-        && vers == class_versions(cls)
-    {
-        return tag & DATA_DESCR_TAG == 0;
-    }
-    prove_dict_decides(cls, name, c)
-}
-
-/// A `dict_decides` miss: looks `name` up along the MRO and remembers the
-/// answer (either way, so a property read does not repeat the proof).
-/// Special names are left to the general path (built-in descriptors such as
-/// `__class__` and `__dict__` are not Python data descriptors).
-#[cold]
-fn prove_dict_decides(cls: &Arc<Class>, name: &PyStr, c: &CacheCell) -> bool {
-    // Versions first: a change during the lookup makes the next check fail.
-    let vers = class_versions(cls);
-    let s = name.as_str();
-    let dunder = s.starts_with("__") && s.ends_with("__");
-    let ok = !dunder && !cls.lookup_str(name).is_some_and(|a| is_data_descr(&a));
-    c.write([c.hint(), if ok { cls.tag } else { cls.tag | DATA_DESCR_TAG }, vers]);
-    ok
 }
 
 /// `super().name` as LoadMethod wants it: a plain function found after

@@ -27,6 +27,7 @@ pub mod import_find;
 pub mod import_lock;
 pub mod import_verbose;
 pub mod inline;
+pub mod inline_attr;
 pub mod iter;
 mod memory;
 pub mod numeric;

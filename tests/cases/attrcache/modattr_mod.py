@@ -1,0 +1,4 @@
+VALUE = 1
+
+def f():
+    return "f"
