@@ -59,6 +59,9 @@ impl Vm {
             Value::Instance(inst) => {
                 let Some(del) = inst.class.lookup("__del__") else { return };
                 if let Err(e) = self.call_method_value(&del, v.clone(), vec![]) {
+                    if self.unraisable_to_hook(del.clone(), Value::None, &e) {
+                        return;
+                    }
                     let what = self.repr_of(&del).unwrap_or_else(|_| "__del__".into());
                     self.report_unraisable(&what, &e);
                 }
@@ -75,6 +78,9 @@ impl Vm {
         let Some(d) = crate::object::weakref::data_of(inst) else { return };
         let Some(cb) = d.callback.lock().take() else { return };
         if let Err(e) = self.call(&cb, vec![r.clone()]) {
+            if self.unraisable_to_hook(cb.clone(), Value::None, &e) {
+                return;
+            }
             let what = self.repr_of(&cb).unwrap_or_default();
             self.report_unraisable(&what, &e);
         }
@@ -86,6 +92,9 @@ impl Vm {
             return;
         }
         if let Err(e) = self.gen_close(g) {
+            if self.unraisable_to_hook(Value::Generator(g.clone()), Value::None, &e) {
+                return;
+            }
             let what = format!("<generator object {} at {:#x}>", g.qualname.as_str(), Arc::as_ptr(g) as usize);
             self.report_unraisable(&what, &e);
         }
@@ -98,8 +107,37 @@ impl Vm {
         self.report_unraisable_msg(&format!("Exception ignored in: {what}"), e);
     }
 
+    /// Hands an unraisable exception to a script's own `sys.unraisablehook`
+    /// (an `UnraisableHookArgs`, as CPython's): true when one took it. The
+    /// default hook is not called; gilt prints as it does (below).
+    pub fn unraisable_to_hook(&mut self, obj: Value, err_msg: Value, e: &PyErr) -> bool {
+        let Some(hook) = crate::stdlib::sys_hooks::replaced_unraisablehook(self) else { return false };
+        let exc = e.value();
+        let tb = self.exc_traceback_of(e);
+        let items = vec![Value::Class(self.class_of(&exc)), exc, tb, err_msg, obj];
+        let args = crate::stdlib::sys::struct_seq(
+            &self.rt,
+            "builtins",
+            "UnraisableHookArgs",
+            &crate::stdlib::sys_hooks::UNRAISABLE_FIELDS,
+            items,
+        );
+        self.call(&hook, vec![args]).is_ok()
+    }
+
+    /// The traceback object of a raised exception (None without one).
+    fn exc_traceback_of(&mut self, e: &PyErr) -> Value {
+        match e.exc.exc() {
+            Some(st) => self.exc_traceback(st),
+            None => Value::None,
+        }
+    }
+
     /// `MSG` and the exception's own traceback, on stderr.
     pub fn report_unraisable_msg(&mut self, msg: &str, e: &PyErr) {
+        if self.unraisable_to_hook(Value::None, Value::string(msg.trim_end_matches(':').to_string()), e) {
+            return;
+        }
         let mut text = String::new();
         self.format_one(&e.value(), &mut text);
         use std::io::Write;
