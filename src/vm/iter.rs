@@ -41,8 +41,10 @@ impl Vm {
                 let t = s.lock();
                 NativeIter::Set { set: s.clone(), len_at_start: t.len(), keys: Mutex::new(t.keys().into_iter()) }
             }
-            // Coroutines and async generators have no `__iter__`.
-            Value::Generator(g) if g.kind != GenKind::Generator => return Err(self.not_iterable(v)),
+            // An async generator has no `__iter__`. (A coroutine is iterable
+            // here: its `__await__()` is the coroutine itself, where CPython's
+            // is a separate coroutine_wrapper iterator.)
+            Value::Generator(g) if g.kind == GenKind::AsyncGenerator => return Err(self.not_iterable(v)),
             Value::Iter(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__iter__") {
