@@ -476,10 +476,13 @@ impl Compiler {
     /// Emits the clean-up for every fblock between here and the target: the
     /// function exit (`ret`) or the innermost loop (`brk` = Some(is_break)).
     fn unwind_fblocks(&mut self, ret: bool, brk: Option<bool>) -> CResult {
-        let saved = self.u().fblocks.clone();
+        let mut saved = self.u().fblocks.clone();
         let mut i = saved.len();
         while i > 0 {
             i -= 1;
+            // A finally body emitted on the way may have recorded its own
+            // `break`s in the loops still active below it: keep them.
+            sync_prefix(&mut saved, &self.u().fblocks);
             let fb = saved[i].clone();
             // While emitting a finally body, the blocks from here out are not active.
             self.u().fblocks.truncate(i);
@@ -515,7 +518,21 @@ impl Compiler {
                 FBlock::Finally(fin) => {
                     // The return value (if any) stays below; finally bodies are stack-neutral.
                     self.emit(Instr::PopBlock);
+                    if ret {
+                        self.u().fblocks.push(FBlock::PopValue);
+                    }
                     self.finally_copy(&fin)?;
+                    if ret {
+                        self.u().fblocks.pop();
+                    }
+                }
+                FBlock::PopValue => {
+                    // A new return value replaces the waiting one; a break or
+                    // continue just drops it.
+                    if ret {
+                        self.emit(Instr::RotTwo);
+                    }
+                    self.emit(Instr::PopTop);
                 }
                 FBlock::FinallyExc => {
                     self.emit(Instr::PopExcept);
@@ -548,6 +565,7 @@ impl Compiler {
                 }
             }
         }
+        sync_prefix(&mut saved, &self.u().fblocks);
         self.u().fblocks = saved;
         Ok(())
     }
@@ -1086,5 +1104,13 @@ impl Compiler {
             self.emit(Instr::BuildClassKw((c.bases.len() + c.keywords.len()) as u32));
         }
         Ok(())
+    }
+}
+
+/// Copies what nested unwinding changed in the still-active outer blocks
+/// (the `break` jumps recorded in their loops) back into the saved list.
+fn sync_prefix(saved: &mut [FBlock], now: &[FBlock]) {
+    for (s, n) in saved.iter_mut().zip(now) {
+        s.clone_from(n);
     }
 }

@@ -244,11 +244,18 @@ impl Compiler {
     }
 
     fn check_yield(&mut self, loc: Loc) -> CResult {
-        let (kind, is_genexpr) = (self.u().kind, self.u().name == "<genexpr>");
-        match kind {
+        match self.u().kind {
             ScopeKind::Function => Ok(()),
-            ScopeKind::Comprehension if is_genexpr => Ok(()),
-            ScopeKind::Comprehension => err("'yield' inside list comprehension", loc),
+            // Named after the comprehension's kind, as CPython's compiler does.
+            ScopeKind::Comprehension => {
+                let what = match self.u().name.as_str() {
+                    "<genexpr>" => "generator expression",
+                    "<setcomp>" => "set comprehension",
+                    "<dictcomp>" => "dict comprehension",
+                    _ => "list comprehension",
+                };
+                err(&format!("'yield' inside {what}"), loc)
+            }
             _ => err("'yield' outside function", loc),
         }
     }

@@ -299,6 +299,10 @@ impl Builder {
                         });
                     }
                     cur.globals.insert(n.clone());
+                    // As CPython's symtable: a `global` anywhere makes the
+                    // name explicitly global at module level too (stored
+                    // with StoreGlobal even by exec with separate locals).
+                    self.stack[0].globals.insert(n.clone());
                 }
             }
             StmtKind::Nonlocal(names) => {
@@ -333,6 +337,9 @@ impl Builder {
             StmtKind::ImportFrom { names, .. } => {
                 for a in names {
                     if a.name == "*" {
+                        if self.cur().kind != ScopeKind::Module {
+                            return Err(SymError { msg: "import * only allowed at module level".into(), loc: s.loc });
+                        }
                         continue;
                     }
                     let bound = a.asname.clone().unwrap_or_else(|| a.name.clone());
@@ -769,8 +776,13 @@ fn resolve(scope: &mut Scope, enclosing: &[HashSet<String>]) -> Result<(), SymEr
                         scope.cells.push(f.clone());
                     }
                 } else if enclosing.iter().any(|s| s.contains(&f)) && !scope.frees.contains(&f) {
+                    // The cell passes through to the child; a name the class
+                    // body binds itself stays a class-dict name there
+                    // (CPython's DEF_FREE_CLASS).
                     scope.frees.push(f.clone());
-                    scope.resolved.entry(f.clone()).or_insert(NameScope::Free);
+                    if !scope.assigned.contains(&f) {
+                        scope.resolved.entry(f.clone()).or_insert(NameScope::Free);
+                    }
                 }
                 continue;
             }

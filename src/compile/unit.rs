@@ -34,6 +34,9 @@ pub enum FBlock {
     With,
     /// Inside an `async with` body (the manager is on the stack).
     AsyncWith,
+    /// Inside a finally body run on the way out of a `return`: the return
+    /// value waits below, and a `break`/`continue` there must drop it.
+    PopValue,
 }
 
 /// A `finally` body and the child scopes it creates. The body is emitted

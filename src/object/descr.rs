@@ -80,6 +80,9 @@ pub struct Super {
     /// The class whose MRO is searched (type(obj), or obj itself for classmethods).
     pub obj_type: Arc<Class>,
     pub class: Arc<Class>,
+    /// False for `super(C)` with no second argument: it finds nothing until
+    /// bound by its `__get__` (a class attribute read through an instance).
+    pub bound: bool,
 }
 
 /// A slot of `__slots__` on its class (`member_descriptor`): reads, writes

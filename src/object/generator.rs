@@ -21,6 +21,9 @@ pub struct GenState {
     pub finished: bool,
     /// For coroutines: whether anyone ever awaited it (for the warning).
     pub awaited: bool,
+    /// While running: the address of its frame's box on the running
+    /// thread's stack, so `gi_frame` can find the live frame (0 otherwise).
+    pub running_frame: usize,
 }
 
 /// A generator, coroutine or async generator object.
@@ -28,6 +31,8 @@ pub struct Generator {
     pub kind: GenKind,
     pub name: Arc<PyStr>,
     pub qualname: Arc<PyStr>,
+    /// The code object it runs (`gi_code`), kept after the frame is gone.
+    pub code: Arc<crate::bytecode::CodeObject>,
     pub state: super::spinlock::SpinLock<GenState>,
     /// Where to queue the generator if it is dropped while suspended inside
     /// a `try`/`with` block, so that it gets closed (see `object/finalize.rs`).
@@ -58,11 +63,13 @@ impl Drop for Generator {
                 kind: self.kind,
                 name: self.name.clone(),
                 qualname: self.qualname.clone(),
+                code: self.code.clone(),
                 state: super::spinlock::SpinLock::new(GenState {
                     frame: st.frame.take(),
                     running: false,
                     finished: false,
                     awaited: st.awaited,
+                    running_frame: 0,
                 }),
                 finalizers: None,
             };

@@ -8,11 +8,11 @@
 use std::sync::Arc;
 
 use super::method;
-use crate::object::class::{Class, Layout};
+use crate::object::class::Class;
 use crate::object::str::PyStr;
 use crate::object::value::Value;
 use crate::vm::args::Args;
-use crate::vm::runtime::{Runtime, new_builtin_class};
+use crate::vm::runtime::Runtime;
 use crate::vm::{PyResult, Vm};
 
 /// One data attribute of a built-in type, stored in the type's `__dict__`.
@@ -20,7 +20,9 @@ pub struct BuiltinAttr {
     /// The attribute name (`__code__`).
     pub name: Arc<PyStr>,
     /// The type that owns it (`function`): `__get__` checks its argument.
-    pub owner: Arc<Class>,
+    /// Weak: the owner's dict holds the descriptor, and a Python class
+    /// (whose `__dict__`/`__weakref__` these are) must stay collectable.
+    pub owner: std::sync::Weak<Class>,
     /// `getset_descriptor` or `member_descriptor`.
     pub class: Arc<Class>,
 }
@@ -82,14 +84,14 @@ fn table(rt: &Runtime) -> Vec<(Arc<Class>, Kind, &'static [&'static str])> {
 /// `getset_descriptor` type its methods (`member_descriptor`'s are in
 /// `types_func.rs`, which forwards to [`member_op`] for these).
 pub fn register(rt: &Runtime) {
-    let getset = new_builtin_class("getset_descriptor", std::slice::from_ref(&rt.types.object), Layout::Opaque);
+    let getset = rt.types.getset_descriptor.clone();
     for (owner, kind, names) in table(rt) {
         let class = match kind {
             Kind::GetSet => getset.clone(),
             Kind::Member => rt.types.member_descriptor.clone(),
         };
         for n in names {
-            let d = BuiltinAttr { name: rt.intern(n), owner: owner.clone(), class: class.clone() };
+            let d = BuiltinAttr { name: rt.intern(n), owner: Arc::downgrade(&owner), class: class.clone() };
             owner.dict.set_item_str(n, Value::from_native(Arc::new(d)));
         }
     }
@@ -106,9 +108,26 @@ pub fn register(rt: &Runtime) {
     super::types_num::prop(rt, &getset, "__name__", |vm, a| Ok(Value::Str(this(vm, &a)?.name.clone())));
     super::types_num::prop(rt, &getset, "__qualname__", |vm, a| {
         let d = this(vm, &a)?;
-        Ok(Value::string(format!("{}.{}", d.owner.name().as_str(), d.name.as_str())))
+        let owner = d.owner.upgrade().map_or_else(|| "?".to_string(), |c| c.name().as_str().to_string());
+        Ok(Value::string(format!("{owner}.{}", d.name.as_str())))
     });
-    super::types_num::prop(rt, &getset, "__objclass__", |vm, a| Ok(Value::Class(this(vm, &a)?.owner.clone())));
+    super::types_num::prop(rt, &getset, "__objclass__", |vm, a| {
+        Ok(this(vm, &a)?.owner.upgrade().map_or(Value::None, Value::Class))
+    });
+}
+
+/// The `__dict__` and `__weakref__` getset descriptors a class gets in its
+/// own dict when it is the first of its line whose instances have them (as
+/// CPython's type_new_descriptors; never over a name the body defined).
+/// They forward to the instance attribute code like the others.
+pub fn add_instance_descriptors(rt: &Runtime, cls: &Arc<Class>, dict: bool, weakref: bool) {
+    for (name, wanted) in [("__dict__", dict), ("__weakref__", weakref)] {
+        if wanted && cls.dict.get_item_str(name).is_none() {
+            let class = rt.types.getset_descriptor.clone();
+            let d = BuiltinAttr { name: rt.intern(name), owner: Arc::downgrade(cls), class };
+            cls.dict.set_item_str(name, Value::from_native(Arc::new(d)));
+        }
+    }
 }
 
 /// `member_descriptor`'s methods on a [`BuiltinAttr`] (None for a slot
@@ -132,14 +151,17 @@ fn this<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a BuiltinAttr> {
 
 /// The object the descriptor is applied to, checked against its owner type.
 fn target(vm: &mut Vm, d: &BuiltinAttr, obj: &Value) -> PyResult<()> {
-    if vm.class_of(obj).is_subclass(&d.owner) {
+    let Some(owner) = d.owner.upgrade() else {
+        return Err(vm.type_error(&format!("descriptor '{}' of a deleted type", d.name.as_str())));
+    };
+    if vm.class_of(obj).is_subclass(&owner) {
         return Ok(());
     }
     let tn = vm.type_name(obj);
     Err(vm.type_error(&format!(
         "descriptor '{}' for '{}' objects doesn't apply to a '{tn}' object",
         d.name.as_str(),
-        d.owner.name().as_str()
+        owner.name().as_str()
     )))
 }
 
@@ -173,5 +195,6 @@ fn descr_set(vm: &mut Vm, a: &Args, set: bool) -> PyResult {
 fn descr_repr(vm: &mut Vm, a: &Args) -> PyResult {
     let d = this(vm, a)?;
     let word = if Arc::ptr_eq(&d.class, &vm.rt.types.member_descriptor) { "member" } else { "attribute" };
-    Ok(Value::string(format!("<{word} '{}' of '{}' objects>", d.name.as_str(), d.owner.name().as_str())))
+    let owner = d.owner.upgrade().map_or_else(|| "?".to_string(), |c| c.name().as_str().to_string());
+    Ok(Value::string(format!("<{word} '{}' of '{owner}' objects>", d.name.as_str())))
 }

@@ -164,7 +164,18 @@ pub fn register(rt: &Runtime) {
             Value::Instance(i) if i.class.extra.no_dict => {
                 Err(vm.type_error("vars() argument must have __dict__ attribute"))
             }
-            Value::Instance(i) => Ok(Value::Dict(i.dict.clone())),
+            // Straight from the instance unless a class overrides `__dict__`
+            // (a property) or every attribute read (`__getattribute__`).
+            Value::Instance(i)
+                if i.class.attr_flags() & crate::object::class::class_flags::HAS_GETATTRIBUTE == 0
+                    && match i.class.lookup("__dict__") {
+                        None => true,
+                        Some(Value::Native2(o)) => o.as_any().is::<super::builtin_attrs::BuiltinAttr>(),
+                        Some(_) => false,
+                    } =>
+            {
+                Ok(Value::Dict(i.dict.clone()))
+            }
             Value::Module(m) => Ok(Value::Dict(m.dict.clone())),
             // A class's is its `__dict__`: a read-only mappingproxy.
             _ => match vm.get_attr_str(v, "__dict__")? {
@@ -233,6 +244,9 @@ pub fn register(rt: &Runtime) {
         let Some(name) = super::types_str::as_pystr(&name) else {
             return Err(vm.type_error("__import__() argument 1 must be str"));
         };
+        if name.as_str().is_empty() && level == 0 {
+            return Err(vm.value_error("Empty module name"));
+        }
         let want_leaf = !fromlist.is_none() && vm.truthy(&fromlist)?;
         vm.import_name(name.as_str(), level.max(0) as u32, want_leaf)
     });

@@ -70,6 +70,9 @@ pub fn register(rt: &Runtime) {
     def(b, "iter", |vm, a| {
         a.check(vm, "iter", 1, 2)?;
         if a.pos.len() == 2 {
+            if !super::builtins_attr::is_callable(vm, &a.pos[0]) {
+                return Err(vm.type_error("iter(v, w): v must be callable"));
+            }
             let it = crate::object::iter::NativeIter::Callable {
                 func: a.pos[0].clone(),
                 sentinel: a.pos[1].clone(),
@@ -396,28 +399,46 @@ impl Vm {
     }
 }
 
+/// Whether a subclass defines its own `__init__` (which may take keywords
+/// the built-in constructor would refuse).
+fn own_init(cls: &Value) -> bool {
+    matches!(cls, Value::Class(c) if c.lookup_user("__init__").is_some())
+}
+
+/// `int(x=1)`: the first keyword left after the known ones, as CPython's
+/// clinic reports it.
+fn no_other_keywords(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<()> {
+    match a.kw.first() {
+        Some((k, _)) => Err(vm.type_error(&format!("'{}' is an invalid keyword argument for {fname}()", k.as_str()))),
+        None => Ok(()),
+    }
+}
+
+/// The arguments of `list(it)`, `tuple(it)`, `set(it)`, `bool(x)`: at most
+/// one positional, and no keywords when `check_kw`.
+/// `counted` names the type in the count message (`set` and `frozenset`
+/// name the class being made, a subclass's own name).
+fn sequence_ctor_args(vm: &mut Vm, a: &Args, name: &str, counted: &str, check_kw: bool) -> PyResult<()> {
+    if check_kw && !a.kw.is_empty() {
+        return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
+    }
+    if a.pos.len() > 2 {
+        return Err(vm.type_error(&format!("{counted} expected at most 1 argument, got {}", a.pos.len() - 1)));
+    }
+    Ok(())
+}
+
 fn cls_arg(a: &Args) -> Value {
     a.pos.first().cloned().unwrap_or(Value::None)
 }
 
-/// CPython's argument checks of `set`/`frozenset` construction: keywords
-/// are refused unless a subclass brings its own `__init__` (which may take
-/// them); with `count`, more than one positional argument is refused in the
-/// class's name.
-fn set_args_check(vm: &mut Vm, a: &Args, base: &str, cls: &Value, count: bool) -> PyResult<()> {
-    let own_init = matches!(cls, Value::Class(c) if c.lookup_user("__init__").is_some());
-    if !a.kw.is_empty() && !own_init {
-        return Err(vm.type_error(&format!("{base}() takes no keyword arguments")));
+/// The name a constructor's argument-count message uses: `set` and
+/// `frozenset` name the class being made (`S expected at most 1 argument`).
+fn type_name_of(cls: &Value, base: &str) -> String {
+    match cls {
+        Value::Class(c) => c.name().as_str().to_string(),
+        _ => base.to_string(),
     }
-    let n = a.pos.len().saturating_sub(1);
-    if count && n > 1 {
-        let name = match cls {
-            Value::Class(c) => c.name().as_str().to_string(),
-            _ => base.to_string(),
-        };
-        return Err(vm.type_error(&format!("{name} expected at most 1 argument, got {n}")));
-    }
-    Ok(())
 }
 
 fn register_constructors(rt: &Runtime) {
@@ -425,6 +446,11 @@ fn register_constructors(rt: &Runtime) {
     method(&t.int, "__new__", |vm, mut a| {
         let cls = cls_arg(&a);
         let base = a.take_kw("base");
+        no_other_keywords(vm, &a, "int")?;
+        if a.pos.len() > 3 || (base.is_some() && a.pos.len() > 2) {
+            let n = a.pos.len() - 1 + usize::from(base.is_some());
+            return Err(vm.type_error(&format!("int() takes at most 2 arguments ({n} given)")));
+        }
         let r = match (a.pos.get(1), base.or_else(|| a.pos.get(2).cloned())) {
             (None, _) => Value::Int(0),
             (Some(v), None) => vm.to_int(v)?,
@@ -467,6 +493,7 @@ fn register_constructors(rt: &Runtime) {
         });
     }
     method(&t.bool_, "__new__", |vm, a| {
+        sequence_ctor_args(vm, &a, "bool", "bool", true)?;
         let r = match a.pos.get(1) {
             Some(v) => vm.truthy(v)?,
             None => false,
@@ -491,9 +518,26 @@ fn register_constructors(rt: &Runtime) {
     });
     method(&t.str_, "__new__", |vm, mut a| {
         let cls = cls_arg(&a);
-        let encoding = a.take_kw("encoding").or_else(|| a.pos.get(2).cloned());
-        let errors = a.take_kw("errors").or_else(|| a.pos.get(3).cloned());
-        let r = match a.pos.get(1) {
+        let object = a.take_kw("object");
+        let encoding = a.take_kw("encoding");
+        let errors = a.take_kw("errors");
+        no_other_keywords(vm, &a, "str")?;
+        let given = a.pos.len() - 1 + [&object, &encoding, &errors].iter().filter(|o| o.is_some()).count();
+        if given > 3 {
+            return Err(vm.type_error(&format!("str() takes at most 3 arguments ({given} given)")));
+        }
+        // Positional and keyword forms of the same parameter: CPython's clinic error.
+        for (i, (kw, name)) in [(&object, "object"), (&encoding, "encoding"), (&errors, "errors")].iter().enumerate() {
+            if kw.is_some() && a.pos.len() > i + 1 {
+                return Err(
+                    vm.type_error(&format!("argument for str() given by name ('{name}') and position ({})", i + 1))
+                );
+            }
+        }
+        let encoding = encoding.or_else(|| a.pos.get(2).cloned());
+        let errors = errors.or_else(|| a.pos.get(3).cloned());
+        let object = object.or_else(|| a.pos.get(1).cloned());
+        let r = match object.as_ref() {
             None => Value::str(""),
             Some(v) if encoding.is_some() || errors.is_some() => {
                 let text = |vm: &mut Vm, o: Option<Value>, what: &str, default: &str| match o {
@@ -522,6 +566,7 @@ fn register_constructors(rt: &Runtime) {
     });
     method(&t.tuple, "__new__", |vm, a| {
         let cls = cls_arg(&a);
+        sequence_ctor_args(vm, &a, "tuple", "tuple", !own_init(&cls))?;
         let r = match a.pos.get(1) {
             None => Value::tuple(vec![]),
             Some(Value::Tuple(t)) => Value::Tuple(t.clone()),
@@ -531,7 +576,7 @@ fn register_constructors(rt: &Runtime) {
     });
     method(&t.frozenset, "__new__", |vm, a| {
         let cls = cls_arg(&a);
-        set_args_check(vm, &a, "frozenset", &cls, true)?;
+        sequence_ctor_args(vm, &a, "frozenset", &type_name_of(&cls, "frozenset"), !own_init(&cls))?;
         // `frozenset(f)` of an exact frozenset is `f` itself (immutable).
         if let (Value::Class(c), Some(v @ Value::Set(src))) = (&cls, a.pos.get(1))
             && src.frozen
@@ -554,6 +599,7 @@ fn register_constructors(rt: &Runtime) {
         Ok(vm.wrap_builtin(&cls, Value::list(vec![])))
     });
     method(&t.list, "__init__", |vm, a| {
+        sequence_ctor_args(vm, &a, "list", "list", true)?;
         let target = crate::vm::ops::payload_of(&a.pos[0]).unwrap_or_else(|| a.pos[0].clone());
         if let Value::List(l) = target {
             let items = match a.pos.get(1) {
@@ -566,16 +612,16 @@ fn register_constructors(rt: &Runtime) {
     });
     method(&t.set, "__new__", |vm, a| {
         let cls = cls_arg(&a);
-        set_args_check(vm, &a, "set", &cls, false)?;
+        // Keywords only for a subclass with its own `__init__` (which takes them).
+        if !a.kw.is_empty() && !own_init(&cls) {
+            return Err(vm.type_error("set() takes no keyword arguments"));
+        }
         let s = Value::Set(crate::object::gc::set(Arc::new(crate::object::set::Set::new(false))));
         Ok(vm.wrap_builtin(&cls, s))
     });
     method(&t.set, "__init__", |vm, a| {
-        if !a.kw.is_empty() {
-            return Err(vm.type_error("set() takes no keyword arguments"));
-        }
         let cls = Value::Class(vm.class_of(&a.pos[0]));
-        set_args_check(vm, &a, "set", &cls, true)?;
+        sequence_ctor_args(vm, &a, "set", &type_name_of(&cls, "set"), true)?;
         let target = crate::vm::ops::payload_of(&a.pos[0]).unwrap_or_else(|| a.pos[0].clone());
         if let Value::Set(s) = target {
             s.lock().clear();
@@ -597,6 +643,9 @@ fn register_constructors(rt: &Runtime) {
         Ok(vm.wrap_builtin(&cls, Value::Dict(Arc::new(Dict::new()))))
     });
     method(&t.dict, "__init__", |vm, a| {
+        if a.pos.len() > 2 {
+            return Err(vm.type_error(&format!("dict expected at most 1 argument, got {}", a.pos.len() - 1)));
+        }
         let target = vm.as_dict(&a.pos[0]);
         if let Some(d) = target {
             vm.dict_update_from(&d, &a.pos[1..], &a.kw)?;
@@ -646,13 +695,50 @@ impl Vm {
     }
 }
 
+/// Whether `cls`'s `name` (`__new__`/`__init__`) is inherited from
+/// `object` itself. As CPython's slot comparison, a subclass that stores
+/// the same function (`__new__ = object.__new__`) has its own.
+fn is_objects(cls: &Arc<Class>, object: &Arc<Class>, name: &str) -> bool {
+    match cls.mro_with_self().find(|c| c.dict.get_item_str(name).is_some()) {
+        Some(owner) => Arc::ptr_eq(owner, object),
+        None => true,
+    }
+}
+
 fn register_object(rt: &Runtime) {
     let o = &rt.types.object;
-    method(o, "__init__", |_vm, _a| Ok(Value::None));
+    // Extra arguments are an error unless the other half of the pair is
+    // overridden to take them (CPython's object_init / object_new).
+    method(o, "__init__", |vm, a| {
+        if a.pos.len() > 1 || !a.kw.is_empty() {
+            let Some(this) = a.pos.first() else { return Ok(Value::None) };
+            let cls = vm.class_of(this);
+            let object = vm.rt.types.object.clone();
+            if !is_objects(&cls, &object, "__init__") {
+                return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+            }
+            if is_objects(&cls, &object, "__new__") {
+                return Err(vm.type_error(&format!(
+                    "{}.__init__() takes exactly one argument (the instance to initialize)",
+                    cls.name().as_str()
+                )));
+            }
+        }
+        Ok(Value::None)
+    });
     method(o, "__new__", |vm, a| {
         let Some(Value::Class(c)) = a.pos.first() else {
             return Err(vm.type_error("object.__new__(X): X is not a type object"));
         };
+        if (a.pos.len() > 1 || !a.kw.is_empty()) && c.layout != Layout::Exception {
+            let object = vm.rt.types.object.clone();
+            if !is_objects(c, &object, "__new__") {
+                return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+            }
+            if is_objects(c, &object, "__init__") {
+                return Err(vm.type_error(&format!("{}() takes no arguments", c.name().as_str())));
+            }
+        }
         vm.check_abstract(c)?;
         let payload = match c.layout {
             Layout::Exception => Payload::Exception(parking_lot::Mutex::new(crate::object::class::ExcState {
@@ -734,9 +820,16 @@ fn register_object(rt: &Runtime) {
     });
     method(o, "__hash__", |_vm, a| Ok(Value::Int(a.pos[0].id() >> 4)));
     method(o, "__format__", |vm, a| {
-        let spec = match a.pos.get(1) {
-            Some(Value::Str(s)) => s.as_str().to_string(),
-            _ => String::new(),
+        a.check_method(vm, "__format__", 1, 1)?;
+        let spec = match &a.pos[1] {
+            Value::Str(s) => s.as_str().to_string(),
+            other => match super::types_str::as_pystr(other) {
+                Some(s) => s.as_str().to_string(),
+                None => {
+                    let tn = vm.type_name(other);
+                    return Err(vm.type_error(&format!("__format__() argument must be str, not {tn}")));
+                }
+            },
         };
         if !spec.is_empty() {
             let tn = vm.type_name(&a.pos[0]);
@@ -766,11 +859,11 @@ fn register_type(rt: &Runtime) {
     let t = &rt.types.type_;
     method(t, "__new__", |vm, a| {
         // type.__new__(meta, name, bases, ns, **kw)
-        if a.pos.len() == 2 {
-            return Ok(Value::Class(vm.class_of(&a.pos[1])));
-        }
+        // The one-argument form is `type(x)`'s alone (see default_type_call);
+        // `type.__new__(M, x)` and a metaclass's `M(x)` are errors (bpo-27157).
         if a.pos.len() != 4 {
-            return Err(vm.type_error("type.__new__() takes exactly 3 arguments"));
+            let n = a.pos.len().saturating_sub(1);
+            return Err(vm.type_error(&format!("type.__new__() takes exactly 3 arguments ({n} given)")));
         }
         let meta = match &a.pos[0] {
             Value::Class(m) => Some(m.clone()),
@@ -825,7 +918,11 @@ fn register_type(rt: &Runtime) {
 
 fn register_exceptions(rt: &Runtime) {
     let be = rt.types.exceptions["BaseException"].clone();
-    method(&be, "__init__", |_vm, a| {
+    method(&be, "__init__", |vm, a| {
+        if !a.kw.is_empty() {
+            let tn = vm.type_name(&a.pos[0]);
+            return Err(vm.type_error(&format!("{tn}() takes no keyword arguments")));
+        }
         if let Value::Instance(i) = &a.pos[0]
             && let Some(st) = i.exc()
         {
@@ -884,13 +981,18 @@ fn register_exceptions(rt: &Runtime) {
     });
     method(&be, "add_note", |vm, a| {
         a.check_method(vm, "BaseException.add_note", 1, 1)?;
-        let notes = vm.get_attr_str(&a.pos[0], "__notes__")?;
-        match notes {
+        // As CPython's BaseException_add_note: a str note, appended to a
+        // `__notes__` list made on first use; any other `__notes__` refuses.
+        if !matches!(a.pos[1], Value::Str(_)) && !matches!(crate::vm::ops::payload_of(&a.pos[1]), Some(Value::Str(_))) {
+            let tn = vm.type_name(&a.pos[1]);
+            return Err(vm.type_error(&format!("note must be a str, not '{tn}'")));
+        }
+        match vm.get_attr_str(&a.pos[0], "__notes__")? {
             Some(Value::List(l)) => l.push(a.pos[1].clone()),
-            _ => {
-                if let Value::Instance(i) = &a.pos[0] {
-                    i.dict.set_item_str("__notes__", Value::list(vec![a.pos[1].clone()]));
-                }
+            Some(_) => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
+            None => {
+                let (notes, key) = (Value::list(vec![a.pos[1].clone()]), vm.rt.intern("__notes__"));
+                vm.set_attr(&a.pos[0], &key, notes)?;
             }
         }
         Ok(Value::None)
@@ -954,6 +1056,40 @@ fn os_error_fields(inst: &Instance, args: &[Value]) {
 
 /// The class a descriptor's `__new__(cls, ...)` builds: `cls` when it
 /// derives from `base` (a Python subclass of property/classmethod/...).
+/// `super(start, obj)` once its arguments are known, with CPython's check.
+fn bound_super(vm: &mut Vm, start: Arc<Class>, obj: Value) -> PyResult {
+    let mut obj_type = match &obj {
+        Value::Class(c) if c.is_subclass(&start) => c.clone(),
+        _ => vm.class_of(&obj),
+    };
+    if !obj_type.is_subclass(&start) {
+        // A proxy passes by its `__class__` (CPython's supercheck).
+        match vm.get_attr_str(&obj, "__class__") {
+            Ok(Some(Value::Class(c))) if c.is_subclass(&start) => obj_type = c,
+            _ => return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type")),
+        }
+    }
+    let cls = vm.rt.types.super_.clone();
+    Ok(Value::from_native(Arc::new(Super { start, obj, obj_type, class: cls, bound: true })))
+}
+
+/// `staticmethod(f)` / `classmethod(f)`: exactly one argument and no
+/// keywords (CPython's cm_init/sm_init), unless a subclass's own
+/// `__init__` takes others.
+fn check_wrapper_args(vm: &mut Vm, a: &Args, cls: &Arc<Class>, kind: &str) -> PyResult<()> {
+    if cls.lookup_user("__init__").is_some() {
+        return Ok(());
+    }
+    if !a.kw.is_empty() {
+        return Err(vm.type_error(&format!("{kind}() takes no keyword arguments")));
+    }
+    let n = a.pos.len().saturating_sub(1);
+    if n != 1 {
+        return Err(vm.type_error(&format!("{kind} expected 1 argument, got {n}")));
+    }
+    Ok(())
+}
+
 fn descriptor_class(a: &Args, base: &Arc<Class>) -> Arc<Class> {
     match a.pos.first() {
         Some(Value::Class(c)) if c.is_subclass(base) => c.clone(),
@@ -1117,8 +1253,9 @@ fn register_descriptors(rt: &Runtime) {
         });
     }
     method(&t.staticmethod, "__new__", |vm, a| {
-        let f = a.pos.get(1).cloned().unwrap_or(Value::None);
         let cls = descriptor_class(&a, &vm.rt.types.staticmethod);
+        check_wrapper_args(vm, &a, &cls, "staticmethod")?;
+        let f = a.pos.get(1).cloned().unwrap_or(Value::None);
         let sm = StaticMethod::new(f.clone(), cls);
         copy_wrapped_attrs(vm, &f, &sm.dict)?;
         Ok(Value::from_native(Arc::new(sm)))
@@ -1153,28 +1290,52 @@ fn register_descriptors(rt: &Runtime) {
         vm.call_value(&func, Args::with_kw(a.pos[1..].to_vec(), a.kw))
     });
     method(&t.classmethod, "__new__", |vm, a| {
-        let f = a.pos.get(1).cloned().unwrap_or(Value::None);
         let cls = descriptor_class(&a, &vm.rt.types.classmethod);
+        check_wrapper_args(vm, &a, &cls, "classmethod")?;
+        let f = a.pos.get(1).cloned().unwrap_or(Value::None);
         let cm = ClassMethod::new(f.clone(), cls);
         copy_wrapped_attrs(vm, &f, &cm.dict)?;
         Ok(Value::from_native(Arc::new(cm)))
     });
     method(&t.super_, "__new__", |vm, a| {
-        let (start, obj) = if a.pos.len() >= 3 {
-            let Value::Class(c) = &a.pos[1] else { return Err(vm.type_error("super() argument 1 must be a type")) };
-            (c.clone(), a.pos[2].clone())
-        } else {
-            vm.zero_arg_super()?
-        };
-        let obj_type = match &obj {
-            Value::Class(c) if c.is_subclass(&start) => c.clone(),
-            _ => vm.class_of(&obj),
-        };
-        if !obj_type.is_subclass(&start) {
-            return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+        if !a.kw.is_empty() {
+            return Err(vm.type_error("super() takes no keyword arguments"));
         }
-        let cls = vm.rt.types.super_.clone();
-        Ok(Value::from_native(Arc::new(Super { start, obj, obj_type, class: cls })))
+        if a.pos.len() > 3 {
+            return Err(vm.type_error(&format!("super() expected at most 2 arguments, got {}", a.pos.len() - 1)));
+        }
+        let (start, obj) = match a.pos.get(1) {
+            Some(Value::Class(c)) => match a.pos.get(2) {
+                Some(o) if !o.is_none() => (c.clone(), o.clone()),
+                // `super(C)` (or `super(C, None)`): unbound until `__get__`.
+                _ => {
+                    let cls = vm.rt.types.super_.clone();
+                    let (start, obj_type) = (c.clone(), c.clone());
+                    let s = Super { start, obj: Value::None, obj_type, class: cls, bound: false };
+                    return Ok(Value::from_native(Arc::new(s)));
+                }
+            },
+            Some(other) => {
+                let tn = vm.type_name(other);
+                return Err(vm.type_error(&format!("super() argument 1 must be a type, not {tn}")));
+            }
+            None => vm.zero_arg_super()?,
+        };
+        bound_super(vm, start, obj)
+    });
+    // An unbound super stored on a class binds to the instance it is read
+    // through (`self.__super`, CPython's super_descr_get).
+    method(&t.super_, "__get__", |vm, a| {
+        let Some(Value::Native2(o)) = a.pos.first() else {
+            return Err(vm.type_error("descriptor '__get__' requires a 'super' object"));
+        };
+        let Some(s) = o.as_any().downcast_ref::<Super>() else {
+            return Err(vm.type_error("descriptor '__get__' requires a 'super' object"));
+        };
+        match a.pos.get(1) {
+            Some(obj) if !obj.is_none() && !s.bound => bound_super(vm, s.start.clone(), obj.clone()),
+            _ => Ok(a.pos[0].clone()),
+        }
     });
 }
 

@@ -75,8 +75,10 @@ impl Vm {
             if own.is_subclass(c) {
                 return Ok(true);
             }
-            // `__class__` differs from the type only where Python overrides it.
-            if own.attr_flags() & crate::object::class::class_flags::HAS_CLASS_ATTR == 0 {
+            // `__class__` differs from the type only where Python overrides it
+            // (or answers every attribute itself: a proxy's `__getattribute__`).
+            use crate::object::class::class_flags::{HAS_CLASS_ATTR, HAS_GETATTRIBUTE};
+            if own.attr_flags() & (HAS_CLASS_ATTR | HAS_GETATTRIBUTE) == 0 {
                 return Ok(false);
             }
             return Ok(match self.lookup_attr(v, "__class__")? {

@@ -152,6 +152,32 @@ pub fn register(rt: &Runtime) {
             }
         }))
     });
+    // Cells compare by contents; an empty cell sorts before a full one
+    // (CPython's cell_richcompare).
+    use crate::parse::ast::CmpOp;
+    for (name, op) in [
+        ("__eq__", CmpOp::Eq),
+        ("__ne__", CmpOp::NotEq),
+        ("__lt__", CmpOp::Lt),
+        ("__le__", CmpOp::LtE),
+        ("__gt__", CmpOp::Gt),
+        ("__ge__", CmpOp::GtE),
+    ] {
+        method(&t.cell, name, move |vm, a| {
+            a.check_method(vm, name, 1, 1)?;
+            let (Some(x), Some(Value::Native2(o))) = (a.native_self::<CellObject>(), a.pos.get(1)) else {
+                return Ok(Value::NotImplemented);
+            };
+            let Some(y) = o.as_any().downcast_ref::<CellObject>() else { return Ok(Value::NotImplemented) };
+            match (x.cell.get(), y.cell.get()) {
+                (Some(l), Some(r)) => vm.compare(&l, &r, op),
+                (l, r) => {
+                    let (l, r) = (i64::from(l.is_some()), i64::from(r.is_some()));
+                    vm.compare(&Value::Int(l), &Value::Int(r), op)
+                }
+            }
+        });
+    }
     register_member(rt);
     register_type_extras(rt);
 }

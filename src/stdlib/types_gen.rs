@@ -31,22 +31,58 @@ fn yielded(vm: &mut Vm, r: SendResult) -> PyResult {
     }
 }
 
-/// The exception `throw(typ[, val[, tb]])` raises.
+/// The exception `throw(typ[, val[, tb]])` raises, with CPython's checks
+/// (`_gen_throw`): a class is normalized with the value as its argument
+/// (kept when already an instance of it), an instance takes no separate
+/// value, and a given traceback becomes the exception's.
 pub fn throw_args(vm: &mut Vm, a: &[Value]) -> PyResult<PyErr> {
     let typ = a.first().cloned().unwrap_or(Value::None);
     let val = a.get(1).cloned().unwrap_or(Value::None);
-    match (&typ, &val) {
-        (Value::Class(_), Value::Instance(i)) if i.exc().is_some() => Ok(PyErr { exc: i.clone() }),
-        (Value::Class(_), v) if !v.is_none() => {
-            let args = match v {
-                Value::Tuple(t) => t.items.to_vec(),
-                _ => vec![v.clone()],
-            };
-            let inst = vm.call(&typ, args)?;
-            vm.make_raisable(inst)
-        }
-        _ => vm.make_raisable(typ),
+    let tb = a.get(2).cloned().unwrap_or(Value::None);
+    let is_tb = |v: &Value| matches!(v, Value::Native2(o) if o.as_any().is::<crate::vm::frameobj::TbObj>());
+    if !tb.is_none() && !is_tb(&tb) {
+        return Err(vm.type_error("throw() third argument must be a traceback object"));
     }
+    let base = vm.rt.types.exceptions["BaseException"].clone();
+    let err = match &typ {
+        Value::Class(c) if c.is_subclass(&base) => match &val {
+            Value::Instance(i) if i.exc().is_some() && i.class.is_subclass(c) => PyErr { exc: i.clone() },
+            _ => {
+                let args = match &val {
+                    Value::None => vec![],
+                    Value::Tuple(t) => t.items.to_vec(),
+                    v => vec![v.clone()],
+                };
+                // Instantiated as the generator resumes: when that does not
+                // give an exception, the TypeError is what the generator sees.
+                match vm.call(&typ, args)? {
+                    Value::Instance(i) if i.exc().is_some() => PyErr { exc: i },
+                    other => {
+                        let (cr, tn) = (vm.repr_of(&typ)?, vm.type_name(&other));
+                        let msg = format!("calling {cr} should have returned an instance of BaseException, not {tn}");
+                        vm.type_error(&msg)
+                    }
+                }
+            }
+        },
+        Value::Instance(i) if i.exc().is_some() => {
+            if !val.is_none() {
+                return Err(vm.type_error("instance exception may not have a separate value"));
+            }
+            PyErr { exc: i.clone() }
+        }
+        other => {
+            let tn = vm.type_name(other);
+            return Err(vm.type_error(&format!(
+                "exceptions must be classes or instances deriving from BaseException, not {tn}"
+            )));
+        }
+    };
+    if !tb.is_none() {
+        let key = vm.rt.intern("__traceback__");
+        vm.set_attr(&err.value(), &key, tb)?;
+    }
+    Ok(err)
 }
 
 fn gen_methods(rt: &Runtime, cls: &Arc<Class>, kind: &'static str) {
@@ -86,9 +122,43 @@ fn gen_methods(rt: &Runtime, cls: &Arc<Class>, kind: &'static str) {
     });
     prop(rt, cls, &format!("{prefix}_frame"), |vm, a| {
         let g = recv_gen(vm, &a, "frame")?;
-        let alive = g.state.lock().frame.is_some() || g.state.lock().running;
-        Ok(if alive { Value::Bool(true) } else { Value::None })
+        Ok(gen_frame(vm, &g))
     });
+    prop(rt, cls, &format!("{prefix}_code"), |vm, a| {
+        let g = recv_gen(vm, &a, "code")?;
+        Ok(Value::Code(g.code.clone()))
+    });
+    let delegate = |vm: &mut Vm, a: Args| {
+        let g = recv_gen(vm, &a, "delegate")?;
+        Ok(vm.gen_delegate(&g))
+    };
+    match kind {
+        "generator" => prop(rt, cls, "gi_yieldfrom", delegate),
+        "coroutine" => prop(rt, cls, "cr_await", delegate),
+        _ => prop(rt, cls, "ag_await", delegate),
+    }
+}
+
+/// `gi_frame`: a view of the suspended frame (its `f_back` None, as a
+/// suspended generator has no caller), the live frame with its callers
+/// while it runs on this thread, None once finished (or while it runs on
+/// another thread, whose stack this one cannot see).
+fn gen_frame(vm: &mut Vm, g: &Generator) -> Value {
+    let (running, ptr) = {
+        let st = g.state.lock();
+        if let Some(f) = st.frame.as_ref() {
+            return Value::from_native(vm.frame_view(f, None));
+        }
+        (st.running, st.running_frame)
+    };
+    if !running {
+        return Value::None;
+    }
+    let n = vm.frames.len() + 1;
+    match (0..n).rev().find(|&i| vm.frame_ptr_at(i) == ptr) {
+        Some(i) => vm.frame_object(n - 1 - i).map_or(Value::None, |f| Value::from_native(f)),
+        None => Value::None,
+    }
 }
 
 /// What an async generator's awaitable does when first stepped.

@@ -172,8 +172,10 @@ fn register_int(rt: &Runtime) {
             (false, false) => BigInt::from_bytes_be(Sign::Plus, &bytes),
         };
         let r = Value::from_bigint(v);
+        // Any class other than int itself (a subclass, bool) is called with
+        // the value, as CPython's int_from_bytes does.
         match cls {
-            Some(Value::Class(c)) if !c.builtin => vm.call(&Value::Class(c), vec![r]),
+            Some(Value::Class(c)) if !Arc::ptr_eq(&c, &vm.rt.types.int) => vm.call(&Value::Class(c), vec![r]),
             _ => Ok(r),
         }
     });

@@ -149,7 +149,15 @@ impl Vm {
             }
             Value::Native2(o) if o.as_any().is::<Super>() => {
                 let s = o.as_any().downcast_ref::<Super>().expect("super");
-                self.super_getattr(s, name)
+                if let Some(v) = self.super_getattr(s, name)? {
+                    return Ok(Some(v));
+                }
+                // Then the super object's own attributes (`__get__`, `__repr__`).
+                let cls = self.class_of(obj);
+                match cls.lookup_str(name) {
+                    Some(f) => self.descr_get(&f, obj, &cls).map(Some),
+                    None => Ok(None),
+                }
             }
             _ => self.builtin_getattr(obj, name),
         }
@@ -206,10 +214,11 @@ impl Vm {
                 _ => self.builtin_getattr(obj, name),
             };
         };
-        match self.call(&ga, vec![obj.clone(), Value::Str(name.clone())]) {
+        // Bound as special methods are: a descriptor's `__get__` decides.
+        match self.call_method_value(&ga, obj.clone(), vec![Value::Str(name.clone())]) {
             Ok(v) => Ok(Some(v)),
             Err(e) if self.is_exc(&e, "AttributeError") => match cls.lookup_user("__getattr__") {
-                Some(g) => self.call(&g, vec![obj.clone(), Value::Str(name.clone())]).map(Some),
+                Some(g) => self.call_method_value(&g, obj.clone(), vec![Value::Str(name.clone())]).map(Some),
                 None => Err(e),
             },
             Err(e) => Err(e),
@@ -267,6 +276,13 @@ impl Vm {
         match name.as_str() {
             "__dict__" if !cls.extra.no_dict => return Ok(Some(Value::Dict(dict.clone()))),
             "__class__" => return Ok(Some(Value::Class(cls))),
+            // The first weak reference to the object, as CPython's `__weakref__`
+            // slot holds it (None without one); classes whose instances take
+            // weak references only.
+            "__weakref__" if !cls.builtin && !cls.extra.no_weakref => {
+                let first = inst.weakrefs.get().and_then(|w| w.live().into_iter().next());
+                return Ok(Some(first.map_or(Value::None, Value::Instance)));
+            }
             _ => {}
         }
         if let Some(st) = inst.exc() {
@@ -332,7 +348,7 @@ impl Vm {
             return Ok(Some(v));
         }
         if with_getattr && let Some(ga) = cls.lookup_user("__getattr__") {
-            return match self.call(&ga, vec![obj.clone(), Value::Str(name.clone())]) {
+            return match self.call_method_value(&ga, obj.clone(), vec![Value::Str(name.clone())]) {
                 Ok(v) => Ok(Some(v)),
                 Err(e) => Err(e),
             };
@@ -354,7 +370,9 @@ impl Vm {
                 return Ok(Some(Value::tuple(items)));
             }
             "__base__" => {
-                return Ok(Some(c.bases.first().map(|b| Value::Class(b.clone())).unwrap_or(Value::None)));
+                let best =
+                    if c.builtin { c.bases.first().cloned() } else { crate::vm::class_build::best_base(&c.bases) };
+                return Ok(Some(best.map_or(Value::None, Value::Class)));
             }
             // A read-only `types.MappingProxyType` over the class dict, as
             // CPython's (its Python class lives in py/_gilt_types.py).
@@ -447,8 +465,9 @@ impl Vm {
 
     fn super_getattr(&mut self, s: &Super, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
         // The classes after `start` in the MRO, walked in place (no copy of the MRO).
+        // An unbound super searches nothing.
         let mut mro = s.obj_type.mro_with_self();
-        let found_start = mro.any(|c| Arc::ptr_eq(c, &s.start));
+        let found_start = s.bound && mro.any(|c| Arc::ptr_eq(c, &s.start));
         for c in mro.filter(|_| found_start) {
             if let Some(a) = c.dict.get_str(name) {
                 // A classmethod reached through super() binds to the original class.
@@ -483,10 +502,13 @@ impl Vm {
                 return self.descr_get(&a, &s.obj, &s.obj_type).map(Some);
             }
         }
-        if name.as_str() == "__class__" {
-            return Ok(Some(Value::Class(self.rt.types.super_.clone())));
+        match name.as_str() {
+            "__class__" => Ok(Some(Value::Class(self.rt.types.super_.clone()))),
+            "__thisclass__" => Ok(Some(Value::Class(s.start.clone()))),
+            "__self__" => Ok(Some(if s.bound { s.obj.clone() } else { Value::None })),
+            "__self_class__" => Ok(Some(if s.bound { Value::Class(s.obj_type.clone()) } else { Value::None })),
+            _ => Ok(None),
         }
-        Ok(None)
     }
 
     fn is_data_descriptor(&self, a: &Value) -> bool {
@@ -517,6 +539,14 @@ impl Vm {
                 }
                 if let Some(m) = o.as_any().downcast_ref::<SlotMember>() {
                     return self.slot_get(m, obj);
+                }
+                // An unbound `super(C)` binds to the instance it is read through.
+                if let Some(s) = o.as_any().downcast_ref::<Super>()
+                    && !s.bound
+                    && !obj.is_none()
+                    && let Some(get) = self.rt.types.super_.dict.get_item_str("__get__")
+                {
+                    return self.call(&get, vec![a.clone(), obj.clone(), Value::Class(cls.clone())]);
                 }
                 Ok(a.clone())
             }
@@ -1040,6 +1070,12 @@ impl Vm {
                     self.call(&da, vec![obj.clone(), Value::Str(name.clone())])?;
                     return Ok(());
                 }
+                // An exception's own fields are getset descriptors without a deleter.
+                if inst.exc().is_some()
+                    && matches!(name.as_str(), "args" | "__cause__" | "__context__" | "__traceback__")
+                {
+                    return Err(self.type_error(&format!("{} may not be deleted", name.as_str())));
+                }
                 match inst.class.lookup_str(name) {
                     Some(Value::Native2(o)) if o.as_any().is::<Property>() => {
                         let p = o.as_any().downcast_ref::<Property>().expect("property");
@@ -1129,6 +1165,20 @@ impl Vm {
             }
             Value::Native2(o) if name.as_str() == "cell_contents" && o.as_any().is::<CellObject>() => {
                 o.as_any().downcast_ref::<CellObject>().expect("cell").cell.set(None);
+                Ok(())
+            }
+            // The attributes a staticmethod/classmethod keeps in its `__dict__`.
+            Value::Native2(o)
+                if (o.as_any().is::<StaticMethod>() || o.as_any().is::<ClassMethod>())
+                    && !matches!(name.as_str(), "__func__" | "__wrapped__" | "__dict__") =>
+            {
+                let dict = match o.as_any().downcast_ref::<StaticMethod>() {
+                    Some(sm) => sm.dict.clone(),
+                    None => o.as_any().downcast_ref::<ClassMethod>().expect("classmethod").dict.clone(),
+                };
+                if dict.remove_item_str(name.as_str()).is_none() {
+                    return Err(self.attribute_error(obj, name.as_str()));
+                }
                 Ok(())
             }
             _ => Err(self.attribute_error(obj, name.as_str())),

@@ -136,11 +136,13 @@ impl Vm {
             kind,
             name: func.name.lock().clone(),
             qualname: func.qualname.lock().clone(),
+            code: frame.code.clone(),
             state: crate::object::spinlock::SpinLock::new(GenState {
                 frame: Some(frame),
                 running: false,
                 finished: false,
                 awaited: false,
+                running_frame: 0,
             }),
             finalizers: Some(self.rt.finalizers.clone()),
         })))
@@ -486,6 +488,10 @@ impl Vm {
 
     /// `type.__call__`: `__new__` then `__init__`.
     pub fn default_type_call(&mut self, cls: &Arc<Class>, args: Args) -> PyResult {
+        // `type(x)` (also as `type.__call__(type, x)`): x's class.
+        if args.pos.len() == 1 && args.kw.is_empty() && Arc::ptr_eq(cls, &self.rt.types.type_) {
+            return Ok(Value::Class(self.class_of(&args.pos[0])));
+        }
         let (new, new_owner) = lookup_with_owner(cls, "__new__");
         let (init, init_owner) = lookup_with_owner(cls, "__init__");
         // Python-level definitions (a built-in class has none in its MRO).
@@ -504,8 +510,13 @@ impl Vm {
         };
         let obj = match new {
             Some(newf) if user_new || new_inherited || cls.layout != Layout::Object => {
+                // `__new__` as the class reads it (CPython's slot_tp_new): a
+                // staticmethod's function, a classmethod bound to the class.
                 let newf = match newf {
-                    Value::Native2(ref o) => self.unwrap_staticmethod(o).unwrap_or(newf.clone()),
+                    Value::Native2(ref o) => match o.as_any().downcast_ref::<crate::object::descr::ClassMethod>() {
+                        Some(cm) => self.classmethod_bind(cm.func.clone(), Value::Class(cls.clone()))?,
+                        None => self.unwrap_staticmethod(o).unwrap_or(newf.clone()),
+                    },
                     other => other,
                 };
                 let mut pos = vec![Value::Class(cls.clone())];

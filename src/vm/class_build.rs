@@ -90,7 +90,7 @@ impl Vm {
                 if self.get_attr_str(m, "__getitem__")?.is_none() {
                     let mn = match &meta {
                         Value::Class(c) => c.name().as_str().to_string(),
-                        other => self.type_name(other),
+                        _ => "<metaclass>".to_string(),
                     };
                     let tn = self.type_name(m);
                     return Err(self.type_error(&format!("{mn}.__prepare__() must return a mapping, not {tn}")));
@@ -218,6 +218,9 @@ impl Vm {
         ns: &Arc<Dict>,
         kw: Kw,
     ) -> PyResult<Arc<Class>> {
+        if name.as_str().contains('\0') {
+            return Err(self.value_error("type name must not contain null characters"));
+        }
         if bases.is_empty() {
             bases.push(self.rt.types.object.clone());
         }
@@ -237,7 +240,14 @@ impl Vm {
         }
         // As CPython: the bases' "solid bases" (the classes that added slot
         // values) must lie on one line of inheritance.
-        let solid: Vec<Arc<Class>> = bases.iter().filter(|b| b.extra.nslots > 0).map(solid_base).collect();
+        // A built-in type with its own instance layout (int, str, list, dict,
+        // …) is a solid base too: `class X(list, dict)` cannot be.
+        let solid: Vec<Arc<Class>> = bases
+            .iter()
+            .filter(|b| b.extra.nslots > 0)
+            .map(solid_base)
+            .chain(bases.iter().filter_map(builtin_layout_base))
+            .collect();
         if solid.iter().any(|a| solid.iter().any(|b| !a.is_subclass(b) && !b.is_subclass(a))) {
             return Err(self.type_error("multiple bases have instance lay-out conflict"));
         }
@@ -310,6 +320,8 @@ impl Vm {
             subs.retain(|w| w.strong_count() > 0);
             subs.push(Arc::downgrade(&cls));
         }
+        let (adds_dict, adds_weakref) = adds_instance_descriptors(&cls);
+        crate::stdlib::builtin_attrs::add_instance_descriptors(&self.rt, &cls, adds_dict, adds_weakref);
         if cls.lookup_user("__del__").is_some() {
             let _ = cls.finalizers.set(self.rt.finalizers.clone());
         }
@@ -376,10 +388,8 @@ impl Vm {
         let base_nslots = bases.iter().map(|b| b.extra.nslots).max().unwrap_or(0);
         // Instances of a user class get a dict and weak references from
         // any base that has them; of the built-in bases, only exceptions do.
-        let has_dict = |b: &Arc<Class>| if b.builtin { b.layout == Layout::Exception } else { !b.extra.no_dict };
-        let has_weak = |b: &Arc<Class>| if b.builtin { b.layout == Layout::Exception } else { !b.extra.no_weakref };
-        let base_dict = bases.iter().any(has_dict);
-        let base_weak = bases.iter().any(has_weak);
+        let base_dict = bases.iter().any(base_has_dict);
+        let base_weak = bases.iter().any(base_has_weakref);
         let Some(sv) = dict.get_item_str("__slots__") else {
             return Ok(ClassExtra { nslots: base_nslots, ..Default::default() });
         };
@@ -390,6 +400,8 @@ impl Vm {
         let (mut add_dict, mut add_weak) = (false, false);
         let mut names: Vec<String> = Vec::new();
         for it in items {
+            // A str subclass names a slot by its string value, as CPython's.
+            let it = crate::vm::ops::payload_of(&it).filter(|p| matches!(p, Value::Str(_))).unwrap_or(it);
             let Value::Str(s) = &it else {
                 let tn = self.type_name(&it);
                 return Err(self.type_error(&format!("__slots__ items must be strings, not '{tn}'")));
@@ -427,6 +439,16 @@ impl Vm {
                     }
                 }
             }
+        }
+        // Variable-size instances (int, bytes, tuple) have no room for slots.
+        if !names.is_empty()
+            && let Some(v) = bases
+                .iter()
+                .flat_map(|b| b.mro_with_self())
+                .find(|c| c.builtin && matches!(c.layout, Layout::Int | Layout::Bytes | Layout::Tuple))
+        {
+            let msg = format!("nonempty __slots__ not supported for subtype of '{}'", v.name().as_str());
+            return Err(self.type_error(&msg));
         }
         names.sort();
         let owner = Arc::new(PyStr::new(name.as_str()));
@@ -481,6 +503,75 @@ impl Vm {
 
 /// The nearest class of `c`'s ancestry (itself included) that added slot
 /// values to the instance layout: two bases are compatible when theirs are.
+/// `__base__`: the base whose instance layout the class extends (CPython's
+/// best_base), the one with the most derived solid base; the first of
+/// them when several tie.
+pub fn best_base(bases: &[Arc<Class>]) -> Option<Arc<Class>> {
+    let solid_of = |b: &Arc<Class>| {
+        if b.extra.nslots > 0 {
+            solid_base(b)
+        } else {
+            builtin_layout_base(b).unwrap_or_else(|| b.mro_with_self().last().cloned().unwrap_or_else(|| b.clone()))
+        }
+    };
+    let mut best: Option<(Arc<Class>, Arc<Class>)> = None;
+    for b in bases {
+        let s = solid_of(b);
+        match &best {
+            Some((_, bs)) if !s.is_subclass(bs) || Arc::ptr_eq(&s, bs) => {}
+            _ => best = Some((b.clone(), s)),
+        }
+    }
+    best.map(|(b, _)| b)
+}
+
+/// Whether instances of `b` (a base) have a `__dict__`: a user class's
+/// unless its slots say no; of the built-in bases, only exceptions'.
+fn base_has_dict(b: &Arc<Class>) -> bool {
+    if b.builtin { b.layout == Layout::Exception } else { !b.extra.no_dict }
+}
+
+/// Whether instances of `b` (a base) take weak references, as [`base_has_dict`].
+fn base_has_weakref(b: &Arc<Class>) -> bool {
+    if b.builtin { b.layout == Layout::Exception } else { !b.extra.no_weakref }
+}
+
+/// Whether a new class is the first of its line to give its instances a
+/// `__dict__` / weak references, as CPython decides where the getset
+/// descriptors go: not when a Python base already did, nor over a built-in
+/// base that has its own (exceptions' dict, sets' weak references) or no
+/// room for one (int, bytes and tuple are variable-size); built-in bases
+/// of other kinds are left alone.
+fn adds_instance_descriptors(cls: &Arc<Class>) -> (bool, bool) {
+    let (mut dict, mut weak) = (!cls.extra.no_dict, !cls.extra.no_weakref);
+    for c in &cls.mro {
+        if !c.builtin {
+            dict &= c.extra.no_dict;
+            weak &= c.extra.no_weakref;
+            continue;
+        }
+        match c.layout {
+            Layout::Object | Layout::Float | Layout::Str | Layout::List | Layout::Dict => {}
+            Layout::Int | Layout::Bytes | Layout::Tuple | Layout::Set | Layout::FrozenSet => weak = false,
+            Layout::Exception => dict = false,
+            Layout::NativeNew | Layout::Opaque => (dict, weak) = (false, false),
+        }
+    }
+    (dict, weak)
+}
+
+/// The most derived built-in class of `c`'s MRO whose instances have a
+/// layout of their own (a value payload), if any: two bases whose such
+/// classes are unrelated cannot share an instance. Exceptions are left
+/// out (gilt lays all of them out alike), as are object-like natives.
+fn builtin_layout_base(c: &Arc<Class>) -> Option<Arc<Class>> {
+    c.mro_with_self()
+        .find(|k| {
+            k.builtin && !matches!(k.layout, Layout::Object | Layout::Exception | Layout::Opaque | Layout::NativeNew)
+        })
+        .cloned()
+}
+
 fn solid_base(c: &Arc<Class>) -> Arc<Class> {
     let mut c = c.clone();
     loop {

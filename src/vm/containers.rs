@@ -57,6 +57,13 @@ impl Vm {
                             Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                             Value::BigInt(b) => Ok(crate::object::numfmt::hash_bigint(&b)),
                             Value::Boolean(b) => Ok(b.get() as i64),
+                            // An int subclass hashes as its int value.
+                            Value::Instance(ref i)
+                                if matches!(i.builtin_value(), Some(Value::Int(_) | Value::BigInt(_))) =>
+                            {
+                                let iv = i.builtin_value().cloned().unwrap_or(Value::Int(0));
+                                self.hash_value(&iv)
+                            }
                             _ => Err(self.type_error("__hash__ method should return an integer")),
                         }
                     }

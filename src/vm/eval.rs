@@ -35,6 +35,9 @@ impl Vm {
         self.native_depth += 1;
         let r = match self.pending_throw.take() {
             Some(err) => {
+                // Thrown in at a `yield` inside an `except`: the exception
+                // being handled there becomes its context, as a raise there would.
+                self.chain_context(&err);
                 self.add_traceback_here(&err);
                 match self.unwind(err, base) {
                     Ok(()) => self.run_frame(base),
@@ -1084,7 +1087,16 @@ impl Vm {
                 Instr::GetYieldFromIter => {
                     let v = self.pop();
                     let it = match &v {
-                        Value::Generator(_) => v,
+                        // A coroutine only under a coroutine (or `types.coroutine`) frame.
+                        Value::Generator(g) if g.kind == crate::object::generator::GenKind::Coroutine => {
+                            use crate::bytecode::code::flags::{COROUTINE, ITERABLE_COROUTINE};
+                            if self.frame.code.flags & (COROUTINE | ITERABLE_COROUTINE) == 0 {
+                                let msg = "cannot 'yield from' a coroutine object in a non-coroutine generator";
+                                return Err(self.type_error(msg));
+                            }
+                            v
+                        }
+                        Value::Generator(g) if g.kind == crate::object::generator::GenKind::Generator => v,
                         _ => self.get_iter(&v)?,
                     };
                     self.push(it);
@@ -1206,7 +1218,13 @@ impl Vm {
                     let exit = self.frame.stack[len - 2].clone();
                     let exc = self.frame.stack[len - 1].clone();
                     let typ = Value::Class(self.class_of(&exc));
-                    let r = self.call(&exit, vec![typ, exc, Value::None])?;
+                    // `__exit__(type, value, traceback)`, the traceback as
+                    // `value.__traceback__` holds it.
+                    let tb = match &exc {
+                        Value::Instance(i) => i.exc().map_or(Value::None, |st| self.exc_traceback(st)),
+                        _ => Value::None,
+                    };
+                    let r = self.call(&exit, vec![typ, exc, tb])?;
                     let b = self.truthy(&r)?;
                     self.push(Value::Bool(b));
                 }

@@ -76,7 +76,11 @@ impl Vm {
                 let inst = self.call(&v, Vec::new())?;
                 match inst {
                     Value::Instance(i) if i.exc().is_some() => Ok(PyErr { exc: i }),
-                    _ => Err(self.type_error("calling the exception class did not return an exception")),
+                    other => {
+                        let (cr, tr) = (self.repr_of(&v)?, self.repr_of(&Value::Class(self.class_of(&other)))?);
+                        let msg = format!("calling {cr} should have returned an instance of BaseException, not {tr}");
+                        Err(self.type_error(&msg))
+                    }
                 }
             }
             _ => Err(self.type_error("exceptions must derive from BaseException")),

@@ -44,8 +44,10 @@ impl Vm {
                 if own.is_subclass(cls) {
                     return Some(Value::Bool(true));
                 }
-                // A Python `__class__` may still make it an instance (the full call asks it).
-                let asks_class = own.attr_flags() & crate::object::class::class_flags::HAS_CLASS_ATTR != 0;
+                // A Python `__class__` (or a `__getattribute__` answering it,
+                // a proxy's) may still make it an instance (the full call asks it).
+                use crate::object::class::class_flags::{HAS_CLASS_ATTR, HAS_GETATTRIBUTE};
+                let asks_class = own.attr_flags() & (HAS_CLASS_ATTR | HAS_GETATTRIBUTE) != 0;
                 (!asks_class).then_some(Value::Bool(false))
             }
             (FastCall::ListAppend, [Value::List(_), _]) => {

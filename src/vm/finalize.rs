@@ -84,8 +84,7 @@ impl Vm {
             return;
         }
         if let Err(e) = self.gen_close(g) {
-            let what = format!("<generator object {} at {:#x}>", g.qualname.as_str(), Arc::as_ptr(g) as usize);
-            self.report_unraisable(&what, &e);
+            self.report_unraisable_obj(None, Value::Generator(g.clone()), &e);
         }
     }
 

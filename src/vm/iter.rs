@@ -41,6 +41,10 @@ impl Vm {
                 let t = s.lock();
                 NativeIter::Set { set: s.clone(), len_at_start: t.len(), keys: Mutex::new(t.keys().into_iter()) }
             }
+            // An async generator has no `__iter__`. (A coroutine is iterable
+            // here: its `__await__()` is the coroutine itself, where CPython's
+            // is a separate coroutine_wrapper iterator.)
+            Value::Generator(g) if g.kind == GenKind::AsyncGenerator => return Err(self.not_iterable(v)),
             Value::Iter(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__iter__") {
@@ -361,12 +365,13 @@ impl Vm {
             let mut st = g.state.lock();
             if st.running {
                 drop(st);
-                return Err(self.value_error("generator already executing"));
+                return Err(self.value_error(&format!("{} already executing", kind_word(g.kind))));
             }
             match st.frame.take() {
                 Some(f) => {
                     st.running = true;
                     st.awaited = true;
+                    st.running_frame = &*f as *const Frame as usize;
                     f
                 }
                 None => {
@@ -388,7 +393,8 @@ impl Vm {
                     if !v.is_none() {
                         g.state.lock().frame = Some(frame);
                         g.state.lock().running = false;
-                        return Err(self.type_error("can't send non-None value to a just-started generator"));
+                        let msg = format!("can't send non-None value to a just-started {}", kind_word(g.kind));
+                        return Err(self.type_error(&msg));
                     }
                 } else {
                     frame.stack.push(v);
@@ -479,6 +485,16 @@ impl Vm {
     /// (its next instruction jumps back to a `Send`).
     pub fn gen_is_delegating(&self, g: &Generator) -> bool {
         g.state.lock().frame.as_ref().is_some_and(|f| delegation_target(f).is_some())
+    }
+
+    /// What a suspended generator delegates to (`gi_yieldfrom`, `cr_await`):
+    /// the iterator of the `yield from`/`await` it is paused in, else None.
+    pub fn gen_delegate(&self, g: &Generator) -> Value {
+        let st = g.state.lock();
+        match st.frame.as_ref() {
+            Some(f) if delegation_target(f).is_some() => f.stack.last().cloned().unwrap_or(Value::None),
+            _ => Value::None,
+        }
     }
 
     fn resume_raising(&mut self, g: &Arc<Generator>, mut frame: Box<Frame>, e: PyErr) -> PyResult<SendResult> {
@@ -650,6 +666,15 @@ impl Vm {
 
 /// For a frame paused at the `YieldValue` of a `yield from` / `await`
 /// loop (`Send(end); YieldValue; Jump(send)`), the label after the loop.
+/// How CPython's messages name a generator of this kind.
+fn kind_word(kind: GenKind) -> &'static str {
+    match kind {
+        GenKind::Generator => "generator",
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async generator",
+    }
+}
+
 fn delegation_target(frame: &Frame) -> Option<usize> {
     let code = &frame.code;
     let pc = frame.pc;

@@ -759,7 +759,11 @@ impl Vm {
         }
         if let Some(m) = inst.class.lookup_user("__len__") {
             let r = self.call_method_value(&m, v.clone(), vec![])?;
-            return Ok(self.index_of(&r)? != 0);
+            let n = self.index_of(&r)?;
+            if n < 0 {
+                return Err(self.value_error("__len__() should return >= 0"));
+            }
+            return Ok(n != 0);
         }
         if let Some(p) = inst.builtin_value().cloned() {
             return self.truthy(&p);

@@ -85,6 +85,9 @@ pub struct Types {
     pub cell: Arc<Class>,
     /// Slots of `__slots__` on their class (`types.MemberDescriptorType`).
     pub member_descriptor: Arc<Class>,
+    /// `getset_descriptor`: computed data attributes of built-in types, and
+    /// the `__dict__`/`__weakref__` of a class that adds them.
+    pub getset_descriptor: Arc<Class>,
     pub iterator: Arc<Class>,
     pub property: Arc<Class>,
     pub staticmethod: Arc<Class>,
@@ -214,7 +217,10 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
 
 impl Types {
     pub fn new() -> Types {
-        let object = new_builtin_class("object", &[], Layout::Object);
+        // `object()` itself carries no `__dict__` and takes no weak
+        // references (its subclasses get both, see class_build.rs).
+        let bare = crate::object::class::ClassExtra { no_dict: true, no_weakref: true, ..Default::default() };
+        let object = builtin_class_with("object", &[], Layout::Object, bare);
         let c = |name: &str, layout: Layout| new_builtin_class(name, std::slice::from_ref(&object), layout);
         let int = c("int", Layout::Int);
         let bool_ = new_builtin_class("bool", std::slice::from_ref(&int), Layout::Opaque);
@@ -266,6 +272,7 @@ impl Types {
             code: c("code", Layout::Opaque),
             cell: c("cell", Layout::Opaque),
             member_descriptor: c("member_descriptor", Layout::Opaque),
+            getset_descriptor: c("getset_descriptor", Layout::Opaque),
             iterator: c("iterator", Layout::Opaque),
             property: c("property", Layout::NativeNew),
             staticmethod: c("staticmethod", Layout::NativeNew),
