@@ -195,7 +195,8 @@ impl Vm {
             return Err(err.expect("checked"));
         }
         match cls.lookup_user("__getattr__") {
-            Some(ga) => self.call(&ga, vec![obj.clone(), Value::Str(name.clone())]).map(Some),
+            // Bound as special methods are: a descriptor's `__get__` decides.
+            Some(ga) => self.call_method_value(&ga, obj.clone(), vec![Value::Str(name.clone())]).map(Some),
             None => match err {
                 Some(e) => Err(e),
                 None => Ok(None),
