@@ -479,9 +479,15 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     future_class.dict.set_item_str("__module__", Value::str("asyncio"));
     let task_class = new_builtin_class("Task", std::slice::from_ref(&future_class), Layout::NativeNew);
     task_class.dict.set_item_str("__module__", Value::str("asyncio"));
+    // The base of gilt's loop class: once CPython's asyncio.events is
+    // imported it is that module's `AbstractEventLoop` (py/asyncio.events.py
+    // moves the methods of CPython's class onto it), so gilt's loop is an
+    // instance of it and CPython's Python loops subclass the same class.
+    let abstract_loop =
+        new_builtin_class("AbstractEventLoop", std::slice::from_ref(&rt.types.object), Layout::Object);
+    abstract_loop.dict.set_item_str("__module__", Value::str("asyncio.events"));
     // Named as the class of CPython's loops on Unix (`asyncio.SelectorEventLoop`).
-    let loop_class =
-        new_builtin_class("_UnixSelectorEventLoop", std::slice::from_ref(&rt.types.object), Layout::Opaque);
+    let loop_class = new_builtin_class("_UnixSelectorEventLoop", std::slice::from_ref(&abstract_loop), Layout::Opaque);
     loop_class.dict.set_item_str("__module__", Value::str("asyncio.unix_events"));
     let cancelled_error = exc_class(vm, "CancelledError", "BaseException")?;
     let invalid_state = exc_class(vm, "InvalidStateError", "Exception")?;
@@ -501,6 +507,16 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     d.set_item_str("CancelledError", cancelled_error);
     d.set_item_str("InvalidStateError", invalid_state);
     d.set_item_str("EventLoop", Value::Class(loop_class.clone()));
+    d.set_item_str("AbstractEventLoop", Value::Class(abstract_loop));
+    // The text of a file of the embedded CPython library (`asyncio/events.py`),
+    // for gilt modules that run CPython's code in their own namespace.
+    def(&d, "_cpython_source", |vm, a| {
+        let rel = a.pos.first().and_then(|v| v.as_str().map(|s| s.as_str().to_string())).unwrap_or_default();
+        match super::cpython_lib::file(&rel) {
+            Some(b) => Ok(Value::str(&String::from_utf8_lossy(b))),
+            None => Err(vm.err("ImportError", &format!("no embedded file {rel}"))),
+        }
+    });
     d.set_item_str("Future", Value::Class(future_class.clone()));
     d.set_item_str("Task", Value::Class(task_class.clone()));
     let s = st.clone();
