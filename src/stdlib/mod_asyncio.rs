@@ -493,13 +493,7 @@ fn add_private_attrs(rt: &Runtime, future_class: &Arc<Class>, task_class: &Arc<C
         },
         read_only,
     );
-    prop(
-        rt,
-        future_class,
-        "_loop",
-        |vm, a| Ok(fut_of(vm, &a)?.lp().map_or(Value::None, |l| l.value())),
-        read_only,
-    );
+    prop(rt, future_class, "_loop", |vm, a| Ok(fut_of(vm, &a)?.lp().map_or(Value::None, |l| l.value())), read_only);
     prop(
         rt,
         future_class,
@@ -632,8 +626,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     // imported it is that module's `AbstractEventLoop` (py/asyncio.events.py
     // moves the methods of CPython's class onto it), so gilt's loop is an
     // instance of it and CPython's Python loops subclass the same class.
-    let abstract_loop =
-        new_builtin_class("AbstractEventLoop", std::slice::from_ref(&rt.types.object), Layout::Object);
+    let abstract_loop = new_builtin_class("AbstractEventLoop", std::slice::from_ref(&rt.types.object), Layout::Object);
     abstract_loop.dict.set_item_str("__module__", Value::str("asyncio.events"));
     // Named as the class of CPython's loops on Unix (`asyncio.SelectorEventLoop`).
     let loop_class = new_builtin_class("_UnixSelectorEventLoop", std::slice::from_ref(&abstract_loop), Layout::Opaque);
@@ -675,7 +668,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     // for subclasses whose `__init__` calls `super().__init__(...)`.
     def(&future_class.dict, "__new__", move |vm, mut a| {
         let cls = a.pos.first().cloned().unwrap_or(Value::None);
-        let lp = match a.arg(1, "loop").as_ref().and_then(|v| core_of(&s, v)) {
+        // `loop` is keyword-only (CPython's `Future(*, loop=None)`): a
+        // subclass's own positional arguments reach `__new__` too.
+        let lp = match a.take_kw("loop").as_ref().and_then(|v| core_of(&s, v)) {
             Some(l) => Some(l),
             None => running_loop(),
         };
