@@ -79,7 +79,6 @@ impl Drop for Generator {
                 finalizers: None,
             };
             q.push(super::value::Value::Generator(Arc::new(copy)));
-            return;
         }
     }
 }
