@@ -46,17 +46,29 @@ impl Generator {
     pub fn needs_close(kind: GenKind, st: &GenState) -> bool {
         kind == GenKind::Generator && !st.running && st.frame.as_ref().is_some_and(|f| f.pc > 0 && !f.blocks.is_empty())
     }
+
+    /// Whether dropping this generator must warn: a coroutine that never
+    /// started and that nobody awaited, closed or threw into (CPython's
+    /// `coroutine 'f' was never awaited`).
+    pub fn never_awaited(kind: GenKind, st: &GenState) -> bool {
+        kind == GenKind::Coroutine && !st.awaited && !st.running && st.frame.as_ref().is_some_and(|f| f.pc == 0)
+    }
+
+    /// Whether dropping this generator runs something (see `Drop`).
+    pub fn has_finalizer(kind: GenKind, st: &GenState) -> bool {
+        Self::needs_close(kind, st) || Self::never_awaited(kind, st)
+    }
 }
 
 impl Drop for Generator {
     /// A generator abandoned inside a `try`/`with` block is queued to be
     /// closed at the next safe point (its `finally`/`__exit__` must run, as
     /// in CPython, or a lock taken by `with lock:` stays held forever).
-    /// A coroutine dropped before it ever ran warns, as CPython does (the
-    /// creation site is not recorded, so the location is CPython's `sys:1`).
+    /// A coroutine dropped before it ever ran is queued too: its finalizer
+    /// warns through `warnings` (see `Vm::warn_unawaited`), as CPython's.
     fn drop(&mut self) {
         let st = self.state.get_mut();
-        if Self::needs_close(self.kind, st)
+        if Self::has_finalizer(self.kind, st)
             && let Some(q) = self.finalizers.take()
         {
             let copy = Generator {
@@ -74,15 +86,6 @@ impl Drop for Generator {
                 finalizers: None,
             };
             q.push(super::value::Value::Generator(Arc::new(copy)));
-            return;
-        }
-        if self.kind != GenKind::Coroutine {
-            return;
-        }
-        if !st.awaited && st.frame.as_ref().is_some_and(|f| f.pc == 0) {
-            use std::io::Write;
-            let _ = std::io::stdout().flush();
-            eprintln!("sys:1: RuntimeWarning: coroutine '{}' was never awaited", self.qualname.as_str());
         }
     }
 }

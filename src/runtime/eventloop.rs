@@ -39,6 +39,10 @@ pub struct AsyncState {
     pub handle_class: Arc<Class>,
     pub cancelled_error: Value,
     pub invalid_state: Value,
+    /// The bridge loops of the Python loops native futures run on
+    /// (`eventloop_bridge.rs`), held weakly: a bridge lives while a future
+    /// refers to it.
+    pub bridges: Mutex<Vec<std::sync::Weak<LoopCore>>>,
 }
 
 impl AsyncState {
@@ -168,6 +172,9 @@ pub struct LoopCore {
     /// A dict for the loop methods written in Python (fd readers and
     /// writers, signal handlers, the default executor), made on first use.
     pub extra: Mutex<Option<Value>>,
+    /// Set when this core stands for a loop written in Python, whose
+    /// `call_soon`/`call_later` run its jobs (`eventloop_bridge.rs`).
+    pub bridge: Option<Box<super::eventloop_bridge::Bridge>>,
 }
 
 impl NativeObject for LoopCore {
@@ -183,9 +190,15 @@ thread_local! {
     static RUNNING: std::cell::RefCell<Vec<Arc<LoopCore>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The loop running in this thread, if any.
+/// The loop running in this thread, if any: the native one, else the
+/// bridge of the Python loop that `_set_running_loop` declared running.
 pub fn running_loop() -> Option<Arc<LoopCore>> {
-    RUNNING.with(|r| r.borrow().last().cloned())
+    RUNNING.with(|r| r.borrow().last().cloned()).or_else(|| PY_RUNNING_CORE.with(|r| r.borrow().clone()))
+}
+
+/// Whether a native loop runs in this thread.
+pub fn native_loop_running() -> bool {
+    RUNNING.with(|r| !r.borrow().is_empty())
 }
 
 thread_local! {
@@ -193,6 +206,8 @@ thread_local! {
     /// `_asyncio._set_running_loop` (a loop written in Python, such as
     /// CPython's `BaseEventLoop`, which sets it in `run_forever`).
     static PY_RUNNING: std::cell::RefCell<Value> = const { std::cell::RefCell::new(Value::None) };
+    /// The bridge of that loop, for the native futures and tasks made while it runs.
+    static PY_RUNNING_CORE: std::cell::RefCell<Option<Arc<LoopCore>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// `_asyncio._get_running_loop()`: the native loop running in this thread,
@@ -204,17 +219,25 @@ pub fn running_loop_value() -> Value {
     PY_RUNNING.with(|r| r.borrow().clone())
 }
 
-/// `_asyncio._set_running_loop(loop)`.
-pub fn set_running_loop_value(loop_: Value) {
+/// `_asyncio._set_running_loop(loop)`, with the bridge standing for it
+/// when it is a loop written in Python.
+pub fn set_running_loop_value(loop_: Value, core: Option<Arc<LoopCore>>) {
     let old = PY_RUNNING.with(|r| r.replace(loop_));
+    let old_core = PY_RUNNING_CORE.with(|r| r.replace(core));
     // Dropped outside the borrow: a loop's last reference may run Python.
     drop(old);
+    drop(old_core);
 }
 
 impl LoopCore {
     /// A new, idle loop.
     pub fn new(st: Arc<AsyncState>) -> Arc<LoopCore> {
-        Arc::new(LoopCore {
+        Arc::new(Self::with_bridge(st, None))
+    }
+
+    /// A new loop core, standing for a Python loop when `bridge` is given.
+    pub fn with_bridge(st: Arc<AsyncState>, bridge: Option<Box<super::eventloop_bridge::Bridge>>) -> LoopCore {
+        LoopCore {
             st,
             ready: Mutex::new(VecDeque::new()),
             timers: Mutex::new(BinaryHeap::new()),
@@ -234,12 +257,16 @@ impl LoopCore {
             io: Default::default(),
             watch: Default::default(),
             extra: Mutex::new(None),
-        })
+            bridge,
+        }
     }
 
     /// The loop as a Python value.
     pub fn value(self: &Arc<Self>) -> Value {
-        Value::from_native(self.clone())
+        match &self.bridge {
+            Some(b) => b.py.clone(),
+            None => Value::from_native(self.clone()),
+        }
     }
 
     /// `loop.time()`: monotonic seconds.
@@ -250,11 +277,17 @@ impl LoopCore {
 
     /// Appends a job to the ready queue (loop thread only).
     pub fn push(&self, job: Job) {
+        if let Some(b) = &self.bridge {
+            return b.post(None, job);
+        }
         self.ready.lock().push_back(job);
     }
 
     /// Posts a job from any thread and wakes the loop.
     pub fn push_threadsafe(&self, job: Job) {
+        if let Some(b) = &self.bridge {
+            return b.post(None, job);
+        }
         self.inbox.lock().push(job);
         self.inbox_cv.notify_all();
         self.io.wake();
@@ -267,6 +300,9 @@ impl LoopCore {
 
     /// Schedules `job` after `d`.
     pub fn push_after(&self, d: Duration, job: Job) {
+        if let Some(b) = &self.bridge {
+            return b.post(Some(d.as_secs_f64()), job);
+        }
         let seq = self.seq.fetch_add(1, Ordering::Relaxed);
         let when = (Instant::now() + d).saturating_duration_since(self.epoch).as_nanos();
         self.timers.lock().push(Timer { when: u64::try_from(when).unwrap_or(u64::MAX), seq, job });
@@ -405,7 +441,7 @@ impl LoopCore {
         Ok(())
     }
 
-    fn run_job(self: &Arc<Self>, vm: &mut Vm, job: Job) -> PyResult<()> {
+    pub(crate) fn run_job(self: &Arc<Self>, vm: &mut Vm, job: Job) -> PyResult<()> {
         match job {
             Job::Call(h) => {
                 if !h.cancelled.load(Ordering::Relaxed) {
@@ -443,7 +479,8 @@ impl LoopCore {
     /// Reports an exception from a callback as CPython's default handler does.
     fn callback_error(self: &Arc<Self>, vm: &mut Vm, r: PyResult, func: &Value) -> PyResult<()> {
         let Err(e) = r else { return Ok(()) };
-        if vm.is_exc(&e, "KeyboardInterrupt") || vm.is_exc(&e, "SystemExit") {
+        // A Python loop reports it as its own callback's error.
+        if self.bridge.is_some() || vm.is_exc(&e, "KeyboardInterrupt") || vm.is_exc(&e, "SystemExit") {
             return Err(e);
         }
         let h = self.exception_handler.lock().clone();

@@ -35,6 +35,9 @@ pub struct FutState {
     pub callbacks: Callbacks,
     /// Whether `result()`/`exception()` looked at a stored exception.
     pub retrieved: bool,
+    /// `_asyncio_future_blocking`: set by a task written in Python
+    /// (CPython's `_PyTask`) on the future it awaits.
+    pub blocking: bool,
     /// `sleep(delay, result)` not yet started: armed when first awaited.
     pub sleep: Option<Box<(f64, Value)>>,
     /// The loop this future belongs to.
@@ -186,6 +189,7 @@ impl Fut {
                 status: Status::Pending,
                 callbacks: Callbacks::None,
                 retrieved: false,
+                blocking: false,
                 sleep: None,
                 lp,
                 outer: None,

@@ -20,6 +20,7 @@ pub mod clock;
 pub mod code_cache;
 pub mod deadlock;
 pub mod eventloop;
+pub mod eventloop_bridge;
 pub mod eventloop_deadlock;
 pub mod eventloop_fut;
 pub mod eventloop_io;

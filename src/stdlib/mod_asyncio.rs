@@ -15,6 +15,7 @@ use crate::object::generator::GenKind;
 use crate::object::module::Module;
 use crate::object::value::Value;
 use crate::runtime::eventloop::{AsyncState, Callback, Handle, Job, LoopCore, as_fut, running_loop};
+use crate::runtime::eventloop_bridge::{bridge_for, flush};
 use crate::runtime::eventloop_fut::{Fut, FutIter, GatherPart, Status, TaskMut, TaskPart};
 use crate::vm::iter::SendResult;
 use crate::vm::runtime::new_builtin_class;
@@ -61,12 +62,28 @@ fn need_running(vm: &mut Vm) -> PyResult<Arc<LoopCore>> {
     running_loop().ok_or_else(|| vm.runtime_error("no running event loop"))
 }
 
+/// The core of loop `v`: the native loop itself, or the bridge of a loop
+/// written in Python (`eventloop_bridge.rs`); None for None.
+fn core_of(st: &Arc<AsyncState>, v: &Value) -> Option<Arc<LoopCore>> {
+    if v.is_none() {
+        return None;
+    }
+    loop_of(v).or_else(|| Some(bridge_for(st, v)))
+}
+
 /// The loop named by an optional `loop=` argument, else the running one.
-fn loop_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Arc<LoopCore>> {
-    match v.as_ref().and_then(loop_of) {
+fn loop_arg(vm: &mut Vm, st: &Arc<AsyncState>, v: Option<Value>) -> PyResult<Arc<LoopCore>> {
+    match v.as_ref().and_then(|v| core_of(st, v)) {
         Some(l) => Ok(l),
         None => need_running(vm),
     }
+}
+
+/// `r`, after handing the jobs scheduled on Python loops to them.
+fn flushed<T>(vm: &mut Vm, r: PyResult<T>) -> PyResult<T> {
+    let v = r?;
+    flush(vm)?;
+    Ok(v)
 }
 
 fn exc_of(vm: &mut Vm, v: Value) -> PyResult<PyErr> {
@@ -310,7 +327,7 @@ fn add_future_methods(cls: &Arc<Class>) {
         let msg = a.arg(1, "msg").filter(|v| !v.is_none());
         let limit = vm.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
         match fut_of(vm, &a)?.try_cancel(msg, limit) {
-            Ok(done) => Ok(Value::Bool(done)),
+            Ok(done) => flushed(vm, Ok(Value::Bool(done))),
             Err(_) => Err(vm.recursion_error(" while calling a Python object")),
         }
     });
@@ -324,7 +341,7 @@ fn add_future_methods(cls: &Arc<Class>) {
             return Err(f.st.invalid(vm, &format!("invalid state: {r}")));
         }
         f.finish(Status::Result(a.pos.get(1).cloned().unwrap_or(Value::None)));
-        Ok(Value::None)
+        flushed(vm, Ok(Value::None))
     });
     method(cls, "set_exception", |vm, a| {
         let f = fut_of(vm, &a)?;
@@ -337,7 +354,7 @@ fn add_future_methods(cls: &Arc<Class>) {
         }
         let e = exc_of(vm, a.pos.get(1).cloned().unwrap_or(Value::None))?;
         f.finish(Status::Exception(e));
-        Ok(Value::None)
+        flushed(vm, Ok(Value::None))
     });
     method(cls, "add_done_callback", |vm, mut a| {
         let context = match a.take_kw("context") {
@@ -347,7 +364,7 @@ fn add_future_methods(cls: &Arc<Class>) {
         let f = fut_of(vm, &a)?;
         let cb = a.pos.get(1).cloned().unwrap_or(Value::None);
         f.add_callback(Callback::Py(Box::new((cb, context))));
-        Ok(Value::None)
+        flushed(vm, Ok(Value::None))
     });
     method(cls, "remove_done_callback", |vm, a| {
         let f = fut_of(vm, &a)?;
@@ -357,10 +374,11 @@ fn add_future_methods(cls: &Arc<Class>) {
     });
     method(cls, "get_loop", |vm, a| {
         let f = fut_of(vm, &a)?;
-        match f.lp() {
-            Some(l) => Ok(l.value()),
-            None => Ok(need_running(vm)?.value()),
-        }
+        let l = match f.lp() {
+            Some(l) => l,
+            None => need_running(vm)?,
+        };
+        flushed(vm, Ok(l.value()))
     });
     for name in ["__await__", "__iter__"] {
         method(cls, name, |vm, a| {
@@ -404,6 +422,128 @@ fn add_task_methods(cls: &Arc<Class>) {
     });
 }
 
+/// A property `name` on `cls` over native getter and setter functions.
+fn prop(
+    rt: &Runtime,
+    cls: &Arc<Class>,
+    name: &str,
+    get: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static,
+    set: impl Fn(&mut Vm, Args) -> PyResult + Send + Sync + 'static,
+) {
+    let p = crate::object::descr::Property::new(
+        Vm::native(name, get),
+        Vm::native(name, set),
+        name,
+        rt.types.property.clone(),
+    );
+    cls.dict.set_item_str(name, Value::from_native(Arc::new(p)));
+}
+
+/// The underscore attributes of CPython's C futures and tasks that its
+/// Python code (`_PyTask`, `base_events`, `tasks`) and tests read or set.
+fn add_private_attrs(rt: &Runtime, future_class: &Arc<Class>, task_class: &Arc<Class>) {
+    fn read_only(vm: &mut Vm, _a: Args) -> PyResult {
+        Err(vm.err("AttributeError", "readonly attribute"))
+    }
+    // CPython's `futures.isfuture` looks for it on the class, and a task
+    // written in Python sets it on the future it awaits.
+    prop(
+        rt,
+        future_class,
+        "_asyncio_future_blocking",
+        |vm, a| Ok(Value::Bool(fut_of(vm, &a)?.state.lock().blocking)),
+        |vm, a| {
+            let f = fut_of(vm, &a)?;
+            let b = vm.truthy(&a.pos.get(1).cloned().unwrap_or(Value::None))?;
+            f.state.lock().blocking = b;
+            Ok(Value::None)
+        },
+    );
+    // Only recorded in debug mode by CPython: never here.
+    prop(rt, future_class, "_source_traceback", |_vm, _a| Ok(Value::None), read_only);
+    prop(
+        rt,
+        future_class,
+        "_log_traceback",
+        |vm, a| {
+            let f = fut_of(vm, &a)?;
+            let st = f.state.lock();
+            Ok(Value::Bool(matches!(st.status, Status::Exception(_)) && !st.retrieved))
+        },
+        |vm, a| {
+            let f = fut_of(vm, &a)?;
+            if vm.truthy(&a.pos.get(1).cloned().unwrap_or(Value::None))? {
+                return Err(vm.value_error("_log_traceback can only be set to False"));
+            }
+            f.state.lock().retrieved = true;
+            Ok(Value::None)
+        },
+    );
+    prop(
+        rt,
+        future_class,
+        "_state",
+        |vm, a| {
+            let s = match fut_of(vm, &a)?.state.lock().status {
+                Status::Pending => "PENDING",
+                Status::Cancelled(_) => "CANCELLED",
+                _ => "FINISHED",
+            };
+            Ok(Value::str(s))
+        },
+        read_only,
+    );
+    prop(rt, future_class, "_loop", |vm, a| Ok(fut_of(vm, &a)?.lp().map_or(Value::None, |l| l.value())), read_only);
+    prop(
+        rt,
+        future_class,
+        "_result",
+        |vm, a| match &fut_of(vm, &a)?.state.lock().status {
+            Status::Result(v) => Ok(v.clone()),
+            _ => Ok(Value::None),
+        },
+        read_only,
+    );
+    prop(
+        rt,
+        future_class,
+        "_exception",
+        |vm, a| match &fut_of(vm, &a)?.state.lock().status {
+            Status::Exception(e) => Ok(e.value()),
+            _ => Ok(Value::None),
+        },
+        read_only,
+    );
+    prop(
+        rt,
+        task_class,
+        "_coro",
+        |vm, a| Ok(fut_of(vm, &a)?.task.as_ref().map_or(Value::None, |t| t.coro.clone())),
+        read_only,
+    );
+    prop(
+        rt,
+        task_class,
+        "_fut_waiter",
+        |vm, a| {
+            let f = fut_of(vm, &a)?;
+            let w = f.task.as_ref().and_then(|t| t.m.lock().waiter.clone());
+            Ok(w.map_or(Value::None, |w| w.value()))
+        },
+        read_only,
+    );
+    prop(
+        rt,
+        task_class,
+        "_must_cancel",
+        |vm, a| {
+            let f = fut_of(vm, &a)?;
+            Ok(Value::Bool(f.task.as_ref().is_some_and(|t| t.m.lock().must_cancel.is_some())))
+        },
+        read_only,
+    );
+}
+
 fn iter_class(rt: &Runtime) -> Arc<Class> {
     let c = new_builtin_class("FutureIter", std::slice::from_ref(&rt.types.object), Layout::Opaque);
     fn fi<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a FutIter> {
@@ -422,16 +562,19 @@ fn iter_class(rt: &Runtime) -> Arc<Class> {
     }
     method(&c, "__iter__", |_vm, a| Ok(a.pos[0].clone()));
     method(&c, "__next__", |vm, a| {
-        let r = fi(vm, &a)?.step(vm, Ok(Value::None))?;
+        let r = fi(vm, &a)?.step(vm, Ok(Value::None));
+        let r = flushed(vm, r)?;
         out(vm, r)
     });
     method(&c, "send", |vm, a| {
-        let r = fi(vm, &a)?.step(vm, Ok(Value::None))?;
+        let r = fi(vm, &a)?.step(vm, Ok(Value::None));
+        let r = flushed(vm, r)?;
         out(vm, r)
     });
     method(&c, "throw", |vm, a| {
         let e = super::types_gen::throw_args(vm, &a.pos[1..])?;
-        let r = fi(vm, &a)?.step(vm, Err(e))?;
+        let r = fi(vm, &a)?.step(vm, Err(e));
+        let r = flushed(vm, r)?;
         out(vm, r)
     });
     method(&c, "close", |_vm, _a| Ok(Value::None));
@@ -479,9 +622,14 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     future_class.dict.set_item_str("__module__", Value::str("asyncio"));
     let task_class = new_builtin_class("Task", std::slice::from_ref(&future_class), Layout::NativeNew);
     task_class.dict.set_item_str("__module__", Value::str("asyncio"));
+    // The base of gilt's loop class: once CPython's asyncio.events is
+    // imported it is that module's `AbstractEventLoop` (py/asyncio.events.py
+    // moves the methods of CPython's class onto it), so gilt's loop is an
+    // instance of it and CPython's Python loops subclass the same class.
+    let abstract_loop = new_builtin_class("AbstractEventLoop", std::slice::from_ref(&rt.types.object), Layout::Object);
+    abstract_loop.dict.set_item_str("__module__", Value::str("asyncio.events"));
     // Named as the class of CPython's loops on Unix (`asyncio.SelectorEventLoop`).
-    let loop_class =
-        new_builtin_class("_UnixSelectorEventLoop", std::slice::from_ref(&rt.types.object), Layout::Opaque);
+    let loop_class = new_builtin_class("_UnixSelectorEventLoop", std::slice::from_ref(&abstract_loop), Layout::Opaque);
     loop_class.dict.set_item_str("__module__", Value::str("asyncio.unix_events"));
     let cancelled_error = exc_class(vm, "CancelledError", "BaseException")?;
     let invalid_state = exc_class(vm, "InvalidStateError", "Exception")?;
@@ -493,6 +641,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         handle_class: handle_class(&rt),
         cancelled_error: cancelled_error.clone(),
         invalid_state: invalid_state.clone(),
+        bridges: Mutex::new(Vec::new()),
     });
     add_future_methods(&future_class);
     add_task_methods(&task_class);
@@ -501,6 +650,16 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     d.set_item_str("CancelledError", cancelled_error);
     d.set_item_str("InvalidStateError", invalid_state);
     d.set_item_str("EventLoop", Value::Class(loop_class.clone()));
+    d.set_item_str("AbstractEventLoop", Value::Class(abstract_loop));
+    // The text of a file of the embedded CPython library (`asyncio/events.py`),
+    // for gilt modules that run CPython's code in their own namespace.
+    def(&d, "_cpython_source", |vm, a| {
+        let rel = a.pos.first().and_then(|v| v.as_str().map(|s| s.as_str().to_string())).unwrap_or_default();
+        match super::cpython_lib::file(&rel) {
+            Some(b) => Ok(Value::str(&String::from_utf8_lossy(b))),
+            None => Err(vm.err("ImportError", &format!("no embedded file {rel}"))),
+        }
+    });
     d.set_item_str("Future", Value::Class(future_class.clone()));
     d.set_item_str("Task", Value::Class(task_class.clone()));
     let s = st.clone();
@@ -509,25 +668,28 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     // for subclasses whose `__init__` calls `super().__init__(...)`.
     def(&future_class.dict, "__new__", move |vm, mut a| {
         let cls = a.pos.first().cloned().unwrap_or(Value::None);
-        let lp = match a.arg(1, "loop").as_ref().and_then(loop_of) {
+        // `loop` is keyword-only (CPython's `Future(*, loop=None)`): a
+        // subclass's own positional arguments reach `__new__` too.
+        let lp = match a.take_kw("loop").as_ref().and_then(|v| core_of(&s, v)) {
             Some(l) => Some(l),
             None => running_loop(),
         };
         Ok(wrap_fut(vm, &cls, Arc::new(Fut::new(s.clone(), lp))))
     });
     method(&future_class, "__init__", |_vm, _a| Ok(Value::None));
-    // CPython's `futures.isfuture` looks for this class attribute.
-    future_class.dict.set_item_str("_asyncio_future_blocking", Value::Bool(false));
+    add_private_attrs(&rt, &future_class, &task_class);
     // A subclass's `__del__` may call `super().__del__()`.
     method(&future_class, "__del__", |_vm, _a| Ok(Value::None));
+    let s = st.clone();
     def(&task_class.dict, "__new__", move |vm, mut a| {
         let cls = a.pos.first().cloned().unwrap_or(Value::None);
         let coro = a.arg(1, "coro").unwrap_or(Value::None);
         let name = a.take_kw("name");
         let context = a.take_kw("context");
-        let lp = loop_arg(vm, a.take_kw("loop"))?;
+        let lp = loop_arg(vm, &s, a.take_kw("loop"))?;
         let t = new_task(vm, &lp, coro, name, context)?;
-        Ok(wrap_fut(vm, &cls, t))
+        let v = wrap_fut(vm, &cls, t);
+        flushed(vm, Ok(v))
     });
     method(&task_class, "__init__", |vm, mut a| {
         // Only `name=` can differ from what `__new__` was given.
@@ -564,17 +726,24 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Ok(l)
     });
     def(&d, "_get_running_loop", |_vm, _a| Ok(crate::runtime::eventloop::running_loop_value()));
-    def(&d, "_set_running_loop", |_vm, a| {
-        crate::runtime::eventloop::set_running_loop_value(a.pos.first().cloned().unwrap_or(Value::None));
+    let s = st.clone();
+    def(&d, "_set_running_loop", move |_vm, a| {
+        let lp = a.pos.first().cloned().unwrap_or(Value::None);
+        // A native loop registers itself when it runs; a Python loop's
+        // native futures and tasks go through its bridge.
+        let core = if lp.is_none() || loop_of(&lp).is_some() { None } else { Some(bridge_for(&s, &lp)) };
+        crate::runtime::eventloop::set_running_loop_value(lp, core);
         Ok(Value::None)
     });
-    def(&d, "current_task", |vm, mut a| {
-        let lp = loop_arg(vm, a.arg(0, "loop"))?;
+    let s = st.clone();
+    def(&d, "current_task", move |vm, mut a| {
+        let lp = loop_arg(vm, &s, a.arg(0, "loop"))?;
         let t = lp.current_task.lock().clone();
         Ok(t.map(|t| t.value()).unwrap_or(Value::None))
     });
-    def(&d, "_all_tasks", |vm, mut a| {
-        let lp = loop_arg(vm, a.arg(0, "loop"))?;
+    let s = st.clone();
+    def(&d, "_all_tasks", move |vm, mut a| {
+        let lp = loop_arg(vm, &s, a.arg(0, "loop"))?;
         let ts: Vec<Value> = lp.tasks.lock().values().filter(|t| t.is_pending()).map(|t| t.value()).collect();
         Ok(Value::list(ts))
     });
@@ -588,18 +757,24 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Ok(Arc::new(f).value())
     });
     let s = st.clone();
-    def(&d, "gather", move |vm, a| gather(vm, &s, a));
+    def(&d, "gather", move |vm, a| {
+        let r = gather(vm, &s, a);
+        flushed(vm, r)
+    });
     def(&d, "create_task", |vm, mut a| {
         let coro = a.arg(0, "coro").unwrap_or(Value::None);
         let name = a.take_kw("name");
         let context = a.take_kw("context");
         let lp = need_running(vm)?;
-        create_task(vm, &lp, coro, name, context)
+        let r = create_task(vm, &lp, coro, name, context);
+        flushed(vm, r)
     });
-    def(&d, "ensure_future", |vm, mut a| {
+    let s = st.clone();
+    def(&d, "ensure_future", move |vm, mut a| {
         let aw = a.arg(0, "coro_or_future").unwrap_or(Value::None);
-        let lp = loop_arg(vm, a.take_kw("loop"))?;
-        Ok(ensure_future(vm, &lp, aw)?.value())
+        let lp = loop_arg(vm, &s, a.take_kw("loop"))?;
+        let r = ensure_future(vm, &lp, aw).map(|f| f.value());
+        flushed(vm, r)
     });
     def(&d, "iscoroutinefunction", |_vm, a| {
         let mut f = a.pos.first().cloned().unwrap_or(Value::None);

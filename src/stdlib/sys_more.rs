@@ -2,7 +2,7 @@
 //! own tests look for: `getrefcount`, the breakpoint hook (and the
 //! `breakpoint()` built-in that calls it), `call_tracing`, `is_finalizing`,
 //! `stdlib_module_names`, `copyright`, the coroutine origin-tracking depth,
-//! and argument checks for the no-argument getters.
+//! the async generator hooks, and argument checks for the no-argument getters.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -12,8 +12,56 @@ use crate::object::dict::Dict;
 use crate::object::value::Value;
 use crate::vm::{Args, PyResult, Runtime, Vm};
 
+/// `sys.asyncgen_hooks`, what `get_asyncgen_hooks()` returns.
+const ASYNCGEN_HOOKS: super::structseq::Spec =
+    super::structseq::Spec { module: "sys", name: "asyncgen_hooks", fields: &["firstiter", "finalizer"], n_seq: 2 };
+
+thread_local! {
+    /// This thread's async generator hooks (firstiter, finalizer), per thread
+    /// as CPython's. Kept for the event loops that set and restore them
+    /// (CPython's `BaseEventLoop.run_forever`); gilt's async generators do
+    /// not call them.
+    static ASYNCGEN: std::cell::RefCell<(Value, Value)> = const { std::cell::RefCell::new((Value::None, Value::None)) };
+}
+
+/// `sys.get_asyncgen_hooks()` / `sys.set_asyncgen_hooks(firstiter=, finalizer=)`.
+fn add_asyncgen_hooks(d: &Dict) {
+    let cls: Arc<std::sync::OnceLock<Arc<crate::object::class::Class>>> = Arc::default();
+    def(d, "get_asyncgen_hooks", move |vm, a| {
+        a.check(vm, "get_asyncgen_hooks", 0, 0)?;
+        let c = cls.get_or_init(|| super::structseq::make_class(vm, ASYNCGEN_HOOKS)).clone();
+        let (first, fin) = ASYNCGEN.with(|h| h.borrow().clone());
+        Ok(super::structseq::new_value(&c, ASYNCGEN_HOOKS, vec![first, fin]))
+    });
+    def(d, "set_asyncgen_hooks", |vm, mut a| {
+        let first = a.arg(0, "firstiter");
+        let fin = a.arg(1, "finalizer");
+        // Checked finalizer first, as CPython; None clears, an omitted one stays.
+        for (name, v) in [("finalizer", &fin), ("firstiter", &first)] {
+            if let Some(v) = v
+                && !v.is_none()
+                && !super::builtins_attr::is_callable(vm, v)
+            {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(&format!("callable {name} expected, got {tn}")));
+            }
+        }
+        ASYNCGEN.with(|h| {
+            let mut h = h.borrow_mut();
+            if let Some(f) = first {
+                h.0 = f;
+            }
+            if let Some(f) = fin {
+                h.1 = f;
+            }
+        });
+        Ok(Value::None)
+    });
+}
+
 /// Adds the functions to `sys`'s dict `d`, and `breakpoint` to the built-ins.
 pub fn add(rt: &Runtime, d: &Dict) {
+    add_asyncgen_hooks(d);
     def(d, "getrefcount", |vm, a| {
         a.no_kw(vm, "sys.getrefcount")?;
         a.check(vm, "sys.getrefcount", 1, 1)?;

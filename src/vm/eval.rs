@@ -765,7 +765,13 @@ impl Vm {
                     // here is queued by its Drop and finalized at the next
                     // safe point (vm/finalize.rs).
                     let v = self.pop();
+                    let coroutine = matches!(&v, Value::Generator(_));
                     drop_value(v);
+                    if coroutine {
+                        // `f()` on a line of its own: a coroutine that never
+                        // ran warns here, on this line, as in CPython.
+                        self.safe_point()?;
+                    }
                 }
                 Instr::DupTop => {
                     let v = self.top().clone();

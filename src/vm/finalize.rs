@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use super::{PyErr, Vm};
+use super::{Args, PyErr, Vm};
 use crate::object::finalize::Job;
 use crate::object::generator::Generator;
 use crate::object::value::Value;
@@ -62,8 +62,34 @@ impl Vm {
                     self.report_unraisable_obj(None, del, &e);
                 }
             }
-            Value::Generator(g) => self.close_abandoned(g),
+            Value::Generator(g) => {
+                let warn = Generator::never_awaited(g.kind, &g.state.lock());
+                if warn { self.warn_unawaited(g) } else { self.close_abandoned(g) }
+            }
             _ => {}
+        }
+    }
+
+    /// `RuntimeWarning: coroutine 'f' was never awaited` for a coroutine
+    /// that goes without ever having run, through `warnings.warn` with the
+    /// coroutine as its source, as CPython's `_PyErr_WarnUnawaitedCoroutine`:
+    /// filters, `-W error` and `catch_warnings` apply, and the location is
+    /// the frame that dropped it (`sys:1` when none runs, at exit). A warning
+    /// turned into an error is reported as unraisable, as CPython does.
+    pub(super) fn warn_unawaited(&mut self, g: &Arc<Generator>) {
+        // Once: the coroutine may still be reachable (a global at exit).
+        g.state.lock().awaited = true;
+        let coro = Value::Generator(g.clone());
+        let msg = format!("coroutine '{}' was never awaited", g.qualname.as_str());
+        let r = self.import_name("warnings", 0, true).and_then(|w| {
+            let Some(warn) = self.get_attr_str(&w, "warn")? else { return Ok(()) };
+            let cat = Value::Class(self.rt.types.exc("RuntimeWarning"));
+            self.call_value(&warn, Args::new(vec![Value::str(&msg), cat, Value::Int(1), coro.clone()]))?;
+            Ok(())
+        });
+        if let Err(e) = r {
+            let what = self.repr_of(&coro).unwrap_or_else(|_| "coroutine".into());
+            self.report_unraisable(&what, &e);
         }
     }
 
@@ -138,7 +164,7 @@ impl Vm {
         for v in found {
             match &v {
                 Value::Instance(inst) if !inst.finalized.swap(true, Ordering::Relaxed) => self.finalize_one(&v),
-                Value::Generator(g) => self.close_abandoned(g),
+                Value::Generator(_) => self.finalize_one(&v),
                 _ => {}
             }
             self.run_finalizers();
@@ -190,7 +216,7 @@ fn collect_finalizable(v: &Value, found: &mut Vec<Value>, seen: &mut HashSet<usi
                 collect_finalizable(&x, found, seen, depth - 1);
             }
         }
-        Value::Generator(g) if Generator::needs_close(g.kind, &g.state.lock()) => found.push(v.clone()),
+        Value::Generator(g) if Generator::has_finalizer(g.kind, &g.state.lock()) => found.push(v.clone()),
         _ => {}
     }
 }

@@ -148,8 +148,27 @@ class _UnixWritePipeTransport(_FlowControl, _LoopTransport):
         self._low = _HIGH_WATER // 4
         os.set_blocking(self._fileno, False)
         loop.call_soon(protocol.connection_made, self)
+        import stat
+        mode = os.fstat(self._fileno).st_mode
+        # As CPython's: the write end of a pipe or a socket turns readable
+        # when the reading end is closed (a child that died), which is how
+        # the transport learns that the connection is lost.
+        self._watch_hangup = stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+        if self._watch_hangup:
+            loop.call_soon(loop.add_reader, self._fileno, self._read_ready)
         if waiter is not None:
             loop.call_soon(_set_done, waiter)
+
+    def _read_ready(self):
+        if self._buffer:
+            self._close(BrokenPipeError())
+        else:
+            self._close(None)
+
+    def _stop_watching_hangup(self):
+        if self._watch_hangup:
+            self._watch_hangup = False
+            self._loop.remove_reader(self._fileno)
 
     def __repr__(self):
         state = ' closing' if self._closing else (' closed' if self._pipe is None else '')
@@ -195,6 +214,7 @@ class _UnixWritePipeTransport(_FlowControl, _LoopTransport):
             return
         self._loop.remove_writer(self._fileno)
         if self._closing:
+            self._stop_watching_hangup()
             self._loop.call_soon(self._call_connection_lost, None)
 
     def can_write_eof(self):
@@ -205,6 +225,7 @@ class _UnixWritePipeTransport(_FlowControl, _LoopTransport):
             return
         self._closing = True
         if not self._buffer:
+            self._stop_watching_hangup()
             self._loop.call_soon(self._call_connection_lost, None)
 
     def close(self):
@@ -224,6 +245,7 @@ class _UnixWritePipeTransport(_FlowControl, _LoopTransport):
         if self._buffer:
             self._loop.remove_writer(self._fileno)
             self._buffer.clear()
+        self._stop_watching_hangup()
         self._loop.call_soon(self._call_connection_lost, exc)
 
     def _call_connection_lost(self, exc):

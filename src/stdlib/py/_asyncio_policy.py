@@ -5,7 +5,7 @@ slow to import)."""
 
 import asyncio
 from asyncio import events
-from asyncio.events import (AbstractEventLoopPolicy, BaseDefaultEventLoopPolicy,  # noqa: F401
+from asyncio.events import (AbstractEventLoop, AbstractEventLoopPolicy, BaseDefaultEventLoopPolicy,  # noqa: F401
                             AbstractServer, Handle, TimerHandle, get_child_watcher,
                             set_child_watcher)
 

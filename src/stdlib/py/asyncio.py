@@ -10,7 +10,6 @@ from _asyncio import (CancelledError, InvalidStateError, Future, Task, sleep, ga
                       ensure_future, get_running_loop, _get_running_loop, current_task,
                       isfuture, iscoroutinefunction, create_task)
 
-AbstractEventLoop = _asyncio.EventLoop
 BaseEventLoop = _asyncio.EventLoop
 SelectorEventLoop = _asyncio.EventLoop
 TimeoutError = TimeoutError
@@ -97,10 +96,8 @@ class _DefaultLoops:
 
 
 def _is_loop(loop):
-    if isinstance(loop, _asyncio.EventLoop):
-        return True
-    events = _sys.modules.get('asyncio.events')
-    return events is not None and isinstance(loop, events.AbstractEventLoop)
+    # events.AbstractEventLoop is this class once asyncio.events is imported.
+    return isinstance(loop, _asyncio.AbstractEventLoop)
 
 
 import sys as _sys
@@ -163,7 +160,7 @@ _asyncio.get_event_loop = get_event_loop
 _asyncio._get_event_loop = _get_event_loop
 
 # The names CPython's asyncio has from asyncio.events that need it imported.
-_POLICY_NAMES = {'AbstractEventLoopPolicy', 'BaseDefaultEventLoopPolicy', 'DefaultEventLoopPolicy',
+_POLICY_NAMES = {'AbstractEventLoop', 'AbstractEventLoopPolicy', 'BaseDefaultEventLoopPolicy', 'DefaultEventLoopPolicy',
                  'get_child_watcher', 'set_child_watcher', 'AbstractServer', 'Handle', 'TimerHandle'}
 _CHILD_WATCHER_NAMES = {'AbstractChildWatcher', 'SafeChildWatcher', 'FastChildWatcher',
                         'PidfdChildWatcher', 'MultiLoopChildWatcher', 'ThreadedChildWatcher'}
