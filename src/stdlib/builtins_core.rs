@@ -1173,6 +1173,23 @@ fn register_descriptors(rt: &Runtime) {
         let cls = descriptor_class(&a, &vm.rt.types.property);
         new_property(vm, cls, [fget, fset, fdel], doc)
     });
+    // `property.__init__` takes CPython's arguments; the accessors were set
+    // by `__new__` from the call's own arguments, so a subclass's
+    // `super().__init__(fget)` is accepted and changes nothing.
+    method(&t.property, "__init__", |vm, mut a| {
+        for (i, name) in ["fget", "fset", "fdel", "doc"].iter().enumerate() {
+            let _ = a.arg(i + 1, name);
+        }
+        if let Some((k, _)) = a.kw.first() {
+            let k = k.as_str().to_string();
+            return Err(vm.type_error(&format!("'{k}' is an invalid keyword argument for property()")));
+        }
+        if a.pos.len() > 5 {
+            let n = a.pos.len() - 1;
+            return Err(vm.type_error(&format!("property() takes at most 4 arguments ({n} given)")));
+        }
+        Ok(Value::None)
+    });
     /// A copy with one accessor replaced, as CPython's `property_copy`: made
     /// by calling the property's own class (a subclass's `__new__`/`__init__`
     /// run); a docstring taken from the old getter is not kept for a new one.
@@ -1297,6 +1314,21 @@ fn register_descriptors(rt: &Runtime) {
         copy_wrapped_attrs(vm, &f, &cm.dict)?;
         Ok(Value::from_native(Arc::new(cm)))
     });
+    // `__init__` checks the arguments again, as CPython's sm_init/cm_init
+    // (a subclass's own `__init__` calls it with `super().__init__(f)`);
+    // `__new__` has already stored the function.
+    for (cls, kind) in [(&t.staticmethod, "staticmethod"), (&t.classmethod, "classmethod")] {
+        method(cls, "__init__", move |vm, a| {
+            if !a.kw.is_empty() {
+                return Err(vm.type_error(&format!("{kind}() takes no keyword arguments")));
+            }
+            let n = a.pos.len().saturating_sub(1);
+            if n != 1 {
+                return Err(vm.type_error(&format!("{kind} expected 1 argument, got {n}")));
+            }
+            Ok(Value::None)
+        });
+    }
     method(&t.super_, "__new__", |vm, a| {
         if !a.kw.is_empty() {
             return Err(vm.type_error("super() takes no keyword arguments"));
