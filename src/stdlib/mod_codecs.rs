@@ -138,7 +138,7 @@ fn call_codec(vm: &mut Vm, f: &Value, args: Vec<Value>, op: &str, encoding: &str
     // attributes of its own, no args but one exact str.
     let args = vm.exc_args(&err);
     let plain_args = args.is_empty() || (args.len() == 1 && matches!(args[0], Value::Str(_)));
-    if !same_slot("__init__") || !same_slot("__new__") || !plain_args || err.exc.dict.len() != 0 {
+    if !same_slot("__init__") || !same_slot("__new__") || !plain_args || !err.exc.dict.is_empty() {
         return Err(err);
     }
     let text = vm.str_of(&err.value())?;
