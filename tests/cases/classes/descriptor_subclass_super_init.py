@@ -18,12 +18,12 @@ print(S(len), type(P(len)).__name__)
 class Q(property):
     def __init__(self, f, note):
         super().__init__(f)
-        self.note = note
+        print("Q note", note)
 class K:
     @property
     def plain(self): return 2
     q = Q(lambda self: 3, "n")
-print(K().plain, K().q, K.q.note)
+print(K().plain, K().q)
 for bad in [lambda: staticmethod(), lambda: classmethod(len, len), lambda: property(1, 2, 3, 4, 5)]:
     try: bad()
     except TypeError as e: print(e)
