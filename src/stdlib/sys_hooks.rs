@@ -28,15 +28,7 @@ pub fn install(d: &Dict) {
                 format!("TypeError: print_exception(): Exception expected for value, {tn} found\n")
             }
         };
-        use std::io::Write;
-        let _ = std::io::stdout().flush();
-        match vm.sys_attr("stderr") {
-            Some(err) if !err.is_none() => {
-                vm.call_method(&err, "write", vec![Value::string(text)])?;
-                let _ = vm.call_method(&err, "flush", vec![]);
-            }
-            _ => eprint!("{text}"),
-        }
+        write_stderr(vm, text)?;
         Ok(Value::None)
     });
     def(d, "displayhook", |vm, a| {
@@ -96,15 +88,7 @@ pub fn install_unraisable(d: &Dict) {
         if matches!(value, Value::Instance(_)) {
             vm.format_one(&value, &mut text);
         }
-        use std::io::Write;
-        let _ = std::io::stdout().flush();
-        match vm.sys_attr("stderr") {
-            Some(err) if !err.is_none() => {
-                vm.call_method(&err, "write", vec![Value::string(text)])?;
-                let _ = vm.call_method(&err, "flush", vec![]);
-            }
-            _ => eprint!("{text}"),
-        }
+        write_stderr(vm, text)?;
         Ok(Value::None)
     });
     if let Some(f) = d.get_item_str("unraisablehook") {
@@ -149,4 +133,20 @@ pub fn replaced_excepthook(vm: &Vm) -> Option<Value> {
     let hook = m.dict.get_item_str("excepthook")?;
     let original = m.dict.get_item_str("__excepthook__");
     if original.is_some_and(|o| o.id() == hook.id()) { None } else { Some(hook) }
+}
+
+/// Writes a hook's report on `sys.stderr` (a script or a test may have
+/// replaced it), after flushing stdout so the two keep their order; the
+/// process's stderr when `sys.stderr` is gone.
+fn write_stderr(vm: &mut Vm, text: String) -> crate::vm::PyResult<()> {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    match vm.sys_attr("stderr") {
+        Some(err) if !err.is_none() => {
+            vm.call_method(&err, "write", vec![Value::string(text)])?;
+            let _ = vm.call_method(&err, "flush", vec![]);
+        }
+        _ => eprint!("{text}"),
+    }
+    Ok(())
 }
