@@ -9,6 +9,7 @@ pub mod builtin_attrs;
 pub mod builtin_docs;
 pub mod builtins_attr;
 pub mod builtins_core;
+pub mod builtins_descr;
 pub mod builtins_exec;
 pub mod builtins_more;
 pub mod codecs_more;
