@@ -154,15 +154,7 @@ pub fn register(rt: &Runtime) {
     });
     // Cells compare by contents; an empty cell sorts before a full one
     // (CPython's cell_richcompare).
-    use crate::parse::ast::CmpOp;
-    for (name, op) in [
-        ("__eq__", CmpOp::Eq),
-        ("__ne__", CmpOp::NotEq),
-        ("__lt__", CmpOp::Lt),
-        ("__le__", CmpOp::LtE),
-        ("__gt__", CmpOp::Gt),
-        ("__ge__", CmpOp::GtE),
-    ] {
+    for (name, op) in super::RICH_COMPARISONS {
         method(&t.cell, name, move |vm, a| {
             a.check_method(vm, name, 1, 1)?;
             let (Some(x), Some(Value::Native2(o))) = (a.native_self::<CellObject>(), a.pos.get(1)) else {

@@ -842,11 +842,7 @@ impl Vm {
                 _ => None,
             });
         }
-        let wrapper = match o.as_any().downcast_ref::<StaticMethod>() {
-            Some(sm) => Some((&sm.func, &sm.dict)),
-            None => o.as_any().downcast_ref::<ClassMethod>().map(|cm| (&cm.func, &cm.dict)),
-        };
-        if let Some((func, dict)) = wrapper {
+        if let Some((func, dict)) = wrapper_parts(o) {
             return Ok(match name {
                 "__func__" | "__wrapped__" => Some(func.clone()),
                 "__dict__" => Some(Value::Dict(dict.clone())),
@@ -911,13 +907,9 @@ impl Vm {
             }
             // staticmethod/classmethod objects have a `__dict__`.
             Value::Native2(o)
-                if (o.as_any().is::<StaticMethod>() || o.as_any().is::<ClassMethod>())
-                    && !matches!(name.as_str(), "__func__" | "__wrapped__" | "__dict__") =>
+                if wrapper_parts(o).is_some() && !matches!(name.as_str(), "__func__" | "__wrapped__" | "__dict__") =>
             {
-                let dict = match o.as_any().downcast_ref::<StaticMethod>() {
-                    Some(sm) => sm.dict.clone(),
-                    None => o.as_any().downcast_ref::<ClassMethod>().expect("classmethod").dict.clone(),
-                };
+                let (_, dict) = wrapper_parts(o).expect("checked by the guard");
                 dict.set_str(name, v);
                 Ok(())
             }
@@ -1170,13 +1162,9 @@ impl Vm {
             }
             // The attributes a staticmethod/classmethod keeps in its `__dict__`.
             Value::Native2(o)
-                if (o.as_any().is::<StaticMethod>() || o.as_any().is::<ClassMethod>())
-                    && !matches!(name.as_str(), "__func__" | "__wrapped__" | "__dict__") =>
+                if wrapper_parts(o).is_some() && !matches!(name.as_str(), "__func__" | "__wrapped__" | "__dict__") =>
             {
-                let dict = match o.as_any().downcast_ref::<StaticMethod>() {
-                    Some(sm) => sm.dict.clone(),
-                    None => o.as_any().downcast_ref::<ClassMethod>().expect("classmethod").dict.clone(),
-                };
+                let (_, dict) = wrapper_parts(o).expect("checked by the guard");
                 if dict.remove_item_str(name.as_str()).is_none() {
                     return Err(self.attribute_error(obj, name.as_str()));
                 }
@@ -1264,5 +1252,16 @@ pub(super) fn is_data_descr(a: &Value) -> bool {
                 && (i.class.lookup_user("__set__").is_some() || i.class.lookup_user("__delete__").is_some())
         }
         _ => false,
+    }
+}
+
+/// The wrapped function and the `__dict__` of a staticmethod or
+/// classmethod object (None for any other native object).
+fn wrapper_parts(
+    o: &Arc<dyn crate::object::native::NativeObject>,
+) -> Option<(&Value, &Arc<crate::object::dict::Dict>)> {
+    match o.as_any().downcast_ref::<StaticMethod>() {
+        Some(sm) => Some((&sm.func, &sm.dict)),
+        None => o.as_any().downcast_ref::<ClassMethod>().map(|cm| (&cm.func, &cm.dict)),
     }
 }
