@@ -603,45 +603,10 @@ pub fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
     if vm.is_exc(e, "KeyboardInterrupt") { KILLED_BY_SIGINT } else { 1 }
 }
 
-/// `  File "x.py", line N` / source line / caret / `SyntaxError: msg`.
+/// `  File "x.py", line N` / source line / carets / `SyntaxError: msg`.
 pub fn format_syntax_error(vm: &mut Vm, e: &PyErr) -> String {
-    format_syntax_error_value(vm, &e.exc.dict, &e.value())
-}
-
-/// [`format_syntax_error`] from the exception's attribute dict and value (also
-/// used under a traceback: a SyntaxError raised by `compile`/`exec`/`eval`).
-pub fn format_syntax_error_value(vm: &mut Vm, d: &crate::object::dict::Dict, exc: &Value) -> String {
-    let get = |k: &str| d.get_item_str(k);
-    let filename = match get("filename") {
-        Some(Value::Str(s)) => s.as_str().to_string(),
-        _ => "<unknown>".into(),
-    };
-    let line = match get("lineno") {
-        Some(Value::Int(i)) => i,
-        _ => 0,
-    };
-    let offset = match get("offset") {
-        Some(Value::Int(i)) => i,
-        _ => 0,
-    };
-    let text = match get("text") {
-        Some(Value::Str(s)) => s.as_str().to_string(),
-        _ => String::new(),
-    };
-    let mut out = format!("  File \"{filename}\", line {line}\n");
-    if !text.trim().is_empty() {
-        let stripped = text.trim_start();
-        let removed = text.chars().count() - stripped.chars().count();
-        let stripped = stripped.trim_end();
-        out.push_str(&format!("    {stripped}\n"));
-        // No caret when the offset points into the indentation that was
-        // stripped (a TabError's column 1), as CPython prints it.
-        if offset > 0 && offset as usize > removed {
-            let col = (offset as usize - 1 - removed).min(stripped.chars().count());
-            out.push_str(&format!("    {}^\n", " ".repeat(col)));
-        }
+    match vm.format_syntax_error_value(&e.exc) {
+        Some(text) => text,
+        None => vm.format_exception(e),
     }
-    out.push_str(&vm.exception_only(exc));
-    out.push('\n');
-    out
 }

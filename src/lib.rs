@@ -41,11 +41,66 @@ pub fn compile_source_mode(vm: &mut Vm, src: &str, filename: &str, interactive: 
             return Err(syntax_error(vm, kind, &e.msg, filename, e.line, e.col, src));
         }
     };
+    // The embedded library is compiled as CPython loads its bytecode cache:
+    // without warnings.
+    let warn = !vm::import::is_embedded(filename);
+    if warn {
+        issue_compile_warnings(vm, &compile::warnings::escape_warnings(src), filename, src)?;
+    }
     let rt = vm.rt.clone();
     let intern: compile::unit::Interner = Arc::new(move |s: &str| rt.intern(s));
     let optimize = vm.rt.config.optimize;
-    compile::compile_module_optimized(&program, filename, interactive, optimize, intern)
-        .map_err(|e| syntax_error(vm, "SyntaxError", &e.msg, filename, e.loc.line, e.loc.col + 1, src))
+    let mode = if interactive { compile::ExecMode::Single } else { compile::ExecMode::Module };
+    let mut found = Vec::new();
+    let result = compile::compile_module_warn(&program, filename, mode, optimize, intern, &mut found);
+    if warn {
+        issue_compile_warnings(vm, &found, filename, src)?;
+    }
+    result.map_err(|e| syntax_error(vm, "SyntaxError", &e.msg, filename, e.loc.line, e.loc.col + 1, src))
+}
+
+/// Issues the warnings a parse or compile found, in order, through
+/// `warnings.warn_explicit` (so filters apply and the source line is shown),
+/// as CPython's `compiler_warn` does: one that a filter turns into an error
+/// becomes a SyntaxError over the construct it is about.
+pub(crate) fn issue_compile_warnings(
+    vm: &mut Vm,
+    found: &[compile::warnings::CompileWarning],
+    filename: &str,
+    src: &str,
+) -> PyResult<()> {
+    if found.is_empty() {
+        return Ok(());
+    }
+    let warnings = vm.import_name("warnings", 0, true)?;
+    let Some(warn_explicit) = vm.get_attr_str(&warnings, "warn_explicit")? else { return Ok(()) };
+    for w in found {
+        let category = Value::Class(vm.rt.types.exc(w.category));
+        let args = vec![Value::str(&w.msg), category.clone(), Value::str(filename), Value::Int(i64::from(w.loc.line))];
+        let Err(e) = vm.call_value(&warn_explicit, vm::Args::new(args)) else { continue };
+        if !vm.isinstance(&e.value(), &category)? {
+            return Err(e);
+        }
+        let err = syntax_error(vm, "SyntaxError", &w.msg, filename, w.loc.line, w.loc.col + 1, src);
+        // The parser quotes its own line; the compiler reads the line from
+        // the file, if there is one (CPython's `PyErr_ProgramTextObject`).
+        let line_of = |text: &str| {
+            (w.loc.line as usize)
+                .checked_sub(1)
+                .and_then(|i| text.lines().nth(i))
+                .map(|l| Value::string(format!("{l}\n")))
+        };
+        let text = if w.category == "SyntaxWarning" {
+            std::fs::read_to_string(filename).ok().and_then(|t| line_of(&t))
+        } else {
+            line_of(src)
+        };
+        err.exc.dict.set_item_str("text", text.unwrap_or(Value::None));
+        err.exc.dict.set_item_str("end_lineno", Value::Int(i64::from(w.end.line)));
+        err.exc.dict.set_item_str("end_offset", Value::Int(i64::from(w.end.col) + 1));
+        return Err(err);
+    }
+    Ok(())
 }
 
 /// A SyntaxError (or `kind`) with CPython's `msg`, `filename`, `lineno`, `offset` and `text`.

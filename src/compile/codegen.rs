@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use super::symtable::{self, NameScope, Scope, ScopeKind};
 use super::unit::{FBlock, FinallyBody, Interner, Unit};
+use super::warnings::{self, CompileWarning};
 use crate::bytecode::code::{CodeKind, ColSpan, flags};
 use crate::bytecode::{CodeObject, Instr};
 use crate::object::value::Value;
@@ -58,13 +59,27 @@ pub enum ExecMode {
     Eval,
 }
 
-/// Compiles a module-level program for `mode` (see [`ExecMode`]).
+/// Compiles a module-level program for `mode` (see [`ExecMode`]), dropping
+/// its warnings (the embedded library's modules, marshal tests).
 pub fn compile_module_mode(
     program: &[Stmt],
     filename: &str,
     mode: ExecMode,
     optimize: u8,
     intern: Interner,
+) -> CResult<Arc<CodeObject>> {
+    compile_module_warn(program, filename, mode, optimize, intern, &mut Vec::new())
+}
+
+/// Like [`compile_module_mode`], appending to `found` the SyntaxWarnings
+/// met before the end (or before the error) in source order.
+pub fn compile_module_warn(
+    program: &[Stmt],
+    filename: &str,
+    mode: ExecMode,
+    optimize: u8,
+    intern: Interner,
+    found: &mut Vec<CompileWarning>,
 ) -> CResult<Arc<CodeObject>> {
     let scope = symtable::build(program).map_err(|e| CompileError { msg: e.msg, loc: e.loc })?;
     let interactive = matches!(mode, ExecMode::Single | ExecMode::ExecSingle);
@@ -78,33 +93,44 @@ pub fn compile_module_mode(
         name_ops,
         intern: intern.clone(),
         future_annotations: super::unparse::future_annotations(program),
+        warnings: Vec::new(),
     };
     c.units.push(Unit::new(intern, scope, "<module>", "<module>", 1));
-    if mode == ExecMode::Eval {
-        if let [Stmt { kind: StmtKind::Expr(e), loc, .. }] = program {
-            c.u().line = loc.line;
-            c.expr(e)?;
-            c.u().emit(Instr::ReturnValue);
-            let unit = c.units.pop().expect("module unit");
-            return Ok(Arc::new(unit.finish(&c.filename, CodeKind::Module)));
+    let result = c.module_body(program, mode, name_ops);
+    found.append(&mut c.warnings);
+    result
+}
+
+impl Compiler {
+    /// The module unit's code for `program` (see [`compile_module_warn`]).
+    fn module_body(&mut self, program: &[Stmt], mode: ExecMode, name_ops: bool) -> CResult<Arc<CodeObject>> {
+        let c = self;
+        if mode == ExecMode::Eval {
+            if let [Stmt { kind: StmtKind::Expr(e), loc, .. }] = program {
+                c.u().line = loc.line;
+                c.expr(e)?;
+                c.u().emit(Instr::ReturnValue);
+                let unit = c.units.pop().expect("module unit");
+                return Ok(Arc::new(unit.finish(&c.filename, CodeKind::Module)));
+            }
+            return err("invalid syntax", Loc::default());
         }
-        return err("invalid syntax", Loc::default());
+        if let Some(doc) = docstring(program).filter(|_| !c.no_docstrings) {
+            let i = c.u().const_str(&doc);
+            c.u().emit(Instr::LoadConst(i));
+            let n = c.u().name("__doc__");
+            c.u().emit(if name_ops { Instr::StoreName(n) } else { Instr::StoreGlobal(n) });
+        }
+        if has_annotations(program) {
+            c.u().emit(Instr::SetupAnnotations);
+        }
+        c.body(program)?;
+        let none = c.u().const_value(Value::None);
+        c.u().emit(Instr::LoadConst(none));
+        c.u().emit(Instr::ReturnValue);
+        let unit = c.units.pop().expect("module unit");
+        Ok(Arc::new(unit.finish(&c.filename, CodeKind::Module)))
     }
-    if let Some(doc) = docstring(program).filter(|_| !c.no_docstrings) {
-        let i = c.u().const_str(&doc);
-        c.u().emit(Instr::LoadConst(i));
-        let n = c.u().name("__doc__");
-        c.u().emit(if name_ops { Instr::StoreName(n) } else { Instr::StoreGlobal(n) });
-    }
-    if has_annotations(program) {
-        c.u().emit(Instr::SetupAnnotations);
-    }
-    c.body(program)?;
-    let none = c.u().const_value(Value::None);
-    c.u().emit(Instr::LoadConst(none));
-    c.u().emit(Instr::ReturnValue);
-    let unit = c.units.pop().expect("module unit");
-    Ok(Arc::new(unit.finish(&c.filename, CodeKind::Module)))
 }
 
 /// The last comparison CPython's `compiler_jump_if` visits in a condition
@@ -170,6 +196,8 @@ pub struct Compiler {
     /// `from __future__ import annotations` (PEP 563): annotations are
     /// stored as their source text, never evaluated.
     pub future_annotations: bool,
+    /// The SyntaxWarnings found so far, in source order (issued by the caller).
+    pub warnings: Vec<CompileWarning>,
 }
 
 impl Compiler {
@@ -180,6 +208,11 @@ impl Compiler {
 
     pub fn emit(&mut self, i: Instr) -> usize {
         self.u().emit(i)
+    }
+
+    /// Keeps a warning the checks of `warnings.rs` found.
+    pub fn warn(&mut self, w: Option<CompileWarning>) {
+        self.warnings.extend(w);
     }
 
     pub fn load_const(&mut self, v: Value) {
@@ -375,6 +408,7 @@ impl Compiler {
                 children.drain(..n.min(children.len()));
             }
             StmtKind::Assert { test, msg } => {
+                self.warn(warnings::check_assert(test, s.loc, s.end));
                 self.expr(test)?;
                 let j = self.emit(Instr::PopJumpIfTrue(0));
                 // CPython's jump_if leaves the position of the last

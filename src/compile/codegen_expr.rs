@@ -3,6 +3,7 @@
 use super::codegen::{CResult, Compiler, err};
 use super::symtable::ScopeKind;
 use super::unit::{FBlock, Unit};
+use super::warnings;
 use crate::bytecode::Instr;
 use crate::bytecode::code::{CodeKind, ColSpan, flags};
 use crate::object::value::Value;
@@ -173,8 +174,14 @@ impl Compiler {
                 self.load_const(Value::None);
                 self.yield_from_loop();
             }
-            ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators)?,
-            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords)?,
+            ExprKind::Compare { left, ops, comparators } => {
+                self.warn(warnings::check_compare(left, ops, comparators, e));
+                self.compare(left, ops, comparators)?
+            }
+            ExprKind::Call { func, args, keywords } => {
+                self.warn(warnings::check_caller(func, e));
+                self.call(func, args, keywords)?
+            }
             ExprKind::FormattedValue { value, conversion, format_spec } => {
                 self.expr(value)?;
                 let mut fl = match conversion {
@@ -208,6 +215,7 @@ impl Compiler {
                 self.emit(Instr::LoadAttr(a));
             }
             ExprKind::Subscript { value, slice } => {
+                self.warn(warnings::check_subscript(value, slice, e));
                 self.expr(value)?;
                 self.expr(slice)?;
                 self.emit(Instr::BinarySubscr);
@@ -762,14 +770,14 @@ enum CompKind {
     Gen,
 }
 
-/// Whether CPython's AST optimizer turns `e` into a constant: a literal, or a sign or `~`
-/// before a number (`-1`).
 /// A string constant of ASCII letters, digits and `_` only (CPython's
 /// `all_name_chars`), which code-object creation interns.
 fn interned_by_code_creation(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Constant(Constant::Str(s)) if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
 }
 
+/// Whether CPython's AST optimizer turns `e` into a constant: a literal, or a sign or `~`
+/// before a number (`-1`).
 fn folds_to_constant(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Constant(_) => true,

@@ -8,5 +8,8 @@ mod peephole;
 pub mod symtable;
 pub mod unit;
 pub mod unparse;
+pub mod warnings;
 
-pub use codegen::{CompileError, ExecMode, compile_module, compile_module_mode, compile_module_optimized};
+pub use codegen::{
+    CompileError, ExecMode, compile_module, compile_module_mode, compile_module_optimized, compile_module_warn,
+};

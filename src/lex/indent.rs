@@ -337,3 +337,13 @@ fn mark_soft_keywords(toks: &mut [Spanned]) {
         }
     }
 }
+
+impl Tokens {
+    /// The string and bytes literals among the tokens, in source order.
+    pub fn string_literals(&self) -> impl Iterator<Item = &super::StrLit> {
+        self.toks.iter().filter_map(|(_, t, _)| match t {
+            super::Tok::Str(lit) => Some(lit),
+            _ => None,
+        })
+    }
+}

@@ -298,3 +298,34 @@ pub fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError> {
     }
     Ok(out)
 }
+
+/// The DeprecationWarning message for the first invalid escape of a literal
+/// body (`\d`; an octal escape above `\377`), or None: what CPython 3.11's
+/// string parser warns about (`warn_invalid_escape_sequence`), one per literal.
+/// `\N`, `\u` and `\U` are escapes in a str, invalid in bytes.
+pub fn first_invalid_escape(body: &str, bytes: bool) -> Option<String> {
+    let b = body.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let &e = b.get(i + 1)?;
+        match e {
+            b'\n' | b'\r' | b'\\' | b'\'' | b'"' | b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v' | b'x' => i += 2,
+            b'N' | b'u' | b'U' if !bytes => i += 2,
+            b'0'..=b'7' => {
+                let digits = b[i + 1..].iter().take(3).take_while(|d| matches!(d, b'0'..=b'7')).count();
+                let value = b[i + 1..i + 1 + digits].iter().fold(0u32, |v, d| v * 8 + u32::from(d - b'0'));
+                if value > 0o377 {
+                    return Some(format!("invalid octal escape sequence '\\{}'", &body[i + 1..i + 1 + digits]));
+                }
+                i += 1 + digits;
+            }
+            // CPython formats the first byte after the backslash with `%c`.
+            other => return Some(format!("invalid escape sequence '\\{}'", char::from(other))),
+        }
+    }
+    None
+}

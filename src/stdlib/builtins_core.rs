@@ -1010,6 +1010,39 @@ fn register_exceptions(rt: &Runtime) {
         }
         method(&c, "__init__", move |vm, a| exc_fields_init(vm, a, cls, fields));
     }
+    method(&rt.types.exceptions["SyntaxError"].clone(), "__init__", syntax_error_init);
+}
+
+/// CPython's `SyntaxError_init`: `msg` from the first argument and, with two,
+/// `(filename, lineno, offset, text[, end_lineno, end_offset])` from the
+/// second (any sequence of four to six items).
+fn syntax_error_init(vm: &mut Vm, a: Args) -> PyResult {
+    let Some(Value::Instance(i)) = a.pos.first().cloned() else { return Ok(Value::None) };
+    if !a.kw.is_empty() {
+        let name = vm.type_name(&a.pos[0]);
+        return Err(vm.type_error(&format!("{name}() takes no keyword arguments")));
+    }
+    let args = &a.pos[1..];
+    if let Some(st) = i.exc() {
+        st.lock().args = args.to_vec();
+    }
+    if let Some(msg) = args.first() {
+        i.dict.set_item_str("msg", msg.clone());
+    }
+    if args.len() == 2 {
+        let info = vm.collect(&args[1])?;
+        if info.len() < 4 {
+            return Err(vm.type_error(&format!("function takes at least 4 arguments ({} given)", info.len())));
+        }
+        if info.len() > 6 {
+            return Err(vm.type_error(&format!("function takes at most 6 arguments ({} given)", info.len())));
+        }
+        let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+        for (k, name) in names.iter().enumerate() {
+            i.dict.set_item_str(name, info.get(k).cloned().unwrap_or(Value::None));
+        }
+    }
+    Ok(Value::None)
 }
 
 /// `__init__` of an exception with keyword-only fields: `args` from the

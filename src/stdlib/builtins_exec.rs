@@ -79,6 +79,7 @@ pub fn parse_for_mode(vm: &mut Vm, src: &str, filename: &str, mode: ExecMode) ->
             return Err(err);
         }
     };
+    crate::issue_compile_warnings(vm, &crate::compile::warnings::escape_warnings(src), filename, src)?;
     match mode {
         ExecMode::Eval if !(program.len() == 1 && matches!(program[0].kind, ast::StmtKind::Expr(_))) => {
             let (line, col) = not_an_expression(src, &program);
@@ -113,7 +114,10 @@ pub fn compile_program(
     let rt = vm.rt.clone();
     let intern: compile::unit::Interner = Arc::new(move |s: &str| rt.intern(s));
     let optimize = vm.rt.config.optimize;
-    compile::compile_module_mode(program, filename, mode, optimize, intern).map_err(|e| {
+    let mut found = Vec::new();
+    let result = compile::compile_module_warn(program, filename, mode, optimize, intern, &mut found);
+    crate::issue_compile_warnings(vm, &found, filename, src)?;
+    result.map_err(|e| {
         let err = crate::syntax_error(vm, "SyntaxError", &e.msg, filename, e.loc.line, e.loc.col + 1, src);
         err.exc.dict.set_item_str("text", Value::None);
         err

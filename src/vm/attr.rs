@@ -1226,6 +1226,18 @@ impl Vm {
     }
 }
 
+/// A SyntaxError's attribute `name` (msg, filename, lineno, offset, text,
+/// end_lineno, end_offset): the assigned value, else what its arguments give.
+pub fn syntax_error_attr(inst: &Instance, name: &str) -> Value {
+    if let Some(v) = inst.dict.get_item_str(name) {
+        return v;
+    }
+    match inst.exc() {
+        Some(st) => syntax_error_field(&st.lock().args, name),
+        None => Value::None,
+    }
+}
+
 /// A SyntaxError attribute that was never assigned: what `SyntaxError(msg, (filename, lineno,
 /// offset, text[, end_lineno, end_offset]))` gives it, else None.
 fn syntax_error_field(args: &[Value], name: &str) -> Value {

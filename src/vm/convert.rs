@@ -94,24 +94,23 @@ impl Vm {
         if inst.class.is_subclass(&self.rt.types.exc("UnicodeError")) && inst.dict.get_item_str("object").is_some() {
             return crate::stdlib::unicode_errors::message(self, inst);
         }
-        if inst.class.is_subclass(&self.rt.types.exc("SyntaxError"))
-            && let Some(Value::Str(msg)) = inst.dict.get_item_str("msg")
-        {
+        if inst.class.is_subclass(&self.rt.types.exc("SyntaxError")) {
             // CPython's SyntaxError_str: `msg (file.py, line N)`.
-            let file = match inst.dict.get_item_str("filename") {
-                Some(Value::Str(f)) => Some(f.as_str().rsplit('/').next().unwrap_or("").to_string()),
+            use super::attr::syntax_error_attr;
+            let file = match syntax_error_attr(inst, "filename") {
+                Value::Str(f) => Some(f.as_str().rsplit('/').next().unwrap_or("").to_string()),
                 _ => None,
             };
-            let line = match inst.dict.get_item_str("lineno") {
-                Some(Value::Int(n)) => Some(n),
+            let line = match syntax_error_attr(inst, "lineno") {
+                Value::Int(n) => Some(n),
                 _ => None,
             };
-            let msg = msg.as_str();
+            let msg = self.str_of(&syntax_error_attr(inst, "msg"))?;
             return Ok(match (file, line) {
                 (Some(f), Some(n)) => format!("{msg} ({f}, line {n})"),
                 (Some(f), None) => format!("{msg} ({f})"),
                 (None, Some(n)) => format!("{msg} (line {n})"),
-                (None, None) => msg.to_string(),
+                (None, None) => msg,
             });
         }
         match args.len() {

@@ -554,7 +554,8 @@ fn is_standard_finder(f: &Value) -> bool {
 
 /// A module compiled from source inside the binary: gilt's own (`<frozen …>`)
 /// or CPython's embedded library.
-fn is_embedded(filename: &str) -> bool {
+/// Whether `filename` names a module of the embedded library.
+pub(crate) fn is_embedded(filename: &str) -> bool {
     if filename.starts_with("<frozen ") {
         return true;
     }

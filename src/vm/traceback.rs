@@ -9,8 +9,12 @@
 //! Columns here count characters throughout (CPython converts its UTF-8 byte
 //! offsets to characters before drawing).
 
+use std::sync::Arc;
+
 use super::Vm;
+use super::attr::syntax_error_attr;
 use crate::bytecode::code::ColSpan;
+use crate::object::class::Instance;
 use crate::object::value::Value;
 use crate::parse::ast::{ExprKind, StmtKind};
 
@@ -98,8 +102,8 @@ impl Vm {
             }
             repeated(out, count);
             let syntax = self.rt.types.exceptions.get("SyntaxError").is_some_and(|c| inst.class.is_subclass(c));
-            if syntax && inst.dict.get_item_str("filename").is_some() {
-                parts.message = crate::cli::format_syntax_error_value(self, &inst.dict, exc);
+            if syntax && let Some(text) = self.format_syntax_error_value(inst) {
+                parts.message = text;
             }
         }
         if parts.message.is_empty() {
@@ -151,6 +155,12 @@ impl Vm {
 
     /// The last line: `Type: message` (qualified by module when not builtins/__main__).
     pub fn exception_only(&mut self, exc: &Value) -> String {
+        let msg = self.str_of(exc).unwrap_or_else(|_| "<exception str() failed>".to_string());
+        self.exception_line(exc, &msg)
+    }
+
+    /// `Type: msg`, or `Type` alone for an empty message.
+    fn exception_line(&mut self, exc: &Value, msg: &str) -> String {
         let cls = self.class_of(exc);
         let mut name = cls.qualname.lock().as_str().to_string();
         if let Some(Value::Str(m)) = cls.dict.get_item_str("__module__")
@@ -160,19 +170,6 @@ impl Vm {
         {
             name = format!("{}.{}", m.as_str(), name);
         }
-        let syntax_msg = match exc {
-            Value::Instance(inst) if cls.is_subclass(&self.rt.types.exc("SyntaxError")) => {
-                match inst.dict.get_item_str("msg") {
-                    Some(Value::Str(m)) => Some(m.as_str().to_string()),
-                    _ => None,
-                }
-            }
-            _ => None,
-        };
-        let msg = match syntax_msg.map_or_else(|| self.str_of(exc), Ok) {
-            Ok(s) => s,
-            Err(_) => "<exception str() failed>".to_string(),
-        };
         if msg.is_empty() { name } else { format!("{name}: {msg}") }
     }
 }
@@ -279,4 +276,92 @@ fn subscript_anchors(seg: &[char], value_end: usize, slice_end: usize) -> (usize
         r += 1;
     }
     (l, r)
+}
+
+impl Vm {
+    /// A SyntaxError as the top level prints it, without a traceback or under
+    /// one (a SyntaxError instance (also used under a
+    /// traceback: one raised by `compile`/`exec`/`eval` or by a script), as
+    /// CPython's `print_exception_file_and_line` and `print_error_text`: None when
+    /// its `lineno` is not an int (it is then printed as any exception).
+    pub fn format_syntax_error_value(&mut self, inst: &Arc<Instance>) -> Option<String> {
+        let vm = self;
+        let int = |v: Value| match v {
+            Value::Int(i) => Some(i),
+            Value::Boolean(b) => Some(i64::from(b.get())),
+            _ => None,
+        };
+        let line = int(syntax_error_attr(inst, "lineno"))?;
+        let filename = match syntax_error_attr(inst, "filename") {
+            Value::None => "<string>".to_string(),
+            f => vm.str_of(&f).ok()?,
+        };
+        let offset = int(syntax_error_attr(inst, "offset")).unwrap_or(-1);
+        // CPython reads the end of the range for SyntaxError itself only.
+        let exact = Arc::ptr_eq(&inst.class, &vm.rt.types.exc("SyntaxError"));
+        let (end_line, mut end_offset) = if exact {
+            (
+                int(syntax_error_attr(inst, "end_lineno")).unwrap_or(line),
+                int(syntax_error_attr(inst, "end_offset")).unwrap_or(-1),
+            )
+        } else {
+            (line, -1)
+        };
+        let mut out = format!("  File \"{filename}\", line {line}\n");
+        if let Value::Str(text) = syntax_error_attr(inst, "text") {
+            let text = text.as_str();
+            let size = text.chars().count() as i64;
+            // A range over several lines is underlined to the end of its first.
+            if end_line > line {
+                end_offset = size;
+            }
+            end_offset = end_offset.min(size + 1);
+            out.push_str(&error_text(text, offset, end_offset));
+        }
+        // Under its location, the message alone (not `str()`'s `(file, line N)`).
+        let exc = Value::Instance(inst.clone());
+        let msg = vm.str_of(&syntax_error_attr(inst, "msg")).unwrap_or_else(|_| "<exception str() failed>".to_string());
+        out.push_str(&vm.exception_line(&exc, &msg));
+        out.push('\n');
+        Some(out)
+    }
+}
+
+/// The source line and its carets (CPython's `print_error_text`): leading
+/// whitespace stripped, the offset clipped to the line, no caret when it
+/// points into the stripped margin.
+fn error_text(text: &str, offset: i64, end_offset: i64) -> String {
+    let carets = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
+    let mut text: Vec<char> = text.chars().collect();
+    let mut offset = offset - 1;
+    let margin = text.iter().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
+    text.drain(..margin);
+    offset -= margin as i64;
+    let mut len = text.len() as i64;
+    if text.last() == Some(&'\n') {
+        len -= 1;
+    }
+    offset = offset.min(len);
+    // Start at the line the offset is on when the text holds several.
+    while let Some(nl) = text.iter().position(|c| *c == '\n') {
+        let nl = nl as i64;
+        if nl >= offset {
+            break;
+        }
+        text.drain(..=nl as usize);
+        len -= nl + 1;
+        offset -= nl + 1;
+    }
+    let mut out = String::from("    ");
+    out.extend(text.iter());
+    if text.get(len.max(0) as usize) != Some(&'\n') {
+        out.push('\n');
+    }
+    if offset >= 0 {
+        out.push_str("    ");
+        out.push_str(&" ".repeat(offset as usize));
+        out.push_str(&"^".repeat(carets));
+        out.push('\n');
+    }
+    out
 }
