@@ -38,7 +38,9 @@ pub fn compile_source_mode(vm: &mut Vm, src: &str, filename: &str, interactive: 
         Ok(p) => p,
         Err(e) => {
             let kind = e.kind.class_name();
-            return Err(syntax_error(vm, kind, &e.msg, filename, e.line, e.col, src));
+            let err = syntax_error(vm, kind, &e.msg, filename, e.line, e.col, src);
+            set_error_end(&err, e.end);
+            return Err(err);
         }
     };
     // The embedded library is compiled as CPython loads its bytecode cache:
@@ -56,7 +58,20 @@ pub fn compile_source_mode(vm: &mut Vm, src: &str, filename: &str, interactive: 
     if warn {
         issue_compile_warnings(vm, &found, filename, src)?;
     }
-    result.map_err(|e| syntax_error(vm, "SyntaxError", &e.msg, filename, e.loc.line, e.loc.col + 1, src))
+    result.map_err(|e| {
+        let err = syntax_error(vm, "SyntaxError", &e.msg, filename, e.loc.line, e.loc.col + 1, src);
+        set_error_end(&err, e.end);
+        err
+    })
+}
+
+/// Records where a SyntaxError's construct ends (`end_lineno`, 1-based
+/// `end_offset`), so its report underlines the whole of it.
+pub(crate) fn set_error_end(err: &PyErr, end: Option<parse::ast::Loc>) {
+    if let Some(end) = end {
+        err.exc.dict.set_item_str("end_lineno", Value::Int(i64::from(end.line)));
+        err.exc.dict.set_item_str("end_offset", Value::Int(i64::from(end.col) + 1));
+    }
 }
 
 /// Issues the warnings a parse or compile found, in order, through
@@ -96,8 +111,7 @@ pub(crate) fn issue_compile_warnings(
             line_of(src)
         };
         err.exc.dict.set_item_str("text", text.unwrap_or(Value::None));
-        err.exc.dict.set_item_str("end_lineno", Value::Int(i64::from(w.end.line)));
-        err.exc.dict.set_item_str("end_offset", Value::Int(i64::from(w.end.col) + 1));
+        set_error_end(&err, Some(w.end));
         return Err(err);
     }
     Ok(())

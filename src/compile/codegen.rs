@@ -15,9 +15,24 @@ use crate::parse::ast::*;
 pub struct CompileError {
     pub msg: String,
     pub loc: Loc,
+    /// Where the construct the error is about ends, when known (CPython
+    /// underlines the node it was compiling).
+    pub end: Option<Loc>,
 }
 
 pub type CResult<T = ()> = Result<T, CompileError>;
+
+impl CompileError {
+    /// An error about the node at `loc..end` (the one being compiled when it
+    /// was raised) underlines all of it, as CPython's `compiler_error` does
+    /// with the current location; an error elsewhere keeps its own.
+    pub fn underlining(mut self, loc: Loc, end: Loc) -> CompileError {
+        if self.end.is_none() && self.loc == loc {
+            self.end = Some(end);
+        }
+        self
+    }
+}
 
 /// Compiles a parsed module into its code object.
 pub fn compile_module(
@@ -81,7 +96,7 @@ pub fn compile_module_warn(
     intern: Interner,
     found: &mut Vec<CompileWarning>,
 ) -> CResult<Arc<CodeObject>> {
-    let scope = symtable::build(program).map_err(|e| CompileError { msg: e.msg, loc: e.loc })?;
+    let scope = symtable::build(program).map_err(|e| CompileError { msg: e.msg, loc: e.loc, end: e.end })?;
     let interactive = matches!(mode, ExecMode::Single | ExecMode::ExecSingle);
     let name_ops = matches!(mode, ExecMode::Exec | ExecMode::ExecSingle | ExecMode::Eval);
     let mut c = Compiler {
@@ -177,7 +192,7 @@ fn has_annotations(body: &[Stmt]) -> bool {
 const EXCEPT_STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
 
 pub(super) fn err<T>(msg: &str, loc: Loc) -> CResult<T> {
-    Err(CompileError { msg: msg.to_string(), loc })
+    Err(CompileError { msg: msg.to_string(), loc, end: None })
 }
 
 /// The compiler: a stack of units, innermost last.
@@ -281,6 +296,10 @@ impl Compiler {
     // ---- statements --------------------------------------------------
 
     pub fn stmt(&mut self, s: &Stmt) -> CResult {
+        self.stmt_inner(s).map_err(|err| err.underlining(s.loc, s.end))
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) -> CResult {
         self.u().line = s.loc.line;
         self.u().span = ColSpan::new(s.loc.line, s.loc.col, s.end.line, s.end.col);
         match &s.kind {

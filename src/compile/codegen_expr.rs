@@ -15,7 +15,7 @@ impl Compiler {
         let saved = (u.line, u.span);
         u.line = e.loc.line;
         u.span = ColSpan::new(e.loc.line, e.loc.col, e.end.line, e.end.col);
-        let r = self.expr_inner(e);
+        let r = self.expr_inner(e).map_err(|err| err.underlining(e.loc, e.end));
         (self.u().line, self.u().span) = saved;
         r
     }

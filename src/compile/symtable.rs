@@ -79,6 +79,8 @@ pub fn mangle<'a>(private: Option<&str>, name: &'a str) -> std::borrow::Cow<'a, 
 pub struct SymError {
     pub msg: String,
     pub loc: Loc,
+    /// Where the offending statement ends, when the error underlines it.
+    pub end: Option<Loc>,
 }
 
 impl Scope {
@@ -289,13 +291,18 @@ impl Builder {
                     let n = &self.m(n);
                     let cur = self.cur();
                     if cur.params.contains(n) {
-                        return Err(SymError { msg: format!("name '{n}' is parameter and global"), loc: s.loc });
+                        return Err(SymError {
+                            msg: format!("name '{n}' is parameter and global"),
+                            loc: s.loc,
+                            end: None,
+                        });
                     }
                     if cur.used.contains(n) || cur.assigned.contains(n) {
                         let what = if cur.assigned.contains(n) { "assigned to" } else { "used" };
                         return Err(SymError {
                             msg: format!("name '{n}' is {what} before global declaration"),
                             loc: s.loc,
+                            end: None,
                         });
                     }
                     cur.globals.insert(n.clone());
@@ -310,19 +317,25 @@ impl Builder {
                     return Err(SymError {
                         msg: "nonlocal declaration not allowed at module level".into(),
                         loc: s.loc,
+                        end: Some(s.end),
                     });
                 }
                 for n in names {
                     let n = &self.m(n);
                     let cur = self.cur();
                     if cur.params.contains(n) {
-                        return Err(SymError { msg: format!("name '{n}' is parameter and nonlocal"), loc: s.loc });
+                        return Err(SymError {
+                            msg: format!("name '{n}' is parameter and nonlocal"),
+                            loc: s.loc,
+                            end: None,
+                        });
                     }
                     if cur.used.contains(n) || cur.assigned.contains(n) {
                         let what = if cur.assigned.contains(n) { "assigned to" } else { "used" };
                         return Err(SymError {
                             msg: format!("name '{n}' is {what} before nonlocal declaration"),
                             loc: s.loc,
+                            end: None,
                         });
                     }
                     cur.nonlocals.insert(n.clone());
@@ -338,7 +351,11 @@ impl Builder {
                 for a in names {
                     if a.name == "*" {
                         if self.cur().kind != ScopeKind::Module {
-                            return Err(SymError { msg: "import * only allowed at module level".into(), loc: s.loc });
+                            return Err(SymError {
+                                msg: "import * only allowed at module level".into(),
+                                loc: s.loc,
+                                end: None,
+                            });
                         }
                         continue;
                     }
@@ -461,6 +478,7 @@ impl Builder {
                 return Err(SymError {
                     msg: format!("duplicate argument '{}' in function definition", p.name),
                     loc: p.loc,
+                    end: None,
                 });
             }
             names.push(p.name.clone());
@@ -708,7 +726,11 @@ fn resolve(scope: &mut Scope, enclosing: &[HashSet<String>]) -> Result<(), SymEr
     }
     for n in scope.nonlocals.clone() {
         if !enclosing.iter().any(|s| s.contains(&n)) {
-            return Err(SymError { msg: format!("no binding for nonlocal '{n}' found"), loc: Loc::default() });
+            return Err(SymError {
+                msg: format!("no binding for nonlocal '{n}' found"),
+                loc: Loc::default(),
+                end: None,
+            });
         }
         scope.resolved.insert(n.clone(), NameScope::Free);
         scope.frees.push(n);

@@ -75,7 +75,7 @@ struct Layer<'s> {
 }
 
 fn err(kind: SyntaxErrorKind, msg: impl Into<String>, line: u32, col1: u32, incomplete: bool) -> SyntaxErrorInfo {
-    SyntaxErrorInfo { kind, msg: msg.into(), line, col: col1, incomplete }
+    SyntaxErrorInfo { kind, msg: msg.into(), line, col: col1, incomplete, end: None }
 }
 
 impl Layer<'_> {

@@ -57,6 +57,7 @@ pub fn error_at(loc: Loc, msg: impl Into<String>) -> SyntaxErrorInfo {
         line: loc.line,
         col: loc.col + 1,
         incomplete: false,
+        end: None,
     }
 }
 
@@ -465,7 +466,8 @@ pub fn aug_assign(l: Loc, target: Expr, op: BinOp, value: Expr) -> Result<Stmt, 
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
         _ => {
             let what = expr_name(&target);
-            return fail(target.loc, format!("'{what}' is an illegal expression for augmented assignment"));
+            let msg = format!("'{what}' is an illegal expression for augmented assignment");
+            return Err(user(error_at(target.loc, msg).ending_at(target.end)));
         }
     }
     no_lone_star(&value)?;
@@ -513,7 +515,7 @@ fn check(e: &Expr, ctx: Ctx) -> Result<(), PErr> {
 fn check_target(e: &Expr, ctx: Ctx) -> Result<(), TargetError> {
     let bad = |what: &str, hint: bool| {
         let verb = if ctx == Ctx::Del { "delete" } else { "assign to" };
-        let err = error_at(e.loc, format!("cannot {verb} {what}"));
+        let err = error_at(e.loc, format!("cannot {verb} {what}")).ending_at(e.end);
         Err(TargetError { err, hint: hint && ctx == Ctx::Store, at: e.loc })
     };
     match &e.kind {

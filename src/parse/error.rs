@@ -11,7 +11,7 @@ use super::{SyntaxErrorInfo, SyntaxErrorKind};
 use crate::lex::{Spanned, Tok};
 
 fn info(kind: SyntaxErrorKind, msg: impl Into<String>, loc: Loc) -> SyntaxErrorInfo {
-    SyntaxErrorInfo { kind, msg: msg.into(), line: loc.line, col: loc.col + 1, incomplete: false }
+    SyntaxErrorInfo { kind, msg: msg.into(), line: loc.line, col: loc.col + 1, incomplete: false, end: None }
 }
 
 fn syntax(msg: impl Into<String>, loc: Loc) -> SyntaxErrorInfo {
@@ -99,7 +99,7 @@ fn unexpected(toks: &[Spanned], index: usize, at: Loc, expected: &[String]) -> S
         && ends_operand(&toks[if_at - 1].1)
     {
         let start = operand_start(toks, if_at - 1);
-        return syntax("expected 'else' after 'if' expression", toks[start].0);
+        return syntax("expected 'else' after 'if' expression", toks[start].0).ending_at(toks[index - 1].2);
     }
     if tok == Some(&Tok::For)
         && let Some(open) = innermost_open(toks, index)
@@ -116,7 +116,9 @@ fn unexpected(toks: &[Spanned], index: usize, at: Loc, expected: &[String]) -> S
             && starts_operand(&toks[index].1)
         {
             let msg = format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?");
-            return syntax(msg, before.0);
+            // Underlined to the end of the statement, as CPython's range.
+            let last = toks[index..].iter().take_while(|t| !starts_line(&t.1)).last().map_or(before.2, |t| t.2);
+            return syntax(msg, before.0).ending_at(last);
         }
         let name_then_string = matches!(before.1, Tok::Name(_)) && matches!(toks[index].1, Tok::Str(_));
         if ends_operand(&before.1)
@@ -125,10 +127,16 @@ fn unexpected(toks: &[Spanned], index: usize, at: Loc, expected: &[String]) -> S
             && in_plain_brackets(toks, index)
         {
             let start = operand_start(toks, index - 1);
-            return syntax("invalid syntax. Perhaps you forgot a comma?", toks[start].0);
+            return syntax("invalid syntax. Perhaps you forgot a comma?", toks[start].0).ending_at(toks[index].2);
         }
     }
-    syntax("invalid syntax", at)
+    // The offending token is underlined whole.
+    match toks.get(index) {
+        Some((l, t, r)) if *l == at && r.line == l.line && r.col > l.col && !starts_line(t) => {
+            syntax("invalid syntax", at).ending_at(*r)
+        }
+        _ => syntax("invalid syntax", at),
+    }
 }
 
 fn starts_line(t: &Tok) -> bool {

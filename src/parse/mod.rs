@@ -63,6 +63,17 @@ pub struct SyntaxErrorInfo {
     /// True when the input simply ended too early (an unclosed bracket or
     /// block): the REPL then asks for a continuation line instead of failing.
     pub incomplete: bool,
+    /// Where the offending construct ends (0-based column just past it), when
+    /// known: CPython underlines `offset..end_offset` with carets.
+    pub end: Option<Loc>,
+}
+
+impl SyntaxErrorInfo {
+    /// The error with the end of its range.
+    pub fn ending_at(mut self, end: Loc) -> SyntaxErrorInfo {
+        self.end = Some(end);
+        self
+    }
 }
 
 /// Stack for the parsing thread. Only touched pages are committed, so the

@@ -71,6 +71,7 @@ pub fn parse_for_mode(vm: &mut Vm, src: &str, filename: &str, mode: ExecMode) ->
         Err(e) => {
             let kind = e.kind.class_name();
             let err = crate::syntax_error(vm, kind, &e.msg, filename, e.line, e.col, src);
+            crate::set_error_end(&err, e.end);
             if mode != ExecMode::Eval
                 && let Some(Value::Str(t)) = err.exc.dict.get_item_str("text")
             {
@@ -119,6 +120,7 @@ pub fn compile_program(
     crate::issue_compile_warnings(vm, &found, filename, src)?;
     result.map_err(|e| {
         let err = crate::syntax_error(vm, "SyntaxError", &e.msg, filename, e.loc.line, e.loc.col + 1, src);
+        crate::set_error_end(&err, e.end);
         err.exc.dict.set_item_str("text", Value::None);
         err
     })

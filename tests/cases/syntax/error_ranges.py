@@ -1,0 +1,15 @@
+# Where a SyntaxError points: CPython underlines the offending token or
+# construct (offset..end_offset); the report draws that many carets.
+BAD = [
+    "print 'hello'", "x = [1 2]", "while True print(1)", "return 5",
+    "x = {'a': 1 'b': 2}", "else:\n  pass", "f() = 1", "None = 1", "True = 1",
+    "del f()", "a, b += 1", "nonlocal x", "break", "continue",
+    "async def f():\n  yield from x", "print(1) print(2)", "for x in 1,2,3 print(x)",
+    "x = (yield)",
+    "x = a if b", "x.1", "raise from x", "exec 'x'", "def f():\n    await x",
+]
+for src in BAD:
+    try:
+        compile(src, "<case>", "exec")
+    except SyntaxError as e:
+        print(repr(src), "|", e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
