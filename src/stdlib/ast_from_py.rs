@@ -38,6 +38,10 @@ pub fn compile_ast(vm: &mut Vm, tree: &Value, filename: &str, mode: ExecMode, on
         let got = vm.type_name(tree);
         return Err(vm.type_error(&format!("expected {expected} node, got {got}")));
     }
+    if !only_ast {
+        // CPython's validator (contexts, empty bodies, …) before the tree is read.
+        super::ast_validate::validate_mod(vm, tree)?;
+    }
     let mut r = FromPy { vm, depth: 0 };
     let program = if kind == "Expression" {
         let body = r.field(tree, "body", "Expression")?;
@@ -99,7 +103,7 @@ pub fn parse_func_type(vm: &mut Vm, source: &Value, filename: &str) -> PyResult 
 
 /// The `_ast` class name a node is an instance of (the nearest class
 /// defined by `_ast`, so subclasses of nodes work).
-fn node_kind(v: &Value) -> String {
+pub(super) fn node_kind(v: &Value) -> String {
     let Value::Instance(i) = v else { return String::new() };
     for c in i.class.mro_with_self() {
         if let Some(Value::Str(m)) = c.dict.get_item_str("__module__")
@@ -128,11 +132,13 @@ impl FromPy<'_> {
         Ok(())
     }
 
-    /// A required field; `owner` names the node kind for the error.
+    /// A required field; `owner` names the node kind for the error. As in
+    /// CPython, an absent field is a TypeError and a None one a ValueError.
     fn field(&mut self, v: &Value, name: &str, owner: &str) -> PyResult<Value> {
         match self.vm.get_attr_str(v, name)? {
             Some(x) if !x.is_none() || is_optional(name) => Ok(x),
-            _ => Err(self.vm.type_error(&format!("required field \"{name}\" missing from {owner}"))),
+            Some(_) => Err(self.vm.value_error(&format!("field '{name}' is required for {owner}"))),
+            None => Err(self.vm.type_error(&format!("required field \"{name}\" missing from {owner}"))),
         }
     }
 
@@ -154,14 +160,16 @@ impl FromPy<'_> {
         }
     }
 
+    /// An int field: absent is a TypeError, any other value a ValueError.
     fn int(&mut self, v: &Value, name: &str, owner: &str) -> PyResult<i64> {
-        match self.field(v, name, owner)? {
-            Value::Int(i) => Ok(i),
-            Value::Boolean(b) => Ok(b.get() as i64),
-            other => {
+        match self.vm.get_attr_str(v, name)? {
+            Some(Value::Int(i)) => Ok(i),
+            Some(Value::Boolean(b)) => Ok(b.get() as i64),
+            Some(other) => {
                 let r = self.vm.repr_of(&other)?;
-                Err(self.vm.type_error(&format!("invalid integer value: {r}")))
+                Err(self.vm.value_error(&format!("invalid integer value: {r}")))
             }
+            None => Err(self.vm.type_error(&format!("required field \"{name}\" missing from {owner}"))),
         }
     }
 
@@ -532,6 +540,17 @@ impl FromPy<'_> {
                 return Ok(ExprKind::Tuple(elts));
             }
             other => {
+                // CPython accepts frozenset constants after checking their
+                // items; gilt's tree has no frozenset constant, but an
+                // invalid item is still the one named.
+                if let Value::Set(s) = other
+                    && s.frozen
+                {
+                    let items = s.lock().keys();
+                    for x in &items {
+                        self.constant(x, loc, end)?;
+                    }
+                }
                 let tn = self.vm.type_name(other);
                 return Err(self.vm.type_error(&format!("got an invalid type in Constant: {tn}")));
             }

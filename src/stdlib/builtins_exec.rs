@@ -141,6 +141,7 @@ fn builtin_compile(vm: &mut Vm, mut a: Args) -> PyResult {
             return Err(vm.type_error(&format!("compile() missing required argument '{n}' (pos {})", i + 1)));
         }
     }
+    let feature_version = vals[6].take();
     let source = vals[0].take().expect("source");
     let filename = match vals[1].take().expect("filename") {
         v if super::types_str::as_pystr(&v).is_some() => {
@@ -189,11 +190,18 @@ fn builtin_compile(vm: &mut Vm, mut a: Args) -> PyResult {
         let program = parse_for_mode(vm, &src, &filename, mode)?;
         let classes = super::ast_to_py::ast_classes(vm)?;
         let mut conv = super::ast_to_py::ToPy::new(classes, &src);
-        return Ok(match (mode, &program.first()) {
+        let tree = match (mode, &program.first()) {
             (ExecMode::Eval, Some(ast::Stmt { kind: ast::StmtKind::Expr(e), .. })) => conv.expression(e),
             (ExecMode::ExecSingle, _) => conv.interactive(&program),
             _ => conv.module(&program),
-        });
+        };
+        // `ast.parse(..., feature_version=(3, N))` passes N.
+        if let Some(Value::Int(minor)) = feature_version
+            && minor >= 0
+        {
+            super::ast_feature::check(vm, &tree, minor, &filename, &src)?;
+        }
+        return Ok(tree);
     }
     Ok(Value::Code(compile_text(vm, &src, &filename, mode)?))
 }

@@ -1,8 +1,10 @@
 //! The standard library: built-in functions and types' methods (Rust),
 //! native modules (Rust) and modules embedded as Python source (py/).
 
+pub mod ast_feature;
 pub mod ast_from_py;
 pub mod ast_to_py;
+pub mod ast_validate;
 pub mod binfmt;
 pub mod buffer;
 pub mod builtin_attrs;

@@ -155,6 +155,11 @@ class AST:
     __match_args__ = ()
     __module__ = 'ast'
 
+    # As CPython's generic tp_new: the arguments are __init__'s alone, so a
+    # subclass's __new__ may pass them on (ast.Num's does).
+    def __new__(cls, *args, **kwargs):
+        return object.__new__(cls)
+
     def __init__(self, *args, **kwargs):
         cls = type(self)
         fields = cls._fields
