@@ -58,6 +58,23 @@ pub trait NativeObject: Send + Sync + Any {
     fn hash_outcome(&self) -> Option<super::eq::HashOutcome> {
         None
     }
+
+    /// The attribute dict of a native type whose instances take arbitrary
+    /// attributes, as instances of a plain Python class do (the event loop,
+    /// whose CPython counterpart is a Python class): read after the class's
+    /// data descriptors and before its other attributes, written by
+    /// `setattr`. `None` for the others. `create` asks for a dict made on
+    /// first use (a read passes false, so objects that never get an attribute
+    /// never pay for one).
+    fn instance_dict(&self, _create: bool) -> Option<Arc<super::dict::Dict>> {
+        None
+    }
+
+    /// Whether `obj.__dict__` shows [`NativeObject::instance_dict`]
+    /// (CPython's loop shows it; its C futures keep theirs hidden).
+    fn dict_visible(&self) -> bool {
+        true
+    }
 }
 
 /// Implements [`NativeObject`] for a struct that keeps its class in a

@@ -151,6 +151,11 @@ pub struct LoopCore {
     /// Work posted by other threads, and the condvar the idle loop waits on.
     inbox: Mutex<Vec<Job>>,
     inbox_cv: Condvar,
+    /// Set while the inbox may hold jobs: the loop thread's `push` moves
+    /// them to the ready queue first, so callbacks run in the order they
+    /// were scheduled whichever thread scheduled them (as CPython's one
+    /// `_ready` deque).
+    inbox_pending: AtomicBool,
     epoch: Instant,
     stopping: AtomicBool,
     pub running: AtomicBool,
@@ -172,6 +177,10 @@ pub struct LoopCore {
     /// A dict for the loop methods written in Python (fd readers and
     /// writers, signal handlers, the default executor), made on first use.
     pub extra: Mutex<Option<Value>>,
+    /// The loop's `__dict__`: CPython's loops are Python classes, so tests
+    /// and scripts set attributes on them (`loop.getaddrinfo = fake`,
+    /// `loop.call_soon = mock.Mock()`), which the Python-written methods see.
+    pub dict: Arc<crate::object::dict::Dict>,
     /// Set when this core stands for a loop written in Python, whose
     /// `call_soon`/`call_later` run its jobs (`eventloop_bridge.rs`).
     pub bridge: Option<Box<super::eventloop_bridge::Bridge>>,
@@ -183,6 +192,9 @@ impl NativeObject for LoopCore {
     }
     fn as_any(&self) -> &dyn Any {
         self
+    }
+    fn instance_dict(&self, _create: bool) -> Option<Arc<crate::object::dict::Dict>> {
+        Some(self.dict.clone())
     }
 }
 
@@ -244,6 +256,7 @@ impl LoopCore {
             seq: AtomicU64::new(0),
             inbox: Mutex::new(Vec::new()),
             inbox_cv: Condvar::new(),
+            inbox_pending: AtomicBool::new(false),
             epoch: Instant::now(),
             stopping: AtomicBool::new(false),
             running: AtomicBool::new(false),
@@ -257,6 +270,7 @@ impl LoopCore {
             io: Default::default(),
             watch: Default::default(),
             extra: Mutex::new(None),
+            dict: Arc::new(crate::object::dict::Dict::new()),
             bridge,
         }
     }
@@ -280,7 +294,22 @@ impl LoopCore {
         if let Some(b) = &self.bridge {
             return b.post(None, job);
         }
+        if self.inbox_pending.load(Ordering::SeqCst) {
+            self.drain_inbox();
+        }
         self.ready.lock().push_back(job);
+    }
+
+    /// Moves the jobs other threads posted to the ready queue.
+    fn drain_inbox(&self) {
+        let posted: Vec<Job> = {
+            let mut inbox = self.inbox.lock();
+            self.inbox_pending.store(false, Ordering::SeqCst);
+            std::mem::take(&mut *inbox)
+        };
+        if !posted.is_empty() {
+            self.ready.lock().extend(posted);
+        }
     }
 
     /// Posts a job from any thread and wakes the loop.
@@ -288,7 +317,11 @@ impl LoopCore {
         if let Some(b) = &self.bridge {
             return b.post(None, job);
         }
-        self.inbox.lock().push(job);
+        {
+            let mut inbox = self.inbox.lock();
+            inbox.push(job);
+            self.inbox_pending.store(true, Ordering::SeqCst);
+        }
         self.inbox_cv.notify_all();
         self.io.wake();
     }
@@ -404,10 +437,7 @@ impl LoopCore {
                 }
             }
         }
-        let posted: Vec<Job> = std::mem::take(&mut *self.inbox.lock());
-        if !posted.is_empty() {
-            self.ready.lock().extend(posted);
-        }
+        self.drain_inbox();
         Ok(())
     }
 
@@ -436,8 +466,7 @@ impl LoopCore {
         for f in ready {
             self.push(Job::Wake(f, None));
         }
-        let posted: Vec<Job> = std::mem::take(&mut *self.inbox.lock());
-        self.ready.lock().extend(posted);
+        self.drain_inbox();
         Ok(())
     }
 
@@ -571,6 +600,13 @@ impl LoopCore {
             Some(f) if Arc::ptr_eq(&f, t) => {
                 let r = t.repr(vm);
                 let e = vm.runtime_error(&format!("Task cannot await on itself: {r}"));
+                self.push(Job::Step(t.clone(), Some(e)));
+            }
+            Some(f) if f.state.lock().lp.as_ref().is_some_and(|l| !Arc::ptr_eq(l, self)) => {
+                // As CPython's Task: a future of another loop would never wake
+                // this one (the task would wait forever).
+                let (tr, fr) = (t.repr(vm), vm.repr_of(&y).unwrap_or_default());
+                let e = vm.runtime_error(&format!("Task {tr} got Future {fr} attached to a different loop"));
                 self.push(Job::Step(t.clone(), Some(e)));
             }
             Some(f) => {

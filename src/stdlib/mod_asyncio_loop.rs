@@ -51,6 +51,14 @@ pub fn add_loop_methods(st: &Arc<AsyncState>, cls: &Arc<Class>) {
     method(cls, "run_until_complete", |vm, a| {
         let lp = this(vm, &a)?;
         check_open(vm, &lp)?;
+        // Before the awaitable becomes a task, as CPython's `_check_running`:
+        // a coroutine refused here is never awaited and warns so.
+        if lp.running.load(Ordering::SeqCst) {
+            return Err(vm.runtime_error("This event loop is already running"));
+        }
+        if crate::runtime::eventloop::running_loop().is_some() {
+            return Err(vm.runtime_error("Cannot run the event loop while another loop is running"));
+        }
         let aw = a.pos.get(1).cloned().unwrap_or(Value::None);
         let f = super::mod_asyncio::ensure_future(vm, &lp, aw)?;
         f.add_callback(Callback::Stop);

@@ -650,6 +650,11 @@ impl Vm {
         {
             return Ok(Some(v));
         }
+        if let Value::Native2(o) = obj
+            && let Some(v) = self.native_dict_attr(o, name)
+        {
+            return Ok(Some(v));
+        }
         let cls = self.class_of(obj);
         match cls.lookup_str(name) {
             Some(a) => self.descr_get(&a, obj, &cls).map(Some),
@@ -811,6 +816,24 @@ impl Vm {
         Ok(false)
     }
 
+    /// An attribute from a native object's own dict (`NativeObject::instance_dict`),
+    /// unless a data descriptor of its class has the name (as CPython's
+    /// generic lookup orders them).
+    fn native_dict_attr(
+        &mut self,
+        o: &Arc<dyn crate::object::native::NativeObject>,
+        name: &Arc<PyStr>,
+    ) -> Option<Value> {
+        if name.as_str() == "__dict__" && o.dict_visible() {
+            return o.instance_dict(true).map(Value::Dict);
+        }
+        let v = o.instance_dict(false)?.get_str(name)?;
+        match o.class().lookup_str(name) {
+            Some(a) if is_data_descr(&a) => None,
+            _ => Some(v),
+        }
+    }
+
     fn native_object_attr(
         &mut self,
         o: &Arc<dyn crate::object::native::NativeObject>,
@@ -922,6 +945,16 @@ impl Vm {
                 {
                     let f = p.fset.clone();
                     self.call(&f, vec![obj.clone(), v])?;
+                    return Ok(());
+                }
+                // A native object with its own dict (the event loop) takes any
+                // name its class has no data descriptor for.
+                if let Value::Native2(o) = obj
+                    && name.as_str() != "__dict__"
+                    && !self.class_of(obj).lookup_str(name).is_some_and(|a| is_data_descr(&a))
+                    && let Some(d) = o.instance_dict(true)
+                {
+                    d.set_str(name, v);
                     return Ok(());
                 }
                 let tn = self.type_name(obj);
@@ -1168,6 +1201,12 @@ impl Vm {
                 if dict.remove_item_str(name.as_str()).is_none() {
                     return Err(self.attribute_error(obj, name.as_str()));
                 }
+                Ok(())
+            }
+            Value::Native2(o)
+                if name.as_str() != "__dict__"
+                    && o.instance_dict(false).is_some_and(|d| d.remove_item_str(name.as_str()).is_some()) =>
+            {
                 Ok(())
             }
             _ => Err(self.attribute_error(obj, name.as_str())),

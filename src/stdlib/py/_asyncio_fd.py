@@ -451,6 +451,10 @@ def add_signal_handler(self, sig, callback, *args):
                 signal.set_wakeup_fd(-1)
             except (ValueError, OSError):
                 pass
+        import errno
+        if exc.errno == errno.EINVAL:
+            # SIGKILL, SIGSTOP: CPython's loop says so in its own words.
+            raise RuntimeError(f'sig {sig:d} cannot be caught')
         raise
 
 

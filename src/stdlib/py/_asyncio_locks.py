@@ -5,6 +5,22 @@ They follow CPython's asyncio/locks.py and queues.py."""
 from _asyncio import get_running_loop, CancelledError
 
 
+class _LoopBound:
+    """As CPython's mixins._LoopBoundMixin: a primitive belongs to the loop
+    running when it first has to wait; waiting on it from another loop is
+    CPython's RuntimeError (the waiter's future would never wake there)."""
+
+    _loop = None
+
+    def _get_loop(self):
+        loop = get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        if loop is not self._loop:
+            raise RuntimeError(f'{self!r} is bound to a different event loop')
+        return loop
+
+
 class _Waiters(list):
     """A small FIFO of waiter futures (collections.deque is a heavy import)."""
 
@@ -28,7 +44,7 @@ def _wake_first(waiters):
             break
 
 
-class Queue:
+class Queue(_LoopBound):
     """A FIFO queue for coroutines; `maxsize` <= 0 means unbounded."""
 
     def __init__(self, maxsize=0):
@@ -78,7 +94,7 @@ class Queue:
 
     async def put(self, item):
         while self.full():
-            putter = get_running_loop().create_future()
+            putter = self._get_loop().create_future()
             self._putters.append(putter)
             try:
                 await putter
@@ -104,7 +120,7 @@ class Queue:
 
     async def get(self):
         while self.empty():
-            getter = get_running_loop().create_future()
+            getter = self._get_loop().create_future()
             self._getters.append(getter)
             try:
                 await getter
@@ -137,7 +153,7 @@ class Queue:
     async def join(self):
         if self._unfinished_tasks > 0:
             if self._finished is None or self._finished.done():
-                self._finished = get_running_loop().create_future()
+                self._finished = self._get_loop().create_future()
             await self._finished
 
 
@@ -184,7 +200,7 @@ class _ContextManagerMixin:
         self.release()
 
 
-class Lock(_ContextManagerMixin):
+class Lock(_ContextManagerMixin, _LoopBound):
     """A mutual-exclusion lock for coroutines (FIFO fairness)."""
 
     def __init__(self):
@@ -206,7 +222,7 @@ class Lock(_ContextManagerMixin):
             return True
         if self._waiters is None:
             self._waiters = _Waiters()
-        fut = get_running_loop().create_future()
+        fut = self._get_loop().create_future()
         self._waiters.append(fut)
         try:
             try:
@@ -235,7 +251,7 @@ class Lock(_ContextManagerMixin):
             fut.set_result(True)
 
 
-class Event:
+class Event(_LoopBound):
     """A flag coroutines can wait on."""
 
     def __init__(self):
@@ -262,7 +278,7 @@ class Event:
     async def wait(self):
         if self._value:
             return True
-        fut = get_running_loop().create_future()
+        fut = self._get_loop().create_future()
         self._waiters.append(fut)
         try:
             await fut
@@ -271,7 +287,7 @@ class Event:
             self._waiters.remove(fut)
 
 
-class Condition(_ContextManagerMixin):
+class Condition(_ContextManagerMixin, _LoopBound):
     """A condition variable for coroutines, over a Lock."""
 
     def __init__(self, lock=None):
@@ -288,7 +304,7 @@ class Condition(_ContextManagerMixin):
             raise RuntimeError('cannot wait on un-acquired lock')
         self.release()
         try:
-            fut = get_running_loop().create_future()
+            fut = self._get_loop().create_future()
             self._waiters.append(fut)
             try:
                 await fut
@@ -328,7 +344,7 @@ class Condition(_ContextManagerMixin):
         self.notify(len(self._waiters))
 
 
-class Semaphore(_ContextManagerMixin):
+class Semaphore(_ContextManagerMixin, _LoopBound):
     """A counter of free slots; acquire() waits when it is zero."""
 
     def __init__(self, value=1):
@@ -350,7 +366,7 @@ class Semaphore(_ContextManagerMixin):
             return True
         if self._waiters is None:
             self._waiters = _Waiters()
-        fut = get_running_loop().create_future()
+        fut = self._get_loop().create_future()
         self._waiters.append(fut)
         try:
             try:

@@ -31,6 +31,28 @@ def _report(loop, message, exc, **extra):
     logging.getLogger('asyncio').error(message, exc_info=(type(exc), exc, exc.__traceback__))
 
 
+def _pipe_repr(transport, write):
+    """A pipe transport's repr as CPython's: closed/closing, the fd, then
+    whether the loop polls it (or 'open' once the loop is closed)."""
+    info = [type(transport).__name__]
+    if transport._pipe is None:
+        info.append('closed')
+    elif transport._closing:
+        info.append('closing')
+    info.append(f'fd={transport._fileno}')
+    loop = transport._loop
+    if transport._pipe is not None and loop is not None and not loop.is_closed():
+        table = loop._extra().get('writers' if write else 'readers')
+        info.append('polling' if table and transport._fileno in table else 'idle')
+        if write:
+            info.append(f'bufsize={transport.get_write_buffer_size()}')
+    elif transport._pipe is not None:
+        info.append('open')
+    else:
+        info.append('closed')
+    return '<{}>'.format(' '.join(info))
+
+
 def _fd_of(pipe):
     return pipe if isinstance(pipe, int) else pipe.fileno()
 
@@ -67,8 +89,7 @@ class _UnixReadPipeTransport(_LoopTransport):
             loop.call_soon(_set_done, waiter)
 
     def __repr__(self):
-        state = ' closing' if self._closing else (' closed' if self._pipe is None else '')
-        return f'<_UnixReadPipeTransport fd={self._fileno}{state}>'
+        return _pipe_repr(self, False)
 
     def _read_ready(self):
         try:
@@ -171,8 +192,7 @@ class _UnixWritePipeTransport(_FlowControl, _LoopTransport):
             self._loop.remove_reader(self._fileno)
 
     def __repr__(self):
-        state = ' closing' if self._closing else (' closed' if self._pipe is None else '')
-        return f'<_UnixWritePipeTransport fd={self._fileno}{state}>'
+        return _pipe_repr(self, True)
 
     def write(self, data):
         if not isinstance(data, (bytes, bytearray, memoryview)):

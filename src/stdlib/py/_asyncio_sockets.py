@@ -390,14 +390,14 @@ class _SelectorSocketTransport(_FlowControl, _SelectorClose, _LoopTransport):
 
 class Server:
     """What create_server and start_server return: it accepts connections
-    as the listening socket turns readable, each one getting a transport
+    as a listening socket turns readable, each one getting a transport
     and protocol_factory()'s protocol. serve_forever, close, wait_closed,
     async with."""
 
-    def __init__(self, loop, sock, protocol_factory, backlog, shown=None):
+    def __init__(self, loop, socks, protocol_factory, backlog):
         self._loop = loop
-        self._sock = sock
-        self._shown = sock if shown is None else shown
+        # (the socket.socket shown by `sockets`, its non-blocking wrapper)
+        self._socks = [(s, _RealSock(s)) for s in socks]
         self._protocol_factory = protocol_factory
         self._backlog = backlog
         self._serving = False
@@ -411,7 +411,11 @@ class Server:
 
     @property
     def sockets(self):
-        return () if self._closed else (self._shown,)
+        if self._closed:
+            return ()
+        # As CPython's: wrapped so that callers cannot block or close them.
+        from asyncio.trsock import TransportSocket
+        return tuple(TransportSocket(s) for s, _ in self._socks)
 
     def get_loop(self):
         return self._loop
@@ -437,17 +441,19 @@ class Server:
         if self._serving or self._closed:
             return
         self._serving = True
-        self._loop.add_reader(self._sock.fileno(), self._accept_ready)
+        for shown, sock in self._socks:
+            shown.listen(self._backlog)
+            self._loop.add_reader(sock.fileno(), self._accept_ready, shown, sock)
 
-    def _accept_ready(self):
+    def _accept_ready(self, shown, sock):
         for _ in range(max(self._backlog, 1)):
             try:
-                r = self._sock.accept()
+                r = sock.accept()
             except (SystemExit, KeyboardInterrupt):
                 raise
             except OSError as exc:
                 self._loop.call_exception_handler({'message': 'socket.accept() out of system resource',
-                                                   'exception': exc, 'socket': self._shown})
+                                                   'exception': exc, 'socket': shown})
                 return
             if r is None:
                 return
@@ -470,10 +476,11 @@ class Server:
         if self._closed:
             return
         self._closed = True
-        if self._serving:
-            self._loop.remove_reader(self._sock.fileno())
+        for _, sock in self._socks:
+            if self._serving:
+                self._loop.remove_reader(sock.fileno())
+            sock.close()
         self._serving = False
-        self._sock.close()
         fut, self._serving_forever_fut = self._serving_forever_fut, None
         if fut is not None and not fut.done():
             fut.cancel()
@@ -518,43 +525,215 @@ class Server:
 # ---- the loop's methods -------------------------------------------------------
 
 
-async def create_connection(self, protocol_factory, host=None, port=None, *, sock=None, **kwds):
-    """Connects (or takes the connected `sock`); returns (transport, protocol)
-    once the protocol's connection_made has run."""
+def _numeric_info(host, port, family, type_, proto):
+    """The one getaddrinfo entry of a numeric host, so that a literal address
+    needs no resolver (and no executor thread); None when it is a name."""
+    import socket
+    if not isinstance(host, (str, bytes)) or not isinstance(port, (int, str, bytes, type(None))):
+        return None
+    if type_ == socket.SOCK_STREAM:
+        proto = socket.IPPROTO_TCP
+    elif type_ == socket.SOCK_DGRAM:
+        proto = socket.IPPROTO_UDP
+    else:
+        return None
+    if port in (None, '', b''):
+        port = 0
+    else:
+        try:
+            port = int(port)
+        except (TypeError, ValueError):
+            return None
+    if isinstance(host, bytes):
+        host = host.decode('idna')
+    if '%' in host:
+        return None
+    if family == socket.AF_UNSPEC:
+        families = (socket.AF_INET, socket.AF_INET6)
+    elif family in (socket.AF_INET, socket.AF_INET6):
+        families = (family,)
+    else:
+        return None
+    for af in families:
+        try:
+            socket.inet_pton(af, host)
+        except OSError:
+            continue
+        return af, type_, proto, '', ((host, port, 0, 0) if af == socket.AF_INET6 else (host, port))
+    return None
+
+
+async def _resolve(loop, host, port, family, type_, proto, flags):
+    """getaddrinfo's entries for host:port through `loop.getaddrinfo` (which
+    a script may replace), a numeric host answered at once."""
+    info = _numeric_info(host, port, family, type_, proto)
+    if info is not None:
+        return [info]
+    infos = await loop.getaddrinfo(host, port, family=family, type=type_, proto=proto, flags=flags)
+    if not infos:
+        raise OSError('getaddrinfo() returned empty list')
+    return infos
+
+
+def _bind_error(err, address):
+    return OSError(err.errno, f'error while attempting to bind on address {address!r}: {err.strerror.lower()}')
+
+
+async def _connect_one(loop, errors, family, type_, proto, address, local_infos):
+    """A socket of `family` bound to one of the matching local addresses and
+    connected to address; on failure the errors go to `errors` and None is returned."""
+    import socket
+    sock = None
+    try:
+        sock = socket.socket(family, type_, proto)
+        sock.setblocking(False)
+        if local_infos is not None:
+            bound = False
+            for lfam, _, _, _, laddr in local_infos:
+                if lfam != family:
+                    continue
+                try:
+                    sock.bind(laddr)
+                    bound = True
+                    break
+                except OSError as err:
+                    errors.append(_bind_error(err, laddr))
+            if not bound:
+                if errors:
+                    raise errors.pop()
+                raise OSError(f'no matching local address with family={family!r} found')
+        await loop.sock_connect(sock, address)
+        return sock
+    except OSError as exc:
+        errors.append(exc)
+    except BaseException:
+        if sock is not None:
+            sock.close()
+        raise
+    if sock is not None:
+        sock.close()
+    return None
+
+
+def _no_ssl_args(ssl, **named):
+    for name, value in named.items():
+        if value is not None and not ssl:
+            raise ValueError(f'{name} is only meaningful with ssl')
+
+
+async def create_connection(self, protocol_factory, host=None, port=None, *, ssl=None, family=0, proto=0,
+                            flags=0, sock=None, local_addr=None, server_hostname=None, ssl_handshake_timeout=None,
+                            ssl_shutdown_timeout=None, happy_eyeballs_delay=None, interleave=None):
+    """Connects to host:port (each address getaddrinfo gives in turn, from
+    `local_addr` when given) or takes the connected `sock`; returns
+    (transport, protocol) once the protocol's connection_made has run."""
+    import socket
+    _no_ssl_args(ssl, server_hostname=server_hostname, ssl_handshake_timeout=ssl_handshake_timeout,
+                 ssl_shutdown_timeout=ssl_shutdown_timeout)
     if sock is not None:
         if host is not None or port is not None:
             raise ValueError('host/port and sock can not be specified at the same time')
-        wrapped = _RealSock(sock)
+        if sock.type != socket.SOCK_STREAM:
+            raise ValueError(f'A Stream Socket was expected, got {sock!r}')
     else:
         if host is None and port is None:
             raise ValueError('host and port was not specified and no sock specified')
-        wrapped = _asyncio._tcp_connect(host, port)
-        try:
-            # The connect runs while the loop goes on (a server on this
-            # same loop must be able to accept it).
-            await self._wait_io(wrapped.fileno(), True)
-            wrapped.connect_finish((host if host not in (None, 'localhost') else '127.0.0.1', port))
-        except BaseException:
-            wrapped.close()
-            raise
-    return await _connect_transport(self, _SelectorSocketTransport, protocol_factory, wrapped)
+        infos = await _resolve(self, host, port, family, socket.SOCK_STREAM, proto, flags)
+        local_infos = None
+        if local_addr is not None:
+            local_infos = await _resolve(self, *local_addr, family, socket.SOCK_STREAM, proto, flags)
+        errors = []
+        for fam, type_, pro, _, address in infos:
+            sock = await _connect_one(self, errors, fam, type_, pro, address, local_infos)
+            if sock is not None:
+                break
+        if sock is None:
+            if len(errors) == 1 or len({str(e) for e in errors}) == 1:
+                raise errors[0]
+            raise OSError('Multiple exceptions: {}'.format(', '.join(str(e) for e in errors)))
+    return await _connect_transport(self, _SelectorSocketTransport, protocol_factory, _RealSock(sock))
 
 
-async def create_server(self, protocol_factory, host=None, port=None, *, sock=None, backlog=100,
-                        start_serving=True, **kwds):
-    """Listens on host:port (or the bound `sock`); each connection gets
-    protocol_factory() and a transport. Returns the Server."""
-    if sock is not None:
-        if host is not None or port is not None:
+async def connect_accepted_socket(self, protocol_factory, sock, *, ssl=None, ssl_handshake_timeout=None,
+                                  ssl_shutdown_timeout=None):
+    """A transport and protocol over a connection accepted outside asyncio."""
+    import socket
+    if sock.type != socket.SOCK_STREAM:
+        raise ValueError(f'A Stream Socket was expected, got {sock!r}')
+    _no_ssl_args(ssl, ssl_handshake_timeout=ssl_handshake_timeout, ssl_shutdown_timeout=ssl_shutdown_timeout)
+    return await _connect_transport(self, _SelectorSocketTransport, protocol_factory, _RealSock(sock))
+
+
+async def create_server(self, protocol_factory, host=None, port=None, *, family=0, flags=None, sock=None,
+                        backlog=100, ssl=None, reuse_address=None, reuse_port=None, ssl_handshake_timeout=None,
+                        ssl_shutdown_timeout=None, start_serving=True):
+    """Listens on every address of host:port (each host of a list; host None
+    or '' means all interfaces, IPv4 and IPv6) or on the bound `sock`; each
+    connection gets protocol_factory() and a transport. Returns the Server."""
+    import socket
+    if isinstance(ssl, bool):
+        raise TypeError('ssl argument must be an SSLContext or None')
+    _no_ssl_args(ssl, ssl_handshake_timeout=ssl_handshake_timeout, ssl_shutdown_timeout=ssl_shutdown_timeout)
+    if flags is None:
+        flags = socket.AI_PASSIVE
+    if host is not None or port is not None:
+        if sock is not None:
             raise ValueError('host/port and sock can not be specified at the same time')
-        sock.listen(backlog)
-        server = Server(self, _RealSock(sock), protocol_factory, backlog, sock)
+        if reuse_address is None:
+            reuse_address = True
+        if host == '':
+            hosts = [None]
+        elif isinstance(host, str) or not hasattr(host, '__iter__'):
+            hosts = [host]
+        else:
+            hosts = host
+        infos = []
+        for h in hosts:
+            for info in await _resolve(self, h, port, family, socket.SOCK_STREAM, 0, flags):
+                if info not in infos:
+                    infos.append(info)
+        socks = []
+        try:
+            for af, type_, pro, _, address in infos:
+                try:
+                    s = socket.socket(af, type_, pro)
+                except OSError:
+                    # An address family this host cannot make sockets of.
+                    continue
+                socks.append(s)
+                if reuse_address:
+                    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, True)
+                if reuse_port:
+                    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+                if af == socket.AF_INET6:
+                    # Without it the IPv6 socket would also take the IPv4
+                    # port its AF_INET sibling binds.
+                    s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, True)
+                try:
+                    s.bind(address)
+                except OSError as err:
+                    raise _bind_error(err, address) from None
+        except BaseException:
+            for s in socks:
+                s.close()
+            raise
     else:
-        server = Server(self, _asyncio._tcp_listen(host, port or 0, backlog), protocol_factory, backlog)
+        if sock is None:
+            raise ValueError('Neither host/port nor sock were specified')
+        if sock.type != socket.SOCK_STREAM:
+            raise ValueError(f'A Stream Socket was expected, got {sock!r}')
+        socks = [sock]
+    server = Server(self, socks, protocol_factory, backlog)
     if start_serving:
         server._start_serving()
         await _asyncio.sleep(0)
     return server
+
+
+def _stop_serving(self, sock):
+    """Stops accepting on a listening socket and closes it."""
+    self.remove_reader(sock.fileno())
+    sock.close()
 
 
 def _unix_listen(path, sock, backlog):
@@ -628,7 +807,7 @@ async def create_unix_server(self, protocol_factory, path=None, *, sock=None, ba
                              start_serving=True, **kwds):
     """Listens on the Unix socket path; each connection gets protocol_factory()."""
     real = _unix_listen(path, sock, backlog)
-    server = Server(self, _RealSock(real), protocol_factory, backlog, real)
+    server = Server(self, [real], protocol_factory, backlog)
     if start_serving:
         server._start_serving()
         await _asyncio.sleep(0)
@@ -637,5 +816,7 @@ async def create_unix_server(self, protocol_factory, path=None, *, sock=None, ba
 
 _Loop.create_connection = create_connection
 _Loop.create_server = create_server
+_Loop.connect_accepted_socket = connect_accepted_socket
+_Loop._stop_serving = _stop_serving
 _Loop.create_unix_connection = create_unix_connection
 _Loop.create_unix_server = create_unix_server

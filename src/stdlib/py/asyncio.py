@@ -50,9 +50,27 @@ _c.close()
 del _c
 
 
+def _gen():
+    yield
+
+
+_generator_type = type(_gen())
+_coroutine_types = set()
+
+
 def iscoroutine(obj):
-    """True for coroutine objects."""
-    return type(obj) is _coroutine_type
+    """True for coroutine objects, generators and instances of
+    collections.abc.Coroutine (coroutine-like objects of other compilers),
+    as CPython's asyncio counts them."""
+    t = type(obj)
+    if t is _coroutine_type or t is _generator_type or t in _coroutine_types:
+        return True
+    from _collections_abc import Coroutine
+    if isinstance(obj, Coroutine):
+        if len(_coroutine_types) < 100:
+            _coroutine_types.add(t)
+        return True
+    return False
 
 
 # ---- loops and the event-loop policy ----------------------------------------
@@ -215,6 +233,28 @@ def run(main, *, debug=None):
             loop.close()
 
 
+class _SigintHandler:
+    """Runner's SIGINT handler while a run goes on: the first signal cancels
+    the main task and wakes the loop; a later one raises KeyboardInterrupt."""
+
+    def __init__(self, loop, task):
+        self.loop = loop
+        self.task = task
+        self.count = 0
+
+    def __call__(self, signum, frame):
+        self.count += 1
+        if self.count == 1 and not self.task.done():
+            self.task.cancel()
+            self.loop.call_soon_threadsafe(_noop_callback)
+            return
+        raise KeyboardInterrupt()
+
+
+def _noop_callback():
+    pass
+
+
 class Runner:
     """`with asyncio.Runner() as r: r.run(coro)`: one loop for several
     runs; each run's task starts in a copy of the context the runner was
@@ -261,7 +301,27 @@ class Runner:
         if context is None:
             context = self._context
         task = self._loop.create_task(coro, context=context)
-        return self._loop.run_until_complete(task)
+        # As CPython's Runner: a first Ctrl-C (SIGINT with its default
+        # handler) cancels the main task, so its cleanup runs; the run then
+        # raises KeyboardInterrupt. A second one interrupts at once.
+        import signal
+        handler = None
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            handler = _SigintHandler(self._loop, task)
+            try:
+                signal.signal(signal.SIGINT, handler)
+            except ValueError:
+                # Not the main thread, or signals are unavailable.
+                handler = None
+        try:
+            return self._loop.run_until_complete(task)
+        except CancelledError:
+            if handler is not None and handler.count > 0 and task.uncancel() == 0:
+                raise KeyboardInterrupt()
+            raise
+        finally:
+            if handler is not None and signal.getsignal(signal.SIGINT) is handler:
+                signal.signal(signal.SIGINT, signal.default_int_handler)
 
     def _lazy_init(self):
         if self._state == 'closed':
@@ -280,6 +340,29 @@ class Runner:
         import contextvars
         self._context = contextvars.copy_context()
         self._state = 'initialized'
+
+
+def _base_tasks():
+    import sys
+    __import__('asyncio.base_tasks')
+    return sys.modules['asyncio.base_tasks']
+
+
+def _task_get_stack(self, *, limit=None):
+    """The frames of the task's coroutine (or of its exception's traceback),
+    as CPython's Task.get_stack, which is CPython's asyncio.base_tasks code."""
+    return _base_tasks()._task_get_stack(self, limit)
+
+
+def _task_print_stack(self, *, limit=None, file=None):
+    """Prints get_stack()'s frames (CPython's Task.print_stack)."""
+    return _base_tasks()._task_print_stack(self, limit, file)
+
+
+_task_get_stack.__name__ = _task_get_stack.__qualname__ = 'get_stack'
+_task_print_stack.__name__ = _task_print_stack.__qualname__ = 'print_stack'
+Task.get_stack = _task_get_stack
+Task.print_stack = _task_print_stack
 
 
 # ---- loop methods written in Python -------------------------------------------
@@ -493,21 +576,27 @@ def shield(arg):
 
 
 def run_coroutine_threadsafe(coro, loop):
-    """Submits a coroutine to a loop running in another thread."""
+    """Submits a coroutine to a loop running in another thread; returns a
+    concurrent.futures.Future chained to its task both ways (CPython's
+    asyncio.futures._chain_future: a result or error flows out, a cancel in)."""
+    if not iscoroutine(coro):
+        raise TypeError('A coroutine object is required')
     import concurrent.futures
+    import sys
+    __import__('asyncio.futures')
+    chain = sys.modules['asyncio.futures']._chain_future
     future = concurrent.futures.Future()
 
     def callback():
-        task = ensure_future(coro, loop=loop)
-
-        def done(t):
-            if t.cancelled():
-                future.cancel()
-            elif t.exception() is not None:
-                future.set_exception(t.exception())
-            else:
-                future.set_result(t.result())
-        task.add_done_callback(done)
+        try:
+            chain(ensure_future(coro, loop=loop), future)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            # A task factory that failed: the caller's future gets the error too.
+            if future.set_running_or_notify_cancel():
+                future.set_exception(exc)
+            raise
     loop.call_soon_threadsafe(callback)
     return future
 
@@ -718,6 +807,12 @@ def __getattr__(name):
         __import__('asyncio.subprocess')
         sub = sys.modules['asyncio.subprocess']
         return sub if name == 'subprocess' else getattr(sub, name)
+    if name in _CPYTHON_LOCKS_NAMES or name in _CPYTHON_EXCEPTION_NAMES:
+        # CPython's own classes (its Barrier runs on gilt's futures).
+        import sys
+        module = 'asyncio.locks' if name in _CPYTHON_LOCKS_NAMES else 'asyncio.exceptions'
+        __import__(module)
+        return getattr(sys.modules[module], name)
     if name in _CPYTHON_SUBMODULES:
         # CPython's asyncio/__init__.py imports these, so scripts and
         # unittest.mock read them as attributes (`asyncio.coroutines`).
@@ -725,6 +820,11 @@ def __getattr__(name):
         __import__('asyncio.' + name)
         return sys.modules['asyncio.' + name]
     raise AttributeError(f"module 'asyncio' has no attribute '{name}'")
+
+
+# Names asyncio has from CPython's own asyncio.locks and asyncio.exceptions.
+_CPYTHON_LOCKS_NAMES = frozenset({'Barrier'})
+_CPYTHON_EXCEPTION_NAMES = frozenset({'BrokenBarrierError', 'SendfileNotAvailableError'})
 
 
 # The submodules CPython's asyncio package imports in its __init__.py (those
