@@ -315,8 +315,10 @@ class Fuzzer:
             entry = self.by_sig.setdefault(f.sig, {"kind": f.kind, "tag": f.tag, "count": 0, "examples": [],
                                                    "detail": f.detail, "new": 0, "reasons": []})
             entry["count"] += 1
+            minimize_it = True
             if self.known is not None:
                 reason = known_reason(self.known, f.kind, f.tag)
+                minimize_it = reason is None  # a known difference is kept as found
                 if reason is None:
                     entry["new"] += 1
                     if entry["new"] == 1:
@@ -327,20 +329,20 @@ class Fuzzer:
             if keep:
                 entry["examples"].append(None)  # reserve the slot while minimising outside the lock
         if keep:
-            d = self.save(case, f)
+            d = self.save(case, f, minimize_it)
             with self.lock:
                 entry["examples"][entry["examples"].index(None)] = d
 
-    def save(self, case, f):
+    def save(self, case, f, minimize_it=True):
         name = re.sub(r"[^A-Za-z0-9_.+-]+", "_", f.sig)[:80]
         d = os.path.join(self.args.findings, f"{name}-{case.index}")
         os.makedirs(d, exist_ok=True)
         with open(os.path.join(d, "prog.py"), "w", encoding="utf-8") as fh:
             fh.write(case.src)
         small, tries = case.src, 0
-        if not self.args.no_minimize:
-            def still(src):
-                g = self.judge(src, case.origin, case.deterministic)
+        if minimize_it and not self.args.no_minimize:
+            def still(src):  # the minimiser's runs are not fuzz executions
+                g = self.judge(src, case.origin, case.deterministic, count=False)
                 return isinstance(g, Finding) and g.kind == f.kind and (
                     g.sig == f.sig if f.kind in ("panic", "abort") else g.detail == f.detail)
             budget = 40 if f.kind == "hang" else self.args.minimize_budget

@@ -41,6 +41,13 @@ def guarded(body):
     return ["try:"] + indent(body) + ["except Exception as e:", IND + "print(type(e).__name__, e)"]
 
 
+def snippet_makers(cls, _cache={}):
+    """The names of a generator class's snippet families, in `dir` order (computed once)."""
+    if cls not in _cache:
+        _cache[cls] = [m for m in dir(cls) if m.startswith("s_")]
+    return _cache[cls]
+
+
 class ProgGen(MoreSnippets):
     """Random programs: one snippet family per `s_` method (more of them in gen_more.py)."""
 
@@ -74,7 +81,7 @@ class ProgGen(MoreSnippets):
         r = self.rng
         n = n_snippets or r.randint(4, 12)
         out, tags = [], []
-        makers = [m for m in dir(self) if m.startswith("s_")]
+        makers = snippet_makers(type(self))
         for i in range(n):
             name = r.choice(makers)
             self.feats = set()
