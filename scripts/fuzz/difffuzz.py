@@ -276,7 +276,16 @@ class Fuzzer:
 
     def stream_difference(self, case, pout, gout):
         """Outputs differ in the driver: the program is judged again alone, and the
-        difference counts only if it is still there."""
+        difference counts only if it is still there. One whose snippet is listed as
+        known (--known) is filed as found: a process pair per known gap buys nothing."""
+        if self.known is not None:
+            py, gi = Run(0, pout, "", False, 0), Run(0, gout, "", False, 0)
+            tag = tag_of(case.src, py, gi, case.origin)
+            if known_reason(self.known, "diff", tag) is not None:
+                pl, gl = first_difference(pout, gout)
+                detail = f"python3: {pl!r}\ngilt:    {gl!r}\n(seen in the driver)"
+                self.record(case, Finding("diff", tag, detail, f"diff {base_tag(tag)} | {shape(pl)} | {shape(gl)}"))
+                return
         f = self.judge(case.src, case.origin, case.deterministic, count=False)
         with self.lock:
             self.counts["rejudged"] += 1
