@@ -23,13 +23,18 @@ With --known FILE (the CI mode), differences whose tag matches a line of FILE
 (`GLOB  reason`) are reported as known; the exit status is 1 when there is a
 panic, abort or hang, or a difference not listed there.
 
-With --batch K (long runs), K generated programs run in one process of each
-interpreter, each in a fresh namespace (`exec` of its own code object, its
-uncaught exception printed), so process start-up is paid once per K
-programs. When a batch's outputs agree, its K programs count as agreeing;
-when they do not, each program of the batch is judged again on its own, so a
-finding is always a single program (and a difference that only batching
-causes, such as a recursion limit reached at another depth, is not one).
+With --batch K (long runs), the generated programs of K consecutive cases
+run in one long-lived process of each interpreter: driver.py (fed by
+stream.py) `exec`s each in a fresh namespace with its stdout captured, so
+process start-up is paid once per K programs and the two outputs are
+compared program by program. Each program has its own time limit
+(--timeout): a program that hangs, or a gilt that dies or panics, ends only
+that process; the program is judged alone (and, if alone it passes, every
+program that process ran before it, one process each, to find the culprit),
+and the rest of the batch goes on in a fresh process. An output difference
+is judged again with the program alone, so a finding is always a single
+program; one that disappears alone (state left by an earlier program of the
+batch) is counted and saved as `batch-only-N`, not as a finding.
 Mutants always run alone.
 """
 
@@ -52,6 +57,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gen_prog import ProgGen  # noqa: E402
 from minimize import minimize  # noqa: E402
 from mutate import load_corpus, mutate  # noqa: E402
+from stream import Worker  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MARKER = re.compile(r"^## (\S+) (\S+)$")
@@ -69,11 +75,17 @@ class Run:
         return lines[-1] if lines else ""
 
 
-def run(cmd, path, timeout, hashseed="0"):
+def fuzz_env(hashseed):
+    """The environment both interpreters run in: one hash seed, UTF-8 output, no bytecode files."""
     env = dict(os.environ)
     env.update({"PYTHONHASHSEED": hashseed, "PYTHONIOENCODING": "utf-8", "LC_ALL": "C.UTF-8",
                 "PYTHONDONTWRITEBYTECODE": "1", "RUST_BACKTRACE": "0"})
     env.pop("GILT_GIL", None)
+    return env
+
+
+def run(cmd, path, timeout, hashseed="0"):
+    env = fuzz_env(hashseed)
     start = time.monotonic()
     try:
         p = subprocess.run(cmd + [os.path.basename(path)], cwd=os.path.dirname(path), stdin=subprocess.DEVNULL,
@@ -107,7 +119,8 @@ class Fuzzer:
         self.lock = threading.Lock()
         # executions: programs run on both interpreters; snippets: the snippets
         # of the generated programs among them (a mutant counts as one).
-        self.counts = {"cases": 0, "generated": 0, "mutants": 0, "skipped": 0, "executions": 0, "snippets": 0}
+        self.counts = {"cases": 0, "generated": 0, "mutants": 0, "skipped": 0, "executions": 0, "snippets": 0,
+                       "rejudged": 0, "batch_only": 0, "stream_panic": 0, "stream_dead": 0, "stream_timeout": 0}
         self.by_sig = {}  # sig -> {"kind", "tag", "count", "examples": [dirs], "detail"}
         self.workdir = tempfile.mkdtemp(prefix="difffuzz-")
         self.known = None
@@ -131,11 +144,12 @@ class Fuzzer:
             f.write(src)
         return path
 
-    def judge(self, src, origin, deterministic):
-        """Runs both interpreters; returns a Finding, None (agree) or "skip"."""
+    def judge(self, src, origin, deterministic, count=True):
+        """Runs both interpreters; returns a Finding, None (agree) or "skip". A second
+        look at a program the driver ran (`count` False) is not counted again."""
         path = self.write(src, "prog.py")
         try:
-            return self._judge(path, src, origin, deterministic, snippets_of(src))
+            return self._judge(path, src, origin, deterministic, snippets_of(src) if count else None)
         finally:
             shutil.rmtree(os.path.dirname(path), ignore_errors=True)
 
@@ -143,9 +157,10 @@ class Fuzzer:
         t = self.args.timeout
         py = run(self.python, path, t)
         gi = run(self.gilt, path, t)
-        with self.lock:
-            self.counts["executions"] += 1
-            self.counts["snippets"] += snippets
+        if snippets is not None:
+            with self.lock:
+                self.counts["executions"] += 1
+                self.counts["snippets"] += snippets
         if py.timed_out:
             return "skip"  # too slow or endless in CPython too: nothing to compare
         m = PANIC_AT.search(gi.err)
@@ -190,39 +205,117 @@ class Fuzzer:
         self.record(case, self.judge(case.src, case.origin, case.deterministic))
 
     def batch(self, first, last):
-        """Cases first..last-1: generated ones together in one run, then alone
-        if the run disagrees (see --batch)."""
-        cases = [self.make_case(i) for i in range(first, last)]
-        together = [c for c in cases if c.origin == "generated"]
-        for c in cases:
-            if c.origin != "generated":
-                self.record(c, self.judge(c.src, c.origin, c.deterministic))
-        if not together:
-            return
-        path = self.write(batch_source(together), "batch.py")
+        """Cases first..last-1: the generated ones streamed through one driver.py
+        process per interpreter (see --batch), mutants alone. The next case is
+        made while both interpreters run the current one."""
+        d = tempfile.mkdtemp(dir=self.workdir)
+        py = gi = None
+        done = []  # the programs the current gilt process has run
+        nxt = self.make_case(first) if first < last else None
         try:
-            t = self.args.timeout * max(1, len(together) // 10)
-            py = run(self.python, path, t)
-            gi = run(self.gilt, path, t)
+            for i in range(first, last):
+                c = nxt
+                if c.origin != "generated":
+                    nxt = self.make_case(i + 1) if i + 1 < last else None
+                    self.record(c, self.judge(c.src, c.origin, c.deterministic))
+                    continue
+                if py is None:
+                    py = Worker(self.python, fuzz_env("0"), d)
+                if gi is None:
+                    gi, done = Worker(self.gilt, fuzz_env("0"), d), []
+                done.append(c)
+                py.send(c.index, c.src)
+                gi.send(c.index, c.src)
+                nxt = self.make_case(i + 1) if i + 1 < last else None
+                pk, pout = py.receive(c.index, self.args.timeout)
+                gk, gout = gi.receive(c.index, self.args.timeout)
+                err = gi.new_stderr()
+                with self.lock:
+                    self.counts["executions"] += 1
+                    self.counts["snippets"] += snippets_of(c.src)
+                if pk != "ok":
+                    py.close(kill=True)
+                    py = None
+                if gk != "ok" or PANIC_AT.search(err):
+                    gi.close(kill=gk == "timeout")
+                    gi = None
+                    self.stream_failure(c, done, gk, err)
+                    continue
+                if pk != "ok":
+                    self.record(c, "skip")  # too slow or dying in CPython too
+                elif pout == gout:
+                    self.record(c, None)
+                else:
+                    self.stream_difference(c, pout, gout)
         finally:
-            shutil.rmtree(os.path.dirname(path), ignore_errors=True)
-        agree = (not py.timed_out and not gi.timed_out and py.rc == gi.rc == 0 and py.out == gi.out
-                 and not PANIC_AT.search(gi.err))
-        if agree:
-            with self.lock:
-                self.counts["executions"] += len(together)
-                self.counts["snippets"] += sum(snippets_of(c.src) for c in together)
-            for c in together:
-                self.record(c, None)
-            return
-        for c in together:
-            self.record(c, self.judge(c.src, c.origin, c.deterministic))
+            for w in (py, gi):
+                if w is not None:
+                    w.close()
+            shutil.rmtree(d, ignore_errors=True)
 
-    def record(self, case, f):
-        """Counts a judged case and files its finding (None: agreed; "skip")."""
+    def stream_failure(self, case, done, kind, err):
+        """gilt hung, died or panicked on `case` in a driver process: the program is judged
+        alone (one process per program); if alone it passes, so is every program that
+        process ran before, to find the one that left it broken."""
         with self.lock:
-            self.counts["cases"] += 1
-            self.counts["generated" if case.origin == "generated" else "mutants"] += 1
+            self.counts["stream_" + ("panic" if kind == "ok" else kind)] += 1
+        f = self.judge(case.src, case.origin, case.deterministic, count=False)
+        with self.lock:
+            self.counts["rejudged"] += 1
+        self.record(case, f)
+        if isinstance(f, Finding) or kind == "timeout":
+            return
+        for c in done[:-1]:
+            g = self.judge(c.src, c.origin, c.deterministic, count=False)
+            with self.lock:
+                self.counts["rejudged"] += 1
+            if isinstance(g, Finding):
+                self.record(c, g, counted=True)  # it was counted when it agreed in the stream
+                return
+        self.batch_only(case, f"gilt {kind} in the driver only\n{err[-2000:]}")
+
+    def stream_difference(self, case, pout, gout):
+        """Outputs differ in the driver: the program is judged again alone, and the
+        difference counts only if it is still there. One whose snippet is listed as
+        known (--known) is filed as found: a process pair per known gap buys nothing."""
+        if self.known is not None:
+            py, gi = Run(0, pout, "", False, 0), Run(0, gout, "", False, 0)
+            tag = tag_of(case.src, py, gi, case.origin)
+            if known_reason(self.known, "diff", tag) is not None:
+                pl, gl = first_difference(pout, gout)
+                detail = f"python3: {pl!r}\ngilt:    {gl!r}\n(seen in the driver)"
+                self.record(case, Finding("diff", tag, detail, f"diff {base_tag(tag)} | {shape(pl)} | {shape(gl)}"))
+                return
+        f = self.judge(case.src, case.origin, case.deterministic, count=False)
+        with self.lock:
+            self.counts["rejudged"] += 1
+        if f is None:
+            pl, gl = first_difference(pout, gout)
+            f_detail = f"python3: {pl!r}\ngilt:    {gl!r}"
+            self.record(case, None)
+            self.batch_only(case, f_detail)
+            return
+        self.record(case, f)
+
+    def batch_only(self, case, detail):
+        """A difference seen only when programs share a process (kept for reading)."""
+        with self.lock:
+            self.counts["batch_only"] += 1
+            keep = self.counts["batch_only"] <= self.args.keep_per_sig * 5
+        if keep:
+            d = os.path.join(self.args.findings, f"batch-only-{case.index}")
+            os.makedirs(d, exist_ok=True)
+            with open(os.path.join(d, "prog.py"), "w", encoding="utf-8") as fh:
+                fh.write(case.src)
+            with open(os.path.join(d, "info.txt"), "w", encoding="utf-8") as fh:
+                fh.write(detail + "\n")
+
+    def record(self, case, f, counted=False):
+        """Counts a judged case (unless `counted` already) and files its finding (None: agreed; "skip")."""
+        with self.lock:
+            if not counted:
+                self.counts["cases"] += 1
+                self.counts["generated" if case.origin == "generated" else "mutants"] += 1
             if f == "skip":
                 self.counts["skipped"] += 1
                 return
@@ -231,8 +324,10 @@ class Fuzzer:
             entry = self.by_sig.setdefault(f.sig, {"kind": f.kind, "tag": f.tag, "count": 0, "examples": [],
                                                    "detail": f.detail, "new": 0, "reasons": []})
             entry["count"] += 1
+            minimize_it = True
             if self.known is not None:
                 reason = known_reason(self.known, f.kind, f.tag)
+                minimize_it = reason is None  # a known difference is kept as found
                 if reason is None:
                     entry["new"] += 1
                     if entry["new"] == 1:
@@ -243,20 +338,20 @@ class Fuzzer:
             if keep:
                 entry["examples"].append(None)  # reserve the slot while minimising outside the lock
         if keep:
-            d = self.save(case, f)
+            d = self.save(case, f, minimize_it)
             with self.lock:
                 entry["examples"][entry["examples"].index(None)] = d
 
-    def save(self, case, f):
+    def save(self, case, f, minimize_it=True):
         name = re.sub(r"[^A-Za-z0-9_.+-]+", "_", f.sig)[:80]
         d = os.path.join(self.args.findings, f"{name}-{case.index}")
         os.makedirs(d, exist_ok=True)
         with open(os.path.join(d, "prog.py"), "w", encoding="utf-8") as fh:
             fh.write(case.src)
         small, tries = case.src, 0
-        if not self.args.no_minimize:
-            def still(src):
-                g = self.judge(src, case.origin, case.deterministic)
+        if minimize_it and not self.args.no_minimize:
+            def still(src):  # the minimiser's runs are not fuzz executions
+                g = self.judge(src, case.origin, case.deterministic, count=False)
                 return isinstance(g, Finding) and g.kind == f.kind and (
                     g.sig == f.sig if f.kind in ("panic", "abort") else g.detail == f.detail)
             budget = 40 if f.kind == "hang" else self.args.minimize_budget
@@ -277,6 +372,10 @@ class Fuzzer:
                  f"{self.counts['mutants']}, skipped as slow/nondeterministic {self.counts['skipped']}), "
                  f"interpreter-pair executions {self.counts['executions']} ({self.counts['snippets']} snippets), "
                  f"{elapsed:.0f} s",
+                 f"driver processes: {self.counts['rejudged']} programs judged again alone, "
+                 f"{self.counts['batch_only']} differences seen only in the driver; gilt panicked "
+                 f"{self.counts['stream_panic']}, died {self.counts['stream_dead']}, timed out "
+                 f"{self.counts['stream_timeout']} times there",
                  "failing cases by kind: " + (", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none"),
                  f"distinct signatures: {len(self.by_sig)}", ""]
         unexpected = 0
@@ -301,21 +400,6 @@ class Fuzzer:
         with open(os.path.join(self.args.findings, "summary.json"), "w", encoding="utf-8") as fh:
             json.dump({"counts": self.counts, "kinds": kinds, "signatures": self.by_sig}, fh, indent=1)
         return text, unexpected
-
-
-def batch_source(cases):
-    """One program running each case's source in a fresh namespace, in order."""
-    lines = ["import sys as _fuzz_sys", "",
-             "def _fuzz_run(_src, _name):",
-             "    _g = {'__name__': '__main__', '__builtins__': __builtins__}",
-             "    try:",
-             "        exec(compile(_src, _name, 'exec'), _g)",
-             "    except BaseException as _e:",
-             "        print('#! uncaught', type(_e).__name__, _e)",
-             "    _fuzz_sys.stdout.flush()", ""]
-    for c in cases:
-        lines.append(f"_fuzz_run({c.src!r}, 'prog{c.index}.py')")
-    return "\n".join(lines) + "\n"
 
 
 def snippets_of(src):
@@ -451,13 +535,20 @@ def main():
                            for i in range(args.start, end, args.batch)]
             else:
                 futures = [pool.submit(fz.one, i) for i in range(args.start, end)]
-            for fut in concurrent.futures.as_completed(futures):
-                fut.result()
-                if time.monotonic() - last_report > 60:
-                    last_report = time.monotonic()
-                    fz.summary(known, last_report - start)
-                    print(f"difffuzz: {fz.counts['cases']}/{args.cases} cases, {len(fz.by_sig)} signatures",
-                          file=sys.stderr, flush=True)
+            try:
+                for fut in concurrent.futures.as_completed(futures):
+                    fut.result()
+                    if time.monotonic() - last_report > 60:
+                        last_report = time.monotonic()
+                        fz.summary(known, last_report - start)
+                        print(f"difffuzz: {fz.counts['cases']}/{args.cases} cases, {len(fz.by_sig)} signatures",
+                              file=sys.stderr, flush=True)
+            except KeyboardInterrupt:
+                # Ctrl-C ends a long run: the batches not started are dropped, the
+                # running ones finish, and the summary counts what ran.
+                for fut in futures:
+                    fut.cancel()
+                print("difffuzz: interrupted; finishing the running batches", file=sys.stderr, flush=True)
     finally:
         text, unexpected = fz.summary(known, time.monotonic() - start)
         shutil.rmtree(fz.workdir, ignore_errors=True)

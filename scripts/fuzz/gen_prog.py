@@ -11,6 +11,7 @@ positive step, recursion is shallow: every program terminates.
 import re
 
 from gen_expr import ExprGen
+from gen_more import MoreSnippets
 
 IND = "    "
 
@@ -40,7 +41,16 @@ def guarded(body):
     return ["try:"] + indent(body) + ["except Exception as e:", IND + "print(type(e).__name__, e)"]
 
 
-class ProgGen:
+def snippet_makers(cls, _cache={}):
+    """The names of a generator class's snippet families, in `dir` order (computed once)."""
+    if cls not in _cache:
+        _cache[cls] = [m for m in dir(cls) if m.startswith("s_")]
+    return _cache[cls]
+
+
+class ProgGen(MoreSnippets):
+    """Random programs: one snippet family per `s_` method (more of them in gen_more.py)."""
+
     def __init__(self, rng):
         self.rng = rng
         self.eg = ExprGen(rng)
@@ -59,6 +69,10 @@ class ProgGen:
     def leaf(self, kind=None):
         return self.use(self.eg.leaf(kind))
 
+    def sampled_ops(self, tag, ops, k):
+        """`k` of `ops`, each guarded, with sub-markers (for the families of gen_more.py)."""
+        return sampled(self.rng, tag, ops, k)
+
     def small(self):
         return str(self.rng.choice([0, 1, 2, 3, 4, 5, 7, -1, -2]))
 
@@ -67,7 +81,7 @@ class ProgGen:
         r = self.rng
         n = n_snippets or r.randint(4, 12)
         out, tags = [], []
-        makers = [m for m in dir(self) if m.startswith("s_")]
+        makers = snippet_makers(type(self))
         for i in range(n):
             name = r.choice(makers)
             self.feats = set()

@@ -47,11 +47,22 @@ fn render(vm: &mut Vm, fmt: &str, st: &mut Fmt<'_>, depth: u32) -> PyResult<Stri
                     lit = i;
                     continue;
                 }
-                // Find the matching close brace (nested braces in the spec).
+                // Find the matching close brace (nested braces in the spec). In the
+                // field name, before any `!` or `:`, an index in brackets is taken
+                // as it is: `{0[}]}` looks up the key '}' (CPython's MarkupIterator).
                 let mut lvl = 1;
                 let mut j = i + 1;
+                let mut in_name = true;
+                let mut in_bracket = false;
                 while j < b.len() {
+                    if in_bracket {
+                        in_bracket = b[j] != b']';
+                        j += 1;
+                        continue;
+                    }
                     match b[j] {
+                        b'[' if in_name => in_bracket = true,
+                        b':' | b'!' if lvl == 1 => in_name = false,
                         b'{' => lvl += 1,
                         b'}' => {
                             lvl -= 1;

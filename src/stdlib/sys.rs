@@ -161,33 +161,19 @@ fn buffer_class(rt: &Runtime, name: &str) -> Arc<Class> {
         flush_std(fd(&a)).map_err(|e| stdout_error(vm, &e))?;
         Ok(Value::None)
     });
+    // Through the same read-ahead buffer as the text layer (what one read
+    // takes the other does not see again), interruptible by Ctrl-C, and
+    // `read(n)` waits for n bytes or the end as BufferedReader does: a pipe
+    // hands them over in pieces.
     def(&cls.dict, "read", |vm, a| {
         let n = match a.pos.get(1) {
             Some(Value::None) | None => -1,
             Some(v) => vm.index_of(v)?,
         };
-        let r = vm.allow_threads(BlockKind::Input, || {
-            use std::io::Read;
-            let mut buf = Vec::new();
-            if n < 0 {
-                std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
-            } else {
-                buf.resize(n as usize, 0);
-                let k = std::io::stdin().lock().read(&mut buf)?;
-                buf.truncate(k);
-                Ok(buf)
-            }
-        });
-        r.map(|b| Value::Bytes(Arc::new(b))).map_err(|e| vm.err("OSError", &e.to_string()))
+        let data = if n < 0 { super::stdin_read::read_all(vm)? } else { super::stdin_read::read_n(vm, n as usize)? };
+        Ok(Value::Bytes(Arc::new(data)))
     });
-    def(&cls.dict, "readline", |vm, _a| {
-        use std::io::BufRead;
-        let r = vm.allow_threads(BlockKind::Input, || {
-            let mut buf = Vec::new();
-            std::io::stdin().lock().read_until(b'\n', &mut buf).map(|_| buf)
-        });
-        r.map(|b| Value::Bytes(Arc::new(b))).map_err(|e| vm.err("OSError", &e.to_string()))
-    });
+    def(&cls.dict, "readline", |vm, _a| Ok(Value::Bytes(Arc::new(super::stdin_read::read_line(vm)?))));
     def(&cls.dict, "fileno", move |_vm, a| Ok(Value::Int(fd(&a) as i64)));
     def(&cls.dict, "isatty", move |_vm, a| Ok(Value::Bool(fd_isatty(fd(&a)))));
     def(&cls.dict, "readable", move |_vm, a| Ok(Value::Bool(fd(&a) == 0)));

@@ -20,7 +20,26 @@ pub struct DictView {
     pub class: Arc<Class>,
 }
 
-crate::object::native::impl_native_object!(DictView);
+impl crate::object::native::NativeObject for DictView {
+    fn class(&self) -> &Arc<Class> {
+        &self.class
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    /// Keys and items views are set-like: equal by content (to a set too,
+    /// which leaves the comparison to them), so unhashable (CPython sets
+    /// their `__hash__` to None); a values view is equal and hashes by identity.
+    fn eq_by_value(&self) -> bool {
+        !matches!(self.kind, DictIterKind::Values)
+    }
+    fn hash_outcome(&self) -> Option<crate::object::eq::HashOutcome> {
+        match self.kind {
+            DictIterKind::Values => None,
+            _ => Some(crate::object::eq::HashOutcome::Unhashable),
+        }
+    }
+}
 
 /// Registers set, frozenset and dict-view methods.
 pub fn register(rt: &Runtime) {
@@ -459,6 +478,9 @@ fn view_intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult {
 
 fn register_views(rt: &Runtime) {
     let t = &rt.types;
+    for c in [&t.dict_keys, &t.dict_items] {
+        c.dict.set_item_str("__hash__", Value::None);
+    }
     for (c, label) in [(&t.dict_keys, "dict_keys"), (&t.dict_values, "dict_values"), (&t.dict_items, "dict_items")] {
         method(c, "__iter__", |vm, a| {
             let (d, kind) = recv_view(vm, &a)?;

@@ -595,10 +595,11 @@ pub fn register(rt: &Runtime) {
     pred(rt, "isprintable", true, |x| x.chars().all(numfmt::is_printable));
     pred(rt, "isupper", false, |x| x.chars().any(is_cased) && !x.chars().any(|c| c.is_lowercase()));
     pred(rt, "islower", false, |x| x.chars().any(is_cased) && !x.chars().any(|c| c.is_uppercase()));
+    // Titlecase letters (ǅ) start a word as uppercase ones do.
     pred(rt, "istitle", false, |x| {
         let (mut prev_cased, mut any) = (false, false);
         for c in x.chars() {
-            if c.is_uppercase() {
+            if c.is_uppercase() || is_titlecase(c) {
                 if prev_cased {
                     return false;
                 }
@@ -857,4 +858,10 @@ fn register_dunders(rt: &Runtime) {
         s(vm.format_builtin(&a.pos[0], &Value::Str(st), spec.as_str())?)
     });
     method(c, "__getnewargs__", |vm, a| Ok(Value::tuple(vec![Value::Str(recv_str(vm, &a, "__getnewargs__")?)])));
+}
+
+/// Unicode's titlecase letters (category Lt, Unicode 14.0.0), which neither
+/// `char::is_uppercase` nor `char::is_lowercase` includes.
+fn is_titlecase(c: char) -> bool {
+    matches!(c as u32, 0x1c5 | 0x1c8 | 0x1cb | 0x1f2 | 0x1f88..=0x1f8f | 0x1f98..=0x1f9f | 0x1fa8..=0x1faf | 0x1fbc | 0x1fcc | 0x1ffc)
 }

@@ -928,6 +928,15 @@ impl Vm {
                 o.as_any().downcast_ref::<CellObject>().expect("cell").cell.set(Some(v));
                 Ok(())
             }
+            // A property's accessors are read-only members; an instance of a
+            // Python subclass keeps any other attribute in its `__dict__`.
+            Value::Native2(o) if o.as_any().is::<Property>() && matches!(name.as_str(), "fget" | "fset" | "fdel") => {
+                Err(self.err("AttributeError", "readonly attribute"))
+            }
+            Value::Native2(o) if property_dict(o).is_some() && name.as_str() != "__dict__" => {
+                property_dict(o).expect("checked by the guard").set_str(name, v);
+                Ok(())
+            }
             // staticmethod/classmethod objects have a `__dict__`.
             Value::Native2(o)
                 if wrapper_parts(o).is_some() && !matches!(name.as_str(), "__func__" | "__wrapped__" | "__dict__") =>
@@ -1193,11 +1202,20 @@ impl Vm {
                 o.as_any().downcast_ref::<CellObject>().expect("cell").cell.set(None);
                 Ok(())
             }
-            // The attributes a staticmethod/classmethod keeps in its `__dict__`.
+            Value::Native2(o) if o.as_any().is::<Property>() && matches!(name.as_str(), "fget" | "fset" | "fdel") => {
+                Err(self.err("AttributeError", "readonly attribute"))
+            }
+            // The attributes a staticmethod/classmethod, or an instance of a
+            // property subclass, keeps in its `__dict__`.
             Value::Native2(o)
-                if wrapper_parts(o).is_some() && !matches!(name.as_str(), "__func__" | "__wrapped__" | "__dict__") =>
+                if (wrapper_parts(o).is_some()
+                    && !matches!(name.as_str(), "__func__" | "__wrapped__" | "__dict__"))
+                    || (property_dict(o).is_some() && name.as_str() != "__dict__") =>
             {
-                let (_, dict) = wrapper_parts(o).expect("checked by the guard");
+                let dict = match wrapper_parts(o) {
+                    Some((_, dict)) => dict,
+                    None => property_dict(o).expect("checked by the guard"),
+                };
                 if dict.remove_item_str(name.as_str()).is_none() {
                     return Err(self.attribute_error(obj, name.as_str()));
                 }
@@ -1304,6 +1322,12 @@ pub(super) fn is_data_descr(a: &Value) -> bool {
         }
         _ => false,
     }
+}
+
+/// The `__dict__` of an instance of a Python subclass of `property` (None for
+/// `property` itself, a subclass with `__slots__`, and any other object).
+fn property_dict(o: &Arc<dyn crate::object::native::NativeObject>) -> Option<&Arc<crate::object::dict::Dict>> {
+    o.as_any().downcast_ref::<Property>().and_then(|p| p.dict.as_ref())
 }
 
 /// The wrapped function and the `__dict__` of a staticmethod or

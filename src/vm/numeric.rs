@@ -198,21 +198,17 @@ impl Vm {
         }))
     }
 
+    /// `x ** y` for floats: CPython's `float_pow` (numfmt), whose order of
+    /// cases matters (`0.0 ** -inf` is inf: an infinite exponent is decided
+    /// before a zero base); a negative base to a fractional power is complex.
     pub fn float_pow(&mut self, x: f64, y: f64) -> PyResult {
-        if x == 0.0 && y < 0.0 {
-            return Err(self.zero_division("0.0 cannot be raised to a negative power"));
-        }
-        if x < 0.0 && x.is_finite() && y.fract() != 0.0 && y.is_finite() {
-            // A negative base to a fractional power: the complex result.
-            return self
+        match crate::object::numfmt::float_pow(x, y) {
+            Ok(r) => Ok(Value::Float(r)),
+            Err(crate::object::numfmt::NumError::ComplexResult) => self
                 .complex_op(Complex::new(x, 0.0), Complex::new(y, 0.0), BinOp::Pow)?
-                .ok_or_else(|| self.internal_error("complex power"));
+                .ok_or_else(|| self.internal_error("complex power")),
+            Err(e) => Err(self.num_err(e)),
         }
-        let r = x.powf(y);
-        if r.is_infinite() && x.is_finite() && y.is_finite() {
-            return Err(self.overflow_error("(34, 'Numerical result out of range')"));
-        }
-        Ok(Value::Float(r))
     }
 
     /// int → float, correctly rounded (OverflowError when too large).
