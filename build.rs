@@ -127,6 +127,13 @@ fn walk_lib(root: &std::path::Path, rel: &str, out: &mut Vec<String>) {
 
 /// Writes `cpython_lib.rs`: the Lib folder's path, its files (sorted by
 /// relative path, for binary search) and its LICENSE.txt.
+///
+/// The files' bytes go into one blob (`cpython_lib.bin`) and their paths into
+/// one string, each embedded once: with one `include_bytes!` per file the
+/// compiler placed each path next to its file's bytes, so looking paths up
+/// (a binary search, `sys.stdlib_module_names`) touched a page of every
+/// file and the kernel mapped the pages around it, about 9 MB of resident
+/// memory in every run.
 fn embed_cpython_lib() {
     let root = find_cpython_lib();
     let root = std::fs::canonicalize(&root).unwrap_or(root);
@@ -134,17 +141,33 @@ fn embed_cpython_lib() {
     let mut files = Vec::new();
     walk_lib(&root, "", &mut files);
     files.sort();
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    let mut blob: Vec<u8> = Vec::new();
+    let mut paths = String::new();
+    let mut index = String::new();
+    for rel in &files {
+        let bytes = std::fs::read(root.join(rel)).expect("read an embedded library file");
+        let _ = writeln!(index, "    ({}, {}, {}, {}),", paths.len(), rel.len(), blob.len(), bytes.len());
+        paths.push_str(rel);
+        blob.extend_from_slice(&bytes);
+    }
+    let blob_path = out_dir.join("cpython_lib.bin");
+    std::fs::write(&blob_path, &blob).expect("write cpython_lib.bin");
     let mut out = String::new();
     let _ = writeln!(
         out,
         "/// The folder CPython's library was embedded from.\npub const LIB_ROOT: &str = {:?};",
         root.display().to_string()
     );
-    out.push_str("/// Each embedded file: its path relative to [`LIB_ROOT`] and its bytes.\npub static FILES: &[(&str, &[u8])] = &[\n");
-    for rel in &files {
-        let abs = std::fs::canonicalize(root.join(rel)).expect("canonical path");
-        let _ = writeln!(out, "    ({rel:?}, include_bytes!({:?})),", abs.display().to_string());
-    }
+    let _ = writeln!(out, "/// Every embedded file's path relative to [`LIB_ROOT`], one after the other.");
+    let _ = writeln!(out, "static PATHS: &str = {paths:?};");
+    let _ = writeln!(out, "/// Every embedded file's bytes, one after the other.");
+    let _ = writeln!(out, "static DATA: &[u8] = include_bytes!({:?});", blob_path.display().to_string());
+    out.push_str(
+        "/// Each file (sorted by path): its path's start and length in [`PATHS`], its bytes' start and length in [`DATA`].\n\
+         static INDEX: &[(u32, u32, u32, u32)] = &[\n",
+    );
+    out.push_str(&index);
     out.push_str("];\n");
     let license = root.join("LICENSE.txt");
     let license =
@@ -153,8 +176,7 @@ fn embed_cpython_lib() {
         out,
         "/// CPython's license (its LICENSE.txt), printed by `gilt --license`.\npub const LICENSE: &str = {license};"
     );
-    let dest = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("cpython_lib.rs");
-    std::fs::write(dest, out).expect("write cpython_lib.rs");
+    std::fs::write(out_dir.join("cpython_lib.rs"), out).expect("write cpython_lib.rs");
 }
 
 /// Maps a file name in src/stdlib/py to the module name it provides. Dotted

@@ -526,7 +526,7 @@ fn run_main_in(vm: &mut Vm, src: &str, filename: &str, program: &MainProgram, in
         let code = crate::compile_source(vm, src, filename);
         if filename.starts_with('<') {
             // CPython 3.11 shows no source lines for `-c` and stdin programs.
-            vm.rt.sources.lock().remove(filename);
+            vm.rt.sources.remove(filename);
         }
         let code = code?;
         if !filename.starts_with('<') && program.spec.is_none() {

@@ -59,7 +59,7 @@ fn read_source(path: &str) -> Result<String, Failed> {
         Failed(2)
     })?;
     // PEP 263: a BOM or a coding cookie chooses the decoding.
-    crate::lex::source::decode_source(&bytes, &absolute(path)).map_err(|e| {
+    crate::lex::source::decode_source(&bytes, &absolute(path)).map(|s| s.into_owned()).map_err(|e| {
         eprintln!("SyntaxError: {}", e.0);
         Failed(1)
     })
@@ -235,7 +235,7 @@ pub fn module(vm: &mut Vm, name: &str) -> Result<MainProgram, Failed> {
         }
     };
     let filename = if found.filename.starts_with('/') { found.filename.clone() } else { absolute(&found.filename) };
-    let source = crate::lex::source::decode_source(&found.bytes, &filename).map_err(|e| {
+    let source = crate::lex::source::decode_source(&found.bytes, &filename).map(|s| s.into_owned()).map_err(|e| {
         eprintln!("SyntaxError: {}", e.0);
         Failed(1)
     })?;

@@ -47,6 +47,12 @@ def timed(cmd):
 
 
 def main():
+    # gilt's bytecode cache of its embedded library (~/.cache/gilt) is what
+    # CPython's installed __pycache__ is to its own: with PYTHONDONTWRITEBYTECODE
+    # set (as on this machine) a fresh build would never write it, and every
+    # gilt run would compile the modules it imports again (more time, and the
+    # parser's peak memory on top). The tests unset it too.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--gilt", default=os.path.join(HERE, "..", "..", "target", "release", "gilt"))

@@ -70,11 +70,9 @@ pub struct CodeObject {
     pub firstlineno: u32,
     pub kind: CodeKind,
     pub instrs: Vec<Instr>,
-    /// Source line of each instruction (same length as `instrs`).
-    pub lines: Vec<u32>,
-    /// Columns and end line of each instruction (same length as `instrs`),
-    /// read only to draw traceback markers.
-    pub cols: Vec<ColSpan>,
+    /// Source line and columns of each instruction (as many as `instrs`);
+    /// the columns are read only to draw traceback markers.
+    pub positions: super::positions::Positions,
     pub consts: Vec<Value>,
     pub names: Vec<Arc<PyStr>>,
     /// Fast locals; parameters come first.
@@ -114,9 +112,9 @@ impl CodeObject {
         (self.argcount + self.kwonlyargcount) as usize
     }
     pub fn line_of(&self, pc: usize) -> u32 {
-        self.lines.get(pc).copied().unwrap_or(self.firstlineno)
+        self.positions.line(pc).unwrap_or(self.firstlineno)
     }
     pub fn cols_of(&self, pc: usize) -> ColSpan {
-        self.cols.get(pc).copied().unwrap_or(ColSpan::NONE)
+        self.positions.cols(pc).unwrap_or(ColSpan::NONE)
     }
 }

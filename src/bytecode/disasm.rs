@@ -16,7 +16,7 @@ fn dis_one(code: &CodeObject, out: &mut String) {
     let _ = writeln!(out, "Disassembly of <code object {} at line {}>:", code.qualname.as_str(), code.firstlineno);
     let mut last_line = 0;
     for (pc, instr) in code.instrs.iter().enumerate() {
-        let line = code.lines[pc];
+        let line = code.line_of(pc);
         let line_col = if line != last_line { format!("{line:>4}") } else { "    ".to_string() };
         last_line = line;
         let dbg = format!("{instr:?}");

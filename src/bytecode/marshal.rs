@@ -19,6 +19,7 @@ use num_bigint::BigInt;
 
 use super::code::{CodeKind, CodeObject, ColSpan};
 use super::instr::Instr;
+use super::positions::Positions;
 use crate::object::str::PyStr;
 use crate::object::value::Value;
 use crate::parse::ast::{BinOp, CmpOp};
@@ -365,7 +366,20 @@ fn put_names(w: &mut Writer, names: &[Arc<PyStr>]) -> Option<()> {
 
 fn get_names(r: &mut Reader, intern: Intern) -> Option<Vec<Arc<PyStr>>> {
     let n = r.len()?;
-    (0..n).map(|_| r.str().map(intern)).collect()
+    get_n(r, n, |r| r.str().map(intern))
+}
+
+/// `n` items read by `item`, in a vector of exactly `n` (collecting an
+/// iterator of `Option`s cannot know its length and grows by doubling, which
+/// left up to half of every decoded code object's tables unused). Every
+/// item takes at least one byte, so a corrupt count cannot reserve more
+/// than the input's size.
+fn get_n<T>(r: &mut Reader, n: usize, mut item: impl FnMut(&mut Reader) -> Option<T>) -> Option<Vec<T>> {
+    let mut v = Vec::with_capacity(n.min(r.buf.len().saturating_sub(r.pos)));
+    for _ in 0..n {
+        v.push(item(r)?);
+    }
+    Some(v)
 }
 
 fn put_code(w: &mut Writer, c: &CodeObject) -> Option<()> {
@@ -382,17 +396,18 @@ fn put_code(w: &mut Writer, c: &CodeObject) -> Option<()> {
         CodeKind::Class => 1,
         CodeKind::Function => 2,
     });
-    if c.lines.len() != c.instrs.len() || c.cols.len() != c.instrs.len() {
+    let n = c.instrs.len();
+    if c.positions.len() != n || c.positions.cols_len() != n {
         return None;
     }
-    w.len(c.instrs.len())?;
+    w.len(n)?;
     for &i in &c.instrs {
         put_instr(w, i);
     }
-    for &l in &c.lines {
-        w.u32(l);
+    for pc in 0..n {
+        w.u32(c.positions.line(pc)?);
     }
-    for s in &c.cols {
+    for s in (0..n).filter_map(|pc| c.positions.cols(pc)) {
         w.u16(s.col);
         w.u16(s.end_col);
         w.u16(s.end_line_delta);
@@ -434,19 +449,17 @@ fn get_code(r: &mut Reader, filename: &Arc<str>, intern: Intern, depth: u32) -> 
         _ => return None,
     };
     let n = r.len()?;
-    let instrs = (0..n).map(|_| get_instr(r)).collect::<Option<Vec<_>>>()?;
-    let lines = (0..n).map(|_| r.u32()).collect::<Option<Vec<_>>>()?;
-    let cols = (0..n)
-        .map(|_| Some(ColSpan { col: r.u16()?, end_col: r.u16()?, end_line_delta: r.u16()? }))
-        .collect::<Option<Vec<_>>>()?;
+    let instrs = get_n(r, n, get_instr)?;
+    let lines = get_n(r, n, |r| r.u32())?;
+    let cols = get_n(r, n, |r| Some(ColSpan { col: r.u16()?, end_col: r.u16()?, end_line_delta: r.u16()? }))?;
     let nconsts = r.len()?;
-    let consts = (0..nconsts).map(|_| get_value(r, filename, intern, depth)).collect::<Option<Vec<_>>>()?;
+    let consts = get_n(r, nconsts, |r| get_value(r, filename, intern, depth))?;
     let names = get_names(r, intern)?;
     let varnames = get_names(r, intern)?;
     let cellvars = get_names(r, intern)?;
     let freevars = get_names(r, intern)?;
     let ncells = r.len()?;
-    let cell2arg = (0..ncells).map(|_| r.u32().map(|x| x.checked_sub(1))).collect::<Option<Vec<_>>>()?;
+    let cell2arg = get_n(r, ncells, |r| r.u32().map(|x| x.checked_sub(1)))?;
     let argcount = r.u32()?;
     let posonlyargcount = r.u32()?;
     let kwonlyargcount = r.u32()?;
@@ -460,8 +473,7 @@ fn get_code(r: &mut Reader, filename: &Arc<str>, intern: Intern, depth: u32) -> 
         firstlineno,
         kind,
         instrs,
-        lines,
-        cols,
+        positions: Positions::new(&lines, &cols),
         consts,
         names,
         varnames,
@@ -542,7 +554,7 @@ fn get_value(r: &mut Reader, filename: &Arc<str>, intern: Intern, depth: u32) ->
         9 => Value::Bytes(Arc::new(r.bytes()?.to_vec())),
         10 => {
             let n = r.len()?;
-            let items = (0..n).map(|_| get_value(r, filename, intern, depth)).collect::<Option<Vec<_>>>()?;
+            let items = get_n(r, n, |r| get_value(r, filename, intern, depth))?;
             Value::tuple(items)
         }
         11 => Value::Code(Arc::new(get_code(r, filename, intern, depth + 1)?)),

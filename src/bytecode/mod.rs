@@ -6,6 +6,7 @@ pub mod inline_cache;
 pub mod instr;
 pub mod marshal;
 pub mod pattern;
+pub mod positions;
 pub mod wordcode;
 
 pub use code::{CodeKind, CodeObject};

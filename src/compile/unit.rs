@@ -8,6 +8,7 @@ use num_bigint::BigInt;
 
 use super::symtable::{NameScope, Scope, ScopeKind};
 use crate::bytecode::code::{CodeKind, ColSpan, flags};
+use crate::bytecode::positions::Positions;
 use crate::bytecode::{CodeObject, Instr};
 use crate::object::str::PyStr;
 use crate::object::value::Value;
@@ -246,6 +247,11 @@ impl Unit {
 
     pub fn finish(mut self, filename: &Arc<str>, kind: CodeKind) -> CodeObject {
         super::peephole::fuse(&mut self.instrs);
+        // The tables grew by doubling while the code was generated; a code
+        // object lives as long as its functions, so it keeps no spare room.
+        self.instrs.shrink_to_fit();
+        self.consts.shrink_to_fit();
+        self.names.shrink_to_fit();
         let mk = |s: &String| (self.intern)(s);
         let cell2arg = self
             .cellvars
@@ -259,8 +265,7 @@ impl Unit {
             firstlineno: self.firstlineno,
             kind,
             instrs: self.instrs,
-            lines: self.lines,
-            cols: self.cols,
+            positions: Positions::new(&self.lines, &self.cols),
             consts: self.consts,
             names: self.names,
             varnames: self.varnames.iter().map(mk).collect(),

@@ -3,6 +3,8 @@
 //! is blank or a comment), chooses the decoding; without either the file
 //! must be UTF-8. Errors carry CPython 3.11's messages.
 
+use std::borrow::Cow;
+
 /// Why a source file could not be decoded: the `SyntaxError` message, which
 /// CPython prints alone (no `File "…"` line).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,7 +138,7 @@ fn blank_or_comment(line: &[u8]) -> bool {
 
 /// Decodes a source file. `path` is only used in the message for a file
 /// that is not UTF-8 and declares no encoding.
-pub fn decode_source(bytes: &[u8], path: &str) -> Result<String, SourceDecodeError> {
+pub fn decode_source<'a>(bytes: &'a [u8], path: &str) -> Result<Cow<'a, str>, SourceDecodeError> {
     let (bom, body) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
         Some(rest) => (true, rest),
         None => (false, bytes),
@@ -157,8 +159,10 @@ pub fn decode_source(bytes: &[u8], path: &str) -> Result<String, SourceDecodeErr
     };
     let problem = || SourceDecodeError(format!("encoding problem: {}", normal_name(declared.as_deref().unwrap_or(""))));
     match codec {
+        // UTF-8 text is borrowed, not copied: an embedded module's source stays
+        // in the binary's read-only data instead of being duplicated on the heap.
         Codec::Utf8 => match std::str::from_utf8(body) {
-            Ok(s) => Ok(s.to_string()),
+            Ok(s) => Ok(Cow::Borrowed(s)),
             Err(e) if declared.is_some() => Err(SourceDecodeError(format!(
                 "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
                 body[e.valid_up_to()],
@@ -174,11 +178,11 @@ pub fn decode_source(bytes: &[u8], path: &str) -> Result<String, SourceDecodeErr
                 )))
             }
         },
-        Codec::Latin1 => Ok(body.iter().map(|&b| b as char).collect()),
-        Codec::Latin9 => Ok(body.iter().map(|&b| latin9(b)).collect()),
+        Codec::Latin1 => Ok(Cow::Owned(body.iter().map(|&b| b as char).collect())),
+        Codec::Latin9 => Ok(Cow::Owned(body.iter().map(|&b| latin9(b)).collect())),
         Codec::Ascii => {
             if body.is_ascii() {
-                Ok(body.iter().map(|&b| b as char).collect())
+                Ok(Cow::Owned(body.iter().map(|&b| b as char).collect()))
             } else {
                 Err(problem())
             }
@@ -187,6 +191,7 @@ pub fn decode_source(bytes: &[u8], path: &str) -> Result<String, SourceDecodeErr
             .iter()
             .map(|&b| if (0x80..0xa0).contains(&b) { CP1252_HIGH[(b - 0x80) as usize] } else { Some(b as char) })
             .collect::<Option<String>>()
+            .map(Cow::Owned)
             .ok_or_else(problem),
     }
 }

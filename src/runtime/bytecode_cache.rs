@@ -5,8 +5,8 @@
 //!
 //! The cache lives in `$XDG_CACHE_HOME/gilt` (else `~/.cache/gilt`), in a
 //! folder named for this binary (its size and modification time) and the
-//! marshal schema, so a rebuilt gilt never reads another build's code. An
-//! entry is also keyed by a hash of the module's source. Anything that goes
+//! marshal schema, so a rebuilt gilt never reads another build's code (and
+//! an entry needs no hash of its source, fixed by the binary). Anything that goes
 //! wrong (no home, a read-only disk, a corrupt or truncated file) only
 //! means compiling again. Folders of other builds unused for a day are
 //! removed when a new one is made. `sys.dont_write_bytecode` (`-B`,
@@ -43,26 +43,28 @@ fn folder() -> Option<&'static PathBuf> {
         .as_ref()
 }
 
-/// The entry's file for module file `filename` with source `src`, compiled at
-/// optimization level `optimize` (`-O` leaves asserts out, `-OO` docstrings
-/// too, so each level has its own entry, as CPython's `.opt-1.pyc`).
-fn entry_path(filename: &str, src: &str, optimize: u8) -> Option<PathBuf> {
+/// The entry's file for embedded module `filename`, compiled at optimization
+/// level `optimize` (`-O` leaves asserts out, `-OO` docstrings too, so each
+/// level has its own entry, as CPython's `.opt-1.pyc`). The source is not
+/// part of the key: an embedded module's text is fixed by the binary, which
+/// the folder is named for, so a lookup reads none of it.
+fn entry_path(filename: &str, optimize: u8) -> Option<PathBuf> {
     let stem: String = filename.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '_' }).collect();
     let stem = stem.trim_start_matches('_');
     let opt = if optimize == 0 { String::new() } else { format!(".opt-{}", optimize.min(2)) };
-    Some(folder()?.join(format!("{stem}-{:016x}{opt}.gbc", marshal::fnv1a(src.as_bytes()))))
+    Some(folder()?.join(format!("{stem}-{:016x}{opt}.gbc", marshal::fnv1a(filename.as_bytes()))))
 }
 
 /// The cached code of an embedded module, if this build wrote it before.
-pub fn load(rt: &Runtime, filename: &str, src: &str) -> Option<Arc<CodeObject>> {
-    let bytes = std::fs::read(entry_path(filename, src, rt.config.optimize)?).ok()?;
+pub fn load(rt: &Runtime, filename: &str) -> Option<Arc<CodeObject>> {
+    let bytes = std::fs::read(entry_path(filename, rt.config.optimize)?).ok()?;
     let fname: Arc<str> = Arc::from(filename);
     marshal::decode(&bytes, &fname, &|s| rt.intern(s)).map(Arc::new)
 }
 
 /// Writes `code` for the next run (atomically: a reader never sees half a file).
-pub fn store(rt: &Runtime, filename: &str, src: &str, code: &CodeObject) {
-    let Some(path) = entry_path(filename, src, rt.config.optimize) else { return };
+pub fn store(rt: &Runtime, filename: &str, code: &CodeObject) {
+    let Some(path) = entry_path(filename, rt.config.optimize) else { return };
     let Some(bytes) = marshal::encode(code) else { return };
     let Some(dir) = path.parent() else { return };
     if !dir.is_dir() {

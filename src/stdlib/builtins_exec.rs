@@ -26,7 +26,7 @@ fn source_arg(vm: &mut Vm, v: &Value, fname: &str, allow_code: bool) -> PyResult
     }
     match v {
         Value::Bytes(b) => match crate::lex::source::decode_source(b, "<string>") {
-            Ok(s) => Ok(Source::Text(s)),
+            Ok(s) => Ok(Source::Text(s.into_owned())),
             Err(e) => Err(vm.err("SyntaxError", &e.0)),
         },
         Value::Code(c) if allow_code => Ok(Source::Code(c.clone())),

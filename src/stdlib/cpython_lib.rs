@@ -22,9 +22,22 @@ pub mod python3 {
     include!(concat!(env!("OUT_DIR"), "/python3_site.rs"));
 }
 
+/// The path of entry `e` of [`INDEX`].
+fn path_of(e: &(u32, u32, u32, u32)) -> &'static str {
+    &PATHS[e.0 as usize..(e.0 + e.1) as usize]
+}
+
 /// The bytes of the embedded file at `rel` (a path under [`LIB_ROOT`] with `/`).
 pub fn file(rel: &str) -> Option<&'static [u8]> {
-    FILES.binary_search_by(|(p, _)| (*p).cmp(rel)).ok().map(|i| FILES[i].1)
+    let i = INDEX.binary_search_by(|e| path_of(e).cmp(rel)).ok()?;
+    let (_, _, start, len) = INDEX[i];
+    DATA.get(start as usize..(start + len) as usize)
+}
+
+/// The paths of all embedded files (relative to [`LIB_ROOT`]), sorted; reading
+/// them touches none of the files' bytes.
+pub fn paths() -> impl Iterator<Item = &'static str> {
+    INDEX.iter().map(path_of)
 }
 
 /// The part of `dir` under [`LIB_ROOT`] (`""` for the root itself), if `dir` is in the embedded library.
@@ -47,7 +60,9 @@ mod tests {
 
     #[test]
     fn table_is_sorted_and_holds_the_library() {
-        assert!(FILES.windows(2).all(|w| w[0].0 < w[1].0));
+        let all: Vec<&str> = paths().collect();
+        assert!(all.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(file("os.py").map(|b| b.starts_with(b"r\"\"\"OS routines")), Some(true));
         for rel in ["os.py", "argparse.py", "json/__init__.py", "collections/abc.py", "unittest/case.py"] {
             assert!(file(rel).is_some(), "{rel} missing");
         }

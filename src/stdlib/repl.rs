@@ -199,7 +199,7 @@ fn feed(vm: &mut Vm, globals: &Arc<Dict>, buffer: &mut String, line: &str) -> Op
     }
     let code = crate::compile_source_mode(vm, &src, "<stdin>", true);
     // Like CPython 3.11's REPL, tracebacks show no source lines for `<stdin>`.
-    vm.rt.sources.lock().remove("<stdin>");
+    vm.rt.sources.remove("<stdin>");
     let result = code.and_then(|c| vm.run_code(c, globals.clone()));
     match result {
         Ok(_) => None,

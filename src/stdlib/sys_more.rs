@@ -215,7 +215,7 @@ fn warn_unimportable(vm: &mut Vm, hookname: &str) -> PyResult {
 /// embedded library plus the built-in modules.
 fn stdlib_module_names() -> Value {
     let mut names: Vec<String> = super::builtin_module_names().into_iter().map(str::to_string).collect();
-    for (path, _) in super::cpython_lib::FILES.iter() {
+    for path in super::cpython_lib::paths() {
         let top = path.split('/').next().unwrap_or("");
         let name = top.strip_suffix(".py").unwrap_or(top);
         let is_module = path.contains('/') || top.ends_with(".py");

@@ -182,11 +182,20 @@ impl Vm {
                 }
                 Err(e) => return Err(self.err("ImportError", &e.to_string())),
             };
-            let text = crate::lex::source::decode_source(&found.bytes, &found.filename)
-                .map_err(|e| self.err("SyntaxError", &e.0))?;
-            let leaked: &'static str = Box::leak(text.into_boxed_str());
             self.verbose_message(1, &format!("code object from {}", found.filename));
-            let m = self.exec_module_source(full, &found.filename, leaked, found.is_pkg)?;
+            // A module of the embedded library whose compiled code is in the bytecode
+            // cache never reads its source: the text stays untouched in the binary
+            // (not even mapped into memory) until a traceback or `inspect` asks for it.
+            let m = match self.cached_embedded_code(&found.filename) {
+                Some(code) => self.exec_module_code(full, &found.filename, code, found.is_pkg)?,
+                None => {
+                    // An embedded module's text is borrowed from the binary; a file's is
+                    // read, compiled and then dropped (the traceback lines keep one copy).
+                    let text = crate::lex::source::decode_source(&found.bytes, &found.filename)
+                        .map_err(|e| self.err("SyntaxError", &e.0))?;
+                    self.exec_module_source(full, &found.filename, &text, found.is_pkg)?
+                }
+            };
             if self.rt.config.verbose > 0 {
                 self.verbose_imported(full, &self.verbose_file_loader(&m, false));
             }
@@ -309,36 +318,66 @@ impl Vm {
         vec![self.rt.config.script_dir.clone()]
     }
 
+    /// The code of embedded module `filename` from the bytecode cache, if this
+    /// build wrote it before (gilt's own modules are also kept in `frozen_cache`).
+    fn cached_embedded_code(&mut self, filename: &str) -> Option<Arc<crate::bytecode::CodeObject>> {
+        if let Some(c) = self.rt.frozen_cache.lock().get(filename).cloned() {
+            return Some(c);
+        }
+        if !is_embedded(filename) {
+            return None;
+        }
+        let c = crate::runtime::bytecode_cache::load(&self.rt, filename)?;
+        // Its lines come from the binary when asked for.
+        self.rt.sources.remove(filename);
+        if filename.starts_with("<frozen ") {
+            self.rt.frozen_cache.lock().insert(filename.to_string(), c.clone());
+        }
+        Some(c)
+    }
+
     /// Creates a module, registers it in sys.modules, and runs its code.
-    pub fn exec_module_source(&mut self, name: &str, filename: &str, src: &'static str, is_pkg: bool) -> PyResult {
-        let code = {
-            let cached = self.rt.frozen_cache.lock().get(filename).cloned();
-            match cached {
-                Some(c) => c,
-                None => {
-                    // A worker child may have the parent's compiled code.
-                    let embedded = is_embedded(filename);
-                    let reused = crate::runtime::code_cache::preloaded(&self.rt, filename, src).or_else(|| {
-                        embedded.then(|| crate::runtime::bytecode_cache::load(&self.rt, filename, src)).flatten()
-                    });
-                    let c = match reused {
-                        Some(c) => {
-                            self.rt.add_source(filename, src);
-                            c
+    pub fn exec_module_source(&mut self, name: &str, filename: &str, src: &str, is_pkg: bool) -> PyResult {
+        let code = match self.cached_embedded_code(filename) {
+            Some(c) => c,
+            None => {
+                // A worker child may have the parent's compiled code.
+                let c = match crate::runtime::code_cache::preloaded(&self.rt, filename, src) {
+                    Some(c) => {
+                        self.rt.add_source(filename, src);
+                        c
+                    }
+                    None => {
+                        let c = crate::compile_source(self, src, filename)?;
+                        if is_embedded(filename) && !self.dont_write_bytecode() {
+                            crate::runtime::bytecode_cache::store(&self.rt, filename, &c);
                         }
-                        None => {
-                            let c = crate::compile_source(self, src, filename)?;
-                            if embedded && !self.dont_write_bytecode() {
-                                crate::runtime::bytecode_cache::store(&self.rt, filename, src, &c);
-                            }
-                            c
-                        }
-                    };
+                        c
+                    }
+                };
+                // gilt's own modules stay compiled for the worker children this
+                // process may spawn (runtime/code_cache.rs). CPython's library is not
+                // kept: a module's top-level code (and its class bodies) is garbage
+                // once it has run, as in CPython, and a new import reads the
+                // bytecode cache again.
+                if filename.starts_with("<frozen ") {
                     self.rt.frozen_cache.lock().insert(filename.to_string(), c.clone());
-                    c
                 }
+                c
             }
         };
+        self.exec_module_code(name, filename, code, is_pkg)
+    }
+
+    /// Creates module `name` for `code` compiled from `filename`, registers it in
+    /// sys.modules, and runs the code.
+    fn exec_module_code(
+        &mut self,
+        name: &str,
+        filename: &str,
+        code: Arc<crate::bytecode::CodeObject>,
+        is_pkg: bool,
+    ) -> PyResult {
         let dict = Arc::new(Dict::new());
         dict.set_item_str("__name__", Value::str(name));
         if !filename.starts_with("<frozen") {

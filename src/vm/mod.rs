@@ -39,6 +39,7 @@ pub mod runtime;
 pub mod shutdown;
 pub mod slicing;
 pub mod slots;
+pub mod source_lines;
 mod suggest;
 pub mod tb_chain;
 pub mod thread_frames;

@@ -299,6 +299,30 @@ impl Default for Types {
     }
 }
 
+/// An interned name, found in the table by its text: hashed and compared as
+/// the `str` it holds (a separate `String` key doubled every name's memory).
+struct Interned(Arc<PyStr>);
+
+impl std::hash::Hash for Interned {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        std::hash::Hash::hash(self.0.as_str(), state);
+    }
+}
+
+impl PartialEq for Interned {
+    fn eq(&self, other: &Interned) -> bool {
+        self.0.as_str() == other.0.as_str()
+    }
+}
+
+impl Eq for Interned {}
+
+impl std::borrow::Borrow<str> for Interned {
+    fn borrow(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
 /// Frequently looked-up names, hashed once.
 pub struct Names {
     pub init: Arc<PyStr>,
@@ -314,14 +338,15 @@ pub struct Runtime {
     /// sys.modules
     pub modules: Arc<Dict>,
     pub config: Config,
-    /// Source lines of every file compiled, for tracebacks.
-    pub sources: Mutex<HashMap<Arc<str>, Arc<Vec<String>>>>,
+    /// Source text of every file compiled, for tracebacks.
+    pub sources: super::source_lines::SourceTable,
     pub recursion_limit: AtomicUsize,
     /// The GIL (shared by all threads of this interpreter).
     pub gil: Arc<crate::runtime::gil::Gil>,
     /// Interned attribute and global names (hashbrown's foldhash hasher:
-    /// `intern` runs on many call paths, and SipHash showed in profiles).
-    interned: Mutex<hashbrown::HashMap<String, Arc<PyStr>>>,
+    /// `intern` runs on many call paths, and SipHash showed in profiles),
+    /// looked up by their text, which each name holds once.
+    interned: Mutex<hashbrown::HashSet<Interned>>,
     pub next_thread_ident: AtomicI64,
     /// Threads started with `thread()`/`_thread` that are still running.
     pub live_threads: Mutex<Vec<std::thread::JoinHandle<()>>>,
@@ -377,10 +402,10 @@ impl Runtime {
             builtins: Arc::new(Dict::new()),
             modules: Arc::new(Dict::new()),
             config,
-            sources: Mutex::new(HashMap::new()),
+            sources: Default::default(),
             recursion_limit: AtomicUsize::new(1000),
             gil: gil.clone(),
-            interned: Mutex::new(hashbrown::HashMap::new()),
+            interned: Mutex::new(hashbrown::HashSet::new()),
             next_thread_ident: AtomicI64::new(1),
             live_threads: Mutex::new(Vec::new()),
             frozen_cache: Mutex::new(HashMap::new()),
@@ -409,9 +434,9 @@ impl Runtime {
     pub fn intern_arc(&self, s: &Arc<PyStr>) -> Arc<PyStr> {
         let mut m = self.interned.lock();
         if let Some(v) = m.get(s.as_str()) {
-            return v.clone();
+            return v.0.clone();
         }
-        m.insert(s.as_str().to_string(), s.clone());
+        m.insert(Interned(s.clone()));
         s.clone()
     }
 
@@ -419,21 +444,19 @@ impl Runtime {
     pub fn intern(&self, s: &str) -> Arc<PyStr> {
         let mut m = self.interned.lock();
         if let Some(v) = m.get(s) {
-            return v.clone();
+            return v.0.clone();
         }
         let v = Arc::new(PyStr::new(s));
-        m.insert(s.to_string(), v.clone());
+        m.insert(Interned(v.clone()));
         v
     }
 
     pub fn add_source(&self, filename: &str, text: &str) {
-        let lines: Vec<String> = text.lines().map(|l| l.to_string()).collect();
-        self.sources.lock().insert(Arc::from(filename), Arc::new(lines));
+        self.sources.add(filename, text);
     }
 
+    /// Line `line` (1-based) of `filename`, as compiled.
     pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
-        let m = self.sources.lock();
-        let lines = m.get(filename)?;
-        lines.get((line as usize).checked_sub(1)?).cloned()
+        self.sources.line(filename, line)
     }
 }
