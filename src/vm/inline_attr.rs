@@ -235,7 +235,7 @@ fn slot_hit(inst: &Instance, index: usize) -> Option<Value> {
     if index >= inst.class.extra.nslots {
         return None;
     }
-    inst.slots.lock().get(index).cloned().flatten()
+    inst.slots.as_ref()?.lock().get(index).cloned().flatten()
 }
 
 /// `module.name` from the module dict at the position the cell proves.
@@ -464,8 +464,9 @@ fn store_slot(inst: &Instance, v: Value, index: usize) -> Result<(), Value> {
     if index >= nslots {
         return Err(v);
     }
+    let Some(slots) = &inst.slots else { return Err(v) };
     let old = {
-        let mut slots = inst.slots.lock();
+        let mut slots = slots.lock();
         if slots.len() < nslots {
             slots.resize(nslots, None);
         }
