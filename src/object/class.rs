@@ -79,7 +79,16 @@ pub struct ClassExtra {
     /// built-in types below it (`defaultdict.__missing__`, `deque.__len__`):
     /// [`Class::lookup_user`] sees its dict as it sees a Python class's.
     pub native_overrides: bool,
+    /// The most attributes an instance of this class has been seen to
+    /// hold (capped): a new instance's dict is made with that much room, so
+    /// `__init__` fills it without regrowing and it takes no more memory
+    /// than its attributes need (CPython sizes shared keys the same way).
+    pub attr_hint: std::sync::atomic::AtomicU32,
 }
+
+/// The largest [`ClassExtra::attr_hint`] a class keeps: past it a dict
+/// grows as any other.
+const ATTR_HINT_MAX: usize = 16;
 
 /// A fresh class tag. One process-wide counter, like CPython's
 /// `tp_version_tag`: a cache keyed by the tag can never mistake a new class
@@ -256,6 +265,18 @@ impl Class {
         }
     }
 
+    /// Records that an instance of this class holds `n` attributes
+    /// (see [`ClassExtra::attr_hint`]); a plain load and store, since a lost
+    /// race only costs one regrowth.
+    #[inline]
+    pub fn note_attr_count(&self, n: usize) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let n = n.min(ATTR_HINT_MAX) as u32;
+        if n > self.extra.attr_hint.load(Relaxed) {
+            self.extra.attr_hint.store(n, Relaxed);
+        }
+    }
+
     pub fn name(&self) -> Arc<PyStr> {
         self.name.lock().clone()
     }
@@ -319,7 +340,9 @@ pub enum Payload {
     None,
     /// The built-in value a subclass instance wraps (a dict for `Counter`, …).
     Builtin(Value),
-    Exception(Mutex<ExcState>),
+    /// Boxed: an exception's state is ~120 bytes, and every instance of
+    /// every class would otherwise carry that much room for it.
+    Exception(Box<Mutex<ExcState>>),
 }
 
 /// An instance of a user-defined class (or of a built-in exception class).
@@ -333,25 +356,32 @@ pub struct Instance {
     /// The `weakref.ref`s to this instance (set by the first one).
     pub weakrefs: std::sync::OnceLock<Box<super::finalize::WeakList>>,
     /// The values of the class's `__slots__` (None = unset), indexed by
-    /// [`super::descr::SlotMember::index`]; empty for classes without slots.
-    pub slots: super::spinlock::SpinLock<Vec<Option<Value>>>,
+    /// [`super::descr::SlotMember::index`]; only for classes with slots
+    /// (boxed, so that the instances of every other class are 24 bytes
+    /// smaller).
+    pub slots: Option<Box<SlotValues>>,
 }
+
+/// An instance's `__slots__` values behind their own lock.
+pub type SlotValues = super::spinlock::SpinLock<Vec<Option<Value>>>;
 
 impl Instance {
     pub fn new(class: Arc<Class>, payload: Payload) -> Instance {
+        let room = class.extra.attr_hint.load(std::sync::atomic::Ordering::Relaxed) as usize;
+        let slots = (class.extra.nslots > 0).then(Default::default);
         Instance {
             class,
-            dict: Arc::new(Dict::new()),
+            dict: Arc::new(Dict::with_capacity(room)),
             payload,
             finalized: Default::default(),
             weakrefs: Default::default(),
-            slots: Default::default(),
+            slots,
         }
     }
 
     pub fn exc(&self) -> Option<&Mutex<ExcState>> {
         match &self.payload {
-            Payload::Exception(e) => Some(e),
+            Payload::Exception(e) => Some(&**e),
             _ => None,
         }
     }
@@ -383,7 +413,7 @@ impl Drop for Instance {
             payload: std::mem::replace(&mut self.payload, Payload::None),
             finalized: std::sync::atomic::AtomicBool::new(true),
             weakrefs: Default::default(),
-            slots: super::spinlock::SpinLock::new(std::mem::take(self.slots.get_mut())),
+            slots: self.slots.take(),
         };
         q.push(Value::Instance(Arc::new(inst)));
     }

@@ -32,10 +32,11 @@ const SMALL: usize = 8;
 #[derive(Default, Clone)]
 pub struct DictTable {
     entries: Vec<Option<Entry>>,
-    /// Hash → entry position; empty while `indexed` is false.
-    index: HashTable<usize>,
-    /// Set once the table outgrows `SMALL` raw entries (reset by compaction).
-    indexed: bool,
+    /// Hash → entry position, made once the table outgrows `SMALL` raw
+    /// entries (dropped by compaction). Boxed: most dicts (instance
+    /// attributes, keyword arguments) never have one, and an empty table
+    /// inline would cost every dict 24 more bytes.
+    index: Option<Box<HashTable<usize>>>,
     len: usize,
     /// The tag of the key layout (which keys at which positions) for the
     /// interpreter's inline caches: 0 until a cache asks for one
@@ -108,10 +109,9 @@ impl DictTable {
 
     #[inline]
     fn candidates(&self, hash: i64) -> Candidates<'_> {
-        if self.indexed {
-            Candidates::Index(self.index.iter_hash(hash as u64))
-        } else {
-            Candidates::Scan(self.entries.iter().enumerate(), hash)
+        match &self.index {
+            Some(index) => Candidates::Index(index.iter_hash(hash as u64)),
+            None => Candidates::Scan(self.entries.iter().enumerate(), hash),
         }
     }
 
@@ -173,6 +173,18 @@ impl DictTable {
         }
     }
 
+    /// The value at `pos`, mutably, if that entry's key is the string
+    /// `key` (the check of `value_at_if_key`).
+    #[inline]
+    fn value_mut_if_key(&mut self, pos: usize, key: &super::str::PyStr) -> Option<&mut Value> {
+        match self.entries.get_mut(pos) {
+            Some(Some(e)) if matches!(&e.key, Value::Str(s) if std::ptr::eq(&**s, key) || (e.hash == key.hash() && s.as_str() == key.as_str())) => {
+                Some(&mut e.value)
+            }
+            _ => None,
+        }
+    }
+
     /// The position of a string key (as `get_pystr` finds it).
     pub fn position_of_str(&self, key: &super::str::PyStr) -> Option<usize> {
         let hash = key.hash();
@@ -205,24 +217,24 @@ impl DictTable {
         self.len += 1;
         let entries = &self.entries;
         let hasher = |&p: &usize| entries[p].as_ref().map(|e| e.hash as u64).unwrap_or(0);
-        if self.indexed {
-            self.index.insert_unique(hash as u64, pos, hasher);
+        if let Some(index) = &mut self.index {
+            index.insert_unique(hash as u64, pos, hasher);
         } else if entries.len() > SMALL {
-            self.indexed = true;
-            self.index.reserve(entries.len(), hasher);
+            let mut index = HashTable::with_capacity(entries.len());
             for (p, e) in entries.iter().enumerate() {
                 if let Some(e) = e {
-                    self.index.insert_unique(e.hash as u64, p, hasher);
+                    index.insert_unique(e.hash as u64, p, hasher);
                 }
             }
+            self.index = Some(Box::new(index));
         }
     }
 
     pub fn remove_at(&mut self, pos: usize) -> Option<Entry> {
         let e = self.entries.get_mut(pos)?.take()?;
         self.layout_tag = 0;
-        if self.indexed
-            && let Ok(found) = self.index.find_entry(e.hash as u64, |&p| p == pos)
+        if let Some(index) = &mut self.index
+            && let Ok(found) = index.find_entry(e.hash as u64, |&p| p == pos)
         {
             found.remove();
         }
@@ -236,8 +248,7 @@ impl DictTable {
     fn compact(&mut self) {
         let old = std::mem::take(&mut self.entries);
         self.layout_tag = 0;
-        self.index.clear();
-        self.indexed = false;
+        self.index = None;
         self.len = 0;
         for e in old.into_iter().flatten() {
             self.push_new(e.hash, e.key, e.value);
@@ -406,11 +417,30 @@ impl DictGuard<'_> {
     pub fn replace_value_quiet(&mut self, pos: usize, value: Value) -> Option<Value> {
         self.guard.replace_value_at(pos, value)
     }
+
+    /// `replace_value_quiet` at a position hint, if the key there is `key`
+    /// (one check and one store: an attribute store's hit); hands `value`
+    /// back otherwise.
+    #[inline]
+    pub fn replace_if_key_quiet(&mut self, pos: usize, key: &super::str::PyStr, value: Value) -> Result<Value, Value> {
+        match self.guard.value_mut_if_key(pos, key) {
+            Some(slot) => Ok(std::mem::replace(slot, value)),
+            None => Err(value),
+        }
+    }
 }
 
 impl Dict {
     pub fn new() -> Dict {
         Dict::default()
+    }
+
+    /// An empty dict with room for `n` entries before its first growth
+    /// (an instance dict sized by what its class's instances usually hold).
+    pub fn with_capacity(n: usize) -> Dict {
+        let mut t = DictTable::default();
+        t.entries.reserve_exact(n);
+        Dict::from_table(t)
     }
 
     pub fn from_table(t: DictTable) -> Dict {

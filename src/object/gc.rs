@@ -227,7 +227,9 @@ impl GcObj {
                     }
                     Payload::None => {}
                 }
-                i.slots.lock().iter().flatten().for_each(|v| val(v, visit));
+                if let Some(s) = &i.slots {
+                    s.lock().iter().flatten().for_each(|v| val(v, visit));
+                }
             }
             GcObj::Function(f) => {
                 visit(addr(&f.globals));
@@ -284,7 +286,8 @@ impl GcObj {
                     let dicts = std::mem::take(&mut *local.dicts.lock());
                     drop(dicts);
                 }
-                let slots: Vec<Option<Value>> = i.slots.lock().iter_mut().map(Option::take).collect();
+                let slots: Vec<Option<Value>> =
+                    i.slots.as_ref().map(|s| s.lock().iter_mut().map(Option::take).collect()).unwrap_or_default();
                 drop(slots);
                 if let Payload::Exception(e) = &i.payload {
                     let mut e = e.lock();

@@ -740,10 +740,12 @@ fn register_object(rt: &Runtime) {
         }
         vm.check_abstract(c)?;
         let payload = match c.layout {
-            Layout::Exception => Payload::Exception(parking_lot::Mutex::new(crate::object::class::ExcState {
-                args: a.pos[1..].to_vec(),
-                ..Default::default()
-            })),
+            Layout::Exception => {
+                Payload::Exception(Box::new(parking_lot::Mutex::new(crate::object::class::ExcState {
+                    args: a.pos[1..].to_vec(),
+                    ..Default::default()
+                })))
+            }
             _ => Payload::None,
         };
         Ok(Value::Instance(crate::object::gc::instance(Arc::new(Instance::new(c.clone(), payload)))))
@@ -936,7 +938,7 @@ fn register_exceptions(rt: &Runtime) {
         let st = crate::object::class::ExcState { args: a.pos[1..].to_vec(), ..Default::default() };
         Ok(Value::Instance(crate::object::gc::instance(Arc::new(Instance::new(
             c.clone(),
-            Payload::Exception(parking_lot::Mutex::new(st)),
+            Payload::Exception(Box::new(parking_lot::Mutex::new(st))),
         )))))
     });
     let os_error = rt.types.exceptions["OSError"].clone();
@@ -952,7 +954,7 @@ fn register_exceptions(rt: &Runtime) {
             cls = vm.rt.types.exceptions[name].clone();
         }
         let st = crate::object::class::ExcState { args: a.pos[1..].to_vec(), ..Default::default() };
-        let inst = Instance::new(cls, Payload::Exception(parking_lot::Mutex::new(st)));
+        let inst = Instance::new(cls, Payload::Exception(Box::new(parking_lot::Mutex::new(st))));
         os_error_fields(&inst, &a.pos[1..]);
         Ok(Value::Instance(Arc::new(inst)))
     });

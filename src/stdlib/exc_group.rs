@@ -97,7 +97,7 @@ impl Vm {
         };
         Ok(Value::Instance(crate::object::gc::instance(Arc::new(Instance::new(
             cls,
-            Payload::Exception(parking_lot::Mutex::new(st)),
+            Payload::Exception(Box::new(parking_lot::Mutex::new(st))),
         )))))
     }
 

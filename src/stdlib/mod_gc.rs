@@ -43,7 +43,9 @@ fn referents(vm: &Vm, v: &Value) -> Vec<Value> {
             if !i.class.extra.no_dict {
                 out.push(Value::Dict(i.dict.clone()));
             }
-            out.extend(i.slots.lock().iter().flatten().cloned());
+            if let Some(s) = &i.slots {
+                out.extend(s.lock().iter().flatten().cloned());
+            }
             out.push(Value::Class(i.class.clone()));
         }
         Value::Method(m) => {

@@ -895,7 +895,13 @@ impl Vm {
                     && crate::object::thread_local::local_of(inst).is_none()
                     && name.as_str() != "__dict__"
                 {
-                    inst.dict.set_str(name, v);
+                    let (old, n) = {
+                        let mut t = inst.dict.lock();
+                        (t.replace_str(name, v), t.len())
+                    };
+                    // Dropped with the lock released (a drop may free a whole structure).
+                    drop(old);
+                    inst.class.note_attr_count(n);
                     return Ok(());
                 }
                 let cls = inst.class.clone();

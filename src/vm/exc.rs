@@ -11,8 +11,10 @@ use crate::object::value::Value;
 impl Vm {
     /// A new exception instance of `class` with `args` (no traceback yet).
     pub fn new_exception(&self, class: &Arc<Class>, args: Vec<Value>) -> PyErr {
-        let inst =
-            Instance::new(class.clone(), Payload::Exception(Mutex::new(ExcState { args, ..Default::default() })));
+        let inst = Instance::new(
+            class.clone(),
+            Payload::Exception(Box::new(Mutex::new(ExcState { args, ..Default::default() }))),
+        );
         PyErr { exc: Arc::new(inst) }
     }
 

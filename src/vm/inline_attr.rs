@@ -44,7 +44,7 @@ use super::cache::class_versions;
 use super::{PyResult, Vm};
 use crate::bytecode::inline_cache::CacheCell;
 use crate::object::class::class_flags::{HAS_DATA_DESCR, HAS_DESCR_GET, HAS_GETATTRIBUTE, HAS_SETATTR, NO_DICT};
-use crate::object::class::{Class, Instance};
+use crate::object::class::{Class, Instance, Payload};
 use crate::object::descr::{Property, SlotMember};
 use crate::object::module::Module;
 use crate::object::str::PyStr;
@@ -235,7 +235,7 @@ fn slot_hit(inst: &Instance, index: usize) -> Option<Value> {
     if index >= inst.class.extra.nslots {
         return None;
     }
-    inst.slots.lock().get(index).cloned().flatten()
+    inst.slots.as_ref()?.lock().get(index).cloned().flatten()
 }
 
 /// `module.name` from the module dict at the position the cell proves.
@@ -383,6 +383,26 @@ impl Vm {
         let Value::Instance(inst) = obj else { return Err(v) };
         let cls = &inst.class;
         let flags = cls.attr_flags();
+        // The common case first: a plain instance (no built-in payload: not
+        // an exception, not a `_thread._local`) of a class whose dict takes
+        // every non-special name, rebinding an attribute where the site saw
+        // it last. One check of the key at the hinted position proves it.
+        let v = if flags & (HAS_SETATTR | HAS_DATA_DESCR | NO_DICT) == 0
+            && matches!(inst.payload, Payload::None)
+            && !is_dunder(name)
+        {
+            let r = inst.dict.lock().replace_if_key_quiet(cell.hint() as usize, name, v);
+            match r {
+                Ok(old) => {
+                    // Dropped with the lock released (a drop may free a whole structure).
+                    drop(old);
+                    return Ok(());
+                }
+                Err(v) => v,
+            }
+        } else {
+            v
+        };
         // A `_thread._local`'s attributes live in the running thread's dict.
         if flags & HAS_SETATTR != 0 || local_of(inst).is_some() || is_dunder(name) {
             return Err(v);
@@ -420,9 +440,13 @@ impl Vm {
                 t.replace_value_quiet(hint, v)
             } else {
                 let old = t.replace_str(name, v);
+                let n = t.len();
                 if let Some(pos) = t.position_of_str(name) {
                     drop(t);
                     cell.set_hint_if(pos as u64, is_hint);
+                }
+                if old.is_none() {
+                    cls.note_attr_count(n);
                 }
                 old
             }
@@ -440,8 +464,9 @@ fn store_slot(inst: &Instance, v: Value, index: usize) -> Result<(), Value> {
     if index >= nslots {
         return Err(v);
     }
+    let Some(slots) = &inst.slots else { return Err(v) };
     let old = {
-        let mut slots = inst.slots.lock();
+        let mut slots = slots.lock();
         if slots.len() < nslots {
             slots.resize(nslots, None);
         }

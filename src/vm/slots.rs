@@ -30,7 +30,7 @@ impl Vm {
     /// `obj.slot`: its value, or AttributeError when it was never set.
     pub fn slot_get(&mut self, m: &SlotMember, obj: &Value) -> PyResult {
         let inst = self.slot_owner(m, obj)?;
-        let v = inst.slots.lock().get(m.index).cloned().flatten();
+        let v = inst.slots.as_ref().and_then(|s| s.lock().get(m.index).cloned().flatten());
         match v {
             Some(v) => Ok(v),
             None => Err(self.attribute_error(obj, m.name.as_str())),
@@ -43,9 +43,12 @@ impl Vm {
         let inst = self.slot_owner(m, obj)?;
         let deleting = v.is_none();
         let old = {
-            let mut slots = inst.slots.lock();
-            if slots.len() < inst.class.extra.nslots {
-                slots.resize(inst.class.extra.nslots, None);
+            // Every class a slot member applies to has slots (`slot_owner`).
+            let Some(slots) = &inst.slots else { return Err(self.attribute_error(obj, m.name.as_str())) };
+            let mut slots = slots.lock();
+            let n = inst.class.extra.nslots.max(m.index + 1);
+            if slots.len() < n {
+                slots.resize(n, None);
             }
             std::mem::replace(&mut slots[m.index], v)
         };
