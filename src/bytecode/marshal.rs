@@ -550,7 +550,17 @@ fn get_value(r: &mut Reader, filename: &Arc<str>, intern: Intern, depth: u32) ->
         5 => Value::Int(r.u64()? as i64),
         6 => Value::from_bigint(BigInt::from_signed_bytes_le(r.bytes()?)),
         7 => Value::Float(f64::from_bits(r.u64()?)),
-        8 => Value::str(r.str()?),
+        8 => {
+            // Identifier-like constants are interned, as the compiler interns
+            // keyword-argument names (and CPython all such constants): calls
+            // match keyword names by pointer.
+            let s = r.str()?;
+            if !s.is_empty() && s.len() <= 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                Value::Str(intern(s))
+            } else {
+                Value::str(s)
+            }
+        }
         9 => Value::Bytes(Arc::new(r.bytes()?.to_vec())),
         10 => {
             let n = r.len()?;

@@ -438,7 +438,9 @@ impl Compiler {
                         if names.iter().any(|v: &Value| v.as_str().map(|s| s.as_str()) == Some(n.as_str())) {
                             return err(&format!("keyword argument repeated: {n}"), k.loc);
                         }
-                        names.push(Value::str(n));
+                        // Interned, as the callee's parameter names are:
+                        // binding matches them by pointer.
+                        names.push(Value::Str((self.intern)(n)));
                     }
                     self.expr(&k.value)?;
                 }

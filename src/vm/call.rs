@@ -72,6 +72,10 @@ impl Vm {
     /// its `__get__` first, or called as it is when it has none, as CPython's
     /// `_PyObject_LookupSpecial` and slot functions do.
     pub fn call_method_value(&mut self, f: &Value, receiver: Value, args: Vec<Value>) -> PyResult {
+        if let Value::Function(func) = f {
+            // The receiver and the arguments go straight into the frame.
+            return self.call_function_pos(func, 1 + args.len(), std::iter::once(receiver).chain(args));
+        }
         if let Value::Native(n) = f
             && n.is_module_function()
         {
@@ -86,6 +90,53 @@ impl Vm {
         pos.push(receiver);
         pos.extend(args);
         self.call_value(f, Args::new(pos))
+    }
+
+    /// `call_method_value` with one argument (a binary operator's dunder,
+    /// `__getitem__`, …): no argument vector for a Python method.
+    pub fn call_method_value1(&mut self, f: &Value, receiver: Value, arg: Value) -> PyResult {
+        if let Value::Function(func) = f {
+            return self.call_function_pos(func, 2, [receiver, arg].into_iter());
+        }
+        self.call_method_value(f, receiver, vec![arg])
+    }
+
+    /// Runs `func` on `n` positional arguments to completion (or makes its
+    /// generator).
+    pub fn call_function_pos(&mut self, func: &Arc<Function>, n: usize, args: impl Iterator<Item = Value>) -> PyResult {
+        let frame = self.make_frame_pos(func, n, args)?;
+        if func.code.is_generator_like() {
+            return Ok(self.new_generator(func, frame));
+        }
+        self.run_to_return(frame)
+    }
+
+    /// A frame for `func` called with the `n` positional `args`: filled
+    /// from the iterator when they bind positionally (defaults completing
+    /// them), through `make_frame`'s general binding otherwise.
+    pub fn make_frame_pos(
+        &mut self,
+        func: &Arc<Function>,
+        n: usize,
+        args: impl Iterator<Item = Value>,
+    ) -> PyResult<Box<Frame>> {
+        let code: &Arc<crate::bytecode::CodeObject> = &func.code;
+        let argcount = code.argcount as usize;
+        if code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0 && code.kwonlyargcount == 0 && n <= argcount {
+            let defaults = if n < argcount { Some(func.defaults.lock().clone()) } else { None };
+            if n == argcount || defaults.as_ref().is_some_and(|d| n + d.len() >= argcount) {
+                let mut frame = self.alloc_frame_with(code.clone(), func.globals.clone(), args);
+                if let Some(d) = defaults {
+                    let first_default = argcount - d.len().min(argcount);
+                    for j in n..argcount {
+                        frame.locals[j] = Some(d[j - first_default].clone());
+                    }
+                }
+                self.init_cells(func, &mut frame);
+                return Ok(frame);
+            }
+        }
+        self.make_frame(func, args.collect(), Vec::new())
     }
 
     /// `obj.name(*args)` from Rust.
@@ -157,14 +208,31 @@ impl Vm {
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKEYWORDS != 0;
         let n = pos.len();
-        // Fast path: exact positional call.
-        if kw.is_empty() && n == argcount && kwonly == 0 && !has_varargs && !has_varkw {
+        // Fast path: a positional call, the missing last parameters taken from the defaults.
+        let defaults = if n < argcount && kw.is_empty() { Some(func.defaults.lock().clone()) } else { None };
+        let covered = n == argcount || defaults.as_ref().is_some_and(|d| n + d.len() >= argcount);
+        if kw.is_empty() && n <= argcount && covered && kwonly == 0 && !has_varargs && !has_varkw {
             for (i, v) in pos.into_iter().enumerate() {
                 frame.locals[i] = Some(v);
+            }
+            if let Some(d) = defaults {
+                let first_default = argcount - d.len().min(argcount);
+                for j in n..argcount {
+                    frame.locals[j] = Some(d[j - first_default].clone());
+                }
             }
         } else {
             self.bind_slow(func, &mut frame, pos, kw)?;
         }
+        self.init_cells(func, &mut frame);
+        Ok(frame)
+    }
+
+    /// Gives a frame whose arguments are bound its cells: one new cell per
+    /// cellvar (holding the argument of the same name, if any), then the
+    /// function's closure for the freevars.
+    pub(super) fn init_cells(&mut self, func: &Function, frame: &mut Frame) {
+        let code = &frame.code;
         if !code.cellvars.is_empty() || !code.freevars.is_empty() {
             let mut cells = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
             for (i, _) in code.cellvars.iter().enumerate() {
@@ -174,12 +242,12 @@ impl Vm {
             cells.extend(func.closure.iter().cloned());
             frame.cells = cells.into_boxed_slice();
         }
-        Ok(frame)
     }
 
     fn bind_slow(&mut self, func: &Arc<Function>, frame: &mut Frame, pos: Vec<Value>, kw: Kw) -> PyResult<()> {
         let code = func.code.clone();
-        let qual = func.qualname.lock().as_str().to_string();
+        // Built only for a message: a call that binds allocates no name.
+        let qual = || func.qualname.lock().as_str().to_string();
         let argcount = code.argcount as usize;
         let posonly = code.posonlyargcount as usize;
         let kwonly = code.kwonlyargcount as usize;
@@ -218,7 +286,7 @@ impl Vm {
             } else {
                 format!("{n} {}", if n == 1 { "was given" } else { "were given" })
             };
-            return Err(self.type_error(&format!("{qual}() takes {takes} but {given}")));
+            return Err(self.type_error(&format!("{}() takes {takes} but {given}", qual())));
         }
         let kwdict = if has_varkw {
             let d = crate::object::gc::dict(Arc::new(Dict::new()));
@@ -229,13 +297,20 @@ impl Vm {
         };
         let mut posonly_as_kw = Vec::new();
         for (k, v) in kw {
-            let idx = code.varnames[..argcount + kwonly].iter().position(|vn| vn.as_str() == k.as_str());
+            // By interned pointer first; by text for names built at run time.
+            let params = &code.varnames[..argcount + kwonly];
+            let idx = params
+                .iter()
+                .position(|vn| Arc::ptr_eq(vn, &k))
+                .or_else(|| params.iter().position(|vn| vn.as_str() == k.as_str()));
             match idx {
                 Some(j) if j >= posonly => {
                     if frame.locals[j].is_some() {
-                        return Err(
-                            self.type_error(&format!("{qual}() got multiple values for argument '{}'", k.as_str()))
-                        );
+                        return Err(self.type_error(&format!(
+                            "{}() got multiple values for argument '{}'",
+                            qual(),
+                            k.as_str()
+                        )));
                     }
                     frame.locals[j] = Some(v);
                 }
@@ -245,8 +320,11 @@ impl Vm {
                         if idx.is_some() {
                             posonly_as_kw.push(k.as_str().to_string());
                         } else {
-                            return Err(self
-                                .type_error(&format!("{qual}() got an unexpected keyword argument '{}'", k.as_str())));
+                            return Err(self.type_error(&format!(
+                                "{}() got an unexpected keyword argument '{}'",
+                                qual(),
+                                k.as_str()
+                            )));
                         }
                     }
                 },
@@ -254,7 +332,8 @@ impl Vm {
         }
         if !posonly_as_kw.is_empty() {
             return Err(self.type_error(&format!(
-                "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                qual(),
                 posonly_as_kw.join(", ")
             )));
         }
@@ -274,7 +353,8 @@ impl Vm {
         }
         if !missing.is_empty() {
             return Err(self.type_error(&format!(
-                "{qual}() missing {} required positional argument{}: {}",
+                "{}() missing {} required positional argument{}: {}",
+                qual(),
                 missing.len(),
                 if missing.len() == 1 { "" } else { "s" },
                 name_list(&missing)
@@ -293,7 +373,8 @@ impl Vm {
         }
         if !missing_kw.is_empty() {
             return Err(self.type_error(&format!(
-                "{qual}() missing {} required keyword-only argument{}: {}",
+                "{}() missing {} required keyword-only argument{}: {}",
+                qual(),
                 missing_kw.len(),
                 if missing_kw.len() == 1 { "" } else { "s" },
                 name_list(&missing_kw)

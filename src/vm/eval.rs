@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::bind_fast::First;
 use super::cache::Site;
 use super::frame::{Block, BlockKind, Frame};
 use super::inline_attr::attr_hit;
@@ -500,6 +501,22 @@ impl Vm {
                         self.call_simple(n + 1)?;
                         continue;
                     }
+                    // Defaults, keyword-only defaults, cells, generators:
+                    // bound from the stack, the receiver first.
+                    if let Value::Function(func) = &self.frame.stack[len - n - 2] {
+                        let func = func.clone();
+                        if self.call_bound_fast(&func, First::Nothing, len - n - 1, 1, &[])? {
+                            continue;
+                        }
+                    }
+                    if self.frame.stack[len - n - 2].is_none()
+                        && let Value::Function(func) = &self.frame.stack[len - n - 1]
+                    {
+                        let func = func.clone();
+                        if self.call_bound_fast(&func, First::Nothing, len - n, 2, &[])? {
+                            continue;
+                        }
+                    }
                     if let Value::Native(nf) = &self.frame.stack[len - n - 2]
                         && let Some(kind) = nf.fast
                         && let Some(r) = self.fast_call(kind, len - n - 1, n + 1)
@@ -550,6 +567,9 @@ impl Vm {
                         self.call_simple(n)?;
                         continue;
                     }
+                    if self.call_from_stack(len - n, &[])? {
+                        continue;
+                    }
                     if let Value::Class(cls) = &self.frame.stack[len - n - 1] {
                         if n == 1
                             && cls.builtin
@@ -561,12 +581,14 @@ impl Vm {
                         }
                         let cls = cls.clone();
                         let site = Site { code: code.addr(), name: usize::MAX, pc: pc as u32 };
-                        if let Some(init) = self.cached_inline_init(&cls, site)
-                            && init.code.simple_args
-                            && init.code.argcount as usize == n + 1
-                        {
-                            self.instantiate_simple(&cls, &init, n)?;
-                            continue;
+                        if let Some(init) = self.cached_inline_init(&cls, site) {
+                            if init.code.simple_args && init.code.argcount as usize == n + 1 {
+                                self.instantiate_simple(&cls, &init, n)?;
+                                continue;
+                            }
+                            if self.call_bound_fast(&init, First::NewInstance(&cls), len - n, 1, &[])? {
+                                continue;
+                            }
                         }
                     }
                     if let Value::Native(nf) = &self.frame.stack[len - n - 1]
@@ -584,6 +606,21 @@ impl Vm {
                 Instr::CallKw(argc) => {
                     self.safe_point()?;
                     let names = self.pop();
+                    if let Value::Tuple(t) = &names {
+                        let base = self.frame.stack.len() - argc as usize;
+                        if self.call_from_stack(base, &t.items[..])? {
+                            continue;
+                        }
+                        if let Value::Class(cls) = &self.frame.stack[base - 1] {
+                            let cls = cls.clone();
+                            let site = Site { code: code.addr(), name: usize::MAX, pc: pc as u32 };
+                            if let Some(init) = self.cached_inline_init(&cls, site)
+                                && self.call_bound_fast(&init, First::NewInstance(&cls), base, 1, &t.items[..])?
+                            {
+                                continue;
+                            }
+                        }
+                    }
                     let mut args = self.pop_n(argc as usize);
                     let f = self.pop();
                     let kw = match names {

@@ -121,6 +121,28 @@ impl Vm {
         }
     }
 
+    /// A call of the Python function or bound Python method at
+    /// `stack[base - 1]` whose arguments are `stack[base..]` (the last
+    /// `names.len()` of them keyword arguments), bound without building
+    /// argument vectors (see `bind_fast.rs`); `Ok(false)`: the generic path
+    /// must make it.
+    #[inline]
+    pub(super) fn call_from_stack(&mut self, base: usize, names: &[Value]) -> PyResult<bool> {
+        use super::bind_fast::First;
+        match &self.frame.stack[base - 1] {
+            Value::Function(func) => {
+                let func = func.clone();
+                self.call_bound_fast(&func, First::Nothing, base, 1, names)
+            }
+            Value::Method(m) => {
+                let Value::Function(func) = &m.func else { return Ok(false) };
+                let (func, recv) = (func.clone(), m.receiver.clone());
+                self.call_bound_fast(&func, First::Receiver(recv), base, 1, names)
+            }
+            _ => Ok(false),
+        }
+    }
+
     /// Binds arguments and either pushes a new frame (ordinary functions)
     /// or pushes a new generator/coroutine object.
     pub fn enter_function(

@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod attr;
+mod bind_fast;
 mod bytes_format;
 pub mod cache;
 pub mod call;

@@ -283,7 +283,7 @@ impl Vm {
         // Rust-implemented objects (dict views, …) define their dunders natively.
         let found = if matches!(obj, Value::Native2(_)) { cls.lookup(name) } else { cls.lookup_user(name) };
         let Some(m) = found else { return Ok(None) };
-        let r = self.call_method_value(&m, obj.clone(), vec![arg.clone()])?;
+        let r = self.call_method_value1(&m, obj.clone(), arg.clone())?;
         Ok(if matches!(r, Value::NotImplemented) { None } else { Some(r) })
     }
 
