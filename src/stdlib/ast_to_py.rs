@@ -13,16 +13,17 @@ use crate::object::value::Value;
 use crate::parse::ast::*;
 use crate::vm::{PyResult, Vm};
 
-/// Which `expr_context` a target gets.
+/// An expression context (`expr_context`): what a `Name`, `Attribute`,
+/// `Subscript`, `Starred`, `List` or `Tuple` node is used for.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Ctx {
+pub(super) enum Ctx {
     Load,
     Store,
     Del,
 }
 
 impl Ctx {
-    fn name(self) -> &'static str {
+    pub(super) fn name(self) -> &'static str {
         match self {
             Ctx::Load => "Load",
             Ctx::Store => "Store",

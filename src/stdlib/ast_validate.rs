@@ -15,24 +15,8 @@ use super::ast_from_py::node_kind;
 use crate::object::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// An expression context: what a `Name`, `Attribute`, `Subscript`,
-/// `Starred`, `List` or `Tuple` node is used for.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Ctx {
-    Load,
-    Store,
-    Del,
-}
+use super::ast_to_py::Ctx;
 
-impl Ctx {
-    fn name(self) -> &'static str {
-        match self {
-            Ctx::Load => "Load",
-            Ctx::Store => "Store",
-            Ctx::Del => "Del",
-        }
-    }
-}
 
 /// Validates a `Module`, `Interactive` or `Expression` tree.
 pub fn validate_mod(vm: &mut Vm, tree: &Value) -> PyResult<()> {
