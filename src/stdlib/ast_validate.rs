@@ -17,7 +17,6 @@ use crate::vm::{PyResult, Vm};
 
 use super::ast_to_py::Ctx;
 
-
 /// Validates a `Module`, `Interactive` or `Expression` tree.
 pub fn validate_mod(vm: &mut Vm, tree: &Value) -> PyResult<()> {
     let mut v = Validator { vm, depth: 0 };
