@@ -95,7 +95,9 @@ fn partition(vm: &mut Vm, a: Args, name: &str, rev: bool) -> PyResult {
     let at = if rev { b.windows(sep.len()).rposition(|w| w == &sep[..]) } else { find(&b, &sep) };
     let part = |x: &[u8]| Value::Bytes(Arc::new(x.to_vec()));
     Ok(Value::tuple(match at {
-        Some(i) => vec![part(&b[..i]), part(&sep), part(&b[i + sep.len()..])],
+        // CPython hands back the separator object itself (a bytearray or
+        // memoryview separator stays one).
+        Some(i) => vec![part(&b[..i]), a.pos[1].clone(), part(&b[i + sep.len()..])],
         None if rev => vec![part(b""), part(b""), part(&b)],
         None => vec![part(&b), part(b""), part(b"")],
     }))

@@ -18,6 +18,9 @@ impl Vm {
     pub fn hash_value(&mut self, v: &Value) -> PyResult<i64> {
         match native_hash(v) {
             HashOutcome::Hash(h) => Ok(h),
+            // Hashed item by item, as CPython does, so the error names the
+            // item that cannot be hashed (`unhashable type: 'set'`).
+            HashOutcome::Unhashable if let Value::Tuple(t) = v => self.tuple_hash_slow(&t.items),
             HashOutcome::Unhashable => {
                 let tn = self.type_name(v);
                 Err(self.type_error(&format!("unhashable type: '{tn}'")))
