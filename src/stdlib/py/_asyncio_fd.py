@@ -281,9 +281,20 @@ def _copy_result(fut, cfut):
         return
     exc = cfut.exception()
     if exc is not None:
-        fut.set_exception(exc)
+        fut.set_exception(_convert_exc(exc))
     else:
         fut.set_result(cfut.result())
+
+
+def _convert_exc(exc):
+    """concurrent.futures' CancelledError and InvalidStateError as asyncio's
+    (CPython's wrap_future converts them so)."""
+    import concurrent.futures
+    if type(exc) is concurrent.futures.CancelledError:
+        return _asyncio.CancelledError(*exc.args)
+    if type(exc) is concurrent.futures.InvalidStateError:
+        return _asyncio.InvalidStateError(*exc.args)
+    return exc
 
 
 def wrap_future(cfut, *, loop=None):

@@ -21,6 +21,13 @@ class _LoopBound:
         return loop
 
 
+def _repr(obj, extra, waiters):
+    """CPython's form: the object's default repr with the state in brackets."""
+    if waiters:
+        extra = f'{extra}, waiters:{len(waiters)}'
+    return f'<{object.__repr__(obj)[1:-1]} [{extra}]>'
+
+
 class _Waiters(list):
     """A small FIFO of waiter futures (collections.deque is a heavy import)."""
 
@@ -208,10 +215,7 @@ class Lock(_ContextManagerMixin, _LoopBound):
         self._locked = False
 
     def __repr__(self):
-        res = 'locked' if self._locked else 'unlocked'
-        if self._waiters:
-            res = f'{res}, waiters:{len(self._waiters)}'
-        return f'<asyncio.locks.Lock object [{res}]>'
+        return _repr(self, 'locked' if self._locked else 'unlocked', self._waiters)
 
     def locked(self):
         return self._locked
@@ -259,8 +263,7 @@ class Event(_LoopBound):
         self._value = False
 
     def __repr__(self):
-        res = 'set' if self._value else 'unset'
-        return f'<asyncio.locks.Event object [{res}]>'
+        return _repr(self, 'set' if self._value else 'unset', self._waiters)
 
     def is_set(self):
         return self._value
@@ -298,6 +301,9 @@ class Condition(_ContextManagerMixin, _LoopBound):
         self.acquire = lock.acquire
         self.release = lock.release
         self._waiters = _Waiters()
+
+    def __repr__(self):
+        return _repr(self, 'locked' if self.locked() else 'unlocked', self._waiters)
 
     async def wait(self):
         if not self.locked():
@@ -354,8 +360,7 @@ class Semaphore(_ContextManagerMixin, _LoopBound):
         self._value = value
 
     def __repr__(self):
-        res = 'locked' if self.locked() else f'unlocked, value:{self._value}'
-        return f'<asyncio.locks.{type(self).__name__} object [{res}]>'
+        return _repr(self, 'locked' if self.locked() else f'unlocked, value:{self._value}', self._waiters)
 
     def locked(self):
         return self._value == 0 or any(not w.cancelled() for w in (self._waiters or ()))
@@ -409,3 +414,11 @@ class BoundedSemaphore(Semaphore):
         if self._value >= self._bound_value:
             raise ValueError('BoundedSemaphore released too many times')
         super().release()
+
+
+# Named after CPython's modules, as reprs and error messages show them.
+for _cls in (Lock, Event, Condition, Semaphore, BoundedSemaphore):
+    _cls.__module__ = 'asyncio.locks'
+for _cls in (Queue, PriorityQueue, LifoQueue, QueueEmpty, QueueFull):
+    _cls.__module__ = 'asyncio.queues'
+del _cls
