@@ -130,6 +130,9 @@ fn unexpected(toks: &[Spanned], index: usize, at: Loc, expected: &[String]) -> S
             return syntax("invalid syntax. Perhaps you forgot a comma?", toks[start].0).ending_at(toks[index].2);
         }
     }
+    if let Some(err) = misused_assignment(toks, index) {
+        return err;
+    }
     // The offending token is underlined whole.
     match toks.get(index) {
         Some((l, t, r)) if *l == at && r.line == l.line && r.col > l.col && !starts_line(t) => {
@@ -268,29 +271,7 @@ fn in_plain_brackets(toks: &[Spanned], index: usize) -> bool {
 fn operand_start(toks: &[Spanned], end: usize) -> usize {
     let mut i = end;
     loop {
-        // Step over one primary: an atom with its trailers.
-        loop {
-            if matches!(toks[i].1.bracket(), Some(')' | ']' | '}')) {
-                let mut depth = 0usize;
-                while i > 0 {
-                    match toks[i].1.bracket() {
-                        Some(')' | ']' | '}') => depth += 1,
-                        Some(_) => depth = depth.saturating_sub(1),
-                        None => {}
-                    }
-                    if depth == 0 {
-                        break;
-                    }
-                    i -= 1;
-                }
-            }
-            match toks.get(i.wrapping_sub(1)).map(|t| &t.1) {
-                Some(Tok::Dot) if i >= 2 => i -= 2,
-                Some(t) if matches!(toks[i].1, Tok::LPar | Tok::LSqb) && ends_operand(t) => i -= 1,
-                Some(Tok::Str(_)) if matches!(toks[i].1, Tok::Str(_)) => i -= 1,
-                _ => break,
-            }
-        }
+        i = primary_start(toks, i);
         // Then over a binary operator or a unary prefix before it.
         match toks.get(i.wrapping_sub(1)).map(|t| &t.1) {
             Some(op) if is_binary_operator(op) && i >= 2 && ends_operand(&toks[i - 2].1) => i -= 2,
@@ -298,6 +279,93 @@ fn operand_start(toks: &[Spanned], end: usize) -> usize {
                 i -= 1;
                 return i;
             }
+            _ => return i,
+        }
+    }
+}
+
+/// CPython's `invalid_named_expression`: a `=` where a condition or an
+/// element is expected (`if x = 1:`, `[x = 1]`) gets "Maybe you meant '=='
+/// or ':='" over `x = 1`; a target that is not a name (`if a.b = 1:`)
+/// "cannot assign to attribute here" over the target. Not when another `=`
+/// or `:=` follows the value (`if x = 1 = 2:` stays plain invalid syntax).
+fn misused_assignment(toks: &[Spanned], index: usize) -> Option<SyntaxErrorInfo> {
+    if toks.get(index)?.1 != Tok::Equal || index == 0 || !ends_operand(&toks[index - 1].1) {
+        return None;
+    }
+    let start = primary_start(toks, index - 1);
+    let before = &toks.get(start.checked_sub(1)?)?.1;
+    let in_brackets = innermost_open(toks, index).is_some();
+    let context = matches!(before, Tok::If | Tok::Elif | Tok::While | Tok::LPar | Tok::LSqb | Tok::LBrace)
+        || (*before == Tok::Comma && in_brackets);
+    if !context {
+        return None;
+    }
+    // The value: one `bitwise_or` (operands, trailers and arithmetic or
+    // bitwise operators), which must not be followed by `=` or `:=`.
+    let mut j = index + 1;
+    let (mut depth, mut last) = (0usize, None);
+    while let Some(t) = toks.get(j) {
+        match t.1.bracket() {
+            Some('(' | '[' | '{') => depth += 1,
+            Some(_) if depth == 0 => break,
+            Some(_) => depth -= 1,
+            None if depth > 0 => {}
+            None if starts_operand(&t.1) || ends_operand(&t.1) || t.1 == Tok::Dot || t.1 == Tok::Tilde => {}
+            None if is_binary_operator(&t.1) && !is_comparison_or_boolean(&t.1) => {}
+            None => break,
+        }
+        last = Some(j);
+        j += 1;
+    }
+    if depth > 0 || matches!(toks.get(j).map(|t| &t.1), Some(Tok::Equal | Tok::ColonEqual)) {
+        return None;
+    }
+    let value_end = toks[last?].2;
+    if start == index - 1 && matches!(toks[start].1, Tok::Name(_)) {
+        let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+        return Some(syntax(msg, toks[start].0).ending_at(value_end));
+    }
+    let what = match (&toks[start].1, &toks[index - 1].1) {
+        (Tok::LPar | Tok::LSqb | Tok::True | Tok::False | Tok::None, _) => return None,
+        (_, Tok::RPar) => "function call",
+        (_, Tok::RSqb) => "subscript",
+        (_, Tok::Name(_)) if index >= 2 && toks[index - 2].1 == Tok::Dot => "attribute",
+        (Tok::Int(_) | Tok::Float(_) | Tok::Imag(_) | Tok::Str(_), _) if start == index - 1 => "literal",
+        _ => return None,
+    };
+    let msg = format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?");
+    Some(syntax(msg, toks[start].0).ending_at(toks[index - 1].2))
+}
+
+fn is_comparison_or_boolean(t: &Tok) -> bool {
+    use Tok::*;
+    matches!(t, Less | Greater | LessEqual | GreaterEqual | EqEqual | NotEqual | In | Is | And | Or)
+}
+
+/// Index of the first token of the primary (an atom with its trailers:
+/// `a.b(c)[d]`) ending at `end`.
+fn primary_start(toks: &[Spanned], end: usize) -> usize {
+    let mut i = end;
+    loop {
+        if matches!(toks[i].1.bracket(), Some(')' | ']' | '}')) {
+            let mut depth = 0usize;
+            while i > 0 {
+                match toks[i].1.bracket() {
+                    Some(')' | ']' | '}') => depth += 1,
+                    Some(_) => depth = depth.saturating_sub(1),
+                    None => {}
+                }
+                if depth == 0 {
+                    break;
+                }
+                i -= 1;
+            }
+        }
+        match toks.get(i.wrapping_sub(1)).map(|t| &t.1) {
+            Some(Tok::Dot) if i >= 2 => i -= 2,
+            Some(t) if matches!(toks[i].1, Tok::LPar | Tok::LSqb) && ends_operand(t) => i -= 1,
+            Some(Tok::Str(_)) if matches!(toks[i].1, Tok::Str(_)) => i -= 1,
             _ => return i,
         }
     }

@@ -6,6 +6,9 @@ BAD = [
     "del f()", "a, b += 1", "nonlocal x", "break", "continue",
     "async def f():\n  yield from x", "print(1) print(2)", "for x in 1,2,3 print(x)",
     "x = (yield)",
+    "if x = 1:\n    pass", "while x = 1:\n    pass", "y = [x = 1]", "y = (x = 1, 2)",
+    "if x = y == 2:\n pass", "if a.b = 1:\n  pass", "if f(x) = 1:\n  pass", "if x[0] = 3:\n pass",
+    "if 1 = x:\n pass", "if x = 1 = 2:\n  pass", "assert x = 1", "if (a, b) = 1:\n pass",
     "x = a if b", "x.1", "raise from x", "exec 'x'", "def f():\n    await x",
 ]
 for src in BAD:
