@@ -37,6 +37,9 @@ pub struct CallArgs {
     pub keywords: Vec<Keyword>,
     /// The sole argument is an unparenthesised generator expression.
     pub bare_genexp: bool,
+    /// A positional argument after a keyword one: CPython reports it at the
+    /// closing parenthesis, which the call's rule knows.
+    pub misplaced: Option<&'static str>,
 }
 
 /// One item of a call's argument list, before ordering checks.
@@ -176,8 +179,11 @@ pub fn paren(e: Expr) -> Result<Expr, PErr> {
 
 /// A call; a bare generator argument gets the call's `(` as its position, as
 /// in CPython.
-pub fn call(l: Loc, func: Expr, paren: Loc, call_args: CallArgs) -> Result<Expr, PErr> {
-    let CallArgs { mut args, keywords, bare_genexp } = call_args;
+pub fn call(l: Loc, func: Expr, paren: Loc, call_args: CallArgs, close: Loc) -> Result<Expr, PErr> {
+    let CallArgs { mut args, keywords, bare_genexp, misplaced } = call_args;
+    if let Some(msg) = misplaced {
+        return Err(user(error_at(close, msg).ending_at(Loc { line: close.line, col: close.col + 1 })));
+    }
     if bare_genexp {
         args[0].loc = paren;
     }
@@ -203,11 +209,13 @@ pub fn arguments(items: Vec<ArgItem>) -> Result<CallArgs, PErr> {
                 if starred && seen_kw_unpack {
                     return fail(e.loc, "iterable argument unpacking follows keyword argument unpacking");
                 }
-                if !starred && seen_kw_unpack {
-                    return fail(e.loc, "positional argument follows keyword argument unpacking");
-                }
-                if !starred && seen_kw {
-                    return fail(e.loc, "positional argument follows keyword argument");
+                if !starred && (seen_kw_unpack || seen_kw) {
+                    let misplaced = Some(if seen_kw_unpack {
+                        "positional argument follows keyword argument unpacking"
+                    } else {
+                        "positional argument follows keyword argument"
+                    });
+                    return Ok(CallArgs { args, keywords, bare_genexp, misplaced });
                 }
                 args.push(e);
             }
@@ -225,7 +233,7 @@ pub fn arguments(items: Vec<ArgItem>) -> Result<CallArgs, PErr> {
             }
         }
     }
-    Ok(CallArgs { args, keywords, bare_genexp })
+    Ok(CallArgs { args, keywords, bare_genexp, misplaced: None })
 }
 
 /// Orders a parameter list into [`Arguments`], with CPython's messages.
@@ -301,8 +309,11 @@ pub fn params(items: Vec<Param>) -> Result<Arguments, PErr> {
     Ok(a)
 }
 
-pub fn class_def(l: Loc, name: String, args: Option<CallArgs>, body: Vec<Stmt>) -> Result<Stmt, PErr> {
-    let CallArgs { args: bases, keywords, .. } = args.unwrap_or_default();
+pub fn class_def(l: Loc, name: String, args: Option<(CallArgs, Loc)>, body: Vec<Stmt>) -> Result<Stmt, PErr> {
+    let (CallArgs { args: bases, keywords, misplaced, .. }, close) = args.unwrap_or_default();
+    if let Some(msg) = misplaced {
+        return Err(user(error_at(close, msg).ending_at(Loc { line: close.line, col: close.col + 1 })));
+    }
     let class = ClassDef { name, bases, keywords, body, decorators: Vec::new() };
     Ok(Stmt::new(l, StmtKind::ClassDef(Box::new(class))))
 }

@@ -48,9 +48,9 @@ const ROWS: &[Row] = &[
     ("def f()\n  pass", S, "expected ':'", 1, 8),
     ("while x pass", S, "invalid syntax", 1, 9),
     ("f(x for x in y, 1)", S, "Generator expression must be parenthesized", 1, 3),
-    ("f(a=1, b)", S, "positional argument follows keyword argument", 1, 8), // CPython: 1:9
+    ("f(a=1, b)", S, "positional argument follows keyword argument", 1, 9),
     ("f(**a, *b)", S, "iterable argument unpacking follows keyword argument unpacking", 1, 8),
-    ("f(**a, b)", S, "positional argument follows keyword argument unpacking", 1, 8), // CPython: 1:9
+    ("f(**a, b)", S, "positional argument follows keyword argument unpacking", 1, 9),
     ("x := 1", S, "invalid syntax", 1, 3),
     ("a, b += 1", S, "'tuple' is an illegal expression for augmented assignment", 1, 1),
     ("(a, b): int = 1", S, "only single target (not tuple) can be annotated", 1, 1),

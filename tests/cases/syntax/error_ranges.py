@@ -8,7 +8,8 @@ BAD = [
     "x = (yield)",
     "if x = 1:\n    pass", "while x = 1:\n    pass", "y = [x = 1]", "y = (x = 1, 2)",
     "if x = y == 2:\n pass", "if a.b = 1:\n  pass", "if f(x) = 1:\n  pass", "if x[0] = 3:\n pass",
-    "if 1 = x:\n pass", "if x = 1 = 2:\n  pass", "assert x = 1", "if (a, b) = 1:\n pass",
+    "if 1 = x:\n pass", "f(x=1, 2)", "f(x=1, 2, 3,)", "print(end='', 'a')", "f(**d, e)",
+    "class A(x=1, B): pass", "f(x=1,\n  2)", "if x = 1 = 2:\n  pass", "assert x = 1", "if (a, b) = 1:\n pass",
     "x = a if b", "x.1", "raise from x", "exec 'x'", "def f():\n    await x",
 ]
 for src in BAD:
