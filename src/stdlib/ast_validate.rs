@@ -69,12 +69,16 @@ impl Validator<'_> {
         })
     }
 
-    fn enter(&mut self) -> bool {
+    /// Runs `check` one level deeper; past the depth limit the walk stops
+    /// there (the conversion then raises its RecursionError).
+    fn nested(&mut self, check: impl FnOnce(&mut Self) -> PyResult<()>) -> PyResult<()> {
         if self.depth >= crate::parse::limits::MAX_DEPTH {
-            return false;
+            return Ok(());
         }
         self.depth += 1;
-        true
+        let r = check(self);
+        self.depth -= 1;
+        r
     }
 
     /// A node's `lineno`/`col_offset` against its end (missing ends are the
@@ -160,12 +164,7 @@ impl Validator<'_> {
     }
 
     fn stmt(&mut self, v: &Value) -> PyResult<()> {
-        if !self.enter() {
-            return Ok(());
-        }
-        let r = self.stmt_inner(v);
-        self.depth -= 1;
-        r
+        self.nested(|me| me.stmt_inner(v))
     }
 
     fn stmt_inner(&mut self, v: &Value) -> PyResult<()> {
@@ -352,12 +351,7 @@ impl Validator<'_> {
     }
 
     fn expr(&mut self, v: &Value, ctx: Ctx) -> PyResult<()> {
-        if !self.enter() {
-            return Ok(());
-        }
-        let r = self.expr_inner(v, ctx);
-        self.depth -= 1;
-        r
+        self.nested(|me| me.expr_inner(v, ctx))
     }
 
     fn expr_inner(&mut self, v: &Value, ctx: Ctx) -> PyResult<()> {
@@ -492,12 +486,7 @@ impl Validator<'_> {
     }
 
     fn pattern(&mut self, v: &Value, star_ok: bool) -> PyResult<()> {
-        if !self.enter() {
-            return Ok(());
-        }
-        let r = self.pattern_inner(v, star_ok);
-        self.depth -= 1;
-        r
+        self.nested(|me| me.pattern_inner(v, star_ok))
     }
 
     fn pattern_inner(&mut self, v: &Value, star_ok: bool) -> PyResult<()> {
