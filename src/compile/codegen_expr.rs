@@ -183,31 +183,9 @@ impl Compiler {
                 self.call(func, args, keywords)?
             }
             ExprKind::FormattedValue { value, conversion, format_spec } => {
-                self.expr(value)?;
-                let mut fl = match conversion {
-                    Some('s') => 1,
-                    Some('r') => 2,
-                    Some('a') => 3,
-                    _ => 0,
-                };
-                if let Some(spec) = format_spec {
-                    self.expr(spec)?;
-                    fl |= 4;
-                }
-                self.emit(Instr::FormatValue(fl));
+                self.formatted_value(value, *conversion, format_spec.as_deref())?
             }
-            ExprKind::JoinedStr(parts) => {
-                if parts.is_empty() {
-                    self.load_const(Value::str(""));
-                } else {
-                    for p in parts {
-                        self.expr(p)?;
-                    }
-                    if parts.len() > 1 || !matches!(parts[0].kind, ExprKind::Constant(_)) {
-                        self.emit(Instr::BuildString(parts.len() as u32));
-                    }
-                }
-            }
+            ExprKind::JoinedStr(parts) => self.joined_str(parts)?,
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let a = self.u().name(attr);
@@ -754,6 +732,49 @@ impl Compiler {
         self.emit(Instr::CallMethod(3));
         self.await_tos();
         self.emit(Instr::PopTop);
+    }
+
+    /// An f-string. As in CPython 3.11, its constant parts and fields carry
+    /// the span of the whole literal (the parser leaves their ends unknown),
+    /// so a failing `format()` underlines the literal: the parts are compiled
+    /// here under the literal's span rather than through `expr`.
+    fn joined_str(&mut self, parts: &[Expr]) -> CResult {
+        if parts.is_empty() {
+            self.load_const(Value::str(""));
+            return Ok(());
+        }
+        for p in parts {
+            match &p.kind {
+                ExprKind::FormattedValue { value, conversion, format_spec } => {
+                    self.formatted_value(value, *conversion, format_spec.as_deref())?
+                }
+                _ => self.expr(p)?,
+            }
+        }
+        if parts.len() > 1 || !matches!(parts[0].kind, ExprKind::Constant(_)) {
+            self.emit(Instr::BuildString(parts.len() as u32));
+        }
+        Ok(())
+    }
+
+    /// One `{value!conversion:spec}` field: the value, its spec, FORMAT_VALUE.
+    fn formatted_value(&mut self, value: &Expr, conversion: Option<char>, format_spec: Option<&Expr>) -> CResult {
+        self.expr(value)?;
+        let mut fl = match conversion {
+            Some('s') => 1,
+            Some('r') => 2,
+            Some('a') => 3,
+            _ => 0,
+        };
+        if let Some(spec) = format_spec {
+            match &spec.kind {
+                ExprKind::JoinedStr(parts) => self.joined_str(parts)?,
+                _ => self.expr(spec)?,
+            }
+            fl |= 4;
+        }
+        self.emit(Instr::FormatValue(fl));
+        Ok(())
     }
 }
 

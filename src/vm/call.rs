@@ -262,11 +262,14 @@ impl Vm {
                 extra.push(v);
             }
         }
+        let n_extra = extra.len();
         let mut slot = argcount + kwonly;
         if has_varargs {
             frame.locals[slot] = Some(Value::tuple(extra));
             slot += 1;
-        } else if !extra.is_empty() {
+        }
+        // CPython reports keyword problems first, then too many positionals.
+        let too_many = if !has_varargs && n_extra > 0 {
             let ndef = func.defaults.lock().len();
             let takes = if ndef > 0 {
                 format!("from {} to {} positional arguments", argcount - ndef, argcount)
@@ -286,8 +289,10 @@ impl Vm {
             } else {
                 format!("{n} {}", if n == 1 { "was given" } else { "were given" })
             };
-            return Err(self.type_error(&format!("{}() takes {takes} but {given}", qual())));
-        }
+            Some(format!("{}() takes {takes} but {given}", qual()))
+        } else {
+            None
+        };
         let kwdict = if has_varkw {
             let d = crate::object::gc::dict(Arc::new(Dict::new()));
             frame.locals[slot] = Some(Value::Dict(d.clone()));
@@ -295,8 +300,8 @@ impl Vm {
         } else {
             None
         };
-        let mut posonly_as_kw = Vec::new();
-        for (k, v) in kw {
+        let mut kw = kw.into_iter();
+        while let Some((k, v)) = kw.next() {
             // By interned pointer first; by text for names built at run time.
             let params = &code.varnames[..argcount + kwonly];
             let idx = params
@@ -317,25 +322,32 @@ impl Vm {
                 _ => match &kwdict {
                     Some(d) => d.set_str(&k, v),
                     None => {
-                        if idx.is_some() {
-                            posonly_as_kw.push(k.as_str().to_string());
-                        } else {
+                        // As CPython: any positional-only name passed by
+                        // keyword (this one or a later one) is reported
+                        // before an unknown keyword.
+                        let is_posonly = |name: &str| code.varnames[..posonly].iter().any(|vn| vn.as_str() == name);
+                        let posonly_as_kw: Vec<&str> = std::iter::once(k.as_str())
+                            .chain(kw.as_slice().iter().map(|(k, _)| k.as_str()))
+                            .filter(|name| is_posonly(name))
+                            .collect();
+                        if !posonly_as_kw.is_empty() {
                             return Err(self.type_error(&format!(
-                                "{}() got an unexpected keyword argument '{}'",
+                                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
                                 qual(),
-                                k.as_str()
+                                posonly_as_kw.join(", ")
                             )));
                         }
+                        return Err(self.type_error(&format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            qual(),
+                            k.as_str()
+                        )));
                     }
                 },
             }
         }
-        if !posonly_as_kw.is_empty() {
-            return Err(self.type_error(&format!(
-                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-                qual(),
-                posonly_as_kw.join(", ")
-            )));
+        if let Some(msg) = too_many {
+            return Err(self.type_error(&msg));
         }
         // Defaults for the missing positional parameters.
         let defaults = func.defaults.lock().clone();

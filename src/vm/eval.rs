@@ -1107,20 +1107,30 @@ impl Vm {
                 }
                 Instr::ReturnValue => {
                     let mut v = self.pop();
+                    let mut bad_init = None;
                     if let Some(o) = self.frame.return_override.take() {
                         if !v.is_none() {
-                            let tn = self.type_name(&v);
-                            return Err(self.type_error(&format!("__init__() should return None, not '{tn}'")));
+                            bad_init = Some(self.type_name(&v));
                         }
                         v = Value::Instance(o);
                     }
+                    let init_error =
+                        |vm: &Self, tn: String| vm.type_error(&format!("__init__() should return None, not '{tn}'"));
                     if self.frames.len() == base {
+                        if let Some(tn) = bad_init {
+                            return Err(init_error(self, tn));
+                        }
                         return Ok(Exit::Return(v));
                     }
                     let parent = self.frames.pop().expect("caller frame");
                     let done = std::mem::replace(&mut self.frame, parent);
                     self.prof_exit();
                     self.recycle_frame(done);
+                    // Raised in the caller, as CPython's check after `__init__`
+                    // returned: the traceback ends at the `C()` call.
+                    if let Some(tn) = bad_init {
+                        return Err(init_error(self, tn));
+                    }
                     self.push(v);
                 }
                 Instr::YieldValue => {
