@@ -754,36 +754,47 @@ impl Compiler {
         Ok(())
     }
 
+    /// `target op= value`. As CPython 3.11: the target is read and written
+    /// at the target's position (an unbound name or missing attribute
+    /// underlines the target), the operation runs at the statement's.
     fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr) -> CResult {
+        let stmt_pos = (self.u().line, self.u().span);
+        let target_pos =
+            (target.loc.line, ColSpan::new(target.loc.line, target.loc.col, target.end.line, target.end.col));
+        (self.u().line, self.u().span) = target_pos;
         match &target.kind {
-            ExprKind::Name(n) => {
-                self.load_name(n);
-                self.expr(value)?;
-                self.emit(Instr::Inplace(op));
-                self.store_name(n);
-            }
+            ExprKind::Name(n) => self.load_name(n),
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.emit(Instr::DupTop);
                 let a = self.u().name(attr);
                 self.emit(Instr::LoadAttr(a));
-                self.expr(value)?;
-                self.emit(Instr::Inplace(op));
-                self.emit(Instr::RotTwo);
-                self.emit(Instr::StoreAttr(a));
             }
             ExprKind::Subscript { value: obj, slice } => {
                 self.expr(obj)?;
                 self.expr(slice)?;
                 self.emit(Instr::DupTop2);
                 self.emit(Instr::BinarySubscr);
-                self.expr(value)?;
-                self.emit(Instr::Inplace(op));
-                self.emit(Instr::RotThree);
-                self.emit(Instr::StoreSubscr);
             }
             _ => return err("'expression' is an illegal expression for augmented assignment", target.loc),
         }
+        (self.u().line, self.u().span) = stmt_pos;
+        self.expr(value)?;
+        self.emit(Instr::Inplace(op));
+        (self.u().line, self.u().span) = target_pos;
+        match &target.kind {
+            ExprKind::Name(n) => self.store_name(n),
+            ExprKind::Attribute { attr, .. } => {
+                let a = self.u().name(attr);
+                self.emit(Instr::RotTwo);
+                self.emit(Instr::StoreAttr(a));
+            }
+            _ => {
+                self.emit(Instr::RotThree);
+                self.emit(Instr::StoreSubscr);
+            }
+        }
+        (self.u().line, self.u().span) = stmt_pos;
         Ok(())
     }
 
@@ -1110,20 +1121,7 @@ impl Compiler {
             self.sequence(&c.bases, super::codegen_expr::SeqKind::Tuple)?;
             let mut fl = 0;
             if !c.keywords.is_empty() {
-                self.emit(Instr::BuildMap(0));
-                for k in &c.keywords {
-                    match &k.arg {
-                        Some(n) => {
-                            self.load_const(Value::str(n));
-                            self.expr(&k.value)?;
-                            self.emit(Instr::MapAdd(1));
-                        }
-                        None => {
-                            self.expr(&k.value)?;
-                            self.emit(Instr::DictMerge);
-                        }
-                    }
-                }
+                self.keyword_dict(&c.keywords)?;
                 fl = 1;
             }
             self.emit(Instr::BuildClassEx(fl));

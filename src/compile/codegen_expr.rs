@@ -428,29 +428,47 @@ impl Compiler {
             return Ok(());
         }
         self.expr(func)?;
-        self.sequence(args, SeqKind::Tuple)?;
-        if args.is_empty() || !has_star {
-            // sequence() built a plain tuple; fine either way.
+        match args {
+            // `f(*x)`: CALL_EX turns `x` into the arguments itself (and names
+            // the callee if `x` is not iterable), as CPython's CALL_FUNCTION_EX.
+            [Expr { kind: ExprKind::Starred(inner), .. }] => self.expr(inner)?,
+            _ => self.sequence(args, SeqKind::Tuple)?,
         }
         if keywords.is_empty() {
             self.emit(Instr::CallEx(0));
             return Ok(());
         }
+        self.keyword_dict(keywords)?;
+        self.emit(Instr::CallEx(1));
+        Ok(())
+    }
+
+    /// The keyword arguments of a call with `**` as one dict. A keyword after
+    /// a `**` is merged (DICT_MERGE), so a name given twice raises "got
+    /// multiple values for keyword argument" as in CPython; before any `**`
+    /// the compiler has already rejected repeated names.
+    pub(super) fn keyword_dict(&mut self, keywords: &[Keyword]) -> CResult {
         self.emit(Instr::BuildMap(0));
+        let mut merged = false;
         for k in keywords {
             match &k.arg {
                 Some(n) => {
                     self.load_const(Value::str(n));
                     self.expr(&k.value)?;
-                    self.emit(Instr::MapAdd(1));
+                    if merged {
+                        self.emit(Instr::BuildMap(1));
+                        self.emit(Instr::DictMerge);
+                    } else {
+                        self.emit(Instr::MapAdd(1));
+                    }
                 }
                 None => {
                     self.expr(&k.value)?;
                     self.emit(Instr::DictMerge);
+                    merged = true;
                 }
             }
         }
-        self.emit(Instr::CallEx(1));
         Ok(())
     }
 

@@ -47,8 +47,9 @@ pub enum NativeIter {
         pos: std::sync::atomic::AtomicUsize,
         len_at_start: usize,
     },
-    /// A precomputed sequence (sorted snapshots, …).
-    Values(Mutex<std::vec::IntoIter<Value>>),
+    /// A precomputed sequence (reversed snapshots, …), with the name of the
+    /// CPython type it stands for (`reversed`, `dict_reversekeyiterator`).
+    Values(Mutex<std::vec::IntoIter<Value>>, &'static str),
     /// `iter(set)`: a snapshot of the keys, plus the set and its size at the
     /// start so that a change of size raises, as in CPython.
     Set {
@@ -138,14 +139,16 @@ impl NativeIter {
                 Value::Str(_) => "str_iterator",
                 _ => "bytes_iterator",
             },
-            NativeIter::SeqRev { .. } => "list_reverseiterator",
+            NativeIter::SeqRev { seq: Value::List(_), .. } => "list_reverseiterator",
+            NativeIter::SeqRev { .. } => "reversed",
             NativeIter::Range { .. } => "range_iterator",
             NativeIter::Dict { kind, .. } => match kind {
                 DictIterKind::Keys => "dict_keyiterator",
                 DictIterKind::Values => "dict_valueiterator",
                 DictIterKind::Items => "dict_itemiterator",
             },
-            NativeIter::Values(_) | NativeIter::Set { .. } => "set_iterator",
+            NativeIter::Values(_, name) => name,
+            NativeIter::Set { .. } => "set_iterator",
             NativeIter::Enumerate { .. } => "enumerate",
             NativeIter::Zip { .. } => "zip",
             NativeIter::Map { .. } => "map",
@@ -164,6 +167,10 @@ pub const ITER_TYPE_NAMES: &[&str] = &[
     "str_iterator",
     "bytes_iterator",
     "list_reverseiterator",
+    "reversed",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
     "range_iterator",
     "dict_keyiterator",
     "dict_valueiterator",

@@ -162,7 +162,8 @@ fn sum(vm: &mut Vm, mut a: Args) -> PyResult {
 fn reversed(vm: &mut Vm, a: Args) -> PyResult {
     a.check(vm, "reversed", 1, 1)?;
     let v = a.pos[0].clone();
-    let vals = |items: Vec<Value>| Ok(Value::Iter(Arc::new(NativeIter::Values(Mutex::new(items.into_iter())))));
+    let vals =
+        |items: Vec<Value>| Ok(Value::Iter(Arc::new(NativeIter::Values(Mutex::new(items.into_iter()), "reversed"))));
     match &v {
         Value::List(l) => {
             let n = l.len() as isize;
@@ -178,7 +179,7 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult {
         Value::Dict(_) => {
             let mut items = vm.collect(&v)?;
             items.reverse();
-            vals(items)
+            Ok(Value::Iter(Arc::new(NativeIter::Values(Mutex::new(items.into_iter()), "dict_reversekeyiterator"))))
         }
         _ => {
             let cls = vm.class_of(&v);

@@ -82,7 +82,7 @@ fn reduce(vm: &mut Vm, a: &Args) -> PyResult {
             Value::tuple(vec![iter, Value::tuple(vec![range]), Value::Int(k)])
         }
         NativeIter::Set { keys, .. } => call(iter, vec![Value::list(keys.lock().as_slice().to_vec())]),
-        NativeIter::Values(rest) => call(iter, vec![Value::list(rest.lock().as_slice().to_vec())]),
+        NativeIter::Values(rest, _) => call(iter, vec![Value::list(rest.lock().as_slice().to_vec())]),
         NativeIter::Dict { dict, kind, pos, len_at_start } => {
             // What is left, by stepping a copy of the iterator over the same dict.
             let copy = NativeIter::Dict {
@@ -144,7 +144,7 @@ fn length_hint(vm: &mut Vm, a: &Args) -> PyResult {
                 0
             }
         }
-        NativeIter::Values(rest) => rest.lock().len(),
+        NativeIter::Values(rest, _) => rest.lock().len(),
         NativeIter::Dict { dict, len_at_start, .. } => {
             if dict.len() != *len_at_start {
                 0

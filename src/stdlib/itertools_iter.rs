@@ -67,7 +67,7 @@ pub fn plain_iter(v: &Value) -> bool {
     match v {
         Value::Iter(ni) => matches!(
             &**ni,
-            N::Range { .. } | N::Seq { .. } | N::SeqRev { .. } | N::Dict { .. } | N::Values(_) | N::Set { .. }
+            N::Range { .. } | N::Seq { .. } | N::SeqRev { .. } | N::Dict { .. } | N::Values(..) | N::Set { .. }
         ),
         Value::Native2(o) => {
             let a = o.as_any();

@@ -662,7 +662,10 @@ fn register_dict(rt: &Runtime) {
         let d = recv_dict(vm, &a, "__reversed__")?;
         let mut keys = d.lock().keys();
         keys.reverse();
-        Ok(Value::Iter(Arc::new(NativeIter::Values(parking_lot::Mutex::new(keys.into_iter())))))
+        Ok(Value::Iter(Arc::new(NativeIter::Values(
+            parking_lot::Mutex::new(keys.into_iter()),
+            "dict_reversekeyiterator",
+        ))))
     });
     for (name, op) in [("__eq__", CmpOp::Eq), ("__ne__", CmpOp::NotEq)] {
         method(c, name, move |vm, a| {

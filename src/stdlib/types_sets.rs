@@ -497,7 +497,12 @@ fn register_views(rt: &Runtime) {
             let (d, kind) = recv_view(vm, &a)?;
             let mut items = view_items(&d, kind);
             items.reverse();
-            Ok(Value::Iter(Arc::new(NativeIter::Values(parking_lot::Mutex::new(items.into_iter())))))
+            let name = match kind {
+                DictIterKind::Keys => "dict_reversekeyiterator",
+                DictIterKind::Values => "dict_reversevalueiterator",
+                DictIterKind::Items => "dict_reverseitemiterator",
+            };
+            Ok(Value::Iter(Arc::new(NativeIter::Values(parking_lot::Mutex::new(items.into_iter()), name))))
         });
         method(c, "__repr__", move |vm, a| {
             let (d, kind) = recv_view(vm, &a)?;

@@ -207,7 +207,7 @@ impl Vm {
                 };
                 format!("<{} object {} at {:#x}>", kind, g.qualname.as_str(), v.id())
             }
-            Value::Iter(_) => format!("<iterator object at {:#x}>", v.id()),
+            Value::Iter(it) => format!("<{} object at {:#x}>", it.type_name(), v.id()),
             Value::Code(c) => format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",
                 c.name.as_str(),

@@ -643,13 +643,20 @@ impl Vm {
                     let f = self.pop();
                     let pos = match args {
                         Value::Tuple(t) => t.items.to_vec(),
-                        other => self.collect(&other)?,
+                        other => match self.collect(&other) {
+                            Ok(items) => items,
+                            Err(e) => return Err(self.call_star_error(e, &f, &other)),
+                        },
                     };
                     let mut kw = Vec::new();
                     if let Some(Value::Dict(d)) = kwargs {
                         for (k, v) in d.lock().items() {
                             match k {
                                 Value::Str(s) => kw.push((s, v)),
+                                // A str subclass key binds by its text, as in CPython.
+                                Value::Instance(ref i) if let Some(Value::Str(s)) = i.builtin_value() => {
+                                    kw.push((s.clone(), v))
+                                }
                                 _ => return Err(self.type_error("keywords must be strings")),
                             }
                         }
@@ -997,12 +1004,22 @@ impl Vm {
                     let m = self.pop();
                     let target = self.top().clone();
                     if let Value::Dict(d) = target {
-                        let pairs = self.mapping_items(&m)?;
-                        for (k, v) in pairs {
-                            if instr == Instr::DictMerge && self.dict_get(&d, &k)?.is_some() {
-                                let ks = self.str_of(&k)?;
+                        let merge = instr == Instr::DictMerge;
+                        let pairs = match self.mapping_items(&m) {
+                            Ok(pairs) => pairs,
+                            Err(e) if merge && self.is_exc(&e, "TypeError") && !self.has_attr_str(&m, "keys") => {
+                                let (fs, t) = (self.merge_callee_str(), self.type_name(&m));
                                 return Err(
-                                    self.type_error(&format!("got multiple values for keyword argument '{ks}'"))
+                                    self.type_error(&format!("{fs} argument after ** must be a mapping, not {t}"))
+                                );
+                            }
+                            Err(e) => return Err(e),
+                        };
+                        for (k, v) in pairs {
+                            if merge && self.dict_get(&d, &k)?.is_some() {
+                                let (fs, ks) = (self.merge_callee_str(), self.str_of(&k)?);
+                                return Err(
+                                    self.type_error(&format!("{fs} got multiple values for keyword argument '{ks}'"))
                                 );
                             }
                             self.dict_set(&d, k, v)?;
@@ -1337,6 +1354,10 @@ impl Vm {
                         for (k, v) in d.lock().items() {
                             match k {
                                 Value::Str(s) => kw.push((s, v)),
+                                // A str subclass key binds by its text, as in CPython.
+                                Value::Instance(ref i) if let Some(Value::Str(s)) = i.builtin_value() => {
+                                    kw.push((s.clone(), v))
+                                }
                                 _ => return Err(self.type_error("keywords must be strings")),
                             }
                         }

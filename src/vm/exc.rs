@@ -175,9 +175,62 @@ impl Vm {
     /// CPython's "Value after * must be an iterable, not int"; an error
     /// raised while iterating something iterable stays as it is.
     pub fn star_unpack_error(&mut self, e: PyErr, it: &Value) -> PyErr {
-        if self.is_exc(&e, "TypeError") && self.get_iter(it).is_err() {
+        if self.is_exc(&e, "TypeError") && !self.is_iterable_type(it) {
             let t = self.type_name(it);
             return self.type_error(&format!("Value after * must be an iterable, not {t}"));
+        }
+        e
+    }
+
+    /// CPython's `_PyObject_FunctionStr`, how call errors name the callee:
+    /// `mod.Qual.name()`, `print()` for builtins, `str(obj)` when it has no
+    /// `__qualname__`. Only ever built for an error message.
+    pub fn function_str(&mut self, f: &Value) -> String {
+        let qual = match self.get_attr_str(f, "__qualname__") {
+            Ok(Some(q)) => match self.str_of(&q) {
+                Ok(q) => q,
+                Err(_) => return self.str_of(f).unwrap_or_default(),
+            },
+            _ => return self.str_of(f).unwrap_or_default(),
+        };
+        match self.get_attr_str(f, "__module__") {
+            Ok(Some(Value::Str(m))) if m.as_str() != "builtins" => format!("{}.{qual}()", m.as_str()),
+            _ => format!("{qual}()"),
+        }
+    }
+
+    /// The callee named by a DICT_MERGE error: the stack holds the callee,
+    /// the positional arguments and the keyword dict being built; for a
+    /// `class C(**kw)` statement it holds the body, the class name and the
+    /// bases, and CPython names `__build_class__()`.
+    pub fn merge_callee_str(&mut self) -> String {
+        let stack = &self.frame.stack;
+        match stack.len().checked_sub(3).map(|i| stack[i].clone()) {
+            Some(Value::Str(_)) | None => "__build_class__()".to_string(),
+            Some(f) => self.function_str(&f),
+        }
+    }
+
+    /// Whether `v`'s type can be iterated at all: it has `__iter__` or is a
+    /// sequence (`__getitem__`), CPython's `tp_iter || PySequence_Check`.
+    /// An `__iter__` that raises still counts: its error is the one to show.
+    fn is_iterable_type(&self, v: &Value) -> bool {
+        let cls = self.class_of(v);
+        cls.lookup("__iter__").is_some() || cls.lookup("__getitem__").is_some()
+    }
+
+    /// Whether `obj.name` can be read (errors count as no).
+    pub fn has_attr_str(&mut self, obj: &Value, name: &str) -> bool {
+        matches!(self.get_attr_str(obj, name), Ok(Some(_)))
+    }
+
+    /// The error of `f(*x)` when `x` cannot be iterated at all (CPython's
+    /// check_args_iterable); an error raised while iterating stays as it is.
+    pub fn call_star_error(&mut self, e: PyErr, f: &Value, args: &Value) -> PyErr {
+        if self.is_exc(&e, "TypeError") && !self.is_iterable_type(args) {
+            let t = self.type_name(args);
+            let fs = self.function_str(f);
+            return self.type_error(&format!("{fs} argument after * must be an iterable, not {t}"));
         }
         e
     }

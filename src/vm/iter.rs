@@ -180,7 +180,7 @@ impl Vm {
                     }
                 }
             }
-            NativeIter::Values(vals) => Ok(vals.lock().next()),
+            NativeIter::Values(vals, _) => Ok(vals.lock().next()),
             NativeIter::Set { set, keys, len_at_start } => {
                 if set.len() != *len_at_start {
                     return Err(self.runtime_error("Set changed size during iteration"));
