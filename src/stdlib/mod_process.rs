@@ -483,9 +483,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Some(Value::Bytes(b)) => decode(vm, b),
         _ => Err(vm.type_error("loads() needs bytes")),
     });
-    def(&d, "is_child", |vm, _a| {
-        Ok(Value::Bool(vm.rt.config.mp_child || vm.rt.mp.fork.forked.load(Ordering::SeqCst)))
-    });
+    def(&d, "is_child", |vm, _a| Ok(Value::Bool(vm.rt.config.mp_child || vm.rt.mp.fork.forked.load(Ordering::SeqCst))));
     def(&d, "guard_missing", |vm, _a| Ok(Value::Bool(vm.rt.mp.guard_missing.load(Ordering::SeqCst))));
     def(&d, "bootstrapping", |vm, _a| Ok(Value::Bool(vm.rt.mp.bootstrapping.load(Ordering::SeqCst))));
     def(&d, "cpu_count", |_vm, _a| {
