@@ -220,3 +220,16 @@ fn exp16_signal_handlers_run_between_main_thread_bytecodes() {
         assert!(o.stdout.contains("SIGINT via add_signal_handler: callback ran in MainThread"), "{}", o.stdout);
     }
 }
+
+#[test]
+fn exp17_fork_starts_faster_and_inherits_the_parents_state() {
+    let o = exp(&[], "exp17_fork_vs_spawn.py");
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let fork = o.stdout.lines().find(|l| l.starts_with("fork ")).unwrap_or("");
+    let spawn = o.stdout.lines().find(|l| l.starts_with("spawn")).unwrap_or("");
+    assert!(fork.contains("setting='changed after import'; a lambda target runs"), "{}", o.stdout);
+    assert!(spawn.contains("setting='as imported'; a lambda target fails"), "{}", o.stdout);
+    // Spawning starts a whole interpreter; forking copies one. A busy
+    // machine blurs the ratio, never reverses it by much.
+    assert!(result(&o, "fork_faster")[0] > 1.0, "{}", o.stdout);
+}

@@ -175,4 +175,14 @@ pub trait EventSink: Send + Sync {
     /// Called once per registered thread (at registration, which is the
     /// thread's start event); returns that thread's recorder.
     fn thread_started(&self, id: GilThreadId, name: &str, is_main: bool, at: Instant) -> Box<dyn ThreadEvents>;
+
+    /// In a child made by `fork()`, where only `survivor` exists: the
+    /// recording becomes the child's own, from `at` on.
+    fn after_fork_child(&self, _survivor: GilThreadId, _at: Instant) {}
+
+    /// The recorder behind this sink, when it is one (a forked
+    /// multiprocessing child writes it for its parent's trace).
+    fn recorder(self: std::sync::Arc<Self>) -> Option<std::sync::Arc<super::trace::Recorder>> {
+        None
+    }
 }

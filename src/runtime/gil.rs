@@ -478,6 +478,14 @@ impl Gil {
         // Another thread's stats may have been locked at the fork: that entry
         // is not the survivor's, and goes.
         self.registry.lock().threads.retain(|s| s.try_lock().is_some_and(|s| Some(s.id) == survivor));
+        if let (Some(sink), Some(id)) = (&self.events, survivor) {
+            sink.after_fork_child(id, Instant::now());
+        }
+    }
+
+    /// The `--trace`/`--timeline`/`--report` recorder, when one records.
+    pub fn recorder(&self) -> Option<Arc<super::trace::Recorder>> {
+        self.events.clone().and_then(|s| s.recorder())
     }
 
     fn set_wanting(&self, st: &mut GilState, delta: i32) {

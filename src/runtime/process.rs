@@ -3,8 +3,9 @@
 //! shared memory segments and the futex words cross-process locks wait on.
 //!
 //! A worker is the same gilt binary (`std::env::current_exe`) started as
-//! `gilt [GIL flags] --mp-worker [SCRIPT ARGS...]` (see ARCHITECTURE.md,
-//! decision 6: processes are spawned, not forked). Its stdin is /dev/null,
+//! `gilt [GIL flags] --mp-worker [SCRIPT ARGS...]` (the `spawn` start
+//! method), or a copy of this process made by `fork()` (the `fork` start
+//! method, [`Worker::forked`], CPython's default on Linux). A spawned worker's stdin is /dev/null,
 //! its stdout and stderr are the parent's. Parent and child talk over one
 //! `AF_UNIX` socket pair; the child's end is file descriptor 3
 //! ([`CHILD_FD`]). Messages are frames: a little-endian `u32` length, then
@@ -16,7 +17,7 @@ use std::io::{self, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd};
 use std::os::unix::net::UnixStream;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::atomic::AtomicI32;
 use std::time::{Duration, Instant};
 
@@ -26,10 +27,10 @@ use parking_lot::Mutex;
 pub const CHILD_FD: i32 = 3;
 
 /// One started worker: the OS process and the parent's end of the socket.
+/// Spawned and forked workers alike are our children, reaped with `waitpid`.
 pub struct Worker {
     /// The child's process id.
     pub pid: u32,
-    child: Mutex<Child>,
     exit: Mutex<Option<i32>>,
     /// The framed socket to the child.
     pub chan: Channel,
@@ -166,9 +167,10 @@ pub fn spawn_worker(worker_argv: &[String]) -> io::Result<Worker> {
             Ok(())
         });
     }
+    // The std handle is dropped without waiting: `poll_exit` reaps by pid.
     let child = cmd.spawn()?;
     drop(theirs);
-    Ok(Worker { pid: child.id(), child: Mutex::new(child), exit: Mutex::new(None), chan: Channel::new(mine)? })
+    Ok(Worker { pid: child.id(), exit: Mutex::new(None), chan: Channel::new(mine)? })
 }
 
 fn status_code(s: std::process::ExitStatus) -> i32 {
@@ -180,13 +182,26 @@ fn status_code(s: std::process::ExitStatus) -> i32 {
 }
 
 impl Worker {
+    /// The parent's side of a worker made by `fork()`: its pid and the
+    /// parent's end of the socket pair made before the fork.
+    pub fn forked(pid: u32, mine: UnixStream) -> io::Result<Worker> {
+        Ok(Worker { pid, exit: Mutex::new(None), chan: Channel::new(mine)? })
+    }
+
     /// The exit code if the child has exited (negative: killed by signal).
     pub fn poll_exit(&self) -> Option<i32> {
         let mut e = self.exit.lock();
-        if e.is_none()
-            && let Ok(Some(s)) = self.child.lock().try_wait()
-        {
-            *e = Some(status_code(s));
+        if e.is_none() {
+            let mut status: libc::c_int = 0;
+            // SAFETY: waitpid(2) on our own child, without blocking.
+            let r = unsafe { libc::waitpid(self.pid as libc::pid_t, &mut status, libc::WNOHANG) };
+            if r == self.pid as libc::pid_t {
+                *e = Some(status_code(std::process::ExitStatus::from_raw(status)));
+            } else if r == -1 && io::Error::last_os_error().raw_os_error() == Some(libc::ECHILD) {
+                // Reaped by someone else (`os.wait()` in the script): the
+                // status is lost, but the child is gone.
+                *e = Some(255);
+            }
         }
         *e
     }
@@ -255,6 +270,19 @@ pub fn child_channel() -> io::Result<Channel> {
     unsafe {
         libc::fcntl(CHILD_FD, libc::F_SETFD, libc::FD_CLOEXEC);
     }
+    watch_parent();
+    Channel::new(s)
+}
+
+/// A forked worker's side: its end of the socket pair made before the
+/// fork, with the same parent watchdog as a spawned worker.
+pub fn forked_child_channel(s: UnixStream) -> io::Result<Channel> {
+    watch_parent();
+    Channel::new(s)
+}
+
+/// Starts a thread that exits this process as soon as its parent is gone.
+fn watch_parent() {
     let parent = std::os::unix::process::parent_id();
     let _ = std::thread::Builder::new().name("mp-watchdog".into()).spawn(move || {
         crate::runtime::interrupt::block_all_signals();
@@ -267,7 +295,6 @@ pub fn child_channel() -> io::Result<Channel> {
             }
         }
     });
-    Channel::new(s)
 }
 
 /// A shared memory segment: a file in /dev/shm mapped `MAP_SHARED`, so

@@ -73,6 +73,9 @@ pub struct Recorder {
     logs: Mutex<Vec<Arc<Mutex<ThreadLog>>>>,
     extra: Mutex<Vec<Track>>,
     budget: Arc<Budget>,
+    /// Set in a forked child whose copy of the recording is unusable (a
+    /// lock was held by a thread that did not survive the fork).
+    forked_unusable: std::sync::atomic::AtomicBool,
 }
 
 impl Recorder {
@@ -89,6 +92,7 @@ impl Recorder {
             logs: Mutex::new(Vec::new()),
             extra: Mutex::new(Vec::new()),
             budget: Arc::new(Budget { limit, used: AtomicUsize::new(0), stopped: Mutex::new(None) }),
+            forked_unusable: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -101,6 +105,12 @@ impl Recorder {
     /// `Some(limit)` when the recording stopped at its event limit.
     pub fn capped(&self) -> Option<usize> {
         self.budget.stopped.lock().map(|_| self.budget.limit)
+    }
+
+    /// False in a forked child whose copy cannot be finished (see
+    /// `EventSink::after_fork_child`).
+    pub fn usable_after_fork(&self) -> bool {
+        !self.forked_unusable.load(Ordering::Relaxed)
     }
 
     /// Time zero of every slice.
@@ -179,6 +189,33 @@ impl Recorder {
 }
 
 impl EventSink for Recorder {
+    fn after_fork_child(&self, survivor: GilThreadId, at: Instant) {
+        // A thread that no longer exists may have held the lock at the fork
+        // (it was registering a new thread); it will never release it, and
+        // this recording cannot be written in the child.
+        let Some(mut logs) = self.logs.try_lock() else {
+            self.forked_unusable.store(true, Ordering::Relaxed);
+            return;
+        };
+        logs.retain(|l| l.try_lock().is_some_and(|l| l.id == survivor));
+        if let Some(log) = logs.first() {
+            let mut log = log.lock();
+            log.events.clear();
+            log.started = at;
+            // The survivor forked from Python code: it runs (holds the GIL) now.
+            log.events.push((at, GilEvent::Take { from: None }));
+        }
+        drop(logs);
+        if let Some(mut extra) = self.extra.try_lock() {
+            extra.clear();
+        }
+        self.budget.used.store(0, Ordering::Relaxed);
+    }
+
+    fn recorder(self: Arc<Self>) -> Option<Arc<Recorder>> {
+        Some(self)
+    }
+
     fn thread_started(&self, id: GilThreadId, name: &str, is_main: bool, at: Instant) -> Box<dyn ThreadEvents> {
         let log = Arc::new(Mutex::new(ThreadLog {
             id,

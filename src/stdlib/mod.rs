@@ -81,6 +81,7 @@ pub mod mod_unicodedata;
 pub mod mod_warnings;
 pub mod mod_weakref;
 pub mod mod_zlib;
+pub mod mp_fork;
 pub mod mp_wire;
 pub mod mt19937;
 pub mod native_util;

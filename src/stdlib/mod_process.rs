@@ -36,6 +36,8 @@ pub struct MpState {
     shm_class: Mutex<Option<Arc<Class>>>,
     /// Numbers shared-memory segments made by this process.
     shm_seq: std::sync::atomic::AtomicUsize,
+    /// A worker made by the `fork` start method (mp_fork.rs).
+    pub fork: super::mp_fork::ForkState,
 }
 
 /// Marks the start / end of a worker child's bootstrap phase.
@@ -437,9 +439,25 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let _ = vm.allow_threads(BlockKind::Process, || w.chan.send(&blob));
         Ok(Value::from_native(Arc::new(Conn { worker: Some(w), chan: None, class: c2.clone() })))
     });
+    let c3 = cc.clone();
+    def(&d, "fork", move |vm, _a| {
+        // The `fork` start method: the parent gets a conn, the child None.
+        Ok(match super::mp_fork::fork(vm)? {
+            Some(w) => Value::from_native(Arc::new(Conn { worker: Some(w), chan: None, class: c3.clone() })),
+            None => Value::None,
+        })
+    });
+    def(&d, "fork_exit", |vm, a| {
+        a.check(vm, "fork_exit", 1, 1)?;
+        let code = int(vm, &a.pos[0])?;
+        super::mp_fork::exit(vm, code as i32)
+    });
     prop_pid(&rt, &cc);
     def(&d, "child_conn", move |vm, _a| {
-        let ch = process::child_channel().map_err(|e| io_err(vm, e))?;
+        let ch = match super::mp_fork::take_channel(vm) {
+            Some(ch) => ch,
+            None => process::child_channel().map_err(|e| io_err(vm, e))?,
+        };
         Ok(Value::from_native(Arc::new(Conn { worker: None, chan: Some(ch), class: cc.clone() })))
     });
     def(&d, "set_hooks", |vm, a| {
@@ -465,7 +483,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Some(Value::Bytes(b)) => decode(vm, b),
         _ => Err(vm.type_error("loads() needs bytes")),
     });
-    def(&d, "is_child", |vm, _a| Ok(Value::Bool(vm.rt.config.mp_child)));
+    def(&d, "is_child", |vm, _a| Ok(Value::Bool(vm.rt.config.mp_child || vm.rt.mp.fork.forked.load(Ordering::SeqCst))));
     def(&d, "guard_missing", |vm, _a| Ok(Value::Bool(vm.rt.mp.guard_missing.load(Ordering::SeqCst))));
     def(&d, "bootstrapping", |vm, _a| Ok(Value::Bool(vm.rt.mp.bootstrapping.load(Ordering::SeqCst))));
     def(&d, "cpu_count", |_vm, _a| {

@@ -1,15 +1,20 @@
 """The protocol between a gilt parent and its worker children, under
 spawn_process, multiprocessing and ProcessPoolExecutor.
 
-A child is the gilt binary started with --mp-worker (src/runtime/process.rs):
-it runs the parent's script as __mp_main__, then calls _worker_main, which
-reads messages from its socket (fd 3). Each message is one value in the
+A child is made one of two ways (the start method). 'spawn' and
+'forkserver': the gilt binary started with --mp-worker
+(src/runtime/process.rs) runs the parent's script as __mp_main__, then
+calls _worker_main, which reads messages from its socket (fd 3). 'fork'
+(the default, as CPython's on Linux): a copy of this process made by
+_mp.fork() handles its first message where the parent left it (nothing is
+re-run or sent), then reads the others from its end of a socket pair, and
+ends with _mp.fork_exit. Each message is one value in the
 encoding of src/stdlib/mp_wire.rs; values that are not plain go through
 _reduce (here) and come back through _resolve.
 
-Before any of these the parent sends one frame that is not a value: its
-compiled embedded modules (src/runtime/code_cache.rs), read by the child's
-runtime, never by this module.
+Before any of these the parent sends a spawned child one frame that is
+not a value: its compiled embedded modules (src/runtime/code_cache.rs),
+read by the child's runtime, never by this module.
 
 Parent -> child:
   ('call', fn, args, kwargs)   run fn; answer ('ok', result) or ('err', exc)
@@ -312,7 +317,7 @@ def call(ref, method, args=(), kwargs=None):
 # sent goes in one frame, as CPython's Queue feeder thread writes ahead.
 # Every other message this process sends goes after the pending posts
 # (_flush), so the parent sees them in the order they were made.
-# Processes are spawned, never forked: these stay true for this process.
+# A forked child sets these again (_after_fork_child).
 _PID = _getpid()
 _PPID = _getppid()
 _posts = []
@@ -417,26 +422,99 @@ def exchange(conn):
             return m
 
 
+# The start method of every process started without a context
+# (multiprocessing.set_start_method); None until chosen or first used.
+start_method = [None]
+DEFAULT_METHOD = 'fork'
+
+
+def method_of(method):
+    """The start method to use: `method`, or the default."""
+    if method is None:
+        if start_method[0] is None:
+            start_method[0] = DEFAULT_METHOD
+        method = start_method[0]
+    return method
+
+
+def start(method, msg=None):
+    """Starts a child by `method` with `msg` as its first message (None: it
+    just waits for messages); returns the parent's end of its socket."""
+    if method_of(method) == 'fork':
+        return _fork(msg)
+    if msg is None:
+        return _mp.spawn()
+    # Encoded once, before the spawn: a TypeError for a lambda etc.
+    # comes before a process is started for nothing.
+    frame = _mp.dumps(msg, True)
+    conn = _mp.spawn()
+    try:
+        conn.send_frame(frame)
+    except BaseException:
+        conn.kill()
+        conn.wait()
+        raise
+    return conn
+
+
+def _fork(first):
+    """The 'fork' start method: in the parent, the child's conn; the child
+    handles `first`, serves its parent, and exits without returning."""
+    _flush()        # or the child writes the parent's buffered output again
+    conn = _mp.fork()
+    if conn is not None:
+        return conn
+    code = 1
+    try:
+        _after_fork_child()
+        code = _serve(first)
+        threading = sys.modules.get('threading')
+        if threading is not None:
+            # As CPython's forked child: its own non-daemon threads end first.
+            threading._shutdown()
+    except SystemExit as e:
+        code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    except BaseException:
+        try:
+            import traceback
+            traceback.print_exc()
+        except BaseException:
+            pass
+    finally:
+        _flush()
+        _mp.fork_exit(code)
+
+
+def _after_fork_child():
+    """A forked child's fresh protocol state: only this thread survived the
+    fork, so locks another thread held and the feeder thread are gone."""
+    global _conn, _PID, _PPID, _rpc_lock, _posts_lock, _send_lock, _reg_lock
+    global current, current_name
+    _PID = _getpid()
+    _PPID = _getppid()
+    _rpc_lock = _thread.allocate_lock()
+    _posts_lock = _thread.allocate_lock()
+    _send_lock = _thread.allocate_lock()
+    _reg_lock = _thread.allocate_lock()
+    del _posts[:]
+    del _feeder_wake[:]
+    _live.clear()
+    current = None
+    current_name = None
+    _conn = _mp.child_conn()
+
+
 class Child:
     """A started child with one message in flight and a thread that serves it
     until the answer arrives (so the parent may do other work meanwhile)."""
 
-    def __init__(self, msg, daemon=False):
-        # Encoded once, before the spawn: a TypeError for a lambda etc.
-        # comes before a process is started for nothing.
-        frame = _mp.dumps(msg, True)
-        self._conn = _mp.spawn()
+    def __init__(self, msg, daemon=False, method=None):
+        self._conn = start(method, msg)
         self.pid = self._conn.pid
         self._done = _thread.allocate_lock()
         self._done.acquire()
         self.outcome = None
         self.exitcode = None
-        try:
-            self._conn.send_frame(frame)
-        except BaseException:
-            self._conn.kill()
-            self._conn.wait()
-            raise
         _live.add(self)
         import threading
         threading.Thread(target=self._serve, name='mp-serve-%d' % self.pid, daemon=daemon).start()
@@ -521,7 +599,7 @@ def spawn_process(fn, *args, **kwargs):
 _pool_seq = [0]
 
 
-def spawn_pool_workers(processes, initializer, initargs):
+def spawn_pool_workers(processes, initializer, initargs, method=None):
     """Checks Pool's arguments and starts its worker processes; returns
     (processes, conns). multiprocessing.Pool calls this before it imports
     the pool's own modules (_mp_pool, threading): a child needs several ms
@@ -532,12 +610,18 @@ def spawn_pool_workers(processes, initializer, initargs):
         raise ValueError('Number of processes must be at least 1')
     if initializer is not None:
         _mp.dumps((initializer, tuple(initargs)))
+    method = method_of(method)
+    kind = 'Fork' if method == 'fork' else 'Spawn' if method == 'spawn' else 'ForkServer'
     conns = []
     for _ in range(processes):
         _pool_seq[0] += 1
-        conn = _mp.spawn()
-        conn.send(('ident', 'SpawnPoolWorker-%d' % _pool_seq[0]))
-        conns.append(conn)
+        ident = ('ident', '%sPoolWorker-%d' % (kind, _pool_seq[0]))
+        if method == 'fork':
+            conns.append(_fork(ident))
+        else:
+            conn = _mp.spawn()
+            conn.send(ident)
+            conns.append(conn)
     return processes, conns
 
 
@@ -587,7 +671,7 @@ def _encoding_failed(r, e):
 
 def _worker_main(ok):
     """The child's loop; returns its exit status."""
-    global _conn, current, current_name
+    global _conn
     _conn = _mp.child_conn()
     if '__main__' in sys.modules:
         sys.modules.setdefault('__mp_main__', sys.modules['__main__'])
@@ -595,38 +679,46 @@ def _worker_main(ok):
         _flush()
         _conn.send(('bootstrap', _mp.guard_missing()))
         return 1
+    return _serve(None)
+
+
+def _serve(m):
+    """Handles m (when not None), then the parent's messages until a
+    process ends, 'stop' or EOF; returns this process's exit status."""
+    global current, current_name
     code = 0
     while True:
+        if m is not None:
+            kind = m[0]
+            if kind == 'call':
+                try:
+                    r = ('ok', m[1](*m[2], **m[3]))
+                except BaseException as e:
+                    r = ('err', _with_tb(e))
+                _flush()
+                try:
+                    _conn.send(r)
+                except BaseException as e:
+                    _conn.send(_encoding_failed(r, e))
+            elif kind == 'proc':
+                current = m[1]
+                code = current._bootstrap()
+                _flush()
+                try:
+                    _conn.send(('exit', code))
+                except BaseException:
+                    pass
+                break
+            elif kind == 'ident':
+                current_name = m[1]
+            elif kind == 'stop':
+                break
         try:
             m = _conn.recv()
         except EOFError:
             break
         except BaseException as e:
             _conn.send(('err', _with_tb(e)))
-            continue
-        kind = m[0]
-        if kind == 'call':
-            try:
-                r = ('ok', m[1](*m[2], **m[3]))
-            except BaseException as e:
-                r = ('err', _with_tb(e))
-            _flush()
-            try:
-                _conn.send(r)
-            except BaseException as e:
-                _conn.send(_encoding_failed(r, e))
-        elif kind == 'proc':
-            current = m[1]
-            code = current._bootstrap()
-            _flush()
-            try:
-                _conn.send(('exit', code))
-            except BaseException:
-                pass
-            break
-        elif kind == 'ident':
-            current_name = m[1]
-        elif kind == 'stop':
-            break
+            m = None
     _flush()
     return code

@@ -29,6 +29,20 @@ class ProcessPoolMethods:
             raise ValueError('max_workers must be greater than 0')
         if initializer is not None and not callable(initializer):
             raise TypeError('initializer must be a callable')
+        if mp_context is None:
+            # As CPython 3.11: workers that are replaced need spawn.
+            method = 'spawn' if max_tasks_per_child is not None else _mp_core.method_of(None)
+        else:
+            method = mp_context.get_start_method()
+        if max_tasks_per_child is not None:
+            if not isinstance(max_tasks_per_child, int):
+                raise TypeError('max_tasks_per_child must be an integer')
+            elif max_tasks_per_child <= 0:
+                raise ValueError('max_tasks_per_child must be >= 1')
+            if method == 'fork':
+                raise ValueError("max_tasks_per_child is incompatible with the 'fork' "
+                                 "multiprocessing start method; supply a different mp_context.")
+        self._method = method
         self._max_workers = max_workers
         self._initializer = initializer
         self._initargs = tuple(initargs)
@@ -41,7 +55,7 @@ class ProcessPoolMethods:
 
     def _start_workers(self):
         for _ in range(self._max_workers):
-            conn = _mp.spawn()
+            conn = _mp_core.start(self._method)
             self._conns.append(conn)
             t = threading.Thread(target=self._serve, args=(conn,), daemon=True)
             t.start()

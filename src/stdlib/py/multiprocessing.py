@@ -1,12 +1,14 @@
 """multiprocessing for gilt: real processes, each with its own interpreter
 and GIL, so CPU-bound work scales even with the GIL on.
 
-Processes are always *spawned* (a fresh gilt runs your script as
-__mp_main__, then the target); 'fork' is accepted and means spawn. The
-protocol is in _mp_core.py; locks, Value and Array (real shared memory and
-futexes) in _mp_sync.py; Pool in _mp_pool.py. Queue, Pipe and Manager
-objects live in the process that made them and are served to its children
-over their protocol sockets.
+Start methods as CPython's on Linux: 'fork' (the default: the child is a
+copy of this process, so a script without an `if __name__ == "__main__":`
+guard works), 'spawn' (a fresh gilt runs your script as __mp_main__, then
+the target) and 'forkserver' (here: as spawn). The protocol is in
+_mp_core.py; locks, Value and Array (real shared memory and futexes) in
+_mp_sync.py; Pool in _mp_pool.py. Queue, Pipe and Manager objects live in
+the process that made them and are served to its children over their
+protocol sockets.
 """
 
 import sys
@@ -22,7 +24,7 @@ __all__ = ['Process', 'current_process', 'parent_process', 'active_children',
            'SimpleQueue', 'Pipe', 'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore',
            'Event', 'Condition', 'Barrier', 'Value', 'Array', 'RawValue', 'RawArray',
            'Manager', 'Pool', 'TimeoutError', 'ProcessError', 'AuthenticationError',
-           'BufferTooShort']
+           'BufferTooShort', 'ForkProcess', 'SpawnProcess', 'ForkServerProcess']
 
 
 def _sync(name, doc):
@@ -74,46 +76,86 @@ def freeze_support():
     pass
 
 
-_start_method = [None]
+_METHODS = ('fork', 'spawn', 'forkserver')
+
+
+def _check_method(method):
+    if method not in _METHODS:
+        raise ValueError('cannot find context for %r' % (method,))
 
 
 def set_start_method(method, force=False):
-    """'spawn' (what gilt always does); 'fork' and 'forkserver' are accepted
-    and also spawn."""
-    if method not in ('spawn', 'fork', 'forkserver', None):
-        raise ValueError('cannot find context for %r' % (method,))
-    if _start_method[0] is not None and not force:
+    """Chooses how processes started without a context are made."""
+    if _mp_core.start_method[0] is not None and not force:
         raise RuntimeError('context has already been set')
-    _start_method[0] = method
+    if method is None and force:
+        _mp_core.start_method[0] = None
+        return
+    if method is not None:
+        _check_method(method)
+    _mp_core.start_method[0] = _mp_core.method_of(method)
 
 
 def get_start_method(allow_none=False):
-    if _start_method[0] is None and not allow_none:
-        _start_method[0] = 'spawn'
-    return _start_method[0]
+    if _mp_core.start_method[0] is None and allow_none:
+        return None
+    return _mp_core.method_of(None)
 
 
 def get_all_start_methods():
-    return ['spawn', 'fork', 'forkserver']
+    return list(_METHODS)
 
 
 class _Context:
     """What get_context returns: this module's API under one start method."""
 
-    def __init__(self, method):
-        self._method = method
+    _name = None
 
     def get_start_method(self, allow_none=False):
-        return self._method
+        return self._name
+
+    def set_start_method(self, method, force=False):
+        raise ValueError('cannot set start method of concrete context')
+
+    def get_context(self, method=None):
+        if method is None:
+            return self
+        return get_context(method)
+
+    @property
+    def Process(self):
+        return _PROCESS_CLASSES[self._name]
+
+    def Pool(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        return Pool(processes, initializer, initargs, maxtasksperchild, context=self)
 
     def __getattr__(self, name):
-        return globals()[name]
+        try:
+            return globals()[name]
+        except KeyError:
+            raise AttributeError('%r object has no attribute %r' % (type(self).__name__, name)) from None
+
+
+class ForkContext(_Context):
+    _name = 'fork'
+
+
+class SpawnContext(_Context):
+    _name = 'spawn'
+
+
+class ForkServerContext(_Context):
+    _name = 'forkserver'
+
+
+_CONTEXTS = {'fork': ForkContext(), 'spawn': SpawnContext(), 'forkserver': ForkServerContext()}
 
 
 def get_context(method=None):
-    if method not in (None, 'spawn', 'fork', 'forkserver'):
-        raise ValueError('cannot find context for %r' % (method,))
-    return _Context(method or 'spawn')
+    if method is None:
+        method = _mp_core.method_of(None)
+    _check_method(method)
+    return _CONTEXTS[method]
 
 
 # ------------------------------------------------------------ Process ----
@@ -124,6 +166,9 @@ _children = set()
 
 class Process:
     """A process running target(*args, **kwargs), or a subclass's run()."""
+
+    # None: the default start method at start(); a context's class sets one.
+    _start_method = None
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
         assert group is None, 'group argument must be None for now'
@@ -151,11 +196,13 @@ class Process:
         self._check_closed()
         assert self._child is None, 'cannot start a process twice'
         assert self._parent_pid == _getpid(), 'can only start a process object created by current process'
-        self._child = _mp_core.Child(('proc', self), daemon=self._daemon)
+        self._child = _mp_core.Child(('proc', self), daemon=self._daemon, method=self._start_method)
         _children.add(self)
 
     def _bootstrap(self):
         """Runs in the child: run(), then the exit code CPython would give."""
+        # A forked child starts with its parent's children: not its own.
+        _children.clear()
         try:
             self.run()
             return 0
@@ -269,6 +316,22 @@ class Process:
             ec = ' exitcode=%s' % self._child.exitcode
         dm = ' daemon' if self._daemon else ''
         return '<%s name=%r %s%s%s>' % (type(self).__name__, self._name, st, ec, dm)
+
+
+class ForkProcess(Process):
+    _start_method = 'fork'
+
+
+class SpawnProcess(Process):
+    _start_method = 'spawn'
+
+
+class ForkServerProcess(Process):
+    _start_method = 'forkserver'
+
+
+_PROCESS_CLASSES = {None: Process, 'fork': ForkProcess, 'spawn': SpawnProcess,
+                    'forkserver': ForkServerProcess}
 
 
 class _OtherProcess:
@@ -541,7 +604,8 @@ def Manager():
 
 def Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None):
     # Children first: they boot while this process imports _mp_pool.
-    started = _mp_core.spawn_pool_workers(processes, initializer, initargs)
+    method = context.get_start_method() if context is not None else None
+    started = _mp_core.spawn_pool_workers(processes, initializer, initargs, method)
     from _mp_pool import Pool as _Pool
     return _Pool(processes, initializer, initargs, maxtasksperchild, _started=started)
 
