@@ -16,7 +16,7 @@ use super::{PyResult, Vm};
 use crate::bytecode::CodeObject;
 use crate::bytecode::code::flags;
 use crate::object::class::{Class, Instance, Payload};
-use crate::object::function::{Function, KwDefaults};
+use crate::object::function::Function;
 use crate::object::str::PyStr;
 use crate::object::value::Value;
 
@@ -60,7 +60,7 @@ fn param_index(code: &CodeObject, name: &Arc<PyStr>, from: usize, to: usize) -> 
 
 /// The default of keyword-only parameter `name`, if it has one.
 #[inline]
-fn kwdefault<'a>(kwdefaults: &'a KwDefaults, name: &Arc<PyStr>) -> Option<&'a Value> {
+fn kwdefault<'a>(kwdefaults: &'a [(Arc<PyStr>, Value)], name: &Arc<PyStr>) -> Option<&'a Value> {
     kwdefaults.iter().find(|(k, _)| Arc::ptr_eq(k, name) || k.as_str() == name.as_str()).map(|(_, v)| v)
 }
 
@@ -70,7 +70,7 @@ fn kwdefault<'a>(kwdefaults: &'a KwDefaults, name: &Arc<PyStr>) -> Option<&'a Va
 fn plan(
     code: &CodeObject,
     defaults: &[Value],
-    kwdefaults: &KwDefaults,
+    kwdefaults: &[(Arc<PyStr>, Value)],
     npos: usize,
     names: &[Value],
     slots: &mut [u8; MAX_KW],
@@ -122,16 +122,27 @@ impl Vm {
         let nstack = self.frame.stack.len() - base;
         let Some(npos_stack) = nstack.checked_sub(names.len()) else { return Ok(false) };
         let npos = npos_stack + first.count();
-        // Snapshots of the defaults (one reference count each, no lock held
-        // while the frame is built).
-        let defaults = func.defaults.lock().clone();
-        let kwdefaults = if code.kwonlyargcount > 0 { Some(func.kwdefaults.lock().clone()) } else { None };
-        let empty = KwDefaults::new();
-        let kwd = kwdefaults.as_deref().unwrap_or(&empty);
+        // Exactly the positional parameters, nothing else: every parameter
+        // is bound by position, so neither the defaults nor a plan are
+        // needed (no lock, no reference count on the defaults).
+        let exact = names.is_empty()
+            && npos == code.argcount as usize
+            && code.kwonlyargcount == 0
+            && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0;
         let mut slots = [0u8; MAX_KW];
-        if !plan(code, &defaults, kwd, npos, names, &mut slots) {
-            return Ok(false);
-        }
+        let defaults = if exact {
+            None
+        } else {
+            // Snapshots of the defaults (one reference count each, no lock
+            // held while the frame is built).
+            let defaults = func.defaults.lock().clone();
+            let kwdefaults = if code.kwonlyargcount > 0 { Some(func.kwdefaults.lock().clone()) } else { None };
+            let kwd = kwdefaults.as_deref().map_or(&[][..], |k| &k[..]);
+            if !plan(code, &defaults, kwd, npos, names, &mut slots) {
+                return Ok(false);
+            }
+            Some((defaults, kwdefaults))
+        };
         if !code.is_generator_like() {
             let limit = self.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
             if self.frames.len() >= limit {
@@ -162,16 +173,19 @@ impl Vm {
             frame.locals[j] = Some(v);
         }
         self.frame.stack.truncate(base - below);
-        let argcount = code.argcount as usize;
-        let first_default = argcount - defaults.len().min(argcount);
-        for j in npos.max(first_default)..argcount {
-            if frame.locals[j].is_none() {
-                frame.locals[j] = Some(defaults[j - first_default].clone());
+        if let Some((defaults, kwdefaults)) = defaults {
+            let kwd = kwdefaults.as_deref().map_or(&[][..], |k| &k[..]);
+            let argcount = code.argcount as usize;
+            let first_default = argcount - defaults.len().min(argcount);
+            for j in npos.max(first_default)..argcount {
+                if frame.locals[j].is_none() {
+                    frame.locals[j] = Some(defaults[j - first_default].clone());
+                }
             }
-        }
-        for j in argcount..code.total_args() {
-            if frame.locals[j].is_none() {
-                frame.locals[j] = kwdefault(kwd, &code.varnames[j]).cloned();
+            for j in argcount..code.total_args() {
+                if frame.locals[j].is_none() {
+                    frame.locals[j] = kwdefault(kwd, &code.varnames[j]).cloned();
+                }
             }
         }
         self.init_cells(func, &mut frame);

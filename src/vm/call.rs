@@ -585,8 +585,8 @@ impl Vm {
         if args.pos.len() == 1 && args.kw.is_empty() && Arc::ptr_eq(cls, &self.rt.types.type_) {
             return Ok(Value::Class(self.class_of(&args.pos[0])));
         }
-        let (new, new_owner) = lookup_with_owner(cls, "__new__");
-        let (init, init_owner) = lookup_with_owner(cls, "__init__");
+        let (new, new_owner) = lookup_with_owner(cls, &self.rt.names.new);
+        let (init, init_owner) = lookup_with_owner(cls, &self.rt.names.init);
         // Python-level definitions (a built-in class has none in its MRO).
         let user_new = !cls.builtin && cls.lookup_user("__new__").is_some();
         let user_init = !cls.builtin && cls.lookup_user("__init__").is_some();
@@ -636,7 +636,7 @@ impl Vm {
             (init, init_is_noop, user_init, init_inherited, cls.clone())
         } else {
             let (sub_new_owner, (sub_init, sub_init_owner)) =
-                (lookup_with_owner(&obj_cls, "__new__").1, lookup_with_owner(&obj_cls, "__init__"));
+                (lookup_with_owner(&obj_cls, &self.rt.names.new).1, lookup_with_owner(&obj_cls, &self.rt.names.init));
             let is_object = |c: Option<&Arc<Class>>| c.is_some_and(|c| Arc::ptr_eq(c, object));
             let noop = is_object(sub_init_owner) && sub_new_owner.is_some_and(|c| !Arc::ptr_eq(c, object));
             let user = !obj_cls.builtin && obj_cls.lookup_user("__init__").is_some();
@@ -665,9 +665,13 @@ impl Vm {
     }
 }
 
-/// `cls.lookup(name)` and the class of the MRO that holds it.
-fn lookup_with_owner<'a>(cls: &'a Arc<Class>, name: &str) -> (Option<Value>, Option<&'a Arc<Class>>) {
-    let hash = crate::object::str::str_hash(name);
+/// `cls.lookup(name)` and the class of the MRO that holds it. The name is
+/// one of the runtime's interned names, whose hash is computed once: every
+/// class call looks up two, and hashing them afresh was about 7% of the
+/// instructions of a program calling `super()` in a loop.
+fn lookup_with_owner<'a>(cls: &'a Arc<Class>, name: &PyStr) -> (Option<Value>, Option<&'a Arc<Class>>) {
+    let hash = name.hash();
+    let name = name.as_str();
     for c in cls.mro_with_self() {
         if let Some(v) = c.dict.get_str_hashed(hash, name) {
             return (Some(v), Some(c));

@@ -188,21 +188,24 @@ impl Vm {
         // names and constants are read through it without going through
         // `self.frame` and without touching reference counts (an `Arc` clone
         // here cost two atomic updates at every call and every return).
-        let mut code = CodeView::of(&self.frame.code);
+        //
+        // Derived afresh for every instruction: the two loads it takes are
+        // what checking a kept view against the frame's code would cost, and
+        // no compare, select or spill is left.
         loop {
-            if !code.is(&self.frame.code) {
-                code = CodeView::of(&self.frame.code);
-            }
+            let code = CodeView::of(&self.frame.code);
             let pc = self.frame.pc;
-            let instr = code.instrs[pc];
             self.frame.pc = pc + 1;
             if self.tick_every_instruction {
                 self.tick_instruction(pc)?;
             }
-            match instr {
+            // Matched in place, not copied out first: each arm reads only
+            // its own operands, instead of every field of the 12-byte
+            // instruction being loaded (and spilled) before the jump.
+            match code.instrs[pc] {
                 Instr::Nop => {}
                 Instr::LoadConst(i) => {
-                    let v = self.frame.code.consts[i as usize].clone();
+                    let v = code.consts[i as usize].clone();
                     self.push(v);
                 }
                 Instr::LoadFast(i) => {
@@ -503,19 +506,16 @@ impl Vm {
                     }
                     // Defaults, keyword-only defaults, cells, generators:
                     // bound from the stack, the receiver first.
-                    if let Value::Function(func) = &self.frame.stack[len - n - 2] {
-                        let func = func.clone();
-                        if self.call_bound_fast(&func, First::Nothing, len - n - 1, 1, &[])? {
-                            continue;
-                        }
+                    if matches!(self.frame.stack[len - n - 2], Value::Function(_))
+                        && self.call_slot_fast(len - n - 2, len - n - 1, 1, &[])?
+                    {
+                        continue;
                     }
                     if self.frame.stack[len - n - 2].is_none()
-                        && let Value::Function(func) = &self.frame.stack[len - n - 1]
+                        && matches!(self.frame.stack[len - n - 1], Value::Function(_))
+                        && self.call_slot_fast(len - n - 1, len - n, 2, &[])?
                     {
-                        let func = func.clone();
-                        if self.call_bound_fast(&func, First::Nothing, len - n, 2, &[])? {
-                            continue;
-                        }
+                        continue;
                     }
                     if let Value::Native(nf) = &self.frame.stack[len - n - 2]
                         && let Some(kind) = nf.fast
@@ -721,7 +721,7 @@ impl Vm {
                     }
                     let b = self.pop();
                     let a = self.pop();
-                    let r = if matches!(instr, Instr::Inplace(_)) {
+                    let r = if matches!(code.instrs[pc], Instr::Inplace(_)) {
                         self.inplace_op(&a, &b, op)?
                     } else {
                         self.binary_op(&a, &b, op)?
@@ -1004,7 +1004,7 @@ impl Vm {
                     let m = self.pop();
                     let target = self.top().clone();
                     if let Value::Dict(d) = target {
-                        let merge = instr == Instr::DictMerge;
+                        let merge = code.instrs[pc] == Instr::DictMerge;
                         let pairs = match self.mapping_items(&m) {
                             Ok(pairs) => pairs,
                             Err(e) if merge && self.is_exc(&e, "TypeError") && !self.has_attr_str(&m, "keys") => {
@@ -1329,7 +1329,8 @@ impl Vm {
                     }
                 }
                 Instr::BuildClass(n) | Instr::BuildClassKw(n) => {
-                    let kwnames = if matches!(instr, Instr::BuildClassKw(_)) { Some(self.pop()) } else { None };
+                    let kwnames =
+                        if matches!(code.instrs[pc], Instr::BuildClassKw(_)) { Some(self.pop()) } else { None };
                     let mut items = self.pop_n(n as usize);
                     let mut kw = Vec::new();
                     if let Some(Value::Tuple(t)) = kwnames {
@@ -1393,10 +1394,9 @@ impl Vm {
 
 /// The code object of the running frame, borrowed without a reference count.
 ///
-/// SAFETY: `run_until_error` re-derives the view from `self.frame.code` at
-/// the top of every instruction whenever the frame's code changed, so the
-/// view starts each instruction pointing at a code object the current frame
-/// owns an `Arc` of. Within an instruction that frame is not dropped: calls
+/// SAFETY: `run_until_error` derives the view from `self.frame.code` at
+/// the top of every instruction, so the view starts each instruction
+/// pointing at a code object the current frame owns an `Arc` of. Within an instruction that frame is not dropped: calls
 /// move it to `self.frames` (still owned), nested runs restore it before
 /// returning, and the only arm that releases it (`ReturnValue`, recycling
 /// the finished frame) does not read the view afterwards. Frames belong to
@@ -1408,11 +1408,6 @@ impl CodeView {
     #[inline]
     fn of(code: &Arc<crate::bytecode::CodeObject>) -> CodeView {
         CodeView(Arc::as_ptr(code))
-    }
-
-    #[inline]
-    fn is(self, code: &Arc<crate::bytecode::CodeObject>) -> bool {
-        std::ptr::eq(self.0, Arc::as_ptr(code))
     }
 
     #[inline]
