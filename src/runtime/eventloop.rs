@@ -615,6 +615,8 @@ impl LoopCore {
             }
             Some(f) => {
                 f.arm(self);
+                // Cleared by the task that waits, as CPython's tasks do.
+                f.state.lock().blocking = false;
                 let must = {
                     let mut m = tp.m.lock();
                     m.waiter = Some(f.clone());

@@ -482,6 +482,9 @@ impl FutIter {
             f.arm(&lp);
         }
         if f.is_pending() {
+            // As CPython's `Future.__await__`: the flag tells a task written
+            // in Python (`_PyTask`) that the future was awaited, not yielded.
+            f.state.lock().blocking = true;
             return Ok(SendResult::Yielded(f.value()));
         }
         f.result(vm).map(SendResult::Returned)
