@@ -9,7 +9,9 @@ that run single-threaded (the threaded ones have their own rows with --gil on/of
 --suite runs the classic programs of suite/ (each prints a checksum that must be
 the same on both sides) with peak RSS; --micro runs the loops of micro.py;
 --instr counts machine instructions with callgrind instead of timing (one run
-each side: slow, but immune to a busy machine).
+each side: slow, but immune to a busy machine). --io runs the I/O rows: a
+threaded http.server hit by 8 client threads (requests/s), an asyncio echo
+server with 1,000 clients, subprocess.run(['true']) latency, 100k tasks.
 """
 import argparse
 import math
@@ -27,6 +29,10 @@ SINGLE = ["fib", "loops", "objects", "collections_bench", "strings"]
 THREADED = ["gil_cpu_threads", "io_threads", "race", "convoy", "thread_start", "lock_stress"]
 # Event-loop workloads: (script, argument); measured for wall time and peak RSS.
 ASYNC = [("async_many", "100000"), ("async_many", "1000000")]
+# I/O workloads (--io): (script, argument, unit of the number each prints last,
+# whether more is better). Each prints "<checked result>, <measurement>".
+IO = [("http_threads", "2000", "req/s", True), ("async_echo", "1000", "s", False),
+      ("subprocess_run", "200", "us", False), ("async_many", "100000", "s", False)]
 # Cycle-collector workloads (--memory): wall time and peak RSS; gilt must stay under 50 MB.
 MEMORY = [("cycles", "closure"), ("cycles", "json"), ("cycles", "selflist")]
 
@@ -60,6 +66,8 @@ def main():
     ap.add_argument("--processes", action="store_true", help="run mp_pool and mp_start: gilt --gil on / CPython")
     ap.add_argument("--async", dest="asyncio", action="store_true",
                     help="run async_many (100k and 1M tasks): wall time and peak RSS, gilt / CPython")
+    ap.add_argument("--io", action="store_true",
+                    help="the I/O rows: threaded http.server, asyncio echo server, subprocess.run, 100k tasks")
     ap.add_argument("--memory", action="store_true",
                     help="run the reference-cycle workloads (cycles.py): wall time and peak RSS, gilt / CPython")
     ap.add_argument("--cpu", action="store_true", help="compare CPU time (user+sys) instead of wall time")
@@ -75,6 +83,8 @@ def main():
         return suite_rows(a)
     if a.asyncio:
         return async_rows(a, ASYNC)
+    if a.io:
+        return io_rows(a)
     if a.memory:
         return async_rows(a, MEMORY)
     if a.threads:
@@ -244,6 +254,45 @@ def async_rows(a, rows):
         pt, pm = statistics.median(x[0] for x in p), max(x[1] for x in p)
         same = "same" if len(outs) == 1 and ok else "DIFFERENT"
         print(f"{w + ' ' + arg:<22} {gt:>9.2f} {gm:>8.0f} {pt:>12.2f} {pm:>11.0f}  {same}")
+
+
+def io_rows(a):
+    """The I/O rows: gilt and python3 alternately, a.rounds each; the median of
+    the number each run prints last (its own measurement, without the
+    interpreter's start-up), the median wall time and the peak RSS of the
+    process; the rest of the output must be the same on both sides."""
+    import re
+    # 1,000 clients and their server side need about 2,000 descriptors.
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    want = 4096 if hard == resource.RLIM_INFINITY else min(4096, hard)
+    if soft != resource.RLIM_INFINITY and soft < want:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
+    print(f"{'workload':<22} {'gilt':>10} {'CPython':>10} {'unit':<6} {'gilt wall':>9} {'CPy wall':>9} "
+          f"{'gilt MB':>8} {'CPy MB':>7}  output")
+    wanted = set(a.workloads or [])
+    for w, arg, unit, more_is_better in IO:
+        if wanted and w not in wanted:
+            continue
+        path = os.path.join(HERE, w + ".py")
+        sides = {"gilt": [a.gilt], "CPython": [sys.executable]}
+        res = {k: ([], [], []) for k in sides}
+        checked, ok = set(), True
+        for _ in range(a.rounds):
+            for side, cmd in sides.items():
+                dt, mb, rc, out = timed_rss(cmd + [path, arg])
+                ok &= rc == 0
+                head, _, last = out.strip().rpartition(", ")
+                checked.add(head)
+                m = re.search(r"[0-9.]+", last)
+                res[side][0].append(float(m.group()) if m else float("nan"))
+                res[side][1].append(dt)
+                res[side][2].append(mb)
+        same = "same" if len(checked) == 1 and ok else "DIFFERENT"
+        (gv, gw, gm), (pv, pw, pm) = ([statistics.median(x) for x in res[s][:2]] + [max(res[s][2])]
+                                      for s in ("gilt", "CPython"))
+        f = ".2f" if unit == "s" else ".0f"
+        print(f"{w + ' ' + arg:<22} {gv:>10{f}} {pv:>10{f}} {unit:<6} {gw:>9.2f} {pw:>9.2f} "
+              f"{gm:>8.0f} {pm:>7.0f}  {same}", flush=True)
 
 
 if __name__ == "__main__":

@@ -536,7 +536,11 @@ impl LoopCore {
         if let Some(msg) = must {
             exc = Some(self.st.cancelled(vm, &msg));
         }
-        tp.m.lock().waiter = None;
+        {
+            let mut m = tp.m.lock();
+            m.waiter = None;
+            m.py_waiter = None;
+        }
         let coro = tp.coro.clone();
         let prev = self.current_task.lock().replace(t.clone());
         // Each step runs in the task's own context, as CPython's
@@ -611,6 +615,8 @@ impl LoopCore {
             }
             Some(f) => {
                 f.arm(self);
+                // Cleared by the task that waits, as CPython's tasks do.
+                f.state.lock().blocking = false;
                 let must = {
                     let mut m = tp.m.lock();
                     m.waiter = Some(f.clone());
@@ -622,6 +628,7 @@ impl LoopCore {
                     let (lp, task) = (self.clone(), t.clone());
                     let wake = Vm::native("task_wakeup", move |vm, _a| {
                         lp.task_step(vm, &task, None)?;
+                        super::eventloop_bridge::flush(vm)?;
                         Ok(Value::None)
                     });
                     if let Err(e) = vm.call_method(&y, "add_done_callback", vec![wake]) {
@@ -639,11 +646,7 @@ impl LoopCore {
                 }
             }
             None if y.is_none() => self.push(Job::Step(t.clone(), None)),
-            None => {
-                let r = vm.repr_of(&y).unwrap_or_default();
-                let e = vm.runtime_error(&format!("Task got bad yield: {r}"));
-                self.push(Job::Step(t.clone(), Some(e)));
-            }
+            None => super::eventloop_foreign::wait_on_foreign(self, vm, t, y),
         }
     }
 

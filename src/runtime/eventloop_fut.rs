@@ -138,6 +138,9 @@ pub struct TaskMut {
     pub name: Option<Box<Value>>,
     /// The future the task waits on.
     pub waiter: Option<Arc<Fut>>,
+    /// The future written in Python the task waits on instead
+    /// (`eventloop_foreign.rs`).
+    pub py_waiter: Option<Box<Value>>,
     /// Set by `cancel()` when there is no waiter to cancel: the message.
     pub must_cancel: Option<Box<Option<Value>>>,
     /// The `contextvars.Context` the task's steps run in (None: none yet);
@@ -317,11 +320,17 @@ impl Fut {
         }
         if let Some(tp) = &self.task {
             tp.num_cancels.fetch_add(1, Ordering::SeqCst);
-            let waiter = tp.m.lock().waiter.clone();
+            let (waiter, py_waiter) = {
+                let m = tp.m.lock();
+                (m.waiter.clone(), m.py_waiter.as_deref().cloned())
+            };
             if let Some(w) = waiter
                 && w.try_cancel(msg.clone(), limit - 1)?
             {
                 return Ok(true);
+            }
+            if let Some(w) = py_waiter {
+                super::eventloop_foreign::cancel_later(self, w, msg.clone());
             }
             tp.m.lock().must_cancel = Some(Box::new(msg));
             return Ok(true);
@@ -473,6 +482,9 @@ impl FutIter {
             f.arm(&lp);
         }
         if f.is_pending() {
+            // As CPython's `Future.__await__`: the flag tells a task written
+            // in Python (`_PyTask`) that the future was awaited, not yielded.
+            f.state.lock().blocking = true;
             return Ok(SendResult::Yielded(f.value()));
         }
         f.result(vm).map(SendResult::Returned)

@@ -22,6 +22,7 @@ pub mod deadlock;
 pub mod eventloop;
 pub mod eventloop_bridge;
 pub mod eventloop_deadlock;
+pub mod eventloop_foreign;
 pub mod eventloop_fut;
 pub mod eventloop_io;
 pub mod eventloop_watch;

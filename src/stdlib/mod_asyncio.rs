@@ -326,7 +326,11 @@ fn add_future_methods(cls: &Arc<Class>) {
     method(cls, "cancel", |vm, mut a| {
         let msg = a.arg(1, "msg").filter(|v| !v.is_none());
         let limit = vm.rt.recursion_limit.load(std::sync::atomic::Ordering::Relaxed);
-        match fut_of(vm, &a)?.try_cancel(msg, limit) {
+        let f = fut_of(vm, &a)?;
+        if let Some(r) = crate::runtime::eventloop_foreign::cancel_foreign(vm, &f, &msg) {
+            return flushed(vm, r.map(Value::Bool));
+        }
+        match f.try_cancel(msg, limit) {
             Ok(done) => flushed(vm, Ok(Value::Bool(done))),
             Err(_) => Err(vm.recursion_error(" while calling a Python object")),
         }
@@ -527,8 +531,13 @@ fn add_private_attrs(rt: &Runtime, future_class: &Arc<Class>, task_class: &Arc<C
         "_fut_waiter",
         |vm, a| {
             let f = fut_of(vm, &a)?;
-            let w = f.task.as_ref().and_then(|t| t.m.lock().waiter.clone());
-            Ok(w.map_or(Value::None, |w| w.value()))
+            let Some(tp) = f.task.as_ref() else { return Ok(Value::None) };
+            let m = tp.m.lock();
+            Ok(match (&m.waiter, &m.py_waiter) {
+                (Some(w), _) => w.value(),
+                (None, Some(p)) => (**p).clone(),
+                (None, None) => Value::None,
+            })
         },
         read_only,
     );
@@ -787,7 +796,19 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         };
         Ok(Value::Bool(flags & crate::bytecode::code::flags::COROUTINE != 0))
     });
-    def(&d, "isfuture", |_vm, a| Ok(Value::Bool(a.pos.first().and_then(as_fut).is_some())));
+    def(&d, "isfuture", |vm, a| {
+        // CPython's rule: a native future, or any object whose class has
+        // `_asyncio_future_blocking` and whose value of it is not None.
+        let Some(v) = a.pos.first() else { return Ok(Value::Bool(false)) };
+        if as_fut(v).is_some() {
+            return Ok(Value::Bool(true));
+        }
+        if vm.class_of(v).lookup("_asyncio_future_blocking").is_none() {
+            return Ok(Value::Bool(false));
+        }
+        let b = vm.get_attr_str(v, "_asyncio_future_blocking")?;
+        Ok(Value::Bool(b.is_some_and(|b| !b.is_none())))
+    });
     Ok(Value::Module(Arc::new(Module { name: Arc::from("_asyncio"), dict: d })))
 }
 

@@ -7,7 +7,7 @@
 //! client and a server on the same loop can have any number of connections
 //! in flight), and a listener takes `start_server`'s `backlog`.
 
-use std::io::{ErrorKind, Read, Write};
+use std::io::{ErrorKind, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::os::fd::AsRawFd;
 use std::sync::Arc;
@@ -168,14 +168,22 @@ fn socket_class(rt: &crate::vm::Runtime) -> Arc<Class> {
     method(&c, "recv", |vm, a| {
         let n = vm.to_float(&a.pos.get(1).cloned().unwrap_or(Value::Int(65536)))? as usize;
         let s = this(vm, &a)?;
-        let mut buf = vec![0u8; n.max(1)];
+        // Not zeroed, and shrunk to what came (see socket_io's recv).
+        let n = n.max(1);
+        let mut buf: Vec<u8> = Vec::with_capacity(n);
         let r = match &mut *s.sock.lock() {
-            Sock::Stream(st) => st.read(&mut buf),
+            // SAFETY: the buffer has `n` writable bytes.
+            Sock::Stream(st) => match unsafe { libc::recv(st.as_raw_fd(), buf.as_mut_ptr().cast(), n, 0) } {
+                k if k >= 0 => Ok(k as usize),
+                _ => Err(std::io::Error::last_os_error()),
+            },
             _ => return Ok(Value::Bytes(Arc::new(Vec::new()))),
         };
         match r {
             Ok(k) => {
-                buf.truncate(k);
+                // SAFETY: the kernel wrote the first `k` (≤ n) bytes.
+                unsafe { buf.set_len(k) };
+                crate::stdlib::socket_io::fit(&mut buf);
                 Ok(Value::Bytes(Arc::new(buf)))
             }
             Err(e) if e.kind() == ErrorKind::WouldBlock => Ok(Value::None),

@@ -121,7 +121,9 @@ fn bufsize(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<usize> {
 
 /// Receives up to `n` bytes; with `from`, also the sender's address.
 fn recv_bytes(vm: &mut Vm, st: &SockState, n: usize, flags: i32, from: bool) -> PyResult<(Vec<u8>, Option<Value>)> {
-    let mut buf = vec![0u8; n];
+    // Not zeroed: asyncio's transports ask for 256 KiB per call and most
+    // reads bring a few bytes, so clearing the buffer was most of a recv.
+    let mut buf: Vec<u8> = Vec::with_capacity(n);
     let ptr = buf.as_mut_ptr() as usize;
     let mut addr = SockAddr::empty();
     let aptr = &raw mut addr;
@@ -136,9 +138,20 @@ fn recv_bytes(vm: &mut Vm, st: &SockState, n: usize, flags: i32, from: bool) -> 
             }
         }
     })?;
-    buf.truncate(r as usize);
+    // SAFETY: the kernel wrote the first `r` (≤ n) bytes.
+    unsafe { buf.set_len(r as usize) };
+    fit(&mut buf);
     let addr = from.then(|| if addr.len == 0 { Value::None } else { socket_addr::to_value(&addr) });
     Ok((buf, addr))
+}
+
+/// Gives back the unused part of a receive buffer when it is most of it, so
+/// that a short message does not keep the whole requested size alive (as
+/// CPython resizes the bytes object it received into).
+pub(super) fn fit(buf: &mut Vec<u8>) {
+    if buf.capacity() > 2 * buf.len() + 64 {
+        buf.shrink_to_fit();
+    }
 }
 
 /// Sends `data` once; returns the count sent.

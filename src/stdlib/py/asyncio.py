@@ -544,13 +544,73 @@ def as_completed(fs, *, timeout=None):
         yield _wait_for_one()
 
 
+_native_ensure_future = ensure_future
+
+
+def _future_loop(fut):
+    """futures._get_loop: the future's get_loop(), else its _loop; None for
+    a native future no loop has taken yet."""
+    try:
+        get_loop = fut.get_loop
+    except AttributeError:
+        return getattr(fut, '_loop', None)
+    try:
+        return get_loop()
+    except RuntimeError:
+        return None
+
+
+async def _wrap_awaitable(awaitable):
+    return await awaitable
+
+
+def ensure_future(coro_or_future, *, loop=None):
+    """A future as it is (ValueError when loop= names another loop); a
+    coroutine or awaitable wrapped in a task of `loop`, else of the running
+    loop, else of this thread's current loop, as CPython's does."""
+    if isfuture(coro_or_future):
+        if loop is not None:
+            own = _future_loop(coro_or_future)
+            if own is not None and own is not loop:
+                raise ValueError('The future belongs to a different loop than '
+                                 'the one specified as the loop argument')
+        if isinstance(coro_or_future, Future):
+            # A native future (asyncio.sleep's, say) starts its work on the
+            # loop that takes it.
+            if loop is None:
+                loop = _get_running_loop()
+            if loop is not None:
+                return _native_ensure_future(coro_or_future, loop=loop)
+        return coro_or_future
+    if loop is None:
+        loop = _get_running_loop()
+        if loop is None:
+            loop = get_event_loop()
+    if isinstance(loop, _asyncio.EventLoop):
+        return _native_ensure_future(coro_or_future, loop=loop)
+    # A loop written in Python (or a stand-in): its own create_task.
+    wrapped = False
+    if not iscoroutine(coro_or_future):
+        if not hasattr(type(coro_or_future), '__await__'):
+            raise TypeError('An asyncio.Future, a coroutine or an awaitable '
+                            'is required')
+        coro_or_future = _wrap_awaitable(coro_or_future)
+        wrapped = True
+    try:
+        return loop.create_task(coro_or_future)
+    except RuntimeError:
+        if not wrapped:
+            coro_or_future.close()
+        raise
+
+
 def shield(arg):
     """Protects an awaitable from cancellation of the awaiting task."""
     inner = ensure_future(arg)
     if inner.done():
         return inner
-    loop = inner.get_loop()
-    outer = loop.create_future()
+    loop = _future_loop(inner)
+    outer = loop.create_future() if loop is not None else Future()
 
     def _inner_done_callback(inner):
         if outer.cancelled():
