@@ -175,8 +175,15 @@ pub enum Instr {
     GetYieldFromIter,
     /// `iter v → iter result` delegate one step (send v) or jump to target with the return value
     Send(Label),
-    /// `obj → awaitable iterator` for `await`
-    GetAwaitable,
+    /// `obj → awaitable iterator` for `await`; the operand says which await it
+    /// is (0 plain, 1 of `__aenter__`'s result, 2 of `__aexit__`'s), for the error
+    GetAwaitable(u32),
+    /// `obj → type(obj).__aiter__(obj)` (`async for`), checked to have `__anext__`
+    GetAIter,
+    /// `aiter → aiter awaitable` the awaitable iterator of `aiter.__anext__()`
+    GetANext,
+    /// `mgr → mgr type(mgr).__aenter__(mgr)` after checking `__aexit__` exists
+    BeforeAsyncWith,
     /// push an exception handler block that jumps to target
     SetupExcept(Label),
     /// push a finally block that jumps to target
@@ -236,4 +243,15 @@ pub enum Instr {
     /// (n values it compares with, k names it binds, in slot order), or
     /// `subject v1..vn →` and jump to target when it does not match
     MatchPattern(u32, Label),
+}
+
+/// Where a `GetAwaitable` stands (CPython's `GET_AWAITABLE` oparg): a plain
+/// `await`, or the await of what `__aenter__` / `__aexit__` returned.
+pub mod await_site {
+    /// `await x`.
+    pub const PLAIN: u32 = 0;
+    /// `async with`: the result of `__aenter__`.
+    pub const AENTER: u32 = 1;
+    /// `async with`: the result of `__aexit__`.
+    pub const AEXIT: u32 = 2;
 }

@@ -280,7 +280,7 @@ instr_table! {
     74 => YieldValue;
     75 => GetYieldFromIter;
     76 => Send(a: u32);
-    77 => GetAwaitable;
+    77 => GetAwaitable(a: u32);
     78 => SetupExcept(a: u32);
     79 => SetupFinally(a: u32);
     80 => SetupWith(a: u32);
@@ -308,6 +308,9 @@ instr_table! {
     102 => ExcStarCollect;
     103 => ExcStarEnd;
     104 => StoreFastAttr(a: u32, b: u32);
+    105 => GetAIter;
+    106 => GetANext;
+    107 => BeforeAsyncWith;
 }
 
 /// A fingerprint of this build's encoding: the instruction table, the

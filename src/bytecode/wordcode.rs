@@ -41,6 +41,9 @@ mod op {
     pub const DELETE_SUBSCR: u8 = 61;
     pub const GET_ITER: u8 = 68;
     pub const GET_YIELD_FROM_ITER: u8 = 69;
+    pub const GET_AITER: u8 = 50;
+    pub const GET_ANEXT: u8 = 51;
+    pub const BEFORE_ASYNC_WITH: u8 = 52;
     pub const PRINT_EXPR: u8 = 70;
     pub const LOAD_BUILD_CLASS: u8 = 71;
     pub const LOAD_ASSERTION_ERROR: u8 = 74;
@@ -259,7 +262,8 @@ fn effect(i: Instr) -> (u32, u32) {
         StoreAttr(_) | DeleteSubscr | MapAdd(_) => (2, 0),
         StoreSubscr => (3, 0),
         LoadAttr(_) | UnaryNeg | UnaryPos | UnaryInvert | UnaryNot | GetIter | ListToTuple | YieldValue
-        | GetYieldFromIter | GetAwaitable => (1, 1),
+        | GetYieldFromIter | GetAwaitable(_) | GetAIter => (1, 1),
+        GetANext | BeforeAsyncWith => (1, 2),
         LoadMethod(_) | ImportFrom(_) => (1, 2),
         CallMethod(n) => (n + 2, 1),
         Call(n) => (n + 1, 1),
@@ -777,7 +781,10 @@ fn lower(code: &CodeObject, pc: usize, p: &Plan, k: &mut Consts, out: &mut Vec<E
         YieldValue => out.extend([e(op::YIELD_VALUE, 0), e(op::RESUME, 1)]),
         GetYieldFromIter => out.push(e(op::GET_YIELD_FROM_ITER, 0)),
         Send(t) => out.push(jump(op::SEND, t)),
-        GetAwaitable => out.push(e(op::GET_AWAITABLE, 0)),
+        GetAwaitable(w) => out.push(e(op::GET_AWAITABLE, w)),
+        GetAIter => out.push(e(op::GET_AITER, 0)),
+        GetANext => out.push(e(op::GET_ANEXT, 0)),
+        BeforeAsyncWith => out.push(e(op::BEFORE_ASYNC_WITH, 0)),
         // Blocks are the exception table.
         SetupExcept(_) | SetupFinally(_) | PopBlock => {}
         SetupWith(_) => out.push(e(op::BEFORE_WITH, 0)),

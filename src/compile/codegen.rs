@@ -180,10 +180,19 @@ pub(super) fn docstring(body: &[Stmt]) -> Option<String> {
 
 fn has_annotations(body: &[Stmt]) -> bool {
     body.iter().any(|s| match &s.kind {
-        StmtKind::AnnAssign { target, .. } => matches!(target.kind, ExprKind::Name(_)),
+        // Any annotated target, as CPython's `find_ann`, in any nested block.
+        StmtKind::AnnAssign { .. } => true,
         StmtKind::If { body, orelse, .. }
         | StmtKind::While { body, orelse, .. }
         | StmtKind::For { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
+        StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Try { body, handlers, orelse, finalbody } => {
+            has_annotations(body)
+                || handlers.iter().any(|h| has_annotations(&h.body))
+                || has_annotations(orelse)
+                || has_annotations(finalbody)
+        }
+        StmtKind::Match { cases, .. } => cases.iter().any(|c| has_annotations(&c.body)),
         _ => false,
     })
 }
@@ -327,8 +336,35 @@ impl Compiler {
                     self.expr(v)?;
                     self.assign(target)?;
                 }
+                // `simple`: a bare name not in parentheses. Only those are
+                // recorded in `__annotations__`; any other annotation is
+                // evaluated (in a module or class) and dropped, after the
+                // target's object when there is no value, as CPython's
+                // compiler_annassign.
+                let simple = matches!(target.kind, ExprKind::Name(_)) && target.loc == s.loc;
+                let ns_scope = matches!(self.u().kind, ScopeKind::Class | ScopeKind::Module);
+                if value.is_none() {
+                    match &target.kind {
+                        ExprKind::Attribute { value: obj, .. } => {
+                            self.expr(obj)?;
+                            self.emit(Instr::PopTop);
+                        }
+                        ExprKind::Subscript { value: obj, slice, .. } => {
+                            self.expr(obj)?;
+                            self.emit(Instr::PopTop);
+                            self.expr(slice)?;
+                            self.emit(Instr::PopTop);
+                        }
+                        _ => {}
+                    }
+                }
+                if !simple && ns_scope && !self.future_annotations {
+                    self.expr(annotation)?;
+                    self.emit(Instr::PopTop);
+                }
                 if let ExprKind::Name(n) = &target.kind
-                    && matches!(self.u().kind, ScopeKind::Class | ScopeKind::Module)
+                    && simple
+                    && ns_scope
                 {
                     self.annotation_value(annotation)?;
                     let a = self.u().name("__annotations__");
@@ -627,7 +663,13 @@ impl Compiler {
         if let Some(first) = handlers.first()
             && let Some(h) = handlers.iter().find(|h| h.star != first.star)
         {
-            return err("cannot have both 'except' and 'except*' on the same 'try'", h.loc);
+            // Over its `except` / `except*` keyword, as CPython reports it.
+            let end = Loc { line: h.loc.line, col: h.loc.col + if h.star { 7 } else { 6 } };
+            return Err(CompileError {
+                msg: "cannot have both 'except' and 'except*' on the same 'try'".into(),
+                loc: h.loc,
+                end: Some(end),
+            });
         }
         if handlers.first().is_some_and(|h| h.star) {
             return self.try_except_star(body, handlers, orelse);

@@ -6,6 +6,7 @@ use super::unit::{FBlock, Unit};
 use super::warnings;
 use crate::bytecode::Instr;
 use crate::bytecode::code::{CodeKind, ColSpan, flags};
+use crate::bytecode::instr::await_site;
 use crate::object::value::Value;
 use crate::parse::ast::*;
 
@@ -152,7 +153,7 @@ impl Compiler {
                     );
                 }
                 self.expr(v)?;
-                self.emit(Instr::GetAwaitable);
+                self.emit(Instr::GetAwaitable(0));
                 self.load_const(Value::None);
                 self.yield_from_loop();
             }
@@ -521,7 +522,8 @@ impl Compiler {
         self.emit(Instr::ReturnValue);
         let mut unit = self.units.pop().expect("comprehension unit");
         // Async when it has an `async for` or an `await` (in this unit's own code).
-        let is_async = gens.iter().any(|g| g.is_async) || unit.instrs.iter().any(|i| matches!(i, Instr::GetAwaitable));
+        let is_async =
+            gens.iter().any(|g| g.is_async) || unit.instrs.iter().any(|i| matches!(i, Instr::GetAwaitable(_)));
         if kind == CompKind::Gen {
             unit.flags |= if is_async { flags::ASYNC_GENERATOR } else { flags::GENERATOR };
         } else if is_async {
@@ -534,15 +536,13 @@ impl Compiler {
             return err("asynchronous comprehension outside of an asynchronous function", loc);
         }
         if gens[0].is_async {
-            let m = self.u().name("__aiter__");
-            self.emit(Instr::LoadMethod(m));
-            self.emit(Instr::CallMethod(0));
+            self.emit(Instr::GetAIter);
         } else {
             self.emit(Instr::GetIter);
         }
         self.emit(Instr::Call(1));
         if is_async && kind != CompKind::Gen {
-            self.emit(Instr::GetAwaitable);
+            self.emit(Instr::GetAwaitable(0));
             self.load_const(Value::None);
             self.yield_from_loop();
         }
@@ -564,9 +564,7 @@ impl Compiler {
         } else {
             self.expr(&g.iter)?;
             if g.is_async {
-                let m = self.u().name("__aiter__");
-                self.emit(Instr::LoadMethod(m));
-                self.emit(Instr::CallMethod(0));
+                self.emit(Instr::GetAIter);
             } else {
                 self.emit(Instr::GetIter);
             }
@@ -575,11 +573,9 @@ impl Compiler {
         let (fi, setup) = if g.is_async {
             // try: target = await it.__anext__() except StopAsyncIteration: end
             let setup = self.emit(Instr::SetupExcept(0));
-            self.emit(Instr::DupTop);
-            let n = self.u().name("__anext__");
-            self.emit(Instr::LoadMethod(n));
-            self.emit(Instr::CallMethod(0));
-            self.await_tos();
+            self.emit(Instr::GetANext);
+            self.load_const(Value::None);
+            self.yield_from_loop();
             self.emit(Instr::PopBlock);
             (None, Some(setup))
         } else {
@@ -652,16 +648,10 @@ impl Compiler {
         }
         // it = aiter(iter); loop: try: x = await anext(it) except StopAsyncIteration: break
         self.expr(iter)?;
-        let m = self.u().name("__aiter__");
-        self.emit(Instr::LoadMethod(m));
-        self.emit(Instr::CallMethod(0));
+        self.emit(Instr::GetAIter);
         let start = self.u().here();
         let setup = self.emit(Instr::SetupExcept(0));
-        self.emit(Instr::DupTop);
-        let n = self.u().name("__anext__");
-        self.emit(Instr::LoadMethod(n));
-        self.emit(Instr::CallMethod(0));
-        self.emit(Instr::GetAwaitable);
+        self.emit(Instr::GetANext);
         self.load_const(Value::None);
         self.yield_from_loop();
         self.emit(Instr::PopBlock);
@@ -691,11 +681,8 @@ impl Compiler {
         };
         // mgr = ctx; target = await mgr.__aenter__()
         self.expr(&first.context)?;
-        self.emit(Instr::DupTop);
-        let ae = self.u().name("__aenter__");
-        self.emit(Instr::LoadMethod(ae));
-        self.emit(Instr::CallMethod(0));
-        self.await_tos();
+        self.emit(Instr::BeforeAsyncWith);
+        self.await_at(await_site::AENTER);
         match &first.target {
             Some(t) => self.assign(t)?,
             None => {
@@ -717,7 +704,7 @@ impl Compiler {
         self.emit(Instr::LoadGlobal(helper));
         self.emit(Instr::RotThree);
         self.emit(Instr::Call(2));
-        self.await_tos();
+        self.await_at(await_site::AEXIT);
         let sup = self.emit(Instr::PopJumpIfTrue(0));
         self.emit(Instr::Reraise);
         self.u().patch(sup);
@@ -730,7 +717,12 @@ impl Compiler {
 
     /// `awaitable → result`
     pub fn await_tos(&mut self) {
-        self.emit(Instr::GetAwaitable);
+        self.await_at(await_site::PLAIN);
+    }
+
+    /// `awaitable → result`, for the await at `site` (which names it in errors).
+    fn await_at(&mut self, site: u32) {
+        self.emit(Instr::GetAwaitable(site));
         self.load_const(Value::None);
         self.yield_from_loop();
     }
@@ -748,7 +740,7 @@ impl Compiler {
             self.load_const(Value::None);
         }
         self.emit(Instr::CallMethod(3));
-        self.await_tos();
+        self.await_at(await_site::AEXIT);
         self.emit(Instr::PopTop);
     }
 

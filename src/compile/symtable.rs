@@ -244,18 +244,20 @@ impl Builder {
                 if let Some(v) = value {
                     self.expr(v)?;
                 }
-                if matches!(self.cur().kind, ScopeKind::Class | ScopeKind::Module)
-                    && matches!(target.kind, ExprKind::Name(_))
-                    && !self.future_annotations
-                {
-                    self.expr(annotation)?;
-                }
+                // `simple`: a bare name not in parentheses (`(x): int` is not).
+                let simple = matches!(target.kind, ExprKind::Name(_)) && target.loc == s.loc;
                 if value.is_some() || !matches!(target.kind, ExprKind::Name(_)) {
                     self.target(target)?;
-                } else if let ExprKind::Name(n) = &target.kind {
+                } else if let ExprKind::Name(n) = &target.kind
+                    && simple
+                {
                     // `x: int` alone still makes x local in a function.
                     let n = n.clone();
                     self.cur().assign(&n);
+                }
+                // Last, as the compiler evaluates it (child scopes in order).
+                if matches!(self.cur().kind, ScopeKind::Class | ScopeKind::Module) && !self.future_annotations {
+                    self.expr(annotation)?;
                 }
             }
             StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {

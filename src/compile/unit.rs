@@ -116,7 +116,13 @@ impl Unit {
             varnames: Vec::new(),
             var_index: HashMap::new(),
             cellvars: scope.cells.clone(),
-            freevars: scope.frees.clone(),
+            // Sorted, as CPython orders co_freevars (the symbol table's order
+            // depends on hashing): `__closure__[i]` is the same cell every run.
+            freevars: {
+                let mut f = scope.frees.clone();
+                f.sort();
+                f
+            },
             fblocks: Vec::new(),
             patterns: Vec::new(),
             line,

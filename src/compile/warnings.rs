@@ -185,23 +185,90 @@ pub fn check_assert(test: &Expr, stmt_loc: Loc, stmt_end: Loc) -> Option<Compile
     }
 }
 
-/// The parser's warnings: the first invalid escape of each string or bytes
-/// literal (`"\d"`, `"\777"`), a DeprecationWarning in 3.11. Scans the tokens
-/// again only when the source has a backslash at all.
+/// The parser's warnings, in source order: the first invalid escape of each
+/// string or bytes literal (`"\d"`, `"\777"`), a DeprecationWarning in 3.11,
+/// and a number run into a keyword (`1if x else y`, `0x1for`): the
+/// tokenizer's SyntaxWarning "invalid decimal literal". Scans the tokens
+/// again only when the source may hold either.
 pub fn escape_warnings(source: &str) -> Vec<CompileWarning> {
-    if !source.contains('\\') {
+    let escapes = source.contains('\\');
+    let numbers = number_before_keyword(source.as_bytes());
+    if !escapes && !numbers {
         return Vec::new();
     }
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let tokens = crate::lex::tokenize(source, crate::lex::Mode::Module, Loc { line: 1, col: 0 });
+    let lines: Vec<&str> = if numbers { source.split('\n').collect() } else { Vec::new() };
     let mut out = Vec::new();
-    for lit in tokens.string_literals() {
-        if lit.raw {
-            continue;
-        }
-        if let Some(msg) = crate::lex::strings::first_invalid_escape(&lit.body, lit.bytes) {
-            out.push(CompileWarning { category: "DeprecationWarning", msg, loc: lit.loc, end: lit.end });
+    for (start, tok, end) in &tokens.toks {
+        match tok {
+            crate::lex::Tok::Str(lit) if escapes && !lit.raw => {
+                if let Some(msg) = crate::lex::strings::first_invalid_escape(&lit.body, lit.bytes) {
+                    out.push(CompileWarning { category: "DeprecationWarning", msg, loc: lit.loc, end: lit.end });
+                }
+            }
+            crate::lex::Tok::Int(_) | crate::lex::Tok::Float(_) | crate::lex::Tok::Imag(_) if numbers => {
+                if let Some(kind) = keyword_after_number(&lines, *start, *end) {
+                    let msg = format!("invalid {kind} literal");
+                    out.push(CompileWarning { category: "SyntaxWarning", msg, loc: *start, end: *end });
+                }
+            }
+            _ => {}
         }
     }
     out
+}
+
+/// The keywords a number may run into with only a warning (CPython's
+/// `verify_end_of_number`).
+const KEYWORDS_AFTER_NUMBER: [&str; 8] = ["and", "else", "for", "if", "in", "is", "not", "or"];
+
+/// Whether a digit that starts a word is followed, in the same run of word
+/// characters, by one of those keywords: a cheap test before tokenizing.
+fn number_before_keyword(b: &[u8]) -> bool {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'.';
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !word(b[i - 1])) {
+            let mut j = i + 1;
+            while j < b.len() && word(b[j]) {
+                j += 1;
+            }
+            let run = &b[i + 1..j];
+            if KEYWORDS_AFTER_NUMBER.iter().any(|k| run.windows(k.len()).any(|w| w == k.as_bytes())) {
+                return true;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// The literal's kind when the number token `start..end` is directly
+/// followed by a keyword: "hexadecimal", "octal", "binary", "imaginary" or
+/// "decimal".
+fn keyword_after_number(lines: &[&str], start: Loc, end: Loc) -> Option<&'static str> {
+    if start.line != end.line {
+        return None;
+    }
+    let line = lines.get((start.line as usize).checked_sub(1)?)?;
+    let text: String = line.chars().skip(start.col as usize).take((end.col - start.col) as usize).collect();
+    let rest: String = line.chars().skip(end.col as usize).take(5).collect();
+    if !KEYWORDS_AFTER_NUMBER.iter().any(|k| rest.starts_with(k)) {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    Some(if lower.starts_with("0x") {
+        "hexadecimal"
+    } else if lower.starts_with("0o") {
+        "octal"
+    } else if lower.starts_with("0b") {
+        "binary"
+    } else if lower.ends_with('j') {
+        "imaginary"
+    } else {
+        "decimal"
+    })
 }

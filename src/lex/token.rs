@@ -421,10 +421,14 @@ fn decimal(lex: &mut Lexer<'_, Tok>) -> Result<BigInt, RawError> {
 }
 
 fn radix(lex: &mut Lexer<'_, Tok>, radix: u32, kind: &str) -> Result<BigInt, RawError> {
-    if let Some(d) = lex.remainder().bytes().next()
+    // A digit out of range, right after the digits or after one `_` (`0b1_2`).
+    let rest = lex.remainder().as_bytes();
+    let skip = usize::from(rest.first() == Some(&b'_'));
+    if let Some(&d) = rest.get(skip)
         && d.is_ascii_digit()
     {
-        return Err(RawError::new(format!("invalid digit '{}' in {kind} literal", d as char), lex.span().end));
+        let at = lex.span().end + skip;
+        return Err(RawError::new(format!("invalid digit '{}' in {kind} literal", d as char), at));
     }
     check_number_end(lex, kind)?;
     let digits: Vec<u8> = lex.slice().bytes().skip(2).filter(|&b| b != b'_').collect();

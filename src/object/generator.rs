@@ -38,6 +38,9 @@ pub struct Generator {
     /// a `try`/`with` block, so that it gets closed (see `object/finalize.rs`).
     /// `None` on the copy that is being finalized: it is closed only once.
     pub finalizers: Option<Arc<super::finalize::Finalizers>>,
+    /// A coroutine's `cr_origin`: ((filename, lineno, function), …) of the
+    /// frames that created it, innermost first, when origin tracking was on.
+    pub origin: Option<super::value::Value>,
 }
 
 impl Generator {
@@ -84,6 +87,7 @@ impl Drop for Generator {
                     running_frame: 0,
                 }),
                 finalizers: None,
+                origin: self.origin.take(),
             };
             q.push(super::value::Value::Generator(Arc::new(copy)));
         }

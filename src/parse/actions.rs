@@ -200,7 +200,9 @@ pub fn arguments(items: Vec<ArgItem>) -> Result<CallArgs, PErr> {
         match item {
             ArgItem::Gen(g) => {
                 if n > 1 {
-                    return fail(g.loc, "Generator expression must be parenthesized");
+                    // Over the whole generator expression.
+                    let e = error_at(g.loc, "Generator expression must be parenthesized");
+                    return Err(user(if g.end.line > 0 { e.ending_at(g.end) } else { e }));
                 }
                 args.push(g);
             }
@@ -470,6 +472,11 @@ pub fn assign(l: Loc, targets: Vec<Expr>, value: Expr) -> Result<Stmt, PErr> {
     }
     no_lone_star(&value)?;
     Ok(Stmt::new(l, StmtKind::Assign { targets, value }))
+}
+
+/// `yield = …` (the yield not in parentheses): CPython's own message.
+pub fn yield_assign_target(e: Expr) -> Result<Expr, PErr> {
+    Err(user(error_at(e.loc, "assignment to yield expression not possible").ending_at(e.end)))
 }
 
 pub fn aug_assign(l: Loc, target: Expr, op: BinOp, value: Expr) -> Result<Stmt, PErr> {

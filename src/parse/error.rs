@@ -81,6 +81,19 @@ fn unexpected(toks: &[Spanned], index: usize, at: Loc, expected: &[String]) -> S
         };
         return info(SyntaxErrorKind::IndentationError, msg, at);
     }
+    // `{1: 2, 3}`: a dict entry without its value. CPython points at the
+    // key's last character (its `invalid_kvpair`).
+    if expects(expected, "\":\"")
+        && matches!(tok, Some(Tok::RBrace | Tok::Comma))
+        && index >= 1
+        && let Some(open) = innermost_open(toks, index)
+        && toks[open].1 == Tok::LBrace
+        && !toks[open + 1..index].iter().any(|t| t.1 == Tok::Lambda)
+    {
+        let end = toks[index - 1].2;
+        let at = Loc { line: end.line, col: end.col.saturating_sub(1) };
+        return syntax("':' expected after dictionary key", at);
+    }
     if expects(expected, "\"except\"") && expects(expected, "\"finally\"") {
         return syntax("expected 'except' or 'finally' block", at);
     }
@@ -293,6 +306,9 @@ fn misused_assignment(toks: &[Spanned], index: usize) -> Option<SyntaxErrorInfo>
     if toks.get(index)?.1 != Tok::Equal || index == 0 || !ends_operand(&toks[index - 1].1) {
         return None;
     }
+    if let Some(err) = misused_keyword_argument(toks, index) {
+        return Some(err);
+    }
     let start = primary_start(toks, index - 1);
     let before = &toks.get(start.checked_sub(1)?)?.1;
     let in_brackets = innermost_open(toks, index).is_some();
@@ -336,6 +352,47 @@ fn misused_assignment(toks: &[Spanned], index: usize) -> Option<SyntaxErrorInfo>
     };
     let msg = format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?");
     Some(syntax(msg, toks[start].0).ending_at(toks[index - 1].2))
+}
+
+/// CPython's `invalid_kwarg`: in a call's arguments, `expr = value` where
+/// `expr` is not a bare name is "expression cannot contain assignment" (and
+/// `True = 1` "cannot assign to True"), over the argument up to its `=`.
+fn misused_keyword_argument(toks: &[Spanned], index: usize) -> Option<SyntaxErrorInfo> {
+    let open = innermost_open(toks, index)?;
+    let is_call = toks[open].1 == Tok::LPar
+        && open >= 1
+        && ends_operand(&toks[open - 1].1)
+        && !(open >= 2 && matches!(toks[open - 2].1, Tok::Def));
+    if !is_call {
+        return None;
+    }
+    // The argument starts after the last comma directly inside the call.
+    let mut start = open + 1;
+    let mut depth = 0usize;
+    for (i, t) in toks.iter().enumerate().take(index).skip(open + 1) {
+        match t.1.bracket() {
+            Some('(' | '[' | '{') => depth += 1,
+            Some(_) => depth = depth.saturating_sub(1),
+            None if depth == 0 && t.1 == Tok::Comma => start = i + 1,
+            None if depth == 0 && t.1 == Tok::Lambda => return None,
+            None => {}
+        }
+    }
+    if start >= index {
+        return None;
+    }
+    let end = toks[index].2;
+    let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
+    if start == index - 1 {
+        return match &toks[start].1 {
+            Tok::True => Some(syntax("cannot assign to True", toks[start].0).ending_at(end)),
+            Tok::False => Some(syntax("cannot assign to False", toks[start].0).ending_at(end)),
+            Tok::None => Some(syntax("cannot assign to None", toks[start].0).ending_at(end)),
+            Tok::Name(_) => None,
+            _ => Some(syntax(msg, toks[start].0).ending_at(end)),
+        };
+    }
+    Some(syntax(msg, toks[start].0).ending_at(end))
 }
 
 fn is_comparison_or_boolean(t: &Tok) -> bool {

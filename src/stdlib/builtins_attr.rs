@@ -235,6 +235,12 @@ pub fn register(rt: &Runtime) {
         });
     }
     def(b, "__import__", |vm, mut a| {
+        for (i, n) in ["name", "globals", "locals", "fromlist", "level"].iter().enumerate() {
+            if a.pos.len() > i && a.kw.iter().any(|(k, _)| k.as_str() == *n) {
+                let msg = format!("argument for __import__() given by name ('{n}') and position ({})", i + 1);
+                return Err(vm.type_error(&msg));
+            }
+        }
         let name = a.arg(0, "name").unwrap_or(Value::None);
         let fromlist = a.arg(3, "fromlist").unwrap_or(Value::None);
         let level = match a.arg(4, "level") {
@@ -242,7 +248,7 @@ pub fn register(rt: &Runtime) {
             None => 0,
         };
         let Some(name) = super::types_str::as_pystr(&name) else {
-            return Err(vm.type_error("__import__() argument 1 must be str"));
+            return Err(vm.type_error("module name must be a string"));
         };
         if name.as_str().is_empty() && level == 0 {
             return Err(vm.value_error("Empty module name"));

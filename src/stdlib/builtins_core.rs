@@ -94,7 +94,16 @@ pub fn register(rt: &Runtime) {
                 crate::vm::iter::SendResult::Yielded(v) => (Some(v), Value::None),
                 crate::vm::iter::SendResult::Returned(r) => (None, r),
             },
-            _ => (vm.next_value(&it)?, Value::None),
+            Value::Iter(_) => (vm.next_value(&it)?, Value::None),
+            // `__next__` raising StopIteration(value) passes it on as it is
+            // (a coroutine_wrapper's return value), unless a default is given.
+            _ => {
+                let m = vm.class_of(&it).lookup("__next__").unwrap_or(Value::None);
+                return match vm.call_method_value(&m, it, vec![]) {
+                    Err(e) if a.pos.len() > 1 && vm.is_exc(&e, "StopIteration") => Ok(a.pos[1].clone()),
+                    r => r,
+                };
+            }
         };
         match item {
             Some(v) => Ok(v),
@@ -107,7 +116,8 @@ pub fn register(rt: &Runtime) {
     def(b, "__gilt_aexit__", |vm, a| {
         let (mgr, exc) = (a.pos[0].clone(), a.pos[1].clone());
         let typ = Value::Class(vm.class_of(&exc));
-        vm.call_method(&mgr, "__aexit__", vec![typ, exc, Value::None])
+        let tb = vm.get_attr_str(&exc, "__traceback__")?.unwrap_or(Value::None);
+        vm.call_method(&mgr, "__aexit__", vec![typ, exc, tb])
     });
 
     for cls in [&rt.types.int, &rt.types.float, &rt.types.bool_] {
@@ -1038,6 +1048,9 @@ fn syntax_error_init(vm: &mut Vm, a: Args) -> PyResult {
         }
         if info.len() > 6 {
             return Err(vm.type_error(&format!("function takes at most 6 arguments ({} given)", info.len())));
+        }
+        if info.len() == 5 {
+            return Err(vm.type_error("end_offset must be provided when end_lineno is provided"));
         }
         let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
         for (k, name) in names.iter().enumerate() {

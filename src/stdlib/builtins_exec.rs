@@ -8,7 +8,9 @@ use std::sync::Arc;
 use super::def;
 use crate::bytecode::CodeObject;
 use crate::compile::{self, ExecMode};
+use crate::object::descr::CellObject;
 use crate::object::dict::Dict;
+use crate::object::function::Cell;
 use crate::object::value::Value;
 use crate::parse::{self, ast};
 use crate::vm::frame::Frame;
@@ -24,12 +26,19 @@ fn source_arg(vm: &mut Vm, v: &Value, fname: &str, allow_code: bool) -> PyResult
     if let Some(s) = super::types_str::as_pystr(v) {
         return Ok(Source::Text(s.as_str().to_string()));
     }
-    match v {
-        Value::Bytes(b) => match crate::lex::source::decode_source(b, "<string>") {
+    if let Value::Code(c) = v
+        && allow_code
+    {
+        return Ok(Source::Code(c.clone()));
+    }
+    // Bytes, or any bytes-like object (bytearray, memoryview, array).
+    if let Some(b) = super::buffer::bytes_like(v) {
+        return match crate::lex::source::decode_source(&b, "<string>") {
             Ok(s) => Ok(Source::Text(s.into_owned())),
             Err(e) => Err(vm.err("SyntaxError", &e.0)),
-        },
-        Value::Code(c) if allow_code => Ok(Source::Code(c.clone())),
+        };
+    }
+    match v {
         _ if allow_code => Err(vm.type_error(&format!("{fname}() arg 1 must be a string, bytes or code object"))),
         _ => Err(vm.type_error(&format!("{fname}() arg 1 must be a string, bytes or AST object"))),
     }
@@ -165,6 +174,17 @@ fn builtin_compile(vm: &mut Vm, mut a: Args) -> PyResult {
         Some(Value::Boolean(b)) => b.get() as i64,
         _ => 0,
     };
+    // CPython's PyCF_MASK (the __future__ flags), PyCF_MASK_OBSOLETE and
+    // PyCF_COMPILE_MASK: any other bit is refused.
+    const KNOWN_FLAGS: i64 = 0x1fe_0000 | 0x10 | 0x400 | 0x2000 | 0x1000 | 0x200 | 0x4000;
+    if flags & !KNOWN_FLAGS != 0 {
+        return Err(vm.value_error("compile(): unrecognised flags"));
+    }
+    if let Some(Value::Int(o)) = &vals[5]
+        && !(-1..=2).contains(o)
+    {
+        return Err(vm.value_error("compile(): invalid optimize value"));
+    }
     let only_ast = flags & super::ast_from_py::PYCF_ONLY_AST != 0;
     let mode = match mode.as_str() {
         "exec" => ExecMode::Exec,
@@ -275,13 +295,29 @@ fn namespaces(vm: &mut Vm, a: &mut Args, fname: &str) -> PyResult<(Arc<Dict>, Op
     })
 }
 
-fn run(vm: &mut Vm, code: Arc<CodeObject>, globals: Arc<Dict>, locals: Option<Arc<Dict>>) -> PyResult {
+fn run(
+    vm: &mut Vm,
+    code: Arc<CodeObject>,
+    globals: Arc<Dict>,
+    locals: Option<Arc<Dict>>,
+    cells: Option<Vec<Arc<Cell>>>,
+) -> PyResult {
     let mut frame = Box::new(Frame::new(code, globals));
     frame.locals_dict = locals;
+    if let Some(cells) = cells {
+        frame.cells = cells.into_boxed_slice();
+    }
     vm.run_to_return(frame)
 }
 
 fn exec_or_eval(vm: &mut Vm, mut a: Args, fname: &str) -> PyResult {
+    // globals and locals are positional-only; exec alone takes `closure=`.
+    if fname == "eval" && !a.kw.is_empty() {
+        return Err(vm.type_error("eval() takes no keyword arguments"));
+    }
+    if let Some((k, _)) = a.kw.iter().find(|(k, _)| k.as_str() != "closure") {
+        return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for exec()", k.as_str())));
+    }
     if a.pos.is_empty() {
         let msg = if fname == "exec" {
             "exec() takes at least 1 positional argument (0 given)".to_string()
@@ -296,13 +332,16 @@ fn exec_or_eval(vm: &mut Vm, mut a: Args, fname: &str) -> PyResult {
     }
     let source = a.pos[0].clone();
     let (globals, locals) = namespaces(vm, &mut a, fname)?;
-    if let Some((k, _)) = a.kw.first() {
-        let msg = format!("{fname}() got an unexpected keyword argument '{}'", k.as_str());
-        return Err(vm.type_error(&msg));
-    }
-    let code = match source_arg(vm, &source, fname, true)? {
+    let closure = a.take_kw("closure").filter(|v| !v.is_none());
+    let source = source_arg(vm, &source, fname, true)?;
+    let cells = match (&source, closure) {
+        (Source::Code(c), closure) if fname == "exec" => closure_cells(vm, c, closure)?,
+        (_, Some(_)) => return Err(vm.type_error("closure can only be used when source is a code object")),
+        _ => None,
+    };
+    let code = match source {
         // Its free variables would need cells that no namespace can give.
-        Source::Code(c) if !c.freevars.is_empty() => {
+        Source::Code(c) if !c.freevars.is_empty() && cells.is_none() => {
             let msg = if fname == "eval" {
                 "code object passed to eval() may not contain free variables".to_string()
             } else {
@@ -317,8 +356,39 @@ fn exec_or_eval(vm: &mut Vm, mut a: Args, fname: &str) -> PyResult {
         }
         Source::Text(s) => compile_text(vm, &s, "<string>", ExecMode::Exec)?,
     };
-    let v = run(vm, code, globals, locals)?;
+    let v = run(vm, code, globals, locals, cells)?;
     Ok(if fname == "exec" { Value::None } else { v })
+}
+
+/// The cells `exec(code, closure=…)` runs `code` with: a new one per
+/// cellvar, then the closure's, which must be a tuple of exactly one cell
+/// per free variable (and none for code without free variables).
+fn closure_cells(vm: &mut Vm, code: &CodeObject, closure: Option<Value>) -> PyResult<Option<Vec<Arc<Cell>>>> {
+    if code.freevars.is_empty() {
+        if closure.is_some() {
+            return Err(vm.type_error("cannot use a closure with this code object"));
+        }
+        return Ok(None);
+    }
+    let given: Option<Vec<Arc<Cell>>> = match &closure {
+        Some(Value::Tuple(t)) if t.items.len() == code.freevars.len() => t
+            .items
+            .iter()
+            .map(|v| match v {
+                Value::Native2(o) => o.as_any().downcast_ref::<CellObject>().map(|c| c.cell.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    };
+    let Some(given) = given else {
+        let n = code.freevars.len();
+        return Err(vm.type_error(&format!("code object requires a closure of exactly length {n}")));
+    };
+    let mut cells: Vec<Arc<Cell>> =
+        code.cellvars.iter().map(|_| crate::object::gc::cell(Arc::new(Cell::new(None)))).collect();
+    cells.extend(given);
+    Ok(Some(cells))
 }
 
 /// Registers `compile`, `exec` and `eval`.

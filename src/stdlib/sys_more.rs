@@ -5,7 +5,6 @@
 //! the async generator hooks, and argument checks for the no-argument getters.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
 
 use super::def;
 use crate::object::dict::Dict;
@@ -81,13 +80,10 @@ pub fn add(rt: &Runtime, d: &Dict) {
         a.check(vm, "sys.is_finalizing", 0, 0)?;
         Ok(Value::Bool(vm.finalizing))
     });
-    // One depth for the process; gilt records no coroutine origins, so the
-    // setting is only remembered.
-    let depth = Arc::new(AtomicI64::new(0));
-    let get = depth.clone();
+    // Per thread, as CPython's: new coroutines record that many frames.
     def(d, "get_coroutine_origin_tracking_depth", move |vm, a| {
         a.check(vm, "sys.get_coroutine_origin_tracking_depth", 0, 0)?;
-        Ok(Value::Int(get.load(Ordering::Relaxed)))
+        Ok(Value::Int(i64::from(vm.coro_origin_depth)))
     });
     def(d, "set_coroutine_origin_tracking_depth", move |vm, mut a| {
         let Some(v) = a.arg(0, "depth") else {
@@ -99,7 +95,7 @@ pub fn add(rt: &Runtime, d: &Dict) {
         if n < 0 {
             return Err(vm.value_error("depth must be >= 0"));
         }
-        depth.store(n, Ordering::Relaxed);
+        vm.coro_origin_depth = u32::try_from(n).unwrap_or(u32::MAX);
         Ok(Value::None)
     });
     def(d, "breakpointhook", breakpointhook);

@@ -134,7 +134,12 @@ fn gen_methods(rt: &Runtime, cls: &Arc<Class>, kind: &'static str) {
     };
     match kind {
         "generator" => prop(rt, cls, "gi_yieldfrom", delegate),
-        "coroutine" => prop(rt, cls, "cr_await", delegate),
+        "coroutine" => {
+            prop(rt, cls, "cr_await", delegate);
+            prop(rt, cls, "cr_origin", |vm, a| {
+                Ok(recv_gen(vm, &a, "cr_origin")?.origin.clone().unwrap_or(Value::None))
+            });
+        }
         _ => prop(rt, cls, "ag_await", delegate),
     }
 }
@@ -244,6 +249,57 @@ fn make_awaitable_class(rt: &Runtime) -> Arc<Class> {
     c
 }
 
+/// What a coroutine's `__await__()` returns: an iterator over the
+/// coroutine (which is not iterable itself), stepping it as `send`/`throw`
+/// on the wrapper do.
+pub struct CoroWrapper {
+    /// The coroutine stepped.
+    pub coro: Arc<Generator>,
+    class: Arc<Class>,
+}
+
+crate::object::native::impl_native_object!(CoroWrapper);
+
+fn recv_wrapper(vm: &mut Vm, a: &Args) -> PyResult<Arc<Generator>> {
+    if let Some(Value::Native2(o)) = a.pos.first()
+        && let Some(w) = o.as_any().downcast_ref::<CoroWrapper>()
+    {
+        return Ok(w.coro.clone());
+    }
+    Err(vm.type_error("expected a coroutine_wrapper object"))
+}
+
+fn make_wrapper_class(rt: &Runtime) -> Arc<Class> {
+    let c = new_builtin_class("coroutine_wrapper", std::slice::from_ref(&rt.types.object), Layout::Opaque);
+    method(&c, "__iter__", |_vm, a| Ok(a.pos[0].clone()));
+    method(&c, "__next__", |vm, a| {
+        let g = recv_wrapper(vm, &a)?;
+        let r = vm.resume(&g, Value::None)?;
+        yielded(vm, r)
+    });
+    method(&c, "send", |vm, a| {
+        let g = recv_wrapper(vm, &a)?;
+        let v = a.pos.get(1).cloned().unwrap_or(Value::None);
+        let r = vm.resume(&g, v)?;
+        yielded(vm, r)
+    });
+    method(&c, "throw", |vm, a| {
+        let g = recv_wrapper(vm, &a)?;
+        if a.pos.len() < 2 {
+            return Err(vm.type_error("throw expected at least 1 argument, got 0"));
+        }
+        let e = throw_args(vm, &a.pos[1..])?;
+        let r = vm.gen_throw(&g, e)?;
+        yielded(vm, r)
+    });
+    method(&c, "close", |vm, a| {
+        let g = recv_wrapper(vm, &a)?;
+        vm.gen_close(&g)?;
+        Ok(Value::None)
+    });
+    c
+}
+
 /// Registers the generator, coroutine and async generator methods.
 pub fn register(rt: &Runtime) {
     let t = &rt.types;
@@ -255,11 +311,10 @@ pub fn register(rt: &Runtime) {
         yielded(vm, r)
     });
     gen_methods(rt, &t.coroutine, "coroutine");
-    method(&t.coroutine, "__await__", |_vm, a| Ok(a.pos[0].clone()));
-    method(&t.coroutine, "__next__", |vm, a| {
-        let g = recv_gen(vm, &a, "__next__")?;
-        let r = vm.resume(&g, Value::None)?;
-        yielded(vm, r)
+    let wrapper = make_wrapper_class(rt);
+    method(&t.coroutine, "__await__", move |vm, a| {
+        let g = recv_gen(vm, &a, "__await__")?;
+        Ok(Value::from_native(Arc::new(CoroWrapper { coro: g, class: wrapper.clone() })))
     });
     gen_methods(rt, &t.async_generator, "async_generator");
     let aw = make_awaitable_class(rt);

@@ -134,6 +134,12 @@ impl Vm {
                 if name.as_str() == "__dict__" {
                     return Ok(Some(Value::Dict(m.dict.clone())));
                 }
+                // Made on first read and kept, as CPython's module getset.
+                if name.as_str() == "__annotations__" {
+                    let d = Value::Dict(Arc::new(crate::object::dict::Dict::new()));
+                    m.dict.set_item_str("__annotations__", d.clone());
+                    return Ok(Some(d));
+                }
                 if let Some(v) = self.native_module_spec(m, name.as_str()) {
                     return Ok(Some(v));
                 }
@@ -266,8 +272,11 @@ impl Vm {
         }
         let cls = inst.class.clone();
         let cls_attr = cls.lookup_str(name);
+        // A data descriptor without `__get__` (only `__set__`) lets the
+        // instance dict answer first, as PyObject_GenericGetAttr.
         if let Some(a) = &cls_attr
             && self.is_data_descriptor(a)
+            && !matches!(a, Value::Instance(d) if d.class.lookup_user("__get__").is_none())
         {
             return self.descr_get(a, obj, &cls).map(Some);
         }
@@ -389,6 +398,17 @@ impl Vm {
             }
             "__class__" => return Ok(Some(Value::Class(self.class_of(&Value::Class(c.clone()))))),
             "__flags__" => return Ok(Some(Value::Int(self.type_flags(c)))),
+            // A class's own annotations, never a base's: made empty on
+            // first read and kept (CPython's `type_get_annotations`).
+            "__annotations__" if !c.builtin => {
+                if let Some(v) = c.dict.get_item_str("__annotations__") {
+                    return Ok(Some(v));
+                }
+                let d = Value::Dict(Arc::new(crate::object::dict::Dict::new()));
+                c.dict.set_str(name, d.clone());
+                c.invalidate_flags();
+                return Ok(Some(d));
+            }
             // Not inherited (CPython computes it from each type's own doc):
             // `inspect.signature` of a class without `__init__` reads object's.
             "__text_signature__" => {

@@ -196,7 +196,29 @@ impl Vm {
                 running_frame: 0,
             }),
             finalizers: Some(self.rt.finalizers.clone()),
+            origin: if kind == GenKind::Coroutine && self.coro_origin_depth > 0 {
+                Some(self.coro_origin())
+            } else {
+                None
+            },
         })))
+    }
+
+    /// `cr_origin` of a coroutine made now: the innermost
+    /// `coro_origin_depth` frames as (filename, lineno, function name).
+    fn coro_origin(&self) -> Value {
+        let n = self.coro_origin_depth as usize;
+        let frames = std::iter::once(&self.frame).chain(self.frames.iter().rev()).take(n);
+        let items = frames
+            .map(|f| {
+                Value::tuple(vec![
+                    Value::str(&f.code.filename),
+                    Value::Int(i64::from(f.line())),
+                    Value::Str(f.code.name.clone()),
+                ])
+            })
+            .collect();
+        Value::tuple(items)
     }
 
     /// Binds call arguments to a new frame for `func` (CPython's rules and messages).

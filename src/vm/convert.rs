@@ -160,7 +160,17 @@ impl Vm {
                 let fname = match &m.func {
                     Value::Function(f) => f.qualname.lock().as_str().to_string(),
                     Value::Native(n) => n.name.to_string(),
-                    _ => "?".into(),
+                    // Any callable: its __qualname__, else __name__, if a str.
+                    other => {
+                        let mut name = self.get_attr_str(other, "__qualname__")?;
+                        if name.is_none() {
+                            name = self.get_attr_str(other, "__name__")?;
+                        }
+                        match name {
+                            Some(Value::Str(s)) => s.as_str().to_string(),
+                            _ => "?".into(),
+                        }
+                    }
                 };
                 if let Value::Native(n) = &m.func {
                     let tn = self.type_name(&recv);

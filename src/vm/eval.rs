@@ -1171,10 +1171,25 @@ impl Vm {
                     };
                     self.push(it);
                 }
-                Instr::GetAwaitable => {
+                Instr::GetAwaitable(site) => {
                     let v = self.pop();
-                    let aw = self.get_awaitable(v)?;
+                    let aw = self.get_awaitable_at(v, site)?;
                     self.push(aw);
+                }
+                Instr::GetAIter => {
+                    let v = self.pop();
+                    let it = self.get_aiter(v)?;
+                    self.push(it);
+                }
+                Instr::GetANext => {
+                    let it = self.top().clone();
+                    let aw = self.get_anext(&it)?;
+                    self.push(aw);
+                }
+                Instr::BeforeAsyncWith => {
+                    let mgr = self.top().clone();
+                    let r = self.before_async_with(&mgr)?;
+                    self.push(r);
                 }
                 Instr::Send(t) => {
                     let sent = self.pop();

@@ -102,12 +102,15 @@ impl Vm {
                 Ok(cls.is_subclass(c))
             }
             Value::Tuple(t) => {
-                for item in t.items.iter() {
-                    if self.exception_matches(exc, item)? {
-                        return Ok(true);
-                    }
+                // Every item is checked before any matches, as CPython's
+                // `check_except_type_valid`.
+                let base = self.rt.types.exceptions["BaseException"].clone();
+                if !t.items.iter().all(|i| matches!(i, Value::Class(c) if c.is_subclass(&base))) {
+                    return Err(
+                        self.type_error("catching classes that do not inherit from BaseException is not allowed")
+                    );
                 }
-                Ok(false)
+                Ok(t.items.iter().any(|i| matches!(i, Value::Class(c) if cls.is_subclass(c))))
             }
             _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
         }
@@ -157,11 +160,36 @@ impl Vm {
             {
                 return;
             }
-            if let Some(st) = err.exc.exc() {
-                let mut st = st.lock();
-                if st.context.is_none() {
-                    st.context = Some(ctx);
+            // Raising an exception already in the handled one's context
+            // chain cuts the chain there, so that no cycle forms (CPython's
+            // `_PyErr_SetObject`, which also stops at a cycle made by hand).
+            let context_of = |v: &Value| match v {
+                Value::Instance(i) => i.exc().and_then(|s| s.lock().context.clone()),
+                _ => None,
+            };
+            let (mut o, mut slow, mut toggle) = (ctx.clone(), ctx.clone(), false);
+            while let Some(next) = context_of(&o) {
+                if let Value::Instance(n) = &next
+                    && Arc::ptr_eq(n, &err.exc)
+                {
+                    if let Value::Instance(oi) = &o
+                        && let Some(st) = oi.exc()
+                    {
+                        st.lock().context = None;
+                    }
+                    break;
                 }
+                o = next;
+                if o.is(&slow) {
+                    break;
+                }
+                if toggle {
+                    slow = context_of(&slow).unwrap_or(Value::None);
+                }
+                toggle = !toggle;
+            }
+            if let Some(st) = err.exc.exc() {
+                st.lock().context = Some(ctx);
             }
         }
     }

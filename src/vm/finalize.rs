@@ -76,20 +76,51 @@ impl Vm {
     /// filters, `-W error` and `catch_warnings` apply, and the location is
     /// the frame that dropped it (`sys:1` when none runs, at exit). A warning
     /// turned into an error is reported as unraisable, as CPython does.
+    ///
+    /// As CPython's `_PyErr_WarnUnawaitedCoroutine`, the warning goes through
+    /// `warnings._warn_unawaited_coroutine` (which adds the `cr_origin`
+    /// frames); when that fails for another reason than the warning turned
+    /// into an error, its error is reported as unraisable and the plain
+    /// warning is given directly.
     pub(super) fn warn_unawaited(&mut self, g: &Arc<Generator>) {
         // Once: the coroutine may still be reachable (a global at exit).
         g.state.lock().awaited = true;
         let coro = Value::Generator(g.clone());
+        let warnings = self.import_name("warnings", 0, true);
+        let mut warned = false;
+        let hook = match &warnings {
+            Ok(w) => self.get_attr_str(w, "_warn_unawaited_coroutine"),
+            Err(e) => Err(e.clone()),
+        };
+        let failed = match hook {
+            Ok(Some(f)) => match self.call(&f, vec![coro.clone()]) {
+                Ok(_) => {
+                    warned = true;
+                    None
+                }
+                Err(e) => {
+                    warned = self.is_exc(&e, "RuntimeWarning");
+                    Some(e)
+                }
+            },
+            Ok(None) => None,
+            Err(e) => Some(e),
+        };
+        if let Some(e) = failed {
+            self.report_unraisable_obj(None, coro.clone(), &e);
+        }
+        if warned {
+            return;
+        }
         let msg = format!("coroutine '{}' was never awaited", g.qualname.as_str());
-        let r = self.import_name("warnings", 0, true).and_then(|w| {
+        let r = warnings.and_then(|w| {
             let Some(warn) = self.get_attr_str(&w, "warn")? else { return Ok(()) };
             let cat = Value::Class(self.rt.types.exc("RuntimeWarning"));
             self.call_value(&warn, Args::new(vec![Value::str(&msg), cat, Value::Int(1), coro.clone()]))?;
             Ok(())
         });
         if let Err(e) = r {
-            let what = self.repr_of(&coro).unwrap_or_else(|_| "coroutine".into());
-            self.report_unraisable(&what, &e);
+            self.report_unraisable_obj(None, coro, &e);
         }
     }
 

@@ -41,13 +41,16 @@ impl Vm {
                 let t = s.lock();
                 NativeIter::Set { set: s.clone(), len_at_start: t.len(), keys: Mutex::new(t.keys().into_iter()) }
             }
-            // An async generator has no `__iter__`. (A coroutine is iterable
-            // here: its `__await__()` is the coroutine itself, where CPython's
-            // is a separate coroutine_wrapper iterator.)
-            Value::Generator(g) if g.kind == GenKind::AsyncGenerator => return Err(self.not_iterable(v)),
+            // Coroutines and async generators have no `__iter__` (a coroutine
+            // is iterated through its `__await__()`, a coroutine_wrapper).
+            Value::Generator(g) if g.kind != GenKind::Generator => return Err(self.not_iterable(v)),
             Value::Iter(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Instance(inst) => {
                 if let Some(m) = inst.class.lookup_user("__iter__") {
+                    // `__iter__ = None` marks the class not iterable.
+                    if m.is_none() {
+                        return Err(self.not_iterable(v));
+                    }
                     let r = self.call_method_value(&m, v.clone(), vec![])?;
                     if !self.is_iterator(&r) {
                         let tn = self.type_name(&r);
@@ -328,10 +331,20 @@ impl Vm {
             _ => {
                 let it = match self.get_iter(v) {
                     Ok(it) => it,
-                    Err(_) => {
+                    // Only the TypeError of a type without `__iter__` or
+                    // `__getitem__` is reworded; an `__iter__` that raised
+                    // keeps its own error.
+                    Err(e)
+                        if self.is_exc(&e, "TypeError")
+                            && !{
+                                let c = self.class_of(v);
+                                c.lookup("__iter__").is_some() || c.lookup("__getitem__").is_some()
+                            } =>
+                    {
                         let tn = self.type_name(v);
                         return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
                     }
+                    Err(e) => return Err(e),
                 };
                 let mut out = Vec::with_capacity(n);
                 while let Some(x) = self.next_value(&it)? {
@@ -538,6 +551,13 @@ impl Vm {
                     }
                     return Err(ne);
                 }
+                if g.kind == GenKind::AsyncGenerator && self.is_exc(&e, "StopAsyncIteration") {
+                    let ne = self.runtime_error("async generator raised StopAsyncIteration");
+                    if let Some(s) = ne.exc.exc() {
+                        s.lock().cause = Some(e.value());
+                    }
+                    return Err(ne);
+                }
                 Err(e)
             }
         }
@@ -552,6 +572,10 @@ impl Vm {
                 fi.step(self, Ok(v))
             }
             Value::Native2(_) if let Some(f) = as_fut(it) => FutIter::step_fut(&f, self, Ok(v)),
+            Value::Native2(o) if let Some(w) = o.as_any().downcast_ref::<crate::stdlib::types_gen::CoroWrapper>() => {
+                let g = w.coro.clone();
+                self.resume(&g, v)
+            }
             _ => {
                 if v.is_none() {
                     return match self.next_value_raw(it)? {
@@ -656,7 +680,11 @@ impl Vm {
         let ge = self.err("GeneratorExit", "");
         let ge = self.new_exception(&ge.exc.class.clone(), vec![]);
         match self.gen_throw(g, ge) {
-            Ok(SendResult::Yielded(_)) => Err(self.runtime_error("generator ignored GeneratorExit")),
+            Ok(SendResult::Yielded(_)) => Err(self.runtime_error(if g.kind == GenKind::Coroutine {
+                "coroutine ignored GeneratorExit"
+            } else {
+                "generator ignored GeneratorExit"
+            })),
             Ok(SendResult::Returned(_)) => Ok(()),
             Err(e) if self.is_exc(&e, "GeneratorExit") || self.is_exc(&e, "StopIteration") => Ok(()),
             Err(e) => Err(e),

@@ -2,6 +2,7 @@
 //! `Runtime` (types, modules, the GIL).
 
 pub mod args;
+pub mod async_ops;
 pub mod attr;
 mod bind_fast;
 mod bytes_format;
@@ -186,6 +187,10 @@ pub struct Vm {
     pub profile: Option<crate::runtime::profile::ThreadProfile>,
     /// Running queued finalizers (they do not nest: see `vm/finalize.rs`).
     pub finalizing: bool,
+    /// `sys.set_coroutine_origin_tracking_depth`: how many of the creating
+    /// frames a new coroutine records as its `cr_origin` (per thread, as
+    /// CPython's; 0 records nothing).
+    pub coro_origin_depth: u32,
     /// `sys.settrace` / `sys.setprofile` state (None: neither is set).
     pub tracing: Option<Box<tracing::TraceState>>,
     /// Work for this thread's end (`_thread._local` dicts, `_set_sentinel`

@@ -42,6 +42,7 @@ impl Vm {
             data_depth: 0,
             pending_throw: None,
             finalizing: false,
+            coro_origin_depth: 0,
             tracing: None,
             at_thread_end: Vec::new(),
             frame_pool: Vec::new(),
