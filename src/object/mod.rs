@@ -18,6 +18,7 @@ pub mod range;
 pub mod set;
 pub mod spinlock;
 pub mod str;
+pub mod swap;
 pub mod strhash;
 pub mod thread_local;
 pub mod trashcan;

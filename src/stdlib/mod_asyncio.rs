@@ -788,7 +788,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::Bool(flags & crate::bytecode::code::flags::COROUTINE != 0))
     });
     def(&d, "isfuture", |_vm, a| Ok(Value::Bool(a.pos.first().and_then(as_fut).is_some())));
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("_asyncio"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("_asyncio"), d))))
 }
 
 /// Adds the built-in `run(coro)`, the same as `asyncio.run`.

@@ -4,6 +4,8 @@
 pub mod args;
 pub mod attr;
 mod bind_fast;
+mod class_assign;
+mod module_attr;
 mod bytes_format;
 pub mod cache;
 pub mod call;
