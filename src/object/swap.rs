@@ -107,6 +107,28 @@ impl<T> SwapCell<T> {
         self.cur.store(np, Ordering::Release);
     }
 
+    /// Calls `f` on every value kept that is not the current one (the
+    /// first value included), under the store's lock: an owner empties those
+    /// nothing else refers to, so that a value swapped out for good (a
+    /// finished thread's `_threading_local` dict) does not keep its contents
+    /// alive with the owner. The value itself stays: a reader may still hold
+    /// it.
+    pub fn for_each_retired(&self, mut f: impl FnMut(&T)) {
+        let p = self.cur.load(Ordering::Acquire);
+        if p.is_null() {
+            return;
+        }
+        // SAFETY: as in `current`.
+        let store = unsafe { &*(*p).store };
+        let nodes = store.nodes.lock();
+        f(&self.first);
+        for n in nodes.iter() {
+            if !std::ptr::eq(&**n, p) {
+                f(&n.val);
+            }
+        }
+    }
+
     /// The current value, for an owner with exclusive access (its `Drop`).
     pub fn current_mut(&mut self) -> &mut T {
         let p = *self.cur.get_mut();

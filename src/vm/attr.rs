@@ -1085,6 +1085,15 @@ impl Vm {
             }
         };
         inst.dict.replace_with(d, Arc::ptr_eq);
+        // A dict swapped out that nothing else holds is garbage to Python:
+        // free its items (dropped here, outside every lock).
+        let mut freed = Vec::new();
+        inst.dict.for_each_retired(|old| {
+            if Arc::strong_count(old) == 1 && !old.lock().is_empty() {
+                freed.push(std::mem::take(&mut *old.lock()));
+            }
+        });
+        drop(freed);
         Ok(())
     }
 

@@ -57,7 +57,11 @@ fn layout_sig(c: &Arc<Class>) -> LayoutSig {
 /// Instances are freed by the collector's deallocator (CPython's
 /// `tp_free`): every Python class, and the built-in containers.
 fn gc_freed(c: &Class) -> bool {
-    !c.builtin || !matches!(c.layout, Layout::Object | Layout::Int | Layout::Float | Layout::Str | Layout::Bytes | Layout::Opaque)
+    !c.builtin
+        || !matches!(
+            c.layout,
+            Layout::Object | Layout::Int | Layout::Float | Layout::Str | Layout::Bytes | Layout::Opaque
+        )
 }
 
 impl Vm {
@@ -94,7 +98,9 @@ impl Vm {
         let module = &self.rt.types.module;
         let both_modules = old.is_subclass(module) && new.is_subclass(module);
         if !both_modules && (old.builtin || new.builtin) {
-            return Err(self.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+            return Err(
+                self.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses")
+            );
         }
         match obj {
             Value::Instance(inst) => {

@@ -17,7 +17,12 @@ use crate::object::value::Value;
 
 impl Vm {
     /// `module.name` for a plain module (ModuleType's `__getattribute__`).
-    pub(super) fn module_getattr(&mut self, m: &Arc<Module>, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+    pub(super) fn module_getattr(
+        &mut self,
+        m: &Arc<Module>,
+        obj: &Value,
+        name: &Arc<PyStr>,
+    ) -> PyResult<Option<Value>> {
         if let Some(v) = m.dict.get_str(name) {
             return Ok(Some(v));
         }
@@ -88,7 +93,13 @@ impl Vm {
 
     /// `module.name = v` (`del module.name`: `v` None), through the
     /// module's subclass when it has one.
-    pub(super) fn module_setattr(&mut self, m: &Arc<Module>, obj: &Value, name: &Arc<PyStr>, v: Option<Value>) -> PyResult<()> {
+    pub(super) fn module_setattr(
+        &mut self,
+        m: &Arc<Module>,
+        obj: &Value,
+        name: &Arc<PyStr>,
+        v: Option<Value>,
+    ) -> PyResult<()> {
         if let Some(cls) = m.subclass().cloned() {
             let hook = if v.is_some() { "__setattr__" } else { "__delattr__" };
             if let Some(f) = cls.lookup_user(hook) {
@@ -103,7 +114,13 @@ impl Vm {
 
     /// `object.__setattr__`/`__delattr__` on a module: the `__class__`
     /// setter, its subclass's data descriptors, else the globals.
-    pub fn module_generic_setattr(&mut self, m: &Arc<Module>, obj: &Value, name: &Arc<PyStr>, v: Option<Value>) -> PyResult<()> {
+    pub fn module_generic_setattr(
+        &mut self,
+        m: &Arc<Module>,
+        obj: &Value,
+        name: &Arc<PyStr>,
+        v: Option<Value>,
+    ) -> PyResult<()> {
         if name.as_str() == "__class__" {
             return self.set_object_class(obj, v.as_ref());
         }
