@@ -124,12 +124,11 @@ impl Vm {
         if name.as_str() == "__class__" {
             return self.set_object_class(obj, v.as_ref());
         }
-        if let Some(cls) = m.subclass().cloned() {
-            if let Some(a) = cls.lookup_user_str(name)
-                && is_data_descr(&a)
-            {
-                return self.descr_set(&a, obj, v);
-            }
+        if let Some(cls) = m.subclass().cloned()
+            && let Some(a) = cls.lookup_user_str(name)
+            && is_data_descr(&a)
+        {
+            return self.descr_set(&a, obj, v);
         }
         match v {
             Some(v) => {
