@@ -518,8 +518,7 @@ fn run_main_in(vm: &mut Vm, src: &str, filename: &str, program: &MainProgram, in
         }
         None => globals.set_item_str("__spec__", Value::None),
     }
-    let module =
-        Value::Module(Arc::new(crate::object::module::Module { name: Arc::from("__main__"), dict: globals.clone() }));
+    let module = Value::Module(Arc::new(crate::object::module::Module::new(Arc::from("__main__"), globals.clone())));
     vm.rt.modules.set_item_str("__main__", module);
     // A Rust panic anywhere in the run ends as a Python SystemError.
     let result = vm.catch_panics(|vm| {

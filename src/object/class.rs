@@ -7,6 +7,7 @@ use parking_lot::Mutex;
 use super::dict::Dict;
 use super::finalize::Finalizers;
 use super::str::PyStr;
+use super::swap::SwapCell;
 use super::value::Value;
 
 /// What kind of built-in storage instances of a class carry. A user class
@@ -38,9 +39,11 @@ pub enum Layout {
 pub struct Class {
     pub name: Mutex<Arc<PyStr>>,
     pub qualname: Mutex<Arc<PyStr>>,
-    pub bases: Vec<Arc<Class>>,
-    /// The method resolution order *without* the class itself (C3).
-    pub mro: Vec<Arc<Class>>,
+    /// Replaceable by `C.__bases__ = …` (see [`SwapCell`]).
+    pub bases: SwapCell<Vec<Arc<Class>>>,
+    /// The method resolution order *without* the class itself (C3);
+    /// recomputed when the bases of the class or of one in it change.
+    pub mro: SwapCell<Vec<Arc<Class>>>,
     pub dict: Arc<Dict>,
     /// The metaclass; `None` means plain `type`.
     pub metaclass: Option<Arc<Class>>,
@@ -51,8 +54,10 @@ pub struct Class {
     /// let attribute access skip lookups; recomputed when the class changes.
     pub flags: std::sync::atomic::AtomicU32,
     /// This class's identity for lookup caches: unlike its address, never
-    /// shared with a class made later (see [`next_class_tag`]).
-    pub tag: u64,
+    /// shared with a class made later (see [`next_class_tag`]). A fresh
+    /// one is given when the class's MRO changes (`__bases__` assigned), so
+    /// every cache keyed by the old one misses.
+    pub tag: std::sync::atomic::AtomicU64,
     /// Set when instances need finalizing (the class or a base defines
     /// `__del__`): the queue their `Drop` hands them to.
     pub finalizers: std::sync::OnceLock<Arc<Finalizers>>,
@@ -123,6 +128,22 @@ pub mod class_flags {
 }
 
 impl Class {
+    /// The lookup caches' key for this class (see `tag`).
+    #[inline]
+    pub fn tag(&self) -> u64 {
+        self.tag.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// The tag of a class being made.
+    pub fn new_tag() -> std::sync::atomic::AtomicU64 {
+        std::sync::atomic::AtomicU64::new(next_class_tag())
+    }
+
+    /// A new tag (see `tag`), for a class whose MRO changed.
+    pub fn retag(&self) {
+        self.tag.store(next_class_tag(), std::sync::atomic::Ordering::Release);
+    }
+
     /// Looks an attribute up along the MRO (the class first).
     pub fn lookup(&self, name: &str) -> Option<Value> {
         // Hashed once, probed in each dict without allocating a key: this
@@ -347,8 +368,10 @@ pub enum Payload {
 
 /// An instance of a user-defined class (or of a built-in exception class).
 pub struct Instance {
-    pub class: Arc<Class>,
-    pub dict: Arc<Dict>,
+    /// Replaceable by `obj.__class__ = C` (see [`SwapCell`]).
+    pub class: SwapCell<Arc<Class>>,
+    /// Replaceable by `obj.__dict__ = d`, which makes `d` itself the namespace.
+    pub dict: SwapCell<Arc<Dict>>,
     pub payload: Payload,
     /// `__del__` has run (or is queued to run): it runs at most once, as in
     /// CPython (PEP 442), even if the object is resurrected.
@@ -370,8 +393,8 @@ impl Instance {
         let room = class.extra.attr_hint.load(std::sync::atomic::Ordering::Relaxed) as usize;
         let slots = (class.extra.nslots > 0).then(Default::default);
         Instance {
-            class,
-            dict: Arc::new(Dict::with_capacity(room)),
+            class: SwapCell::new(class),
+            dict: SwapCell::new(Arc::new(Dict::with_capacity(room))),
             payload,
             finalized: Default::default(),
             weakrefs: Default::default(),
@@ -408,8 +431,8 @@ impl Drop for Instance {
             return;
         }
         let inst = Instance {
-            class: self.class.clone(),
-            dict: std::mem::replace(&mut self.dict, Arc::new(Dict::new())),
+            class: SwapCell::new(self.class.current().clone()),
+            dict: SwapCell::new(std::mem::replace(self.dict.current_mut(), Arc::new(Dict::new()))),
             payload: std::mem::replace(&mut self.payload, Payload::None),
             finalized: std::sync::atomic::AtomicBool::new(true),
             weakrefs: Default::default(),

@@ -19,6 +19,7 @@ pub mod set;
 pub mod spinlock;
 pub mod str;
 pub mod strhash;
+pub mod swap;
 pub mod thread_local;
 pub mod trashcan;
 pub mod tuple;

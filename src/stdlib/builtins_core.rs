@@ -762,6 +762,11 @@ fn register_object(rt: &Runtime) {
     });
     method(o, "__setattr__", |vm, a| {
         a.expect_after_self(vm, 2)?;
+        if let (Value::Module(m), Value::Str(name)) = (&a.pos[0], &a.pos[1]) {
+            let (m, name) = (m.clone(), name.clone());
+            vm.module_generic_setattr(&m, &a.pos[0], &name, Some(a.pos[2].clone()))?;
+            return Ok(Value::None);
+        }
         let Value::Instance(inst) = &a.pos[0] else { return Err(vm.type_error("can't apply this __setattr__")) };
         let Value::Str(name) = &a.pos[1] else {
             let tn = vm.type_name(&a.pos[1]);
@@ -773,6 +778,11 @@ fn register_object(rt: &Runtime) {
     });
     method(o, "__delattr__", |vm, a| {
         a.expect_after_self(vm, 1)?;
+        if let (Value::Module(m), Value::Str(name)) = (&a.pos[0], &a.pos[1]) {
+            let (m, name) = (m.clone(), name.clone());
+            vm.module_generic_setattr(&m, &a.pos[0], &name, None)?;
+            return Ok(Value::None);
+        }
         let Value::Instance(inst) = &a.pos[0] else { return Err(vm.type_error("can't apply this __delattr__")) };
         let Value::Str(name) = &a.pos[1] else {
             let tn = vm.type_name(&a.pos[1]);
@@ -910,9 +920,13 @@ fn register_type(rt: &Runtime) {
         let rest = Args::with_kw(a.pos[1..].to_vec(), a.kw);
         vm.default_type_call(&c, rest)
     });
-    method(t, "mro", |_vm, a| {
+    method(t, "mro", |vm, a| {
         let Some(Value::Class(c)) = a.pos.first() else { return Ok(Value::list(vec![])) };
-        Ok(Value::list(c.mro_with_self().map(|x| Value::Class(x.clone())).collect()))
+        // C3 of the bases as they are now (what a metaclass's `mro()` builds
+        // on while `__bases__` is being assigned), not the stored MRO.
+        let mro = crate::vm::class_build::c3_mro_of_bases(&c.bases).map_err(|m| vm.type_error(&m))?;
+        let items = std::iter::once(c.clone()).chain(mro).map(Value::Class).collect();
+        Ok(Value::list(items))
     });
     method(t, "__repr__", |vm, a| {
         let v = a.pos[0].clone();

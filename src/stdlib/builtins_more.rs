@@ -575,7 +575,7 @@ fn module_init(rt: &Runtime) {
                 _ => "?".to_string(),
             };
             let dict = Arc::new(crate::object::dict::Dict::new());
-            return Ok(Value::Module(Arc::new(crate::object::module::Module { name: Arc::from(name), dict })));
+            return Ok(Value::Module(Arc::new(crate::object::module::Module::new(Arc::from(name), dict))));
         }
         let inst = crate::object::class::Instance::new(c.clone(), crate::object::class::Payload::None);
         Ok(Value::Instance(crate::object::gc::instance(Arc::new(inst))))

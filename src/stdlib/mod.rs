@@ -409,7 +409,7 @@ pub(crate) fn not_a_descriptor(f: Value) -> Value {
 /// `builtins.print = f` changes what every module's `print` finds.
 fn builtins_module(vm: &Vm) -> Value {
     let name: Arc<str> = Arc::from("builtins");
-    Value::Module(Arc::new(crate::object::module::Module { name, dict: vm.rt.builtins.clone() }))
+    Value::Module(Arc::new(crate::object::module::Module::new(name, vm.rt.builtins.clone())))
 }
 
 /// Attributes of Rust-implemented objects that are not methods.

@@ -384,5 +384,5 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         dd.negative_cache.lock().clear();
         Ok(Value::None)
     });
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("_abc"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("_abc"), d))))
 }

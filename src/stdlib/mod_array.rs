@@ -341,7 +341,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     });
     d.set_item_str("ArrayType", Value::Class(cls.clone()));
     d.set_item_str("array", Value::Class(cls));
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("array"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("array"), d))))
 }
 
 /// The sequence protocol: repr, len, items, slices, operators, comparisons.

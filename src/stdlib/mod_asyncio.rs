@@ -809,7 +809,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let b = vm.get_attr_str(v, "_asyncio_future_blocking")?;
         Ok(Value::Bool(b.is_some_and(|b| !b.is_none())))
     });
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("_asyncio"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("_asyncio"), d))))
 }
 
 /// Adds the built-in `run(coro)`, the same as `asyncio.run`.

@@ -91,5 +91,5 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::None)
     });
     def(&d, "_ncallbacks", |vm, _a| Ok(Value::Int(vm.rt.atexit.0.lock().len() as i64)));
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("atexit"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("atexit"), d))))
 }

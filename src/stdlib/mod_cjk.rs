@@ -271,5 +271,5 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let (b, p) = encode(t, &chars, pos, final_);
         Ok(Value::tuple(vec![Value::Bytes(Arc::new(b)), Value::Int(p as i64)]))
     });
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("_gilt_cjk"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("_gilt_cjk"), d))))
 }

@@ -546,7 +546,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     });
     def(&d, "isclose", isclose);
     let _ = vm;
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("cmath"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("cmath"), d))))
 }
 
 /// A real argument (rect's radius and angle).

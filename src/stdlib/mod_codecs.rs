@@ -651,5 +651,5 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     }
     super::codecs_more::define(&d);
     super::codecs_utf7::define(&d);
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("_codecs"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("_codecs"), d))))
 }

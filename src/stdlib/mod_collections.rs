@@ -231,7 +231,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     register_defaultdict(vm, &d);
     def(&d, "_count_elements", count_elements);
     register_tuplegetter(vm, &d);
-    let m = Value::Module(Arc::new(Module { name: Arc::from("_collections"), dict: d }));
+    let m = Value::Module(Arc::new(Module::new(Arc::from("_collections"), d)));
     // CPython's start-up (site) has imported `collections.abc` before any
     // script runs, so `import collections; collections.abc.Sequence` works
     // there; `collections` imports this module first thing, so do it here.

@@ -311,5 +311,5 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     register_cmp_to_key(vm, &d);
     register_lru(vm, &d);
     super::functools_partial::register(vm, &d);
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("_functools"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("_functools"), d))))
 }

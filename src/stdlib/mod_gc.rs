@@ -261,5 +261,5 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     }
     d.set_item_str("callbacks", vm.rt.gc.callbacks.clone());
     d.set_item_str("garbage", vm.rt.gc.garbage.clone());
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("gc"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("gc"), d))))
 }

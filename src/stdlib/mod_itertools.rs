@@ -379,5 +379,5 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     });
 
     super::itertools_pickle::register(&d);
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("itertools"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("itertools"), d))))
 }

@@ -35,5 +35,5 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     def(&encoder.dict, "__call__", call_encoder);
     d.set_item_str("make_scanner", Value::Class(scanner));
     d.set_item_str("make_encoder", Value::Class(encoder));
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("_json"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("_json"), d))))
 }

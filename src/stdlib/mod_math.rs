@@ -708,7 +708,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::Float(hypot(&xs)))
     });
     let _ = vm;
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("math"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("math"), d))))
 }
 
 /// Euclidean norm of non-negative values, as CPython 3.11's `vector_norm`:

@@ -511,5 +511,5 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     wrap_status(&d);
     environment(vm, &d)?;
     misc(vm, &d);
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("posix"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("posix"), d))))
 }

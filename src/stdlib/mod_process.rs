@@ -499,7 +499,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             Shm::create(vm.rt.mp.shm_seq.fetch_add(1, Ordering::Relaxed), n as usize).map_err(|e| io_err(vm, e))?;
         Ok(Value::from_native(Arc::new(SharedMem { shm, class: sc.clone() })))
     });
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("_mp"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("_mp"), d))))
 }
 
 fn prop_pid(rt: &Runtime, cc: &Arc<Class>) {

@@ -163,7 +163,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         Ok(Value::None)
     });
     d.set_item_str("Random", Value::Class(cls));
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("_random"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("_random"), d))))
 }
 
 /// A METH_NOARGS method's check (`Random.random() takes no arguments (1 given)`).

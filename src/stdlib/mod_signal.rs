@@ -453,5 +453,5 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let all: Vec<Value> = (1..NSIG).filter(|&n| n != 32 && n != 33).map(Value::Int).collect();
         vm.call_builtin("set", vec![Value::list(all)])
     });
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("_signal"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("_signal"), d))))
 }

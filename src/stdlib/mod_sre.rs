@@ -390,5 +390,5 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         vm.call(&proxy, vec![Value::Dict(gi)])
     });
     super::sre_match::register(vm, &cls);
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("_sre"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("_sre"), d))))
 }

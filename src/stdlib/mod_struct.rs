@@ -495,5 +495,5 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         do_iter_unpack(&k, vm, &f, a.pos.get(1))
     });
     def(&d, "_clearcache", |_vm, _a| Ok(Value::None));
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("_struct"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("_struct"), d))))
 }

@@ -625,7 +625,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     });
     def(&d, "stack_size", |_vm, _a| Ok(Value::Int(0)));
     def(&d, "daemon_threads_allowed", |_vm, _a| Ok(Value::Bool(true)));
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("_thread"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("_thread"), d))))
 }
 
 /// Adds the `thread(fn, *args, **kwargs)` built-in.

@@ -57,7 +57,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let module = vm.import_name("_strptime", 0, true)?;
         vm.call_method(&module, "_strptime_time", a.pos.to_vec())
     });
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("time"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("time"), d))))
 }
 
 /// A number of seconds (a sleep, a lock timeout) read as CPython's

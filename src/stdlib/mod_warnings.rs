@@ -61,7 +61,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         st.version.fetch_add(1, Ordering::Relaxed);
         Ok(Value::None)
     });
-    Ok(Value::Module(Arc::new(Module { name: Arc::from("_warnings"), dict: d })))
+    Ok(Value::Module(Arc::new(Module::new(Arc::from("_warnings"), d))))
 }
 
 /// CPython's release-build defaults: DeprecationWarning shown in `__main__`

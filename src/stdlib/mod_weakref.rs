@@ -189,7 +189,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         }
         Ok(Value::None)
     });
-    let m = Value::Module(Arc::new(Module { name: Arc::from("_weakref"), dict: d.clone() }));
+    let m = Value::Module(Arc::new(Module::new(Arc::from("_weakref"), d.clone())));
     // The proxies forward every operation in Python; they need `ref`, so
     // `_weakref` is registered before their module is imported.
     vm.rt.modules.set_item_str("_weakref", m.clone());

@@ -104,7 +104,7 @@ pub fn raise(vm: &Vm, cls: &Arc<Class>, msg: &str) -> PyErr {
 /// A module object over `d`.
 pub fn module(name: &str, d: Arc<Dict>) -> Value {
     d.set_item_str("__name__", Value::str(name));
-    Value::Module(Arc::new(Module { name: Arc::from(name), dict: d }))
+    Value::Module(Arc::new(Module::new(Arc::from(name), d)))
 }
 
 /// A bytes value.

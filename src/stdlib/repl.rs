@@ -71,7 +71,7 @@ pub fn run_with(vm: &mut Vm, globals: Option<Arc<Dict>>, opts: &Options) -> i32 
         g.set_item_str("__package__", Value::None);
         g
     });
-    let module = crate::object::module::Module { name: Arc::from("__main__"), dict: globals.clone() };
+    let module = crate::object::module::Module::new(Arc::from("__main__"), globals.clone());
     vm.rt.modules.set_item_str("__main__", Value::Module(Arc::new(module)));
     let interactive = std::io::IsTerminal::is_terminal(&std::io::stdin());
     let mut editor = if interactive {

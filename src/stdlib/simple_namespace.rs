@@ -23,14 +23,14 @@ pub fn class(rt: &Runtime) -> Arc<Class> {
     let cls = Arc::new(Class {
         name: Mutex::new(name.clone()),
         qualname: Mutex::new(name),
-        bases: vec![t.object.clone()],
-        mro: vec![t.object.clone()],
+        bases: crate::object::swap::SwapCell::new(vec![t.object.clone()]),
+        mro: crate::object::swap::SwapCell::new(vec![t.object.clone()]),
         dict: Arc::new(Dict::new()),
         metaclass: None,
         layout: Layout::Object,
         builtin: false,
         flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
-        tag: crate::object::class::next_class_tag(),
+        tag: crate::object::class::Class::new_tag(),
         finalizers: Default::default(),
         extra: Default::default(),
     });

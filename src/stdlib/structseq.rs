@@ -45,14 +45,14 @@ pub fn make_class(vm: &Vm, spec: Spec) -> Arc<Class> {
     let cls = Arc::new(Class {
         name: Mutex::new(name.clone()),
         qualname: Mutex::new(name),
-        bases: vec![t.tuple.clone()],
-        mro: vec![t.tuple.clone(), t.object.clone()],
+        bases: crate::object::swap::SwapCell::new(vec![t.tuple.clone()]),
+        mro: crate::object::swap::SwapCell::new(vec![t.tuple.clone(), t.object.clone()]),
         dict: Arc::new(Dict::new()),
         metaclass: None,
         layout: Layout::Tuple,
         builtin: false,
         flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
-        tag: crate::object::class::next_class_tag(),
+        tag: crate::object::class::Class::new_tag(),
         finalizers: Default::default(),
         extra: Default::default(),
     });

@@ -361,7 +361,7 @@ pub fn create(rt: &Arc<Runtime>) -> Value {
         }
         Ok(Value::None)
     });
-    let m = Value::Module(Arc::new(Module { name: Arc::from("sys"), dict: d }));
+    let m = Value::Module(Arc::new(Module::new(Arc::from("sys"), d)));
     super::stamp_module_name(&m, "sys");
     rt.modules.set_item_str("sys", m.clone());
     m
@@ -434,14 +434,14 @@ pub fn struct_seq(rt: &Runtime, module: &str, name: &str, fields: &'static [&'st
     let cls = Arc::new(Class {
         name: parking_lot::Mutex::new(pname.clone()),
         qualname: parking_lot::Mutex::new(pname),
-        bases: vec![t.tuple.clone()],
-        mro: vec![t.tuple.clone(), t.object.clone()],
+        bases: crate::object::swap::SwapCell::new(vec![t.tuple.clone()]),
+        mro: crate::object::swap::SwapCell::new(vec![t.tuple.clone(), t.object.clone()]),
         dict: Arc::new(Dict::new()),
         metaclass: None,
         layout: Layout::Tuple,
         builtin: false,
         flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
-        tag: crate::object::class::next_class_tag(),
+        tag: crate::object::class::Class::new_tag(),
         finalizers: Default::default(),
         extra: Default::default(),
     });

@@ -50,7 +50,7 @@ impl Vm {
                 _ => t.method.clone(),
             },
             Value::Class(c) => c.metaclass.clone().unwrap_or_else(|| t.type_.clone()),
-            Value::Module(_) => t.module.clone(),
+            Value::Module(m) => m.subclass().cloned().unwrap_or_else(|| t.module.clone()),
             Value::Generator(g) => match g.kind {
                 crate::object::generator::GenKind::Generator => t.generator.clone(),
                 crate::object::generator::GenKind::Coroutine => t.coroutine.clone(),
@@ -128,30 +128,10 @@ impl Vm {
                 }
             }
             Value::Module(m) => {
-                if let Some(v) = m.dict.get_str(name) {
-                    return Ok(Some(v));
+                if let Some(cls) = m.subclass().cloned() {
+                    return self.module_subclass_getattr(&cls, m, obj, name);
                 }
-                if name.as_str() == "__dict__" {
-                    return Ok(Some(Value::Dict(m.dict.clone())));
-                }
-                // Made on first read and kept, as CPython's module getset.
-                if name.as_str() == "__annotations__" {
-                    let d = Value::Dict(Arc::new(crate::object::dict::Dict::new()));
-                    m.dict.set_item_str("__annotations__", d.clone());
-                    return Ok(Some(d));
-                }
-                if let Some(v) = self.native_module_spec(m, name.as_str()) {
-                    return Ok(Some(v));
-                }
-                // The module type's attributes (`__class__`, `__dir__`, …), as
-                // PyObject_GenericGetAttr finds them: abc's isinstance reads `__class__`.
-                if let Some(v) = self.builtin_getattr(obj, name)? {
-                    return Ok(Some(v));
-                }
-                if let Some(ga) = m.dict.get_item_str("__getattr__") {
-                    return self.call(&ga, vec![Value::Str(name.clone())]).map(Some);
-                }
-                Ok(None)
+                self.module_getattr(m, obj, name)
             }
             Value::Native2(o) if o.as_any().is::<Super>() => {
                 let s = o.as_any().downcast_ref::<Super>().expect("super");
@@ -656,7 +636,7 @@ impl Vm {
     }
 
     /// Attributes of built-in values that are not methods.
-    fn builtin_getattr(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
+    pub(super) fn builtin_getattr(&mut self, obj: &Value, name: &Arc<PyStr>) -> PyResult<Option<Value>> {
         if let Some(v) = self.builtin_special_attr(obj, name.as_str())? {
             return Ok(Some(v));
         }
@@ -913,7 +893,7 @@ impl Vm {
                 }
                 if inst.class.attr_flags() & (HAS_SETATTR | HAS_DATA_DESCR | NO_DICT) == 0
                     && crate::object::thread_local::local_of(inst).is_none()
-                    && name.as_str() != "__dict__"
+                    && !matches!(name.as_str(), "__dict__" | "__class__")
                 {
                     let (old, n) = {
                         let mut t = inst.dict.lock();
@@ -935,10 +915,7 @@ impl Vm {
                 let c = c.clone();
                 self.class_setattr(&c, name, Some(v))
             }
-            Value::Module(m) => {
-                m.dict.set_str(name, v);
-                Ok(())
-            }
+            Value::Module(m) => self.module_setattr(m, obj, name, Some(v)),
             Value::Native2(o) if super::frameobj::is_frame_or_tb(o) => {
                 let o = o.clone();
                 super::frameobj::native_setattr(self, &o, name.as_str(), v).unwrap_or(Ok(()))
@@ -991,6 +968,9 @@ impl Vm {
                 {
                     d.set_str(name, v);
                     return Ok(());
+                }
+                if name.as_str() == "__class__" {
+                    return self.set_object_class(obj, Some(&v));
                 }
                 let tn = self.type_name(obj);
                 // The read-only data attributes of numbers: complex's are
@@ -1059,6 +1039,10 @@ impl Vm {
     /// `object.__setattr__`: descriptors, then the instance dict.
     pub fn generic_setattr(&mut self, inst: &Arc<Instance>, obj: &Value, name: &Arc<PyStr>, v: Value) -> PyResult<()> {
         let cls = inst.class.clone();
+        // object's `__class__` setter, unless a class redefines the name.
+        if name.as_str() == "__class__" && cls.lookup_user_str(name).is_none() {
+            return self.set_object_class(obj, Some(&v));
+        }
         if let Some(a) = cls.lookup_str(name) {
             match &a {
                 Value::Native2(o) if o.as_any().is::<Property>() => {
@@ -1096,30 +1080,34 @@ impl Vm {
         Ok(())
     }
 
-    /// `obj.__dict__ = d`: the instance's attributes become `d`'s items. gilt's instance
-    /// dict is part of the object, so it takes a copy of `d`'s items (later changes to `d`
-    /// are not seen, unlike CPython, where the object holds `d` itself).
+    /// `obj.__dict__ = d`: `d` itself becomes the instance's namespace, as in
+    /// CPython (later `d['x'] = 1` is `obj.x`). The old dict stays alive with
+    /// the instance (see `SwapCell`): a thread reading through it with the
+    /// GIL off sees the old attributes or the new ones.
     fn replace_instance_dict(&mut self, inst: &Arc<Instance>, v: Value) -> PyResult<()> {
-        let items = match &v {
-            Value::Dict(d) => d.lock().items(),
+        let d = match &v {
+            Value::Dict(d) => d.clone(),
+            // A dict subclass's instance: its dict storage (the subclass's
+            // methods are not consulted by attribute access, as in CPython).
             Value::Instance(i) if matches!(i.builtin_value(), Some(Value::Dict(_))) => {
                 let Some(Value::Dict(d)) = i.builtin_value() else { unreachable!() };
-                d.lock().items()
+                d.clone()
             }
             _ => {
                 let tn = self.type_name(&v);
                 return Err(self.type_error(&format!("__dict__ must be set to a dictionary, not a '{tn}'")));
             }
         };
-        if v.is(&Value::Dict(inst.dict.clone())) {
-            return Ok(());
-        }
-        // The old attributes are freed without the dict's lock: a __del__ may run.
-        let old = std::mem::take(&mut *inst.dict.lock());
-        drop(old);
-        for (k, val) in items {
-            self.dict_set(&inst.dict, k, val)?;
-        }
+        inst.dict.replace_with(d, Arc::ptr_eq);
+        // A dict swapped out that nothing else holds is garbage to Python:
+        // free its items (dropped here, outside every lock).
+        let mut freed = Vec::new();
+        inst.dict.for_each_retired(|old| {
+            if Arc::strong_count(old) == 1 && !old.lock().is_empty() {
+                freed.push(std::mem::take(&mut *old.lock()));
+            }
+        });
+        drop(freed);
         Ok(())
     }
 
@@ -1130,6 +1118,9 @@ impl Vm {
                 if let Some(da) = inst.class.lookup_user("__delattr__") {
                     self.call(&da, vec![obj.clone(), Value::Str(name.clone())])?;
                     return Ok(());
+                }
+                if name.as_str() == "__class__" && inst.class.lookup_user_str(name).is_none() {
+                    return self.set_object_class(obj, None);
                 }
                 // An exception's own fields are getset descriptors without a deleter.
                 if inst.exc().is_some()
@@ -1180,12 +1171,7 @@ impl Vm {
                 let c = c.clone();
                 self.class_setattr(&c, name, None)
             }
-            Value::Module(m) => {
-                if m.dict.remove_item_str(name.as_str()).is_none() {
-                    return Err(self.attribute_error(obj, name.as_str()));
-                }
-                Ok(())
-            }
+            Value::Module(m) => self.module_setattr(m, obj, name, None),
             Value::Function(f) => {
                 if name.as_str() == "__defaults__" {
                     *f.defaults.lock() = Default::default();

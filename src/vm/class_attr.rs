@@ -27,6 +27,9 @@ impl Vm {
 
     /// `type.__setattr__` / `type.__delattr__`: the class dict itself.
     pub fn type_setattr(&mut self, c: &Arc<Class>, name: &Arc<PyStr>, v: Option<Value>) -> PyResult<()> {
+        if name.as_str() == "__bases__" {
+            return self.set_class_bases(c, v);
+        }
         let Some(v) = v else {
             if c.dict.remove_item_str(name.as_str()).is_none() {
                 return Err(self.attribute_error(&Value::Class(c.clone()), name.as_str()));

@@ -304,21 +304,27 @@ impl Vm {
         let cls = crate::object::gc::class(Arc::new(Class {
             name: Mutex::new(name),
             qualname: Mutex::new(qualname),
-            bases,
-            mro,
+            bases: crate::object::swap::SwapCell::new(bases),
+            mro: crate::object::swap::SwapCell::new(mro),
             dict: dict.clone(),
             metaclass: meta,
             layout: if is_meta { Layout::NativeNew } else { layout },
             builtin: false,
             flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
-            tag: crate::object::class::next_class_tag(),
+            tag: crate::object::class::Class::new_tag(),
             finalizers: Default::default(),
             extra,
         }));
-        for b in &cls.bases {
+        for b in cls.bases.iter() {
             let mut subs = b.extra.subclasses.lock();
             subs.retain(|w| w.strong_count() > 0);
             subs.push(Arc::downgrade(&cls));
+        }
+        // A metaclass's own `mro()` decides the MRO (CPython's `mro_internal`).
+        if cls.metaclass.as_ref().is_some_and(|m| m.lookup_user("mro").is_some()) {
+            let m = self.compute_mro(&cls)?;
+            cls.mro.replace_with(m, |_, _| false);
+            cls.retag();
         }
         let (adds_dict, adds_weakref) = adds_instance_descriptors(&cls);
         crate::stdlib::builtin_attrs::add_instance_descriptors(&self.rt, &cls, adds_dict, adds_weakref);
@@ -564,6 +570,16 @@ fn adds_instance_descriptors(cls: &Arc<Class>) -> (bool, bool) {
 /// layout of their own (a value payload), if any: two bases whose such
 /// classes are unrelated cannot share an instance. Exceptions are left
 /// out (gilt lays all of them out alike), as are object-like natives.
+/// The class whose instance layout `c`'s instances have (CPython's
+/// `solid_base`): the last to add slots, else the built-in storage, else
+/// `object`.
+pub(crate) fn layout_base(c: &Arc<Class>, object: &Arc<Class>) -> Arc<Class> {
+    if c.extra.nslots > 0 {
+        return solid_base(c);
+    }
+    builtin_layout_base(c).unwrap_or_else(|| object.clone())
+}
+
 fn builtin_layout_base(c: &Arc<Class>) -> Option<Arc<Class>> {
     c.mro_with_self()
         .find(|k| {

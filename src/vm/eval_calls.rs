@@ -219,7 +219,7 @@ impl Vm {
         cls: &Arc<crate::object::class::Class>,
         site: Site,
     ) -> Option<Arc<crate::object::function::Function>> {
-        let (ptr, vers) = (cls.tag, super::cache::class_versions(cls));
+        let (ptr, vers) = (cls.tag(), super::cache::class_versions(cls));
         let found = match self.cache.get_method(site, ptr, vers) {
             Some(v) => v.clone(),
             None => {

@@ -286,7 +286,7 @@ impl Vm {
         dict.set_item_str("__file__", Value::None);
         let path = Value::list(portions.iter().map(|p| Value::str(p)).collect());
         dict.set_item_str("__path__", path.clone());
-        let module = Value::Module(Arc::new(Module { name: Arc::from(name), dict: dict.clone() }));
+        let module = Value::Module(Arc::new(Module::new(Arc::from(name), dict.clone())));
         self.rt.modules.set_item_str(name, module.clone());
         if let Err(e) = self.call_imp_hook("_gilt_namespace", vec![Value::str(name), path, Value::Dict(dict)]) {
             self.rt.modules.remove_item_str(name);
@@ -394,7 +394,7 @@ impl Vm {
         }
         dict.set_item_str("__builtins__", Value::Dict(self.rt.builtins.clone()));
         dict.set_item_str("__doc__", Value::None);
-        let module = Value::Module(Arc::new(Module { name: Arc::from(name), dict: dict.clone() }));
+        let module = Value::Module(Arc::new(Module::new(Arc::from(name), dict.clone())));
         self.rt.modules.set_item_str(name, module.clone());
         // A module that reads its `__spec__`/`__loader__`/`__cached__` finds them while it
         // runs, as in CPython, even when nothing has loaded importlib yet (gilt's importer

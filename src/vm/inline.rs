@@ -98,7 +98,7 @@ impl Vm {
     pub(super) fn cached_method(&self, obj: &Value, name: &PyStr, cell: &CacheCell) -> Option<Value> {
         let [ctag, vers, at] = cell.read()?;
         let cls = self.class_ref(obj)?;
-        if cls.tag != ctag || class_versions(cls) != vers {
+        if cls.tag() != ctag || class_versions(cls) != vers {
             return None;
         }
         if let Value::Instance(inst) = obj
@@ -122,7 +122,7 @@ impl Vm {
             let t = owner.dict.lock();
             if let Some(pos) = t.position_of_str(name) {
                 if pos <= u32::MAX as usize && t.value_at(pos).is_some_and(|v| v.is(method)) {
-                    cell.write([cls.tag, vers, ((i as u64) << 32) | pos as u64]);
+                    cell.write([cls.tag(), vers, ((i as u64) << 32) | pos as u64]);
                 }
                 return;
             }

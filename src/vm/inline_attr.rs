@@ -150,7 +150,7 @@ fn classify(cls: &Arc<Class>, name: &PyStr, c: &CacheCell) -> u64 {
             }
         }
     };
-    c.write([w0, cls.tag | (kind << KIND_SHIFT), vers]);
+    c.write([w0, cls.tag() | (kind << KIND_SHIFT), vers]);
     kind
 }
 
@@ -158,7 +158,7 @@ fn classify(cls: &Arc<Class>, name: &PyStr, c: &CacheCell) -> u64 {
 #[inline]
 fn proved_kind(cls: &Arc<Class>, c: &CacheCell) -> Option<(u64, u64)> {
     let [w0, w1, vers] = c.read()?;
-    (w1 & TAG_MASK == cls.tag && vers == class_versions(cls)).then_some((kind_of(w1), w0))
+    (w1 & TAG_MASK == cls.tag() && vers == class_versions(cls)).then_some((kind_of(w1), w0))
 }
 
 /// Whether the instance dict decides `name` for an instance of `cls` (no
@@ -283,7 +283,7 @@ pub(super) fn module_method_hit(m: &Module, name: &PyStr, c: &CacheCell) -> Opti
 #[inline]
 fn class_obj_hit(c: &Arc<Class>, name: &PyStr, cell: &CacheCell) -> Option<Value> {
     let [w0, w1, vers] = cell.read()?;
-    if kind_of(w1) != CLASS_OBJ || w1 & TAG_MASK != c.tag || vers != class_versions(c) {
+    if kind_of(w1) != CLASS_OBJ || w1 & TAG_MASK != c.tag() || vers != class_versions(c) {
         return None;
     }
     if c.metaclass.as_ref().is_some_and(|m| m.attr_flags() & HAS_GETATTRIBUTE != 0) {
@@ -303,7 +303,7 @@ fn class_obj_fill(c: &Arc<Class>, name: &PyStr, cell: &CacheCell) {
         && pos <= u32::MAX as usize
         && (matches!(v, Value::Function(_)) || plain_value(&v))
     {
-        cell.write([((i as u64) << 32) | pos as u64, c.tag | (CLASS_OBJ << KIND_SHIFT), vers]);
+        cell.write([((i as u64) << 32) | pos as u64, c.tag() | (CLASS_OBJ << KIND_SHIFT), vers]);
     }
 }
 

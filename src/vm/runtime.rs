@@ -129,14 +129,14 @@ fn builtin_class_with(
     let cls = Arc::new(Class {
         name: Mutex::new(n.clone()),
         qualname: Mutex::new(n),
-        bases: bases.to_vec(),
-        mro,
+        bases: crate::object::swap::SwapCell::new(bases.to_vec()),
+        mro: crate::object::swap::SwapCell::new(mro),
         dict: Arc::new(Dict::new()),
         metaclass: None,
         layout,
         builtin: true,
         flags: std::sync::atomic::AtomicU32::new(crate::object::class::class_flags::UNKNOWN),
-        tag: crate::object::class::next_class_tag(),
+        tag: crate::object::class::Class::new_tag(),
         finalizers: Default::default(),
         extra,
     });
