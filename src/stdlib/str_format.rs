@@ -284,7 +284,9 @@ pub fn register(rt: &Runtime) {
                     }
                 }
                 let (Some(x), Some(y)) = (as_pystr(x), as_pystr(y)) else {
-                    return Err(vm.type_error("first maketrans argument must be a string if there is a second argument"));
+                    return Err(
+                        vm.type_error("first maketrans argument must be a string if there is a second argument")
+                    );
                 };
                 if x.char_len() != y.char_len() {
                     return Err(vm.value_error("the first two maketrans arguments must have equal length"));

@@ -481,6 +481,10 @@ pub fn bytes_source(vm: &mut Vm, mut a: Args, ty: &str) -> PyResult<Vec<u8>> {
         let Some(enc) = enc else { return Err(vm.type_error("string argument without an encoding")) };
         return super::types_str::encode(vm, s.as_str(), &enc, errs.as_deref().unwrap_or("strict"));
     }
+    // With an encoding, a str subclass is encoded (its `__bytes__` is not asked).
+    if let (Some(enc), Some(s)) = (&enc, super::types_str::as_pystr(&source)) {
+        return super::types_str::encode(vm, s.as_str(), enc, errs.as_deref().unwrap_or("strict"));
+    }
     if enc.is_some() {
         return Err(vm.type_error("encoding without a string argument"));
     }

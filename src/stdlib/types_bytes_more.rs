@@ -230,9 +230,7 @@ pub fn register(rt: &Runtime) {
         let r = bytes(parse_fromhex(vm, &a, "bytes")?)?;
         // A subclass is called with the bytes, so its `__new__`/`__init__` run.
         match a.pos.first() {
-            Some(Value::Class(c)) if !Arc::ptr_eq(c, &vm.rt.types.bytes) => {
-                vm.call(&Value::Class(c.clone()), vec![r])
-            }
+            Some(Value::Class(c)) if !Arc::ptr_eq(c, &vm.rt.types.bytes) => vm.call(&Value::Class(c.clone()), vec![r]),
             _ => Ok(r),
         }
     });

@@ -269,7 +269,6 @@ fn split_on(s: &str, sep: &str, max: i64) -> Vec<String> {
     }
 }
 
-
 /// `str.isdigit()` of one character: a decimal or another digit (², ⒈).
 fn is_digit_char(c: char) -> bool {
     numfmt::decimal_value(c).is_some() || crate::object::str_case::is_nondecimal_digit(c)
@@ -451,9 +450,9 @@ pub fn register(rt: &Runtime) {
             v => {
                 // Only a failure to iterate is reworded; an error the iteration
                 // itself raises (a generator's TypeError) goes through as it is.
-                let it = vm
-                    .get_iter(v)
-                    .map_err(|e| if vm.is_exc(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e })?;
+                let it = vm.get_iter(v).map_err(|e| {
+                    if vm.is_exc(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e }
+                })?;
                 let mut out = Vec::new();
                 while let Some(x) = vm.next_value(&it)? {
                     out.push(x);
@@ -813,7 +812,11 @@ fn register_dunders(rt: &Runtime) {
         let spec = str_arg(vm, &a.pos[1].clone(), "__format__() argument")?;
         s(vm.format_builtin(&a.pos[0], &Value::Str(st), spec.as_str())?)
     });
-    method(c, "__getnewargs__", |vm, a| Ok(Value::tuple(vec![Value::Str(recv_str(vm, &a, "__getnewargs__")?)])));
+    // A copy, as CPython's: the argument is never the string itself.
+    method(c, "__getnewargs__", |vm, a| {
+        let st = recv_str(vm, &a, "__getnewargs__")?;
+        Ok(Value::tuple(vec![Value::str(st.as_str())]))
+    });
 }
 
 /// Unicode's titlecase letters (category Lt, Unicode 14.0.0), which neither

@@ -497,7 +497,14 @@ impl PercentCtx<'_> {
     fn is_number(&self, v: &Value) -> bool {
         match v {
             Value::Int(_) | Value::BigInt(_) | Value::Boolean(_) | Value::Flt(_) | Value::Cplx(_) => true,
-            Value::Instance(i) if matches!(i.builtin_value(), Some(Value::Int(_) | Value::BigInt(_) | Value::Flt(_) | Value::Cplx(_))) => true,
+            Value::Instance(i)
+                if matches!(
+                    i.builtin_value(),
+                    Some(Value::Int(_) | Value::BigInt(_) | Value::Flt(_) | Value::Cplx(_))
+                ) =>
+            {
+                true
+            }
             _ => {
                 let cls = self.vm.class_of(v);
                 ["__index__", "__int__", "__float__"].iter().any(|m| cls.lookup_user(m).is_some())
@@ -511,7 +518,11 @@ impl PercentCtx<'_> {
     /// anything with `__float__` or `__index__` (not `__int__` alone).
     fn has_float(&self, v: &Value) -> bool {
         match v {
-            Value::Instance(i) if matches!(i.builtin_value(), Some(Value::Int(_) | Value::BigInt(_) | Value::Flt(_))) => true,
+            Value::Instance(i)
+                if matches!(i.builtin_value(), Some(Value::Int(_) | Value::BigInt(_) | Value::Flt(_))) =>
+            {
+                true
+            }
             _ => {
                 let cls = self.vm.class_of(v);
                 cls.lookup_user("__float__").is_some() || cls.lookup_user("__index__").is_some()
