@@ -18,6 +18,8 @@ pub mod range;
 pub mod set;
 pub mod spinlock;
 pub mod str;
+pub mod str_case;
+mod str_case_tables;
 pub mod strhash;
 pub mod swap;
 pub mod thread_local;

@@ -542,13 +542,23 @@ pub fn register(rt: &Runtime) {
                 Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", b.len())))
             }
             v => {
-                if let Some(s) = super::types_str::as_pystr(v)
-                    && s.char_len() == 1
-                {
-                    return Ok(Value::Int(s.char_at(0) as i64));
+                // Subclasses of str and bytes, and bytearrays, as CPython's checks:
+                // one character (byte), or the length in the message.
+                let (first, len) = if let Some(s) = super::types_str::as_pystr(v) {
+                    (s.as_str().chars().next().map(|c| c as i64), s.char_len())
+                } else if let Some(Value::Bytes(b)) = crate::vm::ops::payload_of(v) {
+                    (b.first().map(|&c| c as i64), b.len())
+                } else if let Some(ba) = a.native_self::<super::types_bytearray::ByteArray>() {
+                    let data = ba.buf.snapshot();
+                    (data.first().map(|&c| c as i64), data.len())
+                } else {
+                    let tn = vm.type_name(v);
+                    return Err(vm.type_error(&format!("ord() expected string of length 1, but {tn} found")));
+                };
+                match first {
+                    Some(c) if len == 1 => Ok(Value::Int(c)),
+                    _ => Err(vm.type_error(&format!("ord() expected a character, but string of length {len} found"))),
                 }
-                let tn = vm.type_name(v);
-                Err(vm.type_error(&format!("ord() expected string of length 1, but {tn} found")))
             }
         }
     });

@@ -152,13 +152,7 @@ fn unicode_escape_decode(vm: &mut Vm, b: &[u8], errors: &str, raw: bool, final_:
             b't' => out.push('\t'),
             b'v' => out.push('\x0b'),
             b'0'..=b'7' => {
-                let mut v = (e - b'0') as u32;
-                for _ in 0..2 {
-                    if i < b.len() && (b'0'..=b'7').contains(&b[i]) {
-                        v = v * 8 + (b[i] - b'0') as u32;
-                        i += 1;
-                    }
-                }
+                let v = octal_escape(b, &mut i, &mut first_invalid);
                 out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
             }
             b'N' => {
@@ -182,7 +176,7 @@ fn unicode_escape_decode(vm: &mut Vm, b: &[u8], errors: &str, raw: bool, final_:
                 i = decode_failure(vm, codec, b, (i - 2, end), reason, errors, &mut out)?;
             }
             other => {
-                first_invalid.get_or_insert(other);
+                first_invalid.get_or_insert(InvalidEscape::Char(other));
                 out.push('\\');
                 out.push(other as char);
             }
@@ -233,8 +227,10 @@ fn unicode_escape_encode(s: &str, raw: bool) -> Vec<u8> {
     out.chars().map(|c| c as u32 as u8).collect()
 }
 
-/// `escape_decode`: bytes escapes as in a bytes literal.
-pub fn escape_decode(vm: &mut Vm, b: &[u8]) -> PyResult<Vec<u8>> {
+/// `escape_decode`: bytes escapes as in a bytes literal; a bad `\x` escape
+/// is a ValueError, or `?` / nothing with the `replace` / `ignore` handlers
+/// (CPython's `_PyBytes_DecodeEscape`).
+pub fn escape_decode(vm: &mut Vm, b: &[u8], errors: &str) -> PyResult<Vec<u8>> {
     let mut out = Vec::with_capacity(b.len());
     let mut first_invalid = None;
     let mut i = 0;
@@ -258,25 +254,33 @@ pub fn escape_decode(vm: &mut Vm, b: &[u8]) -> PyResult<Vec<u8>> {
             b'r' => out.push(b'\r'),
             b't' => out.push(b'\t'),
             b'v' => out.push(11),
-            b'0'..=b'7' => {
-                let mut v = (e - b'0') as u32;
-                for _ in 0..2 {
-                    if i < b.len() && (b'0'..=b'7').contains(&b[i]) {
-                        v = v * 8 + (b[i] - b'0') as u32;
-                        i += 1;
-                    }
-                }
-                out.push(v as u8);
-            }
+            // A value past 0o377 keeps its low byte (and warns).
+            b'0'..=b'7' => out.push(octal_escape(b, &mut i, &mut first_invalid) as u8),
             b'x' => match hex_at(b, i, 2) {
                 Some(v) => {
                     out.push(v as u8);
                     i += 2;
                 }
-                None => return Err(vm.value_error(&format!("invalid \\x escape at position {}", i - 2))),
+                None => {
+                    match errors {
+                        "strict" => {
+                            return Err(vm.value_error(&format!("invalid \\x escape at position {}", i - 2)));
+                        }
+                        "replace" => out.push(b'?'),
+                        "ignore" => {}
+                        _ => {
+                            let msg = format!("decoding error; unknown error handling code: {errors}");
+                            return Err(vm.value_error(&msg));
+                        }
+                    }
+                    // The `\x` and one hex digit after it are skipped.
+                    if b.get(i).is_some_and(u8::is_ascii_hexdigit) {
+                        i += 1;
+                    }
+                }
             },
             other => {
-                first_invalid.get_or_insert(other);
+                first_invalid.get_or_insert(InvalidEscape::Char(other));
                 out.push(b'\\');
                 out.push(other);
             }
@@ -286,13 +290,43 @@ pub fn escape_decode(vm: &mut Vm, b: &[u8]) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
-/// CPython's DeprecationWarning for the first unknown escape of a decode
-/// (`\z` stays `\z`; a future Python makes it an error).
-fn warn_invalid_escape(vm: &mut Vm, first_invalid: Option<u8>) -> PyResult<()> {
-    match first_invalid {
-        Some(c) => vm.warn("DeprecationWarning", &format!("invalid escape sequence '\\{}'", c as char), 1),
-        None => Ok(()),
+/// The first escape of a decode that a future Python will refuse.
+#[derive(Clone, Copy)]
+enum InvalidEscape {
+    /// An unknown escape character (`\z`).
+    Char(u8),
+    /// An octal escape past `\377`, its three digits.
+    Octal([u8; 3]),
+}
+
+/// The value of an octal escape whose first digit was just read (`i` is past
+/// it): up to two more digits. A value past 0o377 is remembered as invalid.
+fn octal_escape(b: &[u8], i: &mut usize, first_invalid: &mut Option<InvalidEscape>) -> u32 {
+    let start = *i - 1;
+    let mut v = (b[start] - b'0') as u32;
+    for _ in 0..2 {
+        if *i < b.len() && (b'0'..=b'7').contains(&b[*i]) {
+            v = v * 8 + (b[*i] - b'0') as u32;
+            *i += 1;
+        }
     }
+    if v > 0o377 {
+        first_invalid.get_or_insert(InvalidEscape::Octal([b[start], b[start + 1], b[start + 2]]));
+    }
+    v
+}
+
+/// CPython's DeprecationWarning for the first invalid escape of a decode
+/// (`\z` stays `\z`, `\501` keeps its low byte; a future Python refuses both).
+fn warn_invalid_escape(vm: &mut Vm, first_invalid: Option<InvalidEscape>) -> PyResult<()> {
+    let msg = match first_invalid {
+        None => return Ok(()),
+        Some(InvalidEscape::Char(c)) => format!("invalid escape sequence '\\{}'", c as char),
+        Some(InvalidEscape::Octal(d)) => {
+            format!("invalid octal escape sequence '\\{}'", d.iter().map(|&c| c as char).collect::<String>())
+        }
+    };
+    vm.warn("DeprecationWarning", &msg, 1)
 }
 
 fn escape_encode(b: &[u8]) -> Vec<u8> {
@@ -435,7 +469,7 @@ pub fn define(d: &Dict) {
     def(d, "escape_decode", |vm, a| {
         a.check(vm, "escape_decode", 1, 2)?;
         let b = bytes_of(vm, a.pos.first(), "escape_decode", true)?;
-        let out = escape_decode(vm, &b)?;
+        let out = escape_decode(vm, &b, &errors_of(a.pos.get(1)))?;
         Ok(pair(Value::Bytes(Arc::new(out)), b.len()))
     });
     def(d, "escape_encode", |vm, a| {

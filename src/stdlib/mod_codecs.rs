@@ -176,7 +176,7 @@ fn first_of_pair(vm: &mut Vm, r: &Value, what: &str) -> PyResult<Value> {
 
 /// `codecs.lookup`: the registry's cached answer, else each search function in turn.
 pub fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Value> {
-    let key: String = encoding.to_lowercase().replace(' ', "_");
+    let key = normalize_name(encoding);
     if let Some(v) = vm.rt.codecs.cache.lock().get(&key).cloned() {
         return Ok(v);
     }
@@ -198,6 +198,26 @@ pub fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Value> {
         return Ok(r);
     }
     Err(vm.err("LookupError", &format!("unknown encoding: {encoding}")))
+}
+
+/// The registry's key for an encoding name (CPython's `_Py_normalize_encoding`):
+/// ASCII letters and digits lowercased and `.` kept; every run of anything
+/// else (spaces, hyphens, non-ASCII) is one `_`, dropped at either end.
+fn normalize_name(encoding: &str) -> String {
+    let mut out = String::with_capacity(encoding.len());
+    let mut punct = false;
+    for c in encoding.chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            if punct && !out.is_empty() {
+                out.push('_');
+            }
+            punct = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            punct = true;
+        }
+    }
+    out
 }
 
 /// Applies error handler `errors` to `exc`: a built-in one directly, else the registered function.
@@ -557,13 +577,16 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     def(&d, "_forget_codec", |vm, a| {
         a.check(vm, "_forget_codec", 1, 1)?;
         let enc = str_arg(vm, &a, "_forget_codec")?;
-        vm.rt.codecs.cache.lock().remove(&enc.to_lowercase().replace(' ', "_"));
+        vm.rt.codecs.cache.lock().remove(&normalize_name(&enc));
         Ok(Value::None)
     });
     for (name, encode) in [("encode", true), ("decode", false)] {
         def(&d, name, move |vm, mut a| {
-            a.check(vm, name, 1, 3)?;
-            let obj = a.pos[0].clone();
+            a.check(vm, name, 0, 3)?;
+            // Argument Clinic: `obj` may be passed by keyword too.
+            let Some(obj) = a.arg(0, "obj") else {
+                return Err(vm.type_error(&format!("{name}() missing required argument 'obj' (pos 1)")));
+            };
             let enc = match a.arg(1, "encoding") {
                 None => "utf-8".to_string(),
                 Some(Value::Str(s)) => s.as_str().to_string(),

@@ -347,7 +347,7 @@ impl<'a> Loader<'a> {
                 if !quoted {
                     return Err(self.uerr(vm, "the STRING opcode argument must be quoted"));
                 }
-                let raw = super::codecs_more::escape_decode(vm, &line[1..line.len() - 1])?;
+                let raw = super::codecs_more::escape_decode(vm, &line[1..line.len() - 1], "strict")?;
                 let v = self.py2_string(vm, raw)?;
                 self.stack.push(v);
             }

@@ -62,6 +62,8 @@ fn render(vm: &mut Vm, fmt: &str, st: &mut Fmt<'_>, depth: u32) -> PyResult<Stri
                     }
                     match b[j] {
                         b'[' if in_name => in_bracket = true,
+                        // A field name ends at ':', '!' or '}' and never holds a brace.
+                        b'{' if in_name => return Err(vm.value_error("unexpected '{' in field name")),
                         b':' | b'!' if lvl == 1 => in_name = false,
                         b'{' => lvl += 1,
                         b'}' => {
@@ -116,6 +118,7 @@ fn field_value(vm: &mut Vm, field: &str, st: &mut Fmt<'_>, depth: u32) -> PyResu
         match c {
             '[' => in_bracket = true,
             ']' => in_bracket = false,
+            '{' if !in_bracket => return Err(vm.value_error("unexpected '{' in field name")),
             ':' | '!' if !in_bracket => {
                 name_end = k;
                 break;
@@ -164,7 +167,7 @@ fn lookup_field(vm: &mut Vm, name: &str, st: &mut Fmt<'_>) -> PyResult {
             return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
         }
         st.manual = true;
-        let i: usize = first.parse().unwrap_or(usize::MAX);
+        let i = field_number(vm, first)?;
         positional(vm, st, i)?
     } else {
         match &st.named {
@@ -197,9 +200,10 @@ fn lookup_field(vm: &mut Vm, name: &str, st: &mut Fmt<'_>) -> PyResult {
             if key.is_empty() {
                 return Err(vm.value_error("Empty attribute in format string"));
             }
-            let k = match key.parse::<i64>() {
-                Ok(n) if key.bytes().all(|c| c.is_ascii_digit()) => Value::Int(n),
-                _ => Value::str(key),
+            let k = if key.bytes().all(|c| c.is_ascii_digit()) {
+                Value::Int(field_number(vm, key)? as i64)
+            } else {
+                Value::str(key)
             };
             v = vm.get_item(&v, &k)?;
             rest = &r[end + 1..];
@@ -210,7 +214,20 @@ fn lookup_field(vm: &mut Vm, name: &str, st: &mut Fmt<'_>) -> PyResult {
     Ok(v)
 }
 
+/// A field number or an index in brackets: all digits, at most `isize::MAX`
+/// (CPython's `get_integer`).
+fn field_number(vm: &mut Vm, digits: &str) -> PyResult<usize> {
+    match digits.parse::<usize>() {
+        Ok(n) if n <= isize::MAX as usize => Ok(n),
+        _ => Err(vm.value_error("Too many decimal digits in format string")),
+    }
+}
+
 fn positional(vm: &mut Vm, st: &Fmt<'_>, i: usize) -> PyResult {
+    // `format_map` has a mapping and no argument tuple at all.
+    if let Named::Map(_) = st.named {
+        return Err(vm.value_error("Format string contains positional fields"));
+    }
     match st.pos.get(i) {
         Some(v) => Ok(v.clone()),
         None => Err(vm.index_error(&format!("Replacement index {i} out of range for positional args tuple"))),
@@ -259,8 +276,17 @@ pub fn register(rt: &Runtime) {
                 }
             }
             [x, y] | [x, y, _] => {
+                // Arguments 2 and 3 are parsed as str first, as CPython's clinic does.
+                for (k, v) in args.iter().enumerate().skip(1) {
+                    if as_pystr(v).is_none() {
+                        let tn = vm.type_name(v);
+                        return Err(vm.type_error(&format!("maketrans() argument {} must be str, not {tn}", k + 1)));
+                    }
+                }
                 let (Some(x), Some(y)) = (as_pystr(x), as_pystr(y)) else {
-                    return Err(vm.type_error("maketrans() arguments must be str"));
+                    return Err(
+                        vm.type_error("first maketrans argument must be a string if there is a second argument")
+                    );
                 };
                 if x.char_len() != y.char_len() {
                     return Err(vm.value_error("the first two maketrans arguments must have equal length"));

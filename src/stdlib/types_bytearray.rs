@@ -19,6 +19,16 @@ use crate::vm::{Args, PyResult, Runtime, Vm};
 pub struct ByteArray {
     pub class: Arc<Class>,
     pub buf: Arc<BufData>,
+    /// The attributes of a subclass's instance, made on the first one set
+    /// (a plain bytearray has no `__dict__`, as in CPython).
+    pub dict: std::sync::OnceLock<Arc<crate::object::dict::Dict>>,
+}
+
+impl ByteArray {
+    /// A bytearray (or subclass instance) of class `class` over `buf`.
+    pub fn new(class: Arc<Class>, buf: Arc<BufData>) -> ByteArray {
+        ByteArray { class, buf, dict: std::sync::OnceLock::new() }
+    }
 }
 
 impl NativeObject for ByteArray {
@@ -43,11 +53,21 @@ impl NativeObject for ByteArray {
     fn native_len(&self) -> Option<usize> {
         Some(self.buf.len())
     }
+    fn instance_dict(&self, create: bool) -> Option<Arc<crate::object::dict::Dict>> {
+        if self.class.builtin || self.class.extra.no_dict {
+            return None;
+        }
+        if create {
+            Some(self.dict.get_or_init(|| Arc::new(crate::object::dict::Dict::new())).clone())
+        } else {
+            self.dict.get().cloned()
+        }
+    }
 }
 
 /// A new bytearray holding `data`.
 pub fn new_bytearray(vm: &Vm, data: Vec<u8>) -> Value {
-    Value::from_native(Arc::new(ByteArray { class: vm.rt.types.bytearray.clone(), buf: BufData::new(data) }))
+    Value::from_native(Arc::new(ByteArray::new(vm.rt.types.bytearray.clone(), BufData::new(data))))
 }
 
 fn this<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a ByteArray> {
@@ -226,11 +246,13 @@ pub fn register(rt: &Runtime) {
     }
     super::types_num::classmethod(rt, c, "fromhex", |vm, a| {
         let data = super::types_bytes_more::parse_fromhex(vm, &a, "bytearray")?;
-        let cls = match a.pos.first() {
-            Some(Value::Class(c)) => c.clone(),
-            _ => vm.rt.types.bytearray.clone(),
-        };
-        Ok(Value::from_native(Arc::new(ByteArray { class: cls, buf: BufData::new(data) })))
+        let ba = vm.rt.types.bytearray.clone();
+        let r = Value::from_native(Arc::new(ByteArray::new(ba.clone(), BufData::new(data))));
+        // A subclass is called with the bytearray, so its `__new__`/`__init__` run.
+        match a.pos.first() {
+            Some(Value::Class(c)) if !Arc::ptr_eq(c, &ba) => vm.call(&Value::Class(c.clone()), vec![r]),
+            _ => Ok(r),
+        }
     });
 
     method(c, "__new__", |vm, a| {
@@ -238,7 +260,7 @@ pub fn register(rt: &Runtime) {
             Some(Value::Class(c)) => c.clone(),
             _ => vm.rt.types.bytearray.clone(),
         };
-        Ok(Value::from_native(Arc::new(ByteArray { class: cls, buf: BufData::new(Vec::new()) })))
+        Ok(Value::from_native(Arc::new(ByteArray::new(cls, BufData::new(Vec::new())))))
     });
     method(c, "__init__", |vm, a| {
         let me = this(vm, &a)?.buf.clone();

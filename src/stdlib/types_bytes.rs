@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::method;
-use super::types_str::norm_range;
+use super::types_str::{norm_range, raw_start};
 use crate::object::value::Value;
 use crate::vm::{Args, PyResult, Runtime, Vm};
 
@@ -163,10 +163,11 @@ pub(super) fn find_impl(vm: &mut Vm, a: &Args, name: &str, rev: bool) -> PyResul
         let len = ba.buf.len();
         // As CPython: start and end are converted before the needle is checked.
         let (s, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), len)?;
+        let past_end = raw_start(vm, a.pos.get(2), len)? > len as i64;
         let sub = sub_arg(vm, &a.pos[1])?;
         let g = ba.buf.read();
         let e = e.min(g.len());
-        if s > e {
+        if s > e || past_end {
             return Ok(-1);
         }
         let r = if rev { rfind(&g[s..e], &sub) } else { find(&g[s..e], &sub) };
@@ -174,8 +175,11 @@ pub(super) fn find_impl(vm: &mut Vm, a: &Args, name: &str, rev: bool) -> PyResul
     }
     let b = recv(vm, a, name)?;
     let (s, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), b.len())?;
+    // A start past the end finds nothing, not even b'' (CPython's ADJUST_INDICES
+    // leaves start unclamped).
+    let past_end = raw_start(vm, a.pos.get(2), b.len())? > b.len() as i64;
     let sub = sub_arg(vm, &a.pos[1])?;
-    if s > e {
+    if s > e || past_end {
         return Ok(-1);
     }
     let r = if rev { rfind(&b[s..e], &sub) } else { find(&b[s..e], &sub) };
@@ -316,8 +320,9 @@ pub fn register(rt: &Runtime) {
         a.check(vm, "count", 2, 4)?;
         let b = recv(vm, &a, "count")?;
         let (s, e) = norm_range(vm, a.pos.get(2), a.pos.get(3), b.len())?;
+        let past_end = raw_start(vm, a.pos.get(2), b.len())? > b.len() as i64;
         let sub = sub_arg(vm, &a.pos[1])?;
-        if s > e {
+        if s > e || past_end {
             return Ok(Value::Int(0));
         }
         let hay = &b[s..e];
@@ -475,6 +480,10 @@ pub fn bytes_source(vm: &mut Vm, mut a: Args, ty: &str) -> PyResult<Vec<u8>> {
     if let Value::Str(s) = &source {
         let Some(enc) = enc else { return Err(vm.type_error("string argument without an encoding")) };
         return super::types_str::encode(vm, s.as_str(), &enc, errs.as_deref().unwrap_or("strict"));
+    }
+    // With an encoding, a str subclass is encoded (its `__bytes__` is not asked).
+    if let (Some(enc), Some(s)) = (&enc, super::types_str::as_pystr(&source)) {
+        return super::types_str::encode(vm, s.as_str(), enc, errs.as_deref().unwrap_or("strict"));
     }
     if enc.is_some() {
         return Err(vm.type_error("encoding without a string argument"));

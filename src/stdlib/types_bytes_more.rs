@@ -76,7 +76,8 @@ pub fn parse_fromhex(vm: &mut Vm, a: &Args, owner: &str) -> PyResult<Vec<u8>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if chars[i].is_ascii_whitespace() {
+        // Py_ISSPACE: ASCII whitespace with \v (Rust's set leaves \v out).
+        if matches!(chars[i], ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r') {
             i += 1;
             continue;
         }
@@ -225,7 +226,14 @@ pub fn register(rt: &Runtime) {
         let per = a.arg(2, "bytes_per_sep");
         Ok(Value::string(hex_with_sep(vm, &b, sep.as_ref(), per.as_ref())?))
     });
-    super::types_num::classmethod(rt, c, "fromhex", |vm, a| bytes(parse_fromhex(vm, &a, "bytes")?));
+    super::types_num::classmethod(rt, c, "fromhex", |vm, a| {
+        let r = bytes(parse_fromhex(vm, &a, "bytes")?)?;
+        // A subclass is called with the bytes, so its `__new__`/`__init__` run.
+        match a.pos.first() {
+            Some(Value::Class(c)) if !Arc::ptr_eq(c, &vm.rt.types.bytes) => vm.call(&Value::Class(c.clone()), vec![r]),
+            _ => Ok(r),
+        }
+    });
     let maketrans = super::not_a_descriptor(Vm::native("maketrans", maketrans));
     let sm = StaticMethod::new(maketrans, rt.types.staticmethod.clone());
     c.dict.set_item_str("maketrans", Value::from_native(Arc::new(sm)));

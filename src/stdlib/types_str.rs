@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::method;
 use crate::object::numfmt;
 use crate::object::str::PyStr;
+use crate::object::str_case;
 use crate::object::value::Value;
 use crate::parse::ast::{BinOp, CmpOp};
 use crate::vm::{Args, PyResult, Runtime, Vm};
@@ -87,7 +88,7 @@ pub fn norm_range(vm: &mut Vm, start: Option<&Value>, end: Option<&Value>, len: 
 }
 
 /// Raw start value (for the "start beyond the end" rules of find/startswith).
-fn raw_start(vm: &mut Vm, start: Option<&Value>, len: usize) -> PyResult<i64> {
+pub(crate) fn raw_start(vm: &mut Vm, start: Option<&Value>, len: usize) -> PyResult<i64> {
     match start {
         None | Some(Value::None) => Ok(0),
         Some(v) => {
@@ -268,47 +269,9 @@ fn split_on(s: &str, sep: &str, max: i64) -> Vec<String> {
     }
 }
 
-fn is_cased(c: char) -> bool {
-    c.is_uppercase() || c.is_lowercase()
-}
-
-/// Unicode titlecase of one character (ß → Ss, ǆ → ǅ).
-pub fn push_titlecase(out: &mut String, c: char) {
-    match c as u32 {
-        0x1c4..=0x1c6 => out.push('\u{1c5}'),
-        0x1c7..=0x1c9 => out.push('\u{1c8}'),
-        0x1ca..=0x1cc => out.push('\u{1cb}'),
-        0x1f1..=0x1f3 => out.push('\u{1f2}'),
-        _ => {
-            let mut up = c.to_uppercase();
-            if let Some(f) = up.next() {
-                out.push(f);
-            }
-            for r in up {
-                out.extend(r.to_lowercase());
-            }
-        }
-    }
-}
-
-/// `str.title()`.
-pub fn title(x: &str) -> String {
-    let mut out = String::with_capacity(x.len());
-    let mut prev_cased = false;
-    for c in x.chars() {
-        if prev_cased {
-            out.extend(c.to_lowercase());
-        } else {
-            push_titlecase(&mut out, c);
-        }
-        prev_cased = is_cased(c);
-    }
-    out
-}
-
+/// `str.isdigit()` of one character: a decimal or another digit (², ⒈).
 fn is_digit_char(c: char) -> bool {
-    numfmt::decimal_value(c).is_some()
-        || matches!(c, '²' | '³' | '¹' | '\u{2070}'..='\u{2079}' | '\u{2080}'..='\u{2089}' | '\u{2460}'..='\u{2468}' | '\u{2474}'..='\u{247c}' | '\u{2488}'..='\u{2490}' | '\u{24f5}'..='\u{24fd}' | '\u{24ea}' | '\u{24ff}' | '\u{2776}'..='\u{277e}' | '\u{2780}'..='\u{2788}' | '\u{278a}'..='\u{2792}')
+    numfmt::decimal_value(c).is_some() || crate::object::str_case::is_nondecimal_digit(c)
 }
 
 fn pred(rt: &Runtime, name: &'static str, empty: bool, f: fn(&str) -> bool) {
@@ -484,9 +447,18 @@ pub fn register(rt: &Runtime) {
         let items = match &a.pos[1] {
             Value::List(l) => l.snapshot(),
             Value::Tuple(t) => t.items.to_vec(),
-            v => vm
-                .collect(v)
-                .map_err(|e| if vm.is_exc(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e })?,
+            v => {
+                // Only a failure to iterate is reworded; an error the iteration
+                // itself raises (a generator's TypeError) goes through as it is.
+                let it = vm.get_iter(v).map_err(|e| {
+                    if vm.is_exc(&e, "TypeError") { vm.type_error("can only join an iterable") } else { e }
+                })?;
+                let mut out = Vec::new();
+                while let Some(x) = vm.next_value(&it)? {
+                    out.push(x);
+                }
+                out
+            }
         };
         let sep = st.as_str();
         let mut out = String::new();
@@ -559,42 +531,25 @@ pub fn register(rt: &Runtime) {
     method(c, "endswith", |vm, a| starts_ends(vm, a, "endswith", true));
     method(c, "upper", |vm, a| s(recv_str(vm, &a, "upper")?.as_str().to_uppercase()));
     method(c, "lower", |vm, a| s(recv_str(vm, &a, "lower")?.as_str().to_lowercase()));
-    method(c, "casefold", |vm, a| s(recv_str(vm, &a, "casefold")?.as_str().to_lowercase().replace('ß', "ss")));
-    method(c, "title", |vm, a| s(title(recv_str(vm, &a, "title")?.as_str())));
-    method(c, "capitalize", |vm, a| {
-        let st = recv_str(vm, &a, "capitalize")?;
-        let mut it = st.as_str().chars();
-        let mut out = String::new();
-        if let Some(f) = it.next() {
-            push_titlecase(&mut out, f);
-            out.push_str(&it.as_str().to_lowercase());
-        }
-        s(out)
-    });
-    method(c, "swapcase", |vm, a| {
-        let st = recv_str(vm, &a, "swapcase")?;
-        let mut out = String::new();
-        for ch in st.as_str().chars() {
-            if ch.is_uppercase() {
-                out.extend(ch.to_lowercase());
-            } else if ch.is_lowercase() {
-                out.extend(ch.to_uppercase());
-            } else {
-                out.push(ch);
-            }
-        }
-        s(out)
-    });
+    method(c, "casefold", |vm, a| s(str_case::casefold(recv_str(vm, &a, "casefold")?.as_str())));
+    method(c, "title", |vm, a| s(str_case::title(recv_str(vm, &a, "title")?.as_str())));
+    method(c, "capitalize", |vm, a| s(str_case::capitalize(recv_str(vm, &a, "capitalize")?.as_str())));
+    method(c, "swapcase", |vm, a| s(str_case::swapcase(recv_str(vm, &a, "swapcase")?.as_str())));
     pred(rt, "isdigit", false, |x| x.chars().all(is_digit_char));
     pred(rt, "isdecimal", false, |x| x.chars().all(|c| numfmt::decimal_value(c).is_some()));
-    pred(rt, "isnumeric", false, |x| x.chars().all(|c| c.is_numeric()));
+    pred(rt, "isnumeric", false, |x| x.chars().all(str_case::is_numeric));
     pred(rt, "isalpha", false, |x| x.chars().all(|c| c.is_alphabetic()));
     pred(rt, "isalnum", false, |x| x.chars().all(|c| c.is_alphabetic() || c.is_numeric()));
     pred(rt, "isspace", false, |x| x.chars().all(numfmt::is_py_space));
     pred(rt, "isascii", true, |x| x.is_ascii());
     pred(rt, "isprintable", true, |x| x.chars().all(numfmt::is_printable));
-    pred(rt, "isupper", false, |x| x.chars().any(is_cased) && !x.chars().any(|c| c.is_lowercase()));
-    pred(rt, "islower", false, |x| x.chars().any(is_cased) && !x.chars().any(|c| c.is_uppercase()));
+    // A titlecase letter (ǅ) is neither, and makes the whole string neither.
+    pred(rt, "isupper", false, |x| {
+        x.chars().any(|c| c.is_uppercase()) && !x.chars().any(|c| c.is_lowercase() || is_titlecase(c))
+    });
+    pred(rt, "islower", false, |x| {
+        x.chars().any(|c| c.is_lowercase()) && !x.chars().any(|c| c.is_uppercase() || is_titlecase(c))
+    });
     // Titlecase letters (ǅ) start a word as uppercase ones do.
     pred(rt, "istitle", false, |x| {
         let (mut prev_cased, mut any) = (false, false);
@@ -857,7 +812,11 @@ fn register_dunders(rt: &Runtime) {
         let spec = str_arg(vm, &a.pos[1].clone(), "__format__() argument")?;
         s(vm.format_builtin(&a.pos[0], &Value::Str(st), spec.as_str())?)
     });
-    method(c, "__getnewargs__", |vm, a| Ok(Value::tuple(vec![Value::Str(recv_str(vm, &a, "__getnewargs__")?)])));
+    // A copy, as CPython's: the argument is never the string itself.
+    method(c, "__getnewargs__", |vm, a| {
+        let st = recv_str(vm, &a, "__getnewargs__")?;
+        Ok(Value::tuple(vec![Value::str(st.as_str())]))
+    });
 }
 
 /// Unicode's titlecase letters (category Lt, Unicode 14.0.0), which neither

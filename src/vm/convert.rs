@@ -25,6 +25,10 @@ impl Vm {
                     })?;
                     return match r {
                         Value::Str(s) => Ok(s.as_str().to_string()),
+                        // A str subclass is a string too (CPython's PyUnicode_Check).
+                        Value::Instance(ref ri) if let Some(Value::Str(s)) = ri.builtin_value() => {
+                            Ok(s.as_str().to_string())
+                        }
                         other => {
                             let tn = self.type_name(&other);
                             Err(self.type_error(&format!("__str__ returned non-string (type {tn})")))
@@ -497,6 +501,46 @@ fn pct_tuple(args: &Value) -> Option<&Value> {
     }
 }
 
+impl PercentCtx<'_> {
+    /// CPython's `PyNumber_Check`: an int, float or complex (or a subclass),
+    /// or anything with `__index__`, `__int__` or `__float__`.
+    fn is_number(&self, v: &Value) -> bool {
+        match v {
+            Value::Int(_) | Value::BigInt(_) | Value::Boolean(_) | Value::Flt(_) | Value::Cplx(_) => true,
+            Value::Instance(i)
+                if matches!(
+                    i.builtin_value(),
+                    Some(Value::Int(_) | Value::BigInt(_) | Value::Flt(_) | Value::Cplx(_))
+                ) =>
+            {
+                true
+            }
+            _ => {
+                let cls = self.vm.class_of(v);
+                ["__index__", "__int__", "__float__"].iter().any(|m| cls.lookup_user(m).is_some())
+            }
+        }
+    }
+}
+
+impl PercentCtx<'_> {
+    /// What `PyFloat_AsDouble` accepts: a float or int (subclass), or
+    /// anything with `__float__` or `__index__` (not `__int__` alone).
+    fn has_float(&self, v: &Value) -> bool {
+        match v {
+            Value::Instance(i)
+                if matches!(i.builtin_value(), Some(Value::Int(_) | Value::BigInt(_) | Value::Flt(_))) =>
+            {
+                true
+            }
+            _ => {
+                let cls = self.vm.class_of(v);
+                cls.lookup_user("__float__").is_some() || cls.lookup_user("__index__").is_some()
+            }
+        }
+    }
+}
+
 impl PercentArgs for PercentCtx<'_> {
     type Value = Value;
     type Error = PctErr;
@@ -554,14 +598,38 @@ impl PercentArgs for PercentCtx<'_> {
                 self.int_value(&p, conv)
             }
             _ => {
+                // CPython's mainformatlong: any number (PyNumber_Check) goes through
+                // `__index__` for %o %x %X and `int()` otherwise; a TypeError on the
+                // way becomes the format's own, any other error propagates.
                 let tn = self.vm.type_name(v);
-                Err(PctErr::Num(numfmt::percent::int_required_error(conv, &tn)))
+                let wrong = || PctErr::Num(numfmt::percent::int_required_error(conv, &tn));
+                if !self.is_number(v) {
+                    return Err(wrong());
+                }
+                let r = if matches!(conv, 'o' | 'x' | 'X') {
+                    self.vm.index_bigint(v).map(Value::from_bigint)
+                } else {
+                    self.vm.to_int(v)
+                };
+                match r {
+                    Ok(Value::Int(i)) => Ok(BigInt::from(i)),
+                    Ok(Value::BigInt(b)) => Ok((*b).clone()),
+                    Ok(_) => Err(wrong()),
+                    Err(e) if self.vm.is_exc(&e, "TypeError") => Err(wrong()),
+                    Err(e) => Err(PctErr::Py(e)),
+                }
             }
         }
     }
     fn float_value(&mut self, v: &Value) -> Result<f64, PctErr> {
         match self.vm.as_f64(v).map_err(PctErr::Py)? {
             Some(f) => Ok(f),
+            // PyFloat_AsDouble: a float subclass's value, else `__float__`, else `__index__`.
+            None if matches!(v, Value::Instance(i) if !matches!(i.builtin_value(), Some(Value::Cplx(_))))
+                && self.has_float(v) =>
+            {
+                self.vm.to_float(v).map_err(PctErr::Py)
+            }
             None => {
                 let tn = self.vm.type_name(v);
                 Err(PctErr::Num(numfmt::percent::float_required_error(&tn)))
@@ -575,6 +643,14 @@ impl PercentArgs for PercentCtx<'_> {
             // A bool or a big int is an int to `%c` (`'%c' % True` is '\x01').
             Value::Boolean(b) => numfmt::percent::char_from_int(&BigInt::from(b.get() as i64)).map_err(PctErr::Num),
             Value::BigInt(b) => numfmt::percent::char_from_int(b).map_err(PctErr::Num),
+            Value::Instance(i) if let Some(p) = i.builtin_value().cloned() => self.char_value(&p),
+            // PyLong_AsLongAndOverflow: anything with `__index__`; its TypeError is
+            // the format's own.
+            Value::Instance(_) => match self.vm.index_bigint(v) {
+                Ok(b) => numfmt::percent::char_from_int(&b).map_err(PctErr::Num),
+                Err(e) if self.vm.is_exc(&e, "TypeError") => Err(PctErr::Num(numfmt::percent::char_required_error())),
+                Err(e) => Err(PctErr::Py(e)),
+            },
             _ => Err(PctErr::Num(numfmt::percent::char_required_error())),
         }
     }
