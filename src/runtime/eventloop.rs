@@ -724,7 +724,10 @@ mod tests {
         assert!(std::mem::size_of::<Callback>() <= 16, "Callback {}", std::mem::size_of::<Callback>());
         assert!(std::mem::size_of::<Job>() <= 24, "Job {}", std::mem::size_of::<Job>());
         assert!(std::mem::size_of::<Timer>() <= 40, "Timer {}", std::mem::size_of::<Timer>());
-        assert!(std::mem::size_of::<TaskPart>() <= 80, "TaskPart {}", std::mem::size_of::<TaskPart>());
+        // 88 since session 13: the waiter written in Python (`py_waiter`,
+        // CPython's `_fut_waiter` for foreign futures) took it from the 80
+        // to the 96 class; 100k tasks still fit (bench `--io` row).
+        assert!(std::mem::size_of::<TaskPart>() <= 88, "TaskPart {}", std::mem::size_of::<TaskPart>());
         // An `Arc<Fut>` allocation is 16 bytes more: 112.
         assert!(std::mem::size_of::<Fut>() <= 96, "Fut {}", std::mem::size_of::<Fut>());
     }

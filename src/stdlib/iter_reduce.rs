@@ -225,6 +225,7 @@ pub fn register(rt: &Runtime) {
                 | "str_iterator"
                 | "bytes_iterator"
                 | "list_reverseiterator"
+                | "reversed"
                 | "range_iterator"
                 | "iterator"
         );

@@ -38,7 +38,7 @@ impl Vm {
             Some(err) => {
                 // Thrown in at a `yield` inside an `except`: the exception
                 // being handled there becomes its context, as a raise there would.
-                self.chain_context(&err);
+                self.chain_context_to(&err, self.frame.handled.last().cloned());
                 self.add_traceback_here(&err);
                 match self.unwind(err, base) {
                     Ok(()) => self.run_frame(base),

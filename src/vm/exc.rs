@@ -154,7 +154,15 @@ impl Vm {
 
     /// Sets `__context__` on a freshly raised exception from the one being handled.
     pub fn chain_context(&self, err: &PyErr) {
-        if let Some(ctx) = self.current_handled() {
+        self.chain_context_to(err, self.current_handled());
+    }
+
+    /// Sets `err.__context__` to `handled` (CPython's `_PyErr_SetObject`).
+    /// An exception thrown into a generator is chained only to what the
+    /// generator's own frame handles (`_PyErr_ChainStackItem`), not to what
+    /// its callers handle: `contextlib.ExitStack` relies on that.
+    pub fn chain_context_to(&self, err: &PyErr, handled: Option<Value>) {
+        if let Some(ctx) = handled {
             if let Value::Instance(ci) = &ctx
                 && Arc::ptr_eq(ci, &err.exc)
             {
