@@ -60,14 +60,10 @@ impl Vm {
         obj: &Value,
         name: &Arc<PyStr>,
     ) -> PyResult<Option<Value>> {
-        if let Some(ga) = cls.lookup_user("__getattribute__") {
-            let r = self.call_method_value(&ga, obj.clone(), vec![Value::Str(name.clone())]);
-            return match r {
-                Ok(v) => Ok(Some(v)),
-                Err(e) => self.getattr_fallback(cls, obj, name, Some(e)),
-            };
-        }
-        let r = self.module_generic_getattr(cls, m, obj, name);
+        let r = match cls.lookup_user("__getattribute__") {
+            Some(ga) => self.call_method_value(&ga, obj.clone(), vec![Value::Str(name.clone())]).map(Some),
+            None => self.module_generic_getattr(cls, m, obj, name),
+        };
         match r {
             Ok(Some(v)) => Ok(Some(v)),
             Ok(None) => self.getattr_fallback(cls, obj, name, None),
