@@ -119,6 +119,9 @@ impl Vm {
     /// Records that the exception passed through the current frame at its current line.
     pub fn add_traceback_here(&self, err: &PyErr) {
         let f = &self.frame;
+        if super::c_standin::hidden_from_tracebacks(&f.code.filename) {
+            return;
+        }
         let cols = if f.pc == 0 { crate::bytecode::code::ColSpan::NONE } else { f.code.cols_of(f.pc - 1) };
         let view = match self.traced_view() {
             Some(v) => {

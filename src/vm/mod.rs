@@ -6,6 +6,7 @@ pub mod async_ops;
 pub mod attr;
 mod bind_fast;
 mod bytes_format;
+pub mod c_standin;
 pub mod cache;
 pub mod call;
 mod class_assign;

@@ -164,7 +164,6 @@ impl Vm {
         let cls = self.class_of(exc);
         let mut name = cls.qualname.lock().as_str().to_string();
         if let Some(Value::Str(m)) = cls.dict.get_item_str("__module__")
-            && !cls.builtin
             && m.as_str() != "__main__"
             && m.as_str() != "builtins"
         {

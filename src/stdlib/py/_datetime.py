@@ -85,6 +85,16 @@ def _date_fromisoformat(cls, date_string):
     return cls(*parts)
 
 
+def _isocalendar_repr(self):
+    # The C module's repr: the type's tp_name, which is "datetime.IsoCalendarDate" for the
+    # class itself and the bare name for a subclass defined in Python.
+    cls = type(self)
+    name = "datetime.IsoCalendarDate" if cls is _ns["_IsoCalendarDate"] else cls.__name__
+    return f"{name}(year={self[0]}, week={self[1]}, weekday={self[2]})"
+
+
+_ns["_IsoCalendarDate"].__repr__ = _isocalendar_repr
+
 date.fromordinal = classmethod(_fromordinal)
 date.fromisoformat = classmethod(_date_fromisoformat)
 
