@@ -29,7 +29,6 @@ const FROZEN_STANDINS: &[&str] = &[
     "_pyexpat_lex",
     "_pyexpat_scan",
     "_pyexpat_text",
-    "_queue",
     "_sqlite3",
     "_tracemalloc",
     "_weakproxy",
