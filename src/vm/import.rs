@@ -186,7 +186,7 @@ impl Vm {
             // A module of the embedded library whose compiled code is in the bytecode
             // cache never reads its source: the text stays untouched in the binary
             // (not even mapped into memory) until a traceback or `inspect` asks for it.
-            let m = match self.cached_embedded_code(&found.filename) {
+            let m = match self.cached_embedded_code(&code_filename(full, &found.filename)) {
                 Some(code) => self.exec_module_code(full, &found.filename, code, found.is_pkg)?,
                 None => {
                     // An embedded module's text is borrowed from the binary; a file's is
@@ -338,30 +338,36 @@ impl Vm {
 
     /// Creates a module, registers it in sys.modules, and runs its code.
     pub fn exec_module_source(&mut self, name: &str, filename: &str, src: &str, is_pkg: bool) -> PyResult {
-        let code = match self.cached_embedded_code(filename) {
+        let code_name = code_filename(name, filename);
+        let code = match self.cached_embedded_code(&code_name) {
             Some(c) => c,
             None => {
+                let code_name = code_name.as_ref();
                 // A worker child may have the parent's compiled code.
-                let c = match crate::runtime::code_cache::preloaded(&self.rt, filename, src) {
+                let c = match crate::runtime::code_cache::preloaded(&self.rt, code_name, src) {
                     Some(c) => {
-                        self.rt.add_source(filename, src);
+                        self.rt.add_source(code_name, src);
                         c
                     }
                     None => {
-                        let c = crate::compile_source(self, src, filename)?;
+                        let c = crate::compile_source(self, src, code_name)?;
                         if is_embedded(filename) && !self.dont_write_bytecode() {
-                            crate::runtime::bytecode_cache::store(&self.rt, filename, &c);
+                            crate::runtime::bytecode_cache::store(&self.rt, code_name, &c);
                         }
                         c
                     }
                 };
+                if code_name != filename {
+                    // CPython shows no source line for its frozen modules' frames.
+                    self.rt.sources.remove(code_name);
+                }
                 // gilt's own modules stay compiled for the worker children this
                 // process may spawn (runtime/code_cache.rs). CPython's library is not
                 // kept: a module's top-level code (and its class bodies) is garbage
                 // once it has run, as in CPython, and a new import reads the
                 // bytecode cache again.
-                if filename.starts_with("<frozen ") {
-                    self.rt.frozen_cache.lock().insert(filename.to_string(), c.clone());
+                if code_name.starts_with("<frozen ") {
+                    self.rt.frozen_cache.lock().insert(code_name.to_string(), c.clone());
                 }
                 c
             }
@@ -589,6 +595,40 @@ fn is_standard_finder(f: &Value) -> bool {
     let Value::Class(c) = f else { return false };
     let from_importlib = matches!(c.dict.get_item_str("__module__"), Some(Value::Str(m)) if m.as_str().starts_with("importlib._bootstrap"));
     from_importlib && matches!(c.name.lock().as_str(), "BuiltinImporter" | "FrozenImporter" | "PathFinder")
+}
+
+/// The library modules CPython 3.11 freezes into its binary (its
+/// `Tools/build/freeze_modules.py`, less the `__hello__` test modules): their code is
+/// named `<frozen NAME>`, so a traceback through `os.makedirs` reads
+/// `File "<frozen os>", line 225, in makedirs` with no source line, while the
+/// module's `__file__` is still its file.
+const CPYTHON_FROZEN: &[&str] = &[
+    "_collections_abc",
+    "_sitebuiltins",
+    "abc",
+    "codecs",
+    "genericpath",
+    "importlib._bootstrap",
+    "importlib._bootstrap_external",
+    "importlib.machinery",
+    "importlib.util",
+    "io",
+    "ntpath",
+    "os",
+    "posixpath",
+    "runpy",
+    "site",
+    "stat",
+    "zipimport",
+];
+
+/// The file name the code of module `name`, found at `filename`, is compiled under.
+fn code_filename<'a>(name: &str, filename: &'a str) -> std::borrow::Cow<'a, str> {
+    if CPYTHON_FROZEN.contains(&name) && !filename.starts_with('<') && is_embedded(filename) {
+        std::borrow::Cow::Owned(format!("<frozen {name}>"))
+    } else {
+        std::borrow::Cow::Borrowed(filename)
+    }
 }
 
 /// A module compiled from source inside the binary: gilt's own (`<frozen …>`)
