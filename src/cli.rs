@@ -496,6 +496,12 @@ pub fn run_main_source(vm: &mut Vm, src: &str, filename: &str) -> i32 {
     run_main_in(vm, src, filename, &MainProgram::default(), false)
 }
 
+/// `__main__`'s `__builtins__`: the `builtins` module itself, as in CPython (every
+/// other module gets its dict); the dict if the module cannot be had.
+pub fn main_builtins(vm: &mut Vm) -> Value {
+    vm.import_name("builtins", 0, true).unwrap_or_else(|_| Value::Dict(vm.rt.builtins.clone()))
+}
+
 /// Runs `src` as `__main__` (with `__package__` for `-m pkg.mod`). With
 /// `inspect` (`-i`), any uncaught exception, SystemExit too, is printed and
 /// the status is 0, since the REPL follows (as in CPython).
@@ -507,7 +513,7 @@ fn run_main_in(vm: &mut Vm, src: &str, filename: &str, program: &MainProgram, in
         // `-c` code has no `__file__` in CPython; a script and stdin (`<stdin>`) have one.
         globals.set_item_str("__file__", Value::str(filename));
     }
-    globals.set_item_str("__builtins__", Value::Dict(vm.rt.builtins.clone()));
+    globals.set_item_str("__builtins__", main_builtins(vm));
     globals.set_item_str("__doc__", Value::None);
     globals.set_item_str("__package__", package.map(Value::str).unwrap_or(Value::None));
     // A script, `-c` or stdin has no module spec (CPython: None, not absent).

@@ -66,7 +66,7 @@ pub fn run_with(vm: &mut Vm, globals: Option<Arc<Dict>>, opts: &Options) -> i32 
     let globals = globals.unwrap_or_else(|| {
         let g = Arc::new(Dict::new());
         g.set_item_str("__name__", Value::str("__main__"));
-        g.set_item_str("__builtins__", Value::Dict(vm.rt.builtins.clone()));
+        g.set_item_str("__builtins__", crate::cli::main_builtins(vm));
         g.set_item_str("__doc__", Value::None);
         g.set_item_str("__package__", Value::None);
         g
