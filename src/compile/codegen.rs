@@ -96,6 +96,7 @@ pub fn compile_module_warn(
     intern: Interner,
     found: &mut Vec<CompileWarning>,
 ) -> CResult<Arc<CodeObject>> {
+    super::future::check(program)?;
     let scope = symtable::build(program).map_err(|e| CompileError { msg: e.msg, loc: e.loc, end: e.end })?;
     let interactive = matches!(mode, ExecMode::Single | ExecMode::ExecSingle);
     let name_ops = matches!(mode, ExecMode::Exec | ExecMode::ExecSingle | ExecMode::Eval);
@@ -438,6 +439,10 @@ impl Compiler {
             StmtKind::Return(v) => {
                 if !matches!(self.u().kind, ScopeKind::Function) {
                     return err("'return' outside function", s.loc);
+                }
+                if v.is_some() && self.u().flags & flags::ASYNC_GENERATOR != 0 {
+                    let msg = "'return' with value in async generator".to_string();
+                    return Err(CompileError { msg, loc: s.loc, end: Some(s.end) });
                 }
                 if self.u().fblocks.iter().any(|f| matches!(f, FBlock::StarHandler)) {
                     // CPython points at the returned value when there is one.
@@ -879,6 +884,10 @@ impl Compiler {
                             return err("multiple starred expressions in assignment", t.loc);
                         }
                         let after = items.len() - pos - 1;
+                        // CPython's limits (its oparg holds `pos` in 8 bits).
+                        if pos >= 1 << 8 || after >= (i32::MAX >> 8) as usize {
+                            return err("too many expressions in star-unpacking assignment", t.loc);
+                        }
                         self.emit(Instr::UnpackEx(pos as u32 | ((after as u32) << 16)));
                     }
                     None => {

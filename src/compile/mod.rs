@@ -4,6 +4,7 @@ pub mod codegen;
 mod codegen_expr;
 mod codegen_match;
 mod codegen_star;
+mod future;
 mod peephole;
 pub mod symtable;
 pub mod unit;

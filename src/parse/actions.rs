@@ -560,7 +560,11 @@ fn check_target(e: &Expr, ctx: Ctx) -> Result<(), TargetError> {
         }
         ExprKind::Starred(_) => bad("starred", false),
         ExprKind::Constant(Constant::None | Constant::True | Constant::False) => bad(expr_name(e), false),
-        ExprKind::Compare { .. } | ExprKind::IfExp { .. } | ExprKind::Lambda { .. } => bad(expr_name(e), false),
+        // CPython's invalid_named_expression skips a generator expression
+        // (`!(list|tuple|genexp|...)`), so it never gets the `==` hint.
+        ExprKind::Compare { .. } | ExprKind::IfExp { .. } | ExprKind::Lambda { .. } | ExprKind::GeneratorExp { .. } => {
+            bad(expr_name(e), false)
+        }
         ExprKind::BoolOp { .. } | ExprKind::UnaryOp { op: UnaryOp::Not, .. } => bad("expression", false),
         _ => bad(expr_name(e), true),
     }

@@ -114,12 +114,34 @@ fn unexpected(toks: &[Spanned], index: usize, at: Loc, expected: &[String]) -> S
         let start = operand_start(toks, if_at - 1);
         return syntax("expected 'else' after 'if' expression", toks[start].0).ending_at(toks[index - 1].2);
     }
+    // CPython's invalid_comprehension / invalid_dict_comprehension: a
+    // starred element right before the `for` of a comprehension.
+    let comp_for = tok == Some(&Tok::For)
+        || (tok == Some(&Tok::Async) && matches!(toks.get(index + 1).map(|t| &t.1), Some(Tok::For)));
+    if comp_for
+        && let Some(open) = innermost_open(toks, index)
+        && open + 1 < index
+        && !top_level_comma(toks, open, index)
+    {
+        let star = &toks[open + 1];
+        match (&toks[open].1, &star.1) {
+            (Tok::LSqb | Tok::LBrace | Tok::LPar, Tok::Star) => {
+                let msg = "iterable unpacking cannot be used in comprehension";
+                return syntax(msg, star.0).ending_at(toks[index - 1].2);
+            }
+            (Tok::LBrace, Tok::DoubleStar) => {
+                return syntax("dict unpacking cannot be used in dict comprehension", star.0).ending_at(star.2);
+            }
+            _ => {}
+        }
+    }
     if tok == Some(&Tok::For)
         && let Some(open) = innermost_open(toks, index)
         && matches!(toks[open].1, Tok::LSqb | Tok::LBrace)
         && top_level_comma(toks, open, index)
     {
-        return syntax("did you forget parentheses around the comprehension target?", toks[open + 1].0);
+        let msg = "did you forget parentheses around the comprehension target?";
+        return syntax(msg, toks[open + 1].0).ending_at(toks[index - 1].2);
     }
     if index >= 2 && index < toks.len() {
         let before = &toks[index - 1];
@@ -142,6 +164,9 @@ fn unexpected(toks: &[Spanned], index: usize, at: Loc, expected: &[String]) -> S
             let start = operand_start(toks, index - 1);
             return syntax("invalid syntax. Perhaps you forgot a comma?", toks[start].0).ending_at(toks[index].2);
         }
+    }
+    if let Some(err) = keyword_argument_comprehension(toks, index) {
+        return err;
     }
     if let Some(err) = misused_assignment(toks, index) {
         return err;
@@ -352,6 +377,40 @@ fn misused_assignment(toks: &[Spanned], index: usize) -> Option<SyntaxErrorInfo>
     };
     let msg = format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?");
     Some(syntax(msg, toks[start].0).ending_at(toks[index - 1].2))
+}
+
+/// CPython's `invalid_kwarg` for `f(a = x for x in y)`: a keyword argument
+/// whose value is followed by a comprehension's `for` is "Maybe you meant
+/// '==' or ':='", over the name and its `=`.
+fn keyword_argument_comprehension(toks: &[Spanned], index: usize) -> Option<SyntaxErrorInfo> {
+    let is_for = match toks.get(index)?.1 {
+        Tok::For => true,
+        Tok::Async => matches!(toks.get(index + 1).map(|t| &t.1), Some(Tok::For)),
+        _ => false,
+    };
+    if !is_for {
+        return None;
+    }
+    let open = innermost_open(toks, index)?;
+    if toks[open].1 != Tok::LPar || open == 0 || !ends_operand(&toks[open - 1].1) {
+        return None;
+    }
+    // The argument starts after the last comma directly inside the call.
+    let mut start = open + 1;
+    let mut depth = 0usize;
+    for (i, t) in toks.iter().enumerate().take(index).skip(open + 1) {
+        match t.1.bracket() {
+            Some('(' | '[' | '{') => depth += 1,
+            Some(_) => depth = depth.saturating_sub(1),
+            None if depth == 0 && t.1 == Tok::Comma => start = i + 1,
+            None => {}
+        }
+    }
+    if start + 2 >= index || !matches!(toks[start].1, Tok::Name(_)) || toks[start + 1].1 != Tok::Equal {
+        return None;
+    }
+    let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+    Some(syntax(msg, toks[start].0).ending_at(toks[start + 1].2))
 }
 
 /// CPython's `invalid_kwarg`: in a call's arguments, `expr = value` where

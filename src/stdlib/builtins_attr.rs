@@ -70,6 +70,7 @@ pub fn locals_of(vm: &mut Vm) -> Value {
 }
 
 fn input(vm: &mut Vm, a: Args) -> PyResult {
+    a.no_kw(vm, "input")?;
     a.check(vm, "input", 0, 1)?;
     if let Some(p) = a.pos.first() {
         let s = vm.str_of(p)?;
@@ -110,18 +111,22 @@ fn input(vm: &mut Vm, a: Args) -> PyResult {
 pub fn register(rt: &Runtime) {
     let b = &rt.builtins;
     def(b, "hash", |vm, a| {
+        a.no_kw(vm, "hash")?;
         a.check(vm, "hash", 1, 1)?;
         Ok(Value::Int(vm.hash_value(&a.pos[0])?))
     });
     def(b, "id", |vm, a| {
+        a.no_kw(vm, "id")?;
         a.check(vm, "id", 1, 1)?;
         Ok(Value::Int(a.pos[0].id()))
     });
     def(b, "callable", |vm, a| {
+        a.no_kw(vm, "callable")?;
         a.check(vm, "callable", 1, 1)?;
         Ok(Value::Bool(is_callable(vm, &a.pos[0])))
     });
     def(b, "getattr", |vm, a| {
+        a.no_kw(vm, "getattr")?;
         a.check(vm, "getattr", 2, 3)?;
         let name = name_arg(vm, &a.pos[1])?;
         if a.pos.len() == 2 {
@@ -137,12 +142,14 @@ pub fn register(rt: &Runtime) {
         }
     });
     def(b, "setattr", |vm, a| {
+        a.no_kw(vm, "setattr")?;
         a.check(vm, "setattr", 3, 3)?;
         let name = name_arg(vm, &a.pos[1])?;
         vm.set_attr(&a.pos[0], &name, a.pos[2].clone())?;
         Ok(Value::None)
     });
     def(b, "hasattr", |vm, a| {
+        a.no_kw(vm, "hasattr")?;
         a.check(vm, "hasattr", 2, 2)?;
         let name = name_arg(vm, &a.pos[1])?;
         match vm.get_attr_opt(&a.pos[0], &name) {
@@ -152,12 +159,14 @@ pub fn register(rt: &Runtime) {
         }
     });
     def(b, "delattr", |vm, a| {
+        a.no_kw(vm, "delattr")?;
         a.check(vm, "delattr", 2, 2)?;
         let name = name_arg(vm, &a.pos[1])?;
         vm.del_attr(&a.pos[0], &name)?;
         Ok(Value::None)
     });
     def(b, "vars", |vm, a| {
+        a.no_kw(vm, "vars")?;
         a.check(vm, "vars", 0, 1)?;
         let Some(v) = a.pos.first() else { return Ok(locals_of(vm)) };
         match v {
@@ -185,14 +194,32 @@ pub fn register(rt: &Runtime) {
         }
     });
     def(b, "dir", |vm, a| {
+        a.no_kw(vm, "dir")?;
         a.check(vm, "dir", 0, 1)?;
         let Some(v) = a.pos.first() else {
-            let Value::Dict(d) = locals_of(vm) else { return Ok(Value::list(vec![])) };
+            let d = match locals_of(vm) {
+                Value::Dict(d) => d,
+                // Locals that are another mapping (`exec(code, g, mapping)`):
+                // its `keys()`, sorted, as CPython's `_dir_locals`.
+                m => {
+                    let keys = vm.call_method(&m, "keys", vec![])?;
+                    let items = vm.collect(&keys)?;
+                    return Ok(Value::list(super::types_containers::sort_values(vm, items, &Value::None, false)?));
+                }
+            };
             let mut names: Vec<String> =
                 d.lock().keys().iter().filter_map(|k| k.as_str().map(|s| s.as_str().to_string())).collect();
             names.sort();
             return Ok(Value::list(names.into_iter().map(Value::string).collect()));
         };
+        // A module's own `__dir__` function (PEP 562) answers for it.
+        if let Value::Module(m) = v
+            && let Some(f) = m.dict.get_item_str("__dir__")
+        {
+            let r = vm.call(&f, vec![])?;
+            let items = vm.collect(&r)?;
+            return Ok(Value::list(super::types_containers::sort_values(vm, items, &Value::None, false)?));
+        }
         let cls = vm.class_of(v);
         if let Some(m) = cls.lookup_user("__dir__") {
             let r = vm.call_method_value(&m, v.clone(), vec![])?;
@@ -202,15 +229,18 @@ pub fn register(rt: &Runtime) {
         Ok(Value::list(vm.dir_of(v)?))
     });
     def(b, "globals", |vm, a| {
+        a.no_kw(vm, "globals")?;
         a.check(vm, "globals", 0, 0)?;
         Ok(Value::Dict(vm.frame.globals.clone()))
     });
     def(b, "locals", |vm, a| {
+        a.no_kw(vm, "locals")?;
         a.check(vm, "locals", 0, 0)?;
         Ok(locals_of(vm))
     });
     def(b, "input", input);
     def(b, "format", |vm, a| {
+        a.no_kw(vm, "format")?;
         a.check(vm, "format", 1, 2)?;
         let spec = match a.pos.get(1) {
             None => String::new(),
@@ -225,6 +255,7 @@ pub fn register(rt: &Runtime) {
         Ok(Value::string(vm.format_value(&a.pos[0], &spec)?))
     });
     def(b, "ascii", |vm, a| {
+        a.no_kw(vm, "ascii")?;
         a.check(vm, "ascii", 1, 1)?;
         Ok(Value::string(vm.ascii_of(&a.pos[0])?))
     });

@@ -50,23 +50,28 @@ pub fn register(rt: &Runtime) {
 
     def(b, "print", builtin_print);
     def_fast(b, "len", FastCall::Len, |vm, a| {
+        a.no_kw(vm, "len")?;
         a.check(vm, "len", 1, 1)?;
         let n = vm.len_of(&a.pos[0])?;
         Ok(Value::Int(n as i64))
     });
     def(b, "repr", |vm, a| {
+        a.no_kw(vm, "repr")?;
         a.check(vm, "repr", 1, 1)?;
         Ok(Value::string(vm.repr_of(&a.pos[0])?))
     });
     def_fast(b, "isinstance", FastCall::Isinstance, |vm, a| {
+        a.no_kw(vm, "isinstance")?;
         a.check(vm, "isinstance", 2, 2)?;
         Ok(Value::Bool(vm.isinstance(&a.pos[0], &a.pos[1])?))
     });
     def(b, "issubclass", |vm, a| {
+        a.no_kw(vm, "issubclass")?;
         a.check(vm, "issubclass", 2, 2)?;
         Ok(Value::Bool(vm.issubclass_value(&a.pos[0], &a.pos[1])?))
     });
     def(b, "iter", |vm, a| {
+        a.no_kw(vm, "iter")?;
         a.check(vm, "iter", 1, 2)?;
         if a.pos.len() == 2 {
             if !super::builtins_attr::is_callable(vm, &a.pos[0]) {
@@ -82,6 +87,7 @@ pub fn register(rt: &Runtime) {
         vm.get_iter(&a.pos[0])
     });
     def(b, "next", |vm, a| {
+        a.no_kw(vm, "next")?;
         a.check(vm, "next", 1, 2)?;
         let it = a.pos[0].clone();
         if !matches!(it, Value::Iter(_) | Value::Generator(_)) && vm.class_of(&it).lookup("__next__").is_none() {
@@ -135,9 +141,13 @@ pub fn register(rt: &Runtime) {
     super::isinstance::register(rt);
     for cls in rt.types.iterators.values() {
         method(cls, "__iter__", |_vm, a| Ok(a.pos[0].clone()));
-        method(cls, "__next__", |vm, a| match vm.next_value(&a.pos[0])? {
-            Some(v) => Ok(v),
-            None => Err(vm.stop_iteration(None)),
+        // `self` may be an instance of a subclass (`class E(enumerate)`)
+        // with the native iterator as its payload.
+        method(cls, "__next__", |vm, a| {
+            match vm.next_value(&crate::vm::ops::payload_of(&a.pos[0]).unwrap_or_else(|| a.pos[0].clone()))? {
+                Some(v) => Ok(v),
+                None => Err(vm.stop_iteration(None)),
+            }
         });
     }
 

@@ -246,68 +246,114 @@ fn awaits_more_input(src: &str, dont_imply_dedent: bool) -> bool {
     dont_imply_dedent && super::repl::opens_compound(first) && !last.trim().is_empty()
 }
 
+/// The namespaces an `exec`/`eval` runs in: the globals dict (a dict
+/// subclass's own storage), the frame's locals dict, and the mapping that
+/// stands behind that dict when the locals are not a plain dict (a dict
+/// subclass, any object with `__getitem__`): the frame's name operations
+/// then go through the mapping's methods, as CPython's `PyObject_GetItem`.
+struct Namespaces {
+    globals: Arc<Dict>,
+    locals: Option<Arc<Dict>>,
+    mapping: Option<Value>,
+}
+
+/// The dict under `v`: a dict, or an instance of a dict subclass.
+fn dict_storage(v: &Value) -> Option<Arc<Dict>> {
+    match v {
+        Value::Dict(d) => Some(d.clone()),
+        Value::Instance(inst) => match inst.builtin_value() {
+            Some(Value::Dict(d)) => Some(d.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// CPython's `PyMapping_Check`: the type can be subscripted.
+fn is_mapping(vm: &Vm, v: &Value) -> bool {
+    matches!(v, Value::Dict(_)) || vm.class_of(v).lookup("__getitem__").is_some()
+}
+
 /// The globals and locals an `exec`/`eval` runs with: the given ones, or the
 /// caller's (a snapshot of a function's locals, as CPython's `locals()`).
-fn namespaces(vm: &mut Vm, a: &mut Args, fname: &str) -> PyResult<(Arc<Dict>, Option<Arc<Dict>>)> {
+fn namespaces(vm: &mut Vm, a: &mut Args, fname: &str) -> PyResult<Namespaces> {
     let globals = a.arg(1, "globals").filter(|v| !v.is_none());
     let locals = a.arg(2, "locals").filter(|v| !v.is_none());
     let globals = match globals {
         None => None,
-        Some(Value::Dict(d)) => Some(d),
-        Some(v) => {
-            let msg = if fname == "exec" {
-                format!("exec() globals must be a dict, not {}", vm.type_name(&v))
-            } else {
-                "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
-            };
-            return Err(vm.type_error(&msg));
-        }
+        Some(v) => match dict_storage(&v) {
+            Some(d) => Some((d, v)),
+            None => {
+                let msg = if fname == "exec" {
+                    format!("exec() globals must be a dict, not {}", vm.type_name(&v))
+                } else if is_mapping(vm, &v) {
+                    "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+                } else {
+                    "globals must be a dict".to_string()
+                };
+                return Err(vm.type_error(&msg));
+            }
+        },
     };
-    let locals = match locals {
-        None => None,
-        Some(Value::Dict(d)) => Some(d),
-        Some(v) => {
-            let tn = vm.type_name(&v);
-            let msg = if fname == "exec" {
-                format!("locals must be a mapping or None, not {tn}")
-            } else {
-                "locals must be a mapping".to_string()
-            };
-            return Err(vm.type_error(&msg));
-        }
+    if let Some(v) = &locals
+        && !is_mapping(vm, v)
+    {
+        let tn = vm.type_name(v);
+        let msg = if fname == "exec" {
+            format!("locals must be a mapping or None, not {tn}")
+        } else {
+            "locals must be a mapping".to_string()
+        };
+        return Err(vm.type_error(&msg));
+    }
+    // Without locals, the globals object is the locals too (a dict
+    // subclass's `__getitem__` then serves the module-level names).
+    let locals = match (&locals, &globals) {
+        (Some(l), _) => Some(l.clone()),
+        (None, Some((_, g))) if !matches!(g, Value::Dict(_)) => Some(g.clone()),
+        _ => None,
     };
-    Ok(match (globals, locals) {
-        (Some(g), l) => {
+    let (locals, mapping) = match locals {
+        None => (None, None),
+        Some(Value::Dict(d)) => (Some(d), None),
+        Some(m) => (Some(Arc::new(Dict::new())), Some(m)),
+    };
+    Ok(match globals {
+        Some((g, _)) => {
             if g.get_item_str("__builtins__").is_none() {
                 g.set_item_str("__builtins__", Value::Dict(vm.rt.builtins.clone()));
             }
-            (g, l)
+            Namespaces { globals: g, locals, mapping }
         }
-        (None, Some(l)) => (vm.frame.globals.clone(), Some(l)),
-        (None, None) => {
+        None if locals.is_some() => Namespaces { globals: vm.frame.globals.clone(), locals, mapping },
+        None => {
             let g = vm.frame.globals.clone();
             let l = match super::builtins_attr::locals_of(vm) {
                 Value::Dict(d) if !Arc::ptr_eq(&d, &g) => Some(d),
                 _ => None,
             };
-            (g, l)
+            Namespaces { globals: g, locals: l, mapping: None }
         }
     })
 }
 
-fn run(
-    vm: &mut Vm,
-    code: Arc<CodeObject>,
-    globals: Arc<Dict>,
-    locals: Option<Arc<Dict>>,
-    cells: Option<Vec<Arc<Cell>>>,
-) -> PyResult {
-    let mut frame = Box::new(Frame::new(code, globals));
-    frame.locals_dict = locals;
+fn run(vm: &mut Vm, code: Arc<CodeObject>, ns: Namespaces, cells: Option<Vec<Arc<Cell>>>) -> PyResult {
+    let mut frame = Box::new(Frame::new(code, ns.globals));
+    frame.locals_dict = ns.locals.clone();
     if let Some(cells) = cells {
         frame.cells = cells.into_boxed_slice();
     }
-    vm.run_to_return(frame)
+    match (ns.mapping, &ns.locals) {
+        // The frame's locals dict is an empty placeholder the mapping
+        // stands behind (`Vm::class_ns`, as for a `__prepare__` namespace).
+        (Some(m), Some(placeholder)) => {
+            vm.class_ns.push((Arc::as_ptr(placeholder) as usize, m));
+            let r = vm.run_to_return(frame);
+            vm.class_ns.pop();
+            r
+        }
+        _ => vm.run_to_return(frame),
+    }
 }
 
 fn exec_or_eval(vm: &mut Vm, mut a: Args, fname: &str) -> PyResult {
@@ -331,7 +377,7 @@ fn exec_or_eval(vm: &mut Vm, mut a: Args, fname: &str) -> PyResult {
         return Err(vm.type_error(&msg));
     }
     let source = a.pos[0].clone();
-    let (globals, locals) = namespaces(vm, &mut a, fname)?;
+    let ns = namespaces(vm, &mut a, fname)?;
     let closure = a.take_kw("closure").filter(|v| !v.is_none());
     let source = source_arg(vm, &source, fname, true)?;
     let cells = match (&source, closure) {
@@ -356,7 +402,7 @@ fn exec_or_eval(vm: &mut Vm, mut a: Args, fname: &str) -> PyResult {
         }
         Source::Text(s) => compile_text(vm, &s, "<string>", ExecMode::Exec)?,
     };
-    let v = run(vm, code, globals, locals, cells)?;
+    let v = run(vm, code, ns, cells)?;
     Ok(if fname == "exec" { Value::None } else { v })
 }
 

@@ -160,10 +160,8 @@ fn sum(vm: &mut Vm, mut a: Args) -> PyResult {
 }
 
 fn reversed(vm: &mut Vm, a: Args) -> PyResult {
-    a.check(vm, "reversed", 1, 1)?;
+    a.posonly(vm, "reversed", 1, 1)?;
     let v = a.pos[0].clone();
-    let vals =
-        |items: Vec<Value>| Ok(Value::Iter(Arc::new(NativeIter::Values(Mutex::new(items.into_iter()), "reversed"))));
     match &v {
         Value::List(l) => {
             let n = l.len() as isize;
@@ -173,8 +171,15 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult {
             let n = t.items.len() as isize;
             Ok(Value::Iter(Arc::new(NativeIter::SeqRev { seq: v.clone(), pos: Mutex::new(n - 1) })))
         }
-        Value::Str(s) => vals(s.as_str().chars().rev().map(|c| Value::string(c.to_string())).collect()),
-        Value::Bytes(b) => vals(b.iter().rev().map(|x| Value::Int(*x as i64)).collect()),
+        // A `reversed` object indexing the sequence from its end, as CPython's.
+        Value::Str(s) => {
+            let n = s.as_str().chars().count() as isize;
+            Ok(Value::Iter(Arc::new(NativeIter::SeqRev { seq: v.clone(), pos: Mutex::new(n - 1) })))
+        }
+        Value::Bytes(b) => {
+            let n = b.len() as isize;
+            Ok(Value::Iter(Arc::new(NativeIter::SeqRev { seq: v.clone(), pos: Mutex::new(n - 1) })))
+        }
         Value::Range(r) => vm.get_iter(&Value::Range(Arc::new(r.reversed()))),
         Value::Dict(_) => {
             let mut items = vm.collect(&v)?;
@@ -196,12 +201,8 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult {
                 return vm.call_method_value(&m, v.clone(), vec![]);
             }
             if cls.lookup("__len__").is_some() && cls.lookup("__getitem__").is_some() && !matches!(v, Value::Set(_)) {
-                let n = vm.len_of(&v)?;
-                let mut items = Vec::with_capacity(n);
-                for i in (0..n).rev() {
-                    items.push(vm.get_item(&v, &Value::Int(i as i64))?);
-                }
-                return vals(items);
+                let n = vm.len_of(&v)? as isize;
+                return Ok(Value::Iter(Arc::new(NativeIter::SeqRev { seq: v.clone(), pos: Mutex::new(n - 1) })));
             }
             let tn = vm.type_name(&v);
             Err(vm.type_error(&format!("'{tn}' object is not reversible")))
@@ -210,6 +211,7 @@ fn reversed(vm: &mut Vm, a: Args) -> PyResult {
 }
 
 fn abs(vm: &mut Vm, a: Args) -> PyResult {
+    a.no_kw(vm, "abs")?;
     a.check(vm, "abs", 1, 1)?;
     Ok(match &a.pos[0] {
         Value::Int(i) => match i.checked_abs() {
@@ -292,6 +294,7 @@ fn clamped_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 }
 
 fn divmod(vm: &mut Vm, a: Args) -> PyResult {
+    a.no_kw(vm, "divmod")?;
     a.check(vm, "divmod", 2, 2)?;
     let (x, y) = (&a.pos[0], &a.pos[1]);
     let is_num = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Boolean(_) | Value::Flt(_));
@@ -424,6 +427,7 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
 
 fn base_fn(rt: &Runtime, name: &'static str, base: u32) {
     def(&rt.builtins, name, move |vm, a| {
+        a.no_kw(vm, name)?;
         a.check(vm, name, 1, 1)?;
         let b = int_arg(vm, &a.pos[0])?;
         Ok(Value::string(numfmt::int_to_base(&b, base)))
@@ -431,6 +435,7 @@ fn base_fn(rt: &Runtime, name: &'static str, base: u32) {
 }
 
 fn any_all(vm: &mut Vm, a: Args, name: &str, want: bool) -> PyResult {
+    a.no_kw(vm, name)?;
     a.check(vm, name, 1, 1)?;
     let it = vm.get_iter(&a.pos[0])?;
     while let Some(x) = vm.next_value(&it)? {
@@ -442,6 +447,43 @@ fn any_all(vm: &mut Vm, a: Args, name: &str, want: bool) -> PyResult {
 }
 
 /// Registers the built-ins of this file and of `builtins_attr.rs`.
+/// Makes the built-in iterator class `name` (`enumerate`, `zip`, `map`,
+/// `filter`, `reversed`) the built-in of that name, callable and
+/// subclassable as CPython's type: its `__new__` runs `make` on the
+/// arguments after the class and, for a subclass, wraps the iterator in an
+/// instance of it. (`reversed` may hand back another kind of iterator, a
+/// `__reversed__` method's or `list_reverseiterator`: never wrapped.)
+fn iter_type(rt: &Runtime, name: &'static str, make: fn(&mut Vm, Args) -> PyResult) {
+    let Some(own) = rt.types.iterators.get(name).cloned() else { return };
+    let cls = own.clone();
+    super::method(&own, "__new__", move |vm, mut a| {
+        let sub = match a.pos.first() {
+            Some(Value::Class(c)) if c.is_subclass(&cls) => c.clone(),
+            Some(v) => {
+                let tn = match v {
+                    Value::Class(c) => c.name().as_str().to_string(),
+                    _ => vm.type_name(v),
+                };
+                let msg = if matches!(v, Value::Class(_)) {
+                    format!("{name}.__new__({tn}): {tn} is not a subtype of {name}")
+                } else {
+                    format!("{name}.__new__(X): X is not a type object ({tn})")
+                };
+                return Err(vm.type_error(&msg));
+            }
+            None => return Err(vm.type_error(&format!("{name}.__new__(): not enough arguments"))),
+        };
+        a.pos.remove(0);
+        let it = make(vm, a)?;
+        let own_kind = matches!(&it, Value::Iter(ni) if ni.type_name() == name);
+        if own_kind && !Arc::ptr_eq(&sub, &cls) {
+            return Ok(vm.wrap_builtin(&Value::Class(sub), it));
+        }
+        Ok(it)
+    });
+    rt.builtins.set_item_str(name, Value::Class(own));
+}
+
 pub fn register(rt: &Runtime) {
     let b = &rt.builtins;
     module_init(rt);
@@ -463,12 +505,19 @@ pub fn register(rt: &Runtime) {
         let key = key.unwrap_or(Value::None);
         Ok(Value::list(super::types_containers::sort_values(vm, items, &key, rev)?))
     });
-    def(b, "enumerate", |vm, mut a| {
+    iter_type(rt, "enumerate", |vm, mut a| {
+        let given = a.pos.len() + a.kw.len();
+        if given > 2 {
+            return Err(vm.type_error(&format!("enumerate() takes at most 2 arguments ({given} given)")));
+        }
         let start = a.take_kw("start");
         let it = a.take_kw("iterable");
-        a.no_extra_kw(vm, "enumerate")?;
+        if let Some((k, _)) = a.kw.first() {
+            let msg = format!("'{}' is an invalid keyword argument for enumerate()", k.as_str());
+            return Err(vm.type_error(&msg));
+        }
         let Some(src) = it.or_else(|| a.pos.first().cloned()) else {
-            return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+            return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
         };
         let start = start.or_else(|| a.pos.get(1).cloned()).unwrap_or(Value::Int(0));
         if !matches!(start, Value::Int(_) | Value::BigInt(_)) {
@@ -478,12 +527,14 @@ pub fn register(rt: &Runtime) {
         let inner = vm.get_iter(&src)?;
         Ok(Value::Iter(Arc::new(NativeIter::Enumerate { inner, count: Mutex::new(start) })))
     });
-    def(b, "zip", |vm, mut a| {
+    iter_type(rt, "zip", |vm, mut a| {
         let strict = match a.take_kw("strict") {
             Some(v) => vm.truthy(&v)?,
             None => false,
         };
-        a.no_extra_kw(vm, "zip")?;
+        if let Some((k, _)) = a.kw.first() {
+            return Err(vm.type_error(&format!("'{}' is an invalid keyword argument for zip()", k.as_str())));
+        }
         let mut iters = Vec::with_capacity(a.pos.len());
         // CPython 3.11's zip reports iter()'s own error ("'int' object is
         // not iterable", or whatever `__iter__` raised).
@@ -492,7 +543,7 @@ pub fn register(rt: &Runtime) {
         }
         Ok(Value::Iter(Arc::new(NativeIter::Zip { iters, strict, done: Mutex::new(false) })))
     });
-    def(b, "map", |vm, a| {
+    iter_type(rt, "map", |vm, a| {
         a.no_kw(vm, "map")?;
         if a.pos.len() < 2 {
             return Err(vm.type_error("map() must have at least two arguments."));
@@ -504,13 +555,12 @@ pub fn register(rt: &Runtime) {
         }
         Ok(Value::Iter(Arc::new(NativeIter::Map { func, iters })))
     });
-    def(b, "filter", |vm, a| {
-        a.no_kw(vm, "filter")?;
-        a.check(vm, "filter", 2, 2)?;
+    iter_type(rt, "filter", |vm, a| {
+        a.posonly(vm, "filter", 2, 2)?;
         let iter = vm.get_iter(&a.pos[1])?;
         Ok(Value::Iter(Arc::new(NativeIter::Filter { func: a.pos[0].clone(), iter })))
     });
-    def(b, "reversed", reversed);
+    iter_type(rt, "reversed", reversed);
     def(b, "any", |vm, a| any_all(vm, a, "any", true));
     def(b, "all", |vm, a| any_all(vm, a, "all", false));
     def(b, "abs", abs);
@@ -518,6 +568,7 @@ pub fn register(rt: &Runtime) {
     def(b, "divmod", divmod);
     def(b, "pow", pow);
     def(b, "chr", |vm, a| {
+        a.no_kw(vm, "chr")?;
         a.check(vm, "chr", 1, 1)?;
         // A C int first (OverflowError past it), then the code point range.
         let n = num_bigint::BigInt::from(super::types_str::c_int_arg(vm, &a.pos[0])?);
@@ -531,6 +582,7 @@ pub fn register(rt: &Runtime) {
         }
     });
     def(b, "ord", |vm, a| {
+        a.no_kw(vm, "ord")?;
         a.check(vm, "ord", 1, 1)?;
         match &a.pos[0] {
             Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0) as i64)),

@@ -17,6 +17,11 @@ use crate::vm::{Args, PyResult, Runtime, Vm};
 fn this<'a>(vm: &mut Vm, a: &'a Args) -> PyResult<&'a Arc<NativeIter>> {
     match a.pos.first() {
         Some(Value::Iter(it)) => Ok(it),
+        // An instance of a subclass of enumerate, zip, map, filter.
+        Some(Value::Instance(inst)) => match inst.builtin_value() {
+            Some(Value::Iter(it)) => Ok(it),
+            _ => Err(vm.type_error("descriptor requires an iterator")),
+        },
         _ => Err(vm.type_error("descriptor requires an iterator")),
     }
 }
@@ -67,7 +72,7 @@ fn reduce(vm: &mut Vm, a: &Args) -> PyResult {
         }
         NativeIter::SeqRev { seq, pos } => {
             let p = *pos.lock();
-            if p < 0 || p as usize >= seq_len(seq) {
+            if p < 0 || p as usize >= vm.len_of(seq)? {
                 call(iter, vec![Value::list(Vec::new())])
             } else {
                 let reversed = builtin(vm, "reversed");
@@ -95,16 +100,19 @@ fn reduce(vm: &mut Vm, a: &Args) -> PyResult {
             call(iter, vec![Value::list(rest)])
         }
         NativeIter::Enumerate { inner, count } => {
-            let enumerate = builtin(vm, "enumerate");
+            // CPython reduces to the object's own type (a subclass too).
+            let enumerate = Value::Class(vm.class_of(&a.pos[0]));
             Value::tuple(vec![enumerate, Value::tuple(vec![inner.clone(), count.lock().clone()])])
         }
-        NativeIter::Zip { iters, .. } => call(builtin(vm, "zip"), iters.clone()),
+        NativeIter::Zip { iters, .. } => call(Value::Class(vm.class_of(&a.pos[0])), iters.clone()),
         NativeIter::Map { func, iters } => {
             let mut args = vec![func.clone()];
             args.extend(iters.iter().cloned());
-            call(builtin(vm, "map"), args)
+            call(Value::Class(vm.class_of(&a.pos[0])), args)
         }
-        NativeIter::Filter { func, iter: inner } => call(builtin(vm, "filter"), vec![func.clone(), inner.clone()]),
+        NativeIter::Filter { func, iter: inner } => {
+            call(Value::Class(vm.class_of(&a.pos[0])), vec![func.clone(), inner.clone()])
+        }
         NativeIter::Callable { func, sentinel, done } => {
             if *done.lock() {
                 call(iter, vec![Value::tuple(Vec::new())])
@@ -132,9 +140,16 @@ fn length_hint(vm: &mut Vm, a: &Args) -> PyResult {
                 _ => seq_len(seq).saturating_sub(p),
             }
         }
+        // CPython's reversed_len: the sequence's length now (its
+        // `__len__` may raise), capped by the position.
         NativeIter::SeqRev { seq, pos } => {
             let p = *pos.lock();
-            if p >= 0 && (p as usize) < seq_len(seq) { p as usize + 1 } else { 0 }
+            if p < 0 {
+                0
+            } else {
+                let n = vm.len_of(seq)?;
+                if (p as usize) < n { p as usize + 1 } else { 0 }
+            }
         }
         NativeIter::Range { len, taken, .. } => (*len - taken.load(Relaxed)).max(0) as usize,
         NativeIter::Set { set, keys, len_at_start } => {
@@ -193,7 +208,7 @@ fn setstate(vm: &mut Vm, a: &Args) -> PyResult {
             pos.store(p, Relaxed);
         }
         NativeIter::SeqRev { seq, pos } => {
-            let n = seq_len(seq) as i64;
+            let n = vm.len_of(seq)? as i64;
             let i = vm.ssize_index(&a.pos[1])?;
             *pos.lock() = if i < -1 { -1 } else { i.min(n - 1) } as isize;
         }

@@ -9,6 +9,7 @@ pub mod binfmt;
 pub mod buffer;
 pub mod builtin_attrs;
 pub mod builtin_docs;
+pub mod builtins_async;
 pub mod builtins_attr;
 pub mod builtins_core;
 pub mod builtins_descr;
@@ -277,6 +278,7 @@ pub fn init(rt: &Runtime) {
 const EXTRA_INITS: &[fn(&Runtime)] = &[
     unicode_errors::register,
     builtins_more::register,
+    builtins_async::register,
     types_str::register,
     types_bytes::register,
     types_bytearray::register,
@@ -290,6 +292,7 @@ const EXTRA_INITS: &[fn(&Runtime)] = &[
     mod_asyncio::register,
     types_complex::register,
     types_union::register,
+    types_union::register_class_getitem,
     types_func::register,
     builtin_attrs::register,
     object_reduce::register,

@@ -273,7 +273,10 @@ fn register_type_extras(rt: &Runtime) {
         let subs: Vec<Value> = c.extra.subclasses.lock().iter().filter_map(|w| w.upgrade()).map(Value::Class).collect();
         Ok(Value::list(subs))
     });
-    method(t, "__prepare__", |_vm, _a| Ok(Value::Dict(Arc::new(crate::object::dict::Dict::new()))));
+    // A class method (`type.__prepare__()` needs no argument at all).
+    super::types_num::classmethod(rt, t, "__prepare__", |_vm, _a| {
+        Ok(Value::Dict(Arc::new(crate::object::dict::Dict::new())))
+    });
     // What a metaclass's `super().__setattr__(name, value)` reaches.
     method(t, "__setattr__", |vm, a| {
         a.expect_after_self(vm, 2)?;

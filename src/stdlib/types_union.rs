@@ -188,3 +188,36 @@ pub fn register(rt: &Runtime) {
         Ok(Value::Bool(false))
     });
 }
+
+/// `__class_getitem__` of the built-in classes CPython gives one (PEP 585):
+/// `list[int]` is a `types.GenericAlias`, and so is `MyList[int]` for a
+/// subclass, which inherits it. (Other built-in classes are subscripted by
+/// the interpreter's own fallback.)
+pub fn register_class_getitem(rt: &Runtime) {
+    let t = &rt.types;
+    let iter = |n: &str| t.iterators.get(n).cloned();
+    let classes = [
+        Some(t.list.clone()),
+        Some(t.dict.clone()),
+        Some(t.tuple.clone()),
+        Some(t.set.clone()),
+        Some(t.frozenset.clone()),
+        iter("enumerate"),
+        t.exceptions.get("BaseExceptionGroup").cloned(),
+    ];
+    for cls in classes.into_iter().flatten() {
+        let owner = cls.name().as_str().to_string();
+        super::types_num::classmethod(rt, &cls, "__class_getitem__", move |vm, a| {
+            if a.pos.len() != 2 {
+                let n = a.pos.len().saturating_sub(1);
+                let msg = format!("{owner}.__class_getitem__() takes exactly one argument ({n} given)");
+                return Err(vm.type_error(&msg));
+            }
+            let m = vm.import_name("_gilt_types", 0, true)?;
+            let Some(ga) = vm.get_attr_str(&m, "GenericAlias")? else {
+                return Err(vm.type_error("types.GenericAlias is missing"));
+            };
+            vm.call(&ga, vec![a.pos[0].clone(), a.pos[1].clone()])
+        });
+    }
+}

@@ -623,6 +623,15 @@ impl Vm {
             let inherited = |owner: Option<&Arc<Class>>| owner.is_some_and(|c| !Arc::ptr_eq(c, object));
             (inherited(new_owner), inherited(init_owner))
         };
+        // A built-in type with no constructor of its own (dict views,
+        // iterators): CPython's tp_new is NULL there.
+        if cls.builtin && cls.layout == Layout::Opaque && !new_inherited && !init_inherited {
+            let name = match cls.dict.get_item_str("__module__") {
+                Some(Value::Str(m)) if m.as_str() != "builtins" => format!("{}.{}", m.as_str(), cls.name().as_str()),
+                _ => cls.name().as_str().to_string(),
+            };
+            return Err(self.type_error(&format!("cannot create '{name}' instances")));
+        }
         let obj = match new {
             Some(newf) if user_new || new_inherited || cls.layout != Layout::Object => {
                 // `__new__` as the class reads it (CPython's slot_tp_new): a

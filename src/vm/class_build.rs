@@ -492,6 +492,13 @@ impl Vm {
                     let tn = self.type_name(&args.pos[2]);
                     return Err(self.type_error(&format!("type.__new__() argument 3 must be dict, not {tn}")));
                 };
+                // `type()` itself never substitutes bases (PEP 560).
+                for b in bases.items.iter() {
+                    if !matches!(b, Value::Class(_)) && self.get_attr_str(b, "__mro_entries__")?.is_some() {
+                        let msg = "type() doesn't support MRO entry resolution; use types.new_class()";
+                        return Err(self.type_error(msg));
+                    }
+                }
                 // A base with a derived metaclass makes that metaclass build the class.
                 let type_ = self.rt.types.type_.clone();
                 let winner = self.winner_metaclass(&type_, &bases.items)?;

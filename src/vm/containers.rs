@@ -454,7 +454,18 @@ impl Vm {
                 Err(self.type_error(&format!("'{tn}' object is not subscriptable")))
             }
             Value::Class(c) => {
-                if let Some(m) = c.lookup("__class_getitem__") {
+                // The metaclass's `__getitem__` comes first (enum's
+                // `Color['RED']`), as CPython's mp_subscript slot does.
+                if c.metaclass.is_some() {
+                    let meta = self.class_of(obj);
+                    if let Some(m) = meta.lookup_user("__getitem__") {
+                        return self.call_method_value(&m, obj.clone(), vec![key.clone()]);
+                    }
+                }
+                // `__class_getitem__ = None` opts out (CPython's check).
+                if let Some(m) = c.lookup("__class_getitem__")
+                    && !m.is_none()
+                {
                     // An implicit classmethod (see `type_new`): call its function.
                     let m = match &m {
                         Value::Native2(o) => match o.as_any().downcast_ref::<crate::object::descr::ClassMethod>() {

@@ -200,19 +200,7 @@ impl Vm {
                 };
                 format!("<class '{}{}'>", module, c.qualname.lock().as_str())
             }
-            Value::Module(m) => {
-                // As CPython, the name is the module's `__name__` now.
-                let name = match m.dict.get_item_str("__name__") {
-                    Some(Value::Str(s)) => s.as_str().to_string(),
-                    _ => m.name.to_string(),
-                };
-                match m.dict.get_item_str("__file__") {
-                    Some(Value::Str(f)) => format!("<module '{name}' from '{}'>", f.as_str()),
-                    // Made by `types.ModuleType(name)`: no spec, no file.
-                    _ if matches!(m.dict.get_item_str("__spec__"), Some(Value::None)) => format!("<module '{name}'>"),
-                    _ => format!("<module '{name}' (built-in)>"),
-                }
-            }
+            Value::Module(m) => self.module_repr(v, &m.dict)?,
             Value::Generator(g) => {
                 let kind = match g.kind {
                     crate::object::generator::GenKind::Generator => "generator",

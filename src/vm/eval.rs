@@ -1095,7 +1095,21 @@ impl Vm {
                     let before = (arg & 0xffff) as usize;
                     let after = (arg >> 16) as usize;
                     let seq = self.pop();
-                    let items = self.collect(&seq)?;
+                    let items = match self.collect(&seq) {
+                        Ok(items) => items,
+                        // A type that cannot be iterated at all, as UNPACK_SEQUENCE says it.
+                        Err(e)
+                            if self.is_exc(&e, "TypeError")
+                                && !{
+                                    let c = self.class_of(&seq);
+                                    c.lookup("__iter__").is_some() || c.lookup("__getitem__").is_some()
+                                } =>
+                        {
+                            let tn = self.type_name(&seq);
+                            return Err(self.type_error(&format!("cannot unpack non-iterable {tn} object")));
+                        }
+                        Err(e) => return Err(e),
+                    };
                     if items.len() < before + after {
                         return Err(self.value_error(&format!(
                             "not enough values to unpack (expected at least {}, got {})",

@@ -59,6 +59,12 @@ impl Vm {
                     return Ok(r);
                 }
                 if let Some(p) = inst.builtin_value().cloned() {
+                    // An instance of a subclass of an iterator type
+                    // (`class E(enumerate)`) is its own iterator: its class's
+                    // `__next__` steps it.
+                    if matches!(p, Value::Iter(_)) {
+                        return Ok(v.clone());
+                    }
                     return self.get_iter(&p);
                 }
                 if inst.class.lookup_user("__getitem__").is_some() {
@@ -150,7 +156,7 @@ impl Vm {
                     _ => Ok(None),
                 }
             }
-            NativeIter::SeqRev { seq, pos } => {
+            NativeIter::SeqRev { seq: seq @ (Value::List(_) | Value::Tuple(_)), pos } => {
                 let mut p = pos.lock();
                 if *p < 0 {
                     return Ok(None);
@@ -159,6 +165,25 @@ impl Vm {
                 let i = *p as usize;
                 *p -= 1;
                 Ok(items.get(i).cloned())
+            }
+            // Any other sequence is indexed (no lock held while `__getitem__`
+            // runs); an IndexError or StopIteration ends it for good.
+            NativeIter::SeqRev { seq, pos } => {
+                let i = *pos.lock();
+                if i < 0 {
+                    return Ok(None);
+                }
+                match self.get_item(seq, &Value::Int(i as i64)) {
+                    Ok(v) => {
+                        *pos.lock() = i - 1;
+                        Ok(Some(v))
+                    }
+                    Err(e) if self.is_exc(&e, "IndexError") || self.is_exc(&e, "StopIteration") => {
+                        *pos.lock() = -1;
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                }
             }
             NativeIter::Range { .. } => Ok(ni.next_simple().flatten()),
             NativeIter::Dict { dict, kind, pos, len_at_start } => {

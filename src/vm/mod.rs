@@ -35,6 +35,7 @@ pub mod inline_attr;
 pub mod iter;
 mod memory;
 mod module_attr;
+mod module_repr;
 pub mod numeric;
 pub mod ops;
 mod pattern;

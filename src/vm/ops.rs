@@ -409,7 +409,10 @@ impl Vm {
             if let Some(r) = self.try_dunder(a, name, b)? {
                 return Ok(r);
             }
+            // `object.__ne__` (inherited when a class defines no `__ne__`)
+            // inverts the object's own `__eq__`, never the other's.
             if op == CmpOp::NotEq
+                && ca.lookup_user("__ne__").is_none()
                 && ca.lookup_user("__eq__").is_some()
                 && let Some(r) = self.try_dunder(a, "__eq__", b)?
             {
@@ -420,6 +423,7 @@ impl Vm {
                 return Ok(r);
             }
             if op == CmpOp::NotEq
+                && cb.lookup_user("__ne__").is_none()
                 && cb.lookup_user("__eq__").is_some()
                 && let Some(r) = self.try_dunder(b, "__eq__", a)?
             {
@@ -649,6 +653,10 @@ impl Vm {
     fn contains_by_iter(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         let it = match self.get_iter(container) {
             Ok(it) => it,
+            // Only a TypeError becomes "not iterable" (CPython's
+            // _PySequence_IterSearch); an `__iter__` raising anything else
+            // passes its error on.
+            Err(e) if !self.is_exc(&e, "TypeError") => return Err(e),
             Err(_) => {
                 let tn = self.type_name(container);
                 return Err(self.type_error(&format!("argument of type '{tn}' is not iterable")));

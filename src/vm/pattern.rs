@@ -23,6 +23,31 @@ fn in_mro(cls: &Arc<Class>, builtin: &[&str], any: &[&str]) -> bool {
     })
 }
 
+/// Which kind of collection a class is for `case [...]` and `case {...}`:
+/// CPython's Py_TPFLAGS_SEQUENCE / MAPPING, which a class takes from the
+/// first class of its MRO that has one (`class M(UserDict, Sequence)` is a
+/// mapping). `None`: neither (str, bytes and bytearray have no flag).
+fn collection_kind(cls: &Arc<Class>) -> Option<bool> {
+    for c in cls.mro_with_self() {
+        let n = c.name();
+        let n = n.as_str();
+        if c.builtin {
+            match n {
+                "list" | "tuple" | "range" | "memoryview" | "array" | "deque" => return Some(true),
+                "dict" => return Some(false),
+                _ => {}
+            }
+        } else {
+            match n {
+                "Sequence" | "MutableSequence" | "deque" => return Some(true),
+                "Mapping" | "MutableMapping" => return Some(false),
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
 impl Vm {
     /// Is `v` a sequence for sequence patterns (not str, bytes or bytearray)?
     fn match_sequence(&self, v: &Value) -> bool {
@@ -31,11 +56,7 @@ impl Vm {
             Value::Str(_) | Value::Bytes(_) | Value::Dict(_) => false,
             _ => {
                 let cls = self.class_of(v);
-                in_mro(
-                    &cls,
-                    &["list", "tuple", "range", "memoryview", "array"],
-                    &["Sequence", "MutableSequence", "deque"],
-                ) && !in_mro(&cls, &["str", "bytes", "bytearray"], &[])
+                collection_kind(&cls) == Some(true) && !in_mro(&cls, &["str", "bytes", "bytearray"], &[])
             }
         }
     }
@@ -44,7 +65,7 @@ impl Vm {
     fn match_mapping(&self, v: &Value) -> bool {
         match v {
             Value::Dict(_) => true,
-            Value::Instance(_) => in_mro(&self.class_of(v), &["dict"], &["Mapping", "MutableMapping"]),
+            Value::Instance(_) => collection_kind(&self.class_of(v)) == Some(false),
             _ => false,
         }
     }
@@ -71,6 +92,19 @@ impl Vm {
                 let len = self.len_of(subject)?;
                 if star.is_none() && len != items.len() || star.is_some() && len < items.len() {
                     return Ok(false);
+                }
+                // `case x, y, *_:` on another sequence reads only the items
+                // it names, by index (CPython's pattern_helper_sequence_subscr):
+                // `range(1 << 30)` is never copied.
+                if let (Some((at, None)), false) = (star, matches!(subject, Value::List(_) | Value::Tuple(_))) {
+                    for (i, pat) in items.iter().enumerate() {
+                        let index = if i < *at { i } else { len - (items.len() - i) };
+                        let v = self.get_item(subject, &Value::Int(index as i64))?;
+                        if !self.match_pat(pat, &v, values, binds)? {
+                            return Ok(false);
+                        }
+                    }
+                    return Ok(true);
                 }
                 let all: Vec<Value> = match subject {
                     Value::List(l) => l.lock().clone(),

@@ -235,7 +235,13 @@ impl Types {
             new_builtin_class("ExceptionGroup", &[beg.clone(), exceptions["Exception"].clone()], Layout::Exception);
         exceptions.insert("BaseExceptionGroup", beg);
         exceptions.insert("ExceptionGroup", eg);
-        let iterators = crate::object::iter::ITER_TYPE_NAMES.iter().map(|n| (*n, c(n, Layout::Opaque))).collect();
+        // The iterator types that are also built-in names can be subclassed
+        // (`class E(enumerate)`): their `__new__` builds subclass instances.
+        let iter_layout = |n: &str| match n {
+            "enumerate" | "zip" | "map" | "filter" | "reversed" => Layout::NativeNew,
+            _ => Layout::Opaque,
+        };
+        let iterators = crate::object::iter::ITER_TYPE_NAMES.iter().map(|n| (*n, c(n, iter_layout(n)))).collect();
         Types {
             iterators,
             type_: c("type", Layout::NativeNew),

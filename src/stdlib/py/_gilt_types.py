@@ -134,9 +134,7 @@ E.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,)."""
         return NotImplemented
 
     def __iter__(self):
-        starred = GenericAlias(self._origin, self._args)
-        object.__setattr__(starred, '_unpacked', True)
-        yield starred
+        return _GenericAliasIterator(self)
 
     def __reduce__(self):
         if self._unpacked:
@@ -187,6 +185,39 @@ E.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,)."""
 
 
 GenericAlias.__module__ = 'types'
+
+
+class _GenericAliasIterator:
+    """`iter(tuple[int])`: yields the starred alias `*tuple[int]` once.
+
+    A class rather than a generator because copy and pickle reduce a starred
+    alias to `next(iter(alias))`, so the iterator itself must reduce (to
+    `iter(alias)`, or `iter(())` once used up), as CPython's does."""
+
+    __slots__ = ('_alias',)
+
+    def __init__(self, alias):
+        self._alias = alias
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        alias = self._alias
+        if alias is None:
+            raise StopIteration
+        self._alias = None
+        starred = GenericAlias(alias._origin, alias._args)
+        object.__setattr__(starred, '_unpacked', True)
+        return starred
+
+    def __reduce__(self):
+        if self._alias is None:
+            return iter, ((),)
+        return iter, (self._alias,)
+
+
+_GenericAliasIterator.__name__ = _GenericAliasIterator.__qualname__ = 'generic_alias_iterator'
 
 
 class mappingproxy:
@@ -265,3 +296,77 @@ class mappingproxy:
 
 
 mappingproxy.__module__ = 'builtins'
+
+
+async def _coroutine():
+    pass
+
+
+_c = _coroutine()
+_CoroutineType = type(_c)
+_c.close()
+del _c
+
+
+def _generator():
+    yield
+
+
+_GeneratorType = type(_generator())
+
+
+def _await_iter(o):
+    """The iterator `await o` drives (CPython's _PyCoro_GetAwaitableIter,
+    then a coroutine's own `__await__`), with CPython's TypeErrors."""
+    if type(o) is _CoroutineType:
+        return o.__await__()
+    if isinstance(o, _GeneratorType) and o.gi_code.co_flags & 0x100:
+        return o
+    method = getattr(type(o), '__await__', None)
+    if method is None:
+        raise TypeError("object %s can't be used in 'await' expression" % type(o).__name__)
+    res = method(o)
+    if isinstance(res, _CoroutineType):
+        raise TypeError('__await__() returned a coroutine')
+    if getattr(type(res), '__next__', None) is None:
+        raise TypeError("__await__() returned non-iterator of type '%s'" % type(res).__name__)
+    return res
+
+
+class anext_awaitable:
+    """What `anext(it, default)` returns: awaiting it awaits `it.__anext__()`
+    and gives `default` when that raises StopAsyncIteration (CPython's
+    Objects/iterobject.c anextawaitable, written here in Python)."""
+
+    __slots__ = ('_wrapped', '_default')
+
+    def __init__(self, wrapped, default):
+        self._wrapped = wrapped
+        self._default = default
+
+    def __await__(self):
+        return self
+
+    def __iter__(self):
+        return self
+
+    def _step(self, name, *args):
+        it = _await_iter(self._wrapped)
+        try:
+            if name == '__next__':
+                return next(it)
+            return getattr(it, name)(*args)
+        except StopAsyncIteration:
+            raise StopIteration(self._default) from None
+
+    def __next__(self):
+        return self._step('__next__')
+
+    def send(self, value, /):
+        return self._step('send', value)
+
+    def throw(self, *args):
+        return self._step('throw', *args)
+
+    def close(self):
+        return _await_iter(self._wrapped).close()
