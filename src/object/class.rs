@@ -373,17 +373,22 @@ pub struct Instance {
     /// Replaceable by `obj.__dict__ = d`, which makes `d` itself the namespace.
     pub dict: SwapCell<Arc<Dict>>,
     pub payload: Payload,
-    /// `__del__` has run (or is queued to run): it runs at most once, as in
-    /// CPython (PEP 442), even if the object is resurrected.
-    pub finalized: std::sync::atomic::AtomicBool,
-    /// The `weakref.ref`s to this instance (set by the first one).
-    pub weakrefs: std::sync::OnceLock<Box<super::finalize::WeakList>>,
+    /// The `weakref.ref`s to this instance (a list set by the first one),
+    /// and whether `__del__` has run (or is queued to run): it runs at most
+    /// once, as in CPython (PEP 442), even if the object is resurrected.
+    /// One word for both keeps an instance at 64 bytes.
+    pub weakrefs: super::weak_slot::WeakSlot,
     /// The values of the class's `__slots__` (None = unset), indexed by
     /// [`super::descr::SlotMember::index`]; only for classes with slots
     /// (boxed, so that the instances of every other class are 24 bytes
     /// smaller).
     pub slots: Option<Box<SlotValues>>,
 }
+
+// An `Arc<Instance>` allocation is 16 bytes more: 80, one of the
+// allocator's size classes (…, 64, 80, 96, …); a field past 64 bytes costs
+// every instance 16 (issue 14, item 6).
+const _: () = assert!(std::mem::size_of::<Instance>() <= 64);
 
 /// An instance's `__slots__` values behind their own lock.
 pub type SlotValues = super::spinlock::SpinLock<Vec<Option<Value>>>;
@@ -396,7 +401,6 @@ impl Instance {
             class: SwapCell::new(class),
             dict: SwapCell::new(Arc::new(Dict::with_capacity(room))),
             payload,
-            finalized: Default::default(),
             weakrefs: Default::default(),
             slots,
         }
@@ -427,15 +431,14 @@ impl Drop for Instance {
             w.referent_died();
         }
         let Some(q) = self.class.finalizers.get() else { return };
-        if *self.finalized.get_mut() {
+        if self.weakrefs.finalized() {
             return;
         }
         let inst = Instance {
             class: SwapCell::new(self.class.current().clone()),
             dict: SwapCell::new(std::mem::replace(self.dict.current_mut(), Arc::new(Dict::new()))),
             payload: std::mem::replace(&mut self.payload, Payload::None),
-            finalized: std::sync::atomic::AtomicBool::new(true),
-            weakrefs: Default::default(),
+            weakrefs: super::weak_slot::WeakSlot::new(true),
             slots: self.slots.take(),
         };
         q.push(Value::Instance(Arc::new(inst)));

@@ -29,7 +29,6 @@ pub struct Entry {
 const SMALL: usize = 8;
 
 /// The table itself; reached through `Dict::lock()`.
-#[derive(Default, Clone)]
 pub struct DictTable {
     entries: Vec<Option<Entry>>,
     /// Hash → entry position, made once the table outgrows `SMALL` raw
@@ -37,13 +36,30 @@ pub struct DictTable {
     /// attributes, keyword arguments) never have one, and an empty table
     /// inline would cost every dict 24 more bytes.
     index: Option<Box<HashTable<usize>>>,
-    len: usize,
-    /// The tag of the key layout (which keys at which positions) for the
-    /// interpreter's inline caches: 0 until a cache asks for one
-    /// ([`DictTable::layout_tag`]), back to 0 whenever a key is added,
-    /// removed or moved. Replacing a value keeps it: a cache that found a
-    /// global at a position stays right when the global is rebound.
-    layout_tag: u64,
+    /// Live entries. 32 bits (no table holds 2³² entries: that would be
+    /// 160 GiB of them), so that with `relayout` beside it a dict fits the
+    /// allocator's 80-byte size class instead of the 96-byte one.
+    len: u32,
+    /// A key was added, removed or moved since the owning dict's layout
+    /// tag ([`Dict`]'s `layout`) was given: the tag no longer names these
+    /// keys and is withdrawn when the change ends. Replacing a value leaves
+    /// it false: a cache that found a global at a position stays right when
+    /// the global is rebound. True for a new or cloned table, whose keys no
+    /// tag has named.
+    relayout: bool,
+}
+
+impl Default for DictTable {
+    fn default() -> DictTable {
+        DictTable { entries: Vec::new(), index: None, len: 0, relayout: true }
+    }
+}
+
+impl Clone for DictTable {
+    /// A copy's keys are named by no tag of the dict it goes into.
+    fn clone(&self) -> DictTable {
+        DictTable { entries: self.entries.clone(), index: self.index.clone(), len: self.len, relayout: true }
+    }
 }
 
 /// A fresh layout tag: one process-wide counter, so a tag never names two
@@ -101,7 +117,7 @@ pub enum Probe {
 
 impl DictTable {
     pub fn len(&self) -> usize {
-        self.len
+        self.len as usize
     }
     pub fn is_empty(&self) -> bool {
         self.len == 0
@@ -139,20 +155,6 @@ impl DictTable {
 
     pub fn entry(&self, pos: usize) -> Option<&Entry> {
         self.entries.get(pos).and_then(|e| e.as_ref())
-    }
-
-    /// This layout's tag (see `layout_tag` the field), made on first request.
-    pub fn layout_tag(&mut self) -> u64 {
-        if self.layout_tag == 0 {
-            self.layout_tag = next_layout_tag();
-        }
-        self.layout_tag
-    }
-
-    /// The layout's tag if one was asked for since the keys last changed, else 0.
-    #[inline]
-    pub fn current_layout_tag(&self) -> u64 {
-        self.layout_tag
     }
 
     /// The value at raw position `pos` (a position an inline cache found).
@@ -212,7 +214,7 @@ impl DictTable {
     /// Appends a new key (the caller has checked it is absent).
     pub fn push_new(&mut self, hash: i64, key: Value, value: Value) {
         let pos = self.entries.len();
-        self.layout_tag = 0;
+        self.relayout = true;
         self.entries.push(Some(Entry { hash, key, value }));
         self.len += 1;
         let entries = &self.entries;
@@ -232,14 +234,14 @@ impl DictTable {
 
     pub fn remove_at(&mut self, pos: usize) -> Option<Entry> {
         let e = self.entries.get_mut(pos)?.take()?;
-        self.layout_tag = 0;
+        self.relayout = true;
         if let Some(index) = &mut self.index
             && let Ok(found) = index.find_entry(e.hash as u64, |&p| p == pos)
         {
             found.remove();
         }
         self.len -= 1;
-        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+        if self.entries.len() > 16 && self.len() * 2 < self.entries.len() {
             self.compact();
         }
         Some(e)
@@ -247,7 +249,7 @@ impl DictTable {
 
     fn compact(&mut self) {
         let old = std::mem::take(&mut self.entries);
-        self.layout_tag = 0;
+        self.relayout = true;
         self.index = None;
         self.len = 0;
         for e in old.into_iter().flatten() {
@@ -281,7 +283,7 @@ impl DictTable {
         let pos = self.entries.iter().rposition(|e| e.is_some())?;
         let e = self.remove_at(pos);
         while matches!(self.entries.last(), Some(None)) {
-            self.layout_tag = 0;
+            self.relayout = true;
             self.entries.pop();
         }
         e
@@ -335,16 +337,24 @@ impl DictTable {
     /// `set_str`, returning the value it replaced (for the caller to drop
     /// after the lock is released).
     pub fn replace_str(&mut self, key: &std::sync::Arc<super::str::PyStr>, value: Value) -> Option<Value> {
+        self.replace_str_at(key, value).1
+    }
+
+    /// `replace_str`, also telling the key's raw position (an attribute
+    /// store remembers it as its site's hint without probing again).
+    pub fn replace_str_at(&mut self, key: &std::sync::Arc<super::str::PyStr>, value: Value) -> (usize, Option<Value>) {
         let hash = key.hash();
         let found = self.candidates(hash).find(|&pos| {
             matches!(&self.entries[pos], Some(e) if e.hash == hash
                 && matches!(&e.key, Value::Str(s) if std::sync::Arc::ptr_eq(s, key) || s.as_str() == key.as_str()))
         });
         match found {
-            Some(pos) => self.entries[pos].as_mut().map(|e| std::mem::replace(&mut e.value, value)),
+            Some(pos) => (pos, self.entries[pos].as_mut().map(|e| std::mem::replace(&mut e.value, value))),
             None => {
+                // A new key goes last: `push_new` never compacts.
+                let pos = self.entries.len();
                 self.push_new(hash, Value::Str(key.clone()), value);
-                None
+                (pos, None)
             }
         }
     }
@@ -364,11 +374,19 @@ pub struct Dict {
     /// Bumped on every mutable access, so lookup caches (globals, methods)
     /// can tell in one load whether what they remember is still true.
     version: AtomicU64,
-    /// The table's layout tag, published when a mutable access ends (still
-    /// under the lock): proves a key absent without taking the lock (a
-    /// builtin's LoadGlobal checks the globals this way).
+    /// The tag of the table's key layout (which keys at which positions)
+    /// for the interpreter's inline caches, from a process-wide counter so
+    /// that a tag never names two layouts: 0 until a cache asks for one
+    /// ([`DictGuard::layout_tag`]), back to 0 when a change of the keys ends
+    /// (see `DictTable::relayout`). Written only under the lock; read
+    /// without it, it proves a key absent (a builtin's LoadGlobal checks
+    /// the globals this way).
     layout: AtomicU64,
 }
+
+// As `Instance`: 64 bytes keep an `Arc<Dict>` in the allocator's 80-byte
+// size class (every instance has one).
+const _: () = assert!(std::mem::size_of::<Dict>() <= 64);
 
 /// The lock on a dict's table. Mutable access bumps the dict's version.
 pub struct DictGuard<'a> {
@@ -383,8 +401,9 @@ impl Drop for DictGuard<'_> {
     #[inline]
     fn drop(&mut self) {
         // Runs before the lock is released (fields drop after this).
-        if self.changed {
-            self.layout.store(self.guard.layout_tag, Ordering::Release);
+        if self.changed && self.guard.relayout {
+            self.layout.store(0, Ordering::Release);
+            self.guard.relayout = false;
         }
     }
 }
@@ -407,6 +426,25 @@ impl std::ops::DerefMut for DictGuard<'_> {
 }
 
 impl DictGuard<'_> {
+    /// The tag of the current key layout (see [`Dict`]'s `layout`), made on
+    /// first request. Not a mutation: the version stays.
+    pub fn layout_tag(&mut self) -> u64 {
+        let cur = self.layout.load(Ordering::Relaxed);
+        if cur != 0 && !self.guard.relayout {
+            return cur;
+        }
+        let tag = next_layout_tag();
+        self.guard.relayout = false;
+        self.layout.store(tag, Ordering::Release);
+        tag
+    }
+
+    /// The layout's tag if one was asked for since the keys last changed, else 0.
+    #[inline]
+    pub fn current_layout_tag(&self) -> u64 {
+        if self.guard.relayout { 0 } else { self.layout.load(Ordering::Relaxed) }
+    }
+
     /// Replaces the value at `pos` (a live entry) without counting a
     /// mutation: the keys and their positions stay, so the layout tag is
     /// still true, and the version is left as it was. Only for dicts no
@@ -444,8 +482,7 @@ impl Dict {
     }
 
     pub fn from_table(t: DictTable) -> Dict {
-        let layout = AtomicU64::new(t.layout_tag);
-        Dict { table: SpinLock::new(t), version: AtomicU64::new(0), layout }
+        Dict { table: SpinLock::new(t), version: AtomicU64::new(0), layout: AtomicU64::new(0) }
     }
 
     /// Locks the table for one operation. Never call Python code while holding it.
@@ -468,7 +505,7 @@ impl Dict {
     }
 
     pub fn len(&self) -> usize {
-        self.table.lock().len
+        self.table.lock().len()
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0

@@ -26,6 +26,7 @@ pub mod thread_local;
 pub mod trashcan;
 pub mod tuple;
 pub mod value;
+pub mod weak_slot;
 pub mod weakref;
 
 pub use value::Value;

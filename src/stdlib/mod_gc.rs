@@ -210,7 +210,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     def(&d, "is_finalized", |vm, a| {
         a.posonly(vm, "is_finalized", 1, 1)?;
         Ok(Value::Bool(match &a.pos[0] {
-            Value::Instance(i) => i.finalized.load(Ordering::Relaxed) && i.class.finalizers.get().is_some(),
+            Value::Instance(i) => i.weakrefs.finalized() && i.class.finalizers.get().is_some(),
             _ => false,
         }))
     });

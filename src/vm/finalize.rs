@@ -5,7 +5,6 @@
 
 use std::collections::HashSet;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
 use super::{Args, PyErr, Vm};
 use crate::object::finalize::Job;
@@ -194,7 +193,7 @@ impl Vm {
         }
         for v in found {
             match &v {
-                Value::Instance(inst) if !inst.finalized.swap(true, Ordering::Relaxed) => self.finalize_one(&v),
+                Value::Instance(inst) if !inst.weakrefs.mark_finalized() => self.finalize_one(&v),
                 Value::Generator(_) => self.finalize_one(&v),
                 _ => {}
             }
@@ -222,7 +221,7 @@ fn collect_finalizable(v: &Value, found: &mut Vec<Value>, seen: &mut HashSet<usi
     }
     match v {
         Value::Instance(i) => {
-            if i.class.finalizers.get().is_some() && !i.finalized.load(Ordering::Relaxed) {
+            if i.class.finalizers.get().is_some() && !i.weakrefs.finalized() {
                 found.push(v.clone());
             }
             if let Some(b) = i.builtin_value() {

@@ -353,9 +353,7 @@ impl Vm {
     fn finalize_garbage(&mut self, garbage: &[GcObj]) {
         for o in garbage {
             match o {
-                GcObj::Instance(i)
-                    if i.class.finalizers.get().is_some() && !i.finalized.swap(true, Ordering::AcqRel) =>
-                {
+                GcObj::Instance(i) if i.class.finalizers.get().is_some() && !i.weakrefs.mark_finalized() => {
                     self.finalize_one(&Value::Instance(i.clone()))
                 }
                 GcObj::Generator(g) => self.close_abandoned(g),

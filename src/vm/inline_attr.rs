@@ -439,12 +439,10 @@ impl Vm {
                 // instance dict's version.
                 t.replace_value_quiet(hint, v)
             } else {
-                let old = t.replace_str(name, v);
+                let (pos, old) = t.replace_str_at(name, v);
                 let n = t.len();
-                if let Some(pos) = t.position_of_str(name) {
-                    drop(t);
-                    cell.set_hint_if(pos as u64, is_hint);
-                }
+                drop(t);
+                cell.set_hint_if(pos as u64, is_hint);
                 if old.is_none() {
                     cls.note_attr_count(n);
                 }
