@@ -157,11 +157,15 @@ fn builtin_compile(vm: &mut Vm, mut a: Args) -> PyResult {
             super::types_str::as_pystr(&v).expect("str").as_str().to_string()
         }
         Value::Bytes(b) => String::from_utf8_lossy(&b).into_owned(),
+        // An os.PathLike (a pathlib.Path: runpy.run_path passes one), as CPython's
+        // PyUnicode_FSDecoder.
+        v if let Some(p) = super::posix_args::fspath(vm, &v)? => match super::types_containers::builtin_of(&p) {
+            Value::Bytes(b) => String::from_utf8_lossy(&b).into_owned(),
+            p => vm.str_of(&p)?,
+        },
         v => {
             let tn = vm.type_name(&v);
-            return Err(
-                vm.type_error(&format!("compile() argument 'filename' must be str, bytes or os.PathLike, not {tn}"))
-            );
+            return Err(vm.type_error(&format!("expected str, bytes or os.PathLike object, not {tn}")));
         }
     };
     let mode_v = vals[2].take().expect("mode");

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use parking_lot::Mutex;
 
+use super::file_closed::{Need, closed_first, closed_message, need_of, unsupported_message};
 use super::file_state::{CR, CRLF, FileState, LF};
 use super::{def, method};
 use crate::object::class::{Class, Layout};
@@ -145,22 +146,44 @@ fn this_arc(vm: &mut Vm, a: &Args) -> PyResult<Arc<dyn NativeObject>> {
     }
 }
 
-fn with_state<R>(vm: &mut Vm, a: &Args, op: &str, f: impl FnOnce(&mut FileState) -> std::io::Result<R>) -> PyResult<R> {
+fn with_state<R>(
+    vm: &mut Vm,
+    a: &Args,
+    meth: &str,
+    f: impl FnOnce(&mut FileState) -> std::io::Result<R>,
+) -> PyResult<R> {
     let o = this_arc(vm, a)?;
     let fo = o.as_any().downcast_ref::<FileObj>().expect("file");
-    if fo.state.lock().file.is_none() {
-        return Err(vm.value_error("I/O operation on closed file."));
+    let closed = fo.state.lock().file.is_none();
+    if closed && closed_first(fo.binary, meth) {
+        return Err(closed_error(vm, fo, meth));
     }
-    match op {
-        "r" if !fo.readable => return Err(unsupported(vm, "not readable")),
-        "w" if !fo.writable => return Err(unsupported(vm, "not writable")),
-        _ => {}
+    let able = match need_of(meth) {
+        Need::Read => fo.readable,
+        Need::Write => fo.writable,
+        Need::Nothing => true,
+    };
+    if !able {
+        return Err(unsupported(vm, unsupported_message(fo.binary, meth)));
+    }
+    if closed {
+        return Err(closed_error(vm, fo, meth));
     }
     let r = vm.allow_threads(BlockKind::Io, || {
         let mut st = fo.state.lock();
         f(&mut st)
     });
     r.map_err(|e| os_error(vm, &e, Some(&fo.name.lock().clone())))
+}
+
+/// The ValueError of `meth` on the closed file `fo`.
+fn closed_error(vm: &mut Vm, fo: &FileObj, meth: &str) -> PyErr {
+    vm.value_error(closed_message(fo.binary, fo.writable, meth))
+}
+
+/// `Err` when `fo` is closed, in `meth`'s words.
+fn check_open(vm: &mut Vm, fo: &FileObj, meth: &str) -> PyResult<()> {
+    if fo.state.lock().file.is_none() { Err(closed_error(vm, fo, meth)) } else { Ok(()) }
 }
 
 fn to_value(vm: &mut Vm, fo_binary: bool, data: Vec<u8>) -> PyResult {
@@ -234,7 +257,7 @@ fn needs_pyio(
     }
 }
 
-fn readline(vm: &mut Vm, a: &Args) -> PyResult {
+fn readline(vm: &mut Vm, a: &Args, meth: &str) -> PyResult {
     let binary = this(vm, a)?.binary;
     let limit = match a.pos.get(1) {
         Some(Value::None) | None => usize::MAX,
@@ -243,7 +266,7 @@ fn readline(vm: &mut Vm, a: &Args) -> PyResult {
             if n < 0 { usize::MAX } else { n as usize }
         }
     };
-    let data = with_state(vm, a, "r", move |st| if binary { st.read_line(limit) } else { st.read_line_text(limit) })?;
+    let data = with_state(vm, a, meth, move |st| if binary { st.read_line(limit) } else { st.read_line_text(limit) })?;
     to_value(vm, binary, data)
 }
 
@@ -286,23 +309,25 @@ fn open(vm: &mut Vm, mut a: Args) -> PyResult {
     if fd.is_none() && !closefd {
         return Err(vm.value_error("Cannot use closefd=False with file name"));
     }
-    let path = match &file {
-        Value::Int(n) => n.to_string(),
-        Value::Str(s) => s.as_str().to_string(),
-        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-        v => match super::types_str::as_pystr(v) {
-            Some(s) => s.as_str().to_string(),
-            None => match vm.get_attr_str(v, "__fspath__")? {
-                Some(f) => {
-                    let r = vm.call(&f, vec![])?;
-                    vm.str_of(&r)?
-                }
-                None => {
-                    let tn = vm.type_name(v);
-                    return Err(vm.type_error(&format!("expected str, bytes or os.PathLike object, not {tn}")));
-                }
-            },
-        },
+    // As `_io.open`: `os.fspath` first (its result names the file in errors), bytes taken as
+    // they are (a file name need not be UTF-8), NUL refused.
+    let (path, fname): (std::ffi::OsString, Value) = match &file {
+        Value::Int(n) => (n.to_string().into(), file.clone()),
+        v => {
+            let Some(p) = super::posix_args::fspath(vm, v)? else {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(&format!("expected str, bytes or os.PathLike object, not {tn}")));
+            };
+            let bytes = match super::types_containers::builtin_of(&p) {
+                Value::Str(s) => s.as_str().as_bytes().to_vec(),
+                Value::Bytes(b) => b.to_vec(),
+                _ => unreachable!("fspath gives str or bytes"),
+            };
+            if bytes.contains(&0) {
+                return Err(vm.value_error("embedded null byte"));
+            }
+            (std::os::unix::ffi::OsStringExt::from_vec(bytes), p)
+        }
     };
     let mode = match mode {
         None | Some(Value::None) => "r".to_string(),
@@ -375,7 +400,7 @@ fn open(vm: &mut Vm, mut a: Args) -> PyResult {
         let res = vm.allow_threads(BlockKind::Io, || opts.open(&path));
         match res {
             Ok(f) => f,
-            Err(e) => return Err(os_error(vm, &e, Some(&Value::string(path)))),
+            Err(e) => return Err(os_error(vm, &e, Some(&fname))),
         }
     };
     if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
@@ -383,8 +408,13 @@ fn open(vm: &mut Vm, mut a: Args) -> PyResult {
         let err = vm.new_exception(&cls, vec![Value::Int(21), Value::str("Is a directory")]);
         err.exc.dict.set_item_str("errno", Value::Int(21));
         err.exc.dict.set_item_str("strerror", Value::str("Is a directory"));
-        err.exc.dict.set_item_str("filename", Value::string(path));
+        err.exc.dict.set_item_str("filename", fname);
         return Err(err);
+    }
+    let mut f = f;
+    if mode.contains('a') {
+        // As FileIO: at the end from the start, so `tell()` before the first write says so.
+        let _ = f.seek(SeekFrom::End(0));
     }
     let st = FileState { file: Some(f), rbuf: Vec::new(), rpos: 0, wbuf: Vec::new(), eof: false, closefd, seen_nl: 0 };
     let state = Arc::new(Mutex::new(st));
@@ -393,8 +423,23 @@ fn open(vm: &mut Vm, mut a: Args) -> PyResult {
     }
     let classes = vm.rt.open_files.classes.get().expect("file classes registered");
     let class = if binary { classes.binary(r, w).clone() } else { classes.text.clone() };
+    let mode = if binary { raw_mode(&mode, r) } else { mode };
     let obj = FileObj { class, name: Mutex::new(file), mode, encoding, binary, readable: r, writable: w, state };
     Ok(Value::from_native(Arc::new(obj)))
+}
+
+/// The mode a binary file reports, as FileIO's `mode` (`w+b` is `rb+`, `a+b` is `ab+`).
+fn raw_mode(mode: &str, readable: bool) -> String {
+    let plus = if mode.contains('+') { "+" } else { "" };
+    if mode.contains('x') {
+        format!("xb{plus}")
+    } else if mode.contains('a') {
+        format!("ab{plus}")
+    } else if readable {
+        format!("rb{plus}")
+    } else {
+        "wb".to_string()
+    }
 }
 
 /// The `os.open` flags CPython's FileIO passes to an `opener` for `mode`.
@@ -470,7 +515,7 @@ fn add_text_attrs(rt: &Runtime, c: &Arc<Class>) {
     let getter = Vm::native("buffer", |vm, a| {
         let f = this(vm, &a)?;
         let classes = vm.rt.open_files.classes.get().expect("file classes registered");
-        let mode = format!("{}b", f.mode.replace('t', ""));
+        let mode = raw_mode(&f.mode, f.readable);
         let obj = FileObj {
             class: classes.binary(f.readable, f.writable).clone(),
             name: Mutex::new(f.name.lock().clone()),
@@ -491,13 +536,30 @@ fn add_text_attrs(rt: &Runtime, c: &Arc<Class>) {
 fn add_binary_methods(_rt: &Runtime, c: &Arc<Class>) {
     method(c, "readinto", |vm, a| {
         a.check(vm, "readinto", 2, 2)?;
-        let len = vm.len_of(&a.pos[1])?;
-        let data = with_state(vm, &a, "r", move |st| st.read_n(len, false))?;
-        let n = data.len();
         let target = a.pos[1].clone();
-        let slice =
-            vm.call(&vm.rt.builtins.get_item_str("slice").expect("slice"), vec![Value::Int(0), Value::Int(n as i64)])?;
-        vm.call_method(&target, "__setitem__", vec![slice, Value::Bytes(Arc::new(data))])?;
+        // Any writable buffer, sized in bytes (an array('i') of 4 items takes 16), as CPython's `w*`.
+        let Ok(len) = crate::stdlib::types_memoryview::with_writable(vm, &target, |b| b.len()) else {
+            if crate::stdlib::buffer::export_of(&target).is_some_and(|e| !e.readonly) {
+                // A writable buffer over other memory (mmap): through its own slice assignment.
+                let len = vm.len_of(&target)?;
+                let data = with_state(vm, &a, "readinto", move |st| st.read_n(len, false))?;
+                let n = data.len();
+                let slice = vm.call(
+                    &vm.rt.builtins.get_item_str("slice").expect("slice"),
+                    vec![Value::Int(0), Value::Int(n as i64)],
+                )?;
+                vm.call_method(&target, "__setitem__", vec![slice, Value::Bytes(Arc::new(data))])?;
+                return Ok(Value::Int(n as i64));
+            }
+            let tn = vm.type_name(&target);
+            return Err(vm.type_error(&format!("readinto() argument must be read-write bytes-like object, not {tn}")));
+        };
+        let data = with_state(vm, &a, "readinto", move |st| st.read_n(len, false))?;
+        let n = data.len();
+        crate::stdlib::types_memoryview::with_writable(vm, &target, |b| {
+            let k = n.min(b.len());
+            b[..k].copy_from_slice(&data[..k]);
+        })?;
         Ok(Value::Int(n as i64))
     });
     method(c, "read1", |vm, a| {
@@ -505,7 +567,7 @@ fn add_binary_methods(_rt: &Runtime, c: &Arc<Class>) {
             Some(Value::None) | None => -1,
             Some(v) => vm.index_of(v)?,
         };
-        let data = with_state(vm, &a, "r", move |st| {
+        let data = with_state(vm, &a, "read1", move |st| {
             if !st.fill()? {
                 return Ok(Vec::new());
             }
@@ -527,26 +589,20 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
             Some(Value::None) | None => -1,
             Some(v) => vm.index_of(v)?,
         };
-        let data = with_state(vm, &a, "r", move |st| {
+        let data = with_state(vm, &a, "read", move |st| {
             let data = if n < 0 { st.read_all()? } else { st.read_n(n as usize, !binary)? };
             if binary { Ok(data) } else { st.translate_text(data) }
         })?;
         to_value(vm, binary, data)
     });
-    method(c, "readline", |vm, a| readline(vm, &a));
+    method(c, "readline", |vm, a| readline(vm, &a, "readline"));
     method(c, "readlines", |vm, a| {
         let binary = this(vm, &a)?.binary;
         let mut out = Vec::new();
         loop {
-            let data =
-                with_state(
-                    vm,
-                    &a,
-                    "r",
-                    move |st| {
-                        if binary { st.read_line(usize::MAX) } else { st.read_line_text(usize::MAX) }
-                    },
-                )?;
+            let data = with_state(vm, &a, "readlines", move |st| {
+                if binary { st.read_line(usize::MAX) } else { st.read_line_text(usize::MAX) }
+            })?;
             if data.is_empty() {
                 break;
             }
@@ -556,7 +612,12 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
     });
     method(c, "write", |vm, a| {
         a.check(vm, "write", 2, 2)?;
-        let binary = this(vm, &a)?.binary;
+        let fo = this(vm, &a)?;
+        let binary = fo.binary;
+        if binary && !fo.writable {
+            // A BufferedReader has no write method of its own: BufferedIOBase's refuses first.
+            return Err(unsupported(vm, "write"));
+        }
         let (data, n) = match (&a.pos[1], binary) {
             (Value::Str(s), false) => (s.as_str().as_bytes().to_vec(), s.char_len()),
             (v, true) if let Some(b) = super::buffer::bytes_like(v) => (b.to_vec(), b.len()),
@@ -572,11 +633,13 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
                 return Err(vm.type_error(&format!("a bytes-like object is required, not '{tn}'")));
             }
         };
-        with_state(vm, &a, "w", move |st| st.write(&data))?;
+        with_state(vm, &a, "write", move |st| st.write(&data))?;
         Ok(Value::Int(n as i64))
     });
     method(c, "writelines", |vm, a| {
         a.check(vm, "writelines", 2, 2)?;
+        let fo = this(vm, &a)?;
+        check_open(vm, fo, "writelines")?;
         let items = vm.collect(&a.pos[1])?;
         for it in items {
             vm.call_method(&a.pos[0], "write", vec![it])?;
@@ -584,10 +647,7 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
         Ok(Value::None)
     });
     method(c, "flush", |vm, a| {
-        if this(vm, &a)?.state.lock().file.is_none() {
-            return Err(vm.value_error("I/O operation on closed file."));
-        }
-        with_state(vm, &a, "", |st| st.flush_w())?;
+        with_state(vm, &a, "flush", |st| st.flush_w())?;
         Ok(Value::None)
     });
     method(c, "close", |vm, a| {
@@ -595,7 +655,7 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
         if fo.state.lock().file.is_none() {
             return Ok(Value::None);
         }
-        with_state(vm, &a, "", |st| {
+        with_state(vm, &a, "close", |st| {
             let r = st.flush_w();
             st.release();
             r
@@ -603,9 +663,8 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
         Ok(Value::None)
     });
     method(c, "__enter__", |vm, a| {
-        if this(vm, &a)?.state.lock().file.is_none() {
-            return Err(vm.value_error("I/O operation on closed file."));
-        }
+        let fo = this(vm, &a)?;
+        check_open(vm, fo, "__enter__")?;
         Ok(a.pos[0].clone())
     });
     method(c, "__exit__", |vm, a| {
@@ -613,13 +672,12 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
         Ok(Value::None)
     });
     method(c, "__iter__", |vm, a| {
-        if this(vm, &a)?.state.lock().file.is_none() {
-            return Err(vm.value_error("I/O operation on closed file."));
-        }
+        let fo = this(vm, &a)?;
+        check_open(vm, fo, "__iter__")?;
         Ok(a.pos[0].clone())
     });
     method(c, "__next__", |vm, a| {
-        let line = readline(vm, &Args::new(vec![a.pos[0].clone()]))?;
+        let line = readline(vm, &Args::new(vec![a.pos[0].clone()]), "__next__")?;
         let empty = match &line {
             Value::Str(s) => s.as_str().is_empty(),
             Value::Bytes(b) => b.is_empty(),
@@ -634,6 +692,13 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
             Some(v) => vm.index_of(v)?,
             None => 0,
         };
+        let fo = this(vm, &a)?;
+        if !fo.binary && off != 0 && (whence == 1 || whence == 2) {
+            // A text position is an opaque cookie: only 0 can be added to the current or end one.
+            check_open(vm, fo, "seek")?;
+            let what = if whence == 1 { "cur" } else { "end" };
+            return Err(unsupported(vm, &format!("can't do nonzero {what}-relative seeks")));
+        }
         let pos = match whence {
             0 if off >= 0 => SeekFrom::Start(off as u64),
             0 => return Err(vm.value_error(&format!("negative seek position {off}"))),
@@ -641,7 +706,7 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
             2 => SeekFrom::End(off),
             _ => return Err(vm.value_error(&format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
         };
-        let r = with_state(vm, &a, "", move |st| {
+        let r = with_state(vm, &a, "seek", move |st| {
             st.flush_w()?;
             st.drop_r()?;
             st.file.as_mut().map_or(Ok(0), |f| f.seek(pos))
@@ -649,7 +714,7 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
         Ok(Value::Int(r as i64))
     });
     method(c, "tell", |vm, a| {
-        let r = with_state(vm, &a, "", |st| {
+        let r = with_state(vm, &a, "tell", |st| {
             st.flush_w()?;
             let ahead = (st.rbuf.len() - st.rpos) as u64;
             st.file.as_mut().map_or(Ok(0), |f| f.stream_position().map(|p| p - ahead))
@@ -661,7 +726,7 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
             Some(v) if !v.is_none() => Some(vm.index_of(v)? as u64),
             _ => None,
         };
-        let r = with_state(vm, &a, "w", move |st| {
+        let r = with_state(vm, &a, "truncate", move |st| {
             st.flush_w()?;
             st.drop_r()?;
             let f = st.file.as_mut().expect("open");
@@ -682,14 +747,28 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
             Some(f) => Ok(Value::Int(std::os::unix::io::AsRawFd::as_raw_fd(f) as i64)),
             _ => {
                 drop(st);
-                Err(unsupported(vm, "fileno"))
+                Err(closed_error(vm, fo, "fileno"))
             }
         }
     });
-    method(c, "readable", |vm, a| Ok(Value::Bool(this(vm, &a)?.readable)));
-    method(c, "writable", |vm, a| Ok(Value::Bool(this(vm, &a)?.writable)));
+    // Only a file opened for it asks the raw file, which checks `closed`; the rest answer False.
+    method(c, "readable", |vm, a| {
+        let fo = this(vm, &a)?;
+        if fo.readable {
+            check_open(vm, fo, "readable")?;
+        }
+        Ok(Value::Bool(fo.readable))
+    });
+    method(c, "writable", |vm, a| {
+        let fo = this(vm, &a)?;
+        if fo.writable {
+            check_open(vm, fo, "writable")?;
+        }
+        Ok(Value::Bool(fo.writable))
+    });
     method(c, "seekable", |vm, a| {
         let fo = this(vm, &a)?;
+        check_open(vm, fo, "seekable")?;
         let st = fo.state.lock();
         // As CPython's FileIO: seekable when lseek works on the descriptor
         // (a pipe, socket or terminal is not).
@@ -702,6 +781,7 @@ fn add_methods(rt: &Runtime, c: &Arc<Class>) {
     });
     method(c, "isatty", |vm, a| {
         let fo = this(vm, &a)?;
+        check_open(vm, fo, "isatty")?;
         let st = fo.state.lock();
         // SAFETY: isatty only queries the descriptor.
         let tty =

@@ -23,6 +23,7 @@ pub mod cpython_lib;
 pub mod csv_parse;
 pub mod exc_group;
 pub mod file;
+mod file_closed;
 mod file_state;
 pub mod functools_partial;
 pub mod isinstance;

@@ -139,9 +139,13 @@ fn one_arg<'a>(vm: &mut Vm, a: &'a Args, name: &str) -> PyResult<&'a Value> {
 
 /// True when `getattr(v, '__isabstractmethod__', False)` is true.
 fn is_abstract(vm: &mut Vm, v: &Value) -> PyResult<bool> {
-    match vm.get_attr_str(v, "__isabstractmethod__")? {
-        Some(x) => vm.truthy(&x),
-        None => Ok(false),
+    // An AttributeError raised on the way (a module's `__getattr__`) means "no", as
+    // CPython's `_PyObject_LookupAttr`.
+    match vm.get_attr_str(v, "__isabstractmethod__") {
+        Ok(Some(x)) => vm.truthy(&x),
+        Ok(None) => Ok(false),
+        Err(e) if vm.is_exc(&e, "AttributeError") => Ok(false),
+        Err(e) => Err(e),
     }
 }
 

@@ -445,8 +445,10 @@ pub fn create_operator(vm: &mut Vm) -> PyResult<Value> {
             return Err(vm.type_error(&format!("_compare_digest expected 2 arguments, got {}", a.pos.len())));
         }
         let (x, y) = (&a.pos[0], &a.pos[1]);
-        let (x, y): (Vec<u8>, Vec<u8>) = match (x, y) {
-            (Value::Str(s), Value::Str(t)) => {
+        let strs = (super::types_str::as_pystr(x), super::types_str::as_pystr(y));
+        let (x, y): (Vec<u8>, Vec<u8>) = match strs {
+            // str subclasses too: their `__eq__` plays no part.
+            (Some(s), Some(t)) => {
                 if !s.as_str().is_ascii() || !t.as_str().is_ascii() {
                     return Err(vm.type_error("comparing strings with non-ASCII characters is not supported"));
                 }

@@ -178,8 +178,9 @@ fn tm_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<(libc::tm, Option<CSt
     Ok((tm, zone))
 }
 
-/// `strftime`'s range checks (zero means "the lowest value" for month, day and yday).
-fn check_for_strftime(vm: &Vm, tm: &mut libc::tm) -> PyResult<()> {
+/// The range checks `strftime` and `asctime` share (CPython's `checktm`): zero means "the
+/// lowest value" for month, day and yday, so `(2000, 0, 0, …)` is January 1st for both.
+fn check_tm(vm: &Vm, tm: &mut libc::tm) -> PyResult<()> {
     let bad = |m: &str| Err(vm.value_error(m));
     if tm.tm_mon == -1 {
         tm.tm_mon = 0;
@@ -208,25 +209,7 @@ fn check_for_strftime(vm: &Vm, tm: &mut libc::tm) -> PyResult<()> {
     } else if !(0..=365).contains(&tm.tm_yday) {
         return bad("day of year out of range");
     }
-    tm.tm_isdst = tm.tm_isdst.clamp(-1, 1);
     Ok(())
-}
-
-/// `asctime`'s stricter checks: every field in its C range.
-fn check_for_asctime(vm: &Vm, tm: &libc::tm) -> PyResult<()> {
-    let checks: [(bool, &str); 7] = [
-        ((0..=11).contains(&tm.tm_mon), "month out of range"),
-        ((1..=31).contains(&tm.tm_mday), "day of month out of range"),
-        ((0..=23).contains(&tm.tm_hour), "hour out of range"),
-        ((0..=59).contains(&tm.tm_min), "minute out of range"),
-        ((0..=61).contains(&tm.tm_sec), "seconds out of range"),
-        ((0..=6).contains(&tm.tm_wday), "day of week out of range"),
-        ((0..=365).contains(&tm.tm_yday), "day of year out of range"),
-    ];
-    match checks.iter().find(|(ok, _)| !ok) {
-        Some((_, msg)) => Err(vm.value_error(msg)),
-        None => Ok(()),
-    }
 }
 
 /// `Sun Sep  9 01:46:40 2001`, as CPython formats it (not C's asctime, which stops at 9999).
@@ -336,13 +319,15 @@ pub fn register(vm: &mut Vm, d: &Arc<Dict>) {
             return Err(vm.type_error(&format!("strftime() argument 1 must be str, not {tn}")));
         };
         let (mut tm, _zone) = now_or(vm, a.pos.get(1), "strftime")?;
-        check_for_strftime(vm, &mut tm)?;
+        check_tm(vm, &mut tm)?;
+        // Some libcs index an array by the sign of tm_isdst, so only -1, 0 and 1 reach them.
+        tm.tm_isdst = tm.tm_isdst.clamp(-1, 1);
         Ok(Value::string(c_strftime(vm, fmt.as_str(), &tm)?))
     });
     def(d, "asctime", move |vm, a| {
         a.check(vm, "asctime", 0, 1)?;
-        let (tm, _zone) = now_or(vm, a.pos.first(), "asctime")?;
-        check_for_asctime(vm, &tm)?;
+        let (mut tm, _zone) = now_or(vm, a.pos.first(), "asctime")?;
+        check_tm(vm, &mut tm)?;
         Ok(Value::string(asctime(&tm)))
     });
     def(d, "ctime", |vm, a| {

@@ -402,9 +402,21 @@ impl Vm {
             let (name, rname, _) = cmp_names(op);
             let ca = self.class_of(a);
             let cb = self.class_of(b);
-            let b_first = !Arc::ptr_eq(&ca, &cb) && cb.is_subclass(&ca) && cb.lookup_user(rname).is_some();
+            // A subclass on the right answers first; for `!=` its (inherited) `object.__ne__`
+            // asks its own `__eq__`, so a subclass overriding only `__eq__` is asked too.
+            let b_eq_for_ne = op == CmpOp::NotEq && cb.lookup_user("__eq__").is_some();
+            let b_first =
+                !Arc::ptr_eq(&ca, &cb) && cb.is_subclass(&ca) && (cb.lookup_user(rname).is_some() || b_eq_for_ne);
             if b_first && let Some(r) = self.try_dunder(b, rname, a)? {
                 return Ok(r);
+            }
+            if b_first
+                && b_eq_for_ne
+                && cb.lookup_user(rname).is_none()
+                && let Some(r) = self.try_dunder(b, "__eq__", a)?
+            {
+                let t = self.truthy(&r)?;
+                return Ok(Value::Bool(!t));
             }
             if let Some(r) = self.try_dunder(a, name, b)? {
                 return Ok(r);
