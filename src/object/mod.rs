@@ -19,6 +19,7 @@ pub mod set;
 pub mod spinlock;
 pub mod str;
 pub mod str_case;
+pub mod str_surr;
 mod str_case_tables;
 pub mod strhash;
 pub mod swap;

@@ -65,7 +65,7 @@ pub(super) fn decode_failure(
         None => return Err(e),
     };
     if let uerr::Replacement::Text(t) = rep {
-        out.push_str(&t);
+        out.push_str(t.as_str());
     }
     Ok(if pos < 0 { (b.len() as i64 + pos).max(0) as usize } else { (pos as usize).min(b.len()) })
 }
@@ -407,7 +407,7 @@ fn charmap_encode(vm: &mut Vm, s: &str, errors: &str, mapping: &Value) -> PyResu
                 match rep {
                     uerr::Replacement::Bytes(b) => out.extend(b),
                     uerr::Replacement::Text(t) => {
-                        for c in t.chars() {
+                        for c in t.as_str().chars() {
                             match map_char(vm, mapping, c)? {
                                 Some(b) => out.extend(b),
                                 None => {
