@@ -55,7 +55,14 @@ impl PyStr {
         match String::from_utf8(wide) {
             Ok(s) => PyStr::from_string(s),
             Err(e) => {
-                let wide = e.into_bytes();
+                // Re-encoded from its code points, so that the two forms
+                // agree byte for byte whatever the input held.
+                let cps: Vec<u32> =
+                    CodePoints::new(&e.into_bytes()).map(|c| if c > 0x10_ffff { 0xfffd } else { c }).collect();
+                let wide = str_surr::from_code_points(cps.iter().copied());
+                if !cps.iter().any(|&c| str_surr::is_surrogate(c)) {
+                    return PyStr::from_string(str_surr::lossy_text(&wide));
+                }
                 let mut p = PyStr::from_string(str_surr::lossy_text(&wide));
                 p.surr = Some(Box::new(Surrogates { wide: wide.into_boxed_slice() }));
                 p
@@ -218,7 +225,8 @@ impl PyStr {
 impl PartialEq for PyStr {
     fn eq(&self, other: &PyStr) -> bool {
         std::ptr::eq(self, other)
-            || (self.s == other.s && ((self.surr.is_none() && other.surr.is_none()) || self.wide_utf8() == other.wide_utf8()))
+            || (self.s == other.s
+                && ((self.surr.is_none() && other.surr.is_none()) || self.wide_utf8() == other.wide_utf8()))
     }
 }
 

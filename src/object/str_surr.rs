@@ -10,6 +10,11 @@
 //! of generalized UTF-8 is code-point order. This file has no `unsafe`:
 //! generalized UTF-8 is only ever handled as `[u8]`.
 
+use std::sync::Arc;
+
+use super::str::PyStr;
+use super::value::Value;
+
 /// Whether `cp` is a surrogate code point.
 #[inline]
 pub fn is_surrogate(cp: u32) -> bool {
@@ -21,7 +26,11 @@ pub fn is_surrogate(cp: u32) -> bool {
 pub fn push_cp(buf: &mut Vec<u8>, cp: u32) {
     match char::from_u32(cp) {
         Some(c) => buf.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
-        None => buf.extend_from_slice(&[0xe0 | (cp >> 12) as u8 & 0x0f, 0x80 | ((cp >> 6) & 0x3f) as u8, 0x80 | (cp & 0x3f) as u8]),
+        None => buf.extend_from_slice(&[
+            0xe0 | (cp >> 12) as u8 & 0x0f,
+            0x80 | ((cp >> 6) & 0x3f) as u8,
+            0x80 | (cp & 0x3f) as u8,
+        ]),
     }
 }
 
@@ -95,4 +104,84 @@ pub fn find_bytes(hay: &[u8], needle: &[u8], rev: bool) -> Option<usize> {
     }
     let mut w = hay.windows(needle.len());
     if rev { w.rposition(|x| x == needle) } else { w.position(|x| x == needle) }
+}
+
+/// Builds a `str` that may hold lone surrogates with `String`'s API: the
+/// text grows as usual (a surrogate as U+FFFD) and each surrogate's place
+/// is noted, so code written for Rust text needs only `push_cp` where a
+/// surrogate can arise.
+#[derive(Default)]
+pub struct WideString {
+    text: String,
+    marks: Vec<(usize, u32)>,
+}
+
+impl WideString {
+    pub fn with_capacity(n: usize) -> WideString {
+        WideString { text: String::with_capacity(n), marks: Vec::new() }
+    }
+
+    #[inline]
+    pub fn push(&mut self, c: char) {
+        self.text.push(c);
+    }
+
+    pub fn push_str(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+
+    /// Appends code point `cp` (at most U+10FFFF), a surrogate included.
+    pub fn push_cp(&mut self, cp: u32) {
+        match char::from_u32(cp) {
+            Some(c) => self.text.push(c),
+            None => {
+                self.marks.push((self.text.len(), cp));
+                self.text.push('\u{fffd}');
+            }
+        }
+    }
+
+    /// Length of the text so far, in bytes.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Cuts the text back to `n` bytes (a character boundary).
+    pub fn truncate(&mut self, n: usize) {
+        self.text.truncate(n);
+        self.marks.retain(|&(at, _)| at < n);
+    }
+
+    /// Appends a whole `str`, its surrogates included.
+    pub fn push_pystr(&mut self, s: &PyStr) {
+        if s.has_surrogates() {
+            s.code_points().for_each(|cp| self.push_cp(cp));
+        } else {
+            self.text.push_str(s.as_str());
+        }
+    }
+
+    pub fn into_pystr(self) -> PyStr {
+        if self.marks.is_empty() {
+            return PyStr::from_string(self.text);
+        }
+        // U+FFFD and a surrogate are both 3 bytes: overwrite in place.
+        let mut wide = self.text.into_bytes();
+        for (at, cp) in self.marks {
+            let mut enc = Vec::with_capacity(3);
+            push_cp(&mut enc, cp);
+            if let Some(dst) = wide.get_mut(at..at + 3) {
+                dst.copy_from_slice(&enc);
+            }
+        }
+        PyStr::from_wide_utf8(wide)
+    }
+
+    pub fn into_value(self) -> Value {
+        Value::Str(Arc::new(self.into_pystr()))
+    }
 }

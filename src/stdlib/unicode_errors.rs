@@ -126,7 +126,10 @@ pub fn message(vm: &mut Vm, inst: &Instance) -> PyResult<String> {
             }
         }
         Kind::Encode | Kind::Translate => {
-            let ch = object.as_str().filter(|s| (0..s.char_len() as i64).contains(&start)).map(|s| s.code_point_at(start as usize));
+            let ch = object
+                .as_str()
+                .filter(|s| (0..s.char_len() as i64).contains(&start))
+                .map(|s| s.code_point_at(start as usize));
             let what = if kind == Kind::Encode {
                 format!("'{encoding}' codec can't encode")
             } else {
