@@ -440,10 +440,14 @@ fn decode_builtin(vm: &mut Vm, c: Builtin, b: &[u8], errors: &str, final_: bool)
         // A UTF-8 surrogate cut at the end waits too when surrogatepass
         // would take it whole (CPython's issue 24214).
         let rest = &b[i..];
-        if c == Builtin::Utf8 && !final_ && errors == "surrogatepass" && rest.len() < 3 && rest[0] == 0xed {
-            if rest.get(1).is_none_or(|&x| (0xa0..0xc0).contains(&x)) {
-                break;
-            }
+        if c == Builtin::Utf8
+            && !final_
+            && errors == "surrogatepass"
+            && rest.len() < 3
+            && rest[0] == 0xed
+            && rest.get(1).is_none_or(|&x| (0xa0..0xc0).contains(&x))
+        {
+            break;
         }
         // CPython names the byte order the BOM (or its absence: the
         // machine's, little-endian) chose: `'utf-16-le' codec can't decode…`.
