@@ -514,6 +514,11 @@ fn put_value(w: &mut Writer, v: &Value) -> Option<()> {
             w.u8(7);
             w.u64(f.get().to_bits());
         }
+        Value::Str(s) if s.has_surrogates() => {
+            // Lone surrogates: the exact code points, generalized UTF-8.
+            w.u8(13);
+            w.bytes(s.wide_utf8())?;
+        }
         Value::Str(s) => {
             w.u8(8);
             w.str(s.as_str())?;
@@ -575,6 +580,7 @@ fn get_value(r: &mut Reader, filename: &Arc<str>, intern: Intern, depth: u32) ->
             let re = f64::from_bits(r.u64()?);
             Value::complex(re, f64::from_bits(r.u64()?))
         }
+        13 => crate::object::str::wide_value(r.bytes()?.to_vec()),
         _ => return None,
     })
 }

@@ -33,6 +33,7 @@ impl Compiler {
                     Constant::Float(f) => Value::Float(*f),
                     Constant::Complex(f) => Value::complex(0.0, *f),
                     Constant::Str(s) => Value::str(s),
+                    Constant::StrWide(w) => crate::object::str::wide_value(w.clone()),
                     Constant::Bytes(b) => Value::Bytes(std::sync::Arc::new(b.clone())),
                 };
                 self.load_const(v);

@@ -191,6 +191,8 @@ impl Unit {
             Value::Int(i) => Some(ConstKey::Int(*i)),
             Value::BigInt(b) => Some(ConstKey::Big(b.to_string())),
             Value::Flt(f) => Some(ConstKey::Float(f.get().to_bits())),
+            // A string with lone surrogates shows U+FFFD in its text: not a key.
+            Value::Str(s) if s.has_surrogates() => None,
             Value::Str(s) => Some(ConstKey::Str(s.as_str().to_string())),
             Value::None => Some(ConstKey::Other(0)),
             Value::Boolean(b) => Some(ConstKey::Other(1 + b.get() as usize)),

@@ -370,6 +370,7 @@ fn constant(out: &mut String, c: &Constant) {
             out.push('j');
         }
         Constant::Str(s) => out.push_str(&str_repr::py_str_repr(s)),
+        Constant::StrWide(w) => out.push_str(&str_repr::cps_repr(crate::object::str_surr::CodePoints::new(w), false)),
         Constant::Bytes(b) => out.push_str(&str_repr::py_bytes_repr(b)),
     }
 }

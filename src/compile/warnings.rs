@@ -53,7 +53,7 @@ fn constant_type(c: &Constant) -> &'static str {
         Constant::Int(_) => "int",
         Constant::Float(_) => "float",
         Constant::Complex(_) => "complex",
-        Constant::Str(_) => "str",
+        Constant::Str(_) | Constant::StrWide(_) => "str",
         Constant::Bytes(_) => "bytes",
     }
 }

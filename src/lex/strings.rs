@@ -98,8 +98,33 @@ fn push_newline_normalised(out: &mut String, s: &str) {
     }
 }
 
-/// Decodes a `str` literal body (or one literal chunk of an f-string).
+/// Decodes a `str` literal body (or one literal chunk of an f-string); a
+/// lone surrogate escape (`\ud800`) shows as U+FFFD (see [`decode_str_wide`]).
 pub fn decode_str(body: &str, raw: bool) -> Result<String, DecodeError> {
+    decode_str_marking(body, raw, &mut Vec::new())
+}
+
+/// Decodes a `str` literal body to generalized UTF-8 (see
+/// `object/str_surr.rs`): `Ok(Err(text))` when it holds no lone surrogate.
+pub fn decode_str_wide(body: &str, raw: bool) -> Result<Result<Vec<u8>, String>, DecodeError> {
+    let mut marks = Vec::new();
+    let text = decode_str_marking(body, raw, &mut marks)?;
+    if marks.is_empty() {
+        return Ok(Err(text));
+    }
+    // U+FFFD and a surrogate are both 3 bytes: overwrite in place.
+    let mut wide = text.into_bytes();
+    for (at, cp) in marks {
+        let mut enc = Vec::with_capacity(3);
+        crate::object::str_surr::push_cp(&mut enc, cp);
+        wide[at..at + 3].copy_from_slice(&enc);
+    }
+    Ok(Ok(wide))
+}
+
+/// [`decode_str`], noting in `marks` where (byte offset of its U+FFFD)
+/// each lone surrogate escape went and which one it was.
+fn decode_str_marking(body: &str, raw: bool, marks: &mut Vec<(usize, u32)>) -> Result<String, DecodeError> {
     let mut out = String::with_capacity(body.len());
     if raw || !body.contains('\\') {
         push_newline_normalised(&mut out, body);
@@ -171,7 +196,10 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, DecodeError> {
                     let end = it.peek().map_or(body.len(), |p| p.0) - 1;
                     return Err(unicode_error(pos, end, "illegal Unicode character"));
                 }
-                // Lone surrogates cannot live in a Rust String.
+                // A lone surrogate cannot live in a Rust String: marked.
+                if crate::object::str_surr::is_surrogate(v) {
+                    marks.push((out.len(), v));
+                }
                 out.push(char::from_u32(v).unwrap_or('\u{FFFD}'));
             }
             'N' => {

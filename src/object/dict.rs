@@ -168,7 +168,7 @@ impl DictTable {
     #[inline]
     pub fn value_at_if_key(&self, pos: usize, key: &super::str::PyStr) -> Option<&Value> {
         match self.entries.get(pos) {
-            Some(Some(e)) if matches!(&e.key, Value::Str(s) if std::ptr::eq(&**s, key) || (e.hash == key.hash() && s.as_str() == key.as_str())) => {
+            Some(Some(e)) if matches!(&e.key, Value::Str(s) if std::ptr::eq(&**s, key) || (e.hash == key.hash() && **s == *key)) => {
                 Some(&e.value)
             }
             _ => None,
@@ -180,7 +180,7 @@ impl DictTable {
     #[inline]
     fn value_mut_if_key(&mut self, pos: usize, key: &super::str::PyStr) -> Option<&mut Value> {
         match self.entries.get_mut(pos) {
-            Some(Some(e)) if matches!(&e.key, Value::Str(s) if std::ptr::eq(&**s, key) || (e.hash == key.hash() && s.as_str() == key.as_str())) => {
+            Some(Some(e)) if matches!(&e.key, Value::Str(s) if std::ptr::eq(&**s, key) || (e.hash == key.hash() && **s == *key)) => {
                 Some(&mut e.value)
             }
             _ => None,
@@ -192,7 +192,7 @@ impl DictTable {
         let hash = key.hash();
         self.candidates(hash).find(|&pos| {
             matches!(&self.entries[pos], Some(e) if e.hash == hash
-                && matches!(&e.key, Value::Str(s) if std::ptr::eq(&**s, key) || s.as_str() == key.as_str()))
+                && matches!(&e.key, Value::Str(s) if std::ptr::eq(&**s, key) || **s == *key))
         })
     }
 
@@ -307,7 +307,7 @@ impl DictTable {
             if let Some(e) = &self.entries[pos]
                 && e.hash == hash
                 && let Value::Str(s) = &e.key
-                && (std::ptr::eq(&**s, key) || s.as_str() == key.as_str())
+                && (std::ptr::eq(&**s, key) || **s == *key)
             {
                 return Some(&e.value);
             }
@@ -346,7 +346,7 @@ impl DictTable {
         let hash = key.hash();
         let found = self.candidates(hash).find(|&pos| {
             matches!(&self.entries[pos], Some(e) if e.hash == hash
-                && matches!(&e.key, Value::Str(s) if std::sync::Arc::ptr_eq(s, key) || s.as_str() == key.as_str()))
+                && matches!(&e.key, Value::Str(s) if std::sync::Arc::ptr_eq(s, key) || **s == **key))
         });
         match found {
             Some(pos) => (pos, self.entries[pos].as_mut().map(|e| std::mem::replace(&mut e.value, value))),

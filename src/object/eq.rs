@@ -16,7 +16,7 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
         return Some(true);
     }
     Some(match (a, b) {
-        (Str(x), Str(y)) => x.as_str() == y.as_str(),
+        (Str(x), Str(y)) => **x == **y,
         (Int(x), Int(y)) => x == y,
         (Int(x), Flt(y)) | (Flt(y), Int(x)) => (*x as f64) == y.get() && int_float_exact(*x, y.get()),
         // Equal values (-0.0 == 0.0), or the same bits: a NaN is its own

@@ -20,6 +20,7 @@ pub mod spinlock;
 pub mod str;
 pub mod str_case;
 mod str_case_tables;
+pub mod str_surr;
 pub mod strhash;
 pub mod swap;
 pub mod thread_local;

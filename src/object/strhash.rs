@@ -153,6 +153,20 @@ pub fn hash_str(s: &str) -> i64 {
     hash_bytes(&buf)
 }
 
+/// [`hash_str`] over code points that may include lone surrogates.
+pub fn hash_code_points(cps: impl Iterator<Item = u32> + Clone) -> i64 {
+    let max = cps.clone().max().unwrap_or(0);
+    let mut buf = Vec::new();
+    if max < 0x100 {
+        buf.extend(cps.map(|c| c as u8));
+    } else if max < 0x1_0000 {
+        cps.for_each(|c| buf.extend_from_slice(&(c as u16).to_le_bytes()));
+    } else {
+        cps.for_each(|c| buf.extend_from_slice(&c.to_le_bytes()));
+    }
+    hash_bytes(&buf)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use lalrpop_util::ParseError;
 
 use super::ast::*;
 use super::{SyntaxErrorInfo, SyntaxErrorKind, fstring};
-use crate::lex::strings::{decode_bytes, decode_str};
+use crate::lex::strings::{decode_bytes, decode_str, decode_str_wide};
 use crate::lex::{StrLit, Tok};
 
 /// What the grammar's start symbol yields: a module, or (when the token
@@ -633,11 +633,19 @@ pub fn strings(l: Loc, lits: Vec<StrLit>) -> Result<Expr, PErr> {
         return Ok(Expr::new(l, ExprKind::Constant(Constant::Bytes(out))));
     }
     if !lits.iter().any(|s| s.fstring) {
-        let mut out = String::new();
+        let mut out = Vec::new();
         for lit in &lits {
-            out.push_str(&decode_str(&lit.body, lit.raw).map_err(|e| decode_err(lit, e.0))?);
+            match decode_str_wide(&lit.body, lit.raw).map_err(|e| decode_err(lit, e.0))? {
+                Err(text) => out.extend_from_slice(text.as_bytes()),
+                Ok(w) => out.extend_from_slice(&w),
+            }
         }
-        return Ok(Expr::new(l, ExprKind::Constant(Constant::Str(out))));
+        // Valid UTF-8 unless some part holds a lone surrogate.
+        let c = match String::from_utf8(out) {
+            Ok(s) => Constant::Str(s),
+            Err(e) => Constant::StrWide(e.into_bytes()),
+        };
+        return Ok(Expr::new(l, ExprKind::Constant(c)));
     }
     let mut parts: Vec<Expr> = Vec::new();
     for lit in &lits {

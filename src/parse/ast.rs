@@ -372,6 +372,9 @@ pub enum Constant {
     /// An imaginary literal: the value of its imaginary part.
     Complex(f64),
     Str(String),
+    /// A str literal holding a lone surrogate (`'\ud800'`), in generalized
+    /// UTF-8 (see `object/str_surr.rs`); rare, so `Str` stays plain text.
+    StrWide(Vec<u8>),
     Bytes(Vec<u8>),
 }
 

@@ -530,6 +530,7 @@ impl FromPy<'_> {
                 let im = Expr { loc, end, kind: ExprKind::Constant(Constant::Complex(z.im)) };
                 return Ok(ExprKind::BinOp { left: Box::new(re), op: BinOp::Add, right: Box::new(im) });
             }
+            Value::Str(s) if s.has_surrogates() => Constant::StrWide(s.wide_utf8().to_vec()),
             Value::Str(s) => Constant::Str(s.as_str().to_string()),
             Value::Bytes(b) => Constant::Bytes((**b).clone()),
             Value::Tuple(t) => {

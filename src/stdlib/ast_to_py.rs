@@ -514,6 +514,7 @@ impl<'s> ToPy<'s> {
             Constant::Float(f) => Value::Float(*f),
             Constant::Complex(f) => Value::complex(0.0, *f),
             Constant::Str(s) => Value::str(s),
+            Constant::StrWide(w) => crate::object::str::wide_value(w.clone()),
             Constant::Bytes(b) => Value::Bytes(Arc::new(b.clone())),
         }
     }

@@ -570,7 +570,7 @@ fn register_constructors(rt: &Runtime) {
                 let enc = text(vm, encoding, "encoding", "utf-8")?;
                 let errs = text(vm, errors, "errors", "strict")?;
                 match crate::stdlib::buffer::bytes_like(v) {
-                    Some(b) => Value::string(super::mod_codecs::decode_bytes(vm, &b, &enc, &errs)?),
+                    Some(b) => Value::Str(std::sync::Arc::new(super::mod_codecs::decode_bytes(vm, &b, &enc, &errs)?)),
                     None if v.as_str().is_some() => return Err(vm.type_error("decoding str is not supported")),
                     None => {
                         let tn = vm.type_name(v);

@@ -575,8 +575,10 @@ pub fn register(rt: &Runtime) {
         let c = u32::try_from(&n).ok().and_then(char::from_u32);
         match c {
             Some(c) => Ok(Value::string(c.to_string())),
-            None if u32::try_from(&n).is_ok_and(|x| (0xd800..0xe000).contains(&x)) => {
-                Err(vm.value_error("chr() arg is a surrogate (not supported)"))
+            None if let Ok(x) = u32::try_from(&n)
+                && crate::object::str_surr::is_surrogate(x) =>
+            {
+                Ok(crate::object::str::cp_value(x))
             }
             None => Err(vm.value_error("chr() arg not in range(0x110000)")),
         }
@@ -585,7 +587,7 @@ pub fn register(rt: &Runtime) {
         a.no_kw(vm, "ord")?;
         a.check(vm, "ord", 1, 1)?;
         match &a.pos[0] {
-            Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0) as i64)),
+            Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.code_point_at(0) as i64)),
             Value::Str(s) => {
                 Err(vm.type_error(&format!("ord() expected a character, but string of length {} found", s.char_len())))
             }

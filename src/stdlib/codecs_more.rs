@@ -9,6 +9,8 @@ use std::sync::Arc;
 use super::def;
 use super::unicode_errors as uerr;
 use crate::object::dict::Dict;
+use crate::object::str::PyStr;
+use crate::object::str_surr::WideString;
 use crate::object::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -41,6 +43,14 @@ fn str_of(vm: &mut Vm, v: Option<&Value>, fname: &str) -> PyResult<String> {
     }
 }
 
+/// [`str_of`] keeping the string itself (lone surrogates included).
+fn pystr_of(vm: &mut Vm, v: Option<&Value>, fname: &str) -> PyResult<Arc<PyStr>> {
+    match v {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        other => str_of(vm, other, fname).map(|s| Arc::new(PyStr::from_string(s))),
+    }
+}
+
 fn errors_of(v: Option<&Value>) -> String {
     match v {
         Some(Value::Str(s)) => s.as_str().to_string(),
@@ -56,7 +66,7 @@ pub(super) fn decode_failure(
     (start, end): (usize, usize),
     reason: &str,
     errors: &str,
-    out: &mut String,
+    out: &mut WideString,
 ) -> PyResult<usize> {
     let e = uerr::decode_error(vm, codec, b, start, end, reason);
     let exc = e.value();
@@ -65,7 +75,7 @@ pub(super) fn decode_failure(
         None => return Err(e),
     };
     if let uerr::Replacement::Text(t) = rep {
-        out.push_str(&t);
+        out.push_pystr(&t);
     }
     Ok(if pos < 0 { (b.len() as i64 + pos).max(0) as usize } else { (pos as usize).min(b.len()) })
 }
@@ -83,14 +93,14 @@ fn hex_at(b: &[u8], i: usize, n: usize) -> Option<u32> {
 /// Decodes `b`; unless `final_`, an escape cut off at the end is left for
 /// the next call (incremental decoders), as CPython's stateful decoders do.
 /// Returns the text and the number of bytes consumed.
-fn unicode_escape_decode(vm: &mut Vm, b: &[u8], errors: &str, raw: bool, final_: bool) -> PyResult<(String, usize)> {
+fn unicode_escape_decode(vm: &mut Vm, b: &[u8], errors: &str, raw: bool, final_: bool) -> PyResult<(PyStr, usize)> {
     let codec = if raw { "rawunicodeescape" } else { "unicodeescape" };
-    let mut out = String::with_capacity(b.len());
+    let mut out = WideString::with_capacity(b.len());
     let mut first_invalid = None;
     let mut i = 0;
     while i < b.len() {
         if !final_ && b[i] == b'\\' && escape_is_cut_off(&b[i..], raw) {
-            return Ok((out, i));
+            return Ok((out.into_pystr(), i));
         }
         if b[i] != b'\\' || i + 1 >= b.len() {
             if b[i] == b'\\' && !raw {
@@ -109,12 +119,13 @@ fn unicode_escape_decode(vm: &mut Vm, b: &[u8], errors: &str, raw: bool, final_:
             _ => 0,
         };
         if digits > 0 {
-            match hex_at(b, i + 2, digits).map(char::from_u32) {
-                Some(Some(c)) => {
-                    out.push(c);
+            match hex_at(b, i + 2, digits) {
+                Some(v) if v <= 0x10_ffff => {
+                    // A lone surrogate escape (`\\ud800`) is kept.
+                    out.push_cp(v);
                     i += 2 + digits;
                 }
-                Some(None) => {
+                Some(_) => {
                     let reason = if raw { "\\Uxxxxxxxx out of range" } else { "illegal Unicode character" };
                     i = decode_failure(vm, codec, b, (i, i + 2 + digits), reason, errors, &mut out)?;
                 }
@@ -183,7 +194,7 @@ fn unicode_escape_decode(vm: &mut Vm, b: &[u8], errors: &str, raw: bool, final_:
         }
     }
     warn_invalid_escape(vm, first_invalid)?;
-    Ok((out, i))
+    Ok((out.into_pystr(), i))
 }
 
 /// True when the escape starting at `rest[0]` (a backslash) needs bytes
@@ -201,10 +212,11 @@ fn escape_is_cut_off(rest: &[u8], raw: bool) -> bool {
     rest.len() - 2 < digits
 }
 
-fn unicode_escape_encode(s: &str, raw: bool) -> Vec<u8> {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let cp = c as u32;
+fn unicode_escape_encode(s: &PyStr, raw: bool) -> Vec<u8> {
+    let mut out = String::with_capacity(s.as_str().len());
+    for cp in s.code_points() {
+        // A lone surrogate is escaped as `\\udXXX` like any BMP code point.
+        let c = char::from_u32(cp).unwrap_or('\u{fffd}');
         match c {
             _ if raw && cp < 0x100 => out.push(c),
             '\\' => out.push_str("\\\\"),
@@ -348,21 +360,21 @@ fn escape_encode(b: &[u8]) -> Vec<u8> {
 }
 
 /// `charmap_decode` with a str table or a mapping (int → int/str/None).
-fn charmap_decode(vm: &mut Vm, b: &[u8], errors: &str, mapping: &Value) -> PyResult<String> {
-    let table: Option<Vec<char>> = mapping.as_str().map(|s| s.as_str().chars().collect());
-    let mut out = String::with_capacity(b.len());
+fn charmap_decode(vm: &mut Vm, b: &[u8], errors: &str, mapping: &Value) -> PyResult<PyStr> {
+    let table: Option<Vec<u32>> = mapping.as_str().map(|s| s.code_points().collect());
+    let mut out = WideString::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         let byte = b[i];
-        let mapped: Option<String> = match &table {
-            Some(t) => t.get(byte as usize).filter(|c| **c != '\u{fffe}').map(|c| c.to_string()),
+        let mapped: Option<Arc<PyStr>> = match &table {
+            Some(t) => t.get(byte as usize).filter(|c| **c != 0xfffe).map(|&c| Arc::new(PyStr::from_code_points([c]))),
             None => match vm.get_item(mapping, &Value::Int(byte as i64)) {
                 Ok(Value::None) => None,
-                Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
-                    Some(c) => Some(c.to_string()),
+                Ok(Value::Int(n)) => match u32::try_from(n).ok().filter(|&c| c <= 0x10_ffff) {
+                    Some(c) => Some(Arc::new(PyStr::from_code_points([c]))),
                     None => return Err(vm.type_error("character mapping must be in range(0x110000)")),
                 },
-                Ok(Value::Str(s)) if s.as_str() != "\u{fffe}" => Some(s.as_str().to_string()),
+                Ok(Value::Str(s)) if s.as_str() != "\u{fffe}" => Some(s),
                 Ok(Value::Str(_)) => None,
                 Ok(_) => return Err(vm.type_error("character mapping must return integer, None or str")),
                 Err(e) if e.exc.class.is_subclass(&vm.rt.types.exc("LookupError")) => None,
@@ -371,7 +383,7 @@ fn charmap_decode(vm: &mut Vm, b: &[u8], errors: &str, mapping: &Value) -> PyRes
         };
         match mapped {
             Some(s) => {
-                out.push_str(&s);
+                out.push_pystr(&s);
                 i += 1;
             }
             None => {
@@ -379,12 +391,13 @@ fn charmap_decode(vm: &mut Vm, b: &[u8], errors: &str, mapping: &Value) -> PyRes
             }
         }
     }
-    Ok(out)
+    Ok(out.into_pystr())
 }
 
 /// `charmap_encode` with a mapping (code point → int/bytes/None).
-fn charmap_encode(vm: &mut Vm, s: &str, errors: &str, mapping: &Value) -> PyResult<Vec<u8>> {
-    let chars: Vec<char> = s.chars().collect();
+fn charmap_encode(vm: &mut Vm, s: &Arc<PyStr>, errors: &str, mapping: &Value) -> PyResult<Vec<u8>> {
+    let chars: Vec<u32> = s.code_points().collect();
+    let object = Value::Str(s.clone());
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
@@ -398,7 +411,7 @@ fn charmap_encode(vm: &mut Vm, s: &str, errors: &str, mapping: &Value) -> PyResu
                 while end < chars.len() && map_char(vm, mapping, chars[end])?.is_none() {
                     end += 1;
                 }
-                let e = uerr::encode_error(vm, "charmap", s, i, end, "character maps to <undefined>");
+                let e = uerr::encode_error_of(vm, "charmap", &object, i, end, "character maps to <undefined>");
                 let exc = e.value();
                 let (rep, pos) = match uerr::builtin_handler(vm, errors, &exc) {
                     Some(r) => r?,
@@ -407,14 +420,14 @@ fn charmap_encode(vm: &mut Vm, s: &str, errors: &str, mapping: &Value) -> PyResu
                 match rep {
                     uerr::Replacement::Bytes(b) => out.extend(b),
                     uerr::Replacement::Text(t) => {
-                        for c in t.chars() {
+                        for c in t.code_points() {
                             match map_char(vm, mapping, c)? {
                                 Some(b) => out.extend(b),
                                 None => {
-                                    return Err(uerr::encode_error(
+                                    return Err(uerr::encode_error_of(
                                         vm,
                                         "charmap",
-                                        s,
+                                        &object,
                                         i,
                                         end,
                                         "character maps to <undefined>",
@@ -431,7 +444,7 @@ fn charmap_encode(vm: &mut Vm, s: &str, errors: &str, mapping: &Value) -> PyResu
     Ok(out)
 }
 
-fn map_char(vm: &mut Vm, mapping: &Value, c: char) -> PyResult<Option<Vec<u8>>> {
+fn map_char(vm: &mut Vm, mapping: &Value, c: u32) -> PyResult<Option<Vec<u8>>> {
     match vm.get_item(mapping, &Value::Int(c as i64)) {
         Ok(Value::None) => Ok(None),
         Ok(Value::Int(n)) if (0..256).contains(&n) => Ok(Some(vec![n as u8])),
@@ -456,14 +469,14 @@ pub fn define(d: &Dict) {
                 None => true,
             };
             let (s, used) = unicode_escape_decode(vm, &b, &errors_of(a.pos.get(1)), raw, final_)?;
-            Ok(pair(Value::string(s), used))
+            Ok(pair(Value::Str(Arc::new(s)), used))
         });
     }
     for (name, raw) in [("unicode_escape_encode", false), ("raw_unicode_escape_encode", true)] {
         def(d, name, move |vm, a| {
             a.check(vm, name, 1, 2)?;
-            let s = str_of(vm, a.pos.first(), name)?;
-            Ok(pair(Value::Bytes(Arc::new(unicode_escape_encode(&s, raw))), s.chars().count()))
+            let s = pystr_of(vm, a.pos.first(), name)?;
+            Ok(pair(Value::Bytes(Arc::new(unicode_escape_encode(&s, raw))), s.char_len()))
         });
     }
     def(d, "escape_decode", |vm, a| {
@@ -506,19 +519,19 @@ pub fn define(d: &Dict) {
         let b = bytes_of(vm, a.pos.first(), "charmap_decode", false)?;
         let errors = errors_of(a.pos.get(1));
         let s = match a.pos.get(2) {
-            None | Some(Value::None) => b.iter().map(|&c| c as char).collect(),
+            None | Some(Value::None) => PyStr::from_string(b.iter().map(|&c| c as char).collect()),
             Some(m) => charmap_decode(vm, &b, &errors, m)?,
         };
-        Ok(pair(Value::string(s), b.len()))
+        Ok(pair(Value::Str(Arc::new(s)), b.len()))
     });
     def(d, "charmap_encode", |vm, a| {
         a.check(vm, "charmap_encode", 1, 3)?;
-        let s = str_of(vm, a.pos.first(), "charmap_encode")?;
+        let s = pystr_of(vm, a.pos.first(), "charmap_encode")?;
         let errors = errors_of(a.pos.get(1));
-        let n = s.chars().count();
+        let n = s.char_len();
         let out = match a.pos.get(2) {
             None | Some(Value::None) => {
-                let latin = super::mod_codecs::encode_str(vm, &s, "latin-1", &errors)?;
+                let latin = super::mod_codecs::encode_pystr(vm, &s, "latin-1", &errors)?;
                 return Ok(pair(Value::Bytes(Arc::new(latin)), n));
             }
             Some(m) => charmap_encode(vm, &s, &errors, m)?,

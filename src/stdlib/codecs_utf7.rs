@@ -2,12 +2,14 @@
 //! `encodings.utf_7`: the same choice of directly written characters as
 //! CPython (set O and white space direct, `+` as `+-`), incremental decoding
 //! that holds back an open shift sequence, and CPython's error reasons and
-//! positions for the error handlers. gilt's strings hold no lone surrogates,
-//! so a decoded unpaired surrogate becomes U+FFFD.
+//! positions for the error handlers; an unpaired surrogate is kept (both
+//! ways), as in CPython.
 
 use std::sync::Arc;
 
 use super::codecs_more::decode_failure;
+use crate::object::str::PyStr;
+use crate::object::str_surr::WideString;
 use crate::object::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -37,12 +39,11 @@ fn from_base64(c: u8) -> u32 {
     }
 }
 
-/// Encodes `s` as UTF-7 (every character is encodable).
-pub fn encode(s: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len());
+/// Encodes `s` as UTF-7 (every code point is encodable, lone surrogates too).
+pub fn encode(s: &PyStr) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.as_str().len());
     let (mut in_shift, mut bits, mut buf) = (false, 0u32, 0u64);
-    for ch in s.chars() {
-        let c = ch as u32;
+    for c in s.code_points() {
         if in_shift && encode_direct(c) {
             if bits > 0 {
                 out.push(to_base64((buf << (6 - bits)) as u32));
@@ -69,8 +70,13 @@ pub fn encode(s: &str) -> Vec<u8> {
             out.push(b'+');
             in_shift = true;
         }
-        let mut units = [0u16; 2];
-        for &u in ch.encode_utf16(&mut units).iter() {
+        let units: &[u16] = if c >= 0x1_0000 {
+            let v = c - 0x1_0000;
+            &[0xd800 | (v >> 10) as u16, 0xdc00 | (v & 0x3ff) as u16]
+        } else {
+            &[c as u16]
+        };
+        for &u in units {
             bits += 16;
             buf = (buf << 16) | u as u64;
             while bits >= 6 {
@@ -91,8 +97,8 @@ pub fn encode(s: &str) -> Vec<u8> {
 
 /// Decodes UTF-7; with `final_` false an unfinished shift sequence is left
 /// for the next call. Returns the text and the bytes consumed.
-pub fn decode(vm: &mut Vm, b: &[u8], errors: &str, final_: bool) -> PyResult<(String, usize)> {
-    let mut out = String::with_capacity(b.len());
+pub fn decode(vm: &mut Vm, b: &[u8], errors: &str, final_: bool) -> PyResult<(PyStr, usize)> {
+    let mut out = WideString::with_capacity(b.len());
     let (mut in_shift, mut bits, mut buf, mut surrogate) = (false, 0u32, 0u64, 0u32);
     let (mut start, mut shift_out_start) = (0usize, 0usize);
     let mut i = 0;
@@ -111,24 +117,24 @@ pub fn decode(vm: &mut Vm, b: &[u8], errors: &str, final_: bool) -> PyResult<(St
                         if surrogate != 0 {
                             if (0xdc00..0xe000).contains(&unit) {
                                 let c = 0x10000 + ((surrogate - 0xd800) << 10) + (unit - 0xdc00);
-                                out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
+                                out.push_cp(c);
                                 surrogate = 0;
                                 continue;
                             }
-                            out.push('\u{fffd}');
+                            out.push_cp(surrogate);
                             surrogate = 0;
                         }
                         if (0xd800..0xdc00).contains(&unit) {
                             surrogate = unit;
                         } else {
-                            out.push(char::from_u32(unit).unwrap_or('\u{fffd}'));
+                            out.push_cp(unit);
                         }
                     }
                     continue;
                 }
                 // Leaving the shift sequence.
                 in_shift = false;
-                let reason = if bits > 6 {
+                let reason = if bits >= 6 {
                     Some("partial character in shift sequence")
                 } else if bits > 0 && buf != 0 {
                     Some("non-zero padding bits in shift sequence")
@@ -141,7 +147,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], errors: &str, final_: bool) -> PyResult<(St
                     continue;
                 }
                 if surrogate != 0 && ch < 128 && ch != b'+' {
-                    out.push('\u{fffd}');
+                    out.push_cp(surrogate);
                     surrogate = 0;
                 }
                 if ch == b'-' {
@@ -186,9 +192,9 @@ pub fn decode(vm: &mut Vm, b: &[u8], errors: &str, final_: bool) -> PyResult<(St
     if in_shift {
         // Not final: the open shift sequence waits for more input.
         out.truncate(shift_out_start);
-        return Ok((out, start));
+        return Ok((out.into_pystr(), start));
     }
-    Ok((out, i))
+    Ok((out.into_pystr(), i))
 }
 
 /// Adds `utf_7_encode` and `utf_7_decode` to the `_codecs` namespace.
@@ -203,8 +209,8 @@ pub fn define(d: &crate::object::dict::Dict) {
             }
             None => return Err(vm.type_error("utf_7_encode() missing required argument 'str' (pos 1)")),
         };
-        let n = s.as_str().chars().count();
-        Ok(Value::tuple(vec![Value::Bytes(Arc::new(encode(s.as_str()))), Value::Int(n as i64)]))
+        let n = s.char_len();
+        Ok(Value::tuple(vec![Value::Bytes(Arc::new(encode(&s))), Value::Int(n as i64)]))
     });
     super::def(d, "utf_7_decode", |vm, a| {
         a.check(vm, "utf_7_decode", 1, 3)?;
@@ -224,6 +230,6 @@ pub fn define(d: &crate::object::dict::Dict) {
             None => false,
         };
         let (s, n) = decode(vm, &b, &errors, final_)?;
-        Ok(Value::tuple(vec![Value::string(s), Value::Int(n as i64)]))
+        Ok(Value::tuple(vec![Value::Str(Arc::new(s)), Value::Int(n as i64)]))
     });
 }

@@ -8,6 +8,7 @@ use std::fmt::Write;
 use std::sync::Arc;
 
 use crate::object::class::Class;
+use crate::object::str::PyStr;
 use crate::object::value::Value;
 use crate::vm::{Args, PyResult, Vm};
 
@@ -39,6 +40,24 @@ pub fn escape_ascii(out: &mut String, s: &str) {
     crate::object::numfmt::str_repr::json_quote(out, s, true)
 }
 
+/// [`escape_ascii`] of a string holding lone surrogates: each code point
+/// escaped on its own (a surrogate as `\udXXX`).
+fn escape_ascii_cps(out: &mut String, s: &PyStr) {
+    let mut one = String::new();
+    out.push('"');
+    for cp in s.code_points() {
+        match char::from_u32(cp) {
+            Some(c) => {
+                one.clear();
+                crate::object::numfmt::str_repr::json_quote(&mut one, c.encode_utf8(&mut [0; 4]), true);
+                out.push_str(&one[1..one.len() - 1]);
+            }
+            None => out.push_str(&format!("\\u{cp:04x}")),
+        }
+    }
+    out.push('"');
+}
+
 /// `"…"` with only `"`, `\` and the control characters escaped.
 pub fn escape_unicode(out: &mut String, s: &str) {
     crate::object::numfmt::str_repr::json_quote(out, s, false)
@@ -64,6 +83,11 @@ pub fn encode_basestring(vm: &mut Vm, a: &Args, ascii: bool) -> PyResult {
         return Err(super::json_scan::not_a_string(vm, &a.pos[0]));
     };
     let mut out = String::with_capacity(s.len() + 2);
+    if let (true, Some(p)) = (ascii, super::types_str::as_pystr(&a.pos[0]).filter(|p| p.has_surrogates())) {
+        // Lone surrogates escape as `\udXXX` (the text shows them as U+FFFD).
+        escape_ascii_cps(&mut out, &p);
+        return Ok(Value::string(out));
+    }
     if ascii {
         escape_ascii(&mut out, s)
     } else {
@@ -149,7 +173,10 @@ const DEPTH: &str = " while encoding a JSON object";
 impl Writer<'_> {
     fn string(&mut self, vm: &mut Vm, v: &Value, text: &str) -> PyResult<()> {
         match &self.enc.encoder {
-            StrEnc::Ascii => escape_ascii(&mut self.out, text),
+            StrEnc::Ascii => match super::types_str::as_pystr(v).filter(|p| p.has_surrogates()) {
+                Some(p) => escape_ascii_cps(&mut self.out, &p),
+                None => escape_ascii(&mut self.out, text),
+            },
             StrEnc::Unicode => escape_unicode(&mut self.out, text),
             StrEnc::Call(f) => {
                 let r = vm.call(f, vec![v.clone()])?;

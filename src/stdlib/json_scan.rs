@@ -51,10 +51,10 @@ fn hex4(s: &[char]) -> Option<u32> {
 
 /// Decodes the string body starting at `end` (just after the opening
 /// quote); returns the text and the index after the closing quote.
-pub fn scan_string(vm: &mut Vm, doc: &Value, s: &[char], end: usize, strict: bool) -> PyResult<(String, usize)> {
+pub fn scan_string(vm: &mut Vm, doc: &Value, s: &[char], end: usize, strict: bool) -> PyResult<(PyStr, usize)> {
     let len = s.len();
     let begin = end as i64 - 1;
-    let mut out = String::new();
+    let mut out = crate::object::str_surr::WideString::default();
     let mut i = end;
     loop {
         let start = i;
@@ -71,9 +71,9 @@ pub fn scan_string(vm: &mut Vm, doc: &Value, s: &[char], end: usize, strict: boo
         if i >= len {
             return Err(decode_error(vm, doc, "Unterminated string starting at", begin));
         }
-        out.extend(&s[start..i]);
+        s[start..i].iter().for_each(|&c| out.push(c));
         if s[i] == '"' {
-            return Ok((out, i + 1));
+            return Ok((out.into_pystr(), i + 1));
         }
         i += 1;
         if i == len {
@@ -115,8 +115,8 @@ pub fn scan_string(vm: &mut Vm, doc: &Value, s: &[char], end: usize, strict: boo
                 i += 6;
             }
         }
-        // gilt's strings hold no lone surrogates; they read as U+FFFD.
-        out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+        // A lone surrogate escape is kept, as in CPython.
+        out.push_cp(cp);
     }
 }
 
@@ -154,7 +154,7 @@ impl Scan<'_> {
         match self.s[idx] {
             '"' => {
                 let (t, end) = scan_string(vm, &self.doc, &self.s, idx + 1, self.sc.strict)?;
-                Ok((Value::string(t), end))
+                Ok((Value::Str(Arc::new(t)), end))
             }
             '{' => vm.recursing(" while decoding a JSON object from a unicode string", |vm| self.object(vm, idx + 1)),
             '[' => vm.recursing(" while decoding a JSON array from a unicode string", |vm| self.array(vm, idx + 1)),
@@ -191,7 +191,13 @@ impl Scan<'_> {
                 }
                 idx = self.skip_ws(idx + 1);
                 let (val, next) = self.once(vm, idx)?;
-                let key = self.memo.borrow_mut().entry(key).or_insert_with_key(|k| Arc::new(PyStr::new(k))).clone();
+                // The memo is keyed by text: a key with lone surrogates stays out of it.
+                let key = if key.has_surrogates() {
+                    Arc::new(key)
+                } else {
+                    let text = key.as_str().to_string();
+                    self.memo.borrow_mut().entry(text).or_insert_with(|| Arc::new(key)).clone()
+                };
                 if pairs_hook {
                     pairs.push(Value::tuple(vec![Value::Str(key), val]));
                 } else {
@@ -335,7 +341,7 @@ pub fn scanstring(vm: &mut Vm, a: Args) -> PyResult {
         return Err(vm.value_error("end is out of bounds"));
     }
     let (t, next) = scan_string(vm, &a.pos[0], &s, end as usize, strict)?;
-    Ok(Value::tuple(vec![Value::string(t), Value::Int(next as i64)]))
+    Ok(Value::tuple(vec![Value::Str(Arc::new(t)), Value::Int(next as i64)]))
 }
 
 /// `_json.make_scanner(context)`: reads the decoder's settings.

@@ -16,6 +16,7 @@ use super::def;
 use super::unicode_errors::{self as uerr, Replacement};
 use crate::object::dict::Dict;
 use crate::object::module::Module;
+use crate::object::str::PyStr;
 use crate::object::value::Value;
 use crate::vm::{Args, PyResult, Vm};
 
@@ -74,14 +75,22 @@ impl Builtin {
     }
 }
 
-/// `str.encode(encoding, errors)`.
+/// [`encode_pystr`] of Rust text (which holds no lone surrogate).
 pub fn encode_str(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    if Builtin::find(encoding) == Some(Builtin::Utf8) {
+        return Ok(s.as_bytes().to_vec());
+    }
+    encode_pystr(vm, &Arc::new(PyStr::new(s)), encoding, errors)
+}
+
+/// `str.encode(encoding, errors)`.
+pub fn encode_pystr(vm: &mut Vm, s: &Arc<PyStr>, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     if let Some(b) = Builtin::find(encoding) {
         return encode_builtin(vm, b, s, errors);
     }
     let codec = text_codec(vm, encoding, "codecs.encode()")?;
     let f = vm.get_item(&codec, &Value::Int(0))?;
-    let r = call_codec(vm, &f, vec![Value::str(s), Value::str(errors)], "encoding", encoding)?;
+    let r = call_codec(vm, &f, vec![Value::Str(s.clone()), Value::str(errors)], "encoding", encoding)?;
     let out = first_of_pair(vm, &r, "encoder")?;
     match super::buffer::bytes_like(&out) {
         Some(b) => Ok(b.to_vec()),
@@ -94,11 +103,12 @@ pub fn encode_str(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResul
     }
 }
 
-/// `bytes.decode(encoding, errors)`.
-pub fn decode_bytes(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+/// `bytes.decode(encoding, errors)` (the text may hold lone surrogates:
+/// `surrogateescape`, `surrogatepass`).
+pub fn decode_bytes(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<PyStr> {
     // CPython's PyUnicode_Decode: nothing to decode is '' before any codec lookup.
     if b.is_empty() {
-        return Ok(String::new());
+        return Ok(PyStr::new(""));
     }
     if let Some(c) = Builtin::find(encoding) {
         return decode_builtin(vm, c, b, errors, true).map(|(s, _)| s);
@@ -108,7 +118,7 @@ pub fn decode_bytes(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyRe
     let r = call_codec(vm, &f, vec![Value::Bytes(Arc::new(b.to_vec())), Value::str(errors)], "decoding", encoding)?;
     let out = first_of_pair(vm, &r, "decoder")?;
     match out.as_str() {
-        Some(s) => Ok(s.as_str().to_string()),
+        Some(s) => Ok(PyStr::from_wide_utf8(s.wide_utf8().to_vec())),
         None => {
             let tn = vm.type_name(&out);
             Err(vm.type_error(&format!(
@@ -237,7 +247,7 @@ fn handle(vm: &mut Vm, errors: &str, exc: crate::vm::PyErr) -> PyResult<(Replace
     }
     let Value::Int(pos) = t.items[1] else { return bad(vm) };
     if let Some(s) = t.items[0].as_str() {
-        return Ok((Replacement::Text(s.as_str().to_string()), pos));
+        return Ok((Replacement::Text(s.clone()), pos));
     }
     match super::buffer::bytes_like(&t.items[0]) {
         Some(b) => Ok((Replacement::Bytes(b.to_vec()), pos)),
@@ -254,44 +264,99 @@ fn new_pos(vm: &mut Vm, pos: i64, len: usize) -> PyResult<usize> {
     Ok(p as usize)
 }
 
-fn encode_builtin(vm: &mut Vm, c: Builtin, s: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let limit: u32 = match c {
-        Builtin::Utf8 => return Ok(s.as_bytes().to_vec()),
-        Builtin::Utf16(order) => return Ok(utf16_encode(s, order)),
-        Builtin::Utf32(order) => return Ok(utf32_encode(s, order)),
-        Builtin::Ascii => 128,
-        Builtin::Latin1 => 256,
+fn encode_builtin(vm: &mut Vm, c: Builtin, s: &Arc<PyStr>, errors: &str) -> PyResult<Vec<u8>> {
+    // Text without lone surrogates: the UTF codecs cannot fail.
+    if !s.has_surrogates() {
+        match c {
+            Builtin::Utf8 => return Ok(s.as_str().as_bytes().to_vec()),
+            Builtin::Utf16(order) => return Ok(utf16_encode(s.as_str(), order)),
+            Builtin::Utf32(order) => return Ok(utf32_encode(s.as_str(), order)),
+            Builtin::Ascii | Builtin::Latin1 => {}
+        }
+    }
+    let (limit, reason): (u32, String) = match c {
+        Builtin::Ascii => (128, "ordinal not in range(128)".into()),
+        Builtin::Latin1 => (256, "ordinal not in range(256)".into()),
+        _ => (0x11_0000, "surrogates not allowed".into()),
     };
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::with_capacity(chars.len());
+    let ok = |cp: u32| cp < limit && !crate::object::str_surr::is_surrogate(cp);
+    let cps: Vec<u32> = s.code_points().collect();
+    let mut out = Vec::with_capacity(cps.len());
+    let mut emit = Emitter::new(c);
+    emit.bom(&mut out);
+    let object = Value::Str(s.clone());
     let mut i = 0;
-    while i < chars.len() {
-        if (chars[i] as u32) < limit {
-            out.push(chars[i] as u32 as u8);
+    while i < cps.len() {
+        if ok(cps[i]) {
+            emit.put(&mut out, cps[i]);
             i += 1;
             continue;
         }
         let mut end = i + 1;
-        while end < chars.len() && chars[end] as u32 >= limit {
+        while end < cps.len() && !ok(cps[end]) {
             end += 1;
         }
-        let reason = format!("ordinal not in range({limit})");
-        let e = uerr::encode_error(vm, c.name(), s, i, end, &reason);
+        let e = uerr::encode_error_of(vm, emit.name, &object, i, end, &reason);
         let (rep, pos) = handle(vm, errors, e)?;
         match rep {
             Replacement::Bytes(b) => out.extend(b),
             Replacement::Text(t) => {
-                for (k, ch) in t.chars().enumerate() {
-                    if ch as u32 >= limit {
-                        return Err(uerr::encode_error(vm, c.name(), s, i + k.min(end - i - 1), end, &reason));
+                // A replacement str must be ASCII (or Latin-1 for latin-1)
+                // for CPython's encoders.
+                let lim = limit.min(if c == Builtin::Latin1 { 256 } else { 128 });
+                for (k, ch) in t.code_points().enumerate() {
+                    if ch >= lim {
+                        let at = i + k.min(end - i - 1);
+                        return Err(uerr::encode_error_of(vm, emit.name, &object, at, end, &reason));
                     }
-                    out.push(ch as u32 as u8);
+                    emit.put(&mut out, ch);
                 }
             }
         }
-        i = new_pos(vm, pos, chars.len())?;
+        i = new_pos(vm, pos, cps.len())?;
     }
     Ok(out)
+}
+
+/// Writes code points in one built-in codec's form (the slow path of
+/// [`encode_builtin`], which error handlers may interrupt).
+struct Emitter {
+    c: Builtin,
+    name: &'static str,
+}
+
+impl Emitter {
+    fn new(c: Builtin) -> Emitter {
+        // The error names the byte order `utf-16`/`utf-32` write: the machine's.
+        Emitter { c, name: c.name() }
+    }
+
+    fn bom(&self, out: &mut Vec<u8>) {
+        match self.c {
+            Builtin::Utf16(None) => out.extend(0xfeffu16.to_le_bytes()),
+            Builtin::Utf32(None) => out.extend(0xfeffu32.to_le_bytes()),
+            _ => {}
+        }
+    }
+
+    fn put(&mut self, out: &mut Vec<u8>, cp: u32) {
+        match self.c {
+            Builtin::Ascii | Builtin::Latin1 => out.push(cp as u8),
+            Builtin::Utf8 => crate::object::str_surr::push_cp(out, cp),
+            Builtin::Utf16(order) => {
+                let big = order == Some(true);
+                let mut put = |u: u16| out.extend(if big { u.to_be_bytes() } else { u.to_le_bytes() });
+                if cp >= 0x1_0000 {
+                    let v = cp - 0x1_0000;
+                    put(0xd800 | (v >> 10) as u16);
+                    put(0xdc00 | (v & 0x3ff) as u16);
+                } else {
+                    put(cp as u16);
+                }
+            }
+            Builtin::Utf32(order) => out.extend(if order == Some(true) { cp.to_be_bytes() } else { cp.to_le_bytes() }),
+        }
+    }
 }
 
 fn utf16_encode(s: &str, order: Option<bool>) -> Vec<u8> {
@@ -323,8 +388,15 @@ fn utf32_encode(s: &str, order: Option<bool>) -> Vec<u8> {
 /// Decodes with a built-in codec; `final_` false keeps an incomplete
 /// sequence at the end for the next call (incremental decoders). Returns
 /// the text and the number of bytes consumed.
-fn decode_builtin(vm: &mut Vm, c: Builtin, b: &[u8], errors: &str, final_: bool) -> PyResult<(String, usize)> {
-    let mut out = String::with_capacity(b.len());
+fn decode_builtin(vm: &mut Vm, c: Builtin, b: &[u8], errors: &str, final_: bool) -> PyResult<(PyStr, usize)> {
+    // Valid UTF-8 as a whole needs no stepping.
+    if c == Builtin::Utf8
+        && let Ok(s) = std::str::from_utf8(b)
+    {
+        return Ok((PyStr::new(s), b.len()));
+    }
+    // Generalized UTF-8 (see `object/str_surr.rs`): handlers may put lone surrogates in.
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
     let mut i = 0;
     // For UTF-16/32 with a BOM: the byte order the BOM (or its absence) chose.
     let mut order = match c {
@@ -338,7 +410,7 @@ fn decode_builtin(vm: &mut Vm, c: Builtin, b: &[u8], errors: &str, final_: bool)
     };
     if unit > 1 && order.is_none() {
         if b.len() < unit && !final_ {
-            return Ok((String::new(), 0));
+            return Ok((PyStr::new(""), 0));
         }
         let bom_le: &[u8] = if unit == 2 { &[0xff, 0xfe] } else { &[0xff, 0xfe, 0, 0] };
         let bom_be: &[u8] = if unit == 2 { &[0xfe, 0xff] } else { &[0, 0, 0xfe, 0xff] };
@@ -355,7 +427,7 @@ fn decode_builtin(vm: &mut Vm, c: Builtin, b: &[u8], errors: &str, final_: bool)
     while i < b.len() {
         let (decoded, bad) = decode_step(c, order == Some(true), &b[i..]);
         if let Some(ch) = decoded {
-            out.push(ch);
+            out.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes());
             i += bad;
             continue;
         }
@@ -363,6 +435,18 @@ fn decode_builtin(vm: &mut Vm, c: Builtin, b: &[u8], errors: &str, final_: bool)
         let (len, reason) = bad_sequence(c, order == Some(true), &b[i..]);
         // An incomplete sequence at the end waits for more input unless final.
         if matches!(reason, "unexpected end of data" | "truncated data") && !final_ {
+            break;
+        }
+        // A UTF-8 surrogate cut at the end waits too when surrogatepass
+        // would take it whole (CPython's issue 24214).
+        let rest = &b[i..];
+        if c == Builtin::Utf8
+            && !final_
+            && errors == "surrogatepass"
+            && rest.len() < 3
+            && rest[0] == 0xed
+            && rest.get(1).is_none_or(|&x| (0xa0..0xc0).contains(&x))
+        {
             break;
         }
         // CPython names the byte order the BOM (or its absence: the
@@ -375,12 +459,12 @@ fn decode_builtin(vm: &mut Vm, c: Builtin, b: &[u8], errors: &str, final_: bool)
         let e = uerr::decode_error(vm, codec.name(), b, i, i + len, reason);
         let (rep, pos) = handle(vm, errors, e)?;
         match rep {
-            Replacement::Text(t) => out.push_str(&t),
+            Replacement::Text(t) => out.extend_from_slice(t.wide_utf8()),
             Replacement::Bytes(_) => return Err(vm.type_error("decoding error handler must return (str, int) tuple")),
         }
         i = new_pos(vm, pos, b.len())?;
     }
-    Ok((out, i))
+    Ok((PyStr::from_wide_utf8(out), i))
 }
 
 /// One character from the start of `b`, and how many bytes it took; `(None, _)` if invalid.
@@ -530,10 +614,16 @@ fn def_builtin_pair(d: &Dict, prefix: &str, c: Builtin) {
     let n = enc_name.clone();
     def(d, &enc_name, move |vm, mut a| {
         a.check(vm, &n, 1, 2)?;
-        let s = str_arg(vm, &a, &n)?;
+        let s = match a.pos.first().and_then(super::types_str::as_pystr) {
+            Some(s) => s,
+            None => {
+                str_arg(vm, &a, &n)?;
+                return Err(vm.type_error(&format!("{n}() argument 1 must be str")));
+            }
+        };
         let errors = text_arg(vm, a.arg(1, "errors"), &format!("{n}() argument 2"))?;
         let out = encode_builtin(vm, c, &s, &errors)?;
-        Ok(pair(bytes_value(out), s.chars().count()))
+        Ok(pair(bytes_value(out), s.char_len()))
     });
     let dec_name = format!("{prefix}_decode");
     let n = dec_name.clone();
@@ -546,7 +636,7 @@ fn def_builtin_pair(d: &Dict, prefix: &str, c: Builtin) {
             Some(v) => vm.truthy(&v)?,
         };
         let (s, used) = decode_builtin(vm, c, &b, &errors, final_)?;
-        Ok(pair(Value::string(s), used))
+        Ok(pair(Value::Str(Arc::new(s)), used))
     });
 }
 
@@ -623,7 +713,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
             return Ok(Vm::native(&fname.clone(), move |vm, a| {
                 a.check(vm, &fname, 1, 1)?;
                 match uerr::builtin_handler(vm, &name, &a.pos[0]) {
-                    Some(Ok((Replacement::Text(t), pos))) => Ok(pair(Value::string(t), pos.max(0) as usize)),
+                    Some(Ok((Replacement::Text(t), pos))) => Ok(pair(Value::Str(t), pos.max(0) as usize)),
                     Some(Ok((Replacement::Bytes(b), pos))) => Ok(pair(bytes_value(b), pos.max(0) as usize)),
                     Some(Err(e)) => Err(e),
                     None => Err(vm.err("LookupError", "unknown error handler")),
@@ -669,7 +759,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
                 None if b.starts_with(bom_le) => -1,
                 None => 0,
             };
-            Ok(Value::tuple(vec![Value::string(s), Value::Int(used as i64), Value::Int(found)]))
+            Ok(Value::tuple(vec![Value::Str(Arc::new(s)), Value::Int(used as i64), Value::Int(found)]))
         });
     }
     super::codecs_more::define(&d);

@@ -205,7 +205,7 @@ impl<'a> Loader<'a> {
     fn utf8(&self, vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
         match std::str::from_utf8(b) {
             Ok(s) => Ok(Value::str(s)),
-            Err(_) => Ok(Value::string(super::mod_codecs::decode_bytes(vm, b, "utf-8", "surrogatepass")?)),
+            Err(_) => Ok(Value::Str(Arc::new(super::mod_codecs::decode_bytes(vm, b, "utf-8", "surrogatepass")?))),
         }
     }
 
@@ -215,7 +215,7 @@ impl<'a> Loader<'a> {
             return Ok(super::native_util::bytes(b));
         }
         let (enc, errs) = (self.o.encoding.clone(), self.o.errors.clone());
-        Ok(Value::string(super::mod_codecs::decode_bytes(vm, &b, &enc, &errs)?))
+        Ok(Value::Str(Arc::new(super::mod_codecs::decode_bytes(vm, &b, &enc, &errs)?)))
     }
 
     fn find_class(&mut self, vm: &mut Vm, module: Value, name: Value) -> PyResult {
@@ -402,7 +402,7 @@ impl<'a> Loader<'a> {
             op::UNICODE => {
                 let line = self.readline(vm)?;
                 let s = super::mod_codecs::decode_bytes(vm, &line, "raw_unicode_escape", "strict")?;
-                self.stack.push(Value::string(s));
+                self.stack.push(Value::Str(Arc::new(s)));
             }
             op::BINUNICODE | op::SHORT_BINUNICODE | op::BINUNICODE8 => {
                 let w = match code {

@@ -178,7 +178,8 @@ impl StdioCodec {
         if self.utf8[0].load(Ordering::Relaxed) && &*errors != "strict" {
             return Ok(String::from_utf8_lossy(data).into_owned());
         }
-        super::mod_codecs::decode_bytes(vm, data, &enc, &errors)
+        // The caller reads Rust text: a lone surrogate shows as U+FFFD.
+        super::mod_codecs::decode_bytes(vm, data, &enc, &errors).map(|s| s.as_str().to_string())
     }
 }
 

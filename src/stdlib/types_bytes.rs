@@ -105,7 +105,7 @@ fn text_arg(vm: &mut Vm, v: Option<Value>, what: &str) -> PyResult<Option<String
 }
 
 /// Decodes bytes for `bytes.decode` and `str(b, encoding)`.
-pub fn decode_bytes(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<String> {
+pub fn decode_bytes(vm: &mut Vm, b: &[u8], enc: &str, errors: &str) -> PyResult<crate::object::str::PyStr> {
     super::mod_codecs::decode_bytes(vm, b, enc, errors)
 }
 
@@ -195,7 +195,7 @@ pub fn register(rt: &Runtime) {
         let errors = text_arg(vm, a.arg(2, "errors"), "decode() argument 'errors'")?;
         let enc = enc.unwrap_or_else(|| "utf-8".into());
         let errors = errors.unwrap_or_else(|| "strict".into());
-        Ok(Value::string(decode_bytes(vm, &b, &enc, &errors)?))
+        Ok(Value::Str(Arc::new(decode_bytes(vm, &b, &enc, &errors)?)))
     });
     method(c, "join", |vm, a| {
         a.check(vm, "join", 2, 2)?;
@@ -479,11 +479,11 @@ pub fn bytes_source(vm: &mut Vm, mut a: Args, ty: &str) -> PyResult<Vec<u8>> {
     };
     if let Value::Str(s) = &source {
         let Some(enc) = enc else { return Err(vm.type_error("string argument without an encoding")) };
-        return super::types_str::encode(vm, s.as_str(), &enc, errs.as_deref().unwrap_or("strict"));
+        return super::types_str::encode(vm, s, &enc, errs.as_deref().unwrap_or("strict"));
     }
     // With an encoding, a str subclass is encoded (its `__bytes__` is not asked).
     if let (Some(enc), Some(s)) = (&enc, super::types_str::as_pystr(&source)) {
-        return super::types_str::encode(vm, s.as_str(), enc, errs.as_deref().unwrap_or("strict"));
+        return super::types_str::encode(vm, &s, enc, errs.as_deref().unwrap_or("strict"));
     }
     if enc.is_some() {
         return Err(vm.type_error("encoding without a string argument"));

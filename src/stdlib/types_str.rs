@@ -211,12 +211,7 @@ fn find_impl(vm: &mut Vm, a: Args, name: &str, rev: bool) -> PyResult<i64> {
     if rs > len as i64 || b > e {
         return Ok(-1);
     }
-    let hay = st.substring(b, e);
-    let found = if rev { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
-    Ok(match found {
-        Some(bi) => (b + if st.is_ascii() { bi } else { hay[..bi].chars().count() }) as i64,
-        None => -1,
-    })
+    Ok(st.find_in(&sub, b, e, rev).map_or(-1, |i| i as i64))
 }
 
 fn starts_ends(vm: &mut Vm, a: Args, name: &str, ends: bool) -> PyResult {
@@ -278,6 +273,10 @@ fn pred(rt: &Runtime, name: &'static str, empty: bool, f: fn(&str) -> bool) {
     method(&rt.types.str_, name, move |vm, a| {
         let st = recv_str(vm, &a, name)?;
         let x = st.as_str();
+        if name == "isprintable" && st.has_surrogates() {
+            // A lone surrogate (category Cs) is not printable; the text shows it as U+FFFD.
+            return Ok(Value::Bool(false));
+        }
         Ok(Value::Bool(if x.is_empty() { empty } else { f(x) }))
     });
 }
@@ -391,15 +390,15 @@ pub fn splitlines(x: &str, keepends: bool) -> Vec<String> {
 }
 
 /// Encodes a str (`str.encode`) through the codec registry.
-pub fn encode(vm: &mut Vm, x: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    super::mod_codecs::encode_str(vm, x, encoding, errors)
+pub fn encode(vm: &mut Vm, x: &Arc<PyStr>, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    super::mod_codecs::encode_pystr(vm, x, encoding, errors)
 }
 
 fn cmp_op(rt: &Runtime, name: &'static str, op: CmpOp) {
     method(&rt.types.str_, name, move |vm, a| {
         let st = recv_str(vm, &a, name)?;
         let Some(o) = a.pos.get(1).and_then(as_pystr) else { return Ok(Value::NotImplemented) };
-        let ord = st.as_str().cmp(o.as_str());
+        let ord = st.cmp_str(&o);
         Ok(Value::Bool(crate::vm::ops::cmp_result(ord, op)))
     });
 }
@@ -460,16 +459,18 @@ pub fn register(rt: &Runtime) {
                 out
             }
         };
-        let sep = st.as_str();
-        let mut out = String::new();
+        // Generalized UTF-8 throughout: it is the text itself unless some
+        // part holds a lone surrogate.
+        let sep = st.wide_utf8();
+        let mut out = Vec::new();
         for (i, it) in items.iter().enumerate() {
             if i > 0 {
-                out.push_str(sep);
+                out.extend_from_slice(sep);
             }
             match it {
-                Value::Str(x) => out.push_str(x.as_str()),
+                Value::Str(x) => out.extend_from_slice(x.wide_utf8()),
                 other => match as_pystr(other) {
-                    Some(x) => out.push_str(x.as_str()),
+                    Some(x) => out.extend_from_slice(x.wide_utf8()),
                     None => {
                         let tn = vm.type_name(other);
                         return Err(vm.type_error(&format!("sequence item {i}: expected str instance, {tn} found")));
@@ -477,7 +478,7 @@ pub fn register(rt: &Runtime) {
                 },
             }
         }
-        s(out)
+        Ok(crate::object::str::wide_value(out))
     });
     method(c, "strip", |vm, a| strip_impl(vm, a, "strip", true, true));
     method(c, "lstrip", |vm, a| strip_impl(vm, a, "lstrip", true, false));
@@ -676,7 +677,7 @@ pub fn register(rt: &Runtime) {
         };
         let b = encode(
             vm,
-            st.as_str(),
+            &st,
             enc.as_ref().map_or("utf-8", |e| e.as_str()),
             errors.as_ref().map_or("strict", |e| e.as_str()),
         )?;
@@ -745,7 +746,7 @@ fn register_dunders(rt: &Runtime) {
             let tn = vm.type_name(&a.pos[1]);
             return Err(vm.type_error(&format!("'in <string>' requires string as left operand, not {tn}")));
         };
-        Ok(Value::Bool(st.as_str().contains(sub.as_str())))
+        Ok(Value::Bool(st.contains(&sub)))
     });
     method(c, "__getitem__", |vm, a| {
         a.check(vm, "__getitem__", 2, 2)?;
@@ -758,7 +759,7 @@ fn register_dunders(rt: &Runtime) {
         // The wrapper of CPython's sq_concat, which raises rather than returning
         // NotImplemented (operators never call it: `+` tries `__radd__` first).
         match as_pystr(&a.pos[1]) {
-            Some(o) => s(format!("{}{}", st.as_str(), o.as_str())),
+            Some(o) => Ok(Value::Str(Arc::new(st.concat(&o)))),
             None => {
                 let tn = vm.type_name(&a.pos[1]);
                 Err(vm.type_error(&format!("can only concatenate str (not \"{tn}\") to str")))
@@ -781,14 +782,14 @@ fn register_dunders(rt: &Runtime) {
     method(c, "__eq__", |vm, a| {
         let st = recv_str(vm, &a, "__eq__")?;
         Ok(match a.pos.get(1).and_then(as_pystr) {
-            Some(o) => Value::Bool(st.as_str() == o.as_str()),
+            Some(o) => Value::Bool(*st == *o),
             None => Value::NotImplemented,
         })
     });
     method(c, "__ne__", |vm, a| {
         let st = recv_str(vm, &a, "__ne__")?;
         Ok(match a.pos.get(1).and_then(as_pystr) {
-            Some(o) => Value::Bool(st.as_str() != o.as_str()),
+            Some(o) => Value::Bool(*st != *o),
             None => Value::NotImplemented,
         })
     });
@@ -802,7 +803,13 @@ fn register_dunders(rt: &Runtime) {
         vm.get_iter(&Value::Str(st))
     });
     method(c, "__str__", |vm, a| Ok(Value::Str(recv_str(vm, &a, "__str__")?)));
-    method(c, "__repr__", |vm, a| s(numfmt::py_str_repr(recv_str(vm, &a, "__repr__")?.as_str())));
+    method(c, "__repr__", |vm, a| {
+        let st = recv_str(vm, &a, "__repr__")?;
+        if st.has_surrogates() {
+            return s(numfmt::cps_repr(st.code_points(), false));
+        }
+        s(numfmt::py_str_repr(st.as_str()))
+    });
     method(c, "__format__", |vm, a| {
         let st = recv_str(vm, &a, "__format__")?;
         if a.pos.len() != 2 {

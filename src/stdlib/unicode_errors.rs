@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use super::method;
 use crate::object::class::{Class, Instance};
+use crate::object::str::PyStr;
 use crate::object::value::Value;
 use crate::vm::{Args, PyErr, PyResult, Runtime, Vm};
 
@@ -46,6 +47,11 @@ const FIELDS: [&str; 5] = ["encoding", "object", "start", "end", "reason"];
 /// A new UnicodeEncodeError for `object[start..end]` (character positions).
 pub fn encode_error(vm: &mut Vm, encoding: &str, object: &str, start: usize, end: usize, reason: &str) -> PyErr {
     new_error(vm, Kind::Encode, Value::str(encoding), Value::str(object), start, end, reason)
+}
+
+/// [`encode_error`] over a `str` value (which may hold lone surrogates).
+pub fn encode_error_of(vm: &mut Vm, encoding: &str, object: &Value, start: usize, end: usize, reason: &str) -> PyErr {
+    new_error(vm, Kind::Encode, Value::str(encoding), object.clone(), start, end, reason)
 }
 
 /// A new UnicodeDecodeError for `object[start..end]` (byte positions).
@@ -120,7 +126,10 @@ pub fn message(vm: &mut Vm, inst: &Instance) -> PyResult<String> {
             }
         }
         Kind::Encode | Kind::Translate => {
-            let ch = object.as_str().and_then(|s| s.as_str().chars().nth(start as usize));
+            let ch = object
+                .as_str()
+                .filter(|s| (0..s.char_len() as i64).contains(&start))
+                .map(|s| s.code_point_at(start as usize));
             let what = if kind == Kind::Encode {
                 format!("'{encoding}' codec can't encode")
             } else {
@@ -135,8 +144,7 @@ pub fn message(vm: &mut Vm, inst: &Instance) -> PyResult<String> {
 }
 
 /// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, as CPython writes a character in these messages.
-fn escape(c: char) -> String {
-    let cp = c as u32;
+fn escape(cp: u32) -> String {
     if cp <= 0xff {
         format!("\\x{cp:02x}")
     } else if cp <= 0xffff {
@@ -214,7 +222,8 @@ pub const BUILTIN_HANDLERS: [&str; 8] = [
 
 /// What a handler gives back: the replacement and where to go on.
 pub enum Replacement {
-    Text(String),
+    /// A `str` (lone surrogates allowed).
+    Text(Arc<PyStr>),
     Bytes(Vec<u8>),
 }
 
@@ -234,9 +243,9 @@ fn run_builtin(vm: &mut Vm, name: &str, exc: &Value) -> PyResult<(Replacement, i
     };
     let (start, end) = (int_field(exc, "start"), int_field(exc, "end"));
     let object = field(exc, "object").unwrap_or(Value::None);
-    let chars: Vec<char> = object
+    let chars: Vec<u32> = object
         .as_str()
-        .map(|s| s.as_str().chars().skip(start.max(0) as usize).take((end - start).max(0) as usize).collect())
+        .map(|s| s.code_points().skip(start.max(0) as usize).take((end - start).max(0) as usize).collect())
         .unwrap_or_default();
     let bytes: Vec<u8> = super::buffer::bytes_like(&object)
         .map(|b| b.get(start.max(0) as usize..(end.max(start) as usize).min(b.len())).unwrap_or(&[]).to_vec())
@@ -259,15 +268,112 @@ fn run_builtin(vm: &mut Vm, name: &str, exc: &Value) -> PyResult<(Replacement, i
             s
         }),
         ("backslashreplace", _) | ("namereplace", Kind::Encode) => chars.iter().map(|c| escape(*c)).collect(),
-        ("xmlcharrefreplace", Kind::Encode) => chars.iter().map(|c| format!("&#{};", *c as u32)).collect(),
-        // gilt's str cannot hold lone surrogates, so a byte that
-        // surrogateescape would keep as U+DC80..U+DCFF becomes U+FFFD.
-        ("surrogateescape", Kind::Decode) => "\u{fffd}".repeat(bytes.len()),
-        ("surrogateescape" | "surrogatepass", _) => {
-            let e = vm.make_raisable(exc.clone())?;
-            return Err(e);
+        ("xmlcharrefreplace", Kind::Encode) => chars.iter().map(|c| format!("&#{c};")).collect(),
+        ("surrogateescape" | "surrogatepass", Kind::Encode | Kind::Decode) => {
+            let encoding = match field(exc, "encoding") {
+                Some(e) => vm.str_of(&e)?,
+                None => String::new(),
+            };
+            let pass = name == "surrogatepass";
+            return match surrogate_handler(pass, kind, &encoding, (start, end), &chars, &object) {
+                Some(r) => Ok(r),
+                None => Err(vm.make_raisable(exc.clone())?),
+            };
         }
         _ => return unsupported(vm),
     };
-    Ok((Replacement::Text(text), end))
+    Ok((Replacement::Text(Arc::new(PyStr::from_string(text))), end))
+}
+
+/// The unit a UTF codec named `encoding` works in for `surrogatepass`
+/// (CPython's `get_standard_encoding`): 1 for UTF-8, 2 or 4 with the byte
+/// order (big-endian?) for UTF-16/32; `None` for any other codec.
+fn utf_unit(encoding: &str) -> Option<(usize, bool)> {
+    let e = encoding.to_ascii_lowercase().replace('_', "-");
+    let big = e.ends_with("be");
+    match e.strip_prefix("utf-").or_else(|| e.strip_prefix("utf")) {
+        Some(r) if r.starts_with('8') => Some((1, false)),
+        Some(r) if r.starts_with("16") => Some((2, big)),
+        Some(r) if r.starts_with("32") => Some((4, big)),
+        _ => None,
+    }
+}
+
+/// `surrogateescape` (`pass` false) and `surrogatepass` for an encode error
+/// over code points `chars` (the failing `start..end`) or a decode error
+/// over the bytes of `object` from `start`; `None`: the error stands.
+fn surrogate_handler(
+    pass: bool,
+    kind: Kind,
+    encoding: &str,
+    (start, end): (i64, i64),
+    chars: &[u32],
+    object: &Value,
+) -> Option<(Replacement, i64)> {
+    use crate::object::str_surr::{is_surrogate, push_cp};
+    let start = usize::try_from(start).ok()?;
+    if kind == Kind::Encode {
+        let mut out = Vec::new();
+        if pass {
+            let (unit, big) = utf_unit(encoding)?;
+            for &c in chars {
+                if !is_surrogate(c) {
+                    return None;
+                }
+                match unit {
+                    1 => push_cp(&mut out, c),
+                    2 if big => out.extend((c as u16).to_be_bytes()),
+                    2 => out.extend((c as u16).to_le_bytes()),
+                    _ if big => out.extend(c.to_be_bytes()),
+                    _ => out.extend(c.to_le_bytes()),
+                }
+            }
+        } else {
+            for &c in chars {
+                if !(0xdc80..0xdd00).contains(&c) {
+                    return None;
+                }
+                out.push((c - 0xdc00) as u8);
+            }
+        }
+        return Some((Replacement::Bytes(out), (start + chars.len()) as i64));
+    }
+    let b = super::buffer::bytes_like(object)?;
+    let rest = b.get(start..)?;
+    if pass {
+        let (unit, big) = utf_unit(encoding)?;
+        let cp = match unit {
+            1 => {
+                let x = rest.get(..3)?;
+                if x[0] & 0xf0 != 0xe0 || x[1] & 0xc0 != 0x80 || x[2] & 0xc0 != 0x80 {
+                    return None;
+                }
+                ((x[0] as u32 & 0x0f) << 12) | ((x[1] as u32 & 0x3f) << 6) | (x[2] as u32 & 0x3f)
+            }
+            2 => {
+                let x: [u8; 2] = rest.get(..2)?.try_into().ok()?;
+                (if big { u16::from_be_bytes(x) } else { u16::from_le_bytes(x) }) as u32
+            }
+            _ => {
+                let x: [u8; 4] = rest.get(..4)?.try_into().ok()?;
+                if big { u32::from_be_bytes(x) } else { u32::from_le_bytes(x) }
+            }
+        };
+        if !is_surrogate(cp) {
+            return None;
+        }
+        let s = Arc::new(PyStr::from_code_points([cp]));
+        // A UTF-8 surrogate is 3 bytes; UTF-16/32 take one unit.
+        let used = if unit == 1 { 3 } else { unit };
+        return Some((Replacement::Text(s), (start + used) as i64));
+    }
+    // At most 4 bytes of the failing range, each at least 128, as CPython's
+    // handler takes them.
+    let span = usize::try_from(end).unwrap_or(0).saturating_sub(start).min(4);
+    let n = rest.iter().take(span).take_while(|&&x| x >= 128).count();
+    if n == 0 {
+        return None;
+    }
+    let s = Arc::new(PyStr::from_code_points(rest[..n].iter().map(|&x| 0xdc00 + x as u32)));
+    Some((Replacement::Text(s), (start + n) as i64))
 }

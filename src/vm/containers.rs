@@ -414,7 +414,7 @@ impl Vm {
                     if j < 0 || j >= n {
                         return Err(self.index_error("string index out of range"));
                     }
-                    Ok(Value::string(s.char_at(j as usize).to_string()))
+                    Ok(crate::object::str::cp_value(s.code_point_at(j as usize)))
                 }
             },
             Value::Bytes(b) => match key {
@@ -690,18 +690,13 @@ impl Vm {
     pub fn builtin_binop(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
         use Value::*;
         Ok(Some(match (a, b, op) {
-            (Str(x), Str(y), BinOp::Add) => {
-                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-                s.push_str(x.as_str());
-                s.push_str(y.as_str());
-                Value::string(s)
-            }
+            (Str(x), Str(y), BinOp::Add) => Value::Str(Arc::new(x.concat(y))),
             (Str(x), Int(_) | Boolean(_) | BigInt(_), BinOp::Mult)
             | (Int(_) | Boolean(_) | BigInt(_), Str(x), BinOp::Mult) => {
                 let n = if let Str(_) = a { self.repeat_count(b)? } else { self.repeat_count(a)? };
-                let bytes = self.repeat_items(x.as_str().as_bytes(), n, Some("repeated string is too long"))?;
-                // Whole copies of valid UTF-8 are valid UTF-8.
-                Value::string(String::from_utf8(bytes).unwrap_or_default())
+                let bytes = self.repeat_items(x.wide_utf8(), n, Some("repeated string is too long"))?;
+                // Whole copies of (generalized) UTF-8 are (generalized) UTF-8.
+                crate::object::str::wide_value(bytes)
             }
             (Str(x), _, BinOp::Mod) => Value::string(self.percent_format(x.as_str(), b)?),
             (Bytes(x), _, BinOp::Mod) => Value::Bytes(Arc::new(self.bytes_percent_format(x, b)?)),

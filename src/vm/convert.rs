@@ -134,6 +134,7 @@ impl Vm {
             Value::BigInt(b) => numfmt::int_to_decimal(b).map_err(|e| self.num_err(e))?,
             Value::Flt(f) => numfmt::float_repr(f.get()),
             Value::Cplx(c) => c.repr(),
+            Value::Str(s) if s.has_surrogates() => numfmt::cps_repr(s.code_points(), false),
             Value::Str(s) => numfmt::py_str_repr(s.as_str()),
             Value::Bytes(b) => numfmt::py_bytes_repr(b),
             Value::Ellipsis => "Ellipsis".into(),

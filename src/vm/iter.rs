@@ -148,6 +148,9 @@ impl Vm {
                                 return Ok(None);
                             };
                             if pos.compare_exchange(p, p + c.len_utf8(), Relaxed, Relaxed).is_ok() {
+                                if c == '\u{fffd}' && s.has_surrogates() {
+                                    return Ok(Some(crate::object::str::cp_value(s.code_point_at_byte(p))));
+                                }
                                 return Ok(Some(Value::string(c.to_string())));
                             }
                         }

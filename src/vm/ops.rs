@@ -57,7 +57,7 @@ fn tuple_cmp_native(xs: &[Value], ys: &[Value], op: CmpOp) -> Option<bool> {
                 if Arc::ptr_eq(a, b) {
                     continue;
                 }
-                a.as_str().cmp(b.as_str())
+                a.cmp_str(b)
             }
             _ => return None,
         };
@@ -371,7 +371,7 @@ impl Vm {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => return Ok(Value::Bool(cmp_result(x.cmp(y), op))),
             (Value::Flt(x), Value::Flt(y)) => return Ok(Value::Bool(float_cmp(x.get(), y.get(), op))),
-            (Value::Str(x), Value::Str(y)) => return Ok(Value::Bool(cmp_result(x.as_str().cmp(y.as_str()), op))),
+            (Value::Str(x), Value::Str(y)) => return Ok(Value::Bool(cmp_result(x.cmp_str(y), op))),
             (Value::Tuple(x), Value::Tuple(y)) => {
                 if let Some(r) = tuple_cmp_native(&x.items, &y.items, op) {
                     return Ok(Value::Bool(r));
@@ -514,7 +514,7 @@ impl Vm {
             (Int(_) | Boolean(_) | BigInt(_), Flt(y)) => {
                 int_float_cmp(&super::numeric::to_big(a).expect("int"), y.get())
             }
-            (Str(x), Str(y)) => Some(x.as_str().cmp(y.as_str())),
+            (Str(x), Str(y)) => Some(x.cmp_str(y)),
             (Bytes(x), Bytes(y)) => Some(x.cmp(y)),
             _ => return Ok(Option::None),
         }))
@@ -609,7 +609,7 @@ impl Vm {
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         match container {
             Value::Str(s) => match item {
-                Value::Str(i) => Ok(s.as_str().contains(i.as_str())),
+                Value::Str(i) => Ok(s.contains(i)),
                 _ => Err(self.type_error(&format!(
                     "'in <string>' requires string as left operand, not {}",
                     self.type_name(item)

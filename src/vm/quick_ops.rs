@@ -64,10 +64,10 @@ pub fn quick_compare(a: &Value, b: &Value, op: CmpOp) -> Option<bool> {
         }
         (Value::Str(x), Value::Str(y)) => {
             if matches!(op, CmpOp::Eq | CmpOp::NotEq) {
-                let same = std::sync::Arc::ptr_eq(x, y) || x.as_str() == y.as_str();
+                let same = std::sync::Arc::ptr_eq(x, y) || **x == **y;
                 return Some(same == (op == CmpOp::Eq));
             }
-            x.as_str().cmp(y.as_str())
+            x.cmp_str(y)
         }
         _ => return None,
     };

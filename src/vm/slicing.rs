@@ -197,7 +197,12 @@ impl Vm {
             return Ok(Value::str(""));
         }
         if step == 1 {
-            return Ok(Value::str(s.substring(sp.start as usize, (sp.start + sp.count) as usize)));
+            return Ok(Value::Str(std::sync::Arc::new(s.slice(sp.start as usize, (sp.start + sp.count) as usize))));
+        }
+        if s.has_surrogates() {
+            let cps: Vec<u32> = s.code_points().collect();
+            let picked = sp.positions().map(|i| cps[i]);
+            return Ok(Value::Str(std::sync::Arc::new(crate::object::str::PyStr::from_code_points(picked))));
         }
         let mut out = String::with_capacity(sp.count as usize);
         if s.is_ascii() {

@@ -59,7 +59,8 @@ pub use percent::{
 };
 pub use round::{round_float, round_float_to_int, round_int};
 pub use str_repr::{
-    decimal_value, is_printable, is_py_space, py_ascii_escape, py_bytes_repr, py_str_ascii, py_str_repr, write_str_repr,
+    cps_repr, decimal_value, is_printable, is_py_space, py_ascii_escape, py_bytes_repr, py_str_ascii, py_str_repr,
+    write_str_repr,
 };
 
 use std::fmt;

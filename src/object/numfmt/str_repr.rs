@@ -66,21 +66,46 @@ pub fn write_str_repr(out: &mut String, s: &str, ascii_only: bool) {
     let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     out.push(quote);
     for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
+        push_repr_char(out, c, quote, ascii_only);
+    }
+    out.push(quote);
+}
+
+/// `repr()` (or `ascii()`) of a string given as its code points, which may
+/// include lone surrogates (never printable: always `\udXXX`).
+pub fn cps_repr(cps: impl Iterator<Item = u32> + Clone, ascii_only: bool) -> String {
+    let has = |q: u32| cps.clone().any(|c| c == q);
+    let quote = if has(0x27) && !has(0x22) { '"' } else { '\'' };
+    let mut out = String::new();
+    out.push(quote);
+    for cp in cps {
+        match char::from_u32(cp) {
+            Some(c) => push_repr_char(&mut out, c, quote, ascii_only),
+            None => {
+                let _ = write!(out, "\\u{cp:04x}");
             }
-            c if (' '..'\u{7f}').contains(&c) => out.push(c),
-            c if !c.is_ascii() && !ascii_only && is_printable(c) => out.push(c),
-            c => push_escape(out, c),
         }
     }
     out.push(quote);
+    out
+}
+
+/// One character of a str repr quoted with `quote`.
+#[inline]
+fn push_repr_char(out: &mut String, c: char, quote: char, ascii_only: bool) {
+    match c {
+        '\\' => out.push_str("\\\\"),
+        '\t' => out.push_str("\\t"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        c if c == quote => {
+            out.push('\\');
+            out.push(c);
+        }
+        c if (' '..'\u{7f}').contains(&c) => out.push(c),
+        c if !c.is_ascii() && !ascii_only && is_printable(c) => out.push(c),
+        c => push_escape(out, c),
+    }
 }
 
 /// Append the shortest `\x`/`\u`/`\U` escape CPython uses for `c`.

@@ -273,6 +273,7 @@ impl Dumper {
                     Constant::Float(f) => format!("f{}", f.to_bits()),
                     Constant::Complex(f) => format!("j{}", f.to_bits()),
                     Constant::Str(s) => esc_str(s),
+                    Constant::StrWide(w) => esc_bytes(w),
                     Constant::Bytes(b) => esc_bytes(b),
                 };
                 format!("Constant{l}({r})")
