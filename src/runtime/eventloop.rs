@@ -43,6 +43,12 @@ pub struct AsyncState {
     /// (`eventloop_bridge.rs`), held weakly: a bridge lives while a future
     /// refers to it.
     pub bridges: Mutex<Vec<std::sync::Weak<LoopCore>>>,
+    /// The state `asyncio.sleep`'s futures carry: the same, but with the
+    /// coroutine-like class (`send`/`throw`/`close`, so CPython's
+    /// `iscoroutine` and its Python tasks take them) as `future_class`.
+    /// A future's class is read from its state, and a flag on every future
+    /// would cost each of them 8 bytes. None in that sibling state itself.
+    pub sleep_st: Option<Arc<AsyncState>>,
 }
 
 impl AsyncState {
@@ -566,7 +572,7 @@ impl LoopCore {
             Ok(SendResult::Returned(v)) => {
                 let must = tp.m.lock().must_cancel.take();
                 if let Some(msg) = must {
-                    t.finish(Status::Cancelled(msg));
+                    t.finish(Status::cancelled(*msg));
                 } else {
                     t.finish(Status::Result(v));
                 }
@@ -576,7 +582,7 @@ impl LoopCore {
             Err(e) => {
                 if vm.exception_matches(&e.value(), &self.st.cancelled_error).unwrap_or(false) {
                     let msg = vm.exc_args(&e).into_iter().next();
-                    t.finish(Status::Cancelled(Box::new(msg)));
+                    t.finish(Status::Cancelled(Box::new(super::eventloop_fut::Cancel { msg, exc: Some(e) })));
                     self.task_done(t);
                 } else if vm.is_exc(&e, "KeyboardInterrupt") || vm.is_exc(&e, "SystemExit") {
                     t.finish(Status::Exception(e.clone()));
@@ -687,7 +693,7 @@ fn throw_into(vm: &mut Vm, it: &Value, e: PyErr) -> PyResult<SendResult> {
     }
 }
 
-pub use super::eventloop_fut::{Fut, FutIter, FutState, GatherPart, Status, TaskPart};
+pub use super::eventloop_fut::{Cancel, Fut, FutIter, FutState, GatherPart, Status, TaskPart};
 
 /// The native future behind a value, if it is one: a `Future` or `Task`,
 /// or an instance of a Python subclass of them (which carries one).

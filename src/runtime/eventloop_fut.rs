@@ -26,7 +26,31 @@ pub enum Status {
     Exception(PyErr),
     /// Cancelled, with the optional message (boxed: cancelling is rare, and
     /// an inline `Option<Value>` would make every future 8 bytes bigger).
-    Cancelled(Box<Option<Value>>),
+    Cancelled(Box<Cancel>),
+}
+
+/// What a cancelled future keeps: the message of `cancel(msg)` and, for a
+/// task whose coroutine ended with a CancelledError, that exception
+/// (CPython's `_cancelled_exc`): the first `result()` raises it itself, so
+/// its traceback shows where the task was when cancelled.
+pub struct Cancel {
+    pub msg: Option<Value>,
+    pub exc: Option<PyErr>,
+}
+
+impl Clone for Cancel {
+    /// A copy for reading the status: the message only (the original
+    /// exception is handed out once, by [`Fut::cancelled_error`]).
+    fn clone(&self) -> Cancel {
+        Cancel { msg: self.msg.clone(), exc: None }
+    }
+}
+
+impl Status {
+    /// Cancelled with message `msg`.
+    pub fn cancelled(msg: Option<Value>) -> Status {
+        Status::Cancelled(Box::new(Cancel { msg, exc: None }))
+    }
 }
 
 /// The mutable part of a future.
@@ -347,7 +371,7 @@ impl Fut {
             }
             return Ok(any);
         }
-        self.finish(Status::Cancelled(Box::new(msg)));
+        self.finish(Status::cancelled(msg));
         Ok(true)
     }
 
@@ -365,12 +389,22 @@ impl Fut {
                 s.retrieved = true;
                 Err(e)
             }
-            Status::Cancelled(m) => {
-                let m = m.clone();
+            Status::Cancelled(_) => {
                 drop(s);
-                Err(self.st.cancelled(vm, &m))
+                Err(self.cancelled_error(vm))
             }
         }
+    }
+
+    /// The CancelledError a cancelled future raises (CPython's
+    /// `_make_cancelled_error`): the task's original one the first time,
+    /// else a new one with the message; a new one for a future not cancelled.
+    pub fn cancelled_error(&self, vm: &mut Vm) -> PyErr {
+        let (taken, msg) = match &mut self.state.lock().status {
+            Status::Cancelled(c) => (c.exc.take(), c.msg.clone()),
+            _ => (None, None),
+        };
+        taken.unwrap_or_else(|| self.st.cancelled(vm, &msg))
     }
 
     /// `exception()`: the stored exception or None.
@@ -387,58 +421,17 @@ impl Fut {
                 s.retrieved = true;
                 Ok(v)
             }
-            Status::Cancelled(m) => {
-                let m = m.clone();
+            Status::Cancelled(_) => {
                 drop(s);
-                Err(self.st.cancelled(vm, &m))
+                Err(self.cancelled_error(vm))
             }
         }
     }
 
-    /// CPython's repr: `<Task pending name='Task-1' coro=<main() running at …>>`.
+    /// CPython's repr: `<Task pending name='Task-1' coro=<main() running at …>>`
+    /// (`eventloop_repr.rs`).
     pub fn repr(&self, vm: &mut Vm) -> String {
-        let status = self.state.lock().status.clone();
-        let state = match &status {
-            Status::Pending => "pending",
-            Status::Cancelled(_) => "cancelled",
-            _ => "finished",
-        };
-        let Some(tp) = &self.task else {
-            return match status {
-                Status::Result(v) => format!("<Future finished result={}>", vm.repr_of(&v).unwrap_or_default()),
-                Status::Exception(e) => {
-                    format!("<Future finished exception={}>", vm.repr_of(&e.value()).unwrap_or_default())
-                }
-                _ => format!("<Future {state}>"),
-            };
-        };
-        let name = tp.name();
-        let name = vm.repr_of(&name).unwrap_or_default();
-        let coro = tp.coro.clone();
-        let coro = match &coro {
-            Value::Generator(g) => {
-                let st = g.state.lock();
-                let code = st.frame.as_ref().map(|f| (f.code.filename.clone(), f.code.firstlineno));
-                let running = st.frame.is_some();
-                drop(st);
-                match (code, &tp.code) {
-                    (Some((file, line)), _) if running => {
-                        format!("<{}() running at {file}:{line}>", g.qualname.as_str())
-                    }
-                    (_, Some(c)) => {
-                        format!("<{}() done, defined at {}:{}>", g.qualname.as_str(), c.filename, c.firstlineno)
-                    }
-                    _ => format!("<{}() done>", g.qualname.as_str()),
-                }
-            }
-            other => vm.repr_of(other).unwrap_or_default(),
-        };
-        let tail = match &status {
-            Status::Result(v) => format!(" result={}", vm.repr_of(v).unwrap_or_default()),
-            Status::Exception(e) => format!(" exception={}", vm.repr_of(&e.value()).unwrap_or_default()),
-            _ => String::new(),
-        };
-        format!("<Task {state} name={name} coro={coro}{tail}>")
+        super::eventloop_repr::repr(self, vm)
     }
 }
 
@@ -446,6 +439,10 @@ impl Fut {
 /// returns its result (CPython's `FutureIter`).
 pub struct FutIter {
     pub fut: Arc<Fut>,
+    /// It yielded its pending future once: resumed again while the future
+    /// is still pending, it was not driven by a task (a bare `yield from`
+    /// or an unpacking), CPython's "await wasn't used with future".
+    pub yielded: std::sync::atomic::AtomicBool,
 }
 
 impl NativeObject for FutIter {
@@ -460,7 +457,14 @@ impl NativeObject for FutIter {
 impl FutIter {
     /// One `send`/`throw` step.
     pub fn step(&self, vm: &mut Vm, input: Result<Value, PyErr>) -> PyResult<SendResult> {
-        Self::step_fut(&self.fut, vm, input)
+        if input.is_ok() && self.yielded.load(Ordering::Relaxed) && self.fut.is_pending() {
+            return Err(vm.runtime_error("await wasn't used with future"));
+        }
+        let r = Self::step_fut(&self.fut, vm, input)?;
+        if matches!(r, SendResult::Yielded(_)) && self.fut.is_pending() {
+            self.yielded.store(true, Ordering::Relaxed);
+        }
+        Ok(r)
     }
 
     /// One step of `await f` (used directly when the future itself is the

@@ -25,6 +25,7 @@ pub mod eventloop_deadlock;
 pub mod eventloop_foreign;
 pub mod eventloop_fut;
 pub mod eventloop_io;
+pub mod eventloop_repr;
 pub mod eventloop_watch;
 pub mod events;
 pub mod gil;

@@ -16,7 +16,7 @@ use crate::object::module::Module;
 use crate::object::value::Value;
 use crate::runtime::eventloop::{AsyncState, Callback, Handle, Job, LoopCore, as_fut, running_loop};
 use crate::runtime::eventloop_bridge::{bridge_for, flush};
-use crate::runtime::eventloop_fut::{Fut, FutIter, GatherPart, Status, TaskMut, TaskPart};
+use crate::runtime::eventloop_fut::{Callbacks, Fut, FutIter, GatherPart, Status, TaskMut, TaskPart};
 use crate::vm::iter::SendResult;
 use crate::vm::runtime::new_builtin_class;
 use crate::vm::{Args, PyErr, PyResult, Runtime, Vm};
@@ -62,6 +62,21 @@ fn need_running(vm: &mut Vm) -> PyResult<Arc<LoopCore>> {
     running_loop().ok_or_else(|| vm.runtime_error("no running event loop"))
 }
 
+/// The loop of a Future or Task made without `loop=`: the running loop,
+/// else this thread's current one, as CPython's `events._get_event_loop()`
+/// (which py/asyncio.py installs as `_asyncio._get_event_loop`).
+fn default_loop(vm: &mut Vm, st: &Arc<AsyncState>, d: &Dict) -> PyResult<Arc<LoopCore>> {
+    if let Some(l) = running_loop() {
+        return Ok(l);
+    }
+    let Some(get) = d.get_item_str("_get_event_loop") else { return need_running(vm) };
+    let l = vm.call(&get, vec![])?;
+    match core_of(st, &l) {
+        Some(c) => Ok(c),
+        None => need_running(vm),
+    }
+}
+
 /// The core of loop `v`: the native loop itself, or the bridge of a loop
 /// written in Python (`eventloop_bridge.rs`); None for None.
 fn core_of(st: &Arc<AsyncState>, v: &Value) -> Option<Arc<LoopCore>> {
@@ -103,8 +118,9 @@ pub fn new_task(
     name: Option<Value>,
     context: Option<Value>,
 ) -> PyResult<Arc<Fut>> {
+    // CPython's `iscoroutine` counts generators (`yield from fut` code).
     let driven = match &coro {
-        Value::Generator(g) if g.kind == GenKind::Coroutine => coro.clone(),
+        Value::Generator(g) if g.kind != GenKind::AsyncGenerator => coro.clone(),
         _ => match as_fut(&coro) {
             Some(f) => f.value(),
             None => {
@@ -189,7 +205,7 @@ pub fn ensure_future(vm: &mut Vm, lp: &Arc<LoopCore>, aw: Value) -> PyResult<Arc
         f.arm(lp);
         return Ok(f);
     }
-    if !matches!(&aw, Value::Generator(g) if g.kind == GenKind::Coroutine)
+    if !matches!(&aw, Value::Generator(g) if g.kind != GenKind::AsyncGenerator)
         && vm.class_of(&aw).lookup("__await__").is_none()
     {
         return Err(vm.type_error("An asyncio.Future, a coroutine or an awaitable is required"));
@@ -214,8 +230,8 @@ pub fn gather_child_done(vm: &mut Vm, outer: &Arc<Fut>, child: &Arc<Fut>) -> PyR
     }
     if !g.return_exceptions {
         match &cstatus {
-            Status::Cancelled(m) => {
-                let e = outer.st.cancelled(vm, m);
+            Status::Cancelled(_) => {
+                let e = child.cancelled_error(vm);
                 outer.finish(Status::Exception(e));
                 return Ok(());
             }
@@ -239,12 +255,14 @@ pub fn gather_child_done(vm: &mut Vm, outer: &Arc<Fut>, child: &Arc<Fut>) -> PyR
                 c.state.lock().retrieved = true;
                 e.value()
             }
-            Status::Cancelled(m) => outer.st.cancelled(vm, &m).value(),
+            Status::Cancelled(_) => c.cancelled_error(vm).value(),
             Status::Pending => Value::None,
         });
     }
     if *g.cancel_requested.lock() {
-        let e = outer.st.cancelled(vm, &None);
+        // As CPython's: the error of the child that finished last (its
+        // message, if it was cancelled with one).
+        let e = child.cancelled_error(vm);
         outer.finish(Status::Exception(e));
     } else {
         outer.finish(Status::Result(Value::list(results)));
@@ -387,12 +405,54 @@ fn add_future_methods(cls: &Arc<Class>) {
     for name in ["__await__", "__iter__"] {
         method(cls, name, |vm, a| {
             let f = fut_of(vm, &a)?;
-            Ok(Value::from_native(Arc::new(FutIter { fut: f })))
+            Ok(Value::from_native(Arc::new(FutIter { fut: f, yielded: Default::default() })))
         });
     }
     method(cls, "__repr__", |vm, a| {
         let f = fut_of(vm, &a)?;
         Ok(Value::string(f.repr(vm)))
+    });
+}
+
+/// The coroutine methods of `asyncio.sleep`'s futures, which a task written
+/// in Python (CPython's `_PyTask`) drives as a coroutine: `send` arms the
+/// timer and yields the future itself (as `await fut` does) until it is
+/// done, then raises StopIteration with the result; `throw` and `close`
+/// abandon a sleep that has not finished (no callbacks run) as the
+/// coroutine's `finally` would cancel its timer.
+fn add_sleep_methods(cls: &Arc<Class>) {
+    fn abandon(f: &Arc<Fut>) {
+        let pending = {
+            let mut s = f.state.lock();
+            s.sleep = None;
+            s.callbacks = Callbacks::None;
+            matches!(s.status, Status::Pending)
+        };
+        if pending {
+            f.finish(Status::cancelled(None));
+        }
+    }
+    method(cls, "send", |vm, a| {
+        let f = fut_of(vm, &a)?;
+        let r = FutIter::step_fut(&f, vm, Ok(Value::None));
+        match flushed(vm, r)? {
+            SendResult::Yielded(v) => Ok(v),
+            SendResult::Returned(v) => Err(vm.stop_iteration(Some(v))),
+        }
+    });
+    method(cls, "throw", |vm, a| {
+        let f = fut_of(vm, &a)?;
+        let e = super::types_gen::throw_args(vm, &a.pos[1..])?;
+        abandon(&f);
+        Err(e)
+    });
+    method(cls, "close", |vm, a| {
+        abandon(&fut_of(vm, &a)?);
+        Ok(Value::None)
+    });
+    method(cls, "__repr__", |vm, a| {
+        let f = fut_of(vm, &a)?;
+        Ok(Value::string(format!("<coroutine object sleep at {:#x}>", Arc::as_ptr(&f) as usize)))
     });
 }
 
@@ -518,6 +578,38 @@ fn add_private_attrs(rt: &Runtime, future_class: &Arc<Class>, task_class: &Arc<C
         },
         read_only,
     );
+    // The message of `cancel(msg)` (CPython's C future keeps it in this
+    // attribute, which its tests read and replace before the task sees it).
+    prop(
+        rt,
+        future_class,
+        "_cancel_message",
+        |vm, a| {
+            let f = fut_of(vm, &a)?;
+            if let Status::Cancelled(c) = &f.state.lock().status {
+                return Ok(c.msg.clone().unwrap_or(Value::None));
+            }
+            let Some(tp) = &f.task else { return Ok(Value::None) };
+            // Kept only when no waiter took the cancellation (CPython's
+            // C task sets it after asking its waiter to cancel).
+            let must = tp.m.lock().must_cancel.as_deref().cloned();
+            Ok(must.flatten().unwrap_or(Value::None))
+        },
+        |vm, a| {
+            let f = fut_of(vm, &a)?;
+            let msg = a.pos.get(1).cloned().filter(|v| !v.is_none());
+            if let Status::Cancelled(c) = &mut f.state.lock().status {
+                c.msg = msg;
+                return Ok(Value::None);
+            }
+            if let Some(tp) = &f.task
+                && let Some(m) = tp.m.lock().must_cancel.as_mut()
+            {
+                **m = msg;
+            }
+            Ok(Value::None)
+        },
+    );
     prop(
         rt,
         task_class,
@@ -628,9 +720,9 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     // Subclassable (CPython's tasks.py has `class _GatheringFuture(Future)`):
     // a subclass instance carries the native future as its payload.
     let future_class = new_builtin_class("Future", std::slice::from_ref(&rt.types.object), Layout::NativeNew);
-    future_class.dict.set_item_str("__module__", Value::str("asyncio"));
+    future_class.dict.set_item_str("__module__", Value::str("_asyncio"));
     let task_class = new_builtin_class("Task", std::slice::from_ref(&future_class), Layout::NativeNew);
-    task_class.dict.set_item_str("__module__", Value::str("asyncio"));
+    task_class.dict.set_item_str("__module__", Value::str("_asyncio"));
     // The base of gilt's loop class: once CPython's asyncio.events is
     // imported it is that module's `AbstractEventLoop` (py/asyncio.events.py
     // moves the methods of CPython's class onto it), so gilt's loop is an
@@ -642,16 +734,26 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     loop_class.dict.set_item_str("__module__", Value::str("asyncio.unix_events"));
     let cancelled_error = exc_class(vm, "CancelledError", "BaseException")?;
     let invalid_state = exc_class(vm, "InvalidStateError", "Exception")?;
-    let st = Arc::new(AsyncState {
-        loop_class: loop_class.clone(),
-        future_class: future_class.clone(),
-        task_class: task_class.clone(),
-        iter_class: iter_class(&rt),
-        handle_class: handle_class(&rt),
-        cancelled_error: cancelled_error.clone(),
-        invalid_state: invalid_state.clone(),
-        bridges: Mutex::new(Vec::new()),
-    });
+    let (fut_iter, handle) = (iter_class(&rt), handle_class(&rt));
+    // `asyncio.sleep(d)` is a coroutine in CPython: its future's class
+    // subclasses Future with the coroutine methods (see `add_sleep_methods`).
+    let sleep_class = new_builtin_class("coroutine", std::slice::from_ref(&future_class), Layout::Opaque);
+    sleep_class.dict.set_item_str("__module__", Value::str("builtins"));
+    add_sleep_methods(&sleep_class);
+    let state = |fc: &Arc<Class>, sleep_st: Option<Arc<AsyncState>>| {
+        Arc::new(AsyncState {
+            loop_class: loop_class.clone(),
+            future_class: fc.clone(),
+            task_class: task_class.clone(),
+            iter_class: fut_iter.clone(),
+            handle_class: handle.clone(),
+            cancelled_error: cancelled_error.clone(),
+            invalid_state: invalid_state.clone(),
+            bridges: Mutex::new(Vec::new()),
+            sleep_st,
+        })
+    };
+    let st = state(&future_class, Some(state(&sleep_class, None)));
     add_future_methods(&future_class);
     add_task_methods(&task_class);
     super::mod_asyncio_loop::add_loop_methods(&st, &loop_class);
@@ -675,27 +777,43 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     // The native object is made (and a task scheduled) by `__new__`, so
     // `__init__` has nothing left to do: it accepts what `__new__` took,
     // for subclasses whose `__init__` calls `super().__init__(...)`.
+    let dd = d.clone();
+    let fc = future_class.clone();
     def(&future_class.dict, "__new__", move |vm, mut a| {
         let cls = a.pos.first().cloned().unwrap_or(Value::None);
+        // `Future(*, loop=None)`: refused before any loop is looked up (a
+        // subclass's own `__init__` takes its positional arguments).
+        if a.pos.len() > 1 && matches!(&cls, Value::Class(c) if Arc::ptr_eq(c, &fc)) {
+            return Err(vm.type_error("Future() takes no positional arguments"));
+        }
         // `loop` is keyword-only (CPython's `Future(*, loop=None)`): a
         // subclass's own positional arguments reach `__new__` too.
         let lp = match a.take_kw("loop").as_ref().and_then(|v| core_of(&s, v)) {
-            Some(l) => Some(l),
-            None => running_loop(),
+            Some(l) => l,
+            None => default_loop(vm, &s, &dd)?,
         };
-        Ok(wrap_fut(vm, &cls, Arc::new(Fut::new(s.clone(), lp))))
+        Ok(wrap_fut(vm, &cls, Arc::new(Fut::new(s.clone(), Some(lp)))))
     });
-    method(&future_class, "__init__", |_vm, _a| Ok(Value::None));
+    method(&future_class, "__init__", |vm, a| {
+        if a.pos.len() > 1 {
+            return Err(vm.type_error("Future() takes no positional arguments"));
+        }
+        Ok(Value::None)
+    });
     add_private_attrs(&rt, &future_class, &task_class);
     // A subclass's `__del__` may call `super().__del__()`.
     method(&future_class, "__del__", |_vm, _a| Ok(Value::None));
     let s = st.clone();
+    let dd = d.clone();
     def(&task_class.dict, "__new__", move |vm, mut a| {
         let cls = a.pos.first().cloned().unwrap_or(Value::None);
         let coro = a.arg(1, "coro").unwrap_or(Value::None);
         let name = a.take_kw("name");
         let context = a.take_kw("context");
-        let lp = loop_arg(vm, &s, a.take_kw("loop"))?;
+        let lp = match a.take_kw("loop").as_ref().and_then(|v| core_of(&s, v)) {
+            Some(l) => l,
+            None => default_loop(vm, &s, &dd)?,
+        };
         let t = new_task(vm, &lp, coro, name, context)?;
         let v = wrap_fut(vm, &cls, t);
         flushed(vm, Ok(v))
@@ -761,7 +879,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         let delay = a.arg(0, "delay").unwrap_or(Value::None);
         let result = a.arg(1, "result").unwrap_or(Value::None);
         let d = vm.to_float(&delay)?;
-        let f = Fut::new(s.clone(), running_loop());
+        let f = Fut::new(s.sleep_st.clone().unwrap_or_else(|| s.clone()), running_loop());
         f.state.lock().sleep = Some(Box::new((d, result)));
         Ok(Arc::new(f).value())
     });
@@ -803,7 +921,12 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
         if as_fut(v).is_some() {
             return Ok(Value::Bool(true));
         }
-        if vm.class_of(v).lookup("_asyncio_future_blocking").is_none() {
+        // `obj.__class__`, as CPython's: a Mock made with a future's spec counts.
+        let cls = match vm.get_attr_str(v, "__class__")? {
+            Some(Value::Class(c)) => c,
+            _ => vm.class_of(v),
+        };
+        if cls.lookup("_asyncio_future_blocking").is_none() {
             return Ok(Value::Bool(false));
         }
         let b = vm.get_attr_str(v, "_asyncio_future_blocking")?;

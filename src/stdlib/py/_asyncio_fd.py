@@ -299,7 +299,7 @@ def _convert_exc(exc):
 
 def wrap_future(cfut, *, loop=None):
     """An asyncio future following a concurrent.futures one."""
-    if isinstance(cfut, _asyncio.Future):
+    if _asyncio.isfuture(cfut):
         return cfut
     if loop is None:
         from asyncio import get_event_loop

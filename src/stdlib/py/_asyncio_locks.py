@@ -82,7 +82,27 @@ class Queue(_LoopBound):
         return len(self._queue) - self._head
 
     def __repr__(self):
-        return f'<{type(self).__name__} maxsize={self._maxsize!r}>'
+        return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
+
+    def __str__(self):
+        return f'<{type(self).__name__} {self._format()}>'
+
+    def _format(self):
+        # As CPython's: the items waiting, the tasks blocked in get()/put(),
+        # the items not yet task_done().
+        result = f'maxsize={self._maxsize!r}'
+        queue = getattr(self, '_queue', None)
+        if queue:
+            items = list(queue)[getattr(self, '_head', 0):]
+            if items:
+                result += f' _queue={items!r}'
+        if self._getters:
+            result += f' _getters[{len(self._getters)}]'
+        if self._putters:
+            result += f' _putters[{len(self._putters)}]'
+        if self._unfinished_tasks:
+            result += f' tasks={self._unfinished_tasks}'
+        return result
 
     def qsize(self):
         return self._len()

@@ -10,6 +10,9 @@ from _asyncio import (CancelledError, InvalidStateError, Future, Task, sleep, ga
                       ensure_future, get_running_loop, _get_running_loop, current_task,
                       isfuture, iscoroutinefunction, create_task)
 
+# `Future[T]` and `Task[T]` in annotations, as CPython's classes allow.
+Future.__class_getitem__ = Task.__class_getitem__ = classmethod(type(list[int]))
+
 BaseEventLoop = _asyncio.EventLoop
 SelectorEventLoop = _asyncio.EventLoop
 TimeoutError = TimeoutError
@@ -582,6 +585,10 @@ def ensure_future(coro_or_future, *, loop=None):
             if loop is not None:
                 return _native_ensure_future(coro_or_future, loop=loop)
         return coro_or_future
+    # As CPython's: what is neither is refused before any loop is looked up.
+    if not iscoroutine(coro_or_future) and not hasattr(type(coro_or_future), '__await__'):
+        raise TypeError('An asyncio.Future, a coroutine or an awaitable '
+                        'is required')
     if loop is None:
         loop = _get_running_loop()
         if loop is None:
