@@ -64,6 +64,7 @@ pub mod mod_lzma;
 pub mod mod_marshal;
 pub mod mod_math;
 pub mod mod_mmap;
+pub mod mod_multiprocessing;
 pub mod mod_pickle;
 pub mod mod_posix;
 pub mod mod_posixsubprocess;
@@ -327,7 +328,9 @@ pub const NATIVE_MODULES: &[(&str, ModuleInit)] = &[
     ("_lzma", mod_lzma::create),
     ("_md5", |vm| mod_hashes::create(vm, "_md5")),
     ("_mp", mod_process::create),
+    ("_multiprocessing", mod_multiprocessing::create),
     ("_operator", mod_hashes::create_operator),
+    ("_posixshmem", mod_multiprocessing::create_posixshmem),
     ("_posixsubprocess", mod_posixsubprocess::create),
     ("_random", mod_random::create),
     ("_sha1", |vm| mod_hashes::create(vm, "_sha1")),

@@ -10,6 +10,7 @@ concurrent.futures (_base.py, thread.py) is CPython's.
 from concurrent.futures import _base
 from concurrent.futures._base import Future
 from _mp_executor import ProcessPoolMethods as _ProcessPoolMethods
+from _mp_core import RemoteTraceback as _RemoteTraceback
 
 __all__ = ['ProcessPoolExecutor', 'BrokenProcessPool']
 
@@ -23,3 +24,35 @@ class BrokenProcessPool(_base.BrokenExecutor):
 
 class ProcessPoolExecutor(_ProcessPoolMethods, _base.Executor):
     """Runs calls in worker processes (gilt processes, spawned)."""
+
+
+# What _check_system_limits found: None until it has looked, then '' (the
+# pool is usable) or why not.
+_limits_verdict = None
+
+
+def _check_system_limits():
+    """Raises NotImplementedError when this system cannot run a process pool
+    (as CPython's does: no multiprocessing.synchronize, or fewer than 256
+    POSIX semaphores); looks once and remembers."""
+    global _limits_verdict
+    if _limits_verdict is None:
+        _limits_verdict = _system_limits()
+    if _limits_verdict:
+        raise NotImplementedError(_limits_verdict)
+
+
+def _system_limits():
+    try:
+        import multiprocessing.synchronize
+    except ImportError:
+        return ("This Python build lacks multiprocessing.synchronize, usually due "
+                "to named semaphores being unavailable on this platform.")
+    import os
+    try:
+        most = os.sysconf("SC_SEM_NSEMS_MAX")
+    except (AttributeError, ValueError):
+        return ''
+    if most == -1 or most >= 256:
+        return ''
+    return "system provides too few semaphores (%d available, 256 necessary)" % most

@@ -24,7 +24,9 @@ __all__ = ['Process', 'current_process', 'parent_process', 'active_children',
            'SimpleQueue', 'Pipe', 'Lock', 'RLock', 'Semaphore', 'BoundedSemaphore',
            'Event', 'Condition', 'Barrier', 'Value', 'Array', 'RawValue', 'RawArray',
            'Manager', 'Pool', 'TimeoutError', 'ProcessError', 'AuthenticationError',
-           'BufferTooShort', 'ForkProcess', 'SpawnProcess', 'ForkServerProcess']
+           'BufferTooShort', 'ForkProcess', 'SpawnProcess', 'ForkServerProcess',
+           'get_logger', 'log_to_stderr', 'set_executable', 'set_forkserver_preload',
+           'allow_connection_pickling', 'reducer']
 
 
 def _sync(name, doc):
@@ -104,6 +106,49 @@ def get_start_method(allow_none=False):
 
 def get_all_start_methods():
     return list(_METHODS)
+
+
+def get_logger():
+    """The 'multiprocessing' logger (CPython's multiprocessing.util's)."""
+    from multiprocessing import util
+    return util.get_logger()
+
+
+def log_to_stderr(level=None):
+    """The 'multiprocessing' logger, printing to stderr."""
+    from multiprocessing import util
+    return util.log_to_stderr(level)
+
+
+# What set_executable was given. gilt's spawned workers always run the gilt
+# binary that is running (another interpreter cannot speak gilt's worker
+# protocol), so it is only recorded.
+_executable = [None]
+
+
+def set_executable(executable):
+    """Records the interpreter spawned children should run (see above)."""
+    _executable[0] = executable
+
+
+def set_forkserver_preload(module_names):
+    """The modules a fork server would import first. gilt's forkserver start
+    method spawns each child, so there is no server to preload."""
+    if not all(type(m) is str for m in module_names):
+        raise TypeError('module_names must be a list of strings')
+
+
+def allow_connection_pickling():
+    """Connections and sockets can always be sent to gilt's children."""
+
+
+def __getattr__(name):
+    # `reducer` is CPython's multiprocessing.reduction, imported on first
+    # use only (it imports socket and pickle).
+    if name == 'reducer':
+        from multiprocessing import reduction
+        return reduction
+    raise AttributeError("module 'multiprocessing' has no attribute %r" % (name,))
 
 
 class _Context:
