@@ -40,6 +40,12 @@ struct LockState {
     owner: i64,
     /// Where it was taken.
     site: Option<Site>,
+    /// A `_set_sentinel` lock (what `Thread.join` waits on): a woken waiter takes it
+    /// only once it holds the GIL again. threading.py's `_wait_for_tstate_lock`
+    /// acquires, releases, then asserts nobody holds it; when several threads join
+    /// one thread, a joiner woken by that release and taking the lock at once (the
+    /// GIL still released) would hold it during the other's check.
+    sentinel: bool,
 }
 
 /// `_thread.RLock`: owner ident and recursion count.
@@ -211,6 +217,7 @@ fn lock_acquire(vm: &mut Vm, l: &Lock, deadline: Option<Instant>) -> PyResult<bo
     let name = (kind == BlockKind::Lock).then(|| global_name_of(vm, &l.state));
     let _wait = register_wait(vm, what, deadline.is_some(), holder, name);
     let (me, site) = (vm.ident, user_site(vm));
+    let sentinel = l.state.lock().sentinel;
     loop {
         let r = vm.allow_threads(kind, || {
             let mut g = l.state.lock();
@@ -218,7 +225,10 @@ fn lock_acquire(vm: &mut Vm, l: &Lock, deadline: Option<Instant>) -> PyResult<bo
                 if g.locked {
                     l.cv.wait_for(&mut g, slice);
                 }
-                if !g.locked {
+                if g.sentinel {
+                    // Only wake: the lock is taken below, with the GIL.
+                    !g.locked
+                } else if !g.locked {
                     g.locked = true;
                     g.owner = me;
                     g.site = site.clone();
@@ -229,6 +239,16 @@ fn lock_acquire(vm: &mut Vm, l: &Lock, deadline: Option<Instant>) -> PyResult<bo
             })
         });
         match r {
+            Ok(true) if sentinel => {
+                let mut g = l.state.lock();
+                if !g.locked {
+                    g.locked = true;
+                    g.owner = me;
+                    g.site = site.clone();
+                    return Ok(true);
+                }
+                // Another thread took it first: wait again.
+            }
             Ok(got) => return Ok(got),
             // A signal: its handler runs (KeyboardInterrupt for Ctrl-C by
             // default); if it returns, the wait goes on, as in CPython.
@@ -516,7 +536,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     let running = Arc::new(AtomicUsize::new(0));
     let lc = lock_cls.clone();
     let new_lock = move |_vm: &mut Vm, _a: Args| {
-        let state = Arc::new(Mutex::new(LockState { locked: false, owner: 0, site: None }));
+        let state = Arc::new(Mutex::new(LockState { locked: false, owner: 0, site: None, sentinel: false }));
         Ok(Value::from_native(Arc::new(Lock { state, cv: Arc::new(Condvar::new()), class: lc.clone() })))
     };
     def(&d, "allocate_lock", new_lock.clone());
@@ -534,7 +554,7 @@ pub fn create(vm: &mut Vm) -> PyResult<Value> {
     // A lock released when the calling thread's state is destroyed (after
     // its `_local` dicts are gone): what `Thread.join` waits on.
     def(&d, "_set_sentinel", move |vm, _a| {
-        let state = Arc::new(Mutex::new(LockState { locked: false, owner: 0, site: None }));
+        let state = Arc::new(Mutex::new(LockState { locked: false, owner: 0, site: None, sentinel: true }));
         let cv = Arc::new(Condvar::new());
         let (st, cv2) = (state.clone(), cv.clone());
         vm.at_thread_end.push((
