@@ -395,7 +395,18 @@ fn keyword_argument_comprehension(toks: &[Spanned], index: usize) -> Option<Synt
     if toks[open].1 != Tok::LPar || open == 0 || !ends_operand(&toks[open - 1].1) {
         return None;
     }
-    // The argument starts after the last comma directly inside the call.
+    let start = argument_start(toks, open, index)?;
+    if start + 2 >= index || !matches!(toks[start].1, Tok::Name(_)) || toks[start + 1].1 != Tok::Equal {
+        return None;
+    }
+    let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+    Some(syntax(msg, toks[start].0).ending_at(toks[start + 1].2))
+}
+
+/// Where the argument of the call opened at `open` that holds token `index` starts:
+/// after the last comma directly inside the call. None when a `lambda` directly inside
+/// the call comes first (its `=` belongs to its own parameters, not to the call).
+fn argument_start(toks: &[Spanned], open: usize, index: usize) -> Option<usize> {
     let mut start = open + 1;
     let mut depth = 0usize;
     for (i, t) in toks.iter().enumerate().take(index).skip(open + 1) {
@@ -403,14 +414,11 @@ fn keyword_argument_comprehension(toks: &[Spanned], index: usize) -> Option<Synt
             Some('(' | '[' | '{') => depth += 1,
             Some(_) => depth = depth.saturating_sub(1),
             None if depth == 0 && t.1 == Tok::Comma => start = i + 1,
+            None if depth == 0 && t.1 == Tok::Lambda => return None,
             None => {}
         }
     }
-    if start + 2 >= index || !matches!(toks[start].1, Tok::Name(_)) || toks[start + 1].1 != Tok::Equal {
-        return None;
-    }
-    let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
-    Some(syntax(msg, toks[start].0).ending_at(toks[start + 1].2))
+    Some(start)
 }
 
 /// CPython's `invalid_kwarg`: in a call's arguments, `expr = value` where
@@ -425,18 +433,7 @@ fn misused_keyword_argument(toks: &[Spanned], index: usize) -> Option<SyntaxErro
     if !is_call {
         return None;
     }
-    // The argument starts after the last comma directly inside the call.
-    let mut start = open + 1;
-    let mut depth = 0usize;
-    for (i, t) in toks.iter().enumerate().take(index).skip(open + 1) {
-        match t.1.bracket() {
-            Some('(' | '[' | '{') => depth += 1,
-            Some(_) => depth = depth.saturating_sub(1),
-            None if depth == 0 && t.1 == Tok::Comma => start = i + 1,
-            None if depth == 0 && t.1 == Tok::Lambda => return None,
-            None => {}
-        }
-    }
+    let start = argument_start(toks, open, index)?;
     if start >= index {
         return None;
     }
