@@ -26,7 +26,8 @@ pub struct PyStr {
 }
 
 /// The exact code points of a string with lone surrogates, in generalized
-/// UTF-8 (same length and boundaries as the shown text).
+/// UTF-8 (same length and boundaries as the shown text). Boxed behind one thin
+/// pointer: `Option<Box<[u8]>>` would be two words in every `PyStr`.
 struct Surrogates {
     wide: Box<[u8]>,
 }
@@ -60,11 +61,10 @@ impl PyStr {
                 let cps: Vec<u32> =
                     CodePoints::new(&e.into_bytes()).map(|c| if c > 0x10_ffff { 0xfffd } else { c }).collect();
                 let wide = str_surr::from_code_points(cps.iter().copied());
-                if !cps.iter().any(|&c| str_surr::is_surrogate(c)) {
-                    return PyStr::from_string(str_surr::lossy_text(&wide));
-                }
                 let mut p = PyStr::from_string(str_surr::lossy_text(&wide));
-                p.surr = Some(Box::new(Surrogates { wide: wide.into_boxed_slice() }));
+                if cps.iter().any(|&c| str_surr::is_surrogate(c)) {
+                    p.surr = Some(Box::new(Surrogates { wide: wide.into_boxed_slice() }));
+                }
                 p
             }
         }

@@ -330,7 +330,7 @@ impl Vm {
         let c = crate::runtime::bytecode_cache::load(&self.rt, filename)?;
         // Its lines come from the binary when asked for.
         self.rt.sources.remove(filename);
-        if filename.starts_with("<frozen ") {
+        if is_gilt_frozen(filename) {
             self.rt.frozen_cache.lock().insert(filename.to_string(), c.clone());
         }
         Some(c)
@@ -366,7 +366,7 @@ impl Vm {
                 // kept: a module's top-level code (and its class bodies) is garbage
                 // once it has run, as in CPython, and a new import reads the
                 // bytecode cache again.
-                if code_name.starts_with("<frozen ") {
+                if is_gilt_frozen(code_name) {
                     self.rt.frozen_cache.lock().insert(code_name.to_string(), c.clone());
                 }
                 c
@@ -621,6 +621,15 @@ const CPYTHON_FROZEN: &[&str] = &[
     "stat",
     "zipimport",
 ];
+
+/// Code of one of gilt's own embedded modules (kept in `frozen_cache`), not a CPython
+/// library module that only carries a `<frozen NAME>` name as CPython's frozen ones do.
+fn is_gilt_frozen(code_name: &str) -> bool {
+    code_name
+        .strip_prefix("<frozen ")
+        .and_then(|s| s.strip_suffix('>'))
+        .is_some_and(|name| crate::stdlib::frozen_source(name).is_some())
+}
 
 /// The file name the code of module `name`, found at `filename`, is compiled under.
 fn code_filename<'a>(name: &str, filename: &'a str) -> std::borrow::Cow<'a, str> {
