@@ -431,7 +431,11 @@ fn plan(code: &CodeObject) -> Plan {
     // Work in program order where possible, so that the state a join point
     // keeps is the fall-through one.
     while let Some(pc) = work.pop() {
-        let Some(st) = seen[pc].clone() else { continue };
+        // Each pc is queued once; taking its state (leaving an empty one that
+        // still marks it seen) keeps straight-line code linear: cloning here
+        // made a 65,536-element list display quadratic in time and memory.
+        let Some(queued) = seen[pc].as_mut() else { continue };
+        let st = State { stack: std::mem::take(&mut queued.stack), blocks: std::mem::take(&mut queued.blocks) };
         let raw = code.instrs[pc];
         let i = defuse(raw);
         let here = pc as u32;
