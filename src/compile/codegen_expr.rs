@@ -23,21 +23,7 @@ impl Compiler {
 
     fn expr_inner(&mut self, e: &Expr) -> CResult {
         match &e.kind {
-            ExprKind::Constant(c) => {
-                let v = match c {
-                    Constant::None => Value::None,
-                    Constant::True => Value::Bool(true),
-                    Constant::False => Value::Bool(false),
-                    Constant::Ellipsis => Value::Ellipsis,
-                    Constant::Int(b) => Value::from_bigint(b.clone()),
-                    Constant::Float(f) => Value::Float(*f),
-                    Constant::Complex(f) => Value::complex(0.0, *f),
-                    Constant::Str(s) => Value::str(s),
-                    Constant::StrWide(w) => crate::object::str::wide_value(w.clone()),
-                    Constant::Bytes(b) => Value::Bytes(std::sync::Arc::new(b.clone())),
-                };
-                self.load_const(v);
-            }
+            ExprKind::Constant(c) => self.load_const(constant_value(c)),
             ExprKind::Name(n) => self.load_name(n),
             ExprKind::BoolOp { op, values } => {
                 let mut jumps = Vec::new();
@@ -260,15 +246,15 @@ impl Compiler {
     pub(super) fn sequence(&mut self, items: &[Expr], kind: SeqKind) -> CResult {
         let has_star = items.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)));
         if !has_star {
-            // A tuple of constants is folded into one constant.
+            // A tuple of constants (nested tuples of constants too) is one constant.
             if kind == SeqKind::Tuple
                 && !items.is_empty()
-                && items.iter().all(|e| matches!(&e.kind, ExprKind::Constant(c) if !matches!(c, Constant::Bytes(_))))
-            {
-                for i in items {
-                    self.expr(i)?;
+                && let Some(values) = {
+                    let intern = self.u().intern.clone();
+                    items.iter().map(|e| folded_constant(e, &intern)).collect::<Option<Vec<_>>>()
                 }
-                self.emit(Instr::BuildTuple(items.len() as u32));
+            {
+                self.load_const(Value::tuple(values));
                 return Ok(());
             }
             // CPython folds a set display of three or more constants into a frozenset constant,
@@ -812,6 +798,45 @@ fn interned_by_code_creation(e: &Expr) -> bool {
 
 /// Whether CPython's AST optimizer turns `e` into a constant: a literal, or a sign or `~`
 /// before a number (`-1`).
+/// The value a literal stands for, as the code object keeps it.
+fn constant_value(c: &Constant) -> Value {
+    match c {
+        Constant::None => Value::None,
+        Constant::True => Value::Bool(true),
+        Constant::False => Value::Bool(false),
+        Constant::Ellipsis => Value::Ellipsis,
+        Constant::Int(b) => Value::from_bigint(b.clone()),
+        Constant::Float(f) => Value::Float(*f),
+        Constant::Complex(f) => Value::complex(0.0, *f),
+        Constant::Str(s) => Value::str(s),
+        Constant::StrWide(w) => crate::object::str::wide_value(w.clone()),
+        Constant::Bytes(b) => Value::Bytes(std::sync::Arc::new(b.clone())),
+    }
+}
+
+/// The value of a literal or of a tuple display made only of them, as
+/// CPython's compiler folds it. Strings of identifier characters are
+/// interned, as code-object creation interns them in CPython (so they are
+/// shared objects, which marshal's references show).
+fn folded_constant(e: &Expr, intern: &crate::compile::unit::Interner) -> Option<Value> {
+    match &e.kind {
+        ExprKind::Constant(Constant::Str(s)) if s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+            Some(Value::Str(intern(s)))
+        }
+        ExprKind::Constant(c) => Some(constant_value(c)),
+        // A negative number literal is an operator on a constant in the tree.
+        ExprKind::UnaryOp { op: crate::parse::ast::UnaryOp::USub, operand } => match &operand.kind {
+            ExprKind::Constant(Constant::Int(b)) => Some(Value::from_bigint(-b.clone())),
+            ExprKind::Constant(Constant::Float(f)) => Some(Value::Float(-*f)),
+            _ => None,
+        },
+        ExprKind::Tuple(items) => {
+            Some(Value::tuple(items.iter().map(|e| folded_constant(e, intern)).collect::<Option<Vec<_>>>()?))
+        }
+        _ => None,
+    }
+}
+
 fn folds_to_constant(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Constant(_) => true,

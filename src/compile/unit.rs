@@ -55,6 +55,27 @@ enum ConstKey {
     Float(u64),
     Str(String),
     Other(usize),
+    /// A folded tuple of constants: one object for equal tuples, as CPython's
+    /// compiler merges them.
+    Tuple(Vec<ConstKey>),
+}
+
+impl ConstKey {
+    fn of(v: &Value) -> Option<ConstKey> {
+        Some(match v {
+            Value::Int(i) => ConstKey::Int(*i),
+            Value::BigInt(b) => ConstKey::Big(b.to_string()),
+            Value::Flt(f) => ConstKey::Float(f.get().to_bits()),
+            // A string with lone surrogates shows U+FFFD in its text: not a key.
+            Value::Str(s) if s.has_surrogates() => return None,
+            Value::Str(s) => ConstKey::Str(s.as_str().to_string()),
+            Value::None => ConstKey::Other(0),
+            Value::Boolean(b) => ConstKey::Other(1 + b.get() as usize),
+            Value::Ellipsis => ConstKey::Other(3),
+            Value::Tuple(t) => ConstKey::Tuple(t.items.iter().map(ConstKey::of).collect::<Option<_>>()?),
+            _ => return None,
+        })
+    }
 }
 
 /// Turns a name into the runtime's shared string for it, so that the
@@ -187,18 +208,7 @@ impl Unit {
     }
 
     pub fn const_value(&mut self, v: Value) -> u32 {
-        let key = match &v {
-            Value::Int(i) => Some(ConstKey::Int(*i)),
-            Value::BigInt(b) => Some(ConstKey::Big(b.to_string())),
-            Value::Flt(f) => Some(ConstKey::Float(f.get().to_bits())),
-            // A string with lone surrogates shows U+FFFD in its text: not a key.
-            Value::Str(s) if s.has_surrogates() => None,
-            Value::Str(s) => Some(ConstKey::Str(s.as_str().to_string())),
-            Value::None => Some(ConstKey::Other(0)),
-            Value::Boolean(b) => Some(ConstKey::Other(1 + b.get() as usize)),
-            Value::Ellipsis => Some(ConstKey::Other(3)),
-            _ => None,
-        };
+        let key = ConstKey::of(&v);
         if let Some(k) = &key
             && let Some(i) = self.const_index.get(k)
         {
