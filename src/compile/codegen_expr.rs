@@ -798,8 +798,8 @@ fn interned_by_code_creation(e: &Expr) -> bool {
 
 /// Whether CPython's AST optimizer turns `e` into a constant: a literal, or a sign or `~`
 /// before a number (`-1`).
-/// The value a literal stands for, as the code object keeps it.
-fn constant_value(c: &Constant) -> Value {
+/// The value a literal stands for, as the code object (and `ast.Constant`) keeps it.
+pub fn constant_value(c: &Constant) -> Value {
     match c {
         Constant::None => Value::None,
         Constant::True => Value::Bool(true),

@@ -14,3 +14,4 @@ pub mod warnings;
 pub use codegen::{
     CompileError, ExecMode, compile_module, compile_module_mode, compile_module_optimized, compile_module_warn,
 };
+pub use codegen_expr::constant_value;

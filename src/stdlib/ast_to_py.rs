@@ -202,9 +202,11 @@ impl<'s> ToPy<'s> {
                     ];
                     self.node("FormattedValue", fields, Some(span))
                 }
-                ExprKind::Constant(c) => {
-                    self.node("Constant", vec![("value", Self::constant(c)), ("kind", Value::None)], Some(span))
-                }
+                ExprKind::Constant(c) => self.node(
+                    "Constant",
+                    vec![("value", crate::compile::constant_value(c)), ("kind", Value::None)],
+                    Some(span),
+                ),
                 _ => self.expr(p, Ctx::Load),
             };
             parts.push(v);
@@ -504,21 +506,6 @@ impl<'s> ToPy<'s> {
         )
     }
 
-    fn constant(c: &Constant) -> Value {
-        match c {
-            Constant::None => Value::None,
-            Constant::True => Value::Bool(true),
-            Constant::False => Value::Bool(false),
-            Constant::Ellipsis => Value::Ellipsis,
-            Constant::Int(b) => Value::from_bigint(b.clone()),
-            Constant::Float(f) => Value::Float(*f),
-            Constant::Complex(f) => Value::complex(0.0, *f),
-            Constant::Str(s) => Value::str(s),
-            Constant::StrWide(w) => crate::object::str::wide_value(w.clone()),
-            Constant::Bytes(b) => Value::Bytes(Arc::new(b.clone())),
-        }
-    }
-
     fn expr(&mut self, e: &Expr, ctx: Ctx) -> Value {
         let span = Some((e.loc, Self::expr_end(e)));
         if let ExprKind::JoinedStr(values) = &e.kind {
@@ -635,7 +622,9 @@ impl<'s> ToPy<'s> {
                 ],
             ),
             ExprKind::JoinedStr(values) => ("JoinedStr", vec![("values", self.exprs(values, Ctx::Load))]),
-            ExprKind::Constant(c) => ("Constant", vec![("value", Self::constant(c)), ("kind", self.str_kind(e))]),
+            ExprKind::Constant(c) => {
+                ("Constant", vec![("value", crate::compile::constant_value(c)), ("kind", self.str_kind(e))])
+            }
             ExprKind::Attribute { value, attr } => (
                 "Attribute",
                 vec![
@@ -694,7 +683,7 @@ impl<'s> ToPy<'s> {
         let span = Some((p.loc, p.end));
         let (name, fields): (&str, Fields) = match &p.kind {
             PatternKind::Value(e) => ("MatchValue", vec![("value", self.expr(e, Ctx::Load))]),
-            PatternKind::Singleton(c) => ("MatchSingleton", vec![("value", Self::constant(c))]),
+            PatternKind::Singleton(c) => ("MatchSingleton", vec![("value", crate::compile::constant_value(c))]),
             PatternKind::Capture(n) => ("MatchAs", vec![("pattern", Value::None), ("name", Self::opt_ident(n))]),
             PatternKind::Sequence(ps) => ("MatchSequence", vec![("patterns", self.patterns(ps))]),
             PatternKind::Star(n) => ("MatchStar", vec![("name", Self::opt_ident(n))]),
