@@ -796,8 +796,6 @@ fn interned_by_code_creation(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Constant(Constant::Str(s)) if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
 }
 
-/// Whether CPython's AST optimizer turns `e` into a constant: a literal, or a sign or `~`
-/// before a number (`-1`).
 /// The value a literal stands for, as the code object (and `ast.Constant`) keeps it.
 pub fn constant_value(c: &Constant) -> Value {
     match c {
@@ -820,9 +818,7 @@ pub fn constant_value(c: &Constant) -> Value {
 /// shared objects, which marshal's references show).
 fn folded_constant(e: &Expr, intern: &crate::compile::unit::Interner) -> Option<Value> {
     match &e.kind {
-        ExprKind::Constant(Constant::Str(s)) if s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
-            Some(Value::Str(intern(s)))
-        }
+        ExprKind::Constant(Constant::Str(s)) if interned_by_code_creation(e) => Some(Value::Str(intern(s))),
         ExprKind::Constant(c) => Some(constant_value(c)),
         // A negative number literal is an operator on a constant in the tree.
         ExprKind::UnaryOp { op: crate::parse::ast::UnaryOp::USub, operand } => match &operand.kind {
@@ -837,6 +833,8 @@ fn folded_constant(e: &Expr, intern: &crate::compile::unit::Interner) -> Option<
     }
 }
 
+/// Whether CPython's AST optimizer turns `e` into a constant: a literal, or a sign or `~`
+/// before a number (`-1`).
 fn folds_to_constant(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Constant(_) => true,
